@@ -201,7 +201,7 @@ test_bad_events (void)
   g_assert_nonnull (find_event (doc, "good"));
   g_assert_nonnull (find_event (doc, "also-good"));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 5);
-  assert_problem (doc, file, "\"Atlantis\"", "Atlantis");
+  assert_problem (doc, file, "\"Qwxyzzy Nowhere\"", "Qwxyzzy Nowhere");
   assert_problem (doc, file, "\"end\": \"2025-10-20\"", "ends before it starts");
   assert_problem (doc, file, "{\"from\": \"Minsk\"", "previous one ended in Moscow");
   assert_problem (doc, file, "\"nobody\"", "nobody");
