@@ -531,6 +531,13 @@ dm_event_list_get_model (DmEventList *self)
   return G_LIST_MODEL (self->sorted);
 }
 
+GtkSingleSelection *
+dm_event_list_get_selection (DmEventList *self)
+{
+  g_return_val_if_fail (DM_IS_EVENT_LIST (self), NULL);
+  return self->selection;
+}
+
 void
 dm_event_list_set_search (DmEventList *self,
                           const char  *text)

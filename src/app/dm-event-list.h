@@ -22,6 +22,7 @@ void        dm_event_list_set_selected_event (DmEventList *self,
                                               DmEvent     *event);
 /* The events shown (after search and filters), in time order */
 GListModel *dm_event_list_get_model          (DmEventList *self);
+GtkSingleSelection *dm_event_list_get_selection (DmEventList *self);
 void        dm_event_list_set_search         (DmEventList *self,
                                               const char  *text);
 /* Text for the list's subtitle line: when, what kind, status */
