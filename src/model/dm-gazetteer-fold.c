@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The matching key of the gazetteer, and the edit distance between two keys. */
+
+#define G_LOG_DOMAIN "dm-gazetteer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dm-gazetteer.h"
+#include "dm-gazetteer-private.h"
+
+/* Letters that carry no decomposition but have a plain Latin reading. Keep in
+ * step with SPECIAL in build-aux/gen-gazetteer. */
+static const struct {
+  gunichar    ch;
+  const char *ascii;
+} specials[] = {
+  { 0x0131, "i" },  /* ı */
+  { 0x0111, "d" },  /* đ */
+  { 0x00F0, "d" },  /* ð */
+  { 0x0127, "h" },  /* ħ */
+  { 0x0140, "l" },  /* ŀ */
+  { 0x0142, "l" },  /* ł */
+  { 0x00F8, "o" },  /* ø */
+  { 0x0167, "t" },  /* ŧ */
+  { 0x00E6, "ae" }, /* æ */
+  { 0x0153, "oe" }, /* œ */
+  { 0x00FE, "th" }, /* þ */
+  { 0x00DF, "ss" }, /* ß */
+  { 0x03C2, "σ" },  /* final sigma */
+};
+
+#define DECOMPOSABLE_END 0x2000
+
+/* Which characters below DECOMPOSABLE_END have a canonical decomposition: most
+ * Cyrillic, Arabic or Indic letters have none, and looking that up in GLib's table for
+ * every letter was a third of the gazetteer's load time. */
+static gpointer
+build_decomposable_cb (gpointer data)
+{
+  guint8 *bits = g_new0 (guint8, DECOMPOSABLE_END / 8);
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+  for (gunichar ch = 0; ch < DECOMPOSABLE_END; ch++)
+    if (g_unichar_fully_decompose (ch, FALSE, parts, G_N_ELEMENTS (parts)) > 1 || parts[0] != ch)
+      bits[ch / 8] |= 1 << (ch % 8);
+  return bits;
+}
+
+static inline gboolean
+is_decomposable (gunichar ch)
+{
+  static GOnce once = G_ONCE_INIT;
+  const guint8 *bits = g_once (&once, build_decomposable_cb, NULL);
+
+  return (bits[ch / 8] & (1 << (ch % 8))) != 0;
+}
+
+static gboolean
+is_apostrophe (gunichar ch)
+{
+  return ch == '\'' || ch == '`' || ch == 0x2019 || ch == 0x2018 || ch == 0x02BC ||
+         ch == 0x02BB || ch == 0x00B4;
+}
+
+static inline void
+append_separated (GString    *out,
+                  gsize       start,
+                  gboolean   *pending_space,
+                  const char *utf8,
+                  gsize       length,
+                  guint      *n_chars)
+{
+  if (*pending_space && out->len > start)
+    {
+      g_string_append_c (out, ' ');
+      (*n_chars)++;
+    }
+  *pending_space = FALSE;
+  for (gsize i = 0; i < length; i++)
+    g_string_append_c (out, utf8[i]);
+}
+
+static void
+append_folded_char (GString  *out,
+                    gsize     start,
+                    gunichar  ch,
+                    gboolean *pending_space,
+                    guint    *n_chars)
+{
+  GUnicodeType type;
+  char utf8[8];
+
+  if (is_apostrophe (ch))
+    return;
+  ch = g_unichar_tolower (ch);
+
+  if (ch < 0x400)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
+        {
+          if (specials[i].ch == ch)
+            {
+              append_separated (out, start, pending_space, specials[i].ascii,
+                                strlen (specials[i].ascii), n_chars);
+              *n_chars += g_utf8_strlen (specials[i].ascii, -1);
+              return;
+            }
+        }
+    }
+
+  type = g_unichar_type (ch);
+  if (g_unichar_isalnum (ch) || type == G_UNICODE_NON_SPACING_MARK ||
+      type == G_UNICODE_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK)
+    {
+      append_separated (out, start, pending_space, utf8, g_unichar_to_utf8 (ch, utf8), n_chars);
+      (*n_chars)++;
+    }
+  else
+    {
+      *pending_space = TRUE;
+    }
+}
+
+/* Appends the folded text to out; returns the number of characters appended. */
+guint
+dm_gazetteer_fold_into (const char *text,
+                        gssize      length,
+                        GString    *out)
+{
+  const char *p = text;
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+  gboolean pending_space = FALSE;
+  gsize start = out->len;
+  guint n_chars = 0;
+
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x80)
+        {
+          /* the common case: plain ASCII */
+          if (g_ascii_isalnum (c))
+            {
+              if (pending_space && out->len > start)
+                {
+                  g_string_append_c (out, ' ');
+                  n_chars++;
+                }
+              pending_space = FALSE;
+              g_string_append_c (out, g_ascii_tolower (c));
+              n_chars++;
+            }
+          else if (c != '\'' && c != '`')
+            {
+              pending_space = TRUE;
+            }
+          p++;
+        }
+      else
+        {
+          gunichar ch = g_utf8_get_char_validated (p, end - p);
+          gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+          gsize n_parts;
+
+          if (ch == (gunichar) -1 || ch == (gunichar) -2)
+            {
+              p++;  /* not UTF-8: skip the byte */
+              continue;
+            }
+          p = g_utf8_next_char (p);
+
+          /* Accents to strip live below U+2000 (Latin, Greek, Cyrillic); above, kana and
+           * Hangul stay whole, which also keeps the lookup of the table cheap. */
+          if (ch >= 0xC0 && ch < DECOMPOSABLE_END && is_decomposable (ch))
+            n_parts = g_unichar_fully_decompose (ch, FALSE, parts, G_N_ELEMENTS (parts));
+          else
+            parts[0] = ch, n_parts = 1;
+          for (gsize i = 0; i < n_parts; i++)
+            {
+              /* Combining Diacritical Marks: accents on Latin, Greek and Cyrillic letters */
+              if (parts[i] >= 0x0300 && parts[i] <= 0x036F)
+                continue;
+              append_folded_char (out, start, parts[i], &pending_space, &n_chars);
+            }
+        }
+    }
+  return n_chars;
+}
+
+char *
+dm_gazetteer_fold (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text) + 1);
+  dm_gazetteer_fold_into (text, -1, out);
+  return g_string_free (out, FALSE);
+}
+
+/* Decodes a folded key into code points; returns the count, or -1 if longer than max. */
+int
+dm_gazetteer_key_to_chars (const char *key,
+                           gunichar   *chars,
+                           int         max)
+{
+  int n = 0;
+
+  for (const char *p = key; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (n == max)
+        return -1;
+      chars[n++] = g_utf8_get_char (p);
+    }
+  return n;
+}
+
+/* Levenshtein distance of a and b, or limit + 1 when it exceeds limit. */
+guint
+dm_gazetteer_edit_distance (const gunichar *a,
+                            int             n_a,
+                            const gunichar *b,
+                            int             n_b,
+                            guint           limit)
+{
+  guint row[DM_GAZETTEER_MAX_KEY_CHARS + 1];
+
+  if ((guint) ABS (n_a - n_b) > limit)
+    return limit + 1;
+  g_assert (n_b <= DM_GAZETTEER_MAX_KEY_CHARS);
+
+  for (int j = 0; j <= n_b; j++)
+    row[j] = j;
+
+  for (int i = 1; i <= n_a; i++)
+    {
+      guint diagonal = row[0];
+      guint row_min;
+
+      row[0] = i;
+      row_min = row[0];
+      for (int j = 1; j <= n_b; j++)
+        {
+          guint above = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint best = MIN (MIN (above + 1, row[j - 1] + 1), diagonal + cost);
+
+          diagonal = above;
+          row[j] = best;
+          row_min = MIN (row_min, best);
+        }
+      if (row_min > limit)
+        return limit + 1;
+    }
+  return MIN (row[n_b], limit + 1);
+}

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Lookups in the gazetteer: exact (folded) names, "Name, Country", close matches. */
+
+#define G_LOG_DOMAIN "dm-gazetteer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dm-gazetteer.h"
+#include "dm-gazetteer-private.h"
+
+/* Ambiguous names go to the capital, else to the most populous place. */
+static gboolean
+is_better (const DmGazetteerEntry *candidate,
+           const DmGazetteerEntry *best)
+{
+  if (best == NULL)
+    return TRUE;
+  if (candidate->is_capital != best->is_capital)
+    return candidate->is_capital;
+  return candidate->population > best->population;
+}
+
+/* The best entry for a folded key, in country (alpha-2) unless NULL; *n_places
+ * counts the distinct places of that name. */
+static const DmGazetteerEntry *
+find_key (DmGazetteer *self,
+          const char  *key,
+          const char  *country,
+          guint       *n_places)
+{
+  const DmGazetteerEntry *best = NULL;
+  const DmGazetteerEntry *last = NULL;
+  guint n = 0;
+  guint p = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, key));
+
+  while (p != 0)
+    {
+      const DmGazetteerPosting *posting = &g_array_index (self->postings, DmGazetteerPosting,
+                                                          p - 1);
+      const DmGazetteerEntry *entry = &self->entries[posting->owner];
+
+      p = posting->next;
+      if (country != NULL && strcmp (entry->country, country) != 0)
+        continue;
+      if (entry != last)   /* an entry's names are adjacent in the chain */
+        n++;
+      last = entry;
+      if (is_better (entry, best))
+        best = entry;
+    }
+  if (n_places != NULL)
+    *n_places = n;
+  return best;
+}
+
+static const DmCountry *
+find_country (DmGazetteer *self,
+              const char  *code_or_name,
+              gssize       length)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  guint position;
+
+  if (length < 0)
+    length = strlen (code_or_name);
+  while (length > 0 && g_ascii_isspace (*code_or_name))
+    code_or_name++, length--;
+  while (length > 0 && g_ascii_isspace (code_or_name[length - 1]))
+    length--;
+
+  if (length == 2 || length == 3)
+    {
+      char code[4] = { 0 };
+
+      for (gssize i = 0; i < length; i++)
+        code[i] = g_ascii_toupper (code_or_name[i]);
+      position = GPOINTER_TO_UINT (g_hash_table_lookup (self->code_index, code));
+      if (position != 0)
+        return &self->countries[position - 1];
+    }
+
+  dm_gazetteer_fold_into (code_or_name, length, key);
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->country_index, key->str));
+  return position ? &self->countries[position - 1] : NULL;
+}
+
+const DmCountry *
+dm_gazetteer_lookup_country (DmGazetteer *self,
+                             const char  *code_or_name)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (code_or_name != NULL, NULL);
+
+  return find_country (self, code_or_name, -1);
+}
+
+/* country may be an alpha-2 code in any case, or a name: returns the upper-case code,
+ * or NULL in *code if country is NULL. FALSE if the country is unknown. */
+static gboolean
+resolve_country (DmGazetteer  *self,
+                 const char   *country,
+                 const char  **code)
+{
+  const DmCountry *found;
+
+  *code = NULL;
+  if (country == NULL)
+    return TRUE;
+  found = find_country (self, country, -1);
+  *code = found ? found->code : NULL;
+  return found != NULL;
+}
+
+const DmGazetteerEntry *
+dm_gazetteer_lookup (DmGazetteer *self,
+                     const char  *query,
+                     const char  *country)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  const DmGazetteerEntry *entry;
+  const DmCountry *suffix_country;
+  const char *code;
+  const char *comma;
+  guint n_places;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!resolve_country (self, country, &code))
+    return NULL;
+
+  dm_gazetteer_fold_into (query, -1, key);
+  if (key->len == 0)
+    return NULL;
+  if ((entry = find_key (self, key->str, code, NULL)) != NULL)
+    return entry;
+
+  /* "Moscow, RU", "Moscow, Russia" */
+  comma = strrchr (query, ',');
+  if (comma == NULL)
+    return NULL;
+  g_string_truncate (key, 0);
+  dm_gazetteer_fold_into (query, comma - query, key);
+  if (key->len == 0)
+    return NULL;
+
+  suffix_country = find_country (self, comma + 1, -1);
+  if (suffix_country != NULL)
+    {
+      if (code != NULL && strcmp (code, suffix_country->code) != 0)
+        return NULL;
+      return find_key (self, key->str, suffix_country->code, NULL);
+    }
+
+  /* "Bretton Woods, New Hampshire": the part after the comma is not a country;
+   * take the name alone only if it names a single place. */
+  entry = find_key (self, key->str, code, &n_places);
+  return n_places == 1 ? entry : NULL;
+}
+
+const DmGazetteerEntry *
+dm_gazetteer_lookup_fuzzy (DmGazetteer *self,
+                           const char  *query,
+                           const char  *country,
+                           guint       *distance)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  gunichar query_chars[DM_GAZETTEER_MAX_KEY_CHARS];
+  gunichar name_chars[DM_GAZETTEER_MAX_KEY_CHARS];
+  const DmGazetteerEntry *best = NULL;
+  const DmCountry *found;
+  guint best_distance;
+  guint first = 0;
+  guint last;
+  guint limit;
+  int n_query;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (country != NULL, NULL);
+
+  if (distance != NULL)
+    *distance = 0;
+  if ((found = find_country (self, country, -1)) == NULL)
+    return NULL;
+
+  dm_gazetteer_fold_into (query, -1, key);
+  if ((best = find_key (self, key->str, found->code, NULL)) != NULL)
+    return best;
+
+  n_query = dm_gazetteer_key_to_chars (key->str, query_chars, G_N_ELEMENTS (query_chars));
+  if (n_query <= 0)
+    return NULL;
+  limit = n_query <= 5 ? 1 : 2;
+  best_distance = limit + 1;
+
+  last = self->n_entries;
+  if (self->grouped)
+    {
+      guint position = found - self->countries;
+
+      first = self->country_first[position];
+      last = first + self->country_count[position];
+    }
+
+  for (guint i = first; i < last; i++)
+    {
+      const DmGazetteerEntry *entry = &self->entries[i];
+
+      if (strcmp (entry->country, found->code) != 0)
+        continue;
+      for (guint p = self->entry_postings[i]; p < self->entry_postings[i + 1]; p++)
+        {
+          const DmGazetteerPosting *posting = &g_array_index (self->postings,
+                                                              DmGazetteerPosting, p);
+          int n_name;
+          guint d;
+
+          /* most names are too long or too short to come close */
+          if ((guint) ABS ((int) posting->n_chars - n_query) > limit)
+            continue;
+          n_name = dm_gazetteer_key_to_chars (self->keys->str + posting->key, name_chars,
+                                              G_N_ELEMENTS (name_chars));
+          if (n_name < 0)
+            continue;
+          d = dm_gazetteer_edit_distance (query_chars, n_query, name_chars, n_name, limit);
+          if (d < best_distance || (d == best_distance && d <= limit && is_better (entry, best)))
+            {
+              best = entry;
+              best_distance = d;
+            }
+        }
+    }
+
+  if (best == NULL || best_distance > limit)
+    return NULL;
+  if (distance != NULL)
+    *distance = best_distance;
+  return best;
+}
+
+guint
+dm_gazetteer_get_n_entries (DmGazetteer *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_entries;
+}
+
+const DmGazetteerEntry *
+dm_gazetteer_get_entry (DmGazetteer *self,
+                        guint        position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->n_entries, NULL);
+
+  return &self->entries[position];
+}
+
+guint
+dm_gazetteer_get_n_countries (DmGazetteer *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_countries;
+}
+
+const DmCountry *
+dm_gazetteer_get_country (DmGazetteer *self,
+                          guint        position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->n_countries, NULL);
+
+  return &self->countries[position];
+}
+
+const char *
+dm_gazetteer_country_get_code3 (DmGazetteer     *self,
+                                const DmCountry *country)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (country >= self->countries &&
+                        country < self->countries + self->n_countries, NULL);
+
+  return self->country_code3[country - self->countries];
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "dm-gazetteer.h"
+
+G_BEGIN_DECLS
+
+/* Names longer than this (in characters, folded) are never fuzzy-matched. */
+#define DM_GAZETTEER_MAX_KEY_CHARS 64
+
+typedef struct {
+  guint32 key;    /* offset of a folded name in keys */
+  guint32 owner;  /* index of the entry (or country) it names */
+  guint32 next;   /* next posting with the same key, plus one; 0 ends the chain */
+  guint32 n_chars;  /* length of the key in characters */
+} DmGazetteerPosting;
+
+struct _DmGazetteer {
+  char             *text;             /* both files, cut into NUL-terminated fields */
+  DmGazetteerEntry *entries;
+  guint             n_entries;
+  DmCountry        *countries;
+  const char      **country_code3;
+  guint            *country_first;    /* entries are grouped by country: first, count */
+  guint            *country_count;
+  guint             n_countries;
+  gboolean          grouped;          /* FALSE if an entry broke the grouping */
+  GString          *keys;             /* folded names, each NUL-terminated */
+  GArray           *postings;         /* DmGazetteerPosting, entry by entry */
+  guint32          *entry_postings;   /* n_entries + 1 offsets into postings */
+  GHashTable       *index;            /* folded name -> first posting + 1 */
+  GHashTable       *country_index;    /* folded name -> country + 1 */
+  GHashTable       *code_index;       /* "RU", "RUS" -> country + 1 */
+};
+
+DmGazetteer *dm_gazetteer_new  (void);
+void         dm_gazetteer_free (DmGazetteer *self);
+
+guint dm_gazetteer_fold_into     (const char     *text,
+                                  gssize          length,
+                                  GString        *out);
+int   dm_gazetteer_key_to_chars  (const char     *key,
+                                  gunichar       *chars,
+                                  int             max);
+guint dm_gazetteer_edit_distance (const gunichar *a,
+                                  int             n_a,
+                                  const gunichar *b,
+                                  int             n_b,
+                                  guint           limit);
+
+G_END_DECLS

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The offline gazetteer: places and countries from data/{gazetteer,countries}.tsv,
+ * compiled in as a GResource, parsed on first use into one text arena. */
+
+#define G_LOG_DOMAIN "dm-gazetteer"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "dm-data-resources.h"
+#include "dm-gazetteer.h"
+#include "dm-gazetteer-private.h"
+
+#define RESOURCE_DIR "/io/github/diplomap/Diplomap/data/"
+
+/* Splits line (NUL-terminated) at tabs in place; returns the number of fields. */
+static guint
+split_fields (char  *line,
+              char **fields,
+              guint  max_fields)
+{
+  guint n = 0;
+  char *p = line;
+
+  while (n < max_fields)
+    {
+      char *tab = strchr (p, '\t');
+
+      fields[n++] = p;
+      if (tab == NULL)
+        break;
+      *tab = '\0';
+      p = tab + 1;
+    }
+  return n;
+}
+
+/* Returns the next data line (comments and blank lines skipped), NUL-terminated. */
+static char *
+next_line (char **cursor)
+{
+  while (**cursor != '\0')
+    {
+      char *line = *cursor;
+      char *newline = strchr (line, '\n');
+
+      if (newline != NULL)
+        {
+          *newline = '\0';
+          *cursor = newline + 1;
+        }
+      else
+        {
+          *cursor = line + strlen (line);
+        }
+      if (line[0] != '#' && line[0] != '\0')
+        return line;
+    }
+  return NULL;
+}
+
+static guint32
+add_key (DmGazetteer *self,
+         const char  *name,
+         gssize       length,
+         guint32     *n_chars)
+{
+  guint32 offset = self->keys->len;
+
+  *n_chars = dm_gazetteer_fold_into (name, length, self->keys);
+  if (self->keys->len == offset)
+    return G_MAXUINT32;   /* nothing left after folding */
+  g_string_append_c (self->keys, '\0');
+  return offset;
+}
+
+/* Adds the folded name and each of the |-separated other names as postings of owner. */
+static void
+add_names (DmGazetteer *self,
+           GArray      *postings,
+           guint32      owner,
+           const char  *name,
+           const char  *others)
+{
+  DmGazetteerPosting posting = { 0, owner, 0, 0 };
+
+  if ((posting.key = add_key (self, name, -1, &posting.n_chars)) != G_MAXUINT32)
+    g_array_append_val (postings, posting);
+
+  while (others != NULL && *others != '\0')
+    {
+      const char *bar = strchr (others, '|');
+      gssize length = bar ? bar - others : (gssize) strlen (others);
+
+      if ((posting.key = add_key (self, others, length, &posting.n_chars)) != G_MAXUINT32)
+        g_array_append_val (postings, posting);
+      others = bar ? bar + 1 : NULL;
+    }
+}
+
+static const DmCountry *
+find_country_by_code (DmGazetteer *self,
+                      const char  *code)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->code_index, code));
+
+  return position ? &self->countries[position - 1] : NULL;
+}
+
+static void
+parse_countries (DmGazetteer *self,
+                 char        *text,
+                 guint        n_lines,
+                 GArray      *postings)
+{
+  g_autofree const char **others = g_new0 (const char *, n_lines);
+  char *cursor = text;
+  char *line;
+
+  self->countries = g_new0 (DmCountry, n_lines);
+  self->country_code3 = g_new0 (const char *, n_lines);
+
+  while ((line = next_line (&cursor)) != NULL)
+    {
+      char *f[8];
+      guint n_fields = split_fields (line, f, G_N_ELEMENTS (f));
+      DmCountry *country = &self->countries[self->n_countries];
+
+      if (n_fields < 7)
+        {
+          g_critical ("countries.tsv: a line with too few fields: %s", line);
+          continue;
+        }
+      country->code = f[0];
+      self->country_code3[self->n_countries] = f[1];
+      country->name = f[2];
+      country->capital = f[3][0] ? f[3] : NULL;
+      country->latitude = g_ascii_strtod (f[4], NULL);
+      country->longitude = g_ascii_strtod (f[5], NULL);
+      country->timezone = f[6];
+      others[self->n_countries] = n_fields > 7 ? f[7] : NULL;
+      add_names (self, postings, self->n_countries, f[2], NULL);
+      self->n_countries++;
+      g_hash_table_insert (self->code_index, f[0], GUINT_TO_POINTER (self->n_countries));
+      g_hash_table_insert (self->code_index, f[1], GUINT_TO_POINTER (self->n_countries));
+    }
+
+  /* Other names after every country's own name, so that an own name wins a clash */
+  for (guint i = 0; i < self->n_countries; i++)
+    add_names (self, postings, i, self->countries[i].code, others[i]);
+}
+
+static void
+parse_entries (DmGazetteer *self,
+               char        *text,
+               guint        n_lines)
+{
+  char *cursor = text;
+  char *line;
+  guint last_country = G_MAXUINT;
+
+  self->entries = g_new0 (DmGazetteerEntry, n_lines);
+  self->entry_postings = g_new0 (guint32, n_lines + 1);
+  self->country_first = g_new0 (guint, self->n_countries);
+  self->country_count = g_new0 (guint, self->n_countries);
+  self->grouped = TRUE;
+
+  while ((line = next_line (&cursor)) != NULL)
+    {
+      char *f[8];
+      guint n_fields = split_fields (line, f, G_N_ELEMENTS (f));
+      DmGazetteerEntry *entry = &self->entries[self->n_entries];
+      const DmCountry *country;
+      guint country_pos;
+
+      if (n_fields < 7)
+        {
+          g_critical ("gazetteer.tsv: a line with too few fields: %s", line);
+          continue;
+        }
+      country = find_country_by_code (self, f[1]);
+      entry->name = f[0];
+      entry->country = f[1];
+      entry->latitude = g_ascii_strtod (f[2], NULL);
+      entry->longitude = g_ascii_strtod (f[3], NULL);
+      entry->timezone = f[4][0] ? f[4] : (country ? country->timezone : "UTC");
+      entry->population = (guint32) strtoul (f[5], NULL, 10);
+      entry->is_capital = strchr (f[6], 'c') != NULL;
+      entry->is_venue = strchr (f[6], 'v') != NULL;
+
+      if (country != NULL)
+        {
+          country_pos = country - self->countries;
+          if (self->country_count[country_pos] == 0)
+            self->country_first[country_pos] = self->n_entries;
+          else if (country_pos != last_country)
+            self->grouped = FALSE;
+          self->country_count[country_pos]++;
+          last_country = country_pos;
+        }
+
+      self->entry_postings[self->n_entries] = self->postings->len;
+      add_names (self, self->postings, self->n_entries, f[0], n_fields > 7 ? f[7] : NULL);
+      self->n_entries++;
+    }
+  self->entry_postings[self->n_entries] = self->postings->len;
+}
+
+/* Chains the postings into a hash table keyed by the folded names. */
+static GHashTable *
+index_postings (DmGazetteer *self,
+                GArray      *postings)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < postings->len; i++)
+    {
+      DmGazetteerPosting *posting = &g_array_index (postings, DmGazetteerPosting, i);
+      char *key = self->keys->str + posting->key;
+
+      posting->next = GPOINTER_TO_UINT (g_hash_table_lookup (index, key));
+      g_hash_table_insert (index, key, GUINT_TO_POINTER (i + 1));
+    }
+  return index;
+}
+
+static guint
+count_lines (const char *text,
+             gsize       size)
+{
+  guint n = 1;
+
+  for (const char *p = memchr (text, '\n', size); p != NULL;
+       p = memchr (p + 1, '\n', size - (p + 1 - text)))
+    n++;
+  return n;
+}
+
+static GBytes *
+lookup_data (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
+  /* The generated resource registers itself too; asking it directly works either way. */
+  GBytes *bytes = g_resource_lookup_data (dm_data_get_resource (), path,
+                                          G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+
+  if (bytes == NULL)
+    g_critical ("The bundled gazetteer is missing (%s): %s", path, error->message);
+  return bytes;
+}
+
+DmGazetteer *
+dm_gazetteer_new (void)
+{
+  g_autoptr(GBytes) countries = lookup_data ("countries.tsv");
+  g_autoptr(GBytes) places = lookup_data ("gazetteer.tsv");
+  g_autoptr(GArray) country_postings = g_array_new (FALSE, FALSE, sizeof (DmGazetteerPosting));
+  DmGazetteer *self = g_new0 (DmGazetteer, 1);
+  gsize size_c = countries ? g_bytes_get_size (countries) : 0;
+  gsize size_p = places ? g_bytes_get_size (places) : 0;
+
+  /* one copy of both files; fields become NUL-terminated strings in place */
+  self->text = g_malloc (size_c + size_p + 2);
+  if (size_c > 0)
+    memcpy (self->text, g_bytes_get_data (countries, NULL), size_c);
+  self->text[size_c] = '\0';
+  if (size_p > 0)
+    memcpy (self->text + size_c + 1, g_bytes_get_data (places, NULL), size_p);
+  self->text[size_c + 1 + size_p] = '\0';
+
+  self->keys = g_string_sized_new (size_p);
+  self->postings = g_array_sized_new (FALSE, FALSE, sizeof (DmGazetteerPosting), size_p / 12);
+  self->code_index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  parse_countries (self, self->text, count_lines (self->text, size_c), country_postings);
+  parse_entries (self, self->text + size_c + 1,
+                 count_lines (self->text + size_c + 1, size_p));
+
+  /* the keys are final now: their addresses no longer move */
+  self->index = index_postings (self, self->postings);
+  self->country_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < country_postings->len; i++)
+    {
+      DmGazetteerPosting *posting = &g_array_index (country_postings, DmGazetteerPosting, i);
+      char *key = self->keys->str + posting->key;
+
+      if (!g_hash_table_contains (self->country_index, key))
+        g_hash_table_insert (self->country_index, key, GUINT_TO_POINTER (posting->owner + 1));
+    }
+
+  g_debug ("Gazetteer: %u places, %u countries, %u names",
+           self->n_entries, self->n_countries, self->postings->len);
+  return self;
+}
+
+void
+dm_gazetteer_free (DmGazetteer *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->country_index, g_hash_table_unref);
+  g_clear_pointer (&self->code_index, g_hash_table_unref);
+  g_clear_pointer (&self->postings, g_array_unref);
+  g_string_free (self->keys, TRUE);
+  g_free (self->entry_postings);
+  g_free (self->country_first);
+  g_free (self->country_count);
+  g_free (self->country_code3);
+  g_free (self->countries);
+  g_free (self->entries);
+  g_free (self->text);
+  g_free (self);
+}
+
+static gpointer
+load_default_cb (gpointer data)
+{
+  return dm_gazetteer_new ();
+}
+
+DmGazetteer *
+dm_gazetteer_get_default (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_default_cb, NULL);
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One place of the bundled gazetteer (data/gazetteer.tsv); owned by the gazetteer. */
+typedef struct {
+  const char *name;        /* English/common name, UTF-8 */
+  const char *country;     /* ISO 3166-1 alpha-2, upper case */
+  const char *timezone;    /* IANA id, e.g. "Asia/Pyongyang" */
+  double      latitude;
+  double      longitude;
+  guint32     population;  /* 0 when unknown */
+  guint       is_capital : 1;
+  guint       is_venue : 1;
+} DmGazetteerEntry;
+
+/* One country of data/countries.tsv; owned by the gazetteer. */
+typedef struct {
+  const char *code;        /* alpha-2 */
+  const char *name;        /* English name */
+  const char *capital;     /* capital's name, may be NULL */
+  const char *timezone;    /* the main IANA zone */
+  double      latitude;    /* representative point for a country-level stop */
+  double      longitude;
+} DmCountry;
+
+typedef struct _DmGazetteer DmGazetteer;   /* opaque, lives for the process */
+
+DmGazetteer            *dm_gazetteer_get_default     (void);
+const DmGazetteerEntry *dm_gazetteer_lookup          (DmGazetteer *self,
+                                                      const char  *query,
+                                                      const char  *country);
+const DmGazetteerEntry *dm_gazetteer_lookup_fuzzy    (DmGazetteer *self,
+                                                      const char  *query,
+                                                      const char  *country,
+                                                      guint       *distance);
+const DmCountry        *dm_gazetteer_lookup_country  (DmGazetteer *self,
+                                                      const char  *code_or_name);
+guint                   dm_gazetteer_get_n_entries   (DmGazetteer *self);
+char                   *dm_gazetteer_fold            (const char  *text);
+
+/* Helpers beyond the lookups, for tests and tools. */
+const DmGazetteerEntry *dm_gazetteer_get_entry       (DmGazetteer *self,
+                                                      guint        position);
+guint                   dm_gazetteer_get_n_countries (DmGazetteer *self);
+const DmCountry        *dm_gazetteer_get_country     (DmGazetteer *self,
+                                                      guint        position);
+const char             *dm_gazetteer_country_get_code3 (DmGazetteer     *self,
+                                                        const DmCountry *country);
+
+G_END_DECLS

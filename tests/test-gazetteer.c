@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dm-gazetteer.h"
+
+static DmGazetteer *
+gazetteer (void)
+{
+  DmGazetteer *self = dm_gazetteer_get_default ();
+
+  g_assert_nonnull (self);
+  return self;
+}
+
+static const DmGazetteerEntry *
+lookup (const char *query,
+        const char *country)
+{
+  const DmGazetteerEntry *entry = dm_gazetteer_lookup (gazetteer (), query, country);
+
+  if (entry == NULL)
+    g_error ("%s (%s) not found", query, country ? country : "any country");
+  return entry;
+}
+
+static void
+assert_near (const DmGazetteerEntry *entry,
+             double                  latitude,
+             double                  longitude,
+             double                  tolerance)
+{
+  if (fabs (entry->latitude - latitude) > tolerance ||
+      fabs (entry->longitude - longitude) > tolerance)
+    g_error ("%s (%s) is at %.3f, %.3f, not near %.3f, %.3f", entry->name, entry->country,
+             entry->latitude, entry->longitude, latitude, longitude);
+}
+
+static void
+test_fold (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { "Mińsk", "minsk" },
+    { "São Paulo", "sao paulo" },
+    { "  SHARM el-Sheikh ", "sharm el sheikh" },
+    { "L'Aquila", "laquila" },
+    { "Łódź", "lodz" },
+    { "Straße", "strasse" },
+    { "Washington, D.C.", "washington d c" },
+    { "Москва", "москва" },
+    { "평양", NULL },  /* not Latin: kept (decomposed), only cased */
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = dm_gazetteer_fold (cases[i].in);
+
+      if (cases[i].out != NULL)
+        g_assert_cmpstr (folded, ==, cases[i].out);
+      else
+        g_assert_cmpuint (strlen (folded), >, 0);
+    }
+
+  /* folding is idempotent, and different spellings meet */
+  {
+    g_autofree char *a = dm_gazetteer_fold ("Sharm el-Sheikh");
+    g_autofree char *b = dm_gazetteer_fold ("Sharm El Sheikh");
+    g_autofree char *c = dm_gazetteer_fold (a);
+
+    g_assert_cmpstr (a, ==, b);
+    g_assert_cmpstr (a, ==, c);
+  }
+}
+
+static void
+test_ambiguity (void)
+{
+  const DmGazetteerEntry *e;
+
+  e = lookup ("Moscow", NULL);
+  g_assert_cmpstr (e->country, ==, "RU");
+  g_assert_true (e->is_capital);
+  assert_near (e, 55.75, 37.62, 0.2);
+
+  e = lookup ("Moscow, US", NULL);
+  g_assert_cmpstr (e->country, ==, "US");
+  assert_near (e, 46.7, -117.0, 0.2);   /* Moscow, Idaho */
+  g_assert_cmpstr (e->timezone, ==, "America/Los_Angeles");
+  g_assert_true (lookup ("Moscow", "US") == e);
+  g_assert_true (lookup ("moscow,  united states", NULL) == e);
+  g_assert_true (lookup ("Moscow, Russia", NULL) == lookup ("Moscow, RU", NULL));
+  g_assert_true (lookup ("Moscow, RUS", NULL) == lookup ("Moscow", NULL));
+
+  e = lookup ("Paris", NULL);
+  g_assert_cmpstr (e->country, ==, "FR");
+  g_assert_true (e->is_capital);
+  e = lookup ("Paris, US", NULL);
+  g_assert_cmpstr (e->country, ==, "US");
+  g_assert_false (e->is_capital);
+
+  /* the country given and the one after the comma disagree */
+  g_assert_null (dm_gazetteer_lookup (gazetteer (), "Moscow, RU", "US"));
+  /* a suffix that is no country: only a name of a single place goes through */
+  g_assert_nonnull (dm_gazetteer_lookup (gazetteer (), "Gyeongju, North Gyeongsang", NULL));
+  g_assert_null (dm_gazetteer_lookup (gazetteer (), "Moscow, Idahoo", NULL));
+  g_assert_null (dm_gazetteer_lookup (gazetteer (), "Moscow", "KP"));
+  g_assert_null (dm_gazetteer_lookup (gazetteer (), "Xqzzyplace", NULL));
+  g_assert_null (dm_gazetteer_lookup (gazetteer (), " ,.", NULL));
+}
+
+static void
+test_scripts (void)
+{
+  g_assert_true (lookup ("Москва", NULL) == lookup ("Moscow", "RU"));
+  g_assert_true (lookup ("평양", NULL) == lookup ("Pyongyang", NULL));
+  g_assert_true (lookup ("Mińsk", NULL) == lookup ("Minsk", NULL));
+  g_assert_true (lookup ("MINSK", NULL) == lookup ("Minsk", "BY"));
+  g_assert_true (lookup ("São Paulo", NULL) == lookup ("Sao Paulo", NULL));
+  g_assert_true (lookup ("Moskau", NULL) == lookup ("Moscow", NULL));
+  g_assert_cmpstr (lookup ("Pyongyang", NULL)->country, ==, "KP");
+  g_assert_cmpstr (lookup ("São Paulo", NULL)->country, ==, "BR");
+}
+
+static void
+test_zones (void)
+{
+  g_assert_cmpstr (lookup ("Pyongyang", NULL)->timezone, ==, "Asia/Pyongyang");
+  g_assert_cmpstr (lookup ("Gyeongju", NULL)->timezone, ==, "Asia/Seoul");
+  g_assert_cmpstr (lookup ("Minsk", NULL)->timezone, ==, "Europe/Minsk");
+  g_assert_cmpstr (lookup ("Vladivostok", NULL)->timezone, ==, "Asia/Vladivostok");
+  g_assert_cmpstr (lookup ("Kuala Lumpur", NULL)->timezone, ==, "Asia/Kuala_Lumpur");
+  g_assert_cmpstr (lookup ("Chicago", NULL)->timezone, ==, "America/Chicago");
+}
+
+/* Every zone of the data is an IANA id this system knows. */
+static void
+test_zones_valid (void)
+{
+  DmGazetteer *self = gazetteer ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < dm_gazetteer_get_n_entries (self); i++)
+    g_hash_table_add (seen, (char *) dm_gazetteer_get_entry (self, i)->timezone);
+  for (guint i = 0; i < dm_gazetteer_get_n_countries (self); i++)
+    g_hash_table_add (seen, (char *) dm_gazetteer_get_country (self, i)->timezone);
+
+  g_assert_cmpuint (g_hash_table_size (seen), >, 300);
+  {
+    GHashTableIter iter;
+    const char *zone;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &zone, NULL))
+      {
+        g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+
+        if (tz == NULL)
+          g_error ("time zone %s is not known on this system", zone);
+      }
+  }
+}
+
+static void
+test_capitals (void)
+{
+  DmGazetteer *self = gazetteer ();
+  guint n_capitals = 0;
+
+  g_assert_cmpuint (dm_gazetteer_get_n_countries (self), >=, 249);
+  for (guint i = 0; i < dm_gazetteer_get_n_countries (self); i++)
+    {
+      const DmCountry *country = dm_gazetteer_get_country (self, i);
+      const DmGazetteerEntry *capital;
+
+      if (country->capital == NULL)
+        continue;
+      capital = dm_gazetteer_lookup (self, country->capital, country->code);
+      if (capital == NULL)
+        g_error ("capital %s of %s not found", country->capital, country->code);
+      g_assert_true (capital->is_capital);
+      g_assert_cmpstr (capital->timezone, ==, country->timezone);
+      n_capitals++;
+    }
+  g_assert_cmpuint (n_capitals, >=, 240);
+  g_assert_cmpuint (dm_gazetteer_get_n_entries (self), >, 20000);
+}
+
+static void
+test_venues (void)
+{
+  const struct { const char *name, *country; double lat, lon; } venues[] = {
+    { "Davos", "CH", 46.80, 9.84 },
+    { "Camp David", "US", 39.65, -77.46 },
+    { "Panmunjom", "KR", 37.96, 126.68 },
+    { "Nusa Dua", "ID", -8.80, 115.23 },
+    { "Gyeongju", "KR", 35.84, 129.21 },
+    { "Sigonella", "IT", 37.40, 14.92 },
+    { "Taormina", "IT", 37.85, 15.29 },
+    { "Evian", "FR", 46.40, 6.59 },
+    { "Kananaskis", "CA", 50.93, -115.14 },
+    { "Yalta", "UA", 44.50, 34.17 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (venues); i++)
+    {
+      const DmGazetteerEntry *e = lookup (venues[i].name, NULL);
+
+      g_assert_cmpstr (e->country, ==, venues[i].country);
+      g_assert_true (e->is_venue);
+      assert_near (e, venues[i].lat, venues[i].lon, 0.1);
+    }
+  g_assert_false (lookup ("Moscow", NULL)->is_venue);
+}
+
+static void
+test_fuzzy (void)
+{
+  DmGazetteer *self = gazetteer ();
+  const DmGazetteerEntry *e;
+  guint distance = 99;
+
+  e = dm_gazetteer_lookup_fuzzy (self, "Brusssels", "BE", &distance);
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "Brussels");
+  g_assert_cmpuint (distance, ==, 1);
+
+  e = dm_gazetteer_lookup_fuzzy (self, "Brussels", "BE", &distance);
+  g_assert_nonnull (e);
+  g_assert_cmpuint (distance, ==, 0);
+
+  e = dm_gazetteer_lookup_fuzzy (self, "Taormnia", "IT", &distance);
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "Taormina");
+  g_assert_cmpuint (distance, ==, 2);
+
+  /* only inside the country */
+  g_assert_null (dm_gazetteer_lookup_fuzzy (self, "Brusssels", "FR", &distance));
+  /* garbage, and a short name too far away (limit 1 up to five letters) */
+  g_assert_null (dm_gazetteer_lookup_fuzzy (self, "Qwxzvbnmkj", "BE", &distance));
+  g_assert_null (dm_gazetteer_lookup_fuzzy (self, "Rxmf", "IT", &distance));
+  g_assert_null (dm_gazetteer_lookup_fuzzy (self, "", "IT", &distance));
+}
+
+static void
+test_countries (void)
+{
+  DmGazetteer *self = gazetteer ();
+  const DmCountry *ru = dm_gazetteer_lookup_country (self, "RU");
+
+  g_assert_nonnull (ru);
+  g_assert_cmpstr (ru->code, ==, "RU");
+  g_assert_cmpstr (ru->name, ==, "Russia");
+  g_assert_cmpstr (ru->capital, ==, "Moscow");
+  g_assert_cmpstr (ru->timezone, ==, "Europe/Moscow");
+  g_assert_cmpstr (dm_gazetteer_country_get_code3 (self, ru), ==, "RUS");
+  g_assert_true (dm_gazetteer_lookup_country (self, "Russia") == ru);
+  g_assert_true (dm_gazetteer_lookup_country (self, "RUS") == ru);
+  g_assert_true (dm_gazetteer_lookup_country (self, "ru") == ru);
+  g_assert_true (dm_gazetteer_lookup_country (self, "Russian Federation") == ru);
+  g_assert_true (dm_gazetteer_lookup_country (self, "Россия") == ru);
+
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "North Korea")->code, ==, "KP");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "South Korea")->code, ==, "KR");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "United States")->code, ==, "US");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "USA")->code, ==, "US");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "Belarus")->timezone, ==, "Europe/Minsk");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "Côte d'Ivoire")->code, ==, "CI");
+  g_assert_null (dm_gazetteer_lookup_country (self, "Atlantis"));
+  g_assert_null (dm_gazetteer_lookup_country (self, "QQ"));
+
+  /* a representative point inside the country, roughly */
+  g_assert_cmpfloat (ru->latitude, >, 41);
+  g_assert_cmpfloat (ru->latitude, <, 82);
+  g_assert_cmpfloat (ru->longitude, >, 19);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/gazetteer/fold", test_fold);
+  g_test_add_func ("/model/gazetteer/ambiguity", test_ambiguity);
+  g_test_add_func ("/model/gazetteer/scripts", test_scripts);
+  g_test_add_func ("/model/gazetteer/zones", test_zones);
+  g_test_add_func ("/model/gazetteer/zones-valid", test_zones_valid);
+  g_test_add_func ("/model/gazetteer/capitals", test_capitals);
+  g_test_add_func ("/model/gazetteer/venues", test_venues);
+  g_test_add_func ("/model/gazetteer/fuzzy", test_fuzzy);
+  g_test_add_func ("/model/gazetteer/countries", test_countries);
+
+  return g_test_run ();
+}
