@@ -233,7 +233,9 @@ assert_row_sea (guint             z,
           lon = lon0 + (lon1 - lon0) * (ix + 0.5) / 256;
           if (lon < lon_from || lon > lon_to)
             continue;
-          assert_color (s, ix, py, DM_MAP_COLOR_SEA);
+          if (!color_near (pixel_at (s, ix, py), DM_MAP_COLOR_SEA, 2))
+            g_error ("z%u/%u/%u lat %.2f lon %.3f: got #%06x, not sea", z, x, y, lat, lon,
+                     pixel_at (s, ix, py));
           checked++;
         }
       cairo_surface_destroy (s);
@@ -254,6 +256,12 @@ test_tile_antimeridian_no_stripe (void)
       /* south of the Aleutians: the row Russia's ring would streak */
       assert_row_sea (z, 47.0, 165.0, 180.0, style);
       assert_row_sea (z, 47.0, -180.0, -130.0, style);
+      /* the latitudes where Russia's and Fiji's rings cross 180: a ring drawn the short way
+       * back across the map would paint these rows from edge to edge */
+      assert_row_sea (z, 67.5, -18.0, 11.0, style);   /* Norwegian Sea */
+      assert_row_sea (z, 68.5, -168.0, -167.0, style); /* Chukchi Sea */
+      assert_row_sea (z, -17.0, 65.0, 95.0, style);   /* Indian Ocean */
+      assert_row_sea (z, -16.5, -170.0, -160.0, style); /* south Pacific */
       /* north Pacific with labels and lines (no label sits there) */
       assert_row_sea (z, 35.0, -175.0, -130.0, dm_map_style_get_default ());
     }
