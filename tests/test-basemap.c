@@ -176,6 +176,13 @@ test_tile_sea_land (void)
     { 7, 15.98, 45.81, DM_MAP_COLOR_LAND },  /* Zagreb, 10m */
     { 9, 5.32, 60.39, DM_MAP_COLOR_LAND },   /* Bergen */
     { 0, 0, -88, DM_MAP_COLOR_LAND },        /* Antarctica at the bottom */
+    /* Chukotka on both sides of 180, at every level (drawn by a copy shifted by 360) */
+    { 2, -175, 66.5, DM_MAP_COLOR_LAND },
+    { 3, -175, 66.5, DM_MAP_COLOR_LAND },
+    { 3, 175, 66.5, DM_MAP_COLOR_LAND },
+    { 6, -175, 66.5, DM_MAP_COLOR_LAND },
+    { 6, 178, -17.8, DM_MAP_COLOR_LAND },    /* Viti Levu, Fiji */
+    { 6, -179.5, -17.5, DM_MAP_COLOR_SEA },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -301,6 +308,43 @@ test_tile_antarctica (void)
       cairo_surface_destroy (south);
       cairo_surface_destroy (north);
     }
+}
+
+/* A HiDPI tile: 512 device pixels, cairo_scale (2), tile_size 256: the same map, finer. */
+static void
+test_tile_hidpi (void)
+{
+  g_autoptr(DmMapStyle) style = plain_style ();
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 512, 512);
+  cairo_t *cr = cairo_create (s);
+  guint x, y, differ = 0;
+  DmView view;
+  cairo_surface_t *lo;
+
+  tile_for (4, 15, 47, &x, &y);
+  cairo_scale (cr, 2, 2);
+  dm_tile_draw (dm_basemap_get_default (), cr, 4, x, y, 256, style);
+  cairo_destroy (cr);
+  lo = draw_tile (4, x, y, style, &view);
+  /* the whole tile is drawn (no quarter), and agrees with the 256 px tile at pixel centres
+   * away from coasts */
+  for (int iy = 4; iy < 256; iy += 8)
+    for (int ix = 4; ix < 256; ix += 8)
+      {
+        guint32 a = pixel_at (lo, ix + 0.5, iy + 0.5), b = pixel_at (s, 2 * ix + 1, 2 * iy + 1);
+        differ += !color_near (a, b, 40);
+      }
+  g_assert_cmpuint (differ, <, 20);
+  {
+    double px, py;
+    dm_view_project (&view, 15, 47, &px, &py);
+    assert_color (s, 2 * px, 2 * py, DM_MAP_COLOR_LAND);
+    dm_view_project (&view, 15, 43, &px, &py);
+    assert_color (s, 2 * px, 2 * py, DM_MAP_COLOR_SEA);
+    assert_color (s, 511, 511, pixel_at (lo, 255, 255));
+  }
+  cairo_surface_destroy (lo);
+  cairo_surface_destroy (s);
 }
 
 static cairo_surface_t *
@@ -470,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/render/tile/antimeridian-no-stripe", test_tile_antimeridian_no_stripe);
   g_test_add_func ("/render/tile/antarctica", test_tile_antarctica);
   g_test_add_func ("/render/tile/threads", test_threads);
+  g_test_add_func ("/render/tile/hidpi", test_tile_hidpi);
   g_test_add_func ("/render/figure/equal-earth", test_figure_equal_earth);
   g_test_add_func ("/render/figure/mercator-equirectangular", test_figure_projections);
   g_test_add_func ("/render/style/tint", test_tint);

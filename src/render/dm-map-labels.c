@@ -99,19 +99,33 @@ draw_placed (const DmLevelData *d,
 {
   cairo_save (cr);
   cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_source_rgba (cr, style->label.red, style->label.green, style->label.blue,
-                         style->label.alpha);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < placed->len; i++)
     {
       const DmPlacedLabel *l = &g_array_index (placed, DmPlacedLabel, i);
       const char *name = d->countries[l->country].info.name;
       cairo_text_extents_t ext;
+      double x, y;
 
       if (l->x1 + dx < x0 || l->x0 + dx > x1 || l->y1 + dy < y0 || l->y0 + dy > y1)
         continue;
       cairo_set_font_size (cr, l->size);
       cairo_text_extents (cr, name, &ext);
-      cairo_move_to (cr, l->x + dx - ext.x_advance / 2, l->y + dy + l->size * 0.35);
+      x = l->x + dx - ext.x_advance / 2;
+      y = l->y + dy + l->size * 0.35;
+      /* a halo of land colour, then the text itself as text (SVG and PDF keep it) */
+      if (style->label_halo.alpha > 0)
+        {
+          cairo_move_to (cr, x, y);
+          cairo_text_path (cr, name);
+          cairo_set_source_rgba (cr, style->label_halo.red, style->label_halo.green,
+                                 style->label_halo.blue, style->label_halo.alpha);
+          cairo_set_line_width (cr, 2.5);
+          cairo_stroke (cr);
+        }
+      cairo_move_to (cr, x, y);
+      cairo_set_source_rgba (cr, style->label.red, style->label.green, style->label.blue,
+                             style->label.alpha);
       cairo_show_text (cr, name);
     }
   cairo_restore (cr);

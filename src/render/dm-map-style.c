@@ -69,6 +69,7 @@ init_defaults (DmMapStyle *self)
   self->coast = dm_rgba_from_hex (DM_MAP_COLOR_COAST, 1.0f);
   self->graticule = dm_rgba_from_hex (DM_MAP_COLOR_GRATICULE, 1.0f);
   self->label = dm_rgba_from_hex (DM_MAP_COLOR_LABEL, 1.0f);
+  self->label_halo = dm_rgba_from_hex (DM_MAP_COLOR_LAND, 0.85f);
   self->border_width = 0.6;
   self->coast_width = 0.7;
   self->graticule_width = 0.5;

@@ -50,6 +50,7 @@ typedef struct
   DmRgba   coast;
   DmRgba   graticule;
   DmRgba   label;
+  DmRgba   label_halo;        /* drawn around label text so it reads over borders */
   double   border_width;
   double   coast_width;
   double   graticule_width;
