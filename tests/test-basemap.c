@@ -347,6 +347,58 @@ test_tile_hidpi (void)
   cairo_surface_destroy (s);
 }
 
+/* dark text pixels in a box around (x, y) */
+static guint
+count_dark (cairo_surface_t *s,
+            double           x,
+            double           y,
+            int              half_w,
+            int              half_h)
+{
+  guint n = 0;
+
+  for (int iy = MAX (0, (int) y - half_h); iy < MIN (256, (int) y + half_h); iy++)
+    for (int ix = MAX (0, (int) x - half_w); ix < MIN (256, (int) x + half_w); ix++)
+      {
+        guint32 c = pixel_at (s, ix, iy);
+        n += ((c >> 16) & 0xff) < 0xb0 && ((c >> 8) & 0xff) < 0xb0;
+      }
+  return n;
+}
+
+static void
+test_labels_and_capitals (void)
+{
+  g_autoptr(DmMapStyle) plain = plain_style ();
+  DmCountryInfo ukraine;
+  DmView view;
+  guint x, y;
+  double px, py;
+  cairo_surface_t *s;
+
+  g_assert_true (dm_basemap_lookup_country (dm_basemap_get_default (), "UA", &ukraine));
+  tile_for (4, ukraine.label.lon, ukraine.label.lat, &x, &y);
+  s = draw_tile (4, x, y, NULL, &view);
+  dm_view_project (&view, ukraine.label.lon, ukraine.label.lat, &px, &py);
+  g_assert_cmpuint (count_dark (s, px, py, 30, 8), >, 20);
+  cairo_surface_destroy (s);
+  s = draw_tile (4, x, y, plain, &view);
+  g_assert_cmpuint (count_dark (s, px, py, 30, 8), ==, 0);
+  cairo_surface_destroy (s);
+
+  /* Berlin: a capital's dot from zoom 3 on, in the label colour; none at zoom 2 */
+  tile_for (5, 13.405, 52.52, &x, &y);
+  s = draw_tile (5, x, y, NULL, &view);
+  dm_view_project (&view, 13.405, 52.52, &px, &py);
+  assert_color (s, px, py, DM_MAP_COLOR_LABEL);
+  cairo_surface_destroy (s);
+  tile_for (2, 13.405, 52.52, &x, &y);
+  s = draw_tile (2, x, y, NULL, &view);
+  dm_view_project (&view, 13.405, 52.52, &px, &py);
+  g_assert_cmpuint (count_dark (s, px, py, 2, 2), ==, 0);
+  cairo_surface_destroy (s);
+}
+
 static cairo_surface_t *
 draw_figure (DmProjection      projection,
              int               w,
@@ -518,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/render/figure/equal-earth", test_figure_equal_earth);
   g_test_add_func ("/render/figure/mercator-equirectangular", test_figure_projections);
   g_test_add_func ("/render/style/tint", test_tint);
+  g_test_add_func ("/render/tile/labels-and-capitals", test_labels_and_capitals);
   g_test_add_func ("/render/style/colours", test_style_colors);
   return g_test_run ();
 }

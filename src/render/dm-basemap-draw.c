@@ -336,7 +336,7 @@ dm_basemap_draw_level (DmLevelData      *d,
   if (dm_map_style_get_n_tints (style) > 0)
     for (guint i = 0; i < d->n_countries; i++)
       {
-        const DmCountry *country = &d->countries[i];
+        const DmBasemapCountry *country = &d->countries[i];
         const DmRgba *tint = dm_map_style_get_tint (style, country->info.alpha2);
         if (tint == NULL)
           continue;
