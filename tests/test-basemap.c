@@ -386,14 +386,14 @@ test_labels_and_capitals (void)
   g_assert_cmpuint (count_dark (s, px, py, 30, 8), ==, 0);
   cairo_surface_destroy (s);
 
-  /* Berlin: a capital's dot from zoom 3 on, in the label colour; none at zoom 2 */
+  /* Berlin: a capital's dot from zoom 4 on, in the label colour; none at zoom 3 */
   tile_for (5, 13.405, 52.52, &x, &y);
   s = draw_tile (5, x, y, NULL, &view);
   dm_view_project (&view, 13.405, 52.52, &px, &py);
   assert_color (s, px, py, DM_MAP_COLOR_LABEL);
   cairo_surface_destroy (s);
-  tile_for (2, 13.405, 52.52, &x, &y);
-  s = draw_tile (2, x, y, NULL, &view);
+  tile_for (3, 13.405, 52.52, &x, &y);
+  s = draw_tile (3, x, y, NULL, &view);
   dm_view_project (&view, 13.405, 52.52, &px, &py);
   g_assert_cmpuint (count_dark (s, px, py, 2, 2), ==, 0);
   cairo_surface_destroy (s);
