@@ -5,17 +5,23 @@
 #include <locale.h>
 
 #include "dm-application.h"
+#include "dm-cli.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(DmApplication) app = NULL;
+  int status = 0;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* --check and the other headless commands never touch the display */
+  if (dm_cli_run (argc, argv, &status))
+    return status;
 
   app = dm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dm-cli.h"
+#include "dm-document.h"
+
+/* The headless command line. It links only the layers without GTK, so it runs with
+ * no display at all. */
+
+typedef struct
+{
+  char  *path;
+  guint  events;
+  guint  legs;
+  guint  problems;
+  char  *error;
+  guint  line;
+  guint  column;
+} FileReport;
+
+static void
+file_report_free (gpointer data)
+{
+  FileReport *r = data;
+
+  g_free (r->path);
+  g_free (r->error);
+  g_free (r);
+}
+
+static guint
+count_places (DmDocument *doc)
+{
+  GListModel *places = dm_document_get_places (doc);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DmPlace) p = g_list_model_get_item (places, i);
+      g_hash_table_add (seen, g_strdup_printf ("%s|%s|%.3f|%.3f", dm_place_get_name (p),
+                                               dm_place_get_country (p) ? dm_place_get_country (p) : "",
+                                               dm_place_get_latitude (p), dm_place_get_longitude (p)));
+    }
+  return g_hash_table_size (seen);
+}
+
+/* "PATH:LINE:COL: reason" -> line and column, when the message has them */
+static void
+position_from_message (const char *message,
+                       const char *path,
+                       guint      *line,
+                       guint      *column)
+{
+  if (g_str_has_prefix (message, path) && message[strlen (path)] == ':')
+    if (sscanf (message + strlen (path) + 1, "%u:%u:", line, column) != 2)
+      *line = *column = 0;
+}
+
+static void
+print_json (DmDocument *doc,
+            GPtrArray  *reports)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  GListModel *events = dm_document_get_events (doc);
+  GListModel *problems = dm_document_get_problems (doc);
+  guint by_kind[4] = { 0 };
+  gint64 start, end;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      by_kind[dm_event_get_kind (e)]++;
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "events");
+  json_builder_add_int_value (b, g_list_model_get_n_items (events));
+  json_builder_set_member_name (b, "legs");
+  json_builder_add_int_value (b, dm_document_get_n_legs (doc));
+  json_builder_set_member_name (b, "actors");
+  json_builder_add_int_value (b, g_list_model_get_n_items (dm_document_get_actors (doc)));
+  json_builder_set_member_name (b, "places");
+  json_builder_add_int_value (b, count_places (doc));
+  json_builder_set_member_name (b, "by_type");
+  json_builder_begin_object (b);
+  for (DmEventKind k = DM_EVENT_KIND_TRIP; k <= DM_EVENT_KIND_MEETING; k++)
+    {
+      json_builder_set_member_name (b, dm_event_kind_to_string (k));
+      json_builder_add_int_value (b, by_kind[k]);
+    }
+  json_builder_end_object (b);
+  if (dm_document_get_extent (doc, &start, &end))
+    {
+      g_autofree char *s = dm_time_format_utc_iso (start);
+      g_autofree char *e = dm_time_format_utc_iso (end);
+      json_builder_set_member_name (b, "start");
+      json_builder_add_string_value (b, s);
+      json_builder_set_member_name (b, "end");
+      json_builder_add_string_value (b, e);
+    }
+  else
+    {
+      json_builder_set_member_name (b, "start");
+      json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "end");
+      json_builder_add_null_value (b);
+    }
+
+  json_builder_set_member_name (b, "files");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      FileReport *r = g_ptr_array_index (reports, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, r->path);
+      json_builder_set_member_name (b, "loaded");
+      json_builder_add_boolean_value (b, r->error == NULL);
+      json_builder_set_member_name (b, "events");
+      json_builder_add_int_value (b, r->events);
+      json_builder_set_member_name (b, "legs");
+      json_builder_add_int_value (b, r->legs);
+      json_builder_set_member_name (b, "problems");
+      json_builder_add_int_value (b, r->problems);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "problems");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      FileReport *r = g_ptr_array_index (reports, i);
+      if (r->error == NULL)
+        continue;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, r->path);
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, r->line);
+      json_builder_set_member_name (b, "column");
+      json_builder_add_int_value (b, r->column);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, r->error);
+      json_builder_set_member_name (b, "fatal");
+      json_builder_add_boolean_value (b, TRUE);
+      json_builder_end_object (b);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      g_autofree char *path = dm_problem_dup_display_path (p);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, path);
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, dm_problem_get_line (p));
+      json_builder_set_member_name (b, "column");
+      json_builder_add_int_value (b, dm_problem_get_column (p));
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, dm_problem_get_message (p));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static void
+print_text (DmDocument *doc,
+            GPtrArray  *reports)
+{
+  GListModel *problems = dm_document_get_problems (doc);
+  gint64 start, end;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      FileReport *r = g_ptr_array_index (reports, i);
+
+      if (r->error != NULL)
+        g_printerr ("%s\n", r->error);
+      else
+        /* Translators: a summary line of --check for one file */
+        g_print (_("%s: %u events, %u legs, %u problems\n"), r->path, r->events, r->legs, r->problems);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      g_autofree char *text = dm_problem_to_string (p);
+      g_print ("%s\n", text);
+    }
+  g_print (_("Total: %u events, %u legs, %u actors, %u places\n"),
+           g_list_model_get_n_items (dm_document_get_events (doc)),
+           dm_document_get_n_legs (doc),
+           g_list_model_get_n_items (dm_document_get_actors (doc)),
+           count_places (doc));
+  if (dm_document_get_extent (doc, &start, &end))
+    {
+      g_autofree char *s = dm_time_format_utc_iso (start);
+      g_autofree char *e = dm_time_format_utc_iso (end);
+      g_print (_("From %s to %s\n"), s, e);
+    }
+}
+
+static int
+run_check (char     **files,
+           gboolean   json)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (file_report_free);
+  gboolean unreadable = FALSE;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(DmDocument) one = dm_document_new ();
+      g_autoptr(GError) error = NULL;
+      FileReport *r = g_new0 (FileReport, 1);
+
+      r->path = g_file_get_parse_name (file);
+      g_ptr_array_add (reports, r);
+      if (!dm_document_load_file (one, file, NULL, &error))
+        {
+          r->error = g_strdup (error->message);
+          position_from_message (error->message, r->path, &r->line, &r->column);
+          unreadable = TRUE;
+          continue;
+        }
+      r->events = g_list_model_get_n_items (dm_document_get_events (one));
+      r->legs = dm_document_get_n_legs (one);
+      r->problems = g_list_model_get_n_items (dm_document_get_problems (one));
+      dm_document_merge (doc, one);
+    }
+
+  if (json)
+    print_json (doc, reports);
+  else
+    print_text (doc, reports);
+
+  if (unreadable)
+    return 2;
+  return g_list_model_get_n_items (dm_document_get_problems (doc)) > 0 ? 1 : 0;
+}
+
+gboolean
+dm_cli_run (int    argc,
+            char **argv,
+            int   *exit_status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean check = FALSE, json = FALSE;
+  const GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check,
+      N_("Load the files, print what they hold and every problem, and exit"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --check: print JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  gboolean headless = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--check"))
+      headless = TRUE;
+  if (!headless)
+    return FALSE;
+
+  context = g_option_context_new (_("FILE… — check diplomatic event files"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      *exit_status = 2;
+      return TRUE;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("%s\n", _("No file given: diplomap --check FILE…"));
+      *exit_status = 2;
+      return TRUE;
+    }
+  *exit_status = run_check (files, json);
+  return TRUE;
+}

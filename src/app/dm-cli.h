@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Commands that need no display: --check. Returns TRUE and sets *exit_status when
+ * @argv asked for one of them; FALSE when the window should open instead. */
+gboolean dm_cli_run (int    argc,
+                     char **argv,
+                     int   *exit_status);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dm-document.h"
+
+G_BEGIN_DECLS
+
+/* What a loaded file had besides its events, kept so that saving loses nothing */
+typedef struct
+{
+  char       *member;   /* the array it came from: "events", "actors", ... */
+  JsonNode   *node;
+} DmRejected;
+
+typedef struct
+{
+  char       *title;
+  gint64      version;
+  JsonObject *extra;    /* root members Diplomap does not know */
+  GPtrArray  *rejected; /* DmRejected */
+  GPtrArray  *actors;   /* DmActor declared by the file */
+  GPtrArray  *places;   /* DmPlace declared in its "places" */
+} DmFileInfo;
+
+DmFileInfo *dm_document_get_file_info (DmDocument *self,
+                                       GFile      *file,
+                                       gboolean    create);
+
+G_END_DECLS

@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-document-private.h"
+#include "dm-error.h"
+#include "dm-format.h"
+
+struct _DmDocument
+{
+  GObject     parent_instance;
+  GListStore *events;
+  GListStore *actors;
+  GListStore *places;
+  GListStore *problems;
+  GPtrArray  *files;        /* GFile */
+  GHashTable *actor_by_id;  /* id -> DmActor (borrowed from actors) */
+  GHashTable *file_info;    /* GFile -> DmFileInfo */
+  char       *title;
+};
+
+G_DEFINE_FINAL_TYPE (DmDocument, dm_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+file_info_free (gpointer data)
+{
+  DmFileInfo *info = data;
+
+  g_clear_pointer (&info->extra, json_object_unref);
+  g_clear_pointer (&info->rejected, g_ptr_array_unref);
+  g_clear_pointer (&info->actors, g_ptr_array_unref);
+  g_clear_pointer (&info->places, g_ptr_array_unref);
+  g_free (info->title);
+  g_free (info);
+}
+
+static void
+rejected_free (gpointer data)
+{
+  DmRejected *r = data;
+
+  g_free (r->member);
+  json_node_unref (r->node);
+  g_free (r);
+}
+
+static void
+dm_document_finalize (GObject *object)
+{
+  DmDocument *self = DM_DOCUMENT (object);
+
+  g_clear_object (&self->events);
+  g_clear_object (&self->actors);
+  g_clear_object (&self->places);
+  g_clear_object (&self->problems);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->actor_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->file_info, g_hash_table_unref);
+  g_free (self->title);
+
+  G_OBJECT_CLASS (dm_document_parent_class)->finalize (object);
+}
+
+static void
+dm_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DmDocument *self = DM_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  DmDocument *self = DM_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      dm_document_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_document_class_init (DmDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dm_document_finalize;
+  object_class->get_property = dm_document_get_property;
+  object_class->set_property = dm_document_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dm_document_init (DmDocument *self)
+{
+  self->events = g_list_store_new (DM_TYPE_EVENT);
+  self->actors = g_list_store_new (DM_TYPE_ACTOR);
+  self->places = g_list_store_new (DM_TYPE_PLACE);
+  self->problems = g_list_store_new (DM_TYPE_PROBLEM);
+  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->actor_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->file_info = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
+                                           g_object_unref, file_info_free);
+}
+
+DmDocument *
+dm_document_new (void)
+{
+  return g_object_new (DM_TYPE_DOCUMENT, NULL);
+}
+
+GListModel *dm_document_get_events (DmDocument *self) { return G_LIST_MODEL (self->events); }
+GListModel *dm_document_get_actors (DmDocument *self) { return G_LIST_MODEL (self->actors); }
+GListModel *dm_document_get_places (DmDocument *self) { return G_LIST_MODEL (self->places); }
+GListModel *dm_document_get_problems (DmDocument *self) { return G_LIST_MODEL (self->problems); }
+GPtrArray *dm_document_get_files (DmDocument *self) { return self->files; }
+const char *dm_document_get_title (DmDocument *self) { return self->title; }
+
+void
+dm_document_set_title (DmDocument *self,
+                       const char *title)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * dm_document_get_extent:
+ *
+ * The time all events cover, UTC seconds (end exclusive).
+ * Returns: %FALSE when no event has a time
+ */
+gboolean
+dm_document_get_extent (DmDocument *self,
+                        gint64     *start,
+                        gint64     *end)
+{
+  gint64 s = G_MAXINT64, e = G_MININT64;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      gint64 es, ee;
+
+      if (dm_event_get_span (event, &es, &ee))
+        {
+          s = MIN (s, es);
+          e = MAX (e, ee);
+        }
+    }
+  if (s > e)
+    return FALSE;
+  if (start)
+    *start = s;
+  if (end)
+    *end = e;
+  return TRUE;
+}
+
+guint
+dm_document_get_n_legs (DmDocument *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events)), legs = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      legs += dm_event_get_legs (event)->len;
+    }
+  return legs;
+}
+
+void
+dm_document_add_event (DmDocument *self,
+                       DmEvent    *event)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  g_return_if_fail (DM_IS_EVENT (event));
+  dm_event_resolve_times (event);
+  g_list_store_append (self->events, event);
+}
+
+void
+dm_document_add_actor (DmDocument *self,
+                       DmActor    *actor)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  g_return_if_fail (DM_IS_ACTOR (actor));
+  if (g_hash_table_contains (self->actor_by_id, dm_actor_get_id (actor)))
+    return;
+  g_list_store_append (self->actors, actor);
+  g_hash_table_insert (self->actor_by_id, (gpointer) dm_actor_get_id (actor), actor);
+}
+
+DmActor *
+dm_document_lookup_actor (DmDocument *self,
+                          const char *id)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  return id ? g_hash_table_lookup (self->actor_by_id, id) : NULL;
+}
+
+void
+dm_document_add_place (DmDocument *self,
+                       DmPlace    *place)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  g_list_store_append (self->places, place);
+}
+
+void
+dm_document_add_problem (DmDocument *self,
+                         DmProblem  *problem)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  g_list_store_append (self->problems, problem);
+}
+
+DmFileInfo *
+dm_document_get_file_info (DmDocument *self,
+                           GFile      *file,
+                           gboolean    create)
+{
+  DmFileInfo *info;
+
+  if (file == NULL)
+    return NULL;
+  info = g_hash_table_lookup (self->file_info, file);
+  if (info == NULL && create)
+    {
+      info = g_new0 (DmFileInfo, 1);
+      info->rejected = g_ptr_array_new_with_free_func (rejected_free);
+      info->actors = g_ptr_array_new_with_free_func (g_object_unref);
+      info->places = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (self->file_info, g_object_ref (file), info);
+    }
+  return info;
+}
+
+void
+dm_document_add_file (DmDocument *self,
+                      GFile      *file)
+{
+  g_return_if_fail (G_IS_FILE (file));
+  for (guint i = 0; i < self->files->len; i++)
+    if (g_file_equal (g_ptr_array_index (self->files, i), file))
+      return;
+  g_ptr_array_add (self->files, g_object_ref (file));
+  dm_document_get_file_info (self, file, TRUE);
+}
+
+void
+dm_document_keep_rejected (DmDocument *self,
+                           GFile      *file,
+                           const char *member,
+                           JsonNode   *node)
+{
+  DmFileInfo *info = dm_document_get_file_info (self, file, TRUE);
+  DmRejected *r = g_new0 (DmRejected, 1);
+
+  r->member = g_strdup (member);
+  r->node = json_node_copy (node);
+  g_ptr_array_add (info->rejected, r);
+}
+
+void
+dm_document_set_file_extra (DmDocument *self,
+                            GFile      *file,
+                            JsonObject *extra)
+{
+  DmFileInfo *info = dm_document_get_file_info (self, file, TRUE);
+
+  g_clear_pointer (&info->extra, json_object_unref);
+  info->extra = extra ? json_object_ref (extra) : NULL;
+}
+
+static DmActor *
+map_actor (GHashTable *map,
+           DmActor    *actor)
+{
+  DmActor *mapped = actor ? g_hash_table_lookup (map, actor) : NULL;
+  return mapped ? mapped : actor;
+}
+
+/**
+ * dm_document_merge:
+ *
+ * Moves the events, actors, places, problems and files of @other into @self.
+ * An actor whose id @self knows already is the same person: @other's events are
+ * pointed at @self's actor.
+ */
+void
+dm_document_merge (DmDocument *self,
+                   DmDocument *other)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
+  GListModel *m;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  g_return_if_fail (DM_IS_DOCUMENT (other));
+
+  m = G_LIST_MODEL (other->actors);
+  for (guint i = 0; i < g_list_model_get_n_items (m); i++)
+    {
+      g_autoptr(DmActor) actor = g_list_model_get_item (m, i);
+      DmActor *mine = dm_document_lookup_actor (self, dm_actor_get_id (actor));
+
+      if (mine != NULL && mine != actor)
+        g_hash_table_insert (map, actor, mine);
+      else
+        dm_document_add_actor (self, actor);
+    }
+
+  m = G_LIST_MODEL (other->events);
+  for (guint i = 0; i < g_list_model_get_n_items (m); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (m, i);
+      GPtrArray *parts = dm_event_get_participants (event);
+
+      dm_event_set_actor (event, map_actor (map, dm_event_get_actor (event)));
+      for (guint k = 0; k < parts->len; k++)
+        {
+          DmActor *a = map_actor (map, g_ptr_array_index (parts, k));
+          if (a != g_ptr_array_index (parts, k))
+            {
+              g_object_unref (g_ptr_array_index (parts, k));
+              g_ptr_array_index (parts, k) = g_object_ref (a);
+            }
+        }
+    }
+
+  /* one splice per model, so views update once */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (other->events));
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (other->events), i));
+    g_list_store_splice (self->events, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
+                         0, items->pdata, items->len);
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->places)); i++)
+    {
+      g_autoptr(DmPlace) p = g_list_model_get_item (G_LIST_MODEL (other->places), i);
+      g_list_store_append (self->places, p);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->problems)); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (G_LIST_MODEL (other->problems), i);
+      g_list_store_append (self->problems, p);
+    }
+  for (guint i = 0; i < other->files->len; i++)
+    dm_document_add_file (self, g_ptr_array_index (other->files, i));
+
+  g_hash_table_iter_init (&iter, other->file_info);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_replace (self->file_info, g_object_ref (key), value);
+      g_hash_table_iter_steal (&iter);
+      g_object_unref (key);
+    }
+
+  if (self->title == NULL && other->title != NULL)
+    dm_document_set_title (self, other->title);
+
+  g_list_store_remove_all (other->events);
+  g_list_store_remove_all (other->problems);
+}
+
+/* Reads @file into a fresh document, in whatever thread calls it */
+static DmDocument *
+load_into_new (GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  gsize length = 0;
+  const DmFormat *format;
+
+  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                     /* Translators: %s is a file name, then the system's reason */
+                     _("Could not read %s: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  format = dm_format_find_for_data (basename, data, length);
+  if (format == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, DM_ERROR, DM_ERROR_UNSUPPORTED,
+                   _("%s is not in a format Diplomap can read"), name);
+      return NULL;
+    }
+
+  dm_document_add_file (doc, file);
+  if (!format->load (doc, file, data, length, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
+gboolean
+dm_document_load_file (DmDocument    *self,
+                       GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(DmDocument) loaded = NULL;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  loaded = load_into_new (file, cancellable, error);
+  if (loaded == NULL)
+    return FALSE;
+  dm_document_merge (self, loaded);
+  return TRUE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  DmDocument *loaded = load_into_new (task_data, cancellable, &error);
+
+  if (loaded == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, loaded, g_object_unref);
+}
+
+/**
+ * dm_document_load_file_async:
+ *
+ * Reads and parses @file in a worker thread; the finish function, called in the
+ * main context, adds what was loaded to @self.
+ */
+void
+dm_document_load_file_async (DmDocument          *self,
+                             GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, dm_document_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+dm_document_load_file_finish (DmDocument    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_autoptr(DmDocument) loaded = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return FALSE;
+  dm_document_merge (self, loaded);
+  return TRUE;
+}
+
+gboolean
+dm_document_save (DmDocument    *self,
+                  GFile         *file,
+                  GFile         *origin,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = dm_document_serialize (self, origin);
+  data = g_bytes_get_data (bytes, &length);
+
+  /* Written to a temporary file and renamed over the old one: a failed save never
+   * leaves a half-written file under the name. */
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                NULL, cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DM_ERROR, DM_ERROR_WRITE,
+                     /* Translators: %s is a file name, then the system's reason */
+                     _("Could not save %s: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

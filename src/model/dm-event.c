@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "dm-event.h"
+
+struct _DmEvent
+{
+  GObject      parent_instance;
+  char        *id;
+  char        *title;
+  DmEventKind  kind;
+  DmStatus     status;
+  DmActor     *actor;
+  GPtrArray   *participants;
+  DmPlace     *place;
+  DmTime       start;
+  DmTime       end;
+  GPtrArray   *legs;
+  char        *host;
+  GStrv        invited_by;
+  GPtrArray   *sources;
+  GStrv        tags;
+  char        *notes;
+  GFile       *file;
+  guint        line;
+  guint        column;
+  JsonObject  *extra;
+};
+
+G_DEFINE_FINAL_TYPE (DmEvent, dm_event, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+dm_event_finalize (GObject *object)
+{
+  DmEvent *self = DM_EVENT (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_clear_object (&self->actor);
+  g_clear_pointer (&self->participants, g_ptr_array_unref);
+  g_clear_object (&self->place);
+  g_clear_pointer (&self->legs, g_ptr_array_unref);
+  g_free (self->host);
+  g_strfreev (self->invited_by);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_strfreev (self->tags);
+  g_free (self->notes);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (dm_event_parent_class)->finalize (object);
+}
+
+static void
+dm_event_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  DmEvent *self = DM_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_event_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  DmEvent *self = DM_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      dm_event_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_STATUS:
+      dm_event_set_status (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_event_class_init (DmEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dm_event_finalize;
+  object_class->get_property = dm_event_get_property;
+  object_class->set_property = dm_event_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL, DM_STATUS_UNKNOWN, DM_STATUS_CANCELLED,
+                      DM_STATUS_UNKNOWN,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dm_event_init (DmEvent *self)
+{
+  self->participants = g_ptr_array_new_with_free_func (g_object_unref);
+  self->legs = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_leg_unref);
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_source_unref);
+  self->start = DM_TIME_UNKNOWN;
+  self->end = DM_TIME_UNKNOWN;
+}
+
+DmEvent *
+dm_event_new (DmEventKind  kind,
+              const char  *id)
+{
+  DmEvent *self = g_object_new (DM_TYPE_EVENT, NULL);
+
+  self->kind = kind;
+  self->id = g_strdup (id);
+  return self;
+}
+
+const char *dm_event_get_id (DmEvent *self) { return self->id; }
+DmEventKind dm_event_get_kind (DmEvent *self) { return self->kind; }
+const char *dm_event_get_title (DmEvent *self) { return self->title; }
+DmStatus dm_event_get_status (DmEvent *self) { return self->status; }
+DmActor *dm_event_get_actor (DmEvent *self) { return self->actor; }
+GPtrArray *dm_event_get_participants (DmEvent *self) { return self->participants; }
+DmPlace *dm_event_get_place (DmEvent *self) { return self->place; }
+const DmTime *dm_event_get_start (DmEvent *self) { return &self->start; }
+const DmTime *dm_event_get_end (DmEvent *self) { return &self->end; }
+GPtrArray *dm_event_get_legs (DmEvent *self) { return self->legs; }
+const char *dm_event_get_host (DmEvent *self) { return self->host; }
+const char * const *dm_event_get_invited_by (DmEvent *self) { return (const char * const *) self->invited_by; }
+GPtrArray *dm_event_get_sources (DmEvent *self) { return self->sources; }
+const char * const *dm_event_get_tags (DmEvent *self) { return (const char * const *) self->tags; }
+const char *dm_event_get_notes (DmEvent *self) { return self->notes; }
+GFile *dm_event_get_file (DmEvent *self) { return self->file; }
+guint dm_event_get_line (DmEvent *self) { return self->line; }
+guint dm_event_get_column (DmEvent *self) { return self->column; }
+JsonObject *dm_event_get_extra (DmEvent *self) { return self->extra; }
+
+void
+dm_event_set_title (DmEvent    *self,
+                    const char *title)
+{
+  g_return_if_fail (DM_IS_EVENT (self));
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/* The title, or one made from what the event is: "Choe Son Hui: Pyongyang – Minsk" */
+char *
+dm_event_dup_display_title (DmEvent *self)
+{
+  const char *who = self->actor ? dm_actor_get_name (self->actor) : NULL;
+
+  if (self->title != NULL)
+    return g_strdup (self->title);
+  if (self->kind == DM_EVENT_KIND_TRIP && self->legs->len > 0)
+    {
+      DmLeg *first = g_ptr_array_index (self->legs, 0);
+      DmLeg *last = g_ptr_array_index (self->legs, self->legs->len - 1);
+      const char *a = first->from ? dm_place_get_name (first->from) : "?";
+      const char *b = last->to ? dm_place_get_name (last->to) : "?";
+
+      if (who)
+        /* Translators: a trip: who, from, to */
+        return g_strdup_printf (_("%s: %s – %s"), who, a, b);
+      return g_strdup_printf (_("%s – %s"), a, b);
+    }
+  if (self->place != NULL)
+    {
+      if (who)
+        /* Translators: an event: who, kind, place ("Trump: Visit to Tokyo") */
+        return g_strdup_printf (_("%s: %s in %s"), who, dm_event_kind_get_label (self->kind),
+                                dm_place_get_name (self->place));
+      return g_strdup_printf (_("%s in %s"), dm_event_kind_get_label (self->kind),
+                              dm_place_get_name (self->place));
+    }
+  return g_strdup (self->id ? self->id : dm_event_kind_get_label (self->kind));
+}
+
+void
+dm_event_set_status (DmEvent  *self,
+                     DmStatus  status)
+{
+  g_return_if_fail (DM_IS_EVENT (self));
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+void
+dm_event_set_actor (DmEvent *self,
+                    DmActor *actor)
+{
+  g_return_if_fail (DM_IS_EVENT (self));
+  g_set_object (&self->actor, actor);
+}
+
+void
+dm_event_add_participant (DmEvent *self,
+                          DmActor *actor)
+{
+  g_return_if_fail (DM_IS_EVENT (self));
+  g_return_if_fail (DM_IS_ACTOR (actor));
+  g_ptr_array_add (self->participants, g_object_ref (actor));
+}
+
+gboolean
+dm_event_involves (DmEvent *self,
+                   DmActor *actor)
+{
+  if (self->actor == actor)
+    return TRUE;
+  for (guint i = 0; i < self->participants->len; i++)
+    if (g_ptr_array_index (self->participants, i) == actor)
+      return TRUE;
+  return FALSE;
+}
+
+void
+dm_event_set_place (DmEvent *self,
+                    DmPlace *place)
+{
+  g_return_if_fail (DM_IS_EVENT (self));
+  g_set_object (&self->place, place);
+}
+
+void
+dm_event_set_start (DmEvent      *self,
+                    const DmTime *start)
+{
+  self->start = start ? *start : DM_TIME_UNKNOWN;
+}
+
+void
+dm_event_set_end (DmEvent      *self,
+                  const DmTime *end)
+{
+  self->end = end ? *end : DM_TIME_UNKNOWN;
+}
+
+void
+dm_event_add_leg (DmEvent *self,
+                  DmLeg   *leg)
+{
+  g_return_if_fail (DM_IS_EVENT (self));
+  g_ptr_array_add (self->legs, dm_leg_ref (leg));
+}
+
+void
+dm_event_set_host (DmEvent    *self,
+                   const char *host)
+{
+  g_free (self->host);
+  self->host = g_strdup (host);
+}
+
+void
+dm_event_set_invited_by (DmEvent            *self,
+                         const char * const *invited_by)
+{
+  g_strfreev (self->invited_by);
+  self->invited_by = g_strdupv ((char **) invited_by);
+}
+
+void
+dm_event_add_source (DmEvent  *self,
+                     DmSource *source)
+{
+  g_ptr_array_add (self->sources, dm_source_ref (source));
+}
+
+void
+dm_event_set_tags (DmEvent            *self,
+                   const char * const *tags)
+{
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **) tags);
+}
+
+void
+dm_event_set_notes (DmEvent    *self,
+                    const char *notes)
+{
+  g_free (self->notes);
+  self->notes = g_strdup (notes);
+}
+
+void
+dm_event_set_origin (DmEvent *self,
+                     GFile   *file,
+                     guint    line,
+                     guint    column)
+{
+  g_set_object (&self->file, file);
+  self->line = line;
+  self->column = column;
+}
+
+void
+dm_event_set_extra (DmEvent    *self,
+                    JsonObject *extra)
+{
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra ? json_object_ref (extra) : NULL;
+}
+
+/* Rough flight time: great-circle distance at 800 km/h, plus half an hour */
+static gint64
+estimate_flight (DmLeg *leg)
+{
+  double la1, la2, dlat, dlon, a, km;
+
+  if (leg->from == NULL || leg->to == NULL)
+    return 3600;
+  la1 = dm_place_get_latitude (leg->from) * G_PI / 180;
+  la2 = dm_place_get_latitude (leg->to) * G_PI / 180;
+  dlat = la2 - la1;
+  dlon = (dm_place_get_longitude (leg->to) - dm_place_get_longitude (leg->from)) * G_PI / 180;
+  a = sin (dlat / 2) * sin (dlat / 2) + cos (la1) * cos (la2) * sin (dlon / 2) * sin (dlon / 2);
+  km = 2 * 6371.0 * atan2 (sqrt (a), sqrt (1 - a));
+  return (gint64) (km / 800.0 * 3600) + 1800;
+}
+
+/* A moment to draw a time at: exact times as they are, a day at its middle */
+static gint64
+anchor_of (const DmTime *t)
+{
+  return t->precision >= DM_PRECISION_MINUTE ? t->earliest : dm_time_get_middle (t);
+}
+
+/**
+ * dm_event_resolve_times:
+ *
+ * Gives every leg of a trip an effective start and end, for drawing it in time.
+ * Legs with their own times use them; a leg with one end known gets a flight time
+ * estimated from its length; a leg with neither sits between its neighbours in the
+ * trip's order and is marked uncertain.
+ */
+void
+dm_event_resolve_times (DmEvent *self)
+{
+  const gint64 stay = 24 * 3600;
+  guint n = self->legs->len;
+  g_autofree gboolean *known = g_new0 (gboolean, MAX (n, 1));
+
+  g_return_if_fail (DM_IS_EVENT (self));
+
+  for (guint i = 0; i < n; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (self->legs, i);
+      gboolean d = dm_time_is_known (&leg->depart), a = dm_time_is_known (&leg->arrive);
+
+      leg->timed = d && a;
+      leg->uncertain = !d && !a;
+      if (d)
+        leg->start = anchor_of (&leg->depart);
+      if (a)
+        leg->end = anchor_of (&leg->arrive);
+      if (d && !a)
+        leg->end = leg->start + estimate_flight (leg);
+      else if (a && !d)
+        leg->start = leg->end - estimate_flight (leg);
+      if ((d || a) && leg->end < leg->start)
+        leg->end = leg->start;
+      known[i] = d || a;
+    }
+
+  /* Legs without times: between the previous leg's end and the next known start */
+  for (guint i = 0; i < n; i++)
+    {
+      guint j;
+      gboolean has_prev = i > 0 || dm_time_is_known (&self->start);
+      gboolean has_next;
+      gint64 lower, upper = 0;
+
+      if (known[i])
+        continue;
+      for (j = i; j < n && !known[j]; j++)
+        ;
+      has_next = j < n;
+      lower = i > 0 ? ((DmLeg *) g_ptr_array_index (self->legs, i - 1))->end : self->start.earliest;
+      if (has_next)
+        upper = ((DmLeg *) g_ptr_array_index (self->legs, j))->start;
+
+      for (guint k = i; k < j; k++)
+        {
+          DmLeg *leg = g_ptr_array_index (self->legs, k);
+          gint64 flight = estimate_flight (leg);
+
+          if (has_prev && has_next)
+            {
+              gint64 slot = (upper - lower) / (j - i);
+              leg->start = lower + slot * (k - i) + MAX (slot - flight, 0) / 2;
+              leg->end = MIN (leg->start + flight, lower + slot * (k - i + 1));
+            }
+          else if (has_prev)
+            {
+              gint64 prev_end = k > 0 ? ((DmLeg *) g_ptr_array_index (self->legs, k - 1))->end : lower;
+              leg->start = prev_end + stay;
+              leg->end = leg->start + flight;
+            }
+          else if (has_next)
+            {
+              leg->end = upper - stay * (j - k - 1) - stay;
+              leg->start = leg->end - flight;
+            }
+          else
+            {
+              leg->start = leg->end = 0;
+            }
+          leg->uncertain = TRUE;
+        }
+      i = j - 1 < i ? i : j - 1;
+    }
+}
+
+/**
+ * dm_event_get_span:
+ *
+ * The time the event covers, UTC seconds (end exclusive).
+ * Returns: %FALSE when it has no time at all
+ */
+gboolean
+dm_event_get_span (DmEvent *self,
+                   gint64  *start,
+                   gint64  *end)
+{
+  gint64 s = G_MAXINT64, e = G_MININT64;
+
+  if (self->kind == DM_EVENT_KIND_TRIP)
+    {
+      for (guint i = 0; i < self->legs->len; i++)
+        {
+          DmLeg *leg = g_ptr_array_index (self->legs, i);
+
+          if (leg->start == 0 && leg->end == 0 && leg->uncertain)
+            continue;
+          s = MIN (s, leg->start);
+          e = MAX (e, leg->end);
+        }
+    }
+  if (dm_time_is_known (&self->start))
+    {
+      s = MIN (s, self->start.earliest);
+      e = MAX (e, self->start.latest);
+    }
+  if (dm_time_is_known (&self->end))
+    e = MAX (e, self->end.latest);
+
+  if (s > e)
+    return FALSE;
+  if (start)
+    *start = s;
+  if (end)
+    *end = e;
+  return TRUE;
+}

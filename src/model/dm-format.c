@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include "dm-format.h"
+
+/* Every format Diplomap reads, most specific first. A format added here is opened
+ * everywhere: the command line, the Open dialog, drag and drop. */
+static const DmFormat native_format = {
+  "diplomap", "diplomap", "application/x-diplomap",
+  dm_native_format_sniff, dm_native_format_load,
+};
+
+static const DmFormat * const formats[] = {
+  &native_format,
+  NULL
+};
+
+const DmFormat * const *
+dm_format_list (void)
+{
+  return formats;
+}
+
+const DmFormat *
+dm_format_find_for_data (const char *basename,
+                         const char *data,
+                         gsize       length)
+{
+  for (guint i = 0; formats[i] != NULL; i++)
+    if (formats[i]->sniff (basename, data, length))
+      return formats[i];
+  return NULL;
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dm-document.h"
+
+G_BEGIN_DECLS
+
+/**
+ * DmFormat:
+ * A file format Diplomap reads. Each reader adds what it finds to a document:
+ * events, actors, places, and problems (with file, line and column) for what it
+ * could not take. It returns FALSE only when the file as a whole cannot be read.
+ */
+typedef struct
+{
+  const char  *name;          /* "diplomap", "geojson", ... */
+  const char  *extensions;    /* ";"-separated, lower case, without dot */
+  const char  *mime_type;
+  /* Does @data look like this format? (@basename is a hint) */
+  gboolean   (*sniff) (const char *basename,
+                       const char *data,
+                       gsize       length);
+  gboolean   (*load)  (DmDocument   *document,
+                       GFile        *file,
+                       const char   *data,
+                       gsize         length,
+                       GCancellable *cancellable,
+                       GError      **error);
+} DmFormat;
+
+const DmFormat *dm_format_find_for_data (const char *basename,
+                                         const char *data,
+                                         gsize       length);
+const DmFormat * const *dm_format_list  (void);
+
+/* The native format */
+gboolean dm_native_format_load  (DmDocument   *document,
+                                 GFile        *file,
+                                 const char   *data,
+                                 gsize         length,
+                                 GCancellable *cancellable,
+                                 GError      **error);
+gboolean dm_native_format_sniff (const char   *basename,
+                                 const char   *data,
+                                 gsize         length);
+
+G_END_DECLS

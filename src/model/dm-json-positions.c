@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include "dm-json-positions.h"
+
+struct _DmJsonPositions
+{
+  JsonParser *parser;
+  GArray     *stack;     /* guint64 positions of open objects and arrays */
+  GHashTable *containers; /* JsonObject* or JsonArray* -> position */
+  GHashTable *members;    /* "ptr/name" -> position */
+  gulong      handlers[5];
+};
+
+#define PACK(line, col) (((guint64) (line) << 32) | (guint32) (col))
+
+static guint64
+current (DmJsonPositions *self)
+{
+  return PACK (json_parser_get_current_line (self->parser),
+               json_parser_get_current_pos (self->parser));
+}
+
+static void
+container_start_cb (JsonParser      *parser,
+                    DmJsonPositions *self)
+{
+  guint64 pos = current (self);
+  g_array_append_val (self->stack, pos);
+}
+
+static void
+container_end_cb (JsonParser      *parser,
+                  gpointer         container,
+                  DmJsonPositions *self)
+{
+  guint64 pos;
+
+  if (self->stack->len == 0)
+    return;
+  pos = g_array_index (self->stack, guint64, self->stack->len - 1);
+  g_array_set_size (self->stack, self->stack->len - 1);
+  g_hash_table_insert (self->containers, container, g_memdup2 (&pos, sizeof pos));
+}
+
+static void
+object_member_cb (JsonParser      *parser,
+                  JsonObject      *object,
+                  const char      *member,
+                  DmJsonPositions *self)
+{
+  guint64 pos = current (self);
+
+  g_hash_table_insert (self->members, g_strdup_printf ("%p/%s", (void *) object, member),
+                       g_memdup2 (&pos, sizeof pos));
+}
+
+DmJsonPositions *
+dm_json_positions_new (JsonParser *parser)
+{
+  DmJsonPositions *self = g_new0 (DmJsonPositions, 1);
+
+  self->parser = g_object_ref (parser);
+  self->stack = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->containers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->handlers[0] = g_signal_connect (parser, "object-start", G_CALLBACK (container_start_cb), self);
+  self->handlers[1] = g_signal_connect (parser, "object-end", G_CALLBACK (container_end_cb), self);
+  self->handlers[2] = g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), self);
+  self->handlers[3] = g_signal_connect (parser, "array-end", G_CALLBACK (container_end_cb), self);
+  self->handlers[4] = g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), self);
+  return self;
+}
+
+void
+dm_json_positions_free (DmJsonPositions *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->handlers); i++)
+    g_signal_handler_disconnect (self->parser, self->handlers[i]);
+  g_object_unref (self->parser);
+  g_array_unref (self->stack);
+  g_hash_table_unref (self->containers);
+  g_hash_table_unref (self->members);
+  g_free (self);
+}
+
+static gboolean
+unpack (guint64 *pos,
+        guint   *line,
+        guint   *column)
+{
+  if (pos == NULL)
+    return FALSE;
+  *line = *pos >> 32;
+  *column = (guint32) *pos;
+  return TRUE;
+}
+
+gboolean
+dm_json_positions_lookup (DmJsonPositions *self,
+                          JsonNode        *node,
+                          guint           *line,
+                          guint           *column)
+{
+  gpointer key = NULL;
+
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    key = json_node_get_object (node);
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    key = json_node_get_array (node);
+  return key != NULL && unpack (g_hash_table_lookup (self->containers, key), line, column);
+}
+
+gboolean
+dm_json_positions_lookup_member (DmJsonPositions *self,
+                                 JsonObject      *object,
+                                 const char      *member,
+                                 guint           *line,
+                                 guint           *column)
+{
+  g_autofree char *key = g_strdup_printf ("%p/%s", (void *) object, member);
+  JsonNode *node = json_object_get_member (object, member);
+
+  /* objects and arrays are known by where they start, which reads better */
+  if (node != NULL && dm_json_positions_lookup (self, node, line, column))
+    return TRUE;
+  return unpack (g_hash_table_lookup (self->members, key), line, column);
+}

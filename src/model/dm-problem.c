@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include "dm-problem.h"
+
+struct _DmProblem
+{
+  GObject  parent_instance;
+  GFile   *file;
+  guint    line;
+  guint    column;
+  char    *message;
+};
+
+G_DEFINE_FINAL_TYPE (DmProblem, dm_problem, G_TYPE_OBJECT)
+
+static void
+dm_problem_finalize (GObject *object)
+{
+  DmProblem *self = DM_PROBLEM (object);
+
+  g_clear_object (&self->file);
+  g_free (self->message);
+
+  G_OBJECT_CLASS (dm_problem_parent_class)->finalize (object);
+}
+
+static void
+dm_problem_class_init (DmProblemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dm_problem_finalize;
+}
+
+static void
+dm_problem_init (DmProblem *self)
+{
+}
+
+DmProblem *
+dm_problem_new (GFile      *file,
+                guint       line,
+                guint       column,
+                const char *message)
+{
+  DmProblem *self = g_object_new (DM_TYPE_PROBLEM, NULL);
+
+  self->file = file ? g_object_ref (file) : NULL;
+  self->line = line;
+  self->column = column;
+  self->message = g_strdup (message);
+  return self;
+}
+
+DmProblem *
+dm_problem_new_printf (GFile      *file,
+                       guint       line,
+                       guint       column,
+                       const char *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return dm_problem_new (file, line, column, message);
+}
+
+GFile *dm_problem_get_file (DmProblem *self) { return self->file; }
+guint dm_problem_get_line (DmProblem *self) { return self->line; }
+guint dm_problem_get_column (DmProblem *self) { return self->column; }
+const char *dm_problem_get_message (DmProblem *self) { return self->message; }
+
+/* The file as a person would name it: a path when local, else the URI */
+char *
+dm_problem_dup_display_path (DmProblem *self)
+{
+  char *path;
+
+  if (self->file == NULL)
+    return g_strdup ("-");
+  path = g_file_get_path (self->file);
+  return path ? path : g_file_get_uri (self->file);
+}
+
+char *
+dm_problem_to_string (DmProblem *self)
+{
+  g_autofree char *path = dm_problem_dup_display_path (self);
+
+  if (self->line > 0)
+    return g_strdup_printf ("%s:%u:%u: %s", path, self->line, self->column, self->message);
+  return g_strdup_printf ("%s: %s", path, self->message);
+}

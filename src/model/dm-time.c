@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dm-error.h"
+#include "dm-time.h"
+
+gboolean
+dm_time_is_known (const DmTime *time)
+{
+  return time != NULL && time->precision != DM_PRECISION_NONE;
+}
+
+static gboolean
+read_digits (const char **p,
+             guint        count,
+             int         *value)
+{
+  int v = 0;
+
+  for (guint i = 0; i < count; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + ((*p)[i] - '0');
+    }
+  *p += count;
+  *value = v;
+  return TRUE;
+}
+
+/* Reads "Z", "+09:00", "+0900" or "+09"; returns FALSE on anything else */
+static gboolean
+read_offset (const char **p,
+             gint32      *offset)
+{
+  int sign, hh = 0, mm = 0;
+
+  if (**p == 'Z' || **p == 'z')
+    {
+      *p += 1;
+      *offset = 0;
+      return TRUE;
+    }
+  if (**p != '+' && **p != '-')
+    return FALSE;
+  sign = **p == '-' ? -1 : 1;
+  *p += 1;
+  if (!read_digits (p, 2, &hh) || hh > 14)
+    return FALSE;
+  if (**p == ':')
+    *p += 1;
+  if (g_ascii_isdigit (**p) && (!read_digits (p, 2, &mm) || mm > 59))
+    return FALSE;
+  *offset = sign * (hh * 3600 + mm * 60);
+  return TRUE;
+}
+
+static gint64
+local_to_utc (GTimeZone *zone,
+              int        year,
+              int        month,
+              int        day,
+              int        hour,
+              int        minute,
+              double     seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new (zone, year, month, day, hour, minute, seconds);
+
+  if (dt == NULL)
+    return G_MININT64;
+  return g_date_time_to_unix (dt);
+}
+
+static gboolean
+parse_error (const char  *text,
+             GError     **error)
+{
+  g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+               /* Translators: %s is what the file had instead of a date */
+               _("“%s” is not an ISO 8601 date or time (such as 2025-10-26 or 2025-10-26T09:30+09:00)"),
+               text);
+  return FALSE;
+}
+
+static gboolean
+parse_single (const char  *text,
+              GTimeZone   *zone,
+              DmTime      *out,
+              GError     **error)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GTimeZone) fixed = NULL;
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *p = copy;
+  gsize len = strlen (copy);
+  DmTime t = DM_TIME_UNKNOWN;
+  int year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+  double frac = 0.0;
+
+  while (len > 0 && (copy[len - 1] == '~' || copy[len - 1] == '?'))
+    {
+      t.approximate = TRUE;
+      copy[--len] = '\0';
+    }
+  if (len == 0)
+    return parse_error (text, error);
+
+  if (zone == NULL)
+    zone = utc = g_time_zone_new_utc ();
+
+  if (!read_digits (&p, 4, &year) || year < 1)
+    return parse_error (text, error);
+  t.precision = DM_PRECISION_YEAR;
+
+  if (*p == '-')
+    {
+      p++;
+      if (!read_digits (&p, 2, &month) || month < 1 || month > 12)
+        return parse_error (text, error);
+      t.precision = DM_PRECISION_MONTH;
+      if (*p == '-')
+        {
+          p++;
+          if (!read_digits (&p, 2, &day) || !g_date_valid_dmy (day, month, year))
+            return parse_error (text, error);
+          t.precision = DM_PRECISION_DAY;
+          if (*p == 'T' || *p == 't' || *p == ' ')
+            {
+              p++;
+              if (!read_digits (&p, 2, &hour) || hour > 23 || *p != ':')
+                return parse_error (text, error);
+              p++;
+              if (!read_digits (&p, 2, &minute) || minute > 59)
+                return parse_error (text, error);
+              t.precision = DM_PRECISION_MINUTE;
+              if (*p == ':')
+                {
+                  p++;
+                  if (!read_digits (&p, 2, &second) || second > 60)
+                    return parse_error (text, error);
+                  t.precision = DM_PRECISION_SECOND;
+                  if (*p == '.' || *p == ',')
+                    {
+                      const char *start = ++p;
+                      while (g_ascii_isdigit (*p))
+                        p++;
+                      if (p == start)
+                        return parse_error (text, error);
+                      {
+                        g_autofree char *digits = g_strdup_printf ("0.%.*s", (int) (p - start), start);
+                        frac = g_ascii_strtod (digits, NULL);
+                      }
+                    }
+                }
+              if (*p != '\0')
+                {
+                  if (!read_offset (&p, &t.utc_offset))
+                    return parse_error (text, error);
+                  t.has_offset = TRUE;
+                  zone = fixed = g_time_zone_new_offset (t.utc_offset);
+                }
+            }
+        }
+    }
+  if (*p != '\0')
+    return parse_error (text, error);
+
+  switch (t.precision)
+    {
+    case DM_PRECISION_YEAR:
+      t.earliest = local_to_utc (zone, year, 1, 1, 0, 0, 0);
+      t.latest = local_to_utc (zone, year + 1, 1, 1, 0, 0, 0);
+      break;
+    case DM_PRECISION_MONTH:
+      t.earliest = local_to_utc (zone, year, month, 1, 0, 0, 0);
+      t.latest = month == 12 ? local_to_utc (zone, year + 1, 1, 1, 0, 0, 0)
+                             : local_to_utc (zone, year, month + 1, 1, 0, 0, 0);
+      break;
+    case DM_PRECISION_DAY:
+      {
+        g_autoptr(GDateTime) start = g_date_time_new (zone, year, month, day, 0, 0, 0);
+        g_autoptr(GDateTime) next = start ? g_date_time_add_days (start, 1) : NULL;
+        if (start == NULL || next == NULL)
+          return parse_error (text, error);
+        t.earliest = g_date_time_to_unix (start);
+        t.latest = g_date_time_to_unix (next);
+      }
+      break;
+    default:
+      t.earliest = t.latest = local_to_utc (zone, year, month, day, hour, minute, second + frac);
+      break;
+    }
+  if (t.earliest == G_MININT64 || t.latest == G_MININT64)
+    return parse_error (text, error);
+
+  if (!t.has_offset)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t.earliest);
+      g_autoptr(GDateTime) local = dt ? g_date_time_to_timezone (dt, zone) : NULL;
+      t.utc_offset = local ? (gint32) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC) : 0;
+    }
+  *out = t;
+  return TRUE;
+}
+
+/**
+ * dm_time_parse:
+ * @text: ISO 8601: "2025", "2025-10", "2025-10-26", "2025-10-26T09:30",
+ *   "2025-10-26T09:30:00+09:00", "2025-10-26T00:30Z"; an interval
+ *   "2025-10-21/2025-10-31"; a trailing "~" marks it approximate
+ * @zone: (nullable): the place's zone, for times without an offset (UTC if %NULL)
+ *
+ * A date without a time is the local day at the place.
+ */
+gboolean
+dm_time_parse (const char  *text,
+               GTimeZone   *zone,
+               DmTime      *out,
+               GError     **error)
+{
+  const char *slash;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return parse_error ("", error);
+
+  slash = strchr (text, '/');
+  if (slash != NULL)
+    {
+      g_autofree char *first = g_strndup (text, slash - text);
+      return dm_time_parse_period (first, slash + 1, zone, out, error);
+    }
+  return parse_single (text, zone, out, error);
+}
+
+/**
+ * dm_time_parse_period:
+ *
+ * A time known only to lie between @earliest and @latest (both included),
+ * like "late October 2025" = 2025-10-21 .. 2025-10-31.
+ */
+gboolean
+dm_time_parse_period (const char  *earliest,
+                      const char  *latest,
+                      GTimeZone   *zone,
+                      DmTime      *out,
+                      GError     **error)
+{
+  DmTime a, b;
+
+  if (!parse_single (earliest, zone, &a, error) || !parse_single (latest, zone, &b, error))
+    return FALSE;
+  if (b.latest < a.earliest)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_INVALID,
+                   _("The period ends (%s) before it starts (%s)"), latest, earliest);
+      return FALSE;
+    }
+  a.latest = MAX (b.latest, a.latest);
+  a.precision = DM_PRECISION_PERIOD;
+  a.approximate = a.approximate || b.approximate;
+  *out = a;
+  return TRUE;
+}
+
+static GTimeZone *
+zone_for (const DmTime *time,
+          GTimeZone    *zone)
+{
+  if (time->has_offset)
+    return g_time_zone_new_offset (time->utc_offset);
+  if (zone != NULL)
+    return g_time_zone_ref (zone);
+  return g_time_zone_new_utc ();
+}
+
+static GDateTime *
+to_local (gint64     utc,
+          GTimeZone *zone)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (utc);
+
+  return dt ? g_date_time_to_timezone (dt, zone) : NULL;
+}
+
+/**
+ * dm_time_to_iso:
+ *
+ * The canonical text of @time, as dm_time_parse() reads it back to the same value.
+ * Returns: (nullable): %NULL for an unknown time
+ */
+char *
+dm_time_to_iso (const DmTime *time,
+                GTimeZone    *zone)
+{
+  g_autoptr(GTimeZone) z = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *body = NULL;
+
+  if (!dm_time_is_known (time))
+    return NULL;
+
+  z = zone_for (time, zone);
+  dt = to_local (time->earliest, z);
+  if (dt == NULL)
+    return NULL;
+
+  switch (time->precision)
+    {
+    case DM_PRECISION_YEAR:
+      body = g_date_time_format (dt, "%Y");
+      break;
+    case DM_PRECISION_MONTH:
+      body = g_date_time_format (dt, "%Y-%m");
+      break;
+    case DM_PRECISION_DAY:
+      body = g_date_time_format (dt, "%Y-%m-%d");
+      break;
+    case DM_PRECISION_PERIOD:
+      {
+        g_autoptr(GDateTime) last = to_local (time->latest - 1, z);
+        g_autofree char *a = g_date_time_format (dt, "%Y-%m-%d");
+        g_autofree char *b = last ? g_date_time_format (last, "%Y-%m-%d") : NULL;
+        body = g_strdup_printf ("%s/%s", a, b ? b : a);
+      }
+      break;
+    case DM_PRECISION_MINUTE:
+    case DM_PRECISION_SECOND:
+    default:
+      body = g_date_time_format (dt, time->precision == DM_PRECISION_MINUTE
+                                     ? "%Y-%m-%dT%H:%M" : "%Y-%m-%dT%H:%M:%S");
+      if (time->has_offset)
+        {
+          int off = ABS (time->utc_offset) / 60;
+          char *with;
+
+          if (time->utc_offset == 0)
+            with = g_strconcat (body, "Z", NULL);
+          else
+            with = g_strdup_printf ("%s%c%02d:%02d", body, time->utc_offset < 0 ? '-' : '+',
+                                    off / 60, off % 60);
+          g_free (body);
+          body = with;
+        }
+      break;
+    }
+
+  if (time->approximate)
+    return g_strconcat (body, "~", NULL);
+  return g_steal_pointer (&body);
+}
+
+gint64
+dm_time_get_middle (const DmTime *time)
+{
+  return time->earliest + (time->latest - time->earliest) / 2;
+}
+
+int
+dm_time_compare (const DmTime *a,
+                 const DmTime *b)
+{
+  gboolean ka = dm_time_is_known (a), kb = dm_time_is_known (b);
+
+  if (!ka || !kb)
+    return ka - kb;
+  if (a->earliest != b->earliest)
+    return a->earliest < b->earliest ? -1 : 1;
+  if (a->latest != b->latest)
+    return a->latest < b->latest ? -1 : 1;
+  return 0;
+}
+
+static char *
+format_dt (GDateTime  *dt,
+           DmPrecision precision)
+{
+  const char *format;
+
+  switch (precision)
+    {
+    /* Translators: a year, see the strftime manual */
+    case DM_PRECISION_YEAR:  format = C_("date format", "%Y"); break;
+    /* Translators: a month and year, see the strftime manual */
+    case DM_PRECISION_MONTH: format = C_("date format", "%B %Y"); break;
+    case DM_PRECISION_PERIOD:
+    /* Translators: a day, see the strftime manual */
+    case DM_PRECISION_DAY:   format = C_("date format", "%e %B %Y"); break;
+    /* Translators: a day and time, see the strftime manual */
+    default:                 format = C_("date format", "%e %B %Y, %H:%M"); break;
+    }
+  return g_strstrip (g_date_time_format (dt, format));
+}
+
+/**
+ * dm_time_format_local:
+ *
+ * @time as a person reads it, in the local time of @zone (the place's):
+ * "26 October 2025", "late October 2025 (approximate)", "26 October 2025, 09:30 KST".
+ */
+char *
+dm_time_format_local (const DmTime *time,
+                      GTimeZone    *zone)
+{
+  g_autoptr(GTimeZone) z = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *text = NULL;
+
+  if (!dm_time_is_known (time))
+    return g_strdup (_("Time not known"));
+
+  z = zone_for (time, zone);
+  dt = to_local (time->earliest, z);
+  if (dt == NULL)
+    return g_strdup (_("Time not known"));
+
+  text = format_dt (dt, time->precision);
+  if (time->precision == DM_PRECISION_PERIOD)
+    {
+      g_autoptr(GDateTime) last = to_local (time->latest - 1, z);
+      g_autofree char *b = last ? format_dt (last, DM_PRECISION_DAY) : g_strdup ("?");
+      char *both = g_strdup_printf (C_("period", "%s – %s"), text, b);
+      g_free (text);
+      text = both;
+    }
+  else if (time->precision >= DM_PRECISION_MINUTE)
+    {
+      char *with = g_strdup_printf ("%s %s", text, g_date_time_get_timezone_abbreviation (dt));
+      g_free (text);
+      text = with;
+    }
+  if (time->approximate)
+    {
+      /* Translators: %s is a date that the source gave only roughly */
+      char *approx = g_strdup_printf (_("%s (approximate)"), text);
+      g_free (text);
+      text = approx;
+    }
+  return g_steal_pointer (&text);
+}
+
+/**
+ * dm_time_format_utc:
+ *
+ * The same moment in UTC, for times known to the minute or better; for coarser
+ * times the local text, as a day has no single UTC moment.
+ */
+char *
+dm_time_format_utc (const DmTime *time)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  if (dm_time_is_known (time) && time->precision >= DM_PRECISION_MINUTE)
+    {
+      g_autoptr(GDateTime) dt = to_local (time->earliest, utc);
+      return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M UTC") : NULL;
+    }
+  return dm_time_format_local (time, NULL);
+}
+
+/* A moment in @zone, to the minute, with the zone's abbreviation */
+char *
+dm_time_format_instant (gint64     utc_seconds,
+                        GTimeZone *zone)
+{
+  g_autoptr(GTimeZone) utc = zone ? NULL : g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = to_local (utc_seconds, zone ? zone : utc);
+  g_autofree char *text = NULL;
+
+  if (dt == NULL)
+    return g_strdup ("?");
+  text = format_dt (dt, DM_PRECISION_MINUTE);
+  return g_strdup_printf ("%s %s", text, g_date_time_get_timezone_abbreviation (dt));
+}
+
+/* "2025-10-29T12:00:00Z" */
+char *
+dm_time_format_utc_iso (gint64 utc_seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (utc_seconds);
+
+  return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}

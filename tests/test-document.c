@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "dm-document.h"
+#include "dm-error.h"
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+sample_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "october-2025.diplomap", NULL);
+  return g_file_new_for_path (path);
+}
+
+/* The line (1-based) of the first line of @file containing @needle */
+static guint
+line_of (GFile      *file,
+         const char *needle)
+{
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &data, NULL, NULL, NULL));
+  lines = g_strsplit (data, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strstr (lines[i], needle))
+      return i + 1;
+  g_assert_not_reached ();
+}
+
+static DmEvent *
+find_event (DmDocument *doc,
+            const char *id)
+{
+  GListModel *events = dm_document_get_events (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      if (g_strcmp0 (dm_event_get_id (e), id) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+static void
+test_issue_example (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("issue-example.diplomap");
+  g_autoptr(GError) error = NULL;
+  DmEvent *tour, *apec;
+  DmLeg *leg0, *leg1;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (doc)), ==, 2);
+  g_assert_cmpuint (dm_document_get_n_legs (doc), ==, 2);
+  g_assert_cmpstr (dm_document_get_title (doc), ==, "Late October 2025");
+
+  tour = find_event (doc, "choe-tour");
+  g_assert_nonnull (tour);
+  g_assert_cmpint (dm_event_get_kind (tour), ==, DM_EVENT_KIND_TRIP);
+  g_assert_cmpint (dm_event_get_status (tour), ==, DM_STATUS_ANNOUNCED);
+  g_assert_cmpstr (dm_actor_get_role (dm_event_get_actor (tour)), ==, "Minister of Foreign Affairs");
+  g_assert_cmpstr (dm_event_get_invited_by (tour)[1], ==, "BY");
+  g_assert_true (g_file_equal (dm_event_get_file (tour), file));
+  g_assert_cmpuint (dm_event_get_line (tour), ==, line_of (file, "\"choe-tour\""));
+
+  leg0 = g_ptr_array_index (dm_event_get_legs (tour), 0);
+  leg1 = g_ptr_array_index (dm_event_get_legs (tour), 1);
+  g_assert_cmpstr (dm_place_get_country (leg0->from), ==, "KP");
+  g_assert_cmpstr (dm_place_get_country (leg0->to), ==, "RU");
+  g_assert_cmpstr (dm_place_get_timezone (leg0->from), ==, "Asia/Pyongyang");
+  g_assert_cmpstr (dm_place_get_country (leg1->to), ==, "BY");
+  g_assert_cmpint (leg0->depart.precision, ==, DM_PRECISION_DAY);
+  g_assert_false (leg0->uncertain);
+  /* the second leg has no time: it comes after the first, marked uncertain */
+  g_assert_true (leg1->uncertain);
+  g_assert_cmpint (leg1->start, >, leg0->end);
+  g_assert_cmpuint (dm_event_get_sources (tour)->len, ==, 1);
+  g_assert_cmpstr (((DmSource *) g_ptr_array_index (dm_event_get_sources (tour), 0))->publisher, ==, "Reuters");
+
+  apec = find_event (doc, "apec");
+  g_assert_nonnull (apec);
+  g_assert_cmpint (dm_event_get_kind (apec), ==, DM_EVENT_KIND_SUMMIT);
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (apec)), ==, "KR");
+  g_assert_cmpuint (dm_event_get_participants (apec)->len, ==, 1);
+  /* 31 October to 1 November in Seoul: two local days */
+  {
+    gint64 s, e;
+    g_assert_true (dm_event_get_span (apec, &s, &e));
+    g_assert_cmpint (e - s, ==, 2 * 86400);
+  }
+}
+
+static void
+test_sample_is_clean (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GError) error = NULL;
+  GListModel *problems = dm_document_get_problems (doc);
+  gint64 start, end;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      g_autofree char *text = dm_problem_to_string (p);
+      g_test_message ("%s", text);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 0);
+  g_assert_nonnull (find_event (doc, "choe-tour"));
+  g_assert_nonnull (find_event (doc, "apec-2025"));
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  g_assert_cmpint (start, <, end);
+  /* every event of the sample names its sources */
+  for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_events (doc)); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (dm_document_get_events (doc), i);
+      g_assert_cmpuint (dm_event_get_sources (e)->len, >, 0);
+    }
+}
+
+static void
+test_not_json (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("not-json.diplomap");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  /* names the file, the line and the column of the stray comma's successor */
+  expected = g_strdup_printf ("not-json.diplomap:%u:", line_of (file, "\"visit\",}"));
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 0);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("does-not-exist.diplomap");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "does-not-exist.diplomap"));
+}
+
+static void
+assert_problem (DmDocument *doc,
+                GFile      *file,
+                const char *needle,
+                const char *message_part)
+{
+  GListModel *problems = dm_document_get_problems (doc);
+  guint line = line_of (file, needle);
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+
+      if (dm_problem_get_line (p) == line && strstr (dm_problem_get_message (p), message_part))
+        {
+          g_assert_cmpuint (dm_problem_get_column (p), >, 0);
+          g_assert_true (g_file_equal (dm_problem_get_file (p), file));
+          return;
+        }
+    }
+  g_error ("no problem “%s” at line %u (%s)", message_part, line, needle);
+}
+
+static void
+test_bad_events (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("bad-events.diplomap");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  /* the good ones load, each bad one is reported where it is */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+  g_assert_nonnull (find_event (doc, "good"));
+  g_assert_nonnull (find_event (doc, "also-good"));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 5);
+  assert_problem (doc, file, "\"Qwxyzzy Nowhere\"", "Qwxyzzy Nowhere");
+  assert_problem (doc, file, "\"end\": \"2025-10-20\"", "ends before it starts");
+  assert_problem (doc, file, "{\"from\": \"Minsk\"", "previous one ended in Moscow");
+  assert_problem (doc, file, "\"nobody\"", "nobody");
+  assert_problem (doc, file, "2025-13-45", "2025-13-45");
+}
+
+static GBytes *
+read_bytes (GFile *file)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_load_contents (file, NULL, &data, &len, NULL, NULL));
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmDocument) again = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("unknown-members.diplomap");
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *path1 = g_build_filename (dir, "one.diplomap", NULL);
+  g_autofree char *path2 = g_build_filename (dir, "two.diplomap", NULL);
+  g_autoptr(GFile) out1 = g_file_new_for_path (path1);
+  g_autoptr(GFile) out2 = g_file_new_for_path (path2);
+  g_autoptr(GBytes) b1 = NULL;
+  g_autoptr(GBytes) b2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *text;
+  DmEvent *trip;
+  DmLeg *leg1;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  trip = find_event (doc, "t");
+  g_assert_nonnull (trip);
+  leg1 = g_ptr_array_index (dm_event_get_legs (trip), 1);
+  /* an omitted "from" continues from the previous leg */
+  g_assert_cmpstr (dm_place_get_name (leg1->from), ==, "Moscow");
+  g_assert_cmpint (leg1->depart.precision, ==, DM_PRECISION_PERIOD);
+
+  g_assert_true (dm_document_save (doc, out1, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dm_document_load_file (again, out1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dm_document_save (again, out2, out1, NULL, &error));
+  g_assert_no_error (error);
+
+  b1 = read_bytes (out1);
+  b2 = read_bytes (out2);
+  g_assert_true (g_bytes_equal (b1, b2));
+
+  /* what this version does not know survives */
+  text = g_bytes_get_data (b1, NULL);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  for (const char *const *m = (const char *[]) { "\"layers\"", "\"portrait\"", "\"floor\"",
+                                                 "\"confidence\"", "\"aircraft\"", "\"language\"",
+                                                 "\"procession\"", "\"diplomap\" : 2", NULL }; *m; m++)
+    if (strstr (text, *m) == NULL)
+      g_error ("%s lost in:\n%s", *m, text);
+  /* and what it knows is the same */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (again)), ==,
+                    g_list_model_get_n_items (dm_document_get_events (doc)));
+  {
+    DmEvent *t2 = find_event (again, "t");
+    DmLeg *a = g_ptr_array_index (dm_event_get_legs (trip), 0);
+    DmLeg *b = g_ptr_array_index (dm_event_get_legs (t2), 0);
+    g_assert_cmpint (dm_time_compare (&a->depart, &b->depart), ==, 0);
+    g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (a->from), dm_place_get_latitude (b->from), 1e-6);
+  }
+
+  g_unlink (path1);
+  g_unlink (path2);
+  g_rmdir (dir);
+}
+
+static void
+test_sample_round_trip (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmDocument) again = dm_document_new ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GBytes) b1 = NULL;
+  g_autoptr(GBytes) b2 = NULL;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
+  b1 = dm_document_serialize (doc, NULL);
+  {
+    g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "s.diplomap", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (b1, NULL), g_bytes_get_size (b1), NULL));
+    g_assert_true (dm_document_load_file (again, out, NULL, NULL));
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+  b2 = dm_document_serialize (again, NULL);
+  g_assert_true (g_bytes_equal (b1, b2));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (again)), ==, 0);
+  g_assert_cmpuint (dm_document_get_n_legs (again), ==, dm_document_get_n_legs (doc));
+}
+
+static void
+test_save_failure_keeps_old (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) src = data_file ("issue-example.diplomap");
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.diplomap", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-dir", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "new.diplomap", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GFile) impossible = g_file_new_for_path (inside);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (dm_document_load_file (doc, src, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  g_assert_true (g_file_set_contents (blocker, "a file", -1, NULL));
+
+  /* cancelled: nothing written, the old file is intact, and no error shown as failure */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (dm_document_save (doc, target, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "old contents");
+
+  /* unwritable: a clear error naming the file */
+  g_assert_false (dm_document_save (doc, impossible, NULL, NULL, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "new.diplomap"));
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+
+  /* and a good save replaces the old file completely */
+  g_assert_true (dm_document_save (doc, target, NULL, NULL, NULL));
+  g_free (after);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_true (g_str_has_prefix (after, "{"));
+  g_assert_nonnull (strstr (after, "choe-tour"));
+
+  g_unlink (path);
+  g_unlink (blocker);
+  g_rmdir (dir);
+}
+
+static void
+test_two_files (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) a = data_file ("issue-example.diplomap");
+  g_autoptr(GFile) b = data_file ("bad-events.diplomap");
+  DmEvent *tour, *good;
+
+  g_assert_true (dm_document_load_file (doc, a, NULL, NULL));
+  g_assert_true (dm_document_load_file (doc, b, NULL, NULL));
+  g_assert_cmpuint (dm_document_get_files (doc)->len, ==, 2);
+  tour = find_event (doc, "choe-tour");
+  good = find_event (doc, "good");
+  g_assert_true (g_file_equal (dm_event_get_file (tour), a));
+  g_assert_true (g_file_equal (dm_event_get_file (good), b));
+  /* "choe" in both files is one actor */
+  g_assert_true (dm_event_get_actor (tour) == dm_event_get_actor (good));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (doc)), ==, 2);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GMainLoop *loop = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_document_load_file_finish (DM_DOCUMENT (object), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("issue-example.diplomap");
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  dm_document_load_file_async (doc, file, NULL, loaded_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/model/document/issue-example", test_issue_example);
+  g_test_add_func ("/model/document/sample-is-clean", test_sample_is_clean);
+  g_test_add_func ("/model/document/not-json", test_not_json);
+  g_test_add_func ("/model/document/missing-file", test_missing_file);
+  g_test_add_func ("/model/document/bad-events", test_bad_events);
+  g_test_add_func ("/model/document/round-trip", test_round_trip);
+  g_test_add_func ("/model/document/sample-round-trip", test_sample_round_trip);
+  g_test_add_func ("/model/document/save-failure-keeps-old", test_save_failure_keeps_old);
+  g_test_add_func ("/model/document/two-files", test_two_files);
+  g_test_add_func ("/model/document/async", test_async);
+  return g_test_run ();
+}
