@@ -12,8 +12,14 @@ static const DmFormat native_format = {
   dm_native_format_sniff, dm_native_format_load,
 };
 
+static const DmFormat geojson_format = {
+  "geojson", "geojson;json", "application/geo+json",
+  dm_geojson_format_sniff, dm_geojson_format_load,
+};
+
 static const DmFormat * const formats[] = {
   &native_format,
+  &geojson_format,
   NULL
 };
 

@@ -10,14 +10,14 @@
 
 /* Country labels and capitals. A country's name goes at its label point if it fits inside
  * the box of the country's largest part and touches no label placed before it (larger
- * countries first). From zoom 3 on, capitals follow (larger first): a dot and the name to
+ * countries first). From zoom 4 on, capitals follow (larger first): a dot and the name to
  * its right, or left, if that touches nothing. Tiles place labels once per zoom for the
  * whole world, so neighbouring tiles agree and a label cut by a tile's edge is finished by
  * the next tile. */
 
 #define LABEL_FONT "Sans"
 #define PAD 3.0
-#define CAPITAL_MIN_ZOOM 3.0
+#define CAPITAL_MIN_ZOOM 4.0
 #define CAPITAL_DOT 2.0
 
 typedef struct
@@ -96,6 +96,7 @@ clashes (GArray              *placed,
 /* project: lon/lat to pixels in the space labels are placed in */
 typedef void (*ProjectFunc) (gconstpointer data, double lon, double lat, double *x, double *y);
 
+/* capitals inside (x0, y0)-(x1, y1); with `strict` their labels must fit inside too */
 static void
 place_capitals (cairo_t          *cr,
                 const DmMapStyle *style,
@@ -105,7 +106,8 @@ place_capitals (cairo_t          *cr,
                 double            x0,
                 double            y0,
                 double            x1,
-                double            y1)
+                double            y1,
+                gboolean          strict)
 {
   GArray *capitals = get_capitals ();
   double size = style->label_size * 0.9;
@@ -132,6 +134,8 @@ place_capitals (cairo_t          *cr,
             l.tx = l.dx + CAPITAL_DOT + 2, l.x0 = l.dx - CAPITAL_DOT - 1, l.x1 = l.tx + w + PAD;
           else
             l.tx = l.dx - CAPITAL_DOT - 2 - w, l.x0 = l.tx - PAD, l.x1 = l.dx + CAPITAL_DOT + 1;
+          if (strict && (l.x0 < x0 || l.x1 > x1 || l.y0 < y0 || l.y1 > y1))
+            continue;
           if (!clashes (placed, &l))
             {
               g_array_append_val (placed, l);
@@ -141,11 +145,13 @@ place_capitals (cairo_t          *cr,
     }
 }
 
+/* inside: the labels must lie wholly inside this box (a figure), or NULL (tiles) */
 static GArray *
 place_labels (const DmLevelData *d,
               cairo_t           *cr,
               const DmMapStyle  *style,
-              GArray            *candidates)
+              GArray            *candidates,
+              const double      *inside)
 {
   GArray *placed = g_array_new (FALSE, FALSE, sizeof (DmPlacedLabel));
 
@@ -169,6 +175,9 @@ place_labels (const DmLevelData *d,
       l.ty = c->y + l.size * 0.35;
       l.x0 = c->x - w / 2 - PAD, l.x1 = c->x + w / 2 + PAD;
       l.y0 = c->y - h / 2 - PAD, l.y1 = c->y + h / 2 + PAD;
+      if (inside != NULL &&
+          (l.x0 < inside[0] || l.y0 < inside[1] || l.x1 > inside[2] || l.y1 > inside[3]))
+        continue;
       if (!clashes (placed, &l))
         g_array_append_val (placed, l);
     }
@@ -269,9 +278,13 @@ dm_map_labels_draw (DmLevelData      *d,
     }
   cairo_save (cr);
   cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  placed = place_labels (d, cr, style, candidates);
+  {
+    double inside[4] = { 0, 0, view->width, view->height };
+    placed = place_labels (d, cr, style, candidates, inside);
+  }
   if (dm_view_get_zoom (view) - log2 (MAX (view->device_scale, 1.0)) >= CAPITAL_MIN_ZOOM)
-    place_capitals (cr, style, placed, project_view, view, 0, 0, view->width, view->height);
+    place_capitals (cr, style, placed, project_view, view, 0, 0, view->width, view->height,
+                    TRUE);
   cairo_restore (cr);
   draw_placed (cr, style, placed, 0, 0, view->width, view->height);
 }
@@ -324,9 +337,9 @@ get_tile_layout (DmLevelData      *d,
           g_array_append_val (candidates, c);
         }
       cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-      placed = place_labels (d, cr, style, candidates);
+      placed = place_labels (d, cr, style, candidates, NULL);
       if (z >= CAPITAL_MIN_ZOOM)
-        place_capitals (cr, style, placed, project_world, &world, 0, 0, world, world);
+        place_capitals (cr, style, placed, project_world, &world, 0, 0, world, world, FALSE);
       cairo_destroy (cr);
       cairo_surface_destroy (scratch);
       if (key >= d->tile_labels->len)
