@@ -1,9 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <math.h>
+#include <string.h>
 
+#include "dm-antimeridian.h"
 #include "dm-basemap-private.h"
+#include "dm-error.h"
+#include "dm-great-circle.h"
 #include "dm-tile.h"
 
 /* Pixel checks on drawn maps: colours come from dm-map-style.h, positions from DmView. */
@@ -103,6 +108,59 @@ test_load_levels (void)
   g_assert_true (dm_basemap_lookup_country (b, "XK", &info));
   g_assert_cmpstr (info.name, ==, "Kosovo");
   g_assert_false (dm_basemap_lookup_country (b, "QQ", NULL));
+}
+
+/* A damaged file gives an error, never a crash: truncations, a bad header, flipped bytes. */
+static void
+test_damaged (void)
+{
+  g_autoptr(GBytes) good = g_resources_lookup_data (
+    "/io/github/diplomap/Diplomap/data/basemap/countries-110m.dmbm", 0, NULL);
+  gsize size;
+  const guint8 *data;
+  g_autofree guint8 *copy = NULL;
+  GRand *rand = g_rand_new_with_seed (42);
+
+  g_assert_nonnull (good);
+  data = g_bytes_get_data (good, &size);
+  for (gsize cut = 0; cut < size; cut += 1 + cut / 2)
+    {
+      g_autoptr(GBytes) part = g_bytes_new (data, cut);
+      g_autoptr(GError) error = NULL;
+      g_assert_null (dm_level_data_new (DM_BASEMAP_LEVEL_110M, part, &error));
+      g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+    }
+  copy = g_memdup2 (data, size);
+  copy[0] = 'X';
+  {
+    g_autoptr(GBytes) bad = g_bytes_new (copy, size);
+    g_autoptr(GError) error = NULL;
+    g_assert_null (dm_level_data_new (DM_BASEMAP_LEVEL_110M, bad, &error));
+    g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  }
+  for (int round = 0; round < 200; round++)
+    {
+      g_autoptr(GBytes) bad = NULL;
+      g_autoptr(GError) error = NULL;
+      DmLevelData *d;
+
+      memcpy (copy, data, size);
+      for (int i = 0; i < 4; i++)
+        copy[g_rand_int_range (rand, 0, MIN ((gint32) size, 20000))] ^= 1u << g_rand_int_range (rand, 0, 8);
+      bad = g_bytes_new (copy, size);
+      d = dm_level_data_new (DM_BASEMAP_LEVEL_110M, bad, &error);
+      g_assert_true ((d == NULL) == (error != NULL));
+      g_clear_pointer (&d, dm_level_data_free);
+    }
+  g_rand_free (rand);
+  /* the intact data loads */
+  {
+    g_autoptr(GError) error = NULL;
+    DmLevelData *d = dm_level_data_new (DM_BASEMAP_LEVEL_110M, good, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (d->n_countries, ==, 177);
+    dm_level_data_free (d);
+  }
 }
 
 /* Russia and Fiji cross 180: their rings must have continuous longitudes. */
@@ -399,6 +457,157 @@ test_labels_and_capitals (void)
   cairo_surface_destroy (s);
 }
 
+/* A Tokyo - San Francisco leg drawn with dm_view_append_polyline() crosses the Pacific in
+ * tiles on both sides of 180, and in an Equal Earth figure (cut at the edges). */
+static void
+stroke_leg (cairo_t      *cr,
+            const DmView *view)
+{
+  DmLonLat tokyo = { 139.69, 35.69 }, sf = { -122.42, 37.77 };
+  g_autoptr(GArray) leg = dm_great_circle_densify (tokyo, sf, 128);
+
+  /* as a file would give them: wrapped into [-180, 180) */
+  for (guint i = 0; i < leg->len; i++)
+    g_array_index (leg, DmLonLat, i).lon = dm_antimeridian_wrap (g_array_index (leg, DmLonLat, i).lon);
+  cairo_new_path (cr);
+  dm_view_append_polyline (view, cr, (DmLonLat *) (void *) leg->data, leg->len);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_set_line_width (cr, 4);
+  cairo_stroke (cr);
+}
+
+static void
+test_leg_across_antimeridian (void)
+{
+  g_autoptr(DmMapStyle) style = plain_style ();
+  DmLonLat tokyo = { 139.69, 35.69 }, sf = { -122.42, 37.77 };
+  g_autoptr(GArray) leg = dm_great_circle_densify (tokyo, sf, 128);
+  DmLonLat west = { 0, 0 }, east = { 0, 0 };
+
+  /* the leg's latitude at 170 E and 170 W */
+  for (guint i = 1; i < leg->len; i++)
+    {
+      DmLonLat *a = &g_array_index (leg, DmLonLat, i - 1), *b = a + 1;
+      if (a->lon <= 170 && b->lon > 170)
+        west = (DmLonLat) { 170, a->lat + (b->lat - a->lat) * (170 - a->lon) / (b->lon - a->lon) };
+      if (a->lon <= 190 && b->lon > 190)
+        east = (DmLonLat) { -170, a->lat + (b->lat - a->lat) * (190 - a->lon) / (b->lon - a->lon) };
+    }
+  g_assert_cmpfloat (west.lat, >, 40);
+  g_assert_cmpfloat (east.lat, >, 40);
+
+  for (guint z = 1; z <= 3; z++)
+    {
+      DmLonLat probes[] = { west, east };
+      for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
+        {
+          guint x, y;
+          DmView view;
+          cairo_surface_t *s;
+          cairo_t *cr;
+          double px, py, ax, ay;
+
+          tile_for (z, probes[i].lon, probes[i].lat, &x, &y);
+          s = draw_tile (z, x, y, style, &view);
+          cr = cairo_create (s);
+          stroke_leg (cr, &view);
+          cairo_destroy (cr);
+          dm_view_project (&view, probes[i].lon, probes[i].lat, &px, &py);
+          assert_color (s, px, py, 0xff0000);
+          /* not back across Asia or America at the same latitude */
+          dm_view_project (&view, probes[i].lon + (i == 0 ? -60 : 60), probes[i].lat, &ax, &ay);
+          if (ax >= 0 && ax < 256)
+            g_assert_false (color_near (pixel_at (s, ax, ay), 0xff0000, 60));
+          cairo_surface_destroy (s);
+        }
+    }
+
+  /* Equal Earth: two pieces, each reaching its edge; nothing drawn across the map */
+  {
+    DmView view;
+    cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 420);
+    cairo_t *cr = cairo_create (s);
+    double px, py;
+
+    dm_view_init_world (&view, DM_PROJECTION_EQUAL_EARTH, 800, 420, 10);
+    dm_basemap_draw (dm_basemap_get_default (), cr, &view, style);
+    stroke_leg (cr, &view);
+    cairo_destroy (cr);
+    dm_view_project (&view, west.lon, west.lat, &px, &py);
+    assert_color (s, px, py, 0xff0000);
+    dm_view_project (&view, east.lon, east.lat, &px, &py);
+    assert_color (s, px, py, 0xff0000);
+    for (double lon = -100; lon <= 100; lon += 10)
+      {
+        dm_view_project (&view, lon, 45, &px, &py);
+        g_assert_false (color_near (pixel_at (s, px, py), 0xff0000, 60));
+      }
+    cairo_surface_destroy (s);
+  }
+}
+
+/* pixels along a row that differ from `base` by more than a few levels */
+static guint
+count_row_off (cairo_surface_t *s,
+               double           y,
+               double           x0,
+               double           x1,
+               guint32          base,
+               int              tol)
+{
+  guint n = 0;
+
+  for (int x = (int) x0; x < (int) x1; x++)
+    n += !color_near (pixel_at (s, x, y), base, tol);
+  return n;
+}
+
+static void
+test_borders_and_graticule (void)
+{
+  g_autoptr(DmMapStyle) lines = plain_style ();
+  g_autoptr(DmMapStyle) plain = plain_style ();
+  DmView view;
+  guint x, y;
+  double ax, ay, bx, by;
+  cairo_surface_t *s;
+
+  /* the German-Polish border (the Oder, 14.6 E) at 52.3 N, zoom 6 */
+  lines->show_borders = TRUE;
+  tile_for (6, 14.5, 52.3, &x, &y);
+  s = draw_tile (6, x, y, lines, &view);
+  dm_view_project (&view, 14.0, 52.3, &ax, &ay);
+  dm_view_project (&view, 15.0, 52.3, &bx, &by);
+  g_assert_cmpuint (count_row_off (s, ay, MAX (ax, 0), MIN (bx, 256), DM_MAP_COLOR_LAND, 6), >, 0);
+  g_assert_cmpuint (count_row_off (s, ay, MAX (ax, 0), MIN (bx, 256), DM_MAP_COLOR_LAND, 6), <, 6);
+  cairo_surface_destroy (s);
+  s = draw_tile (6, x, y, plain, &view);
+  g_assert_cmpuint (count_row_off (s, ay, MAX (ax, 0), MIN (bx, 256), DM_MAP_COLOR_LAND, 6), ==, 0);
+  cairo_surface_destroy (s);
+
+  /* graticule every 30 degrees: a meridian at 150 W through the Pacific */
+  lines->show_graticule = TRUE;
+  lines->graticule_step = 30;
+  for (int with = 0; with < 2; with++)
+    {
+      cairo_surface_t *f = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 720, 360);
+      cairo_t *cr = cairo_create (f);
+      guint n;
+
+      dm_view_init_world (&view, DM_PROJECTION_EQUIRECTANGULAR, 720, 360, 0);
+      dm_basemap_draw (dm_basemap_get_default (), cr, &view, with ? lines : plain);
+      cairo_destroy (cr);
+      dm_view_project (&view, -150, -40, &ax, &ay);
+      /* a 0.5 px line on a pixel edge: a quarter of each neighbour, a few levels */
+      n = count_row_off (f, ay, ax - 3, ax + 3, DM_MAP_COLOR_SEA, 1);
+      if (with)
+        g_assert_cmpuint (n, >=, 1);
+      else
+        g_assert_cmpuint (n, ==, 0);
+      cairo_surface_destroy (f);
+    }
+}
+
 static cairo_surface_t *
 draw_figure (DmProjection      projection,
              int               w,
@@ -562,6 +771,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/basemap/load", test_load_levels);
   g_test_add_func ("/render/basemap/ring-fix", test_ring_fix);
+  g_test_add_func ("/render/basemap/damaged", test_damaged);
   g_test_add_func ("/render/tile/sea-land-colour", test_tile_sea_land);
   g_test_add_func ("/render/tile/antimeridian-no-stripe", test_tile_antimeridian_no_stripe);
   g_test_add_func ("/render/tile/antarctica", test_tile_antarctica);
@@ -570,6 +780,8 @@ main (int   argc,
   g_test_add_func ("/render/figure/equal-earth", test_figure_equal_earth);
   g_test_add_func ("/render/figure/mercator-equirectangular", test_figure_projections);
   g_test_add_func ("/render/style/tint", test_tint);
+  g_test_add_func ("/render/style/borders-and-graticule", test_borders_and_graticule);
+  g_test_add_func ("/render/view/leg-across-antimeridian", test_leg_across_antimeridian);
   g_test_add_func ("/render/tile/labels-and-capitals", test_labels_and_capitals);
   g_test_add_func ("/render/style/colours", test_style_colors);
   return g_test_run ();

@@ -231,6 +231,13 @@ test_zones (void)
   g_assert_cmpstr (lookup ("Vladivostok", NULL)->timezone, ==, "Asia/Vladivostok");
   g_assert_cmpstr (lookup ("Kuala Lumpur", NULL)->timezone, ==, "Asia/Kuala_Lumpur");
   g_assert_cmpstr (lookup ("Chicago", NULL)->timezone, ==, "America/Chicago");
+  /* China keeps Beijing time; old ids become the current one; a country's own id stays */
+  g_assert_cmpstr (lookup ("Lhasa", NULL)->timezone, ==, "Asia/Shanghai");
+  g_assert_cmpstr (lookup ("Yangon", NULL)->timezone, ==, "Asia/Yangon");
+  g_assert_cmpstr (lookup ("Bratislava", NULL)->timezone, ==, "Europe/Bratislava");
+  /* the nearest zone, but one of the country's own: not Detroit's across the river */
+  g_assert_cmpstr (lookup ("Windsor", "CA")->timezone, ==, "America/Toronto");
+  g_assert_cmpstr (lookup ("Konstanz", NULL)->timezone, ==, "Europe/Berlin");
 }
 
 /* Every zone of the data is an IANA id this system knows. */
