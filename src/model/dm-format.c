@@ -12,8 +12,21 @@ static const DmFormat native_format = {
   dm_native_format_sniff, dm_native_format_load,
 };
 
+static const DmFormat geojson_format = {
+  "geojson", "geojson;json", "application/geo+json",
+  dm_geojson_format_sniff, dm_geojson_format_load,
+};
+
+/* Last: the content sniffer accepts any text whose first line is a header we know */
+static const DmFormat csv_format = {
+  "csv", "csv;tsv;tab", "text/csv",
+  dm_csv_format_sniff, dm_csv_format_load,
+};
+
 static const DmFormat * const formats[] = {
   &native_format,
+  &geojson_format,
+  &csv_format,
   NULL
 };
 
