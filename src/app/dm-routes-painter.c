@@ -330,6 +330,10 @@ path_leg (DmRoutesPainter    *self,
   double rest = pos - last;
   int k_min, k_max;
   gboolean any = FALSE;
+  /* Vertices closer than about 3 pixels add cost and no shape */
+  double seg_px = ((rec->x_max - rec->x_min) + (rec->y_max - rec->y_min)) * v->world /
+                  MAX (rec->n_points - 1, 1);
+  guint step = seg_px >= 3 ? 1 : (guint) MIN (3 / MAX (seg_px, 1e-3), 64);
 
   if (rec->y_max < v->center_y - half_h - margin || rec->y_min > v->center_y + half_h + margin)
     return FALSE;
@@ -342,8 +346,10 @@ path_leg (DmRoutesPainter    *self,
       double hx, hy;
 
       cairo_move_to (cr, pts[0] * v->world + ox, pts[1] * v->world + oy);
-      for (guint i = 1; i <= last; i++)
+      for (guint i = step; i < last; i += step)
         cairo_line_to (cr, pts[2 * i] * v->world + ox, pts[2 * i + 1] * v->world + oy);
+      if (last > 0)
+        cairo_line_to (cr, pts[2 * last] * v->world + ox, pts[2 * last + 1] * v->world + oy);
       hx = pts[2 * last] * v->world + ox;
       hy = pts[2 * last + 1] * v->world + oy;
       if (last + 1 < rec->n_points && rest > 0)
