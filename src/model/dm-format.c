@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "dm-format.h"
+#include "dm-ustravel-format.h"
 
 /* Every format Diplomap reads, most specific first. A format added here is opened
  * everywhere: the command line, the Open dialog, drag and drop. */
@@ -12,8 +13,14 @@ static const DmFormat native_format = {
   dm_native_format_sniff, dm_native_format_load,
 };
 
+static const DmFormat ustravel_format = {
+  "us-travels", "xml", "application/xml",
+  dm_ustravel_format_sniff, dm_ustravel_format_load,
+};
+
 static const DmFormat * const formats[] = {
   &native_format,
+  &ustravel_format,
   NULL
 };
 
