@@ -18,9 +18,22 @@ static const DmFormat ustravel_format = {
   dm_ustravel_format_sniff, dm_ustravel_format_load,
 };
 
+static const DmFormat geojson_format = {
+  "geojson", "geojson;json", "application/geo+json",
+  dm_geojson_format_sniff, dm_geojson_format_load,
+};
+
+/* Last: the content sniffer accepts any text whose first line is a header we know */
+static const DmFormat csv_format = {
+  "csv", "csv;tsv;tab", "text/csv",
+  dm_csv_format_sniff, dm_csv_format_load,
+};
+
 static const DmFormat * const formats[] = {
   &native_format,
   &ustravel_format,
+  &geojson_format,
+  &csv_format,
   NULL
 };
 

@@ -123,6 +123,52 @@ append_folded_char (GString  *out,
     }
 }
 
+/* "St. Petersburg" is "Saint Petersburg": common abbreviations are spelled out. */
+static const struct {
+  const char *word;
+  const char *full;
+} abbreviations[] = {
+  { "st", "saint" },
+  { "ste", "sainte" },
+  { "ft", "fort" },
+  { "mt", "mount" },
+};
+
+static guint
+expand_abbreviations (GString *out,
+                      gsize    start,
+                      guint    n_chars)
+{
+  gsize word = start;
+
+  while (word < out->len)
+    {
+      gsize end = word;
+
+      while (end < out->len && out->str[end] != ' ')
+        end++;
+      if (end - word == 2 || end - word == 3)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+            {
+              gsize length = strlen (abbreviations[i].word);
+              gsize full_length = strlen (abbreviations[i].full);
+
+              if (length == end - word && memcmp (out->str + word, abbreviations[i].word, length) == 0)
+                {
+                  g_string_erase (out, word, length);
+                  g_string_insert (out, word, abbreviations[i].full);
+                  end += full_length - length;
+                  n_chars += full_length - length;
+                  break;
+                }
+            }
+        }
+      word = end + 1;
+    }
+  return n_chars;
+}
+
 /* Appends the folded text to out; returns the number of characters appended. */
 guint
 dm_gazetteer_fold_into (const char *text,
@@ -187,7 +233,7 @@ dm_gazetteer_fold_into (const char *text,
             }
         }
     }
-  return n_chars;
+  return expand_abbreviations (out, start, n_chars);
 }
 
 char *
@@ -202,6 +248,28 @@ dm_gazetteer_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* A 32-bit set of the characters of a key (a-z one bit each, the rest shared). One edit
+ * changes at most two bits, so keys whose sets differ in more than 2 * limit bits are
+ * further apart than limit: a cheap test before the edit distance. */
+guint32
+dm_gazetteer_key_mask (const char *key)
+{
+  guint32 mask = 0;
+
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    {
+      if (*p >= 'a' && *p <= 'z')
+        mask |= 1u << (*p - 'a');
+      else if (*p >= '0' && *p <= '9')
+        mask |= 1u << 26;
+      else if (*p == ' ')
+        mask |= 1u << 27;
+      else if (*p >= 0xC0)   /* the lead byte of a character beyond ASCII */
+        mask |= 1u << (28 + (*p & 3));
+    }
+  return mask;
+}
+
 /* Decodes a folded key into code points; returns the count, or -1 if longer than max. */
 int
 dm_gazetteer_key_to_chars (const char *key,
@@ -210,16 +278,25 @@ dm_gazetteer_key_to_chars (const char *key,
 {
   int n = 0;
 
-  for (const char *p = key; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = key; *p != '\0';)
     {
       if (n == max)
         return -1;
-      chars[n++] = g_utf8_get_char (p);
+      if ((guchar) *p < 0x80)
+        {
+          chars[n++] = (guchar) *p++;
+        }
+      else
+        {
+          chars[n++] = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
     }
   return n;
 }
 
-/* Levenshtein distance of a and b, or limit + 1 when it exceeds limit. */
+/* Levenshtein distance of a and b, or limit + 1 when it exceeds limit. Only the band
+ * of cells within limit of the diagonal can stay under the limit (Ukkonen). */
 guint
 dm_gazetteer_edit_distance (const gunichar *a,
                             int             n_a,
@@ -228,33 +305,40 @@ dm_gazetteer_edit_distance (const gunichar *a,
                             guint           limit)
 {
   guint row[DM_GAZETTEER_MAX_KEY_CHARS + 1];
+  const guint over = limit + 1;
+  const int band = (int) limit;
 
-  if ((guint) ABS (n_a - n_b) > limit)
-    return limit + 1;
+  if (ABS (n_a - n_b) > band)
+    return over;
   g_assert (n_b <= DM_GAZETTEER_MAX_KEY_CHARS);
 
   for (int j = 0; j <= n_b; j++)
-    row[j] = j;
+    row[j] = j <= band ? (guint) j : over;
 
   for (int i = 1; i <= n_a; i++)
     {
-      guint diagonal = row[0];
+      int from = MAX (1, i - band);
+      int to = MIN (n_b, i + band);
+      guint diagonal = row[from - 1];
       guint row_min;
 
-      row[0] = i;
-      row_min = row[0];
-      for (int j = 1; j <= n_b; j++)
+      /* the cell left of the band */
+      row[from - 1] = from == 1 && i <= band ? (guint) i : over;
+      row_min = row[from - 1];
+      for (int j = from; j <= to; j++)
         {
           guint above = row[j];
           guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
           guint best = MIN (MIN (above + 1, row[j - 1] + 1), diagonal + cost);
 
           diagonal = above;
-          row[j] = best;
-          row_min = MIN (row_min, best);
+          row[j] = MIN (best, over);
+          row_min = MIN (row_min, row[j]);
         }
+      if (to < n_b)
+        row[to + 1] = over;   /* right of the band: never reached from above */
       if (row_min > limit)
-        return limit + 1;
+        return over;
     }
-  return MIN (row[n_b], limit + 1);
+  return MIN (row[n_b], over);
 }

@@ -15,6 +15,7 @@ typedef struct {
   guint32 owner;  /* index of the entry (or country) it names */
   guint32 next;   /* next posting with the same key, plus one; 0 ends the chain */
   guint32 n_chars;  /* length of the key in characters */
+  guint32 mask;     /* dm_gazetteer_key_mask() of the key */
 } DmGazetteerPosting;
 
 struct _DmGazetteer {
@@ -41,6 +42,7 @@ void         dm_gazetteer_free (DmGazetteer *self);
 guint dm_gazetteer_fold_into     (const char     *text,
                                   gssize          length,
                                   GString        *out);
+guint32 dm_gazetteer_key_mask    (const char     *key);
 int   dm_gazetteer_key_to_chars  (const char     *key,
                                   gunichar       *chars,
                                   int             max);

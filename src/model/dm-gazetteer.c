@@ -67,7 +67,8 @@ static guint32
 add_key (DmGazetteer *self,
          const char  *name,
          gssize       length,
-         guint32     *n_chars)
+         guint32     *n_chars,
+         guint32     *mask)
 {
   guint32 offset = self->keys->len;
 
@@ -75,6 +76,7 @@ add_key (DmGazetteer *self,
   if (self->keys->len == offset)
     return G_MAXUINT32;   /* nothing left after folding */
   g_string_append_c (self->keys, '\0');
+  *mask = dm_gazetteer_key_mask (self->keys->str + offset);
   return offset;
 }
 
@@ -86,9 +88,9 @@ add_names (DmGazetteer *self,
            const char  *name,
            const char  *others)
 {
-  DmGazetteerPosting posting = { 0, owner, 0, 0 };
+  DmGazetteerPosting posting = { 0, owner, 0, 0, 0 };
 
-  if ((posting.key = add_key (self, name, -1, &posting.n_chars)) != G_MAXUINT32)
+  if ((posting.key = add_key (self, name, -1, &posting.n_chars, &posting.mask)) != G_MAXUINT32)
     g_array_append_val (postings, posting);
 
   while (others != NULL && *others != '\0')
@@ -96,7 +98,7 @@ add_names (DmGazetteer *self,
       const char *bar = strchr (others, '|');
       gssize length = bar ? bar - others : (gssize) strlen (others);
 
-      if ((posting.key = add_key (self, others, length, &posting.n_chars)) != G_MAXUINT32)
+      if ((posting.key = add_key (self, others, length, &posting.n_chars, &posting.mask)) != G_MAXUINT32)
         g_array_append_val (postings, posting);
       others = bar ? bar + 1 : NULL;
     }

@@ -137,6 +137,8 @@ static const struct { const char *name; const char *country; const char *to; con
   { "Torrejon", "ES", "Torrejón de Ardoz", "ES" },
   { "Suez Canal", "EG", "Ismailia", "EG" },
   { "Terceira", "PT", "Lajes", "PT" },
+  { "Santiago", "CU", "Santiago de Cuba", "CU" },
+  { "Christianstadt", NULL, "Christiansted", "VI" },
   { "Bali", NULL, "Nusa Dua", "ID" },
   { "Apulia", NULL, "Borgo Egnazia", "IT" },
   { "Yongsan", NULL, "Seoul", "KR" },
@@ -342,7 +344,8 @@ dm_ustravel_resolve_place (DmGazetteer        *gazetteer,
         }
     }
 
-  for (guint i = 0; i < names->len; i++)
+  /* a country named in parentheses says where: no other country is searched */
+  for (guint i = 0; hinted == NULL && i < names->len; i++)
     if ((out->entry = lookup_in_neighbours (gazetteer, g_ptr_array_index (names, i), country)) != NULL)
       {
         out->how = DM_USTRAVEL_MATCH_NEIGHBOUR;

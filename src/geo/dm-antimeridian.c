@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-geo"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-antimeridian.h"
+
+/**
+ * dm_antimeridian_wrap:
+ * @lon into [-180, 180).
+ */
+double
+dm_antimeridian_wrap (double lon)
+{
+  double r = fmod (lon + 180.0, 360.0);
+
+  if (r < 0)
+    r += 360.0;
+  return r - 180.0;
+}
+
+/**
+ * dm_antimeridian_unwrap:
+ * Makes longitudes continuous in place: each longitude is moved by a multiple of 360 so that
+ * it is within 180 degrees of the one before. The first point stays where it is.
+ */
+void
+dm_antimeridian_unwrap (DmLonLat *points,
+                        gsize     n_points)
+{
+  for (gsize i = 1; i < n_points; i++)
+    {
+      double d = points[i].lon - points[i - 1].lon;
+      if (d > 180.0 || d < -180.0)
+        points[i].lon -= 360.0 * floor ((d + 180.0) / 360.0);
+    }
+}
+
+/**
+ * dm_antimeridian_crosses:
+ * Whether a polyline (wrapped or unwrapped) crosses the ±180 meridian.
+ */
+gboolean
+dm_antimeridian_crosses (const DmLonLat *points,
+                         gsize           n_points)
+{
+  g_autofree DmLonLat *copy = g_memdup2 (points, n_points * sizeof (DmLonLat));
+
+  dm_antimeridian_unwrap (copy, n_points);
+  for (gsize i = 1; i < n_points; i++)
+    {
+      double k0 = floor ((copy[i - 1].lon + 180.0) / 360.0);
+      double k1 = floor ((copy[i].lon + 180.0) / 360.0);
+      if (k0 != k1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * dm_antimeridian_split:
+ * Splits a polyline where it crosses ±180 (for projections that do not repeat, like Equal
+ * Earth). The input may be wrapped or unwrapped; each piece gets longitudes within
+ * [-180, 180] and ends exactly on the meridian (at -180 or 180) where it was cut, with the
+ * latitude interpolated linearly in longitude.
+ *
+ * Returns: (transfer full) (element-type GArray): pieces, each a #GArray of #DmLonLat
+ */
+GPtrArray *
+dm_antimeridian_split (const DmLonLat *points,
+                       gsize           n_points)
+{
+  GPtrArray *pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree DmLonLat *u = g_memdup2 (points, n_points * sizeof (DmLonLat));
+  GArray *cur = NULL;
+  double k_cur = 0;
+
+  if (n_points == 0)
+    return pieces;
+  dm_antimeridian_unwrap (u, n_points);
+  for (gsize i = 0; i < n_points; i++)
+    {
+      double k = floor ((u[i].lon + 180.0) / 360.0);
+
+      if (cur == NULL)
+        {
+          cur = g_array_new (FALSE, FALSE, sizeof (DmLonLat));
+          k_cur = k;
+        }
+      while (k != k_cur)
+        {
+          /* crossing the meridian between u[i-1] and u[i], going east (k grows) or west */
+          double step = k > k_cur ? 1.0 : -1.0;
+          double edge = -180.0 + 360.0 * (k_cur + (step > 0 ? 1.0 : 0.0));
+          double t = (edge - u[i - 1].lon) / (u[i].lon - u[i - 1].lon);
+          DmLonLat cut = { edge, u[i - 1].lat + t * (u[i].lat - u[i - 1].lat) };
+          DmLonLat end = { cut.lon - 360.0 * k_cur, cut.lat };
+          DmLonLat start = { cut.lon - 360.0 * (k_cur + step), cut.lat };
+
+          g_array_append_val (cur, end);
+          if (cur->len > 1)
+            g_ptr_array_add (pieces, cur);
+          else
+            g_array_unref (cur);
+          cur = g_array_new (FALSE, FALSE, sizeof (DmLonLat));
+          g_array_append_val (cur, start);
+          k_cur += step;
+        }
+      DmLonLat p = { u[i].lon - 360.0 * k, u[i].lat };
+      if (cur->len == 0 || p.lon != g_array_index (cur, DmLonLat, cur->len - 1).lon ||
+          p.lat != g_array_index (cur, DmLonLat, cur->len - 1).lat)
+        g_array_append_val (cur, p);
+    }
+  if (cur->len > 1)
+    g_ptr_array_add (pieces, cur);
+  else
+    g_array_unref (cur);
+  return pieces;
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "dm-projection.h"
+
+G_BEGIN_DECLS
+
+double     dm_antimeridian_wrap    (double          lon);
+void       dm_antimeridian_unwrap  (DmLonLat       *points,
+                                    gsize           n_points);
+GPtrArray *dm_antimeridian_split   (const DmLonLat *points,
+                                    gsize           n_points);
+gboolean   dm_antimeridian_crosses (const DmLonLat *points,
+                                    gsize           n_points);
+
+G_END_DECLS

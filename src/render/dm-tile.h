@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "dm-basemap.h"
+
+G_BEGIN_DECLS
+
+void dm_tile_draw (DmBasemap        *basemap,
+                   cairo_t          *cr,
+                   guint             z,
+                   guint             x,
+                   guint             y,
+                   guint             tile_size,
+                   const DmMapStyle *style);
+
+G_END_DECLS
