@@ -12,7 +12,7 @@ sample="$src/../data/samples/october-2025.diplomap"
 ok () { echo "ok - $1"; }
 bad () { echo "not ok - $1"; fail=1; }
 
-for ext in geojson diplomap; do
+for ext in geojson csv diplomap; do
   "$exe" --convert "$tmp/out.$ext" "$sample" >/dev/null 2>"$tmp/err"; st=$?
   [ $st -eq 0 ] && ok "convert to .$ext" || { bad "convert to .$ext (exit $st): $(cat "$tmp/err")"; continue; }
   json=$("$exe" --check --json "$tmp/out.$ext"); st=$?
@@ -42,5 +42,13 @@ f = d["files"][0]
 assert f["events"] == 9 and f["problems"] == 1, f
 assert d["by_type"]["trip"] == 3 and d["by_type"]["summit"] == 1, d["by_type"]
 ' && ok "GeoJSON counts in --check --json" || bad "GeoJSON counts: $json"
+
+json=$("$exe" --check --json "$src/data/interop/spreadsheet.csv" "$src/data/interop/routes.tsv"); st=$?
+echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert [f["events"] for f in d["files"]] == [4, 1], d["files"]
+assert [f["legs"] for f in d["files"]] == [5, 2], d["files"]
+' && ok "CSV and TSV counts in --check --json" || bad "CSV and TSV counts: $json"
 
 exit $fail

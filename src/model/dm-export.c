@@ -18,6 +18,7 @@ static const struct
 } writers[] = {
   { "geojson", dm_geojson_write },
   { "json", dm_geojson_write },
+  { "csv", dm_csv_write },
 };
 
 static gboolean

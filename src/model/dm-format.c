@@ -17,9 +17,16 @@ static const DmFormat geojson_format = {
   dm_geojson_format_sniff, dm_geojson_format_load,
 };
 
+/* Last: the content sniffer accepts any text whose first line is a header we know */
+static const DmFormat csv_format = {
+  "csv", "csv;tsv;tab", "text/csv",
+  dm_csv_format_sniff, dm_csv_format_load,
+};
+
 static const DmFormat * const formats[] = {
   &native_format,
   &geojson_format,
+  &csv_format,
   NULL
 };
 

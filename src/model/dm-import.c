@@ -218,13 +218,15 @@ dm_import_place_at (DmImport   *self,
           timezone = timezone ? timezone : e->timezone;
         }
     }
-  /* no name: the nearest known place names it when close, and gives the zone */
-  if (name == NULL || *name == '\0')
+  /* the nearest known place names a point that has no name when close, and gives the
+   * zone of any point that has none */
+  if (name == NULL || *name == '\0' || timezone == NULL)
     {
       double km = G_MAXDOUBLE;
       const DmGazetteerEntry *e = nearest_entry (latitude, longitude, &km);
+      gboolean unnamed = name == NULL || *name == '\0';
 
-      if (e != NULL && km < 0.05 && timezone == NULL)
+      if (unnamed && e != NULL && km < 0.05 && timezone == NULL)
         {
           place = dm_import_place_by_name (self, e->name, e->country);
           if (place != NULL)
@@ -233,9 +235,9 @@ dm_import_place_at (DmImport   *self,
               return place;
             }
         }
-      if (e != NULL && km < 10)
+      if (unnamed && e != NULL && km < 10)
         name = e->name;
-      if (e != NULL && km < 300)
+      if (e != NULL && km < 300 && (country == NULL || g_ascii_strcasecmp (country, e->country) == 0))
         {
           country = country ? country : e->country;
           timezone = timezone ? timezone : e->timezone;
@@ -384,7 +386,14 @@ dm_import_parse_time (const char  *text,
     return TRUE;
 
   if ((iso = day_first_to_iso (copy)) != NULL)
-    return dm_time_parse (iso, zone, out, error);
+    {
+      if (dm_time_parse (iso, zone, out, NULL))
+        return TRUE;
+      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+                   /* Translators: %s is what the file had instead of a date */
+                   _("“%s” is not a date (write it as 2025-10-26, 26/10/2025 or 2025-10-26 09:30)"), text);
+      return FALSE;
+    }
 
   /* a bare number of 9 or more digits is a Unix time (kepler.gl, Leaflet) */
   number = g_ascii_strtod (copy, &end);
