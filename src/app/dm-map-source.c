@@ -8,10 +8,7 @@
 
 #include "dm-map-source.h"
 
-#if __has_include("dm-tile.h")
-# include "dm-tile.h"
-# define HAVE_DM_TILE 1
-#endif
+#include "dm-tile.h"
 
 /* The offline base map for ShumateMap: tiles drawn by src/render in a worker thread, at the
  * widget's scale factor, kept in our own z/x/y cache. libshumate asks for the same tile
@@ -59,33 +56,6 @@ cache_entry_free (gpointer data)
   g_free (entry);
 }
 
-#ifndef HAVE_DM_TILE
-/* Until src/render lands: the sea and a graticule, so the map is usable */
-static void
-draw_placeholder_tile (cairo_t *cr, guint z, guint x, guint y)
-{
-  double world = TILE_SIZE * (double) (1u << z);
-
-  cairo_set_source_rgb (cr, 0xdf / 255., 0xe9 / 255., 0xf2 / 255.);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0xc9 / 255., 0xd8 / 255., 0xe5 / 255.);
-  cairo_set_line_width (cr, 1);
-  for (int lon = -180; lon <= 180; lon += 30)
-    {
-      double px = (lon + 180) / 360.0 * world - x * (double) TILE_SIZE;
-      cairo_move_to (cr, px, 0);
-      cairo_line_to (cr, px, TILE_SIZE);
-    }
-  for (int lat = -60; lat <= 60; lat += 30)
-    {
-      double r = lat * G_PI / 180;
-      double py = (1 - log (tan (r) + 1 / cos (r)) / G_PI) / 2 * world - y * (double) TILE_SIZE;
-      cairo_move_to (cr, 0, py);
-      cairo_line_to (cr, TILE_SIZE, py);
-    }
-  cairo_stroke (cr);
-}
-#endif
 
 static void
 draw_tile_thread (GTask        *task,
@@ -100,11 +70,7 @@ draw_tile_thread (GTask        *task,
   GBytes *bytes;
 
   cairo_scale (cr, job->scale, job->scale);
-#ifdef HAVE_DM_TILE
   dm_tile_draw (dm_basemap_get_default (), cr, job->z, job->x, job->y, TILE_SIZE, NULL);
-#else
-  draw_placeholder_tile (cr, job->z, job->x, job->y);
-#endif
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
