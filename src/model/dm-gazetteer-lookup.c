@@ -33,7 +33,7 @@ find_key (DmGazetteer *self,
   const DmGazetteerEntry *best = NULL;
   const DmGazetteerEntry *last = NULL;
   guint n = 0;
-  guint p = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, key));
+  guint p = self->slots[dm_gazetteer_find_slot (self, key, dm_gazetteer_key_hash (key))];
 
   while (p != 0)
     {
