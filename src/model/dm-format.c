@@ -4,12 +4,18 @@
 #include "config.h"
 
 #include "dm-format.h"
+#include "dm-ustravel-format.h"
 
 /* Every format Diplomap reads, most specific first. A format added here is opened
  * everywhere: the command line, the Open dialog, drag and drop. */
 static const DmFormat native_format = {
   "diplomap", "diplomap", "application/x-diplomap",
   dm_native_format_sniff, dm_native_format_load,
+};
+
+static const DmFormat ustravel_format = {
+  "us-travels", "xml", "application/xml",
+  dm_ustravel_format_sniff, dm_ustravel_format_load,
 };
 
 static const DmFormat geojson_format = {
@@ -25,6 +31,7 @@ static const DmFormat csv_format = {
 
 static const DmFormat * const formats[] = {
   &native_format,
+  &ustravel_format,
   &geojson_format,
   &csv_format,
   NULL
