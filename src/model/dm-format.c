@@ -23,6 +23,16 @@ static const DmFormat geojson_format = {
   dm_geojson_format_sniff, dm_geojson_format_load,
 };
 
+static const DmFormat kml_format = {
+  "kml", "kml", "application/vnd.google-earth.kml+xml",
+  dm_kml_format_sniff, dm_kml_format_load,
+};
+
+static const DmFormat kmz_format = {
+  "kmz", "kmz", "application/vnd.google-earth.kmz",
+  dm_kmz_format_sniff, dm_kmz_format_load,
+};
+
 /* Last: the content sniffer accepts any text whose first line is a header we know */
 static const DmFormat csv_format = {
   "csv", "csv;tsv;tab", "text/csv",
@@ -33,6 +43,8 @@ static const DmFormat * const formats[] = {
   &native_format,
   &ustravel_format,
   &geojson_format,
+  &kml_format,
+  &kmz_format,
   &csv_format,
   NULL
 };
