@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dm-cli.h"
+#include "dm-cli-export.h"
 #include "dm-document.h"
 
 /* The headless command line. It links only the layers without GTK, so it runs with
@@ -277,6 +278,11 @@ dm_cli_run (int    argc,
   };
   gboolean headless = FALSE;
 
+  if (dm_cli_export_wanted (argc, argv))
+    {
+      *exit_status = dm_cli_export_run (argc, argv);
+      return TRUE;
+    }
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--check"))
       headless = TRUE;
