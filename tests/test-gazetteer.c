@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dm-gazetteer.h"
+#include "dm-gazetteer-private.h"
 
 static DmGazetteer *
 gazetteer (void)
@@ -75,6 +76,59 @@ test_fold (void)
   }
 }
 
+static guint
+naive_distance (const gunichar *a, int n_a, const gunichar *b, int n_b)
+{
+  guint d[16][16];
+
+  for (int i = 0; i <= n_a; i++)
+    d[i][0] = i;
+  for (int j = 0; j <= n_b; j++)
+    d[0][j] = j;
+  for (int i = 1; i <= n_a; i++)
+    for (int j = 1; j <= n_b; j++)
+      d[i][j] = MIN (MIN (d[i - 1][j] + 1, d[i][j - 1] + 1),
+                     d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+  return d[n_a][n_b];
+}
+
+/* The banded edit distance and the bit-set filter agree with the plain algorithm. */
+static void
+test_edit_distance (void)
+{
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      gunichar a[15], b[15];
+      char sa[16], sb[16];
+      int n_a = g_rand_int_range (rand, 0, 15);
+      int n_b = g_rand_int_range (rand, 0, 15);
+      guint limit = g_rand_int_range (rand, 1, 4);
+      guint expected, got;
+
+      for (int i = 0; i < n_a; i++)
+        sa[i] = a[i] = 'a' + g_rand_int_range (rand, 0, 4);
+      for (int i = 0; i < n_b; i++)
+        sb[i] = b[i] = 'a' + g_rand_int_range (rand, 0, 4);
+      sa[n_a] = sb[n_b] = '\0';
+
+      expected = naive_distance (a, n_a, b, n_b);
+      got = dm_gazetteer_edit_distance (a, n_a, b, n_b, limit);
+      if (expected <= limit)
+        {
+          g_assert_cmpuint (got, ==, expected);
+          g_assert_cmpuint (__builtin_popcount (dm_gazetteer_key_mask (sa) ^
+                                                dm_gazetteer_key_mask (sb)), <=, 2 * limit);
+        }
+      else
+        {
+          g_assert_cmpuint (got, ==, limit + 1);
+        }
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_ambiguity (void)
 {
@@ -112,6 +166,50 @@ test_ambiguity (void)
 }
 
 static void
+test_qualifiers (void)
+{
+  DmGazetteer *self = gazetteer ();
+  const DmGazetteerEntry *e;
+
+  /* a qualifier in parentheses, as the U.S. travel record writes them */
+  e = lookup ("Dakar (Senegal)", NULL);
+  g_assert_cmpstr (e->country, ==, "SN");
+  g_assert_null (dm_gazetteer_lookup (self, "Dakar (Senegal)", "FR"));
+  e = lookup ("Halifax (Nova Scotia)", "CA");
+  assert_near (e, 44.65, -63.57, 0.2);
+  e = lookup ("Windsor (Ontario)", "CA");
+  g_assert_cmpstr (e->country, ==, "CA");
+  /* "Washington, D.C." is a name with a comma, not a name and a country */
+  e = lookup ("Washington, D.C.", NULL);
+  g_assert_true (e == lookup ("Washington", NULL));
+  g_assert_true (e->is_capital);
+  g_assert_cmpstr (e->country, ==, "US");
+
+  /* abbreviations: St. is Saint */
+  g_assert_true (lookup ("St. Petersburg", NULL) == lookup ("Saint Petersburg", "RU"));
+  g_assert_true (lookup ("Ft. Erie", "CA") == lookup ("Fort Erie", "CA"));
+
+  /* old names */
+  g_assert_true (lookup ("Saigon", NULL) == lookup ("Ho Chi Minh City", NULL));
+  g_assert_true (lookup ("Leningrad", NULL) == lookup ("Saint Petersburg", "RU"));
+  g_assert_true (lookup ("Bombay", NULL) == lookup ("Mumbai", NULL));
+}
+
+/* A translation that is the own name of another place was dropped: Macedonian's
+ * "Dubai" for Mumbai, Icelandic's "Tallaght" for Ramallah. */
+static void
+test_translation_slips (void)
+{
+  g_assert_cmpstr (lookup ("Dubai", NULL)->country, ==, "AE");
+  g_assert_cmpstr (lookup ("Tallaght", NULL)->country, ==, "IE");
+  g_assert_cmpstr (lookup ("Cheyenne", NULL)->country, ==, "US");
+  g_assert_cmpstr (lookup ("Bangor", NULL)->country, !=, "IN");
+  /* while an exonym much larger than its namesake stays */
+  g_assert_cmpstr (lookup ("Roma", NULL)->country, ==, "IT");
+  g_assert_cmpstr (lookup ("Pekin", NULL)->country, ==, "CN");
+}
+
+static void
 test_scripts (void)
 {
   g_assert_true (lookup ("Москва", NULL) == lookup ("Moscow", "RU"));
@@ -133,6 +231,13 @@ test_zones (void)
   g_assert_cmpstr (lookup ("Vladivostok", NULL)->timezone, ==, "Asia/Vladivostok");
   g_assert_cmpstr (lookup ("Kuala Lumpur", NULL)->timezone, ==, "Asia/Kuala_Lumpur");
   g_assert_cmpstr (lookup ("Chicago", NULL)->timezone, ==, "America/Chicago");
+  /* China keeps Beijing time; old ids become the current one; a country's own id stays */
+  g_assert_cmpstr (lookup ("Lhasa", NULL)->timezone, ==, "Asia/Shanghai");
+  g_assert_cmpstr (lookup ("Yangon", NULL)->timezone, ==, "Asia/Yangon");
+  g_assert_cmpstr (lookup ("Bratislava", NULL)->timezone, ==, "Europe/Bratislava");
+  /* the nearest zone, but one of the country's own: not Detroit's across the river */
+  g_assert_cmpstr (lookup ("Windsor", "CA")->timezone, ==, "America/Toronto");
+  g_assert_cmpstr (lookup ("Konstanz", NULL)->timezone, ==, "Europe/Berlin");
 }
 
 /* Every zone of the data is an IANA id this system knows. */
@@ -236,6 +341,12 @@ test_fuzzy (void)
   g_assert_cmpstr (e->name, ==, "Taormina");
   g_assert_cmpuint (distance, ==, 2);
 
+  /* the qualifier is left out */
+  e = dm_gazetteer_lookup_fuzzy (self, "Castel Ventrano (Sicily)", "IT", &distance);
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "Castelvetrano");
+  g_assert_cmpuint (distance, ==, 2);
+
   /* only inside the country */
   g_assert_null (dm_gazetteer_lookup_fuzzy (self, "Brusssels", "FR", &distance));
   /* garbage, and a short name too far away (limit 1 up to five letters) */
@@ -284,7 +395,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/gazetteer/fold", test_fold);
+  g_test_add_func ("/model/gazetteer/edit-distance", test_edit_distance);
   g_test_add_func ("/model/gazetteer/ambiguity", test_ambiguity);
+  g_test_add_func ("/model/gazetteer/qualifiers", test_qualifiers);
+  g_test_add_func ("/model/gazetteer/translation-slips", test_translation_slips);
   g_test_add_func ("/model/gazetteer/scripts", test_scripts);
   g_test_add_func ("/model/gazetteer/zones", test_zones);
   g_test_add_func ("/model/gazetteer/zones-valid", test_zones_valid);

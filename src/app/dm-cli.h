@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Commands that need no display: --check. Returns TRUE and sets *exit_status when
+/* Commands that need no display: --check, --convert. Returns TRUE and sets *exit_status when
  * @argv asked for one of them; FALSE when the window should open instead. */
 gboolean dm_cli_run (int    argc,
                      char **argv,

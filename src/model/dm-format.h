@@ -44,4 +44,51 @@ gboolean dm_native_format_sniff (const char   *basename,
                                  const char   *data,
                                  gsize         length);
 
+/* Other tools' formats (docs/INTEROP.md) */
+gboolean dm_geojson_format_load  (DmDocument   *document,
+                                  GFile        *file,
+                                  const char   *data,
+                                  gsize         length,
+                                  GCancellable *cancellable,
+                                  GError      **error);
+gboolean dm_geojson_format_sniff (const char   *basename,
+                                  const char   *data,
+                                  gsize         length);
+gboolean dm_kml_format_load  (DmDocument   *document,
+                              GFile        *file,
+                              const char   *data,
+                              gsize         length,
+                              GCancellable *cancellable,
+                              GError      **error);
+gboolean dm_kml_format_sniff (const char   *basename,
+                              const char   *data,
+                              gsize         length);
+gboolean dm_kmz_format_load  (DmDocument   *document,
+                              GFile        *file,
+                              const char   *data,
+                              gsize         length,
+                              GCancellable *cancellable,
+                              GError      **error);
+gboolean dm_kmz_format_sniff (const char   *basename,
+                              const char   *data,
+                              gsize         length);
+gboolean dm_csv_format_load  (DmDocument   *document,
+                              GFile        *file,
+                              const char   *data,
+                              gsize         length,
+                              GCancellable *cancellable,
+                              GError      **error);
+gboolean dm_csv_format_sniff (const char   *basename,
+                              const char   *data,
+                              gsize         length);
+gboolean dm_ical_format_load  (DmDocument   *document,
+                               GFile        *file,
+                               const char   *data,
+                               gsize         length,
+                               GCancellable *cancellable,
+                               GError      **error);
+gboolean dm_ical_format_sniff (const char   *basename,
+                               const char   *data,
+                               gsize         length);
+
 G_END_DECLS

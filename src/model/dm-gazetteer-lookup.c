@@ -33,7 +33,7 @@ find_key (DmGazetteer *self,
   const DmGazetteerEntry *best = NULL;
   const DmGazetteerEntry *last = NULL;
   guint n = 0;
-  guint p = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, key));
+  guint p = self->slots[dm_gazetteer_find_slot (self, key, dm_gazetteer_key_hash (key))];
 
   while (p != 0)
     {
@@ -113,6 +113,40 @@ resolve_country (DmGazetteer  *self,
   return found != NULL;
 }
 
+/* "Name, Qualifier" (at the last comma) or "Name (Qualifier)" */
+static gboolean
+split_qualifier (const char  *query,
+                 gsize       *name_length,
+                 const char **qualifier,
+                 gsize       *qualifier_length)
+{
+  gsize length = strlen (query);
+  const char *comma;
+
+  while (length > 0 && g_ascii_isspace (query[length - 1]))
+    length--;
+  if (length > 0 && query[length - 1] == ')')
+    {
+      const char *open = g_strrstr_len (query, length, "(");
+
+      if (open != NULL)
+        {
+          *name_length = open - query;
+          *qualifier = open + 1;
+          *qualifier_length = query + length - 1 - *qualifier;
+          return TRUE;
+        }
+    }
+
+  comma = g_strrstr_len (query, length, ",");
+  if (comma == NULL)
+    return FALSE;
+  *name_length = comma - query;
+  *qualifier = comma + 1;
+  *qualifier_length = query + length - *qualifier;
+  return TRUE;
+}
+
 const DmGazetteerEntry *
 dm_gazetteer_lookup (DmGazetteer *self,
                      const char  *query,
@@ -120,9 +154,11 @@ dm_gazetteer_lookup (DmGazetteer *self,
 {
   g_autoptr(GString) key = g_string_new (NULL);
   const DmGazetteerEntry *entry;
-  const DmCountry *suffix_country;
+  const DmCountry *qualifier_country;
+  const char *qualifier;
   const char *code;
-  const char *comma;
+  gsize name_length;
+  gsize qualifier_length;
   guint n_places;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -137,27 +173,27 @@ dm_gazetteer_lookup (DmGazetteer *self,
   if ((entry = find_key (self, key->str, code, NULL)) != NULL)
     return entry;
 
-  /* "Moscow, RU", "Moscow, Russia" */
-  comma = strrchr (query, ',');
-  if (comma == NULL)
+  /* "Moscow, RU", "Moscow, Russia", "Dakar (Senegal)", "Halifax (Nova Scotia)" */
+  if (!split_qualifier (query, &name_length, &qualifier, &qualifier_length))
     return NULL;
   g_string_truncate (key, 0);
-  dm_gazetteer_fold_into (query, comma - query, key);
+  dm_gazetteer_fold_into (query, name_length, key);
   if (key->len == 0)
     return NULL;
 
-  suffix_country = find_country (self, comma + 1, -1);
-  if (suffix_country != NULL)
+  qualifier_country = find_country (self, qualifier, qualifier_length);
+  if (qualifier_country != NULL)
     {
-      if (code != NULL && strcmp (code, suffix_country->code) != 0)
+      if (code != NULL && strcmp (code, qualifier_country->code) != 0)
         return NULL;
-      return find_key (self, key->str, suffix_country->code, NULL);
+      return find_key (self, key->str, qualifier_country->code, NULL);
     }
 
-  /* "Bretton Woods, New Hampshire": the part after the comma is not a country;
-   * take the name alone only if it names a single place. */
+  /* "Halifax (Nova Scotia)": the qualifier is not a country. Inside a given country,
+   * the name alone; without one, only if a single place has it ("Bretton Woods, New
+   * Hampshire" yes, "Moscow, Idaho" no). */
   entry = find_key (self, key->str, code, &n_places);
-  return n_places == 1 ? entry : NULL;
+  return code != NULL || n_places == 1 ? entry : NULL;
 }
 
 const DmGazetteerEntry *
@@ -171,7 +207,11 @@ dm_gazetteer_lookup_fuzzy (DmGazetteer *self,
   gunichar name_chars[DM_GAZETTEER_MAX_KEY_CHARS];
   const DmGazetteerEntry *best = NULL;
   const DmCountry *found;
+  const char *qualifier;
+  gsize name_length;
+  gsize qualifier_length;
   guint best_distance;
+  guint32 query_mask;
   guint first = 0;
   guint last;
   guint limit;
@@ -186,14 +226,28 @@ dm_gazetteer_lookup_fuzzy (DmGazetteer *self,
   if ((found = find_country (self, country, -1)) == NULL)
     return NULL;
 
-  dm_gazetteer_fold_into (query, -1, key);
-  if ((best = find_key (self, key->str, found->code, NULL)) != NULL)
+  if ((best = dm_gazetteer_lookup (self, query, found->code)) != NULL)
     return best;
+
+  /* "Castel Ventrano (Sicily)": the name without its qualifier */
+  if (split_qualifier (query, &name_length, &qualifier, &qualifier_length))
+    {
+      const DmCountry *qualifier_country = find_country (self, qualifier, qualifier_length);
+
+      if (qualifier_country != NULL && qualifier_country != found)
+        return NULL;
+    }
+  else
+    {
+      name_length = strlen (query);
+    }
+  dm_gazetteer_fold_into (query, name_length, key);
 
   n_query = dm_gazetteer_key_to_chars (key->str, query_chars, G_N_ELEMENTS (query_chars));
   if (n_query <= 0)
     return NULL;
   limit = n_query <= 5 ? 1 : 2;
+  query_mask = dm_gazetteer_key_mask (key->str);
   best_distance = limit + 1;
 
   last = self->n_entries;
@@ -218,8 +272,9 @@ dm_gazetteer_lookup_fuzzy (DmGazetteer *self,
           int n_name;
           guint d;
 
-          /* most names are too long or too short to come close */
-          if ((guint) ABS ((int) posting->n_chars - n_query) > limit)
+          /* most names are too long, too short, or made of other letters */
+          if ((guint) ABS ((int) posting->n_chars - n_query) > limit ||
+              (guint) __builtin_popcount (posting->mask ^ query_mask) > 2 * limit)
             continue;
           n_name = dm_gazetteer_key_to_chars (self->keys->str + posting->key, name_chars,
                                               G_N_ELEMENTS (name_chars));

@@ -15,6 +15,8 @@ typedef struct {
   guint32 owner;  /* index of the entry (or country) it names */
   guint32 next;   /* next posting with the same key, plus one; 0 ends the chain */
   guint32 n_chars;  /* length of the key in characters */
+  guint32 mask;     /* dm_gazetteer_key_mask() of the key */
+  guint32 hash;     /* dm_gazetteer_key_hash() of the key */
 } DmGazetteerPosting;
 
 struct _DmGazetteer {
@@ -30,7 +32,8 @@ struct _DmGazetteer {
   GString          *keys;             /* folded names, each NUL-terminated */
   GArray           *postings;         /* DmGazetteerPosting, entry by entry */
   guint32          *entry_postings;   /* n_entries + 1 offsets into postings */
-  GHashTable       *index;            /* folded name -> first posting + 1 */
+  guint32          *slots;            /* open addressing: first posting of a name + 1 */
+  guint32           slot_mask;        /* number of slots - 1 (a power of two) */
   GHashTable       *country_index;    /* folded name -> country + 1 */
   GHashTable       *code_index;       /* "RU", "RUS" -> country + 1 */
 };
@@ -41,6 +44,14 @@ void         dm_gazetteer_free (DmGazetteer *self);
 guint dm_gazetteer_fold_into     (const char     *text,
                                   gssize          length,
                                   GString        *out);
+guint32 dm_gazetteer_key_mask    (const char     *key);
+guint32 dm_gazetteer_key_hash    (const char     *key);
+void    dm_gazetteer_key_mask_hash (const char   *key,
+                                    guint32      *mask,
+                                    guint32      *hash);
+guint   dm_gazetteer_find_slot   (DmGazetteer    *self,
+                                  const char     *key,
+                                  guint32         hash);
 int   dm_gazetteer_key_to_chars  (const char     *key,
                                   gunichar       *chars,
                                   int             max);

@@ -11,7 +11,7 @@ struct _DmJsonPositions
   GArray     *stack;     /* guint64 positions of open objects and arrays */
   GHashTable *containers; /* JsonObject* or JsonArray* -> position */
   GHashTable *members;    /* "ptr/name" -> position */
-  gulong      handlers[5];
+  gulong      handlers[6];
 };
 
 #define PACK(line, col) (((guint64) (line) << 32) | (guint32) (col))
@@ -57,6 +57,18 @@ object_member_cb (JsonParser      *parser,
                        g_memdup2 (&pos, sizeof pos));
 }
 
+static void
+array_element_cb (JsonParser      *parser,
+                  JsonArray       *array,
+                  int              index,
+                  DmJsonPositions *self)
+{
+  guint64 pos = current (self);
+
+  g_hash_table_insert (self->members, g_strdup_printf ("%p[%d]", (void *) array, index),
+                       g_memdup2 (&pos, sizeof pos));
+}
+
 DmJsonPositions *
 dm_json_positions_new (JsonParser *parser)
 {
@@ -71,6 +83,7 @@ dm_json_positions_new (JsonParser *parser)
   self->handlers[2] = g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), self);
   self->handlers[3] = g_signal_connect (parser, "array-end", G_CALLBACK (container_end_cb), self);
   self->handlers[4] = g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), self);
+  self->handlers[5] = g_signal_connect (parser, "array-element", G_CALLBACK (array_element_cb), self);
   return self;
 }
 
@@ -126,6 +139,22 @@ dm_json_positions_lookup_member (DmJsonPositions *self,
   JsonNode *node = json_object_get_member (object, member);
 
   /* objects and arrays are known by where they start, which reads better */
+  if (node != NULL && dm_json_positions_lookup (self, node, line, column))
+    return TRUE;
+  return unpack (g_hash_table_lookup (self->members, key), line, column);
+}
+
+/* Where element @index of @array is (its end for scalars) */
+gboolean
+dm_json_positions_lookup_element (DmJsonPositions *self,
+                                  JsonArray       *array,
+                                  guint            index,
+                                  guint           *line,
+                                  guint           *column)
+{
+  g_autofree char *key = g_strdup_printf ("%p[%u]", (void *) array, index);
+  JsonNode *node = index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+
   if (node != NULL && dm_json_positions_lookup (self, node, line, column))
     return TRUE;
   return unpack (g_hash_table_lookup (self->members, key), line, column);

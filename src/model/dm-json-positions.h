@@ -22,6 +22,12 @@ gboolean         dm_json_positions_lookup_member (DmJsonPositions *self,
                                                   const char      *member,
                                                   guint           *line,
                                                   guint           *column);
+/* Where element @index of @array is (its end for scalars) */
+gboolean         dm_json_positions_lookup_element (DmJsonPositions *self,
+                                                   JsonArray       *array,
+                                                   guint            index,
+                                                   guint           *line,
+                                                   guint           *column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmJsonPositions, dm_json_positions_free)
 

@@ -109,7 +109,7 @@ parse (DmLevelData  *d,
   d->n_rings = n_rings;
   d->n_lines = n_lines;
   d->n_points = n_points;
-  d->countries = g_new0 (DmCountry, n_countries);
+  d->countries = g_new0 (DmBasemapCountry, n_countries);
   d->rings = g_new0 (DmRing, total);
   d->lonlat = g_new (float, 2 * (gsize) n_points);
   d->by_alpha2 = g_hash_table_new (g_str_hash, g_str_equal);
@@ -117,7 +117,7 @@ parse (DmLevelData  *d,
   p = base + HEADER_SIZE;
   for (guint i = 0; i < n_countries; i++, p += COUNTRY_SIZE)
     {
-      DmCountry *c = &d->countries[i];
+      DmBasemapCountry *c = &d->countries[i];
       guint32 name_off = read_u32 (p + 4);
 
       c->info.iso_numeric = (guint16) (p[0] | (p[1] << 8));
@@ -168,7 +168,7 @@ parse (DmLevelData  *d,
    * scattered islands (Kiribati spans the Pacific) */
   for (guint i = 0; i < n_countries; i++)
     {
-      DmCountry *c = &d->countries[i];
+      DmBasemapCountry *c = &d->countries[i];
       double best = -1;
       for (guint r = c->first_ring; r < c->first_ring + c->n_rings; r++)
         {

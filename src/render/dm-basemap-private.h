@@ -29,7 +29,7 @@ typedef struct
   guint32       n_rings;
   double        rank;  /* larger countries first when labels compete */
   double        main_lon_min, main_lat_min, main_lon_max, main_lat_max; /* largest ring's box */
-} DmCountry;
+} DmBasemapCountry;
 
 /* One level of detail, immutable once loaded (except the caches, behind the mutex). */
 typedef struct
@@ -40,7 +40,7 @@ typedef struct
   guint          n_rings;          /* country rings, then n_lines lines */
   guint          n_lines;
   guint          n_points;
-  DmCountry     *countries;
+  DmBasemapCountry     *countries;
   DmRing        *rings;
   float         *lonlat;           /* 2 * n_points, degrees */
   float         *merc;             /* 2 * n_points, Web Mercator in [0, 1] (y south) */
@@ -50,14 +50,15 @@ typedef struct
   GPtrArray     *tile_labels;      /* per zoom: GArray of DmPlacedLabel, or NULL */
 } DmLevelData;
 
-/* A label placed in a Web Mercator world of a given zoom, in world pixels. */
+/* A label placed in pixels (for tiles: in the Web Mercator world of one zoom). */
 typedef struct
 {
-  guint  country;
-  double x;       /* anchor (text centre) in world pixels, 256 px per tile */
-  double y;
-  double size;
-  double x0, y0, x1, y1; /* box in world pixels */
+  const char *text;
+  double      tx, ty;          /* where the text's baseline starts */
+  double      size;
+  gboolean    dot;             /* a capital: a dot at (dx, dy) */
+  double      dx, dy;
+  double      x0, y0, x1, y1;  /* box, with padding */
 } DmPlacedLabel;
 
 DmLevelData *dm_level_data_new     (DmBasemapLevel   level,

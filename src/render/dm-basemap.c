@@ -239,7 +239,7 @@ dm_basemap_country_at (DmBasemap      *self,
     return NULL;
   for (guint c = 0; c < d->n_countries; c++)
     {
-      const DmCountry *country = &d->countries[c];
+      const DmBasemapCountry *country = &d->countries[c];
       int winding = 0;
 
       for (int k = -1; k <= 1; k++)

@@ -6,14 +6,19 @@
 #include <math.h>
 
 #include "dm-basemap-private.h"
+#include "dm-gazetteer.h"
 
-/* Country labels: each country's name at its label point, if the name fits inside the
- * country's box and does not touch a label placed before it (larger countries first).
- * Tiles place labels once per zoom for the whole world, so neighbouring tiles agree and a
- * label cut by a tile's edge is finished by the next tile. */
+/* Country labels and capitals. A country's name goes at its label point if it fits inside
+ * the box of the country's largest part and touches no label placed before it (larger
+ * countries first). From zoom 4 on, capitals follow (larger first): a dot and the name to
+ * its right, or left, if that touches nothing. Tiles place labels once per zoom for the
+ * whole world, so neighbouring tiles agree and a label cut by a tile's edge is finished by
+ * the next tile. */
 
 #define LABEL_FONT "Sans"
 #define PAD 3.0
+#define CAPITAL_MIN_ZOOM 4.0
+#define CAPITAL_DOT 2.0
 
 typedef struct
 {
@@ -21,6 +26,47 @@ typedef struct
   double x, y;    /* anchor in pixels */
   double bw, bh;  /* the country's box in pixels */
 } Candidate;
+
+typedef struct
+{
+  const char *name;
+  double      lon, lat;
+  guint32     population;
+} Capital;
+
+/* the gazetteer's capitals, most populous first (built once) */
+static GArray *
+get_capitals (void)
+{
+  static gsize capitals;
+
+  if (g_once_init_enter (&capitals))
+    {
+      DmGazetteer *gaz = dm_gazetteer_get_default ();
+      GArray *list = g_array_new (FALSE, FALSE, sizeof (Capital));
+      guint n = gaz != NULL ? dm_gazetteer_get_n_entries (gaz) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const DmGazetteerEntry *e = dm_gazetteer_get_entry (gaz, i);
+          Capital c;
+          if (e == NULL || !e->is_capital)
+            continue;
+          c = (Capital) { e->name, e->longitude, e->latitude, e->population };
+          g_array_append_val (list, c);
+        }
+      for (guint i = 1; i < list->len; i++)  /* insertion sort: a few hundred */
+        for (guint j = i; j > 0; j--)
+          {
+            Capital *a = &g_array_index (list, Capital, j - 1), *b = a + 1, t;
+            if (a->population >= b->population)
+              break;
+            t = *a, *a = *b, *b = t;
+          }
+      g_once_init_leave (&capitals, (gsize) list);
+    }
+  return (GArray *) capitals;
+}
 
 static int
 compare_rank_cb (gconstpointer a,
@@ -34,68 +80,118 @@ compare_rank_cb (gconstpointer a,
   return ra > rb ? -1 : ra < rb ? 1 : 0;
 }
 
-static double
-label_size (const DmMapStyle *style,
-            double            bw)
+static gboolean
+clashes (GArray              *placed,
+         const DmPlacedLabel *l)
 {
-  return bw > 160 ? style->label_size * 1.2 : style->label_size;
+  for (guint j = 0; j < placed->len; j++)
+    {
+      const DmPlacedLabel *o = &g_array_index (placed, DmPlacedLabel, j);
+      if (l->x0 < o->x1 && o->x0 < l->x1 && l->y0 < o->y1 && o->y0 < l->y1)
+        return TRUE;
+    }
+  return FALSE;
 }
 
+/* project: lon/lat to pixels in the space labels are placed in */
+typedef void (*ProjectFunc) (gconstpointer data, double lon, double lat, double *x, double *y);
+
+/* capitals inside (x0, y0)-(x1, y1); with `strict` their labels must fit inside too */
+static void
+place_capitals (cairo_t          *cr,
+                const DmMapStyle *style,
+                GArray           *placed,
+                ProjectFunc       project,
+                gconstpointer     data,
+                double            x0,
+                double            y0,
+                double            x1,
+                double            y1,
+                gboolean          strict)
+{
+  GArray *capitals = get_capitals ();
+  double size = style->label_size * 0.9;
+
+  cairo_set_font_size (cr, size);
+  for (guint i = 0; i < capitals->len; i++)
+    {
+      const Capital *c = &g_array_index (capitals, Capital, i);
+      cairo_text_extents_t ext;
+      DmPlacedLabel l = { c->name, 0, 0, size, TRUE, 0, 0, 0, 0, 0, 0 };
+      double w;
+
+      project (data, c->lon, c->lat, &l.dx, &l.dy);
+      if (l.dx < x0 || l.dx > x1 || l.dy < y0 || l.dy > y1)
+        continue;
+      cairo_text_extents (cr, c->name, &ext);
+      w = ext.x_advance;
+      l.y0 = l.dy - size / 2 - PAD / 2, l.y1 = l.dy + size / 2 + PAD / 2;
+      l.ty = l.dy + size * 0.35;
+      /* right of the dot, else left of it */
+      for (int side = 0; side < 2; side++)
+        {
+          if (side == 0)
+            l.tx = l.dx + CAPITAL_DOT + 2, l.x0 = l.dx - CAPITAL_DOT - 1, l.x1 = l.tx + w + PAD;
+          else
+            l.tx = l.dx - CAPITAL_DOT - 2 - w, l.x0 = l.tx - PAD, l.x1 = l.dx + CAPITAL_DOT + 1;
+          if (strict && (l.x0 < x0 || l.x1 > x1 || l.y0 < y0 || l.y1 > y1))
+            continue;
+          if (!clashes (placed, &l))
+            {
+              g_array_append_val (placed, l);
+              break;
+            }
+        }
+    }
+}
+
+/* inside: the labels must lie wholly inside this box (a figure), or NULL (tiles) */
 static GArray *
 place_labels (const DmLevelData *d,
               cairo_t           *cr,
               const DmMapStyle  *style,
-              GArray            *candidates)
+              GArray            *candidates,
+              const double      *inside)
 {
   GArray *placed = g_array_new (FALSE, FALSE, sizeof (DmPlacedLabel));
 
   g_array_sort_with_data (candidates, compare_rank_cb, (gpointer) d);
-  cairo_save (cr);
-  cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
       const char *name = d->countries[c->country].info.name;
       cairo_text_extents_t ext;
-      DmPlacedLabel l;
-      gboolean clash = FALSE;
+      DmPlacedLabel l = { name, 0, 0, 0, FALSE, 0, 0, 0, 0, 0, 0 };
       double w, h;
 
-      l.size = label_size (style, c->bw);
+      l.size = c->bw > 160 ? style->label_size * 1.2 : style->label_size;
       cairo_set_font_size (cr, l.size);
       cairo_text_extents (cr, name, &ext);
       w = ext.x_advance;
       h = l.size;
       if (w > c->bw * 0.95 || h > c->bh * 0.9)
         continue;
-      l.country = c->country;
-      l.x = c->x;
-      l.y = c->y;
+      l.tx = c->x - w / 2;
+      l.ty = c->y + l.size * 0.35;
       l.x0 = c->x - w / 2 - PAD, l.x1 = c->x + w / 2 + PAD;
       l.y0 = c->y - h / 2 - PAD, l.y1 = c->y + h / 2 + PAD;
-      for (guint j = 0; j < placed->len && !clash; j++)
-        {
-          const DmPlacedLabel *o = &g_array_index (placed, DmPlacedLabel, j);
-          clash = l.x0 < o->x1 && o->x0 < l.x1 && l.y0 < o->y1 && o->y0 < l.y1;
-        }
-      if (!clash)
+      if (inside != NULL &&
+          (l.x0 < inside[0] || l.y0 < inside[1] || l.x1 > inside[2] || l.y1 > inside[3]))
+        continue;
+      if (!clashes (placed, &l))
         g_array_append_val (placed, l);
     }
-  cairo_restore (cr);
   return placed;
 }
 
 static void
-draw_placed (const DmLevelData *d,
-             cairo_t           *cr,
-             const DmMapStyle  *style,
-             GArray            *placed,
-             double             dx,
-             double             dy,
-             double             x0,
-             double             y0,
-             double             x1,
-             double             y1)
+draw_placed (cairo_t          *cr,
+             const DmMapStyle *style,
+             GArray           *placed,
+             double            dx,
+             double            dy,
+             double            width,
+             double            height)
 {
   cairo_save (cr);
   cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -103,32 +199,52 @@ draw_placed (const DmLevelData *d,
   for (guint i = 0; i < placed->len; i++)
     {
       const DmPlacedLabel *l = &g_array_index (placed, DmPlacedLabel, i);
-      const char *name = d->countries[l->country].info.name;
-      cairo_text_extents_t ext;
-      double x, y;
+      double x = l->tx + dx, y = l->ty + dy;
 
-      if (l->x1 + dx < x0 || l->x0 + dx > x1 || l->y1 + dy < y0 || l->y0 + dy > y1)
+      if (l->x1 + dx < 0 || l->x0 + dx > width || l->y1 + dy < 0 || l->y0 + dy > height)
         continue;
       cairo_set_font_size (cr, l->size);
-      cairo_text_extents (cr, name, &ext);
-      x = l->x + dx - ext.x_advance / 2;
-      y = l->y + dy + l->size * 0.35;
       /* a halo of land colour, then the text itself as text (SVG and PDF keep it) */
       if (style->label_halo.alpha > 0)
         {
           cairo_move_to (cr, x, y);
-          cairo_text_path (cr, name);
+          cairo_text_path (cr, l->text);
           cairo_set_source_rgba (cr, style->label_halo.red, style->label_halo.green,
                                  style->label_halo.blue, style->label_halo.alpha);
           cairo_set_line_width (cr, 2.5);
           cairo_stroke (cr);
         }
-      cairo_move_to (cr, x, y);
       cairo_set_source_rgba (cr, style->label.red, style->label.green, style->label.blue,
                              style->label.alpha);
-      cairo_show_text (cr, name);
+      if (l->dot)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, l->dx + dx, l->dy + dy, CAPITAL_DOT, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+      cairo_move_to (cr, x, y);
+      cairo_show_text (cr, l->text);
     }
   cairo_restore (cr);
+}
+
+static void
+project_view (gconstpointer data,
+              double        lon,
+              double        lat,
+              double       *x,
+              double       *y)
+{
+  const DmView *view = data;
+  double lon0, lat0;
+
+  if (dm_projection_wraps (view->projection))
+    {
+      /* the copy nearest the view's centre */
+      dm_view_unproject (view, view->width / 2, view->height / 2, &lon0, &lat0);
+      lon += 360.0 * round ((lon0 - lon) / 360.0);
+    }
+  dm_view_project (view, lon, lat, x, y);
 }
 
 /* Labels for any view (figures): placed among the visible countries only. */
@@ -140,43 +256,58 @@ dm_map_labels_draw (DmLevelData      *d,
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GArray) placed = NULL;
-  double lon0, lat0, lon1, lat1;
 
-  dm_view_get_visible (view, &lon0, &lat0, &lon1, &lat1);
   for (guint i = 0; i < d->n_countries; i++)
     {
-      const DmCountry *country = &d->countries[i];
+      const DmBasemapCountry *country = &d->countries[i];
       const DmCountryInfo *info = &country->info;
       Candidate c = { i, 0, 0, 0, 0 };
-      double ax, ay, bx, by, k;
+      double ax, ay, bx, by;
 
-      if (info->label.lat < lat0 || info->label.lat > lat1)
-        continue;
-      /* the copy of the label point that is in view */
-      k = ceil ((lon0 - info->label.lon) / 360.0);
-      if (info->label.lon + 360.0 * k > lon1)
-        continue;
-      if (!dm_projection_wraps (view->projection))
-        k = 0;
-      dm_view_project (view, info->label.lon + 360.0 * k, info->label.lat, &c.x, &c.y);
+      project_view (view, info->label.lon, info->label.lat, &c.x, &c.y);
       if (c.x < 0 || c.y < 0 || c.x > view->width || c.y > view->height)
         continue;
-      dm_view_project (view, country->main_lon_min + 360.0 * k, info->label.lat, &ax, &ay);
-      dm_view_project (view, country->main_lon_max + 360.0 * k, info->label.lat, &bx, &by);
+      /* box sizes do not depend on which copy of the world (linear in longitude) */
+      dm_view_project (view, country->main_lon_min, info->label.lat, &ax, &ay);
+      dm_view_project (view, country->main_lon_max, info->label.lat, &bx, &by);
       c.bw = fabs (bx - ax);
-      dm_view_project (view, info->label.lon + 360.0 * k, country->main_lat_min, &ax, &ay);
-      dm_view_project (view, info->label.lon + 360.0 * k, country->main_lat_max, &bx, &by);
+      dm_view_project (view, info->label.lon, country->main_lat_min, &ax, &ay);
+      dm_view_project (view, info->label.lon, country->main_lat_max, &bx, &by);
       c.bh = fabs (by - ay);
       g_array_append_val (candidates, c);
     }
-  placed = place_labels (d, cr, style, candidates);
-  draw_placed (d, cr, style, placed, 0, 0, 0, 0, view->width, view->height);
+  cairo_save (cr);
+  cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  {
+    double inside[4] = { 0, 0, view->width, view->height };
+    placed = place_labels (d, cr, style, candidates, inside);
+  }
+  if (dm_view_get_zoom (view) - log2 (MAX (view->device_scale, 1.0)) >= CAPITAL_MIN_ZOOM)
+    place_capitals (cr, style, placed, project_view, view, 0, 0, view->width, view->height,
+                    TRUE);
+  cairo_restore (cr);
+  draw_placed (cr, style, placed, 0, 0, view->width, view->height);
+}
+
+static void
+project_world (gconstpointer data,
+               double        lon,
+               double        lat,
+               double       *x,
+               double       *y)
+{
+  double world = *(const double *) data, mx, my;
+
+  dm_projection_forward (DM_PROJECTION_MERCATOR, lon, lat, &mx, &my);
+  *x = (mx + G_PI) / (2 * G_PI) * world;
+  *y = (G_PI - my) / (2 * G_PI) * world;
 }
 
 /* The labels of the whole Mercator world at zoom z, in world pixels (cached). */
 static GArray *
 get_tile_layout (DmLevelData      *d,
                  const DmMapStyle *style,
+                 guint             z,
                  double            world,
                  guint             key)
 {
@@ -193,22 +324,22 @@ get_tile_layout (DmLevelData      *d,
 
       for (guint i = 0; i < d->n_countries; i++)
         {
-          const DmCountry *country = &d->countries[i];
+          const DmBasemapCountry *country = &d->countries[i];
           const DmCountryInfo *info = &country->info;
           Candidate c = { i, 0, 0, 0, 0 };
           double x, y0, y1;
 
-          dm_projection_forward (DM_PROJECTION_MERCATOR, info->label.lon, info->label.lat, &x,
-                                 &c.y);
-          c.x = (x + G_PI) / (2 * G_PI) * world;
-          c.y = (G_PI - c.y) / (2 * G_PI) * world;
+          project_world (&world, info->label.lon, info->label.lat, &c.x, &c.y);
           c.bw = (country->main_lon_max - country->main_lon_min) / 360.0 * world;
-          dm_projection_forward (DM_PROJECTION_MERCATOR, 0, country->main_lat_min, &x, &y0);
-          dm_projection_forward (DM_PROJECTION_MERCATOR, 0, country->main_lat_max, &x, &y1);
-          c.bh = (y1 - y0) / (2 * G_PI) * world;
+          project_world (&world, 0, country->main_lat_min, &x, &y0);
+          project_world (&world, 0, country->main_lat_max, &x, &y1);
+          c.bh = y0 - y1;
           g_array_append_val (candidates, c);
         }
-      placed = place_labels (d, cr, style, candidates);
+      cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      placed = place_labels (d, cr, style, candidates, NULL);
+      if (z >= CAPITAL_MIN_ZOOM)
+        place_capitals (cr, style, placed, project_world, &world, 0, 0, world, world, FALSE);
       cairo_destroy (cr);
       cairo_surface_destroy (scratch);
       if (key >= d->tile_labels->len)
@@ -220,7 +351,7 @@ get_tile_layout (DmLevelData      *d,
 }
 
 /* Labels for tile z (view from dm_view_init_tile()). The cache assumes the style's label
- * size does not change; a style with another label size recomputes (not cached). */
+ * size is the default one; another size is placed per tile (labels may then be cut). */
 void
 dm_map_labels_draw_tile (DmLevelData      *d,
                          cairo_t          *cr,
@@ -240,7 +371,7 @@ dm_map_labels_draw_tile (DmLevelData      *d,
       dm_map_labels_draw (d, cr, view, style);
       return;
     }
-  placed = get_tile_layout (d, style, world, z * 1025 + (guint) view->width);
+  placed = get_tile_layout (d, style, z, world, z * 1025 + (guint) view->width);
   for (int k = -1; k <= 1; k++)
-    draw_placed (d, cr, style, placed, -left + k * world, -top, 0, 0, view->width, view->height);
+    draw_placed (cr, style, placed, -left + k * world, -top, view->width, view->height);
 }

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "dm-antimeridian.h"
+#include "dm-great-circle.h"
 #include "dm-view.h"
 
 G_DEFINE_BOXED_TYPE (DmView, dm_view, dm_view_copy, dm_view_free)
@@ -278,4 +280,89 @@ dm_view_get_copies (const DmView *view,
   *k_min = (int) ceil ((v0 - lon_max) / 360.0);
   *k_max = (int) floor ((v1 - lon_min) / 360.0);
   return *k_min <= *k_max;
+}
+
+static void
+append_points (const DmView   *view,
+               cairo_t        *cr,
+               const DmLonLat *points,
+               gsize           n_points,
+               double          shift)
+{
+  for (gsize i = 0; i < n_points; i++)
+    {
+      double px, py;
+      dm_view_project (view, points[i].lon + shift, points[i].lat, &px, &py);
+      if (i == 0)
+        cairo_move_to (cr, px, py);
+      else
+        cairo_line_to (cr, px, py);
+    }
+}
+
+/**
+ * dm_view_append_polyline:
+ * @points: (array length=n_points): a line, wrapped or unwrapped (e.g. from
+ *   dm_great_circle_densify())
+ *
+ * Appends the line to @cr's current path as the view shows it: for Mercator and
+ * equirectangular every visible copy (shifted by k * 360 degrees), each continuous across
+ * 180; for Equal Earth the line cut at ±180 into pieces that end on the world's edges.
+ * The caller strokes (a thin line of many segments is best stroked once per line).
+ */
+void
+dm_view_append_polyline (const DmView   *view,
+                         cairo_t        *cr,
+                         const DmLonLat *points,
+                         gsize           n_points)
+{
+  g_autofree DmLonLat *u = NULL;
+  double lon_min = G_MAXDOUBLE, lon_max = -G_MAXDOUBLE;
+  int k0, k1;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (cr != NULL);
+  if (n_points < 2)
+    return;
+
+  if (!dm_projection_wraps (view->projection))
+    {
+      g_autoptr(GPtrArray) pieces = dm_antimeridian_split (points, n_points);
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          GArray *piece = g_ptr_array_index (pieces, i);
+          append_points (view, cr, (const DmLonLat *) (void *) piece->data, piece->len, 0);
+        }
+      return;
+    }
+
+  u = g_memdup2 (points, n_points * sizeof (DmLonLat));
+  dm_antimeridian_unwrap (u, n_points);
+  for (gsize i = 0; i < n_points; i++)
+    lon_min = MIN (lon_min, u[i].lon), lon_max = MAX (lon_max, u[i].lon);
+  /* a few pixels to spare for the stroke's width */
+  lon_min -= 8.0 / view->scale * 180.0 / G_PI;
+  lon_max += 8.0 / view->scale * 180.0 / G_PI;
+  if (!dm_view_get_copies (view, lon_min, lon_max, &k0, &k1))
+    return;
+  for (int k = k0; k <= k1; k++)
+    append_points (view, cr, u, n_points, 360.0 * k);
+}
+
+/**
+ * dm_view_get_km_per_pixel:
+ * Kilometres per user-space pixel east-west at @at (for a scale bar: Mercator's and
+ * equirectangular's scale changes with latitude, Equal Earth's also with longitude).
+ */
+double
+dm_view_get_km_per_pixel (const DmView *view,
+                          DmLonLat      at)
+{
+  DmLonLat a = { at.lon - 0.05, at.lat }, b = { at.lon + 0.05, at.lat };
+  double ax, ay, bx, by;
+
+  g_return_val_if_fail (view != NULL, 0);
+  dm_view_project (view, a.lon, a.lat, &ax, &ay);
+  dm_view_project (view, b.lon, b.lat, &bx, &by);
+  return dm_great_circle_distance_km (a, b) / MAX (hypot (bx - ax, by - ay), 1e-12);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <glib-object.h>
 
 #include "dm-projection.h"
@@ -82,6 +83,13 @@ gboolean dm_view_get_copies      (const DmView *view,
                                   double        lon_max,
                                   int          *k_min,
                                   int          *k_max);
+
+double   dm_view_get_km_per_pixel (const DmView *view,
+                                   DmLonLat      at);
+void     dm_view_append_polyline (const DmView   *view,
+                                  cairo_t        *cr,
+                                  const DmLonLat *points,
+                                  gsize           n_points);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmView, dm_view_free)
 

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-cli-private.h"
+#include "dm-document.h"
+#include "dm-export.h"
+
+/* diplomap --convert OUT FILE…: reads every FILE (any format Diplomap opens), prints
+ * the problems, and writes them all to OUT in the format its extension names. */
+int
+dm_cli_convert (const char  *output,
+                char       **files)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+  GListModel *problems;
+  gboolean unreadable = FALSE;
+
+  if (!dm_export_supports (out))
+    {
+      g_autofree char *name = g_file_get_parse_name (out);
+      g_printerr (_("Cannot write %s: name it .geojson, .kml, .csv or .diplomap\n"), name);
+      return 2;
+    }
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(GError) load_error = NULL;
+
+      if (!dm_document_load_file (doc, file, NULL, &load_error))
+        {
+          g_printerr ("%s\n", load_error->message);
+          unreadable = TRUE;
+        }
+    }
+  problems = dm_document_get_problems (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      g_autofree char *text = dm_problem_to_string (p);
+      g_printerr ("%s\n", text);
+    }
+  if (unreadable)
+    return 2;
+  if (!dm_document_export_data (doc, out, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  {
+    g_autofree char *name = g_file_get_parse_name (out);
+    /* Translators: a summary of --convert: the output file, then counts */
+    g_print (_("%s: %u events, %u legs written\n"), name,
+             g_list_model_get_n_items (dm_document_get_events (doc)), dm_document_get_n_legs (doc));
+  }
+  return g_list_model_get_n_items (problems) > 0 ? 1 : 0;
+}

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-event-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-event-details.h"
+
+/* The selected event: title, actor and role, places with local times and UTC, status,
+ * host and invitation, sources (links open only when clicked), notes. */
+
+struct _DmEventDetails
+{
+  GtkWidget  parent_instance;
+  DmEvent   *event;
+  GtkWidget *scrolled;
+  GtkWidget *box;
+};
+
+G_DEFINE_FINAL_TYPE (DmEventDetails, dm_event_details, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+add_label (DmEventDetails *self,
+           const char     *text,
+           const char     *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (self->box), label);
+  return label;
+}
+
+static void
+add_heading (DmEventDetails *self,
+             const char     *text)
+{
+  GtkWidget *label = add_label (self, text, "heading");
+
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_margin_top (label, 8);
+}
+
+static char *
+format_moment (const DmTime *time,
+               gint64        effective,
+               DmPlace      *place)
+{
+  GTimeZone *zone = place ? dm_place_get_zone (place) : NULL;
+
+  if (dm_time_is_known (time))
+    {
+      g_autofree char *local = dm_time_format_local (time, zone);
+      g_autofree char *utc = dm_time_format_utc (time);
+      if (g_strcmp0 (local, utc) == 0)
+        return g_steal_pointer (&local);
+      /* Translators: a time at a place, then the same in UTC */
+      return g_strdup_printf (_("%s (%s)"), local, utc);
+    }
+  else
+    {
+      g_autofree char *local = dm_time_format_instant (effective, zone);
+      /* Translators: a time Diplomap estimated because the source gave none */
+      return g_strdup_printf (_("about %s (estimated)"), local);
+    }
+}
+
+static void
+add_legs (DmEventDetails *self,
+          GPtrArray      *legs)
+{
+  add_heading (self, _("Legs"));
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+      g_autofree char *from = leg->from ? dm_place_dup_label (leg->from) : g_strdup ("?");
+      g_autofree char *to = leg->to ? dm_place_dup_label (leg->to) : g_strdup ("?");
+      g_autofree char *depart = format_moment (&leg->depart, leg->start, leg->from);
+      g_autofree char *arrive = format_moment (&leg->arrive, leg->end, leg->to);
+      /* Translators: a leg of a trip: from, to, departure, arrival */
+      g_autofree char *text = g_strdup_printf (_("%s → %s\nDeparts %s\nArrives %s"),
+                                               from, to, depart, arrive);
+      add_label (self, text, NULL);
+    }
+}
+
+static void
+add_sources (DmEventDetails *self,
+             GPtrArray      *sources)
+{
+  if (sources == NULL || sources->len == 0)
+    return;
+  add_heading (self, _("Sources"));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      DmSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *text = dm_source_format (source);
+
+      if (source->url != NULL && (g_str_has_prefix (source->url, "https://") ||
+                                  g_str_has_prefix (source->url, "http://")))
+        {
+          /* Opens the browser only when clicked */
+          GtkWidget *link = gtk_link_button_new_with_label (source->url, text);
+          GtkWidget *label = gtk_button_get_child (GTK_BUTTON (link));
+
+          gtk_widget_set_halign (link, GTK_ALIGN_START);
+          if (GTK_IS_LABEL (label))
+            {
+              gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+              gtk_label_set_xalign (GTK_LABEL (label), 0);
+            }
+          gtk_box_append (GTK_BOX (self->box), link);
+        }
+      else
+        add_label (self, text, NULL);
+    }
+}
+
+static void
+rebuild (DmEventDetails *self)
+{
+  DmEvent *e = self->event;
+  GtkWidget *child;
+  g_autofree char *title = NULL;
+  DmActor *actor;
+  DmPlace *place;
+  GPtrArray *parts;
+  const char * const *invited;
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+
+  if (e == NULL)
+    {
+      GtkWidget *label = add_label (self, _("Select an event in the list, the timeline or the map"),
+                                    "dim-label");
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.5);
+      return;
+    }
+
+  title = dm_event_dup_display_title (e);
+  add_label (self, title, "title-3");
+  {
+    /* Translators: kind and status of an event, e.g. "Trip · announced" */
+    g_autofree char *kind = g_strdup_printf (_("%s · %s"), dm_event_kind_get_label (dm_event_get_kind (e)),
+                                             dm_status_get_label (dm_event_get_status (e)));
+    add_label (self, kind, "dim-label");
+  }
+
+  actor = dm_event_get_actor (e);
+  if (actor != NULL)
+    {
+      g_autofree char *who = dm_actor_get_role (actor) ?
+        g_strdup_printf ("%s — %s", dm_actor_get_name (actor), dm_actor_get_role (actor)) :
+        g_strdup (dm_actor_get_name (actor));
+      add_heading (self, _("Actor"));
+      add_label (self, who, NULL);
+    }
+  parts = dm_event_get_participants (e);
+  if (parts != NULL && parts->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      add_heading (self, _("Participants"));
+      for (guint i = 0; i < parts->len; i++)
+        {
+          DmActor *p = g_ptr_array_index (parts, i);
+          if (names->len > 0)
+            g_string_append_c (names, '\n');
+          g_string_append (names, dm_actor_get_name (p));
+          if (dm_actor_get_role (p) != NULL)
+            g_string_append_printf (names, " — %s", dm_actor_get_role (p));
+        }
+      add_label (self, names->str, NULL);
+    }
+
+  place = dm_event_get_place (e);
+  if (place != NULL)
+    {
+      g_autofree char *where = dm_place_dup_label (place);
+      gint64 s = 0, end = 0;
+      add_heading (self, _("Place"));
+      add_label (self, where, NULL);
+      dm_event_get_span (e, &s, &end);
+      {
+        g_autofree char *from = format_moment (dm_event_get_start (e), s, place);
+        g_autofree char *to = format_moment (dm_event_get_end (e), end, place);
+        /* Translators: when an event starts and ends */
+        g_autofree char *when = dm_time_is_known (dm_event_get_end (e)) ?
+          g_strdup_printf (_("From %s\nto %s"), from, to) : g_strdup (from);
+        add_heading (self, _("When"));
+        add_label (self, when, NULL);
+      }
+    }
+  if (dm_event_get_legs (e) != NULL && dm_event_get_legs (e)->len > 0)
+    add_legs (self, dm_event_get_legs (e));
+
+  if (dm_event_get_host (e) != NULL)
+    {
+      add_heading (self, _("Host"));
+      add_label (self, dm_event_get_host (e), NULL);
+    }
+  invited = dm_event_get_invited_by (e);
+  if (invited != NULL && invited[0] != NULL)
+    {
+      g_autofree char *text = g_strjoinv (", ", (char **) invited);
+      add_heading (self, _("Invited by"));
+      add_label (self, text, NULL);
+    }
+  add_sources (self, dm_event_get_sources (e));
+  if (dm_event_get_notes (e) != NULL)
+    {
+      add_heading (self, _("Notes"));
+      add_label (self, dm_event_get_notes (e), NULL);
+    }
+}
+
+char *
+dm_event_details_dup_text (DmEventDetails *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (DM_IS_EVENT_DETAILS (self), NULL);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (self->box); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c))
+        g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (c)));
+      else if (GTK_IS_LINK_BUTTON (c))
+        g_string_append_printf (text, "%s\n", gtk_link_button_get_uri (GTK_LINK_BUTTON (c)));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+dm_event_details_dispose (GObject *object)
+{
+  DmEventDetails *self = DM_EVENT_DETAILS (object);
+
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->event);
+  G_OBJECT_CLASS (dm_event_details_parent_class)->dispose (object);
+}
+
+static void
+dm_event_details_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DmEventDetails *self = DM_EVENT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT: g_value_set_object (value, self->event); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_event_details_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DmEventDetails *self = DM_EVENT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT: dm_event_details_set_event (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_event_details_class_init (DmEventDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dm_event_details_dispose;
+  object_class->get_property = dm_event_details_get_property;
+  object_class->set_property = dm_event_details_set_property;
+
+  properties[PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL, DM_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "eventdetails");
+}
+
+static void
+dm_event_details_init (DmEventDetails *self)
+{
+  self->scrolled = gtk_scrolled_window_new ();
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_margin_top (self->box, 12);
+  gtk_widget_set_margin_bottom (self->box, 12);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->box);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  rebuild (self);
+}
+
+GtkWidget *
+dm_event_details_new (void)
+{
+  return g_object_new (DM_TYPE_EVENT_DETAILS, NULL);
+}
+
+DmEvent *
+dm_event_details_get_event (DmEventDetails *self)
+{
+  g_return_val_if_fail (DM_IS_EVENT_DETAILS (self), NULL);
+  return self->event;
+}
+
+void
+dm_event_details_set_event (DmEventDetails *self,
+                            DmEvent        *event)
+{
+  g_return_if_fail (DM_IS_EVENT_DETAILS (self));
+
+  if (!g_set_object (&self->event, event))
+    return;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+}

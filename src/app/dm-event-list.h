@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dm-document.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_EVENT_LIST (dm_event_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmEventList, dm_event_list, DM, EVENT_LIST, GtkWidget)
+
+GtkWidget  *dm_event_list_new                (void);
+DmDocument *dm_event_list_get_document       (DmEventList *self);
+void        dm_event_list_set_document       (DmEventList *self,
+                                              DmDocument  *document);
+/* Call when the document's events changed: refreshes the filters' choices */
+void        dm_event_list_reload             (DmEventList *self);
+DmEvent    *dm_event_list_get_selected_event (DmEventList *self);
+void        dm_event_list_set_selected_event (DmEventList *self,
+                                              DmEvent     *event);
+/* The events shown (after search and filters), in time order */
+GListModel *dm_event_list_get_model          (DmEventList *self);
+GtkSingleSelection *dm_event_list_get_selection (DmEventList *self);
+void        dm_event_list_set_search         (DmEventList *self,
+                                              const char  *text);
+/* Text for the list's subtitle line: when, what kind, status */
+char       *dm_event_list_dup_subtitle       (DmEvent     *event);
+
+G_END_DECLS

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-routes-layer"
+
+#include "config.h"
+
+#include "dm-routes-layer.h"
+
+/* The routes over the map at the playhead's time. Drawing is DmRoutesPainter's (shared
+ * with the benchmark); this widget only turns the viewport into a DmScreenView. */
+
+struct _DmRoutesLayer
+{
+  ShumateLayer     parent_instance;
+  DmDocument      *document;
+  DmEvent         *selected;
+  DmRoutesPainter *painter;
+  double           time;
+};
+
+G_DEFINE_FINAL_TYPE (DmRoutesLayer, dm_routes_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_TIME,
+  PROP_SELECTED_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+dm_routes_layer_get_view (DmRoutesLayer *self,
+                          DmScreenView  *view)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256;
+
+  dm_screen_view_init (view,
+                       shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                       shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                       shumate_viewport_get_zoom_level (viewport),
+                       tile_size,
+                       gtk_widget_get_width (GTK_WIDGET (self)),
+                       gtk_widget_get_height (GTK_WIDGET (self)),
+                       gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+}
+
+static void
+dm_routes_layer_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  DmRoutesLayer *self = DM_ROUTES_LAYER (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  DmScreenView view;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || self->document == NULL)
+    return;
+  dm_routes_layer_get_view (self, &view);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dm_routes_painter_draw (self->painter, cr, &view, self->time);
+  cairo_destroy (cr);
+}
+
+static void
+viewport_changed_cb (DmRoutesLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dm_routes_layer_constructed (GObject *object)
+{
+  DmRoutesLayer *self = DM_ROUTES_LAYER (object);
+
+  G_OBJECT_CLASS (dm_routes_layer_parent_class)->constructed (object);
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+dm_routes_layer_dispose (GObject *object)
+{
+  DmRoutesLayer *self = DM_ROUTES_LAYER (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->painter, dm_routes_painter_free);
+  G_OBJECT_CLASS (dm_routes_layer_parent_class)->dispose (object);
+}
+
+static void
+dm_routes_layer_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DmRoutesLayer *self = DM_ROUTES_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
+    case PROP_TIME: g_value_set_double (value, self->time); break;
+    case PROP_SELECTED_EVENT: g_value_set_object (value, self->selected); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_routes_layer_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DmRoutesLayer *self = DM_ROUTES_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: dm_routes_layer_set_document (self, g_value_get_object (value)); break;
+    case PROP_TIME: dm_routes_layer_set_time (self, g_value_get_double (value)); break;
+    case PROP_SELECTED_EVENT:
+      dm_routes_layer_set_selected_event (self, g_value_get_object (value));
+      break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_routes_layer_class_init (DmRoutesLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dm_routes_layer_constructed;
+  object_class->dispose = dm_routes_layer_dispose;
+  object_class->get_property = dm_routes_layer_get_property;
+  object_class->set_property = dm_routes_layer_set_property;
+  widget_class->snapshot = dm_routes_layer_snapshot;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, DM_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME] =
+    g_param_spec_double ("time", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_EVENT] =
+    g_param_spec_object ("selected-event", NULL, NULL, DM_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dm_routes_layer_init (DmRoutesLayer *self)
+{
+  self->painter = dm_routes_painter_new ();
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+DmRoutesLayer *
+dm_routes_layer_new (ShumateViewport *viewport)
+{
+  return g_object_new (DM_TYPE_ROUTES_LAYER, "viewport", viewport, NULL);
+}
+
+DmDocument *
+dm_routes_layer_get_document (DmRoutesLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTES_LAYER (self), NULL);
+  return self->document;
+}
+
+void
+dm_routes_layer_set_document (DmRoutesLayer *self,
+                              DmDocument    *document)
+{
+  g_return_if_fail (DM_IS_ROUTES_LAYER (self));
+
+  if (!g_set_object (&self->document, document))
+    return;
+  dm_routes_layer_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+dm_routes_layer_reload (DmRoutesLayer *self)
+{
+  g_return_if_fail (DM_IS_ROUTES_LAYER (self));
+
+  dm_routes_painter_set_document (self->painter, self->document);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+dm_routes_layer_get_time (DmRoutesLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTES_LAYER (self), 0);
+  return self->time;
+}
+
+void
+dm_routes_layer_set_time (DmRoutesLayer *self,
+                          double         time)
+{
+  g_return_if_fail (DM_IS_ROUTES_LAYER (self));
+
+  if (time == self->time)
+    return;
+  self->time = time;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
+}
+
+DmEvent *
+dm_routes_layer_get_selected_event (DmRoutesLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTES_LAYER (self), NULL);
+  return self->selected;
+}
+
+void
+dm_routes_layer_set_selected_event (DmRoutesLayer *self,
+                                    DmEvent       *event)
+{
+  g_return_if_fail (DM_IS_ROUTES_LAYER (self));
+
+  if (!g_set_object (&self->selected, event))
+    return;
+  dm_routes_painter_set_selected (self->painter, event);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+DmRoutesPainter *
+dm_routes_layer_get_painter (DmRoutesLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTES_LAYER (self), NULL);
+  return self->painter;
+}

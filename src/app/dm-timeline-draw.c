@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "dm-palette.h"
+#include "dm-timeline-private.h"
+
+/* Drawing of DmTimeline: axis with ticks adapting from centuries to hours, lanes, events,
+ * the playhead. */
+
+typedef enum { STEP_SECONDS, STEP_MONTHS } StepKind;
+
+typedef struct
+{
+  StepKind    kind;
+  double      amount;   /* seconds, or months */
+  const char *format;   /* strftime-like, for g_date_time_format */
+} TickStep;
+
+static const TickStep steps[] = {
+  { STEP_SECONDS, 3600, "%H:%M" },
+  { STEP_SECONDS, 3 * 3600, "%H:%M" },
+  { STEP_SECONDS, 6 * 3600, "%H:%M" },
+  { STEP_SECONDS, 12 * 3600, "%H:%M" },
+  { STEP_SECONDS, 86400, "%e %b" },
+  { STEP_SECONDS, 2 * 86400, "%e %b" },
+  { STEP_SECONDS, 7 * 86400, "%e %b" },
+  { STEP_MONTHS, 1, "%b %Y" },
+  { STEP_MONTHS, 3, "%b %Y" },
+  { STEP_MONTHS, 6, "%b %Y" },
+  { STEP_MONTHS, 12, "%Y" },
+  { STEP_MONTHS, 24, "%Y" },
+  { STEP_MONTHS, 60, "%Y" },
+  { STEP_MONTHS, 120, "%Y" },
+  { STEP_MONTHS, 240, "%Y" },
+  { STEP_MONTHS, 600, "%Y" },
+  { STEP_MONTHS, 1200, "%Y" },
+};
+
+static const TickStep *
+pick_step (DmTimeline *self)
+{
+  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - DM_TIMELINE_LABEL_WIDTH, 1);
+  double per_px = (self->view_end - self->view_start) / w;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      double secs = steps[i].kind == STEP_SECONDS ? steps[i].amount : steps[i].amount * 30.44 * 86400;
+      if (secs / per_px >= 90)
+        return &steps[i];
+    }
+  return &steps[G_N_ELEMENTS (steps) - 1];
+}
+
+static void
+set_rgba (cairo_t       *cr,
+          const GdkRGBA *c,
+          double         alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+static void
+draw_label (DmTimeline    *self,
+            cairo_t       *cr,
+            const char    *text,
+            double         x,
+            double         y,
+            double         max_width,
+            const GdkRGBA *color,
+            double         alpha)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  set_rgba (cr, color, alpha);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_ticks (DmTimeline    *self,
+            cairo_t       *cr,
+            double         width,
+            double         height,
+            const GdkRGBA *fg)
+{
+  const TickStep *step = pick_step (self);
+  g_autoptr(GDateTime) t = NULL;
+
+  if (step->kind == STEP_SECONDS)
+    {
+      /* Weeks start on Monday: 1970-01-05 */
+      double origin = step->amount == 7 * 86400 ? 4 * 86400 : 0;
+      double t0 = floor ((self->view_start - origin) / step->amount) * step->amount + origin;
+
+      for (double s = t0; s <= self->view_end; s += step->amount)
+        {
+          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) s);
+          g_autofree char *text = NULL;
+          double x = dm_timeline_x_for_time (self, s);
+
+          if (x < DM_TIMELINE_LABEL_WIDTH)
+            continue;
+          /* At midnight, an hourly axis shows the day instead */
+          if (step->amount < 86400 && g_date_time_get_hour (dt) == 0)
+            text = g_date_time_format (dt, "%e %b");
+          else
+            text = g_date_time_format (dt, step->format);
+          set_rgba (cr, fg, 0.15);
+          cairo_rectangle (cr, round (x), 0, 1, height);
+          cairo_fill (cr);
+          draw_label (self, cr, text ? g_strstrip (text) : "", x + 4, 4, -1, fg, 0.7);
+        }
+      return;
+    }
+
+  t = g_date_time_new_from_unix_utc ((gint64) self->view_start);
+  {
+    int months = (g_date_time_get_year (t) * 12 + g_date_time_get_month (t) - 1);
+    int m0 = months - months % (int) step->amount;
+    g_autoptr(GDateTime) first = g_date_time_new_utc (m0 / 12, m0 % 12 + 1, 1, 0, 0, 0);
+
+    for (int i = 0; first != NULL && i < 400; i++)
+      {
+        g_autoptr(GDateTime) dt = g_date_time_add_months (first, i * (int) step->amount);
+        g_autofree char *text = NULL;
+        double x;
+
+        if (dt == NULL)
+          break;
+        x = dm_timeline_x_for_time (self, g_date_time_to_unix (dt));
+        if (x > width)
+          break;
+        if (x < DM_TIMELINE_LABEL_WIDTH)
+          continue;
+        text = g_date_time_format (dt, step->format);
+        set_rgba (cr, fg, 0.15);
+        cairo_rectangle (cr, round (x), 0, 1, height);
+        cairo_fill (cr);
+        draw_label (self, cr, text ? text : "", x + 4, 4, -1, fg, 0.7);
+      }
+  }
+}
+
+static void
+draw_diamond (cairo_t *cr,
+              double   x,
+              double   y,
+              double   r)
+{
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r, y);
+  cairo_line_to (cr, x, y + r);
+  cairo_line_to (cr, x - r, y);
+  cairo_close_path (cr);
+}
+
+static void
+draw_item (DmTimeline           *self,
+           cairo_t              *cr,
+           const DmTimelineItem *item,
+           double                lane_h)
+{
+  DmActor *actor = item->lane < self->lanes->len ? g_ptr_array_index (self->lanes, item->lane) : NULL;
+  double y = dm_timeline_lane_y (self, item->lane), mid = y + lane_h / 2;
+  double x0 = dm_timeline_x_for_time (self, item->start);
+  double x1 = MAX (dm_timeline_x_for_time (self, item->end), x0 + 2);
+  double r, g, b;
+  GPtrArray *legs = dm_event_get_legs (item->event);
+  gboolean selected = item->event == self->selected;
+
+  dm_palette_actor_rgb (self->document, actor, &r, &g, &b);
+  switch (dm_event_get_kind (item->event))
+    {
+    case DM_EVENT_KIND_TRIP:
+      cairo_set_source_rgba (cr, r, g, b, 0.45);
+      cairo_rectangle (cr, x0, mid - 0.5, x1 - x0, 1);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, r, g, b, 1);
+      for (guint i = 0; legs != NULL && i < legs->len; i++)
+        {
+          DmLeg *leg = g_ptr_array_index (legs, i);
+          double lx0 = dm_timeline_x_for_time (self, leg->start);
+          double lx1 = MAX (dm_timeline_x_for_time (self, leg->end), lx0 + 3);
+          cairo_rectangle (cr, lx0, mid - lane_h * 0.22, lx1 - lx0, lane_h * 0.44);
+        }
+      cairo_fill (cr);
+      break;
+    case DM_EVENT_KIND_VISIT:
+      cairo_set_source_rgba (cr, r, g, b, 0.3);
+      cairo_rectangle (cr, x0, y + 3, x1 - x0, lane_h - 6);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, r, g, b, 0.9);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      break;
+    case DM_EVENT_KIND_SUMMIT:
+    case DM_EVENT_KIND_MEETING:
+    default:
+      cairo_set_source_rgba (cr, r, g, b, 0.18);
+      cairo_rectangle (cr, x0, y + 4, x1 - x0, lane_h - 8);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, r, g, b, 1);
+      draw_diamond (cr, (x0 + x1) / 2, mid,
+                    lane_h * (dm_event_get_kind (item->event) == DM_EVENT_KIND_SUMMIT ? 0.36 : 0.26));
+      cairo_fill (cr);
+      break;
+    }
+  if (selected)
+    {
+      cairo_set_source_rgb (cr, 0x1c / 255., 0x71 / 255., 0xd8 / 255.);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, x0 - 3, y + 1, x1 - x0 + 6, lane_h - 2);
+      cairo_stroke (cr);
+    }
+}
+
+void
+dm_timeline_draw (DmTimeline  *self,
+                  GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  double lane_h = dm_timeline_lane_height (self);
+  GdkRGBA fg;
+  cairo_t *cr;
+  double px;
+
+  if (width <= DM_TIMELINE_LABEL_WIDTH || height <= 0)
+    return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* Lanes */
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      DmActor *actor = g_ptr_array_index (self->lanes, i);
+      double y = dm_timeline_lane_y (self, i);
+
+      if (i % 2 == 0)
+        {
+          set_rgba (cr, &fg, 0.04);
+          cairo_rectangle (cr, 0, y, width, lane_h);
+          cairo_fill (cr);
+        }
+      if (lane_h >= 12)
+        draw_label (self, cr, actor != NULL ? dm_actor_get_name (actor) : _("Others"),
+                    6, y + (lane_h - 15) / 2, DM_TIMELINE_LABEL_WIDTH - 10, &fg, 0.85);
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH, 0, width - DM_TIMELINE_LABEL_WIDTH, height);
+  cairo_clip (cr);
+  draw_ticks (self, cr, width, height, &fg);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
+      if (dm_timeline_x_for_time (self, item->end) < DM_TIMELINE_LABEL_WIDTH - 10 ||
+          dm_timeline_x_for_time (self, item->start) > width + 10)
+        continue;
+      draw_item (self, cr, item, lane_h);
+    }
+
+  /* The playhead */
+  px = round (dm_timeline_x_for_time (self, self->time)) + 0.5;
+  cairo_set_source_rgb (cr, 0xe0 / 255., 0x1b / 255., 0x24 / 255.);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, px, 0);
+  cairo_line_to (cr, px, height);
+  cairo_stroke (cr);
+  cairo_move_to (cr, px - 6, 0);
+  cairo_line_to (cr, px + 6, 0);
+  cairo_line_to (cr, px, 8);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  set_rgba (cr, &fg, 0.2);
+  cairo_rectangle (cr, 0, DM_TIMELINE_AXIS_HEIGHT - 1, width, 1);
+  cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH - 1, 0, 1, height);
+  cairo_fill (cr);
+  if (gtk_widget_has_focus (widget) && gtk_widget_get_focus_on_click (widget))
+    {
+      cairo_set_source_rgba (cr, 0x35 / 255., 0x84 / 255., 0xe4 / 255., 0.6);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, 1, 1, width - 2, height - 2);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+}

@@ -1,0 +1,633 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "dm-timeline-private.h"
+
+/* The time axis under the map: a lane per actor, the playhead, selection by click,
+ * scrubbing by drag, zoom by scroll or pinch, and the keyboard. Drawing is in
+ * dm-timeline-draw.c. */
+
+G_DEFINE_FINAL_TYPE (DmTimeline, dm_timeline, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_TIME,
+  PROP_SELECTED_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define MIN_SPAN (3600.0 * 2)
+#define MAX_SPAN (3600.0 * 24 * 366 * 200)
+
+double
+dm_timeline_x_for_time (DmTimeline *self,
+                        double      time)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self)) - DM_TIMELINE_LABEL_WIDTH;
+
+  return DM_TIMELINE_LABEL_WIDTH + (time - self->view_start) / (self->view_end - self->view_start) * w;
+}
+
+double
+dm_timeline_time_for_x (DmTimeline *self,
+                        double      x)
+{
+  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - DM_TIMELINE_LABEL_WIDTH, 1);
+
+  return self->view_start + (x - DM_TIMELINE_LABEL_WIDTH) / w * (self->view_end - self->view_start);
+}
+
+double
+dm_timeline_lane_height (DmTimeline *self)
+{
+  double avail = gtk_widget_get_height (GTK_WIDGET (self)) - DM_TIMELINE_AXIS_HEIGHT - 4;
+
+  if (self->lanes->len == 0)
+    return DM_TIMELINE_LANE_HEIGHT;
+  return CLAMP (avail / self->lanes->len, 8, DM_TIMELINE_LANE_HEIGHT);
+}
+
+double
+dm_timeline_lane_y (DmTimeline *self,
+                    guint       lane)
+{
+  return DM_TIMELINE_AXIS_HEIGHT + lane * dm_timeline_lane_height (self);
+}
+
+static void
+update_accessible (DmTimeline *self)
+{
+  g_autofree char *text = dm_time_format_utc_iso ((gint64) self->time);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, self->doc_start,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, self->doc_end,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, self->time,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  -1);
+}
+
+static void
+clear_item (gpointer data)
+{
+  DmTimelineItem *item = data;
+
+  g_clear_object (&item->event);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const DmTimelineItem *ia = a, *ib = b;
+
+  return (ia->start > ib->start) - (ia->start < ib->start);
+}
+
+static guint
+lane_for_actor (DmTimeline *self,
+                DmActor    *actor)
+{
+  guint index;
+
+  if (g_ptr_array_find (self->lanes, actor, &index))
+    return index;
+  g_ptr_array_add (self->lanes, actor);
+  return self->lanes->len - 1;
+}
+
+void
+dm_timeline_reload (DmTimeline *self)
+{
+  GListModel *events;
+  guint n;
+
+  g_return_if_fail (DM_IS_TIMELINE (self));
+
+  g_ptr_array_set_size (self->lanes, 0);
+  g_array_set_size (self->items, 0);
+  if (self->document != NULL)
+    {
+      GListModel *actors = dm_document_get_actors (self->document);
+      gboolean has_others = FALSE;
+      gint64 s, e;
+
+      for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+        {
+          g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
+          g_ptr_array_add (self->lanes, actor);  /* the document keeps it alive */
+        }
+      events = dm_document_get_events (self->document);
+      n = g_list_model_get_n_items (events);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+          DmTimelineItem item = { NULL };
+          DmActor *actor = dm_event_get_actor (event);
+
+          if (!dm_event_get_span (event, &item.start, &item.end))
+            continue;
+          if (actor == NULL && dm_event_get_participants (event)->len > 0)
+            actor = g_ptr_array_index (dm_event_get_participants (event), 0);
+          if (actor == NULL)
+            has_others = TRUE;
+          else
+            item.lane = lane_for_actor (self, actor);
+          item.event = g_steal_pointer (&event);
+          g_array_append_val (self->items, item);
+        }
+      if (has_others)
+        {
+          guint others = lane_for_actor (self, NULL);
+          for (guint i = 0; i < self->items->len; i++)
+            {
+              DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
+              DmActor *actor = dm_event_get_actor (item->event);
+              if (actor == NULL && dm_event_get_participants (item->event)->len == 0)
+                item->lane = others;
+            }
+        }
+      g_array_sort (self->items, compare_items);
+
+      if (dm_document_get_extent (self->document, &s, &e))
+        {
+          double pad = MAX ((e - s) * 0.03, 3600);
+          self->doc_start = s;
+          self->doc_end = e;
+          self->view_start = s - pad;
+          self->view_end = MAX (e + pad, self->view_start + MIN_SPAN);
+        }
+    }
+  gtk_widget_set_size_request (GTK_WIDGET (self), -1,
+                               DM_TIMELINE_AXIS_HEIGHT + MAX (self->lanes->len, 2) * 14 + 6);
+  update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+DmEvent *
+dm_timeline_pick (DmTimeline *self,
+                  double      x,
+                  double      y)
+{
+  double lane_h = dm_timeline_lane_height (self);
+  DmEvent *best = NULL;
+  double best_d = 6, best_span = G_MAXDOUBLE;
+  int lane;
+
+  g_return_val_if_fail (DM_IS_TIMELINE (self), NULL);
+
+  if (y < DM_TIMELINE_AXIS_HEIGHT || x < DM_TIMELINE_LABEL_WIDTH)
+    return NULL;
+  lane = (int) floor ((y - DM_TIMELINE_AXIS_HEIGHT) / lane_h);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
+      double x0, x1, d;
+
+      if ((int) item->lane != lane)
+        continue;
+      x0 = dm_timeline_x_for_time (self, item->start);
+      x1 = dm_timeline_x_for_time (self, item->end);
+      d = x < x0 ? x0 - x : x > x1 ? x - x1 : 0;
+      /* Among overlapping events, the shortest is the one meant */
+      if (d < best_d || (d == best_d && x1 - x0 < best_span))
+        {
+          best_d = d;
+          best_span = x1 - x0;
+          best = item->event;
+        }
+    }
+  return best;
+}
+
+gboolean
+dm_timeline_get_event_position (DmTimeline *self,
+                                DmEvent    *event,
+                                double     *x,
+                                double     *y)
+{
+  g_return_val_if_fail (DM_IS_TIMELINE (self), FALSE);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
+
+      if (item->event != event)
+        continue;
+      *x = (dm_timeline_x_for_time (self, item->start) + dm_timeline_x_for_time (self, item->end)) / 2;
+      *y = dm_timeline_lane_y (self, item->lane) + dm_timeline_lane_height (self) / 2;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+dm_timeline_get_range (DmTimeline *self,
+                       double     *start,
+                       double     *end)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+  *start = self->view_start;
+  *end = self->view_end;
+}
+
+void
+dm_timeline_set_range (DmTimeline *self,
+                       double      start,
+                       double      end)
+{
+  double mid = (start + end) / 2, span = CLAMP (end - start, MIN_SPAN, MAX_SPAN);
+
+  g_return_if_fail (DM_IS_TIMELINE (self));
+  self->view_start = mid - span / 2;
+  self->view_end = mid + span / 2;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+zoom_around (DmTimeline *self,
+             double      factor,
+             double      anchor)
+{
+  double span = self->view_end - self->view_start;
+  double new_span = CLAMP (span * factor, MIN_SPAN, MAX_SPAN);
+  double f = (anchor - self->view_start) / span;
+
+  self->view_start = anchor - f * new_span;
+  self->view_end = self->view_start + new_span;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dm_timeline_zoom (DmTimeline *self,
+                  double      factor)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+  zoom_around (self, factor, self->time);
+}
+
+/* Keeps the playhead in view while playing or stepping */
+static void
+follow_time (DmTimeline *self)
+{
+  double span = self->view_end - self->view_start;
+
+  if (self->time < self->view_start || self->time > self->view_end)
+    {
+      self->view_start = self->time - span * 0.1;
+      self->view_end = self->view_start + span;
+    }
+}
+
+gboolean
+dm_timeline_step (DmTimeline *self,
+                  int         direction)
+{
+  DmTimelineItem *target = NULL;
+
+  g_return_val_if_fail (DM_IS_TIMELINE (self), FALSE);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      guint j = direction > 0 ? i : self->items->len - 1 - i;
+      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, j);
+
+      if (item->event == self->selected)
+        continue;
+      if ((direction > 0 && item->start > self->time) ||
+          (direction < 0 && item->start < self->time))
+        {
+          target = item;
+          break;
+        }
+    }
+  if (target == NULL)
+    return FALSE;
+  dm_timeline_set_time (self, target->start);
+  dm_timeline_set_selected_event (self, target->event);
+  return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               DmTimeline     *self)
+{
+  self->drag_x = x;
+  self->dragged = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                DmTimeline     *self)
+{
+  if (!self->dragged && fabs (dx) < 3 && fabs (dy) < 3)
+    return;
+  self->dragged = TRUE;
+  dm_timeline_set_time (self, CLAMP (dm_timeline_time_for_x (self, self->drag_x + dx),
+                                     self->doc_start, self->doc_end));
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             DmTimeline     *self)
+{
+  double x, y;
+  DmEvent *event;
+
+  if (self->dragged)
+    return;
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  event = dm_timeline_pick (self, x, y);
+  if (event != NULL)
+    {
+      gint64 s, e;
+      dm_timeline_set_selected_event (self, event);
+      if (dm_event_get_span (event, &s, &e))
+        dm_timeline_set_time (self, s);
+    }
+  else if (x >= DM_TIMELINE_LABEL_WIDTH)
+    dm_timeline_set_time (self, CLAMP (dm_timeline_time_for_x (self, x),
+                                       self->doc_start, self->doc_end));
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           DmTimeline               *self)
+{
+  self->pointer_x = x;
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *scroll,
+           double                    dx,
+           double                    dy,
+           DmTimeline               *self)
+{
+  zoom_around (self, pow (1.15, dy), dm_timeline_time_for_x (self, self->pointer_x));
+  return TRUE;
+}
+
+static void
+zoom_begin_cb (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               DmTimeline       *self)
+{
+  self->zoom_scale = 1;
+}
+
+static void
+zoom_scale_changed_cb (GtkGestureZoom *gesture,
+                       double          scale,
+                       DmTimeline     *self)
+{
+  double cx, cy;
+
+  if (scale <= 0)
+    return;
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
+    cx = self->pointer_x;
+  zoom_around (self, self->zoom_scale / scale, dm_timeline_time_for_x (self, cx));
+  self->zoom_scale = scale;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DmTimeline            *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      dm_timeline_step (self, -1);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      dm_timeline_step (self, +1);
+      return TRUE;
+    case GDK_KEY_Home:
+      dm_timeline_set_time (self, self->doc_start);
+      return TRUE;
+    case GDK_KEY_End:
+      dm_timeline_set_time (self, self->doc_end);
+      return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      dm_timeline_zoom (self, 1 / 1.5);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      dm_timeline_zoom (self, 1.5);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+dm_timeline_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  dm_timeline_draw (DM_TIMELINE (widget), snapshot);
+}
+
+static void
+dm_timeline_dispose (GObject *object)
+{
+  DmTimeline *self = DM_TIMELINE (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  G_OBJECT_CLASS (dm_timeline_parent_class)->dispose (object);
+}
+
+static void
+dm_timeline_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DmTimeline *self = DM_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
+    case PROP_TIME: g_value_set_double (value, self->time); break;
+    case PROP_SELECTED_EVENT: g_value_set_object (value, self->selected); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_timeline_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  DmTimeline *self = DM_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: dm_timeline_set_document (self, g_value_get_object (value)); break;
+    case PROP_TIME: dm_timeline_set_time (self, g_value_get_double (value)); break;
+    case PROP_SELECTED_EVENT: dm_timeline_set_selected_event (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_timeline_class_init (DmTimelineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dm_timeline_dispose;
+  object_class->get_property = dm_timeline_get_property;
+  object_class->set_property = dm_timeline_set_property;
+  widget_class->snapshot = dm_timeline_snapshot;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, DM_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME] =
+    g_param_spec_double ("time", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_EVENT] =
+    g_param_spec_object ("selected-event", NULL, NULL, DM_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SLIDER);
+}
+
+static void
+dm_timeline_init (DmTimeline *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *zoom = gtk_gesture_zoom_new ();
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  self->lanes = g_ptr_array_new ();
+  self->items = g_array_new (FALSE, TRUE, sizeof (DmTimelineItem));
+  g_array_set_clear_func (self->items, clear_item);
+  self->view_end = 1;
+  self->doc_end = 1;
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (widget, "view");
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (widget, scroll);
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (widget, motion);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (widget, key);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Left and Right step between events, Home and End go to the "
+                                    "start and the end, plus and minus zoom"),
+                                  -1);
+}
+
+GtkWidget *
+dm_timeline_new (void)
+{
+  return g_object_new (DM_TYPE_TIMELINE, NULL);
+}
+
+DmDocument *
+dm_timeline_get_document (DmTimeline *self)
+{
+  g_return_val_if_fail (DM_IS_TIMELINE (self), NULL);
+  return self->document;
+}
+
+void
+dm_timeline_set_document (DmTimeline *self,
+                          DmDocument *document)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+
+  if (!g_set_object (&self->document, document))
+    return;
+  dm_timeline_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+double
+dm_timeline_get_time (DmTimeline *self)
+{
+  g_return_val_if_fail (DM_IS_TIMELINE (self), 0);
+  return self->time;
+}
+
+void
+dm_timeline_set_time (DmTimeline *self,
+                      double      time)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+
+  if (time == self->time)
+    return;
+  self->time = time;
+  follow_time (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
+}
+
+DmEvent *
+dm_timeline_get_selected_event (DmTimeline *self)
+{
+  g_return_val_if_fail (DM_IS_TIMELINE (self), NULL);
+  return self->selected;
+}
+
+void
+dm_timeline_set_selected_event (DmTimeline *self,
+                                DmEvent    *event)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+
+  if (!g_set_object (&self->selected, event))
+    return;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dm-document.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_TIMELINE (dm_timeline_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmTimeline, dm_timeline, DM, TIMELINE, GtkWidget)
+
+GtkWidget  *dm_timeline_new                (void);
+DmDocument *dm_timeline_get_document       (DmTimeline *self);
+void        dm_timeline_set_document       (DmTimeline *self,
+                                            DmDocument *document);
+/* Call when the document's events changed: recomputes lanes and the range */
+void        dm_timeline_reload             (DmTimeline *self);
+double      dm_timeline_get_time           (DmTimeline *self);
+void        dm_timeline_set_time           (DmTimeline *self,
+                                            double      time);
+DmEvent    *dm_timeline_get_selected_event (DmTimeline *self);
+void        dm_timeline_set_selected_event (DmTimeline *self,
+                                            DmEvent    *event);
+/* The visible span of time, UTC seconds */
+void        dm_timeline_get_range          (DmTimeline *self,
+                                            double     *start,
+                                            double     *end);
+void        dm_timeline_set_range          (DmTimeline *self,
+                                            double      start,
+                                            double      end);
+/* Zooms time around the playhead: factor < 1 shows less time */
+void        dm_timeline_zoom               (DmTimeline *self,
+                                            double      factor);
+/* Selects the previous (-1) or next (+1) event from the playhead and moves to it */
+gboolean    dm_timeline_step               (DmTimeline *self,
+                                            int         direction);
+/* Where the event is drawn, in widget coordinates (for tests and accessibility) */
+gboolean    dm_timeline_get_event_position (DmTimeline *self,
+                                            DmEvent    *event,
+                                            double     *x,
+                                            double     *y);
+/* The event under widget point (x, y), or NULL */
+DmEvent    *dm_timeline_pick               (DmTimeline *self,
+                                            double      x,
+                                            double      y);
+
+G_END_DECLS

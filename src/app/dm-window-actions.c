@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dm-window-private.h"
+
+/* The window's actions (win.*) and keyboard shortcuts. */
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  DmWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          dm_window_open_file (self, file);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) ours = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Events"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (ours, _("Diplomatic events"));
+  gtk_file_filter_add_pattern (ours, "*.diplomap");
+  gtk_file_filter_add_mime_type (ours, "application/json");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ours);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "samples", "october-2025.diplomap", NULL);
+  g_autofree char *source = g_build_filename (SOURCE_SAMPLES_DIR, "october-2025.diplomap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (g_file_test (installed, G_FILE_TEST_EXISTS) ? installed
+                                                                                           : source);
+
+  dm_window_open_file (self, file);
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  dm_window_open_file (self, file);
+}
+
+static void
+play_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  DmWindow *self = user_data;
+
+  dm_playback_set_playing (self->playback, !dm_playback_get_playing (self->playback));
+}
+
+static const struct { const char *name; double seconds; } speeds[] = {
+  { "hour", 3600 },
+  { "day", 86400 },
+  { "week", 7 * 86400 },
+};
+
+static void
+speed_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  const char *name = g_variant_get_string (param, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
+    if (g_str_equal (speeds[i].name, name))
+      {
+        dm_playback_set_speed (self->playback, speeds[i].seconds);
+        g_simple_action_set_state (action, param);
+      }
+}
+
+static void
+show_problems_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  dm_window_show_problems (DM_WINDOW (user_data));
+}
+
+static void
+select_none_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  dm_window_set_selected_event (DM_WINDOW (user_data), NULL);
+}
+
+void
+dm_window_show_problems (DmWindow *self)
+{
+  GListModel *problems = dm_document_get_problems (self->document);
+  guint n = g_list_model_get_n_items (problems);
+  GtkWidget *dialog, *list, *scrolled;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (ngettext ("%u event could not be read. The others are shown.",
+                                    "%u events could not be read. The others are shown.", n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Files"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      g_autofree char *text = dm_problem_to_string (p);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 8);
+      gtk_widget_set_margin_end (label, 8);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+    }
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+  g_set_weak_pointer (&self->problems_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+dm_window_update_recent (DmWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL && shown < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autofree char *action = NULL;
+
+      if (!g_str_has_suffix (uri, ".diplomap") || !gtk_recent_info_exists (info))
+        continue;
+      action = g_strdup_printf ("win.open-recent('%s')", uri);
+      if (strchr (uri, '\'') != NULL)
+        continue;
+      g_menu_append (self->recent_menu, gtk_recent_info_get_display_name (info), action);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+enable (DmWindow   *self,
+        const char *name,
+        gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+dm_window_update_actions (DmWindow *self)
+{
+  gboolean has_events = g_list_model_get_n_items (dm_document_get_events (self->document)) > 0;
+  GAction *play = g_action_map_lookup_action (G_ACTION_MAP (self), "play");
+
+  enable (self, "play", has_events);
+  enable (self, "export", has_events);
+  enable (self, "show-problems",
+          g_list_model_get_n_items (dm_document_get_problems (self->document)) > 0);
+  if (play != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (play),
+                               g_variant_new_boolean (dm_playback_get_playing (self->playback)));
+}
+
+static gboolean
+shortcut_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  DmWindow *self = DM_WINDOW (widget);
+  const char *what = g_variant_get_string (args, NULL);
+
+  if (gtk_stack_get_visible_child_name (self->stack) == NULL ||
+      !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "main"))
+    return FALSE;
+  if (g_str_equal (what, "play"))
+    dm_playback_set_playing (self->playback, !dm_playback_get_playing (self->playback));
+  else if (g_str_equal (what, "previous"))
+    dm_timeline_step (self->timeline, -1);
+  else if (g_str_equal (what, "next"))
+    dm_timeline_step (self->timeline, +1);
+  else if (g_str_equal (what, "home"))
+    dm_playback_set_time (self->playback, dm_playback_get_start (self->playback));
+  else if (g_str_equal (what, "end"))
+    dm_playback_set_time (self->playback, dm_playback_get_end (self->playback));
+  else if (g_str_equal (what, "zoom-in"))
+    dm_timeline_zoom (self->timeline, 1 / 1.5);
+  else if (g_str_equal (what, "zoom-out"))
+    dm_timeline_zoom (self->timeline, 1.5);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Single keys act on the timeline and the clock; as a bubbling controller they reach the
+ * window only when the focused widget (a search entry, a button) did not use them. */
+static void
+add_key_shortcuts (DmWindow *self)
+{
+  static const struct { const char *keys; const char *what; } keys[] = {
+    { "space", "play" },
+    { "Left", "previous" },
+    { "Right", "next" },
+    { "Home", "home" },
+    { "End", "end" },
+    { "plus|equal|KP_Add", "zoom-in" },
+    { "minus|KP_Subtract", "zoom-out" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_auto(GStrv) alts = g_strsplit (keys[i].keys, "|", -1);
+      for (guint j = 0; alts[j] != NULL; j++)
+        {
+          GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (alts[j]);
+          GtkShortcutAction *action = gtk_callback_action_new (shortcut_cb, NULL, NULL);
+          GtkShortcut *shortcut = gtk_shortcut_new (trigger, action);
+
+          gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].what));
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+        }
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+void
+dm_window_init_actions (DmWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { "open", open_action },
+    { "open-sample", open_sample_action },
+    { "open-recent", open_recent_action, "s" },
+    { "play", play_action, NULL, "false" },
+    { "speed", speed_action, "s", "'day'" },
+    { "show-problems", show_problems_action },
+    { "select-none", select_none_action },
+  };
+  g_autoptr(GPropertyAction) loop = g_property_action_new ("loop", self->playback, "loop");
+  g_autoptr(GPropertyAction) sidebar = g_property_action_new ("toggle-sidebar", self->flap, "reveal-flap");
+  GAction *speed;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (loop));
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar));
+
+  speed = g_action_map_lookup_action (G_ACTION_MAP (self), "speed");
+  for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
+    if (dm_playback_get_speed (self->playback) == speeds[i].seconds)
+      g_simple_action_set_state (G_SIMPLE_ACTION (speed), g_variant_new_string (speeds[i].name));
+
+  add_key_shortcuts (self);
+  dm_window_update_actions (self);
+}

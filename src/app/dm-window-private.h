@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "dm-event-details.h"
+#include "dm-event-list.h"
+#include "dm-map-source.h"
+#include "dm-playback.h"
+#include "dm-routes-layer.h"
+#include "dm-timeline.h"
+#include "dm-window.h"
+
+G_BEGIN_DECLS
+
+struct _DmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwFlap              *flap;
+  GtkButton            *play_button;
+  ShumateMap           *map;
+  GtkLabel             *time_label;
+  DmTimeline           *timeline;
+  DmEventList          *event_list;
+  DmEventDetails       *event_details;
+  GMenu                *recent_menu;
+
+  /* Owned */
+  DmDocument           *document;
+  DmPlayback           *playback;
+  DmMapSource          *map_source;
+  DmRoutesLayer        *routes_layer;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  DmEvent              *selected;
+  GtkWidget            *problems_dialog;  /* weak */
+  GtkWidget            *error_dialog;     /* weak */
+
+  guint                 n_loading;
+  guint                 n_problems_shown;
+  guint                 tick_id;
+  gint64                last_frame_time;
+};
+
+/* dm-window-actions.c */
+void dm_window_init_actions      (DmWindow   *self);
+void dm_window_update_actions    (DmWindow   *self);
+void dm_window_show_problems     (DmWindow   *self);
+void dm_window_update_recent     (DmWindow   *self);
+
+/* dm-window.c */
+void dm_window_set_playing       (DmWindow   *self,
+                                  gboolean    playing);
+void dm_window_fly_to_event      (DmWindow   *self,
+                                  DmEvent    *event,
+                                  guint       duration_ms);
+void dm_window_fit_document      (DmWindow   *self);
+void dm_window_show_error        (DmWindow   *self,
+                                  const char *heading,
+                                  const char *body);
+
+G_END_DECLS

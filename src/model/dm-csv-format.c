@@ -1,0 +1,552 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dm-csv-private.h"
+#include "dm-format.h"
+#include "dm-gazetteer.h"
+#include "dm-import-private.h"
+
+/* CSV and TSV from a spreadsheet: a header row names the columns (with common
+ * synonyms, in any case); a row with from/to is a leg, a row with a place a visit.
+ * Rows sharing a trip id, or else the same actor and legs that join, make one trip. */
+
+typedef enum
+{
+  COL_TRIP, COL_TYPE, COL_ID, COL_TITLE, COL_ACTOR, COL_ACTOR_ID, COL_PARTICIPANTS, COL_STATUS,
+  COL_FROM, COL_FROM_COUNTRY, COL_FROM_LAT, COL_FROM_LON,
+  COL_TO, COL_TO_COUNTRY, COL_TO_LAT, COL_TO_LON,
+  COL_PLACE, COL_COUNTRY, COL_LAT, COL_LON, COL_TIMEZONE,
+  COL_START, COL_END, COL_HOST, COL_TAGS, COL_NOTES, COL_SOURCE,
+  N_COLUMNS
+} Column;
+
+/* Header names, folded: lower case, no accents, no spaces, '_' or '-' */
+static const char * const synonyms[N_COLUMNS] = {
+  [COL_TRIP] = "trip|journey|tripid|journeyid|tour|route",
+  [COL_TYPE] = "type|kind|eventtype|category",
+  [COL_ID] = "id|eventid",
+  [COL_TITLE] = "title|name|event|summary|label",
+  [COL_ACTOR] = "actor|person|leader|traveller|traveler|who|delegation|official",
+  [COL_ACTOR_ID] = "actorid",
+  [COL_PARTICIPANTS] = "participants|attendees|with|others",
+  [COL_STATUS] = "status",
+  [COL_FROM] = "from|origin|fromcity|fromplace|origincity|departurecity|departureplace",
+  [COL_FROM_COUNTRY] = "fromcountry|origincountry",
+  [COL_FROM_LAT] = "fromlat|fromlatitude|originlat",
+  [COL_FROM_LON] = "fromlon|fromlng|fromlongitude|originlon|originlng",
+  [COL_TO] = "to|destination|tocity|toplace|destinationcity|arrivalcity|arrivalplace",
+  [COL_TO_COUNTRY] = "tocountry|destinationcountry",
+  [COL_TO_LAT] = "tolat|tolatitude|destinationlat",
+  [COL_TO_LON] = "tolon|tolng|tolongitude|destinationlon|destinationlng",
+  [COL_PLACE] = "place|city|location|venue|where",
+  [COL_COUNTRY] = "country|countrycode",
+  [COL_LAT] = "lat|latitude|y",
+  [COL_LON] = "lon|lng|long|longitude|x",
+  [COL_TIMEZONE] = "timezone|tz|zone",
+  [COL_START] = "start|depart|departure|departuredate|date|startdate|begin|from date|fromdate|when|starttime|departs",
+  [COL_END] = "end|arrive|arrival|arrivaldate|enddate|todate|until|endtime|arrives",
+  [COL_HOST] = "host",
+  [COL_TAGS] = "tags|tag|keywords",
+  [COL_NOTES] = "notes|note|description|comment|comments|remarks",
+  [COL_SOURCE] = "source|sources|url|link",
+};
+
+typedef struct
+{
+  DmImport    imp;
+  int         columns[N_COLUMNS];   /* field index, or -1 */
+  GPtrArray  *events;               /* DmEvent in the order of their first row */
+  GHashTable *trips;                /* trip id -> DmEvent */
+  GHashTable *last_trip;            /* DmActor -> DmEvent, for joining legs */
+  DmActor    *fallback;
+  guint       n_rows;
+} Loader;
+
+static char *
+fold_header (const char *text)
+{
+  g_autofree char *folded = dm_gazetteer_fold (text);
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (s, g_ascii_tolower (*p));
+  return g_string_free (s, FALSE);
+}
+
+static int
+column_for (const char *header)
+{
+  g_autofree char *key = fold_header (header);
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      g_auto(GStrv) names = g_strsplit (synonyms[c], "|", -1);
+      for (guint i = 0; names[i]; i++)
+        {
+          g_autofree char *n = fold_header (names[i]);
+          if (g_str_equal (key, n))
+            return c;
+        }
+    }
+  return -1;
+}
+
+/* How many columns of the header we know, and whether it says where */
+static guint
+read_header (GPtrArray *row,
+             int       *columns,
+             gboolean  *has_where)
+{
+  guint known = 0;
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    columns[c] = -1;
+  for (guint i = 0; i < row->len; i++)
+    {
+      DmCsvField *f = g_ptr_array_index (row, i);
+      int c = column_for (f->text);
+
+      if (c >= 0 && columns[c] < 0)
+        {
+          columns[c] = i;
+          known++;
+        }
+    }
+  *has_where = columns[COL_FROM] >= 0 || columns[COL_TO] >= 0 || columns[COL_PLACE] >= 0 ||
+               (columns[COL_LAT] >= 0 && columns[COL_LON] >= 0);
+  return known;
+}
+
+static DmCsvField *
+cell (Loader    *self,
+      GPtrArray *row,
+      Column     column)
+{
+  int i = self->columns[column];
+  DmCsvField *f;
+
+  if (i < 0 || (guint) i >= row->len)
+    return NULL;
+  f = g_ptr_array_index (row, i);
+  g_strstrip (f->text);
+  return *f->text ? f : NULL;
+}
+
+static const char *
+text (Loader    *self,
+      GPtrArray *row,
+      Column     column)
+{
+  DmCsvField *f = cell (self, row, column);
+  return f ? f->text : NULL;
+}
+
+static gboolean
+read_number (Loader    *self,
+             GPtrArray *row,
+             Column     column,
+             double    *value)
+{
+  DmCsvField *f = cell (self, row, column);
+  g_autofree char *copy = NULL;
+  char *end;
+
+  if (f == NULL)
+    return FALSE;
+  /* "53,9" from a spreadsheet in a comma-decimal locale */
+  copy = g_strdelimit (g_strdup (f->text), ",", '.');
+  *value = g_ascii_strtod (copy, &end);
+  return end != copy && *end == '\0';
+}
+
+/* A place from a name column (with its country) or from coordinates; a problem if unknown */
+static gboolean
+read_place (Loader     *self,
+            GPtrArray  *row,
+            Column      name_col,
+            Column      country_col,
+            Column      lat_col,
+            Column      lon_col,
+            DmPlace   **out)
+{
+  DmCsvField *name = cell (self, row, name_col);
+  const char *country = text (self, row, country_col);
+  double lat, lon;
+
+  *out = NULL;
+  if (read_number (self, row, lat_col, &lat) && read_number (self, row, lon_col, &lon))
+    {
+      if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
+        {
+          DmCsvField *f = cell (self, row, lat_col);
+          dm_import_problem (&self->imp, f->line, f->column,
+                             _("Coordinates %g, %g are outside the world (latitude -90 to 90, longitude -180 to 180)"),
+                             lat, lon);
+          return FALSE;
+        }
+      *out = dm_import_place_at (&self->imp, name ? name->text : NULL, country,
+                                 name_col == COL_PLACE ? text (self, row, COL_TIMEZONE) : NULL, lat, lon);
+      return TRUE;
+    }
+  if (name == NULL)
+    return TRUE;
+  *out = dm_import_place_by_name (&self->imp, name->text, country);
+  if (*out == NULL)
+    {
+      dm_import_problem (&self->imp, name->line, name->column,
+                         /* Translators: %s is a place name from the file */
+                         _("Unknown place “%s”: give its latitude and longitude, or a name the gazetteer knows"),
+                         name->text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_time (Loader    *self,
+           GPtrArray *row,
+           Column     column,
+           DmPlace   *place,
+           DmTime    *out)
+{
+  DmCsvField *f = cell (self, row, column);
+  g_autoptr(GError) error = NULL;
+
+  *out = DM_TIME_UNKNOWN;
+  if (f == NULL)
+    return TRUE;
+  if (dm_import_parse_time (f->text, place ? dm_place_get_zone (place) : NULL, out, &error))
+    return TRUE;
+  dm_import_problem (&self->imp, f->line, f->column, "%s", error->message);
+  return FALSE;
+}
+
+static DmActor *
+row_actor (Loader    *self,
+           GPtrArray *row)
+{
+  const char *name = text (self, row, COL_ACTOR);
+  const char *id = text (self, row, COL_ACTOR_ID);
+
+  if (name != NULL || id != NULL)
+    return dm_import_actor (&self->imp, id, name);
+  if (self->fallback == NULL)
+    {
+      g_autofree char *base = g_file_get_basename (self->imp.file);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      self->fallback = dm_import_actor (&self->imp, NULL, base);
+    }
+  return self->fallback;
+}
+
+static void
+read_details (Loader    *self,
+              GPtrArray *row,
+              DmEvent   *event)
+{
+  const char *status = text (self, row, COL_STATUS);
+  const char *tags = text (self, row, COL_TAGS);
+  const char *source = text (self, row, COL_SOURCE);
+  const char *parts = text (self, row, COL_PARTICIPANTS);
+
+  if (dm_event_get_title (event) == NULL)
+    dm_event_set_title (event, text (self, row, COL_TITLE));
+  if (dm_event_get_notes (event) == NULL)
+    dm_event_set_notes (event, text (self, row, COL_NOTES));
+  if (dm_event_get_host (event) == NULL)
+    dm_event_set_host (event, text (self, row, COL_HOST));
+  if (status != NULL && dm_event_get_status (event) == DM_STATUS_UNKNOWN)
+    {
+      g_autofree char *lower = g_ascii_strdown (status, -1);
+      DmStatus s;
+
+      if (dm_status_from_string (lower, &s))
+        dm_event_set_status (event, s);
+      else
+        {
+          DmCsvField *f = cell (self, row, COL_STATUS);
+          dm_import_problem (&self->imp, f->line, f->column,
+                             _("Unknown status “%s”: use announced, planned, confirmed, completed or cancelled"),
+                             status);
+        }
+    }
+  if (tags != NULL && dm_event_get_tags (event) == NULL)
+    {
+      g_auto(GStrv) list = g_strsplit_set (tags, ",;", -1);
+      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+      g_auto(GStrv) clean = NULL;
+
+      for (guint i = 0; list[i]; i++)
+        if (*g_strstrip (list[i]))
+          g_strv_builder_add (b, list[i]);
+      clean = g_strv_builder_end (b);
+      dm_event_set_tags (event, (const char * const *) clean);
+    }
+  if (source != NULL && dm_event_get_sources (event)->len == 0)
+    {
+      g_autoptr(DmSource) src = dm_source_new ();
+      if (g_str_has_prefix (source, "http://") || g_str_has_prefix (source, "https://"))
+        src->url = g_strdup (source);
+      else
+        src->title = g_strdup (source);
+      dm_event_add_source (event, src);
+    }
+  if (parts != NULL && dm_event_get_participants (event)->len == 0)
+    {
+      g_auto(GStrv) names = g_strsplit_set (parts, ",;", -1);
+      for (guint i = 0; names[i]; i++)
+        {
+          DmActor *a = *g_strstrip (names[i]) ? dm_import_actor (&self->imp, NULL, names[i]) : NULL;
+          if (a != NULL && a != dm_event_get_actor (event))
+            dm_event_add_participant (event, a);
+        }
+    }
+}
+
+static void
+start_event (Loader    *self,
+             DmEvent   *event,
+             GPtrArray *row)
+{
+  DmCsvField *first = g_ptr_array_index (row, 0);
+
+  dm_event_set_origin (event, self->imp.file, first->line, first->column);
+  g_ptr_array_add (self->events, g_object_ref (event));
+}
+
+static void
+read_leg_row (Loader    *self,
+              GPtrArray *row)
+{
+  g_autoptr(DmPlace) from = NULL;
+  g_autoptr(DmPlace) to = NULL;
+  g_autoptr(DmLeg) leg = NULL;
+  DmCsvField *first = g_ptr_array_index (row, 0);
+  const char *trip_id = text (self, row, COL_TRIP);
+  DmActor *actor = row_actor (self, row);
+  DmEvent *trip = NULL;
+  DmLeg *previous = NULL;
+
+  if (!read_place (self, row, COL_FROM, COL_FROM_COUNTRY, COL_FROM_LAT, COL_FROM_LON, &from) ||
+      !read_place (self, row, COL_TO, COL_TO_COUNTRY, COL_TO_LAT, COL_TO_LON, &to))
+    return;
+
+  if (trip_id != NULL)
+    trip = g_hash_table_lookup (self->trips, trip_id);
+  else
+    {
+      /* no trip column: this actor's last trip, when this leg starts where it ended */
+      trip = g_hash_table_lookup (self->last_trip, actor);
+      if (trip != NULL)
+        {
+          GPtrArray *legs = dm_event_get_legs (trip);
+          DmLeg *last = g_ptr_array_index (legs, legs->len - 1);
+          if (from != NULL && !dm_place_equal (from, last->to))
+            trip = NULL;
+        }
+    }
+  if (trip != NULL)
+    {
+      GPtrArray *legs = dm_event_get_legs (trip);
+      previous = legs->len > 0 ? g_ptr_array_index (legs, legs->len - 1) : NULL;
+    }
+  if (from == NULL && previous != NULL)
+    from = g_object_ref (previous->to);
+  if (from == NULL || to == NULL)
+    {
+      dm_import_problem (&self->imp, first->line, first->column,
+                         from ? _("This row has a “from” but no “to”") : _("This row has a “to” but no “from”"));
+      return;
+    }
+
+  leg = dm_leg_new (from, to);
+  leg->line = first->line;
+  leg->column = first->column;
+  if (!read_time (self, row, COL_START, from, &leg->depart) ||
+      !read_time (self, row, COL_END, to, &leg->arrive))
+    return;
+  if (dm_time_is_known (&leg->depart) && dm_time_is_known (&leg->arrive) &&
+      leg->arrive.latest < leg->depart.earliest)
+    {
+      DmCsvField *f = cell (self, row, COL_END);
+      dm_import_problem (&self->imp, f->line, f->column, _("This leg arrives before it departs"));
+      return;
+    }
+
+  if (trip == NULL)
+    {
+      g_autoptr(DmEvent) created = dm_event_new (DM_EVENT_KIND_TRIP, trip_id);
+      trip = created;
+      dm_event_set_actor (trip, actor);
+      start_event (self, trip, row);
+      if (trip_id != NULL)
+        g_hash_table_insert (self->trips, g_strdup (trip_id), trip);
+    }
+  read_details (self, row, trip);
+  dm_event_add_leg (trip, leg);
+  g_hash_table_insert (self->last_trip, actor, trip);
+}
+
+static void
+read_place_row (Loader    *self,
+                GPtrArray *row)
+{
+  g_autoptr(DmPlace) place = NULL;
+  g_autoptr(DmEvent) event = NULL;
+  DmCsvField *first = g_ptr_array_index (row, 0);
+  const char *type = text (self, row, COL_TYPE);
+  DmEventKind kind = DM_EVENT_KIND_VISIT;
+  DmTime start, end;
+
+  if (!read_place (self, row, COL_PLACE, COL_COUNTRY, COL_LAT, COL_LON, &place))
+    return;
+  if (place == NULL)
+    {
+      dm_import_problem (&self->imp, first->line, first->column,
+                         _("This row has neither “from” and “to” nor a place"));
+      return;
+    }
+  if (type != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (type, -1);
+      if (!dm_event_kind_from_string (lower, &kind) || kind == DM_EVENT_KIND_TRIP)
+        kind = DM_EVENT_KIND_VISIT;
+    }
+  if (!read_time (self, row, COL_START, place, &start) || !read_time (self, row, COL_END, place, &end))
+    return;
+  if (!dm_time_is_known (&start))
+    {
+      dm_import_problem (&self->imp, first->line, first->column,
+                         _("This row has no date: its place is shown, but not as an event"));
+      return;
+    }
+  if (dm_time_is_known (&end) && end.latest < start.earliest)
+    {
+      DmCsvField *f = cell (self, row, COL_END);
+      dm_import_problem (&self->imp, f->line, f->column, _("The event ends before it starts"));
+      return;
+    }
+  event = dm_event_new (kind, text (self, row, COL_ID));
+  if (kind == DM_EVENT_KIND_VISIT || text (self, row, COL_ACTOR) || text (self, row, COL_ACTOR_ID))
+    dm_event_set_actor (event, row_actor (self, row));
+  dm_event_set_place (event, place);
+  dm_event_set_start (event, &start);
+  dm_event_set_end (event, &end);
+  read_details (self, row, event);
+  start_event (self, event, row);
+}
+
+gboolean
+dm_csv_format_sniff (const char *basename,
+                     const char *data,
+                     gsize       length)
+{
+  g_autofree char *ext = dm_import_extension (basename);
+  DmCsvReader reader;
+  g_autoptr(GPtrArray) row = NULL;
+  int columns[N_COLUMNS];
+  gboolean has_where;
+  guint line, column;
+
+  if (g_str_equal (ext, "csv") || g_str_equal (ext, "tsv") || g_str_equal (ext, "tab"))
+    return TRUE;
+  if (length == 0 || data[0] == '{' || data[0] == '<' || data[0] == '[')
+    return FALSE;
+  dm_csv_reader_init (&reader, data, MIN (length, 4096), 0);
+  row = dm_csv_reader_next (&reader, &line, &column, NULL);
+  return row != NULL && row->len >= 2 && read_header (row, columns, &has_where) >= 2 && has_where &&
+         columns[COL_START] >= 0;
+}
+
+gboolean
+dm_csv_format_load (DmDocument    *doc,
+                    GFile         *file,
+                    const char    *data,
+                    gsize          length,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) header = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *ext = dm_import_extension (basename);
+  Loader self = { { 0 } };
+  DmCsvReader reader;
+  GError *row_error = NULL;
+  guint eline = 0, ecolumn = 0;
+  gboolean has_where, ok = TRUE;
+
+  dm_import_init (&self.imp, doc, file);
+  self.events = g_ptr_array_new_with_free_func (g_object_unref);
+  self.trips = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.last_trip = g_hash_table_new (NULL, NULL);
+
+  dm_csv_reader_init (&reader, data, length, g_str_equal (ext, "tsv") || g_str_equal (ext, "tab") ? '\t' : 0);
+  header = dm_csv_reader_next (&reader, &eline, &ecolumn, &row_error);
+  if (header == NULL)
+    {
+      if (row_error != NULL)
+        ok = dm_import_fail (&self.imp, error, eline, ecolumn, "%s", row_error->message);
+      else
+        ok = dm_import_fail (&self.imp, error, 1, 1, _("the file is empty: a header row is needed"));
+      goto out;
+    }
+  read_header (header, self.columns, &has_where);
+  if (!has_where)
+    {
+      ok = dm_import_fail (&self.imp, error, 1, 1,
+                           _("the header row names no places: it needs “from” and “to”, or “place”, or “lat” and “lon”"));
+      goto out;
+    }
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) row = dm_csv_reader_next (&reader, &eline, &ecolumn, &row_error);
+      gboolean empty = TRUE;
+
+      if (row == NULL)
+        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          goto out;
+        }
+      for (guint i = 0; i < row->len && empty; i++)
+        empty = *g_strstrip (((DmCsvField *) g_ptr_array_index (row, i))->text) == '\0';
+      if (empty)
+        continue;
+      self.n_rows++;
+      if (cell (&self, row, COL_FROM) || cell (&self, row, COL_TO) || cell (&self, row, COL_FROM_LAT) ||
+          cell (&self, row, COL_TO_LAT))
+        read_leg_row (&self, row);
+      else
+        read_place_row (&self, row);
+    }
+  /* a quote that never closes is where reading stops; what came before is kept */
+  if (row_error != NULL)
+    {
+      dm_import_problem (&self.imp, eline, ecolumn, "%s", row_error->message);
+      g_clear_error (&row_error);
+    }
+  for (guint i = 0; i < self.events->len; i++)
+    {
+      DmEvent *event = g_ptr_array_index (self.events, i);
+      dm_document_add_event (doc, event);
+    }
+
+out:
+  g_clear_error (&row_error);
+  g_ptr_array_unref (self.events);
+  g_hash_table_unref (self.trips);
+  g_hash_table_unref (self.last_trip);
+  dm_import_clear (&self.imp);
+  return ok;
+}

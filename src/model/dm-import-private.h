@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dm-document.h"
+
+G_BEGIN_DECLS
+
+/* What every reader of another tool's format shares: places by name through the
+ * gazetteer or by coordinates, actors by name, lenient times, problems. */
+typedef struct
+{
+  DmDocument *doc;
+  GFile      *file;
+  GHashTable *places;   /* "name|country|lat|lon" -> DmPlace */
+  GHashTable *actors;   /* folded name -> DmActor */
+} DmImport;
+
+void      dm_import_init              (DmImport     *self,
+                                       DmDocument   *doc,
+                                       GFile        *file);
+void      dm_import_clear             (DmImport     *self);
+void      dm_import_problem           (DmImport     *self,
+                                       guint         line,
+                                       guint         column,
+                                       const char   *format,
+                                       ...) G_GNUC_PRINTF (4, 5);
+gboolean  dm_import_fail              (DmImport     *self,
+                                       GError      **error,
+                                       guint         line,
+                                       guint         column,
+                                       const char   *format,
+                                       ...) G_GNUC_PRINTF (5, 6);
+/* A place named in the file, through the gazetteer (then country names); NULL if unknown */
+DmPlace  *dm_import_place_by_name     (DmImport     *self,
+                                       const char   *name,
+                                       const char   *country);
+/* A place given by coordinates; @name, @country and @timezone may be NULL */
+DmPlace  *dm_import_place_at          (DmImport     *self,
+                                       const char   *name,
+                                       const char   *country,
+                                       const char   *timezone,
+                                       double        latitude,
+                                       double        longitude);
+/* The actor with this id or name, made on first use (@id from @name when NULL) */
+DmActor  *dm_import_actor             (DmImport     *self,
+                                       const char   *id,
+                                       const char   *name);
+void      dm_import_add_event         (DmImport     *self,
+                                       DmEvent      *event,
+                                       guint         line,
+                                       guint         column);
+char     *dm_import_slug              (const char   *name);
+
+/* ISO 8601 as dm_time_parse(), plus DD/MM/YYYY (and MM/DD/YYYY when the day is
+ * over 12), DD.MM.YYYY, "YYYY-MM-DD HH:MM", with an optional time after a date */
+gboolean  dm_import_parse_time        (const char   *text,
+                                       GTimeZone    *zone,
+                                       DmTime       *out,
+                                       GError      **error);
+/* An exact moment from Unix seconds (or milliseconds when it is too large for seconds) */
+void      dm_import_time_from_unix    (double        value,
+                                       DmTime       *out);
+/* The same time without a "~" (for tools that read ISO 8601 only) */
+char     *dm_import_time_to_plain_iso (const DmTime *time,
+                                       GTimeZone    *zone);
+/* Where line @line (1-based) of @data starts and the column of @needle on it */
+guint     dm_import_find_column       (const char   *data,
+                                       gsize         length,
+                                       guint         line,
+                                       const char   *needle);
+/* The extension of @basename, lower case, or "" */
+char     *dm_import_extension         (const char   *basename);
+
+G_END_DECLS

@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dm-error.h"
+#include "dm-gazetteer.h"
+#include "dm-import-private.h"
+
+void
+dm_import_init (DmImport   *self,
+                DmDocument *doc,
+                GFile      *file)
+{
+  self->doc = doc;
+  self->file = file;
+  self->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+dm_import_clear (DmImport *self)
+{
+  g_clear_pointer (&self->places, g_hash_table_unref);
+  g_clear_pointer (&self->actors, g_hash_table_unref);
+}
+
+void
+dm_import_problem (DmImport   *self,
+                   guint       line,
+                   guint       column,
+                   const char *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  g_autoptr(DmProblem) problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem = dm_problem_new (self->file, line, column, message);
+  dm_document_add_problem (self->doc, problem);
+}
+
+/* A file that cannot be read at all: "FILE:LINE:COLUMN: reason", as the native reader says it */
+gboolean
+dm_import_fail (DmImport    *self,
+                GError     **error,
+                guint        line,
+                guint        column,
+                const char  *format,
+                ...)
+{
+  g_autofree char *name = g_file_get_parse_name (self->file);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, DM_ERROR, DM_ERROR_PARSE, "%s:%u:%u: %s", name, MAX (line, 1), MAX (column, 1), message);
+  return FALSE;
+}
+
+static DmPlace *
+remember_place (DmImport   *self,
+                const char *key,
+                DmPlace    *place)
+{
+  g_hash_table_insert (self->places, g_strdup (key), place);
+  dm_document_add_place (self->doc, place);
+  return g_object_ref (place);
+}
+
+DmPlace *
+dm_import_place_by_name (DmImport   *self,
+                         const char *name,
+                         const char *country)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  g_autofree char *key = NULL;
+  g_autofree char *stripped = NULL;
+  const DmGazetteerEntry *entry;
+  const DmCountry *c;
+  DmPlace *place;
+
+  if (name == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    return NULL;
+  key = g_strdup_printf ("%s|%s", stripped, country ? country : "");
+  if ((place = g_hash_table_lookup (self->places, key)) != NULL)
+    return g_object_ref (place);
+
+  entry = dm_gazetteer_lookup (gaz, stripped, country);
+  if (entry == NULL && country != NULL)
+    entry = dm_gazetteer_lookup (gaz, stripped, NULL);
+  if (entry != NULL)
+    {
+      g_autoptr(JsonNode) ref = json_node_new (JSON_NODE_VALUE);
+
+      place = dm_place_new (NULL, entry->name, entry->country, entry->latitude, entry->longitude,
+                            entry->timezone);
+      dm_place_set_level (place, DM_PLACE_LEVEL_CITY);
+      /* written back to a .diplomap as the name with its country, which finds it again */
+      {
+        g_autofree char *text = country != NULL || strchr (stripped, ',') != NULL
+                                ? g_strdup (stripped)
+                                : g_strdup_printf ("%s, %s", entry->name, entry->country);
+        json_node_set_string (ref, text);
+      }
+      dm_place_set_reference (place, ref);
+      return remember_place (self, key, place);
+    }
+  if ((c = dm_gazetteer_lookup_country (gaz, stripped)) != NULL)
+    {
+      g_autoptr(JsonNode) ref = json_node_new (JSON_NODE_VALUE);
+
+      place = dm_place_new (NULL, c->name, c->code, c->latitude, c->longitude, c->timezone);
+      dm_place_set_level (place, DM_PLACE_LEVEL_COUNTRY);
+      json_node_set_string (ref, c->code);
+      dm_place_set_reference (place, ref);
+      return remember_place (self, key, place);
+    }
+  return NULL;
+}
+
+static double
+distance_km (double lat1,
+             double lon1,
+             double lat2,
+             double lon2)
+{
+  double p1 = lat1 * G_PI / 180, p2 = lat2 * G_PI / 180;
+  double dp = p2 - p1, dl = (lon2 - lon1) * G_PI / 180;
+  double a = sin (dp / 2) * sin (dp / 2) + cos (p1) * cos (p2) * sin (dl / 2) * sin (dl / 2);
+
+  return 2 * 6371.0 * atan2 (sqrt (a), sqrt (1 - a));
+}
+
+/* The gazetteer's place nearest to a point, and how far it is. A plain scan: about
+ * 27,000 entries, well under a millisecond, and only for points that have no name. */
+static const DmGazetteerEntry *
+nearest_entry (double  latitude,
+               double  longitude,
+               double *km)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  guint n = dm_gazetteer_get_n_entries (gaz);
+  const DmGazetteerEntry *best = NULL;
+  double best_d = G_MAXDOUBLE, coslat = cos (latitude * G_PI / 180);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DmGazetteerEntry *e = dm_gazetteer_get_entry (gaz, i);
+      double dlat = e->latitude - latitude;
+      double dlon = fabs (e->longitude - longitude);
+      double d;
+
+      if (dlon > 180)
+        dlon = 360 - dlon;
+      d = dlat * dlat + (dlon * coslat) * (dlon * coslat);
+      if (d < best_d)
+        {
+          best_d = d;
+          best = e;
+        }
+    }
+  if (best != NULL)
+    *km = distance_km (best->latitude, best->longitude, latitude, longitude);
+  return best;
+}
+
+DmPlace *
+dm_import_place_at (DmImport   *self,
+                    const char *name,
+                    const char *country,
+                    const char *timezone,
+                    double      latitude,
+                    double      longitude)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  g_autofree char *key = g_strdup_printf ("%s|%s|%s|%.6f|%.6f", name ? name : "", country ? country : "",
+                                          timezone ? timezone : "", latitude, longitude);
+  g_autofree char *label = NULL;
+  DmPlace *place;
+
+  if ((place = g_hash_table_lookup (self->places, key)) != NULL)
+    return g_object_ref (place);
+
+  /* a name the gazetteer knows near these coordinates gives the country and zone;
+   * at the same spot it is that city */
+  if (name != NULL)
+    {
+      const DmGazetteerEntry *e = dm_gazetteer_lookup (gaz, name, country);
+      double km = e ? distance_km (e->latitude, e->longitude, latitude, longitude) : G_MAXDOUBLE;
+
+      if (km < 0.05 && (timezone == NULL || g_strcmp0 (timezone, e->timezone) == 0) &&
+          g_strcmp0 (name, e->name) == 0)
+        {
+          place = dm_import_place_by_name (self, name, country ? country : e->country);
+          if (place != NULL)
+            {
+              g_hash_table_insert (self->places, g_strdup (key), g_object_ref (place));
+              return place;
+            }
+        }
+      if (km < 100)
+        {
+          country = country ? country : e->country;
+          timezone = timezone ? timezone : e->timezone;
+        }
+    }
+  /* the nearest known place names a point that has no name when close, and gives the
+   * zone of any point that has none */
+  if (name == NULL || *name == '\0' || timezone == NULL)
+    {
+      double km = G_MAXDOUBLE;
+      const DmGazetteerEntry *e = nearest_entry (latitude, longitude, &km);
+      gboolean unnamed = name == NULL || *name == '\0';
+
+      if (unnamed && e != NULL && km < 0.05 && timezone == NULL)
+        {
+          place = dm_import_place_by_name (self, e->name, e->country);
+          if (place != NULL)
+            {
+              g_hash_table_insert (self->places, g_strdup (key), g_object_ref (place));
+              return place;
+            }
+        }
+      if (unnamed && e != NULL && km < 10)
+        name = e->name;
+      if (e != NULL && km < 300 && (country == NULL || g_ascii_strcasecmp (country, e->country) == 0))
+        {
+          country = country ? country : e->country;
+          timezone = timezone ? timezone : e->timezone;
+        }
+    }
+  if (timezone == NULL && country != NULL)
+    {
+      const DmCountry *c = dm_gazetteer_lookup_country (gaz, country);
+      if (c != NULL)
+        {
+          country = c->code;
+          timezone = c->timezone;
+        }
+    }
+  if (timezone != NULL)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (timezone);
+      if (zone == NULL)
+        timezone = NULL;
+    }
+  if (name == NULL || *name == '\0')
+    name = label = g_strdup_printf ("%.4f, %.4f", latitude, longitude);
+
+  place = dm_place_new (NULL, name, country, latitude, longitude, timezone);
+  dm_place_set_level (place, DM_PLACE_LEVEL_POINT);
+  return remember_place (self, key, place);
+}
+
+char *
+dm_import_slug (const char *name)
+{
+  g_autofree char *folded = dm_gazetteer_fold (name ? name : "");
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (s, g_unichar_tolower (c));
+      else if (s->len > 0 && s->str[s->len - 1] != '-')
+        g_string_append_c (s, '-');
+    }
+  while (s->len > 0 && s->str[s->len - 1] == '-')
+    g_string_truncate (s, s->len - 1);
+  if (s->len == 0)
+    g_string_append (s, "actor");
+  return g_string_free (s, FALSE);
+}
+
+DmActor *
+dm_import_actor (DmImport   *self,
+                 const char *id,
+                 const char *name)
+{
+  g_autofree char *made_id = NULL;
+  g_autofree char *folded = NULL;
+  DmActor *actor;
+
+  if (id == NULL && (name == NULL || *name == '\0'))
+    return NULL;
+  if (id == NULL)
+    {
+      folded = dm_gazetteer_fold (name);
+      if ((actor = g_hash_table_lookup (self->actors, folded)) != NULL)
+        return actor;
+      id = made_id = dm_import_slug (name);
+    }
+  if ((actor = dm_document_lookup_actor (self->doc, id)) != NULL)
+    return actor;
+  {
+    g_autoptr(DmActor) created = dm_actor_new (id, name ? name : id);
+    dm_document_add_actor (self->doc, created);
+    actor = created;
+  }
+  g_hash_table_insert (self->actors, folded ? g_steal_pointer (&folded) : dm_gazetteer_fold (name ? name : id),
+                       actor);
+  return actor;
+}
+
+void
+dm_import_add_event (DmImport *self,
+                     DmEvent  *event,
+                     guint     line,
+                     guint     column)
+{
+  dm_event_set_origin (event, self->file, line, column);
+  dm_document_add_event (self->doc, event);
+}
+
+static gboolean
+all_digits (const char *s,
+            gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return n > 0;
+}
+
+/* "26/10/2025", "26.10.2025", "10/26/2025" (when the second number is over 12),
+ * each maybe followed by " 09:30" -> ISO text; NULL if it is not such a date */
+static char *
+day_first_to_iso (const char *text)
+{
+  int a, b, y, consumed = 0;
+  char sep1, sep2;
+  const char *rest;
+
+  if (sscanf (text, "%2d%c%2d%c%4d%n", &a, &sep1, &b, &sep2, &y, &consumed) != 5 || consumed == 0)
+    return NULL;
+  if (sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-') || y < 1000)
+    return NULL;
+  if (!all_digits (text + consumed - 4, 4))
+    return NULL;
+  if (b > 12 && a <= 12)
+    {
+      int t = a;
+      a = b;
+      b = t;
+    }
+  rest = text + consumed;
+  if (*rest == '\0')
+    return g_strdup_printf ("%04d-%02d-%02d", y, b, a);
+  if (*rest == ' ' || *rest == 'T')
+    return g_strdup_printf ("%04d-%02d-%02dT%s", y, b, a, rest + 1);
+  return NULL;
+}
+
+gboolean
+dm_import_parse_time (const char  *text,
+                      GTimeZone   *zone,
+                      DmTime      *out,
+                      GError     **error)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *iso = NULL;
+  char *end;
+  double number;
+
+  *out = DM_TIME_UNKNOWN;
+  if (text == NULL)
+    return TRUE;
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    return TRUE;
+
+  if ((iso = day_first_to_iso (copy)) != NULL)
+    {
+      if (dm_time_parse (iso, zone, out, NULL))
+        return TRUE;
+      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+                   /* Translators: %s is what the file had instead of a date */
+                   _("“%s” is not a date (write it as 2025-10-26, 26/10/2025 or 2025-10-26 09:30)"), text);
+      return FALSE;
+    }
+
+  /* a bare number of 9 or more digits is a Unix time (kepler.gl, Leaflet) */
+  number = g_ascii_strtod (copy, &end);
+  if (*end == '\0' && strlen (copy) >= 9 && all_digits (copy, strcspn (copy, ".")))
+    {
+      dm_import_time_from_unix (number, out);
+      return TRUE;
+    }
+  /* "2025-10-26 09:30:00 +0900" and "...Z" with a space before the zone */
+  {
+    gsize n = strlen (copy);
+    if (n > 6 && copy[n - 6] == ' ' && (copy[n - 5] == '+' || copy[n - 5] == '-'))
+      memmove (copy + n - 6, copy + n - 5, 6);
+  }
+  return dm_time_parse (copy, zone, out, error);
+}
+
+void
+dm_import_time_from_unix (double  value,
+                          DmTime *out)
+{
+  gint64 seconds = (gint64) (fabs (value) >= 1e11 ? value / 1000.0 : value);
+
+  *out = DM_TIME_UNKNOWN;
+  out->earliest = out->latest = seconds;
+  out->precision = DM_PRECISION_SECOND;
+  out->has_offset = TRUE;
+  out->utc_offset = 0;
+}
+
+char *
+dm_import_time_to_plain_iso (const DmTime *time,
+                             GTimeZone    *zone)
+{
+  DmTime t = *time;
+
+  t.approximate = FALSE;
+  return dm_time_to_iso (&t, zone);
+}
+
+guint
+dm_import_find_column (const char *data,
+                       gsize       length,
+                       guint       line,
+                       const char *needle)
+{
+  const char *p = data, *end = data + length, *eol, *hit;
+  guint at = 1;
+
+  while (at < line && p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      if (nl == NULL)
+        return 1;
+      p = nl + 1;
+      at++;
+    }
+  eol = memchr (p, '\n', end - p);
+  if (eol == NULL)
+    eol = end;
+  hit = needle ? g_strstr_len (p, eol - p, needle) : NULL;
+  if (hit == NULL)
+    {
+      /* the first character that is not a space */
+      hit = p;
+      while (hit < eol && g_ascii_isspace (*hit))
+        hit++;
+    }
+  return g_utf8_strlen (p, hit - p) + 1;
+}
+
+char *
+dm_import_extension (const char *basename)
+{
+  const char *dot = basename ? strrchr (basename, '.') : NULL;
+
+  return g_ascii_strdown (dot ? dot + 1 : "", -1);
+}

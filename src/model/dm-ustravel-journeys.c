@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Journeys of the U.S. travel record, and presidents' terms (docs/USTRAVEL.md). */
+
+#define G_LOG_DOMAIN "dm-ustravel"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "dm-gazetteer.h"
+#include "dm-ustravel-private.h"
+
+/* The record gives stops, not flights: two stops belong to one journey when the
+ * second starts at most this many days after the journey's last day so far. */
+#define MAX_GAP_DAYS 1
+
+static int
+compare_stops (gconstpointer a,
+               gconstpointer b)
+{
+  const DmUstravelStop *x = *(DmUstravelStop * const *) a;
+  const DmUstravelStop *y = *(DmUstravelStop * const *) b;
+
+  if (x->first_day != y->first_day)
+    return x->first_day < y->first_day ? -1 : 1;
+  if (x->trip != y->trip)
+    return x->trip < y->trip ? -1 : 1;
+  return x->part < y->part ? -1 : (x->part > y->part);
+}
+
+static void
+add_leg (DmEvent      *journey,
+         DmPlace      *from,
+         DmPlace      *to,
+         const DmTime *depart,
+         const DmTime *arrive,
+         DmEvent      *origin)
+{
+  g_autoptr(DmLeg) leg = NULL;
+
+  if (from == NULL || to == NULL || from == to)
+    return;
+  leg = dm_leg_new (from, to);
+  leg->depart = depart ? *depart : DM_TIME_UNKNOWN;
+  leg->arrive = arrive ? *arrive : DM_TIME_UNKNOWN;
+  leg->inferred = TRUE;
+  leg->line = dm_event_get_line (origin);
+  leg->column = dm_event_get_column (origin);
+  dm_event_add_leg (journey, leg);
+}
+
+/* "Joseph R. Biden: United Kingdom, Belgium, Switzerland" */
+static char *
+journey_title (DmActor   *actor,
+               GPtrArray *stops,
+               guint      first,
+               guint      last)
+{
+  DmGazetteer *gazetteer = dm_gazetteer_get_default ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+
+  for (guint i = first; i <= last; i++)
+    {
+      DmUstravelStop *stop = g_ptr_array_index (stops, i);
+      DmPlace *place = dm_event_get_place (stop->visit);
+      const char *host = dm_event_get_host (stop->visit);
+      const DmCountry *country = NULL;
+      const char *name;
+      gboolean seen = FALSE;
+
+      if (host != NULL)
+        country = dm_gazetteer_lookup_country (gazetteer, host);
+      name = country ? country->name : place ? dm_place_get_name (place) : NULL;
+      if (name == NULL)
+        continue;
+      for (guint k = 0; k < names->len && !seen; k++)
+        seen = g_str_equal (g_ptr_array_index (names, k), name);
+      if (!seen)
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+  list = g_strjoinv (", ", (char **) names->pdata);
+  /* Translators: a journey: who, then the countries visited */
+  return g_strdup_printf (_("%s: %s"), dm_actor_get_name (actor), list);
+}
+
+/* One journey of stops[first..last] (sorted, one actor) */
+static DmEvent *
+build_journey (GPtrArray *stops,
+               guint      first,
+               guint      last,
+               DmPlace   *home,
+               guint      number)
+{
+  DmUstravelStop *head = g_ptr_array_index (stops, first);
+  g_autofree char *id = g_strdup_printf ("%s-journey-%u", dm_actor_get_id (head->actor), number);
+  g_autofree char *title = journey_title (head->actor, stops, first, last);
+  DmEvent *journey = dm_event_new (DM_EVENT_KIND_TRIP, id);
+  DmPlace *previous = home;
+  DmUstravelStop *previous_stop = NULL;
+
+  dm_event_set_title (journey, title);
+  dm_event_set_actor (journey, head->actor);
+  dm_event_set_status (journey, DM_STATUS_COMPLETED);
+  dm_event_set_origin (journey, dm_event_get_file (head->visit), dm_event_get_line (head->visit),
+                       dm_event_get_column (head->visit));
+  for (guint k = 0; k < dm_event_get_sources (head->visit)->len; k++)
+    dm_event_add_source (journey, g_ptr_array_index (dm_event_get_sources (head->visit), k));
+
+  for (guint i = first; i <= last; i++)
+    {
+      DmUstravelStop *stop = g_ptr_array_index (stops, i);
+      DmPlace *place = dm_event_get_place (stop->visit);
+      gboolean same_trip = previous_stop != NULL && previous_stop->trip == stop->trip;
+
+      if (place == NULL)
+        continue;
+      /* Between two places of one <trip> the record says nothing of when: no times */
+      add_leg (journey, previous, place,
+               previous_stop && !same_trip ? dm_event_get_end (previous_stop->visit) : NULL,
+               same_trip ? NULL : dm_event_get_start (stop->visit), stop->visit);
+      previous = place;
+      previous_stop = stop;
+    }
+  if (previous_stop != NULL)
+    add_leg (journey, previous, home, dm_event_get_end (previous_stop->visit), NULL,
+             previous_stop->visit);
+  return journey;
+}
+
+guint
+dm_ustravel_add_journeys (DmDocument *document,
+                          GFile      *file,
+                          GPtrArray  *stops,
+                          DmPlace    *home)
+{
+  g_autoptr(GHashTable) by_actor = g_hash_table_new_full (NULL, NULL, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  guint n = 0;
+
+  if (home == NULL)
+    return 0;
+
+  for (guint i = 0; i < stops->len; i++)
+    {
+      DmUstravelStop *stop = g_ptr_array_index (stops, i);
+      GPtrArray *list;
+
+      if (stop->first_day == 0 || dm_event_get_place (stop->visit) == NULL)
+        continue;   /* a stop without a date or a place stays a visit only */
+      list = g_hash_table_lookup (by_actor, stop->actor);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_actor, stop->actor, list);
+          g_ptr_array_add (actors, stop->actor);
+        }
+      g_ptr_array_add (list, stop);
+    }
+
+  for (guint a = 0; a < actors->len; a++)
+    {
+      GPtrArray *list = g_hash_table_lookup (by_actor, g_ptr_array_index (actors, a));
+      guint first = 0;
+      gint last_day;
+
+      g_ptr_array_sort (list, compare_stops);
+      last_day = ((DmUstravelStop *) g_ptr_array_index (list, 0))->last_day;
+      for (guint i = 1; i <= list->len; i++)
+        {
+          DmUstravelStop *stop = i < list->len ? g_ptr_array_index (list, i) : NULL;
+
+          if (stop != NULL && stop->first_day - last_day <= MAX_GAP_DAYS)
+            {
+              last_day = MAX (last_day, stop->last_day);
+              continue;
+            }
+          {
+            g_autoptr(DmEvent) journey = build_journey (list, first, i - 1, home, ++n);
+            dm_document_add_event (document, journey);
+          }
+          if (stop != NULL)
+            {
+              first = i;
+              last_day = stop->last_day;
+            }
+        }
+    }
+  return n;
+}
+
+static char *
+child_text (xmlNode    *node,
+            const char *name)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && g_str_equal ((const char *) c->name, name))
+      {
+        xmlChar *content = xmlNodeGetContent (c);
+        char *text = g_strstrip (g_strdup ((const char *) content));
+
+        xmlFree (content);
+        if (*text != '\0')
+          return text;
+        g_free (text);
+        return NULL;
+      }
+  return NULL;
+}
+
+void
+dm_ustravel_read_terms (GFile      *file,
+                        GHashTable *actors)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  xmlDocPtr xdoc;
+  xmlNode *root;
+
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, NULL) || length > G_MAXINT)
+    return;
+  xdoc = xmlReadMemory (data, (int) length, NULL, NULL,
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (xdoc == NULL)
+    return;
+  root = xmlDocGetRootElement (xdoc);
+  for (xmlNode *p = root ? root->children : NULL; p != NULL; p = p->next)
+    {
+      g_autofree char *id = NULL, *took = NULL, *left = NULL;
+      DmActor *actor;
+      DmTime start, end = DM_TIME_UNKNOWN;
+      g_autoptr(GTimeZone) zone = NULL;
+
+      if (p->type != XML_ELEMENT_NODE || !g_str_equal ((const char *) p->name, "president"))
+        continue;
+      id = child_text (p, "id");
+      if (id == NULL || (actor = g_hash_table_lookup (actors, id)) == NULL)
+        continue;
+      if (g_strcmp0 (dm_actor_get_role (actor), "President") != 0)
+        continue;
+      zone = g_time_zone_new_identifier ("America/New_York");
+      took = child_text (p, "took-office-date");
+      left = child_text (p, "left-office-date");
+      if (took == NULL || !dm_time_parse (took, zone, &start, NULL))
+        continue;
+      if (left != NULL && !dm_time_parse (left, zone, &end, NULL))
+        end = DM_TIME_UNKNOWN;
+      dm_actor_add_term (actor, &start, &end);
+    }
+  xmlFreeDoc (xdoc);
+}

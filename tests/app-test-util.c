@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "app-test-util.h"
+
+void
+app_test_init (int    *argc,
+               char ***argv)
+{
+  g_autofree char *top = g_dir_make_tmp ("dm-app-test-XXXXXX", NULL);
+  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GtkRecentManager is a singleton that keeps the data dir
+   * of its first use, which that option deletes after each test. One private set of dirs
+   * for the whole program instead. */
+  g_assert_nonnull (top);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (top, dirs[i], NULL);
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* Loud on purpose: CI must run these under xvfb-run */
+      g_printerr ("No display: the app tests need one (run them with build-aux/dev test)\n");
+      exit (1);
+    }
+  adw_init ();
+  gtk_recent_manager_get_default ();
+}
+
+typedef struct
+{
+  gboolean (*done) (gpointer data);
+  gpointer data;
+  gboolean timed_out;
+} Wait;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  Wait *w = user_data;
+
+  w->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+app_test_wait_until (gboolean (*done) (gpointer data),
+                     gpointer  data,
+                     guint     timeout_ms)
+{
+  Wait w = { done, data, FALSE };
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &w);
+
+  while (!w.timed_out && (done == NULL || !done (data)))
+    g_main_context_iteration (NULL, TRUE);
+  if (!w.timed_out)
+    g_source_remove (id);
+  return done != NULL && done (data);
+}
+
+void
+app_test_wait (guint ms)
+{
+  app_test_wait_until (NULL, NULL, ms);
+}
+
+GdkTexture *
+app_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+guint32
+app_test_pixel (GdkTexture *texture,
+                int         x,
+                int         y)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guchar *data = NULL;
+  guchar *p;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, w);
+  g_assert_cmpint (y, <, h);
+  data = g_malloc (w * 4 * h);
+  gdk_texture_download (texture, data, w * 4);
+  /* Cairo's ARGB32 on little-endian: B, G, R, A; opaque pixels here */
+  p = data + y * w * 4 + x * 4;
+  return (p[2] << 16) | (p[1] << 8) | p[0];
+}
+
+gboolean
+app_test_color_near (guint32 a,
+                     guint32 b,
+                     int     tolerance)
+{
+  for (int shift = 0; shift <= 16; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
+      return FALSE;
+  return TRUE;
+}
+
+void
+app_test_save (GdkTexture *texture,
+               const char *name)
+{
+  const char *dir = g_getenv ("DM_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("screenshot: %s", path);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Helpers for the tests that open windows (under Xvfb; see docs/APP.md). */
+
+/* Initialises GTK and libadwaita; aborts the test program when there is no display:
+ * a widget test never skips silently. */
+void        app_test_init              (int          *argc,
+                                        char       ***argv);
+/* Runs the main loop until @done returns TRUE or @timeout_ms passes; FALSE on timeout */
+gboolean    app_test_wait_until        (gboolean   (*done) (gpointer data),
+                                        gpointer     data,
+                                        guint        timeout_ms);
+void        app_test_wait              (guint        ms);
+/* The widget as drawn, in its own coordinates (1 user pixel = 1 texel at scale 1) */
+GdkTexture *app_test_render            (GtkWidget   *widget);
+/* Downloads @texture; the pixel at (x, y) as 0xRRGGBB */
+guint32     app_test_pixel             (GdkTexture  *texture,
+                                        int          x,
+                                        int          y);
+gboolean    app_test_color_near        (guint32      a,
+                                        guint32      b,
+                                        int          tolerance);
+/* Saves @texture as PNG under $DM_SCREENSHOT_DIR (if set) as @name */
+void        app_test_save              (GdkTexture  *texture,
+                                        const char  *name);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dm-document.h"
+
+G_BEGIN_DECLS
+
+GFile      *interop_file        (const char *name);
+GFile      *interop_sample      (void);
+/* Loads @file into a new document; asserts it loads */
+DmDocument *interop_load        (GFile      *file);
+/* The line (1-based) of the first line of @file containing @needle */
+guint       interop_line_of     (GFile      *file,
+                                 const char *needle);
+DmEvent    *interop_find_event  (DmDocument *doc,
+                                 const char *id_or_title);
+/* Everything an event says, one line each, for comparing documents */
+char       *interop_describe    (DmEvent    *event);
+/* A problem mentioning @needle, or NULL */
+DmProblem  *interop_find_problem (DmDocument *doc,
+                                  const char *needle);
+/* Writes @bytes to a temporary file named @basename and returns it */
+GFile      *interop_write_temp  (GBytes     *bytes,
+                                 const char *basename);
+
+G_END_DECLS

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure). */
+#include "config.h"
+
+#include <math.h>
+
+#include "render-test-util.h"
+
+guint32
+pixel_at (cairo_surface_t *s,
+          double           x,
+          double           y)
+{
+  int ix = (int) floor (x), iy = (int) floor (y);
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  const guint32 *row;
+
+  cairo_surface_flush (s);
+  g_assert_cmpint (ix, >=, 0);
+  g_assert_cmpint (iy, >=, 0);
+  g_assert_cmpint (ix, <, w);
+  g_assert_cmpint (iy, <, h);
+  row = (const guint32 *) (void *) (cairo_image_surface_get_data (s) +
+                                    iy * cairo_image_surface_get_stride (s));
+  return row[ix] & 0xffffff; /* opaque ARGB32: no premultiplication to undo */
+}
+
+gboolean
+color_near (guint32 a,
+            guint32 b,
+            int     tol)
+{
+  for (int sh = 0; sh <= 16; sh += 8)
+    if (ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)) > tol)
+      return FALSE;
+  return TRUE;
+}
+
+/* colours only: no strokes or labels that could cover a test point */
+DmMapStyle *
+plain_style (void)
+{
+  DmMapStyle *style = dm_map_style_new ();
+
+  style->show_borders = FALSE;
+  style->show_coasts = FALSE;
+  style->show_labels = FALSE;
+  return style;
+}
+
+cairo_surface_t *
+draw_tile (guint             z,
+           guint             x,
+           guint             y,
+           const DmMapStyle *style,
+           DmView           *view)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 256, 256);
+  cairo_t *cr = cairo_create (s);
+
+  dm_tile_draw (dm_basemap_get_default (), cr, z, x, y, 256, style);
+  cairo_destroy (cr);
+  dm_view_init_tile (view, z, x, y, 256);
+  return s;
+}
+
+void
+tile_for (guint   z,
+          double  lon,
+          double  lat,
+          guint  *x,
+          guint  *y)
+{
+  double n = 1u << z, mx, my;
+
+  dm_projection_forward (DM_PROJECTION_MERCATOR, lon, lat, &mx, &my);
+  *x = (guint) CLAMP (floor ((mx + G_PI) / (2 * G_PI) * n), 0, n - 1);
+  *y = (guint) CLAMP (floor ((G_PI - my) / (2 * G_PI) * n), 0, n - 1);
+}
+
+/* dark text pixels in a box around (x, y) */
+guint
+count_dark (cairo_surface_t *s,
+            double           x,
+            double           y,
+            int              half_w,
+            int              half_h)
+{
+  guint n = 0;
+
+  for (int iy = MAX (0, (int) y - half_h); iy < MIN (256, (int) y + half_h); iy++)
+    for (int ix = MAX (0, (int) x - half_w); ix < MIN (256, (int) x + half_w); ix++)
+      {
+        guint32 c = pixel_at (s, ix, iy);
+        n += ((c >> 16) & 0xff) < 0xb0 && ((c >> 8) & 0xff) < 0xb0;
+      }
+  return n;
+}
+
+/* pixels along a row that differ from `base` by more than a few levels */
+guint
+count_row_off (cairo_surface_t *s,
+               double           y,
+               double           x0,
+               double           x1,
+               guint32          base,
+               int              tol)
+{
+  guint n = 0;
+
+  for (int x = (int) x0; x < (int) x1; x++)
+    n += !color_near (pixel_at (s, x, y), base, tol);
+  return n;
+}
+
+cairo_surface_t *
+draw_figure (DmProjection      projection,
+             int               w,
+             int               h,
+             const DmMapStyle *style,
+             DmView           *view)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (s);
+
+  dm_view_init_world (view, projection, w, h, 10);
+  dm_basemap_draw (dm_basemap_get_default (), cr, view, style);
+  cairo_destroy (cr);
+  return s;
+}

@@ -1,0 +1,61 @@
+#!/bin/sh
+# diplomap --convert, with no display: every output format, and what --check --json counts.
+set -u
+exe=$1
+src=$2
+fail=0
+unset DISPLAY WAYLAND_DISPLAY
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sample="$src/../data/samples/october-2025.diplomap"
+
+ok () { echo "ok - $1"; }
+bad () { echo "not ok - $1"; fail=1; }
+
+for ext in geojson csv kml diplomap; do
+  "$exe" --convert "$tmp/out.$ext" "$sample" >/dev/null 2>"$tmp/err"; st=$?
+  [ $st -eq 0 ] && ok "convert to .$ext" || { bad "convert to .$ext (exit $st): $(cat "$tmp/err")"; continue; }
+  json=$("$exe" --check --json "$tmp/out.$ext"); st=$?
+  [ $st -eq 0 ] && ok ".$ext reads back without problems" || bad ".$ext reads back (exit $st)"
+  echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+f = d["files"][0]
+assert f["loaded"] and f["events"] == 10 and f["legs"] == 8 and f["problems"] == 0, f
+assert d["actors"] == 5, d["actors"]
+' && ok ".$ext counts" || bad ".$ext counts: $json"
+done
+
+"$exe" --convert "$tmp/out.xyz" "$sample" >/dev/null 2>&1; st=$?
+[ $st -eq 2 ] && ok "unknown output extension gives exit 2" || bad "unknown output extension (exit $st)"
+[ ! -e "$tmp/out.xyz" ] && ok "nothing written for an unknown extension" || bad "out.xyz was written"
+
+"$exe" --convert "$tmp/bad.geojson" "$src/data/interop/truncated.geojson" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 2 ] && grep -q "truncated.geojson:[0-9]*:[0-9]*: " "$tmp/err" && ok "unreadable input: exit 2 with a position" \
+  || bad "unreadable input (exit $st): $(cat "$tmp/err")"
+
+json=$("$exe" --check --json "$src/data/interop/mixed.geojson"); st=$?
+echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+f = d["files"][0]
+assert f["events"] == 9 and f["problems"] == 1, f
+assert d["by_type"]["trip"] == 3 and d["by_type"]["summit"] == 1, d["by_type"]
+' && ok "GeoJSON counts in --check --json" || bad "GeoJSON counts: $json"
+
+json=$("$exe" --check --json "$src/data/interop/spreadsheet.csv" "$src/data/interop/routes.tsv"); st=$?
+echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert [f["events"] for f in d["files"]] == [4, 1], d["files"]
+assert [f["legs"] for f in d["files"]] == [5, 2], d["files"]
+' && ok "CSV and TSV counts in --check --json" || bad "CSV and TSV counts: $json"
+
+json=$("$exe" --check --json "$src/data/interop/google-earth.kml" "$src/data/interop/google-earth.kmz"); st=$?
+echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert [(f["events"], f["legs"], f["problems"]) for f in d["files"]] == [(5, 5, 1)] * 2, d["files"]
+' && ok "KML and KMZ counts in --check --json" || bad "KML and KMZ counts: $json"
+
+exit $fail

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "dm-csv-private.h"
+#include "dm-export.h"
+#include "interop-common.h"
+
+static gint64
+utc (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+static DmEvent *
+find_trip_of (DmDocument *doc,
+              const char *actor_name,
+              guint       nth)
+{
+  GListModel *events = dm_document_get_events (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      if (dm_event_get_kind (e) == DM_EVENT_KIND_TRIP && dm_event_get_actor (e) &&
+          g_strcmp0 (dm_actor_get_name (dm_event_get_actor (e)), actor_name) == 0 && nth-- == 0)
+        return e;
+    }
+  return NULL;
+}
+
+/* The reader alone: quotes, doubled quotes, line breaks in a field, positions */
+static void
+test_parser (void)
+{
+  const char *text = "\xEF\xBB\xBF" "a;b;c\r\n1;\"x;y\";\"say \"\"hi\"\"\nthere\"\r\nété;;z";
+  DmCsvReader reader;
+  g_autoptr(GPtrArray) r1 = NULL;
+  g_autoptr(GPtrArray) r2 = NULL;
+  g_autoptr(GPtrArray) r3 = NULL;
+  g_autoptr(GError) error = NULL;
+  guint line, column;
+  DmCsvField *f;
+
+  dm_csv_reader_init (&reader, text, strlen (text), 0);
+  g_assert_cmpint (reader.delimiter, ==, ';');
+  r1 = dm_csv_reader_next (&reader, &line, &column, &error);
+  g_assert_cmpuint (r1->len, ==, 3);
+  g_assert_cmpstr (((DmCsvField *) r1->pdata[0])->text, ==, "a");
+  r2 = dm_csv_reader_next (&reader, &line, &column, &error);
+  g_assert_cmpuint (r2->len, ==, 3);
+  g_assert_cmpstr (((DmCsvField *) r2->pdata[1])->text, ==, "x;y");
+  f = r2->pdata[2];
+  g_assert_cmpstr (f->text, ==, "say \"hi\"\nthere");
+  g_assert_cmpuint (f->line, ==, 2);
+  g_assert_cmpuint (f->column, ==, 9);
+  r3 = dm_csv_reader_next (&reader, &line, &column, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r3->len, ==, 3);
+  f = r3->pdata[2];
+  g_assert_cmpstr (f->text, ==, "z");
+  g_assert_cmpuint (f->line, ==, 4);
+  g_assert_cmpuint (f->column, ==, 6);   /* "été" is three characters */
+  g_assert_null (dm_csv_reader_next (&reader, &line, &column, &error));
+  g_assert_no_error (error);
+
+  /* a quote that never closes: an error where the field starts */
+  dm_csv_reader_init (&reader, "a,b\n1,\"open\n2,3\n", 16, 0);
+  g_ptr_array_unref (dm_csv_reader_next (&reader, &line, &column, &error));
+  g_assert_null (dm_csv_reader_next (&reader, &line, &column, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 3);
+}
+
+static void
+test_spreadsheet (void)
+{
+  g_autoptr(GFile) file = interop_file ("spreadsheet.csv");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+  DmLeg *leg;
+  GPtrArray *legs;
+
+  if (g_list_model_get_n_items (dm_document_get_problems (doc)) > 0)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (dm_document_get_problems (doc), 0);
+      g_autofree char *s = dm_problem_to_string (p);
+      g_error ("unexpected problem: %s", s);
+    }
+  /* J1 (trip column): two legs; Putin's joined legs: one trip of three; two visits */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 4);
+
+  e = interop_find_event (doc, "J1");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dm_actor_get_name (dm_event_get_actor (e)), ==, "Kim Jong Un");
+  g_assert_cmpint (dm_event_get_status (e), ==, DM_STATUS_COMPLETED);
+  g_assert_cmpstr (dm_event_get_notes (e), ==, "Armoured train; via Khasan");
+  legs = dm_event_get_legs (e);
+  g_assert_cmpuint (legs->len, ==, 2);
+  leg = legs->pdata[0];
+  g_assert_cmpstr (dm_place_get_name (leg->from), ==, "Pyongyang");
+  g_assert_cmpstr (dm_place_get_name (leg->to), ==, "Vladivostok");
+  /* DD/MM/YYYY, the local day at each end */
+  g_assert_cmpint (leg->depart.earliest, ==, utc ("2019-04-23T15:00:00Z"));
+  g_assert_cmpint (leg->arrive.earliest, ==, utc ("2019-04-23T14:00:00Z"));
+  leg = legs->pdata[1];
+  g_assert_cmpint (leg->arrive.precision, ==, DM_PRECISION_DAY);
+  g_assert_cmpint (leg->arrive.earliest, ==, utc ("2019-04-26T15:00:00Z"));
+
+  e = find_trip_of (doc, "Vladimir Putin", 0);
+  g_assert_nonnull (e);
+  legs = dm_event_get_legs (e);
+  g_assert_cmpuint (legs->len, ==, 3);
+  /* "YYYY-MM-DD HH:MM" local at Moscow (UTC+3), "DD/MM/YYYY HH:MM" at Vladivostok (UTC+10) */
+  g_assert_cmpint (((DmLeg *) legs->pdata[0])->depart.earliest, ==, utc ("2019-04-24T05:00:00Z"));
+  g_assert_cmpint (((DmLeg *) legs->pdata[1])->depart.earliest, ==, utc ("2019-04-25T08:30:00Z"));
+  g_assert_cmpstr (dm_place_get_name (((DmLeg *) legs->pdata[2])->to), ==, "Moscow");
+
+  /* a visit by coordinates with decimal commas and DD.MM.YYYY */
+  e = interop_find_event (doc, "Wang Yi: Visit in Russky Island");
+  if (e == NULL)
+    {
+      GListModel *events = dm_document_get_events (doc);
+      for (guint i = 0; i < g_list_model_get_n_items (events) && e == NULL; i++)
+        {
+          g_autoptr(DmEvent) x = g_list_model_get_item (events, i);
+          if (dm_event_get_place (x) && g_str_equal (dm_place_get_name (dm_event_get_place (x)), "Russky Island"))
+            e = x;
+        }
+    }
+  g_assert_nonnull (e);
+  g_assert_cmpfloat (dm_place_get_latitude (dm_event_get_place (e)), ==, 43.03);
+  g_assert_cmpfloat (dm_place_get_longitude (dm_event_get_place (e)), ==, 131.89);
+  g_assert_cmpstr (dm_place_get_timezone (dm_event_get_place (e)), ==, "Asia/Vladivostok");
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("2019-04-24T14:00:00Z"));
+  g_assert_cmpint (dm_event_get_status (e), ==, DM_STATUS_PLANNED);
+  /* the line of the event is its row's */
+  g_assert_cmpuint (dm_event_get_line (e), ==, interop_line_of (file, "Russky Island"));
+}
+
+static void
+test_tsv (void)
+{
+  g_autoptr(GFile) file = interop_file ("routes.tsv");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e = interop_find_event (doc, "t1");
+  GPtrArray *legs;
+
+  g_assert_nonnull (e);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  legs = dm_event_get_legs (e);
+  g_assert_cmpuint (legs->len, ==, 2);
+  g_assert_cmpstr (dm_place_get_country (((DmLeg *) legs->pdata[0])->from), ==, "US");
+  g_assert_cmpint (((DmLeg *) legs->pdata[0])->arrive.earliest, ==, utc ("2025-12-02T19:00:00Z"));
+  /* an empty "from" continues from the previous leg */
+  g_assert_cmpstr (dm_place_get_name (((DmLeg *) legs->pdata[1])->from), ==, "Brussels");
+  g_assert_cmpstr (dm_place_get_name (((DmLeg *) legs->pdata[1])->to), ==, "Ankara");
+}
+
+static void
+test_bad (void)
+{
+  g_autoptr(GFile) file = interop_file ("bad.csv");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  struct { const char *needle; const char *line_text; guint column; } expected[] = {
+    { "Qwxyzzy Nowhere", "Qwxyzzy", 11 },
+    { "sometime in spring", "sometime", 19 },
+    { "31/13/2025", "31/13/2025", 15 },
+    { "no “to”", "Singapore,,", 1 },
+    { "never ends", "\"A", 35 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DmProblem *p = interop_find_problem (doc, expected[i].needle);
+      if (p == NULL)
+        g_error ("no problem about “%s”", expected[i].needle);
+      g_assert_cmpuint (dm_problem_get_line (p), ==, interop_line_of (file, expected[i].line_text));
+      g_assert_cmpuint (dm_problem_get_column (p), ==, expected[i].column);
+    }
+  /* the one good row */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+}
+
+/* Our sample -> CSV -> back: the same trips, legs, places and times */
+static void
+test_round_trip (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(DmDocument) doc = interop_load (sample);
+  g_autoptr(GBytes) bytes = dm_csv_write (doc);
+  g_autoptr(GFile) out = interop_write_temp (bytes, "round.csv");
+  g_autoptr(DmDocument) back = interop_load (out);
+  GListModel *a = dm_document_get_events (doc), *b = dm_document_get_events (back);
+
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "\xEF\xBB\xBF" "trip,type,"));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (back)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (b), ==, g_list_model_get_n_items (a));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(DmEvent) ea = g_list_model_get_item (a, i);
+      g_autoptr(DmEvent) eb = g_list_model_get_item (b, i);
+      GPtrArray *la = dm_event_get_legs (ea), *lb = dm_event_get_legs (eb);
+
+      g_assert_cmpstr (dm_event_get_id (eb), ==, dm_event_get_id (ea));
+      g_assert_cmpint (dm_event_get_kind (eb), ==, dm_event_get_kind (ea));
+      g_assert_cmpstr (dm_event_get_title (eb), ==, dm_event_get_title (ea));
+      g_assert_cmpint (dm_event_get_start (eb)->earliest, ==, dm_event_get_start (ea)->earliest);
+      g_assert_cmpint (dm_event_get_end (eb)->latest, ==, dm_event_get_end (ea)->latest);
+      g_assert_cmpuint (lb->len, ==, la->len);
+      for (guint k = 0; k < la->len; k++)
+        {
+          DmLeg *x = la->pdata[k], *y = lb->pdata[k];
+          g_assert_cmpstr (dm_place_get_name (y->to), ==, dm_place_get_name (x->to));
+          g_assert_cmpint (y->depart.earliest, ==, x->depart.earliest);
+          g_assert_cmpint (y->depart.approximate, ==, x->depart.approximate);
+          g_assert_cmpint (y->arrive.latest, ==, x->arrive.latest);
+        }
+      if (dm_event_get_place (ea))
+        g_assert_true (dm_place_equal (dm_event_get_place (eb), dm_event_get_place (ea)));
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/interop/csv/parser", test_parser);
+  g_test_add_func ("/interop/csv/spreadsheet", test_spreadsheet);
+  g_test_add_func ("/interop/csv/tsv", test_tsv);
+  g_test_add_func ("/interop/csv/bad", test_bad);
+  g_test_add_func ("/interop/csv/round-trip", test_round_trip);
+  return g_test_run ();
+}

@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dm-error.h"
+#include "dm-export.h"
+#include "interop-common.h"
+
+static gint64
+utc (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+static void
+test_mixed (void)
+{
+  g_autoptr(GFile) file = interop_file ("mixed.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+  DmLeg *leg;
+  DmProblem *p;
+  GPtrArray *legs;
+
+  g_assert_cmpstr (dm_document_get_title (doc), ==, "Shared routes, autumn 2025");
+
+  /* Point + Linked Places "when": a visit, days local at Pyongyang (UTC+9) */
+  e = interop_find_event (doc, "lavrov-pyongyang");
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_VISIT);
+  g_assert_cmpstr (dm_actor_get_name (dm_event_get_actor (e)), ==, "Sergey Lavrov");
+  g_assert_cmpstr (dm_place_get_name (dm_event_get_place (e)), ==, "Pyongyang");
+  g_assert_cmpstr (dm_place_get_timezone (dm_event_get_place (e)), ==, "Asia/Pyongyang");
+  g_assert_cmpint (dm_event_get_status (e), ==, DM_STATUS_CONFIRMED);
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("2025-07-10T15:00:00Z"));
+  g_assert_cmpint (dm_event_get_end (e)->latest, ==, utc ("2025-07-13T15:00:00Z"));
+
+  /* LineString + flat startTime/endTime: a trip, one leg per segment */
+  e = interop_find_event (doc, "Kim's train to Beijing");
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_TRIP);
+  g_assert_cmpstr (dm_actor_get_name (dm_event_get_actor (e)), ==, "Kim Jong Un");
+  legs = dm_event_get_legs (e);
+  g_assert_cmpuint (legs->len, ==, 2);
+  leg = g_ptr_array_index (legs, 0);
+  g_assert_cmpint (leg->depart.earliest, ==, utc ("2025-08-31T21:00:00Z"));
+  g_assert_false (dm_time_is_known (&leg->arrive));
+  leg = g_ptr_array_index (legs, 1);
+  g_assert_cmpint (leg->arrive.earliest, ==, utc ("2025-09-02T08:00:00Z"));
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (leg->to), 39.9087, 1e-6);
+
+  /* MultiLineString with one timespan per leg, the second an uncertain period */
+  e = interop_find_event (doc, "Choe's flights");
+  legs = dm_event_get_legs (e);
+  g_assert_cmpuint (legs->len, ==, 2);
+  leg = g_ptr_array_index (legs, 0);
+  g_assert_cmpint (leg->depart.earliest, ==, utc ("2025-10-26T01:00:00Z"));
+  g_assert_cmpint (leg->arrive.earliest, ==, utc ("2025-10-26T12:30:00Z"));
+  leg = g_ptr_array_index (legs, 1);
+  g_assert_cmpint (leg->depart.precision, ==, DM_PRECISION_PERIOD);
+  /* the coordinates of Moscow are the gazetteer's Moscow: its zone is known */
+  g_assert_cmpstr (dm_place_get_timezone (leg->from), ==, "Europe/Moscow");
+
+  /* several participants and no traveller: a summit */
+  e = interop_find_event (doc, "Victory Day parade");
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_SUMMIT);
+  g_assert_cmpuint (dm_event_get_participants (e)->len, ==, 3);
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "CN");
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("2025-09-02T16:00:00Z"));
+
+  /* kepler.gl: a fourth coordinate is a Unix time */
+  e = interop_find_event (doc, "kepler trip");
+  legs = dm_event_get_legs (e);
+  g_assert_cmpuint (legs->len, ==, 2);
+  g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 0))->depart.earliest, ==, 1761800400);
+  g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 1))->arrive.earliest, ==, 1761930000);
+
+  /* Leaflet "time"; a polygon stands for its middle; "begin" with a named place */
+  e = interop_find_event (doc, "Leaflet stop");
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("2025-10-31T09:00:00Z"));
+  e = interop_find_event (doc, "Meeting zone");
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (dm_event_get_place (e)), 37.55, 1e-9);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (dm_event_get_place (e)), 127.0, 1e-9);
+  e = interop_find_event (doc, "Wang Yi in Beijing");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dm_place_get_timezone (dm_event_get_place (e)), ==, "Asia/Shanghai");
+  e = interop_find_event (doc, "GeoJSON-T stay");
+  g_assert_nonnull (e);
+  g_assert_true (dm_time_is_known (dm_event_get_end (e)));
+
+  /* the feature without time is reported at its line, and its place stays */
+  g_assert_null (interop_find_event (doc, "Embassy without a date"));
+  p = interop_find_problem (doc, "Embassy without a date");
+  g_assert_nonnull (p);
+  g_assert_cmpuint (dm_problem_get_line (p), ==, interop_line_of (file, "\"Embassy without a date\"") - 2);
+  {
+    GListModel *places = dm_document_get_places (doc);
+    gboolean found = FALSE;
+    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      {
+        g_autoptr(DmPlace) pl = g_list_model_get_item (places, i);
+        found |= dm_place_get_latitude (pl) == 55.75 && dm_place_get_longitude (pl) == 37.6;
+      }
+    g_assert_true (found);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 1);
+}
+
+static void
+test_bad_types (void)
+{
+  g_autoptr(GFile) file = interop_file ("bad-types.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GListModel *problems = dm_document_get_problems (doc);
+  struct { const char *needle; const char *line_text; } expected[] = {
+    { "not valid GeoJSON", "\"30.5, 50.45\"" },
+    { "not valid GeoJSON", "[200, 95]" },
+    { "sometime in spring", "\"sometime in spring\"" },
+    { "“properties”", "[\"not\", \"an\", \"object\"]" },
+    { "ends before it starts", "\"Backwards\"" },
+    { "not valid GeoJSON", "\"Hexagon\"" },
+    { "should be an object", "\"a string\"" },
+  };
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), >=, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint want = interop_line_of (file, expected[i].line_text);
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < g_list_model_get_n_items (problems); k++)
+        {
+          g_autoptr(DmProblem) p = g_list_model_get_item (problems, k);
+          if (strstr (dm_problem_get_message (p), expected[i].needle) && dm_problem_get_line (p) == want)
+            {
+              g_assert_cmpuint (dm_problem_get_column (p), >, 0);
+              found = TRUE;
+            }
+        }
+      if (!found)
+        g_error ("no problem “%s” at line %u", expected[i].needle, want);
+    }
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(GFile) file = interop_file ("truncated.geojson");
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *prefix = g_strdup_printf ("%s:", name);
+  guint line = 0, column = 0;
+
+  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_cmpint (sscanf (error->message + strlen (prefix), "%u:%u", &line, &column), ==, 2);
+  g_assert_cmpuint (line, >=, 15);
+  g_assert_cmpuint (column, >, 0);
+  g_clear_error (&error);
+
+  g_clear_object (&file);
+  file = interop_file ("not-geojson.geojson");
+  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "FeatureCollection"));
+}
+
+/* Our sample -> GeoJSON -> back: every event with its people, places and times */
+static void
+test_round_trip (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(DmDocument) doc = interop_load (sample);
+  g_autoptr(GBytes) bytes = dm_geojson_write (doc);
+  g_autoptr(GFile) out = interop_write_temp (bytes, "round.geojson");
+  g_autoptr(DmDocument) back = interop_load (out);
+  GListModel *a = dm_document_get_events (doc), *b = dm_document_get_events (back);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (back)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (b), ==, g_list_model_get_n_items (a));
+  g_assert_cmpuint (g_list_model_get_n_items (a), >=, 10);
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(DmEvent) ea = g_list_model_get_item (a, i);
+      g_autoptr(DmEvent) eb = g_list_model_get_item (b, i);
+      g_autofree char *da = interop_describe (ea);
+      g_autofree char *db = interop_describe (eb);
+
+      g_assert_cmpstr (db, ==, da);
+    }
+  g_assert_cmpstr (dm_document_get_title (back), ==, dm_document_get_title (doc));
+}
+
+/* What tools read: flat UTC start/end and Linked Places "when" */
+static void
+test_written_for_tools (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(DmDocument) doc = interop_load (sample);
+  g_autoptr(GBytes) bytes = dm_geojson_write (doc);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *feature, *props;
+  JsonArray *features;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "type"), ==, "FeatureCollection");
+  features = json_object_get_array_member (root, "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      feature = json_array_get_object_element (features, i);
+      props = json_object_get_object_member (feature, "properties");
+      if (g_strcmp0 (json_object_get_string_member_with_default (props, "title", NULL), "Donald Trump in Tokyo") != 0)
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (feature, "geometry"), "type"), ==, "Point");
+      /* 27 to 28 October, local days in Tokyo (UTC+9) */
+      g_assert_cmpstr (json_object_get_string_member (props, "start"), ==, "2025-10-26T15:00:00Z");
+      g_assert_cmpstr (json_object_get_string_member (props, "end"), ==, "2025-10-28T15:00:00Z");
+      {
+        JsonObject *when = json_object_get_object_member (feature, "when");
+        JsonObject *span = json_array_get_object_element (json_object_get_array_member (when, "timespans"), 0);
+        g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (span, "start"), "in"), ==, "2025-10-27");
+        g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (span, "end"), "in"), ==, "2025-10-28");
+      }
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/interop/geojson/mixed", test_mixed);
+  g_test_add_func ("/interop/geojson/bad-types", test_bad_types);
+  g_test_add_func ("/interop/geojson/truncated", test_truncated);
+  g_test_add_func ("/interop/geojson/round-trip", test_round_trip);
+  g_test_add_func ("/interop/geojson/written-for-tools", test_written_for_tools);
+  return g_test_run ();
+}

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "app-test-util.h"
+#include "dm-palette.h"
+#include "dm-routes-painter.h"
+#include "dm-window-private.h"
+
+/* The window as a user meets it: open the sample, select, play, open a broken file.
+ * Pixels of the rendered window are checked where the maths says a route must be. */
+
+static DmWindow *
+open_window (void)
+{
+  DmWindow *win = dm_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  return win;
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  return dm_window_get_n_loading (data) == 0;
+}
+
+static GFile *
+sample_file (void)
+{
+  return g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+}
+
+static void
+open_and_wait (DmWindow *win,
+               GFile    *file)
+{
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (loaded, win, 10000));
+}
+
+static DmEvent *
+find_event (DmWindow   *win,
+            const char *id)
+{
+  GListModel *events = dm_document_get_events (dm_window_get_document (win));
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      if (g_str_equal (dm_event_get_id (e), id))
+        return e;  /* the document keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_opens_sample (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GdkTexture) shot = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
+  open_and_wait (win, file);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 10);
+  /* The list shows every event, in time order */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_model (win->event_list)), ==, 10);
+  g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==,
+                   "Late October 2025: Choe Son Hui to Moscow and Minsk, Trump in Asia for APEC");
+  /* The clock covers the document and starts at its beginning */
+  g_assert_cmpfloat (dm_playback_get_end (win->playback), >, dm_playback_get_start (win->playback));
+  g_assert_cmpfloat (dm_playback_get_time (win->playback), ==, dm_playback_get_start (win->playback));
+  g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >=, 8);
+
+  app_test_wait (1500);
+  shot = app_test_render (GTK_WIDGET (win));
+  app_test_save (shot, "window-sample.png");
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_search_filters (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  GListModel *shown;
+
+  open_and_wait (win, file);
+  shown = dm_event_list_get_model (win->event_list);
+  dm_event_list_set_search (win->event_list, "minsk");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 10);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (shown, i);
+      g_autofree char *title = dm_event_dup_display_title (e);
+      g_test_message ("minsk: %s", title);
+    }
+  dm_event_list_set_search (win->event_list, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+typedef struct
+{
+  ShumateViewport *viewport;
+  double           lat, lon;
+} Target;
+
+static gboolean
+map_near (gpointer data)
+{
+  Target *t = data;
+
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (t->viewport)) - t->lat) < 3 &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (t->viewport)) - t->lon) < 3;
+}
+
+static void
+test_select_in_timeline (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  DmEvent *event;
+  double x, y;
+  DmEvent *picked;
+  g_autofree char *details = NULL;
+  g_autofree char *title = NULL;
+  Target target;
+  DmPlace *moscow;
+  GtkSingleSelection *selection;
+
+  open_and_wait (win, file);
+  app_test_wait (300);
+  event = find_event (win, "choe-moscow");
+  moscow = dm_event_get_place (event);
+
+  /* Where the timeline draws the visit, picking finds it: a click there selects it */
+  g_assert_true (dm_timeline_get_event_position (win->timeline, event, &x, &y));
+  picked = dm_timeline_pick (win->timeline, x, y);
+  g_assert_true (picked == event);
+  g_assert_null (dm_timeline_pick (win->timeline, x, 2));  /* the axis */
+  dm_timeline_set_selected_event (win->timeline, picked);
+
+  /* The list and the details follow */
+  g_assert_true (dm_window_get_selected_event (win) == event);
+  g_assert_true (dm_event_list_get_selected_event (win->event_list) == event);
+  selection = dm_event_list_get_selection (win->event_list);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) event);
+  details = dm_event_details_dup_text (win->event_details);
+  title = dm_event_dup_display_title (event);
+  g_assert_nonnull (strstr (details, title));
+
+  /* The map flies to Moscow */
+  target.viewport = shumate_map_get_viewport (win->map);
+  target.lat = dm_place_get_latitude (moscow);
+  target.lon = dm_place_get_longitude (moscow);
+  g_assert_false (map_near (&target));
+  g_assert_true (app_test_wait_until (map_near, &target, 5000));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* The pixel position of @lat/@lon in the window, by the same Mercator maths as the map */
+static void
+window_point (DmWindow *win,
+              double    lat,
+              double    lon,
+              int      *x,
+              int      *y)
+{
+  DmScreenView view;
+  double px, py;
+  graphene_point_t in, out;
+
+  dm_routes_layer_get_view (win->routes_layer, &view);
+  dm_screen_view_project (&view, lon, lat, &px, &py);
+  in = GRAPHENE_POINT_INIT (px, py);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (win->routes_layer), GTK_WIDGET (win), &in, &out));
+  *x = (int) round (out.x);
+  *y = (int) round (out.y);
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  DmWindow *win = data;
+
+  return dm_playback_get_time (win->playback) > dm_playback_get_start (win->playback) + 3600;
+}
+
+static void
+test_playback_draws_leg (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  DmEvent *trip;
+  DmLeg *leg;
+  double r, g, b, lat, lon, t0;
+  guint32 actor_rgb;
+  int x, y;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) during = NULL;
+
+  open_and_wait (win, file);
+
+  /* Playing moves the playhead, the timeline's included */
+  t0 = dm_playback_get_time (win->playback);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "play"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "play", NULL);
+  g_assert_true (dm_playback_get_playing (win->playback));
+  g_assert_true (app_test_wait_until (time_passed, win, 5000));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "play", NULL);
+  g_assert_false (dm_playback_get_playing (win->playback));
+  g_assert_cmpfloat (dm_playback_get_time (win->playback), >, t0);
+  g_assert_cmpfloat (dm_timeline_get_time (win->timeline), ==, dm_playback_get_time (win->playback));
+
+  /* Pyongyang to Moscow, Choe's first leg */
+  trip = find_event (win, "choe-tour");
+  leg = g_ptr_array_index (dm_event_get_legs (trip), 0);
+  g_assert_cmpint (leg->end, >, leg->start);
+  dm_palette_actor_rgb (win->document, dm_event_get_actor (trip), &r, &g, &b);
+  actor_rgb = ((guint32) round (r * 255) << 16) | ((guint32) round (g * 255) << 8) | (guint32) round (b * 255);
+  dm_window_fly_to_event (win, trip, 0);
+
+  dm_great_circle_point (dm_place_get_latitude (leg->from), dm_place_get_longitude (leg->from),
+                         dm_place_get_latitude (leg->to), dm_place_get_longitude (leg->to),
+                         0.5, &lat, &lon);
+
+  /* Before the leg, nothing of Choe's colour is there */
+  dm_playback_set_time (win->playback, leg->start - 3600);
+  app_test_wait (500);
+  window_point (win, lat, lon, &x, &y);
+  before = app_test_render (GTK_WIDGET (win));
+  app_test_save (before, "window-before-leg.png");
+  g_assert_false (app_test_color_near (app_test_pixel (before, x, y), actor_rgb, 24));
+
+  /* Half way, the traveller's marker is half way along the great circle */
+  dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
+  app_test_wait (300);
+  window_point (win, lat, lon, &x, &y);
+  during = app_test_render (GTK_WIDGET (win));
+  app_test_save (during, "window-leg-in-flight.png");
+  g_test_message ("marker expected at %d,%d: %06x (actor %06x)", x, y, app_test_pixel (during, x, y), actor_rgb);
+  g_assert_true (app_test_color_near (app_test_pixel (during, x, y), actor_rgb, 24));
+  g_assert_cmpuint (dm_routes_painter_get_n_moving (dm_routes_layer_get_painter (win->routes_layer)), >=, 1);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+typedef struct
+{
+  gboolean called;
+  gboolean ok;
+} LoadResult;
+
+static void
+load_finished_cb (DmWindow   *win,
+                  GFile      *file,
+                  gboolean    ok,
+                  LoadResult *result)
+{
+  result->called = TRUE;
+  result->ok = ok;
+}
+
+static void
+test_broken_file (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) broken = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "not-json.diplomap", NULL));
+  g_autoptr(GFile) bad = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "bad-events.diplomap", NULL));
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/nothing.diplomap");
+  LoadResult result = { FALSE };
+  g_autofree char *text = NULL;
+
+  g_signal_connect (win, "load-finished", G_CALLBACK (load_finished_cb), &result);
+
+  /* Not JSON: an error dialog, the window stays, nothing loaded */
+  open_and_wait (win, broken);
+  g_assert_true (result.called);
+  g_assert_false (result.ok);
+  g_assert_nonnull (win->error_dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
+  text = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)));
+  g_test_message ("error shown: %s", text);
+  g_assert_nonnull (strstr (text, "not-json.diplomap"));
+  gtk_window_destroy (GTK_WINDOW (win->error_dialog));
+  g_assert_null (win->error_dialog);
+
+  /* A missing file: the same */
+  result.called = FALSE;
+  open_and_wait (win, missing);
+  g_assert_true (result.called);
+  g_assert_false (result.ok);
+  g_assert_nonnull (win->error_dialog);
+  gtk_window_destroy (GTK_WINDOW (win->error_dialog));
+
+  /* Some bad events: the good ones open, the problems are listed */
+  result.called = FALSE;
+  open_and_wait (win, bad);
+  g_assert_true (result.ok);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (win->document)), >=, 4);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "show-problems"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-problems", NULL);
+  g_assert_nonnull (win->problems_dialog);
+  gtk_window_destroy (GTK_WINDOW (win->problems_dialog));
+
+  /* And the window still works */
+  {
+    g_autoptr(GFile) file = sample_file ();
+    open_and_wait (win, file);
+    g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 12);
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app_test_init (&argc, &argv);
+
+  g_test_add_func ("/app/window/opens-sample", test_opens_sample);
+  g_test_add_func ("/app/window/search-filters", test_search_filters);
+  g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);
+  g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
+  g_test_add_func ("/app/window/broken-file", test_broken_file);
+  return g_test_run ();
+}
