@@ -30,21 +30,44 @@ compare_stops (gconstpointer a,
   return x->part < y->part ? -1 : (x->part > y->part);
 }
 
+/* A day of the record as a time for a leg. Legs take days in UTC rather than at their
+ * places: the record gives days, not hours, and a day at its middle in two zones would
+ * put the legs of one day out of order. 0 is unknown. */
+static DmTime
+leg_day (gint julian)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  char text[16];
+  DmTime time = DM_TIME_UNKNOWN;
+  GDate date;
+
+  if (julian <= 0)
+    return time;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+  utc = g_time_zone_new_utc ();
+  if (!dm_time_parse (text, utc, &time, NULL))
+    time = DM_TIME_UNKNOWN;
+  return time;
+}
+
 static void
-add_leg (DmEvent      *journey,
-         DmPlace      *from,
-         DmPlace      *to,
-         const DmTime *depart,
-         const DmTime *arrive,
-         DmEvent      *origin)
+add_leg (DmEvent *journey,
+         DmPlace *from,
+         DmPlace *to,
+         gint     depart,
+         gint     arrive,
+         DmEvent *origin)
 {
   g_autoptr(DmLeg) leg = NULL;
 
-  if (from == NULL || to == NULL || from == to)
+  if (from == NULL || to == NULL)
     return;
   leg = dm_leg_new (from, to);
-  leg->depart = depart ? *depart : DM_TIME_UNKNOWN;
-  leg->arrive = arrive ? *arrive : DM_TIME_UNKNOWN;
+  leg->depart = leg_day (depart);
+  leg->arrive = leg_day (arrive);
   leg->inferred = TRUE;
   leg->line = dm_event_get_line (origin);
   leg->column = dm_event_get_column (origin);
@@ -87,7 +110,9 @@ journey_title (DmActor   *actor,
   return g_strdup_printf (_("%s: %s"), dm_actor_get_name (actor), list);
 }
 
-/* One journey of stops[first..last] (sorted, one actor) */
+/* One journey of stops[first..last] (sorted, one actor). The record's stops may overlap
+ * (a side trip listed inside a longer stay): a time that would run backwards is left
+ * unknown, and dm_event_resolve_times() places that leg between its neighbours. */
 static DmEvent *
 build_journey (GPtrArray *stops,
                guint      first,
@@ -101,6 +126,8 @@ build_journey (GPtrArray *stops,
   DmEvent *journey = dm_event_new (DM_EVENT_KIND_TRIP, id);
   DmPlace *previous = home;
   DmUstravelStop *previous_stop = NULL;
+  DmUstravelStop *latest = head;   /* the stop that ends last */
+  gint clock = head->first_day;    /* the latest day a leg has used so far */
 
   dm_event_set_title (journey, title);
   dm_event_set_actor (journey, head->actor);
@@ -115,19 +142,31 @@ build_journey (GPtrArray *stops,
       DmUstravelStop *stop = g_ptr_array_index (stops, i);
       DmPlace *place = dm_event_get_place (stop->visit);
       gboolean same_trip = previous_stop != NULL && previous_stop->trip == stop->trip;
+      gboolean depart = previous_stop != NULL && !same_trip;
+      gboolean arrive = !same_trip;
 
       if (place == NULL)
         continue;
+      if (stop->last_day > latest->last_day)
+        latest = stop;
       /* Between two places of one <trip> the record says nothing of when: no times */
-      add_leg (journey, previous, place,
-               previous_stop && !same_trip ? dm_event_get_end (previous_stop->visit) : NULL,
-               same_trip ? NULL : dm_event_get_start (stop->visit), stop->visit);
+      if (depart && (previous_stop->last_day > stop->first_day || previous_stop->last_day < clock))
+        depart = FALSE;
+      /* arriving on the day a leg already used, without a departure, could start before it */
+      if (arrive && (stop->first_day < clock || (stop->first_day == clock && !depart && i > first)))
+        arrive = FALSE;
+      if (depart)
+        clock = previous_stop->last_day;
+      if (arrive)
+        clock = stop->first_day;
+      if (previous != place)
+        add_leg (journey, previous, place, depart ? previous_stop->last_day : 0,
+                 arrive ? stop->first_day : 0, stop->visit);
       previous = place;
       previous_stop = stop;
     }
   if (previous_stop != NULL)
-    add_leg (journey, previous, home, dm_event_get_end (previous_stop->visit), NULL,
-             previous_stop->visit);
+    add_leg (journey, previous, home, latest->last_day, 0, previous_stop->visit);
   return journey;
 }
 
