@@ -596,6 +596,8 @@ dm_ustravel_format_load (DmDocument    *document,
     {
       g_autoptr(GFile) presidents = NULL;
 
+      if (dm_document_get_title (document) == NULL)
+        dm_document_set_title (document, _("Foreign travels of U.S. presidents and secretaries of state"));
       home = home_place (&self);
       dm_ustravel_add_journeys (document, file, self.stops, home);
       if (g_hash_table_size (self.new_actors) > 0 && (presidents = find_presidents_file (file)))
