@@ -189,6 +189,7 @@ test_qualifiers (void)
   e = lookup ("Moscow, Idaho", NULL);
   g_assert_true (e == lookup ("Moscow, US", NULL));
   g_assert_true (lookup ("Moscow, ID", NULL) == e);   /* ID is Indonesia too: no Moscow there */
+  g_assert_cmpstr (dm_gazetteer_entry_get_region (self, e), ==, "Idaho");
   e = lookup ("Portland, Maine", NULL);
   assert_near (e, 43.66, -70.26, 0.1);
   e = lookup ("Portland, OR", NULL);

@@ -285,6 +285,8 @@ test_folder_skips_other_files (void)
   g_autoptr(DmDocument) doc = load_fixture ();
   GPtrArray *files = dm_document_get_files (doc);
 
+  g_assert_cmpstr (dm_document_get_title (doc), ==,
+                   "Foreign travels of U.S. presidents and secretaries of state");
   /* two event files; README.md and presidents.xml are not */
   g_assert_cmpuint (files->len, ==, 2);
   for (guint i = 0; i < files->len; i++)

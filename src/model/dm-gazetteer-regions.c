@@ -81,6 +81,19 @@ dm_gazetteer_find_region (DmGazetteer *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->region_code_index, key));
 }
 
+const char *
+dm_gazetteer_entry_get_region (DmGazetteer            *self,
+                               const DmGazetteerEntry *entry)
+{
+  guint region;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (entry >= self->entries && entry < self->entries + self->n_entries, NULL);
+
+  region = self->entry_region[entry - self->entries];
+  return region != 0 ? self->regions[region - 1].name : NULL;
+}
+
 void
 dm_gazetteer_free_regions (DmGazetteer *self)
 {
