@@ -355,6 +355,8 @@ test_resolve (void)
     { "Paris", "FR", "Paris", "FR", DM_USTRAVEL_MATCH_EXACT },
     { "Saigon", "VN", "Ho Chi Minh City", "VN", DM_USTRAVEL_MATCH_RENAMED },
     { "Mexico", "MX", "Mexico City", "MX", DM_USTRAVEL_MATCH_RENAMED },
+    { "Bahia", "BR", "Salvador", "BR", DM_USTRAVEL_MATCH_RENAMED },      /* one name, two renames */
+    { "Bahia", "EC", "Bahía de Caráquez", "EC", DM_USTRAVEL_MATCH_RENAMED },
     { "Kiev", "RU", "Kyiv", "UA", DM_USTRAVEL_MATCH_NEIGHBOUR },          /* under the U.S.S.R. */
     { "Zagreb", "RS", "Zagreb", "HR", DM_USTRAVEL_MATCH_NEIGHBOUR },      /* under Yugoslavia */
     { "Algiers (Algeria)", "FR", "Algiers", "DZ", DM_USTRAVEL_MATCH_RENAMED },
