@@ -10,12 +10,12 @@ G_BEGIN_DECLS
 
 guint32 pixel_at (cairo_surface_t *s, double x, double y);
 gboolean color_near (guint32 a, guint32 b, int tol);
-DmMapStyle * plain_style (void);
-cairo_surface_t * draw_tile (guint z, guint x, guint y, const DmMapStyle *style, DmView *view);
+DmMapStyle *plain_style (void);
+cairo_surface_t *draw_tile (guint z, guint x, guint y, const DmMapStyle *style, DmView *view);
 void tile_for (guint z, double lon, double lat, guint *x, guint *y);
 guint count_dark (cairo_surface_t *s, double x, double y, int half_w, int half_h);
 guint count_row_off (cairo_surface_t *s, double y, double x0, double x1, guint32 base, int tol);
-cairo_surface_t * draw_figure (DmProjection projection, int w, int h, const DmMapStyle *style, DmView *view);
+cairo_surface_t *draw_figure (DmProjection projection, int w, int h, const DmMapStyle *style, DmView *view);
 #define assert_color(s, x, y, want)                                                  \
   G_STMT_START {                                                                     \
     guint32 got_ = pixel_at ((s), (x), (y));                                         \

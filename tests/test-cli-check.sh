@@ -39,4 +39,19 @@ for p in d["problems"]:
     assert p["file"].endswith("bad-events.diplomap") and p["line"] > 0 and p["column"] > 0, p
 ' && echo "ok - json counts" || { echo "not ok - json counts: $json"; fail=1; }
 
+# A folder of travels XML (the U.S. travel record's layout): visits + journeys, inferred legs
+json=$("$exe" --check --json "$src/data/ustravel"); st=$?
+check "travels folder with an unknown place gives exit 1" 1 $st
+echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["events"] == 10 + 4, d["events"]
+assert d["by_type"]["visit"] == 10 and d["by_type"]["trip"] == 4, d["by_type"]
+assert d["legs"] == 14, d["legs"]
+assert d["actors"] == 2, d["actors"]
+assert len(d["problems"]) == 1, d["problems"]
+p = d["problems"][0]
+assert p["file"].endswith("doe-john.xml") and p["line"] == 50 and p["column"] == 9, p
+' && echo "ok - travels folder json counts" || { echo "not ok - travels folder: $json"; fail=1; }
+
 exit $fail

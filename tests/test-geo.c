@@ -134,6 +134,30 @@ test_unwrap (void)
 }
 
 static void
+test_bounds (void)
+{
+  DmLonLat pacific[] = { tokyo, san_francisco, { 174.8, -36.8 } /* Auckland */ };
+  DmLonLat europe[] = { london, paris, { 37.6, 55.75 } };
+  double lon0, lat0, lon1, lat1;
+
+  /* over the Pacific, not around the world the other way */
+  dm_antimeridian_bounds (pacific, 3, &lon0, &lat0, &lon1, &lat1);
+  g_assert_cmpfloat_with_epsilon (lon0, tokyo.lon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lon1, san_francisco.lon + 360, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat0, -36.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat1, san_francisco.lat, 1e-9);
+  dm_antimeridian_bounds (europe, 3, &lon0, &lat0, &lon1, &lat1);
+  g_assert_cmpfloat_with_epsilon (lon0, london.lon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lon1, 37.6, 1e-9);
+  /* unwrapped input gives the same */
+  pacific[1].lon += 360;
+  dm_antimeridian_bounds (pacific, 3, &lon0, &lat0, &lon1, &lat1);
+  g_assert_cmpfloat_with_epsilon (lon1 - lon0, san_francisco.lon + 360 - tokyo.lon, 1e-9);
+  dm_antimeridian_bounds (pacific, 1, &lon0, &lat0, &lon1, &lat1);
+  g_assert_cmpfloat (lon0, ==, lon1);
+}
+
+static void
 test_equal_earth_round_trip (void)
 {
   double x, y, lon, lat, xw, yh;
@@ -214,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/geo/great-circle/tokyo-san-francisco", test_tokyo_san_francisco_over_pacific);
   g_test_add_func ("/geo/antimeridian/split", test_split);
   g_test_add_func ("/geo/antimeridian/unwrap", test_unwrap);
+  g_test_add_func ("/geo/antimeridian/bounds", test_bounds);
   g_test_add_func ("/geo/projection/equal-earth-round-trip", test_equal_earth_round_trip);
   g_test_add_func ("/geo/projection/mercator", test_mercator);
   g_test_add_func ("/geo/projection/names", test_projection_names);

@@ -117,6 +117,25 @@ test_equal_earth_visible (void)
   g_assert_cmpfloat (lon1, >, 127);
 }
 
+static void
+test_km_per_pixel (void)
+{
+  DmView v;
+  DmLonLat equator = { 0, 0 }, sixty = { 0, 60 };
+  double k0, k60;
+
+  /* z0 tile: 40,030 km of equator over 256 pixels; half that at 60 degrees in Mercator */
+  dm_view_init_tile (&v, 0, 0, 0, 256);
+  k0 = dm_view_get_km_per_pixel (&v, equator);
+  k60 = dm_view_get_km_per_pixel (&v, sixty);
+  g_assert_cmpfloat_with_epsilon (k0, 2 * G_PI * 6371.0088 / 256, 0.01);
+  g_assert_cmpfloat_with_epsilon (k60 / k0, 0.5, 1e-3);
+  /* equirectangular: the same at the equator, a parallel shrinks with cos(lat) too */
+  dm_view_init (&v, DM_PROJECTION_EQUIRECTANGULAR, equator, 256 / (2 * G_PI), 256, 128);
+  g_assert_cmpfloat_with_epsilon (dm_view_get_km_per_pixel (&v, equator), k0, 0.01);
+  g_assert_cmpfloat_with_epsilon (dm_view_get_km_per_pixel (&v, sixty) / k0, 0.5, 1e-3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,5 +145,6 @@ main (int   argc,
   g_test_add_func ("/render/view/copies", test_copies);
   g_test_add_func ("/render/view/bounds-and-world", test_bounds_and_world);
   g_test_add_func ("/render/view/equal-earth-visible", test_equal_earth_visible);
+  g_test_add_func ("/render/view/km-per-pixel", test_km_per_pixel);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dm-cli.h"
+#include "dm-cli-export.h"
 #include "dm-cli-private.h"
 #include "dm-document.h"
 
@@ -282,6 +283,11 @@ dm_cli_run (int    argc,
   };
   gboolean headless = FALSE;
 
+  if (dm_cli_export_wanted (argc, argv))
+    {
+      *exit_status = dm_cli_export_run (argc, argv);
+      return TRUE;
+    }
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--check") || g_str_has_prefix (argv[i], "--convert"))
       headless = TRUE;

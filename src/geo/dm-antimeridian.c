@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "dm-antimeridian.h"
 
@@ -118,4 +119,58 @@ dm_antimeridian_split (const DmLonLat *points,
   else
     g_array_unref (cur);
   return pieces;
+}
+
+static int
+compare_double_cb (gconstpointer a,
+                   gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * dm_antimeridian_bounds:
+ * The smallest box holding @points (wrapped or not), for framing a view: the longitudes
+ * leave out the widest gap between them, so Tokyo and San Francisco give 139.7 to 237.6
+ * (over the Pacific), not -122.4 to 139.7. @lon_min is in [-180, 180) and @lon_max may
+ * exceed 180. With no points the whole world.
+ */
+void
+dm_antimeridian_bounds (const DmLonLat *points,
+                        gsize           n_points,
+                        double         *lon_min,
+                        double         *lat_min,
+                        double         *lon_max,
+                        double         *lat_max)
+{
+  g_autofree double *lons = NULL;
+  double best_gap = -1, start = 0;
+
+  if (n_points == 0)
+    {
+      *lon_min = -180, *lon_max = 180, *lat_min = -90, *lat_max = 90;
+      return;
+    }
+  lons = g_new (double, n_points);
+  *lat_min = G_MAXDOUBLE, *lat_max = -G_MAXDOUBLE;
+  for (gsize i = 0; i < n_points; i++)
+    {
+      lons[i] = dm_antimeridian_wrap (points[i].lon);
+      *lat_min = MIN (*lat_min, points[i].lat);
+      *lat_max = MAX (*lat_max, points[i].lat);
+    }
+  qsort (lons, n_points, sizeof (double), compare_double_cb);
+  /* the widest gap between neighbours, going round; the box starts after it */
+  for (gsize i = 0; i < n_points; i++)
+    {
+      double next = i + 1 < n_points ? lons[i + 1] : lons[0] + 360.0;
+      if (next - lons[i] > best_gap)
+        {
+          best_gap = next - lons[i];
+          start = i + 1 < n_points ? lons[i + 1] : lons[0];
+        }
+    }
+  *lon_min = start;
+  *lon_max = start + (360.0 - best_gap);
 }

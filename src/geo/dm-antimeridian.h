@@ -14,5 +14,11 @@ GPtrArray *dm_antimeridian_split   (const DmLonLat *points,
                                     gsize           n_points);
 gboolean   dm_antimeridian_crosses (const DmLonLat *points,
                                     gsize           n_points);
+void       dm_antimeridian_bounds  (const DmLonLat *points,
+                                    gsize           n_points,
+                                    double         *lon_min,
+                                    double         *lat_min,
+                                    double         *lon_max,
+                                    double         *lat_max);
 
 G_END_DECLS

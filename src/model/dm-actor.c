@@ -17,6 +17,7 @@ struct _DmActor
   char       *country;
   char       *color;
   JsonObject *extra;
+  GArray     *terms;    /* DmTime pairs: start, end */
 };
 
 G_DEFINE_FINAL_TYPE (DmActor, dm_actor, G_TYPE_OBJECT)
@@ -32,6 +33,7 @@ dm_actor_finalize (GObject *object)
   g_free (self->country);
   g_free (self->color);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->terms, g_array_unref);
 
   G_OBJECT_CLASS (dm_actor_parent_class)->finalize (object);
 }
@@ -125,5 +127,51 @@ dm_actor_get_rgb (DmActor *self,
   *red = r / 255.0;
   *green = g / 255.0;
   *blue = b / 255.0;
+  return TRUE;
+}
+
+/**
+ * dm_actor_add_term:
+ * @end: %DM_TIME_UNKNOWN (or %NULL) while still in office
+ *
+ * Adds a term in office, such as a president's; terms are kept in the order added.
+ */
+void
+dm_actor_add_term (DmActor      *self,
+                   const DmTime *start,
+                   const DmTime *end)
+{
+  DmTime pair[2];
+
+  g_return_if_fail (DM_IS_ACTOR (self));
+  g_return_if_fail (start != NULL);
+
+  if (self->terms == NULL)
+    self->terms = g_array_new (FALSE, FALSE, sizeof (DmTime));
+  pair[0] = *start;
+  pair[1] = end ? *end : DM_TIME_UNKNOWN;
+  g_array_append_vals (self->terms, pair, 2);
+}
+
+guint
+dm_actor_get_n_terms (DmActor *self)
+{
+  g_return_val_if_fail (DM_IS_ACTOR (self), 0);
+  return self->terms ? self->terms->len / 2 : 0;
+}
+
+gboolean
+dm_actor_get_term (DmActor *self,
+                   guint    position,
+                   DmTime  *start,
+                   DmTime  *end)
+{
+  g_return_val_if_fail (DM_IS_ACTOR (self), FALSE);
+  if (position >= dm_actor_get_n_terms (self))
+    return FALSE;
+  if (start)
+    *start = g_array_index (self->terms, DmTime, 2 * position);
+  if (end)
+    *end = g_array_index (self->terms, DmTime, 2 * position + 1);
   return TRUE;
 }

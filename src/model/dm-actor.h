@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "dm-time.h"
+
 G_BEGIN_DECLS
 
 #define DM_TYPE_ACTOR (dm_actor_get_type ())
@@ -27,6 +29,15 @@ gboolean    dm_actor_get_rgb      (DmActor    *self,
                                    double     *red,
                                    double     *green,
                                    double     *blue);
+/* Terms in office (a president's from presidents.xml); an unknown end is still in office */
+void        dm_actor_add_term     (DmActor      *self,
+                                   const DmTime *start,
+                                   const DmTime *end);
+guint       dm_actor_get_n_terms  (DmActor      *self);
+gboolean    dm_actor_get_term     (DmActor      *self,
+                                   guint         position,
+                                   DmTime       *start,
+                                   DmTime       *end);
 JsonObject *dm_actor_get_extra    (DmActor    *self);
 void        dm_actor_set_extra    (DmActor    *self,
                                    JsonObject *extra);

@@ -7,6 +7,7 @@
 
 #include "dm-document-private.h"
 #include "dm-error.h"
+#include "dm-folder-private.h"
 #include "dm-format.h"
 
 struct _DmDocument
@@ -419,6 +420,10 @@ load_into_new (GFile         *file,
   g_autofree char *basename = g_file_get_basename (file);
   gsize length = 0;
   const DmFormat *format;
+
+  /* A folder opens as one document of every file in it (the U.S. travel record) */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+    return dm_folder_load (doc, file, cancellable, error) ? g_steal_pointer (&doc) : NULL;
 
   if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
     {

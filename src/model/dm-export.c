@@ -19,6 +19,7 @@ static const struct
   { "geojson", dm_geojson_write },
   { "json", dm_geojson_write },
   { "csv", dm_csv_write },
+  { "kml", dm_kml_write },
 };
 
 static gboolean

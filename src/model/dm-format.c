@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "dm-format.h"
+#include "dm-ustravel-format.h"
 
 /* Every format Diplomap reads, most specific first. A format added here is opened
  * everywhere: the command line, the Open dialog, drag and drop. */
@@ -12,9 +13,29 @@ static const DmFormat native_format = {
   dm_native_format_sniff, dm_native_format_load,
 };
 
+static const DmFormat ustravel_format = {
+  "us-travels", "xml", "application/xml",
+  dm_ustravel_format_sniff, dm_ustravel_format_load,
+};
+
 static const DmFormat geojson_format = {
   "geojson", "geojson;json", "application/geo+json",
   dm_geojson_format_sniff, dm_geojson_format_load,
+};
+
+static const DmFormat kml_format = {
+  "kml", "kml", "application/vnd.google-earth.kml+xml",
+  dm_kml_format_sniff, dm_kml_format_load,
+};
+
+static const DmFormat kmz_format = {
+  "kmz", "kmz", "application/vnd.google-earth.kmz",
+  dm_kmz_format_sniff, dm_kmz_format_load,
+};
+
+static const DmFormat ical_format = {
+  "icalendar", "ics;ical", "text/calendar",
+  dm_ical_format_sniff, dm_ical_format_load,
 };
 
 /* Last: the content sniffer accepts any text whose first line is a header we know */
@@ -25,7 +46,11 @@ static const DmFormat csv_format = {
 
 static const DmFormat * const formats[] = {
   &native_format,
+  &ustravel_format,
   &geojson_format,
+  &kml_format,
+  &kmz_format,
+  &ical_format,
   &csv_format,
   NULL
 };

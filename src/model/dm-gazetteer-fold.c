@@ -64,36 +64,24 @@ is_apostrophe (gunichar ch)
          ch == 0x02BB || ch == 0x00B4;
 }
 
-static inline void
-append_separated (GString    *out,
-                  gsize       start,
-                  gboolean   *pending_space,
-                  const char *utf8,
-                  gsize       length,
-                  guint      *n_chars)
-{
-  if (*pending_space && out->len > start)
-    {
-      g_string_append_c (out, ' ');
-      (*n_chars)++;
-    }
-  *pending_space = FALSE;
-  for (gsize i = 0; i < length; i++)
-    g_string_append_c (out, utf8[i]);
-}
+enum {
+  FOLD_DROP,    /* nothing: an apostrophe, an accent */
+  FOLD_SPACE,   /* a separator */
+  FOLD_TEXT,    /* these letters */
+  FOLD_SLOW,    /* letters and separators mixed: no shortcut */
+};
 
-static void
-append_folded_char (GString  *out,
-                    gsize     start,
-                    gunichar  ch,
-                    gboolean *pending_space,
-                    guint    *n_chars)
+/* The folding of one code point (after decomposition): its kind, and its letters in
+ * text (NUL-terminated, at most 7 bytes) with their count in *n_chars. */
+static guint
+fold_code (gunichar  ch,
+           char     *text,
+           guint    *n_chars)
 {
   GUnicodeType type;
-  char utf8[8];
 
-  if (is_apostrophe (ch))
-    return;
+  if (is_apostrophe (ch) || (ch >= 0x0300 && ch <= 0x036F))
+    return FOLD_DROP;
   ch = g_unichar_tolower (ch);
 
   if (ch < 0x400)
@@ -102,10 +90,9 @@ append_folded_char (GString  *out,
         {
           if (specials[i].ch == ch)
             {
-              append_separated (out, start, pending_space, specials[i].ascii,
-                                strlen (specials[i].ascii), n_chars);
-              *n_chars += g_utf8_strlen (specials[i].ascii, -1);
-              return;
+              strcpy (text, specials[i].ascii);
+              *n_chars = g_utf8_strlen (text, -1);
+              return FOLD_TEXT;
             }
         }
     }
@@ -114,12 +101,142 @@ append_folded_char (GString  *out,
   if (g_unichar_isalnum (ch) || type == G_UNICODE_NON_SPACING_MARK ||
       type == G_UNICODE_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK)
     {
-      append_separated (out, start, pending_space, utf8, g_unichar_to_utf8 (ch, utf8), n_chars);
-      (*n_chars)++;
+      text[g_unichar_to_utf8 (ch, text)] = '\0';
+      *n_chars = 1;
+      return FOLD_TEXT;
     }
+  return FOLD_SPACE;
+}
+
+/* The whole folding of one code point: decomposed, then each part folded. */
+static guint
+fold_char (gunichar  ch,
+           char     *text,
+           gsize     text_size,
+           guint    *n_chars)
+{
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n_parts;
+  gboolean space = FALSE;
+  gsize length = 0;
+
+  /* Accents to strip live below U+2000 (Latin, Greek, Cyrillic); above, kana and
+   * Hangul stay whole. */
+  if (ch >= 0xC0 && ch < DECOMPOSABLE_END && is_decomposable (ch))
+    n_parts = g_unichar_fully_decompose (ch, FALSE, parts, G_N_ELEMENTS (parts));
   else
+    parts[0] = ch, n_parts = 1;
+
+  *n_chars = 0;
+  text[0] = '\0';
+  for (gsize i = 0; i < n_parts; i++)
     {
-      *pending_space = TRUE;
+      char part[8];
+      guint part_chars = 0;
+
+      switch (fold_code (parts[i], part, &part_chars))
+        {
+        case FOLD_SPACE:
+          space = TRUE;
+          break;
+        case FOLD_TEXT:
+          if (space || length + strlen (part) >= text_size)
+            return FOLD_SLOW;
+          memcpy (text + length, part, strlen (part) + 1);
+          length += strlen (part);
+          *n_chars += part_chars;
+          break;
+        default:
+          break;
+        }
+    }
+  if (length > 0)
+    return space ? FOLD_SLOW : FOLD_TEXT;
+  return space ? FOLD_SPACE : FOLD_DROP;
+}
+
+/* Every code point below FOLD_TABLE_END folded once: Cyrillic, Greek, Arabic and Indic
+ * letters then cost one look-up each (they were half the gazetteer's load time). */
+#define FOLD_TABLE_END 0x3000
+
+typedef struct {
+  guint8 kind;
+  guint8 n_chars;
+  guint8 length;
+  char   text[5];
+} FoldEntry;
+
+static gpointer
+build_fold_table_cb (gpointer data)
+{
+  FoldEntry *table = g_new0 (FoldEntry, FOLD_TABLE_END);
+
+  for (gunichar ch = 0x80; ch < FOLD_TABLE_END; ch++)
+    {
+      char text[8];
+      guint n_chars = 0;
+      guint kind = fold_char (ch, text, sizeof text, &n_chars);
+
+      if (kind == FOLD_TEXT && strlen (text) >= sizeof table[ch].text)
+        kind = FOLD_SLOW;
+      table[ch].kind = kind;
+      if (kind == FOLD_TEXT)
+        {
+          table[ch].n_chars = n_chars;
+          table[ch].length = strlen (text);
+          memcpy (table[ch].text, text, table[ch].length);
+        }
+    }
+  return table;
+}
+
+static inline const FoldEntry *
+get_fold_table (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, build_fold_table_cb, NULL);
+}
+
+/* Appends the parts of one code point that the table has no shortcut for. */
+static void
+append_slow (GString  *out,
+             gsize     start,
+             gunichar  ch,
+             gboolean *pending_space,
+             guint    *n_chars)
+{
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n_parts;
+
+  if (ch >= 0xC0 && ch < DECOMPOSABLE_END && is_decomposable (ch))
+    n_parts = g_unichar_fully_decompose (ch, FALSE, parts, G_N_ELEMENTS (parts));
+  else
+    parts[0] = ch, n_parts = 1;
+
+  for (gsize i = 0; i < n_parts; i++)
+    {
+      char text[8];
+      guint part_chars = 0;
+
+      switch (fold_code (parts[i], text, &part_chars))
+        {
+        case FOLD_SPACE:
+          *pending_space = TRUE;
+          break;
+        case FOLD_TEXT:
+          if (*pending_space && out->len > start)
+            {
+              g_string_append_c (out, ' ');
+              (*n_chars)++;
+            }
+          *pending_space = FALSE;
+          g_string_append (out, text);
+          *n_chars += part_chars;
+          break;
+        default:
+          break;
+        }
     }
 }
 
@@ -180,6 +297,7 @@ dm_gazetteer_fold_into (const char *text,
   gboolean pending_space = FALSE;
   gsize start = out->len;
   guint n_chars = 0;
+  const FoldEntry *table = get_fold_table ();
 
   while (p < end)
     {
@@ -187,29 +305,40 @@ dm_gazetteer_fold_into (const char *text,
 
       if (c < 0x80)
         {
-          /* the common case: plain ASCII */
-          if (g_ascii_isalnum (c))
+          /* the common case: a run of plain ASCII, written straight into the buffer
+           * (at most a space and a letter per byte) */
+          const char *run_end = p;
+          gsize old_len = out->len;
+          char *w;
+
+          while (run_end < end && (guchar) *run_end < 0x80)
+            run_end++;
+          g_string_set_size (out, old_len + 2 * (run_end - p) + 1);
+          w = out->str + old_len;
+          for (; p < run_end; p++)
             {
-              if (pending_space && out->len > start)
+              if (g_ascii_isalnum (*p))
                 {
-                  g_string_append_c (out, ' ');
+                  if (pending_space && w > out->str + start)
+                    {
+                      *w++ = ' ';
+                      n_chars++;
+                    }
+                  pending_space = FALSE;
+                  *w++ = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
                   n_chars++;
                 }
-              pending_space = FALSE;
-              g_string_append_c (out, g_ascii_tolower (c));
-              n_chars++;
+              else if (*p != '\'' && *p != '`')
+                {
+                  pending_space = TRUE;
+                }
             }
-          else if (c != '\'' && c != '`')
-            {
-              pending_space = TRUE;
-            }
-          p++;
+          g_string_truncate (out, w - out->str);
         }
       else
         {
           gunichar ch = g_utf8_get_char_validated (p, end - p);
-          gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-          gsize n_parts;
+          const FoldEntry *entry;
 
           if (ch == (gunichar) -1 || ch == (gunichar) -2)
             {
@@ -218,18 +347,33 @@ dm_gazetteer_fold_into (const char *text,
             }
           p = g_utf8_next_char (p);
 
-          /* Accents to strip live below U+2000 (Latin, Greek, Cyrillic); above, kana and
-           * Hangul stay whole, which also keeps the lookup of the table cheap. */
-          if (ch >= 0xC0 && ch < DECOMPOSABLE_END && is_decomposable (ch))
-            n_parts = g_unichar_fully_decompose (ch, FALSE, parts, G_N_ELEMENTS (parts));
-          else
-            parts[0] = ch, n_parts = 1;
-          for (gsize i = 0; i < n_parts; i++)
+          if (ch >= FOLD_TABLE_END)
             {
-              /* Combining Diacritical Marks: accents on Latin, Greek and Cyrillic letters */
-              if (parts[i] >= 0x0300 && parts[i] <= 0x036F)
-                continue;
-              append_folded_char (out, start, parts[i], &pending_space, &n_chars);
+              append_slow (out, start, ch, &pending_space, &n_chars);
+              continue;
+            }
+          entry = &table[ch];
+          switch (entry->kind)
+            {
+            case FOLD_SPACE:
+              pending_space = TRUE;
+              break;
+            case FOLD_TEXT:
+              if (pending_space && out->len > start)
+                {
+                  g_string_append_c (out, ' ');
+                  n_chars++;
+                }
+              pending_space = FALSE;
+              for (guint i = 0; i < entry->length; i++)   /* inline, unlike append_len */
+                g_string_append_c (out, entry->text[i]);
+              n_chars += entry->n_chars;
+              break;
+            case FOLD_SLOW:
+              append_slow (out, start, ch, &pending_space, &n_chars);
+              break;
+            default:
+              break;
             }
         }
     }
@@ -268,6 +412,42 @@ dm_gazetteer_key_mask (const char *key)
         mask |= 1u << (28 + (*p & 3));
     }
   return mask;
+}
+
+/* Both at once, in one pass over the key */
+void
+dm_gazetteer_key_mask_hash (const char *key,
+                            guint32    *mask_out,
+                            guint32    *hash_out)
+{
+  guint32 mask = 0;
+  guint32 hash = 2166136261u;
+
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    {
+      hash = (hash ^ *p) * 16777619u;
+      if (*p >= 'a' && *p <= 'z')
+        mask |= 1u << (*p - 'a');
+      else if (*p >= '0' && *p <= '9')
+        mask |= 1u << 26;
+      else if (*p == ' ')
+        mask |= 1u << 27;
+      else if (*p >= 0xC0)
+        mask |= 1u << (28 + (*p & 3));
+    }
+  *mask_out = mask;
+  *hash_out = hash;
+}
+
+/* FNV-1a over the bytes of a key */
+guint32
+dm_gazetteer_key_hash (const char *key)
+{
+  guint32 hash = 2166136261u;
+
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    hash = (hash ^ *p) * 16777619u;
+  return hash;
 }
 
 /* Decodes a folded key into code points; returns the count, or -1 if longer than max. */

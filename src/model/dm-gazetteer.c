@@ -18,10 +18,10 @@
 #define RESOURCE_DIR "/io/github/diplomap/Diplomap/data/"
 
 /* Splits line (NUL-terminated) at tabs in place; returns the number of fields. */
-static guint
-split_fields (char  *line,
-              char **fields,
-              guint  max_fields)
+guint
+dm_gazetteer_split_fields (char  *line,
+                           char **fields,
+                           guint  max_fields)
 {
   guint n = 0;
   char *p = line;
@@ -39,9 +39,35 @@ split_fields (char  *line,
   return n;
 }
 
+/* "-12.3456" as written by the generator; g_ascii_strtod for anything else */
+static double
+parse_coordinate (const char *text)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  double value = 0;
+  double scale = 1;
+
+  if (*p == '-')
+    negative = TRUE, p++;
+  if (!g_ascii_isdigit (*p))
+    return g_ascii_strtod (text, NULL);
+  for (; g_ascii_isdigit (*p); p++)
+    value = value * 10 + (*p - '0');
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      {
+        value = value * 10 + (*p - '0');
+        scale *= 10;
+      }
+  if (*p != '\0')
+    return g_ascii_strtod (text, NULL);
+  return (negative ? -value : value) / scale;
+}
+
 /* Returns the next data line (comments and blank lines skipped), NUL-terminated. */
-static char *
-next_line (char **cursor)
+char *
+dm_gazetteer_next_line (char **cursor)
 {
   while (**cursor != '\0')
     {
@@ -68,7 +94,8 @@ add_key (DmGazetteer *self,
          const char  *name,
          gssize       length,
          guint32     *n_chars,
-         guint32     *mask)
+         guint32     *mask,
+         guint32     *hash)
 {
   guint32 offset = self->keys->len;
 
@@ -76,21 +103,21 @@ add_key (DmGazetteer *self,
   if (self->keys->len == offset)
     return G_MAXUINT32;   /* nothing left after folding */
   g_string_append_c (self->keys, '\0');
-  *mask = dm_gazetteer_key_mask (self->keys->str + offset);
+  dm_gazetteer_key_mask_hash (self->keys->str + offset, mask, hash);
   return offset;
 }
 
 /* Adds the folded name and each of the |-separated other names as postings of owner. */
-static void
-add_names (DmGazetteer *self,
-           GArray      *postings,
-           guint32      owner,
-           const char  *name,
-           const char  *others)
+void
+dm_gazetteer_add_names (DmGazetteer *self,
+                        GArray      *postings,
+                        guint32      owner,
+                        const char  *name,
+                        const char  *others)
 {
-  DmGazetteerPosting posting = { 0, owner, 0, 0, 0 };
+  DmGazetteerPosting posting = { 0, owner, 0, 0, 0, 0 };
 
-  if ((posting.key = add_key (self, name, -1, &posting.n_chars, &posting.mask)) != G_MAXUINT32)
+  if ((posting.key = add_key (self, name, -1, &posting.n_chars, &posting.mask, &posting.hash)) != G_MAXUINT32)
     g_array_append_val (postings, posting);
 
   while (others != NULL && *others != '\0')
@@ -98,7 +125,7 @@ add_names (DmGazetteer *self,
       const char *bar = strchr (others, '|');
       gssize length = bar ? bar - others : (gssize) strlen (others);
 
-      if ((posting.key = add_key (self, others, length, &posting.n_chars, &posting.mask)) != G_MAXUINT32)
+      if ((posting.key = add_key (self, others, length, &posting.n_chars, &posting.mask, &posting.hash)) != G_MAXUINT32)
         g_array_append_val (postings, posting);
       others = bar ? bar + 1 : NULL;
     }
@@ -126,10 +153,10 @@ parse_countries (DmGazetteer *self,
   self->countries = g_new0 (DmCountry, n_lines);
   self->country_code3 = g_new0 (const char *, n_lines);
 
-  while ((line = next_line (&cursor)) != NULL)
+  while ((line = dm_gazetteer_next_line (&cursor)) != NULL)
     {
       char *f[8];
-      guint n_fields = split_fields (line, f, G_N_ELEMENTS (f));
+      guint n_fields = dm_gazetteer_split_fields (line, f, G_N_ELEMENTS (f));
       DmCountry *country = &self->countries[self->n_countries];
 
       if (n_fields < 7)
@@ -141,11 +168,11 @@ parse_countries (DmGazetteer *self,
       self->country_code3[self->n_countries] = f[1];
       country->name = f[2];
       country->capital = f[3][0] ? f[3] : NULL;
-      country->latitude = g_ascii_strtod (f[4], NULL);
-      country->longitude = g_ascii_strtod (f[5], NULL);
+      country->latitude = parse_coordinate (f[4]);
+      country->longitude = parse_coordinate (f[5]);
       country->timezone = f[6];
       others[self->n_countries] = n_fields > 7 ? f[7] : NULL;
-      add_names (self, postings, self->n_countries, f[2], NULL);
+      dm_gazetteer_add_names (self, postings, self->n_countries, f[2], NULL);
       self->n_countries++;
       g_hash_table_insert (self->code_index, f[0], GUINT_TO_POINTER (self->n_countries));
       g_hash_table_insert (self->code_index, f[1], GUINT_TO_POINTER (self->n_countries));
@@ -153,7 +180,7 @@ parse_countries (DmGazetteer *self,
 
   /* Other names after every country's own name, so that an own name wins a clash */
   for (guint i = 0; i < self->n_countries; i++)
-    add_names (self, postings, i, self->countries[i].code, others[i]);
+    dm_gazetteer_add_names (self, postings, i, self->countries[i].code, others[i]);
 }
 
 static void
@@ -167,14 +194,15 @@ parse_entries (DmGazetteer *self,
 
   self->entries = g_new0 (DmGazetteerEntry, n_lines);
   self->entry_postings = g_new0 (guint32, n_lines + 1);
+  self->entry_region = g_new0 (guint16, n_lines);
   self->country_first = g_new0 (guint, self->n_countries);
   self->country_count = g_new0 (guint, self->n_countries);
   self->grouped = TRUE;
 
-  while ((line = next_line (&cursor)) != NULL)
+  while ((line = dm_gazetteer_next_line (&cursor)) != NULL)
     {
-      char *f[8];
-      guint n_fields = split_fields (line, f, G_N_ELEMENTS (f));
+      char *f[9];
+      guint n_fields = dm_gazetteer_split_fields (line, f, G_N_ELEMENTS (f));
       DmGazetteerEntry *entry = &self->entries[self->n_entries];
       const DmCountry *country;
       guint country_pos;
@@ -187,12 +215,14 @@ parse_entries (DmGazetteer *self,
       country = find_country_by_code (self, f[1]);
       entry->name = f[0];
       entry->country = f[1];
-      entry->latitude = g_ascii_strtod (f[2], NULL);
-      entry->longitude = g_ascii_strtod (f[3], NULL);
+      entry->latitude = parse_coordinate (f[2]);
+      entry->longitude = parse_coordinate (f[3]);
       entry->timezone = f[4][0] ? f[4] : (country ? country->timezone : "UTC");
       entry->population = (guint32) strtoul (f[5], NULL, 10);
       entry->is_capital = strchr (f[6], 'c') != NULL;
       entry->is_venue = strchr (f[6], 'v') != NULL;
+      if (n_fields > 8 && f[8][0] != '\0')
+        self->entry_region[self->n_entries] = dm_gazetteer_find_region (self, f[1], f[8]);
 
       if (country != NULL)
         {
@@ -206,28 +236,51 @@ parse_entries (DmGazetteer *self,
         }
 
       self->entry_postings[self->n_entries] = self->postings->len;
-      add_names (self, self->postings, self->n_entries, f[0], n_fields > 7 ? f[7] : NULL);
+      dm_gazetteer_add_names (self, self->postings, self->n_entries, f[0], n_fields > 7 ? f[7] : NULL);
       self->n_entries++;
     }
   self->entry_postings[self->n_entries] = self->postings->len;
 }
 
-/* Chains the postings into a hash table keyed by the folded names. */
-static GHashTable *
-index_postings (DmGazetteer *self,
-                GArray      *postings)
+/* The slot of key: the one holding its chain, or the empty one where it would go. */
+guint
+dm_gazetteer_find_slot (DmGazetteer *self,
+                        const char  *key,
+                        guint32      hash)
 {
-  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < postings->len; i++)
+  for (guint slot = hash & self->slot_mask;; slot = (slot + 1) & self->slot_mask)
     {
-      DmGazetteerPosting *posting = &g_array_index (postings, DmGazetteerPosting, i);
-      char *key = self->keys->str + posting->key;
+      guint32 head = self->slots[slot];
+      const DmGazetteerPosting *posting;
 
-      posting->next = GPOINTER_TO_UINT (g_hash_table_lookup (index, key));
-      g_hash_table_insert (index, key, GUINT_TO_POINTER (i + 1));
+      if (head == 0)
+        return slot;
+      posting = &g_array_index (self->postings, DmGazetteerPosting, head - 1);
+      if (posting->hash == hash && strcmp (self->keys->str + posting->key, key) == 0)
+        return slot;
     }
-  return index;
+}
+
+/* Chains the postings of each folded name, in an open-addressing table at most half full
+ * (GLib's hash table and g_str_hash were a quarter of the load time). */
+static void
+index_postings (DmGazetteer *self)
+{
+  guint n_slots = 1024;
+
+  while (n_slots < 2 * self->postings->len)
+    n_slots *= 2;
+  self->slots = g_new0 (guint32, n_slots);
+  self->slot_mask = n_slots - 1;
+
+  for (guint i = 0; i < self->postings->len; i++)
+    {
+      DmGazetteerPosting *posting = &g_array_index (self->postings, DmGazetteerPosting, i);
+      guint slot = dm_gazetteer_find_slot (self, self->keys->str + posting->key, posting->hash);
+
+      posting->next = self->slots[slot];
+      self->slots[slot] = i + 1;
+    }
 }
 
 static guint
@@ -259,32 +312,45 @@ lookup_data (const char *name)
 DmGazetteer *
 dm_gazetteer_new (void)
 {
-  g_autoptr(GBytes) countries = lookup_data ("countries.tsv");
-  g_autoptr(GBytes) places = lookup_data ("gazetteer.tsv");
+  const char *names[] = { "countries.tsv", "regions.tsv", "gazetteer.tsv" };
+  GBytes *bytes[G_N_ELEMENTS (names)];
+  char *texts[G_N_ELEMENTS (names)];
+  gsize sizes[G_N_ELEMENTS (names)];
   g_autoptr(GArray) country_postings = g_array_new (FALSE, FALSE, sizeof (DmGazetteerPosting));
   DmGazetteer *self = g_new0 (DmGazetteer, 1);
-  gsize size_c = countries ? g_bytes_get_size (countries) : 0;
-  gsize size_p = places ? g_bytes_get_size (places) : 0;
+  gsize total = 0;
 
-  /* one copy of both files; fields become NUL-terminated strings in place */
-  self->text = g_malloc (size_c + size_p + 2);
-  if (size_c > 0)
-    memcpy (self->text, g_bytes_get_data (countries, NULL), size_c);
-  self->text[size_c] = '\0';
-  if (size_p > 0)
-    memcpy (self->text + size_c + 1, g_bytes_get_data (places, NULL), size_p);
-  self->text[size_c + 1 + size_p] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      bytes[i] = lookup_data (names[i]);
+      sizes[i] = bytes[i] ? g_bytes_get_size (bytes[i]) : 0;
+      total += sizes[i] + 1;
+    }
 
-  self->keys = g_string_sized_new (size_p);
-  self->postings = g_array_sized_new (FALSE, FALSE, sizeof (DmGazetteerPosting), size_p / 12);
+  /* one copy of the files; fields become NUL-terminated strings in place */
+  self->text = g_malloc (total);
+  total = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      texts[i] = self->text + total;
+      if (sizes[i] > 0)
+        memcpy (texts[i], g_bytes_get_data (bytes[i], NULL), sizes[i]);
+      texts[i][sizes[i]] = '\0';
+      total += sizes[i] + 1;
+      g_clear_pointer (&bytes[i], g_bytes_unref);
+    }
+
+  self->keys = g_string_sized_new (sizes[2]);
+  self->postings = g_array_sized_new (FALSE, FALSE, sizeof (DmGazetteerPosting), sizes[2] / 12);
   self->code_index = g_hash_table_new (g_str_hash, g_str_equal);
 
-  parse_countries (self, self->text, count_lines (self->text, size_c), country_postings);
-  parse_entries (self, self->text + size_c + 1,
-                 count_lines (self->text + size_c + 1, size_p));
+  parse_countries (self, texts[0], count_lines (texts[0], sizes[0]), country_postings);
+  dm_gazetteer_parse_regions (self, texts[1], count_lines (texts[1], sizes[1]));
+  parse_entries (self, texts[2], count_lines (texts[2], sizes[2]));
 
   /* the keys are final now: their addresses no longer move */
-  self->index = index_postings (self, self->postings);
+  index_postings (self);
+  dm_gazetteer_index_regions (self);
   self->country_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < country_postings->len; i++)
     {
@@ -295,8 +361,8 @@ dm_gazetteer_new (void)
         g_hash_table_insert (self->country_index, key, GUINT_TO_POINTER (posting->owner + 1));
     }
 
-  g_debug ("Gazetteer: %u places, %u countries, %u names",
-           self->n_entries, self->n_countries, self->postings->len);
+  g_debug ("Gazetteer: %u places, %u countries, %u regions, %u names",
+           self->n_entries, self->n_countries, self->n_regions, self->postings->len);
   return self;
 }
 
@@ -305,9 +371,11 @@ dm_gazetteer_free (DmGazetteer *self)
 {
   if (self == NULL)
     return;
-  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->slots, g_free);
   g_clear_pointer (&self->country_index, g_hash_table_unref);
   g_clear_pointer (&self->code_index, g_hash_table_unref);
+  dm_gazetteer_free_regions (self);
+  g_free (self->entry_region);
   g_clear_pointer (&self->postings, g_array_unref);
   g_string_free (self->keys, TRUE);
   g_free (self->entry_postings);

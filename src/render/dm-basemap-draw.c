@@ -25,7 +25,6 @@ typedef struct
   double             lon0, lon1, lat0, lat1; /* visible, with a margin */
   double             x0, y0, x1, y1;         /* the drawing plus MARGIN */
   double             grid;        /* vector output: coordinates rounded to 1/grid px */
-  guint              n_segments;  /* statistics for the benchmark */
 } Ctx;
 
 /* SVG writes every coordinate as text: on a quarter-pixel grid they are shorter
@@ -112,7 +111,6 @@ add_ring (Ctx          *c,
       else if ((lcode & code & ncode) == 0 && dx * dx + dy * dy >= c->min_step2)
         {
           cairo_line_to (c->cr, snap (c, px), snap (c, py));
-          c->n_segments++;
           lx = px, ly = py, lcode = code;
         }
       px = nx, py = ny, code = ncode;
@@ -121,7 +119,6 @@ add_ring (Ctx          *c,
     cairo_move_to (c->cr, snap (c, px), snap (c, py));
   else
     cairo_line_to (c->cr, snap (c, px), snap (c, py));
-  c->n_segments++;
   if (close)
     cairo_close_path (c->cr);
 }
@@ -303,7 +300,6 @@ init_ctx (Ctx               *c,
   c->lat0 = MAX (-90.0, c->lat0 - margin_deg), c->lat1 = MIN (90.0, c->lat1 + margin_deg);
   c->x0 = -MARGIN, c->y0 = -MARGIN;
   c->x1 = view->width + MARGIN, c->y1 = view->height + MARGIN;
-  c->n_segments = 0;
   switch ((int) cairo_surface_get_type (cairo_get_target (cr)))
     {
     case CAIRO_SURFACE_TYPE_SVG:

@@ -25,6 +25,12 @@ typedef enum
 
 #define DM_BASEMAP_N_LEVELS 3
 
+/* What a map or figure showing the base map credits (Natural Earth is public domain; the
+ * credit is a courtesy it asks for). */
+#define DM_BASEMAP_ATTRIBUTION  "Natural Earth"
+#define DM_BASEMAP_LICENSE_URI  "https://www.naturalearthdata.com/about/terms-of-use/"
+
+
 /**
  * DmCountryInfo:
  * One country (or territory) of the base map. Strings belong to the base map and live as

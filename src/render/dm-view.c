@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "dm-antimeridian.h"
+#include "dm-great-circle.h"
 #include "dm-view.h"
 
 G_DEFINE_BOXED_TYPE (DmView, dm_view, dm_view_copy, dm_view_free)
@@ -346,4 +347,22 @@ dm_view_append_polyline (const DmView   *view,
     return;
   for (int k = k0; k <= k1; k++)
     append_points (view, cr, u, n_points, 360.0 * k);
+}
+
+/**
+ * dm_view_get_km_per_pixel:
+ * Kilometres per user-space pixel east-west at @at (for a scale bar: Mercator's and
+ * equirectangular's scale changes with latitude, Equal Earth's also with longitude).
+ */
+double
+dm_view_get_km_per_pixel (const DmView *view,
+                          DmLonLat      at)
+{
+  DmLonLat a = { at.lon - 0.05, at.lat }, b = { at.lon + 0.05, at.lat };
+  double ax, ay, bx, by;
+
+  g_return_val_if_fail (view != NULL, 0);
+  dm_view_project (view, a.lon, a.lat, &ax, &ay);
+  dm_view_project (view, b.lon, b.lat, &bx, &by);
+  return dm_great_circle_distance_km (a, b) / MAX (hypot (bx - ax, by - ay), 1e-12);
 }

@@ -84,6 +84,8 @@ gboolean dm_view_get_copies      (const DmView *view,
                                   int          *k_min,
                                   int          *k_max);
 
+double   dm_view_get_km_per_pixel (const DmView *view,
+                                   DmLonLat      at);
 void     dm_view_append_polyline (const DmView   *view,
                                   cairo_t        *cr,
                                   const DmLonLat *points,

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Opening a folder: every file Diplomap can read in it, as one document. */
+
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dm-error.h"
+#include "dm-folder-private.h"
+#include "dm-format.h"
+
+#define MAX_DEPTH 3
+
+static gboolean
+collect_files (GFile         *folder,
+               guint          depth,
+               GPtrArray     *files,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (children == NULL)
+    return FALSE;
+  while (TRUE)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, cancellable, error))
+        return FALSE;
+      if (info == NULL)
+        break;
+      if (g_file_info_get_is_hidden (info))
+        continue;
+      switch (g_file_info_get_file_type (info))
+        {
+        case G_FILE_TYPE_REGULAR:
+          g_ptr_array_add (files, g_object_ref (child));
+          break;
+        case G_FILE_TYPE_DIRECTORY:
+          if (depth < MAX_DEPTH && !collect_files (child, depth + 1, files, cancellable, error))
+            return FALSE;
+          break;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *x = g_file_get_path (*(GFile * const *) a);
+  g_autofree char *y = g_file_get_path (*(GFile * const *) b);
+
+  return g_strcmp0 (x, y);
+}
+
+/* A reader's fatal error, "PATH:LINE:COLUMN: reason", as a problem of that file */
+static void
+add_failure (DmDocument *document,
+             GFile      *file,
+             const char *message)
+{
+  g_autofree char *path = g_file_get_parse_name (file);
+  g_autoptr(DmProblem) problem = NULL;
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (g_str_has_prefix (message, path) && message[strlen (path)] == ':' &&
+      sscanf (message + strlen (path) + 1, "%u:%u: %n", &line, &column, &consumed) == 2 &&
+      consumed > 0)
+    message += strlen (path) + 1 + consumed;
+  else
+    line = column = 0;
+  problem = dm_problem_new (file, line, column, message);
+  dm_document_add_problem (document, problem);
+}
+
+gboolean
+dm_folder_load (DmDocument    *document,
+                GFile         *folder,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  guint loaded = 0;
+
+  if (!collect_files (folder, 1, files, cancellable, error))
+    return FALSE;
+  g_ptr_array_sort (files, compare_paths);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *data = NULL;
+      g_autoptr(GError) local_error = NULL;
+      const DmFormat *format;
+      gsize length;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          add_failure (document, file, local_error->message);
+          continue;
+        }
+      format = dm_format_find_for_data (basename, data, length);
+      if (format == NULL)
+        continue;   /* README.md, presidents.xml, code tables: not event files */
+      dm_document_add_file (document, file);
+      if (!format->load (document, file, data, length, cancellable, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          add_failure (document, file, local_error->message);
+          continue;
+        }
+      loaded++;
+    }
+
+  if (loaded == 0 && g_list_model_get_n_items (dm_document_get_problems (document)) == 0)
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+      g_set_error (error, DM_ERROR, DM_ERROR_UNSUPPORTED,
+                   _("%s holds no file Diplomap can read"), name);
+      return FALSE;
+    }
+  return TRUE;
+}

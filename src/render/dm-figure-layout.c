@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dm-basemap.h"
+#include "dm-figure-private.h"
+#include "dm-route-private.h"
+#include "dm-text.h"
+
+/* The figure's layout (a white header with the title and the time, the map, a white footer
+ * with attribution and sources) and its drawing, in that order. */
+
+#define MAX_TITLE_LINES 2
+#define MAX_FOOTER_LINES 4
+
+void
+dm_figure_layout_clear (DmFigureLayout *layout)
+{
+  g_clear_pointer (&layout->title_lines, g_ptr_array_unref);
+  g_clear_pointer (&layout->caption_lines, g_ptr_array_unref);
+  g_clear_pointer (&layout->footer_lines, g_ptr_array_unref);
+}
+
+static void
+limit_lines (GPtrArray *lines,
+             guint      max)
+{
+  if (lines->len <= max)
+    return;
+  g_ptr_array_set_size (lines, max);
+  {
+    char **last = (char **) &g_ptr_array_index (lines, max - 1);
+    char *cut = g_strconcat (*last, " …", NULL);
+    g_free (*last);
+    *last = cut;
+  }
+}
+
+static void
+fit_view (DmFigure     *self,
+          DmView       *view,
+          DmProjection  projection,
+          double        w,
+          double        h,
+          double        margin)
+{
+  DmRouteSet *set = self->set;
+  double x0, y0, x1, y1;
+
+  if (!dm_route_set_get_bounds (set, &x0, &y0, &x1, &y1))
+    {
+      dm_view_init_world (view, projection, w, h, margin);
+      return;
+    }
+  /* at least 8 degrees either way, so one city does not fill the page */
+  if (x1 - x0 < 8.0)
+    {
+      double c = (x0 + x1) / 2;
+      x0 = c - 4.0, x1 = c + 4.0;
+    }
+  if (y1 - y0 < 6.0)
+    {
+      double c = (y0 + y1) / 2;
+      y0 = c - 3.0, y1 = c + 3.0;
+    }
+  if (projection == DM_PROJECTION_MERCATOR)
+    y0 = MAX (y0, -78.0), y1 = MIN (y1, 82.0);
+  dm_view_init_bounds (view, projection, x0, y0, x1, y1, w, h, margin);
+}
+
+static void
+compute_layout (DmFigure       *self,
+                cairo_t        *cr,
+                DmFigureLayout *l)
+{
+  int iw, ih;
+  const char *title = dm_figure_get_title (self);
+  DmProjection projection = dm_figure_get_projection (self);
+  double text_w, y;
+
+  memset (l, 0, sizeof *l);
+  dm_figure_get_size (self, &iw, &ih);
+  l->width = iw, l->height = ih;
+  l->u = CLAMP (sqrt (l->width * l->height / (1920.0 * 1080.0)), 0.62, 3.0);
+  l->pad = 22 * l->u;
+  l->title_size = 30 * l->u;
+  l->caption_size = MAX (17 * l->u, 11.0);
+  l->footer_size = MAX (11.5 * l->u, 9.0);
+  l->legend_size = MAX (13 * l->u, 10.0);
+  text_w = l->width - 2 * l->pad;
+
+  l->title_lines = g_ptr_array_new_with_free_func (g_free);
+  l->caption_lines = g_ptr_array_new_with_free_func (g_free);
+  if (dm_figure_get_show_caption (self))
+    {
+      if (title != NULL && title[0] != '\0')
+        {
+          g_ptr_array_unref (l->title_lines);
+          l->title_lines = dm_text_wrap (cr, title, l->title_size, DM_TEXT_BOLD, text_w);
+          limit_lines (l->title_lines, MAX_TITLE_LINES);
+        }
+      {
+        g_autofree char *caption = dm_figure_dup_caption (self, dm_figure_get_time (self));
+        if (caption != NULL)
+          {
+            g_ptr_array_unref (l->caption_lines);
+            l->caption_lines = dm_text_wrap (cr, caption, l->caption_size, DM_TEXT_REGULAR,
+                                             text_w);
+            limit_lines (l->caption_lines, 2);
+          }
+      }
+    }
+  y = 0;
+  if (l->title_lines->len + l->caption_lines->len > 0)
+    y = l->pad * 0.9 + l->title_lines->len * l->title_size * 1.18 +
+        l->caption_lines->len * l->caption_size * 1.35 + l->pad * 0.55;
+  l->header_h = y;
+
+  {
+    g_autoptr(GPtrArray) paragraphs = dm_figure_dup_footer (self);
+    l->footer_lines = g_ptr_array_new_with_free_func (g_free);
+    for (guint i = 0; i < paragraphs->len; i++)
+      {
+        g_autoptr(GPtrArray) lines = dm_text_wrap (cr, g_ptr_array_index (paragraphs, i),
+                                                   l->footer_size, DM_TEXT_REGULAR, text_w);
+        for (guint j = 0; j < lines->len; j++)
+          g_ptr_array_add (l->footer_lines, g_strdup (g_ptr_array_index (lines, j)));
+      }
+    limit_lines (l->footer_lines, MAX_FOOTER_LINES);
+  }
+  l->footer_h = l->footer_lines->len * l->footer_size * 1.35 + l->pad * 0.8;
+  /* a tiny figure keeps at least half its height for the map */
+  if (l->header_h + l->footer_h > l->height / 2)
+    {
+      l->footer_h = 0;
+      g_ptr_array_set_size (l->footer_lines, 0);
+      if (l->header_h > l->height / 2)
+        {
+          l->header_h = 0;
+          g_ptr_array_set_size (l->title_lines, 0);
+          g_ptr_array_set_size (l->caption_lines, 0);
+        }
+    }
+
+  l->map_x = 0;
+  l->map_y = l->header_h;
+  l->map_w = l->width;
+  l->map_h = l->height - l->header_h - l->footer_h;
+
+  switch (dm_figure_get_view_mode (self))
+    {
+    case DM_FIGURE_VIEW_WORLD:
+      dm_view_init_world (&l->view, projection, l->map_w, l->map_h, 4 * l->u);
+      break;
+    case DM_FIGURE_VIEW_BOUNDS:
+      dm_view_init_bounds (&l->view, projection, self->bounds[0], self->bounds[1],
+                           self->bounds[2], self->bounds[3], l->map_w, l->map_h, 0);
+      break;
+    case DM_FIGURE_VIEW_FIT:
+    default:
+      fit_view (self, &l->view, projection, l->map_w, l->map_h, 56 * l->u);
+      break;
+    }
+  /* a figure shows the world once: zoom in until it fills the width */
+  if (dm_projection_wraps (projection) && dm_view_get_world_width (&l->view) < l->map_w)
+    l->view.scale = l->map_w / (2 * G_PI);
+  l->view.device_scale = dm_figure_get_scale (self);
+}
+
+static cairo_t *
+measuring_context (void)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (s);
+
+  cairo_surface_destroy (s);
+  return cr;
+}
+
+/**
+ * dm_figure_get_map_area:
+ * Where the map lies on the figure, in logical pixels.
+ */
+void
+dm_figure_get_map_area (DmFigure *self,
+                        double   *x,
+                        double   *y,
+                        double   *width,
+                        double   *height)
+{
+  DmFigureLayout l;
+  cairo_t *cr;
+
+  g_return_if_fail (DM_IS_FIGURE (self));
+  cr = measuring_context ();
+  compute_layout (self, cr, &l);
+  cairo_destroy (cr);
+  *x = l.map_x, *y = l.map_y, *width = l.map_w, *height = l.map_h;
+  dm_figure_layout_clear (&l);
+}
+
+/**
+ * dm_figure_get_map_view:
+ * The view of the map area (its origin at the area's top-left corner).
+ */
+void
+dm_figure_get_map_view (DmFigure *self,
+                        DmView   *view)
+{
+  DmFigureLayout l;
+  cairo_t *cr;
+
+  g_return_if_fail (DM_IS_FIGURE (self));
+  cr = measuring_context ();
+  compute_layout (self, cr, &l);
+  cairo_destroy (cr);
+  *view = l.view;
+  dm_figure_layout_clear (&l);
+}
+
+/**
+ * dm_figure_map_point:
+ * Where (@lon, @lat) lies on the figure, in logical pixels.
+ */
+void
+dm_figure_map_point (DmFigure *self,
+                     double    lon,
+                     double    lat,
+                     double   *x,
+                     double   *y)
+{
+  DmFigureLayout l;
+  cairo_t *cr;
+
+  g_return_if_fail (DM_IS_FIGURE (self));
+  cr = measuring_context ();
+  compute_layout (self, cr, &l);
+  cairo_destroy (cr);
+  dm_view_project (&l.view, lon, lat, x, y);
+  *x += l.map_x, *y += l.map_y;
+  dm_figure_layout_clear (&l);
+}
+
+static DmRgba
+blend (const DmRgba *a,
+       const DmRgba *b,
+       float         f)
+{
+  DmRgba c = { a->red + (b->red - a->red) * f, a->green + (b->green - a->green) * f,
+               a->blue + (b->blue - a->blue) * f, 1.0f };
+  return c;
+}
+
+/* The base map's style for this figure: sizes follow the figure's, the countries of the
+ * actors shown get a light tint of their colour */
+static DmMapStyle *
+map_style_for (DmFigure             *self,
+               const DmFigureLayout *l)
+{
+  DmMapStyle *style = dm_map_style_copy (dm_map_style_get_default ());
+  GPtrArray *actors = dm_route_set_get_actors (self->set);
+
+  style->label_size *= MAX (l->u, 0.8);
+  style->border_width *= MAX (l->u, 0.8);
+  style->coast_width *= MAX (l->u, 0.8);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      DmActor *actor = g_ptr_array_index (actors, i);
+      const char *country = dm_actor_get_country (actor);
+      DmRgba color = dm_route_set_get_actor_color (self->set, actor);
+      DmRgba tint;
+
+      if (country == NULL || dm_map_style_get_tint (style, country) != NULL)
+        continue;
+      tint = blend (&style->land, &color, 0.14f);
+      dm_map_style_set_tint (style, country, &tint);
+    }
+  return style;
+}
+
+static DmRouteStyle *
+route_style_for (const DmFigureLayout *l)
+{
+  DmRouteStyle *style = dm_route_style_copy (dm_route_style_get_default ());
+  double u = MAX (l->u, 0.7);
+
+  style->line_width *= u * 1.15;
+  style->marker_radius *= u * 1.15;
+  style->stay_radius *= u * 1.15;
+  style->place_radius *= u * 1.15;
+  style->label_size = 14.0 * u;
+  return style;
+}
+
+/**
+ * dm_figure_draw:
+ * Draws the whole figure onto @cr, from (0, 0) to the figure's size in user space.
+ */
+void
+dm_figure_draw (DmFigure *self,
+                cairo_t  *cr)
+{
+  g_autoptr(DmMapStyle) map_style = NULL;
+  g_autoptr(DmRouteStyle) route_style = NULL;
+  g_autoptr(DmLabelPlacer) taken = NULL;
+  DmFigureLayout l;
+  double legend[4];
+  gboolean has_legend = FALSE;
+  int corner = 2;
+
+  g_return_if_fail (DM_IS_FIGURE (self));
+  compute_layout (self, cr, &l);
+  map_style = map_style_for (self, &l);
+  route_style = route_style_for (&l);
+  dm_route_layer_set_style (self->layer, route_style);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, l.map_x, l.map_y);
+  cairo_rectangle (cr, 0, 0, l.map_w, l.map_h);
+  cairo_clip (cr);
+  dm_basemap_draw (dm_basemap_get_default (), cr, &l.view, map_style);
+  /* legend and scale bar first in the placer, so no label goes under them */
+  taken = dm_label_placer_new (l.map_w, l.map_h);
+  if (self->show_legend)
+    has_legend = dm_figure_draw_legend (self, cr, &l, route_style, FALSE, legend, &corner);
+  if (has_legend)
+    dm_label_placer_add (taken, legend[0], legend[1], legend[2], legend[3]);
+  {
+    double sb_w = 260 * MAX (l.u, 0.7), sb_h = 34 * MAX (l.u, 0.7);
+    double sb_x = corner == 3 ? 0 : l.map_w - sb_w;
+    dm_label_placer_add (taken, sb_x, l.map_h - sb_h, sb_x + sb_w, l.map_h);
+  }
+  dm_route_draw_all (self->set, cr, &l.view, route_style, dm_figure_get_time (self), taken);
+  if (has_legend)
+    dm_figure_draw_legend (self, cr, &l, route_style, TRUE, legend, &corner);
+  dm_figure_draw_scale_bar (self, cr, &l, corner);
+  cairo_restore (cr);
+
+  dm_figure_draw_header (self, cr, &l);
+  dm_figure_draw_footer (self, cr, &l);
+  cairo_restore (cr);
+  dm_figure_layout_clear (&l);
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dm-figure.h"
+#include "dm-map-style.h"
+#include "dm-route-style.h"
+
+G_BEGIN_DECLS
+
+struct _DmFigure
+{
+  GObject       parent_instance;
+
+  DmDocument   *document;
+  DmRouteSet   *set;
+  DmRouteLayer *layer;
+  gint64        time;
+  gboolean      time_set;
+  DmFigureView  view_mode;
+  double        bounds[4];
+  DmProjection  projection;
+  gboolean      projection_set;
+  int           width;
+  int           height;
+  double        scale;
+  char         *title;
+  gboolean      show_legend;
+  gboolean      show_caption;
+};
+
+/* Where everything goes on a figure of a given size (dm-figure.c computes it, the furniture
+ * in dm-figure-furniture.c draws into it) */
+typedef struct
+{
+  double     width;
+  double     height;
+  double     u;            /* 1 at 1920x1080; sizes scale with it */
+  double     pad;
+  double     title_size;
+  double     caption_size;
+  double     footer_size;
+  double     legend_size;
+  double     header_h;
+  double     footer_h;
+  double     map_x;
+  double     map_y;
+  double     map_w;
+  double     map_h;
+  GPtrArray *title_lines;  /* utf8 */
+  GPtrArray *caption_lines;
+  GPtrArray *footer_lines;
+  DmView     view;         /* of the map area, origin at its top-left corner */
+} DmFigureLayout;
+
+void dm_figure_layout_clear     (DmFigureLayout *layout);
+
+/* dm-figure-furniture.c */
+char      *dm_figure_dup_caption   (DmFigure             *self,
+                                    gint64                t);
+GPtrArray *dm_figure_dup_footer    (DmFigure             *self);
+void       dm_figure_draw_header   (DmFigure             *self,
+                                    cairo_t              *cr,
+                                    const DmFigureLayout *layout);
+void       dm_figure_draw_footer   (DmFigure             *self,
+                                    cairo_t              *cr,
+                                    const DmFigureLayout *layout);
+gboolean   dm_figure_draw_legend   (DmFigure             *self,
+                                    cairo_t              *cr,
+                                    const DmFigureLayout *layout,
+                                    const DmRouteStyle   *style,
+                                    gboolean              draw,
+                                    double               *rect,
+                                    int                  *corner);
+void       dm_figure_draw_scale_bar (DmFigure            *self,
+                                     cairo_t             *cr,
+                                     const DmFigureLayout *layout,
+                                     int                  corner);
+
+G_END_DECLS

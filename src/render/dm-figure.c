@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-basemap.h"
+#include "dm-enum-types.h"
+#include "dm-figure-private.h"
+#include "dm-text.h"
+
+/* A figure for a report: the map at one moment, framed, with a title, a time caption, a
+ * legend, a scale bar, the data's attribution and the events' sources. Draws onto any
+ * cairo_t (dm_figure_draw) and exports PNG, SVG and PDF (dm-figure-export.c). The app's map
+ * and the figure share the drawing: DmBasemap under DmRouteLayer. */
+
+G_DEFINE_FINAL_TYPE (DmFigure, dm_figure, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_TIME,
+  PROP_VIEW_MODE,
+  PROP_PROJECTION,
+  PROP_WIDTH,
+  PROP_HEIGHT,
+  PROP_SCALE,
+  PROP_TITLE,
+  PROP_SHOW_LEGEND,
+  PROP_SHOW_CAPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+dm_figure_dispose (GObject *object)
+{
+  DmFigure *self = DM_FIGURE (object);
+
+  g_clear_object (&self->layer);
+  g_clear_object (&self->set);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (dm_figure_parent_class)->dispose (object);
+}
+
+static void
+dm_figure_finalize (GObject *object)
+{
+  DmFigure *self = DM_FIGURE (object);
+
+  g_free (self->title);
+  G_OBJECT_CLASS (dm_figure_parent_class)->finalize (object);
+}
+
+static void
+dm_figure_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DmFigure *self = DM_FIGURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
+    case PROP_TIME: g_value_set_int64 (value, dm_figure_get_time (self)); break;
+    case PROP_VIEW_MODE: g_value_set_enum (value, self->view_mode); break;
+    case PROP_PROJECTION: g_value_set_enum (value, dm_figure_get_projection (self)); break;
+    case PROP_WIDTH: g_value_set_int (value, self->width); break;
+    case PROP_HEIGHT: g_value_set_int (value, self->height); break;
+    case PROP_SCALE: g_value_set_double (value, self->scale); break;
+    case PROP_TITLE: g_value_set_string (value, dm_figure_get_title (self)); break;
+    case PROP_SHOW_LEGEND: g_value_set_boolean (value, self->show_legend); break;
+    case PROP_SHOW_CAPTION: g_value_set_boolean (value, self->show_caption); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_figure_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DmFigure *self = DM_FIGURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    case PROP_TIME: dm_figure_set_time (self, g_value_get_int64 (value)); break;
+    case PROP_VIEW_MODE: dm_figure_set_view_mode (self, g_value_get_enum (value)); break;
+    case PROP_PROJECTION: dm_figure_set_projection (self, g_value_get_enum (value)); break;
+    case PROP_WIDTH: dm_figure_set_size (self, g_value_get_int (value), self->height); break;
+    case PROP_HEIGHT: dm_figure_set_size (self, self->width, g_value_get_int (value)); break;
+    case PROP_SCALE: dm_figure_set_scale (self, g_value_get_double (value)); break;
+    case PROP_TITLE: dm_figure_set_title (self, g_value_get_string (value)); break;
+    case PROP_SHOW_LEGEND: dm_figure_set_show_legend (self, g_value_get_boolean (value)); break;
+    case PROP_SHOW_CAPTION: dm_figure_set_show_caption (self, g_value_get_boolean (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_figure_constructed (GObject *object)
+{
+  DmFigure *self = DM_FIGURE (object);
+
+  G_OBJECT_CLASS (dm_figure_parent_class)->constructed (object);
+  if (self->document == NULL)
+    self->document = dm_document_new ();
+  self->set = dm_route_set_new (self->document);
+  self->layer = dm_route_layer_new (self->set);
+}
+
+static void
+dm_figure_class_init (DmFigureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = dm_figure_dispose;
+  object_class->finalize = dm_figure_finalize;
+  object_class->constructed = dm_figure_constructed;
+  object_class->get_property = dm_figure_get_property;
+  object_class->set_property = dm_figure_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, DM_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* UTC seconds; unset, the end of the document's extent */
+  properties[PROP_TIME] =
+    g_param_spec_int64 ("time", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  properties[PROP_VIEW_MODE] =
+    g_param_spec_enum ("view-mode", NULL, NULL, DM_TYPE_FIGURE_VIEW, DM_FIGURE_VIEW_FIT, rw);
+  /* unset, Mercator (as on screen), or Equal Earth for the world */
+  properties[PROP_PROJECTION] =
+    g_param_spec_enum ("projection", NULL, NULL, DM_TYPE_PROJECTION, DM_PROJECTION_MERCATOR, rw);
+  properties[PROP_WIDTH] = g_param_spec_int ("width", NULL, NULL, 16, 16384, 1920, rw);
+  properties[PROP_HEIGHT] = g_param_spec_int ("height", NULL, NULL, 16, 16384, 1080, rw);
+  properties[PROP_SCALE] = g_param_spec_double ("scale", NULL, NULL, 0.25, 8.0, 1.0, rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
+  properties[PROP_SHOW_LEGEND] = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE, rw);
+  properties[PROP_SHOW_CAPTION] = g_param_spec_boolean ("show-caption", NULL, NULL, TRUE, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dm_figure_init (DmFigure *self)
+{
+  self->width = 1920;
+  self->height = 1080;
+  self->scale = 1.0;
+  self->show_legend = TRUE;
+  self->show_caption = TRUE;
+}
+
+DmFigure *
+dm_figure_new (DmDocument *document)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (document), NULL);
+  return g_object_new (DM_TYPE_FIGURE, "document", document, NULL);
+}
+
+DmDocument *
+dm_figure_get_document (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), NULL);
+  return self->document;
+}
+
+DmRouteLayer *
+dm_figure_get_layer (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), NULL);
+  return self->layer;
+}
+
+/**
+ * dm_figure_get_time:
+ * The moment shown, UTC seconds: the one set, else the end of the documents' extent (all
+ * legs drawn), else 0.
+ */
+gint64
+dm_figure_get_time (DmFigure *self)
+{
+  gint64 start, end;
+
+  g_return_val_if_fail (DM_IS_FIGURE (self), 0);
+  if (self->time_set)
+    return self->time;
+  if (dm_document_get_extent (self->document, &start, &end))
+    return end;
+  return 0;
+}
+
+void
+dm_figure_set_time (DmFigure *self,
+                    gint64    t)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  if (self->time_set && self->time == t)
+    return;
+  self->time = t;
+  self->time_set = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
+}
+
+DmFigureView
+dm_figure_get_view_mode (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), DM_FIGURE_VIEW_FIT);
+  return self->view_mode;
+}
+
+void
+dm_figure_set_view_mode (DmFigure     *self,
+                         DmFigureView  mode)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  if (self->view_mode == mode)
+    return;
+  self->view_mode = mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_MODE]);
+}
+
+/**
+ * dm_figure_set_bounds:
+ * Shows the box from (@lon_min, @lat_min) to (@lon_max, @lat_max) (@lon_max < @lon_min
+ * crosses the antimeridian) and sets the view mode to %DM_FIGURE_VIEW_BOUNDS.
+ */
+void
+dm_figure_set_bounds (DmFigure *self,
+                      double    lon_min,
+                      double    lat_min,
+                      double    lon_max,
+                      double    lat_max)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  self->bounds[0] = lon_min, self->bounds[1] = lat_min;
+  self->bounds[2] = lon_max, self->bounds[3] = lat_max;
+  dm_figure_set_view_mode (self, DM_FIGURE_VIEW_BOUNDS);
+}
+
+DmProjection
+dm_figure_get_projection (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), DM_PROJECTION_MERCATOR);
+  if (self->projection_set)
+    return self->projection;
+  return self->view_mode == DM_FIGURE_VIEW_WORLD ? DM_PROJECTION_EQUAL_EARTH : DM_PROJECTION_MERCATOR;
+}
+
+void
+dm_figure_set_projection (DmFigure     *self,
+                          DmProjection  projection)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  if (self->projection_set && self->projection == projection)
+    return;
+  self->projection = projection;
+  self->projection_set = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION]);
+}
+
+void
+dm_figure_get_size (DmFigure *self,
+                    int      *width,
+                    int      *height)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  if (width)
+    *width = self->width;
+  if (height)
+    *height = self->height;
+}
+
+/**
+ * dm_figure_set_size:
+ * The figure's size in logical pixels (CSS pixels in SVG, points in PDF); a PNG has
+ * size times scale pixels.
+ */
+void
+dm_figure_set_size (DmFigure *self,
+                    int       width,
+                    int       height)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  g_return_if_fail (width >= 16 && height >= 16);
+  if (width != self->width)
+    {
+      self->width = width;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDTH]);
+    }
+  if (height != self->height)
+    {
+      self->height = height;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEIGHT]);
+    }
+}
+
+double
+dm_figure_get_scale (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), 1.0);
+  return self->scale;
+}
+
+void
+dm_figure_set_scale (DmFigure *self,
+                     double    scale)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  g_return_if_fail (scale >= 0.25 && scale <= 8.0);
+  if (self->scale == scale)
+    return;
+  self->scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
+}
+
+/* The title set, else the document's */
+const char *
+dm_figure_get_title (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), NULL);
+  return self->title ? self->title : dm_document_get_title (self->document);
+}
+
+void
+dm_figure_set_title (DmFigure   *self,
+                     const char *title)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+dm_figure_get_show_legend (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), FALSE);
+  return self->show_legend;
+}
+
+void
+dm_figure_set_show_legend (DmFigure *self,
+                           gboolean  show)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  if (self->show_legend == !!show)
+    return;
+  self->show_legend = !!show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
+}
+
+gboolean
+dm_figure_get_show_caption (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), FALSE);
+  return self->show_caption;
+}
+
+void
+dm_figure_set_show_caption (DmFigure *self,
+                            gboolean  show)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  if (self->show_caption == !!show)
+    return;
+  self->show_caption = !!show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CAPTION]);
+}

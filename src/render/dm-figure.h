@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "dm-document.h"
+#include "dm-projection.h"
+#include "dm-route-layer.h"
+#include "dm-view.h"
+
+G_BEGIN_DECLS
+
+/**
+ * DmFigureView:
+ * @DM_FIGURE_VIEW_FIT: frame every event, with a margin
+ * @DM_FIGURE_VIEW_WORLD: the whole world
+ * @DM_FIGURE_VIEW_BOUNDS: a box given with dm_figure_set_bounds()
+ */
+typedef enum
+{
+  DM_FIGURE_VIEW_FIT,
+  DM_FIGURE_VIEW_WORLD,
+  DM_FIGURE_VIEW_BOUNDS,
+} DmFigureView;
+
+/**
+ * DmFigureFormat:
+ * @DM_FIGURE_FORMAT_PNG: a raster image, size times scale pixels
+ * @DM_FIGURE_FORMAT_SVG: vector, size in CSS pixels
+ * @DM_FIGURE_FORMAT_PDF: vector, size in points
+ */
+typedef enum
+{
+  DM_FIGURE_FORMAT_PNG,
+  DM_FIGURE_FORMAT_SVG,
+  DM_FIGURE_FORMAT_PDF,
+} DmFigureFormat;
+
+#define DM_TYPE_FIGURE (dm_figure_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmFigure, dm_figure, DM, FIGURE, GObject)
+
+DmFigure     *dm_figure_new             (DmDocument     *document);
+DmDocument   *dm_figure_get_document    (DmFigure       *self);
+DmRouteLayer *dm_figure_get_layer       (DmFigure       *self);
+
+gint64        dm_figure_get_time        (DmFigure       *self);
+void          dm_figure_set_time        (DmFigure       *self,
+                                         gint64          t);
+DmFigureView  dm_figure_get_view_mode   (DmFigure       *self);
+void          dm_figure_set_view_mode   (DmFigure       *self,
+                                         DmFigureView    mode);
+void          dm_figure_set_bounds      (DmFigure       *self,
+                                         double          lon_min,
+                                         double          lat_min,
+                                         double          lon_max,
+                                         double          lat_max);
+DmProjection  dm_figure_get_projection  (DmFigure       *self);
+void          dm_figure_set_projection  (DmFigure       *self,
+                                         DmProjection    projection);
+void          dm_figure_get_size        (DmFigure       *self,
+                                         int            *width,
+                                         int            *height);
+void          dm_figure_set_size        (DmFigure       *self,
+                                         int             width,
+                                         int             height);
+double        dm_figure_get_scale       (DmFigure       *self);
+void          dm_figure_set_scale       (DmFigure       *self,
+                                         double          scale);
+const char   *dm_figure_get_title       (DmFigure       *self);
+void          dm_figure_set_title       (DmFigure       *self,
+                                         const char     *title);
+gboolean      dm_figure_get_show_legend (DmFigure       *self);
+void          dm_figure_set_show_legend (DmFigure       *self,
+                                         gboolean        show);
+gboolean      dm_figure_get_show_caption (DmFigure      *self);
+void          dm_figure_set_show_caption (DmFigure      *self,
+                                          gboolean       show);
+
+void          dm_figure_get_map_area    (DmFigure       *self,
+                                         double         *x,
+                                         double         *y,
+                                         double         *width,
+                                         double         *height);
+void          dm_figure_get_map_view    (DmFigure       *self,
+                                         DmView         *view);
+void          dm_figure_map_point       (DmFigure       *self,
+                                         double          lon,
+                                         double          lat,
+                                         double         *x,
+                                         double         *y);
+void          dm_figure_draw            (DmFigure       *self,
+                                         cairo_t        *cr);
+
+gboolean      dm_figure_format_from_path (const char     *path,
+                                          DmFigureFormat *format);
+gboolean      dm_figure_export          (DmFigure       *self,
+                                         GFile          *file,
+                                         DmFigureFormat  format,
+                                         GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-route-layer.h"
+#include "dm-route-private.h"
+
+/* The routes over the map, drawn cheaply frame after frame (docs/RENDERING.md, "Routes").
+ *
+ * Three parts, bottom to top:
+ *  - legs: every leg faint, then the legs done at t in full. Cached in an image surface that
+ *    depends on the view, the set, the style and t. When t moves forward only the legs that
+ *    landed since are drawn on top of it (a leg landing covers its faint self exactly); when
+ *    t moves back, or anything else changes, it is drawn again from scratch.
+ *  - places: dots and names, cached; depends on the view, the set and the style only.
+ *  - moving: legs in the air and stays going on, drawn every frame; their captions avoid the
+ *    place names. */
+
+struct _DmRouteLayer
+{
+  GObject          parent_instance;
+
+  DmRouteSet      *set;
+  DmRouteStyle    *style;
+
+  cairo_surface_t *legs;
+  DmView           legs_view;
+  guint            legs_set_serial;
+  guint            legs_style_serial;
+  gint64           legs_t;
+
+  cairo_surface_t *places;
+  DmView           places_view;
+  guint            places_set_serial;
+  guint            places_style_serial;
+  DmLabelPlacer   *placer;   /* boxes of the place dots and names, for captions */
+  DmLabelPlacer   *dots;     /* boxes of the place dots only */
+
+  guint            n_rebuilds;
+};
+
+G_DEFINE_FINAL_TYPE (DmRouteLayer, dm_route_layer, G_TYPE_OBJECT)
+
+static void
+dm_route_layer_dispose (GObject *object)
+{
+  DmRouteLayer *self = DM_ROUTE_LAYER (object);
+
+  g_clear_pointer (&self->legs, cairo_surface_destroy);
+  g_clear_pointer (&self->places, cairo_surface_destroy);
+  g_clear_pointer (&self->placer, dm_label_placer_free);
+  g_clear_pointer (&self->dots, dm_label_placer_free);
+  g_clear_pointer (&self->style, dm_route_style_unref);
+  g_clear_object (&self->set);
+  G_OBJECT_CLASS (dm_route_layer_parent_class)->dispose (object);
+}
+
+static void
+dm_route_layer_class_init (DmRouteLayerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = dm_route_layer_dispose;
+}
+
+static void
+dm_route_layer_init (DmRouteLayer *self)
+{
+  self->style = dm_route_style_copy (dm_route_style_get_default ());
+}
+
+DmRouteLayer *
+dm_route_layer_new (DmRouteSet *set)
+{
+  DmRouteLayer *self;
+
+  g_return_val_if_fail (DM_IS_ROUTE_SET (set), NULL);
+  self = g_object_new (DM_TYPE_ROUTE_LAYER, NULL);
+  self->set = g_object_ref (set);
+  return self;
+}
+
+DmRouteSet *
+dm_route_layer_get_set (DmRouteLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), NULL);
+  return self->set;
+}
+
+const DmRouteStyle *
+dm_route_layer_get_style (DmRouteLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), NULL);
+  return self->style;
+}
+
+void
+dm_route_layer_set_style (DmRouteLayer *self,
+                          DmRouteStyle *style)
+{
+  g_return_if_fail (DM_IS_ROUTE_LAYER (self));
+  g_return_if_fail (style != NULL);
+  if (style == self->style)
+    return;
+  dm_route_style_ref (style);
+  g_clear_pointer (&self->style, dm_route_style_unref);
+  self->style = style;
+  /* a new style object: caches keyed on the old serial must not match by chance */
+  self->legs_style_serial = self->places_style_serial = 0;
+  g_clear_pointer (&self->legs, cairo_surface_destroy);
+  g_clear_pointer (&self->places, cairo_surface_destroy);
+}
+
+static gboolean
+view_equal (const DmView *a,
+            const DmView *b)
+{
+  return a->projection == b->projection && a->center_x == b->center_x &&
+         a->center_y == b->center_y && a->scale == b->scale && a->width == b->width &&
+         a->height == b->height && a->device_scale == b->device_scale;
+}
+
+static cairo_surface_t *
+surface_for (cairo_surface_t *old,
+             const DmView    *view)
+{
+  double ds = MAX (view->device_scale, 1e-3);
+  int w = (int) ceil (view->width * ds), h = (int) ceil (view->height * ds);
+  cairo_surface_t *s = old;
+
+  if (s == NULL || cairo_image_surface_get_width (s) != w || cairo_image_surface_get_height (s) != h)
+    {
+      if (s != NULL)
+        cairo_surface_destroy (s);
+      s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (w, 1), MAX (h, 1));
+    }
+  cairo_surface_set_device_scale (s, ds, ds);
+  return s;
+}
+
+static void
+clear (cairo_t *cr)
+{
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * dm_route_layer_get_legs_surface:
+ * @changed: (out) (optional): set to whether the surface's pixels changed since last asked
+ *
+ * The legs that do not move at @t, for @view: an image surface of the view's size in device
+ * pixels (its device scale set). Owned by the layer; valid until the next call.
+ */
+cairo_surface_t *
+dm_route_layer_get_legs_surface (DmRouteLayer *self,
+                                 const DmView *view,
+                                 gint64        t,
+                                 gboolean     *changed)
+{
+  guint set_serial, style_serial;
+  cairo_t *cr;
+
+  g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  dm_route_set_ensure (self->set);
+  set_serial = dm_route_set_get_serial (self->set);
+  style_serial = dm_route_style_get_serial (self->style);
+  if (self->legs != NULL && view_equal (view, &self->legs_view) &&
+      set_serial == self->legs_set_serial && style_serial == self->legs_style_serial &&
+      t >= self->legs_t)
+    {
+      gboolean landed = dm_route_set_first_ending_after (self->set, self->legs_t) !=
+                        dm_route_set_first_ending_after (self->set, t);
+      if (landed)
+        {
+          cr = cairo_create (self->legs);
+          dm_route_draw_landed (self->set, cr, view, self->style, self->legs_t, t);
+          cairo_destroy (cr);
+          cairo_surface_flush (self->legs);
+          cairo_surface_mark_dirty (self->legs);
+        }
+      self->legs_t = t;
+      if (changed)
+        *changed = landed;
+      return self->legs;
+    }
+
+  self->legs = surface_for (self->legs, view);
+  cr = cairo_create (self->legs);
+  clear (cr);
+  dm_route_draw_legs (self->set, cr, view, self->style, t, TRUE);
+  cairo_destroy (cr);
+  cairo_surface_flush (self->legs);
+  cairo_surface_mark_dirty (self->legs);
+  self->legs_view = *view;
+  self->legs_set_serial = set_serial;
+  self->legs_style_serial = style_serial;
+  self->legs_t = t;
+  self->n_rebuilds++;
+  if (changed)
+    *changed = TRUE;
+  return self->legs;
+}
+
+/**
+ * dm_route_layer_get_places_surface:
+ * @changed: (out) (optional): set to whether the surface's pixels changed since last asked
+ *
+ * Dots and names of the places, for @view. Owned by the layer; valid until the next call.
+ */
+cairo_surface_t *
+dm_route_layer_get_places_surface (DmRouteLayer *self,
+                                   const DmView *view,
+                                   gboolean     *changed)
+{
+  guint set_serial, style_serial;
+  cairo_t *cr;
+
+  g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  dm_route_set_ensure (self->set);
+  set_serial = dm_route_set_get_serial (self->set);
+  style_serial = dm_route_style_get_serial (self->style);
+  if (changed)
+    *changed = FALSE;
+  if (self->places != NULL && view_equal (view, &self->places_view) &&
+      set_serial == self->places_set_serial && style_serial == self->places_style_serial)
+    return self->places;
+
+  self->places = surface_for (self->places, view);
+  g_clear_pointer (&self->placer, dm_label_placer_free);
+  g_clear_pointer (&self->dots, dm_label_placer_free);
+  self->placer = dm_label_placer_new (view->width, view->height);
+  self->dots = dm_label_placer_new (view->width, view->height);
+  dm_route_add_place_dots (self->set, view, self->style, self->dots);
+  cr = cairo_create (self->places);
+  clear (cr);
+  dm_route_draw_places (self->set, cr, view, self->style, self->placer);
+  cairo_destroy (cr);
+  cairo_surface_flush (self->places);
+  cairo_surface_mark_dirty (self->places);
+  self->places_view = *view;
+  self->places_set_serial = set_serial;
+  self->places_style_serial = style_serial;
+  if (changed)
+    *changed = TRUE;
+  return self->places;
+}
+
+/**
+ * dm_route_layer_draw_moving:
+ * Draws what moves at @t onto @cr (in the view's pixels): legs in the air, stays going on.
+ * Call after dm_route_layer_get_places_surface() for the same view, so captions avoid names.
+ */
+void
+dm_route_layer_draw_moving (DmRouteLayer *self,
+                            cairo_t      *cr,
+                            const DmView *view,
+                            gint64        t)
+{
+  g_autoptr(DmLabelPlacer) frame = NULL;
+  gboolean same = self->placer != NULL && view_equal (view, &self->places_view);
+
+  g_return_if_fail (DM_IS_ROUTE_LAYER (self));
+  frame = dm_label_placer_new (view->width, view->height);
+  dm_route_draw_moving (self->set, cr, view, self->style, t, frame,
+                        same ? self->placer : NULL, same ? self->dots : NULL);
+}
+
+/**
+ * dm_route_layer_draw:
+ * The routes at @t over @view, onto @cr whose user space is the view's pixels (as for
+ * dm_basemap_draw()). Cheap when called again with the same view and a later @t.
+ */
+void
+dm_route_layer_draw (DmRouteLayer *self,
+                     cairo_t      *cr,
+                     const DmView *view,
+                     gint64        t)
+{
+  cairo_surface_t *legs, *places;
+
+  g_return_if_fail (DM_IS_ROUTE_LAYER (self));
+  legs = dm_route_layer_get_legs_surface (self, view, t, NULL);
+  places = dm_route_layer_get_places_surface (self, view, NULL);
+  cairo_save (cr);
+  cairo_set_source_surface (cr, legs, 0, 0);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, places, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  dm_route_layer_draw_moving (self, cr, view, t);
+}
+
+/**
+ * dm_route_layer_draw_direct:
+ * Everything at @t drawn as vector paths and text straight onto @cr, with no cache: what
+ * exports use. Looks the same as dm_route_layer_draw().
+ */
+void
+dm_route_layer_draw_direct (DmRouteLayer *self,
+                            cairo_t      *cr,
+                            const DmView *view,
+                            gint64        t)
+{
+  g_autoptr(DmLabelPlacer) taken = NULL;
+
+  g_return_if_fail (DM_IS_ROUTE_LAYER (self));
+  taken = dm_label_placer_new (view->width, view->height);
+  dm_route_draw_all (self->set, cr, view, self->style, t, taken);
+}
+
+/**
+ * dm_route_draw_all: (skip)
+ * @taken: boxes labels must avoid (a legend...); receives the boxes of what is drawn
+ *
+ * Everything, straight onto @cr. Captions of stays come before place names: they are placed
+ * first (a dry run onto a scratch surface), then all is drawn from the bottom up with the same
+ * placements.
+ */
+void
+dm_route_draw_all (DmRouteSet         *set,
+                   cairo_t            *cr,
+                   const DmView       *view,
+                   const DmRouteStyle *style,
+                   gint64              t,
+                   DmLabelPlacer      *taken)
+{
+  g_autoptr(DmLabelPlacer) before = NULL;
+  cairo_surface_t *scratch;
+  cairo_t *dry;
+
+  dm_route_set_ensure (set);
+  dm_route_add_place_dots (set, view, style, taken);
+  before = dm_label_placer_copy (taken);
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  dry = cairo_create (scratch);
+  dm_route_draw_moving (set, dry, view, style, t, taken, NULL, NULL);
+  cairo_destroy (dry);
+  cairo_surface_destroy (scratch);
+
+  dm_route_draw_legs (set, cr, view, style, t, FALSE);
+  dm_route_draw_places (set, cr, view, style, taken);
+  dm_route_draw_moving (set, cr, view, style, t, before, NULL, NULL);
+}
+
+guint
+dm_route_layer_get_n_rebuilds (DmRouteLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), 0);
+  return self->n_rebuilds;
+}

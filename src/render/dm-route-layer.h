@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "dm-route-set.h"
+#include "dm-route-style.h"
+#include "dm-view.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_ROUTE_LAYER (dm_route_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmRouteLayer, dm_route_layer, DM, ROUTE_LAYER, GObject)
+
+DmRouteLayer       *dm_route_layer_new                (DmRouteSet          *set);
+DmRouteSet         *dm_route_layer_get_set            (DmRouteLayer        *self);
+const DmRouteStyle *dm_route_layer_get_style          (DmRouteLayer        *self);
+void                dm_route_layer_set_style          (DmRouteLayer        *self,
+                                                       DmRouteStyle        *style);
+
+/* Every frame, with caches: what does not move is redrawn only when needed */
+void                dm_route_layer_draw               (DmRouteLayer        *self,
+                                                       cairo_t             *cr,
+                                                       const DmView        *view,
+                                                       gint64               t);
+
+/* The same in parts, for callers that composite the caches themselves (as textures) */
+cairo_surface_t    *dm_route_layer_get_legs_surface   (DmRouteLayer        *self,
+                                                       const DmView        *view,
+                                                       gint64               t,
+                                                       gboolean            *changed);
+cairo_surface_t    *dm_route_layer_get_places_surface (DmRouteLayer        *self,
+                                                       const DmView        *view,
+                                                       gboolean            *changed);
+void                dm_route_layer_draw_moving        (DmRouteLayer        *self,
+                                                       cairo_t             *cr,
+                                                       const DmView        *view,
+                                                       gint64               t);
+
+/* Everything drawn straight onto @cr, no caches: for PDF, SVG and one-off pictures */
+void                dm_route_layer_draw_direct        (DmRouteLayer        *self,
+                                                       cairo_t             *cr,
+                                                       const DmView        *view,
+                                                       gint64               t);
+
+/* How many times the cached legs were drawn from scratch (tests, profiling) */
+guint               dm_route_layer_get_n_rebuilds     (DmRouteLayer        *self);
+
+G_END_DECLS

@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-antimeridian.h"
+#include "dm-route-private.h"
+#include "dm-text.h"
+
+/* What changes from frame to frame: delegations in the air (the leg drawn up to where they
+ * are, a fading trail, a marker) and the visits, summits and meetings going on, with captions.
+ * Found by binary search in the legs sorted by start, so a frame costs what moves, not what
+ * the document holds. */
+
+#define TRAIL_STEPS 12
+#define MAX_CAPTION_LINES 6
+
+/* Where this frame's markers and captions may go: free in @frame (what this frame placed)
+ * and in @avoid (place names); failing that, free of @fallback (place dots) only. */
+typedef struct
+{
+  DmLabelPlacer       *frame;
+  const DmLabelPlacer *avoid;
+  const DmLabelPlacer *fallback;
+} Placement;
+
+static gboolean
+placement_find (Placement *pl,
+                double     ax,
+                double     ay,
+                double     gap,
+                double     w,
+                double     h,
+                double    *x,
+                double    *y)
+{
+  return dm_label_placer_place (pl->frame, pl->avoid, ax, ay, gap, w, h, x, y) ||
+         (pl->fallback != NULL &&
+          dm_label_placer_place (pl->frame, pl->fallback, ax, ay, gap, w, h, x, y));
+}
+
+/* Points along the leg from fraction @f0 to @f1, longitudes continuous with the leg's */
+static guint
+leg_points (DmRouteSet       *set,
+            const DmRouteLeg *leg,
+            double            f0,
+            double            f1,
+            DmLonLat         *out,
+            guint             max_out)
+{
+  const DmLonLat *pts = &g_array_index (set->points, DmLonLat, leg->first);
+  guint segs = leg->n - 1, n = 0;
+  double u0 = f0 * segs, u1 = f1 * segs;
+
+  for (double u = u0;; u = floor (u) + 1)
+    {
+      double t = MIN (u, u1);
+      guint i = MIN ((guint) floor (t), segs - (segs > 0 ? 1 : 0));
+      double a = t - i;
+      DmLonLat p = pts[i];
+
+      if (segs > 0)
+        {
+          p.lon = pts[i].lon + (pts[i + 1].lon - pts[i].lon) * a;
+          p.lat = pts[i].lat + (pts[i + 1].lat - pts[i].lat) * a;
+        }
+      if (n < max_out)
+        out[n++] = p;
+      if (t >= u1)
+        break;
+    }
+  return n;
+}
+
+static void
+draw_in_air (DmRouteSet         *set,
+             cairo_t            *cr,
+             const DmView       *view,
+             const DmRouteStyle *style,
+             const DmRouteLeg   *leg,
+             gint64              t,
+             Placement          *pl)
+{
+  g_autofree DmLonLat *buf = g_new (DmLonLat, leg->n + 2);
+  DmRgba color = dm_route_set_leg_color (set, style, leg->actor, leg->status);
+  double f = leg->end > leg->start ? (double) (t - leg->start) / (leg->end - leg->start) : 1.0;
+  double f_trail = MAX (0.0, f - style->trail_fraction);
+  DmLonLat here;
+  guint n;
+  int k0, k1;
+
+  /* the way flown so far, in the leg's own style */
+  n = leg_points (set, leg, 0.0, f, buf, leg->n + 2);
+  here = buf[n - 1];
+  cairo_new_path (cr);
+  dm_route_stroke_lonlat (cr, view, buf, n);
+  dm_route_set_leg_source (set, cr, style, leg, DM_ROUTE_PASS_FULL);
+  cairo_stroke (cr);
+
+  /* the trail: the last part flown, wider and brighter towards the marker */
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (guint s = 0; s < TRAIL_STEPS && f > f_trail; s++)
+    {
+      double a = f_trail + (f - f_trail) * s / TRAIL_STEPS;
+      double b = f_trail + (f - f_trail) * (s + 1) / TRAIL_STEPS;
+      double w = (double) (s + 1) / TRAIL_STEPS;
+
+      n = leg_points (set, leg, a, b, buf, leg->n + 2);
+      cairo_new_path (cr);
+      dm_route_stroke_lonlat (cr, view, buf, n);
+      cairo_set_line_width (cr, style->line_width * (1.0 + 1.4 * w));
+      dm_cairo_set_rgba (cr, &color, 0.15 + 0.55 * w);
+      cairo_stroke (cr);
+    }
+
+  /* the delegation */
+  if (!dm_projection_wraps (view->projection))
+    k0 = k1 = 0;
+  else if (!dm_view_get_copies (view, here.lon, here.lon, &k0, &k1))
+    return;
+  for (int k = k0; k <= k1; k++)
+    {
+      double px, py, r = style->marker_radius;
+      double lon = dm_projection_wraps (view->projection) ? here.lon + 360.0 * k
+                                                          : dm_antimeridian_wrap (here.lon);
+      dm_view_project (view, lon, here.lat, &px, &py);
+      cairo_new_path (cr);
+      cairo_arc (cr, px, py, r, 0, 2 * G_PI);
+      dm_cairo_set_rgba (cr, &color, 1.0);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.6);
+      cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
+      cairo_stroke (cr);
+      dm_label_placer_add (pl->frame, px - r, py - r, px + r, py + r);
+    }
+}
+
+/* A mark for a stay: a ring for a visit, a diamond for a meeting, a star for a summit */
+void
+dm_route_stay_shape (cairo_t     *cr,
+                     DmEventKind  kind,
+                     double       x,
+                     double       y,
+                     double       r)
+{
+  cairo_new_path (cr);
+  if (kind == DM_EVENT_KIND_SUMMIT)
+    {
+      for (int i = 0; i < 10; i++)
+        {
+          double a = -G_PI / 2 + i * G_PI / 5, rr = i % 2 ? r * 0.5 : r * 1.25;
+          if (i == 0)
+            cairo_move_to (cr, x + rr * cos (a), y + rr * sin (a));
+          else
+            cairo_line_to (cr, x + rr * cos (a), y + rr * sin (a));
+        }
+      cairo_close_path (cr);
+    }
+  else if (kind == DM_EVENT_KIND_MEETING)
+    {
+      cairo_move_to (cr, x, y - r * 1.15);
+      cairo_line_to (cr, x + r * 1.15, y);
+      cairo_line_to (cr, x, y + r * 1.15);
+      cairo_line_to (cr, x - r * 1.15, y);
+      cairo_close_path (cr);
+    }
+  else
+    cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+}
+
+/* A caption: each stay's title, and under it who takes part in a summit or a meeting */
+static void
+draw_stay_caption (DmRouteSet         *set,
+                   cairo_t            *cr,
+                   const DmView       *view,
+                   const DmRouteStyle *style,
+                   GPtrArray          *stays,
+                   double              px,
+                   double              py,
+                   Placement          *pl)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) faces = g_array_new (FALSE, FALSE, sizeof (DmTextFace));
+  double size = style->label_size, lh = size * 1.25, w = 0, x, y;
+  double max_w = MAX (140.0, view->width * 0.3);
+  DmTextFace title_face = DM_TEXT_BOLD, names_face = DM_TEXT_REGULAR;
+
+  for (guint i = 0; i < stays->len && lines->len < MAX_CAPTION_LINES; i++)
+    {
+      const DmRouteStay *s = g_ptr_array_index (stays, i);
+      GPtrArray *parts = dm_event_get_participants (s->event);
+      g_autofree char *title = dm_event_dup_display_title (s->event);
+
+      g_ptr_array_add (lines, dm_text_ellipsize (cr, title, size, title_face, max_w));
+      g_array_append_val (faces, title_face);
+      if (s->kind != DM_EVENT_KIND_VISIT && parts->len > 0)
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+          DmActor *actor = dm_event_get_actor (s->event);
+
+          if (actor != NULL)
+            g_string_append (names, dm_actor_get_name (actor));
+          for (guint j = 0; j < parts->len; j++)
+            {
+              DmActor *p = g_ptr_array_index (parts, j);
+              if (p == actor)
+                continue;
+              g_string_append_printf (names, "%s%s", names->len ? ", " : "", dm_actor_get_name (p));
+            }
+          g_ptr_array_add (lines, dm_text_ellipsize (cr, names->str, size, names_face, max_w));
+          g_array_append_val (faces, names_face);
+        }
+    }
+  for (guint i = 0; i < lines->len; i++)
+    w = MAX (w, dm_text_width (cr, g_ptr_array_index (lines, i), size,
+                               g_array_index (faces, DmTextFace, i)));
+  if (!placement_find (pl, px, py, style->stay_radius + 4, w, lh * lines->len, &x, &y))
+    return;
+  for (guint i = 0; i < lines->len; i++)
+    dm_text_draw (cr, g_ptr_array_index (lines, i), x, y + lh * i + size * 0.95, size,
+                  g_array_index (faces, DmTextFace, i), &style->label, &style->halo);
+}
+
+static int
+kind_rank (DmEventKind kind)
+{
+  return kind == DM_EVENT_KIND_SUMMIT ? 0 : kind == DM_EVENT_KIND_MEETING ? 1 : 2;
+}
+
+static int
+compare_stays_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  const DmRouteStay *sa = *(DmRouteStay * const *) a, *sb = *(DmRouteStay * const *) b;
+
+  if (kind_rank (sa->kind) != kind_rank (sb->kind))
+    return kind_rank (sa->kind) - kind_rank (sb->kind);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+/* Lists of stays at one place: the place with the most important stay first */
+static int
+compare_lists_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  GPtrArray *la = *(GPtrArray * const *) a, *lb = *(GPtrArray * const *) b;
+  int c = compare_stays_cb (&g_ptr_array_index (la, 0), &g_ptr_array_index (lb, 0));
+
+  return c != 0 ? c : (int) lb->len - (int) la->len;
+}
+
+typedef struct
+{
+  GPtrArray *stays;
+  double     x, y;
+} Mark;
+
+static void
+draw_stays (DmRouteSet         *set,
+            cairo_t            *cr,
+            const DmView       *view,
+            const DmRouteStyle *style,
+            gint64              t,
+            Placement          *pl)
+{
+  g_autoptr(GHashTable) by_place = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  double r = style->stay_radius;
+
+  for (guint i = 0; i < set->stays->len; i++)
+    {
+      DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
+      GPtrArray *list;
+
+      if (!(s->start <= t && t < s->end))
+        continue;
+      list = g_hash_table_lookup (by_place, GUINT_TO_POINTER (s->place + 1));
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_ptr_array_add (lists, list);
+          g_hash_table_insert (by_place, GUINT_TO_POINTER (s->place + 1), list);
+        }
+      g_ptr_array_add (list, s);
+    }
+  for (guint i = 0; i < lists->len; i++)
+    g_ptr_array_sort (g_ptr_array_index (lists, i), compare_stays_cb);
+  g_ptr_array_sort (lists, compare_lists_cb);
+
+  /* marks first, so that no caption covers another place's mark */
+  for (guint i = 0; i < lists->len; i++)
+    {
+      GPtrArray *list = g_ptr_array_index (lists, i);
+      const DmRouteStay *main = g_ptr_array_index (list, 0);
+      const DmRoutePlace *place = &g_array_index (set->places, DmRoutePlace, main->place);
+      gboolean tentative = main->status == DM_STATUS_ANNOUNCED || main->status == DM_STATUS_PLANNED;
+      const double dash[] = { 2.5, 1.8 };
+      double lon = place->pos.lon;
+      DmRgba color;
+      int k0 = 0, k1 = 0;
+
+      /* the most important stay gives the mark: a summit's is dark, the others the actor's */
+      color = main->kind == DM_EVENT_KIND_SUMMIT ? dm_rgba_from_hex (0x333333, 1.0f)
+            : dm_route_set_leg_color (set, style, main->actor, main->status);
+      if (main->status == DM_STATUS_CANCELLED)
+        color = style->cancelled;
+      if (!dm_projection_wraps (view->projection))
+        lon = CLAMP (lon, -180.0, 180.0);
+      else if (!dm_view_get_copies (view, lon, lon, &k0, &k1))
+        continue;
+      for (int k = k0; k <= k1; k++)
+        {
+          Mark m = { list, 0, 0 };
+
+          dm_view_project (view, lon + 360.0 * k, place->pos.lat, &m.x, &m.y);
+          if (m.x < -r * 3 || m.y < -r * 3 || m.x > view->width + r * 3 || m.y > view->height + r * 3)
+            continue;
+          dm_route_stay_shape (cr, main->kind, m.x, m.y, r + 2.0);
+          cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
+          cairo_fill (cr);
+          dm_route_stay_shape (cr, main->kind, m.x, m.y, r);
+          /* tentative stays are outlined with dashes and lightly filled */
+          dm_cairo_set_rgba (cr, &color, tentative ? 0.35 : 0.9);
+          cairo_fill_preserve (cr);
+          cairo_set_dash (cr, tentative ? dash : NULL, tentative ? 2 : 0, 0);
+          cairo_set_line_width (cr, 1.6);
+          dm_cairo_set_rgba (cr, &color, 1.0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          dm_label_placer_add (pl->frame, m.x - r - 2, m.y - r - 2, m.x + r + 2, m.y + r + 2);
+          g_array_append_val (marks, m);
+        }
+    }
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *m = &g_array_index (marks, Mark, i);
+      draw_stay_caption (set, cr, view, style, m->stays, m->x, m->y, pl);
+    }
+}
+
+/**
+ * dm_route_draw_moving:
+ * Draws, at @t, the legs in the air and the stays going on. Markers and captions go into
+ * @frame (boxes taken this frame); captions avoid @avoid (place names) if they can, else only
+ * @fallback (place dots). Either may be %NULL.
+ */
+void
+dm_route_draw_moving (DmRouteSet          *set,
+                      cairo_t             *cr,
+                      const DmView        *view,
+                      const DmRouteStyle  *style,
+                      gint64               t,
+                      DmLabelPlacer       *frame,
+                      const DmLabelPlacer *avoid,
+                      const DmLabelPlacer *fallback)
+{
+  Placement pl = { frame, avoid, fallback };
+  guint lo = 0, hi;
+
+  dm_route_set_ensure (set);
+  hi = set->legs->len;
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* legs in the air: start <= t < end; those starting after t - longest leg */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (set->legs, DmRouteLeg, set->by_start[mid]).start <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i-- > 0;)
+    {
+      const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, set->by_start[i]);
+      if (leg->start < t - set->max_leg)
+        break;
+      if (t < leg->end)
+        draw_in_air (set, cr, view, style, leg, t, &pl);
+    }
+
+  if (style->show_stays)
+    draw_stays (set, cr, view, style, t, &pl);
+  cairo_restore (cr);
+}

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "dm-label-placer.h"
+#include "dm-route-set.h"
+#include "dm-route-style.h"
+#include "dm-view.h"
+
+G_BEGIN_DECLS
+
+#define DM_ROUTE_NO_ACTOR G_MAXUINT
+
+/* One leg, ready to draw: its great circle as unwrapped, continuous longitudes */
+typedef struct
+{
+  DmEvent  *event;   /* owned by the set's events array */
+  DmLeg    *leg;     /* owned by its event */
+  guint     actor;   /* index into the set's actors, or DM_ROUTE_NO_ACTOR */
+  DmStatus  status;
+  guint     uncertain : 1;
+  guint     inferred : 1;
+  gint64    start;
+  gint64    end;
+  guint     first;   /* into points */
+  guint     n;
+} DmRouteLeg;
+
+/* A visit, summit or meeting */
+typedef struct
+{
+  DmEvent    *event;
+  DmEventKind kind;
+  DmStatus    status;
+  guint       actor;
+  guint       place;  /* into places */
+  gint64      start;
+  gint64      end;
+} DmRouteStay;
+
+typedef struct
+{
+  DmPlace  *place;
+  DmLonLat  pos;
+  guint     weight;   /* how many legs and stays touch it: labels of busy places win */
+} DmRoutePlace;
+
+/* The legs projected with one projection (cached by the set) */
+typedef struct
+{
+  DmProjection projection;
+  GArray      *xy;     /* double pairs; NAN pairs separate pieces (Equal Earth splits) */
+  guint       *first;  /* per leg, into xy (in pairs) */
+  guint       *n;
+  double      *box;    /* per leg: x0, y0, x1, y1 */
+} DmRouteProjected;
+
+struct _DmRouteSet
+{
+  GObject      parent_instance;
+
+  DmDocument  *document;
+  GPtrArray   *events;      /* DmEvent, kept alive while the set uses them */
+  GArray      *legs;        /* DmRouteLeg */
+  GArray      *points;      /* DmLonLat */
+  GArray      *stays;       /* DmRouteStay */
+  GArray      *places;      /* DmRoutePlace */
+  GPtrArray   *actors;      /* DmActor with a leg or a stay */
+  GArray      *colors;      /* DmRgba, per actor */
+  guint       *by_start;    /* leg indices sorted by start */
+  guint       *by_end;      /* leg indices sorted by end */
+  gint64      *ends_sorted; /* legs' ends in by_end order (binary search) */
+  gint64       max_leg;     /* longest leg, seconds */
+  gint64       max_stay;
+  DmRouteUse   uses;
+  guint        serial;
+  gboolean     dirty;
+  DmRouteProjected *projected;
+};
+
+void                    dm_route_set_ensure          (DmRouteSet   *self);
+const DmRouteProjected *dm_route_set_get_projected   (DmRouteSet   *self,
+                                                      DmProjection  projection);
+DmRgba                  dm_route_set_leg_color       (DmRouteSet         *self,
+                                                      const DmRouteStyle *style,
+                                                      guint               actor,
+                                                      DmStatus            status);
+guint                   dm_route_set_first_ending_after (DmRouteSet *self,
+                                                         gint64      t);
+
+/* Drawing (dm-route-draw.c, dm-route-moving.c, dm-route-places.c). All take a cairo_t whose
+ * user space is the view's pixels. */
+typedef enum
+{
+  DM_ROUTE_PASS_FAINT,
+  DM_ROUTE_PASS_FULL,
+} DmRoutePass;
+
+void dm_route_draw_legs        (DmRouteSet         *set,
+                                cairo_t            *cr,
+                                const DmView       *view,
+                                const DmRouteStyle *style,
+                                gint64              t,
+                                gboolean            faint_all);
+void dm_route_draw_landed      (DmRouteSet         *set,
+                                cairo_t            *cr,
+                                const DmView       *view,
+                                const DmRouteStyle *style,
+                                gint64              after,
+                                gint64              until);
+void dm_route_stroke_lonlat    (cairo_t            *cr,
+                                const DmView       *view,
+                                const DmLonLat     *points,
+                                guint               n);
+void dm_route_set_leg_source   (DmRouteSet         *set,
+                                cairo_t            *cr,
+                                const DmRouteStyle *style,
+                                const DmRouteLeg   *leg,
+                                DmRoutePass         pass);
+void dm_route_draw_moving      (DmRouteSet          *set,
+                                cairo_t             *cr,
+                                const DmView        *view,
+                                const DmRouteStyle  *style,
+                                gint64               t,
+                                DmLabelPlacer       *frame,
+                                const DmLabelPlacer *avoid,
+                                const DmLabelPlacer *fallback);
+void dm_route_draw_all         (DmRouteSet          *set,
+                                cairo_t             *cr,
+                                const DmView        *view,
+                                const DmRouteStyle  *style,
+                                gint64               t,
+                                DmLabelPlacer       *taken);
+void dm_route_add_place_dots   (DmRouteSet          *set,
+                                const DmView        *view,
+                                const DmRouteStyle  *style,
+                                DmLabelPlacer       *placer);
+void dm_route_stay_shape       (cairo_t            *cr,
+                                DmEventKind         kind,
+                                double              x,
+                                double              y,
+                                double              r);
+void dm_route_draw_places      (DmRouteSet         *set,
+                                cairo_t            *cr,
+                                const DmView       *view,
+                                const DmRouteStyle *style,
+                                DmLabelPlacer      *placer);
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-antimeridian.h"
+#include "dm-route-private.h"
+
+/* Questions a figure asks of a route set: where its events are, which places matter at a
+ * moment (for the time caption), which sources it cites. */
+
+static void
+add_lon (gboolean *bins,
+         double    lon)
+{
+  int b = (int) floor (dm_antimeridian_wrap (lon) + 180.0);
+
+  bins[CLAMP (b, 0, 359)] = TRUE;
+}
+
+/**
+ * dm_route_set_get_bounds:
+ * The smallest box holding every leg (its whole great circle) and every stay. Longitudes
+ * are unwrapped: @lon_max may exceed 180 when the box crosses the antimeridian (Tokyo to
+ * San Francisco gives 139.7 to 237.6).
+ * Returns: %FALSE when nothing has a place
+ */
+gboolean
+dm_route_set_get_bounds (DmRouteSet *self,
+                         double     *lon_min,
+                         double     *lat_min,
+                         double     *lon_max,
+                         double     *lat_max)
+{
+  gboolean bins[360] = { FALSE };
+  double a0 = G_MAXDOUBLE, a1 = -G_MAXDOUBLE, x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, base;
+  int best_start = 0, best_len = -1;
+  guint n_points;
+
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), FALSE);
+  dm_route_set_ensure (self);
+  n_points = self->points->len;
+  if (n_points == 0 && self->stays->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < n_points; i++)
+    add_lon (bins, g_array_index (self->points, DmLonLat, i).lon);
+  for (guint i = 0; i < self->stays->len; i++)
+    {
+      guint p = g_array_index (self->stays, DmRouteStay, i).place;
+      add_lon (bins, g_array_index (self->places, DmRoutePlace, p).pos.lon);
+    }
+
+  /* the widest run of empty degrees, going round the circle, is where the box is open */
+  for (int s = 0; s < 360; s++)
+    {
+      int len = 0;
+      if (bins[s] || !bins[(s + 359) % 360])
+        continue;
+      while (len < 360 && !bins[(s + len) % 360])
+        len++;
+      if (len > best_len)
+        best_len = len, best_start = s;
+    }
+  /* the box opens in the middle of the gap; with no gap, the whole world from -180 */
+  base = best_len > 0 ? best_start - 180.0 + best_len / 2.0 : -180.0;
+
+  for (guint i = 0; i < n_points + self->stays->len; i++)
+    {
+      DmLonLat p;
+      double lon;
+
+      if (i < n_points)
+        p = g_array_index (self->points, DmLonLat, i);
+      else
+        {
+          guint k = g_array_index (self->stays, DmRouteStay, i - n_points).place;
+          p = g_array_index (self->places, DmRoutePlace, k).pos;
+        }
+      /* longitudes in [base, base + 360): the gap is at both ends */
+      lon = base + fmod (fmod (p.lon - base, 360.0) + 360.0, 360.0);
+      x0 = MIN (x0, lon), x1 = MAX (x1, lon);
+      a0 = MIN (a0, p.lat), a1 = MAX (a1, p.lat);
+    }
+  if (x0 >= 180.0 || x0 < -180.0)
+    {
+      double shift = 360.0 * floor ((x0 + 180.0) / 360.0);
+      x0 -= shift, x1 -= shift;
+    }
+  *lon_min = x0, *lon_max = x1, *lat_min = a0, *lat_max = a1;
+  return TRUE;
+}
+
+static void
+add_unique_place (GPtrArray *places,
+                  DmPlace   *place,
+                  guint      max_places)
+{
+  const char *zone = dm_place_get_timezone (place);
+
+  if (place == NULL || places->len >= max_places)
+    return;
+  for (guint i = 0; i < places->len; i++)
+    {
+      DmPlace *other = g_ptr_array_index (places, i);
+      if (g_strcmp0 (dm_place_get_timezone (other), zone) == 0)
+        return;
+    }
+  g_ptr_array_add (places, g_object_ref (place));
+}
+
+/**
+ * dm_route_set_dup_places_at:
+ * Up to @max_places places that matter at @t, each in a different time zone: where stays
+ * happen, where delegations in the air come from and go to; else where the latest legs landed.
+ * Returns: (transfer full) (element-type DmPlace)
+ */
+GPtrArray *
+dm_route_set_dup_places_at (DmRouteSet *self,
+                            gint64      t,
+                            guint       max_places)
+{
+  GPtrArray *places = g_ptr_array_new_with_free_func (g_object_unref);
+  guint k;
+
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), places);
+  dm_route_set_ensure (self);
+
+  for (guint i = 0; i < self->stays->len; i++)
+    {
+      const DmRouteStay *s = &g_array_index (self->stays, DmRouteStay, i);
+      if (s->start <= t && t < s->end)
+        add_unique_place (places, dm_event_get_place (s->event), max_places);
+    }
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
+      if (leg->start <= t && t < leg->end)
+        {
+          add_unique_place (places, leg->leg->from, max_places);
+          add_unique_place (places, leg->leg->to, max_places);
+        }
+    }
+  /* nothing happening: the last places reached */
+  k = dm_route_set_first_ending_after (self, t);
+  while (places->len == 0 && k > 0)
+    {
+      const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, self->by_end[--k]);
+      add_unique_place (places, leg->leg->to, max_places);
+    }
+  return places;
+}
+
+/**
+ * dm_route_set_dup_sources:
+ * The sources the events cite, once each: the publisher, else the title, else the address,
+ * in order of first appearance.
+ * Returns: (transfer full) (element-type utf8)
+ */
+GPtrArray *
+dm_route_set_dup_sources (DmRouteSet *self)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *events;
+
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), out);
+  events = dm_document_get_events (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *sources = dm_event_get_sources (event);
+
+      for (guint j = 0; j < sources->len; j++)
+        {
+          DmSource *s = g_ptr_array_index (sources, j);
+          const char *name = s->publisher ? s->publisher : s->title ? s->title : s->url;
+          char *copy;
+
+          if (name == NULL || g_hash_table_contains (seen, name))
+            continue;
+          copy = g_strdup (name);
+          g_ptr_array_add (out, copy);
+          g_hash_table_add (seen, copy);
+        }
+    }
+  return out;
+}

@@ -1,0 +1,510 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-antimeridian.h"
+#include "dm-great-circle.h"
+#include "dm-route-private.h"
+
+/* A document's legs and stays prepared for drawing: great circles computed once, legs sorted
+ * by start and by end so that a frame finds what moves by binary search, colours chosen.
+ * The set follows its document: when events change it is rebuilt on next use. */
+
+G_DEFINE_FINAL_TYPE (DmRouteSet, dm_route_set, G_TYPE_OBJECT)
+
+#define MAX_STEP_DEG 2.0
+
+static void
+projected_free (DmRouteProjected *p)
+{
+  if (p == NULL)
+    return;
+  g_array_unref (p->xy);
+  g_free (p->first);
+  g_free (p->n);
+  g_free (p->box);
+  g_free (p);
+}
+
+static void
+clear_data (DmRouteSet *self)
+{
+  g_ptr_array_set_size (self->events, 0);
+  g_array_set_size (self->legs, 0);
+  g_array_set_size (self->points, 0);
+  g_array_set_size (self->stays, 0);
+  g_array_set_size (self->places, 0);
+  g_ptr_array_set_size (self->actors, 0);
+  g_array_set_size (self->colors, 0);
+  g_clear_pointer (&self->by_start, g_free);
+  g_clear_pointer (&self->by_end, g_free);
+  g_clear_pointer (&self->ends_sorted, g_free);
+  g_clear_pointer (&self->projected, projected_free);
+  self->max_leg = self->max_stay = 0;
+  self->uses = 0;
+}
+
+static void
+events_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   DmRouteSet *self)
+{
+  self->dirty = TRUE;
+  self->serial++;
+}
+
+static void
+dm_route_set_dispose (GObject *object)
+{
+  DmRouteSet *self = DM_ROUTE_SET (object);
+
+  clear_data (self);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (dm_route_set_parent_class)->dispose (object);
+}
+
+static void
+dm_route_set_finalize (GObject *object)
+{
+  DmRouteSet *self = DM_ROUTE_SET (object);
+
+  g_ptr_array_unref (self->events);
+  g_array_unref (self->legs);
+  g_array_unref (self->points);
+  g_array_unref (self->stays);
+  g_array_unref (self->places);
+  g_ptr_array_unref (self->actors);
+  g_array_unref (self->colors);
+  G_OBJECT_CLASS (dm_route_set_parent_class)->finalize (object);
+}
+
+static void
+dm_route_set_class_init (DmRouteSetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dm_route_set_dispose;
+  object_class->finalize = dm_route_set_finalize;
+}
+
+static void
+dm_route_set_init (DmRouteSet *self)
+{
+  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->legs = g_array_new (FALSE, FALSE, sizeof (DmRouteLeg));
+  self->points = g_array_new (FALSE, FALSE, sizeof (DmLonLat));
+  self->stays = g_array_new (FALSE, FALSE, sizeof (DmRouteStay));
+  self->places = g_array_new (FALSE, FALSE, sizeof (DmRoutePlace));
+  self->actors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->colors = g_array_new (FALSE, FALSE, sizeof (DmRgba));
+  self->dirty = TRUE;
+  self->serial = 1;
+}
+
+/**
+ * dm_route_set_new:
+ * The routes of @document. The set watches the document's events and is rebuilt lazily.
+ */
+DmRouteSet *
+dm_route_set_new (DmDocument *document)
+{
+  DmRouteSet *self;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (document), NULL);
+  self = g_object_new (DM_TYPE_ROUTE_SET, NULL);
+  self->document = g_object_ref (document);
+  g_signal_connect_object (dm_document_get_events (document), "items-changed",
+                           G_CALLBACK (events_changed_cb), self, 0);
+  return self;
+}
+
+DmDocument *
+dm_route_set_get_document (DmRouteSet *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), NULL);
+  return self->document;
+}
+
+/**
+ * dm_route_set_get_serial:
+ * Changes whenever the set's contents change: caches keyed on it know when to redraw.
+ */
+guint
+dm_route_set_get_serial (DmRouteSet *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), 0);
+  return self->serial;
+}
+
+static guint
+add_actor (DmRouteSet *self,
+           GHashTable *index,
+           DmActor    *actor)
+{
+  gpointer v;
+
+  if (actor == NULL)
+    return DM_ROUTE_NO_ACTOR;
+  if (g_hash_table_lookup_extended (index, actor, NULL, &v))
+    return GPOINTER_TO_UINT (v);
+  g_ptr_array_add (self->actors, g_object_ref (actor));
+  g_hash_table_insert (index, actor, GUINT_TO_POINTER (self->actors->len - 1));
+  return self->actors->len - 1;
+}
+
+static guint
+add_place (DmRouteSet *self,
+           GHashTable *index,
+           DmPlace    *place)
+{
+  g_autofree char *key = NULL;
+  DmRoutePlace p = { 0 };
+  gpointer v;
+
+  key = g_strdup_printf ("%s|%.4f|%.4f", dm_place_get_name (place),
+                         dm_place_get_latitude (place), dm_place_get_longitude (place));
+  if (g_hash_table_lookup_extended (index, key, NULL, &v))
+    {
+      g_array_index (self->places, DmRoutePlace, GPOINTER_TO_UINT (v)).weight++;
+      return GPOINTER_TO_UINT (v);
+    }
+  p.place = place;
+  p.pos.lon = dm_place_get_longitude (place);
+  p.pos.lat = dm_place_get_latitude (place);
+  p.weight = 1;
+  g_array_append_val (self->places, p);
+  g_hash_table_insert (index, g_steal_pointer (&key), GUINT_TO_POINTER (self->places->len - 1));
+  return self->places->len - 1;
+}
+
+static void
+add_leg (DmRouteSet *self,
+         DmEvent    *event,
+         DmLeg      *leg,
+         guint       actor)
+{
+  DmRouteLeg r = { 0 };
+  DmLonLat a = { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) };
+  DmLonLat b = { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) };
+  double deg = dm_great_circle_distance (a, b) * 180.0 / G_PI;
+  guint segs = CLAMP ((guint) ceil (deg / MAX_STEP_DEG), 1, 180);
+  DmLonLat *pts;
+
+  r.event = event;
+  r.leg = leg;
+  r.actor = actor;
+  r.status = dm_event_get_status (event);
+  r.uncertain = leg->uncertain;
+  r.inferred = leg->inferred;
+  r.start = leg->start;
+  r.end = MAX (leg->end, leg->start);
+  r.first = self->points->len;
+  r.n = segs + 1;
+  g_array_set_size (self->points, self->points->len + r.n);
+  pts = &g_array_index (self->points, DmLonLat, r.first);
+  for (guint i = 0; i <= segs; i++)
+    pts[i] = dm_great_circle_interpolate (a, b, (double) i / segs);
+  pts[0] = a;
+  pts[segs] = b;
+  dm_antimeridian_unwrap (pts, r.n);
+  g_array_append_val (self->legs, r);
+  self->max_leg = MAX (self->max_leg, r.end - r.start);
+
+  if (r.status == DM_STATUS_CANCELLED)
+    self->uses |= DM_ROUTE_USE_CANCELLED;
+  else if (r.status == DM_STATUS_ANNOUNCED || r.status == DM_STATUS_PLANNED)
+    self->uses |= DM_ROUTE_USE_DASHED;
+  else
+    self->uses |= DM_ROUTE_USE_SOLID;
+  if (r.uncertain)
+    self->uses |= DM_ROUTE_USE_UNCERTAIN;
+  if (r.inferred)
+    self->uses |= DM_ROUTE_USE_INFERRED;
+}
+
+static int
+compare_start_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  const DmRouteLeg *legs = data;
+  gint64 sa = legs[*(const guint *) a].start, sb = legs[*(const guint *) b].start;
+
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+static int
+compare_end_cb (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  const DmRouteLeg *legs = data;
+  gint64 ea = legs[*(const guint *) a].end, eb = legs[*(const guint *) b].end;
+
+  /* equal ends keep the document's order, so drawing order is stable */
+  if (ea != eb)
+    return ea < eb ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+static void
+rebuild (DmRouteSet *self)
+{
+  GListModel *events = dm_document_get_events (self->document);
+  GListModel *doc_actors = dm_document_get_actors (self->document);
+  g_autoptr(GHashTable) actor_index = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) place_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (events), n_free = 0;
+
+  clear_data (self);
+  /* actors with a leg or a stay, in the document's order, so that colours depend neither on
+   * the order of events nor on actors that do nothing */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *participants = dm_event_get_participants (event);
+
+      if (dm_event_get_actor (event) != NULL)
+        g_hash_table_add (used, dm_event_get_actor (event));
+      for (guint j = 0; j < participants->len; j++)
+        g_hash_table_add (used, g_ptr_array_index (participants, j));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (doc_actors); i++)
+    {
+      g_autoptr(DmActor) actor = g_list_model_get_item (doc_actors, i);
+      if (g_hash_table_contains (used, actor))
+        add_actor (self, actor_index, actor);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = g_list_model_get_item (events, i);
+      DmEventKind kind = dm_event_get_kind (event);
+      guint actor;
+
+      g_ptr_array_add (self->events, event);
+      actor = add_actor (self, actor_index, dm_event_get_actor (event));
+      if (kind == DM_EVENT_KIND_TRIP)
+        {
+          GPtrArray *legs = dm_event_get_legs (event);
+          for (guint j = 0; j < legs->len; j++)
+            {
+              DmLeg *leg = g_ptr_array_index (legs, j);
+              if (leg->from == NULL || leg->to == NULL)
+                continue;
+              add_leg (self, event, leg, actor);
+              add_place (self, place_index, leg->from);
+              add_place (self, place_index, leg->to);
+            }
+        }
+      else if (dm_event_get_place (event) != NULL)
+        {
+          DmRouteStay s = { event, kind, dm_event_get_status (event), actor, 0, 0, 0 };
+          GPtrArray *participants = dm_event_get_participants (event);
+
+          if (!dm_event_get_span (event, &s.start, &s.end))
+            continue;
+          s.place = add_place (self, place_index, dm_event_get_place (event));
+          if (s.actor == DM_ROUTE_NO_ACTOR && participants->len > 0)
+            s.actor = add_actor (self, actor_index, g_ptr_array_index (participants, 0));
+          for (guint j = 0; j < participants->len; j++)
+            add_actor (self, actor_index, g_ptr_array_index (participants, j));
+          g_array_append_val (self->stays, s);
+          self->max_stay = MAX (self->max_stay, s.end - s.start);
+          self->uses |= kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
+                      : kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
+        }
+    }
+
+  /* colours: the file's, else the palette in order among actors without one */
+  for (guint i = 0; i < self->actors->len; i++)
+    {
+      DmActor *actor = g_ptr_array_index (self->actors, i);
+      DmRgba c;
+
+      if (!dm_rgba_parse (&c, dm_actor_get_color (actor)))
+        c = dm_route_palette_color (n_free++);
+      g_array_append_val (self->colors, c);
+    }
+
+  self->by_start = g_new (guint, MAX (self->legs->len, 1));
+  self->by_end = g_new (guint, MAX (self->legs->len, 1));
+  self->ends_sorted = g_new (gint64, MAX (self->legs->len, 1));
+  for (guint i = 0; i < self->legs->len; i++)
+    self->by_start[i] = self->by_end[i] = i;
+  g_qsort_with_data (self->by_start, self->legs->len, sizeof (guint), compare_start_cb,
+                     self->legs->data);
+  g_qsort_with_data (self->by_end, self->legs->len, sizeof (guint), compare_end_cb,
+                     self->legs->data);
+  for (guint i = 0; i < self->legs->len; i++)
+    self->ends_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_end[i]).end;
+  self->dirty = FALSE;
+}
+
+void
+dm_route_set_ensure (DmRouteSet *self)
+{
+  if (self->dirty)
+    rebuild (self);
+}
+
+/* The position in by_end of the first leg ending after @t */
+guint
+dm_route_set_first_ending_after (DmRouteSet *self,
+                                 gint64      t)
+{
+  guint lo = 0, hi = self->legs->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (self->ends_sorted[mid] <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+project_piece (DmRouteProjected *p,
+               const DmLonLat   *pts,
+               guint             n,
+               double           *box)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double xy[2];
+      dm_projection_forward (p->projection, pts[i].lon, pts[i].lat, &xy[0], &xy[1]);
+      g_array_append_vals (p->xy, xy, 2);
+      box[0] = MIN (box[0], xy[0]), box[1] = MIN (box[1], xy[1]);
+      box[2] = MAX (box[2], xy[0]), box[3] = MAX (box[3], xy[1]);
+    }
+}
+
+/**
+ * dm_route_set_get_projected: (skip)
+ * The legs' great circles in projected units, computed once per projection. Projections that
+ * wrap keep longitudes continuous (copies are drawn by shifting); Equal Earth cuts each line
+ * at the antimeridian.
+ */
+const DmRouteProjected *
+dm_route_set_get_projected (DmRouteSet   *self,
+                            DmProjection  projection)
+{
+  DmRouteProjected *p;
+  const double nan_pair[2] = { NAN, NAN };
+  guint n_legs;
+
+  dm_route_set_ensure (self);
+  if (self->projected != NULL && self->projected->projection == projection)
+    return self->projected;
+  g_clear_pointer (&self->projected, projected_free);
+
+  n_legs = self->legs->len;
+  p = g_new0 (DmRouteProjected, 1);
+  p->projection = projection;
+  p->xy = g_array_sized_new (FALSE, FALSE, sizeof (double), self->points->len * 2 + 16);
+  p->first = g_new (guint, MAX (n_legs, 1));
+  p->n = g_new (guint, MAX (n_legs, 1));
+  p->box = g_new (double, 4 * MAX (n_legs, 1));
+  for (guint i = 0; i < n_legs; i++)
+    {
+      const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
+      const DmLonLat *pts = &g_array_index (self->points, DmLonLat, leg->first);
+      double *box = &p->box[4 * i];
+
+      box[0] = box[1] = G_MAXDOUBLE;
+      box[2] = box[3] = -G_MAXDOUBLE;
+      p->first[i] = p->xy->len / 2;
+      if (dm_projection_wraps (projection) || !dm_antimeridian_crosses (pts, leg->n))
+        project_piece (p, pts, leg->n, box);
+      else
+        {
+          g_autoptr(GPtrArray) pieces = dm_antimeridian_split (pts, leg->n);
+          for (guint j = 0; j < pieces->len; j++)
+            {
+              GArray *piece = g_ptr_array_index (pieces, j);
+              if (j > 0)
+                g_array_append_vals (p->xy, nan_pair, 2);
+              project_piece (p, (DmLonLat *) piece->data, piece->len, box);
+            }
+        }
+      p->n[i] = p->xy->len / 2 - p->first[i];
+    }
+  self->projected = p;
+  return p;
+}
+
+guint
+dm_route_set_get_n_legs (DmRouteSet *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), 0);
+  dm_route_set_ensure (self);
+  return self->legs->len;
+}
+
+/**
+ * dm_route_set_get_extent:
+ * The time the document's events cover (UTC seconds, end exclusive).
+ */
+gboolean
+dm_route_set_get_extent (DmRouteSet *self,
+                         gint64     *start,
+                         gint64     *end)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), FALSE);
+  return dm_document_get_extent (self->document, start, end);
+}
+
+/**
+ * dm_route_set_get_actors:
+ * The actors with a leg or a stay (as traveller or participant), in the document's order.
+ * Returns: (transfer none) (element-type DmActor)
+ */
+GPtrArray *
+dm_route_set_get_actors (DmRouteSet *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), NULL);
+  dm_route_set_ensure (self);
+  return self->actors;
+}
+
+DmRgba
+dm_route_set_get_actor_color (DmRouteSet *self,
+                              DmActor    *actor)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1));
+  dm_route_set_ensure (self);
+  for (guint i = 0; actor != NULL && i < self->actors->len; i++)
+    if (g_ptr_array_index (self->actors, i) == actor)
+      return g_array_index (self->colors, DmRgba, i);
+  return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
+}
+
+DmRgba
+dm_route_set_leg_color (DmRouteSet         *self,
+                        const DmRouteStyle *style,
+                        guint               actor,
+                        DmStatus            status)
+{
+  if (status == DM_STATUS_CANCELLED)
+    return style->cancelled;
+  if (actor == DM_ROUTE_NO_ACTOR || actor >= self->colors->len)
+    return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
+  return g_array_index (self->colors, DmRgba, actor);
+}
+
+DmRouteUse
+dm_route_set_get_uses (DmRouteSet *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), 0);
+  dm_route_set_ensure (self);
+  return self->uses;
+}

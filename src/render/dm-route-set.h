@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "dm-document.h"
+#include "dm-map-style.h"
+#include "dm-projection.h"
+
+G_BEGIN_DECLS
+
+/**
+ * DmRouteUse:
+ * What a set of routes holds, for a legend: statuses and kinds of line used.
+ */
+typedef enum
+{
+  DM_ROUTE_USE_SOLID      = 1 << 0, /* completed, confirmed or unknown status */
+  DM_ROUTE_USE_DASHED     = 1 << 1, /* announced or planned */
+  DM_ROUTE_USE_CANCELLED  = 1 << 2,
+  DM_ROUTE_USE_UNCERTAIN  = 1 << 3, /* a leg without a time of its own */
+  DM_ROUTE_USE_INFERRED   = 1 << 4, /* a leg the source did not give */
+  DM_ROUTE_USE_VISIT      = 1 << 5,
+  DM_ROUTE_USE_SUMMIT     = 1 << 6,
+  DM_ROUTE_USE_MEETING    = 1 << 7,
+} DmRouteUse;
+
+#define DM_TYPE_ROUTE_SET (dm_route_set_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmRouteSet, dm_route_set, DM, ROUTE_SET, GObject)
+
+DmRouteSet *dm_route_set_new               (DmDocument  *document);
+DmDocument *dm_route_set_get_document      (DmRouteSet  *self);
+guint       dm_route_set_get_serial        (DmRouteSet  *self);
+guint       dm_route_set_get_n_legs        (DmRouteSet  *self);
+gboolean    dm_route_set_get_extent        (DmRouteSet  *self,
+                                            gint64      *start,
+                                            gint64      *end);
+gboolean    dm_route_set_get_bounds        (DmRouteSet  *self,
+                                            double      *lon_min,
+                                            double      *lat_min,
+                                            double      *lon_max,
+                                            double      *lat_max);
+GPtrArray  *dm_route_set_get_actors        (DmRouteSet  *self);
+DmRgba      dm_route_set_get_actor_color   (DmRouteSet  *self,
+                                            DmActor     *actor);
+DmRouteUse  dm_route_set_get_uses          (DmRouteSet  *self);
+GPtrArray  *dm_route_set_dup_places_at     (DmRouteSet  *self,
+                                            gint64       t,
+                                            guint        max_places);
+GPtrArray  *dm_route_set_dup_sources       (DmRouteSet  *self);
+
+G_END_DECLS

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include "dm-route-style.h"
+
+G_DEFINE_BOXED_TYPE (DmRouteStyle, dm_route_style, dm_route_style_ref, dm_route_style_unref)
+
+/* Okabe-Ito: vermillion, blue, bluish green, reddish purple, orange, sky blue, black, yellow */
+static const guint32 palette[DM_ROUTE_N_PALETTE] = {
+  0xd55e00, 0x0072b2, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000, 0xf0e442,
+};
+
+/**
+ * dm_route_palette_color:
+ * The colour of the @index-th actor without a colour of its own (the palette repeats).
+ */
+DmRgba
+dm_route_palette_color (guint index)
+{
+  return dm_rgba_from_hex (palette[index % DM_ROUTE_N_PALETTE], 1.0f);
+}
+
+/**
+ * dm_route_status_dashes:
+ * The dash pattern of a leg, in multiples of the line width: solid (%NULL) when completed
+ * or confirmed, dashed when announced or planned, dotted when its time is not known.
+ */
+const double *
+dm_route_status_dashes (DmStatus  status,
+                        gboolean  uncertain,
+                        guint    *n_dashes)
+{
+  static const double dotted[] = { 0.01, 2.2 };
+  static const double dashed[] = { 4.0, 2.5 };
+
+  if (uncertain)
+    {
+      *n_dashes = G_N_ELEMENTS (dotted);
+      return dotted;
+    }
+  if (status == DM_STATUS_ANNOUNCED || status == DM_STATUS_PLANNED)
+    {
+      *n_dashes = G_N_ELEMENTS (dashed);
+      return dashed;
+    }
+  *n_dashes = 0;
+  return NULL;
+}
+
+static void
+init_defaults (DmRouteStyle *style)
+{
+  style->line_width = 2.25;
+  style->future_alpha = 0.3;
+  style->future = DM_ROUTE_FUTURE_FAINT;
+  style->trail_fraction = 0.35;
+  style->marker_radius = 5.5;
+  style->stay_radius = 7.0;
+  style->place_radius = 2.6;
+  style->label_size = 12.0;
+  style->show_labels = TRUE;
+  style->show_stays = TRUE;
+  style->label = dm_rgba_from_hex (0x222222, 1.0f);
+  style->halo = dm_rgba_from_hex (0xffffff, 0.85f);
+  style->cancelled = dm_rgba_from_hex (DM_ROUTE_COLOR_CANCELLED, 1.0f);
+  style->serial = 1;
+  style->ref_count = 1;
+}
+
+DmRouteStyle *
+dm_route_style_new (void)
+{
+  DmRouteStyle *style = g_new0 (DmRouteStyle, 1);
+
+  init_defaults (style);
+  return style;
+}
+
+/**
+ * dm_route_style_get_default:
+ * The shared default style. Never modify it: copy it.
+ */
+const DmRouteStyle *
+dm_route_style_get_default (void)
+{
+  static gsize style;
+
+  if (g_once_init_enter (&style))
+    g_once_init_leave (&style, (gsize) dm_route_style_new ());
+  return (const DmRouteStyle *) style;
+}
+
+DmRouteStyle *
+dm_route_style_copy (const DmRouteStyle *style)
+{
+  DmRouteStyle *copy;
+
+  g_return_val_if_fail (style != NULL, NULL);
+  copy = g_memdup2 (style, sizeof *style);
+  copy->ref_count = 1;
+  return copy;
+}
+
+DmRouteStyle *
+dm_route_style_ref (DmRouteStyle *style)
+{
+  g_return_val_if_fail (style != NULL, NULL);
+  g_atomic_int_inc (&style->ref_count);
+  return style;
+}
+
+void
+dm_route_style_unref (DmRouteStyle *style)
+{
+  g_return_if_fail (style != NULL);
+  if (g_atomic_int_dec_and_test (&style->ref_count))
+    g_free (style);
+}
+
+/**
+ * dm_route_style_changed:
+ * Tells layers drawing with @style that a field changed, so they redraw their caches.
+ */
+void
+dm_route_style_changed (DmRouteStyle *style)
+{
+  g_return_if_fail (style != NULL);
+  style->serial++;
+}
+
+guint
+dm_route_style_get_serial (const DmRouteStyle *style)
+{
+  return style->serial;
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "dm-map-style.h"
+
+G_BEGIN_DECLS
+
+/* Text for maps and figures, through Cairo's own text API: real text in PDF and SVG
+ * (glyphs, not pixels), the same fonts on screen and in exports. */
+
+#define DM_TEXT_FONT "Sans"
+
+typedef enum
+{
+  DM_TEXT_REGULAR,
+  DM_TEXT_BOLD,
+  DM_TEXT_ITALIC,
+} DmTextFace;
+
+double dm_text_width       (cairo_t      *cr,
+                            const char   *text,
+                            double        size,
+                            DmTextFace    face);
+void   dm_text_draw        (cairo_t      *cr,
+                            const char   *text,
+                            double        x,
+                            double        baseline,
+                            double        size,
+                            DmTextFace    face,
+                            const DmRgba *color,
+                            const DmRgba *halo);
+char  *dm_text_ellipsize   (cairo_t      *cr,
+                            const char   *text,
+                            double        size,
+                            DmTextFace    face,
+                            double        max_width);
+GPtrArray *dm_text_wrap    (cairo_t      *cr,
+                            const char   *text,
+                            double        size,
+                            DmTextFace    face,
+                            double        max_width);
+void   dm_cairo_set_rgba   (cairo_t      *cr,
+                            const DmRgba *color,
+                            double        alpha);
+
+G_END_DECLS

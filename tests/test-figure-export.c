@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "dm-error.h"
+#include "dm-figure.h"
+#include "dm-great-circle.h"
+#include "dm-map-style.h"
+
+/* Figures of the bundled sample, checked by their pixels, and against reference images.
+ *
+ * Reference images (tests/reference/) are compared with a tolerance. To update them on
+ * purpose after a change in the drawing, run
+ *   DM_UPDATE_REFERENCE=1 meson test -C _build test-figure-export
+ * look at the new pictures, and commit them. */
+
+static guint32
+pixel_at (cairo_surface_t *s,
+          int              x,
+          int              y)
+{
+  cairo_surface_flush (s);
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (s));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (s));
+  return ((const guint32 *) (void *) (cairo_image_surface_get_data (s) +
+                                      y * cairo_image_surface_get_stride (s)))[x] & 0xffffff;
+}
+
+static int
+color_distance (guint32 a,
+                guint32 b)
+{
+  int d = 0;
+
+  for (int sh = 0; sh <= 16; sh += 8)
+    d = MAX (d, ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)));
+  return d;
+}
+
+static DmDocument *
+load_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "october-2025.diplomap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DmDocument *doc = dm_document_new ();
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  return doc;
+}
+
+static gint64
+utc (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+static cairo_surface_t *
+render (DmFigure *figure)
+{
+  int w, h;
+  cairo_surface_t *s;
+  cairo_t *cr;
+
+  dm_figure_get_size (figure, &w, &h);
+  s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cr = cairo_create (s);
+  dm_figure_draw (figure, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  return s;
+}
+
+static void
+test_sea_land (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  cairo_surface_t *s;
+  double x, y;
+
+  dm_figure_set_size (figure, 960, 540);
+  dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
+  dm_figure_set_show_legend (figure, FALSE);
+  g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_EQUAL_EARTH);
+  s = render (figure);
+  /* the Sahara (Algeria: no actor there, so no tint) and the South Pacific */
+  dm_figure_map_point (figure, 3.0, 26.0, &x, &y);
+  g_assert_cmpint (color_distance (pixel_at (s, (int) x, (int) y), DM_MAP_COLOR_LAND), <=, 2);
+  dm_figure_map_point (figure, -130.0, -40.0, &x, &y);
+  g_assert_cmpint (color_distance (pixel_at (s, (int) x, (int) y), DM_MAP_COLOR_SEA), <=, 2);
+  /* the header is white paper */
+  g_assert_cmphex (pixel_at (s, 3, 3), ==, 0xffffff);
+  cairo_surface_destroy (s);
+}
+
+/* Choe Son Hui (the first actor: vermillion) flies Pyongyang to Moscow on a great circle */
+static void
+test_route_colour (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  DmLonLat pyongyang = { 125.7625, 39.0392 }, moscow = { 37.6173, 55.7558 };
+  cairo_surface_t *s;
+  int best_on = 255, best_before = 255;
+
+  dm_figure_set_size (figure, 1200, 700);
+  dm_figure_set_bounds (figure, 20, 20, 150, 70);
+  dm_figure_set_show_legend (figure, FALSE);
+  s = render (figure);
+  /* the leg is announced, so dashed: somewhere around its middle there is a dash */
+  for (double f = 0.46; f <= 0.54; f += 0.005)
+    {
+      DmLonLat m = dm_great_circle_interpolate (pyongyang, moscow, f);
+      double x, y;
+      dm_figure_map_point (figure, m.lon, m.lat, &x, &y);
+      best_on = MIN (best_on, color_distance (pixel_at (s, (int) x, (int) y), 0xd55e00));
+    }
+  g_assert_cmpint (best_on, <=, 16);
+  cairo_surface_destroy (s);
+
+  /* the day before she left, the leg is only faint */
+  dm_figure_set_time (figure, utc ("2025-10-25T00:00:00Z"));
+  s = render (figure);
+  for (double f = 0.46; f <= 0.54; f += 0.005)
+    {
+      DmLonLat m = dm_great_circle_interpolate (pyongyang, moscow, f);
+      double x, y;
+      dm_figure_map_point (figure, m.lon, m.lat, &x, &y);
+      best_before = MIN (best_before, color_distance (pixel_at (s, (int) x, (int) y), 0xd55e00));
+    }
+  g_assert_cmpint (best_before, >, 60);
+  cairo_surface_destroy (s);
+}
+
+static void
+test_png_size (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autofree char *dir = g_dir_make_tmp ("dm-figure-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *s;
+
+  dm_figure_set_size (figure, 640, 360);
+  dm_figure_set_scale (figure, 2);
+  g_assert_true (dm_figure_export (figure, file, DM_FIGURE_FORMAT_PNG, &error));
+  g_assert_no_error (error);
+  s = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 720);
+  cairo_surface_destroy (s);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A failed export leaves no file, and leaves an old file alone */
+static void
+test_atomic (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autofree char *dir = g_dir_make_tmp ("dm-figure-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-dir", "out.pdf", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.svg", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n = 0;
+
+  dm_figure_set_size (figure, 320, 200);
+  file = g_file_new_for_path (missing);
+  g_assert_false (dm_figure_export (figure, file, DM_FIGURE_FORMAT_PDF, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "out.pdf"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_clear_object (&file);
+  file = g_file_new_for_path (path);
+  g_assert_true (dm_figure_export (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "<path"));
+  g_assert_null (strstr (contents, "<image"));
+  /* nothing else left in the folder */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The share of pixels differing by more than @tol in a channel */
+static double
+differing (cairo_surface_t *a,
+           cairo_surface_t *b,
+           int              tol)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += color_distance (pixel_at (a, x, y), pixel_at (b, x, y)) > tol;
+  return (double) n / (w * h);
+}
+
+static void
+compare_reference (const char *name,
+                   DmFigure   *figure)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", name, NULL);
+  cairo_surface_t *got = render (figure), *want;
+  double share;
+
+  if (g_getenv ("DM_UPDATE_REFERENCE") != NULL)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (got, path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", path);
+      cairo_surface_destroy (got);
+      return;
+    }
+  want = cairo_image_surface_create_from_png (path);
+  if (cairo_surface_status (want) != CAIRO_STATUS_SUCCESS)
+    g_error ("%s: %s (DM_UPDATE_REFERENCE=1 writes it)", path,
+             cairo_status_to_string (cairo_surface_status (want)));
+  share = differing (got, want, 48);
+  if (share > 0.004)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/%s", g_get_tmp_dir (), name);
+      cairo_surface_write_to_png (got, out);
+      g_error ("%s differs from the reference in %.2f%% of its pixels (written to %s)",
+               name, share * 100, out);
+    }
+  cairo_surface_destroy (got);
+  cairo_surface_destroy (want);
+}
+
+static void
+test_reference_fit (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+
+  dm_figure_set_size (figure, 800, 450);
+  dm_figure_set_time (figure, utc ("2025-10-28T12:00:00Z"));
+  compare_reference ("october-2025-fit.png", figure);
+}
+
+static void
+test_reference_world (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+
+  dm_figure_set_size (figure, 800, 450);
+  dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
+  dm_figure_set_time (figure, utc ("2025-10-30T06:00:00Z"));
+  compare_reference ("october-2025-world.png", figure);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/figure-export/sea-land", test_sea_land);
+  g_test_add_func ("/render/figure-export/route-colour", test_route_colour);
+  g_test_add_func ("/render/figure-export/png-size", test_png_size);
+  g_test_add_func ("/render/figure-export/atomic", test_atomic);
+  g_test_add_func ("/render/figure-export/reference-fit", test_reference_fit);
+  g_test_add_func ("/render/figure-export/reference-world", test_reference_world);
+  return g_test_run ();
+}
