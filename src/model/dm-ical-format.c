@@ -347,7 +347,7 @@ read_vevent (Loader        *self,
     case ICAL_STATUS_CANCELLED: dm_event_set_status (event, DM_STATUS_CANCELLED); break;
     default: break;
     }
-  tag_list = g_strv_builder_end (g_steal_pointer (&tags));
+  tag_list = g_strv_builder_end (tags);
   if (tag_list[0] != NULL)
     dm_event_set_tags (event, (const char * const *) tag_list);
   if (url != NULL)

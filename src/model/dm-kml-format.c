@@ -32,6 +32,7 @@ typedef struct
   DmImport     imp;
   const char  *data;
   gsize        length;
+  GArray      *line_starts; /* for columns: libxml2 keeps only lines */
   GHashTable  *styles;     /* "#id" -> "#rrggbb" line colour */
   GHashTable  *style_maps; /* "#id" -> "#normal-style-id" */
   GHashTable  *trips;      /* trip id -> DmEvent */
@@ -97,7 +98,9 @@ position (Loader  *self,
     }
   tag = node->ns && node->ns->prefix ? g_strdup_printf ("<%s:%s", node->ns->prefix, node->name)
                                      : g_strdup_printf ("<%s", node->name);
-  *column = dm_import_find_column (self->data, self->length, *line, tag);
+  if (self->line_starts == NULL)
+    self->line_starts = dm_import_index_lines (self->data, self->length);
+  *column = dm_import_find_column (self->data, self->length, self->line_starts, *line, tag);
 }
 
 static void
@@ -120,7 +123,10 @@ kml_color_to_rgb (const char *kml)
   for (guint i = 0; i < 8; i++)
     if (!g_ascii_isxdigit (kml[i]))
       return NULL;
-  return g_ascii_strdown (g_strdup_printf ("#%.2s%.2s%.2s", kml + 6, kml + 4, kml + 2), -1);
+  {
+    g_autofree char *rgb = g_strdup_printf ("#%.2s%.2s%.2s", kml + 6, kml + 4, kml + 2);
+    return g_ascii_strdown (rgb, -1);
+  }
 }
 
 static char *
@@ -763,7 +769,7 @@ dm_kml_load_text (DmDocument    *doc,
                   GError       **error)
 {
   static GOnce once = G_ONCE_INIT;
-  Loader self = { { 0 }, data, length };
+  Loader self = { { 0 }, data, length, NULL };
   xmlParserCtxt *ctxt;
   xmlDoc *xml;
   xmlNode *root;
@@ -840,6 +846,7 @@ dm_kml_load_text (DmDocument    *doc,
   g_ptr_array_unref (self.events);
   g_ptr_array_unref (self.folders);
 out:
+  g_clear_pointer (&self.line_starts, g_array_unref);
   xmlFreeDoc (xml);
   dm_import_clear (&self.imp);
   return ok;
