@@ -31,13 +31,13 @@ static GParamSpec *properties[N_PROPS];
 
 void
 dm_routes_layer_get_view (DmRoutesLayer *self,
-                          DmScreenView  *view)
+                          DmView        *view)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
   double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256;
 
-  dm_screen_view_init (view,
+  dm_view_init_screen (view,
                        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
                        shumate_viewport_get_zoom_level (viewport),
@@ -53,7 +53,7 @@ dm_routes_layer_snapshot (GtkWidget   *widget,
 {
   DmRoutesLayer *self = DM_ROUTES_LAYER (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  DmScreenView view;
+  DmView view;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || self->document == NULL)

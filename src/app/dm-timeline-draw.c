@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "dm-palette.h"
+#include "dm-route-style.h"
 #include "dm-timeline-private.h"
 
 /* Drawing of DmTimeline: axis with ticks adapting from centuries to hours, lanes, events,
@@ -178,11 +178,12 @@ draw_item (DmTimeline           *self,
   double y = dm_timeline_lane_y (self, item->lane), mid = y + lane_h / 2;
   double x0 = dm_timeline_x_for_time (self, item->start);
   double x1 = MAX (dm_timeline_x_for_time (self, item->end), x0 + 2);
-  double r, g, b;
+  DmRgba color = self->route_set != NULL ? dm_route_set_get_actor_color (self->route_set, actor)
+                                         : dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1);
+  double r = color.red, g = color.green, b = color.blue;
   GPtrArray *legs = dm_event_get_legs (item->event);
   gboolean selected = item->event == self->selected;
 
-  dm_palette_actor_rgb (self->document, actor, &r, &g, &b);
   switch (dm_event_get_kind (item->event))
     {
     case DM_EVENT_KIND_TRIP:

@@ -22,6 +22,7 @@ struct _DmTimeline
   GtkWidget   parent_instance;
 
   DmDocument *document;
+  DmRouteSet *route_set;
   DmEvent    *selected;
   double      time;
   double      view_start;

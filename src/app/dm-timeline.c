@@ -457,6 +457,7 @@ dm_timeline_dispose (GObject *object)
   DmTimeline *self = DM_TIMELINE (object);
 
   g_clear_object (&self->document);
+  g_clear_object (&self->route_set);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
@@ -589,6 +590,16 @@ dm_timeline_set_document (DmTimeline *self,
     return;
   dm_timeline_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+dm_timeline_set_route_set (DmTimeline *self,
+                           DmRouteSet *set)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+
+  if (g_set_object (&self->route_set, set))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 double

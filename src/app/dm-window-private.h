@@ -23,6 +23,7 @@ struct _DmWindow
   GtkStack             *stack;
   AdwFlap              *flap;
   GtkButton            *play_button;
+  GtkSpinner           *loading_spinner;
   ShumateMap           *map;
   GtkLabel             *time_label;
   DmTimeline           *timeline;

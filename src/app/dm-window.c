@@ -99,6 +99,19 @@ typedef struct
   guint  n;
 } Box;
 
+/* Web Mercator, 0..1 from 180°W and from the north edge */
+static void
+mercator_normalize (double  lon,
+                    double  lat,
+                    double *mx,
+                    double *my)
+{
+  double r = CLAMP (lat, -85.0511, 85.0511) * G_PI / 180;
+
+  *mx = (lon + 180) / 360;
+  *my = (1 - log (tan (r) + 1 / cos (r)) / G_PI) / 2;
+}
+
 static void
 box_add (Box     *box,
          DmPlace *place)
@@ -107,7 +120,7 @@ box_add (Box     *box,
 
   if (place == NULL)
     return;
-  dm_mercator_normalize (dm_place_get_longitude (place), dm_place_get_latitude (place), &mx, &my);
+  mercator_normalize (dm_place_get_longitude (place), dm_place_get_latitude (place), &mx, &my);
   if (box->n == 0)
     {
       box->x_first = mx;
@@ -262,6 +275,14 @@ reload_views (DmWindow *self)
   dm_window_update_actions (self);
 }
 
+/* A large file takes a moment: a spinner says so */
+static void
+update_loading (DmWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), self->n_loading > 0);
+  gtk_spinner_set_spinning (self->loading_spinner, self->n_loading > 0);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -275,6 +296,7 @@ load_cb (GObject      *object,
   guint n_problems;
 
   self->n_loading--;
+  update_loading (self);
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -335,6 +357,7 @@ dm_window_open_file (DmWindow *self,
   data->file = g_object_ref (file);
   data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
   self->n_loading++;
+  update_loading (self);
   dm_document_load_file_async (self->document, file, self->cancellable, load_cb, data);
 }
 
@@ -393,6 +416,8 @@ setup_map (DmWindow *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (tiles));
   self->routes_layer = g_object_ref_sink (dm_routes_layer_new (viewport));
   dm_routes_layer_set_document (self->routes_layer, self->document);
+  dm_timeline_set_route_set (self->timeline,
+                             dm_routes_painter_get_set (dm_routes_layer_get_painter (self->routes_layer)));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->routes_layer));
   g_signal_connect_object (self->map, "notify::scale-factor",
                            G_CALLBACK (scale_factor_changed_cb), self, G_CONNECT_SWAPPED);
@@ -484,6 +509,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, time_label);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, timeline);
