@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "app-test-util.h"
@@ -324,6 +325,86 @@ test_broken_file (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static gboolean
+exported (gpointer data)
+{
+  return ((DmWindow *) data)->n_exporting == 0;
+}
+
+/* Exports the view at the playhead as PNG; returns the picture and where the leg's midpoint
+ * is in it */
+static GdkTexture *
+export_png (DmWindow   *win,
+            DmLonLat    point,
+            const char *name,
+            double     *x,
+            double     *y)
+{
+  DmExportDialog *dialog = dm_window_new_export_dialog (win);
+  g_autoptr(DmFigure) figure = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  dm_export_dialog_set_format (dialog, DM_FIGURE_FORMAT_PNG);
+  dm_export_dialog_set_area (dialog, DM_EXPORT_AREA_VIEW);
+  dm_export_dialog_set_size (dialog, DM_EXPORT_SIZE_CUSTOM, 1280, 720);
+  figure = dm_export_dialog_build_figure (dialog);
+  dm_figure_map_point (figure, point.lon, point.lat, x, y);
+  g_assert_cmpint (dm_figure_get_time (figure), ==, (gint64) dm_playback_get_time (win->playback));
+
+  dm_window_export (win, dialog, file);
+  g_assert_true (app_test_wait_until (exported, win, 20000));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 720);
+  app_test_save (texture, name);
+  g_unlink (path);
+  return texture;
+}
+
+static void
+test_export_figure (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GdkTexture) during = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  DmEvent *trip;
+  DmLeg *leg;
+  DmLonLat mid;
+  DmRgba color;
+  guint32 actor_rgb;
+  double x, y;
+
+  open_and_wait (win, file);
+  trip = find_event (win, "choe-tour");
+  leg = g_ptr_array_index (dm_event_get_legs (trip), 0);
+  color = dm_route_set_get_actor_color (dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer)),
+                                       dm_event_get_actor (trip));
+  actor_rgb = dm_rgba_to_hex (&color);
+  mid = dm_great_circle_interpolate ((DmLonLat) { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) },
+                                     (DmLonLat) { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) },
+                                     0.5);
+  dm_window_fly_to_event (win, trip, 0);
+  app_test_wait (300);
+
+  /* Half way through the leg, the figure has the marker where the map has it */
+  dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
+  during = export_png (win, mid, "export-in-flight.png", &x, &y);
+  g_test_message ("figure marker at %.0f,%.0f: %06x", x, y, app_test_pixel (during, (int) round (x), (int) round (y)));
+  g_assert_true (app_test_color_near (app_test_pixel (during, (int) round (x), (int) round (y)), actor_rgb, 24));
+
+  /* Before it, not */
+  dm_playback_set_time (win->playback, leg->start - 3600);
+  before = export_png (win, mid, "export-before.png", &x, &y);
+  g_assert_false (app_test_color_near (app_test_pixel (before, (int) round (x), (int) round (y)), actor_rgb, 24));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,5 +416,6 @@ main (int   argc,
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
   g_test_add_func ("/app/window/broken-file", test_broken_file);
+  g_test_add_func ("/app/window/export-figure", test_export_figure);
   return g_test_run ();
 }

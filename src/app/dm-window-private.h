@@ -5,6 +5,7 @@
 
 #include "dm-event-details.h"
 #include "dm-event-list.h"
+#include "dm-export-dialog.h"
 #include "dm-map-source.h"
 #include "dm-playback.h"
 #include "dm-routes-layer.h"
@@ -43,6 +44,7 @@ struct _DmWindow
   GtkWidget            *error_dialog;     /* weak */
 
   guint                 n_loading;
+  guint                 n_exporting;
   guint                 n_problems_shown;
   guint                 tick_id;
   gint64                last_frame_time;
@@ -53,6 +55,13 @@ void dm_window_init_actions      (DmWindow   *self);
 void dm_window_update_actions    (DmWindow   *self);
 void dm_window_show_problems     (DmWindow   *self);
 void dm_window_update_recent     (DmWindow   *self);
+void dm_window_get_view_bounds   (DmWindow   *self,
+                                  double      bounds[4]);
+DmExportDialog *dm_window_new_export_dialog (DmWindow *self);
+/* Runs the dialog's export in the background; a toast tells when it is written */
+void dm_window_export            (DmWindow       *self,
+                                  DmExportDialog *dialog,
+                                  GFile          *file);
 
 /* dm-window.c */
 void dm_window_set_playing       (DmWindow   *self,

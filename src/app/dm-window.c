@@ -18,6 +18,7 @@ G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   LOAD_FINISHED,
+  EXPORT_FINISHED,
   N_SIGNALS
 };
 
@@ -491,6 +492,14 @@ dm_window_class_init (DmWindowClass *klass)
    *
    * A file given to dm_window_open_file() was loaded, or could not be.
    */
+  /**
+   * DmWindow::export-finished:
+   * @file: the figure
+   * @ok: whether it was written
+   */
+  signals[EXPORT_FINISHED] =
+    g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
   signals[LOAD_FINISHED] =
     g_signal_new ("load-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
