@@ -252,6 +252,17 @@ test_playback_draws_leg (void)
   app_test_save (during, "window-leg-in-flight.png");
   g_test_message ("marker expected at %d,%d: %06x (actor %06x)", x, y, app_test_pixel (during, x, y), actor_rgb);
   g_assert_true (app_test_color_near (app_test_pixel (during, x, y), actor_rgb, 24));
+
+  /* A click on the route selects its trip (the map shares the selection) */
+  {
+    DmView view;
+    double px, py;
+
+    dm_routes_layer_get_view (win->routes_layer, &view);
+    dm_view_project (&view, mid.lon, mid.lat, &px, &py);
+    g_assert_true (dm_window_pick_on_map (win, px + 3, py) == trip);
+    g_assert_null (dm_window_pick_on_map (win, px, py + 60));
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 

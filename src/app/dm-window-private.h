@@ -70,6 +70,10 @@ void dm_window_fly_to_event      (DmWindow   *self,
                                   DmEvent    *event,
                                   guint       duration_ms);
 void dm_window_fit_document      (DmWindow   *self);
+/* The event drawn nearest to (x, y) of the routes layer, within a few pixels, or NULL */
+DmEvent *dm_window_pick_on_map   (DmWindow   *self,
+                                  double      x,
+                                  double      y);
 void dm_window_show_error        (DmWindow   *self,
                                   const char *heading,
                                   const char *body);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "dm-great-circle.h"
 #include "dm-routes-painter.h"
 #include "dm-ui-resources.h"
 #include "dm-window-private.h"
@@ -211,20 +212,106 @@ dm_window_get_selected_event (DmWindow *self)
   return self->selected;
 }
 
-void
-dm_window_set_selected_event (DmWindow *self,
-                              DmEvent  *event)
+static void
+select_event (DmWindow *self,
+              DmEvent  *event,
+              gboolean  fly)
 {
-  g_return_if_fail (DM_IS_WINDOW (self));
-
   if (!g_set_object (&self->selected, event))
     return;
   dm_event_list_set_selected_event (self->event_list, event);
   dm_timeline_set_selected_event (self->timeline, event);
   dm_event_details_set_event (self->event_details, event);
   dm_routes_layer_set_selected_event (self->routes_layer, event);
-  if (event != NULL)
+  if (event != NULL && fly)
     dm_window_fly_to_event (self, event, 800);
+}
+
+void
+dm_window_set_selected_event (DmWindow *self,
+                              DmEvent  *event)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+  select_event (self, event, TRUE);
+}
+
+static double
+distance_to (const DmView *view,
+             DmLonLat      p,
+             double        x,
+             double        y)
+{
+  double px, py, best = G_MAXDOUBLE;
+  double world = dm_view_get_world_width (view);
+
+  dm_view_project (view, p.lon, p.lat, &px, &py);
+  /* The nearest copy of the world */
+  for (int k = -1; k <= 1; k++)
+    best = MIN (best, hypot (px + k * world - x, py - y));
+  return best;
+}
+
+static DmLonLat
+place_point (DmPlace *place)
+{
+  return (DmLonLat) { dm_place_get_longitude (place), dm_place_get_latitude (place) };
+}
+
+DmEvent *
+dm_window_pick_on_map (DmWindow *self,
+                       double    x,
+                       double    y)
+{
+  GListModel *events = dm_document_get_events (self->document);
+  DmEvent *best = NULL;
+  double best_d = 12;
+  DmView view;
+
+  dm_routes_layer_get_view (self->routes_layer, &view);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *legs = dm_event_get_legs (event);
+      double d = G_MAXDOUBLE;
+
+      if (dm_event_get_place (event) != NULL)
+        /* Markers win over lines that pass under them */
+        d = distance_to (&view, place_point (dm_event_get_place (event)), x, y) - 4;
+      for (guint j = 0; legs != NULL && j < legs->len; j++)
+        {
+          DmLeg *leg = g_ptr_array_index (legs, j);
+          if (leg->from == NULL || leg->to == NULL)
+            continue;
+          for (guint k = 0; k <= 32; k++)
+            d = MIN (d, distance_to (&view, dm_great_circle_interpolate (place_point (leg->from),
+                                                                         place_point (leg->to),
+                                                                         k / 32.0), x, y));
+        }
+      if (d < best_d)
+        {
+          best_d = d;
+          best = event;
+        }
+    }
+  return best;
+}
+
+static void
+map_clicked_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                DmWindow        *self)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  DmEvent *event;
+
+  if (n_press != 1 ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->routes_layer), &in, &out))
+    return;
+  event = dm_window_pick_on_map (self, out.x, out.y);
+  if (event != NULL)
+    select_event (self, event, FALSE);
 }
 
 static void
@@ -405,6 +492,7 @@ setup_map (DmWindow *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autoptr(ShumateMapLayer) tiles = NULL;
+  GtkGesture *click;
   double lat, lon, zoom;
 
   self->map_source = dm_map_source_new ();
@@ -420,6 +508,10 @@ setup_map (DmWindow *self)
   dm_timeline_set_route_set (self->timeline,
                              dm_routes_painter_get_set (dm_routes_layer_get_painter (self->routes_layer)));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->routes_layer));
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+  g_signal_connect_object (click, "released", G_CALLBACK (map_clicked_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_object (self->map, "notify::scale-factor",
                            G_CALLBACK (scale_factor_changed_cb), self, G_CONNECT_SWAPPED);
 
