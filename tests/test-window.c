@@ -416,13 +416,80 @@ test_export_figure (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static void
+test_settings_kept (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  ShumateViewport *viewport;
+  double lat, lon, zoom;
+
+  /* Sidebar, speed and loop are settings as soon as they change */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "toggle-sidebar", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (win->flap));
+  g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "speed", g_variant_new_string ("week"));
+  g_assert_cmpfloat (dm_playback_get_speed (win->playback), ==, 7 * 86400.0);
+  g_assert_cmpfloat (g_settings_get_double (settings, "playback-speed"), ==, 7 * 86400.0);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "loop", NULL);
+  g_assert_true (g_settings_get_boolean (settings, "loop"));
+
+  /* The view is kept when the window closes */
+  viewport = shumate_map_get_viewport (win->map);
+  shumate_viewport_set_zoom_level (viewport, 4);
+  shumate_map_center_on (win->map, 48.85, 2.35);
+  gtk_window_close (GTK_WINDOW (win));
+  g_settings_get (settings, "last-view", "(ddd)", &lat, &lon, &zoom);
+  g_assert_cmpfloat_with_epsilon (lat, 48.85, 0.01);
+  g_assert_cmpfloat_with_epsilon (lon, 2.35, 0.01);
+  g_assert_cmpfloat_with_epsilon (zoom, 4, 0.01);
+
+  /* and a new window starts from all that */
+  win = open_window ();
+  g_assert_false (adw_flap_get_reveal_flap (win->flap));
+  g_assert_cmpfloat (dm_playback_get_speed (win->playback), ==, 7 * 86400.0);
+  g_assert_true (dm_playback_get_loop (win->playback));
+  viewport = shumate_map_get_viewport (win->map);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 48.85, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 4, 0.01);
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_settings_reset (settings, "sidebar-visible");
+  g_settings_reset (settings, "playback-speed");
+  g_settings_reset (settings, "loop");
+  g_settings_reset (settings, "last-view");
+}
+
+static void
+test_empty_state (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GdkTexture) shot = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
+  /* Nothing to play or export yet */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "play"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "open-sample"));
+  app_test_wait (200);
+  shot = app_test_render (GTK_WIDGET (win));
+  app_test_save (shot, "window-empty.png");
+  /* "Open the sample" opens it */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-sample", NULL);
+  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
 
+  g_test_add_func ("/app/window/empty-state", test_empty_state);
   g_test_add_func ("/app/window/opens-sample", test_opens_sample);
+  g_test_add_func ("/app/window/settings-kept", test_settings_kept);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);

@@ -89,10 +89,10 @@ play_action (GSimpleAction *action,
   dm_playback_set_playing (self->playback, !dm_playback_get_playing (self->playback));
 }
 
-static const struct { const char *name; double seconds; } speeds[] = {
-  { "hour", 3600 },
-  { "day", 86400 },
-  { "week", 7 * 86400 },
+static const struct { const char *name; double seconds; const char *label; } speeds[] = {
+  { "hour", 3600, N_("An Hour per Second") },
+  { "day", 86400, N_("A Day per Second") },
+  { "week", 7 * 86400, N_("A Week per Second") },
 };
 
 static void
@@ -108,6 +108,7 @@ speed_action (GSimpleAction *action,
       {
         dm_playback_set_speed (self->playback, speeds[i].seconds);
         g_simple_action_set_state (action, param);
+        gtk_menu_button_set_label (self->speed_button, _(speeds[i].label));
       }
 }
 
@@ -420,7 +421,10 @@ dm_window_init_actions (DmWindow *self)
   speed = g_action_map_lookup_action (G_ACTION_MAP (self), "speed");
   for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
     if (dm_playback_get_speed (self->playback) == speeds[i].seconds)
-      g_simple_action_set_state (G_SIMPLE_ACTION (speed), g_variant_new_string (speeds[i].name));
+      {
+        g_simple_action_set_state (G_SIMPLE_ACTION (speed), g_variant_new_string (speeds[i].name));
+        gtk_menu_button_set_label (self->speed_button, _(speeds[i].label));
+      }
 
   add_key_shortcuts (self);
   dm_window_update_actions (self);

@@ -25,6 +25,7 @@ struct _DmWindow
   AdwFlap              *flap;
   GtkButton            *play_button;
   GtkSpinner           *loading_spinner;
+  GtkMenuButton        *speed_button;
   ShumateMap           *map;
   GtkLabel             *time_label;
   DmTimeline           *timeline;

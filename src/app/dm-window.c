@@ -554,6 +554,14 @@ dm_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  /* The property actions keep the playback alive: it must stop following the settings */
+  if (self->playback != NULL)
+    {
+      g_settings_unbind (self->playback, "speed");
+      g_settings_unbind (self->playback, "loop");
+    }
+  if (self->flap != NULL)
+    g_settings_unbind (self->flap, "reveal-flap");
   g_clear_weak_pointer (&self->problems_dialog);
   g_clear_weak_pointer (&self->error_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
@@ -611,6 +619,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, speed_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, time_label);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, timeline);
@@ -625,6 +634,9 @@ dm_window_init (DmWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The app's icon, for the empty state, without an installed icon theme too */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                                    "/io/github/diplomap/Diplomap/icons");
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
