@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "app-test-util.h"
+#include "dm-application.h"
 #include "dm-great-circle.h"
 #include "dm-routes-painter.h"
 #include "dm-window-private.h"
@@ -86,6 +87,36 @@ test_opens_sample (void)
 }
 
 static void
+test_several_files (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
+  GListModel *events;
+  guint from_sample = 0, from_other = 0;
+
+  /* Both at once, as from the command line */
+  dm_window_open_file (win, sample);
+  dm_window_open_file (win, other);
+  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  events = dm_document_get_events (win->document);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      if (g_file_equal (dm_event_get_file (e), sample))
+        from_sample++;
+      else if (g_file_equal (dm_event_get_file (e), other))
+        from_other++;
+    }
+  g_assert_cmpuint (from_sample, ==, 10);
+  g_assert_cmpuint (from_other, >, 0);
+  g_assert_cmpuint (from_sample + from_other, ==, g_list_model_get_n_items (events));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_model (win->event_list)), ==,
+                    g_list_model_get_n_items (events));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
 test_search_filters (void)
 {
   DmWindow *win = open_window ();
@@ -157,6 +188,8 @@ test_select_in_timeline (void)
   details = dm_event_details_dup_text (win->event_details);
   title = dm_event_dup_display_title (event);
   g_assert_nonnull (strstr (details, title));
+  g_assert_nonnull (strstr (details, "Moscow"));
+  g_assert_nonnull (strstr (details, "october-2025.diplomap, line"));
 
   /* The map flies to Moscow */
   target.viewport = shumate_map_get_viewport (win->map);
@@ -325,6 +358,11 @@ test_broken_file (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "show-problems"));
   g_action_group_activate_action (G_ACTION_GROUP (win), "show-problems", NULL);
   g_assert_nonnull (win->problems_dialog);
+  app_test_wait (300);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (win->problems_dialog);
+    app_test_save (shot, "problems-dialog.png");
+  }
   gtk_window_destroy (GTK_WINDOW (win->problems_dialog));
 
   /* And the window still works */
@@ -375,6 +413,42 @@ export_png (DmWindow   *win,
   app_test_save (texture, name);
   g_unlink (path);
   return texture;
+}
+
+static void
+test_dialogs_look (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  GtkWidget *about;
+  DmExportDialog *dialog;
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(GdkTexture) shot2 = NULL;
+  g_autoptr(DmFigure) figure = NULL;
+  int w, h;
+
+  open_and_wait (win, file);
+  /* The export dialog starts from the playhead's time, Full HD, PNG, the current view */
+  dialog = dm_window_new_export_dialog (win);
+  figure = dm_export_dialog_build_figure (dialog);
+  dm_figure_get_size (figure, &w, &h);
+  g_assert_cmpint (w, ==, 1920);
+  g_assert_cmpint (h, ==, 1080);
+  g_assert_cmpint (dm_figure_get_view_mode (figure), ==, DM_FIGURE_VIEW_BOUNDS);
+  g_assert_cmpstr (dm_figure_get_title (figure), ==, dm_document_get_title (win->document));
+  gtk_window_present (GTK_WINDOW (dialog));
+  app_test_wait (400);
+  shot = app_test_render (GTK_WIDGET (dialog));
+  app_test_save (shot, "export-dialog.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  about = dm_application_new_about_window (GTK_WINDOW (win));
+  gtk_window_present (GTK_WINDOW (about));
+  app_test_wait (400);
+  shot2 = app_test_render (about);
+  app_test_save (shot2, "about.png");
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (GTK_WINDOW (win));
 }
 
 static void
@@ -491,9 +565,11 @@ main (int   argc,
   g_test_add_func ("/app/window/opens-sample", test_opens_sample);
   g_test_add_func ("/app/window/settings-kept", test_settings_kept);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
+  g_test_add_func ("/app/window/several-files", test_several_files);
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
   g_test_add_func ("/app/window/broken-file", test_broken_file);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
+  g_test_add_func ("/app/window/dialogs", test_dialogs_look);
   return g_test_run ();
 }

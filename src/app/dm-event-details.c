@@ -227,6 +227,14 @@ rebuild (DmEventDetails *self)
       add_heading (self, _("Notes"));
       add_label (self, dm_event_get_notes (e), NULL);
     }
+  if (dm_event_get_file (e) != NULL)
+    {
+      g_autofree char *path = g_file_get_parse_name (dm_event_get_file (e));
+      /* Translators: where an event is written: file, line */
+      g_autofree char *where = g_strdup_printf (_("%s, line %u"), path, dm_event_get_line (e));
+      add_heading (self, _("File"));
+      add_label (self, where, "dim-label");
+    }
 }
 
 char *
