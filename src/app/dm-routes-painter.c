@@ -11,12 +11,22 @@
 /* See dm-routes-painter.h. Per frame, DmRouteLayer blits its cached legs and places and
  * draws only what moves (docs/RENDERING.md); the selected event's legs are drawn on top. */
 
+/* Rebuilding the caches for a new view slower than this lets a moving view reuse them */
+#define SLOW_REBUILD_US 12000
+
 struct _DmRoutesPainter
 {
-  DmDocument   *document;
-  DmEvent      *selected;
-  DmRouteSet   *set;
-  DmRouteLayer *layer;
+  DmDocument      *document;
+  DmEvent         *selected;
+  DmRouteSet      *set;
+  DmRouteLayer    *layer;
+
+  /* The caches as last drawn, for views on the move */
+  cairo_surface_t *last_legs;
+  cairo_surface_t *last_places;
+  DmView           last_view;
+  gint64           last_cost_us;
+  gint64           slow_rebuild_us;
 };
 
 void
@@ -39,7 +49,10 @@ dm_view_init_screen (DmView *view,
 DmRoutesPainter *
 dm_routes_painter_new (void)
 {
-  return g_new0 (DmRoutesPainter, 1);
+  DmRoutesPainter *self = g_new0 (DmRoutesPainter, 1);
+
+  self->slow_rebuild_us = SLOW_REBUILD_US;
+  return self;
 }
 
 void
@@ -47,6 +60,8 @@ dm_routes_painter_free (DmRoutesPainter *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->last_legs, cairo_surface_destroy);
+  g_clear_pointer (&self->last_places, cairo_surface_destroy);
   g_clear_object (&self->layer);
   g_clear_object (&self->set);
   g_clear_object (&self->selected);
@@ -60,6 +75,8 @@ dm_routes_painter_set_document (DmRoutesPainter *self,
 {
   if (!g_set_object (&self->document, document))
     return;
+  g_clear_pointer (&self->last_legs, cairo_surface_destroy);
+  g_clear_pointer (&self->last_places, cairo_surface_destroy);
   g_clear_object (&self->layer);
   g_clear_object (&self->set);
   if (document == NULL)
@@ -74,6 +91,13 @@ dm_routes_painter_set_selected (DmRoutesPainter *self,
                                 DmEvent         *event)
 {
   g_set_object (&self->selected, event);
+}
+
+void
+dm_routes_painter_set_slow_rebuild (DmRoutesPainter *self,
+                                    gint64           microseconds)
+{
+  self->slow_rebuild_us = microseconds;
 }
 
 DmRouteSet *
@@ -131,31 +155,92 @@ draw_selected (DmRoutesPainter *self,
   cairo_restore (cr);
 }
 
+static void
+paint_surface (cairo_t         *cr,
+               cairo_surface_t *surface)
+{
+  cairo_save (cr);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static gboolean
+same_view (const DmView *a,
+           const DmView *b)
+{
+  return a->projection == b->projection && a->center_x == b->center_x &&
+         a->center_y == b->center_y && a->scale == b->scale && a->width == b->width &&
+         a->height == b->height && a->device_scale == b->device_scale;
+}
+
 void
 dm_routes_painter_draw (DmRoutesPainter *self,
                         cairo_t         *cr,
                         const DmView    *view,
                         double           time)
 {
+  cairo_surface_t *legs, *places;
+  gboolean new_view;
+  gint64 t0;
+
   if (self->layer == NULL)
     return;
-  if (self->selected != NULL)
-    {
-      /* Under the layer's moving parts: the legs cache, then the highlight, then what moves */
-      cairo_surface_t *legs = dm_route_layer_get_legs_surface (self->layer, view, (gint64) time, NULL);
-      cairo_surface_t *places = dm_route_layer_get_places_surface (self->layer, view, NULL);
+  new_view = self->last_legs == NULL || !same_view (view, &self->last_view);
+  t0 = g_get_monotonic_time ();
+  legs = dm_route_layer_get_legs_surface (self->layer, view, (gint64) time, NULL);
+  places = dm_route_layer_get_places_surface (self->layer, view, NULL);
+  if (new_view)
+    self->last_cost_us = g_get_monotonic_time () - t0;
+  g_clear_pointer (&self->last_legs, cairo_surface_destroy);
+  g_clear_pointer (&self->last_places, cairo_surface_destroy);
+  self->last_legs = cairo_surface_reference (legs);
+  self->last_places = cairo_surface_reference (places);
+  self->last_view = *view;
 
-      cairo_save (cr);
-      cairo_set_source_surface (cr, legs, 0, 0);
-      cairo_paint (cr);
-      cairo_restore (cr);
-      draw_selected (self, cr, view);
-      cairo_save (cr);
-      cairo_set_source_surface (cr, places, 0, 0);
-      cairo_paint (cr);
-      cairo_restore (cr);
-      dm_route_layer_draw_moving (self->layer, cr, view, (gint64) time);
-      return;
+  paint_surface (cr, legs);
+  /* Over the legs that do not move, under the places and what moves */
+  if (self->selected != NULL)
+    draw_selected (self, cr, view);
+  paint_surface (cr, places);
+  dm_route_layer_draw_moving (self->layer, cr, view, (gint64) time);
+}
+
+gboolean
+dm_routes_painter_draw_moving_view (DmRoutesPainter *self,
+                                    cairo_t         *cr,
+                                    const DmView    *view,
+                                    double           time)
+{
+  const DmView *old = &self->last_view;
+  double k, ox, oy, dx;
+
+  if (self->layer == NULL || self->last_legs == NULL || self->last_cost_us < self->slow_rebuild_us ||
+      old->projection != view->projection || old->width != view->width ||
+      old->height != view->height || old->device_scale != view->device_scale ||
+      same_view (view, old))
+    {
+      dm_routes_painter_draw (self, cr, view, time);
+      return FALSE;
     }
-  dm_route_layer_draw (self->layer, cr, view, (gint64) time);
+
+  /* A point at old pixel p is now at w/2 + (x - cx') s' with x = cx + (p - w/2) / s */
+  k = view->scale / old->scale;
+  dx = old->center_x - view->center_x;
+  /* The map's longitude wraps at ±180: the nearest copy of the old picture */
+  if (dm_projection_wraps (view->projection))
+    dx -= 2 * G_PI * round (dx / (2 * G_PI));
+  ox = view->width / 2 + dx * view->scale;
+  oy = view->height / 2 - (old->center_y - view->center_y) * view->scale;
+  cairo_save (cr);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, k, k);
+  cairo_translate (cr, -view->width / 2, -view->height / 2);
+  paint_surface (cr, self->last_legs);
+  paint_surface (cr, self->last_places);
+  cairo_restore (cr);
+  if (self->selected != NULL)
+    draw_selected (self, cr, view);
+  dm_route_layer_draw_moving (self->layer, cr, view, (gint64) time);
+  return TRUE;
 }

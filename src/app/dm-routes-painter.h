@@ -37,6 +37,17 @@ void             dm_routes_painter_draw         (DmRoutesPainter *self,
                                                  cairo_t         *cr,
                                                  const DmView    *view,
                                                  double           time);
+/* The same while the view moves: when redrawing the caches for a new view was slow last
+ * time, the last cached pictures are moved and scaled to the new view instead (what moves
+ * is drawn exactly). Returns TRUE if it did: the caller redraws for real once the view
+ * rests. */
+gboolean         dm_routes_painter_draw_moving_view (DmRoutesPainter *self,
+                                                     cairo_t         *cr,
+                                                     const DmView    *view,
+                                                     double           time);
+/* Tests: how slow a rebuild must be for moving views to reuse the last picture */
+void             dm_routes_painter_set_slow_rebuild (DmRoutesPainter *self,
+                                                     gint64           microseconds);
 DmRouteSet      *dm_routes_painter_get_set      (DmRoutesPainter *self);
 DmRouteLayer    *dm_routes_painter_get_layer    (DmRoutesPainter *self);
 guint            dm_routes_painter_get_n_legs   (DmRoutesPainter *self);

@@ -52,7 +52,8 @@ dm_timeline_lane_height (DmTimeline *self)
 
   if (self->lanes->len == 0)
     return DM_TIMELINE_LANE_HEIGHT;
-  return CLAMP (avail / self->lanes->len, 8, DM_TIMELINE_LANE_HEIGHT);
+  /* Many actors share the height: lanes get thin (labels go below 12 px) */
+  return CLAMP (avail / self->lanes->len, 3, DM_TIMELINE_LANE_HEIGHT);
 }
 
 double
@@ -166,8 +167,9 @@ dm_timeline_reload (DmTimeline *self)
           self->view_end = MAX (e + pad, self->view_start + MIN_SPAN);
         }
     }
+  /* The map keeps most of the window: at most 180 pixels unless the user drags the pane */
   gtk_widget_set_size_request (GTK_WIDGET (self), -1,
-                               DM_TIMELINE_AXIS_HEIGHT + MAX (self->lanes->len, 2) * 14 + 6);
+                               MIN (DM_TIMELINE_AXIS_HEIGHT + MAX (self->lanes->len, 2) * 14 + 6, 180));
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
