@@ -490,6 +490,66 @@ test_export_figure (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Runs the window's single-key shortcut for @accel, as a key press that no focused widget
+ * took would */
+static gboolean
+press_window_key (DmWindow   *win,
+                  const char *accel)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), j);
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (sc), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (sc), 0, GTK_WIDGET (win),
+                                                 gtk_shortcut_get_arguments (sc));
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_keyboard (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  DmEvent *first;
+
+  /* Nothing to play in the empty state: the key goes on */
+  g_assert_false (press_window_key (win, "space"));
+  open_and_wait (win, file);
+  g_assert_true (press_window_key (win, "space"));
+  g_assert_true (dm_playback_get_playing (win->playback));
+  g_assert_true (press_window_key (win, "space"));
+  g_assert_false (dm_playback_get_playing (win->playback));
+
+  /* Right selects the next event and moves the playhead to it, and the list follows */
+  g_assert_true (press_window_key (win, "Right"));
+  first = dm_window_get_selected_event (win);
+  g_assert_nonnull (first);
+  g_assert_true (dm_event_list_get_selected_event (win->event_list) == first);
+  g_assert_true (press_window_key (win, "Right"));
+  g_assert_true (dm_window_get_selected_event (win) != first);
+  g_assert_true (press_window_key (win, "Left"));
+  g_assert_true (dm_window_get_selected_event (win) == first);
+  g_assert_true (press_window_key (win, "End"));
+  g_assert_cmpfloat (dm_playback_get_time (win->playback), ==, dm_playback_get_end (win->playback));
+  g_assert_true (press_window_key (win, "Home"));
+  g_assert_cmpfloat (dm_playback_get_time (win->playback), ==, dm_playback_get_start (win->playback));
+  g_assert_true (press_window_key (win, "Escape"));
+  g_assert_null (dm_window_get_selected_event (win));
+  g_assert_null (dm_event_details_get_event (win->event_details));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static void
 test_settings_kept (void)
 {
@@ -564,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/app/window/empty-state", test_empty_state);
   g_test_add_func ("/app/window/opens-sample", test_opens_sample);
   g_test_add_func ("/app/window/settings-kept", test_settings_kept);
+  g_test_add_func ("/app/window/keyboard", test_keyboard);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
   g_test_add_func ("/app/window/several-files", test_several_files);
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);

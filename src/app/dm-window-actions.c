@@ -93,6 +93,8 @@ static const struct { const char *name; double seconds; const char *label; } spe
   { "hour", 3600, N_("An Hour per Second") },
   { "day", 86400, N_("A Day per Second") },
   { "week", 7 * 86400, N_("A Week per Second") },
+  { "month", 30 * 86400, N_("A Month per Second") },
+  { "year", 365 * 86400, N_("A Year per Second") },
 };
 
 static void
@@ -358,6 +360,8 @@ shortcut_cb (GtkWidget *widget,
     dm_timeline_zoom (self->timeline, 1 / 1.5);
   else if (g_str_equal (what, "zoom-out"))
     dm_timeline_zoom (self->timeline, 1.5);
+  else if (g_str_equal (what, "select-none") && self->selected != NULL)
+    dm_window_set_selected_event (self, NULL);
   else
     return FALSE;
   return TRUE;
@@ -376,6 +380,7 @@ add_key_shortcuts (DmWindow *self)
     { "End", "end" },
     { "plus|equal|KP_Add", "zoom-in" },
     { "minus|KP_Subtract", "zoom-out" },
+    { "Escape", "select-none" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
