@@ -197,6 +197,11 @@ test_select_in_timeline (void)
   target.lon = dm_place_get_longitude (moscow);
   g_assert_false (map_near (&target));
   g_assert_true (app_test_wait_until (map_near, &target, 5000));
+  app_test_wait (1200);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-selected.png");
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 

@@ -65,7 +65,12 @@ format_moment (const DmTime *time,
   if (dm_time_is_known (time))
     {
       g_autofree char *local = dm_time_format_local (time, zone);
-      g_autofree char *utc = dm_time_format_utc (time);
+      g_autofree char *utc = NULL;
+
+      /* A day is the place's day: its UTC bounds would only confuse */
+      if (time->precision < DM_PRECISION_MINUTE)
+        return g_steal_pointer (&local);
+      utc = dm_time_format_utc (time);
       if (g_strcmp0 (local, utc) == 0)
         return g_steal_pointer (&local);
       /* Translators: a time at a place, then the same in UTC */

@@ -125,8 +125,41 @@ draw_selected (DmRoutesPainter *self,
                const DmView    *view)
 {
   GPtrArray *legs = dm_event_get_legs (self->selected);
-  DmRgba color = dm_route_set_get_actor_color (self->set, dm_event_get_actor (self->selected));
+  DmActor *actor = dm_event_get_actor (self->selected);
+  GPtrArray *participants = dm_event_get_participants (self->selected);
+  DmPlace *place = dm_event_get_place (self->selected);
+  DmRgba color;
 
+  if (actor == NULL && participants != NULL && participants->len > 0)
+    actor = g_ptr_array_index (participants, 0);
+  color = dm_route_set_get_actor_color (self->set, actor);
+
+  /* A visit, summit or meeting: a ring around its place, in every copy of the world */
+  if (place != NULL)
+    {
+      double px, py, world = dm_view_get_world_width (view);
+      int k0 = 0, k1 = 0;
+
+      dm_view_project (view, dm_place_get_longitude (place), dm_place_get_latitude (place), &px, &py);
+      if (world > 0)
+        {
+          k0 = (int) floor (-px / world);
+          k1 = (int) ceil ((view->width - px) / world);
+        }
+      cairo_save (cr);
+      for (int k = k0; k <= k1; k++)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, px + k * world, py, 11, 0, 2 * G_PI);
+        }
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_set_line_width (cr, 5);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
   if (legs == NULL || legs->len == 0)
     return;
   cairo_save (cr);

@@ -168,7 +168,8 @@ go_to_box (DmWindow  *self,
   if (box->n == 0)
     return;
   lon -= 360 * round (lon / 360);
-  zoom = CLAMP (zoom, 2, 7);
+  /* One place: its region, not its streets */
+  zoom = box->n == 1 || (dx < 1e-4 && dy < 1e-4) ? 5 : CLAMP (zoom, 2, 7);
   if (duration_ms == 0)
     {
       ShumateViewport *viewport = shumate_map_get_viewport (self->map);
