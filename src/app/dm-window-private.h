@@ -64,7 +64,14 @@ void dm_window_export            (DmWindow       *self,
                                   DmExportDialog *dialog,
                                   GFile          *file);
 
+/* dm-window-map.c */
+void dm_window_setup_map         (DmWindow   *self);
+
 /* dm-window.c */
+/* Selects @event everywhere; @fly: the map flies to it */
+void dm_window_select_event      (DmWindow   *self,
+                                  DmEvent    *event,
+                                  gboolean    fly);
 void dm_window_set_playing       (DmWindow   *self,
                                   gboolean    playing);
 void dm_window_fly_to_event      (DmWindow   *self,
