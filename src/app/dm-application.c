@@ -44,17 +44,14 @@ dm_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-static void
-about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
+GtkWidget *
+dm_application_new_about_window (GtkWindow *parent)
 {
-  GtkApplication *app = user_data;
   static const char *developers[] = { "The Diplomap contributors", NULL };
   GtkWidget *about = adw_about_window_new ();
 
   g_object_set (about,
-                "transient-for", gtk_application_get_active_window (app),
+                "transient-for", parent,
                 "application-name", _("Diplomap"),
                 "application-icon", APPLICATION_ID,
                 "version", PACKAGE_VERSION,
@@ -88,7 +85,17 @@ about_action (GSimpleAction *action,
                                       GTK_LICENSE_CUSTOM,
                                       _("A work of the United States Government, in the public "
                                         "domain."));
-  gtk_window_present (GTK_WINDOW (about));
+  return about;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  gtk_window_present (GTK_WINDOW (dm_application_new_about_window (gtk_application_get_active_window (app))));
 }
 
 static void

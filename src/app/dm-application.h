@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DmApplication, dm_application, DM, APPLICATION, AdwApplication)
 
-DmApplication *dm_application_new (void);
+DmApplication *dm_application_new              (void);
+/* The About window, crediting the data sources */
+GtkWidget     *dm_application_new_about_window (GtkWindow *parent);
 
 G_END_DECLS

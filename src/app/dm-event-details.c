@@ -65,7 +65,12 @@ format_moment (const DmTime *time,
   if (dm_time_is_known (time))
     {
       g_autofree char *local = dm_time_format_local (time, zone);
-      g_autofree char *utc = dm_time_format_utc (time);
+      g_autofree char *utc = NULL;
+
+      /* A day is the place's day: its UTC bounds would only confuse */
+      if (time->precision < DM_PRECISION_MINUTE)
+        return g_steal_pointer (&local);
+      utc = dm_time_format_utc (time);
       if (g_strcmp0 (local, utc) == 0)
         return g_steal_pointer (&local);
       /* Translators: a time at a place, then the same in UTC */
@@ -226,6 +231,14 @@ rebuild (DmEventDetails *self)
     {
       add_heading (self, _("Notes"));
       add_label (self, dm_event_get_notes (e), NULL);
+    }
+  if (dm_event_get_file (e) != NULL)
+    {
+      g_autofree char *path = g_file_get_parse_name (dm_event_get_file (e));
+      /* Translators: where an event is written: file, line */
+      g_autofree char *where = g_strdup_printf (_("%s, line %u"), path, dm_event_get_line (e));
+      add_heading (self, _("File"));
+      add_label (self, where, "dim-label");
     }
 }
 

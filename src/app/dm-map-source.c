@@ -263,3 +263,10 @@ dm_map_source_get_n_drawn (DmMapSource *self)
   g_return_val_if_fail (DM_IS_MAP_SOURCE (self), 0);
   return self->n_drawn;
 }
+
+guint
+dm_map_source_get_n_pending (DmMapSource *self)
+{
+  g_return_val_if_fail (DM_IS_MAP_SOURCE (self), 0);
+  return g_hash_table_size (self->pending);
+}

@@ -232,15 +232,15 @@ dm_ustravel_split_locale (const char *locale)
   return parts;
 }
 
-/* Folded name -> first index + 1 in renames[] (the entries of one name are adjacent) */
+/* The names of renames[], folded once */
 static gpointer
-index_renames_cb (gpointer data)
+fold_renames_cb (gpointer data)
 {
-  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char **folded = g_new0 (char *, G_N_ELEMENTS (renames) + 1);
 
-  for (guint r = G_N_ELEMENTS (renames); r > 0; r--)
-    g_hash_table_replace (index, dm_gazetteer_fold (renames[r - 1].name), GUINT_TO_POINTER (r));
-  return index;
+  for (guint r = 0; r < G_N_ELEMENTS (renames); r++)
+    folded[r] = dm_gazetteer_fold (renames[r].name);
+  return folded;
 }
 
 /* The rename of @candidate in @country, or NULL */
@@ -250,21 +250,13 @@ lookup_renamed (DmGazetteer *gazetteer,
                 const char  *country)
 {
   static GOnce once = G_ONCE_INIT;
-  GHashTable *index = g_once (&once, index_renames_cb, NULL);
+  char **folded = g_once (&once, fold_renames_cb, NULL);
   g_autofree char *key = dm_gazetteer_fold (candidate);
-  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (index, key));
 
-  if (first == 0)
-    return NULL;
-  for (guint r = first - 1; r < G_N_ELEMENTS (renames); r++)
-    {
-      g_autofree char *name = dm_gazetteer_fold (renames[r].name);
-
-      if (!g_str_equal (name, key))
-        break;
-      if (renames[r].country == NULL || g_str_equal (renames[r].country, country))
-        return dm_gazetteer_lookup (gazetteer, renames[r].to, renames[r].to_country);
-    }
+  for (guint r = 0; r < G_N_ELEMENTS (renames); r++)
+    if (g_str_equal (folded[r], key) &&
+        (renames[r].country == NULL || g_str_equal (renames[r].country, country)))
+      return dm_gazetteer_lookup (gazetteer, renames[r].to, renames[r].to_country);
   return NULL;
 }
 
