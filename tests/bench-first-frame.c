@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "dm-application.h"
 #include "dm-window-private.h"
 
 #define RUNS 5
@@ -66,6 +67,9 @@ main (int   argc,
   double init_ms;
 
   g_set_prgname ("bench-first-frame");
+  /* As main.c does (DM_BENCH_NO_WARM_UP=1 measures without it) */
+  if (g_getenv ("DM_BENCH_NO_WARM_UP") == NULL)
+    dm_application_warm_up ();
   if (!gtk_init_check ())
     {
       g_printerr ("No display: run this benchmark with build-aux/dev bench\n");

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
+#include "dm-basemap.h"
+#include "dm-gazetteer.h"
 #include "dm-window.h"
 
 struct _DmApplication
@@ -150,6 +152,21 @@ dm_application_class_init (DmApplicationClass *klass)
 static void
 dm_application_init (DmApplication *self)
 {
+}
+
+static gpointer
+warm_up_thread (gpointer data)
+{
+  dm_gazetteer_get_default ();
+  dm_basemap_load (dm_basemap_get_default (), DM_BASEMAP_LEVEL_110M, NULL);
+  return NULL;
+}
+
+void
+dm_application_warm_up (void)
+{
+  /* Both load once, under their own locks: whoever asks first waits for the same work */
+  g_thread_unref (g_thread_new ("dm-warm-up", warm_up_thread, NULL));
 }
 
 DmApplication *
