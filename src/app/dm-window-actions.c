@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dm-export-dialog.h"
+#include "dm-format.h"
 #include "dm-window-private.h"
 
 /* The window's actions (win.*) and keyboard shortcuts. */
@@ -43,8 +44,13 @@ open_action (GSimpleAction *action,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (ours, _("Diplomatic events"));
-  gtk_file_filter_add_pattern (ours, "*.diplomap");
-  gtk_file_filter_add_mime_type (ours, "application/json");
+  /* every format a reader knows (dm-format.c): .diplomap, GeoJSON, KML/KMZ, iCalendar, CSV… */
+  for (const DmFormat * const *f = dm_format_list (); *f != NULL; f++)
+    {
+      g_auto(GStrv) extensions = g_strsplit ((*f)->extensions, ";", -1);
+      for (guint i = 0; extensions[i] != NULL; i++)
+        gtk_file_filter_add_suffix (ours, extensions[i]);
+    }
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ours);
