@@ -86,6 +86,12 @@ test_opens_sample (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static gboolean
+two_recent (gpointer data)
+{
+  return g_menu_model_get_n_items (G_MENU_MODEL (((DmWindow *) data)->recent_menu)) >= 2;
+}
+
 static void
 test_several_files (void)
 {
@@ -113,6 +119,8 @@ test_several_files (void)
   g_assert_cmpuint (from_sample + from_other, ==, g_list_model_get_n_items (events));
   g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_model (win->event_list)), ==,
                     g_list_model_get_n_items (events));
+  /* Both are recent files now, in the main menu */
+  g_assert_true (app_test_wait_until (two_recent, win, 5000));
   gtk_window_destroy (GTK_WINDOW (win));
 }
 

@@ -290,6 +290,25 @@ dm_window_show_problems (DmWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file name one of our readers knows by its extension */
+static gboolean
+is_readable_name (const char *uri)
+{
+  const char *dot = strrchr (uri, '.');
+  g_autofree char *ext = NULL;
+
+  if (dot == NULL || strchr (dot, '/') != NULL)
+    return FALSE;
+  ext = g_ascii_strdown (dot + 1, -1);
+  for (const DmFormat * const *f = dm_format_list (); *f != NULL; f++)
+    {
+      g_auto(GStrv) extensions = g_strsplit ((*f)->extensions, ";", -1);
+      if (g_strv_contains ((const char * const *) extensions, ext))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 dm_window_update_recent (DmWindow *self)
 {
@@ -304,7 +323,7 @@ dm_window_update_recent (DmWindow *self)
       const char *uri = gtk_recent_info_get_uri (info);
       g_autofree char *action = NULL;
 
-      if (!g_str_has_suffix (uri, ".diplomap") || !gtk_recent_info_exists (info))
+      if (!is_readable_name (uri) || !gtk_recent_info_exists (info))
         continue;
       action = g_strdup_printf ("win.open-recent('%s')", uri);
       if (strchr (uri, '\'') != NULL)

@@ -236,7 +236,6 @@ load_cb (GObject      *object,
       adw_toast_set_timeout (toast, 8);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
-  dm_window_update_recent (self);
   g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, TRUE);
   load_data_free (data);
 }
@@ -445,6 +444,9 @@ dm_window_init (DmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   dm_window_init_actions (self);
+  /* gtk_recent_manager_add_item() looks at the file first: the list changes a moment later */
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (dm_window_update_recent), self, G_CONNECT_SWAPPED);
   dm_window_update_recent (self);
   update_time_label (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
