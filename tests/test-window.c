@@ -144,6 +144,35 @@ test_search_filters (void)
     }
   dm_event_list_set_search (win->event_list, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+
+  /* Filters: Trump's events; then summits; then events in Japan */
+  {
+    DmActor *trump = dm_document_lookup_actor (win->document, "trump");
+    guint n;
+
+    dm_event_list_set_filters (win->event_list, trump, NULL, -1, -1);
+    n = g_list_model_get_n_items (shown);
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (n, <, 10);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DmEvent) e = g_list_model_get_item (shown, i);
+        g_assert_true (dm_event_involves (e, trump));
+      }
+    dm_event_list_set_filters (win->event_list, NULL, NULL, DM_EVENT_KIND_SUMMIT, -1);
+    n = g_list_model_get_n_items (shown);
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DmEvent) e = g_list_model_get_item (shown, i);
+        g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_SUMMIT);
+      }
+    dm_event_list_set_filters (win->event_list, NULL, "JP", -1, -1);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), <, 10);
+    dm_event_list_set_filters (win->event_list, NULL, NULL, -1, -1);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -197,6 +226,7 @@ test_select_in_timeline (void)
   title = dm_event_dup_display_title (event);
   g_assert_nonnull (strstr (details, title));
   g_assert_nonnull (strstr (details, "Moscow"));
+  g_assert_nonnull (strstr (details, "Russia (RU)"));  /* the host, by name */
   g_assert_nonnull (strstr (details, "october-2025.diplomap, line"));
 
   /* The map flies to Moscow */

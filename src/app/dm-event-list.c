@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dm-event-list.h"
+#include "dm-gazetteer.h"
 
 /* The sidebar's list: events by time, a search box, and filters by actor, country, type
  * and status. document events → filter → sort → single selection → GtkListView. */
@@ -321,7 +322,18 @@ dm_event_list_reload (DmEventList *self)
     g_ptr_array_add (statuses, (char *) dm_status_get_label (s));
 
   set_choices (self->actor_filter, _("All actors"), actor_names);
-  set_choices (self->country_filter, _("All countries"), self->countries);
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    DmGazetteer *gazetteer = dm_gazetteer_get_default ();
+
+    for (guint i = 0; i < self->countries->len; i++)
+      {
+        const char *code = g_ptr_array_index (self->countries, i);
+        const DmCountry *c = dm_gazetteer_lookup_country (gazetteer, code);
+        g_ptr_array_add (names, c != NULL ? g_strdup_printf ("%s (%s)", c->name, code) : g_strdup (code));
+      }
+    set_choices (self->country_filter, _("All countries"), names);
+  }
   set_choices (self->kind_filter, _("All types"), kinds);
   set_choices (self->status_filter, _("Any status"), statuses);
   filters_changed_cb (self);
@@ -546,4 +558,25 @@ dm_event_list_set_search (DmEventList *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search), text);
   /* search-changed is delayed; apply it now */
   search_changed_cb (self);
+}
+
+void
+dm_event_list_set_filters (DmEventList *self,
+                           DmActor     *actor,
+                           const char  *country,
+                           int          kind,
+                           int          status)
+{
+  guint a = 0, c = 0;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  if (actor != NULL && g_ptr_array_find (self->actors, actor, &a))
+    a++;
+  if (country != NULL && g_ptr_array_find_with_equal_func (self->countries, country, g_str_equal, &c))
+    c++;
+  gtk_drop_down_set_selected (self->actor_filter, a);
+  gtk_drop_down_set_selected (self->country_filter, c);
+  gtk_drop_down_set_selected (self->kind_filter, kind < 0 ? 0 : kind + 1);
+  gtk_drop_down_set_selected (self->status_filter, status < 0 ? 0 : status + 1);
 }

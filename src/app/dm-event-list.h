@@ -25,6 +25,12 @@ GListModel *dm_event_list_get_model          (DmEventList *self);
 GtkSingleSelection *dm_event_list_get_selection (DmEventList *self);
 void        dm_event_list_set_search         (DmEventList *self,
                                               const char  *text);
+/* The filters, as the drop-downs set them: NULL or -1 for all */
+void        dm_event_list_set_filters        (DmEventList *self,
+                                              DmActor     *actor,
+                                              const char  *country,
+                                              int          kind,
+                                              int          status);
 /* Text for the list's subtitle line: when, what kind, status */
 char       *dm_event_list_dup_subtitle       (DmEvent     *event);
 
