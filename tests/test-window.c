@@ -530,6 +530,37 @@ test_export_figure (void)
   dm_playback_set_time (win->playback, leg->start - 3600);
   before = export_png (win, mid, "export-before.png", &x, &y);
   g_assert_false (app_test_color_near (app_test_pixel (before, (int) round (x), (int) round (y)), actor_rgb, 24));
+
+  /* SVG and PDF: vector files of the same figure */
+  for (DmFigureFormat format = DM_FIGURE_FORMAT_SVG; format <= DM_FIGURE_FORMAT_PDF; format++)
+    {
+      DmExportDialog *dialog = dm_window_new_export_dialog (win);
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), format == DM_FIGURE_FORMAT_SVG ? "export.svg" : "export.pdf", NULL);
+      g_autoptr(GFile) out = g_file_new_for_path (path);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
+      dm_export_dialog_set_format (dialog, format);
+      dm_export_dialog_set_area (dialog, DM_EXPORT_AREA_ALL);
+      dm_window_export (win, dialog, out);
+      g_assert_true (app_test_wait_until (exported, win, 20000));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      if (format == DM_FIGURE_FORMAT_SVG)
+        {
+          g_assert_nonnull (g_strstr_len (contents, length, "<svg"));
+          g_assert_nonnull (g_strstr_len (contents, length, "<path"));
+          g_test_message ("SVG: %" G_GSIZE_FORMAT " bytes", length);
+        }
+      else
+        {
+          g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+          g_test_message ("PDF: %" G_GSIZE_FORMAT " bytes", length);
+        }
+      g_assert_cmpuint (length, >, 10000);
+      g_unlink (path);
+    }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
