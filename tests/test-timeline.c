@@ -145,6 +145,52 @@ test_pick (Fixture       *f,
   g_assert_null (dm_timeline_pick (f->timeline, 10, DM_TIMELINE_AXIS_HEIGHT + 5));
 }
 
+static GtkGesture *
+find_drag (DmTimeline *timeline)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_DRAG (c))
+        return GTK_GESTURE (c);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_click_and_drag (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkGesture *drag = find_drag (f->timeline);
+  GListModel *events = dm_document_get_events (f->document);
+  g_autoptr(DmEvent) event = g_list_model_get_item (events, 0);
+  double x, y, t;
+  gint64 s, e;
+
+  /* A click (press and release without moving) on an event selects it, the playhead
+   * goes to its start */
+  g_assert_true (dm_timeline_get_event_position (f->timeline, event, &x, &y));
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+  /* (what is drawn there: the event, or a shorter one over it) */
+  g_assert_nonnull (dm_timeline_get_selected_event (f->timeline));
+  g_assert_true (dm_timeline_get_selected_event (f->timeline) == dm_timeline_pick (f->timeline, x, y));
+  g_assert_true (dm_event_get_span (dm_timeline_get_selected_event (f->timeline), &s, &e));
+  g_assert_cmpfloat (dm_timeline_get_time (f->timeline), ==, s);
+
+  /* Dragging scrubs: the playhead follows the pointer */
+  x = DM_TIMELINE_LABEL_WIDTH + 200;
+  g_signal_emit_by_name (drag, "drag-begin", x, 5.0);
+  g_signal_emit_by_name (drag, "drag-update", 150.0, 0.0);
+  t = dm_timeline_time_for_x (f->timeline, x + 150);
+  g_assert_cmpfloat_with_epsilon (dm_timeline_get_time (f->timeline), t, 1);
+  g_signal_emit_by_name (drag, "drag-update", 300.0, 0.0);
+  g_assert_cmpfloat (dm_timeline_get_time (f->timeline), >, t);
+  g_signal_emit_by_name (drag, "drag-end", 300.0, 0.0);
+}
+
 static void
 test_accessible (Fixture       *f,
                  gconstpointer  data)
@@ -163,6 +209,7 @@ main (int   argc,
   g_test_add ("/app/timeline/step", Fixture, NULL, fixture_set_up, test_step, fixture_tear_down);
   g_test_add ("/app/timeline/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/app/timeline/pick", Fixture, NULL, fixture_set_up, test_pick, fixture_tear_down);
+  g_test_add ("/app/timeline/click-and-drag", Fixture, NULL, fixture_set_up, test_click_and_drag, fixture_tear_down);
   g_test_add ("/app/timeline/accessible", Fixture, NULL, fixture_set_up, test_accessible, fixture_tear_down);
   return g_test_run ();
 }

@@ -68,6 +68,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
                DmTimeline     *self)
 {
   self->drag_x = x;
+  self->drag_y = y;
   self->dragged = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
@@ -96,7 +97,8 @@ drag_end_cb (GtkGestureDrag *gesture,
 
   if (self->dragged)
     return;
-  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  x = self->drag_x;
+  y = self->drag_y;
   event = dm_timeline_pick (self, x, y);
   if (event != NULL)
     {

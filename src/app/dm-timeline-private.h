@@ -37,6 +37,7 @@ struct _DmTimeline
   GArray     *items;        /* DmTimelineItem, sorted by start */
 
   double      drag_x;
+  double      drag_y;
   double      pointer_x;
   double      zoom_scale;   /* the pinch gesture's last scale */
   gboolean    dragged;
