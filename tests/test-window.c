@@ -689,6 +689,34 @@ test_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static void
+test_freed_on_close (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  gpointer w_win = win, w_doc, w_layer, w_playback, w_timeline;
+
+  open_and_wait (win, file);
+  w_doc = win->document;
+  w_layer = win->routes_layer;
+  w_playback = win->playback;
+  w_timeline = win->timeline;
+  g_object_add_weak_pointer (G_OBJECT (win), &w_win);
+  g_object_add_weak_pointer (G_OBJECT (w_doc), &w_doc);
+  g_object_add_weak_pointer (G_OBJECT (w_layer), &w_layer);
+  g_object_add_weak_pointer (G_OBJECT (w_playback), &w_playback);
+  g_object_add_weak_pointer (G_OBJECT (w_timeline), &w_timeline);
+  app_test_wait (200);
+  gtk_window_destroy (GTK_WINDOW (win));
+  app_test_wait (300);
+  /* No cycle keeps the document (and what draws it) alive after the window */
+  g_assert_null (w_win);
+  g_assert_null (w_doc);
+  g_assert_null (w_layer);
+  g_assert_null (w_playback);
+  g_assert_null (w_timeline);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,5 +734,6 @@ main (int   argc,
   g_test_add_func ("/app/window/broken-file", test_broken_file);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
   g_test_add_func ("/app/window/dialogs", test_dialogs_look);
+  g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);
   return g_test_run ();
 }

@@ -332,6 +332,10 @@ dm_window_dispose (GObject *object)
     }
   if (self->flap != NULL)
     g_settings_unbind (self->flap, "reveal-flap");
+  /* Property actions hold their objects: the flap holds the window's widgets, and the
+   * widgets' action muxers hold the actions back. Break the cycle. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "loop");
+  g_action_map_remove_action (G_ACTION_MAP (self), "toggle-sidebar");
   g_clear_weak_pointer (&self->problems_dialog);
   g_clear_weak_pointer (&self->error_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
