@@ -101,9 +101,26 @@ test_several_files (void)
   GListModel *events;
   guint from_sample = 0, from_other = 0;
 
-  /* Both at once, as from the command line */
-  dm_window_open_file (win, sample);
-  dm_window_open_file (win, other);
+  /* Both at once, dropped on the window */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+    GSList *files = g_slist_append (g_slist_append (NULL, sample), other);
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_set_boxed (&value, files);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+        if (GTK_IS_DROP_TARGET (c))
+          g_signal_emit_by_name (c, "drop", &value, 10.0, 10.0, &accepted);
+      }
+    g_assert_true (accepted);
+    g_value_unset (&value);
+    g_slist_free (files);
+  }
+  g_assert_cmpuint (dm_window_get_n_loading (win), ==, 2);
   g_assert_true (app_test_wait_until (loaded, win, 10000));
   events = dm_document_get_events (win->document);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
