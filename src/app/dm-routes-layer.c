@@ -49,6 +49,23 @@ dm_routes_layer_get_view (DmRoutesLayer *self,
                        gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
+/* The world must at least fill the map's height: at lower zooms it would repeat vertically */
+static void
+dm_routes_layer_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (widget));
+  guint min_zoom = 2;
+
+  GTK_WIDGET_CLASS (dm_routes_layer_parent_class)->size_allocate (widget, width, height, baseline);
+  while (min_zoom < 6 && 256.0 * (1u << min_zoom) < height)
+    min_zoom++;
+  if (shumate_viewport_get_min_zoom_level (viewport) != min_zoom)
+    shumate_viewport_set_min_zoom_level (viewport, min_zoom);
+}
+
 static void
 dm_routes_layer_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -160,6 +177,7 @@ dm_routes_layer_class_init (DmRoutesLayerClass *klass)
   object_class->get_property = dm_routes_layer_get_property;
   object_class->set_property = dm_routes_layer_set_property;
   widget_class->snapshot = dm_routes_layer_snapshot;
+  widget_class->size_allocate = dm_routes_layer_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, DM_TYPE_DOCUMENT,
