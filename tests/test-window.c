@@ -734,6 +734,21 @@ test_freed_on_close (void)
   g_assert_null (w_timeline);
 }
 
+static void
+test_close_while_loading (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  gpointer w_win = win;
+
+  /* Closed before the file is read: no warning, and it goes away once the load returns */
+  g_object_add_weak_pointer (G_OBJECT (win), &w_win);
+  dm_window_open_file (win, file);
+  gtk_window_destroy (GTK_WINDOW (win));
+  app_test_wait (1500);
+  g_assert_null (w_win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,5 +767,6 @@ main (int   argc,
   g_test_add_func ("/app/window/export-figure", test_export_figure);
   g_test_add_func ("/app/window/dialogs", test_dialogs_look);
   g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);
+  g_test_add_func ("/app/window/close-while-loading", test_close_while_loading);
   return g_test_run ();
 }

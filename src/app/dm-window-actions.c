@@ -157,6 +157,12 @@ export_done_cb (GObject      *object,
   g_autoptr(GFile) file = data->file;
   g_autoptr(GError) error = NULL;
 
+  g_free (data);
+  self->n_exporting--;
+  /* The window was closed meanwhile: the file is written (or not), nobody to tell */
+  if (self->document == NULL)
+    return;
+
   if (!dm_export_dialog_export_finish (DM_EXPORT_DIALOG (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -175,8 +181,6 @@ export_done_cb (GObject      *object,
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
-  self->n_exporting--;
-  g_free (data);
   g_signal_emit_by_name (self, "export-finished", file, error == NULL);
 }
 

@@ -189,10 +189,18 @@ load_cb (GObject      *object,
   LoadData *data = user_data;
   DmWindow *self = data->self;
   g_autoptr(GError) error = NULL;
-  gboolean was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
-  gboolean ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
+  gboolean was_empty, ok;
   guint n_problems;
 
+  /* The window was closed meanwhile: its widgets are gone */
+  if (self->document == NULL)
+    {
+      self->n_loading--;
+      load_data_free (data);
+      return;
+    }
+  was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
+  ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
   self->n_loading--;
   update_loading (self);
   if (!ok)
