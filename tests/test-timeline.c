@@ -141,6 +141,22 @@ test_pick (Fixture       *f,
         found++;
     }
   g_assert_cmpuint (found, >=, g_list_model_get_n_items (events) / 2);
+  /* The Minsk conference is in each participant's lane: Lavrov's is the third */
+  {
+    DmEvent *conference = NULL;
+    double x, y;
+
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(DmEvent) ev = g_list_model_get_item (events, i);
+        if (g_str_equal (dm_event_get_id (ev), "minsk-conference"))
+          conference = ev;
+      }
+    g_assert_nonnull (conference);
+    g_assert_true (dm_timeline_get_event_position (f->timeline, conference, &x, &y));
+    y = dm_timeline_lane_y (f->timeline, 2) + dm_timeline_lane_height (f->timeline) / 2;
+    g_assert_true (dm_timeline_pick (f->timeline, x, y) == conference);
+  }
   /* The lane labels are not events */
   g_assert_null (dm_timeline_pick (f->timeline, 10, DM_TIMELINE_AXIS_HEIGHT + 5));
 }

@@ -139,8 +139,21 @@ dm_timeline_reload (DmTimeline *self)
             has_others = TRUE;
           else
             item.lane = lane_for_actor (self, actor);
-          item.event = g_steal_pointer (&event);
+          item.event = g_object_ref (event);
           g_array_append_val (self->items, item);
+
+          /* A summit or a meeting shows in the lane of everyone taking part */
+          for (guint j = 0; j < dm_event_get_participants (event)->len; j++)
+            {
+              DmActor *p = g_ptr_array_index (dm_event_get_participants (event), j);
+              DmTimelineItem also = item;
+
+              if (p == actor)
+                continue;
+              also.lane = lane_for_actor (self, p);
+              also.event = g_object_ref (event);
+              g_array_append_val (self->items, also);
+            }
         }
       if (has_others)
         {
