@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "dm-document.h"
+#include "dm-route-set.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ GtkWidget  *dm_event_list_new                (void);
 DmDocument *dm_event_list_get_document       (DmEventList *self);
 void        dm_event_list_set_document       (DmEventList *self,
                                               DmDocument  *document);
+/* Where the actors' colours come from (the map's routes) */
+void        dm_event_list_set_route_set      (DmEventList *self,
+                                              DmRouteSet  *set);
 /* Call when the document's events changed: refreshes the filters' choices */
 void        dm_event_list_reload             (DmEventList *self);
 DmEvent    *dm_event_list_get_selected_event (DmEventList *self);

@@ -230,6 +230,8 @@ dm_window_setup_map (DmWindow *self)
   dm_routes_layer_set_document (self->routes_layer, self->document);
   dm_timeline_set_route_set (self->timeline,
                              dm_routes_painter_get_set (dm_routes_layer_get_painter (self->routes_layer)));
+  dm_event_list_set_route_set (self->event_list,
+                               dm_routes_painter_get_set (dm_routes_layer_get_painter (self->routes_layer)));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->routes_layer));
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
