@@ -734,6 +734,36 @@ test_freed_on_close (void)
   g_assert_null (w_timeline);
 }
 
+static gboolean
+tiles_done (gpointer data)
+{
+  return dm_map_source_get_n_pending (((DmWindow *) data)->map_source) == 0;
+}
+
+static void
+test_us_travels (void)
+{
+  DmWindow *win = open_window ();
+
+  /* The record that ships with the app: a folder of thousands of events */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
+  g_assert_cmpuint (dm_window_get_n_loading (win), ==, 1);
+  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), >, 4000);
+  g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >, 4000);
+  /* The first frames fill the routes' caches: seconds for 6,000 legs; then the tiles */
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  g_assert_true (app_test_wait_until (tiles_done, win, 30000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  app_test_wait (1000);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-us-travels.png");
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static void
 test_close_while_loading (void)
 {
@@ -768,5 +798,6 @@ main (int   argc,
   g_test_add_func ("/app/window/dialogs", test_dialogs_look);
   g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);
   g_test_add_func ("/app/window/close-while-loading", test_close_while_loading);
+  g_test_add_func ("/app/window/us-travels", test_us_travels);
   return g_test_run ();
 }

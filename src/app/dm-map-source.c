@@ -128,8 +128,9 @@ tile_drawn_cb (GObject      *object,
   guint64 key = make_key (job->z, job->x, job->y, job->scale);
   g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autoptr(GPtrArray) waiters = NULL;
+  g_autofree guint64 *pending_key = NULL;
 
-  g_hash_table_steal_extended (self->pending, &key, NULL, (gpointer *) &waiters);
+  g_hash_table_steal_extended (self->pending, &key, (gpointer *) &pending_key, (gpointer *) &waiters);
   self->n_drawn++;
   if (job->scale == self->scale_factor)
     cache_insert (self, key, texture);

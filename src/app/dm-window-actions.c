@@ -74,6 +74,22 @@ open_sample_action (GSimpleAction *action,
   dm_window_open_file (self, file);
 }
 
+/* The foreign travels of U.S. presidents and secretaries of state, shipped with the app */
+static void
+open_us_travels_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "us-travels", NULL);
+  g_autofree char *data_dir = g_path_get_dirname (SOURCE_SAMPLES_DIR);
+  g_autofree char *source = g_build_filename (data_dir, "us-travels", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (g_file_test (installed, G_FILE_TEST_IS_DIR) ? installed
+                                                                                             : source);
+
+  dm_window_open_file (self, folder);
+}
+
 static void
 open_recent_action (GSimpleAction *action,
                     GVariant      *param,
@@ -436,6 +452,7 @@ dm_window_init_actions (DmWindow *self)
   static const GActionEntry entries[] = {
     { "open", open_action },
     { "open-sample", open_sample_action },
+    { "open-us-travels", open_us_travels_action },
     { "open-recent", open_recent_action, "s" },
     { "play", play_action, NULL, "false" },
     { "speed", speed_action, "s", "'day'" },
