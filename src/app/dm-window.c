@@ -92,7 +92,6 @@ dm_window_set_playing (DmWindow *self,
     dm_playback_set_playing (self->playback, playing);
 }
 
-
 DmEvent *
 dm_window_get_selected_event (DmWindow *self)
 {
