@@ -9,6 +9,7 @@
 #include "dm-application.h"
 #include "dm-great-circle.h"
 #include "dm-routes-painter.h"
+#include "dm-figure-private.h"
 #include "dm-window-private.h"
 
 /* The window as a user meets it: open the sample, select, play, open a broken file.
@@ -496,6 +497,23 @@ test_dialogs_look (void)
   g_assert_cmpint (h, ==, 1080);
   g_assert_cmpint (dm_figure_get_view_mode (figure), ==, DM_FIGURE_VIEW_BOUNDS);
   g_assert_cmpstr (dm_figure_get_title (figure), ==, dm_document_get_title (win->document));
+  /* Sources on or off: the events' sources leave the footer, the data's attribution stays */
+  {
+    g_autoptr(GPtrArray) with = dm_figure_dup_footer (figure);
+    g_autoptr(DmFigure) bare = NULL;
+    g_autoptr(GPtrArray) without = NULL;
+
+    dm_export_dialog_set_decorations (dialog, FALSE, FALSE, FALSE);
+    bare = dm_export_dialog_build_figure (dialog);
+    without = dm_figure_dup_footer (bare);
+    g_assert_cmpuint (with->len, ==, 2);
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (with, 1), "Sources:"));
+    g_assert_cmpuint (without->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (without, 0), "Natural Earth"));
+    g_assert_false (dm_figure_get_show_legend (bare));
+    g_assert_false (dm_figure_get_show_caption (bare));
+    dm_export_dialog_set_decorations (dialog, TRUE, TRUE, TRUE);
+  }
   gtk_window_present (GTK_WINDOW (dialog));
   app_test_wait (400);
   shot = app_test_render (GTK_WIDGET (dialog));

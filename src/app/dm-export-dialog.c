@@ -30,6 +30,7 @@ struct _DmExportDialog
   AdwEntryRow     *title_row;
   GtkSwitch       *legend_switch;
   GtkSwitch       *caption_switch;
+  GtkSwitch       *sources_switch;
   GtkWidget       *export_button;
 };
 
@@ -169,6 +170,7 @@ dm_export_dialog_build_figure (DmExportDialog *self)
   dm_figure_set_title (figure, title);
   dm_figure_set_show_legend (figure, gtk_switch_get_active (self->legend_switch));
   dm_figure_set_show_caption (figure, gtk_switch_get_active (self->caption_switch));
+  dm_figure_set_show_sources (figure, gtk_switch_get_active (self->sources_switch));
   return figure;
 }
 
@@ -342,6 +344,7 @@ dm_export_dialog_init (DmExportDialog *self)
   adw_preferences_group_add (frame, GTK_WIDGET (self->title_row));
   self->legend_switch = add_switch (frame, _("Legend"));
   self->caption_switch = add_switch (frame, _("Time caption"));
+  self->sources_switch = add_switch (frame, _("Sources of the events"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), frame);
 
   gtk_widget_set_vexpand (page, TRUE);
@@ -368,6 +371,18 @@ dm_export_dialog_new (GtkWindow    *parent,
   subtitle = g_strdup_printf (_("The routes at the playhead, %s"), when);
   gtk_widget_set_tooltip_text (self->export_button, subtitle);
   return self;
+}
+
+void
+dm_export_dialog_set_decorations (DmExportDialog *self,
+                                  gboolean        legend,
+                                  gboolean        caption,
+                                  gboolean        sources)
+{
+  g_return_if_fail (DM_IS_EXPORT_DIALOG (self));
+  gtk_switch_set_active (self->legend_switch, legend);
+  gtk_switch_set_active (self->caption_switch, caption);
+  gtk_switch_set_active (self->sources_switch, sources);
 }
 
 void

@@ -31,6 +31,10 @@ DmExportDialog *dm_export_dialog_new          (GtkWindow          *parent,
                                                DmDocument         *document,
                                                double              time,
                                                const double        view_bounds[4]);
+void            dm_export_dialog_set_decorations (DmExportDialog  *self,
+                                                  gboolean         legend,
+                                                  gboolean         caption,
+                                                  gboolean         sources);
 void            dm_export_dialog_set_format   (DmExportDialog     *self,
                                                DmFigureFormat      format);
 void            dm_export_dialog_set_area     (DmExportDialog     *self,
