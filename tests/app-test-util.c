@@ -71,6 +71,40 @@ app_test_wait (guint ms)
   app_test_wait_until (NULL, NULL, ms);
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *count)
+{
+  (*count)++;
+}
+
+static gboolean
+enough_frames (gpointer data)
+{
+  guint *counts = data;
+
+  return counts[0] >= counts[1];
+}
+
+gboolean
+app_test_wait_frames (GtkWidget *widget,
+                      guint      n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint counts[2] = { 0, n };
+  gulong id;
+  gboolean ok;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &counts[0]);
+  for (guint i = 0; i < n; i++)
+    gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  ok = app_test_wait_until (enough_frames, counts, 30000);
+  g_signal_handler_disconnect (clock, id);
+  return ok;
+}
+
 GdkTexture *
 app_test_render (GtkWidget *widget)
 {

@@ -16,6 +16,9 @@ gboolean    app_test_wait_until        (gboolean   (*done) (gpointer data),
                                         gpointer     data,
                                         guint        timeout_ms);
 void        app_test_wait              (guint        ms);
+/* Runs the main loop until @widget's frame clock has painted @n frames (or 30 s pass) */
+gboolean    app_test_wait_frames       (GtkWidget   *widget,
+                                        guint        n);
 /* The widget as drawn, in its own coordinates (1 user pixel = 1 texel at scale 1) */
 GdkTexture *app_test_render            (GtkWidget   *widget);
 /* Downloads @texture; the pixel at (x, y) as 0xRRGGBB */

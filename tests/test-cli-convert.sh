@@ -58,4 +58,23 @@ d = json.load(sys.stdin)
 assert [(f["events"], f["legs"], f["problems"]) for f in d["files"]] == [(5, 5, 1)] * 2, d["files"]
 ' && ok "KML and KMZ counts in --check --json" || bad "KML and KMZ counts: $json"
 
+json=$("$exe" --check --json "$src/data/interop/visits.ics"); st=$?
+echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert [(f["events"], f["problems"]) for f in d["files"]] == [(5, 2)], d["files"]
+assert d["by_type"]["meeting"] == 1 and d["by_type"]["summit"] == 1, d["by_type"]
+' && ok "iCalendar counts in --check --json" || bad "iCalendar counts: $json"
+
+# every reader into every writer: the events survive
+"$exe" --convert "$tmp/all.geojson" "$src/data/interop/visits.ics" "$src/data/interop/google-earth.kmz" \
+  "$src/data/interop/spreadsheet.csv" "$src/data/interop/mixed.geojson" >/dev/null 2>&1
+json=$("$exe" --check --json "$tmp/all.geojson")
+echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["files"][0]["events"] == 5 + 5 + 4 + 9, d["files"]
+assert d["files"][0]["problems"] == 0, d["problems"]
+' && ok "all formats into one GeoJSON" || bad "all formats into one GeoJSON: $json"
+
 exit $fail

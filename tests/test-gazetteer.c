@@ -185,6 +185,21 @@ test_qualifiers (void)
   g_assert_true (e->is_capital);
   g_assert_cmpstr (e->country, ==, "US");
 
+  /* a region (state, province) as qualifier, by name or by letter code */
+  e = lookup ("Moscow, Idaho", NULL);
+  g_assert_true (e == lookup ("Moscow, US", NULL));
+  g_assert_true (lookup ("Moscow, ID", NULL) == e);   /* ID is Indonesia too: no Moscow there */
+  g_assert_cmpstr (dm_gazetteer_entry_get_region (self, e), ==, "Idaho");
+  e = lookup ("Portland, Maine", NULL);
+  assert_near (e, 43.66, -70.26, 0.1);
+  e = lookup ("Portland, OR", NULL);
+  assert_near (e, 45.52, -122.68, 0.1);
+  g_assert_cmpstr (lookup ("Atlanta, Georgia", NULL)->country, ==, "US");
+  g_assert_cmpstr (lookup ("Tbilisi, Georgia", NULL)->country, ==, "GE");
+  g_assert_cmpstr (lookup ("Perth, Scotland", NULL)->country, ==, "GB");
+  g_assert_cmpstr (lookup ("Perth", NULL)->country, ==, "AU");
+  g_assert_null (dm_gazetteer_lookup (self, "Portland, Ontario", NULL));
+
   /* abbreviations: St. is Saint */
   g_assert_true (lookup ("St. Petersburg", NULL) == lookup ("Saint Petersburg", "RU"));
   g_assert_true (lookup ("Ft. Erie", "CA") == lookup ("Fort Erie", "CA"));

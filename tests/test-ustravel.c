@@ -13,6 +13,7 @@
 #include "dm-format.h"
 #include "dm-gazetteer.h"
 #include "dm-ustravel-format.h"
+#include "dm-ustravel-private.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -285,6 +286,8 @@ test_folder_skips_other_files (void)
   g_autoptr(DmDocument) doc = load_fixture ();
   GPtrArray *files = dm_document_get_files (doc);
 
+  g_assert_cmpstr (dm_document_get_title (doc), ==,
+                   "Foreign travels of U.S. presidents and secretaries of state");
   /* two event files; README.md and presidents.xml are not */
   g_assert_cmpuint (files->len, ==, 2);
   for (guint i = 0; i < files->len; i++)
@@ -307,6 +310,89 @@ test_broken_xml (void)
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
   expected = g_strdup_printf ("%s:7:", path);
   g_assert_true (g_str_has_prefix (error->message, expected));
+}
+
+/* ---------------------------------------------------------------- matching rules */
+
+static void
+test_split_locale (void)
+{
+  const struct { const char *locale; const char *parts; } cases[] = {
+    { "London", "London" },
+    { "Taormina, Sigonella", "Taormina|Sigonella" },
+    { "Mexico, D.F.", "Mexico" },                        /* a qualifier, not a stop */
+    { "Mexico, D.F., Cuernavaca, Puebla", "Mexico|Cuernavaca|Puebla" },
+    { "Martinique, West Indies", "Martinique" },
+    { "Halifax, Stellarton (Nova Scotia)", "Halifax|Stellarton (Nova Scotia)" },
+    { "Frankfurt, Ramstein Air Force Base, Bonn,\n            Ingelheim",
+      "Frankfurt|Ramstein Air Force Base|Bonn|Ingelheim" },
+    { "Bay of Islands (Newfoundland, Canada), Bonne Bay", "Bay of Islands (Newfoundland, Canada)|Bonne Bay" },
+    { " , ", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) parts = dm_ustravel_split_locale (cases[i].locale);
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (parts, NULL);
+      joined = g_strjoinv ("|", (char **) parts->pdata);
+      g_assert_cmpstr (joined, ==, cases[i].parts);
+    }
+}
+
+static void
+test_resolve (void)
+{
+  DmGazetteer *g = dm_gazetteer_get_default ();
+  const struct {
+    const char      *name;
+    const char      *country;
+    const char      *place;     /* NULL: not found */
+    const char      *in;
+    DmUstravelMatch  how;
+  } cases[] = {
+    { "Paris", "FR", "Paris", "FR", DM_USTRAVEL_MATCH_EXACT },
+    { "Saigon", "VN", "Ho Chi Minh City", "VN", DM_USTRAVEL_MATCH_RENAMED },
+    { "Mexico", "MX", "Mexico City", "MX", DM_USTRAVEL_MATCH_RENAMED },
+    { "Bahia", "BR", "Salvador", "BR", DM_USTRAVEL_MATCH_RENAMED },      /* one name, two renames */
+    { "Bahia", "EC", "Bahía de Caráquez", "EC", DM_USTRAVEL_MATCH_RENAMED },
+    { "Kiev", "RU", "Kyiv", "UA", DM_USTRAVEL_MATCH_NEIGHBOUR },          /* under the U.S.S.R. */
+    { "Zagreb", "RS", "Zagreb", "HR", DM_USTRAVEL_MATCH_NEIGHBOUR },      /* under Yugoslavia */
+    { "Algiers (Algeria)", "FR", "Algiers", "DZ", DM_USTRAVEL_MATCH_RENAMED },
+    { "Bathurst (The Gambia)", "GB", "Banjul", "GM", DM_USTRAVEL_MATCH_RENAMED },
+    { "Halifax (Nova Scotia)", "CA", "Halifax", "CA", DM_USTRAVEL_MATCH_RENAMED },
+    { "Ramstein Air Force Base", "DE", NULL, "DE", DM_USTRAVEL_MATCH_EXACT },
+    { "Brusssels", "BE", "Brussels", "BE", DM_USTRAVEL_MATCH_FUZZY },
+    { "Bali", "ID", "Nusa Dua", "ID", DM_USTRAVEL_MATCH_RENAMED },     /* not "Baki" */
+    { "Cornwall", "GB", "Carbis Bay", "GB", DM_USTRAVEL_MATCH_RENAMED }, /* not Ontario */
+    { "Xyzzyville", "JP", NULL, NULL, DM_USTRAVEL_MATCH_NONE },
+    /* a country in parentheses says where: no Bahamas for Jamaica */
+    { "High Rock (Jamaica)", "GB", NULL, NULL, DM_USTRAVEL_MATCH_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DmUstravelResolved r;
+
+      dm_ustravel_resolve_place (g, cases[i].name, cases[i].country, &r);
+      g_test_message ("%s in %s: %s", cases[i].name, cases[i].country, r.entry ? r.entry->name : "-");
+      g_assert_cmpint (r.how, ==, cases[i].how);
+      if (cases[i].in == NULL)
+        {
+          g_assert_null (r.entry);
+          continue;
+        }
+      g_assert_nonnull (r.entry);
+      g_assert_cmpstr (r.entry->country, ==, cases[i].in);
+      if (cases[i].place != NULL)
+        g_assert_cmpstr (r.entry->name, ==, cases[i].place);
+    }
+  g_assert_cmpstr (dm_ustravel_country_code (g, "korea-south", "Korea, South"), ==, "KR");
+  g_assert_cmpstr (dm_ustravel_country_code (g, "united-kingdom", NULL), ==, "GB");
+  g_assert_cmpstr (dm_ustravel_country_code (g, "holy-see", "Vatican City"), ==, "VA");
+  g_assert_cmpstr (dm_ustravel_country_code (g, "no-such-land", "Vatican City"), ==, "VA");
+  g_assert_null (dm_ustravel_country_code (g, "no-such-land", "Nowhere"));
 }
 
 /* ---------------------------------------------------------------- the whole record */
@@ -471,6 +557,8 @@ main (int   argc,
   g_test_add_func ("/ustravel/locale/empty", test_empty_locale);
   g_test_add_func ("/ustravel/locale/misspelt", test_misspelling);
   g_test_add_func ("/ustravel/locale/unknown", test_unknown_place);
+  g_test_add_func ("/ustravel/locale/split", test_split_locale);
+  g_test_add_func ("/ustravel/locale/resolve", test_resolve);
   g_test_add_func ("/ustravel/journeys", test_journeys);
   g_test_add_func ("/ustravel/actors-and-terms", test_actors_and_terms);
   g_test_add_func ("/ustravel/folder/skips-other-files", test_folder_skips_other_files);

@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "app-test-util.h"
-#include "dm-palette.h"
+#include "dm-application.h"
+#include "dm-great-circle.h"
 #include "dm-routes-painter.h"
+#include "dm-figure-private.h"
 #include "dm-window-private.h"
 
 /* The window as a user meets it: open the sample, select, play, open a broken file.
@@ -84,6 +87,61 @@ test_opens_sample (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static gboolean
+two_recent (gpointer data)
+{
+  return g_menu_model_get_n_items (G_MENU_MODEL (((DmWindow *) data)->recent_menu)) >= 2;
+}
+
+static void
+test_several_files (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
+  GListModel *events;
+  guint from_sample = 0, from_other = 0;
+
+  /* Both at once, dropped on the window */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+    GSList *files = g_slist_append (g_slist_append (NULL, sample), other);
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_set_boxed (&value, files);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+        if (GTK_IS_DROP_TARGET (c))
+          g_signal_emit_by_name (c, "drop", &value, 10.0, 10.0, &accepted);
+      }
+    g_assert_true (accepted);
+    g_value_unset (&value);
+    g_slist_free (files);
+  }
+  g_assert_cmpuint (dm_window_get_n_loading (win), ==, 2);
+  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  events = dm_document_get_events (win->document);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      if (g_file_equal (dm_event_get_file (e), sample))
+        from_sample++;
+      else if (g_file_equal (dm_event_get_file (e), other))
+        from_other++;
+    }
+  g_assert_cmpuint (from_sample, ==, 10);
+  g_assert_cmpuint (from_other, >, 0);
+  g_assert_cmpuint (from_sample + from_other, ==, g_list_model_get_n_items (events));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_model (win->event_list)), ==,
+                    g_list_model_get_n_items (events));
+  /* Both are recent files now, in the main menu */
+  g_assert_true (app_test_wait_until (two_recent, win, 5000));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static void
 test_search_filters (void)
 {
@@ -104,6 +162,35 @@ test_search_filters (void)
     }
   dm_event_list_set_search (win->event_list, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+
+  /* Filters: Trump's events; then summits; then events in Japan */
+  {
+    DmActor *trump = dm_document_lookup_actor (win->document, "trump");
+    guint n;
+
+    dm_event_list_set_filters (win->event_list, trump, NULL, -1, -1);
+    n = g_list_model_get_n_items (shown);
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (n, <, 10);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DmEvent) e = g_list_model_get_item (shown, i);
+        g_assert_true (dm_event_involves (e, trump));
+      }
+    dm_event_list_set_filters (win->event_list, NULL, NULL, DM_EVENT_KIND_SUMMIT, -1);
+    n = g_list_model_get_n_items (shown);
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DmEvent) e = g_list_model_get_item (shown, i);
+        g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_SUMMIT);
+      }
+    dm_event_list_set_filters (win->event_list, NULL, "JP", -1, -1);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), <, 10);
+    dm_event_list_set_filters (win->event_list, NULL, NULL, -1, -1);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -156,6 +243,9 @@ test_select_in_timeline (void)
   details = dm_event_details_dup_text (win->event_details);
   title = dm_event_dup_display_title (event);
   g_assert_nonnull (strstr (details, title));
+  g_assert_nonnull (strstr (details, "Moscow"));
+  g_assert_nonnull (strstr (details, "Russia (RU)"));  /* the host, by name */
+  g_assert_nonnull (strstr (details, "october-2025.diplomap, line"));
 
   /* The map flies to Moscow */
   target.viewport = shumate_map_get_viewport (win->map);
@@ -163,6 +253,11 @@ test_select_in_timeline (void)
   target.lon = dm_place_get_longitude (moscow);
   g_assert_false (map_near (&target));
   g_assert_true (app_test_wait_until (map_near, &target, 5000));
+  app_test_wait (1200);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-selected.png");
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -174,12 +269,12 @@ window_point (DmWindow *win,
               int      *x,
               int      *y)
 {
-  DmScreenView view;
+  DmView view;
   double px, py;
   graphene_point_t in, out;
 
   dm_routes_layer_get_view (win->routes_layer, &view);
-  dm_screen_view_project (&view, lon, lat, &px, &py);
+  dm_view_project (&view, lon, lat, &px, &py);
   in = GRAPHENE_POINT_INIT (px, py);
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (win->routes_layer), GTK_WIDGET (win), &in, &out));
   *x = (int) round (out.x);
@@ -201,7 +296,9 @@ test_playback_draws_leg (void)
   g_autoptr(GFile) file = sample_file ();
   DmEvent *trip;
   DmLeg *leg;
-  double r, g, b, lat, lon, t0;
+  double t0;
+  DmLonLat mid;
+  DmRgba color;
   guint32 actor_rgb;
   int x, y;
   g_autoptr(GdkTexture) before = NULL;
@@ -224,18 +321,19 @@ test_playback_draws_leg (void)
   trip = find_event (win, "choe-tour");
   leg = g_ptr_array_index (dm_event_get_legs (trip), 0);
   g_assert_cmpint (leg->end, >, leg->start);
-  dm_palette_actor_rgb (win->document, dm_event_get_actor (trip), &r, &g, &b);
-  actor_rgb = ((guint32) round (r * 255) << 16) | ((guint32) round (g * 255) << 8) | (guint32) round (b * 255);
+  color = dm_route_set_get_actor_color (dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer)),
+                                       dm_event_get_actor (trip));
+  actor_rgb = dm_rgba_to_hex (&color);
   dm_window_fly_to_event (win, trip, 0);
 
-  dm_great_circle_point (dm_place_get_latitude (leg->from), dm_place_get_longitude (leg->from),
-                         dm_place_get_latitude (leg->to), dm_place_get_longitude (leg->to),
-                         0.5, &lat, &lon);
+  mid = dm_great_circle_interpolate ((DmLonLat) { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) },
+                                     (DmLonLat) { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) },
+                                     0.5);
 
   /* Before the leg, nothing of Choe's colour is there */
   dm_playback_set_time (win->playback, leg->start - 3600);
   app_test_wait (500);
-  window_point (win, lat, lon, &x, &y);
+  window_point (win, mid.lat, mid.lon, &x, &y);
   before = app_test_render (GTK_WIDGET (win));
   app_test_save (before, "window-before-leg.png");
   g_assert_false (app_test_color_near (app_test_pixel (before, x, y), actor_rgb, 24));
@@ -243,12 +341,22 @@ test_playback_draws_leg (void)
   /* Half way, the traveller's marker is half way along the great circle */
   dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
   app_test_wait (300);
-  window_point (win, lat, lon, &x, &y);
+  window_point (win, mid.lat, mid.lon, &x, &y);
   during = app_test_render (GTK_WIDGET (win));
   app_test_save (during, "window-leg-in-flight.png");
   g_test_message ("marker expected at %d,%d: %06x (actor %06x)", x, y, app_test_pixel (during, x, y), actor_rgb);
   g_assert_true (app_test_color_near (app_test_pixel (during, x, y), actor_rgb, 24));
-  g_assert_cmpuint (dm_routes_painter_get_n_moving (dm_routes_layer_get_painter (win->routes_layer)), >=, 1);
+
+  /* A click on the route selects its trip (the map shares the selection) */
+  {
+    DmView view;
+    double px, py;
+
+    dm_routes_layer_get_view (win->routes_layer, &view);
+    dm_view_project (&view, mid.lon, mid.lat, &px, &py);
+    g_assert_true (dm_window_pick_on_map (win, px + 3, py) == trip);
+    g_assert_null (dm_window_pick_on_map (win, px, py + 60));
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -311,6 +419,11 @@ test_broken_file (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "show-problems"));
   g_action_group_activate_action (G_ACTION_GROUP (win), "show-problems", NULL);
   g_assert_nonnull (win->problems_dialog);
+  app_test_wait (300);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (win->problems_dialog);
+    app_test_save (shot, "problems-dialog.png");
+  }
   gtk_window_destroy (GTK_WINDOW (win->problems_dialog));
 
   /* And the window still works */
@@ -322,16 +435,387 @@ test_broken_file (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static gboolean
+exported (gpointer data)
+{
+  return ((DmWindow *) data)->n_exporting == 0;
+}
+
+/* Exports the view at the playhead as PNG; returns the picture and where the leg's midpoint
+ * is in it */
+static GdkTexture *
+export_png (DmWindow   *win,
+            DmLonLat    point,
+            const char *name,
+            double     *x,
+            double     *y)
+{
+  DmExportDialog *dialog = dm_window_new_export_dialog (win);
+  g_autoptr(DmFigure) figure = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  dm_export_dialog_set_format (dialog, DM_FIGURE_FORMAT_PNG);
+  dm_export_dialog_set_area (dialog, DM_EXPORT_AREA_VIEW);
+  dm_export_dialog_set_size (dialog, DM_EXPORT_SIZE_CUSTOM, 1280, 720);
+  figure = dm_export_dialog_build_figure (dialog);
+  dm_figure_map_point (figure, point.lon, point.lat, x, y);
+  g_assert_cmpint (dm_figure_get_time (figure), ==, (gint64) dm_playback_get_time (win->playback));
+
+  dm_window_export (win, dialog, file);
+  g_assert_true (app_test_wait_until (exported, win, 20000));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 720);
+  app_test_save (texture, name);
+  g_unlink (path);
+  return texture;
+}
+
+static void
+test_dialogs_look (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  GtkWidget *about;
+  DmExportDialog *dialog;
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(GdkTexture) shot2 = NULL;
+  g_autoptr(DmFigure) figure = NULL;
+  int w, h;
+
+  open_and_wait (win, file);
+  /* The export dialog starts from the playhead's time, Full HD, PNG, the current view */
+  dialog = dm_window_new_export_dialog (win);
+  figure = dm_export_dialog_build_figure (dialog);
+  dm_figure_get_size (figure, &w, &h);
+  g_assert_cmpint (w, ==, 1920);
+  g_assert_cmpint (h, ==, 1080);
+  g_assert_cmpint (dm_figure_get_view_mode (figure), ==, DM_FIGURE_VIEW_BOUNDS);
+  g_assert_cmpstr (dm_figure_get_title (figure), ==, dm_document_get_title (win->document));
+  /* Sources on or off: the events' sources leave the footer, the data's attribution stays */
+  {
+    g_autoptr(GPtrArray) with = dm_figure_dup_footer (figure);
+    g_autoptr(DmFigure) bare = NULL;
+    g_autoptr(GPtrArray) without = NULL;
+
+    dm_export_dialog_set_decorations (dialog, FALSE, FALSE, FALSE);
+    bare = dm_export_dialog_build_figure (dialog);
+    without = dm_figure_dup_footer (bare);
+    g_assert_cmpuint (with->len, ==, 2);
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (with, 1), "Sources:"));
+    g_assert_cmpuint (without->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (without, 0), "Natural Earth"));
+    g_assert_false (dm_figure_get_show_legend (bare));
+    g_assert_false (dm_figure_get_show_caption (bare));
+    dm_export_dialog_set_decorations (dialog, TRUE, TRUE, TRUE);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+  app_test_wait (400);
+  shot = app_test_render (GTK_WIDGET (dialog));
+  app_test_save (shot, "export-dialog.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  about = dm_application_new_about_window (GTK_WINDOW (win));
+  gtk_window_present (GTK_WINDOW (about));
+  app_test_wait (400);
+  shot2 = app_test_render (about);
+  app_test_save (shot2, "about.png");
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_export_figure (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GdkTexture) during = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  DmEvent *trip;
+  DmLeg *leg;
+  DmLonLat mid;
+  DmRgba color;
+  guint32 actor_rgb;
+  double x, y;
+
+  open_and_wait (win, file);
+  trip = find_event (win, "choe-tour");
+  leg = g_ptr_array_index (dm_event_get_legs (trip), 0);
+  color = dm_route_set_get_actor_color (dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer)),
+                                       dm_event_get_actor (trip));
+  actor_rgb = dm_rgba_to_hex (&color);
+  mid = dm_great_circle_interpolate ((DmLonLat) { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) },
+                                     (DmLonLat) { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) },
+                                     0.5);
+  dm_window_fly_to_event (win, trip, 0);
+  app_test_wait (300);
+
+  /* Half way through the leg, the figure has the marker where the map has it */
+  dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
+  during = export_png (win, mid, "export-in-flight.png", &x, &y);
+  g_test_message ("figure marker at %.0f,%.0f: %06x", x, y, app_test_pixel (during, (int) round (x), (int) round (y)));
+  g_assert_true (app_test_color_near (app_test_pixel (during, (int) round (x), (int) round (y)), actor_rgb, 24));
+
+  /* Before it, not */
+  dm_playback_set_time (win->playback, leg->start - 3600);
+  before = export_png (win, mid, "export-before.png", &x, &y);
+  g_assert_false (app_test_color_near (app_test_pixel (before, (int) round (x), (int) round (y)), actor_rgb, 24));
+
+  /* SVG and PDF: vector files of the same figure */
+  for (DmFigureFormat format = DM_FIGURE_FORMAT_SVG; format <= DM_FIGURE_FORMAT_PDF; format++)
+    {
+      DmExportDialog *dialog = dm_window_new_export_dialog (win);
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), format == DM_FIGURE_FORMAT_SVG ? "export.svg" : "export.pdf", NULL);
+      g_autoptr(GFile) out = g_file_new_for_path (path);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
+      dm_export_dialog_set_format (dialog, format);
+      dm_export_dialog_set_area (dialog, DM_EXPORT_AREA_ALL);
+      dm_window_export (win, dialog, out);
+      g_assert_true (app_test_wait_until (exported, win, 20000));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      if (format == DM_FIGURE_FORMAT_SVG)
+        {
+          g_assert_nonnull (g_strstr_len (contents, length, "<svg"));
+          g_assert_nonnull (g_strstr_len (contents, length, "<path"));
+          g_test_message ("SVG: %" G_GSIZE_FORMAT " bytes", length);
+        }
+      else
+        {
+          g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+          g_test_message ("PDF: %" G_GSIZE_FORMAT " bytes", length);
+        }
+      g_assert_cmpuint (length, >, 10000);
+      g_unlink (path);
+    }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Runs the window's single-key shortcut for @accel, as a key press that no focused widget
+ * took would */
+static gboolean
+press_window_key (DmWindow   *win,
+                  const char *accel)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), j);
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (sc), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (sc), 0, GTK_WIDGET (win),
+                                                 gtk_shortcut_get_arguments (sc));
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_keyboard (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  DmEvent *first;
+
+  /* Nothing to play in the empty state: the key goes on */
+  g_assert_false (press_window_key (win, "space"));
+  open_and_wait (win, file);
+  g_assert_true (press_window_key (win, "space"));
+  g_assert_true (dm_playback_get_playing (win->playback));
+  g_assert_true (press_window_key (win, "space"));
+  g_assert_false (dm_playback_get_playing (win->playback));
+
+  /* Right selects the next event and moves the playhead to it, and the list follows */
+  g_assert_true (press_window_key (win, "Right"));
+  first = dm_window_get_selected_event (win);
+  g_assert_nonnull (first);
+  g_assert_true (dm_event_list_get_selected_event (win->event_list) == first);
+  g_assert_true (press_window_key (win, "Right"));
+  g_assert_true (dm_window_get_selected_event (win) != first);
+  g_assert_true (press_window_key (win, "Left"));
+  g_assert_true (dm_window_get_selected_event (win) == first);
+  g_assert_true (press_window_key (win, "End"));
+  g_assert_cmpfloat (dm_playback_get_time (win->playback), ==, dm_playback_get_end (win->playback));
+  g_assert_true (press_window_key (win, "Home"));
+  g_assert_cmpfloat (dm_playback_get_time (win->playback), ==, dm_playback_get_start (win->playback));
+  g_assert_true (press_window_key (win, "Escape"));
+  g_assert_null (dm_window_get_selected_event (win));
+  g_assert_null (dm_event_details_get_event (win->event_details));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_settings_kept (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  ShumateViewport *viewport;
+  double lat, lon, zoom;
+
+  /* Sidebar, speed and loop are settings as soon as they change */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "toggle-sidebar", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (win->flap));
+  g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "speed", g_variant_new_string ("week"));
+  g_assert_cmpfloat (dm_playback_get_speed (win->playback), ==, 7 * 86400.0);
+  g_assert_cmpfloat (g_settings_get_double (settings, "playback-speed"), ==, 7 * 86400.0);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "loop", NULL);
+  g_assert_true (g_settings_get_boolean (settings, "loop"));
+
+  /* The view is kept when the window closes */
+  viewport = shumate_map_get_viewport (win->map);
+  shumate_viewport_set_zoom_level (viewport, 4);
+  shumate_map_center_on (win->map, 48.85, 2.35);
+  gtk_window_close (GTK_WINDOW (win));
+  g_settings_get (settings, "last-view", "(ddd)", &lat, &lon, &zoom);
+  g_assert_cmpfloat_with_epsilon (lat, 48.85, 0.01);
+  g_assert_cmpfloat_with_epsilon (lon, 2.35, 0.01);
+  g_assert_cmpfloat_with_epsilon (zoom, 4, 0.01);
+
+  /* and a new window starts from all that */
+  win = open_window ();
+  g_assert_false (adw_flap_get_reveal_flap (win->flap));
+  g_assert_cmpfloat (dm_playback_get_speed (win->playback), ==, 7 * 86400.0);
+  g_assert_true (dm_playback_get_loop (win->playback));
+  viewport = shumate_map_get_viewport (win->map);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 48.85, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 4, 0.01);
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_settings_reset (settings, "sidebar-visible");
+  g_settings_reset (settings, "playback-speed");
+  g_settings_reset (settings, "loop");
+  g_settings_reset (settings, "last-view");
+}
+
+static void
+test_empty_state (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GdkTexture) shot = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
+  /* Nothing to play or export yet */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "play"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "open-sample"));
+  app_test_wait (200);
+  shot = app_test_render (GTK_WIDGET (win));
+  app_test_save (shot, "window-empty.png");
+  /* "Open the sample" opens it */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-sample", NULL);
+  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_freed_on_close (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  gpointer w_win = win, w_doc, w_layer, w_playback, w_timeline;
+
+  open_and_wait (win, file);
+  w_doc = win->document;
+  w_layer = win->routes_layer;
+  w_playback = win->playback;
+  w_timeline = win->timeline;
+  g_object_add_weak_pointer (G_OBJECT (win), &w_win);
+  g_object_add_weak_pointer (G_OBJECT (w_doc), &w_doc);
+  g_object_add_weak_pointer (G_OBJECT (w_layer), &w_layer);
+  g_object_add_weak_pointer (G_OBJECT (w_playback), &w_playback);
+  g_object_add_weak_pointer (G_OBJECT (w_timeline), &w_timeline);
+  app_test_wait (200);
+  gtk_window_destroy (GTK_WINDOW (win));
+  app_test_wait (300);
+  /* No cycle keeps the document (and what draws it) alive after the window */
+  g_assert_null (w_win);
+  g_assert_null (w_doc);
+  g_assert_null (w_layer);
+  g_assert_null (w_playback);
+  g_assert_null (w_timeline);
+}
+
+static gboolean
+tiles_done (gpointer data)
+{
+  return dm_map_source_get_n_pending (((DmWindow *) data)->map_source) == 0;
+}
+
+static void
+test_us_travels (void)
+{
+  DmWindow *win = open_window ();
+
+  /* The record that ships with the app: a folder of thousands of events */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
+  g_assert_cmpuint (dm_window_get_n_loading (win), ==, 1);
+  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), >, 4000);
+  g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >, 4000);
+  /* The first frames fill the routes' caches: seconds for 6,000 legs; then the tiles */
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  g_assert_true (app_test_wait_until (tiles_done, win, 30000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  app_test_wait (1000);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-us-travels.png");
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_close_while_loading (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  gpointer w_win = win;
+
+  /* Closed before the file is read: no warning, and it goes away once the load returns */
+  g_object_add_weak_pointer (G_OBJECT (win), &w_win);
+  dm_window_open_file (win, file);
+  gtk_window_destroy (GTK_WINDOW (win));
+  app_test_wait (1500);
+  g_assert_null (w_win);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
 
+  g_test_add_func ("/app/window/empty-state", test_empty_state);
   g_test_add_func ("/app/window/opens-sample", test_opens_sample);
+  g_test_add_func ("/app/window/settings-kept", test_settings_kept);
+  g_test_add_func ("/app/window/keyboard", test_keyboard);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
+  g_test_add_func ("/app/window/several-files", test_several_files);
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
   g_test_add_func ("/app/window/broken-file", test_broken_file);
+  g_test_add_func ("/app/window/export-figure", test_export_figure);
+  g_test_add_func ("/app/window/dialogs", test_dialogs_look);
+  g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);
+  g_test_add_func ("/app/window/close-while-loading", test_close_while_loading);
+  g_test_add_func ("/app/window/us-travels", test_us_travels);
   return g_test_run ();
 }

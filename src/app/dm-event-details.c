@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-event-details.h"
+#include "dm-gazetteer.h"
 
 /* The selected event: title, actor and role, places with local times and UTC, status,
  * host and invitation, sources (links open only when clicked), notes. */
@@ -55,6 +56,17 @@ add_heading (DmEventDetails *self,
   gtk_widget_set_margin_top (label, 8);
 }
 
+/* "Russia (RU)" for "RU"; anything else as it is */
+static char *
+dup_country (const char *code)
+{
+  const DmCountry *c = dm_gazetteer_lookup_country (dm_gazetteer_get_default (), code);
+
+  if (c == NULL || g_ascii_strcasecmp (c->code, code) != 0)
+    return g_strdup (code);
+  return g_strdup_printf ("%s (%s)", c->name, c->code);
+}
+
 static char *
 format_moment (const DmTime *time,
                gint64        effective,
@@ -65,7 +77,12 @@ format_moment (const DmTime *time,
   if (dm_time_is_known (time))
     {
       g_autofree char *local = dm_time_format_local (time, zone);
-      g_autofree char *utc = dm_time_format_utc (time);
+      g_autofree char *utc = NULL;
+
+      /* A day is the place's day: its UTC bounds would only confuse */
+      if (time->precision < DM_PRECISION_MINUTE)
+        return g_steal_pointer (&local);
+      utc = dm_time_format_utc (time);
       if (g_strcmp0 (local, utc) == 0)
         return g_steal_pointer (&local);
       /* Translators: a time at a place, then the same in UTC */
@@ -211,21 +228,36 @@ rebuild (DmEventDetails *self)
 
   if (dm_event_get_host (e) != NULL)
     {
+      g_autofree char *host = dup_country (dm_event_get_host (e));
       add_heading (self, _("Host"));
-      add_label (self, dm_event_get_host (e), NULL);
+      add_label (self, host, NULL);
     }
   invited = dm_event_get_invited_by (e);
   if (invited != NULL && invited[0] != NULL)
     {
-      g_autofree char *text = g_strjoinv (", ", (char **) invited);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; invited[i] != NULL; i++)
+        {
+          g_autofree char *who = dup_country (invited[i]);
+          g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", who);
+        }
       add_heading (self, _("Invited by"));
-      add_label (self, text, NULL);
+      add_label (self, text->str, NULL);
     }
   add_sources (self, dm_event_get_sources (e));
   if (dm_event_get_notes (e) != NULL)
     {
       add_heading (self, _("Notes"));
       add_label (self, dm_event_get_notes (e), NULL);
+    }
+  if (dm_event_get_file (e) != NULL)
+    {
+      g_autofree char *path = g_file_get_parse_name (dm_event_get_file (e));
+      /* Translators: where an event is written: file, line */
+      g_autofree char *where = g_strdup_printf (_("%s, line %u"), path, dm_event_get_line (e));
+      add_heading (self, _("File"));
+      add_label (self, where, "dim-label");
     }
 }
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "dm-event-list.h"
+#include "dm-gazetteer.h"
+#include "dm-route-style.h"
 
 /* The sidebar's list: events by time, a search box, and filters by actor, country, type
  * and status. document events → filter → sort → single selection → GtkListView. */
@@ -17,6 +19,7 @@ struct _DmEventList
 
   DmDocument         *document;
   DmEvent            *selected;
+  DmRouteSet         *route_set;
 
   GtkWidget          *box;
   GtkSearchEntry     *search;
@@ -185,18 +188,41 @@ compare_strings (gconstpointer a,
 }
 
 static void
+draw_dot_cb (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  DmRgba *color = g_object_get_data (G_OBJECT (area), "dm-color");
+
+  if (color == NULL)
+    return;
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 0.5, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 1);
+  cairo_fill (cr);
+}
+
+static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *dot = gtk_drawing_area_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
 
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 10);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 10);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_dot_cb, NULL, NULL);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
@@ -206,7 +232,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (list_item, box);
+  gtk_box_append (GTK_BOX (row), dot);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
@@ -214,13 +242,24 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
+  DmEventList *self = user_data;
   DmEvent *event = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *dot = gtk_widget_get_first_child (row);
+  GtkWidget *box = gtk_widget_get_next_sibling (dot);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   g_autofree char *t = dm_event_dup_display_title (event);
   g_autofree char *s = dm_event_list_dup_subtitle (event);
+  DmActor *actor = dm_event_get_actor (event);
+  DmRgba *color = g_new (DmRgba, 1);
 
+  if (actor == NULL && dm_event_get_participants (event)->len > 0)
+    actor = g_ptr_array_index (dm_event_get_participants (event), 0);
+  *color = self->route_set != NULL ? dm_route_set_get_actor_color (self->route_set, actor)
+                                   : dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1);
+  g_object_set_data_full (G_OBJECT (dot), "dm-color", color, g_free);
+  gtk_widget_queue_draw (dot);
   gtk_label_set_text (GTK_LABEL (title), t);
   gtk_label_set_text (GTK_LABEL (subtitle), s);
   gtk_widget_set_tooltip_text (box, t);
@@ -321,7 +360,18 @@ dm_event_list_reload (DmEventList *self)
     g_ptr_array_add (statuses, (char *) dm_status_get_label (s));
 
   set_choices (self->actor_filter, _("All actors"), actor_names);
-  set_choices (self->country_filter, _("All countries"), self->countries);
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    DmGazetteer *gazetteer = dm_gazetteer_get_default ();
+
+    for (guint i = 0; i < self->countries->len; i++)
+      {
+        const char *code = g_ptr_array_index (self->countries, i);
+        const DmCountry *c = dm_gazetteer_lookup_country (gazetteer, code);
+        g_ptr_array_add (names, c != NULL ? g_strdup_printf ("%s (%s)", c->name, code) : g_strdup (code));
+      }
+    set_choices (self->country_filter, _("All countries"), names);
+  }
   set_choices (self->kind_filter, _("All types"), kinds);
   set_choices (self->status_filter, _("Any status"), statuses);
   filters_changed_cb (self);
@@ -336,6 +386,7 @@ dm_event_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
+  g_clear_object (&self->route_set);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_clear_pointer (&self->needle, g_free);
@@ -447,7 +498,7 @@ dm_event_list_init (DmEventList *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
                                                       g_object_ref (factory)));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
@@ -546,4 +597,33 @@ dm_event_list_set_search (DmEventList *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search), text);
   /* search-changed is delayed; apply it now */
   search_changed_cb (self);
+}
+
+void
+dm_event_list_set_filters (DmEventList *self,
+                           DmActor     *actor,
+                           const char  *country,
+                           int          kind,
+                           int          status)
+{
+  guint a = 0, c = 0;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  if (actor != NULL && g_ptr_array_find (self->actors, actor, &a))
+    a++;
+  if (country != NULL && g_ptr_array_find_with_equal_func (self->countries, country, g_str_equal, &c))
+    c++;
+  gtk_drop_down_set_selected (self->actor_filter, a);
+  gtk_drop_down_set_selected (self->country_filter, c);
+  gtk_drop_down_set_selected (self->kind_filter, kind < 0 ? 0 : kind + 1);
+  gtk_drop_down_set_selected (self->status_filter, status < 0 ? 0 : status + 1);
+}
+
+void
+dm_event_list_set_route_set (DmEventList *self,
+                             DmRouteSet  *set)
+{
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+  g_set_object (&self->route_set, set);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "dm-document.h"
+#include "dm-route-set.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ GtkWidget  *dm_event_list_new                (void);
 DmDocument *dm_event_list_get_document       (DmEventList *self);
 void        dm_event_list_set_document       (DmEventList *self,
                                               DmDocument  *document);
+/* Where the actors' colours come from (the map's routes) */
+void        dm_event_list_set_route_set      (DmEventList *self,
+                                              DmRouteSet  *set);
 /* Call when the document's events changed: refreshes the filters' choices */
 void        dm_event_list_reload             (DmEventList *self);
 DmEvent    *dm_event_list_get_selected_event (DmEventList *self);
@@ -25,6 +29,12 @@ GListModel *dm_event_list_get_model          (DmEventList *self);
 GtkSingleSelection *dm_event_list_get_selection (DmEventList *self);
 void        dm_event_list_set_search         (DmEventList *self,
                                               const char  *text);
+/* The filters, as the drop-downs set them: NULL or -1 for all */
+void        dm_event_list_set_filters        (DmEventList *self,
+                                              DmActor     *actor,
+                                              const char  *country,
+                                              int          kind,
+                                              int          status);
 /* Text for the list's subtitle line: when, what kind, status */
 char       *dm_event_list_dup_subtitle       (DmEvent     *event);
 

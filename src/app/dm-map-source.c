@@ -128,8 +128,9 @@ tile_drawn_cb (GObject      *object,
   guint64 key = make_key (job->z, job->x, job->y, job->scale);
   g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autoptr(GPtrArray) waiters = NULL;
+  g_autofree guint64 *pending_key = NULL;
 
-  g_hash_table_steal_extended (self->pending, &key, NULL, (gpointer *) &waiters);
+  g_hash_table_steal_extended (self->pending, &key, (gpointer *) &pending_key, (gpointer *) &waiters);
   self->n_drawn++;
   if (job->scale == self->scale_factor)
     cache_insert (self, key, texture);
@@ -262,4 +263,11 @@ dm_map_source_get_n_drawn (DmMapSource *self)
 {
   g_return_val_if_fail (DM_IS_MAP_SOURCE (self), 0);
   return self->n_drawn;
+}
+
+guint
+dm_map_source_get_n_pending (DmMapSource *self)
+{
+  g_return_val_if_fail (DM_IS_MAP_SOURCE (self), 0);
+  return g_hash_table_size (self->pending);
 }

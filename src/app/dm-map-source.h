@@ -16,5 +16,7 @@ void         dm_map_source_set_scale_factor (DmMapSource *self,
 int          dm_map_source_get_scale_factor (DmMapSource *self);
 /* How many tiles were drawn (not served from the cache): for tests */
 guint        dm_map_source_get_n_drawn      (DmMapSource *self);
+/* Tiles being drawn now */
+guint        dm_map_source_get_n_pending    (DmMapSource *self);
 
 G_END_DECLS

@@ -15,6 +15,8 @@ struct _DmRoutesLayer
   DmEvent         *selected;
   DmRoutesPainter *painter;
   double           time;
+  guint            rest_id;     /* the view has not moved for a moment */
+  gboolean         view_moving;
 };
 
 G_DEFINE_FINAL_TYPE (DmRoutesLayer, dm_routes_layer, SHUMATE_TYPE_LAYER)
@@ -31,13 +33,13 @@ static GParamSpec *properties[N_PROPS];
 
 void
 dm_routes_layer_get_view (DmRoutesLayer *self,
-                          DmScreenView  *view)
+                          DmView        *view)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
   double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256;
 
-  dm_screen_view_init (view,
+  dm_view_init_screen (view,
                        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
                        shumate_viewport_get_zoom_level (viewport),
@@ -47,26 +49,62 @@ dm_routes_layer_get_view (DmRoutesLayer *self,
                        gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
+/* The world must at least fill the map's height: at lower zooms it would repeat vertically */
+static void
+dm_routes_layer_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (widget));
+  guint min_zoom = 2;
+
+  GTK_WIDGET_CLASS (dm_routes_layer_parent_class)->size_allocate (widget, width, height, baseline);
+  while (min_zoom < 6 && 256.0 * (1u << min_zoom) < height)
+    min_zoom++;
+  if (shumate_viewport_get_min_zoom_level (viewport) != min_zoom)
+    shumate_viewport_set_min_zoom_level (viewport, min_zoom);
+}
+
 static void
 dm_routes_layer_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   DmRoutesLayer *self = DM_ROUTES_LAYER (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  DmScreenView view;
+  DmView view;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || self->document == NULL)
     return;
   dm_routes_layer_get_view (self, &view);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dm_routes_painter_draw (self->painter, cr, &view, self->time);
+  if (self->view_moving)
+    dm_routes_painter_draw_moving_view (self->painter, cr, &view, self->time);
+  else
+    dm_routes_painter_draw (self->painter, cr, &view, self->time);
   cairo_destroy (cr);
 }
 
+static gboolean
+view_rests_cb (gpointer user_data)
+{
+  DmRoutesLayer *self = user_data;
+
+  self->rest_id = 0;
+  self->view_moving = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* While the map pans or zooms, big documents reuse the last picture (see
+ * dm_routes_painter_draw_moving_view); 200 ms after the last move it is drawn for real */
 static void
 viewport_changed_cb (DmRoutesLayer *self)
 {
+  self->view_moving = TRUE;
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  self->rest_id = g_timeout_add (200, view_rests_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -85,6 +123,7 @@ dm_routes_layer_dispose (GObject *object)
 {
   DmRoutesLayer *self = DM_ROUTES_LAYER (object);
 
+  g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->painter, dm_routes_painter_free);
@@ -138,6 +177,7 @@ dm_routes_layer_class_init (DmRoutesLayerClass *klass)
   object_class->get_property = dm_routes_layer_get_property;
   object_class->set_property = dm_routes_layer_set_property;
   widget_class->snapshot = dm_routes_layer_snapshot;
+  widget_class->size_allocate = dm_routes_layer_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, DM_TYPE_DOCUMENT,

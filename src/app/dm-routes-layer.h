@@ -26,7 +26,7 @@ void             dm_routes_layer_set_selected_event (DmRoutesLayer   *self,
                                                      DmEvent         *event);
 /* The view the layer draws, from its viewport and size */
 void             dm_routes_layer_get_view           (DmRoutesLayer   *self,
-                                                     DmScreenView    *view);
+                                                     DmView          *view);
 DmRoutesPainter *dm_routes_layer_get_painter        (DmRoutesLayer   *self);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "dm-palette.h"
+#include "dm-route-style.h"
 #include "dm-timeline-private.h"
 
 /* Drawing of DmTimeline: axis with ticks adapting from centuries to hours, lanes, events,
@@ -106,6 +106,8 @@ draw_ticks (DmTimeline    *self,
       double origin = step->amount == 7 * 86400 ? 4 * 86400 : 0;
       double t0 = floor ((self->view_start - origin) / step->amount) * step->amount + origin;
 
+      gboolean first = TRUE;
+
       for (double s = t0; s <= self->view_end; s += step->amount)
         {
           g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) s);
@@ -114,15 +116,18 @@ draw_ticks (DmTimeline    *self,
 
           if (x < DM_TIMELINE_LABEL_WIDTH)
             continue;
-          /* At midnight, an hourly axis shows the day instead */
+          /* At midnight, an hourly axis shows the day instead; its first tick shows both */
           if (step->amount < 86400 && g_date_time_get_hour (dt) == 0)
             text = g_date_time_format (dt, "%e %b");
+          else if (step->amount < 86400 && first)
+            text = g_date_time_format (dt, "%e %b, %H:%M");
           else
             text = g_date_time_format (dt, step->format);
           set_rgba (cr, fg, 0.15);
           cairo_rectangle (cr, round (x), 0, 1, height);
           cairo_fill (cr);
           draw_label (self, cr, text ? g_strstrip (text) : "", x + 4, 4, -1, fg, 0.7);
+          first = FALSE;
         }
       return;
     }
@@ -178,11 +183,12 @@ draw_item (DmTimeline           *self,
   double y = dm_timeline_lane_y (self, item->lane), mid = y + lane_h / 2;
   double x0 = dm_timeline_x_for_time (self, item->start);
   double x1 = MAX (dm_timeline_x_for_time (self, item->end), x0 + 2);
-  double r, g, b;
+  DmRgba color = self->route_set != NULL ? dm_route_set_get_actor_color (self->route_set, actor)
+                                         : dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1);
+  double r = color.red, g = color.green, b = color.blue;
   GPtrArray *legs = dm_event_get_legs (item->event);
   gboolean selected = item->event == self->selected;
 
-  dm_palette_actor_rgb (self->document, actor, &r, &g, &b);
   switch (dm_event_get_kind (item->event))
     {
     case DM_EVENT_KIND_TRIP:

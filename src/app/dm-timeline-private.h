@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 #define DM_TIMELINE_AXIS_HEIGHT 26.0
 #define DM_TIMELINE_LANE_HEIGHT 22.0
 #define DM_TIMELINE_LABEL_WIDTH 110.0
+/* The time the axis shows: two hours to two centuries */
+#define DM_TIMELINE_MIN_SPAN (3600.0 * 2)
+#define DM_TIMELINE_MAX_SPAN (3600.0 * 24 * 366 * 200)
 
 typedef struct
 {
@@ -22,6 +25,7 @@ struct _DmTimeline
   GtkWidget   parent_instance;
 
   DmDocument *document;
+  DmRouteSet *route_set;
   DmEvent    *selected;
   double      time;
   double      view_start;
@@ -33,6 +37,7 @@ struct _DmTimeline
   GArray     *items;        /* DmTimelineItem, sorted by start */
 
   double      drag_x;
+  double      drag_y;
   double      pointer_x;
   double      zoom_scale;   /* the pinch gesture's last scale */
   gboolean    dragged;
@@ -47,5 +52,7 @@ double dm_timeline_lane_y     (DmTimeline  *self,
 double dm_timeline_lane_height (DmTimeline *self);
 void   dm_timeline_draw       (DmTimeline  *self,
                                GtkSnapshot *snapshot);
+/* dm-timeline-input.c */
+void   dm_timeline_init_input (DmTimeline  *self);
 
 G_END_DECLS

@@ -24,9 +24,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define MIN_SPAN (3600.0 * 2)
-#define MAX_SPAN (3600.0 * 24 * 366 * 200)
-
 double
 dm_timeline_x_for_time (DmTimeline *self,
                         double      time)
@@ -52,7 +49,8 @@ dm_timeline_lane_height (DmTimeline *self)
 
   if (self->lanes->len == 0)
     return DM_TIMELINE_LANE_HEIGHT;
-  return CLAMP (avail / self->lanes->len, 8, DM_TIMELINE_LANE_HEIGHT);
+  /* Many actors share the height: lanes get thin (labels go below 12 px) */
+  return CLAMP (avail / self->lanes->len, 3, DM_TIMELINE_LANE_HEIGHT);
 }
 
 double
@@ -141,8 +139,21 @@ dm_timeline_reload (DmTimeline *self)
             has_others = TRUE;
           else
             item.lane = lane_for_actor (self, actor);
-          item.event = g_steal_pointer (&event);
+          item.event = g_object_ref (event);
           g_array_append_val (self->items, item);
+
+          /* A summit or a meeting shows in the lane of everyone taking part */
+          for (guint j = 0; j < dm_event_get_participants (event)->len; j++)
+            {
+              DmActor *p = g_ptr_array_index (dm_event_get_participants (event), j);
+              DmTimelineItem also = item;
+
+              if (p == actor)
+                continue;
+              also.lane = lane_for_actor (self, p);
+              also.event = g_object_ref (event);
+              g_array_append_val (self->items, also);
+            }
         }
       if (has_others)
         {
@@ -163,11 +174,12 @@ dm_timeline_reload (DmTimeline *self)
           self->doc_start = s;
           self->doc_end = e;
           self->view_start = s - pad;
-          self->view_end = MAX (e + pad, self->view_start + MIN_SPAN);
+          self->view_end = MAX (e + pad, self->view_start + DM_TIMELINE_MIN_SPAN);
         }
     }
+  /* The map keeps most of the window: at most 180 pixels unless the user drags the pane */
   gtk_widget_set_size_request (GTK_WIDGET (self), -1,
-                               DM_TIMELINE_AXIS_HEIGHT + MAX (self->lanes->len, 2) * 14 + 6);
+                               MIN (DM_TIMELINE_AXIS_HEIGHT + MAX (self->lanes->len, 2) * 14 + 6, 180));
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -244,7 +256,7 @@ dm_timeline_set_range (DmTimeline *self,
                        double      start,
                        double      end)
 {
-  double mid = (start + end) / 2, span = CLAMP (end - start, MIN_SPAN, MAX_SPAN);
+  double mid = (start + end) / 2, span = CLAMP (end - start, DM_TIMELINE_MIN_SPAN, DM_TIMELINE_MAX_SPAN);
 
   g_return_if_fail (DM_IS_TIMELINE (self));
   self->view_start = mid - span / 2;
@@ -252,197 +264,6 @@ dm_timeline_set_range (DmTimeline *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-zoom_around (DmTimeline *self,
-             double      factor,
-             double      anchor)
-{
-  double span = self->view_end - self->view_start;
-  double new_span = CLAMP (span * factor, MIN_SPAN, MAX_SPAN);
-  double f = (anchor - self->view_start) / span;
-
-  self->view_start = anchor - f * new_span;
-  self->view_end = self->view_start + new_span;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-dm_timeline_zoom (DmTimeline *self,
-                  double      factor)
-{
-  g_return_if_fail (DM_IS_TIMELINE (self));
-  zoom_around (self, factor, self->time);
-}
-
-/* Keeps the playhead in view while playing or stepping */
-static void
-follow_time (DmTimeline *self)
-{
-  double span = self->view_end - self->view_start;
-
-  if (self->time < self->view_start || self->time > self->view_end)
-    {
-      self->view_start = self->time - span * 0.1;
-      self->view_end = self->view_start + span;
-    }
-}
-
-gboolean
-dm_timeline_step (DmTimeline *self,
-                  int         direction)
-{
-  DmTimelineItem *target = NULL;
-
-  g_return_val_if_fail (DM_IS_TIMELINE (self), FALSE);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      guint j = direction > 0 ? i : self->items->len - 1 - i;
-      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, j);
-
-      if (item->event == self->selected)
-        continue;
-      if ((direction > 0 && item->start > self->time) ||
-          (direction < 0 && item->start < self->time))
-        {
-          target = item;
-          break;
-        }
-    }
-  if (target == NULL)
-    return FALSE;
-  dm_timeline_set_time (self, target->start);
-  dm_timeline_set_selected_event (self, target->event);
-  return TRUE;
-}
-
-static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               DmTimeline     *self)
-{
-  self->drag_x = x;
-  self->dragged = FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                DmTimeline     *self)
-{
-  if (!self->dragged && fabs (dx) < 3 && fabs (dy) < 3)
-    return;
-  self->dragged = TRUE;
-  dm_timeline_set_time (self, CLAMP (dm_timeline_time_for_x (self, self->drag_x + dx),
-                                     self->doc_start, self->doc_end));
-}
-
-static void
-drag_end_cb (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             DmTimeline     *self)
-{
-  double x, y;
-  DmEvent *event;
-
-  if (self->dragged)
-    return;
-  gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  event = dm_timeline_pick (self, x, y);
-  if (event != NULL)
-    {
-      gint64 s, e;
-      dm_timeline_set_selected_event (self, event);
-      if (dm_event_get_span (event, &s, &e))
-        dm_timeline_set_time (self, s);
-    }
-  else if (x >= DM_TIMELINE_LABEL_WIDTH)
-    dm_timeline_set_time (self, CLAMP (dm_timeline_time_for_x (self, x),
-                                       self->doc_start, self->doc_end));
-}
-
-static void
-motion_cb (GtkEventControllerMotion *motion,
-           double                    x,
-           double                    y,
-           DmTimeline               *self)
-{
-  self->pointer_x = x;
-}
-
-static gboolean
-scroll_cb (GtkEventControllerScroll *scroll,
-           double                    dx,
-           double                    dy,
-           DmTimeline               *self)
-{
-  zoom_around (self, pow (1.15, dy), dm_timeline_time_for_x (self, self->pointer_x));
-  return TRUE;
-}
-
-static void
-zoom_begin_cb (GtkGesture       *gesture,
-               GdkEventSequence *sequence,
-               DmTimeline       *self)
-{
-  self->zoom_scale = 1;
-}
-
-static void
-zoom_scale_changed_cb (GtkGestureZoom *gesture,
-                       double          scale,
-                       DmTimeline     *self)
-{
-  double cx, cy;
-
-  if (scale <= 0)
-    return;
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
-    cx = self->pointer_x;
-  zoom_around (self, self->zoom_scale / scale, dm_timeline_time_for_x (self, cx));
-  self->zoom_scale = scale;
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                DmTimeline            *self)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      dm_timeline_step (self, -1);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      dm_timeline_step (self, +1);
-      return TRUE;
-    case GDK_KEY_Home:
-      dm_timeline_set_time (self, self->doc_start);
-      return TRUE;
-    case GDK_KEY_End:
-      dm_timeline_set_time (self, self->doc_end);
-      return TRUE;
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      dm_timeline_zoom (self, 1 / 1.5);
-      return TRUE;
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      dm_timeline_zoom (self, 1.5);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
 
 static void
 dm_timeline_snapshot (GtkWidget   *widget,
@@ -457,6 +278,7 @@ dm_timeline_dispose (GObject *object)
   DmTimeline *self = DM_TIMELINE (object);
 
   g_clear_object (&self->document);
+  g_clear_object (&self->route_set);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
@@ -527,12 +349,6 @@ static void
 dm_timeline_init (DmTimeline *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *drag = gtk_gesture_drag_new ();
-  GtkGesture *zoom = gtk_gesture_zoom_new ();
-  GtkEventController *scroll =
-    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkEventController *key = gtk_event_controller_key_new ();
 
   self->lanes = g_ptr_array_new ();
   self->items = g_array_new (FALSE, TRUE, sizeof (DmTimelineItem));
@@ -544,19 +360,7 @@ dm_timeline_init (DmTimeline *self)
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (widget, "view");
 
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
-  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
-  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (widget, scroll);
-  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
-  gtk_widget_add_controller (widget, motion);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (widget, key);
+  dm_timeline_init_input (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
@@ -589,6 +393,29 @@ dm_timeline_set_document (DmTimeline *self,
     return;
   dm_timeline_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+dm_timeline_set_route_set (DmTimeline *self,
+                           DmRouteSet *set)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+
+  if (g_set_object (&self->route_set, set))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Keeps the playhead in view while playing or stepping */
+static void
+follow_time (DmTimeline *self)
+{
+  double span = self->view_end - self->view_start;
+
+  if (self->time < self->view_start || self->time > self->view_end)
+    {
+      self->view_start = self->time - span * 0.1;
+      self->view_end = self->view_start + span;
+    }
 }
 
 double

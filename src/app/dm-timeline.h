@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "dm-document.h"
+#include "dm-route-set.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ GtkWidget  *dm_timeline_new                (void);
 DmDocument *dm_timeline_get_document       (DmTimeline *self);
 void        dm_timeline_set_document       (DmTimeline *self,
                                             DmDocument *document);
+/* Where the actors' colours come from (the map's routes), so that both agree */
+void        dm_timeline_set_route_set      (DmTimeline *self,
+                                            DmRouteSet *set);
 /* Call when the document's events changed: recomputes lanes and the range */
 void        dm_timeline_reload             (DmTimeline *self);
 double      dm_timeline_get_time           (DmTimeline *self);

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dm-export-dialog.h"
+#include "dm-format.h"
 #include "dm-window-private.h"
 
 /* The window's actions (win.*) and keyboard shortcuts. */
@@ -42,8 +44,13 @@ open_action (GSimpleAction *action,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (ours, _("Diplomatic events"));
-  gtk_file_filter_add_pattern (ours, "*.diplomap");
-  gtk_file_filter_add_mime_type (ours, "application/json");
+  /* every format a reader knows (dm-format.c): .diplomap, GeoJSON, KML/KMZ, iCalendar, CSV… */
+  for (const DmFormat * const *f = dm_format_list (); *f != NULL; f++)
+    {
+      g_auto(GStrv) extensions = g_strsplit ((*f)->extensions, ";", -1);
+      for (guint i = 0; extensions[i] != NULL; i++)
+        gtk_file_filter_add_suffix (ours, extensions[i]);
+    }
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ours);
@@ -67,6 +74,22 @@ open_sample_action (GSimpleAction *action,
   dm_window_open_file (self, file);
 }
 
+/* The foreign travels of U.S. presidents and secretaries of state, shipped with the app */
+static void
+open_us_travels_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "us-travels", NULL);
+  g_autofree char *data_dir = g_path_get_dirname (SOURCE_SAMPLES_DIR);
+  g_autofree char *source = g_build_filename (data_dir, "us-travels", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (g_file_test (installed, G_FILE_TEST_IS_DIR) ? installed
+                                                                                             : source);
+
+  dm_window_open_file (self, folder);
+}
+
 static void
 open_recent_action (GSimpleAction *action,
                     GVariant      *param,
@@ -88,10 +111,12 @@ play_action (GSimpleAction *action,
   dm_playback_set_playing (self->playback, !dm_playback_get_playing (self->playback));
 }
 
-static const struct { const char *name; double seconds; } speeds[] = {
-  { "hour", 3600 },
-  { "day", 86400 },
-  { "week", 7 * 86400 },
+static const struct { const char *name; double seconds; const char *label; } speeds[] = {
+  { "hour", 3600, N_("An Hour per Second") },
+  { "day", 86400, N_("A Day per Second") },
+  { "week", 7 * 86400, N_("A Week per Second") },
+  { "month", 30 * 86400, N_("A Month per Second") },
+  { "year", 365 * 86400, N_("A Year per Second") },
 };
 
 static void
@@ -107,7 +132,123 @@ speed_action (GSimpleAction *action,
       {
         dm_playback_set_speed (self->playback, speeds[i].seconds);
         g_simple_action_set_state (action, param);
+        gtk_menu_button_set_label (self->speed_button, _(speeds[i].label));
       }
+}
+
+void
+dm_window_get_view_bounds (DmWindow *self,
+                           double    bounds[4])
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  GtkWidget *map = GTK_WIDGET (self->map);
+  double w = gtk_widget_get_width (map), h = gtk_widget_get_height (map);
+  double lat0, lon0, lat1, lon1;
+
+  shumate_viewport_widget_coords_to_location (viewport, map, 0, 0, &lat0, &lon0);
+  shumate_viewport_widget_coords_to_location (viewport, map, w, h, &lat1, &lon1);
+  if (lon1 <= lon0)
+    lon1 += 360;
+  if (lon1 - lon0 >= 359)
+    lon0 = -180, lon1 = 180;
+  bounds[0] = lon0;
+  bounds[1] = MIN (lat0, lat1);
+  bounds[2] = lon1;
+  bounds[3] = MAX (lat0, lat1);
+}
+
+typedef struct
+{
+  DmWindow *self;
+  GFile    *file;
+} ExportData;
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(DmWindow) self = data->self;
+  g_autoptr(GFile) file = data->file;
+  g_autoptr(GError) error = NULL;
+
+  g_free (data);
+  self->n_exporting--;
+  /* The window was closed meanwhile: the file is written (or not), nobody to tell */
+  if (self->document == NULL)
+    return;
+
+  if (!dm_export_dialog_export_finish (DM_EXPORT_DIALOG (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        dm_window_show_error (self, _("Could Not Export"), error->message);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *uri = g_file_get_uri (file);
+      /* Translators: %s is a file name */
+      g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-export");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  g_signal_emit_by_name (self, "export-finished", file, error == NULL);
+}
+
+void
+dm_window_export (DmWindow       *self,
+                  DmExportDialog *dialog,
+                  GFile          *file)
+{
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  self->n_exporting++;
+  dm_export_dialog_export_async (dialog, file, self->cancellable, export_done_cb, data);
+}
+
+static void
+export_requested_cb (DmExportDialog *dialog,
+                     GFile          *file,
+                     DmWindow       *self)
+{
+  dm_window_export (self, dialog, file);
+}
+
+DmExportDialog *
+dm_window_new_export_dialog (DmWindow *self)
+{
+  double bounds[4];
+  DmExportDialog *dialog;
+
+  dm_window_get_view_bounds (self, bounds);
+  dialog = dm_export_dialog_new (GTK_WINDOW (self), self->document,
+                                 dm_playback_get_time (self->playback), bounds);
+  g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);
+  return dialog;
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (dm_window_new_export_dialog (DM_WINDOW (user_data))));
+}
+
+static void
+open_export_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  /* Only when the user clicks the toast's button */
+  gtk_show_uri (GTK_WINDOW (user_data), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -169,6 +310,25 @@ dm_window_show_problems (DmWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file name one of our readers knows by its extension */
+static gboolean
+is_readable_name (const char *uri)
+{
+  const char *dot = strrchr (uri, '.');
+  g_autofree char *ext = NULL;
+
+  if (dot == NULL || strchr (dot, '/') != NULL)
+    return FALSE;
+  ext = g_ascii_strdown (dot + 1, -1);
+  for (const DmFormat * const *f = dm_format_list (); *f != NULL; f++)
+    {
+      g_auto(GStrv) extensions = g_strsplit ((*f)->extensions, ";", -1);
+      if (g_strv_contains ((const char * const *) extensions, ext))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 dm_window_update_recent (DmWindow *self)
 {
@@ -183,7 +343,7 @@ dm_window_update_recent (DmWindow *self)
       const char *uri = gtk_recent_info_get_uri (info);
       g_autofree char *action = NULL;
 
-      if (!g_str_has_suffix (uri, ".diplomap") || !gtk_recent_info_exists (info))
+      if (!is_readable_name (uri) || !gtk_recent_info_exists (info))
         continue;
       action = g_strdup_printf ("win.open-recent('%s')", uri);
       if (strchr (uri, '\'') != NULL)
@@ -245,6 +405,8 @@ shortcut_cb (GtkWidget *widget,
     dm_timeline_zoom (self->timeline, 1 / 1.5);
   else if (g_str_equal (what, "zoom-out"))
     dm_timeline_zoom (self->timeline, 1.5);
+  else if (g_str_equal (what, "select-none") && self->selected != NULL)
+    dm_window_set_selected_event (self, NULL);
   else
     return FALSE;
   return TRUE;
@@ -263,6 +425,7 @@ add_key_shortcuts (DmWindow *self)
     { "End", "end" },
     { "plus|equal|KP_Add", "zoom-in" },
     { "minus|KP_Subtract", "zoom-out" },
+    { "Escape", "select-none" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
@@ -289,10 +452,13 @@ dm_window_init_actions (DmWindow *self)
   static const GActionEntry entries[] = {
     { "open", open_action },
     { "open-sample", open_sample_action },
+    { "open-us-travels", open_us_travels_action },
     { "open-recent", open_recent_action, "s" },
     { "play", play_action, NULL, "false" },
     { "speed", speed_action, "s", "'day'" },
     { "show-problems", show_problems_action },
+    { "export", export_action },
+    { "open-export", open_export_action, "s" },
     { "select-none", select_none_action },
   };
   g_autoptr(GPropertyAction) loop = g_property_action_new ("loop", self->playback, "loop");
@@ -306,7 +472,10 @@ dm_window_init_actions (DmWindow *self)
   speed = g_action_map_lookup_action (G_ACTION_MAP (self), "speed");
   for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
     if (dm_playback_get_speed (self->playback) == speeds[i].seconds)
-      g_simple_action_set_state (G_SIMPLE_ACTION (speed), g_variant_new_string (speeds[i].name));
+      {
+        g_simple_action_set_state (G_SIMPLE_ACTION (speed), g_variant_new_string (speeds[i].name));
+        gtk_menu_button_set_label (self->speed_button, _(speeds[i].label));
+      }
 
   add_key_shortcuts (self);
   dm_window_update_actions (self);

@@ -5,6 +5,7 @@
 
 #include "dm-event-details.h"
 #include "dm-event-list.h"
+#include "dm-export-dialog.h"
 #include "dm-map-source.h"
 #include "dm-playback.h"
 #include "dm-routes-layer.h"
@@ -23,6 +24,8 @@ struct _DmWindow
   GtkStack             *stack;
   AdwFlap              *flap;
   GtkButton            *play_button;
+  GtkSpinner           *loading_spinner;
+  GtkMenuButton        *speed_button;
   ShumateMap           *map;
   GtkLabel             *time_label;
   DmTimeline           *timeline;
@@ -42,6 +45,7 @@ struct _DmWindow
   GtkWidget            *error_dialog;     /* weak */
 
   guint                 n_loading;
+  guint                 n_exporting;
   guint                 n_problems_shown;
   guint                 tick_id;
   gint64                last_frame_time;
@@ -52,14 +56,32 @@ void dm_window_init_actions      (DmWindow   *self);
 void dm_window_update_actions    (DmWindow   *self);
 void dm_window_show_problems     (DmWindow   *self);
 void dm_window_update_recent     (DmWindow   *self);
+void dm_window_get_view_bounds   (DmWindow   *self,
+                                  double      bounds[4]);
+DmExportDialog *dm_window_new_export_dialog (DmWindow *self);
+/* Runs the dialog's export in the background; a toast tells when it is written */
+void dm_window_export            (DmWindow       *self,
+                                  DmExportDialog *dialog,
+                                  GFile          *file);
+
+/* dm-window-map.c */
+void dm_window_setup_map         (DmWindow   *self);
 
 /* dm-window.c */
+/* Selects @event everywhere; @fly: the map flies to it */
+void dm_window_select_event      (DmWindow   *self,
+                                  DmEvent    *event,
+                                  gboolean    fly);
 void dm_window_set_playing       (DmWindow   *self,
                                   gboolean    playing);
 void dm_window_fly_to_event      (DmWindow   *self,
                                   DmEvent    *event,
                                   guint       duration_ms);
 void dm_window_fit_document      (DmWindow   *self);
+/* The event drawn nearest to (x, y) of the routes layer, within a few pixels, or NULL */
+DmEvent *dm_window_pick_on_map   (DmWindow   *self,
+                                  double      x,
+                                  double      y);
 void dm_window_show_error        (DmWindow   *self,
                                   const char *heading,
                                   const char *body);

@@ -18,6 +18,7 @@ G_DEFINE_FINAL_TYPE (DmWindow, dm_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   LOAD_FINISHED,
+  EXPORT_FINISHED,
   N_SIGNALS
 };
 
@@ -91,105 +92,6 @@ dm_window_set_playing (DmWindow *self,
     dm_playback_set_playing (self->playback, playing);
 }
 
-/* The box around some places, in normalised Mercator, unwrapped next to the first one */
-typedef struct
-{
-  double x_min, x_max, y_min, y_max;
-  double x_first;
-  guint  n;
-} Box;
-
-static void
-box_add (Box     *box,
-         DmPlace *place)
-{
-  double mx, my;
-
-  if (place == NULL)
-    return;
-  dm_mercator_normalize (dm_place_get_longitude (place), dm_place_get_latitude (place), &mx, &my);
-  if (box->n == 0)
-    {
-      box->x_first = mx;
-      box->x_min = box->x_max = mx;
-      box->y_min = box->y_max = my;
-    }
-  mx -= round (mx - box->x_first);
-  box->x_min = MIN (box->x_min, mx);
-  box->x_max = MAX (box->x_max, mx);
-  box->y_min = MIN (box->y_min, my);
-  box->y_max = MAX (box->y_max, my);
-  box->n++;
-}
-
-static void
-box_add_event (Box     *box,
-               DmEvent *event)
-{
-  GPtrArray *legs = dm_event_get_legs (event);
-
-  box_add (box, dm_event_get_place (event));
-  for (guint i = 0; legs != NULL && i < legs->len; i++)
-    {
-      DmLeg *leg = g_ptr_array_index (legs, i);
-      box_add (box, leg->from);
-      box_add (box, leg->to);
-    }
-}
-
-static void
-go_to_box (DmWindow  *self,
-           const Box *box,
-           guint      duration_ms)
-{
-  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 400);
-  double h = MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 300);
-  double cx = (box->x_min + box->x_max) / 2, cy = (box->y_min + box->y_max) / 2;
-  double dx = MAX (box->x_max - box->x_min, 1e-6), dy = MAX (box->y_max - box->y_min, 1e-6);
-  double zoom = log2 (MIN (w * 0.75 / (dx * 256), h * 0.75 / (dy * 256)));
-  double lat = atan (sinh (G_PI * (1 - 2 * cy))) * 180 / G_PI;
-  double lon = cx * 360 - 180;
-
-  if (box->n == 0)
-    return;
-  lon -= 360 * round (lon / 360);
-  zoom = CLAMP (zoom, 2, 7);
-  if (duration_ms == 0)
-    {
-      ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-      shumate_map_stop_go_to (self->map);
-      shumate_viewport_set_zoom_level (viewport, zoom);
-      shumate_map_center_on (self->map, lat, lon);
-    }
-  else
-    shumate_map_go_to_full_with_duration (self->map, lat, lon, zoom, duration_ms);
-}
-
-void
-dm_window_fly_to_event (DmWindow *self,
-                        DmEvent  *event,
-                        guint     duration_ms)
-{
-  Box box = { 0 };
-
-  box_add_event (&box, event);
-  go_to_box (self, &box, duration_ms);
-}
-
-void
-dm_window_fit_document (DmWindow *self)
-{
-  GListModel *events = dm_document_get_events (self->document);
-  Box box = { 0 };
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
-      box_add_event (&box, event);
-    }
-  go_to_box (self, &box, 0);
-}
-
 DmEvent *
 dm_window_get_selected_event (DmWindow *self)
 {
@@ -198,20 +100,28 @@ dm_window_get_selected_event (DmWindow *self)
 }
 
 void
-dm_window_set_selected_event (DmWindow *self,
-                              DmEvent  *event)
+dm_window_select_event (DmWindow *self,
+                        DmEvent  *event,
+                        gboolean  fly)
 {
-  g_return_if_fail (DM_IS_WINDOW (self));
-
   if (!g_set_object (&self->selected, event))
     return;
   dm_event_list_set_selected_event (self->event_list, event);
   dm_timeline_set_selected_event (self->timeline, event);
   dm_event_details_set_event (self->event_details, event);
   dm_routes_layer_set_selected_event (self->routes_layer, event);
-  if (event != NULL)
+  if (event != NULL && fly)
     dm_window_fly_to_event (self, event, 800);
 }
+
+void
+dm_window_set_selected_event (DmWindow *self,
+                              DmEvent  *event)
+{
+  g_return_if_fail (DM_IS_WINDOW (self));
+  dm_window_select_event (self, event, TRUE);
+}
+
 
 static void
 selection_changed_cb (GObject    *object,
@@ -262,6 +172,14 @@ reload_views (DmWindow *self)
   dm_window_update_actions (self);
 }
 
+/* A large file takes a moment: a spinner says so */
+static void
+update_loading (DmWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), self->n_loading > 0);
+  gtk_spinner_set_spinning (self->loading_spinner, self->n_loading > 0);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -270,11 +188,20 @@ load_cb (GObject      *object,
   LoadData *data = user_data;
   DmWindow *self = data->self;
   g_autoptr(GError) error = NULL;
-  gboolean was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
-  gboolean ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
+  gboolean was_empty, ok;
   guint n_problems;
 
+  /* The window was closed meanwhile: its widgets are gone */
+  if (self->document == NULL)
+    {
+      self->n_loading--;
+      load_data_free (data);
+      return;
+    }
+  was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
+  ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
   self->n_loading--;
+  update_loading (self);
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -316,7 +243,6 @@ load_cb (GObject      *object,
       adw_toast_set_timeout (toast, 8);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
-  dm_window_update_recent (self);
   g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, TRUE);
   load_data_free (data);
 }
@@ -335,6 +261,7 @@ dm_window_open_file (DmWindow *self,
   data->file = g_object_ref (file);
   data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
   self->n_loading++;
+  update_loading (self);
   dm_document_load_file_async (self->document, file, self->cancellable, load_cb, data);
 }
 
@@ -369,38 +296,6 @@ drop_cb (GtkDropTarget *target,
   return files != NULL;
 }
 
-static void
-scale_factor_changed_cb (DmWindow *self)
-{
-  dm_map_source_set_scale_factor (self->map_source,
-                                  gtk_widget_get_scale_factor (GTK_WIDGET (self->map)));
-}
-
-static void
-setup_map (DmWindow *self)
-{
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  g_autoptr(ShumateMapLayer) tiles = NULL;
-  double lat, lon, zoom;
-
-  self->map_source = dm_map_source_new ();
-  dm_map_source_set_scale_factor (self->map_source,
-                                  MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1));
-  shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (self->map_source));
-  shumate_viewport_set_min_zoom_level (viewport, 2);
-  shumate_viewport_set_max_zoom_level (viewport, 12);
-  tiles = g_object_ref_sink (shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->map_source), viewport));
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (tiles));
-  self->routes_layer = g_object_ref_sink (dm_routes_layer_new (viewport));
-  dm_routes_layer_set_document (self->routes_layer, self->document);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->routes_layer));
-  g_signal_connect_object (self->map, "notify::scale-factor",
-                           G_CALLBACK (scale_factor_changed_cb), self, G_CONNECT_SWAPPED);
-
-  g_settings_get (self->settings, "last-view", "(ddd)", &lat, &lon, &zoom);
-  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, 2, 12));
-  shumate_map_center_on (self->map, CLAMP (lat, -80, 80), CLAMP (lon, -180, 180));
-}
 
 static gboolean
 dm_window_close_request (GtkWindow *window)
@@ -436,6 +331,18 @@ dm_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  /* The property actions keep the playback alive: it must stop following the settings */
+  if (self->playback != NULL)
+    {
+      g_settings_unbind (self->playback, "speed");
+      g_settings_unbind (self->playback, "loop");
+    }
+  if (self->flap != NULL)
+    g_settings_unbind (self->flap, "reveal-flap");
+  /* Property actions hold their objects: the flap holds the window's widgets, and the
+   * widgets' action muxers hold the actions back. Break the cycle. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "loop");
+  g_action_map_remove_action (G_ACTION_MAP (self), "toggle-sidebar");
   g_clear_weak_pointer (&self->problems_dialog);
   g_clear_weak_pointer (&self->error_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
@@ -466,6 +373,14 @@ dm_window_class_init (DmWindowClass *klass)
    *
    * A file given to dm_window_open_file() was loaded, or could not be.
    */
+  /**
+   * DmWindow::export-finished:
+   * @file: the figure
+   * @ok: whether it was written
+   */
+  signals[EXPORT_FINISHED] =
+    g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
   signals[LOAD_FINISHED] =
     g_signal_new ("load-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_BOOLEAN);
@@ -484,6 +399,8 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, speed_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, time_label);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, timeline);
@@ -498,6 +415,9 @@ dm_window_init (DmWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The app's icon, for the empty state, without an installed icon theme too */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                                    "/io/github/diplomap/Diplomap/icons");
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
@@ -510,7 +430,7 @@ dm_window_init (DmWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  setup_map (self);
+  dm_window_setup_map (self);
   dm_timeline_set_document (self->timeline, self->document);
   dm_event_list_set_document (self->event_list, self->document);
 
@@ -535,6 +455,9 @@ dm_window_init (DmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   dm_window_init_actions (self);
+  /* gtk_recent_manager_add_item() looks at the file first: the list changes a moment later */
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (dm_window_update_recent), self, G_CONNECT_SWAPPED);
   dm_window_update_recent (self);
   update_time_label (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -33,6 +33,11 @@ static const DmFormat kmz_format = {
   dm_kmz_format_sniff, dm_kmz_format_load,
 };
 
+static const DmFormat ical_format = {
+  "icalendar", "ics;ical", "text/calendar",
+  dm_ical_format_sniff, dm_ical_format_load,
+};
+
 /* Last: the content sniffer accepts any text whose first line is a header we know */
 static const DmFormat csv_format = {
   "csv", "csv;tsv;tab", "text/csv",
@@ -45,6 +50,7 @@ static const DmFormat * const formats[] = {
   &geojson_format,
   &kml_format,
   &kmz_format,
+  &ical_format,
   &csv_format,
   NULL
 };

@@ -325,7 +325,7 @@ dm_gazetteer_fold_into (const char *text,
                       n_chars++;
                     }
                   pending_space = FALSE;
-                  *w++ = g_ascii_tolower (*p);
+                  *w++ = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
                   n_chars++;
                 }
               else if (*p != '\'' && *p != '`')
@@ -365,7 +365,8 @@ dm_gazetteer_fold_into (const char *text,
                   n_chars++;
                 }
               pending_space = FALSE;
-              g_string_append_len (out, entry->text, entry->length);
+              for (guint i = 0; i < entry->length; i++)   /* inline, unlike append_len */
+                g_string_append_c (out, entry->text[i]);
               n_chars += entry->n_chars;
               break;
             case FOLD_SLOW:

@@ -22,12 +22,13 @@ is_better (const DmGazetteerEntry *candidate,
   return candidate->population > best->population;
 }
 
-/* The best entry for a folded key, in country (alpha-2) unless NULL; *n_places
- * counts the distinct places of that name. */
+/* The best entry for a folded key, in country (alpha-2) unless NULL, in region (plus
+ * one) unless 0; *n_places counts the distinct places of that name. */
 static const DmGazetteerEntry *
 find_key (DmGazetteer *self,
           const char  *key,
           const char  *country,
+          guint        region,
           guint       *n_places)
 {
   const DmGazetteerEntry *best = NULL;
@@ -43,6 +44,8 @@ find_key (DmGazetteer *self,
 
       p = posting->next;
       if (country != NULL && strcmp (entry->country, country) != 0)
+        continue;
+      if (region != 0 && self->entry_region[posting->owner] != region)
         continue;
       if (entry != last)   /* an entry's names are adjacent in the chain */
         n++;
@@ -113,6 +116,37 @@ resolve_country (DmGazetteer  *self,
   return found != NULL;
 }
 
+/* The best place called key in a region called qualifier (in country unless NULL). */
+static const DmGazetteerEntry *
+find_in_regions (DmGazetteer *self,
+                 const char  *key,
+                 const char  *qualifier,
+                 gsize        qualifier_length,
+                 const char  *country)
+{
+  g_autoptr(GString) region_key = g_string_new (NULL);
+  const DmGazetteerEntry *best = NULL;
+  guint p;
+
+  dm_gazetteer_fold_into (qualifier, qualifier_length, region_key);
+  p = GPOINTER_TO_UINT (g_hash_table_lookup (self->region_index, region_key->str));
+  while (p != 0)
+    {
+      const DmGazetteerPosting *posting = &g_array_index (self->region_postings,
+                                                          DmGazetteerPosting, p - 1);
+      const DmGazetteerRegion *region = &self->regions[posting->owner];
+      const DmGazetteerEntry *entry;
+
+      p = posting->next;
+      if (country != NULL && strcmp (region->country, country) != 0)
+        continue;
+      entry = find_key (self, key, region->country, posting->owner + 1, NULL);
+      if (entry != NULL && is_better (entry, best))
+        best = entry;
+    }
+  return best;
+}
+
 /* "Name, Qualifier" (at the last comma) or "Name (Qualifier)" */
 static gboolean
 split_qualifier (const char  *query,
@@ -170,7 +204,7 @@ dm_gazetteer_lookup (DmGazetteer *self,
   dm_gazetteer_fold_into (query, -1, key);
   if (key->len == 0)
     return NULL;
-  if ((entry = find_key (self, key->str, code, NULL)) != NULL)
+  if ((entry = find_key (self, key->str, code, 0, NULL)) != NULL)
     return entry;
 
   /* "Moscow, RU", "Moscow, Russia", "Dakar (Senegal)", "Halifax (Nova Scotia)" */
@@ -182,17 +216,19 @@ dm_gazetteer_lookup (DmGazetteer *self,
     return NULL;
 
   qualifier_country = find_country (self, qualifier, qualifier_length);
-  if (qualifier_country != NULL)
-    {
-      if (code != NULL && strcmp (code, qualifier_country->code) != 0)
-        return NULL;
-      return find_key (self, key->str, qualifier_country->code, NULL);
-    }
+  if (qualifier_country != NULL && (code == NULL || strcmp (code, qualifier_country->code) == 0) &&
+      (entry = find_key (self, key->str, qualifier_country->code, 0, NULL)) != NULL)
+    return entry;
 
-  /* "Halifax (Nova Scotia)": the qualifier is not a country. Inside a given country,
-   * the name alone; without one, only if a single place has it ("Bretton Woods, New
-   * Hampshire" yes, "Moscow, Idaho" no). */
-  entry = find_key (self, key->str, code, &n_places);
+  /* "Moscow, Idaho", "Moscow, ID", "Windsor (Ontario)": a region */
+  if ((entry = find_in_regions (self, key->str, qualifier, qualifier_length, code)) != NULL)
+    return entry;
+  if (qualifier_country != NULL)
+    return NULL;  /* a country without that place, or not the country asked for */
+
+  /* "Gyeongju, North Gyeongsang": a qualifier we don't know. Inside a given country,
+   * the name alone; without one, only if a single place has it ("Moscow, Idahoo" no). */
+  entry = find_key (self, key->str, code, 0, &n_places);
   return code != NULL || n_places == 1 ? entry : NULL;
 }
 

@@ -19,6 +19,12 @@ typedef struct {
   guint32 hash;     /* dm_gazetteer_key_hash() of the key */
 } DmGazetteerPosting;
 
+typedef struct {
+  const char *country;  /* alpha-2 */
+  const char *code;     /* GeoNames admin1 code within the country: "ID", "08" */
+  const char *name;     /* "Idaho", "Ontario" */
+} DmGazetteerRegion;
+
 struct _DmGazetteer {
   char             *text;             /* both files, cut into NUL-terminated fields */
   DmGazetteerEntry *entries;
@@ -36,9 +42,33 @@ struct _DmGazetteer {
   guint32           slot_mask;        /* number of slots - 1 (a power of two) */
   GHashTable       *country_index;    /* folded name -> country + 1 */
   GHashTable       *code_index;       /* "RU", "RUS" -> country + 1 */
+  DmGazetteerRegion *regions;         /* first-level divisions (data/regions.tsv) */
+  guint             n_regions;
+  guint16          *entry_region;     /* per entry: region + 1, 0 if unknown */
+  GString          *region_codes;     /* "US.ID", each NUL-terminated */
+  GHashTable       *region_code_index; /* "US.ID" -> region + 1 */
+  GArray           *region_postings;  /* DmGazetteerPosting of region names */
+  GHashTable       *region_index;     /* folded name -> first region posting + 1 */
 };
 
 DmGazetteer *dm_gazetteer_new  (void);
+void         dm_gazetteer_add_names       (DmGazetteer *self,
+                                           GArray      *postings,
+                                           guint32      owner,
+                                           const char  *name,
+                                           const char  *others);
+guint        dm_gazetteer_split_fields    (char        *line,
+                                           char       **fields,
+                                           guint        max_fields);
+char        *dm_gazetteer_next_line       (char       **cursor);
+void         dm_gazetteer_parse_regions   (DmGazetteer *self,
+                                           char        *text,
+                                           guint        n_lines);
+void         dm_gazetteer_index_regions   (DmGazetteer *self);
+guint        dm_gazetteer_find_region     (DmGazetteer *self,
+                                           const char  *country,
+                                           const char  *code);
+void         dm_gazetteer_free_regions    (DmGazetteer *self);
 void         dm_gazetteer_free (DmGazetteer *self);
 
 guint dm_gazetteer_fold_into     (const char     *text,

@@ -18,10 +18,10 @@
 #define RESOURCE_DIR "/io/github/diplomap/Diplomap/data/"
 
 /* Splits line (NUL-terminated) at tabs in place; returns the number of fields. */
-static guint
-split_fields (char  *line,
-              char **fields,
-              guint  max_fields)
+guint
+dm_gazetteer_split_fields (char  *line,
+                           char **fields,
+                           guint  max_fields)
 {
   guint n = 0;
   char *p = line;
@@ -66,8 +66,8 @@ parse_coordinate (const char *text)
 }
 
 /* Returns the next data line (comments and blank lines skipped), NUL-terminated. */
-static char *
-next_line (char **cursor)
+char *
+dm_gazetteer_next_line (char **cursor)
 {
   while (**cursor != '\0')
     {
@@ -108,12 +108,12 @@ add_key (DmGazetteer *self,
 }
 
 /* Adds the folded name and each of the |-separated other names as postings of owner. */
-static void
-add_names (DmGazetteer *self,
-           GArray      *postings,
-           guint32      owner,
-           const char  *name,
-           const char  *others)
+void
+dm_gazetteer_add_names (DmGazetteer *self,
+                        GArray      *postings,
+                        guint32      owner,
+                        const char  *name,
+                        const char  *others)
 {
   DmGazetteerPosting posting = { 0, owner, 0, 0, 0, 0 };
 
@@ -153,10 +153,10 @@ parse_countries (DmGazetteer *self,
   self->countries = g_new0 (DmCountry, n_lines);
   self->country_code3 = g_new0 (const char *, n_lines);
 
-  while ((line = next_line (&cursor)) != NULL)
+  while ((line = dm_gazetteer_next_line (&cursor)) != NULL)
     {
       char *f[8];
-      guint n_fields = split_fields (line, f, G_N_ELEMENTS (f));
+      guint n_fields = dm_gazetteer_split_fields (line, f, G_N_ELEMENTS (f));
       DmCountry *country = &self->countries[self->n_countries];
 
       if (n_fields < 7)
@@ -172,7 +172,7 @@ parse_countries (DmGazetteer *self,
       country->longitude = parse_coordinate (f[5]);
       country->timezone = f[6];
       others[self->n_countries] = n_fields > 7 ? f[7] : NULL;
-      add_names (self, postings, self->n_countries, f[2], NULL);
+      dm_gazetteer_add_names (self, postings, self->n_countries, f[2], NULL);
       self->n_countries++;
       g_hash_table_insert (self->code_index, f[0], GUINT_TO_POINTER (self->n_countries));
       g_hash_table_insert (self->code_index, f[1], GUINT_TO_POINTER (self->n_countries));
@@ -180,7 +180,7 @@ parse_countries (DmGazetteer *self,
 
   /* Other names after every country's own name, so that an own name wins a clash */
   for (guint i = 0; i < self->n_countries; i++)
-    add_names (self, postings, i, self->countries[i].code, others[i]);
+    dm_gazetteer_add_names (self, postings, i, self->countries[i].code, others[i]);
 }
 
 static void
@@ -194,14 +194,15 @@ parse_entries (DmGazetteer *self,
 
   self->entries = g_new0 (DmGazetteerEntry, n_lines);
   self->entry_postings = g_new0 (guint32, n_lines + 1);
+  self->entry_region = g_new0 (guint16, n_lines);
   self->country_first = g_new0 (guint, self->n_countries);
   self->country_count = g_new0 (guint, self->n_countries);
   self->grouped = TRUE;
 
-  while ((line = next_line (&cursor)) != NULL)
+  while ((line = dm_gazetteer_next_line (&cursor)) != NULL)
     {
-      char *f[8];
-      guint n_fields = split_fields (line, f, G_N_ELEMENTS (f));
+      char *f[9];
+      guint n_fields = dm_gazetteer_split_fields (line, f, G_N_ELEMENTS (f));
       DmGazetteerEntry *entry = &self->entries[self->n_entries];
       const DmCountry *country;
       guint country_pos;
@@ -220,6 +221,8 @@ parse_entries (DmGazetteer *self,
       entry->population = (guint32) strtoul (f[5], NULL, 10);
       entry->is_capital = strchr (f[6], 'c') != NULL;
       entry->is_venue = strchr (f[6], 'v') != NULL;
+      if (n_fields > 8 && f[8][0] != '\0')
+        self->entry_region[self->n_entries] = dm_gazetteer_find_region (self, f[1], f[8]);
 
       if (country != NULL)
         {
@@ -233,7 +236,7 @@ parse_entries (DmGazetteer *self,
         }
 
       self->entry_postings[self->n_entries] = self->postings->len;
-      add_names (self, self->postings, self->n_entries, f[0], n_fields > 7 ? f[7] : NULL);
+      dm_gazetteer_add_names (self, self->postings, self->n_entries, f[0], n_fields > 7 ? f[7] : NULL);
       self->n_entries++;
     }
   self->entry_postings[self->n_entries] = self->postings->len;
@@ -309,32 +312,45 @@ lookup_data (const char *name)
 DmGazetteer *
 dm_gazetteer_new (void)
 {
-  g_autoptr(GBytes) countries = lookup_data ("countries.tsv");
-  g_autoptr(GBytes) places = lookup_data ("gazetteer.tsv");
+  const char *names[] = { "countries.tsv", "regions.tsv", "gazetteer.tsv" };
+  GBytes *bytes[G_N_ELEMENTS (names)];
+  char *texts[G_N_ELEMENTS (names)];
+  gsize sizes[G_N_ELEMENTS (names)];
   g_autoptr(GArray) country_postings = g_array_new (FALSE, FALSE, sizeof (DmGazetteerPosting));
   DmGazetteer *self = g_new0 (DmGazetteer, 1);
-  gsize size_c = countries ? g_bytes_get_size (countries) : 0;
-  gsize size_p = places ? g_bytes_get_size (places) : 0;
+  gsize total = 0;
 
-  /* one copy of both files; fields become NUL-terminated strings in place */
-  self->text = g_malloc (size_c + size_p + 2);
-  if (size_c > 0)
-    memcpy (self->text, g_bytes_get_data (countries, NULL), size_c);
-  self->text[size_c] = '\0';
-  if (size_p > 0)
-    memcpy (self->text + size_c + 1, g_bytes_get_data (places, NULL), size_p);
-  self->text[size_c + 1 + size_p] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      bytes[i] = lookup_data (names[i]);
+      sizes[i] = bytes[i] ? g_bytes_get_size (bytes[i]) : 0;
+      total += sizes[i] + 1;
+    }
 
-  self->keys = g_string_sized_new (size_p);
-  self->postings = g_array_sized_new (FALSE, FALSE, sizeof (DmGazetteerPosting), size_p / 12);
+  /* one copy of the files; fields become NUL-terminated strings in place */
+  self->text = g_malloc (total);
+  total = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      texts[i] = self->text + total;
+      if (sizes[i] > 0)
+        memcpy (texts[i], g_bytes_get_data (bytes[i], NULL), sizes[i]);
+      texts[i][sizes[i]] = '\0';
+      total += sizes[i] + 1;
+      g_clear_pointer (&bytes[i], g_bytes_unref);
+    }
+
+  self->keys = g_string_sized_new (sizes[2]);
+  self->postings = g_array_sized_new (FALSE, FALSE, sizeof (DmGazetteerPosting), sizes[2] / 12);
   self->code_index = g_hash_table_new (g_str_hash, g_str_equal);
 
-  parse_countries (self, self->text, count_lines (self->text, size_c), country_postings);
-  parse_entries (self, self->text + size_c + 1,
-                 count_lines (self->text + size_c + 1, size_p));
+  parse_countries (self, texts[0], count_lines (texts[0], sizes[0]), country_postings);
+  dm_gazetteer_parse_regions (self, texts[1], count_lines (texts[1], sizes[1]));
+  parse_entries (self, texts[2], count_lines (texts[2], sizes[2]));
 
   /* the keys are final now: their addresses no longer move */
   index_postings (self);
+  dm_gazetteer_index_regions (self);
   self->country_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < country_postings->len; i++)
     {
@@ -345,8 +361,8 @@ dm_gazetteer_new (void)
         g_hash_table_insert (self->country_index, key, GUINT_TO_POINTER (posting->owner + 1));
     }
 
-  g_debug ("Gazetteer: %u places, %u countries, %u names",
-           self->n_entries, self->n_countries, self->postings->len);
+  g_debug ("Gazetteer: %u places, %u countries, %u regions, %u names",
+           self->n_entries, self->n_countries, self->n_regions, self->postings->len);
   return self;
 }
 
@@ -358,6 +374,8 @@ dm_gazetteer_free (DmGazetteer *self)
   g_clear_pointer (&self->slots, g_free);
   g_clear_pointer (&self->country_index, g_hash_table_unref);
   g_clear_pointer (&self->code_index, g_hash_table_unref);
+  dm_gazetteer_free_regions (self);
+  g_free (self->entry_region);
   g_clear_pointer (&self->postings, g_array_unref);
   g_string_free (self->keys, TRUE);
   g_free (self->entry_postings);

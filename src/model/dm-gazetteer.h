@@ -50,5 +50,8 @@ const DmCountry        *dm_gazetteer_get_country     (DmGazetteer *self,
                                                       guint        position);
 const char             *dm_gazetteer_country_get_code3 (DmGazetteer     *self,
                                                         const DmCountry *country);
+/* "Idaho" for Moscow, Idaho: the first-level division, to tell namesakes apart; may be NULL */
+const char             *dm_gazetteer_entry_get_region (DmGazetteer            *self,
+                                                       const DmGazetteerEntry *entry);
 
 G_END_DECLS

@@ -20,40 +20,22 @@
  * Times come from Linked Places "when", from flat properties, or from a fourth
  * coordinate (kepler.gl). The mapping is in docs/INTEROP.md. */
 
-typedef struct
-{
-  double   lon;
-  double   lat;
-  double   t;
-  gboolean has_t;
-} Position;
-
-
-
-typedef struct
-{
-  DmImport          imp;
-  DmJsonPositions  *positions;
-  char             *collection_name;
-  DmActor          *fallback;
-} Loader;
-
 static void
-position_of (Loader   *self,
-             JsonNode *node,
-             guint    *line,
-             guint    *column)
+position_of (DmGeojsonLoader *self,
+             JsonNode        *node,
+             guint           *line,
+             guint           *column)
 {
   *line = *column = 0;
   dm_json_positions_lookup (self->positions, node, line, column);
 }
 
-static void
-member_position (Loader     *self,
-                 JsonObject *object,
-                 const char *member,
-                 guint      *line,
-                 guint      *column)
+void
+dm_geojson_member_position (DmGeojsonLoader *self,
+                            JsonObject      *object,
+                            const char      *member,
+                            guint           *line,
+                            guint           *column)
 {
   *line = *column = 0;
   if (object == NULL || !dm_json_positions_lookup_member (self->positions, object, member, line, column))
@@ -79,10 +61,10 @@ dm_geojson_get_string (JsonObject *object,
 }
 
 /* The first of @members that @object has as a non-empty string */
-static const char *
-first_string (JsonObject         *object,
-              const char * const *members,
-              const char        **which)
+const char *
+dm_geojson_first_string (JsonObject          *object,
+                         const char * const  *members,
+                         const char         **which)
 {
   for (guint i = 0; members[i]; i++)
     {
@@ -98,8 +80,8 @@ first_string (JsonObject         *object,
 }
 
 static gboolean
-read_position (JsonNode *node,
-               Position *out)
+read_position (JsonNode          *node,
+               DmGeojsonPosition *out)
 {
   JsonArray *a;
   guint n;
@@ -128,7 +110,7 @@ read_position (JsonNode *node,
 static GArray *
 read_positions (JsonNode *node)
 {
-  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (Position));
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (DmGeojsonPosition));
   JsonArray *a;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -136,7 +118,7 @@ read_positions (JsonNode *node)
   a = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (a); i++)
     {
-      Position p;
+      DmGeojsonPosition p;
       if (!read_position (json_array_get_element (a, i), &p))
         return NULL;
       g_array_append_val (out, p);
@@ -144,7 +126,7 @@ read_positions (JsonNode *node)
   return g_steal_pointer (&out);
 }
 
-/* The geometry as lines (each a GArray of Position) and points; FALSE if malformed */
+/* The geometry as lines (each a GArray of DmGeojsonPosition) and points; FALSE if malformed */
 static gboolean
 read_geometry (JsonObject *geometry,
                GPtrArray  *lines,
@@ -159,7 +141,7 @@ read_geometry (JsonObject *geometry,
     return FALSE;
   if (g_str_equal (type, "Point"))
     {
-      Position p;
+      DmGeojsonPosition p;
       if (!read_position (coords, &p))
         return FALSE;
       g_array_append_val (points, p);
@@ -201,7 +183,7 @@ read_geometry (JsonObject *geometry,
       /* an area stands for the middle of its outer ring's bounding box */
       {
         JsonNode *ring = json_array_get_length (a) > 0 ? json_array_get_element (a, 0) : NULL;
-        Position p = { 0 };
+        DmGeojsonPosition p = { 0 };
         double w = 180, e = -180, s = 90, n = -90;
 
         if (ring != NULL && g_str_equal (type, "MultiPolygon") && JSON_NODE_HOLDS_ARRAY (ring) &&
@@ -211,7 +193,7 @@ read_geometry (JsonObject *geometry,
           return line ? (g_array_unref (line), FALSE) : FALSE;
         for (guint i = 0; i < line->len; i++)
           {
-            Position *q = &g_array_index (line, Position, i);
+            DmGeojsonPosition *q = &g_array_index (line, DmGeojsonPosition, i);
             w = MIN (w, q->lon); e = MAX (e, q->lon);
             s = MIN (s, q->lat); n = MAX (n, q->lat);
           }
@@ -242,288 +224,30 @@ read_geometry (JsonObject *geometry,
 }
 
 /* A string or a list of strings as a vector; "a, b" in one string is split */
-static GStrv
-get_names (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      g_auto(GStrv) parts = g_strsplit_set (json_node_get_string (node), ",;", -1);
-      for (guint i = 0; parts[i]; i++)
-        if (*g_strstrip (parts[i]) != '\0')
-          g_strv_builder_add (b, parts[i]);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *a = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          JsonNode *el = json_array_get_element (a, i);
-          if (JSON_NODE_HOLDS_VALUE (el) && json_node_get_value_type (el) == G_TYPE_STRING)
-            g_strv_builder_add (b, json_node_get_string (el));
-        }
-    }
-  return g_strv_builder_end (b);
-}
-
-static DmActor *
-fallback_actor (Loader *self)
-{
-  if (self->fallback == NULL)
-    {
-      g_autofree char *base = g_file_get_basename (self->imp.file);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      self->fallback = dm_import_actor (&self->imp, NULL, self->collection_name ? self->collection_name : base);
-    }
-  return self->fallback;
-}
-
-/* The place of a point: its name from the properties, else the feature's name when the
- * gazetteer puts that name near the point */
-static DmPlace *
-point_place (Loader     *self,
-             JsonObject *props,
-             JsonObject *place_info,
-             Position   *p)
-{
-  static const char * const place_members[] = { "place", "location", "city", "placename", "place_name", NULL };
-  const char *name = NULL, *country = NULL, *tz = NULL;
-
-  if (place_info != NULL)
-    {
-      name = dm_geojson_get_string (place_info, "name");
-      country = dm_geojson_get_string (place_info, "country");
-      tz = dm_geojson_get_string (place_info, "timezone");
-    }
-  if (props != NULL)
-    {
-      name = name ? name : first_string (props, place_members, NULL);
-      country = country ? country : dm_geojson_get_string (props, "country");
-      tz = tz ? tz : dm_geojson_get_string (props, "timezone");
-      if (name == NULL && (name = dm_geojson_get_string (props, "name")) != NULL)
-        {
-          const DmGazetteerEntry *e = dm_gazetteer_lookup (dm_gazetteer_get_default (), name, country);
-          if (e == NULL || ABS (e->latitude - p->lat) > 1 || ABS (e->longitude - p->lon) > 1)
-            name = NULL;
-        }
-    }
-  return dm_import_place_at (&self->imp, name, country, tz, p->lat, p->lon);
-}
-
-/* Our "places" property: one object (or name) per vertex of a trip */
-static JsonObject *
-vertex_place_info (JsonObject *props,
-                   guint       index)
-{
-  JsonNode *node = props ? json_object_get_member (props, "places") : NULL;
-  JsonArray *a;
-  JsonNode *el;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  a = json_node_get_array (node);
-  if (index >= json_array_get_length (a))
-    return NULL;
-  el = json_array_get_element (a, index);
-  return JSON_NODE_HOLDS_OBJECT (el) ? json_node_get_object (el) : NULL;
-}
-
-static const char *
-vertex_place_name (JsonObject *props,
-                   guint       index)
-{
-  JsonNode *node = props ? json_object_get_member (props, "places") : NULL;
-  JsonArray *a;
-  JsonNode *el;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  a = json_node_get_array (node);
-  if (index >= json_array_get_length (a))
-    return NULL;
-  el = json_array_get_element (a, index);
-  if (JSON_NODE_HOLDS_VALUE (el) && json_node_get_value_type (el) == G_TYPE_STRING)
-    return json_node_get_string (el);
-  return NULL;
-}
-
-static DmPlace *
-vertex_place (Loader     *self,
-              JsonObject *props,
-              guint       index,
-              Position   *p)
-{
-  JsonObject *info = vertex_place_info (props, index);
-  const char *name = info ? dm_geojson_get_string (info, "name") : vertex_place_name (props, index);
-
-  return dm_import_place_at (&self->imp, name, info ? dm_geojson_get_string (info, "country") : NULL,
-                             info ? dm_geojson_get_string (info, "timezone") : NULL, p->lat, p->lon);
-}
-
 static void
-read_people (Loader     *self,
-             JsonObject *props,
-             DmEvent    *event)
-{
-  static const char * const actor_members[] = { "actor", "person", "leader", "traveller", "traveler", "who", NULL };
-  const char *which = NULL;
-  const char *name = props ? first_string (props, actor_members, &which) : NULL;
-  const char *id = props ? dm_geojson_get_string (props, "actor_id") : NULL;
-  g_auto(GStrv) names = NULL;
-  g_auto(GStrv) ids = NULL;
-  DmActor *actor = NULL;
-
-  if (props == NULL)
-    return;
-  /* "actor": ["A", "B"] lists participants */
-  if (name == NULL && json_object_has_member (props, "actor"))
-    names = get_names (props, "actor");
-  if (name != NULL || id != NULL)
-    {
-      actor = dm_import_actor (&self->imp, id, name);
-      if (actor != NULL && dm_actor_get_role (actor) == NULL)
-        dm_actor_set_role (actor, dm_geojson_get_string (props, "actor_role"));
-      if (actor != NULL && dm_actor_get_country (actor) == NULL)
-        dm_actor_set_country (actor, dm_geojson_get_string (props, "actor_country"));
-      if (actor != NULL && dm_actor_get_color (actor) == NULL)
-        dm_actor_set_color (actor, dm_geojson_get_string (props, "actor_color"));
-      dm_event_set_actor (event, actor);
-    }
-  if (names == NULL)
-    names = get_names (props, "participants");
-  ids = get_names (props, "participant_ids");
-  for (guint i = 0; names && names[i]; i++)
-    {
-      const char *pid = ids && i < g_strv_length (ids) ? ids[i] : NULL;
-      DmActor *a = dm_import_actor (&self->imp, pid, names[i]);
-      if (a != NULL && a != actor)
-        dm_event_add_participant (event, a);
-    }
-}
-
-static void
-read_details (Loader     *self,
-              JsonObject *props,
-              DmEvent    *event)
-{
-  static const char * const title_members[] = { "title", "name", "label", "summary", NULL };
-  static const char * const note_members[] = { "notes", "description", "note", "comment", NULL };
-  const char *status = props ? dm_geojson_get_string (props, "status") : NULL;
-  g_auto(GStrv) tags = NULL;
-  g_auto(GStrv) invited = NULL;
-  JsonNode *sources;
-
-  if (props == NULL)
-    return;
-  /* our own files give the title apart from the display "name" */
-  if (json_object_has_member (props, "event_type"))
-    dm_event_set_title (event, dm_geojson_get_string (props, "title"));
-  else
-    dm_event_set_title (event, first_string (props, title_members, NULL));
-  dm_event_set_notes (event, first_string (props, note_members, NULL));
-  dm_event_set_host (event, dm_geojson_get_string (props, "host"));
-  if (status != NULL)
-    {
-      g_autofree char *lower = g_ascii_strdown (status, -1);
-      DmStatus s;
-
-      if (dm_status_from_string (lower, &s))
-        dm_event_set_status (event, s);
-      else
-        {
-          guint line, column;
-          member_position (self, props, "status", &line, &column);
-          dm_import_problem (&self->imp, line, column,
-                             _("Unknown status “%s”: use announced, planned, confirmed, completed or cancelled"),
-                             status);
-        }
-    }
-  tags = get_names (props, "tags");
-  if (tags != NULL && tags[0] != NULL)
-    dm_event_set_tags (event, (const char * const *) tags);
-  invited = get_names (props, "invited_by");
-  if (invited != NULL && invited[0] != NULL)
-    dm_event_set_invited_by (event, (const char * const *) invited);
-  sources = json_object_get_member (props, "sources");
-  if (sources != NULL && JSON_NODE_HOLDS_ARRAY (sources))
-    {
-      JsonArray *a = json_node_get_array (sources);
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          JsonNode *el = json_array_get_element (a, i);
-          g_autoptr(DmSource) src = dm_source_new ();
-
-          if (JSON_NODE_HOLDS_VALUE (el) && json_node_get_value_type (el) == G_TYPE_STRING)
-            {
-              const char *t = json_node_get_string (el);
-              if (g_str_has_prefix (t, "http://") || g_str_has_prefix (t, "https://"))
-                src->url = g_strdup (t);
-              else
-                src->title = g_strdup (t);
-            }
-          else if (JSON_NODE_HOLDS_OBJECT (el))
-            {
-              JsonObject *o = json_node_get_object (el);
-              src->title = g_strdup (dm_geojson_get_string (o, "title"));
-              src->publisher = g_strdup (dm_geojson_get_string (o, "publisher"));
-              src->date = g_strdup (dm_geojson_get_string (o, "date"));
-              src->url = g_strdup (dm_geojson_get_string (o, "url"));
-            }
-          else
-            continue;
-          dm_event_add_source (event, src);
-        }
-    }
-}
-
-static gboolean
-kind_from_properties (JsonObject  *props,
-                      DmEventKind *kind)
-{
-  const char *text = props ? dm_geojson_get_string (props, "event_type") : NULL;
-  g_autofree char *lower = NULL;
-
-  if (text == NULL && props != NULL)
-    text = dm_geojson_get_string (props, "type");
-  if (text == NULL)
-    return FALSE;
-  lower = g_ascii_strdown (text, -1);
-  return dm_event_kind_from_string (lower, kind);
-}
-
-/* A problem for a feature that cannot become an event; its places stay as static places */
-static void
-skip_feature (Loader     *self,
-              JsonNode   *feature,
-              JsonObject *object,
-              const char *member,
-              const char *message)
+skip_feature (DmGeojsonLoader *self,
+              JsonNode        *feature,
+              JsonObject      *object,
+              const char      *member,
+              const char      *message)
 {
   guint line, column;
 
   if (member != NULL)
-    member_position (self, object, member, &line, &column);
+    dm_geojson_member_position (self, object, member, &line, &column);
   else
     position_of (self, feature, &line, &column);
   dm_import_problem (&self->imp, line, column, "%s", message);
 }
 
 static void
-read_feature (Loader    *self,
-              JsonArray *array,
-              guint      index,
-              JsonNode  *node)
+read_feature (DmGeojsonLoader *self,
+              JsonArray       *array,
+              guint            index,
+              JsonNode        *node)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (Position));
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (DmGeojsonPosition));
   g_autoptr(GArray) vertex_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) leg_vertices = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(DmEvent) event = NULL;
@@ -578,12 +302,12 @@ read_feature (Loader    *self,
   if (lines->len == 0 && points->len == 0 && props != NULL)
     {
       static const char * const place_members[] = { "place", "location", "city", NULL };
-      const char *name = first_string (props, place_members, NULL);
+      const char *name = dm_geojson_first_string (props, place_members, NULL);
       g_autoptr(DmPlace) place = dm_import_place_by_name (&self->imp, name, dm_geojson_get_string (props, "country"));
 
       if (place != NULL)
         {
-          Position p = { dm_place_get_longitude (place), dm_place_get_latitude (place), 0, FALSE };
+          DmGeojsonPosition p = { dm_place_get_longitude (place), dm_place_get_latitude (place), 0, FALSE };
           g_array_append_val (points, p);
         }
     }
@@ -593,7 +317,7 @@ read_feature (Loader    *self,
       return;
     }
 
-  if (!kind_from_properties (props, &kind) || (lines->len > 0) != (kind == DM_EVENT_KIND_TRIP))
+  if (!dm_geojson_kind_from_properties (props, &kind) || (lines->len > 0) != (kind == DM_EVENT_KIND_TRIP))
     kind = lines->len > 0 ? DM_EVENT_KIND_TRIP : DM_EVENT_KIND_VISIT;
 
   id_node = json_object_get_member (feature, "id");
@@ -604,16 +328,16 @@ read_feature (Loader    *self,
   if (kind == DM_EVENT_KIND_VISIT && props != NULL && !json_object_has_member (props, "event_type"))
     {
       /* a point with several people and no single traveller is a summit */
-      g_auto(GStrv) people = get_names (props, "participants");
-      g_auto(GStrv) actors = get_names (props, "actor");
+      g_auto(GStrv) people = dm_geojson_get_names (props, "participants");
+      g_auto(GStrv) actors = dm_geojson_get_names (props, "actor");
       if ((people && g_strv_length (people) >= 2) || (actors && g_strv_length (actors) >= 2))
         kind = DM_EVENT_KIND_SUMMIT;
     }
   event = dm_event_new (kind, id);
-  read_details (self, props, event);
-  read_people (self, props, event);
+  dm_geojson_read_details (self, props, event);
+  dm_geojson_read_people (self, props, event);
   if ((kind == DM_EVENT_KIND_TRIP || kind == DM_EVENT_KIND_VISIT) && dm_event_get_actor (event) == NULL)
-    dm_event_set_actor (event, fallback_actor (self));
+    dm_event_set_actor (event, dm_geojson_fallback_actor (self));
 
   if (kind == DM_EVENT_KIND_TRIP)
     {
@@ -626,8 +350,8 @@ read_feature (Loader    *self,
 
           for (guint k = 0; k < l->len; k++, v++)
             {
-              Position *p = &g_array_index (l, Position, k);
-              g_autoptr(DmPlace) here = vertex_place (self, props, v, p);
+              DmGeojsonPosition *p = &g_array_index (l, DmGeojsonPosition, k);
+              g_autoptr(DmPlace) here = dm_geojson_vertex_place (self, props, v, p);
               double t = p->has_t ? p->t : NAN;
 
               g_array_append_val (vertex_times, t);
@@ -647,7 +371,7 @@ read_feature (Loader    *self,
     }
   else
     {
-      g_autoptr(DmPlace) place = point_place (self, props, NULL, &g_array_index (points, Position, 0));
+      g_autoptr(DmPlace) place = dm_geojson_point_place (self, props, NULL, &g_array_index (points, DmGeojsonPosition, 0));
       dm_event_set_place (event, place);
     }
 
@@ -689,10 +413,10 @@ dm_geojson_format_sniff (const char *basename,
 }
 
 static gboolean
-parse_failed (Loader     *self,
-              JsonParser *parser,
-              GError     *parse_error,
-              GError    **error)
+parse_failed (DmGeojsonLoader  *self,
+              JsonParser       *parser,
+              GError           *parse_error,
+              GError          **error)
 {
   const char *detail = parse_error->message;
   const char *colon;
@@ -721,7 +445,7 @@ dm_geojson_format_load (DmDocument    *doc,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser);
   g_autoptr(GError) parse_error = NULL;
-  Loader self = { { 0 }, positions, NULL, NULL };
+  DmGeojsonLoader self = { { 0 }, positions, NULL, NULL };
   JsonNode *root;
   JsonObject *root_object;
   const char *type;
@@ -755,7 +479,7 @@ dm_geojson_format_load (DmDocument    *doc,
       if (features == NULL || !JSON_NODE_HOLDS_ARRAY (features))
         {
           guint line, column;
-          member_position (&self, root_object, "features", &line, &column);
+          dm_geojson_member_position (&self, root_object, "features", &line, &column);
           ok = dm_import_fail (&self.imp, error, line, column,
                                _("A FeatureCollection needs “features”: a list of features"));
           goto out;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dm-event.h"
+#include "dm-import-private.h"
 #include "dm-json-positions.h"
 
 G_BEGIN_DECLS
@@ -13,8 +14,53 @@ typedef enum
   DM_GEOJSON_TIMES_BAD,     /* a time could not be read: see the error and position */
 } DmGeojsonTimes;
 
+typedef struct
+{
+  double   lon;
+  double   lat;
+  double   t;       /* a fourth coordinate (kepler.gl: Unix time) */
+  gboolean has_t;
+} DmGeojsonPosition;
+
+typedef struct
+{
+  DmImport          imp;
+  DmJsonPositions  *positions;
+  char             *collection_name;
+  DmActor          *fallback;
+} DmGeojsonLoader;
+
 const char     *dm_geojson_get_string  (JsonObject       *object,
                                         const char       *member);
+const char     *dm_geojson_first_string (JsonObject         *object,
+                                         const char * const *members,
+                                         const char        **which);
+void            dm_geojson_member_position (DmGeojsonLoader *self,
+                                            JsonObject      *object,
+                                            const char      *member,
+                                            guint           *line,
+                                            guint           *column);
+
+/* Properties (dm-geojson-properties.c) */
+GStrv           dm_geojson_get_names          (JsonObject        *object,
+                                               const char        *member);
+DmActor        *dm_geojson_fallback_actor     (DmGeojsonLoader   *self);
+DmPlace        *dm_geojson_point_place        (DmGeojsonLoader   *self,
+                                               JsonObject        *props,
+                                               JsonObject        *place_info,
+                                               DmGeojsonPosition *p);
+DmPlace        *dm_geojson_vertex_place       (DmGeojsonLoader   *self,
+                                               JsonObject        *props,
+                                               guint              index,
+                                               DmGeojsonPosition *p);
+void            dm_geojson_read_people        (DmGeojsonLoader   *self,
+                                               JsonObject        *props,
+                                               DmEvent           *event);
+void            dm_geojson_read_details       (DmGeojsonLoader   *self,
+                                               JsonObject        *props,
+                                               DmEvent           *event);
+gboolean        dm_geojson_kind_from_properties (JsonObject      *props,
+                                                 DmEventKind     *kind);
 /* Gives @event (with its place or legs set) its times from the feature.
  * @vertex_times: seconds of each vertex from a fourth coordinate, or NAN;
  * @leg_vertices: for each leg, the index of its first vertex (the next is its end) */

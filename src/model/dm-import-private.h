@@ -63,9 +63,14 @@ void      dm_import_time_from_unix    (double        value,
 /* The same time without a "~" (for tools that read ISO 8601 only) */
 char     *dm_import_time_to_plain_iso (const DmTime *time,
                                        GTimeZone    *zone);
-/* Where line @line (1-based) of @data starts and the column of @needle on it */
+/* Where each line of @data starts (offsets, as guint) */
+GArray   *dm_import_index_lines       (const char   *data,
+                                       gsize         length);
+/* The column (1-based, in characters) of @needle on line @line (1-based), or of the
+ * line's first non-blank character */
 guint     dm_import_find_column       (const char   *data,
                                        gsize         length,
+                                       GArray       *line_starts,
                                        guint         line,
                                        const char   *needle);
 /* The extension of @basename, lower case, or "" */

@@ -431,7 +431,7 @@ read_trip (Reader  *self,
       if (code != NULL)
         dm_event_set_host (stop->visit, code);
       {
-        GTimeZone *zone = place ? dm_place_get_zone (place) : NULL;
+        GTimeZone *zone = dm_ustravel_zone (place ? dm_place_get_timezone (place) : NULL);
 
         read_time (self, first_day ? t.start : NULL, zone, t.start_line, "<start-date", &start);
         read_time (self, first_day ? t.end : NULL, zone, t.end_line, "<end-date", &end);
@@ -445,6 +445,29 @@ read_trip (Reader  *self,
       g_ptr_array_add (self->stops, stop);
     }
   trip_clear (&t);
+}
+
+GTimeZone *
+dm_ustravel_zone (const char *identifier)
+{
+  static GMutex lock;
+  static GHashTable *zones;
+  GTimeZone *zone;
+
+  g_mutex_lock (&lock);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones, identifier ? identifier : "UTC");
+  if (zone == NULL)
+    {
+      zone = identifier ? g_time_zone_new_identifier (identifier) : NULL;
+      if (zone == NULL)
+        zone = g_time_zone_new_utc ();
+      g_hash_table_insert (zones, g_strdup (identifier ? identifier : "UTC"), zone);
+    }
+  g_mutex_unlock (&lock);
+  return zone;
 }
 
 static gpointer
@@ -573,6 +596,8 @@ dm_ustravel_format_load (DmDocument    *document,
     {
       g_autoptr(GFile) presidents = NULL;
 
+      if (dm_document_get_title (document) == NULL)
+        dm_document_set_title (document, _("Foreign travels of U.S. presidents and secretaries of state"));
       home = home_place (&self);
       dm_ustravel_add_journeys (document, file, self.stops, home);
       if (g_hash_table_size (self.new_actors) > 0 && (presidents = find_presidents_file (file)))

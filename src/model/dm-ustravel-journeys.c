@@ -36,7 +36,6 @@ compare_stops (gconstpointer a,
 static DmTime
 leg_day (gint julian)
 {
-  g_autoptr(GTimeZone) utc = NULL;
   char text[16];
   DmTime time = DM_TIME_UNKNOWN;
   GDate date;
@@ -47,8 +46,7 @@ leg_day (gint julian)
   g_date_set_julian (&date, julian);
   g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&date),
               g_date_get_month (&date), g_date_get_day (&date));
-  utc = g_time_zone_new_utc ();
-  if (!dm_time_parse (text, utc, &time, NULL))
+  if (!dm_time_parse (text, dm_ustravel_zone ("UTC"), &time, NULL))
     time = DM_TIME_UNKNOWN;
   return time;
 }
@@ -251,44 +249,98 @@ child_text (xmlNode    *node,
   return NULL;
 }
 
-void
-dm_ustravel_read_terms (GFile      *file,
-                        GHashTable *actors)
+typedef struct
 {
+  char   *id;
+  DmTime  start;
+  DmTime  end;
+} Term;
+
+static void
+term_free (gpointer data)
+{
+  Term *t = data;
+
+  g_free (t->id);
+  g_free (t);
+}
+
+/* The terms of a presidents.xml, in its order */
+static GPtrArray *
+parse_terms (GFile *file)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func (term_free);
+  GTimeZone *zone = dm_ustravel_zone ("America/New_York");
   g_autofree char *data = NULL;
   gsize length;
   xmlDocPtr xdoc;
   xmlNode *root;
 
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, NULL) || length > G_MAXINT)
-    return;
+    return terms;
   xdoc = xmlReadMemory (data, (int) length, NULL, NULL,
                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (xdoc == NULL)
-    return;
+    return terms;
   root = xmlDocGetRootElement (xdoc);
   for (xmlNode *p = root ? root->children : NULL; p != NULL; p = p->next)
     {
-      g_autofree char *id = NULL, *took = NULL, *left = NULL;
-      DmActor *actor;
-      DmTime start, end = DM_TIME_UNKNOWN;
-      g_autoptr(GTimeZone) zone = NULL;
+      g_autofree char *took = NULL, *left = NULL;
+      Term t = { NULL, DM_TIME_UNKNOWN, DM_TIME_UNKNOWN };
 
       if (p->type != XML_ELEMENT_NODE || !g_str_equal ((const char *) p->name, "president"))
         continue;
-      id = child_text (p, "id");
-      if (id == NULL || (actor = g_hash_table_lookup (actors, id)) == NULL)
-        continue;
-      if (g_strcmp0 (dm_actor_get_role (actor), "President") != 0)
-        continue;
-      zone = g_time_zone_new_identifier ("America/New_York");
+      t.id = child_text (p, "id");
       took = child_text (p, "took-office-date");
       left = child_text (p, "left-office-date");
-      if (took == NULL || !dm_time_parse (took, zone, &start, NULL))
-        continue;
-      if (left != NULL && !dm_time_parse (left, zone, &end, NULL))
-        end = DM_TIME_UNKNOWN;
-      dm_actor_add_term (actor, &start, &end);
+      if (t.id == NULL || took == NULL || !dm_time_parse (took, zone, &t.start, NULL))
+        {
+          g_free (t.id);
+          continue;
+        }
+      if (left != NULL && !dm_time_parse (left, zone, &t.end, NULL))
+        t.end = DM_TIME_UNKNOWN;
+      g_ptr_array_add (terms, g_memdup2 (&t, sizeof t));
     }
   xmlFreeDoc (xdoc);
+  return terms;
+}
+
+/**
+ * dm_ustravel_read_terms:
+ *
+ * Gives the presidents among @actors (id -> DmActor) their terms from @file
+ * (presidents.xml). The file is read once per process: every president's file of the
+ * record points at the same one.
+ */
+void
+dm_ustravel_read_terms (GFile      *file,
+                        GHashTable *actors)
+{
+  static GMutex lock;
+  static GHashTable *cache;   /* path -> GPtrArray of Term */
+  g_autofree char *path = g_file_get_path (file);
+  GPtrArray *terms;
+
+  if (path == NULL)
+    return;
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  terms = g_hash_table_lookup (cache, path);
+  if (terms == NULL)
+    {
+      terms = parse_terms (file);
+      g_hash_table_insert (cache, g_strdup (path), terms);
+    }
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *t = g_ptr_array_index (terms, i);
+      DmActor *actor = g_hash_table_lookup (actors, t->id);
+
+      if (actor != NULL && g_strcmp0 (dm_actor_get_role (actor), "President") == 0)
+        dm_actor_add_term (actor, &t->start, &t->end);
+    }
+  g_mutex_unlock (&lock);
 }

@@ -232,14 +232,32 @@ dm_ustravel_split_locale (const char *locale)
   return parts;
 }
 
-static gboolean
-names_equal (const char *a,
-             const char *b)
+/* The names of renames[], folded once */
+static gpointer
+fold_renames_cb (gpointer data)
 {
-  g_autofree char *fa = dm_gazetteer_fold (a);
-  g_autofree char *fb = dm_gazetteer_fold (b);
+  char **folded = g_new0 (char *, G_N_ELEMENTS (renames) + 1);
 
-  return g_strcmp0 (fa, fb) == 0;
+  for (guint r = 0; r < G_N_ELEMENTS (renames); r++)
+    folded[r] = dm_gazetteer_fold (renames[r].name);
+  return folded;
+}
+
+/* The rename of @candidate in @country, or NULL */
+static const DmGazetteerEntry *
+lookup_renamed (DmGazetteer *gazetteer,
+                const char  *candidate,
+                const char  *country)
+{
+  static GOnce once = G_ONCE_INIT;
+  char **folded = g_once (&once, fold_renames_cb, NULL);
+  g_autofree char *key = dm_gazetteer_fold (candidate);
+
+  for (guint r = 0; r < G_N_ELEMENTS (renames); r++)
+    if (g_str_equal (folded[r], key) &&
+        (renames[r].country == NULL || g_str_equal (renames[r].country, country)))
+      return dm_gazetteer_lookup (gazetteer, renames[r].to, renames[r].to_country);
+  return NULL;
 }
 
 static const DmGazetteerEntry *
@@ -295,11 +313,11 @@ candidate_names (const char *name,
   return names;
 }
 
-void
-dm_ustravel_resolve_place (DmGazetteer        *gazetteer,
-                           const char         *name,
-                           const char         *country,
-                           DmUstravelResolved *out)
+static void
+resolve_place (DmGazetteer        *gazetteer,
+               const char         *name,
+               const char         *country,
+               DmUstravelResolved *out)
 {
   g_autoptr(GPtrArray) names = NULL;
   g_autofree char *hint = NULL;
@@ -326,15 +344,11 @@ dm_ustravel_resolve_place (DmGazetteer        *gazetteer,
         {
           const char *candidate = g_ptr_array_index (names, i);
 
-          for (guint r = 0; r < G_N_ELEMENTS (renames); r++)
-            if ((renames[r].country == NULL || g_str_equal (renames[r].country, where[w])) &&
-                names_equal (candidate, renames[r].name) &&
-                (out->entry = dm_gazetteer_lookup (gazetteer, renames[r].to,
-                                                   renames[r].to_country)) != NULL)
-              {
-                out->how = DM_USTRAVEL_MATCH_RENAMED;
-                return;
-              }
+          if ((out->entry = lookup_renamed (gazetteer, candidate, where[w])) != NULL)
+            {
+              out->how = DM_USTRAVEL_MATCH_RENAMED;
+              return;
+            }
           if ((out->entry = dm_gazetteer_lookup (gazetteer, candidate, where[w])) != NULL)
             {
               out->how = (i == 0 && w == 0 && hint == NULL) ? DM_USTRAVEL_MATCH_EXACT
@@ -372,4 +386,39 @@ dm_ustravel_resolve_place (DmGazetteer        *gazetteer,
           out->how = DM_USTRAVEL_MATCH_FUZZY;
           return;
         }
+}
+
+/**
+ * dm_ustravel_resolve_place:
+ *
+ * Finds a place the record names in @country. Results are kept for the process: the
+ * record names the same places in many files, and a miss costs fuzzy searches.
+ * Thread-safe.
+ */
+void
+dm_ustravel_resolve_place (DmGazetteer        *gazetteer,
+                           const char         *name,
+                           const char         *country,
+                           DmUstravelResolved *out)
+{
+  static GMutex lock;
+  static GHashTable *cache;
+  g_autofree char *key = g_strconcat (country, "\t", name, NULL);
+  DmUstravelResolved *found;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  found = g_hash_table_lookup (cache, key);
+  if (found != NULL)
+    *out = *found;
+  g_mutex_unlock (&lock);
+  if (found != NULL)
+    return;
+
+  resolve_place (gazetteer, name, country, out);
+
+  g_mutex_lock (&lock);
+  g_hash_table_replace (cache, g_steal_pointer (&key), g_memdup2 (out, sizeof *out));
+  g_mutex_unlock (&lock);
 }

@@ -53,6 +53,9 @@ typedef struct
   gint     last_day;
 } DmUstravelStop;
 
+/* A time zone by IANA id, kept for the process (GLib reads the zone file each time) */
+GTimeZone *dm_ustravel_zone        (const char *identifier);
+
 /* Turns the stops of each person into journeys (trip events with inferred legs from
  * @home through each stop and back) and adds them to @document. Returns how many. */
 guint dm_ustravel_add_journeys (DmDocument *document,

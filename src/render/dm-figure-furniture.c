@@ -98,7 +98,7 @@ dm_figure_dup_footer (DmFigure *self)
   g_ptr_array_add (out, g_strdup (_("Map: Natural Earth (public domain). Places: GeoNames "
                                     "(CC BY 4.0), world-countries (ODbL 1.0), libgweather. "
                                     "Made with Diplomap.")));
-  if (sources->len > 0)
+  if (self->show_sources && sources->len > 0)
     {
       g_autoptr(GString) s = g_string_new (_("Sources:"));
       for (guint i = 0; i < sources->len; i++)

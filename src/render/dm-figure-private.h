@@ -26,6 +26,7 @@ struct _DmFigure
   char         *title;
   gboolean      show_legend;
   gboolean      show_caption;
+  gboolean      show_sources;
 };
 
 /* Where everything goes on a figure of a given size (dm-figure.c computes it, the furniture

@@ -156,6 +156,7 @@ dm_figure_init (DmFigure *self)
   self->scale = 1.0;
   self->show_legend = TRUE;
   self->show_caption = TRUE;
+  self->show_sources = TRUE;
 }
 
 DmFigure *
@@ -375,4 +376,19 @@ dm_figure_set_show_caption (DmFigure *self,
     return;
   self->show_caption = !!show;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CAPTION]);
+}
+
+gboolean
+dm_figure_get_show_sources (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), FALSE);
+  return self->show_sources;
+}
+
+void
+dm_figure_set_show_sources (DmFigure *self,
+                            gboolean  show)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  self->show_sources = !!show;
 }

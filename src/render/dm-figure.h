@@ -77,6 +77,10 @@ void          dm_figure_set_show_legend (DmFigure       *self,
 gboolean      dm_figure_get_show_caption (DmFigure      *self);
 void          dm_figure_set_show_caption (DmFigure      *self,
                                           gboolean       show);
+/* The events' sources under the map (the data's attribution stays, as its licences ask) */
+gboolean      dm_figure_get_show_sources (DmFigure      *self);
+void          dm_figure_set_show_sources (DmFigure      *self,
+                                          gboolean       show);
 
 void          dm_figure_get_map_area    (DmFigure       *self,
                                          double         *x,

@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-timeline"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-timeline-private.h"
+
+/* Input of DmTimeline: click selects, drag scrubs, scroll and pinch zoom time, keys step
+ * between events. */
+
+static void
+zoom_around (DmTimeline *self,
+             double      factor,
+             double      anchor)
+{
+  double span = self->view_end - self->view_start;
+  double new_span = CLAMP (span * factor, DM_TIMELINE_MIN_SPAN, DM_TIMELINE_MAX_SPAN);
+  double f = (anchor - self->view_start) / span;
+
+  self->view_start = anchor - f * new_span;
+  self->view_end = self->view_start + new_span;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dm_timeline_zoom (DmTimeline *self,
+                  double      factor)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+  zoom_around (self, factor, self->time);
+}
+
+gboolean
+dm_timeline_step (DmTimeline *self,
+                  int         direction)
+{
+  DmTimelineItem *target = NULL;
+
+  g_return_val_if_fail (DM_IS_TIMELINE (self), FALSE);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      guint j = direction > 0 ? i : self->items->len - 1 - i;
+      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, j);
+
+      if (item->event == self->selected)
+        continue;
+      if ((direction > 0 && item->start > self->time) ||
+          (direction < 0 && item->start < self->time))
+        {
+          target = item;
+          break;
+        }
+    }
+  if (target == NULL)
+    return FALSE;
+  dm_timeline_set_time (self, target->start);
+  dm_timeline_set_selected_event (self, target->event);
+  return TRUE;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               DmTimeline     *self)
+{
+  self->drag_x = x;
+  self->drag_y = y;
+  self->dragged = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                DmTimeline     *self)
+{
+  if (!self->dragged && fabs (dx) < 3 && fabs (dy) < 3)
+    return;
+  self->dragged = TRUE;
+  dm_timeline_set_time (self, CLAMP (dm_timeline_time_for_x (self, self->drag_x + dx),
+                                     self->doc_start, self->doc_end));
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             DmTimeline     *self)
+{
+  double x, y;
+  DmEvent *event;
+
+  if (self->dragged)
+    return;
+  x = self->drag_x;
+  y = self->drag_y;
+  event = dm_timeline_pick (self, x, y);
+  if (event != NULL)
+    {
+      gint64 s, e;
+      dm_timeline_set_selected_event (self, event);
+      if (dm_event_get_span (event, &s, &e))
+        dm_timeline_set_time (self, s);
+    }
+  else if (x >= DM_TIMELINE_LABEL_WIDTH)
+    dm_timeline_set_time (self, CLAMP (dm_timeline_time_for_x (self, x),
+                                       self->doc_start, self->doc_end));
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           DmTimeline               *self)
+{
+  self->pointer_x = x;
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *scroll,
+           double                    dx,
+           double                    dy,
+           DmTimeline               *self)
+{
+  zoom_around (self, pow (1.15, dy), dm_timeline_time_for_x (self, self->pointer_x));
+  return TRUE;
+}
+
+static void
+zoom_begin_cb (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               DmTimeline       *self)
+{
+  self->zoom_scale = 1;
+}
+
+static void
+zoom_scale_changed_cb (GtkGestureZoom *gesture,
+                       double          scale,
+                       DmTimeline     *self)
+{
+  double cx, cy;
+
+  if (scale <= 0)
+    return;
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
+    cx = self->pointer_x;
+  zoom_around (self, self->zoom_scale / scale, dm_timeline_time_for_x (self, cx));
+  self->zoom_scale = scale;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DmTimeline            *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      dm_timeline_step (self, -1);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      dm_timeline_step (self, +1);
+      return TRUE;
+    case GDK_KEY_Home:
+      dm_timeline_set_time (self, self->doc_start);
+      return TRUE;
+    case GDK_KEY_End:
+      dm_timeline_set_time (self, self->doc_end);
+      return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      dm_timeline_zoom (self, 1 / 1.5);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      dm_timeline_zoom (self, 1.5);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+void
+dm_timeline_init_input (DmTimeline *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *zoom = gtk_gesture_zoom_new ();
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (widget, scroll);
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (widget, motion);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (widget, key);
+}

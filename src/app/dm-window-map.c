@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-window"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-great-circle.h"
+#include "dm-window-private.h"
+
+/* The window's map: the offline tiles and the routes layer, flying to events, fitting the
+ * document, and picking an event with a click. */
+
+/* The box around some places, in normalised Mercator, unwrapped next to the first one */
+typedef struct
+{
+  double x_min, x_max, y_min, y_max;
+  double x_first;
+  guint  n;
+} Box;
+
+/* Web Mercator, 0..1 from 180°W and from the north edge */
+static void
+mercator_normalize (double  lon,
+                    double  lat,
+                    double *mx,
+                    double *my)
+{
+  double r = CLAMP (lat, -85.0511, 85.0511) * G_PI / 180;
+
+  *mx = (lon + 180) / 360;
+  *my = (1 - log (tan (r) + 1 / cos (r)) / G_PI) / 2;
+}
+
+static void
+box_add (Box     *box,
+         DmPlace *place)
+{
+  double mx, my;
+
+  if (place == NULL)
+    return;
+  mercator_normalize (dm_place_get_longitude (place), dm_place_get_latitude (place), &mx, &my);
+  if (box->n == 0)
+    {
+      box->x_first = mx;
+      box->x_min = box->x_max = mx;
+      box->y_min = box->y_max = my;
+    }
+  mx -= round (mx - box->x_first);
+  box->x_min = MIN (box->x_min, mx);
+  box->x_max = MAX (box->x_max, mx);
+  box->y_min = MIN (box->y_min, my);
+  box->y_max = MAX (box->y_max, my);
+  box->n++;
+}
+
+static void
+box_add_event (Box     *box,
+               DmEvent *event)
+{
+  GPtrArray *legs = dm_event_get_legs (event);
+
+  box_add (box, dm_event_get_place (event));
+  for (guint i = 0; legs != NULL && i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+      box_add (box, leg->from);
+      box_add (box, leg->to);
+    }
+}
+
+static void
+go_to_box (DmWindow  *self,
+           const Box *box,
+           guint      duration_ms)
+{
+  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 400);
+  double h = MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 300);
+  double cx = (box->x_min + box->x_max) / 2, cy = (box->y_min + box->y_max) / 2;
+  double dx = MAX (box->x_max - box->x_min, 1e-6), dy = MAX (box->y_max - box->y_min, 1e-6);
+  double zoom = log2 (MIN (w * 0.75 / (dx * 256), h * 0.75 / (dy * 256)));
+  double lat = atan (sinh (G_PI * (1 - 2 * cy))) * 180 / G_PI;
+  double lon = cx * 360 - 180;
+
+  if (box->n == 0)
+    return;
+  lon -= 360 * round (lon / 360);
+  /* One place: its region, not its streets */
+  zoom = box->n == 1 || (dx < 1e-4 && dy < 1e-4) ? 5 : CLAMP (zoom, 2, 7);
+  if (duration_ms == 0)
+    {
+      ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+      shumate_map_stop_go_to (self->map);
+      shumate_viewport_set_zoom_level (viewport, zoom);
+      shumate_map_center_on (self->map, lat, lon);
+    }
+  else
+    shumate_map_go_to_full_with_duration (self->map, lat, lon, zoom, duration_ms);
+}
+
+void
+dm_window_fly_to_event (DmWindow *self,
+                        DmEvent  *event,
+                        guint     duration_ms)
+{
+  Box box = { 0 };
+
+  box_add_event (&box, event);
+  go_to_box (self, &box, duration_ms);
+}
+
+void
+dm_window_fit_document (DmWindow *self)
+{
+  GListModel *events = dm_document_get_events (self->document);
+  Box box = { 0 };
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      box_add_event (&box, event);
+    }
+  go_to_box (self, &box, 0);
+}
+
+static double
+distance_to (const DmView *view,
+             DmLonLat      p,
+             double        x,
+             double        y)
+{
+  double px, py, best = G_MAXDOUBLE;
+  double world = dm_view_get_world_width (view);
+
+  dm_view_project (view, p.lon, p.lat, &px, &py);
+  /* The nearest copy of the world */
+  for (int k = -1; k <= 1; k++)
+    best = MIN (best, hypot (px + k * world - x, py - y));
+  return best;
+}
+
+static DmLonLat
+place_point (DmPlace *place)
+{
+  return (DmLonLat) { dm_place_get_longitude (place), dm_place_get_latitude (place) };
+}
+
+DmEvent *
+dm_window_pick_on_map (DmWindow *self,
+                       double    x,
+                       double    y)
+{
+  GListModel *events = dm_document_get_events (self->document);
+  DmEvent *best = NULL;
+  double best_d = 12;
+  DmView view;
+
+  dm_routes_layer_get_view (self->routes_layer, &view);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *legs = dm_event_get_legs (event);
+      double d = G_MAXDOUBLE;
+
+      if (dm_event_get_place (event) != NULL)
+        /* Markers win over lines that pass under them */
+        d = distance_to (&view, place_point (dm_event_get_place (event)), x, y) - 4;
+      for (guint j = 0; legs != NULL && j < legs->len; j++)
+        {
+          DmLeg *leg = g_ptr_array_index (legs, j);
+          if (leg->from == NULL || leg->to == NULL)
+            continue;
+          for (guint k = 0; k <= 32; k++)
+            d = MIN (d, distance_to (&view, dm_great_circle_interpolate (place_point (leg->from),
+                                                                         place_point (leg->to),
+                                                                         k / 32.0), x, y));
+        }
+      if (d < best_d)
+        {
+          best_d = d;
+          best = event;
+        }
+    }
+  return best;
+}
+
+static void
+map_clicked_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                DmWindow        *self)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  DmEvent *event;
+
+  if (n_press != 1 ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->routes_layer), &in, &out))
+    return;
+  event = dm_window_pick_on_map (self, out.x, out.y);
+  if (event != NULL)
+    dm_window_select_event (self, event, FALSE);
+}
+
+static void
+scale_factor_changed_cb (DmWindow *self)
+{
+  dm_map_source_set_scale_factor (self->map_source,
+                                  gtk_widget_get_scale_factor (GTK_WIDGET (self->map)));
+}
+
+void
+dm_window_setup_map (DmWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  g_autoptr(ShumateMapLayer) tiles = NULL;
+  GtkGesture *click;
+  double lat, lon, zoom;
+
+  self->map_source = dm_map_source_new ();
+  dm_map_source_set_scale_factor (self->map_source,
+                                  MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1));
+  shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (self->map_source));
+  shumate_viewport_set_min_zoom_level (viewport, 2);
+  shumate_viewport_set_max_zoom_level (viewport, 12);
+  tiles = g_object_ref_sink (shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->map_source), viewport));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (tiles));
+  self->routes_layer = g_object_ref_sink (dm_routes_layer_new (viewport));
+  dm_routes_layer_set_document (self->routes_layer, self->document);
+  dm_timeline_set_route_set (self->timeline,
+                             dm_routes_painter_get_set (dm_routes_layer_get_painter (self->routes_layer)));
+  dm_event_list_set_route_set (self->event_list,
+                               dm_routes_painter_get_set (dm_routes_layer_get_painter (self->routes_layer)));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->routes_layer));
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+  g_signal_connect_object (click, "released", G_CALLBACK (map_clicked_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (self->map, "notify::scale-factor",
+                           G_CALLBACK (scale_factor_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_settings_get (self->settings, "last-view", "(ddd)", &lat, &lon, &zoom);
+  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, 2, 12));
+  shumate_map_center_on (self->map, CLAMP (lat, -80, 80), CLAMP (lon, -180, 180));
+}

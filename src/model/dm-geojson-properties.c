@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dm-gazetteer.h"
+#include "dm-geojson-private.h"
+
+/* A GeoJSON feature's properties: who, where, what (docs/INTEROP.md). */
+
+GStrv
+dm_geojson_get_names (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_auto(GStrv) parts = g_strsplit_set (json_node_get_string (node), ",;", -1);
+      for (guint i = 0; parts[i]; i++)
+        if (*g_strstrip (parts[i]) != '\0')
+          g_strv_builder_add (b, parts[i]);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          JsonNode *el = json_array_get_element (a, i);
+          if (JSON_NODE_HOLDS_VALUE (el) && json_node_get_value_type (el) == G_TYPE_STRING)
+            g_strv_builder_add (b, json_node_get_string (el));
+        }
+    }
+  return g_strv_builder_end (b);
+}
+
+DmActor *
+dm_geojson_fallback_actor (DmGeojsonLoader *self)
+{
+  if (self->fallback == NULL)
+    {
+      g_autofree char *base = g_file_get_basename (self->imp.file);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      self->fallback = dm_import_actor (&self->imp, NULL, self->collection_name ? self->collection_name : base);
+    }
+  return self->fallback;
+}
+
+/* The place of a point: its name from the properties, else the feature's name when the
+ * gazetteer puts that name near the point */
+DmPlace *
+dm_geojson_point_place (DmGeojsonLoader   *self,
+                        JsonObject        *props,
+                        JsonObject        *place_info,
+                        DmGeojsonPosition *p)
+{
+  static const char * const place_members[] = { "place", "location", "city", "placename", "place_name", NULL };
+  const char *name = NULL, *country = NULL, *tz = NULL;
+
+  if (place_info != NULL)
+    {
+      name = dm_geojson_get_string (place_info, "name");
+      country = dm_geojson_get_string (place_info, "country");
+      tz = dm_geojson_get_string (place_info, "timezone");
+    }
+  if (props != NULL)
+    {
+      name = name ? name : dm_geojson_first_string (props, place_members, NULL);
+      country = country ? country : dm_geojson_get_string (props, "country");
+      tz = tz ? tz : dm_geojson_get_string (props, "timezone");
+      if (name == NULL && (name = dm_geojson_get_string (props, "name")) != NULL)
+        {
+          const DmGazetteerEntry *e = dm_gazetteer_lookup (dm_gazetteer_get_default (), name, country);
+          if (e == NULL || ABS (e->latitude - p->lat) > 1 || ABS (e->longitude - p->lon) > 1)
+            name = NULL;
+        }
+    }
+  return dm_import_place_at (&self->imp, name, country, tz, p->lat, p->lon);
+}
+
+/* Our "places" property: one object (or name) per vertex of a trip */
+static JsonObject *
+vertex_place_info (JsonObject *props,
+                   guint       index)
+{
+  JsonNode *node = props ? json_object_get_member (props, "places") : NULL;
+  JsonArray *a;
+  JsonNode *el;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  a = json_node_get_array (node);
+  if (index >= json_array_get_length (a))
+    return NULL;
+  el = json_array_get_element (a, index);
+  return JSON_NODE_HOLDS_OBJECT (el) ? json_node_get_object (el) : NULL;
+}
+
+static const char *
+vertex_place_name (JsonObject *props,
+                   guint       index)
+{
+  JsonNode *node = props ? json_object_get_member (props, "places") : NULL;
+  JsonArray *a;
+  JsonNode *el;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  a = json_node_get_array (node);
+  if (index >= json_array_get_length (a))
+    return NULL;
+  el = json_array_get_element (a, index);
+  if (JSON_NODE_HOLDS_VALUE (el) && json_node_get_value_type (el) == G_TYPE_STRING)
+    return json_node_get_string (el);
+  return NULL;
+}
+
+DmPlace *
+dm_geojson_vertex_place (DmGeojsonLoader   *self,
+                         JsonObject        *props,
+                         guint              index,
+                         DmGeojsonPosition *p)
+{
+  JsonObject *info = vertex_place_info (props, index);
+  const char *name = info ? dm_geojson_get_string (info, "name") : vertex_place_name (props, index);
+
+  return dm_import_place_at (&self->imp, name, info ? dm_geojson_get_string (info, "country") : NULL,
+                             info ? dm_geojson_get_string (info, "timezone") : NULL, p->lat, p->lon);
+}
+
+void
+dm_geojson_read_people (DmGeojsonLoader *self,
+                        JsonObject      *props,
+                        DmEvent         *event)
+{
+  static const char * const actor_members[] = { "actor", "person", "leader", "traveller", "traveler", "who", NULL };
+  const char *which = NULL;
+  const char *name = props ? dm_geojson_first_string (props, actor_members, &which) : NULL;
+  const char *id = props ? dm_geojson_get_string (props, "actor_id") : NULL;
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) ids = NULL;
+  DmActor *actor = NULL;
+
+  if (props == NULL)
+    return;
+  /* "actor": ["A", "B"] lists participants */
+  if (name == NULL && json_object_has_member (props, "actor"))
+    names = dm_geojson_get_names (props, "actor");
+  if (name != NULL || id != NULL)
+    {
+      actor = dm_import_actor (&self->imp, id, name);
+      if (actor != NULL && dm_actor_get_role (actor) == NULL)
+        dm_actor_set_role (actor, dm_geojson_get_string (props, "actor_role"));
+      if (actor != NULL && dm_actor_get_country (actor) == NULL)
+        dm_actor_set_country (actor, dm_geojson_get_string (props, "actor_country"));
+      if (actor != NULL && dm_actor_get_color (actor) == NULL)
+        dm_actor_set_color (actor, dm_geojson_get_string (props, "actor_color"));
+      dm_event_set_actor (event, actor);
+    }
+  if (names == NULL)
+    names = dm_geojson_get_names (props, "participants");
+  ids = dm_geojson_get_names (props, "participant_ids");
+  for (guint i = 0; names && names[i]; i++)
+    {
+      const char *pid = ids && i < g_strv_length (ids) ? ids[i] : NULL;
+      DmActor *a = dm_import_actor (&self->imp, pid, names[i]);
+      if (a != NULL && a != actor)
+        dm_event_add_participant (event, a);
+    }
+}
+
+void
+dm_geojson_read_details (DmGeojsonLoader *self,
+                         JsonObject      *props,
+                         DmEvent         *event)
+{
+  static const char * const title_members[] = { "title", "name", "label", "summary", NULL };
+  static const char * const note_members[] = { "notes", "description", "note", "comment", NULL };
+  const char *status = props ? dm_geojson_get_string (props, "status") : NULL;
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) invited = NULL;
+  JsonNode *sources;
+
+  if (props == NULL)
+    return;
+  /* our own files give the title apart from the display "name" */
+  if (json_object_has_member (props, "event_type"))
+    dm_event_set_title (event, dm_geojson_get_string (props, "title"));
+  else
+    dm_event_set_title (event, dm_geojson_first_string (props, title_members, NULL));
+  dm_event_set_notes (event, dm_geojson_first_string (props, note_members, NULL));
+  dm_event_set_host (event, dm_geojson_get_string (props, "host"));
+  if (status != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (status, -1);
+      DmStatus s;
+
+      if (dm_status_from_string (lower, &s))
+        dm_event_set_status (event, s);
+      else
+        {
+          guint line, column;
+          dm_geojson_member_position (self, props, "status", &line, &column);
+          dm_import_problem (&self->imp, line, column,
+                             _("Unknown status “%s”: use announced, planned, confirmed, completed or cancelled"),
+                             status);
+        }
+    }
+  tags = dm_geojson_get_names (props, "tags");
+  if (tags != NULL && tags[0] != NULL)
+    dm_event_set_tags (event, (const char * const *) tags);
+  invited = dm_geojson_get_names (props, "invited_by");
+  if (invited != NULL && invited[0] != NULL)
+    dm_event_set_invited_by (event, (const char * const *) invited);
+  sources = json_object_get_member (props, "sources");
+  if (sources != NULL && JSON_NODE_HOLDS_ARRAY (sources))
+    {
+      JsonArray *a = json_node_get_array (sources);
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          JsonNode *el = json_array_get_element (a, i);
+          g_autoptr(DmSource) src = dm_source_new ();
+
+          if (JSON_NODE_HOLDS_VALUE (el) && json_node_get_value_type (el) == G_TYPE_STRING)
+            {
+              const char *t = json_node_get_string (el);
+              if (g_str_has_prefix (t, "http://") || g_str_has_prefix (t, "https://"))
+                src->url = g_strdup (t);
+              else
+                src->title = g_strdup (t);
+            }
+          else if (JSON_NODE_HOLDS_OBJECT (el))
+            {
+              JsonObject *o = json_node_get_object (el);
+              src->title = g_strdup (dm_geojson_get_string (o, "title"));
+              src->publisher = g_strdup (dm_geojson_get_string (o, "publisher"));
+              src->date = g_strdup (dm_geojson_get_string (o, "date"));
+              src->url = g_strdup (dm_geojson_get_string (o, "url"));
+            }
+          else
+            continue;
+          dm_event_add_source (event, src);
+        }
+    }
+}
+
+gboolean
+dm_geojson_kind_from_properties (JsonObject  *props,
+                                 DmEventKind *kind)
+{
+  const char *text = props ? dm_geojson_get_string (props, "event_type") : NULL;
+  g_autofree char *lower = NULL;
+
+  if (text == NULL && props != NULL)
+    text = dm_geojson_get_string (props, "type");
+  if (text == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (text, -1);
+  return dm_event_kind_from_string (lower, kind);
+}
+
+/* A problem for a feature that cannot become an event; its places stay as static places */

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The routes overlay during playback: 10,000 legs at 1920x1080, one frame per 1/60 s of
+ * playback at a day per second. Drives the drawing code of DmRoutesLayer offscreen (the
+ * same DmRoutesPainter its snapshot() calls) and prints the median and 95th percentile per
+ * frame, and the first frame (which builds the caches) apart. Targets: 8 ms and 16 ms. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "dm-routes-painter.h"
+
+#define N_TRIPS       500
+#define LEGS_PER_TRIP 20
+#define N_CITIES      300
+#define N_FRAMES      1200
+#define PAN_FRAMES    8
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static DmDocument *
+make_document (void)
+{
+  DmDocument *doc = dm_document_new ();
+  g_autoptr(GPtrArray) cities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
+  GRand *rand = g_rand_new_with_seed (42);
+  const gint64 year_start = 1735689600;  /* 2025-01-01 */
+
+  for (guint i = 0; i < N_CITIES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("City %u", i);
+      g_ptr_array_add (cities, dm_place_new (NULL, name, "XX", g_rand_double_range (rand, -50, 65),
+                                             g_rand_double_range (rand, -180, 180), "UTC"));
+    }
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("actor-%u", i);
+      DmActor *actor = dm_actor_new (id, id);
+      dm_document_add_actor (doc, actor);
+      g_ptr_array_add (actors, actor);
+    }
+  for (guint t = 0; t < N_TRIPS; t++)
+    {
+      g_autofree char *id = g_strdup_printf ("trip-%u", t);
+      g_autoptr(DmEvent) trip = dm_event_new (DM_EVENT_KIND_TRIP, id);
+      gint64 when = year_start + g_rand_int_range (rand, 0, 300 * 86400);
+      DmPlace *at = g_ptr_array_index (cities, g_rand_int_range (rand, 0, N_CITIES));
+
+      dm_event_set_actor (trip, g_ptr_array_index (actors, t % actors->len));
+      dm_event_set_status (trip, t % 5 == 0 ? DM_STATUS_PLANNED : DM_STATUS_COMPLETED);
+      for (guint l = 0; l < LEGS_PER_TRIP; l++)
+        {
+          DmPlace *to = g_ptr_array_index (cities, g_rand_int_range (rand, 0, N_CITIES));
+          g_autoptr(DmLeg) leg = dm_leg_new (at, to);
+
+          gint64 arrive = when + g_rand_int_range (rand, 2 * 3600, 14 * 3600);
+
+          /* dm_document_add_event() resolves the effective times from these */
+          leg->depart = (DmTime) { when, when, 0, DM_PRECISION_MINUTE, FALSE, TRUE };
+          leg->arrive = (DmTime) { arrive, arrive, 0, DM_PRECISION_MINUTE, FALSE, TRUE };
+          when = arrive + g_rand_int_range (rand, 12 * 3600, 3 * 86400);
+          dm_event_add_leg (trip, leg);
+          at = to;
+        }
+      dm_document_add_event (doc, trip);
+    }
+  g_rand_free (rand);
+  return doc;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(DmDocument) doc = make_document ();
+  g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  double *frames = g_new (double, N_FRAMES);
+  double first = 0, total = 0;
+  gint64 start, end, t0;
+  DmView view;
+
+  t0 = g_get_monotonic_time ();
+  dm_routes_painter_set_document (painter, doc);
+  g_print ("set_document and the great circles of %u legs: %.1f ms\n",
+           dm_routes_painter_get_n_legs (painter), (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpuint (dm_routes_painter_get_n_legs (painter), ==, N_TRIPS * LEGS_PER_TRIP);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+
+  /* The whole world at 1920x1080, as the map shows it at zoom 3 */
+  dm_view_init_screen (&view, 20, 10, 3, 256, 1920, 1080, 1);
+
+  for (guint f = 0; f <= N_FRAMES; f++)
+    {
+      /* Mid-year, when most legs have ended and must come from the cache */
+      double t = start + 150 * 86400.0 + f * (86400.0 / 60);
+      cairo_t *cr = cairo_create (target);
+      double ms;
+
+      t0 = g_get_monotonic_time ();
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      dm_routes_painter_draw (painter, cr, &view, t);
+      cairo_destroy (cr);
+      cairo_surface_flush (target);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      if (f == 0)
+        first = ms;
+      else
+        {
+          frames[f - 1] = ms;
+          total += ms;
+        }
+    }
+
+  qsort (frames, N_FRAMES, sizeof (double), compare_doubles);
+  g_print ("first frame (draws the settled legs into the cache): %.1f ms\n", first);
+  g_print ("frames: %u, caches rebuilt from scratch: %u\n", N_FRAMES,
+           dm_route_layer_get_n_rebuilds (dm_routes_painter_get_layer (painter)));
+  g_print ("per frame: median %.2f ms, p95 %.2f ms, max %.2f ms, mean %.2f ms\n",
+           frames[N_FRAMES / 2], frames[N_FRAMES * 95 / 100], frames[N_FRAMES - 1], total / N_FRAMES);
+  g_print ("targets: median <= 8 ms, p95 <= 16 ms: %s\n",
+           frames[N_FRAMES / 2] <= 8 && frames[N_FRAMES * 95 / 100] <= 16 ? "met" : "NOT MET");
+
+  /* Panning: the view moves 4 pixels a frame. Redrawing the caches for each view, against
+   * moving the last picture (what DmRoutesLayer does while the view moves) */
+  for (int mode = 0; mode < 2; mode++)
+    {
+      double pan[PAN_FRAMES];
+      double t = start + 150 * 86400.0;
+      DmView v;
+
+      for (guint f = 0; f < PAN_FRAMES; f++)
+        {
+          cairo_t *cr = cairo_create (target);
+
+          dm_view_init_screen (&v, 20, 10 + (f + 1) * 4 * 360.0 / (256 * 8), 3, 256, 1920, 1080, 1);
+          t0 = g_get_monotonic_time ();
+          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+          cairo_paint (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+          if (mode == 0)
+            dm_routes_painter_draw (painter, cr, &v, t);
+          else
+            dm_routes_painter_draw_moving_view (painter, cr, &v, t);
+          cairo_destroy (cr);
+          cairo_surface_flush (target);
+          pan[f] = (g_get_monotonic_time () - t0) / 1000.0;
+        }
+      qsort (pan, PAN_FRAMES, sizeof (double), compare_doubles);
+      g_print ("panning, %s: median %.1f ms per frame, p95 %.1f ms\n",
+               mode == 0 ? "caches redrawn for each view" : "last picture moved (the app while the view moves)",
+               pan[PAN_FRAMES / 2], pan[PAN_FRAMES * 95 / 100]);
+    }
+
+  cairo_surface_destroy (target);
+  g_free (frames);
+  return 0;
+}

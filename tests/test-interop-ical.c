@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "interop-common.h"
+
+static gint64
+utc (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+static void
+test_visits (void)
+{
+  g_autoptr(GFile) file = interop_file ("visits.ics");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+  DmProblem *p;
+  const DmTime *t;
+
+  g_assert_cmpstr (dm_document_get_title (doc), ==, "Foreign minister's calendar");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 5);
+
+  /* a TZID from the file's VTIMEZONE (+03:00), LOCATION's city, organizer and attendee */
+  e = interop_find_event (doc, "talks-moscow@example.org");
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_MEETING);
+  g_assert_cmpstr (dm_event_get_title (e), ==, "Talks with Lavrov");
+  g_assert_cmpstr (dm_place_get_name (dm_event_get_place (e)), ==, "Moscow");
+  g_assert_cmpstr (dm_actor_get_name (dm_event_get_actor (e)), ==, "Choe Son Hui");
+  g_assert_cmpuint (dm_event_get_participants (e)->len, ==, 1);
+  g_assert_cmpstr (dm_actor_get_name (dm_event_get_participants (e)->pdata[0]), ==, "Sergey Lavrov");
+  t = dm_event_get_start (e);
+  g_assert_cmpint (t->earliest, ==, utc ("2025-10-27T07:00:00Z"));
+  g_assert_true (t->has_offset);
+  g_assert_cmpint (t->utc_offset, ==, 3 * 3600);
+  g_assert_cmpint (dm_event_get_end (e)->earliest, ==, utc ("2025-10-27T09:30:00Z"));
+  g_assert_cmpint (dm_event_get_status (e), ==, DM_STATUS_CONFIRMED);
+  g_assert_cmpstr (dm_event_get_notes (e), ==, "Bilateral talks, then a working lunch.");
+  g_assert_cmpstr (dm_event_get_tags (e)[0], ==, "Russia");
+  g_assert_cmpuint (dm_event_get_line (e), ==, interop_line_of (file, "UID:talks-moscow") - 1);
+
+  /* all-day: local days at Minsk; DTEND is exclusive, so the last day is the 29th */
+  e = interop_find_event (doc, "minsk-stay@example.org");
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_VISIT);
+  g_assert_cmpint (dm_event_get_start (e)->precision, ==, DM_PRECISION_DAY);
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("2025-10-27T21:00:00Z"));
+  g_assert_cmpint (dm_event_get_end (e)->latest, ==, utc ("2025-10-29T21:00:00Z"));
+  g_assert_cmpint (dm_event_get_status (e), ==, DM_STATUS_PLANNED);
+  /* nobody named: the calendar's name is who */
+  g_assert_cmpstr (dm_actor_get_name (dm_event_get_actor (e)), ==, "Foreign minister's calendar");
+
+  /* a TZID the file does not define, from the zone database */
+  e = interop_find_event (doc, "tokyo@example.org");
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("2025-10-27T10:00:00Z"));
+  g_assert_cmpint (dm_event_get_start (e)->utc_offset, ==, 9 * 3600);
+
+  /* GEO gives the point, UTC time, URL a source */
+  e = interop_find_event (doc, "geo@example.org");
+  g_assert_cmpfloat (dm_place_get_latitude (dm_event_get_place (e)), ==, 42.2567);
+  g_assert_cmpstr (dm_place_get_name (dm_event_get_place (e)), ==, "Rason Economic Zone");
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "KP");
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("2025-11-01T02:00:00Z"));
+  g_assert_cmpstr (((DmSource *) dm_event_get_sources (e)->pdata[0])->url, ==, "https://example.org/rason");
+
+  /* CATEGORIES naming a kind */
+  e = interop_find_event (doc, "summit@example.org");
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_SUMMIT);
+  g_assert_cmpuint (dm_event_get_participants (e)->len, ==, 2);
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "KR");
+
+  p = interop_find_problem (doc, "Reception to be scheduled");
+  g_assert_nonnull (p);
+  g_assert_cmpuint (dm_problem_get_line (p), ==, interop_line_of (file, "UID:undated") - 1);
+  p = interop_find_problem (doc, "Qwxyzzy");
+  g_assert_nonnull (p);
+  g_assert_cmpuint (dm_problem_get_line (p), ==, interop_line_of (file, "LOCATION:Qwxyzzy"));
+}
+
+static void
+test_bad (void)
+{
+  g_autoptr(GFile) file = interop_file ("bad.ics");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  struct { const char *needle; const char *line_text; } expected[] = {
+    { "DTSTART is not", "DTSTART:tomorrow" },
+    { "ends before it starts", "DTEND:20251109" },
+    { "GEO is outside", "GEO:95" },
+    { "Indochina Standard Time", "DTSTART;TZID=Indochina" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DmProblem *p = interop_find_problem (doc, expected[i].needle);
+      if (p == NULL)
+        g_error ("no problem about “%s”", expected[i].needle);
+      g_assert_cmpuint (dm_problem_get_line (p), ==, interop_line_of (file, expected[i].line_text));
+    }
+  /* the good one, and the one with an unknown zone (read as local in Hanoi) */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+  {
+    DmEvent *e = interop_find_event (doc, "e");
+    g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("2025-11-11T03:00:00Z"));
+  }
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(GFile) file = interop_file ("truncated.ics");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmProblem *p;
+
+  /* the complete events load; the cut one is reported where it begins */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 5);
+  p = interop_find_problem (doc, "END:VEVENT");
+  g_assert_nonnull (p);
+  g_assert_cmpuint (dm_problem_get_line (p), ==, interop_line_of (file, "UID:undated") - 1);
+  g_assert_nonnull (interop_find_problem (doc, "END:VCALENDAR"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/interop/ical/visits", test_visits);
+  g_test_add_func ("/interop/ical/bad", test_bad);
+  g_test_add_func ("/interop/ical/truncated", test_truncated);
+  return g_test_run ();
+}

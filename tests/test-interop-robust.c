@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Bad files give positions, never a crash: every fixture cut short at many points,
+ * and with bytes overwritten. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dm-error.h"
+#include "interop-common.h"
+
+static const char * const fixtures[] = {
+  "mixed.geojson", "google-earth.kml", "google-earth.kmz", "spreadsheet.csv", "routes.tsv", "visits.ics",
+};
+
+/* Loads @data as a file called @basename; checks that it either loads with every
+ * problem placed, or fails with a DM_ERROR naming the file */
+static void
+check_load (const char *dir,
+            const char *basename,
+            const char *data,
+            gsize       length)
+{
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *problems;
+
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+  if (!dm_document_load_file (doc, file, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      guint line = 0, column = 0;
+
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == DM_ERROR);
+      if (!g_str_has_prefix (error->message, name))
+        g_error ("%s (%" G_GSIZE_FORMAT " bytes): the error does not name the file: %s", basename, length,
+                 error->message);
+      /* everything but a broken zip knows where */
+      if (!g_str_has_suffix (basename, ".kmz") && error->code == DM_ERROR_PARSE &&
+          sscanf (error->message + strlen (name), ":%u:%u:", &line, &column) != 2)
+        g_error ("%s (%" G_GSIZE_FORMAT " bytes): no position in: %s", basename, length, error->message);
+      return;
+    }
+  problems = dm_document_get_problems (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      if (dm_problem_get_line (p) == 0 || dm_problem_get_column (p) == 0)
+        g_error ("%s (%" G_GSIZE_FORMAT " bytes): a problem without a position: %s", basename, length,
+                 dm_problem_get_message (p));
+    }
+}
+
+static void
+test_truncations (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-robust-XXXXXX", NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autoptr(GFile) file = interop_file (fixtures[f]);
+      g_autofree char *data = NULL;
+      gsize length;
+      guint step;
+
+      g_assert_true (g_file_load_contents (file, NULL, &data, &length, NULL, NULL));
+      step = MAX (1, length / 150);
+      for (gsize cut = 0; cut < length; cut += step)
+        check_load (dir, fixtures[f], data, cut);
+    }
+}
+
+static void
+test_corruptions (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-robust-XXXXXX", NULL);
+  static const char junk[] = { '"', '<', ',', ';', '\n', '\0', '\xff', '{', ']', '9', '-', 'Z' };
+  GRand *rand = g_rand_new_with_seed (20251026);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autoptr(GFile) file = interop_file (fixtures[f]);
+      g_autofree char *data = NULL;
+      gsize length;
+
+      g_assert_true (g_file_load_contents (file, NULL, &data, &length, NULL, NULL));
+      for (guint round = 0; round < 60; round++)
+        {
+          g_autofree char *copy = g_memdup2 (data, length);
+          for (guint k = 0; k < 4; k++)
+            copy[g_rand_int_range (rand, 0, length)] = junk[g_rand_int_range (rand, 0, G_N_ELEMENTS (junk))];
+          check_load (dir, fixtures[f], copy, length);
+        }
+    }
+  g_rand_free (rand);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/interop/robust/truncations", test_truncations);
+  g_test_add_func ("/interop/robust/corruptions", test_corruptions);
+  return g_test_run ();
+}

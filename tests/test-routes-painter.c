@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dm-routes-painter.h"
+
+/* The screen's routes painter: a moving view reuses the last picture, moved to where the
+ * new view puts it (compared with a full redraw). Cairo only: no display needed. */
+
+static DmDocument *
+load_sample (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+  g_autoptr(GError) error = NULL;
+  DmDocument *doc = dm_document_new ();
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  return doc;
+}
+
+static cairo_surface_t *
+draw (DmRoutesPainter *painter,
+      const DmView    *view,
+      double           time,
+      gboolean         moving,
+      gboolean        *reused)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cairo_t *cr = cairo_create (s);
+
+  if (moving)
+    *reused = dm_routes_painter_draw_moving_view (painter, cr, view, time);
+  else
+    dm_routes_painter_draw (painter, cr, view, time);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+/* ARGB, premultiplied, at the pixel containing (x, y) */
+static guint32
+pixel (cairo_surface_t *s,
+       double           x,
+       double           y)
+{
+  guchar *p = cairo_image_surface_get_data (s);
+
+  return *(guint32 *) (p + (int) y * cairo_image_surface_get_stride (s) + 4 * (int) x);
+}
+
+static gboolean
+near (guint32 a,
+      guint32 b)
+{
+  for (int shift = 0; shift < 32; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 40)
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+opaque_pixels (cairo_surface_t *s)
+{
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  int stride = cairo_image_surface_get_stride (s);
+  guchar *p = cairo_image_surface_get_data (s);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += p[y * stride + 4 * x + 3] > 128;
+  return n;
+}
+
+static void
+test_moving_view (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
+  DmView a, b;
+  gint64 start, end;
+  double t;
+  gboolean reused = FALSE;
+  cairo_surface_t *sa, *moved, *full;
+
+  dm_routes_painter_set_document (painter, doc);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) * 0.6;
+  dm_view_init_screen (&a, 45, 90, 3, 256, 800, 600, 1);
+  /* The same zoom, 40 pixels further east */
+  dm_view_init_screen (&b, 45, 90 + 40 * 360.0 / (256 * 8), 3, 256, 800, 600, 1);
+
+  /* Fast rebuilds: a moving view is drawn for real */
+  dm_routes_painter_set_slow_rebuild (painter, G_MAXINT64);
+  sa = draw (painter, &a, t, FALSE, NULL);
+  g_assert_cmpuint (opaque_pixels (sa), >, 500);
+  moved = draw (painter, &b, t, TRUE, &reused);
+  g_assert_false (reused);
+  cairo_surface_destroy (moved);
+
+  /* Slow ones: the last picture moves: it matches a full redraw but for the strip that
+   * came into view and the labels placed anew */
+  dm_routes_painter_set_slow_rebuild (painter, 0);
+  cairo_surface_destroy (draw (painter, &a, t, FALSE, NULL));
+  moved = draw (painter, &b, t, TRUE, &reused);
+  g_assert_true (reused);
+  full = draw (painter, &b, t, FALSE, NULL);
+  /* Place dots are where a full redraw puts them (captions may be placed anew) */
+  {
+    GListModel *places = dm_document_get_places (doc);
+    guint checked = 0, moved_ok = 0, unmoved_ok = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      {
+        g_autoptr(DmPlace) place = g_list_model_get_item (places, i);
+        double px, py;
+        guint32 pf, pm, pu;
+
+        dm_view_project (&b, dm_place_get_longitude (place), dm_place_get_latitude (place), &px, &py);
+        if (px < 10 || py < 10 || px > 750 || py > 590)
+          continue;
+        pf = pixel (full, px, py);
+        if ((pf >> 24) < 200)
+          continue;  /* covered by something moving, or no dot there */
+        checked++;
+        pm = pixel (moved, px, py);
+        pu = pixel (sa, px, py);
+        moved_ok += near (pm, pf);
+        unmoved_ok += near (pu, pf);
+      }
+    g_test_message ("place dots: %u checked, %u where the full redraw has them, %u unmoved",
+                    checked, moved_ok, unmoved_ok);
+    g_assert_cmpuint (checked, >=, 4);
+    g_assert_cmpuint (moved_ok, ==, checked);
+    g_assert_cmpuint (unmoved_ok, <, checked);
+  }
+
+  /* The same view again: nothing to move, drawn for real */
+  cairo_surface_destroy (draw (painter, &b, t, TRUE, &reused));
+  g_assert_false (reused);
+
+  cairo_surface_destroy (sa);
+  cairo_surface_destroy (moved);
+  cairo_surface_destroy (full);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/app/routes-painter/moving-view", test_moving_view);
+  return g_test_run ();
+}
