@@ -315,11 +315,15 @@ draw_stays (DmRouteSet         *set,
           cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
           cairo_fill (cr);
           dm_route_stay_shape (cr, main->kind, m.x, m.y, r);
-          /* tentative stays are outlined with dashes and lightly filled */
-          dm_cairo_set_rgba (cr, &color, tentative ? 0.35 : 0.9);
+          /* a visit is a ring (a filled disc is a delegation under way); tentative stays are
+           * outlined with dashes and lightly filled */
+          if (main->kind == DM_EVENT_KIND_VISIT)
+            cairo_set_source_rgb (cr, 1, 1, 1);
+          else
+            dm_cairo_set_rgba (cr, &color, tentative ? 0.35 : 0.9);
           cairo_fill_preserve (cr);
           cairo_set_dash (cr, tentative ? dash : NULL, tentative ? 2 : 0, 0);
-          cairo_set_line_width (cr, 1.6);
+          cairo_set_line_width (cr, main->kind == DM_EVENT_KIND_VISIT ? r * 0.55 : 1.6);
           dm_cairo_set_rgba (cr, &color, 1.0);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
