@@ -199,6 +199,8 @@ load_cb (GObject      *object,
       return;
     }
   was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
+  /* counted here, not when the load started: another file may have finished since */
+  data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
   ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
   self->n_loading--;
   update_loading (self);
@@ -259,7 +261,6 @@ dm_window_open_file (DmWindow *self,
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
-  data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
   self->n_loading++;
   update_loading (self);
   dm_document_load_file_async (self->document, file, self->cancellable, load_cb, data);

@@ -14,6 +14,7 @@
 
 #include "dm-error.h"
 #include "dm-figure-private.h"
+#include "dm-png.h"
 
 /* Writing a figure: PNG through an image surface, SVG and PDF through Cairo's vector
  * surfaces (paths and text, no raster inside). Atomically: into a temporary file next to the
@@ -110,7 +111,7 @@ render (DmFigure       *self,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == DM_FIGURE_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, sink);
+    status = dm_png_write (surface, write_cb, sink);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

@@ -189,8 +189,10 @@ add_entry (GArray      *entries,
 static GArray *
 legend_entries (DmFigure           *self,
                 const DmRouteStyle *style,
-                gint64              t)
+                gint64              t,
+                guint              *n_actors)
 {
+  g_autofree gboolean *shown = NULL;
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   DmRouteSet *set = self->set;
   DmRouteUse uses = dm_route_set_get_uses (set), active = 0;
@@ -198,22 +200,34 @@ legend_entries (DmFigure           *self,
   gboolean future = FALSE, in_air = FALSE;
 
   g_array_set_clear_func (entries, entry_clear);
-  for (guint i = 0; i < set->actors->len; i++)
-    add_entry (entries, SWATCH_LINE, g_array_index (set->colors, DmRgba, i), DM_STATUS_COMPLETED,
-               dm_actor_get_name (g_ptr_array_index (set->actors, i)));
+  /* actors with a leg, or in a stay shown now: a line of their colour means something */
+  shown = g_new0 (gboolean, set->actors->len + 1);
   for (guint i = 0; i < set->legs->len; i++)
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
       future |= leg->end > t;
       in_air |= leg->start <= t && t < leg->end;
+      if (leg->actor < set->actors->len)
+        shown[leg->actor] = TRUE;
     }
   for (guint i = 0; i < set->stays->len; i++)
     {
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
-      if (s->start <= t && t < s->end)
-        active |= s->kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
-                : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
+      GPtrArray *parts = dm_event_get_participants (s->event);
+
+      if (!(s->start <= t && t < s->end))
+        continue;
+      active |= s->kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
+              : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
+      for (guint a = 0; a < set->actors->len; a++)
+        if (a == s->actor || g_ptr_array_find (parts, g_ptr_array_index (set->actors, a), NULL))
+          shown[a] = TRUE;
     }
+  for (guint i = 0; i < set->actors->len; i++)
+    if (shown[i])
+      add_entry (entries, SWATCH_LINE, g_array_index (set->colors, DmRgba, i), DM_STATUS_COMPLETED,
+                 dm_actor_get_name (g_ptr_array_index (set->actors, i)));
+  *n_actors = entries->len;
 
   if ((uses & DM_ROUTE_USE_SOLID) && (uses & ~DM_ROUTE_USE_SOLID & 0x1f))
     add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED, _("Confirmed or completed"));
@@ -301,9 +315,21 @@ draw_swatch (cairo_t            *cr,
     }
   else
     {
-      dm_route_stay_shape (cr, e->stay, x + w / 2, y, style->stay_radius * 0.85);
-      dm_cairo_set_rgba (cr, &e->color, 0.9);
-      cairo_fill (cr);
+      double r = style->stay_radius * 0.85;
+      dm_route_stay_shape (cr, e->stay, x + w / 2, y, r);
+      if (e->stay == DM_EVENT_KIND_VISIT)
+        {
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, r * 0.55);
+          dm_cairo_set_rgba (cr, &e->color, 1.0);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          dm_cairo_set_rgba (cr, &e->color, 0.9);
+          cairo_fill (cr);
+        }
     }
   cairo_restore (cr);
 }
@@ -354,11 +380,12 @@ dm_figure_draw_legend (DmFigure             *self,
                        double               *rect,
                        int                  *corner)
 {
-  g_autoptr(GArray) entries = legend_entries (self, style, dm_figure_get_time (self));
+  guint n_actors = 0;
+  g_autoptr(GArray) entries = legend_entries (self, style, dm_figure_get_time (self), &n_actors);
   DmRgba ink = dm_rgba_from_hex (INK, 1.0f);
   double size = l->legend_size, row = size * 1.6, sw = size * 2.4, gap = size * 0.6;
   double pad = size * 0.8, text_w = 0, w, h, margin = 14 * l->u, x = margin, y = margin;
-  guint n_actors = self->set->actors->len, best = G_MAXUINT;
+  guint best = G_MAXUINT;
 
   if (entries->len == 0)
     return FALSE;

@@ -109,6 +109,7 @@ dm_route_set_leg_source (DmRouteSet         *set,
   for (guint i = 0; i < n_dashes && i < G_N_ELEMENTS (scaled); i++)
     scaled[i] = dashes[i] * width;
   cairo_set_dash (cr, n_dashes ? scaled : NULL, (int) n_dashes, 0);
+  cairo_set_line_cap (cr, n_dashes && !leg->uncertain ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, width);
   dm_cairo_set_rgba (cr, &color, alpha);
 }
@@ -175,8 +176,9 @@ static void
 begin (cairo_t *cr)
 {
   cairo_save (cr);
+  /* smooth arcs in short steps: bevel joins look the same as round ones and cost less */
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
 }
 
 /**
@@ -204,32 +206,6 @@ dm_route_draw_legs (DmRouteSet         *set,
     for (guint i = faint_all ? 0 : done; i < set->legs->len; i++)
       stroke_leg (set, cr, &c, style, p, set->by_end[i], DM_ROUTE_PASS_FAINT);
   for (guint i = 0; i < done; i++)
-    stroke_leg (set, cr, &c, style, p, set->by_end[i], DM_ROUTE_PASS_FULL);
-  cairo_restore (cr);
-}
-
-/**
- * dm_route_draw_landed:
- * Draws in full the legs that end after @after and no later than @until.
- */
-void
-dm_route_draw_landed (DmRouteSet         *set,
-                      cairo_t            *cr,
-                      const DmView       *view,
-                      const DmRouteStyle *style,
-                      gint64              after,
-                      gint64              until)
-{
-  const DmRouteProjected *p = dm_route_set_get_projected (set, view->projection);
-  guint from = dm_route_set_first_ending_after (set, after);
-  guint to = dm_route_set_first_ending_after (set, until);
-  Cull c;
-
-  if (from >= to)
-    return;
-  cull_init (&c, view);
-  begin (cr);
-  for (guint i = from; i < to; i++)
     stroke_leg (set, cr, &c, style, p, set->by_end[i], DM_ROUTE_PASS_FULL);
   cairo_restore (cr);
 }
@@ -274,13 +250,205 @@ dm_route_stroke_lonlat (cairo_t        *cr,
   if (!dm_view_get_copies (view, lon0, lon1, &k0, &k1))
     return;
   for (int k = k0; k <= k1; k++)
-    for (guint i = 0; i < n; i++)
-      {
-        double px, py;
-        dm_view_project (view, points[i].lon + 360.0 * k, points[i].lat, &px, &py);
-        if (i == 0)
-          cairo_move_to (cr, px, py);
-        else
-          cairo_line_to (cr, px, py);
-      }
+    dm_route_add_lonlat (cr, view, points, n, k);
+}
+
+/**
+ * dm_route_add_lonlat:
+ * Adds the copy @k (shifted by k * 360 degrees) of a line to @cr's path, for projections
+ * that wrap.
+ */
+void
+dm_route_add_lonlat (cairo_t        *cr,
+                     const DmView   *view,
+                     const DmLonLat *points,
+                     guint           n,
+                     int             k)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double px, py;
+      dm_view_project (view, points[i].lon + 360.0 * k, points[i].lat, &px, &py);
+      if (i == 0)
+        cairo_move_to (cr, px, py);
+      else
+        cairo_line_to (cr, px, py);
+    }
+}
+
+/* Points along the leg from fraction @f0 to @f1, longitudes continuous with the leg's */
+guint
+dm_route_leg_points (DmRouteSet       *set,
+                     const DmRouteLeg *leg,
+                     double            f0,
+                     double            f1,
+                     DmLonLat         *out,
+                     guint             max_out)
+{
+  const DmLonLat *pts = &g_array_index (set->points, DmLonLat, leg->first);
+  guint segs = leg->n - 1, n = 0;
+  double u0 = f0 * segs, u1 = f1 * segs;
+
+  for (double u = u0;; u = floor (u) + 1)
+    {
+      double t = MIN (u, u1);
+      guint i = MIN ((guint) floor (t), segs - (segs > 0 ? 1 : 0));
+      double a = t - i;
+      DmLonLat p = pts[i];
+
+      if (segs > 0)
+        {
+          p.lon = pts[i].lon + (pts[i + 1].lon - pts[i].lon) * a;
+          p.lat = pts[i].lat + (pts[i + 1].lat - pts[i].lat) * a;
+        }
+      if (n < max_out)
+        out[n++] = p;
+      if (t >= u1)
+        break;
+    }
+  return n;
+}
+
+/* Pixels along the leg from its start to fraction @f, in @view (for dash offsets) */
+static double
+pixel_length (DmRouteSet       *set,
+              const DmView     *view,
+              const DmRouteLeg *leg,
+              double            f)
+{
+  g_autofree DmLonLat *buf = g_new (DmLonLat, leg->n + 2);
+  guint n = dm_route_leg_points (set, leg, 0.0, f, buf, leg->n + 2);
+  double len = 0, x0 = 0, y0 = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y;
+      dm_view_project (view, buf[i].lon, buf[i].lat, &x, &y);
+      if (i > 0)
+        len += hypot (x - x0, y - y0);
+      x0 = x, y0 = y;
+    }
+  return len;
+}
+
+/**
+ * dm_route_draw_piece:
+ * Draws the part of a leg from fraction @f0 to @f1 in its full style, its dashes in phase with
+ * the whole leg's, so that pieces drawn one after the other make the whole leg.
+ */
+void
+dm_route_draw_piece (DmRouteSet         *set,
+                     cairo_t            *cr,
+                     const DmView       *view,
+                     const DmRouteStyle *style,
+                     const DmRouteLeg   *leg,
+                     double              f0,
+                     double              f1)
+{
+  g_autofree DmLonLat *buf = g_new (DmLonLat, leg->n + 2);
+  guint n;
+
+  /* a hollow line cannot be drawn in pieces: its ends would close the core */
+  if (leg->inferred)
+    f0 = 0.0;
+  n = dm_route_leg_points (set, leg, f0, f1, buf, leg->n + 2);
+  if (n < 2)
+    return;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  dm_route_stroke_lonlat (cr, view, buf, n);
+  dm_route_set_leg_source (set, cr, style, leg, DM_ROUTE_PASS_FULL);
+  if (f0 > 0.0)
+    {
+      const double *dashes;
+      double scaled[4], width = cairo_get_line_width (cr);
+      guint n_dashes;
+
+      dashes = dm_route_status_dashes (leg->status, leg->uncertain, &n_dashes);
+      for (guint i = 0; i < n_dashes && i < G_N_ELEMENTS (scaled); i++)
+        scaled[i] = dashes[i] * width;
+      if (n_dashes > 0)
+        cairo_set_dash (cr, scaled, (int) n_dashes, pixel_length (set, view, leg, f0));
+    }
+  if (leg->inferred)
+    {
+      double w = cairo_get_line_width (cr);
+      cairo_set_line_width (cr, w * 1.5);
+      cairo_stroke_preserve (cr);
+      cairo_set_line_width (cr, w * 0.55);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static double
+fraction_at (const DmRouteLeg *leg,
+             gint64            t)
+{
+  if (leg->end <= leg->start)
+    return t >= leg->end ? 1.0 : 0.0;
+  return CLAMP ((double) (t - leg->start) / (leg->end - leg->start), 0.0, 1.0);
+}
+
+/**
+ * dm_route_draw_flown:
+ * Adds to a cache of the legs as flown at @after what was flown until @until: the rest of the
+ * legs that landed in between, and the part flown in between of the legs still in the air.
+ * With @after = G_MININT64: the flown part of the legs in the air at @until only (the legs
+ * done are drawn by dm_route_draw_legs()).
+ */
+void
+dm_route_draw_flown (DmRouteSet         *set,
+                     cairo_t            *cr,
+                     const DmView       *view,
+                     const DmRouteStyle *style,
+                     gint64              after,
+                     gint64              until)
+{
+  guint lo = 0, hi = set->legs->len;
+
+  begin (cr);
+  if (after != G_MININT64)
+    {
+      const DmRouteProjected *p = dm_route_set_get_projected (set, view->projection);
+      guint from = dm_route_set_first_ending_after (set, after);
+      guint to = dm_route_set_first_ending_after (set, until);
+      Cull c;
+
+      cull_init (&c, view);
+      for (guint i = from; i < to; i++)
+        {
+          const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, set->by_end[i]);
+          if (leg->start >= after)
+            stroke_leg (set, cr, &c, style, p, set->by_end[i], DM_ROUTE_PASS_FULL);
+          else
+            {
+              dm_route_draw_piece (set, cr, view, style, leg, fraction_at (leg, after), 1.0);
+              if (leg->status == DM_STATUS_CANCELLED)
+                strike (cr, view, style, set, leg);
+            }
+        }
+    }
+
+  /* legs in the air at @until: start <= until < end */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (set->legs, DmRouteLeg, set->by_start[mid]).start <= until)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i-- > 0;)
+    {
+      const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, set->by_start[i]);
+      if (leg->start < until - set->max_leg)
+        break;
+      if (until < leg->end && (after == G_MININT64 || after < until))
+        dm_route_draw_piece (set, cr, view, style, leg,
+                             after == G_MININT64 ? 0.0 : fraction_at (leg, after),
+                             fraction_at (leg, until));
+    }
+  cairo_restore (cr);
 }

@@ -11,10 +11,11 @@
 /* The routes over the map, drawn cheaply frame after frame (docs/RENDERING.md, "Routes").
  *
  * Three parts, bottom to top:
- *  - legs: every leg faint, then the legs done at t in full. Cached in an image surface that
- *    depends on the view, the set, the style and t. When t moves forward only the legs that
- *    landed since are drawn on top of it (a leg landing covers its faint self exactly); when
- *    t moves back, or anything else changes, it is drawn again from scratch.
+ *  - legs: the legs done at t in full, the part flown of those in the air, the rest faint. Cached in an image surface that
+ *    depends on the view, the set, the style and t. When t moves forward only what was flown
+ *    since is drawn on top of it (a piece of leg covers its faint self exactly: same path,
+ *    dashes in phase); when t moves back, or anything else changes, it is drawn again from
+ *    scratch.
  *  - places: dots and names, cached; depends on the view, the set and the style only.
  *  - moving: legs in the air and stays going on, drawn every frame; their captions avoid the
  *    place names. */
@@ -174,26 +175,26 @@ dm_route_layer_get_legs_surface (DmRouteLayer *self,
       set_serial == self->legs_set_serial && style_serial == self->legs_style_serial &&
       t >= self->legs_t)
     {
-      gboolean landed = dm_route_set_first_ending_after (self->set, self->legs_t) !=
-                        dm_route_set_first_ending_after (self->set, t);
-      if (landed)
+      gboolean moved = t > self->legs_t;
+      if (moved)
         {
           cr = cairo_create (self->legs);
-          dm_route_draw_landed (self->set, cr, view, self->style, self->legs_t, t);
+          dm_route_draw_flown (self->set, cr, view, self->style, self->legs_t, t);
           cairo_destroy (cr);
           cairo_surface_flush (self->legs);
           cairo_surface_mark_dirty (self->legs);
         }
       self->legs_t = t;
       if (changed)
-        *changed = landed;
+        *changed = moved;
       return self->legs;
     }
 
   self->legs = surface_for (self->legs, view);
   cr = cairo_create (self->legs);
   clear (cr);
-  dm_route_draw_legs (self->set, cr, view, self->style, t, TRUE);
+  dm_route_draw_legs (self->set, cr, view, self->style, t, FALSE);
+  dm_route_draw_flown (self->set, cr, view, self->style, G_MININT64, t);
   cairo_destroy (cr);
   cairo_surface_flush (self->legs);
   cairo_surface_mark_dirty (self->legs);
@@ -269,7 +270,7 @@ dm_route_layer_draw_moving (DmRouteLayer *self,
 
   g_return_if_fail (DM_IS_ROUTE_LAYER (self));
   frame = dm_label_placer_new (view->width, view->height);
-  dm_route_draw_moving (self->set, cr, view, self->style, t, frame,
+  dm_route_draw_moving (self->set, cr, view, self->style, t, TRUE, frame,
                         same ? self->placer : NULL, same ? self->dots : NULL);
 }
 
@@ -341,13 +342,13 @@ dm_route_draw_all (DmRouteSet         *set,
   before = dm_label_placer_copy (taken);
   scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   dry = cairo_create (scratch);
-  dm_route_draw_moving (set, dry, view, style, t, taken, NULL, NULL);
+  dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL, NULL);
   cairo_destroy (dry);
   cairo_surface_destroy (scratch);
 
   dm_route_draw_legs (set, cr, view, style, t, FALSE);
   dm_route_draw_places (set, cr, view, style, taken);
-  dm_route_draw_moving (set, cr, view, style, t, before, NULL, NULL);
+  dm_route_draw_moving (set, cr, view, style, t, FALSE, before, NULL, NULL);
 }
 
 guint

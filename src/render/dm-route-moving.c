@@ -14,7 +14,6 @@
  * Found by binary search in the legs sorted by start, so a frame costs what moves, not what
  * the document holds. */
 
-#define TRAIL_STEPS 12
 #define MAX_CAPTION_LINES 6
 
 /* Where this frame's markers and captions may go: free in @frame (what this frame placed)
@@ -41,39 +40,6 @@ placement_find (Placement *pl,
           dm_label_placer_place (pl->frame, pl->fallback, ax, ay, gap, w, h, x, y));
 }
 
-/* Points along the leg from fraction @f0 to @f1, longitudes continuous with the leg's */
-static guint
-leg_points (DmRouteSet       *set,
-            const DmRouteLeg *leg,
-            double            f0,
-            double            f1,
-            DmLonLat         *out,
-            guint             max_out)
-{
-  const DmLonLat *pts = &g_array_index (set->points, DmLonLat, leg->first);
-  guint segs = leg->n - 1, n = 0;
-  double u0 = f0 * segs, u1 = f1 * segs;
-
-  for (double u = u0;; u = floor (u) + 1)
-    {
-      double t = MIN (u, u1);
-      guint i = MIN ((guint) floor (t), segs - (segs > 0 ? 1 : 0));
-      double a = t - i;
-      DmLonLat p = pts[i];
-
-      if (segs > 0)
-        {
-          p.lon = pts[i].lon + (pts[i + 1].lon - pts[i].lon) * a;
-          p.lat = pts[i].lat + (pts[i + 1].lat - pts[i].lat) * a;
-        }
-      if (n < max_out)
-        out[n++] = p;
-      if (t >= u1)
-        break;
-    }
-  return n;
-}
-
 static void
 draw_in_air (DmRouteSet         *set,
              cairo_t            *cr,
@@ -81,39 +47,66 @@ draw_in_air (DmRouteSet         *set,
              const DmRouteStyle *style,
              const DmRouteLeg   *leg,
              gint64              t,
+             gboolean            flown_cached,
              Placement          *pl)
 {
   g_autofree DmLonLat *buf = g_new (DmLonLat, leg->n + 2);
   DmRgba color = dm_route_set_leg_color (set, style, leg->actor, leg->status);
   double f = leg->end > leg->start ? (double) (t - leg->start) / (leg->end - leg->start) : 1.0;
-  double f_trail = MAX (0.0, f - style->trail_fraction);
+  const DmRouteProjected *proj = dm_route_set_get_projected (set, view->projection);
+  double px_len = proj->length[leg - (const DmRouteLeg *) (void *) set->legs->data] * view->scale;
+  /* the trail: a share of the leg, but no longer than 40 line widths */
+  double trail = MIN (style->trail_fraction, 40.0 * style->line_width / MAX (px_len, 1.0));
+  double f_trail = MAX (0.0, f - trail);
   DmLonLat here;
   guint n;
   int k0, k1;
 
-  /* the way flown so far, in the leg's own style */
-  n = leg_points (set, leg, 0.0, f, buf, leg->n + 2);
-  here = buf[n - 1];
-  cairo_new_path (cr);
-  dm_route_stroke_lonlat (cr, view, buf, n);
-  dm_route_set_leg_source (set, cr, style, leg, DM_ROUTE_PASS_FULL);
-  cairo_stroke (cr);
+  /* the way flown so far, in the leg's own style (unless a cache has it) */
+  dm_route_leg_points (set, leg, f, f, &here, 1);
+  if (!flown_cached)
+    dm_route_draw_piece (set, cr, view, style, leg, 0.0, f);
 
-  /* the trail: the last part flown, wider and brighter towards the marker */
+  /* the trail: the last part flown, one stroke fading in towards the marker (its ends are
+   * transparent or under the marker: butt caps, and bevel joins, cost least) */
+  cairo_save (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  for (guint s = 0; s < TRAIL_STEPS && f > f_trail; s++)
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  n = f > f_trail ? dm_route_leg_points (set, leg, f_trail, f, buf, leg->n + 2) : 0;
+  if (n >= 2)
     {
-      double a = f_trail + (f - f_trail) * s / TRAIL_STEPS;
-      double b = f_trail + (f - f_trail) * (s + 1) / TRAIL_STEPS;
-      double w = (double) (s + 1) / TRAIL_STEPS;
+      double lon0 = MIN (buf[0].lon, buf[n - 1].lon), lon1 = MAX (buf[0].lon, buf[n - 1].lon);
+      gboolean wraps = dm_projection_wraps (view->projection);
 
-      n = leg_points (set, leg, a, b, buf, leg->n + 2);
-      cairo_new_path (cr);
-      dm_route_stroke_lonlat (cr, view, buf, n);
-      cairo_set_line_width (cr, style->line_width * (1.0 + 1.4 * w));
-      dm_cairo_set_rgba (cr, &color, 0.15 + 0.55 * w);
-      cairo_stroke (cr);
+      for (guint i = 0; i < n; i++)
+        lon0 = MIN (lon0, buf[i].lon), lon1 = MAX (lon1, buf[i].lon);
+      if (!wraps)
+        k0 = k1 = 0;
+      else if (!dm_view_get_copies (view, lon0, lon1, &k0, &k1))
+        k0 = 1, k1 = 0;
+      for (int k = k0; k <= k1; k++)
+        {
+          cairo_pattern_t *fade;
+          double x0, y0, x1, y1;
+
+          cairo_new_path (cr);
+          if (wraps)
+            dm_route_add_lonlat (cr, view, buf, n, k);
+          else
+            dm_route_stroke_lonlat (cr, view, buf, n);
+          dm_view_project (view, buf[0].lon + 360.0 * k * wraps, buf[0].lat, &x0, &y0);
+          dm_view_project (view, buf[n - 1].lon + 360.0 * k * wraps, buf[n - 1].lat, &x1, &y1);
+          fade = cairo_pattern_create_linear (x0, y0, x1, y1);
+          cairo_pattern_add_color_stop_rgba (fade, 0, color.red, color.green, color.blue, 0.0);
+          cairo_pattern_add_color_stop_rgba (fade, 1, color.red, color.green, color.blue, 0.75);
+          cairo_set_source (cr, fade);
+          cairo_set_line_width (cr, style->line_width * 2.4);
+          cairo_stroke (cr);
+          cairo_pattern_destroy (fade);
+        }
     }
+  cairo_restore (cr);
 
   /* the delegation */
   if (!dm_projection_wraps (view->projection))
@@ -322,11 +315,15 @@ draw_stays (DmRouteSet         *set,
           cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
           cairo_fill (cr);
           dm_route_stay_shape (cr, main->kind, m.x, m.y, r);
-          /* tentative stays are outlined with dashes and lightly filled */
-          dm_cairo_set_rgba (cr, &color, tentative ? 0.35 : 0.9);
+          /* a visit is a ring (a filled disc is a delegation under way); tentative stays are
+           * outlined with dashes and lightly filled */
+          if (main->kind == DM_EVENT_KIND_VISIT)
+            cairo_set_source_rgb (cr, 1, 1, 1);
+          else
+            dm_cairo_set_rgba (cr, &color, tentative ? 0.35 : 0.9);
           cairo_fill_preserve (cr);
           cairo_set_dash (cr, tentative ? dash : NULL, tentative ? 2 : 0, 0);
-          cairo_set_line_width (cr, 1.6);
+          cairo_set_line_width (cr, main->kind == DM_EVENT_KIND_VISIT ? r * 0.55 : 1.6);
           dm_cairo_set_rgba (cr, &color, 1.0);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
@@ -343,7 +340,9 @@ draw_stays (DmRouteSet         *set,
 
 /**
  * dm_route_draw_moving:
- * Draws, at @t, the legs in the air and the stays going on. Markers and captions go into
+ * Draws, at @t, the legs in the air and the stays going on; with @flown_cached, not the part
+ * of the legs in the air already flown (dm_route_draw_flown() put it in a cache). Markers and
+ * captions go into
  * @frame (boxes taken this frame); captions avoid @avoid (place names) if they can, else only
  * @fallback (place dots). Either may be %NULL.
  */
@@ -353,6 +352,7 @@ dm_route_draw_moving (DmRouteSet          *set,
                       const DmView        *view,
                       const DmRouteStyle  *style,
                       gint64               t,
+                      gboolean             flown_cached,
                       DmLabelPlacer       *frame,
                       const DmLabelPlacer *avoid,
                       const DmLabelPlacer *fallback)
@@ -381,7 +381,7 @@ dm_route_draw_moving (DmRouteSet          *set,
       if (leg->start < t - set->max_leg)
         break;
       if (t < leg->end)
-        draw_in_air (set, cr, view, style, leg, t, &pl);
+        draw_in_air (set, cr, view, style, leg, t, flown_cached, &pl);
     }
 
   if (style->show_stays)

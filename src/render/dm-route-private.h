@@ -54,6 +54,7 @@ typedef struct
   guint       *first;  /* per leg, into xy (in pairs) */
   guint       *n;
   double      *box;    /* per leg: x0, y0, x1, y1 */
+  double      *length; /* per leg, in projected units */
 } DmRouteProjected;
 
 struct _DmRouteSet
@@ -103,16 +104,34 @@ void dm_route_draw_legs        (DmRouteSet         *set,
                                 const DmRouteStyle *style,
                                 gint64              t,
                                 gboolean            faint_all);
-void dm_route_draw_landed      (DmRouteSet         *set,
+void dm_route_draw_flown       (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmView       *view,
                                 const DmRouteStyle *style,
                                 gint64              after,
                                 gint64              until);
+void dm_route_draw_piece       (DmRouteSet         *set,
+                                cairo_t            *cr,
+                                const DmView       *view,
+                                const DmRouteStyle *style,
+                                const DmRouteLeg   *leg,
+                                double              f0,
+                                double              f1);
+guint dm_route_leg_points      (DmRouteSet         *set,
+                                const DmRouteLeg   *leg,
+                                double              f0,
+                                double              f1,
+                                DmLonLat           *out,
+                                guint               max_out);
 void dm_route_stroke_lonlat    (cairo_t            *cr,
                                 const DmView       *view,
                                 const DmLonLat     *points,
                                 guint               n);
+void dm_route_add_lonlat       (cairo_t            *cr,
+                                const DmView       *view,
+                                const DmLonLat     *points,
+                                guint               n,
+                                int                 k);
 void dm_route_set_leg_source   (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmRouteStyle *style,
@@ -123,6 +142,7 @@ void dm_route_draw_moving      (DmRouteSet          *set,
                                 const DmView        *view,
                                 const DmRouteStyle  *style,
                                 gint64               t,
+                                gboolean             flown_cached,
                                 DmLabelPlacer       *frame,
                                 const DmLabelPlacer *avoid,
                                 const DmLabelPlacer *fallback);

@@ -26,6 +26,7 @@ projected_free (DmRouteProjected *p)
   g_free (p->first);
   g_free (p->n);
   g_free (p->box);
+  g_free (p->length);
   g_free (p);
 }
 
@@ -414,6 +415,7 @@ dm_route_set_get_projected (DmRouteSet   *self,
   p->first = g_new (guint, MAX (n_legs, 1));
   p->n = g_new (guint, MAX (n_legs, 1));
   p->box = g_new (double, 4 * MAX (n_legs, 1));
+  p->length = g_new0 (double, MAX (n_legs, 1));
   for (guint i = 0; i < n_legs; i++)
     {
       const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
@@ -437,6 +439,12 @@ dm_route_set_get_projected (DmRouteSet   *self,
             }
         }
       p->n[i] = p->xy->len / 2 - p->first[i];
+      for (guint j = p->first[i] + 1; j < p->first[i] + p->n[i]; j++)
+        {
+          const double *a = &g_array_index (p->xy, double, 2 * (j - 1));
+          if (!isnan (a[0]) && !isnan (a[2]))
+            p->length[i] += hypot (a[2] - a[0], a[3] - a[1]);
+        }
     }
   self->projected = p;
   return p;
