@@ -19,8 +19,9 @@ C_MARKERS = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|Q_|[dg_]*n?gettext|g_dn
                        r'g_dpgettext2?)\s*\(')
 C_COMMENTS = re.compile(r'/\*.*?\*/|//[^\n]*', re.S)
 UI_MARKER = re.compile(r'translatable\s*=\s*["\'](?:yes|true|1)["\']', re.I)
-# data files whose names say they are merged or extracted by gettext
-DATA_SUFFIXES = ('.desktop.in', '.metainfo.xml.in', '.appdata.xml.in', '.gschema.xml')
+# data files whose names say they are merged or extracted by gettext (ITS rules)
+DATA_SUFFIXES = ('.desktop.in', '.metainfo.xml.in', '.appdata.xml.in', '.gschema.xml',
+                 '.mime.xml.in')
 
 
 def has_strings(root, rel):
@@ -34,6 +35,8 @@ def has_strings(root, rel):
         return re.search(r'<(summary|description)\b', text) is not None
     if rel.endswith('.desktop.in'):
         return re.search(r'^(Name|GenericName|Comment|Keywords)=', text, re.M) is not None
+    if rel.endswith('.mime.xml.in'):
+        return re.search(r'<comment\b', text) is not None
     return True  # metainfo always has a name and a summary
 
 
