@@ -102,7 +102,13 @@ dm_figure_dup_footer (DmFigure *self)
     {
       g_autoptr(GString) s = g_string_new (_("Sources:"));
       for (guint i = 0; i < sources->len; i++)
-        g_string_append_printf (s, "%s %s", i ? ";" : "", (char *) g_ptr_array_index (sources, i));
+        {
+          /* Translators: between two sources of a figure, "Reuters; Le Monde" (French puts a
+           * narrow no-break space before it) */
+          if (i > 0)
+            g_string_append (s, C_("list separator", ";"));
+          g_string_append_printf (s, " %s", (char *) g_ptr_array_index (sources, i));
+        }
       g_string_append_c (s, '.');
       g_ptr_array_add (out, g_string_free (g_steal_pointer (&s), FALSE));
     }
