@@ -54,9 +54,11 @@ dm_cli_convert (const char  *output,
     }
   {
     g_autofree char *name = g_file_get_parse_name (out);
-    /* Translators: a summary of --convert: the output file, then counts */
-    g_print (_("%s: %u events, %u legs written\n"), name,
-             g_list_model_get_n_items (dm_document_get_events (doc)), dm_document_get_n_legs (doc));
+    g_autofree char *events = dm_cli_count_events (g_list_model_get_n_items (dm_document_get_events (doc)));
+    g_autofree char *legs = dm_cli_count_legs (dm_document_get_n_legs (doc));
+
+    /* Translators: a summary of --convert: the output file, then "3 events", "2 legs" */
+    g_print (_("%s written: %s, %s\n"), name, events, legs);
   }
   return g_list_model_get_n_items (problems) > 0 ? 1 : 0;
 }

@@ -37,6 +37,18 @@ file_report_free (gpointer data)
   g_free (r);
 }
 
+char *
+dm_cli_count_events (guint n)
+{
+  return g_strdup_printf (ngettext ("%u event", "%u events", n), n);
+}
+
+char *
+dm_cli_count_legs (guint n)
+{
+  return g_strdup_printf (ngettext ("%u leg", "%u legs", n), n);
+}
+
 static guint
 count_places (DmDocument *doc)
 {
@@ -198,8 +210,15 @@ print_text (DmDocument *doc,
       if (r->error != NULL)
         g_printerr ("%s\n", r->error);
       else
-        /* Translators: a summary line of --check for one file */
-        g_print (_("%s: %u events, %u legs, %u problems\n"), r->path, r->events, r->legs, r->problems);
+        {
+          g_autofree char *events = dm_cli_count_events (r->events);
+          g_autofree char *legs = dm_cli_count_legs (r->legs);
+          g_autofree char *problems_text =
+            g_strdup_printf (ngettext ("%u problem", "%u problems", r->problems), r->problems);
+
+          /* Translators: a summary line of --check for one file, then "3 events", "2 legs", "1 problem" */
+          g_print (_("%s: %s, %s, %s\n"), r->path, events, legs, problems_text);
+        }
     }
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
@@ -207,11 +226,17 @@ print_text (DmDocument *doc,
       g_autofree char *text = dm_problem_to_string (p);
       g_print ("%s\n", text);
     }
-  g_print (_("Total: %u events, %u legs, %u actors, %u places\n"),
-           g_list_model_get_n_items (dm_document_get_events (doc)),
-           dm_document_get_n_legs (doc),
-           g_list_model_get_n_items (dm_document_get_actors (doc)),
-           count_places (doc));
+  {
+    guint n_actors = g_list_model_get_n_items (dm_document_get_actors (doc));
+    guint n_places = count_places (doc);
+    g_autofree char *events = dm_cli_count_events (g_list_model_get_n_items (dm_document_get_events (doc)));
+    g_autofree char *legs = dm_cli_count_legs (dm_document_get_n_legs (doc));
+    g_autofree char *actors = g_strdup_printf (ngettext ("%u actor", "%u actors", n_actors), n_actors);
+    g_autofree char *places = g_strdup_printf (ngettext ("%u place", "%u places", n_places), n_places);
+
+    /* Translators: the counts of all files: "12 events", "8 legs", "2 actors", "9 places" */
+    g_print (_("Total: %s, %s, %s, %s\n"), events, legs, actors, places);
+  }
   if (dm_document_get_extent (doc, &start, &end))
     {
       g_autofree char *s = dm_time_format_utc_iso (start);

@@ -21,17 +21,18 @@ typedef struct
   const char *format;   /* strftime-like, for g_date_time_format */
 } TickStep;
 
+/* Translators: the formats of the timeline's tick labels, see the strftime manual */
 static const TickStep steps[] = {
-  { STEP_SECONDS, 3600, "%H:%M" },
-  { STEP_SECONDS, 3 * 3600, "%H:%M" },
-  { STEP_SECONDS, 6 * 3600, "%H:%M" },
-  { STEP_SECONDS, 12 * 3600, "%H:%M" },
-  { STEP_SECONDS, 86400, "%e %b" },
-  { STEP_SECONDS, 2 * 86400, "%e %b" },
-  { STEP_SECONDS, 7 * 86400, "%e %b" },
-  { STEP_MONTHS, 1, "%b %Y" },
-  { STEP_MONTHS, 3, "%b %Y" },
-  { STEP_MONTHS, 6, "%b %Y" },
+  { STEP_SECONDS, 3600, NC_("timeline tick", "%H:%M") },
+  { STEP_SECONDS, 3 * 3600, NC_("timeline tick", "%H:%M") },
+  { STEP_SECONDS, 6 * 3600, NC_("timeline tick", "%H:%M") },
+  { STEP_SECONDS, 12 * 3600, NC_("timeline tick", "%H:%M") },
+  { STEP_SECONDS, 86400, NC_("timeline tick", "%e %b") },
+  { STEP_SECONDS, 2 * 86400, NC_("timeline tick", "%e %b") },
+  { STEP_SECONDS, 7 * 86400, NC_("timeline tick", "%e %b") },
+  { STEP_MONTHS, 1, NC_("timeline tick", "%b %Y") },
+  { STEP_MONTHS, 3, NC_("timeline tick", "%b %Y") },
+  { STEP_MONTHS, 6, NC_("timeline tick", "%b %Y") },
   { STEP_MONTHS, 12, "%Y" },
   { STEP_MONTHS, 24, "%Y" },
   { STEP_MONTHS, 60, "%Y" },
@@ -118,11 +119,12 @@ draw_ticks (DmTimeline    *self,
             continue;
           /* At midnight, an hourly axis shows the day instead; its first tick shows both */
           if (step->amount < 86400 && g_date_time_get_hour (dt) == 0)
-            text = g_date_time_format (dt, "%e %b");
+            text = g_date_time_format (dt, C_("timeline tick", "%e %b"));
           else if (step->amount < 86400 && first)
-            text = g_date_time_format (dt, "%e %b, %H:%M");
+            /* Translators: the first tick of an hourly timeline axis, see the strftime manual */
+            text = g_date_time_format (dt, C_("timeline tick", "%e %b, %H:%M"));
           else
-            text = g_date_time_format (dt, step->format);
+            text = g_date_time_format (dt, g_dpgettext2 (GETTEXT_PACKAGE, "timeline tick", step->format));
           set_rgba (cr, fg, 0.15);
           cairo_rectangle (cr, round (x), 0, 1, height);
           cairo_fill (cr);
@@ -151,7 +153,7 @@ draw_ticks (DmTimeline    *self,
           break;
         if (x < DM_TIMELINE_LABEL_WIDTH)
           continue;
-        text = g_date_time_format (dt, step->format);
+        text = g_date_time_format (dt, g_dpgettext2 (GETTEXT_PACKAGE, "timeline tick", step->format));
         set_rgba (cr, fg, 0.15);
         cairo_rectangle (cr, round (x), 0, 1, height);
         cairo_fill (cr);

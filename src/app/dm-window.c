@@ -44,7 +44,8 @@ update_time_label (DmWindow *self)
 {
   double t = dm_playback_get_time (self->playback);
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) t);
-  g_autofree char *text = dt ? g_date_time_format (dt, "%e %b %Y, %H:%M UTC") : NULL;
+  /* Translators: the playhead's time over the map, see the strftime manual */
+  g_autofree char *text = dt ? g_date_time_format (dt, C_("playhead time", "%e %b %Y, %H:%M UTC")) : NULL;
 
   gtk_label_set_text (self->time_label, text ? g_strstrip (text) : "");
 }

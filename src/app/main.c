@@ -12,10 +12,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(DmApplication) app = NULL;
+  const char *localedir;
   int status = 0;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests and `meson devenv` point this at the build tree's po/ (<lang>/LC_MESSAGES/diplomap.mo) */
+  localedir = g_getenv ("DIPLOMAP_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

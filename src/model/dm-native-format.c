@@ -807,7 +807,8 @@ dm_native_format_load (DmDocument    *doc,
              _("The file does not say its format version (\"diplomap\": 1); reading it as version 1"));
   if (version > DM_NATIVE_FORMAT_VERSION)
     {
-      g_autofree char *msg = g_strdup_printf (_("Written for a newer Diplomap (format %" G_GINT64_FORMAT "): what this version does not know is kept but not shown"), version);
+      g_autofree char *msg = g_strdup_printf (_("Written for a newer Diplomap (format %d): what this version does not know is kept but not shown"),
+                                              (int) MIN (version, G_MAXINT));
       warn_at (&self, root_object, "diplomap", msg);
     }
 
