@@ -73,6 +73,8 @@ draw_in_air (DmRouteSet         *set,
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  /* a soft, moving stroke: the fast antialiasing is indistinguishable and cheaper */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   n = f > f_trail ? dm_route_leg_points (set, leg, f_trail, f, buf, leg->n + 2) : 0;
   if (n >= 2)
     {
@@ -101,7 +103,7 @@ draw_in_air (DmRouteSet         *set,
           cairo_pattern_add_color_stop_rgba (fade, 0, color.red, color.green, color.blue, 0.0);
           cairo_pattern_add_color_stop_rgba (fade, 1, color.red, color.green, color.blue, 0.75);
           cairo_set_source (cr, fade);
-          cairo_set_line_width (cr, style->line_width * 2.4);
+          cairo_set_line_width (cr, style->line_width * 2.0);
           cairo_stroke (cr);
           cairo_pattern_destroy (fade);
         }
@@ -119,13 +121,16 @@ draw_in_air (DmRouteSet         *set,
       double lon = dm_projection_wraps (view->projection) ? here.lon + 360.0 * k
                                                           : dm_antimeridian_wrap (here.lon);
       dm_view_project (view, lon, here.lat, &px, &py);
+      if (px < -r * 2 || py < -r * 2 || px > view->width + r * 2 || py > view->height + r * 2)
+        continue;
+      /* a disc in a white ring: two fills cost less than a fill and a stroke */
       cairo_new_path (cr);
-      cairo_arc (cr, px, py, r, 0, 2 * G_PI);
-      dm_cairo_set_rgba (cr, &color, 1.0);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 1.6);
+      cairo_arc (cr, px, py, r + 0.8, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
-      cairo_stroke (cr);
+      cairo_fill (cr);
+      cairo_arc (cr, px, py, r - 0.8, 0, 2 * G_PI);
+      dm_cairo_set_rgba (cr, &color, 1.0);
+      cairo_fill (cr);
       dm_label_placer_add (pl->frame, px - r, py - r, px + r, py + r);
     }
 }
