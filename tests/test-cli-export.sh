@@ -53,6 +53,10 @@ check "png at scale 2 size" "1280 720" "$(png_size "$tmp/b.png")"
 check "svg export exits 0" 0 $st
 grep -q '<path' "$tmp/a.svg" && ok "svg has paths" || bad "svg has paths"
 grep -q '<image' "$tmp/a.svg" && bad "svg has no raster image" || ok "svg has no raster image"
+# text stays text: words are <text> elements, not glyph outlines
+grep -q '<text[^>]*>Late October 2025' "$tmp/a.svg" && ok "svg title is text" || bad "svg title is text"
+grep -q '<text[^>]*>Pyongyang</text>' "$tmp/a.svg" && ok "svg place label is text" || bad "svg place label is text"
+grep -q '<text[^>]*>Choe Son Hui</text>' "$tmp/a.svg" && ok "svg legend is text" || bad "svg legend is text"
 grep -q 'width="800px"' "$tmp/a.svg" && ok "svg width in px" || bad "svg width: $(head -c 300 "$tmp/a.svg")"
 rsvg-convert -o "$tmp/svg.png" "$tmp/a.svg"; st=$?
 check "rsvg-convert renders the svg" 0 $st

@@ -15,6 +15,7 @@
 #include "dm-error.h"
 #include "dm-figure-private.h"
 #include "dm-png.h"
+#include "dm-text.h"
 
 /* Writing a figure: PNG through an image surface, SVG and PDF through Cairo's vector
  * surfaces (paths and text, no raster inside). Atomically: into a temporary file next to the
@@ -74,6 +75,40 @@ dm_figure_format_from_path (const char     *path,
 }
 
 static cairo_status_t
+memory_write_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Cairo's SVG with the recorded texts (dm_text_record()) as <text> elements on top */
+static cairo_status_t
+write_svg_with_texts (GByteArray *svg,
+                      const char *texts,
+                      Sink       *sink)
+{
+  const char *data = (const char *) svg->data;
+  const char *end = g_strrstr_len (data, svg->len, "</svg>");
+  g_autoptr(GString) layer = g_string_new ("<g id=\"diplomap-text\">\n");
+  gsize head;
+  cairo_status_t status;
+
+  if (end == NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  head = end - data;
+  g_string_append (layer, texts ? texts : "");
+  g_string_append (layer, "</g>\n");
+  status = write_cb (sink, svg->data, head);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = write_cb (sink, (const unsigned char *) layer->str, layer->len);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = write_cb (sink, svg->data + head, svg->len - head);
+  return status;
+}
+
+static cairo_status_t
 render (DmFigure       *self,
         DmFigureFormat  format,
         Sink           *sink)
@@ -81,6 +116,8 @@ render (DmFigure       *self,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  g_autoptr(GByteArray) svg = NULL;
+  g_autofree char *texts = NULL;
   double scale = dm_figure_get_scale (self);
   int w, h;
 
@@ -93,8 +130,12 @@ render (DmFigure       *self,
       cairo_surface_set_device_scale (surface, scale, scale);
       break;
     case DM_FIGURE_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_cb, sink, w, h);
+      /* Cairo 1.16 writes SVG text as glyph outlines: texts are recorded and added as
+       * <text> elements once Cairo is done, so a figure's words stay words */
+      svg = g_byte_array_new ();
+      surface = cairo_svg_surface_create_for_stream (memory_write_cb, svg, w, h);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      dm_text_recorder_attach (surface);
       break;
     case DM_FIGURE_FORMAT_PDF:
     default:
@@ -112,10 +153,14 @@ render (DmFigure       *self,
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == DM_FIGURE_FORMAT_PNG)
     status = dm_png_write (surface, write_cb, sink);
+  if (svg != NULL)
+    texts = dm_text_recorder_steal (surface);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (status == CAIRO_STATUS_SUCCESS && svg != NULL)
+    status = write_svg_with_texts (svg, texts, sink);
   return status;
 }
 

@@ -416,6 +416,7 @@ dm_figure_draw_legend (DmFigure             *self,
     return TRUE;
 
   cairo_save (cr);
+  dm_text_recorder_occlude (cr, x, y, w, h);
   cairo_rectangle (cr, x, y, w, h);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
   cairo_fill_preserve (cr);

@@ -7,6 +7,7 @@
 
 #include "dm-basemap-private.h"
 #include "dm-gazetteer.h"
+#include "dm-text.h"
 
 /* Country labels and capitals. A country's name goes at its label point if it fits inside
  * the box of the country's largest part and touches no label placed before it (larger
@@ -204,7 +205,19 @@ draw_placed (cairo_t          *cr,
       if (l->x1 + dx < 0 || l->x0 + dx > width || l->y1 + dy < 0 || l->y0 + dy > height)
         continue;
       cairo_set_font_size (cr, l->size);
-      /* a halo of land colour, then the text itself as text (SVG and PDF keep it) */
+      if (dm_text_record (cr, l->text, x, y, l->size, DM_TEXT_REGULAR, &style->label,
+                          &style->label_halo, 2.5))
+        {
+          if (l->dot)
+            {
+              dm_cairo_set_rgba (cr, &style->label, 1.0);
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, l->dx + dx, l->dy + dy, CAPITAL_DOT, 0, 2 * G_PI);
+              cairo_fill (cr);
+            }
+          continue;
+        }
+      /* a halo of land colour, then the text itself as text (PDF keeps it) */
       if (style->label_halo.alpha > 0)
         {
           cairo_move_to (cr, x, y);

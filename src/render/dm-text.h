@@ -41,6 +41,25 @@ GPtrArray *dm_text_wrap    (cairo_t      *cr,
                             double        size,
                             DmTextFace    face,
                             double        max_width);
+/* SVG export: Cairo 1.16 writes SVG glyphs as outlines, so while a recorder is attached to a
+ * surface, dm_text_draw() writes each text as an SVG <text> element (kept searchable and
+ * selectable) instead of drawing it; the exporter puts them into the document. */
+void     dm_text_recorder_attach (cairo_surface_t *surface);
+char    *dm_text_recorder_steal  (cairo_surface_t *surface);
+void     dm_text_recorder_occlude (cairo_t        *cr,
+                                   double          x,
+                                   double          y,
+                                   double          width,
+                                   double          height);
+gboolean dm_text_record          (cairo_t         *cr,
+                                  const char      *text,
+                                  double           x,
+                                  double           baseline,
+                                  double           size,
+                                  DmTextFace       face,
+                                  const DmRgba    *color,
+                                  const DmRgba    *halo,
+                                  double           halo_width);
 void   dm_cairo_set_rgba   (cairo_t      *cr,
                             const DmRgba *color,
                             double        alpha);
