@@ -6,37 +6,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "dm-json-builder.h"
 #include "dm-export.h"
 #include "dm-import-private.h"
 
 /* GeoJSON out (RFC 7946): one Feature per event. QGIS and kepler.gl read the flat
  * "start"/"end" (UTC); Linked Places tools read "when", which also keeps each time's
  * precision, so that reading the file back gives the same events. */
-
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
-}
-
-static void
-add_strv (JsonBuilder        *b,
-          const char         *name,
-          const char * const *values)
-{
-  if (values == NULL || values[0] == NULL)
-    return;
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint i = 0; values[i]; i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-}
 
 static void
 add_position (JsonBuilder *b,
@@ -66,11 +42,11 @@ add_moment (JsonBuilder  *b,
   if ((slash = strchr (text, '/')) != NULL)
     {
       *slash = '\0';
-      add_string (b, "earliest", text);
-      add_string (b, "latest", slash + 1);
+      dm_json_builder_add_string (b, "earliest", text);
+      dm_json_builder_add_string (b, "latest", slash + 1);
     }
   else
-    add_string (b, "in", text);
+    dm_json_builder_add_string (b, "in", text);
   if (time->approximate)
     {
       json_builder_set_member_name (b, "approximate");
@@ -115,9 +91,9 @@ add_place_info (JsonBuilder *b,
                 DmPlace     *place)
 {
   json_builder_begin_object (b);
-  add_string (b, "name", dm_place_get_name (place));
-  add_string (b, "country", dm_place_get_country (place));
-  add_string (b, "timezone", dm_place_get_timezone (place));
+  dm_json_builder_add_string (b, "name", dm_place_get_name (place));
+  dm_json_builder_add_string (b, "country", dm_place_get_country (place));
+  dm_json_builder_add_string (b, "timezone", dm_place_get_timezone (place));
   json_builder_end_object (b);
 }
 
@@ -146,13 +122,13 @@ add_geometry (JsonBuilder *b,
   json_builder_begin_object (b);
   if (dm_event_get_kind (event) != DM_EVENT_KIND_TRIP)
     {
-      add_string (b, "type", "Point");
+      dm_json_builder_add_string (b, "type", "Point");
       json_builder_set_member_name (b, "coordinates");
       add_position (b, dm_event_get_place (event));
     }
   else if (legs_chain (legs))
     {
-      add_string (b, "type", "LineString");
+      dm_json_builder_add_string (b, "type", "LineString");
       json_builder_set_member_name (b, "coordinates");
       json_builder_begin_array (b);
       for (guint i = 0; i < legs->len; i++)
@@ -170,7 +146,7 @@ add_geometry (JsonBuilder *b,
     }
   else
     {
-      add_string (b, "type", "MultiLineString");
+      dm_json_builder_add_string (b, "type", "MultiLineString");
       json_builder_set_member_name (b, "coordinates");
       json_builder_begin_array (b);
       for (guint i = 0; i < legs->len; i++)
@@ -202,25 +178,25 @@ add_properties (JsonBuilder *b,
 
   json_builder_set_member_name (b, "properties");
   json_builder_begin_object (b);
-  add_string (b, "name", display);
-  add_string (b, "title", dm_event_get_title (event));
-  add_string (b, "event_type", dm_event_kind_to_string (dm_event_get_kind (event)));
+  dm_json_builder_add_string (b, "name", display);
+  dm_json_builder_add_string (b, "title", dm_event_get_title (event));
+  dm_json_builder_add_string (b, "event_type", dm_event_kind_to_string (dm_event_get_kind (event)));
   if (dm_event_get_status (event) != DM_STATUS_UNKNOWN)
-    add_string (b, "status", dm_status_to_string (dm_event_get_status (event)));
+    dm_json_builder_add_string (b, "status", dm_status_to_string (dm_event_get_status (event)));
   if (dm_event_get_span (event, &start, &end))
     {
       g_autofree char *s = dm_time_format_utc_iso (start);
       g_autofree char *e = dm_time_format_utc_iso (end);
-      add_string (b, "start", s);
-      add_string (b, "end", e);
+      dm_json_builder_add_string (b, "start", s);
+      dm_json_builder_add_string (b, "end", e);
     }
   if (actor != NULL)
     {
-      add_string (b, "actor", dm_actor_get_name (actor));
-      add_string (b, "actor_id", dm_actor_get_id (actor));
-      add_string (b, "actor_role", dm_actor_get_role (actor));
-      add_string (b, "actor_country", dm_actor_get_country (actor));
-      add_string (b, "actor_color", dm_actor_get_color (actor));
+      dm_json_builder_add_string (b, "actor", dm_actor_get_name (actor));
+      dm_json_builder_add_string (b, "actor_id", dm_actor_get_id (actor));
+      dm_json_builder_add_string (b, "actor_role", dm_actor_get_role (actor));
+      dm_json_builder_add_string (b, "actor_country", dm_actor_get_country (actor));
+      dm_json_builder_add_string (b, "actor_color", dm_actor_get_color (actor));
     }
   if (parts->len > 0)
     {
@@ -237,9 +213,9 @@ add_properties (JsonBuilder *b,
     }
   if (place != NULL)
     {
-      add_string (b, "place", dm_place_get_name (place));
-      add_string (b, "country", dm_place_get_country (place));
-      add_string (b, "timezone", dm_place_get_timezone (place));
+      dm_json_builder_add_string (b, "place", dm_place_get_name (place));
+      dm_json_builder_add_string (b, "country", dm_place_get_country (place));
+      dm_json_builder_add_string (b, "timezone", dm_place_get_timezone (place));
     }
   if (vertices->len > 0)
     {
@@ -249,10 +225,10 @@ add_properties (JsonBuilder *b,
         add_place_info (b, g_ptr_array_index (vertices, i));
       json_builder_end_array (b);
     }
-  add_string (b, "host", dm_event_get_host (event));
-  add_strv (b, "invited_by", dm_event_get_invited_by (event));
-  add_strv (b, "tags", dm_event_get_tags (event));
-  add_string (b, "notes", dm_event_get_notes (event));
+  dm_json_builder_add_string (b, "host", dm_event_get_host (event));
+  dm_json_builder_add_strv (b, "invited_by", dm_event_get_invited_by (event), FALSE);
+  dm_json_builder_add_strv (b, "tags", dm_event_get_tags (event), FALSE);
+  dm_json_builder_add_string (b, "notes", dm_event_get_notes (event));
   if (sources->len > 0)
     {
       json_builder_set_member_name (b, "sources");
@@ -261,10 +237,10 @@ add_properties (JsonBuilder *b,
         {
           DmSource *src = g_ptr_array_index (sources, i);
           json_builder_begin_object (b);
-          add_string (b, "title", src->title);
-          add_string (b, "publisher", src->publisher);
-          add_string (b, "date", src->date);
-          add_string (b, "url", src->url);
+          dm_json_builder_add_string (b, "title", src->title);
+          dm_json_builder_add_string (b, "publisher", src->publisher);
+          dm_json_builder_add_string (b, "date", src->date);
+          dm_json_builder_add_string (b, "url", src->url);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -283,8 +259,8 @@ dm_geojson_write (DmDocument *document)
   gsize length;
 
   json_builder_begin_object (b);
-  add_string (b, "type", "FeatureCollection");
-  add_string (b, "name", dm_document_get_title (document));
+  dm_json_builder_add_string (b, "type", "FeatureCollection");
+  dm_json_builder_add_string (b, "name", dm_document_get_title (document));
   json_builder_set_member_name (b, "features");
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
@@ -293,8 +269,8 @@ dm_geojson_write (DmDocument *document)
       g_autoptr(GPtrArray) vertices = g_ptr_array_new ();
 
       json_builder_begin_object (b);
-      add_string (b, "type", "Feature");
-      add_string (b, "id", dm_event_get_id (event));
+      dm_json_builder_add_string (b, "type", "Feature");
+      dm_json_builder_add_string (b, "id", dm_event_get_id (event));
       add_geometry (b, event, vertices);
       add_properties (b, event, vertices);
       add_when (b, event);

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "dm-json-builder.h"
 #include "dm-document-private.h"
 #include "dm-native-format-private.h"
 
@@ -29,38 +30,13 @@ add_extra (JsonBuilder *b,
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
-}
-
-static void
-add_strv (JsonBuilder        *b,
-          const char         *name,
-          const char * const *values)
-{
-  if (values == NULL)
-    return;
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  for (guint i = 0; values[i]; i++)
-    json_builder_add_string_value (b, values[i]);
-  json_builder_end_array (b);
-}
-
-static void
 add_time (JsonBuilder  *b,
           const char   *name,
           const DmTime *time,
           DmPlace      *place)
 {
   g_autofree char *text = dm_time_to_iso (time, place ? dm_place_get_zone (place) : NULL);
-  add_string (b, name, text);
+  dm_json_builder_add_string (b, name, text);
 }
 
 static double
@@ -73,14 +49,14 @@ static void
 add_place_fields (JsonBuilder *b,
                   DmPlace     *place)
 {
-  add_string (b, "id", dm_place_get_id (place));
-  add_string (b, "name", dm_place_get_name (place));
-  add_string (b, "country", dm_place_get_country (place));
+  dm_json_builder_add_string (b, "id", dm_place_get_id (place));
+  dm_json_builder_add_string (b, "name", dm_place_get_name (place));
+  dm_json_builder_add_string (b, "country", dm_place_get_country (place));
   json_builder_set_member_name (b, "lat");
   json_builder_add_double_value (b, round6 (dm_place_get_latitude (place)));
   json_builder_set_member_name (b, "lon");
   json_builder_add_double_value (b, round6 (dm_place_get_longitude (place)));
-  add_string (b, "timezone", dm_place_get_timezone (place));
+  dm_json_builder_add_string (b, "timezone", dm_place_get_timezone (place));
 }
 
 static void
@@ -108,11 +84,11 @@ add_actor (JsonBuilder *b,
            DmActor     *actor)
 {
   json_builder_begin_object (b);
-  add_string (b, "id", dm_actor_get_id (actor));
-  add_string (b, "name", dm_actor_get_name (actor));
-  add_string (b, "role", dm_actor_get_role (actor));
-  add_string (b, "country", dm_actor_get_country (actor));
-  add_string (b, "color", dm_actor_get_color (actor));
+  dm_json_builder_add_string (b, "id", dm_actor_get_id (actor));
+  dm_json_builder_add_string (b, "name", dm_actor_get_name (actor));
+  dm_json_builder_add_string (b, "role", dm_actor_get_role (actor));
+  dm_json_builder_add_string (b, "country", dm_actor_get_country (actor));
+  dm_json_builder_add_string (b, "color", dm_actor_get_color (actor));
   add_extra (b, dm_actor_get_extra (actor));
   json_builder_end_object (b);
 }
@@ -122,10 +98,10 @@ add_source (JsonBuilder *b,
             DmSource    *source)
 {
   json_builder_begin_object (b);
-  add_string (b, "title", source->title);
-  add_string (b, "publisher", source->publisher);
-  add_string (b, "date", source->date);
-  add_string (b, "url", source->url);
+  dm_json_builder_add_string (b, "title", source->title);
+  dm_json_builder_add_string (b, "publisher", source->publisher);
+  dm_json_builder_add_string (b, "date", source->date);
+  dm_json_builder_add_string (b, "url", source->url);
   add_extra (b, source->extra);
   json_builder_end_object (b);
 }
@@ -141,15 +117,15 @@ add_event (JsonBuilder *b,
   DmPlace *place = dm_event_get_place (event);
 
   json_builder_begin_object (b);
-  add_string (b, "id", dm_event_get_id (event));
-  add_string (b, "type", dm_event_kind_to_string (dm_event_get_kind (event)));
-  add_string (b, "title", dm_event_get_title (event));
+  dm_json_builder_add_string (b, "id", dm_event_get_id (event));
+  dm_json_builder_add_string (b, "type", dm_event_kind_to_string (dm_event_get_kind (event)));
+  dm_json_builder_add_string (b, "title", dm_event_get_title (event));
   if (actor != NULL)
-    add_string (b, "actor", dm_actor_get_id (actor));
+    dm_json_builder_add_string (b, "actor", dm_actor_get_id (actor));
   if (dm_event_get_status (event) != DM_STATUS_UNKNOWN)
-    add_string (b, "status", dm_status_to_string (dm_event_get_status (event)));
-  add_string (b, "host", dm_event_get_host (event));
-  add_strv (b, "invited_by", dm_event_get_invited_by (event));
+    dm_json_builder_add_string (b, "status", dm_status_to_string (dm_event_get_status (event)));
+  dm_json_builder_add_string (b, "host", dm_event_get_host (event));
+  dm_json_builder_add_strv (b, "invited_by", dm_event_get_invited_by (event), TRUE);
   add_place_ref (b, "place", place);
   add_time (b, "start", dm_event_get_start (event), place);
   add_time (b, "end", dm_event_get_end (event), place);
@@ -187,8 +163,8 @@ add_event (JsonBuilder *b,
         add_source (b, g_ptr_array_index (sources, i));
       json_builder_end_array (b);
     }
-  add_strv (b, "tags", dm_event_get_tags (event));
-  add_string (b, "notes", dm_event_get_notes (event));
+  dm_json_builder_add_strv (b, "tags", dm_event_get_tags (event), TRUE);
+  dm_json_builder_add_string (b, "notes", dm_event_get_notes (event));
   add_extra (b, dm_event_get_extra (event));
   json_builder_end_object (b);
 }
@@ -279,7 +255,7 @@ dm_document_serialize (DmDocument *self,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "diplomap");
   json_builder_add_int_value (b, info && info->version > 0 ? info->version : DM_NATIVE_FORMAT_VERSION);
-  add_string (b, "title", title);
+  dm_json_builder_add_string (b, "title", title);
   add_extra (b, info ? info->extra : NULL);
 
   json_builder_set_member_name (b, "actors");

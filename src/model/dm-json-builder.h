@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Small helpers shared by the JSON writers (.diplomap, GeoJSON) */
+
+/* "name": value, or nothing when @value is NULL */
+void dm_json_builder_add_string (JsonBuilder        *builder,
+                                 const char         *name,
+                                 const char         *value);
+/* "name": [values…], or nothing when @values is NULL (or empty, unless @keep_empty) */
+void dm_json_builder_add_strv   (JsonBuilder        *builder,
+                                 const char         *name,
+                                 const char * const *values,
+                                 gboolean            keep_empty);
+
+G_END_DECLS
