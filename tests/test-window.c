@@ -635,6 +635,8 @@ test_keyboard (void)
   /* Nothing to play in the empty state: the key goes on */
   g_assert_false (press_window_key (win, "space"));
   open_and_wait (win, file);
+  /* the keys act at once: focus is on the timeline, not on a header button Space would press */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (win)) == GTK_WIDGET (win->timeline));
   g_assert_true (press_window_key (win, "space"));
   g_assert_true (dm_playback_get_playing (win->playback));
   g_assert_true (press_window_key (win, "space"));

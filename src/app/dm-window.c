@@ -229,6 +229,8 @@ load_cb (GObject      *object,
     {
       dm_playback_set_time (self->playback, dm_playback_get_start (self->playback));
       dm_window_fit_document (self);
+      /* the keys (Space plays, arrows step) then act at once, not on the Open button */
+      gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
     }
 
   n_problems = g_list_model_get_n_items (dm_document_get_problems (self->document));
