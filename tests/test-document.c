@@ -281,6 +281,43 @@ test_round_trip (void)
   g_rmdir (dir);
 }
 
+/* The ids of the "events" array of a .diplomap text, in order, joined by spaces */
+static char *
+event_ids (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GString *ids = g_string_new (NULL);
+  JsonArray *events;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  events = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "events");
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    g_string_append_printf (ids, "%s ", json_object_get_string_member (json_array_get_object_element (events, i), "id"));
+  return g_string_free (ids, FALSE);
+}
+
+static void
+test_rejected_kept_in_place (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("bad-events.diplomap");
+  g_autoptr(GBytes) original = read_bytes (file);
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
+  saved = dm_document_serialize (doc, file);
+  text = g_strndup (g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  before = event_ids (text);
+  g_free (text);
+  text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  after = event_ids (text);
+  /* the five events that did not load are all there, each where it was */
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_sample_round_trip (void)
 {
@@ -408,6 +445,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/bad-events", test_bad_events);
   g_test_add_func ("/model/document/round-trip", test_round_trip);
   g_test_add_func ("/model/document/sample-round-trip", test_sample_round_trip);
+  g_test_add_func ("/model/document/rejected-kept-in-place", test_rejected_kept_in_place);
   g_test_add_func ("/model/document/save-failure-keeps-old", test_save_failure_keeps_old);
   g_test_add_func ("/model/document/two-files", test_two_files);
   g_test_add_func ("/model/document/async", test_async);

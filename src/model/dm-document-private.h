@@ -10,6 +10,7 @@ typedef struct
 {
   char       *member;   /* the array it came from: "events", "actors", ... */
   JsonNode   *node;
+  guint       index;    /* written before the index-th loaded entry; G_MAXUINT: at the end */
 } DmRejected;
 
 typedef struct
@@ -22,6 +23,11 @@ typedef struct
   GPtrArray  *places;   /* DmPlace declared in its "places" */
 } DmFileInfo;
 
+void        dm_document_keep_rejected_at (DmDocument *self,
+                                          GFile      *file,
+                                          const char *member,
+                                          JsonNode   *node,
+                                          guint       index);
 DmFileInfo *dm_document_get_file_info (DmDocument *self,
                                        GFile      *file,
                                        gboolean    create);

@@ -294,9 +294,21 @@ dm_document_keep_rejected (DmDocument *self,
                            const char *member,
                            JsonNode   *node)
 {
+  dm_document_keep_rejected_at (self, file, member, node, G_MAXUINT);
+}
+
+/* Kept to be written back before the @index-th entry of @member that did load */
+void
+dm_document_keep_rejected_at (DmDocument *self,
+                              GFile      *file,
+                              const char *member,
+                              JsonNode   *node,
+                              guint       index)
+{
   DmFileInfo *info = dm_document_get_file_info (self, file, TRUE);
   DmRejected *r = g_new0 (DmRejected, 1);
 
+  r->index = index;
   r->member = g_strdup (member);
   r->node = json_node_copy (node);
   g_ptr_array_add (info->rejected, r);

@@ -833,6 +833,7 @@ dm_native_format_load (DmDocument    *doc,
   else if (events != NULL)
     {
       JsonArray *array = json_node_get_array (events);
+      guint loaded = 0;
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
@@ -850,10 +851,12 @@ dm_native_format_load (DmDocument    *doc,
                 dm_json_positions_lookup (positions, el, &f.line, &f.column);
               add_problem (&self, f.line, f.column, f.message);
               g_free (f.message);
-              dm_document_keep_rejected (doc, file, "events", el);
+              /* written back where it was, among the events that loaded */
+              dm_document_keep_rejected_at (doc, file, "events", el, loaded);
               continue;
             }
           dm_document_add_event (doc, event);
+          loaded++;
         }
     }
   return TRUE;

@@ -169,15 +169,18 @@ add_event (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* What the file had in @member that did not load, kept for positions @from to @to */
 static void
 add_rejected (JsonBuilder *b,
               DmFileInfo  *info,
-              const char  *member)
+              const char  *member,
+              guint        from,
+              guint        to)
 {
   for (guint i = 0; info && i < info->rejected->len; i++)
     {
       DmRejected *r = g_ptr_array_index (info->rejected, i);
-      if (g_str_equal (r->member, member))
+      if (g_str_equal (r->member, member) && r->index >= from && r->index <= to)
         json_builder_add_value (b, json_node_copy (r->node));
     }
 }
@@ -266,7 +269,7 @@ dm_document_serialize (DmDocument *self,
       if (origin == NULL || g_hash_table_contains (used, actor))
         add_actor (b, actor);
     }
-  add_rejected (b, info, "actors");
+  add_rejected (b, info, "actors", 0, G_MAXUINT);
   json_builder_end_array (b);
 
   if (places->len > 0 || (info && info->rejected->len > 0))
@@ -281,19 +284,27 @@ dm_document_serialize (DmDocument *self,
           add_extra (b, dm_place_get_extra (place));
           json_builder_end_object (b);
         }
-      add_rejected (b, info, "places");
+      add_rejected (b, info, "places", 0, G_MAXUINT);
       json_builder_end_array (b);
     }
 
   json_builder_set_member_name (b, "events");
   json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
-      if (event_is_from (event, origin))
+  {
+    guint written = 0;
+
+    /* an event that did not load goes back where it was among those that did */
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+        if (!event_is_from (event, origin))
+          continue;
+        add_rejected (b, info, "events", written, written);
         add_event (b, event);
-    }
-  add_rejected (b, info, "events");
+        written++;
+      }
+    add_rejected (b, info, "events", written, G_MAXUINT);
+  }
   json_builder_end_array (b);
   json_builder_end_object (b);
 
