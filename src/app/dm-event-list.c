@@ -6,12 +6,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dm-event-list.h"
+#include "dm-event-list-private.h"
 #include "dm-gazetteer.h"
 #include "dm-route-style.h"
 
-/* The sidebar's list: events by time, a search box, and filters by actor, country, type
- * and status. document events → filter → sort → single selection → GtkListView. */
+/* The sidebar's list: events by time, a search box, and filters by actor, country, role,
+ * year, type and status. They narrow the list here; the window shows the same events on
+ * the map and in exports (DmEventList::filters-changed). document events → filter → sort → single selection → GtkListView. */
 
 struct _DmEventList
 {
@@ -27,6 +28,8 @@ struct _DmEventList
   GtkDropDown        *country_filter;
   GtkDropDown        *kind_filter;
   GtkDropDown        *status_filter;
+  GtkDropDown        *role_filter;
+  GtkDropDown        *year_filter;
   GtkListView        *list_view;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
@@ -35,6 +38,8 @@ struct _DmEventList
 
   GPtrArray          *actors;     /* DmActor, index + 1 in the actor drop-down */
   GPtrArray          *countries;  /* char *, index + 1 in the country drop-down */
+  GPtrArray          *roles;      /* char *, index + 1 in the role drop-down */
+  GArray             *years;      /* int, index + 1 in the year drop-down */
   char               *needle;     /* folded search text */
   gboolean            syncing;
 };
@@ -50,78 +55,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-fold (const char *text)
-{
-  g_autofree char *norm = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
-  return g_utf8_casefold (norm, -1);
-}
+enum {
+  FILTERS_CHANGED,
+  N_SIGNALS
+};
 
-static gboolean
-text_matches (const char *text,
-              const char *needle)
-{
-  g_autofree char *f = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  f = fold (text);
-  return strstr (f, needle) != NULL;
-}
-
-static gboolean
-event_in_country (DmEvent    *event,
-                  const char *country)
-{
-  DmPlace *place = dm_event_get_place (event);
-  GPtrArray *legs = dm_event_get_legs (event);
-
-  if (place != NULL && g_strcmp0 (dm_place_get_country (place), country) == 0)
-    return TRUE;
-  if (g_strcmp0 (dm_event_get_host (event), country) == 0)
-    return TRUE;
-  for (guint i = 0; legs != NULL && i < legs->len; i++)
-    {
-      DmLeg *leg = g_ptr_array_index (legs, i);
-      if ((leg->from && g_strcmp0 (dm_place_get_country (leg->from), country) == 0) ||
-          (leg->to && g_strcmp0 (dm_place_get_country (leg->to), country) == 0))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-event_matches_search (DmEvent    *event,
-                      const char *needle)
-{
-  g_autofree char *title = dm_event_dup_display_title (event);
-  DmActor *actor = dm_event_get_actor (event);
-  DmPlace *place = dm_event_get_place (event);
-  GPtrArray *parts = dm_event_get_participants (event);
-  GPtrArray *legs = dm_event_get_legs (event);
-  const char * const *tags = dm_event_get_tags (event);
-
-  if (text_matches (title, needle) || text_matches (dm_event_get_notes (event), needle))
-    return TRUE;
-  if (actor && text_matches (dm_actor_get_name (actor), needle))
-    return TRUE;
-  if (place && text_matches (dm_place_get_name (place), needle))
-    return TRUE;
-  for (guint i = 0; parts != NULL && i < parts->len; i++)
-    if (text_matches (dm_actor_get_name (g_ptr_array_index (parts, i)), needle))
-      return TRUE;
-  for (guint i = 0; legs != NULL && i < legs->len; i++)
-    {
-      DmLeg *leg = g_ptr_array_index (legs, i);
-      if ((leg->from && text_matches (dm_place_get_name (leg->from), needle)) ||
-          (leg->to && text_matches (dm_place_get_name (leg->to), needle)))
-        return TRUE;
-    }
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    if (text_matches (tags[i], needle))
-      return TRUE;
-  return FALSE;
-}
+static guint signals[N_SIGNALS];
 
 static gboolean
 filter_event (gpointer item,
@@ -133,18 +72,26 @@ filter_event (gpointer item,
   guint country = gtk_drop_down_get_selected (self->country_filter);
   guint kind = gtk_drop_down_get_selected (self->kind_filter);
   guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint role = gtk_drop_down_get_selected (self->role_filter);
+  guint year = gtk_drop_down_get_selected (self->year_filter);
 
   if (actor > 0 && actor <= self->actors->len &&
       !dm_event_involves (event, g_ptr_array_index (self->actors, actor - 1)))
     return FALSE;
   if (country > 0 && country <= self->countries->len &&
-      !event_in_country (event, g_ptr_array_index (self->countries, country - 1)))
+      !dm_event_in_country (event, g_ptr_array_index (self->countries, country - 1)))
+    return FALSE;
+  if (role > 0 && role <= self->roles->len &&
+      !dm_event_has_role (event, g_ptr_array_index (self->roles, role - 1)))
+    return FALSE;
+  if (year > 0 && year <= self->years->len &&
+      !dm_event_in_year (event, g_array_index (self->years, int, year - 1)))
     return FALSE;
   if (kind > 0 && kind != GTK_INVALID_LIST_POSITION && dm_event_get_kind (event) != kind - 1)
     return FALSE;
   if (status > 0 && status != GTK_INVALID_LIST_POSITION && dm_event_get_status (event) != status - 1)
     return FALSE;
-  if (self->needle != NULL && *self->needle != '\0' && !event_matches_search (event, self->needle))
+  if (self->needle != NULL && *self->needle != '\0' && !dm_event_matches_search (event, self->needle))
     return FALSE;
   return TRUE;
 }
@@ -185,6 +132,14 @@ compare_strings (gconstpointer a,
                  gconstpointer b)
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return (x > y) - (x < y);
 }
 
 static void
@@ -269,13 +224,14 @@ static void
 filters_changed_cb (DmEventList *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
 
 static void
 search_changed_cb (DmEventList *self)
 {
   g_free (self->needle);
-  self->needle = fold (gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  self->needle = dm_event_list_fold (gtk_editable_get_text (GTK_EDITABLE (self->search)));
   filters_changed_cb (self);
 }
 
@@ -329,11 +285,16 @@ dm_event_list_reload (DmEventList *self)
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen_roles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) year_names = g_ptr_array_new_with_free_func (g_free);
 
   g_return_if_fail (DM_IS_EVENT_LIST (self));
 
   g_ptr_array_set_size (self->actors, 0);
   g_ptr_array_set_size (self->countries, 0);
+  g_ptr_array_set_size (self->roles, 0);
+  g_array_set_size (self->years, 0);
   if (self->document != NULL)
     {
       GListModel *actors = dm_document_get_actors (self->document);
@@ -344,6 +305,14 @@ dm_event_list_reload (DmEventList *self)
           g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
           g_ptr_array_add (self->actors, g_object_ref (actor));
           g_ptr_array_add (actor_names, (char *) dm_actor_get_name (actor));
+          if (dm_actor_get_role (actor) != NULL && *dm_actor_get_role (actor) != '\0' &&
+              g_hash_table_add (seen_roles, (char *) dm_actor_get_role (actor)))
+            g_ptr_array_add (self->roles, g_strdup (dm_actor_get_role (actor)));
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_events (self->document)); i++)
+        {
+          g_autoptr(DmEvent) event = g_list_model_get_item (dm_document_get_events (self->document), i);
+          dm_event_add_years (event, years);
         }
       for (guint i = 0; i < g_list_model_get_n_items (places); i++)
         {
@@ -353,6 +322,21 @@ dm_event_list_reload (DmEventList *self)
             g_ptr_array_add (self->countries, g_strdup (c));
         }
       g_ptr_array_sort (self->countries, compare_strings);
+      g_ptr_array_sort (self->roles, compare_strings);
+      {
+        GHashTableIter iter;
+        gpointer key;
+
+        g_hash_table_iter_init (&iter, years);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          {
+            int y = GPOINTER_TO_INT (key);
+            g_array_append_val (self->years, y);
+          }
+        g_array_sort (self->years, compare_ints);
+        for (guint i = 0; i < self->years->len; i++)
+          g_ptr_array_add (year_names, g_strdup_printf ("%d", g_array_index (self->years, int, i)));
+      }
     }
   for (DmEventKind k = DM_EVENT_KIND_TRIP; k <= DM_EVENT_KIND_MEETING; k++)
     g_ptr_array_add (kinds, (char *) dm_event_kind_get_label (k));
@@ -372,6 +356,8 @@ dm_event_list_reload (DmEventList *self)
       }
     set_choices (self->country_filter, _("All countries"), names);
   }
+  set_choices (self->role_filter, _("All roles"), self->roles);
+  set_choices (self->year_filter, _("All years"), year_names);
   set_choices (self->kind_filter, _("All types"), kinds);
   set_choices (self->status_filter, _("Any status"), statuses);
   filters_changed_cb (self);
@@ -389,6 +375,8 @@ dm_event_list_dispose (GObject *object)
   g_clear_object (&self->route_set);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->countries, g_ptr_array_unref);
+  g_clear_pointer (&self->roles, g_ptr_array_unref);
+  g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->needle, g_free);
   G_OBJECT_CLASS (dm_event_list_parent_class)->dispose (object);
 }
@@ -445,6 +433,14 @@ dm_event_list_class_init (DmEventListClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * DmEventList::filters-changed:
+   * The search or a filter changed: the list's model shows other events.
+   */
+  signals[FILTERS_CHANGED] =
+    g_signal_new ("filters-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "eventlist");
 }
@@ -459,6 +455,8 @@ dm_event_list_init (DmEventList *self)
 
   self->actors = g_ptr_array_new_with_free_func (g_object_unref);
   self->countries = g_ptr_array_new_with_free_func (g_free);
+  self->roles = g_ptr_array_new_with_free_func (g_free);
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -476,6 +474,8 @@ dm_event_list_init (DmEventList *self)
   self->country_filter = make_drop_down (self, _("Filter by country"));
   self->kind_filter = make_drop_down (self, _("Filter by type"));
   self->status_filter = make_drop_down (self, _("Filter by status"));
+  self->role_filter = make_drop_down (self, _("Filter by role"));
+  self->year_filter = make_drop_down (self, _("Filter by year"));
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
@@ -483,8 +483,10 @@ dm_event_list_init (DmEventList *self)
   gtk_widget_set_margin_end (grid, 6);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->actor_filter), 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->country_filter), 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->kind_filter), 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->status_filter), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->role_filter), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->year_filter), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->kind_filter), 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->status_filter), 1, 2, 1, 1);
   gtk_box_append (GTK_BOX (self->box), grid);
 
   self->filter = gtk_custom_filter_new (filter_event, self, NULL);
@@ -626,4 +628,41 @@ dm_event_list_set_route_set (DmEventList *self,
 {
   g_return_if_fail (DM_IS_EVENT_LIST (self));
   g_set_object (&self->route_set, set);
+}
+
+/* A role of the document's actors, or NULL for all; a year, or 0 for all */
+void
+dm_event_list_set_role_year (DmEventList *self,
+                             const char  *role,
+                             int          year)
+{
+  guint r = 0, y = 0;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  if (role != NULL && g_ptr_array_find_with_equal_func (self->roles, role, g_str_equal, &r))
+    r++;
+  for (guint i = 0; year != 0 && i < self->years->len; i++)
+    if (g_array_index (self->years, int, i) == year)
+      y = i + 1;
+  gtk_drop_down_set_selected (self->role_filter, r);
+  gtk_drop_down_set_selected (self->year_filter, y);
+}
+
+/* Whether the search or a filter hides events */
+gboolean
+dm_event_list_is_filtered (DmEventList *self)
+{
+  GtkDropDown *drops[] = { self->actor_filter, self->country_filter, self->role_filter,
+                           self->year_filter, self->kind_filter, self->status_filter };
+
+  g_return_val_if_fail (DM_IS_EVENT_LIST (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (drops[i]);
+      if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+        return TRUE;
+    }
+  return self->needle != NULL && *self->needle != '\0';
 }

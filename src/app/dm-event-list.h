@@ -35,6 +35,12 @@ void        dm_event_list_set_filters        (DmEventList *self,
                                               const char  *country,
                                               int          kind,
                                               int          status);
+/* A role of the document's actors (NULL: all) and a year (0: all) */
+void        dm_event_list_set_role_year      (DmEventList *self,
+                                              const char  *role,
+                                              int          year);
+/* Whether the search or a filter hides events */
+gboolean    dm_event_list_is_filtered        (DmEventList *self);
 /* Text for the list's subtitle line: when, what kind, status */
 char       *dm_event_list_dup_subtitle       (DmEvent     *event);
 

@@ -228,7 +228,9 @@ dm_window_new_export_dialog (DmWindow *self)
   DmExportDialog *dialog;
 
   dm_window_get_view_bounds (self, bounds);
-  dialog = dm_export_dialog_new (GTK_WINDOW (self), self->document,
+  /* The figure shows what the map shows: the events the filters let through */
+  dm_window_apply_filters (self);
+  dialog = dm_export_dialog_new (GTK_WINDOW (self), self->shown,
                                  dm_playback_get_time (self->playback), bounds);
   g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);
   return dialog;

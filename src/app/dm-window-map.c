@@ -151,7 +151,7 @@ dm_window_pick_on_map (DmWindow *self,
                        double    x,
                        double    y)
 {
-  GListModel *events = dm_document_get_events (self->document);
+  GListModel *events = dm_document_get_events (self->shown);
   DmEvent *best = NULL;
   double best_d = 12;
   DmView view;
@@ -227,7 +227,7 @@ dm_window_setup_map (DmWindow *self)
   tiles = g_object_ref_sink (shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->map_source), viewport));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (tiles));
   self->routes_layer = g_object_ref_sink (dm_routes_layer_new (viewport));
-  dm_routes_layer_set_document (self->routes_layer, self->document);
+  dm_routes_layer_set_document (self->routes_layer, self->shown);
   dm_timeline_set_route_set (self->timeline,
                              dm_routes_painter_get_set (dm_routes_layer_get_painter (self->routes_layer)));
   dm_event_list_set_route_set (self->event_list,

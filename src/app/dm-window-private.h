@@ -35,6 +35,7 @@ struct _DmWindow
 
   /* Owned */
   DmDocument           *document;
+  DmDocument           *shown;    /* the events the list's filters let through: map, export */
   DmPlayback           *playback;
   DmMapSource          *map_source;
   DmRoutesLayer        *routes_layer;
@@ -48,6 +49,7 @@ struct _DmWindow
   guint                 n_exporting;
   guint                 n_problems_shown;
   guint                 tick_id;
+  guint                 filter_timeout_id;
   gint64                last_frame_time;
 };
 
@@ -68,6 +70,8 @@ void dm_window_export            (DmWindow       *self,
 void dm_window_setup_map         (DmWindow   *self);
 
 /* dm-window.c */
+/* Shows the list's events on the map, the timeline and in exports, now */
+void dm_window_apply_filters     (DmWindow   *self);
 /* Selects @event everywhere; @fly: the map flies to it */
 void dm_window_select_event      (DmWindow   *self,
                                   DmEvent    *event,

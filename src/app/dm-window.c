@@ -166,11 +166,42 @@ reload_views (DmWindow *self)
   adw_window_title_set_subtitle (self->window_title, n > 0 ? subtitle : "");
 
   dm_event_list_reload (self->event_list);
-  dm_timeline_reload (self->timeline);
-  dm_routes_layer_reload (self->routes_layer);
+  dm_window_apply_filters (self);
   if (dm_document_get_extent (self->document, &start, &end))
     dm_playback_set_range (self->playback, start, end);
   dm_window_update_actions (self);
+}
+
+void
+dm_window_apply_filters (DmWindow *self)
+{
+  GListModel *events = dm_document_get_events (self->document);
+
+  g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
+  if (dm_event_list_is_filtered (self->event_list))
+    events = dm_event_list_get_model (self->event_list);
+  /* One change of the shown events: the route set rebuilds once */
+  dm_document_show_events (self->shown, self->document, events);
+  dm_timeline_reload (self->timeline);
+  dm_routes_layer_reload (self->routes_layer);
+}
+
+static gboolean
+filter_timeout_cb (gpointer user_data)
+{
+  DmWindow *self = user_data;
+
+  self->filter_timeout_id = 0;
+  dm_window_apply_filters (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rebuilding the routes of thousands of events is costly: once typing or choosing pauses */
+static void
+filters_changed_cb (DmWindow *self)
+{
+  g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
+  self->filter_timeout_id = g_timeout_add (250, filter_timeout_cb, self);
 }
 
 /* A large file takes a moment: a spinner says so */
@@ -354,7 +385,9 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->map_source);
   g_clear_object (&self->selected);
   g_clear_object (&self->playback);
+  g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
   g_clear_object (&self->document);
+  g_clear_object (&self->shown);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
@@ -426,6 +459,7 @@ dm_window_init (DmWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
   self->document = dm_document_new ();
+  self->shown = dm_document_new ();
   self->playback = dm_playback_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -435,8 +469,10 @@ dm_window_init (DmWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   dm_window_setup_map (self);
-  dm_timeline_set_document (self->timeline, self->document);
+  dm_timeline_set_document (self->timeline, self->shown);
   dm_event_list_set_document (self->event_list, self->document);
+  g_signal_connect_object (self->event_list, "filters-changed", G_CALLBACK (filters_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "playback-speed", self->playback, "speed", G_SETTINGS_BIND_DEFAULT);

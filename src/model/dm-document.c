@@ -219,6 +219,85 @@ dm_document_add_event (DmDocument *self,
   g_list_store_append (self->events, event);
 }
 
+/* Replaces the contents of @store with @n items */
+static void
+splice_all (GListStore *store,
+            gpointer   *items,
+            guint       n)
+{
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items, n);
+}
+
+static void
+copy_store (GListStore *to,
+            GListModel *from)
+{
+  guint n = g_list_model_get_n_items (from);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (from, i));
+  splice_all (to, items->pdata, items->len);
+}
+
+/**
+ * dm_document_show_events:
+ *
+ * Makes @self a view of @source holding only @events (DmEvent of @source): the same
+ * title, actors and places, shared, not copied; the events are not resolved again.
+ * The events change in one step: whoever watches them (a route set) rebuilds once.
+ */
+void
+dm_document_show_events (DmDocument *self,
+                         DmDocument *source,
+                         GListModel *events)
+{
+  guint n;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  g_return_if_fail (DM_IS_DOCUMENT (source));
+  g_return_if_fail (G_IS_LIST_MODEL (events));
+
+  dm_document_set_title (self, source->title);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->actors)) !=
+      g_list_model_get_n_items (G_LIST_MODEL (source->actors)))
+    {
+      copy_store (self->actors, G_LIST_MODEL (source->actors));
+      g_hash_table_remove_all (self->actor_by_id);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->actors)); i++)
+        {
+          g_autoptr(DmActor) actor = g_list_model_get_item (G_LIST_MODEL (self->actors), i);
+          g_hash_table_insert (self->actor_by_id, (gpointer) dm_actor_get_id (actor), actor);
+        }
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->places)) !=
+      g_list_model_get_n_items (G_LIST_MODEL (source->places)))
+    copy_store (self->places, G_LIST_MODEL (source->places));
+  for (guint i = 0; i < source->files->len; i++)
+    dm_document_add_file (self, g_ptr_array_index (source->files, i));
+
+  n = g_list_model_get_n_items (events);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (events, i));
+  splice_all (self->events, items->pdata, items->len);
+}
+
+/**
+ * dm_document_new_filtered:
+ * A new document with only @events of @source (see dm_document_show_events()).
+ */
+DmDocument *
+dm_document_new_filtered (DmDocument *source,
+                          GListModel *events)
+{
+  DmDocument *self = dm_document_new ();
+
+  dm_document_show_events (self, source, events);
+  return self;
+}
+
 void
 dm_document_add_actor (DmDocument *self,
                        DmActor    *actor)

@@ -49,6 +49,13 @@ void        dm_document_add_file         (DmDocument   *self,
 void        dm_document_merge            (DmDocument   *self,
                                           DmDocument   *other);
 
+/* Views: a document with only some events of @source, sharing its actors and places */
+DmDocument *dm_document_new_filtered     (DmDocument   *source,
+                                          GListModel   *events);
+void        dm_document_show_events      (DmDocument   *self,
+                                          DmDocument   *source,
+                                          GListModel   *events);
+
 /* Loading: any known format, sniffed from the contents and the name.
  * Fails (FALSE) only when the file cannot be read or parsed at all; problems with
  * single events are added to the problems model and the rest loads. */

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-event-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dm-event-list-private.h"
+
+/* What the sidebar's search and filters match: text, countries, roles and years */
+
+char *
+dm_event_list_fold (const char *text)
+{
+  g_autofree char *norm = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+  return g_utf8_casefold (norm, -1);
+}
+
+static gboolean
+text_matches (const char *text,
+              const char *needle)
+{
+  g_autofree char *f = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  f = dm_event_list_fold (text);
+  return strstr (f, needle) != NULL;
+}
+
+gboolean
+dm_event_in_country (DmEvent    *event,
+                  const char *country)
+{
+  DmPlace *place = dm_event_get_place (event);
+  GPtrArray *legs = dm_event_get_legs (event);
+
+  if (place != NULL && g_strcmp0 (dm_place_get_country (place), country) == 0)
+    return TRUE;
+  if (g_strcmp0 (dm_event_get_host (event), country) == 0)
+    return TRUE;
+  for (guint i = 0; legs != NULL && i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+      if ((leg->from && g_strcmp0 (dm_place_get_country (leg->from), country) == 0) ||
+          (leg->to && g_strcmp0 (dm_place_get_country (leg->to), country) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+dm_event_matches_search (DmEvent    *event,
+                      const char *needle)
+{
+  g_autofree char *title = dm_event_dup_display_title (event);
+  DmActor *actor = dm_event_get_actor (event);
+  DmPlace *place = dm_event_get_place (event);
+  GPtrArray *parts = dm_event_get_participants (event);
+  GPtrArray *legs = dm_event_get_legs (event);
+  const char * const *tags = dm_event_get_tags (event);
+
+  if (text_matches (title, needle) || text_matches (dm_event_get_notes (event), needle))
+    return TRUE;
+  if (actor && text_matches (dm_actor_get_name (actor), needle))
+    return TRUE;
+  if (place && text_matches (dm_place_get_name (place), needle))
+    return TRUE;
+  for (guint i = 0; parts != NULL && i < parts->len; i++)
+    if (text_matches (dm_actor_get_name (g_ptr_array_index (parts, i)), needle))
+      return TRUE;
+  for (guint i = 0; legs != NULL && i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+      if ((leg->from && text_matches (dm_place_get_name (leg->from), needle)) ||
+          (leg->to && text_matches (dm_place_get_name (leg->to), needle)))
+        return TRUE;
+    }
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    if (text_matches (tags[i], needle))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+actor_has_role (DmActor    *actor,
+                const char *role)
+{
+  return actor != NULL && g_strcmp0 (dm_actor_get_role (actor), role) == 0;
+}
+
+gboolean
+dm_event_has_role (DmEvent    *event,
+                   const char *role)
+{
+  GPtrArray *parts = dm_event_get_participants (event);
+
+  if (actor_has_role (dm_event_get_actor (event), role))
+    return TRUE;
+  for (guint i = 0; parts != NULL && i < parts->len; i++)
+    if (actor_has_role (g_ptr_array_index (parts, i), role))
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+year_start (int year)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, 1, 1, 0, 0, 0);
+  return dt != NULL ? g_date_time_to_unix (dt) : 0;
+}
+
+static int
+year_of (gint64 t)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  return dt != NULL ? g_date_time_get_year (dt) : 0;
+}
+
+/* Events without a time belong to no year */
+gboolean
+dm_event_in_year (DmEvent *event,
+                  int      year)
+{
+  gint64 s, e;
+
+  if (!dm_event_get_span (event, &s, &e))
+    return FALSE;
+  e = MAX (e, s + 1);
+  return s < year_start (year + 1) && e > year_start (year);
+}
+
+/* The years (UTC) @event covers, added to a set of GINT_TO_POINTER */
+void
+dm_event_add_years (DmEvent    *event,
+                    GHashTable *years)
+{
+  gint64 s, e;
+  int first, last;
+
+  if (!dm_event_get_span (event, &s, &e))
+    return;
+  first = year_of (s);
+  last = year_of (MAX (e - 1, s));
+  for (int y = first; y <= last && y - first < 200; y++)
+    g_hash_table_add (years, GINT_TO_POINTER (y));
+}
