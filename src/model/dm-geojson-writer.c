@@ -252,11 +252,7 @@ GBytes *
 dm_geojson_write (DmDocument *document)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   GListModel *events = dm_document_get_events (document);
-  char *data;
-  gsize length;
 
   json_builder_begin_object (b);
   dm_json_builder_add_string (b, "type", "FeatureCollection");
@@ -279,13 +275,5 @@ dm_geojson_write (DmDocument *document)
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  data = json_generator_to_data (gen, &length);
-  data = g_realloc (data, length + 2);
-  data[length] = '\n';
-  data[length + 1] = '\0';
-  return g_bytes_new_take (data, length + 1);
+  return dm_json_builder_to_bytes (b);
 }

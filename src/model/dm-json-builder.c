@@ -30,3 +30,21 @@ dm_json_builder_add_strv (JsonBuilder        *builder,
     json_builder_add_string_value (builder, values[i]);
   json_builder_end_array (builder);
 }
+
+GBytes *
+dm_json_builder_to_bytes (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  gsize length;
+  char *data;
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  data = json_generator_to_data (gen, &length);
+  data = g_realloc (data, length + 2);
+  data[length] = '\n';
+  data[length + 1] = '\0';
+  return g_bytes_new_take (data, length + 1);
+}

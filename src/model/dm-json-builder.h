@@ -17,4 +17,7 @@ void dm_json_builder_add_strv   (JsonBuilder        *builder,
                                  const char * const *values,
                                  gboolean            keep_empty);
 
+/* The built document as pretty-printed UTF-8 JSON (2-space indent), ending in a newline */
+GBytes *dm_json_builder_to_bytes (JsonBuilder *builder);
+
 G_END_DECLS

@@ -204,8 +204,6 @@ dm_document_serialize (DmDocument *self,
                        GFile      *origin)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) places = g_ptr_array_new ();
   GListModel *events = dm_document_get_events (self);
@@ -213,8 +211,6 @@ dm_document_serialize (DmDocument *self,
   DmFileInfo *info = dm_document_get_file_info (self, origin, FALSE);
   const char *title = info && info->title ? info->title : dm_document_get_title (self);
   guint n = g_list_model_get_n_items (events);
-  char *data;
-  gsize length;
 
   /* actors and declared places that the events written here use */
   for (guint i = 0; i < n; i++)
@@ -308,13 +304,5 @@ dm_document_serialize (DmDocument *self,
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  data = json_generator_to_data (gen, &length);
-  data = g_realloc (data, length + 2);
-  data[length] = '\n';
-  data[length + 1] = '\0';
-  return g_bytes_new_take (data, length + 1);
+  return dm_json_builder_to_bytes (b);
 }
