@@ -4,10 +4,12 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "app-test-util.h"
 #include "dm-great-circle.h"
 #include "dm-routes-painter.h"
+#include "dm-timeline-private.h"
 #include "dm-window-private.h"
 
 /* The list's filters drive the map and the export: "every secretary of state's trips in
@@ -92,6 +94,8 @@ test_role_year (void)
 {
   DmWindow *win = open_window ();
   GListModel *all, *shown;
+  g_autoptr(GDateTime) y2018 = g_date_time_new_utc (2018, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) y2019 = g_date_time_new_utc (2019, 1, 1, 0, 0, 0);
   guint n_all, n_events = 0, n_legs = 0, n_legs_all;
 
   g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
@@ -131,6 +135,18 @@ test_role_year (void)
       g_autoptr(DmEvent) event = g_list_model_get_item (shown, i);
       g_assert_true (expected_match (event, "Secretary of State", 2018));
     }
+  /* Playing goes through 2018; the timeline has a lane per secretary of state only */
+  g_assert_cmpfloat (dm_playback_get_start (win->playback), >=, g_date_time_to_unix (y2018) - 86400 * 31);
+  g_assert_cmpfloat (dm_playback_get_end (win->playback), <=, g_date_time_to_unix (y2019) + 86400 * 31);
+  for (guint i = 0; i < win->timeline->lanes->len; i++)
+    {
+      DmActor *actor = g_ptr_array_index (win->timeline->lanes, i);
+      g_assert_nonnull (actor);
+      g_assert_cmpstr (dm_actor_get_role (actor), ==, "Secretary of State");
+    }
+  g_assert_cmpuint (win->timeline->lanes->len, >=, 1);
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (win->window_title), " of "));
+
   /* Actors and places are shared, not copied */
   g_assert_true (g_list_model_get_n_items (dm_document_get_actors (win->shown)) ==
                  g_list_model_get_n_items (dm_document_get_actors (win->document)));

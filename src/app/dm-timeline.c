@@ -115,16 +115,29 @@ dm_timeline_reload (DmTimeline *self)
   if (self->document != NULL)
     {
       GListModel *actors = dm_document_get_actors (self->document);
+      g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
       gboolean has_others = FALSE;
       gint64 s, e;
 
+      events = dm_document_get_events (self->document);
+      n = g_list_model_get_n_items (events);
+      /* A lane for each actor of the events, in the document's order: a filtered view of a
+       * large record shows only its own */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+          GPtrArray *parts = dm_event_get_participants (event);
+
+          g_hash_table_add (used, dm_event_get_actor (event));
+          for (guint j = 0; j < parts->len; j++)
+            g_hash_table_add (used, g_ptr_array_index (parts, j));
+        }
       for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
         {
           g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
-          g_ptr_array_add (self->lanes, actor);  /* the document keeps it alive */
+          if (g_hash_table_contains (used, actor))
+            g_ptr_array_add (self->lanes, actor);  /* the document keeps it alive */
         }
-      events = dm_document_get_events (self->document);
-      n = g_list_model_get_n_items (events);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(DmEvent) event = g_list_model_get_item (events, i);

@@ -151,24 +151,15 @@ dm_window_show_error (DmWindow   *self,
 static void
 reload_views (DmWindow *self)
 {
-  GListModel *events = dm_document_get_events (self->document);
-  guint n = g_list_model_get_n_items (events);
   GPtrArray *files = dm_document_get_files (self->document);
-  gint64 start, end;
-  g_autofree char *subtitle = NULL;
   const char *title = dm_document_get_title (self->document);
   g_autofree char *name = NULL;
 
   if (title == NULL && files != NULL && files->len > 0)
     title = name = g_file_get_basename (g_ptr_array_index (files, 0));
   adw_window_title_set_title (self->window_title, title ? title : _("Diplomap"));
-  subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n), n);
-  adw_window_title_set_subtitle (self->window_title, n > 0 ? subtitle : "");
-
   dm_event_list_reload (self->event_list);
   dm_window_apply_filters (self);
-  if (dm_document_get_extent (self->document, &start, &end))
-    dm_playback_set_range (self->playback, start, end);
   dm_window_update_actions (self);
 }
 
@@ -176,6 +167,9 @@ void
 dm_window_apply_filters (DmWindow *self)
 {
   GListModel *events = dm_document_get_events (self->document);
+  g_autofree char *subtitle = NULL;
+  guint n_all, n_shown;
+  gint64 start, end;
 
   g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
   if (dm_event_list_is_filtered (self->event_list))
@@ -184,6 +178,17 @@ dm_window_apply_filters (DmWindow *self)
   dm_document_show_events (self->shown, self->document, events);
   dm_timeline_reload (self->timeline);
   dm_routes_layer_reload (self->routes_layer);
+  n_all = g_list_model_get_n_items (dm_document_get_events (self->document));
+  n_shown = g_list_model_get_n_items (dm_document_get_events (self->shown));
+  if (n_shown < n_all)
+    /* Translators: in the window's subtitle when filters hide events */
+    subtitle = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", n_all), n_shown, n_all);
+  else
+    subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n_all), n_all);
+  adw_window_title_set_subtitle (self->window_title, n_all > 0 ? subtitle : "");
+  /* Playing goes through the events shown: a filtered year plays that year */
+  if (dm_document_get_extent (self->shown, &start, &end))
+    dm_playback_set_range (self->playback, start, end);
 }
 
 static gboolean
