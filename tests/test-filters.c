@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "dm-gazetteer.h"
 #include "dm-great-circle.h"
 #include "dm-routes-painter.h"
 #include "dm-timeline-private.h"
@@ -87,6 +88,142 @@ drawn_legs (DmEvent *event)
       n += leg->from != NULL && leg->to != NULL;
     }
   return n;
+}
+
+static GdkTexture *export_png (DmWindow     *win,
+                               DmExportArea  area,
+                               DmLonLat      point,
+                               const char   *name,
+                               double       *x,
+                               double       *y);
+
+static DmLonLat
+leg_middle (DmLeg *leg)
+{
+  return dm_great_circle_interpolate ((DmLonLat) { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) },
+                                      (DmLonLat) { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) },
+                                      0.5);
+}
+
+/* Computed here: a stop of the event (its place, or a leg's end other than the last leg's
+ * way home) is in a country of @continent */
+static gboolean
+goes_to (DmEvent    *event,
+         const char *continent)
+{
+  DmGazetteer *gazetteer = dm_gazetteer_get_default ();
+  GPtrArray *legs = dm_event_get_legs (event);
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+
+  if (dm_event_get_place (event) != NULL)
+    g_ptr_array_add (stops, dm_event_get_place (event));
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+      DmLeg *first = g_ptr_array_index (legs, 0);
+      if (i > 0 && i == legs->len - 1 && first->from != NULL && leg->to != NULL &&
+          g_strcmp0 (dm_place_get_country (first->from), dm_place_get_country (leg->to)) == 0)
+        continue;
+      if (leg->to != NULL)
+        g_ptr_array_add (stops, leg->to);
+    }
+  for (guint i = 0; i < stops->len; i++)
+    {
+      const char *code = dm_place_get_country (g_ptr_array_index (stops, i));
+      const DmCountry *c = code ? dm_gazetteer_lookup_country (gazetteer, code) : NULL;
+      if (c != NULL && g_strcmp0 (c->continent, continent) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static double
+leg_size (DmLeg *leg)
+{
+  return fabs (dm_place_get_latitude (leg->from) - dm_place_get_latitude (leg->to)) +
+         fabs (dm_place_get_longitude (leg->from) - dm_place_get_longitude (leg->to));
+}
+
+/* A pixel of about @rgb within 3 pixels of (x, y): lines may be doubled or dashed */
+static gboolean
+drawn_near (GdkTexture *texture,
+            double      x,
+            double      y,
+            guint32     rgb)
+{
+  for (int dy = -3; dy <= 3; dy++)
+    for (int dx = -3; dx <= 3; dx++)
+      if (app_test_color_near (app_test_pixel (texture, (int) round (x) + dx, (int) round (y) + dy), rgb, 40))
+        return TRUE;
+  return FALSE;
+}
+
+/* "A secretary of state's trips to Asia in 2018": a trip to South America drawn in the figure
+ * before, not after */
+static void
+check_region (DmWindow *win)
+{
+  GListModel *all = dm_document_get_events (win->document);
+  guint n_asia = 0;
+  DmEvent *away = NULL;
+  DmLeg *away_leg = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  DmRgba color;
+  guint32 rgb, px_before, px_after;
+  double x, y;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (all, i);
+      GPtrArray *legs = dm_event_get_legs (event);
+
+      if (!expected_match (event, "Secretary of State", 2018))
+        continue;
+      if (goes_to (event, "Asia"))
+        n_asia++;
+      else
+        for (guint j = 0; j < legs->len; j++)
+          {
+            DmLeg *leg = g_ptr_array_index (legs, j);
+            /* the longest dated leg within South America, far from the ways to Asia */
+            if (leg->from && leg->to && !leg->uncertain &&
+                dm_place_get_latitude (leg->from) < -5 && dm_place_get_latitude (leg->to) < -5 &&
+                dm_place_get_longitude (leg->to) < -40 && dm_place_get_longitude (leg->from) < -40 &&
+                (away_leg == NULL || leg_size (leg) > leg_size (away_leg)))
+              {
+                away = event;
+                away_leg = leg;
+              }
+          }
+    }
+  g_test_message ("trips to Asia: %u; away: %s", n_asia, away ? dm_event_get_id (away) : "none");
+  g_assert_cmpuint (n_asia, >, 0);
+  g_assert_nonnull (away);
+
+  color = dm_route_set_get_actor_color (window_set (win), dm_event_get_actor (away));
+  rgb = dm_rgba_to_hex (&color);
+  dm_playback_set_time (win->playback, dm_playback_get_end (win->playback));
+  before = export_png (win, DM_EXPORT_AREA_WORLD, leg_middle (away_leg), "export-2018.png", &x, &y);
+  px_before = app_test_pixel (before, (int) round (x), (int) round (y));
+
+  dm_event_list_set_region (win->event_list, "Asia");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_model (win->event_list)), ==, n_asia);
+  after = export_png (win, DM_EXPORT_AREA_WORLD, leg_middle (away_leg), "export-2018-asia.png", &x, &y);
+  px_after = app_test_pixel (after, (int) round (x), (int) round (y));
+  g_test_message ("leg of %s at %.0f,%.0f: %06x before, %06x after (actor %06x)",
+                  dm_event_get_id (away), x, y, px_before, px_after, rgb);
+  g_assert_true (drawn_near (before, x, y, rgb));
+  g_assert_false (drawn_near (after, x, y, rgb));
+  /* the figure drew the routes of the map: the same events */
+  app_test_wait (600);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->shown)), ==, n_asia);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-us-travels-asia.png");
+  }
+  dm_event_list_set_region (win->event_list, NULL);
 }
 
 static void
@@ -171,6 +308,8 @@ test_role_year (void)
     app_test_save (shot, "window-us-travels-filtered.png");
   }
 
+  check_region (win);
+
   /* Back to all: everything again */
   dm_event_list_set_role_year (win->event_list, NULL, 0);
   app_test_wait (600);
@@ -178,13 +317,14 @@ test_role_year (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
-/* Exports the whole world at the playhead as PNG; where @point is in it */
+/* Exports @area at the playhead as a 1280x720 PNG; where @point is in it */
 static GdkTexture *
-export_png (DmWindow   *win,
-            DmLonLat    point,
-            const char *name,
-            double     *x,
-            double     *y)
+export_png (DmWindow     *win,
+            DmExportArea  area,
+            DmLonLat      point,
+            const char   *name,
+            double       *x,
+            double       *y)
 {
   DmExportDialog *dialog = dm_window_new_export_dialog (win);
   g_autoptr(DmFigure) figure = NULL;
@@ -194,7 +334,7 @@ export_png (DmWindow   *win,
   GdkTexture *texture;
 
   dm_export_dialog_set_format (dialog, DM_FIGURE_FORMAT_PNG);
-  dm_export_dialog_set_area (dialog, DM_EXPORT_AREA_VIEW);
+  dm_export_dialog_set_area (dialog, area);
   dm_export_dialog_set_size (dialog, DM_EXPORT_SIZE_CUSTOM, 1280, 720);
   figure = dm_export_dialog_build_figure (dialog);
   dm_figure_map_point (figure, point.lon, point.lat, x, y);
@@ -244,12 +384,12 @@ test_export_follows (void)
   dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
 
   /* Without a filter the figure draws the trip half way... */
-  kept = export_png (win, mid, "export-unfiltered.png", &x, &y);
+  kept = export_png (win, DM_EXPORT_AREA_VIEW, mid, "export-unfiltered.png", &x, &y);
   g_assert_true (app_test_color_near (app_test_pixel (kept, (int) round (x), (int) round (y)), rgb, 24));
 
   /* ...with only visits shown, not: the export is made at once, without the map's pause */
   dm_event_list_set_filters (win->event_list, NULL, NULL, DM_EVENT_KIND_VISIT, -1);
-  dropped = export_png (win, mid, "export-filtered.png", &x, &y);
+  dropped = export_png (win, DM_EXPORT_AREA_VIEW, mid, "export-filtered.png", &x, &y);
   g_test_message ("filtered figure at %.0f,%.0f: %06x", x, y,
                   app_test_pixel (dropped, (int) round (x), (int) round (y)));
   g_assert_false (app_test_color_near (app_test_pixel (dropped, (int) round (x), (int) round (y)), rgb, 24));

@@ -396,6 +396,15 @@ test_countries (void)
   g_assert_cmpstr (dm_gazetteer_lookup_country (self, "Côte d'Ivoire")->code, ==, "CI");
   g_assert_null (dm_gazetteer_lookup_country (self, "Atlantis"));
   g_assert_null (dm_gazetteer_lookup_country (self, "QQ"));
+  /* continents, for the app's region filter */
+  g_assert_cmpstr (ru->continent, ==, "Europe");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "TR")->continent, ==, "Asia");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "KP")->continent, ==, "Asia");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "US")->continent, ==, "Americas");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "CI")->continent, ==, "Africa");
+  g_assert_cmpstr (dm_gazetteer_lookup_country (self, "AU")->continent, ==, "Oceania");
+  for (guint i = 0; i < dm_gazetteer_get_n_countries (self); i++)
+    g_assert_nonnull (dm_gazetteer_get_country (self, i)->continent);
 
   /* a representative point inside the country, roughly */
   g_assert_cmpfloat (ru->latitude, >, 41);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dm-event-list-private.h"
+#include "dm-gazetteer.h"
 
 /* What the sidebar's search and filters match: text, countries, roles and years */
 
@@ -144,4 +145,50 @@ dm_event_add_years (DmEvent    *event,
   last = year_of (MAX (e - 1, s));
   for (int y = first; y <= last && y - first < 200; y++)
     g_hash_table_add (years, GINT_TO_POINTER (y));
+}
+
+static gboolean
+country_in_continent (const char *code,
+                      const char *continent)
+{
+  const DmCountry *c;
+
+  if (code == NULL)
+    return FALSE;
+  c = dm_gazetteer_lookup_country (dm_gazetteer_get_default (), code);
+  return c != NULL && g_strcmp0 (c->continent, continent) == 0;
+}
+
+static gboolean
+place_in_continent (DmPlace    *place,
+                    const char *continent)
+{
+  return place != NULL && country_in_continent (dm_place_get_country (place), continent);
+}
+
+/* Where an event goes: its place, its host, the stops of a trip, but not the home it starts
+ * from nor the way back there, so that "trips to Asia" are not every trip from Washington */
+gboolean
+dm_event_in_continent (DmEvent    *event,
+                       const char *continent)
+{
+  GPtrArray *legs = dm_event_get_legs (event);
+  DmPlace *home = NULL;
+
+  if (place_in_continent (dm_event_get_place (event), continent) ||
+      country_in_continent (dm_event_get_host (event), continent))
+    return TRUE;
+  if (legs == NULL || legs->len == 0)
+    return FALSE;
+  home = ((DmLeg *) g_ptr_array_index (legs, 0))->from;
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+      gboolean back_home = i == legs->len - 1 && i > 0 && leg->to != NULL && home != NULL &&
+                           g_strcmp0 (dm_place_get_country (leg->to), dm_place_get_country (home)) == 0;
+
+      if (!back_home && place_in_continent (leg->to, continent))
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -15,6 +15,9 @@ gboolean  dm_event_has_role       (DmEvent    *event,
                                    const char *role);
 gboolean  dm_event_in_year        (DmEvent    *event,
                                    int         year);
+/* @continent: as in countries.tsv ("Asia"); where the event goes, not where it starts */
+gboolean  dm_event_in_continent   (DmEvent    *event,
+                                   const char *continent);
 /* Adds the years (UTC) @event covers to @years, a set of GINT_TO_POINTER */
 void      dm_event_add_years      (DmEvent    *event,
                                    GHashTable *years);

@@ -10,9 +10,10 @@
 #include "dm-gazetteer.h"
 #include "dm-route-style.h"
 
-/* The sidebar's list: events by time, a search box, and filters by actor, country, role,
- * year, type and status. They narrow the list here; the window shows the same events on
- * the map and in exports (DmEventList::filters-changed). document events → filter → sort → single selection → GtkListView. */
+/* The sidebar's list: events by time, a search box, and filters by actor, role, country,
+ * region, year, type and status. They narrow the list here; the window shows the same
+ * events on the map and in exports (DmEventList::filters-changed).
+ * document events → filter → sort → single selection → GtkListView. */
 
 struct _DmEventList
 {
@@ -30,6 +31,7 @@ struct _DmEventList
   GtkDropDown        *status_filter;
   GtkDropDown        *role_filter;
   GtkDropDown        *year_filter;
+  GtkDropDown        *region_filter;
   GtkListView        *list_view;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
@@ -55,6 +57,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The region filter's continents, as countries.tsv names them */
+static const char * const continents[] = { "Africa", "Americas", "Asia", "Europe", "Oceania" };
+
 enum {
   FILTERS_CHANGED,
   N_SIGNALS
@@ -74,6 +79,7 @@ filter_event (gpointer item,
   guint status = gtk_drop_down_get_selected (self->status_filter);
   guint role = gtk_drop_down_get_selected (self->role_filter);
   guint year = gtk_drop_down_get_selected (self->year_filter);
+  guint region = gtk_drop_down_get_selected (self->region_filter);
 
   if (actor > 0 && actor <= self->actors->len &&
       !dm_event_involves (event, g_ptr_array_index (self->actors, actor - 1)))
@@ -83,6 +89,9 @@ filter_event (gpointer item,
     return FALSE;
   if (role > 0 && role <= self->roles->len &&
       !dm_event_has_role (event, g_ptr_array_index (self->roles, role - 1)))
+    return FALSE;
+  if (region > 0 && region <= G_N_ELEMENTS (continents) &&
+      !dm_event_in_continent (event, continents[region - 1]))
     return FALSE;
   if (year > 0 && year <= self->years->len &&
       !dm_event_in_year (event, g_array_index (self->years, int, year - 1)))
@@ -358,6 +367,15 @@ dm_event_list_reload (DmEventList *self)
   }
   set_choices (self->role_filter, _("All roles"), self->roles);
   set_choices (self->year_filter, _("All years"), year_names);
+  {
+    g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+    const char *labels[] = { N_("Africa"), N_("Americas"), N_("Asia"), N_("Europe"), N_("Oceania") };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (continents));
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      g_ptr_array_add (regions, (char *) _(labels[i]));
+    set_choices (self->region_filter, _("All regions"), regions);
+  }
   set_choices (self->kind_filter, _("All types"), kinds);
   set_choices (self->status_filter, _("Any status"), statuses);
   filters_changed_cb (self);
@@ -476,17 +494,20 @@ dm_event_list_init (DmEventList *self)
   self->status_filter = make_drop_down (self, _("Filter by status"));
   self->role_filter = make_drop_down (self, _("Filter by role"));
   self->year_filter = make_drop_down (self, _("Filter by year"));
+  self->region_filter = make_drop_down (self, _("Filter by region"));
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
   gtk_widget_set_margin_start (grid, 6);
   gtk_widget_set_margin_end (grid, 6);
+  /* who, where, when, what */
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->actor_filter), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->country_filter), 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->role_filter), 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->year_filter), 1, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->kind_filter), 0, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->status_filter), 1, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->role_filter), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->country_filter), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->region_filter), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->year_filter), 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->kind_filter), 1, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->status_filter), 0, 3, 1, 1);
   gtk_box_append (GTK_BOX (self->box), grid);
 
   self->filter = gtk_custom_filter_new (filter_event, self, NULL);
@@ -654,7 +675,8 @@ gboolean
 dm_event_list_is_filtered (DmEventList *self)
 {
   GtkDropDown *drops[] = { self->actor_filter, self->country_filter, self->role_filter,
-                           self->year_filter, self->kind_filter, self->status_filter };
+                           self->year_filter, self->region_filter, self->kind_filter,
+                           self->status_filter };
 
   g_return_val_if_fail (DM_IS_EVENT_LIST (self), FALSE);
 
@@ -665,4 +687,19 @@ dm_event_list_is_filtered (DmEventList *self)
         return TRUE;
     }
   return self->needle != NULL && *self->needle != '\0';
+}
+
+/* @continent: "Africa", "Americas", "Asia", "Europe", "Oceania", or NULL for all */
+void
+dm_event_list_set_region (DmEventList *self,
+                          const char  *continent)
+{
+  guint r = 0;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  for (guint i = 0; continent != NULL && i < G_N_ELEMENTS (continents); i++)
+    if (g_str_equal (continents[i], continent))
+      r = i + 1;
+  gtk_drop_down_set_selected (self->region_filter, r);
 }

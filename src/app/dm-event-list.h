@@ -39,6 +39,9 @@ void        dm_event_list_set_filters        (DmEventList *self,
 void        dm_event_list_set_role_year      (DmEventList *self,
                                               const char  *role,
                                               int          year);
+/* Where events go: "Africa", "Americas", "Asia", "Europe", "Oceania"; NULL for all */
+void        dm_event_list_set_region         (DmEventList *self,
+                                              const char  *continent);
 /* Whether the search or a filter hides events */
 gboolean    dm_event_list_is_filtered        (DmEventList *self);
 /* Text for the list's subtitle line: when, what kind, status */

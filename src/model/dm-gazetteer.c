@@ -155,7 +155,7 @@ parse_countries (DmGazetteer *self,
 
   while ((line = dm_gazetteer_next_line (&cursor)) != NULL)
     {
-      char *f[8];
+      char *f[9];
       guint n_fields = dm_gazetteer_split_fields (line, f, G_N_ELEMENTS (f));
       DmCountry *country = &self->countries[self->n_countries];
 
@@ -172,6 +172,7 @@ parse_countries (DmGazetteer *self,
       country->longitude = parse_coordinate (f[5]);
       country->timezone = f[6];
       others[self->n_countries] = n_fields > 7 ? f[7] : NULL;
+      country->continent = n_fields > 8 && f[8][0] ? f[8] : NULL;
       dm_gazetteer_add_names (self, postings, self->n_countries, f[2], NULL);
       self->n_countries++;
       g_hash_table_insert (self->code_index, f[0], GUINT_TO_POINTER (self->n_countries));

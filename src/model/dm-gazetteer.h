@@ -25,6 +25,7 @@ typedef struct {
   const char *timezone;    /* the main IANA zone */
   double      latitude;    /* representative point for a country-level stop */
   double      longitude;
+  const char *continent;   /* "Africa", "Americas", "Antarctic", "Asia", "Europe", "Oceania"; may be NULL */
 } DmCountry;
 
 typedef struct _DmGazetteer DmGazetteer;   /* opaque, lives for the process */
