@@ -434,6 +434,71 @@ test_async (void)
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
 }
 
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* A view of some events: shares actors and places, changes its events in one step */
+static void
+test_filtered_view (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmDocument) view = NULL;
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GListStore) trips = g_list_store_new (DM_TYPE_EVENT);
+  g_autoptr(GError) error = NULL;
+  GListModel *events;
+  guint n_changes = 0, n_trips = 0;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  events = dm_document_get_events (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      if (dm_event_get_kind (event) == DM_EVENT_KIND_TRIP)
+        g_list_store_append (trips, event);
+    }
+  n_trips = g_list_model_get_n_items (G_LIST_MODEL (trips));
+  g_assert_cmpuint (n_trips, >, 0);
+  g_assert_cmpuint (n_trips, <, g_list_model_get_n_items (events));
+
+  view = dm_document_new_filtered (doc, G_LIST_MODEL (trips));
+  g_assert_cmpstr (dm_document_get_title (view), ==, dm_document_get_title (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (view)), ==, n_trips);
+  for (guint i = 0; i < n_trips; i++)
+    {
+      g_autoptr(DmEvent) a = g_list_model_get_item (dm_document_get_events (view), i);
+      g_autoptr(DmEvent) b = g_list_model_get_item (G_LIST_MODEL (trips), i);
+      g_assert_true (a == b);
+    }
+  /* the same actors and places, not copies */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (view)), ==,
+                    g_list_model_get_n_items (dm_document_get_actors (doc)));
+  for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_actors (doc)); i++)
+    {
+      g_autoptr(DmActor) a = g_list_model_get_item (dm_document_get_actors (doc), i);
+      g_assert_true (dm_document_lookup_actor (view, dm_actor_get_id (a)) == a);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_places (view)), ==,
+                    g_list_model_get_n_items (dm_document_get_places (doc)));
+  g_assert_cmpuint (dm_document_get_n_legs (view), ==, dm_document_get_n_legs (doc));
+
+  /* showing every event is one change of the list, not one per event */
+  g_signal_connect (dm_document_get_events (view), "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+  dm_document_show_events (view, doc, events);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (view)), ==,
+                    g_list_model_get_n_items (events));
+  /* the source is untouched */
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, n_trips);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -449,5 +514,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/save-failure-keeps-old", test_save_failure_keeps_old);
   g_test_add_func ("/model/document/two-files", test_two_files);
   g_test_add_func ("/model/document/async", test_async);
+  g_test_add_func ("/model/document/filtered-view", test_filtered_view);
   return g_test_run ();
 }
