@@ -302,6 +302,7 @@ map_style_for (DmFigure             *self,
   style->label_size *= MAX (l->u, 0.8);
   style->border_width *= MAX (l->u, 0.8);
   style->coast_width *= MAX (l->u, 0.8);
+  style->show_graticule = self->show_graticule;
   for (guint i = 0; i < actors->len; i++)
     {
       DmActor *actor = g_ptr_array_index (actors, i);
