@@ -8,6 +8,7 @@
 #include "dm-figure.h"
 #include "dm-great-circle.h"
 #include "dm-map-style.h"
+#include "render-test-util.h"
 
 /* Figures of the bundled sample, checked by their pixels, and against reference images.
  *
@@ -16,20 +17,6 @@
  *   DM_UPDATE_REFERENCES=1 meson test -C _build test-figure-export
  * (the same variable as test-reference's tile pictures)
  * look at the new pictures, and commit them. */
-
-static guint32
-pixel_at (cairo_surface_t *s,
-          int              x,
-          int              y)
-{
-  cairo_surface_flush (s);
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, cairo_image_surface_get_width (s));
-  g_assert_cmpint (y, <, cairo_image_surface_get_height (s));
-  return ((const guint32 *) (void *) (cairo_image_surface_get_data (s) +
-                                      y * cairo_image_surface_get_stride (s)))[x] & 0xffffff;
-}
 
 static int
 color_distance (guint32 a,
@@ -47,13 +34,8 @@ load_sample (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
                                                  "october-2025.diplomap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
+  return load_document (path);
 }
 
 static gint64

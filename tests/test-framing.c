@@ -35,13 +35,8 @@ load (const char *which)
   g_autofree char *path = g_str_equal (which, "sample")
     ? g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "october-2025.diplomap", NULL)
     : g_test_build_filename (G_TEST_DIST, "data", "pacific.diplomap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
+  return load_document (path);
 }
 
 /* The base map of @view with a magenta background, and how many of its pixels show any of
