@@ -6,6 +6,19 @@
 
 #include "render-test-util.h"
 
+/* A file that must load (test data) */
+DmDocument *
+load_document (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DmDocument *doc = dm_document_new ();
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  return doc;
+}
+
 guint32
 pixel_at (cairo_surface_t *s,
           double           x,

@@ -4,10 +4,12 @@
 #include <cairo.h>
 
 #include "dm-basemap.h"
+#include "dm-document.h"
 #include "dm-tile.h"
 
 G_BEGIN_DECLS
 
+DmDocument *load_document (const char *path);
 guint32 pixel_at (cairo_surface_t *s, double x, double y);
 gboolean color_near (guint32 a, guint32 b, int tol);
 DmMapStyle *plain_style (void);

@@ -198,15 +198,6 @@ paint_surface (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-static gboolean
-same_view (const DmView *a,
-           const DmView *b)
-{
-  return a->projection == b->projection && a->center_x == b->center_x &&
-         a->center_y == b->center_y && a->scale == b->scale && a->width == b->width &&
-         a->height == b->height && a->device_scale == b->device_scale;
-}
-
 void
 dm_routes_painter_draw (DmRoutesPainter *self,
                         cairo_t         *cr,
@@ -219,7 +210,7 @@ dm_routes_painter_draw (DmRoutesPainter *self,
 
   if (self->layer == NULL)
     return;
-  new_view = self->last_legs == NULL || !same_view (view, &self->last_view);
+  new_view = self->last_legs == NULL || !dm_view_equal (view, &self->last_view);
   t0 = g_get_monotonic_time ();
   legs = dm_route_layer_get_legs_surface (self->layer, view, (gint64) time, NULL);
   places = dm_route_layer_get_places_surface (self->layer, view, NULL);
@@ -251,7 +242,7 @@ dm_routes_painter_draw_moving_view (DmRoutesPainter *self,
   if (self->layer == NULL || self->last_legs == NULL || self->last_cost_us < self->slow_rebuild_us ||
       old->projection != view->projection || old->width != view->width ||
       old->height != view->height || old->device_scale != view->device_scale ||
-      same_view (view, old))
+      dm_view_equal (view, old))
     {
       dm_routes_painter_draw (self, cr, view, time);
       return FALSE;

@@ -360,8 +360,7 @@ crowding (DmFigure     *self,
                          : g_array_index (set->places, DmRoutePlace, i - n).pos;
       double px, py, lon = p.lon + 360.0 * round ((clon - p.lon) / 360.0);
 
-      if (!dm_projection_wraps (view->projection))
-        lon = CLAMP (lon, -180.0, 180.0);
+      lon = dm_view_wrap_lon (view, lon);
       dm_view_project (view, lon, p.lat, &px, &py);
       if (px >= x0 && px <= x1 && py >= y0 && py <= y1)
         count += i < n ? step : 8;

@@ -72,6 +72,33 @@ fit_view (DmFigure     *self,
   dm_view_init_bounds (view, projection, x0, y0, x1, y1, w, h, margin);
 }
 
+/* What a framed map should keep in view when it must zoom in to stay inside the world: in
+ * a fit, the places where things happen (the legs' bulges towards the poles may go); for a
+ * box, the box. */
+static GArray *
+dup_places_to_keep (DmFigure *self)
+{
+  GArray *keep = g_array_new (FALSE, FALSE, sizeof (DmLonLat));
+
+  if (dm_figure_get_view_mode (self) == DM_FIGURE_VIEW_BOUNDS)
+    {
+      double x0 = self->bounds[0], y0 = self->bounds[1], x1 = self->bounds[2], y1 = self->bounds[3];
+      if (x1 < x0)
+        x1 += 360.0;
+      for (int i = 0; i <= 8; i++)
+        {
+          DmLonLat edge[4] = { { x0 + (x1 - x0) * i / 8.0, y0 }, { x0 + (x1 - x0) * i / 8.0, y1 },
+                               { x0, y0 + (y1 - y0) * i / 8.0 }, { x1, y0 + (y1 - y0) * i / 8.0 } };
+          g_array_append_vals (keep, edge, 4);
+        }
+      return keep;
+    }
+  dm_route_set_ensure (self->set);
+  for (guint i = 0; i < self->set->places->len; i++)
+    g_array_append_val (keep, g_array_index (self->set->places, DmRoutePlace, i).pos);
+  return keep;
+}
+
 static void
 compute_layout (DmFigure       *self,
                 cairo_t        *cr,
@@ -168,6 +195,14 @@ compute_layout (DmFigure       *self,
   /* a figure shows the world once: zoom in until it fills the width */
   if (dm_projection_wraps (projection) && dm_view_get_world_width (&l->view) < l->map_w)
     l->view.scale = l->map_w / (2 * G_PI);
+  /* a framed map is all map: no band beyond the poles, no corner outside Equal Earth */
+  if (dm_figure_get_view_mode (self) != DM_FIGURE_VIEW_WORLD)
+    {
+      g_autoptr(GArray) keep = dup_places_to_keep (self);
+      dm_view_keep_inside_world (&l->view, (const DmLonLat *) (void *) keep->data, keep->len,
+                                 dm_figure_get_view_mode (self) == DM_FIGURE_VIEW_FIT ? 24 * l->u
+                                                                                       : 0);
+    }
   l->view.device_scale = dm_figure_get_scale (self);
 }
 
@@ -267,6 +302,7 @@ map_style_for (DmFigure             *self,
   style->label_size *= MAX (l->u, 0.8);
   style->border_width *= MAX (l->u, 0.8);
   style->coast_width *= MAX (l->u, 0.8);
+  style->show_graticule = self->show_graticule;
   for (guint i = 0; i < actors->len; i++)
     {
       DmActor *actor = g_ptr_array_index (actors, i);

@@ -26,6 +26,7 @@ struct _DmFigure
   char         *title;
   gboolean      show_legend;
   gboolean      show_caption;
+  gboolean      show_graticule;
   gboolean      show_sources;
 };
 

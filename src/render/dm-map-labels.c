@@ -257,6 +257,8 @@ project_view (gconstpointer data,
       dm_view_unproject (view, view->width / 2, view->height / 2, &lon0, &lat0);
       lon += 360.0 * round ((lon0 - lon) / 360.0);
     }
+  else
+    lon = dm_view_wrap_lon (view, lon);
   dm_view_project (view, lon, lat, x, y);
 }
 

@@ -113,15 +113,6 @@ dm_route_layer_set_style (DmRouteLayer *self,
   g_clear_pointer (&self->places, cairo_surface_destroy);
 }
 
-static gboolean
-view_equal (const DmView *a,
-            const DmView *b)
-{
-  return a->projection == b->projection && a->center_x == b->center_x &&
-         a->center_y == b->center_y && a->scale == b->scale && a->width == b->width &&
-         a->height == b->height && a->device_scale == b->device_scale;
-}
-
 static cairo_surface_t *
 surface_for (cairo_surface_t *old,
              const DmView    *view)
@@ -171,7 +162,7 @@ dm_route_layer_get_legs_surface (DmRouteLayer *self,
   dm_route_set_ensure (self->set);
   set_serial = dm_route_set_get_serial (self->set);
   style_serial = dm_route_style_get_serial (self->style);
-  if (self->legs != NULL && view_equal (view, &self->legs_view) &&
+  if (self->legs != NULL && dm_view_equal (view, &self->legs_view) &&
       set_serial == self->legs_set_serial && style_serial == self->legs_style_serial &&
       t >= self->legs_t)
     {
@@ -230,7 +221,7 @@ dm_route_layer_get_places_surface (DmRouteLayer *self,
   style_serial = dm_route_style_get_serial (self->style);
   if (changed)
     *changed = FALSE;
-  if (self->places != NULL && view_equal (view, &self->places_view) &&
+  if (self->places != NULL && dm_view_equal (view, &self->places_view) &&
       set_serial == self->places_set_serial && style_serial == self->places_style_serial)
     return self->places;
 
@@ -266,7 +257,7 @@ dm_route_layer_draw_moving (DmRouteLayer *self,
                             gint64        t)
 {
   g_autoptr(DmLabelPlacer) frame = NULL;
-  gboolean same = self->placer != NULL && view_equal (view, &self->places_view);
+  gboolean same = self->placer != NULL && dm_view_equal (view, &self->places_view);
 
   g_return_if_fail (DM_IS_ROUTE_LAYER (self));
   frame = dm_label_placer_new (view->width, view->height);

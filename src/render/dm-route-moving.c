@@ -53,7 +53,7 @@ draw_in_air (DmRouteSet         *set,
   g_autofree DmLonLat *buf = g_new (DmLonLat, leg->n + 2);
   DmRgba color = dm_route_set_leg_color (set, style, leg->actor, leg->status);
   double f = leg->end > leg->start ? (double) (t - leg->start) / (leg->end - leg->start) : 1.0;
-  const DmRouteProjected *proj = dm_route_set_get_projected (set, view->projection);
+  const DmRouteProjected *proj = dm_route_set_get_projected (set, view);
   double px_len = proj->length[leg - (const DmRouteLeg *) (void *) set->legs->data] * view->scale;
   /* the trail: a share of the leg, but no longer than 40 line widths */
   double trail = MIN (style->trail_fraction, 40.0 * style->line_width / MAX (px_len, 1.0));
@@ -97,8 +97,10 @@ draw_in_air (DmRouteSet         *set,
             dm_route_add_lonlat (cr, view, buf, n, k);
           else
             dm_route_stroke_lonlat (cr, view, buf, n);
-          dm_view_project (view, buf[0].lon + 360.0 * k * wraps, buf[0].lat, &x0, &y0);
-          dm_view_project (view, buf[n - 1].lon + 360.0 * k * wraps, buf[n - 1].lat, &x1, &y1);
+          dm_view_project (view, dm_view_wrap_lon (view, buf[0].lon + 360.0 * k * wraps),
+                           buf[0].lat, &x0, &y0);
+          dm_view_project (view, dm_view_wrap_lon (view, buf[n - 1].lon + 360.0 * k * wraps),
+                           buf[n - 1].lat, &x1, &y1);
           fade = cairo_pattern_create_linear (x0, y0, x1, y1);
           cairo_pattern_add_color_stop_rgba (fade, 0, color.red, color.green, color.blue, 0.0);
           cairo_pattern_add_color_stop_rgba (fade, 1, color.red, color.green, color.blue, 0.75);
@@ -119,7 +121,7 @@ draw_in_air (DmRouteSet         *set,
     {
       double px, py, r = style->marker_radius;
       double lon = dm_projection_wraps (view->projection) ? here.lon + 360.0 * k
-                                                          : dm_antimeridian_wrap (here.lon);
+                                                          : dm_view_wrap_lon (view, here.lon);
       dm_view_project (view, lon, here.lat, &px, &py);
       if (px < -r * 2 || py < -r * 2 || px > view->width + r * 2 || py > view->height + r * 2)
         continue;
@@ -306,7 +308,7 @@ draw_stays (DmRouteSet         *set,
       if (main->status == DM_STATUS_CANCELLED)
         color = style->cancelled;
       if (!dm_projection_wraps (view->projection))
-        lon = CLAMP (lon, -180.0, 180.0);
+        lon = dm_view_wrap_lon (view, lon);
       else if (!dm_view_get_copies (view, lon, lon, &k0, &k1))
         continue;
       for (int k = k0; k <= k1; k++)

@@ -46,7 +46,7 @@ collect_spots (DmRouteSet   *set,
       double lon = p->pos.lon;
 
       if (!dm_projection_wraps (view->projection))
-        lon = CLAMP (lon, -180.0, 180.0);
+        lon = dm_view_wrap_lon (view, lon);
       else if (!dm_view_get_copies (view, lon, lon, &k0, &k1))
         continue;
       for (int k = k0; k <= k1; k++)

@@ -50,6 +50,7 @@ typedef struct
 typedef struct
 {
   DmProjection projection;
+  double       central_lon;
   GArray      *xy;     /* double pairs; NAN pairs separate pieces (Equal Earth splits) */
   guint       *first;  /* per leg, into xy (in pairs) */
   guint       *n;
@@ -82,7 +83,7 @@ struct _DmRouteSet
 
 void                    dm_route_set_ensure          (DmRouteSet   *self);
 const DmRouteProjected *dm_route_set_get_projected   (DmRouteSet   *self,
-                                                      DmProjection  projection);
+                                                      const DmView *view);
 DmRgba                  dm_route_set_leg_color       (DmRouteSet         *self,
                                                       const DmRouteStyle *style,
                                                       guint               actor,

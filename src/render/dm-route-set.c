@@ -382,7 +382,7 @@ project_piece (DmRouteProjected *p,
   for (guint i = 0; i < n; i++)
     {
       double xy[2];
-      dm_projection_forward (p->projection, pts[i].lon, pts[i].lat, &xy[0], &xy[1]);
+      dm_projection_forward (p->projection, pts[i].lon - p->central_lon, pts[i].lat, &xy[0], &xy[1]);
       g_array_append_vals (p->xy, xy, 2);
       box[0] = MIN (box[0], xy[0]), box[1] = MIN (box[1], xy[1]);
       box[2] = MAX (box[2], xy[0]), box[3] = MAX (box[3], xy[1]);
@@ -391,26 +391,29 @@ project_piece (DmRouteProjected *p,
 
 /**
  * dm_route_set_get_projected: (skip)
- * The legs' great circles in projected units, computed once per projection. Projections that
- * wrap keep longitudes continuous (copies are drawn by shifting); Equal Earth cuts each line
- * at the antimeridian.
+ * The legs' great circles in projected units (as @view projects them, from its central
+ * meridian), computed once per projection and meridian. Projections that wrap keep longitudes
+ * continuous (copies are drawn by shifting); Equal Earth cuts each line at the map's edges.
  */
 const DmRouteProjected *
 dm_route_set_get_projected (DmRouteSet   *self,
-                            DmProjection  projection)
+                            const DmView *view)
 {
+  DmProjection projection = view->projection;
   DmRouteProjected *p;
   const double nan_pair[2] = { NAN, NAN };
   guint n_legs;
 
   dm_route_set_ensure (self);
-  if (self->projected != NULL && self->projected->projection == projection)
+  if (self->projected != NULL && self->projected->projection == projection &&
+      self->projected->central_lon == view->central_lon)
     return self->projected;
   g_clear_pointer (&self->projected, projected_free);
 
   n_legs = self->legs->len;
   p = g_new0 (DmRouteProjected, 1);
   p->projection = projection;
+  p->central_lon = view->central_lon;
   p->xy = g_array_sized_new (FALSE, FALSE, sizeof (double), self->points->len * 2 + 16);
   p->first = g_new (guint, MAX (n_legs, 1));
   p->n = g_new (guint, MAX (n_legs, 1));
@@ -425,11 +428,12 @@ dm_route_set_get_projected (DmRouteSet   *self,
       box[0] = box[1] = G_MAXDOUBLE;
       box[2] = box[3] = -G_MAXDOUBLE;
       p->first[i] = p->xy->len / 2;
-      if (dm_projection_wraps (projection) || !dm_antimeridian_crosses (pts, leg->n))
+      if (dm_projection_wraps (projection))
         project_piece (p, pts, leg->n, box);
       else
         {
-          g_autoptr(GPtrArray) pieces = dm_antimeridian_split (pts, leg->n);
+          g_autoptr(GPtrArray) pieces = dm_antimeridian_split_around (pts, leg->n,
+                                                                      p->central_lon);
           for (guint j = 0; j < pieces->len; j++)
             {
               GArray *piece = g_ptr_array_index (pieces, j);
