@@ -25,9 +25,12 @@ typedef struct
   gint64    end;
   guint     first;   /* into points */
   guint     n;
+  guint     from_place; /* into the set's places */
+  guint     to_place;
 } DmRouteLeg;
 
-/* A visit, summit or meeting */
+/* A visit, summit or meeting, drawn from start to end (dm-route-stays.c may move them to
+ * the actors' arrival and departure when the event's times are known only to the day) */
 typedef struct
 {
   DmEvent    *event;
@@ -81,6 +84,7 @@ struct _DmRouteSet
 };
 
 void                    dm_route_set_ensure          (DmRouteSet   *self);
+void                    dm_route_set_fit_stays       (DmRouteSet   *self);
 const DmRouteProjected *dm_route_set_get_projected   (DmRouteSet   *self,
                                                       DmProjection  projection);
 DmRgba                  dm_route_set_leg_color       (DmRouteSet         *self,
