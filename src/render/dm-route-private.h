@@ -148,14 +148,20 @@ void dm_route_draw_moving      (DmRouteSet          *set,
                                 gint64               t,
                                 gboolean             flown_cached,
                                 DmLabelPlacer       *frame,
-                                const DmLabelPlacer *avoid,
-                                const DmLabelPlacer *fallback);
+                                const DmLabelPlacer *avoid);
 void dm_route_draw_all         (DmRouteSet          *set,
                                 cairo_t             *cr,
                                 const DmView        *view,
                                 const DmRouteStyle  *style,
                                 gint64               t,
                                 DmLabelPlacer       *taken);
+void dm_route_draw_labels      (DmRouteSet          *set,
+                                cairo_t             *cr,
+                                const DmView        *view,
+                                const DmRouteStyle  *style,
+                                gint64               t,
+                                DmLabelPlacer       *taken);
+cairo_t *dm_route_scratch_like (cairo_t             *cr);
 void dm_route_add_place_dots   (DmRouteSet          *set,
                                 const DmView        *view,
                                 const DmRouteStyle  *style,
@@ -165,6 +171,10 @@ void dm_route_stay_shape       (cairo_t            *cr,
                                 double              x,
                                 double              y,
                                 double              r);
+void dm_route_draw_country_ring (cairo_t           *cr,
+                                 const DmRouteStyle *style,
+                                 double              x,
+                                 double              y);
 void dm_route_draw_places      (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmView       *view,

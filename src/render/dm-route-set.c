@@ -175,6 +175,8 @@ add_place (DmRouteSet *self,
       return GPOINTER_TO_UINT (v);
     }
   p.place = place;
+  if (dm_place_get_level (place) == DM_PLACE_LEVEL_COUNTRY)
+    self->uses |= DM_ROUTE_USE_COUNTRY;
   p.pos.lon = dm_place_get_longitude (place);
   p.pos.lat = dm_place_get_latitude (place);
   p.weight = 1;

@@ -23,6 +23,7 @@ typedef enum
   DM_ROUTE_USE_VISIT      = 1 << 5,
   DM_ROUTE_USE_SUMMIT     = 1 << 6,
   DM_ROUTE_USE_MEETING    = 1 << 7,
+  DM_ROUTE_USE_COUNTRY    = 1 << 8, /* a place known only by its country */
 } DmRouteUse;
 
 #define DM_TYPE_ROUTE_SET (dm_route_set_get_type ())
