@@ -121,16 +121,15 @@ dm_route_draw_country_ring (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-/**
- * dm_route_draw_places:
- * Draws the places' dots and, where @placer has room, their names (taking their boxes).
- */
-void
-dm_route_draw_places (DmRouteSet         *set,
-                      cairo_t            *cr,
-                      const DmView       *view,
-                      const DmRouteStyle *style,
-                      DmLabelPlacer      *placer)
+/* clear_of_stays: names keep clear of the mark of any stay at their place (for a cache of
+ * names under marks drawn every frame); else the marks of the stays are in @placer already */
+static void
+draw_places (DmRouteSet         *set,
+             cairo_t            *cr,
+             const DmView       *view,
+             const DmRouteStyle *style,
+             DmLabelPlacer      *placer,
+             gboolean            clear_of_stays)
 {
   double size = style->label_size;
   g_autoptr(GArray) spots = collect_spots (set, view, style);
@@ -175,6 +174,9 @@ dm_route_draw_places (DmRouteSet         *set,
           DmTextFace face = s->country ? DM_TEXT_ITALIC : DM_TEXT_REGULAR;
           double w = dm_text_width (cr, name, size, face), x, y, r = spot_radius (s, style);
 
+          if (clear_of_stays && p->has_stay)
+            r = MAX (r, style->stay_radius + 1);
+
           if (placer == NULL)
             x = s->x + r + 3, y = s->y - size * 0.6;
           else if (!dm_label_placer_place (placer, NULL, s->x, s->y, r + 3, w, size * 1.2, &x, &y))
@@ -217,6 +219,21 @@ dm_route_scratch_like (cairo_t *cr)
 }
 
 /**
+ * dm_route_draw_places:
+ * Draws the places' dots and, where @placer has room, their names (taking their boxes),
+ * names clear of the mark of any stay at their place: for a cache drawn apart from the stays.
+ */
+void
+dm_route_draw_places (DmRouteSet         *set,
+                      cairo_t            *cr,
+                      const DmView       *view,
+                      const DmRouteStyle *style,
+                      DmLabelPlacer      *placer)
+{
+  draw_places (set, cr, view, style, placer, TRUE);
+}
+
+/**
  * dm_route_draw_labels:
  * @taken: boxes to keep clear of (a legend...); receives every mark and label drawn
  *
@@ -243,6 +260,6 @@ dm_route_draw_labels (DmRouteSet         *set,
   dry = dm_route_scratch_like (cr);
   dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL);
   cairo_destroy (dry);
-  dm_route_draw_places (set, cr, view, style, taken);
+  draw_places (set, cr, view, style, taken, FALSE);
   dm_route_draw_moving (set, cr, view, style, t, FALSE, before, NULL);
 }

@@ -47,6 +47,7 @@ typedef struct
   DmPlace  *place;
   DmLonLat  pos;
   guint     weight;   /* how many legs and stays touch it: labels of busy places win */
+  gboolean  has_stay; /* a visit, summit or meeting takes place there (at some time) */
 } DmRoutePlace;
 
 /* The legs projected with one projection (cached by the set) */

@@ -320,6 +320,7 @@ rebuild (DmRouteSet *self)
           if (!dm_event_get_span (event, &s.start, &s.end))
             continue;
           s.place = add_place (self, place_index, dm_event_get_place (event));
+          g_array_index (self->places, DmRoutePlace, s.place).has_stay = TRUE;
           if (s.actor == DM_ROUTE_NO_ACTOR && participants->len > 0)
             s.actor = add_actor (self, actor_index, g_ptr_array_index (participants, 0));
           for (guint j = 0; j < participants->len; j++)
