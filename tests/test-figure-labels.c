@@ -6,76 +6,13 @@
 #include "dm-figure-private.h"
 #include "dm-label-placer.h"
 #include "dm-route-private.h"
+#include "render-test-util.h"
 
 /* What a figure of the sample shows besides its routes: labels that never overlap (the
  * routes', the map's, the legend, the scale bar), tints only for the actors the legend
  * lists, an opaque legend, and stops known only by their country drawn apart from cities. */
 
 #define LABEL_INK 0x222222  /* route labels and place dots (dm-route-style.c) */
-
-static DmDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                 "october-2025.diplomap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
-
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
-}
-
-static gint64
-utc (const char *iso)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
-
-static cairo_surface_t *
-render (DmFigure *figure)
-{
-  int w, h;
-  cairo_surface_t *s;
-  cairo_t *cr;
-
-  dm_figure_get_size (figure, &w, &h);
-  s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cr = cairo_create (s);
-  dm_figure_draw (figure, cr);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (s);
-  return s;
-}
-
-static guint32
-pixel_at (cairo_surface_t *s,
-          int              x,
-          int              y)
-{
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, cairo_image_surface_get_width (s));
-  g_assert_cmpint (y, <, cairo_image_surface_get_height (s));
-  return ((const guint32 *) (void *) (cairo_image_surface_get_data (s) +
-                                      y * cairo_image_surface_get_stride (s)))[x] & 0xffffff;
-}
-
-static int
-color_distance (guint32 a,
-                guint32 b)
-{
-  int d = 0;
-
-  for (int sh = 0; sh <= 16; sh += 8)
-    d = MAX (d, ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)));
-  return d;
-}
 
 static gboolean
 boxes_meet (const double *a,
@@ -145,7 +82,7 @@ test_no_overlap (void)
       if (cases[i].box[2] != 0)
         dm_figure_set_bounds (figure, cases[i].box[0], cases[i].box[1], cases[i].box[2],
                               cases[i].box[3]);
-      s = render (figure);
+      s = render_figure (figure);
       g_assert_nonnull (dm_figure_get_placed (figure));
       n_labels = assert_no_overlap (dm_figure_get_placed (figure), what);
       /* there is something to keep apart: country names, place names, captions */
@@ -277,7 +214,7 @@ test_tints (void)
       dm_figure_set_size (figure, 1600, 900);
       dm_figure_set_bounds (figure, 0, 20, 150, 72);
       dm_figure_set_time (figure, utc (cases[i].at));
-      s = render (figure);
+      s = render_figure (figure);
       dm_figure_map_point (figure, cases[i].lon, cases[i].lat, &x, &y);
       p = pixel_at (s, (int) x, (int) y);
       if (cases[i].tinted)
@@ -297,7 +234,7 @@ test_tints (void)
     dm_figure_set_bounds (figure, -125, 20, -60, 55);
     dm_figure_set_time (figure, utc ("2025-10-27T03:00:00Z"));
     dm_figure_set_show_legend (figure, FALSE);
-    s = render (figure);
+    s = render_figure (figure);
     dm_figure_map_point (figure, -100.0, 40.0, &x, &y);
     g_assert_cmpint (color_distance (pixel_at (s, (int) x, (int) y), DM_MAP_COLOR_LAND), <=, 1);
     cairo_surface_destroy (s);
@@ -315,7 +252,7 @@ test_legend_opaque (void)
 
   dm_figure_set_size (figure, 1920, 1080);
   dm_figure_set_time (figure, utc ("2025-10-27T03:00:00Z"));
-  s = render (figure);
+  s = render_figure (figure);
   dm_figure_get_map_area (figure, &mx, &my, &mw, &mh);
   /* the legend's box comes first */
   g_assert_false (dm_label_placer_get_box (dm_figure_get_placed (figure), 0,
@@ -380,7 +317,7 @@ test_country_stop (void)
       dm_figure_set_size (figure, 1920, 1080);
       dm_figure_set_bounds (figure, 5, 38, 40, 60);
       dm_figure_set_time (figure, utc ("2025-05-05T00:00:00Z"));
-      s = render (figure);
+      s = render_figure (figure);
       dm_figure_map_point (figure, 28.0, 53.5, &x, &y);
       /* a ring of the labels' ink, 6 to 8.5 px out (the dot's radius is 3); on the left,
        * the name goes to the right */

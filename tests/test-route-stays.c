@@ -3,50 +3,12 @@
 
 #include "dm-figure.h"
 #include "dm-route-set.h"
+#include "render-test-util.h"
 
 /* An actor is in one place at a time. The sample's visits are known only to the day (they
  * would start at local midnight) and its legs too (drawn at midday, or estimated): the route
  * set draws each such stay from the moment its actor's leg lands there that day, until the
  * actor's next leg leaves that day. */
-
-static DmDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                 "october-2025.diplomap", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
-
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
-}
-
-static gint64
-utc (const char *iso)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
-
-static DmEvent *
-find_event (DmDocument *doc,
-            const char *id)
-{
-  GListModel *events = dm_document_get_events (doc);
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
-      if (g_strcmp0 (dm_event_get_id (e), id) == 0)
-        return e;  /* the document keeps it alive */
-    }
-  g_error ("no event %s", id);
-  return NULL;
-}
 
 static DmLeg *
 find_leg (DmDocument *doc,
