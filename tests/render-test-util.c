@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure). */
+/* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure) and of
+ * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays). */
 #include "config.h"
 
 #include <math.h>
@@ -139,5 +140,71 @@ draw_figure (DmProjection      projection,
   dm_view_init_world (view, projection, w, h, 10);
   dm_basemap_draw (dm_basemap_get_default (), cr, view, style);
   cairo_destroy (cr);
+  return s;
+}
+
+/* The largest difference of one channel */
+int
+color_distance (guint32 a,
+                guint32 b)
+{
+  int d = 0;
+
+  for (int sh = 0; sh <= 16; sh += 8)
+    d = MAX (d, ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)));
+  return d;
+}
+
+/* data/samples/october-2025.diplomap */
+DmDocument *
+load_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "october-2025.diplomap", NULL);
+
+  return load_document (path);
+}
+
+/* The event of @doc with this id (the document keeps it alive) */
+DmEvent *
+find_event (DmDocument *doc,
+            const char *id)
+{
+  GListModel *events = dm_document_get_events (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      if (g_strcmp0 (dm_event_get_id (e), id) == 0)
+        return e;
+    }
+  g_error ("no event %s", id);
+  return NULL;
+}
+
+gint64
+utc (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+/* The whole figure in an RGB image of its size */
+cairo_surface_t *
+render_figure (DmFigure *figure)
+{
+  int w, h;
+  cairo_surface_t *s;
+  cairo_t *cr;
+
+  dm_figure_get_size (figure, &w, &h);
+  s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cr = cairo_create (s);
+  dm_figure_draw (figure, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
   return s;
 }

@@ -18,51 +18,6 @@
  * (the same variable as test-reference's tile pictures)
  * look at the new pictures, and commit them. */
 
-static int
-color_distance (guint32 a,
-                guint32 b)
-{
-  int d = 0;
-
-  for (int sh = 0; sh <= 16; sh += 8)
-    d = MAX (d, ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)));
-  return d;
-}
-
-static DmDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                 "october-2025.diplomap", NULL);
-
-  return load_document (path);
-}
-
-static gint64
-utc (const char *iso)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
-
-static cairo_surface_t *
-render (DmFigure *figure)
-{
-  int w, h;
-  cairo_surface_t *s;
-  cairo_t *cr;
-
-  dm_figure_get_size (figure, &w, &h);
-  s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cr = cairo_create (s);
-  dm_figure_draw (figure, cr);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  return s;
-}
-
 static void
 test_sea_land (void)
 {
@@ -75,7 +30,7 @@ test_sea_land (void)
   dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
   dm_figure_set_show_legend (figure, FALSE);
   g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_EQUAL_EARTH);
-  s = render (figure);
+  s = render_figure (figure);
   /* the Sahara (Algeria: no actor there, so no tint) and the South Pacific */
   dm_figure_map_point (figure, 3.0, 26.0, &x, &y);
   g_assert_cmpint (color_distance (pixel_at (s, (int) x, (int) y), DM_MAP_COLOR_LAND), <=, 2);
@@ -99,7 +54,7 @@ test_route_colour (void)
   dm_figure_set_size (figure, 1200, 700);
   dm_figure_set_bounds (figure, 20, 20, 150, 70);
   dm_figure_set_show_legend (figure, FALSE);
-  s = render (figure);
+  s = render_figure (figure);
   /* the leg is announced, so dashed: somewhere around its middle there is a dash */
   for (double f = 0.46; f <= 0.54; f += 0.005)
     {
@@ -113,7 +68,7 @@ test_route_colour (void)
 
   /* the day before she left, the leg is only faint */
   dm_figure_set_time (figure, utc ("2025-10-25T00:00:00Z"));
-  s = render (figure);
+  s = render_figure (figure);
   for (double f = 0.46; f <= 0.54; f += 0.005)
     {
       DmLonLat m = dm_great_circle_interpolate (pyongyang, moscow, f);
@@ -212,7 +167,7 @@ compare_reference (const char *name,
                    DmFigure   *figure)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", name, NULL);
-  cairo_surface_t *got = render (figure), *want;
+  cairo_surface_t *got = render_figure (figure), *want;
   double share;
 
   if (g_getenv ("DM_UPDATE_REFERENCES") != NULL)

@@ -383,7 +383,7 @@ dm_basemap_draw_level (DmLevelData      *d,
       if (for_tile)
         dm_map_labels_draw_tile (d, cr, view, style, tile_z);
       else
-        dm_map_labels_draw (d, cr, view, style);
+        dm_map_labels_draw (d, cr, view, style, NULL);
     }
   cairo_restore (cr);
 }

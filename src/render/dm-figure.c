@@ -52,6 +52,7 @@ dm_figure_finalize (GObject *object)
   DmFigure *self = DM_FIGURE (object);
 
   g_free (self->title);
+  g_clear_pointer (&self->placed, dm_label_placer_free);
   G_OBJECT_CLASS (dm_figure_parent_class)->finalize (object);
 }
 

@@ -38,7 +38,6 @@ struct _DmRouteLayer
   guint            places_set_serial;
   guint            places_style_serial;
   DmLabelPlacer   *placer;   /* boxes of the place dots and names, for captions */
-  DmLabelPlacer   *dots;     /* boxes of the place dots only */
 
   guint            n_rebuilds;
 };
@@ -53,7 +52,6 @@ dm_route_layer_dispose (GObject *object)
   g_clear_pointer (&self->legs, cairo_surface_destroy);
   g_clear_pointer (&self->places, cairo_surface_destroy);
   g_clear_pointer (&self->placer, dm_label_placer_free);
-  g_clear_pointer (&self->dots, dm_label_placer_free);
   g_clear_pointer (&self->style, dm_route_style_unref);
   g_clear_object (&self->set);
   G_OBJECT_CLASS (dm_route_layer_parent_class)->dispose (object);
@@ -227,10 +225,7 @@ dm_route_layer_get_places_surface (DmRouteLayer *self,
 
   self->places = surface_for (self->places, view);
   g_clear_pointer (&self->placer, dm_label_placer_free);
-  g_clear_pointer (&self->dots, dm_label_placer_free);
   self->placer = dm_label_placer_new (view->width, view->height);
-  self->dots = dm_label_placer_new (view->width, view->height);
-  dm_route_add_place_dots (self->set, view, self->style, self->dots);
   cr = cairo_create (self->places);
   clear (cr);
   dm_route_draw_places (self->set, cr, view, self->style, self->placer);
@@ -262,7 +257,7 @@ dm_route_layer_draw_moving (DmRouteLayer *self,
   g_return_if_fail (DM_IS_ROUTE_LAYER (self));
   frame = dm_label_placer_new (view->width, view->height);
   dm_route_draw_moving (self->set, cr, view, self->style, t, TRUE, frame,
-                        same ? self->placer : NULL, same ? self->dots : NULL);
+                        same ? self->placer : NULL);
 }
 
 /**
@@ -312,9 +307,8 @@ dm_route_layer_draw_direct (DmRouteLayer *self,
  * dm_route_draw_all: (skip)
  * @taken: boxes labels must avoid (a legend...); receives the boxes of what is drawn
  *
- * Everything, straight onto @cr. Captions of stays come before place names: they are placed
- * first (a dry run onto a scratch surface), then all is drawn from the bottom up with the same
- * placements.
+ * Everything, straight onto @cr: the legs, then dots, names, markers and captions
+ * (dm_route_draw_labels(): captions win over place names).
  */
 void
 dm_route_draw_all (DmRouteSet         *set,
@@ -324,22 +318,9 @@ dm_route_draw_all (DmRouteSet         *set,
                    gint64              t,
                    DmLabelPlacer      *taken)
 {
-  g_autoptr(DmLabelPlacer) before = NULL;
-  cairo_surface_t *scratch;
-  cairo_t *dry;
-
   dm_route_set_ensure (set);
-  dm_route_add_place_dots (set, view, style, taken);
-  before = dm_label_placer_copy (taken);
-  scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-  dry = cairo_create (scratch);
-  dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL, NULL);
-  cairo_destroy (dry);
-  cairo_surface_destroy (scratch);
-
   dm_route_draw_legs (set, cr, view, style, t, FALSE);
-  dm_route_draw_places (set, cr, view, style, taken);
-  dm_route_draw_moving (set, cr, view, style, t, FALSE, before, NULL, NULL);
+  dm_route_draw_labels (set, cr, view, style, t, taken);
 }
 
 guint

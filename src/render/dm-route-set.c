@@ -175,6 +175,8 @@ add_place (DmRouteSet *self,
       return GPOINTER_TO_UINT (v);
     }
   p.place = place;
+  if (dm_place_get_level (place) == DM_PLACE_LEVEL_COUNTRY)
+    self->uses |= DM_ROUTE_USE_COUNTRY;
   p.pos.lon = dm_place_get_longitude (place);
   p.pos.lat = dm_place_get_latitude (place);
   p.weight = 1;
@@ -187,7 +189,9 @@ static void
 add_leg (DmRouteSet *self,
          DmEvent    *event,
          DmLeg      *leg,
-         guint       actor)
+         guint       actor,
+         guint       from_place,
+         guint       to_place)
 {
   DmRouteLeg r = { 0 };
   DmLonLat a = { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) };
@@ -206,6 +210,8 @@ add_leg (DmRouteSet *self,
   r.end = MAX (leg->end, leg->start);
   r.first = self->points->len;
   r.n = segs + 1;
+  r.from_place = from_place;
+  r.to_place = to_place;
   g_array_set_size (self->points, self->points->len + r.n);
   pts = &g_array_index (self->points, DmLonLat, r.first);
   for (guint i = 0; i <= segs; i++)
@@ -297,11 +303,13 @@ rebuild (DmRouteSet *self)
           for (guint j = 0; j < legs->len; j++)
             {
               DmLeg *leg = g_ptr_array_index (legs, j);
+              guint from, to;
+
               if (leg->from == NULL || leg->to == NULL)
                 continue;
-              add_leg (self, event, leg, actor);
-              add_place (self, place_index, leg->from);
-              add_place (self, place_index, leg->to);
+              from = add_place (self, place_index, leg->from);
+              to = add_place (self, place_index, leg->to);
+              add_leg (self, event, leg, actor, from, to);
             }
         }
       else if (dm_event_get_place (event) != NULL)
@@ -312,6 +320,7 @@ rebuild (DmRouteSet *self)
           if (!dm_event_get_span (event, &s.start, &s.end))
             continue;
           s.place = add_place (self, place_index, dm_event_get_place (event));
+          g_array_index (self->places, DmRoutePlace, s.place).has_stay = TRUE;
           if (s.actor == DM_ROUTE_NO_ACTOR && participants->len > 0)
             s.actor = add_actor (self, actor_index, g_ptr_array_index (participants, 0));
           for (guint j = 0; j < participants->len; j++)
@@ -322,6 +331,8 @@ rebuild (DmRouteSet *self)
                       : kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
         }
     }
+
+  dm_route_set_fit_stays (self);
 
   /* colours: the file's, else the palette in order among actors without one */
   for (guint i = 0; i < self->actors->len; i++)
@@ -454,52 +465,6 @@ dm_route_set_get_projected (DmRouteSet   *self,
   return p;
 }
 
-guint
-dm_route_set_get_n_legs (DmRouteSet *self)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), 0);
-  dm_route_set_ensure (self);
-  return self->legs->len;
-}
-
-/**
- * dm_route_set_get_extent:
- * The time the document's events cover (UTC seconds, end exclusive).
- */
-gboolean
-dm_route_set_get_extent (DmRouteSet *self,
-                         gint64     *start,
-                         gint64     *end)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), FALSE);
-  return dm_document_get_extent (self->document, start, end);
-}
-
-/**
- * dm_route_set_get_actors:
- * The actors with a leg or a stay (as traveller or participant), in the document's order.
- * Returns: (transfer none) (element-type DmActor)
- */
-GPtrArray *
-dm_route_set_get_actors (DmRouteSet *self)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), NULL);
-  dm_route_set_ensure (self);
-  return self->actors;
-}
-
-DmRgba
-dm_route_set_get_actor_color (DmRouteSet *self,
-                              DmActor    *actor)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1));
-  dm_route_set_ensure (self);
-  for (guint i = 0; actor != NULL && i < self->actors->len; i++)
-    if (g_ptr_array_index (self->actors, i) == actor)
-      return g_array_index (self->colors, DmRgba, i);
-  return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
-}
-
 DmRgba
 dm_route_set_leg_color (DmRouteSet         *self,
                         const DmRouteStyle *style,
@@ -511,12 +476,4 @@ dm_route_set_leg_color (DmRouteSet         *self,
   if (actor == DM_ROUTE_NO_ACTOR || actor >= self->colors->len)
     return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
   return g_array_index (self->colors, DmRgba, actor);
-}
-
-DmRouteUse
-dm_route_set_get_uses (DmRouteSet *self)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), 0);
-  dm_route_set_ensure (self);
-  return self->uses;
 }
