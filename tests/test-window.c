@@ -261,6 +261,64 @@ test_select_in_timeline (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Whether @place is drawn inside the map (on any copy of the world) */
+static gboolean
+shown_on_map (DmWindow *win,
+              DmPlace  *place)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (win->routes_layer));
+  double h = gtk_widget_get_height (GTK_WIDGET (win->routes_layer));
+  DmView view;
+  double px, py, world;
+
+  dm_routes_layer_get_view (win->routes_layer, &view);
+  world = dm_view_get_world_width (&view);
+  dm_view_project (&view, dm_place_get_longitude (place), dm_place_get_latitude (place), &px, &py);
+  for (int k = -2; k <= 2; k++)
+    if (px + k * world >= 0 && px + k * world <= w && py >= 0 && py <= h)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_fly_to_trip (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  const char *stops[] = { "Kuala Lumpur", "Tokyo", "Busan" };
+  DmEvent *trip;
+  GPtrArray *legs;
+  guint found = 0;
+
+  open_and_wait (win, file);
+  app_test_wait (300);
+  /* Washington, Kuala Lumpur, Tokyo, Gyeongju, Busan, Washington: framed across the Pacific,
+   * not across the Americas and Europe */
+  trip = find_event (win, "trump-asia");
+  dm_window_set_selected_event (win, trip);
+  app_test_wait (1500);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-asia-trip.png");
+  }
+  legs = dm_event_get_legs (trip);
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+
+      g_test_message ("%s -> %s", dm_place_get_name (leg->from), dm_place_get_name (leg->to));
+      g_assert_true (shown_on_map (win, leg->from));
+      g_assert_true (shown_on_map (win, leg->to));
+      for (guint k = 0; k < G_N_ELEMENTS (stops); k++)
+        if (g_str_equal (dm_place_get_name (leg->to), stops[k]))
+          found |= 1u << k;
+    }
+  g_assert_cmpuint (found, ==, 7);
+  /* The map flies as far out as it must, not further than its limit */
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (shumate_map_get_viewport (win->map)), >=, 2);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 /* The pixel position of @lat/@lon in the window, by the same Mercator maths as the map */
 static void
 window_point (DmWindow *win,
@@ -812,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/app/window/search-filters", test_search_filters);
   g_test_add_func ("/app/window/several-files", test_several_files);
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);
+  g_test_add_func ("/app/window/fly-to-trip", test_fly_to_trip);
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
   g_test_add_func ("/app/window/broken-file", test_broken_file);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
