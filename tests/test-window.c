@@ -434,6 +434,53 @@ load_finished_cb (DmWindow   *win,
   result->ok = ok;
 }
 
+/* The texts of the labels under @widget: headings and the others */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *headings,
+                GPtrArray *others)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      !GTK_IS_WINDOW_HANDLE (gtk_widget_get_parent (widget)))
+    {
+      /* the header bar's title is not among them: its labels have the "title" class */
+      if (gtk_widget_has_css_class (widget, "heading"))
+        g_ptr_array_add (headings, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+      else if (gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX) != NULL)
+        g_ptr_array_add (others, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, headings, others);
+}
+
+/* The line of @file where @text first is */
+static guint
+line_of (GFile      *file,
+         const char *text)
+{
+  g_autofree char *contents = NULL;
+  const char *at;
+  guint line = 1;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  at = strstr (contents, text);
+  g_assert_nonnull (at);
+  for (const char *p = contents; p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
 static void
 test_broken_file (void)
 {
@@ -453,9 +500,20 @@ test_broken_file (void)
   g_assert_nonnull (win->error_dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
+  /* The heading names the file by its name, the body says where and why, for people */
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (win->error_dialog)), ==,
+                   "Could Not Open “not-json.diplomap”");
   text = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)));
   g_test_message ("error shown: %s", text);
-  g_assert_nonnull (strstr (text, "not-json.diplomap"));
+  g_assert_true (g_str_has_prefix (text, "Line 4, column 32: not valid JSON: "));
+  g_assert_null (strstr (text, "/"));           /* no path */
+  g_assert_null (strstr (text, "Parse error")); /* nor json-glib's words */
+  g_assert_null (strstr (text, "`"));
+  app_test_wait (200);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (win->error_dialog);
+    app_test_save (shot, "error-dialog.png");
+  }
   gtk_window_destroy (GTK_WINDOW (win->error_dialog));
   g_assert_null (win->error_dialog);
 
@@ -465,6 +523,10 @@ test_broken_file (void)
   g_assert_true (result.called);
   g_assert_false (result.ok);
   g_assert_nonnull (win->error_dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (win->error_dialog)), ==,
+                   "Could Not Open “nothing.diplomap”");
+  g_test_message ("error shown: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)));
+  g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)), "/nonexistent"));
   gtk_window_destroy (GTK_WINDOW (win->error_dialog));
 
   /* Some bad events: the good ones open, the problems are listed */
@@ -480,7 +542,39 @@ test_broken_file (void)
   app_test_wait (300);
   {
     g_autoptr(GdkTexture) shot = app_test_render (win->problems_dialog);
+    g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *path = g_file_get_path (bad);
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (win->problems_dialog);
+    GValue copied = G_VALUE_INIT;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *first = NULL;
+
     app_test_save (shot, "problems-dialog.png");
+    /* Room for the list, and it can grow */
+    g_assert_true (gtk_window_get_resizable (GTK_WINDOW (win->problems_dialog)));
+    g_assert_cmpint (gdk_texture_get_height (shot), >=, 400);
+    /* One heading for the file, by name; a row per problem, by line and column */
+    collect_labels (win->problems_dialog, headings, rows);
+    g_assert_cmpuint (headings->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (headings, 0), ==, "bad-events.diplomap");
+    g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (dm_document_get_problems (win->document)));
+    for (guint i = 0; i < rows->len; i++)
+      {
+        g_test_message ("%s", (char *) g_ptr_array_index (rows, i));
+        g_assert_true (g_str_has_prefix (g_ptr_array_index (rows, i), "Line "));
+        g_assert_null (strstr (g_ptr_array_index (rows, i), path));
+      }
+    /* Copy All: the lines `diplomap --check` prints, path and all */
+    g_assert_true (gtk_widget_activate_action (win->problems_dialog, "problems.copy", NULL));
+    g_value_init (&copied, G_TYPE_STRING);
+    g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &copied, &error));
+    first = g_strdup_printf ("%s:%u:", path, line_of (bad, "\"place\": \"Qwxyzzy Nowhere\""));
+    g_test_message ("copied: %s", g_value_get_string (&copied));
+    g_assert_true (g_str_has_prefix (g_value_get_string (&copied), first));
+    g_assert_cmpuint (count_lines (g_value_get_string (&copied)), ==, rows->len);
+    g_value_unset (&copied);
   }
   gtk_window_destroy (GTK_WINDOW (win->problems_dialog));
 
@@ -654,6 +748,167 @@ test_export_figure (void)
       g_assert_cmpuint (length, >, 10000);
       g_unlink (path);
     }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+typedef struct
+{
+  guint    n;
+  gboolean ok;
+} ExportResult;
+
+static void
+export_finished_cb (DmWindow     *win,
+                    GFile        *file,
+                    gboolean      ok,
+                    ExportResult *result)
+{
+  result->n++;
+  result->ok = ok;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* @ids sorted, joined by spaces */
+static char *
+join_sorted (GPtrArray *ids)
+{
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (" ", (char **) ids->pdata);
+}
+
+/* The ids of the events of @model, sorted, joined by spaces */
+static char *
+dup_ids (GListModel *model)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (model, i);
+      g_ptr_array_add (ids, (gpointer) dm_event_get_id (e));
+    }
+  return join_sorted (ids);
+}
+
+static void
+test_export_data (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-data-XXXXXX", NULL);
+  ExportResult result = { 0 };
+  DmActor *trump;
+  guint n_trump;
+
+  g_signal_connect (win, "export-finished", G_CALLBACK (export_finished_cb), &result);
+  open_and_wait (win, file);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export-data"));
+
+  /* The dialog: a type per format, a name from the title, says how many events go */
+  {
+    g_autoptr(GtkFileChooserNative) chooser = dm_window_new_export_data_chooser (win);
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_test_message ("%s: %s", gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), name);
+    g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 4);
+    g_assert_cmpstr (name, ==, "Late October 2025 - Choe Son Hui to Moscow and Minsk, Trump in Asia for APEC.geojson");
+    g_assert_nonnull (strstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), "10"));
+  }
+  /* A name without a known extension takes the chosen type's */
+  {
+    g_autoptr(GFile) plain = g_file_new_build_filename (dir, "trip", NULL);
+    g_autoptr(GFile) kml = g_file_new_build_filename (dir, "trip.kml", NULL);
+    g_autoptr(GFile) a = dm_window_export_data_target (plain, "csv");
+    g_autoptr(GFile) b = dm_window_export_data_target (kml, "geojson");
+    g_autofree char *a_name = g_file_get_basename (a);
+
+    g_assert_cmpstr (a_name, ==, "trip.csv");
+    g_assert_true (g_file_equal (b, kml));
+  }
+
+  /* GeoJSON of every event: one feature each, with the events' ids */
+  {
+    g_autofree char *path = g_build_filename (dir, "all.geojson", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+    g_autofree char *written = NULL;
+    g_autofree char *expected = dup_ids (dm_document_get_events (win->document));
+    JsonArray *features;
+
+    dm_window_export_data (win, out);
+    g_assert_true (app_test_wait_until (exported, win, 10000));
+    g_assert_cmpuint (result.n, ==, 1);
+    g_assert_true (result.ok);
+    g_assert_true (json_parser_load_from_file (parser, path, &error));
+    g_assert_no_error (error);
+    features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
+    g_assert_cmpuint (json_array_get_length (features), ==, 10);
+    for (guint i = 0; i < json_array_get_length (features); i++)
+      g_ptr_array_add (ids, (gpointer) json_object_get_string_member (json_array_get_object_element (features, i), "id"));
+    written = join_sorted (ids);
+    g_assert_cmpstr (written, ==, expected);
+    g_unlink (path);
+  }
+
+  /* CSV of what the list shows: Trump's events only; read back, the same events */
+  trump = dm_document_lookup_actor (win->document, "trump");
+  dm_event_list_set_filters (win->event_list, trump, NULL, -1, -1);
+  n_trump = g_list_model_get_n_items (dm_event_list_get_model (win->event_list));
+  g_assert_cmpuint (n_trump, <, 10);
+  {
+    g_autoptr(GtkFileChooserNative) chooser = dm_window_new_export_data_chooser (win);
+    g_autofree char *count = g_strdup_printf ("%u", n_trump);
+
+    g_assert_nonnull (strstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), count));
+  }
+  {
+    g_autofree char *path = g_build_filename (dir, "trump.csv", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    g_autoptr(DmDocument) back = dm_document_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *expected = dup_ids (dm_event_list_get_model (win->event_list));
+    g_autofree char *written = NULL;
+
+    dm_window_export_data (win, out);
+    g_assert_true (app_test_wait_until (exported, win, 10000));
+    g_assert_true (result.ok);
+    g_assert_true (dm_document_load_file (back, out, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (back)), ==, n_trump);
+    written = dup_ids (dm_document_get_events (back));
+    g_assert_cmpstr (written, ==, expected);
+    g_unlink (path);
+  }
+
+  /* A folder that does not exist: an error naming the file, the window lives on */
+  {
+    g_autofree char *path = g_build_filename (dir, "missing", "out.geojson", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    const char *heading;
+
+    dm_window_export_data (win, out);
+    g_assert_true (app_test_wait_until (exported, win, 10000));
+    g_assert_false (result.ok);
+    g_assert_nonnull (win->error_dialog);
+    heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (win->error_dialog));
+    g_test_message ("%s / %s", heading, adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)));
+    g_assert_nonnull (strstr (heading, "“out.geojson”"));
+    g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)), dir));
+    gtk_window_destroy (GTK_WINDOW (win->error_dialog));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -874,6 +1129,7 @@ main (int   argc,
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
   g_test_add_func ("/app/window/broken-file", test_broken_file);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
+  g_test_add_func ("/app/window/export-data", test_export_data);
   g_test_add_func ("/app/window/dialogs", test_dialogs_look);
   g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);
   g_test_add_func ("/app/window/close-while-loading", test_close_while_loading);

@@ -269,49 +269,6 @@ select_none_action (GSimpleAction *action,
   dm_window_set_selected_event (DM_WINDOW (user_data), NULL);
 }
 
-void
-dm_window_show_problems (DmWindow *self)
-{
-  GListModel *problems = dm_document_get_problems (self->document);
-  guint n = g_list_model_get_n_items (problems);
-  GtkWidget *dialog, *list, *scrolled;
-  g_autofree char *body = NULL;
-
-  body = g_strdup_printf (ngettext ("%u event could not be read. The others are shown.",
-                                    "%u events could not be read. The others are shown.", n), n);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Files"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
-      g_autofree char *text = dm_problem_to_string (p);
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_start (label, 8);
-      gtk_widget_set_margin_end (label, 8);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_append (GTK_LIST_BOX (list), label);
-    }
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
-  g_set_weak_pointer (&self->problems_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* A file name one of our readers knows by its extension */
 static gboolean
 is_readable_name (const char *uri)
@@ -375,6 +332,7 @@ dm_window_update_actions (DmWindow *self)
 
   enable (self, "play", has_events);
   enable (self, "export", has_events);
+  enable (self, "export-data", has_events);
   enable (self, "show-problems",
           g_list_model_get_n_items (dm_document_get_problems (self->document)) > 0);
   if (play != NULL)
@@ -468,6 +426,7 @@ dm_window_init_actions (DmWindow *self)
   GAction *speed;
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  dm_window_init_export_data (self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (loop));
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar));
 

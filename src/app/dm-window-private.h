@@ -56,7 +56,6 @@ struct _DmWindow
 /* dm-window-actions.c */
 void dm_window_init_actions      (DmWindow   *self);
 void dm_window_update_actions    (DmWindow   *self);
-void dm_window_show_problems     (DmWindow   *self);
 void dm_window_update_recent     (DmWindow   *self);
 void dm_window_get_view_bounds   (DmWindow   *self,
                                   double      bounds[4]);
@@ -65,6 +64,18 @@ DmExportDialog *dm_window_new_export_dialog (DmWindow *self);
 void dm_window_export            (DmWindow       *self,
                                   DmExportDialog *dialog,
                                   GFile          *file);
+
+/* dm-window-data.c: File > Export Data */
+void dm_window_init_export_data  (DmWindow   *self);
+GtkFileChooserNative *dm_window_new_export_data_chooser (DmWindow *self);
+/* Writes the events the list shows to @file, in a thread ("export-finished" tells) */
+void dm_window_export_data       (DmWindow   *self,
+                                  GFile      *file);
+GFile *dm_window_export_data_target (GFile      *chosen,
+                                     const char *extension);
+
+/* dm-window-problems.c: what could not be read, by file */
+void dm_window_show_problems     (DmWindow   *self);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);
@@ -89,5 +100,11 @@ DmEvent *dm_window_pick_on_map   (DmWindow   *self,
 void dm_window_show_error        (DmWindow   *self,
                                   const char *heading,
                                   const char *body);
+char *dm_window_dup_display_name (GFile      *file);
+char *dm_window_describe_error   (GFile        *file,
+                                  const GError *error);
+char *dm_window_format_position  (guint       line,
+                                  guint       column,
+                                  const char *message);
 
 G_END_DECLS

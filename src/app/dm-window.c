@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "dm-routes-painter.h"
 #include "dm-ui-resources.h"
@@ -136,6 +138,49 @@ selection_changed_cb (GObject    *object,
   g_clear_object (&event);
 }
 
+/* The name of @file for people: "bad.diplomap", not its path */
+char *
+dm_window_dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename == NULL || g_str_equal (basename, "/"))
+    return g_file_get_parse_name (file);
+  return g_filename_display_name (basename);
+}
+
+/* "Line 4, column 32: reason" */
+char *
+dm_window_format_position (guint       line,
+                           guint       column,
+                           const char *message)
+{
+  /* Translators: where a file could not be read, then why */
+  return g_strdup_printf (_("Line %u, column %u: %s"), line, column, message);
+}
+
+/* The model's error about @file for a dialog that names the file already: "PATH:L:C: reason"
+ * as "Line L, column C: reason", and the path elsewhere as the file's name */
+char *
+dm_window_describe_error (GFile        *file,
+                          const GError *error)
+{
+  g_autofree char *path = g_file_get_parse_name (file);
+  g_autofree char *name = dm_window_dup_display_name (file);
+  const char *message = error->message;
+  gsize len = strlen (path);
+  guint line, column;
+  int consumed = 0;
+
+  if (g_str_has_prefix (message, path) && message[len] == ':' &&
+      sscanf (message + len + 1, "%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    return dm_window_format_position (line, column, message + len + 1 + consumed);
+  {
+    g_auto(GStrv) parts = g_strsplit (message, path, -1);
+    return g_strjoinv (name, parts);
+  }
+}
+
 void
 dm_window_show_error (DmWindow   *self,
                       const char *heading,
@@ -245,10 +290,11 @@ load_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *name = g_file_get_parse_name (data->file);
+          g_autofree char *name = dm_window_dup_display_name (data->file);
+          g_autofree char *body = dm_window_describe_error (data->file, error);
           /* Translators: %s is a file name */
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-          dm_window_show_error (self, heading, error->message);
+          dm_window_show_error (self, heading, body);
         }
       g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, FALSE);
       load_data_free (data);

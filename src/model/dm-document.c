@@ -522,6 +522,9 @@ load_into_new (GFile         *file,
 
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        /* GIO's text would name the file a second time */
+        g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND, _("%s does not exist"), name);
       else
         g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
                      /* Translators: %s is a file name, then the system's reason */
