@@ -1073,15 +1073,46 @@ tiles_done (gpointer data)
   return dm_map_source_get_n_pending (((DmWindow *) data)->map_source) == 0;
 }
 
+typedef struct
+{
+  DmWindow *win;
+  guint     n_between;  /* fractions seen strictly between 0 and 1 */
+  gboolean  cancel;     /* Stop Loading at the first report */
+} ProgressSeen;
+
+static void
+fraction_changed_cb (GtkProgressBar *bar,
+                     GParamSpec     *pspec,
+                     ProgressSeen   *seen)
+{
+  double f = gtk_progress_bar_get_fraction (bar);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (seen->win->stack), ==, "loading");
+  if (f > 0 && f < 1)
+    seen->n_between++;
+  if (seen->cancel && f > 0)
+    g_action_group_activate_action (G_ACTION_GROUP (seen->win), "cancel-load", NULL);
+}
+
 static void
 test_us_travels (void)
 {
   DmWindow *win = open_window ();
+  ProgressSeen seen = { win, 0, FALSE };
+  g_autofree char *name = NULL;
 
   /* The record that ships with the app: a folder of thousands of events */
+  g_signal_connect (win->loading_page_bar, "notify::fraction", G_CALLBACK (fraction_changed_cb), &seen);
   g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
   g_assert_cmpuint (dm_window_get_n_loading (win), ==, 1);
+  /* the window says what it opens and how far it got */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "loading");
+  g_assert_cmpstr (adw_status_page_get_title (win->loading_page), ==, "Opening “us-travels”");
   g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_test_message ("%u progress reports", seen.n_between);
+  g_assert_cmpuint (seen.n_between, >=, 2);
+  g_signal_handlers_disconnect_by_data (win->loading_page_bar, &seen);
+  g_assert_false (gtk_widget_get_visible (win->loading_box));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), >, 4000);
   g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >, 4000);
@@ -1093,6 +1124,34 @@ test_us_travels (void)
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-us-travels.png");
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_cancel_loading (void)
+{
+  DmWindow *win = open_window ();
+  ProgressSeen seen = { win, 0, TRUE };
+  LoadResult result = { FALSE };
+
+  /* Stop Loading as soon as the first files are read: no error, nothing half loaded */
+  g_signal_connect (win, "load-finished", G_CALLBACK (load_finished_cb), &result);
+  g_signal_connect (win->loading_page_bar, "notify::fraction", G_CALLBACK (fraction_changed_cb), &seen);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
+  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_signal_handlers_disconnect_by_data (win->loading_page_bar, &seen);
+  g_assert_true (result.called);
+  g_assert_false (result.ok);
+  g_assert_null (win->error_dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
+
+  /* and the next file opens as usual */
+  {
+    g_autoptr(GFile) file = sample_file ();
+    open_and_wait (win, file);
+    g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 10);
   }
   gtk_window_destroy (GTK_WINDOW (win));
 }
@@ -1134,5 +1193,6 @@ main (int   argc,
   g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);
   g_test_add_func ("/app/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/app/window/us-travels", test_us_travels);
+  g_test_add_func ("/app/window/cancel-loading", test_cancel_loading);
   return g_test_run ();
 }

@@ -262,6 +262,14 @@ show_problems_action (GSimpleAction *action,
 }
 
 static void
+cancel_load_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  dm_window_cancel_loading (DM_WINDOW (user_data));
+}
+
+static void
 select_none_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
@@ -420,6 +428,7 @@ dm_window_init_actions (DmWindow *self)
     { "export", export_action },
     { "open-export", open_export_action, "s" },
     { "select-none", select_none_action },
+    { "cancel-load", cancel_load_action },
   };
   g_autoptr(GPropertyAction) loop = g_property_action_new ("loop", self->playback, "loop");
   g_autoptr(GPropertyAction) sidebar = g_property_action_new ("toggle-sidebar", self->flap, "reveal-flap");

@@ -24,7 +24,10 @@ struct _DmWindow
   GtkStack             *stack;
   AdwFlap              *flap;
   GtkButton            *play_button;
-  GtkSpinner           *loading_spinner;
+  GtkWidget            *loading_box;       /* in the header: a file is added */
+  GtkProgressBar       *loading_bar;
+  AdwStatusPage        *loading_page;      /* the first files */
+  GtkProgressBar       *loading_page_bar;
   GtkMenuButton        *speed_button;
   ShumateMap           *map;
   GtkLabel             *time_label;
@@ -41,6 +44,8 @@ struct _DmWindow
   DmRoutesLayer        *routes_layer;
   GSettings            *settings;
   GCancellable         *cancellable;
+  GCancellable         *load_cancellable; /* the loads in flight: Stop Loading */
+  GPtrArray            *loads;            /* LoadData in flight (dm-window.c) */
   DmEvent              *selected;
   GtkWidget            *problems_dialog;  /* weak */
   GtkWidget            *error_dialog;     /* weak */
@@ -49,6 +54,7 @@ struct _DmWindow
   guint                 n_exporting;
   guint                 n_problems_shown;
   guint                 tick_id;
+  guint                 pulse_id;
   guint                 filter_timeout_id;
   gint64                last_frame_time;
 };
@@ -93,6 +99,7 @@ void dm_window_fly_to_event      (DmWindow   *self,
                                   DmEvent    *event,
                                   guint       duration_ms);
 void dm_window_fit_document      (DmWindow   *self);
+void dm_window_cancel_loading    (DmWindow   *self);
 /* The event drawn nearest to (x, y) of the routes layer, within a few pixels, or NULL */
 DmEvent *dm_window_pick_on_map   (DmWindow   *self,
                                   double      x,

@@ -31,6 +31,7 @@ typedef struct
   DmWindow *self;
   GFile    *file;
   guint     n_problems_before;
+  double    fraction;   /* how far it got, or -1: not known */
 } LoadData;
 
 static void
@@ -254,12 +255,93 @@ filters_changed_cb (DmWindow *self)
   self->filter_timeout_id = g_timeout_add (250, filter_timeout_cb, self);
 }
 
-/* A large file takes a moment: a spinner says so */
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  DmWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->loading_bar);
+  gtk_progress_bar_pulse (self->loading_page_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+stack_shows (DmWindow   *self,
+             const char *name)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) == 0;
+}
+
+/* A large file or a folder takes a moment: the first files' progress fills the window,
+ * a file added to those shown has its progress in the header; both can be stopped */
 static void
 update_loading (DmWindow *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), self->n_loading > 0);
-  gtk_spinner_set_spinning (self->loading_spinner, self->n_loading > 0);
+  gboolean loading = self->loads->len > 0;
+  gboolean known = loading;
+  double sum = 0;
+
+  if (loading && stack_shows (self, "empty"))
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (!loading && stack_shows (self, "loading"))
+    gtk_stack_set_visible_child_name (self->stack,
+                                      g_list_model_get_n_items (dm_document_get_events (self->document)) > 0
+                                      ? "main" : "empty");
+  gtk_widget_set_visible (self->loading_box, loading && !stack_shows (self, "loading"));
+
+  for (guint i = 0; i < self->loads->len; i++)
+    {
+      LoadData *data = g_ptr_array_index (self->loads, i);
+
+      known &= data->fraction >= 0;
+      sum += MAX (data->fraction, 0);
+    }
+  if (known)
+    {
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (self->loading_bar, sum / self->loads->len);
+      gtk_progress_bar_set_fraction (self->loading_page_bar, sum / self->loads->len);
+    }
+  else if (loading && self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (100, pulse_cb, self);
+  else if (!loading)
+    g_clear_handle_id (&self->pulse_id, g_source_remove);
+
+  if (self->loads->len == 1)
+    {
+      LoadData *data = g_ptr_array_index (self->loads, 0);
+      g_autofree char *name = dm_window_dup_display_name (data->file);
+      /* Translators: %s is a file or folder name */
+      g_autofree char *title = g_strdup_printf (_("Opening “%s”"), name);
+
+      adw_status_page_set_title (self->loading_page, title);
+    }
+  else if (loading)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("Opening %u File", "Opening %u Files",
+                                                          self->loads->len), self->loads->len);
+      adw_status_page_set_title (self->loading_page, title);
+    }
+}
+
+static void
+load_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  data->fraction = fraction;
+  if (data->self->document != NULL)
+    update_loading (data->self);
+}
+
+/* Stops the loads in flight; what they read is dropped, no error is shown */
+void
+dm_window_cancel_loading (DmWindow *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_object_unref (self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
 }
 
 static void
@@ -280,12 +362,12 @@ load_cb (GObject      *object,
       load_data_free (data);
       return;
     }
+  g_ptr_array_remove (self->loads, data);
   was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
   /* counted here, not when the load started: another file may have finished since */
   data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
   ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
   self->n_loading--;
-  update_loading (self);
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -296,6 +378,7 @@ load_cb (GObject      *object,
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
           dm_window_show_error (self, heading, body);
         }
+      update_loading (self);
       g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, FALSE);
       load_data_free (data);
       return;
@@ -307,6 +390,7 @@ load_cb (GObject      *object,
   }
   reload_views (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
+  update_loading (self);
   if (was_empty)
     {
       dm_playback_set_time (self->playback, dm_playback_get_start (self->playback));
@@ -346,9 +430,12 @@ dm_window_open_file (DmWindow *self,
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
+  data->fraction = -1;
   self->n_loading++;
+  g_ptr_array_add (self->loads, data);
   update_loading (self);
-  dm_document_load_file_async (self->document, file, self->cancellable, load_cb, data);
+  dm_document_load_file_with_progress_async (self->document, file, load_progress_cb, data,
+                                             self->load_cancellable, load_cb, data);
 }
 
 guint
@@ -401,6 +488,7 @@ dm_window_close_request (GtkWindow *window)
                   shumate_viewport_get_zoom_level (viewport));
   g_settings_apply (self->settings);
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
   dm_window_set_playing (self, FALSE);
   return GTK_WINDOW_CLASS (dm_window_parent_class)->close_request (window);
 }
@@ -412,6 +500,9 @@ dm_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
@@ -441,6 +532,8 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loads, g_ptr_array_unref);
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
 }
 
@@ -487,7 +580,10 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, play_button);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_box);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_bar);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_page_bar);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, speed_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, time_label);
@@ -509,6 +605,8 @@ dm_window_init (DmWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
+  self->load_cancellable = g_cancellable_new ();
+  self->loads = g_ptr_array_new ();
   self->document = dm_document_new ();
   self->shown = dm_document_new ();
   self->playback = dm_playback_new ();
