@@ -1018,6 +1018,103 @@ test_settings_kept (void)
 }
 
 static void
+test_combined_title (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
+  g_autofree char *sample_path = g_file_get_path (sample);
+  g_autofree char *other_path = g_file_get_path (other);
+  const char *tooltip;
+
+  /* Both asked at once: the first one asked names the window, whichever loads first */
+  dm_window_open_file (win, sample);
+  dm_window_open_file (win, other);
+  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==,
+                   "Late October 2025: Choe Son Hui to Moscow and Minsk, Trump in Asia for APEC + 1 more");
+  g_test_message ("subtitle: %s", adw_window_title_get_subtitle (win->window_title));
+  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (win->window_title), " events in 2 files"));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (win->window_title));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, sample_path));
+  g_assert_nonnull (strstr (tooltip, other_path));
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  /* A file that could not be read is not counted */
+  win = open_window ();
+  {
+    g_autoptr(GFile) broken = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "not-json.diplomap", NULL));
+
+    dm_window_open_file (win, broken);
+    dm_window_open_file (win, sample);
+    g_assert_true (app_test_wait_until (loaded, win, 10000));
+    g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==,
+                     "Late October 2025: Choe Son Hui to Moscow and Minsk, Trump in Asia for APEC");
+    g_assert_cmpstr (adw_window_title_get_subtitle (win->window_title), ==, "10 events");
+    if (win->error_dialog != NULL)
+      gtk_window_destroy (GTK_WINDOW (win->error_dialog));
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static gboolean
+view_near (ShumateViewport *viewport,
+           double           lat,
+           double           lon,
+           double           zoom)
+{
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - lat) < 0.01 &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - lon) < 0.01 &&
+         fabs (shumate_viewport_get_zoom_level (viewport) - zoom) < 0.01;
+}
+
+static void
+test_view_restored (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
+  g_autofree char *sample_uri = g_file_get_uri (sample);
+  g_auto(GStrv) last = NULL;
+  DmWindow *win = open_window ();
+  ShumateViewport *viewport;
+
+  /* The sample, looked at over Paris, then the window closes */
+  open_and_wait (win, sample);
+  viewport = shumate_map_get_viewport (win->map);
+  g_assert_false (view_near (viewport, 48.85, 2.35, 6));
+  shumate_viewport_set_zoom_level (viewport, 6);
+  shumate_map_center_on (win->map, 48.85, 2.35);
+  gtk_window_close (GTK_WINDOW (win));
+  last = g_settings_get_strv (settings, "last-files");
+  g_assert_cmpuint (g_strv_length (last), ==, 1);
+  g_assert_cmpstr (last[0], ==, sample_uri);
+
+  /* Opened again: the map is where it was left, not fitted to the events */
+  win = open_window ();
+  open_and_wait (win, sample);
+  app_test_wait (100);
+  g_assert_true (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  /* Another file, or the same with another: fitted to its events */
+  win = open_window ();
+  open_and_wait (win, other);
+  g_assert_false (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
+  gtk_window_destroy (GTK_WINDOW (win));
+  win = open_window ();
+  dm_window_open_file (win, sample);
+  dm_window_open_file (win, other);
+  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_false (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-files");
+}
+
+static void
 test_empty_state (void)
 {
   DmWindow *win = open_window ();
@@ -1180,6 +1277,8 @@ main (int   argc,
   g_test_add_func ("/app/window/empty-state", test_empty_state);
   g_test_add_func ("/app/window/opens-sample", test_opens_sample);
   g_test_add_func ("/app/window/settings-kept", test_settings_kept);
+  g_test_add_func ("/app/window/view-restored", test_view_restored);
+  g_test_add_func ("/app/window/combined-title", test_combined_title);
   g_test_add_func ("/app/window/keyboard", test_keyboard);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
   g_test_add_func ("/app/window/several-files", test_several_files);

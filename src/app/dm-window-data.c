@@ -52,10 +52,10 @@ dm_window_export_data_target (GFile      *chosen,
 static char *
 dup_default_name (DmWindow *self)
 {
-  const char *title = adw_window_title_get_title (self->window_title);
+  g_autofree char *title = dm_window_dup_first_title (self);
   GString *name = g_string_new (NULL);
 
-  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = title ? title : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

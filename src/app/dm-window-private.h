@@ -14,6 +14,15 @@
 
 G_BEGIN_DECLS
 
+/* A file being loaded */
+typedef struct
+{
+  DmWindow *self;
+  GFile    *file;
+  guint     n_problems_before;
+  double    fraction;   /* how far it got, or -1: not known */
+} DmWindowLoad;
+
 struct _DmWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -45,7 +54,8 @@ struct _DmWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GCancellable         *load_cancellable; /* the loads in flight: Stop Loading */
-  GPtrArray            *loads;            /* LoadData in flight (dm-window.c) */
+  GPtrArray            *loads;            /* DmWindowLoad in flight */
+  GPtrArray            *opened;           /* GFile: what the user opened, in order */
   DmEvent              *selected;
   GtkWidget            *problems_dialog;  /* weak */
   GtkWidget            *error_dialog;     /* weak */
@@ -55,6 +65,7 @@ struct _DmWindow
   guint                 n_problems_shown;
   guint                 tick_id;
   guint                 pulse_id;
+  gboolean              view_decided;     /* fitted or restored once the first files loaded */
   guint                 filter_timeout_id;
   gint64                last_frame_time;
 };
@@ -82,6 +93,16 @@ GFile *dm_window_export_data_target (GFile      *chosen,
 
 /* dm-window-problems.c: what could not be read, by file */
 void dm_window_show_problems     (DmWindow   *self);
+
+/* dm-window-opened.c: the files open, the title they make, the view kept for them */
+void dm_window_add_opened        (DmWindow   *self,
+                                  GFile      *file);
+void dm_window_remove_opened     (DmWindow   *self,
+                                  GFile      *file);
+char *dm_window_dup_first_title  (DmWindow   *self);
+void dm_window_update_title      (DmWindow   *self);
+void dm_window_save_opened       (DmWindow   *self);
+gboolean dm_window_restore_view  (DmWindow   *self);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);

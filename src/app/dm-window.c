@@ -26,13 +26,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  DmWindow *self;
-  GFile    *file;
-  guint     n_problems_before;
-  double    fraction;   /* how far it got, or -1: not known */
-} LoadData;
+typedef DmWindowLoad LoadData;
 
 static void
 load_data_free (LoadData *data)
@@ -197,13 +191,7 @@ dm_window_show_error (DmWindow   *self,
 static void
 reload_views (DmWindow *self)
 {
-  GPtrArray *files = dm_document_get_files (self->document);
-  const char *title = dm_document_get_title (self->document);
-  g_autofree char *name = NULL;
-
-  if (title == NULL && files != NULL && files->len > 0)
-    title = name = g_file_get_basename (g_ptr_array_index (files, 0));
-  adw_window_title_set_title (self->window_title, title ? title : _("Diplomap"));
+  dm_window_update_title (self);
   dm_event_list_reload (self->event_list);
   dm_window_apply_filters (self);
   dm_window_update_actions (self);
@@ -214,7 +202,7 @@ dm_window_apply_filters (DmWindow *self)
 {
   GListModel *events = dm_document_get_events (self->document);
   g_autofree char *subtitle = NULL;
-  guint n_all, n_shown;
+  guint n_all, n_shown, n_files;
   gint64 start, end;
 
   g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
@@ -226,11 +214,20 @@ dm_window_apply_filters (DmWindow *self)
   dm_routes_layer_reload (self->routes_layer);
   n_all = g_list_model_get_n_items (dm_document_get_events (self->document));
   n_shown = g_list_model_get_n_items (dm_document_get_events (self->shown));
+  n_files = dm_document_get_files (self->document)->len;
   if (n_shown < n_all)
     /* Translators: in the window's subtitle when filters hide events */
     subtitle = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", n_all), n_shown, n_all);
   else
     subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n_all), n_all);
+  if (n_files > 1)
+    {
+      g_autofree char *events = g_steal_pointer (&subtitle);
+      g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", n_files), n_files);
+
+      /* Translators: the window's subtitle: "12 events", then "2 files" */
+      subtitle = g_strdup_printf (C_("window subtitle", "%s in %s"), events, files);
+    }
   adw_window_title_set_subtitle (self->window_title, n_all > 0 ? subtitle : "");
   /* Playing goes through the events shown: a filtered year plays that year */
   if (dm_document_get_extent (self->shown, &start, &end))
@@ -378,6 +375,7 @@ load_cb (GObject      *object,
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
           dm_window_show_error (self, heading, body);
         }
+      dm_window_remove_opened (self, data->file);
       update_loading (self);
       g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, FALSE);
       load_data_free (data);
@@ -398,6 +396,8 @@ load_cb (GObject      *object,
       /* the keys (Space plays, arrows step) then act at once, not on the Open button */
       gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
     }
+  /* The files open when the app last closed: the map where it was left */
+  dm_window_restore_view (self);
 
   n_problems = g_list_model_get_n_items (dm_document_get_problems (self->document));
   if (n_problems > data->n_problems_before)
@@ -433,6 +433,7 @@ dm_window_open_file (DmWindow *self,
   data->fraction = -1;
   self->n_loading++;
   g_ptr_array_add (self->loads, data);
+  dm_window_add_opened (self, file);
   update_loading (self);
   dm_document_load_file_with_progress_async (self->document, file, load_progress_cb, data,
                                              self->load_cancellable, load_cb, data);
@@ -474,7 +475,6 @@ static gboolean
 dm_window_close_request (GtkWindow *window)
 {
   DmWindow *self = DM_WINDOW (window);
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
@@ -482,10 +482,7 @@ dm_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_set (self->settings, "last-view", "(ddd)",
-                  shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                  shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                  shumate_viewport_get_zoom_level (viewport));
+  dm_window_save_opened (self);
   g_settings_apply (self->settings);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
@@ -534,6 +531,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->loads, g_ptr_array_unref);
+  g_clear_pointer (&self->opened, g_ptr_array_unref);
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
 }
 
@@ -607,6 +605,7 @@ dm_window_init (DmWindow *self)
   self->cancellable = g_cancellable_new ();
   self->load_cancellable = g_cancellable_new ();
   self->loads = g_ptr_array_new ();
+  self->opened = g_ptr_array_new_with_free_func (g_object_unref);
   self->document = dm_document_new ();
   self->shown = dm_document_new ();
   self->playback = dm_playback_new ();

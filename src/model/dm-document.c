@@ -355,6 +355,18 @@ dm_document_get_file_info (DmDocument *self,
   return info;
 }
 
+/* The title @file gave itself (a .diplomap file's "title"), or NULL */
+const char *
+dm_document_get_file_title (DmDocument *self,
+                            GFile      *file)
+{
+  DmFileInfo *info;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  info = dm_document_get_file_info (self, file, FALSE);
+  return info ? info->title : NULL;
+}
+
 void
 dm_document_add_file (DmDocument *self,
                       GFile      *file)

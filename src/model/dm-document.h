@@ -26,6 +26,8 @@ GListModel *dm_document_get_problems     (DmDocument   *self);
 GPtrArray  *dm_document_get_files        (DmDocument   *self);
 
 const char *dm_document_get_title        (DmDocument   *self);
+const char *dm_document_get_file_title   (DmDocument   *self,
+                                          GFile        *file);
 void        dm_document_set_title        (DmDocument   *self,
                                           const char   *title);
 gboolean    dm_document_get_extent       (DmDocument   *self,
