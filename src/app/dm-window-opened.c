@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dm-window-private.h"
 
 /* What the window has open: the files and folders the user opened, in the order asked
  * (self->opened), the title they make, and the map's view kept for them: reopening the
  * same files shows the map where it was left; other files are fitted (docs/APP.md). */
+
+#define MAX_FIRST_TITLE 48
 
 static gboolean
 is_loading (DmWindow *self,
@@ -79,10 +82,24 @@ dm_window_update_title (DmWindow *self)
   g_autoptr(GString) tooltip = g_string_new (NULL);
 
   if (loaded->len > 1)
-    /* Translators: the window's title with several files open: the first one's title,
-     * then how many others */
-    title = g_strdup_printf (ngettext ("%s + %u more", "%s + %u more", loaded->len - 1), first,
-                             loaded->len - 1);
+    {
+      /* The count must stay in sight: the header shortens a long title at its end */
+      if (first != NULL && g_utf8_strlen (first, -1) > MAX_FIRST_TITLE)
+        {
+          g_autofree char *cut = g_utf8_substring (first, 0, MAX_FIRST_TITLE - 1);
+          char *space = strrchr (cut, ' ');
+
+          /* at a word's end */
+          if (space != NULL && space - cut > MAX_FIRST_TITLE / 2)
+            *space = '\0';
+          g_free (first);
+          first = g_strconcat (g_strchomp (cut), "…", NULL);
+        }
+      /* Translators: the window's title with several files open: the first one's title,
+       * then how many others */
+      title = g_strdup_printf (ngettext ("%s + %u more", "%s + %u more", loaded->len - 1), first,
+                               loaded->len - 1);
+    }
   for (guint i = 0; loaded->len > 1 && i < loaded->len; i++)
     {
       g_autofree char *name = g_file_get_parse_name (g_ptr_array_index (loaded, i));
@@ -135,8 +152,8 @@ same_files (GStrv a,
 /**
  * dm_window_restore_view:
  *
- * Once the first files have loaded: when they are the files open when a window last
- * closed, the map goes back to where it was then. Decided once per window.
+ * When the files loaded are the files open when a window last closed, the map goes
+ * back to where it was then.
  *
  * Returns: whether the view was restored
  */
@@ -147,9 +164,6 @@ dm_window_restore_view (DmWindow *self)
   g_auto(GStrv) last = NULL;
   double lat, lon, zoom;
 
-  if (self->view_decided || self->loads->len > 0)
-    return FALSE;
-  self->view_decided = TRUE;
   uris = dup_loaded_uris (self);
   last = g_settings_get_strv (self->settings, "last-files");
   if (!same_files (uris, last))

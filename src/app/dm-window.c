@@ -392,12 +392,17 @@ load_cb (GObject      *object,
   if (was_empty)
     {
       dm_playback_set_time (self->playback, dm_playback_get_start (self->playback));
-      dm_window_fit_document (self);
       /* the keys (Space plays, arrows step) then act at once, not on the Open button */
       gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
     }
-  /* The files open when the app last closed: the map where it was left */
-  dm_window_restore_view (self);
+  /* Once the first files are all in: the map where it was left if they are the files
+   * open when the app last closed, else framing all their events */
+  if (!self->view_decided && self->loads->len == 0)
+    {
+      self->view_decided = TRUE;
+      if (!dm_window_restore_view (self))
+        dm_window_fit_document (self);
+    }
 
   n_problems = g_list_model_get_n_items (dm_document_get_problems (self->document));
   if (n_problems > data->n_problems_before)
