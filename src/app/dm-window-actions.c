@@ -179,23 +179,50 @@ export_done_cb (GObject      *object,
   if (self->document == NULL)
     return;
 
-  if (!dm_export_dialog_export_finish (DM_EXPORT_DIALOG (object), result, &error))
+  if (dm_export_dialog_export_finish (DM_EXPORT_DIALOG (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        dm_window_show_error (self, _("Could Not Export"), error->message);
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *name = dm_window_dup_display_name (file);
       /* Translators: %s is a file name */
       g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
-      AdwToast *toast = adw_toast_new (text);
+
+      dm_window_report_export (self, file, NULL, text);
+    }
+  else
+    dm_window_report_export (self, file, error, NULL);
+}
+
+/**
+ * dm_window_report_export:
+ * @error: (nullable): why @file could not be written
+ * @done: what a toast says when it was
+ *
+ * Tells how an export went: a toast with a button that opens @file, or an error
+ * dialog naming it (nothing for a cancelled export); then "export-finished".
+ */
+void
+dm_window_report_export (DmWindow     *self,
+                         GFile        *file,
+                         const GError *error,
+                         const char   *done)
+{
+  if (error == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      AdwToast *toast = adw_toast_new (done);
 
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-export");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = dm_window_dup_display_name (file);
+      g_autofree char *body = dm_window_describe_error (file, error);
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+
+      dm_window_show_error (self, heading, body);
     }
   g_signal_emit_by_name (self, "export-finished", file, error == NULL);
 }

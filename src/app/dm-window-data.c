@@ -115,34 +115,22 @@ export_data_done_cb (GObject      *object,
   DmWindow *self = DM_WINDOW (object);
   ExportDataJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = dm_window_dup_display_name (job->file);
 
   self->n_exporting--;
   if (self->document == NULL)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_autofree char *body = dm_window_describe_error (job->file, error);
-      /* Translators: %s is a file name */
-      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
-
-      dm_window_show_error (self, heading, body);
-    }
-  else
+  if (g_task_propagate_boolean (G_TASK (result), &error))
     {
       guint n = g_list_model_get_n_items (dm_document_get_events (job->snapshot));
-      g_autofree char *uri = g_file_get_uri (job->file);
+      g_autofree char *name = dm_window_dup_display_name (job->file);
       /* Translators: a number of events, then a file name */
       g_autofree char *text = g_strdup_printf (ngettext ("Exported %u event to “%s”",
                                                          "Exported %u events to “%s”", n), n, name);
-      AdwToast *toast = adw_toast_new (text);
 
-      adw_toast_set_button_label (toast, _("_Open"));
-      adw_toast_set_action_name (toast, "win.open-export");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      dm_window_report_export (self, job->file, NULL, text);
     }
-  g_signal_emit_by_name (self, "export-finished", job->file, error == NULL);
+  else
+    dm_window_report_export (self, job->file, error, NULL);
 }
 
 /**

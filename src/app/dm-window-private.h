@@ -81,6 +81,10 @@ DmExportDialog *dm_window_new_export_dialog (DmWindow *self);
 void dm_window_export            (DmWindow       *self,
                                   DmExportDialog *dialog,
                                   GFile          *file);
+void dm_window_report_export     (DmWindow       *self,
+                                  GFile          *file,
+                                  const GError   *error,
+                                  const char     *done);
 
 /* dm-window-data.c: File > Export Data */
 void dm_window_init_export_data  (DmWindow   *self);
