@@ -164,3 +164,19 @@ app_test_save (GdkTexture *texture,
   gdk_texture_save_to_png (texture, path);
   g_test_message ("screenshot: %s", path);
 }
+
+DmWindow *
+app_test_open_window (void)
+{
+  DmWindow *win = dm_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  return win;
+}
+
+gboolean
+app_test_window_loaded (gpointer window)
+{
+  return dm_window_get_n_loading (window) == 0;
+}

@@ -14,29 +14,13 @@
  * layout at the default size, the filter button and the keyboard. */
 
 static DmWindow *
-open_window (void)
-{
-  DmWindow *win = dm_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  return win;
-}
-
-static gboolean
-loaded (gpointer data)
-{
-  return dm_window_get_n_loading (data) == 0;
-}
-
-static DmWindow *
 open_file (const char *path)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   dm_window_open_file (win, file);
-  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 30000));
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
   return win;
 }
@@ -67,6 +51,15 @@ static guint
 n_shown (DmWindow *win)
 {
   return g_list_model_get_n_items (dm_event_list_get_model (win->event_list));
+}
+
+static void
+assert_search_finds (DmWindow   *win,
+                     const char *text,
+                     guint       n)
+{
+  dm_event_list_set_search (win->event_list, text);
+  g_assert_cmpuint (n_shown (win), ==, n);
 }
 
 /* Checks the rows drawn in the list, as drawn: each dot's pixel is its actor's colour on
@@ -189,13 +182,13 @@ count_with_words (DmDocument         *document,
 static void
 test_search_words (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   guint n_all, n_pompeo, n_tokyo, n_both;
   const char *pompeo[] = { "pompeo", NULL };
   const char *both[] = { "pompeo", "japan", NULL };
 
   g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
-  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 30000));
   n_all = n_shown (win);
   g_assert_cmpuint (n_all, >, 4000);
 
@@ -207,12 +200,9 @@ test_search_words (void)
   g_assert_cmpuint (n_pompeo, >, 10);
   g_assert_cmpuint (n_pompeo, <, n_all);
 
-  dm_event_list_set_search (win->event_list, "Pompeo ");
-  g_assert_cmpuint (n_shown (win), ==, n_pompeo);
-  dm_event_list_set_search (win->event_list, "  pompeo\t");
-  g_assert_cmpuint (n_shown (win), ==, n_pompeo);
-  dm_event_list_set_search (win->event_list, "POMPEO");
-  g_assert_cmpuint (n_shown (win), ==, n_pompeo);
+  assert_search_finds (win, "Pompeo ", n_pompeo);
+  assert_search_finds (win, "  pompeo\t", n_pompeo);
+  assert_search_finds (win, "POMPEO", n_pompeo);
 
   /* Two words: both must be found, not necessarily together */
   dm_event_list_set_search (win->event_list, "Japan");
@@ -231,8 +221,7 @@ test_search_words (void)
       g_assert_true (dm_event_matches_search (e, (const char * const *) (const char *[]) { "japan", NULL }));
     }
   /* the same words in the other order */
-  dm_event_list_set_search (win->event_list, "japan   POMPEO ");
-  g_assert_cmpuint (n_shown (win), ==, n_both);
+  assert_search_finds (win, "japan   POMPEO ", n_both);
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -273,12 +262,9 @@ test_search_accents (void)
         n += dm_event_involves (e, peter);
       }
     g_assert_cmpuint (n, >, 0);
-    dm_event_list_set_search (win->event_list, "peter szijjarto");
-    g_assert_cmpuint (n_shown (win), ==, n);
-    dm_event_list_set_search (win->event_list, "SZIJJÁRTÓ");
-    g_assert_cmpuint (n_shown (win), ==, n);
-    dm_event_list_set_search (win->event_list, "szijjarto minsk");
-    g_assert_cmpuint (n_shown (win), ==, n);
+    assert_search_finds (win, "peter szijjarto", n);
+    assert_search_finds (win, "SZIJJÁRTÓ", n);
+    assert_search_finds (win, "szijjarto minsk", n);
   }
   gtk_window_destroy (GTK_WINDOW (win));
 }
