@@ -346,6 +346,22 @@ test_many_lanes (Fixture       *f,
   g_assert_true (dm_timeline_scroll (t, 0, -100, 0, GDK_SCROLL_UNIT_WHEEL));
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
 
+  /* Selecting an event of the last lane (from the list or the map) scrolls to it */
+  for (guint i = 0; i < t->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (t->items, DmTimelineItem, i);
+
+      if (item->lane != t->lanes->len - 1)
+        continue;
+      dm_timeline_set_selected_event (t, item->event);
+      g_assert_true (dm_timeline_get_event_position (t, item->event, &x, &y));
+      g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+      g_assert_cmpfloat (y, >, DM_TIMELINE_AXIS_HEIGHT);
+      g_assert_cmpfloat (y, <, h);
+      break;
+    }
+  g_assert_true (dm_timeline_scroll (t, 0, -100, 0, GDK_SCROLL_UNIT_WHEEL));
+
   /* Ctrl+wheel zooms time around the pointer, the lanes stay */
   t->pointer_x = right / 2;
   g_assert_true (dm_timeline_scroll (t, 0, -1, GDK_CONTROL_MASK, GDK_SCROLL_UNIT_WHEEL));

@@ -667,6 +667,28 @@ dm_timeline_get_selected_event (DmTimeline *self)
   return self->selected;
 }
 
+/* Scrolls the lanes to @event's (its first lane), unless it is in view */
+static void
+show_lane_of (DmTimeline *self,
+              DmEvent    *event)
+{
+  double lane_h = dm_timeline_lane_height (self);
+  double top = gtk_adjustment_get_value (self->vadjustment);
+  double page = gtk_adjustment_get_page_size (self->vadjustment);
+
+  for (guint i = 0; event != NULL && i < self->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
+      double y = item->lane * lane_h;
+
+      if (item->event != event)
+        continue;
+      if (y < top || y + lane_h > top + page)
+        gtk_adjustment_set_value (self->vadjustment, y - (page - lane_h) / 2);
+      return;
+    }
+}
+
 void
 dm_timeline_set_selected_event (DmTimeline *self,
                                 DmEvent    *event)
@@ -675,6 +697,7 @@ dm_timeline_set_selected_event (DmTimeline *self,
 
   if (!g_set_object (&self->selected, event))
     return;
+  show_lane_of (self, event);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
