@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dm-document-private.h"
 #include "dm-error.h"
 #include "dm-export.h"
 #include "dm-import-private.h"
@@ -48,6 +49,21 @@ dm_export_supports (GFile *file)
   return find_writer (file, &writer, &native);
 }
 
+/* The one .diplomap file @document was read from, or NULL: written as its origin, what
+ * that file had besides its events (unknown members, entries that did not load, its
+ * version) survives a conversion. */
+static GFile *
+single_native_source (DmDocument *document)
+{
+  GPtrArray *files = dm_document_get_files (document);
+  DmFileInfo *info;
+
+  if (files->len != 1)
+    return NULL;
+  info = dm_document_get_file_info (document, g_ptr_array_index (files, 0), FALSE);
+  return info != NULL && info->version > 0 ? g_ptr_array_index (files, 0) : NULL;
+}
+
 /**
  * dm_document_export_data:
  *
@@ -79,7 +95,7 @@ dm_document_export_data (DmDocument  *document,
       return FALSE;
     }
   if (native)
-    return dm_document_save (document, file, NULL, NULL, error);
+    return dm_document_save (document, file, single_native_source (document), NULL, error);
 
   bytes = writer (document);
   data = g_bytes_get_data (bytes, &length);
