@@ -6,6 +6,7 @@
 
 #include "dm-document.h"
 #include "dm-error.h"
+#include "dm-json-builder.h"
 
 static GFile *
 data_file (const char *name)
@@ -318,6 +319,67 @@ test_rejected_kept_in_place (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Doubles are written in the fewest digits that read back the same */
+static void
+test_shortest_doubles (void)
+{
+  const struct { double value; const char *text; } cases[] = {
+    { 51.5085, "51.5085" },           /* %.17g: 51.508499999999998 */
+    { 39.02, "39.02" },               /* %.17g: 39.020000000000003 */
+    { 0.1 + 0.2, "0.30000000000000004" }, /* needs all 17 digits */
+    { 1.0 / 3.0, "0.3333333333333333" },  /* needs 16 */
+    { 3.0, "3.0" },                   /* still reads back as a double */
+    { -0.0, "-0.0" },
+    { 1e20, "1e+20" },                /* json-glib: "1e+20.0", not JSON */
+    { -125.7625, "-125.7625" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *array = NULL;
+
+      dm_json_format_double (buffer, cases[i].value);
+      g_assert_cmpstr (buffer, ==, cases[i].text);
+      /* and a JSON parser reads the same double back */
+      array = g_strdup_printf ("[%s]", buffer);
+      g_assert_true (json_parser_load_from_data (parser, array, -1, NULL));
+      g_assert_true (json_array_get_double_element (json_node_get_array (json_parser_get_root (parser)), 0) ==
+                     cases[i].value);
+    }
+}
+
+/* A saved file has the numbers as a person wrote them, and saving again changes nothing */
+static void
+test_clean_numbers (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmDocument) again = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("unknown-members.diplomap");
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "n.diplomap", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GBytes) b1 = NULL;
+  g_autoptr(GBytes) b2 = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
+  b1 = dm_document_serialize (doc, file);
+  text = g_strndup (g_bytes_get_data (b1, NULL), g_bytes_get_size (b1));
+  /* the file says "lat": 39.02 and "confidence": 0.8 */
+  g_assert_nonnull (strstr (text, "\"lat\" : 39.02,\n"));
+  g_assert_nonnull (strstr (text, "\"confidence\" : 0.8\n"));
+  g_assert_null (strstr (text, "0000"));
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (dm_document_load_file (again, out, NULL, NULL));
+  b2 = dm_document_serialize (again, out);
+  g_assert_true (g_bytes_equal (b1, b2));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_sample_round_trip (void)
 {
@@ -510,6 +572,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/bad-events", test_bad_events);
   g_test_add_func ("/model/document/round-trip", test_round_trip);
   g_test_add_func ("/model/document/sample-round-trip", test_sample_round_trip);
+  g_test_add_func ("/model/json/shortest-doubles", test_shortest_doubles);
+  g_test_add_func ("/model/document/clean-numbers", test_clean_numbers);
   g_test_add_func ("/model/document/rejected-kept-in-place", test_rejected_kept_in_place);
   g_test_add_func ("/model/document/save-failure-keeps-old", test_save_failure_keeps_old);
   g_test_add_func ("/model/document/two-files", test_two_files);

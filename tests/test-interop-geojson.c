@@ -237,6 +237,37 @@ test_written_for_tools (void)
   g_assert_not_reached ();
 }
 
+/* Coordinates rounded to a millionth of a degree are written as such: never more than
+ * nine significant digits (json-glib alone writes 39.0339 as 39.033900000000003) */
+static void
+test_clean_numbers (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(DmDocument) doc = interop_load (sample);
+  g_autoptr(GBytes) bytes = dm_geojson_write (doc);
+  g_autoptr(GRegex) number = g_regex_new ("(?<![\\w\"])-?[0-9]+\\.[0-9]+(e[-+]?[0-9]+)?", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  guint n = 0;
+
+  g_regex_match (number, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL), n++)
+    {
+      g_autofree char *token = g_match_info_fetch (match, 0);
+      guint digits = 0;
+      const char *p = token + (token[0] == '-');
+
+      while (*p == '0' || *p == '.')
+        p++;
+      for (; *p != '\0' && *p != 'e'; p++)
+        digits += g_ascii_isdigit (*p);
+      if (digits > 9)
+        g_error ("%s has %u significant digits", token, digits);
+    }
+  /* every event has at least one position of two numbers */
+  g_assert_cmpuint (n, >=, 2 * g_list_model_get_n_items (dm_document_get_events (doc)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -246,5 +277,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/truncated", test_truncated);
   g_test_add_func ("/interop/geojson/round-trip", test_round_trip);
   g_test_add_func ("/interop/geojson/written-for-tools", test_written_for_tools);
+  g_test_add_func ("/interop/geojson/clean-numbers", test_clean_numbers);
   return g_test_run ();
 }
