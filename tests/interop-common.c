@@ -36,16 +36,34 @@ guint
 interop_line_of (GFile      *file,
                  const char *needle)
 {
+  guint line, column;
+
+  interop_position_of (file, needle, &line, &column);
+  return line;
+}
+
+void
+interop_position_of (GFile      *file,
+                     const char *needle,
+                     guint      *line,
+                     guint      *column)
+{
   g_autofree char *data = NULL;
   g_auto(GStrv) lines = NULL;
 
   g_assert_true (g_file_load_contents (file, NULL, &data, NULL, NULL, NULL));
   lines = g_strsplit (data, "\n", -1);
   for (guint i = 0; lines[i]; i++)
-    if (strstr (lines[i], needle))
-      return i + 1;
+    {
+      const char *at = strstr (lines[i], needle);
+      if (at != NULL)
+        {
+          *line = i + 1;
+          *column = g_utf8_strlen (lines[i], at - lines[i]) + 1;
+          return;
+        }
+    }
   g_error ("“%s” is not in the file", needle);
-  return 0;
 }
 
 DmEvent *

@@ -12,6 +12,11 @@ DmDocument *interop_load        (GFile      *file);
 /* The line (1-based) of the first line of @file containing @needle */
 guint       interop_line_of     (GFile      *file,
                                  const char *needle);
+/* The line and column (1-based; a column is a character) where @needle first starts */
+void        interop_position_of (GFile      *file,
+                                 const char *needle,
+                                 guint      *line,
+                                 guint      *column);
 DmEvent    *interop_find_event  (DmDocument *doc,
                                  const char *id_or_title);
 /* Everything an event says, one line each, for comparing documents */

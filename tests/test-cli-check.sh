@@ -6,6 +6,9 @@ src=$2
 fail=0
 unset DISPLAY WAYLAND_DISPLAY
 
+# "LINE:COLUMN" where the fixed string $1 first starts in file $2 (ASCII files)
+pos () { awk -v n="$1" 'i = index($0, n) { print NR ":" i; exit }' "$2"; }
+
 check () { # name expected-status actual-status
   if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1 (exit $3, wanted $2)"; fail=1; fi
 }
@@ -15,13 +18,20 @@ check "sample is clean" 0 $st
 
 out=$("$exe" --check "$src/data/bad-events.diplomap" 2>&1); st=$?
 check "problems give exit 1" 1 $st
-line=$(grep -n '"Qwxyzzy Nowhere"' "$src/data/bad-events.diplomap" | cut -d: -f1)
-echo "$out" | grep -q "bad-events.diplomap:$line:[0-9]*: .*Qwxyzzy Nowhere" && echo "ok - unknown place at line $line" \
-  || { echo "not ok - unknown place position: $out"; fail=1; }
+# each problem at the start of the offending value
+for case in '"Qwxyzzy Nowhere"|Unknown place' '"2025-10-20"|The event ends before it starts' \
+            '"Minsk", "to"|This leg starts in Minsk but the previous one ended in Moscow' '"nobody"|Unknown actor' \
+            '"2025-13-45"|“2025-13-45” is not an ISO 8601 date' '"rumoured"|Unknown status'; do
+  needle=${case%%|*}; what=${case#*|}
+  at=$(pos "$needle" "$src/data/bad-events.diplomap")
+  echo "$out" | grep -q -F "bad-events.diplomap:$at: $what" && echo "ok - $what at $at" \
+    || { echo "not ok - $what not at $at: $out"; fail=1; }
+done
 
 out=$("$exe" --check "$src/data/not-json.diplomap" 2>&1); st=$?
 check "not JSON gives exit 2" 2 $st
-echo "$out" | grep -q "not-json.diplomap:4:[0-9]*: " && echo "ok - parse error position" \
+at=$(pos '}' "$src/data/not-json.diplomap")  # the first "}", after the stray comma
+echo "$out" | grep -q -F "not-json.diplomap:$at: not valid JSON" && echo "ok - parse error position $at" \
   || { echo "not ok - parse error position: $out"; fail=1; }
 
 json=$("$exe" --check --json "$src/data/issue-example.diplomap" "$src/data/bad-events.diplomap"); st=$?
@@ -34,7 +44,7 @@ assert d["legs"] == 2, d["legs"]
 assert d["actors"] == 2, d["actors"]
 assert d["start"].startswith("2025-10-2"), d["start"]
 assert d["end"] > d["start"]
-assert len(d["problems"]) == 5, d["problems"]
+assert len(d["problems"]) == 6, d["problems"]
 for p in d["problems"]:
     assert p["file"].endswith("bad-events.diplomap") and p["line"] > 0 and p["column"] > 0, p
 ' && echo "ok - json counts" || { echo "not ok - json counts: $json"; fail=1; }

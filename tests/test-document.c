@@ -39,6 +39,31 @@ line_of (GFile      *file,
   g_assert_not_reached ();
 }
 
+/* The line and column (1-based, a column is a character) where @needle first starts in @file */
+static void
+position_of (GFile      *file,
+             const char *needle,
+             guint      *line,
+             guint      *column)
+{
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &data, NULL, NULL, NULL));
+  lines = g_strsplit (data, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *at = strstr (lines[i], needle);
+      if (at != NULL)
+        {
+          *line = i + 1;
+          *column = g_utf8_strlen (lines[i], at - lines[i]) + 1;
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static DmEvent *
 find_event (DmDocument *doc,
             const char *id)
@@ -137,6 +162,24 @@ test_sample_is_clean (void)
     }
 }
 
+/* @text in a temporary .diplomap file that fails to load: its error's message */
+static char *
+load_error_of (const char *text)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "t.diplomap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  g_unlink (path);
+  g_rmdir (dir);
+  return g_strdup (strstr (error->message, "t.diplomap:") + strlen ("t.diplomap:"));
+}
+
 static void
 test_not_json (void)
 {
@@ -144,13 +187,35 @@ test_not_json (void)
   g_autoptr(GFile) file = data_file ("not-json.diplomap");
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  guint line, column;
+  /* each text, and the column where it stops being JSON */
+  const struct { const char *text; guint column; } cases[] = {
+    { "{\"diplomap\": 1,}", 16 },                /* the "}": a name was expected */
+    { "{\"diplomap\": 1 \"title\": \"x\"}", 16 },  /* "title": a comma was expected */
+    { "{\"diplomap\": tru}", 14 },               /* "tru" is not a value */
+    { "{\"diplomap\" 1}", 13 },                  /* the 1: a colon was expected */
+    { "{\"diplomap\": [1, 2,]}", 20 },           /* the "]" after a trailing comma */
+    { "{\"diplomap\": 1}}", 16 },                /* the second "}" */
+    { "{\"tïtlé\": \"é\", \"x\": @}", 21 },        /* the "@"; a column is a character */
+    { "{\"diplomap\": 1, \"title\": \"x", 28 },    /* just past the end: unterminated */
+  };
 
   g_assert_false (dm_document_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
-  /* names the file, the line and the column of the stray comma's successor */
-  expected = g_strdup_printf ("not-json.diplomap:%u:", line_of (file, "\"visit\",}"));
+  /* names the file, the line and the column of the "}" after the stray comma (the
+   * first "}" of the file) */
+  position_of (file, "}", &line, &column);
+  expected = g_strdup_printf ("not-json.diplomap:%u:%u: ", line, column);
   g_assert_nonnull (strstr (error->message, expected));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = load_error_of (cases[i].text);
+      g_autofree char *want = g_strdup_printf ("1:%u: not valid JSON: ", cases[i].column);
+      if (!g_str_has_prefix (message, want))
+        g_error ("%s: got “%s”, wanted “%s…”", cases[i].text, message, want);
+    }
 }
 
 static void
@@ -165,6 +230,7 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "does-not-exist.diplomap"));
 }
 
+/* A problem saying @message_part exactly where @needle starts in @file */
 static void
 assert_problem (DmDocument *doc,
                 GFile      *file,
@@ -172,20 +238,22 @@ assert_problem (DmDocument *doc,
                 const char *message_part)
 {
   GListModel *problems = dm_document_get_problems (doc);
-  guint line = line_of (file, needle);
+  guint line, column;
 
+  position_of (file, needle, &line, &column);
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
 
-      if (dm_problem_get_line (p) == line && strstr (dm_problem_get_message (p), message_part))
+      if (strstr (dm_problem_get_message (p), message_part))
         {
-          g_assert_cmpuint (dm_problem_get_column (p), >, 0);
+          g_assert_cmpuint (dm_problem_get_line (p), ==, line);
+          g_assert_cmpuint (dm_problem_get_column (p), ==, column);
           g_assert_true (g_file_equal (dm_problem_get_file (p), file));
           return;
         }
     }
-  g_error ("no problem “%s” at line %u (%s)", message_part, line, needle);
+  g_error ("no problem “%s” (%s)", message_part, needle);
 }
 
 static void
@@ -197,16 +265,17 @@ test_bad_events (void)
 
   g_assert_true (dm_document_load_file (doc, file, NULL, &error));
   g_assert_no_error (error);
-  /* the good ones load, each bad one is reported where it is */
+  /* the good ones load, each bad one is reported where its offending value starts */
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
   g_assert_nonnull (find_event (doc, "good"));
   g_assert_nonnull (find_event (doc, "also-good"));
-  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 6);
   assert_problem (doc, file, "\"Qwxyzzy Nowhere\"", "Qwxyzzy Nowhere");
-  assert_problem (doc, file, "\"end\": \"2025-10-20\"", "ends before it starts");
-  assert_problem (doc, file, "{\"from\": \"Minsk\"", "previous one ended in Moscow");
+  assert_problem (doc, file, "\"2025-10-20\"", "ends before it starts");
+  assert_problem (doc, file, "\"Minsk\", \"to\"", "previous one ended in Moscow");
   assert_problem (doc, file, "\"nobody\"", "nobody");
-  assert_problem (doc, file, "2025-13-45", "2025-13-45");
+  assert_problem (doc, file, "\"2025-13-45\"", "2025-13-45");
+  assert_problem (doc, file, "\"rumoured\"", "rumoured");
 }
 
 static GBytes *

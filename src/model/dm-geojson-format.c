@@ -414,23 +414,14 @@ dm_geojson_format_sniff (const char *basename,
 
 static gboolean
 parse_failed (DmGeojsonLoader  *self,
-              JsonParser       *parser,
               GError           *parse_error,
               GError          **error)
 {
-  const char *detail = parse_error->message;
-  const char *colon;
-  guint line = json_parser_get_current_line (parser);
-  guint column = json_parser_get_current_pos (parser);
+  g_autofree char *detail = NULL;
+  guint line, column;
 
-  /* json-glib prefixes "<data>:LINE:COL: ": keep only its reason */
-  if (g_str_has_prefix (detail, "<data>:") && (colon = strstr (detail + 7, ": ")) != NULL)
-    {
-      if (sscanf (detail + 7, "%u:%u", &line, &column) < 2)
-        column = json_parser_get_current_pos (parser);
-      detail = colon + 2;
-    }
-  /* Translators: json-glib's reason follows */
+  detail = dm_json_positions_explain_error (self->positions, parse_error, &line, &column);
+  /* Translators: why the text is not JSON follows */
   return dm_import_fail (&self->imp, error, line, column, _("not valid JSON: %s"), detail);
 }
 
@@ -443,9 +434,9 @@ dm_geojson_format_load (DmDocument    *doc,
                         GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser);
+  g_autoptr(DmJsonPositions) positions = NULL;
   g_autoptr(GError) parse_error = NULL;
-  DmGeojsonLoader self = { { 0 }, positions, NULL, NULL };
+  DmGeojsonLoader self = { { 0 }, NULL, NULL, NULL };
   JsonNode *root;
   JsonObject *root_object;
   const char *type;
@@ -458,9 +449,10 @@ dm_geojson_format_load (DmDocument    *doc,
       data += 3;
       length -= 3;
     }
+  positions = self.positions = dm_json_positions_new (parser, data, length);
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
-      ok = parse_failed (&self, parser, parse_error, error);
+      ok = parse_failed (&self, parse_error, error);
       goto out;
     }
   root = json_parser_get_root (parser);

@@ -79,10 +79,11 @@ read_moment (JsonNode    *node,
 
 typedef struct
 {
-  JsonObject *owner;     /* for positions */
-  const char *member;
+  JsonObject *owner;       /* for positions */
+  const char *member;      /* where the start is, or the span when no member has the end */
   JsonNode   *start;
   JsonNode   *end;
+  const char *end_member;  /* where the end is, if a member of @owner on its own */
 } Span;
 
 /* "timespans": [{"start": …, "end": …}] or GeoJSON-T's [start, latest start, earliest end, end] */
@@ -106,7 +107,7 @@ when_spans (JsonObject *feature,
     {
       if (json_object_has_member (wo, "start"))
         {
-          Span s = { wo, "start", json_object_get_member (wo, "start"), json_object_get_member (wo, "end") };
+          Span s = { wo, "start", json_object_get_member (wo, "start"), json_object_get_member (wo, "end"), "end" };
           g_array_append_val (spans, s);
         }
       return spans;
@@ -115,13 +116,14 @@ when_spans (JsonObject *feature,
   for (guint i = 0; i < json_array_get_length (a); i++)
     {
       JsonNode *el = json_array_get_element (a, i);
-      Span s = { wo, "timespans", NULL, NULL };
+      Span s = { wo, "timespans", NULL, NULL, NULL };
 
       if (JSON_NODE_HOLDS_OBJECT (el))
         {
           JsonObject *o = json_node_get_object (el);
           s.owner = o;
           s.member = "start";
+          s.end_member = "end";
           s.start = json_object_get_member (o, "start");
           s.end = json_object_get_member (o, "end");
         }
@@ -150,8 +152,7 @@ flat_span (JsonObject *props)
   static const char * const starts[] = { "start", "startTime", "start_time", "begin", "date", "time",
                                          "timestamp", "from_date", NULL };
   static const char * const ends[] = { "end", "endTime", "end_time", "to_date", NULL };
-  Span s = { props, NULL, NULL, NULL };
-  const char *end_member = NULL;
+  Span s = { props, NULL, NULL, NULL, NULL };
 
   if (props == NULL)
     return s;
@@ -160,9 +161,9 @@ flat_span (JsonObject *props)
       s.member = starts[i];
   for (guint i = 0; ends[i] && s.end == NULL; i++)
     if ((s.end = json_object_get_member (props, ends[i])) != NULL)
-      end_member = ends[i];
+      s.end_member = ends[i];
   if (s.start == NULL && s.end != NULL)
-    s.member = end_member;
+    s.member = s.end_member;
   /* "times": ["…", "…"] (Leaflet.TimeDimension) for a point: first and last */
   if (s.start == NULL && json_object_has_member (props, "times") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (props, "times")))
@@ -188,15 +189,21 @@ read_span (Ctx       *ctx,
            DmTime    *end,
            GError   **error)
 {
-  if (!read_moment (span->start, start_zone, start, error) ||
-      !read_moment (span->end, end_zone, end, error))
+  const char *end_member = span->end_member ? span->end_member : span->member;
+
+  if (!read_moment (span->start, start_zone, start, error))
     {
       locate (ctx, span->owner, span->member);
       return FALSE;
     }
+  if (!read_moment (span->end, end_zone, end, error))
+    {
+      locate (ctx, span->owner, end_member);
+      return FALSE;
+    }
   if (dm_time_is_known (start) && dm_time_is_known (end) && end->latest < start->earliest)
     {
-      locate (ctx, span->owner, span->member);
+      locate (ctx, span->owner, end_member);
       g_set_error (error, DM_ERROR, DM_ERROR_INVALID, _("The feature ends before it starts"));
       return FALSE;
     }

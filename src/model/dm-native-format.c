@@ -743,26 +743,18 @@ dm_native_format_sniff (const char *basename,
 }
 
 static gboolean
-parse_failed (GFile       *file,
-              JsonParser  *parser,
-              GError      *parse_error,
-              GError     **error)
+parse_failed (GFile            *file,
+              DmJsonPositions  *positions,
+              GError           *parse_error,
+              GError          **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  const char *detail = parse_error->message;
-  const char *colon;
-  guint line = json_parser_get_current_line (parser);
-  guint column = json_parser_get_current_pos (parser);
+  g_autofree char *detail = NULL;
+  guint line, column;
 
-  /* json-glib prefixes "<data>:LINE:COL: ": keep only its reason */
-  if (g_str_has_prefix (detail, "<data>:") && (colon = strstr (detail + 7, ": ")) != NULL)
-    {
-      if (sscanf (detail + 7, "%u:%u", &line, &column) < 2)
-        column = json_parser_get_current_pos (parser);
-      detail = colon + 2;
-    }
+  detail = dm_json_positions_explain_error (positions, parse_error, &line, &column);
   g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
-               /* Translators: a file name, a line and a column, then json-glib's reason */
+               /* Translators: a file name, a line and a column, then why the text is not JSON */
                _("%s:%u:%u: not valid JSON: %s"), name, line, column, detail);
   return FALSE;
 }
@@ -776,7 +768,7 @@ dm_native_format_load (DmDocument    *doc,
                        GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser);
+  g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser, data, length);
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GHashTable) declared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -787,7 +779,7 @@ dm_native_format_load (DmDocument    *doc,
   gint64 version = 1;
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    return parse_failed (file, parser, parse_error, error);
+    return parse_failed (file, positions, parse_error, error);
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
