@@ -238,22 +238,24 @@ assert_problem (DmDocument *doc,
                 const char *message_part)
 {
   GListModel *problems = dm_document_get_problems (doc);
+  g_autoptr(GString) seen = g_string_new (NULL);
   guint line, column;
 
   position_of (file, needle, &line, &column);
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      g_autofree char *text = dm_problem_to_string (p);
 
-      if (strstr (dm_problem_get_message (p), message_part))
+      if (strstr (dm_problem_get_message (p), message_part) &&
+          dm_problem_get_line (p) == line && dm_problem_get_column (p) == column)
         {
-          g_assert_cmpuint (dm_problem_get_line (p), ==, line);
-          g_assert_cmpuint (dm_problem_get_column (p), ==, column);
           g_assert_true (g_file_equal (dm_problem_get_file (p), file));
           return;
         }
+      g_string_append_printf (seen, "\n  %s", text);
     }
-  g_error ("no problem “%s” (%s)", message_part, needle);
+  g_error ("no problem “%s” at %u:%u (%s); there are:%s", message_part, line, column, needle, seen->str);
 }
 
 static void
@@ -276,6 +278,29 @@ test_bad_events (void)
   assert_problem (doc, file, "\"nobody\"", "nobody");
   assert_problem (doc, file, "\"2025-13-45\"", "2025-13-45");
   assert_problem (doc, file, "\"rumoured\"", "rumoured");
+}
+
+/* Loads, but says what is doubtful: a meeting of one, an id used twice */
+static void
+test_doubtful_events (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("doubtful-events.diplomap");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  guint line, column;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 3);
+  /* a meeting of Choe with herself, and one of nobody; a summit of nobody is fine */
+  assert_problem (doc, file, "[\"choe\"]", "A meeting needs at least two people");
+  assert_problem (doc, file, "{\"id\": \"nobody\"", "A meeting needs at least two people");
+  /* the second "talks", naming the line of the first */
+  position_of (file, "{\"id\": \"talks\"", &line, &column);
+  first = g_strdup_printf ("“talks” is used twice (first at line %u)", line);
+  assert_problem (doc, file, "\"talks\", \"type\": \"visit\"", first);
 }
 
 static GBytes *
@@ -639,6 +664,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/not-json", test_not_json);
   g_test_add_func ("/model/document/missing-file", test_missing_file);
   g_test_add_func ("/model/document/bad-events", test_bad_events);
+  g_test_add_func ("/model/document/doubtful-events", test_doubtful_events);
   g_test_add_func ("/model/document/round-trip", test_round_trip);
   g_test_add_func ("/model/document/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/model/json/shortest-doubles", test_shortest_doubles);
