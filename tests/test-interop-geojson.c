@@ -127,6 +127,8 @@ test_bad_types (void)
     { "ends before it starts", "\"end\": |\"2025-10-01\"", TRUE },
     { "not valid GeoJSON", "\"Hexagon\"", FALSE },
     { "should be an object", "\"a string\"", TRUE },
+    /* the fourth coordinates (Unix times) go backwards: kept out, .diplomap could not hold it */
+    { "arrives before it departs", "|{\"type\": \"Feature\", \"properties\": {\"name\": \"Time runs back\"", TRUE },
   };
 
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
@@ -278,6 +280,61 @@ test_clean_numbers (void)
   g_assert_cmpuint (n, >=, 2 * g_list_model_get_n_items (dm_document_get_events (doc)));
 }
 
+/* A MultiLineString whose lines do not join is one trip per line: a .diplomap file
+ * cannot hold a trip with a gap, and what we write must read back */
+static void
+test_disjoint_lines (void)
+{
+  g_autoptr(GFile) file = interop_file ("disjoint.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  g_autoptr(GBytes) bytes = dm_document_serialize (doc, NULL);
+  g_autoptr(GFile) out = interop_write_temp (bytes, "disjoint.diplomap");
+  g_autoptr(DmDocument) back = interop_load (out);
+  GListModel *a = dm_document_get_events (doc), *b = dm_document_get_events (back);
+  DmEvent *first, *second, *joined;
+  DmLeg *leg;
+  g_autofree char *depart = NULL;
+  g_autofree char *arrive = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, 3);
+  first = interop_find_event (doc, "tour-1");
+  second = interop_find_event (doc, "tour-2");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_cmpuint (dm_event_get_legs (first)->len, ==, 1);
+  g_assert_cmpuint (dm_event_get_legs (second)->len, ==, 1);
+  leg = g_ptr_array_index (dm_event_get_legs (first), 0);
+  g_assert_cmpstr (dm_place_get_name (leg->from), ==, "Rome");
+  g_assert_cmpstr (dm_place_get_name (leg->to), ==, "Vienna");
+  depart = dm_time_to_iso (&leg->depart, dm_place_get_zone (leg->from));
+  g_assert_cmpstr (depart, ==, "2025-10-01");
+  leg = g_ptr_array_index (dm_event_get_legs (second), 0);
+  g_assert_cmpstr (dm_place_get_name (leg->from), ==, "Budapest");
+  g_assert_cmpstr (dm_place_get_name (leg->to), ==, "Prague");
+  arrive = dm_time_to_iso (&leg->arrive, dm_place_get_zone (leg->to));
+  g_assert_cmpstr (arrive, ==, "2025-10-06");
+  /* both keep the feature's traveller and title */
+  g_assert_true (dm_event_get_actor (first) == dm_event_get_actor (second));
+  g_assert_cmpstr (dm_event_get_title (second), ==, "Two tours in one feature");
+  /* lines that join stay one trip */
+  joined = interop_find_event (doc, "Joined");
+  g_assert_cmpuint (dm_event_get_legs (joined)->len, ==, 2);
+
+  /* written as .diplomap, read back: the same events, no problem */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (back)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (b), ==, g_list_model_get_n_items (a));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(DmEvent) ea = g_list_model_get_item (a, i);
+      g_autoptr(DmEvent) eb = g_list_model_get_item (b, i);
+      g_autofree char *da = interop_describe (ea);
+      g_autofree char *db = interop_describe (eb);
+
+      g_assert_cmpstr (db, ==, da);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -288,5 +345,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/round-trip", test_round_trip);
   g_test_add_func ("/interop/geojson/written-for-tools", test_written_for_tools);
   g_test_add_func ("/interop/geojson/clean-numbers", test_clean_numbers);
+  g_test_add_func ("/interop/geojson/disjoint-lines", test_disjoint_lines);
   return g_test_run ();
 }
