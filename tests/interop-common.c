@@ -87,12 +87,21 @@ DmProblem *
 interop_find_problem (DmDocument *doc,
                       const char *needle)
 {
+  return interop_find_problem_at (doc, needle, 0);
+}
+
+DmProblem *
+interop_find_problem_at (DmDocument *doc,
+                         const char *needle,
+                         guint       line)
+{
   GListModel *problems = dm_document_get_problems (doc);
 
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
-      if (strstr (dm_problem_get_message (p), needle) != NULL)
+      if (strstr (dm_problem_get_message (p), needle) != NULL &&
+          (line == 0 || dm_problem_get_line (p) == line))
         return p;
     }
   return NULL;

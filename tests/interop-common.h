@@ -24,6 +24,10 @@ char       *interop_describe    (DmEvent    *event);
 /* A problem mentioning @needle, or NULL */
 DmProblem  *interop_find_problem (DmDocument *doc,
                                   const char *needle);
+/* A problem mentioning @needle at @line (any line when 0), or NULL */
+DmProblem  *interop_find_problem_at (DmDocument *doc,
+                                     const char *needle,
+                                     guint       line);
 /* Writes @bytes to a temporary file named @basename and returns it */
 GFile      *interop_write_temp  (GBytes     *bytes,
                                  const char *basename);

@@ -49,6 +49,17 @@ for p in d["problems"]:
     assert p["file"].endswith("bad-events.diplomap") and p["line"] > 0 and p["column"] > 0, p
 ' && echo "ok - json counts" || { echo "not ok - json counts: $json"; fail=1; }
 
+# Times out of range are problems at their position, and nothing prints "(null)"
+for case in 'bad-types.geojson|1e20|1e+20 is not a time' 'bad.csv|99999999999999999999|99999999999999999999 is not a time' \
+            'bad.ics|99991301|DTSTART is not an iCalendar date'; do
+  f=${case%%|*}; rest=${case#*|}; needle=${rest%%|*}; what=${rest#*|}
+  out=$("$exe" --check "$src/data/interop/$f" 2>&1; "$exe" --check --json "$src/data/interop/$f" 2>&1)
+  line=$(grep -n -F "$needle" "$src/data/interop/$f" | cut -d: -f1)
+  echo "$out" | grep -q -F "$f:$line:" && echo "$out" | grep -q -F "$what" && echo "ok - $what at line $line" \
+    || { echo "not ok - $what at line $line: $out"; fail=1; }
+  echo "$out" | grep -q "(null)" && { echo "not ok - (null) in: $out"; fail=1; } || echo "ok - no (null) for $f"
+done
+
 # A folder of travels XML (the U.S. travel record's layout): visits + journeys, inferred legs
 json=$("$exe" --check --json "$src/data/ustravel"); st=$?
 check "travels folder with an unknown place gives exit 1" 1 $st

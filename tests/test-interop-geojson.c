@@ -128,6 +128,10 @@ test_bad_types (void)
     { "not valid GeoJSON", "\"Hexagon\"", FALSE },
     { "should be an object", "\"a string\"", TRUE },
     /* the fourth coordinates (Unix times) go backwards: kept out, .diplomap could not hold it */
+    /* numbers as Unix times out of the years 1 to 9999: not an event with no start */
+    { "1e+20 is not a time", "\"date\": |1e20", TRUE },
+    { "-1e+15 is not a time", "\"date\": |-1e15", TRUE },
+    { "1e+20 is not a time", "\"coordinates\": |[[12.5, 41.9, 0, 1761850800]", TRUE },
     { "arrives before it departs", "|{\"type\": \"Feature\", \"properties\": {\"name\": \"Time runs back\"", TRUE },
   };
 
@@ -335,6 +339,27 @@ test_disjoint_lines (void)
     }
 }
 
+/* kepler.gl's trip layer often has milliseconds as the fourth coordinate */
+static void
+test_kepler_milliseconds (void)
+{
+  g_autoptr(GFile) file = interop_file ("kepler-ms.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e = interop_find_event (doc, "kepler.gl trip in milliseconds");
+  GPtrArray *legs;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_nonnull (e);
+  legs = dm_event_get_legs (e);
+  g_assert_cmpuint (legs->len, ==, 2);
+  /* 1761800400000 ms is 2025-10-30T05:00:00Z; a leftover half second is dropped */
+  g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 0))->depart.earliest, ==, utc ("2025-10-30T05:00:00Z"));
+  g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 0))->arrive.earliest, ==, 1761850800);
+  g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 1))->depart.earliest, ==, 1761850800);
+  g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 1))->arrive.earliest, ==, 1761930000);
+  g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 1))->arrive.precision, ==, DM_PRECISION_SECOND);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -346,5 +371,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/written-for-tools", test_written_for_tools);
   g_test_add_func ("/interop/geojson/clean-numbers", test_clean_numbers);
   g_test_add_func ("/interop/geojson/disjoint-lines", test_disjoint_lines);
+  g_test_add_func ("/interop/geojson/kepler-milliseconds", test_kepler_milliseconds);
   return g_test_run ();
 }

@@ -65,6 +65,28 @@ count_places (DmDocument *doc)
   return g_hash_table_size (seen);
 }
 
+/* The time all events cover, as UTC ISO 8601 text; FALSE (nothing to print) when no
+ * event has a time or a time cannot be written */
+static gboolean
+format_extent (DmDocument  *doc,
+               char       **start_text,
+               char       **end_text)
+{
+  g_autofree char *s = NULL;
+  g_autofree char *e = NULL;
+  gint64 start, end;
+
+  if (!dm_document_get_extent (doc, &start, &end))
+    return FALSE;
+  s = dm_time_format_utc_iso (start);
+  e = dm_time_format_utc_iso (end);
+  if (s == NULL || e == NULL)
+    return FALSE;
+  *start_text = g_steal_pointer (&s);
+  *end_text = g_steal_pointer (&e);
+  return TRUE;
+}
+
 /* "PATH:LINE:COL: reason" -> line and column, when the message has them */
 static void
 position_from_message (const char *message,
@@ -88,7 +110,8 @@ print_json (DmDocument *doc,
   GListModel *events = dm_document_get_events (doc);
   GListModel *problems = dm_document_get_problems (doc);
   guint by_kind[4] = { 0 };
-  gint64 start, end;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
@@ -113,14 +136,12 @@ print_json (DmDocument *doc,
       json_builder_add_int_value (b, by_kind[k]);
     }
   json_builder_end_object (b);
-  if (dm_document_get_extent (doc, &start, &end))
+  if (format_extent (doc, &start, &end))
     {
-      g_autofree char *s = dm_time_format_utc_iso (start);
-      g_autofree char *e = dm_time_format_utc_iso (end);
       json_builder_set_member_name (b, "start");
-      json_builder_add_string_value (b, s);
+      json_builder_add_string_value (b, start);
       json_builder_set_member_name (b, "end");
-      json_builder_add_string_value (b, e);
+      json_builder_add_string_value (b, end);
     }
   else
     {
@@ -201,7 +222,8 @@ print_text (DmDocument *doc,
             GPtrArray  *reports)
 {
   GListModel *problems = dm_document_get_problems (doc);
-  gint64 start, end;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -237,12 +259,8 @@ print_text (DmDocument *doc,
     /* Translators: the counts of all files: "12 events", "8 legs", "2 actors", "9 places" */
     g_print (_("Total: %s, %s, %s, %s\n"), events, legs, actors, places);
   }
-  if (dm_document_get_extent (doc, &start, &end))
-    {
-      g_autofree char *s = dm_time_format_utc_iso (start);
-      g_autofree char *e = dm_time_format_utc_iso (end);
-      g_print (_("From %s to %s\n"), s, e);
-    }
+  if (format_extent (doc, &start, &end))
+    g_print (_("From %s to %s\n"), start, end);
 }
 
 static int

@@ -47,10 +47,7 @@ read_moment (JsonNode    *node,
       if (type == G_TYPE_STRING)
         return dm_import_parse_time (json_node_get_string (node), zone, out, error);
       if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
-        {
-          dm_import_time_from_unix (json_node_get_double (node), out);
-          return TRUE;
-        }
+        return dm_import_time_from_unix (json_node_get_double (node), out, error);
     }
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -300,10 +297,14 @@ dm_geojson_read_times (DmJsonPositions  *positions,
           guint v = g_array_index (leg_vertices, guint, i);
           double a = g_array_index (vertex_times, double, v), b = g_array_index (vertex_times, double, v + 1);
 
-          if (!isnan (a))
-            dm_import_time_from_unix (a, &leg->depart);
-          if (!isnan (b))
-            dm_import_time_from_unix (b, &leg->arrive);
+          if ((!isnan (a) && !dm_import_time_from_unix (a, &leg->depart, error)) ||
+              (!isnan (b) && !dm_import_time_from_unix (b, &leg->arrive, error)))
+            {
+              JsonNode *geometry = json_object_get_member (feature, "geometry");
+              locate (&ctx, JSON_NODE_HOLDS_OBJECT (geometry) ? json_node_get_object (geometry) : NULL,
+                      "coordinates");
+              return DM_GEOJSON_TIMES_BAD;
+            }
         }
       return DM_GEOJSON_TIMES_OK;
     }

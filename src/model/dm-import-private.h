@@ -60,9 +60,11 @@ gboolean  dm_import_parse_time        (const char   *text,
                                        GTimeZone    *zone,
                                        DmTime       *out,
                                        GError      **error);
-/* An exact moment from Unix seconds (or milliseconds when it is too large for seconds) */
-void      dm_import_time_from_unix    (double        value,
-                                       DmTime       *out);
+/* An exact moment from Unix seconds (or milliseconds when it is too large for seconds);
+ * FALSE with @error outside the years 1 to 9999 */
+gboolean  dm_import_time_from_unix    (double        value,
+                                       DmTime       *out,
+                                       GError      **error);
 /* The same time without a "~" (for tools that read ISO 8601 only) */
 char     *dm_import_time_to_plain_iso (const DmTime *time,
                                        GTimeZone    *zone);

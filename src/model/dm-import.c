@@ -509,6 +509,39 @@ day_first_to_iso (const char *text)
   return NULL;
 }
 
+/* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: what GDateTime (and so every
+ * reader and writer of times) can hold */
+#define FIRST_UNIX_TIME (-62135596800.0)
+#define LAST_UNIX_TIME  (253402300799.0)
+
+/* @text: how the file wrote @value, for the message; NULL to write the number */
+static gboolean
+time_from_unix (double      value,
+                const char *text,
+                DmTime     *out,
+                GError    **error)
+{
+  double seconds = fabs (value) >= 1e11 ? value / 1000.0 : value;
+
+  *out = DM_TIME_UNKNOWN;
+  if (!(seconds >= FIRST_UNIX_TIME && seconds <= LAST_UNIX_TIME))
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (number, sizeof number, "%.15g", value);
+      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+                   /* Translators: %s is a number the file gave as a time */
+                   _("%s is not a time: as Unix seconds (or milliseconds) it falls outside the years 1 to 9999"),
+                   text ? text : number);
+      return FALSE;
+    }
+  out->earliest = out->latest = (gint64) seconds;
+  out->precision = DM_PRECISION_SECOND;
+  out->has_offset = TRUE;
+  out->utc_offset = 0;
+  return TRUE;
+}
+
 gboolean
 dm_import_parse_time (const char  *text,
                       GTimeZone   *zone,
@@ -540,10 +573,7 @@ dm_import_parse_time (const char  *text,
   /* a bare number of 9 or more digits is a Unix time (kepler.gl, Leaflet) */
   number = g_ascii_strtod (copy, &end);
   if (*end == '\0' && strlen (copy) >= 9 && all_digits (copy, strcspn (copy, ".")))
-    {
-      dm_import_time_from_unix (number, out);
-      return TRUE;
-    }
+    return time_from_unix (number, copy, out, error);
   /* "2025-10-26 09:30:00 +0900" and "...Z" with a space before the zone */
   {
     gsize n = strlen (copy);
@@ -553,17 +583,12 @@ dm_import_parse_time (const char  *text,
   return dm_time_parse (copy, zone, out, error);
 }
 
-void
-dm_import_time_from_unix (double  value,
-                          DmTime *out)
+gboolean
+dm_import_time_from_unix (double   value,
+                          DmTime  *out,
+                          GError **error)
 {
-  gint64 seconds = (gint64) (fabs (value) >= 1e11 ? value / 1000.0 : value);
-
-  *out = DM_TIME_UNKNOWN;
-  out->earliest = out->latest = seconds;
-  out->precision = DM_PRECISION_SECOND;
-  out->has_offset = TRUE;
-  out->utc_offset = 0;
+  return time_from_unix (value, NULL, out, error);
 }
 
 char *
