@@ -132,11 +132,19 @@ test_bad_types (void)
     { "1e+20 is not a time", "\"date\": |1e20", TRUE },
     { "-1e+15 is not a time", "\"date\": |-1e15", TRUE },
     { "1e+20 is not a time", "\"coordinates\": |[[12.5, 41.9, 0, 1761850800]", TRUE },
+    /* wrongly typed properties: said, and the event loads without them */
+    { "“actor” should be a string or a list of strings", "\"actor\": |42", TRUE },
+    { "“status” should be a string", "\"status\": |[\"a\"]", TRUE },
+    { "“participants” should be a string or a list of strings", "\"participants\": |7", TRUE },
+    { "“sources” should be a list of citations", "\"sources\": |\"KCNA\"", TRUE },
     { "arrives before it departs", "|{\"type\": \"Feature\", \"properties\": {\"name\": \"Time runs back\"", TRUE },
   };
 
-  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (problems), >=, G_N_ELEMENTS (expected));
+  /* "Fine", and "Typed wrong" without what was typed wrong */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+  g_assert_cmpuint (dm_event_get_participants (interop_find_event (doc, "Typed wrong"))->len, ==, 0);
+  g_assert_cmpuint (dm_event_get_sources (interop_find_event (doc, "Typed wrong"))->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, G_N_ELEMENTS (expected) + 1);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_auto(GStrv) parts = g_strsplit (expected[i].line_text, "|", 2);
