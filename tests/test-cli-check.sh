@@ -73,6 +73,12 @@ assert d["actors"] == 2, d["actors"]
 assert len(d["problems"]) == 1, d["problems"]
 p = d["problems"][0]
 assert p["file"].endswith("doe-john.xml") and p["line"] == 50 and p["column"] == 9, p
+# the misspelt "Brusssels" of the record, matched by the gazetteer, is said
+assert d["notes"] == [{"place": "Brussels", "country": "BE",
+                       "note": "Matched \u201cBrusssels\u201d to Brussels, Belgium"}], d["notes"]
 ' && echo "ok - travels folder json counts" || { echo "not ok - travels folder: $json"; fail=1; }
+out=$("$exe" --check "$src/data/ustravel" 2>&1)
+[ "$(echo "$out" | grep -c '^Note: ')" = 1 ] && echo "$out" | grep -q -F "Note: Matched “Brusssels” to Brussels, Belgium" \
+  && echo "ok - the fuzzy match is a note line" || { echo "not ok - no note line: $out"; fail=1; }
 
 exit $fail

@@ -65,6 +65,26 @@ count_places (DmDocument *doc)
   return g_hash_table_size (seen);
 }
 
+/* The places a reader left a note on (how a misspelt name was matched: "Matched
+ * “Brusssels” to Brussels, Belgium"), each note once; element type DmPlace */
+static GPtrArray *
+places_with_notes (DmDocument *doc)
+{
+  GListModel *places = dm_document_get_places (doc);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *noted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DmPlace) p = g_list_model_get_item (places, i);
+      const char *note = dm_place_get_note (p);
+
+      if (note != NULL && g_hash_table_add (seen, (gpointer) note))
+        g_ptr_array_add (noted, g_object_ref (p));
+    }
+  return noted;
+}
+
 /* The time all events cover, as UTC ISO 8601 text; FALSE (nothing to print) when no
  * event has a time or a time cannot be written */
 static gboolean
@@ -207,6 +227,26 @@ print_json (DmDocument *doc,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "notes");
+  json_builder_begin_array (b);
+  {
+    g_autoptr(GPtrArray) noted = places_with_notes (doc);
+
+    for (guint i = 0; i < noted->len; i++)
+      {
+        DmPlace *p = g_ptr_array_index (noted, i);
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "place");
+        json_builder_add_string_value (b, dm_place_get_name (p));
+        json_builder_set_member_name (b, "country");
+        json_builder_add_string_value (b, dm_place_get_country (p));
+        json_builder_set_member_name (b, "note");
+        json_builder_add_string_value (b, dm_place_get_note (p));
+        json_builder_end_object (b);
+      }
+  }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -248,6 +288,14 @@ print_text (DmDocument *doc,
       g_autofree char *text = dm_problem_to_string (p);
       g_print ("%s\n", text);
     }
+  {
+    g_autoptr(GPtrArray) noted = places_with_notes (doc);
+
+    for (guint i = 0; i < noted->len; i++)
+      /* Translators: how a place name of a file was understood, e.g. "Matched “Brusssels” to
+       * Brussels, Belgium" */
+      g_print (_("Note: %s\n"), dm_place_get_note (g_ptr_array_index (noted, i)));
+  }
   {
     guint n_actors = g_list_model_get_n_items (dm_document_get_actors (doc));
     guint n_places = count_places (doc);
