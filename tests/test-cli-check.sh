@@ -66,9 +66,9 @@ check "travels folder with an unknown place gives exit 1" 1 $st
 echo "$json" | /usr/bin/python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-assert d["events"] == 10 + 4, d["events"]
-assert d["by_type"]["visit"] == 10 and d["by_type"]["trip"] == 4, d["by_type"]
-assert d["legs"] == 14, d["legs"]
+assert d["events"] == 12 + 5, d["events"]
+assert d["by_type"]["visit"] == 12 and d["by_type"]["trip"] == 5, d["by_type"]
+assert d["legs"] == 17, d["legs"]
 assert d["actors"] == 2, d["actors"]
 assert len(d["problems"]) == 1, d["problems"]
 p = d["problems"][0]

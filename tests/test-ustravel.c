@@ -221,20 +221,28 @@ test_journeys (void)
     "Washington, D.C.>Taormina>Sigonella>Vatican City>Washington, D.C.",
     "Washington, D.C.>Kawagoe>Japan>Tokyo>Washington, D.C.",
   };
-  g_autofree char *route_roe = NULL;
+  const char *expected_roe[] = {
+    "Washington, D.C.>Tokyo>Seoul>Manila>Washington, D.C.",
+    "Washington, D.C.>Hanoi>Washington, D.C.",
+  };
   DmLeg *first;
 
-  g_assert_cmpuint (visits->len, ==, 10);
+  g_assert_cmpuint (visits->len, ==, 12);
   g_assert_cmpuint (doe->len, ==, G_N_ELEMENTS (expected_doe));
   for (guint i = 0; i < doe->len; i++)
     {
       g_autofree char *route = route_of (g_ptr_array_index (doe, i));
       g_assert_cmpstr (route, ==, expected_doe[i]);
     }
-  /* journeys follow the dates, not the order of the file */
-  g_assert_cmpuint (roe->len, ==, 1);
-  route_roe = route_of (g_ptr_array_index (roe, 0));
-  g_assert_cmpstr (route_roe, ==, "Washington, D.C.>Tokyo>Seoul>Washington, D.C.");
+  /* journeys follow the dates, not the order of the file; a stop one free day after
+   * the last (Tokyo ends on the 12th, Manila is on the 14th) is the same journey, one
+   * two free days after (Manila on the 14th, Hanoi on the 17th) a new one */
+  g_assert_cmpuint (roe->len, ==, G_N_ELEMENTS (expected_roe));
+  for (guint i = 0; i < roe->len; i++)
+    {
+      g_autofree char *route = route_of (g_ptr_array_index (roe, i));
+      g_assert_cmpstr (route, ==, expected_roe[i]);
+    }
 
   /* the first leg arrives on the first day; legs run forward in time */
   first = g_ptr_array_index (dm_event_get_legs (g_ptr_array_index (doe, 0)), 0);
@@ -248,8 +256,8 @@ test_journeys (void)
   assert_legs_run_forward (roe);
 
   /* events = visits + journeys; legs are the inferred legs */
-  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 10 + 4);
-  g_assert_cmpuint (dm_document_get_n_legs (doc), ==, 3 + 4 + 4 + 3);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 12 + 5);
+  g_assert_cmpuint (dm_document_get_n_legs (doc), ==, 3 + 4 + 4 + 4 + 2);
 }
 
 static void

@@ -12,8 +12,9 @@
 #include "dm-gazetteer.h"
 #include "dm-ustravel-private.h"
 
-/* The record gives stops, not flights: two stops belong to one journey when the
- * second starts at most this many days after the journey's last day so far. */
+/* The record gives stops, not flights: two stops belong to one journey when there are
+ * at most this many days between them (days on which the person was at neither): a
+ * stop ending on the 11th and one starting on the 13th leave one day, the 12th. */
 #define MAX_GAP_DAYS 1
 
 static int
@@ -211,7 +212,8 @@ dm_ustravel_add_journeys (DmDocument *document,
         {
           DmUstravelStop *stop = i < list->len ? g_ptr_array_index (list, i) : NULL;
 
-          if (stop != NULL && stop->first_day - last_day <= MAX_GAP_DAYS)
+          /* the days strictly between the journey's last day and this stop's first */
+          if (stop != NULL && stop->first_day - last_day - 1 <= MAX_GAP_DAYS)
             {
               last_day = MAX (last_day, stop->last_day);
               continue;
