@@ -16,6 +16,17 @@ check () { # name expected-status actual-status
 out=$("$exe" --check "$src/../data/samples/october-2025.diplomap" 2>&1); st=$?
 check "sample is clean" 0 $st
 
+# The dates are the file's own, at their precision: the sample's trip leaves Pyongyang on
+# "2025-10-26" (a day), APEC ends "2025-11-01"; no instant made up by a flight estimate
+json=$("$exe" --check --json "$src/../data/samples/october-2025.diplomap")
+echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert (d["start"], d["end"]) == ("2025-10-26", "2025-11-01"), (d["start"], d["end"])
+' && echo "ok - honest start and end" || { echo "not ok - start and end: $json"; fail=1; }
+"$exe" --check "$src/../data/samples/october-2025.diplomap" | grep -q -x "From 2025-10-26 to 2025-11-01" \
+  && echo "ok - honest From line" || { echo "not ok - From line"; fail=1; }
+
 out=$("$exe" --check "$src/data/bad-events.diplomap" 2>&1); st=$?
 check "problems give exit 1" 1 $st
 # each problem at the start of the offending value

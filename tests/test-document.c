@@ -180,6 +180,31 @@ load_error_of (const char *text)
   return g_strdup (strstr (error->message, "t.diplomap:") + strlen ("t.diplomap:"));
 }
 
+/* The dates a document covers are the files' own: the sample's first time is the day
+ * Choe left Pyongyang ("depart": "2025-10-26", a day), its last the end of APEC
+ * ("end": "2025-11-01"), not instants made by estimated flight times */
+static void
+test_dates (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmDocument) empty = dm_document_new ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GTimeZone) pyongyang = g_time_zone_new_identifier ("Asia/Pyongyang");
+  g_autoptr(GDateTime) day = g_date_time_new (pyongyang, 2025, 10, 26, 0, 0, 0);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  gint64 start, end;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
+  g_assert_true (dm_document_dup_dates (doc, &first, &last));
+  g_assert_cmpstr (first, ==, "2025-10-26");
+  g_assert_cmpstr (last, ==, "2025-11-01");
+  /* what is drawn starts earlier: a flight estimated to arrive in Kuala Lumpur that day */
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  g_assert_cmpint (start, <, g_date_time_to_unix (day));
+  g_assert_false (dm_document_dup_dates (empty, &first, &last));
+}
+
 static void
 test_not_json (void)
 {
@@ -661,6 +686,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/document/issue-example", test_issue_example);
   g_test_add_func ("/model/document/sample-is-clean", test_sample_is_clean);
+  g_test_add_func ("/model/document/dates", test_dates);
   g_test_add_func ("/model/document/not-json", test_not_json);
   g_test_add_func ("/model/document/missing-file", test_missing_file);
   g_test_add_func ("/model/document/bad-events", test_bad_events);

@@ -85,28 +85,6 @@ places_with_notes (DmDocument *doc)
   return noted;
 }
 
-/* The time all events cover, as UTC ISO 8601 text; FALSE (nothing to print) when no
- * event has a time or a time cannot be written */
-static gboolean
-format_extent (DmDocument  *doc,
-               char       **start_text,
-               char       **end_text)
-{
-  g_autofree char *s = NULL;
-  g_autofree char *e = NULL;
-  gint64 start, end;
-
-  if (!dm_document_get_extent (doc, &start, &end))
-    return FALSE;
-  s = dm_time_format_utc_iso (start);
-  e = dm_time_format_utc_iso (end);
-  if (s == NULL || e == NULL)
-    return FALSE;
-  *start_text = g_steal_pointer (&s);
-  *end_text = g_steal_pointer (&e);
-  return TRUE;
-}
-
 /* "PATH:LINE:COL: reason" -> line and column, when the message has them */
 static void
 position_from_message (const char *message,
@@ -156,7 +134,7 @@ print_json (DmDocument *doc,
       json_builder_add_int_value (b, by_kind[k]);
     }
   json_builder_end_object (b);
-  if (format_extent (doc, &start, &end))
+  if (dm_document_dup_dates (doc, &start, &end))
     {
       json_builder_set_member_name (b, "start");
       json_builder_add_string_value (b, start);
@@ -307,7 +285,7 @@ print_text (DmDocument *doc,
     /* Translators: the counts of all files: "12 events", "8 legs", "2 actors", "9 places" */
     g_print (_("Total: %s, %s, %s, %s\n"), events, legs, actors, places);
   }
-  if (format_extent (doc, &start, &end))
+  if (dm_document_dup_dates (doc, &start, &end))
     g_print (_("From %s to %s\n"), start, end);
 }
 

@@ -48,7 +48,11 @@ leg_day (gint julian)
   g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&date),
               g_date_get_month (&date), g_date_get_day (&date));
   if (!dm_time_parse (text, dm_ustravel_zone ("UTC"), &time, NULL))
-    time = DM_TIME_UNKNOWN;
+    return DM_TIME_UNKNOWN;
+  /* the day is the record's, in UTC: written and shown as that day at any place (without
+   * the offset, a day at a place west of Greenwich would read as the day before) */
+  time.has_offset = TRUE;
+  time.utc_offset = 0;
   return time;
 }
 
