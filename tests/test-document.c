@@ -2,10 +2,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "dm-document.h"
 #include "dm-error.h"
+#include "dm-export.h"
 #include "dm-json-builder.h"
 
 static GFile *
@@ -570,6 +573,92 @@ test_save_failure_keeps_old (void)
   g_rmdir (dir);
 }
 
+/* A write that fails half way over an existing file: run in a child whose files may not
+ * grow past 512 bytes (root writes anywhere, so a read-only folder would prove nothing).
+ * The old file keeps its bytes and no temporary file is left beside it. */
+static void
+test_failed_write_keeps_old (void)
+{
+  const char *old = "{\"diplomap\": 1, \"title\": \"the old file\"}\n";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *geojson = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n = 0;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(DmDocument) doc = dm_document_new ();
+      g_autoptr(GFile) sample = sample_file ();
+      g_autoptr(GFile) target = g_file_new_for_path (g_getenv ("DM_TEST_SAVE_TARGET"));
+      g_autoptr(GFile) exported = g_file_new_for_path (g_getenv ("DM_TEST_EXPORT_TARGET"));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      struct rlimit limit = { 512, 512 };
+
+      g_assert_true (dm_document_load_file (doc, sample, NULL, NULL));
+      bytes = dm_document_serialize (doc, NULL);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 4 * 512);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (dm_document_save (doc, target, NULL, NULL, &error));
+      g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
+      g_print ("%s\n", error->message);
+      g_clear_error (&error);
+      /* and an export to another format over an old file */
+      g_assert_false (dm_document_export_data (doc, exported, &error));
+      g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
+      g_print ("%s\n", error->message);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  path = g_build_filename (dir, "old.diplomap", NULL);
+  geojson = g_build_filename (dir, "old.geojson", NULL);
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+  g_assert_true (g_file_set_contents (geojson, old, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_setenv ("DM_TEST_SAVE_TARGET", path, TRUE);
+  g_setenv ("DM_TEST_EXPORT_TARGET", geojson, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  /* the failures were write errors naming the files */
+  g_test_trap_assert_stdout ("*Could not save*old.diplomap*Could not save*old.geojson*");
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  g_free (after);
+  g_assert_true (g_file_get_contents (geojson, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_test_message ("left in the folder: %s", name);
+      g_assert_true (g_str_equal (name, "old.diplomap") || g_str_equal (name, "old.geojson"));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 2);
+
+  /* a save that works replaces the file and keeps its permissions */
+  {
+    g_autoptr(DmDocument) doc = dm_document_new ();
+    g_autoptr(GFile) sample = sample_file ();
+    g_autoptr(GFile) target = g_file_new_for_path (path);
+    GStatBuf st;
+
+    g_assert_true (dm_document_load_file (doc, sample, NULL, NULL));
+    g_assert_true (dm_document_save (doc, target, NULL, NULL, NULL));
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+    g_assert_cmpint (st.st_size, >, 4 * 512);
+  }
+  g_unlink (path);
+  g_unlink (geojson);
+  g_rmdir (dir);
+}
+
 static void
 test_two_files (void)
 {
@@ -697,6 +786,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/clean-numbers", test_clean_numbers);
   g_test_add_func ("/model/document/rejected-kept-in-place", test_rejected_kept_in_place);
   g_test_add_func ("/model/document/save-failure-keeps-old", test_save_failure_keeps_old);
+  g_test_add_func ("/model/document/failed-write-keeps-old", test_failed_write_keeps_old);
   g_test_add_func ("/model/document/two-files", test_two_files);
   g_test_add_func ("/model/document/async", test_async);
   g_test_add_func ("/model/document/filtered-view", test_filtered_view);

@@ -706,9 +706,8 @@ dm_document_save (DmDocument    *self,
   data = g_bytes_get_data (bytes, &length);
 
   /* Written to a temporary file and renamed over the old one: a failed save never
-   * leaves a half-written file under the name. */
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
+   * leaves a half-written file under the name, nor a temporary file beside it. */
+  if (!dm_write_file_atomically (file, data, length, cancellable, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
