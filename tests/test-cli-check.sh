@@ -45,6 +45,21 @@ at=$(pos '}' "$src/data/not-json.diplomap")  # the first "}", after the stray co
 echo "$out" | grep -q -F "not-json.diplomap:$at: not valid JSON" && echo "ok - parse error position $at" \
   || { echo "not ok - parse error position: $out"; fail=1; }
 
+# A fatal error in --check --json: the file's one problem, its message without "FILE:LINE:COL: "
+at=$(pos '}' "$src/data/not-json.diplomap")
+json=$("$exe" --check --json "$src/data/not-json.diplomap"); st=$?
+check "json of a file that is not JSON gives exit 2" 2 $st
+echo "$json" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+f = d["files"][0]
+assert not f["loaded"] and f["problems"] == 1, f
+p = d["problems"][0]
+assert p["fatal"] and "%d:%d" % (p["line"], p["column"]) == sys.argv[1], (p, sys.argv[1])
+assert p["message"].startswith("not valid JSON: "), p["message"]
+assert "not-json.diplomap" not in p["message"], p["message"]
+' "$at" && echo "ok - fatal error in json" || { echo "not ok - fatal error in json: $json"; fail=1; }
+
 json=$("$exe" --check --json "$src/data/issue-example.diplomap" "$src/data/bad-events.diplomap"); st=$?
 check "json with problems gives exit 1" 1 $st
 echo "$json" | /usr/bin/python3 -c '

@@ -22,7 +22,8 @@ typedef struct
   guint  events;
   guint  legs;
   guint  problems;
-  char  *error;
+  char  *error;    /* why it could not be read at all, as the loader said it */
+  char  *reason;   /* the same without "PATH:LINE:COLUMN: " */
   guint  line;
   guint  column;
 } FileReport;
@@ -34,6 +35,7 @@ file_report_free (gpointer data)
 
   g_free (r->path);
   g_free (r->error);
+  g_free (r->reason);
   g_free (r);
 }
 
@@ -85,16 +87,21 @@ places_with_notes (DmDocument *doc)
   return noted;
 }
 
-/* "PATH:LINE:COL: reason" -> line and column, when the message has them */
-static void
+/* "PATH:LINE:COL: reason" -> line, column and the reason alone, when the message has
+ * them; otherwise the whole message */
+static const char *
 position_from_message (const char *message,
                        const char *path,
                        guint      *line,
                        guint      *column)
 {
-  if (g_str_has_prefix (message, path) && message[strlen (path)] == ':')
-    if (sscanf (message + strlen (path) + 1, "%u:%u:", line, column) != 2)
-      *line = *column = 0;
+  int consumed = 0;
+
+  if (g_str_has_prefix (message, path) && message[strlen (path)] == ':' &&
+      sscanf (message + strlen (path) + 1, "%u:%u: %n", line, column, &consumed) == 2 && consumed > 0)
+    return message + strlen (path) + 1 + consumed;
+  *line = *column = 0;
+  return message;
 }
 
 static void
@@ -184,7 +191,7 @@ print_json (DmDocument *doc,
       json_builder_set_member_name (b, "column");
       json_builder_add_int_value (b, r->column);
       json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, r->error);
+      json_builder_add_string_value (b, r->reason);
       json_builder_set_member_name (b, "fatal");
       json_builder_add_boolean_value (b, TRUE);
       json_builder_end_object (b);
@@ -309,7 +316,9 @@ run_check (char     **files,
       if (!dm_document_load_file (one, file, NULL, &error))
         {
           r->error = g_strdup (error->message);
-          position_from_message (error->message, r->path, &r->line, &r->column);
+          r->reason = g_strdup (position_from_message (error->message, r->path, &r->line, &r->column));
+          /* the error is the file's one problem */
+          r->problems = 1;
           unreadable = TRUE;
           continue;
         }
