@@ -291,7 +291,10 @@ rebuild (DmEventDetails *self)
     {
       /* The focus (in a selectable label) moves to the new page first: removing the
        * focused widget leaves GTK 4.8 asking whether a NULL focus is inside the viewport */
-      if (gtk_widget_get_focus_child (old) != NULL)
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, old))
         gtk_widget_child_focus (self->page, GTK_DIR_TAB_FORWARD);
       gtk_box_remove (GTK_BOX (self->box), old);
     }
