@@ -175,6 +175,26 @@ interop_describe (DmEvent *event)
   return g_string_free (s, FALSE);
 }
 
+void
+interop_assert_same_events (DmDocument *expected,
+                            DmDocument *actual,
+                            char     *(*describe) (DmEvent *event))
+{
+  GListModel *a = dm_document_get_events (expected), *b = dm_document_get_events (actual);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (actual)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (b), ==, g_list_model_get_n_items (a));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(DmEvent) ea = g_list_model_get_item (a, i);
+      g_autoptr(DmEvent) eb = g_list_model_get_item (b, i);
+      g_autofree char *da = describe ? describe (ea) : interop_describe (ea);
+      g_autofree char *db = describe ? describe (eb) : interop_describe (eb);
+
+      g_assert_cmpstr (db, ==, da);
+    }
+}
+
 GFile *
 interop_write_temp (GBytes     *bytes,
                     const char *basename)

@@ -21,6 +21,11 @@ DmEvent    *interop_find_event  (DmDocument *doc,
                                  const char *id_or_title);
 /* Everything an event says, one line each, for comparing documents */
 char       *interop_describe    (DmEvent    *event);
+/* @actual has no problem and the same events as @expected, in order, as @describe
+ * (interop_describe() when NULL) says them */
+void        interop_assert_same_events (DmDocument *expected,
+                                        DmDocument *actual,
+                                        char     *(*describe) (DmEvent *event));
 /* A problem mentioning @needle, or NULL */
 DmProblem  *interop_find_problem (DmDocument *doc,
                                   const char *needle);

@@ -10,6 +10,7 @@
 #include "dm-error.h"
 #include "dm-export.h"
 #include "dm-json-builder.h"
+#include "interop-common.h"
 
 static GFile *
 data_file (const char *name)
@@ -24,47 +25,6 @@ sample_file (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
                                                  "october-2025.diplomap", NULL);
   return g_file_new_for_path (path);
-}
-
-/* The line (1-based) of the first line of @file containing @needle */
-static guint
-line_of (GFile      *file,
-         const char *needle)
-{
-  g_autofree char *data = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_assert_true (g_file_load_contents (file, NULL, &data, NULL, NULL, NULL));
-  lines = g_strsplit (data, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    if (strstr (lines[i], needle))
-      return i + 1;
-  g_assert_not_reached ();
-}
-
-/* The line and column (1-based, a column is a character) where @needle first starts in @file */
-static void
-position_of (GFile      *file,
-             const char *needle,
-             guint      *line,
-             guint      *column)
-{
-  g_autofree char *data = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_assert_true (g_file_load_contents (file, NULL, &data, NULL, NULL, NULL));
-  lines = g_strsplit (data, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      const char *at = strstr (lines[i], needle);
-      if (at != NULL)
-        {
-          *line = i + 1;
-          *column = g_utf8_strlen (lines[i], at - lines[i]) + 1;
-          return;
-        }
-    }
-  g_assert_not_reached ();
 }
 
 static DmEvent *
@@ -106,7 +66,7 @@ test_issue_example (void)
   g_assert_cmpstr (dm_actor_get_role (dm_event_get_actor (tour)), ==, "Minister of Foreign Affairs");
   g_assert_cmpstr (dm_event_get_invited_by (tour)[1], ==, "BY");
   g_assert_true (g_file_equal (dm_event_get_file (tour), file));
-  g_assert_cmpuint (dm_event_get_line (tour), ==, line_of (file, "\"choe-tour\""));
+  g_assert_cmpuint (dm_event_get_line (tour), ==, interop_line_of (file, "\"choe-tour\""));
 
   leg0 = g_ptr_array_index (dm_event_get_legs (tour), 0);
   leg1 = g_ptr_array_index (dm_event_get_legs (tour), 1);
@@ -232,7 +192,7 @@ test_not_json (void)
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
   /* names the file, the line and the column of the "}" after the stray comma (the
    * first "}" of the file) */
-  position_of (file, "}", &line, &column);
+  interop_position_of (file, "}", &line, &column);
   expected = g_strdup_printf ("not-json.diplomap:%u:%u: ", line, column);
   g_assert_nonnull (strstr (error->message, expected));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 0);
@@ -269,7 +229,7 @@ assert_problem (DmDocument *doc,
   g_autoptr(GString) seen = g_string_new (NULL);
   guint line, column;
 
-  position_of (file, needle, &line, &column);
+  interop_position_of (file, needle, &line, &column);
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
@@ -326,7 +286,7 @@ test_doubtful_events (void)
   assert_problem (doc, file, "[\"choe\"]", "A meeting needs at least two people");
   assert_problem (doc, file, "{\"id\": \"nobody\"", "A meeting needs at least two people");
   /* the second "talks", naming the line of the first */
-  position_of (file, "{\"id\": \"talks\"", &line, &column);
+  interop_position_of (file, "{\"id\": \"talks\"", &line, &column);
   first = g_strdup_printf ("“talks” is used twice (first at line %u)", line);
   assert_problem (doc, file, "\"talks\", \"type\": \"visit\"", first);
 }

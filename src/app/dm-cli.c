@@ -12,6 +12,7 @@
 #include "dm-cli-export.h"
 #include "dm-cli-private.h"
 #include "dm-document.h"
+#include "dm-json-builder.h"
 
 /* The headless command line. It links only the layers without GTK, so it runs with
  * no display at all. */
@@ -104,6 +105,30 @@ position_from_message (const char *message,
   return message;
 }
 
+/* {"file", "line", "column", "message"}, and "fatal": true for a file not read at all */
+static void
+add_problem_json (JsonBuilder *b,
+                  const char  *path,
+                  guint        line,
+                  guint        column,
+                  const char  *message,
+                  gboolean     fatal)
+{
+  json_builder_begin_object (b);
+  dm_json_builder_add_string (b, "file", path);
+  json_builder_set_member_name (b, "line");
+  json_builder_add_int_value (b, line);
+  json_builder_set_member_name (b, "column");
+  json_builder_add_int_value (b, column);
+  dm_json_builder_add_string (b, "message", message);
+  if (fatal)
+    {
+      json_builder_set_member_name (b, "fatal");
+      json_builder_add_boolean_value (b, TRUE);
+    }
+  json_builder_end_object (b);
+}
+
 static void
 print_json (DmDocument *doc,
             GPtrArray  *reports)
@@ -183,33 +208,14 @@ print_json (DmDocument *doc,
       FileReport *r = g_ptr_array_index (reports, i);
       if (r->error == NULL)
         continue;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "file");
-      json_builder_add_string_value (b, r->path);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, r->line);
-      json_builder_set_member_name (b, "column");
-      json_builder_add_int_value (b, r->column);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, r->reason);
-      json_builder_set_member_name (b, "fatal");
-      json_builder_add_boolean_value (b, TRUE);
-      json_builder_end_object (b);
+      add_problem_json (b, r->path, r->line, r->column, r->reason, TRUE);
     }
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
       g_autofree char *path = dm_problem_dup_display_path (p);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "file");
-      json_builder_add_string_value (b, path);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, dm_problem_get_line (p));
-      json_builder_set_member_name (b, "column");
-      json_builder_add_int_value (b, dm_problem_get_column (p));
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, dm_problem_get_message (p));
-      json_builder_end_object (b);
+      add_problem_json (b, path, dm_problem_get_line (p), dm_problem_get_column (p),
+                        dm_problem_get_message (p), FALSE);
     }
   json_builder_end_array (b);
 
@@ -222,12 +228,9 @@ print_json (DmDocument *doc,
       {
         DmPlace *p = g_ptr_array_index (noted, i);
         json_builder_begin_object (b);
-        json_builder_set_member_name (b, "place");
-        json_builder_add_string_value (b, dm_place_get_name (p));
-        json_builder_set_member_name (b, "country");
-        json_builder_add_string_value (b, dm_place_get_country (p));
-        json_builder_set_member_name (b, "note");
-        json_builder_add_string_value (b, dm_place_get_note (p));
+        dm_json_builder_add_string (b, "place", dm_place_get_name (p));
+        dm_json_builder_add_string (b, "country", dm_place_get_country (p));
+        dm_json_builder_add_string (b, "note", dm_place_get_note (p));
         json_builder_end_object (b);
       }
   }

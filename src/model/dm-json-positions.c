@@ -18,7 +18,6 @@
 
 typedef struct
 {
-  guint key_line, key_column;   /* a member's name; 0 for the rest */
   guint line, column;           /* where the value starts */
 } Position;
 
@@ -260,7 +259,6 @@ scan_object (Scan  *s,
     }
   for (;;)
     {
-      guint key_line = s->line, key_column = s->column;
       Position *at;
 
       if (s->p >= s->end || (*s->p != '"' && *s->p != '\''))
@@ -278,7 +276,7 @@ scan_object (Scan  *s,
           return FALSE;
         /* json-glib signals a member once its value is read */
         if ((at = record (s, number)) != NULL)
-          *at = (Position) { key_line, key_column, line, column };
+          *at = (Position) { line, column };
       }
       skip_space (s);
       if (s->p < s->end && *s->p == '}')
@@ -312,7 +310,7 @@ scan_array (Scan  *s,
       if (!scan_value (s, number))
         return FALSE;
       if ((at = record (s, number)) != NULL)
-        *at = (Position) { 0, 0, line, column };
+        *at = (Position) { line, column };
       skip_space (s);
       if (s->p < s->end && *s->p == ']')
         {
@@ -339,7 +337,7 @@ scan_value (Scan  *s,
     case '{':
     case '[':
       if ((at = record (s, number)) != NULL)
-        *at = (Position) { 0, 0, s->line, s->column };
+        *at = (Position) { s->line, s->column };
       return *s->p == '{' ? scan_object (s, number) : scan_array (s, number);
     case '"':
     case '\'':
@@ -387,6 +385,18 @@ find (DmJsonPositions *self,
   return &g_array_index (self->positions, Position, n - 1);
 }
 
+static gboolean
+unpack (const Position *at,
+        guint          *line,
+        guint          *column)
+{
+  if (at == NULL)
+    return FALSE;
+  *line = at->line;
+  *column = at->column;
+  return TRUE;
+}
+
 gboolean
 dm_json_positions_lookup (DmJsonPositions *self,
                           JsonNode        *node,
@@ -394,7 +404,6 @@ dm_json_positions_lookup (DmJsonPositions *self,
                           guint           *column)
 {
   gpointer key = NULL;
-  Position *at;
 
   if (node == NULL)
     return FALSE;
@@ -402,11 +411,7 @@ dm_json_positions_lookup (DmJsonPositions *self,
     key = json_node_get_object (node);
   else if (JSON_NODE_HOLDS_ARRAY (node))
     key = json_node_get_array (node);
-  if (key == NULL || (at = find (self, g_hash_table_lookup (self->containers, key))) == NULL)
-    return FALSE;
-  *line = at->line;
-  *column = at->column;
-  return TRUE;
+  return key != NULL && unpack (find (self, g_hash_table_lookup (self->containers, key)), line, column);
 }
 
 gboolean
@@ -417,30 +422,8 @@ dm_json_positions_lookup_member (DmJsonPositions *self,
                                  guint           *column)
 {
   g_autofree char *key = g_strdup_printf ("%p/%s", (void *) object, member);
-  Position *at = find (self, g_hash_table_lookup (self->members, key));
 
-  if (at == NULL)
-    return FALSE;
-  *line = at->line;
-  *column = at->column;
-  return TRUE;
-}
-
-gboolean
-dm_json_positions_lookup_key (DmJsonPositions *self,
-                              JsonObject      *object,
-                              const char      *member,
-                              guint           *line,
-                              guint           *column)
-{
-  g_autofree char *key = g_strdup_printf ("%p/%s", (void *) object, member);
-  Position *at = find (self, g_hash_table_lookup (self->members, key));
-
-  if (at == NULL || at->key_line == 0)
-    return FALSE;
-  *line = at->key_line;
-  *column = at->key_column;
-  return TRUE;
+  return unpack (find (self, g_hash_table_lookup (self->members, key)), line, column);
 }
 
 gboolean
@@ -451,13 +434,8 @@ dm_json_positions_lookup_element (DmJsonPositions *self,
                                   guint           *column)
 {
   g_autofree char *key = g_strdup_printf ("%p[%u]", (void *) array, index);
-  Position *at = find (self, g_hash_table_lookup (self->members, key));
 
-  if (at == NULL)
-    return FALSE;
-  *line = at->line;
-  *column = at->column;
-  return TRUE;
+  return unpack (find (self, g_hash_table_lookup (self->members, key)), line, column);
 }
 
 /**

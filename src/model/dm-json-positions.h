@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Where each object, array and member of a parsed JSON text starts (json-glib keeps
+/* Where each object, array and member value of a parsed JSON text starts (json-glib keeps
  * no positions in its nodes): numbered while a JsonParser parses @data, found in the
  * text on the first lookup. Lines and columns count from 1; a column is a character. */
 typedef struct _DmJsonPositions DmJsonPositions;
@@ -21,12 +21,6 @@ gboolean         dm_json_positions_lookup         (DmJsonPositions *self,
                                                    guint           *column);
 /* Where the value of @member of @object starts */
 gboolean         dm_json_positions_lookup_member  (DmJsonPositions *self,
-                                                   JsonObject      *object,
-                                                   const char      *member,
-                                                   guint           *line,
-                                                   guint           *column);
-/* Where the name of @member of @object starts (its opening quote) */
-gboolean         dm_json_positions_lookup_key     (DmJsonPositions *self,
                                                    JsonObject      *object,
                                                    const char      *member,
                                                    guint           *line,
