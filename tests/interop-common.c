@@ -36,16 +36,34 @@ guint
 interop_line_of (GFile      *file,
                  const char *needle)
 {
+  guint line, column;
+
+  interop_position_of (file, needle, &line, &column);
+  return line;
+}
+
+void
+interop_position_of (GFile      *file,
+                     const char *needle,
+                     guint      *line,
+                     guint      *column)
+{
   g_autofree char *data = NULL;
   g_auto(GStrv) lines = NULL;
 
   g_assert_true (g_file_load_contents (file, NULL, &data, NULL, NULL, NULL));
   lines = g_strsplit (data, "\n", -1);
   for (guint i = 0; lines[i]; i++)
-    if (strstr (lines[i], needle))
-      return i + 1;
+    {
+      const char *at = strstr (lines[i], needle);
+      if (at != NULL)
+        {
+          *line = i + 1;
+          *column = g_utf8_strlen (lines[i], at - lines[i]) + 1;
+          return;
+        }
+    }
   g_error ("“%s” is not in the file", needle);
-  return 0;
 }
 
 DmEvent *
@@ -69,12 +87,21 @@ DmProblem *
 interop_find_problem (DmDocument *doc,
                       const char *needle)
 {
+  return interop_find_problem_at (doc, needle, 0);
+}
+
+DmProblem *
+interop_find_problem_at (DmDocument *doc,
+                         const char *needle,
+                         guint       line)
+{
   GListModel *problems = dm_document_get_problems (doc);
 
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
-      if (strstr (dm_problem_get_message (p), needle) != NULL)
+      if (strstr (dm_problem_get_message (p), needle) != NULL &&
+          (line == 0 || dm_problem_get_line (p) == line))
         return p;
     }
   return NULL;
@@ -146,6 +173,26 @@ interop_describe (DmEvent *event)
       g_string_append_printf (s, "source: %s | %s | %s | %s\n", src->title, src->publisher, src->date, src->url);
     }
   return g_string_free (s, FALSE);
+}
+
+void
+interop_assert_same_events (DmDocument *expected,
+                            DmDocument *actual,
+                            char     *(*describe) (DmEvent *event))
+{
+  GListModel *a = dm_document_get_events (expected), *b = dm_document_get_events (actual);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (actual)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (b), ==, g_list_model_get_n_items (a));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(DmEvent) ea = g_list_model_get_item (a, i);
+      g_autoptr(DmEvent) eb = g_list_model_get_item (b, i);
+      g_autofree char *da = describe ? describe (ea) : interop_describe (ea);
+      g_autofree char *db = describe ? describe (eb) : interop_describe (eb);
+
+      g_assert_cmpstr (db, ==, da);
+    }
 }
 
 GFile *

@@ -26,6 +26,19 @@ assert d["actors"] == 5, d["actors"]
 ' && ok ".$ext counts" || bad ".$ext counts: $json"
 done
 
+# one .diplomap into .diplomap: what this version does not know survives, in place
+"$exe" --convert "$tmp/kept.diplomap" "$src/data/unknown-members.diplomap" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 1 ] && ok "unknown members: exit 1 for the rejected event" || bad "unknown members (exit $st): $(cat "$tmp/err")"
+/usr/bin/python3 - "$tmp/kept.diplomap" <<'PY' && ok "unknown members, rejected events and version survive --convert" || bad "--convert lost what it did not know: $(cat "$tmp/kept.diplomap")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["diplomap"] == 2, d["diplomap"]
+assert d["layers"] == {"basemap": "relief"}, d.get("layers")
+assert [(e["id"], e["type"]) for e in d["events"]] == [("t", "trip"), ("future", "procession")], d["events"]
+assert d["actors"][0]["portrait"] == "choe.png", d["actors"]
+assert d["places"][0]["floor"] == 3, d["places"]
+PY
+
 "$exe" --convert "$tmp/out.xyz" "$sample" >/dev/null 2>&1; st=$?
 [ $st -eq 2 ] && ok "unknown output extension gives exit 2" || bad "unknown output extension (exit $st)"
 [ ! -e "$tmp/out.xyz" ] && ok "nothing written for an unknown extension" || bad "out.xyz was written"

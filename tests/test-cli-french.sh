@@ -26,7 +26,7 @@ expect "unknown place in French" \
   "bad-events.diplomap:$line:[0-9]*: Lieu inconnu «${nb}Qwxyzzy Nowhere${nb}»${nb}: déclarez-le" "$out"
 expect "unknown actor in French" "Acteur inconnu «${nb}nobody${nb}»${nb}: déclarez-le dans «${nb}actors${nb}»" "$out"
 # Plurals follow French rules: 0 and 1 are singular
-expect "summary in French" "bad-events.diplomap${nb}: 2 événements, 0 étape, 5 problèmes" "$out"
+expect "summary in French" "bad-events.diplomap${nb}: 2 événements, 0 étape, 6 problèmes" "$out"
 expect "total in French" "^Total${nb}: 2 événements, 0 étape, 1 acteur, 3 lieux" "$out"
 expect "period in French" "^Du 2025-10-2.* au 2025-10-2" "$out"
 if printf '%s\n' "$out" | grep -q "Unknown place"; then echo "not ok - English left: $out"; fail=1; \

@@ -2,10 +2,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "dm-document.h"
 #include "dm-error.h"
+#include "dm-export.h"
+#include "dm-json-builder.h"
+#include "interop-common.h"
 
 static GFile *
 data_file (const char *name)
@@ -20,22 +25,6 @@ sample_file (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
                                                  "october-2025.diplomap", NULL);
   return g_file_new_for_path (path);
-}
-
-/* The line (1-based) of the first line of @file containing @needle */
-static guint
-line_of (GFile      *file,
-         const char *needle)
-{
-  g_autofree char *data = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_assert_true (g_file_load_contents (file, NULL, &data, NULL, NULL, NULL));
-  lines = g_strsplit (data, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    if (strstr (lines[i], needle))
-      return i + 1;
-  g_assert_not_reached ();
 }
 
 static DmEvent *
@@ -77,7 +66,7 @@ test_issue_example (void)
   g_assert_cmpstr (dm_actor_get_role (dm_event_get_actor (tour)), ==, "Minister of Foreign Affairs");
   g_assert_cmpstr (dm_event_get_invited_by (tour)[1], ==, "BY");
   g_assert_true (g_file_equal (dm_event_get_file (tour), file));
-  g_assert_cmpuint (dm_event_get_line (tour), ==, line_of (file, "\"choe-tour\""));
+  g_assert_cmpuint (dm_event_get_line (tour), ==, interop_line_of (file, "\"choe-tour\""));
 
   leg0 = g_ptr_array_index (dm_event_get_legs (tour), 0);
   leg1 = g_ptr_array_index (dm_event_get_legs (tour), 1);
@@ -136,6 +125,49 @@ test_sample_is_clean (void)
     }
 }
 
+/* @text in a temporary .diplomap file that fails to load: its error's message */
+static char *
+load_error_of (const char *text)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "t.diplomap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  g_unlink (path);
+  g_rmdir (dir);
+  return g_strdup (strstr (error->message, "t.diplomap:") + strlen ("t.diplomap:"));
+}
+
+/* The dates a document covers are the files' own: the sample's first time is the day
+ * Choe left Pyongyang ("depart": "2025-10-26", a day), its last the end of APEC
+ * ("end": "2025-11-01"), not instants made by estimated flight times */
+static void
+test_dates (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmDocument) empty = dm_document_new ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GTimeZone) pyongyang = g_time_zone_new_identifier ("Asia/Pyongyang");
+  g_autoptr(GDateTime) day = g_date_time_new (pyongyang, 2025, 10, 26, 0, 0, 0);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  gint64 start, end;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
+  g_assert_true (dm_document_dup_dates (doc, &first, &last));
+  g_assert_cmpstr (first, ==, "2025-10-26");
+  g_assert_cmpstr (last, ==, "2025-11-01");
+  /* what is drawn starts earlier: a flight estimated to arrive in Kuala Lumpur that day */
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  g_assert_cmpint (start, <, g_date_time_to_unix (day));
+  g_assert_false (dm_document_dup_dates (empty, &first, &last));
+}
+
 static void
 test_not_json (void)
 {
@@ -143,13 +175,37 @@ test_not_json (void)
   g_autoptr(GFile) file = data_file ("not-json.diplomap");
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  guint line, column;
+  /* each text, and the column where it stops being JSON */
+  const struct { const char *text; guint column; } cases[] = {
+    { "{\"diplomap\": 1,}", 15 },                /* a comma after the last member */
+    { "{\"diplomap\": 1 \"title\": \"x\"}", 16 },  /* "title": a comma was expected */
+    { "{\"diplomap\": tru}", 14 },               /* "tru" is not a value */
+    { "{\"diplomap\" 1}", 13 },                  /* the 1: a colon was expected */
+    { "{\"diplomap\": [1, 2,]}", 19 },           /* a comma after the last element */
+    { "{\"diplomap\": 1}}", 16 },                /* the second "}" */
+    { "{\"tïtlé\": \"é\", \"x\": @}", 21 },        /* the "@"; a column is a character */
+    { "{\"diplomap\": 1, \"title\": \"x", 28 },    /* just past the end: unterminated */
+  };
 
   g_assert_false (dm_document_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
-  /* names the file, the line and the column of the stray comma's successor */
-  expected = g_strdup_printf ("not-json.diplomap:%u:", line_of (file, "\"visit\",}"));
+  /* names the file, the line and the column of the stray comma before a "}" */
+  interop_position_of (file, ",}", &line, &column);
+  expected = g_strdup_printf ("not-json.diplomap:%u:%u: ", line, column);
   g_assert_nonnull (strstr (error->message, expected));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = load_error_of (cases[i].text);
+      g_autofree char *want = g_strdup_printf ("1:%u: not valid JSON: ", cases[i].column);
+      if (!g_str_has_prefix (message, want))
+        g_error ("%s: got “%s”, wanted “%s…”", cases[i].text, message, want);
+      /* a trailing comma is named as such, nothing else is */
+      g_assert_cmpint (strstr (message, "a comma after the last item") != NULL, ==,
+                       strstr (cases[i].text, ",}") != NULL || strstr (cases[i].text, ",]") != NULL);
+    }
 }
 
 static void
@@ -164,6 +220,7 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "does-not-exist.diplomap"));
 }
 
+/* A problem saying @message_part exactly where @needle starts in @file */
 static void
 assert_problem (DmDocument *doc,
                 GFile      *file,
@@ -171,20 +228,24 @@ assert_problem (DmDocument *doc,
                 const char *message_part)
 {
   GListModel *problems = dm_document_get_problems (doc);
-  guint line = line_of (file, needle);
+  g_autoptr(GString) seen = g_string_new (NULL);
+  guint line, column;
 
+  interop_position_of (file, needle, &line, &column);
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      g_autofree char *text = dm_problem_to_string (p);
 
-      if (dm_problem_get_line (p) == line && strstr (dm_problem_get_message (p), message_part))
+      if (strstr (dm_problem_get_message (p), message_part) &&
+          dm_problem_get_line (p) == line && dm_problem_get_column (p) == column)
         {
-          g_assert_cmpuint (dm_problem_get_column (p), >, 0);
           g_assert_true (g_file_equal (dm_problem_get_file (p), file));
           return;
         }
+      g_string_append_printf (seen, "\n  %s", text);
     }
-  g_error ("no problem “%s” at line %u (%s)", message_part, line, needle);
+  g_error ("no problem “%s” at %u:%u (%s); there are:%s", message_part, line, column, needle, seen->str);
 }
 
 static void
@@ -196,16 +257,40 @@ test_bad_events (void)
 
   g_assert_true (dm_document_load_file (doc, file, NULL, &error));
   g_assert_no_error (error);
-  /* the good ones load, each bad one is reported where it is */
+  /* the good ones load, each bad one is reported where its offending value starts */
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
   g_assert_nonnull (find_event (doc, "good"));
   g_assert_nonnull (find_event (doc, "also-good"));
-  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 6);
   assert_problem (doc, file, "\"Qwxyzzy Nowhere\"", "Qwxyzzy Nowhere");
-  assert_problem (doc, file, "\"end\": \"2025-10-20\"", "ends before it starts");
-  assert_problem (doc, file, "{\"from\": \"Minsk\"", "previous one ended in Moscow");
+  assert_problem (doc, file, "\"2025-10-20\"", "ends before it starts");
+  assert_problem (doc, file, "\"Minsk\", \"to\"", "previous one ended in Moscow");
   assert_problem (doc, file, "\"nobody\"", "nobody");
-  assert_problem (doc, file, "2025-13-45", "2025-13-45");
+  assert_problem (doc, file, "\"2025-13-45\"", "2025-13-45");
+  assert_problem (doc, file, "\"rumoured\"", "rumoured");
+}
+
+/* Loads, but says what is doubtful: a meeting of one, an id used twice */
+static void
+test_doubtful_events (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("doubtful-events.diplomap");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  guint line, column;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 3);
+  /* a meeting of Choe with herself, and one of nobody; a summit of nobody is fine */
+  assert_problem (doc, file, "[\"choe\"]", "A meeting needs at least two people");
+  assert_problem (doc, file, "{\"id\": \"nobody\"", "A meeting needs at least two people");
+  /* the second "talks", naming the line of the first */
+  interop_position_of (file, "{\"id\": \"talks\"", &line, &column);
+  first = g_strdup_printf ("“talks” is used twice (first at line %u)", line);
+  assert_problem (doc, file, "\"talks\", \"type\": \"visit\"", first);
 }
 
 static GBytes *
@@ -318,6 +403,67 @@ test_rejected_kept_in_place (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Doubles are written in the fewest digits that read back the same */
+static void
+test_shortest_doubles (void)
+{
+  const struct { double value; const char *text; } cases[] = {
+    { 51.5085, "51.5085" },           /* %.17g: 51.508499999999998 */
+    { 39.02, "39.02" },               /* %.17g: 39.020000000000003 */
+    { 0.1 + 0.2, "0.30000000000000004" }, /* needs all 17 digits */
+    { 1.0 / 3.0, "0.3333333333333333" },  /* needs 16 */
+    { 3.0, "3.0" },                   /* still reads back as a double */
+    { -0.0, "-0.0" },
+    { 1e20, "1e+20" },                /* json-glib: "1e+20.0", not JSON */
+    { -125.7625, "-125.7625" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *array = NULL;
+
+      dm_json_format_double (buffer, cases[i].value);
+      g_assert_cmpstr (buffer, ==, cases[i].text);
+      /* and a JSON parser reads the same double back */
+      array = g_strdup_printf ("[%s]", buffer);
+      g_assert_true (json_parser_load_from_data (parser, array, -1, NULL));
+      g_assert_true (json_array_get_double_element (json_node_get_array (json_parser_get_root (parser)), 0) ==
+                     cases[i].value);
+    }
+}
+
+/* A saved file has the numbers as a person wrote them, and saving again changes nothing */
+static void
+test_clean_numbers (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmDocument) again = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("unknown-members.diplomap");
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "n.diplomap", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GBytes) b1 = NULL;
+  g_autoptr(GBytes) b2 = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
+  b1 = dm_document_serialize (doc, file);
+  text = g_strndup (g_bytes_get_data (b1, NULL), g_bytes_get_size (b1));
+  /* the file says "lat": 39.02 and "confidence": 0.8 */
+  g_assert_nonnull (strstr (text, "\"lat\" : 39.02,\n"));
+  g_assert_nonnull (strstr (text, "\"confidence\" : 0.8\n"));
+  g_assert_null (strstr (text, "0000"));
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (dm_document_load_file (again, out, NULL, NULL));
+  b2 = dm_document_serialize (again, out);
+  g_assert_true (g_bytes_equal (b1, b2));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_sample_round_trip (void)
 {
@@ -386,6 +532,92 @@ test_save_failure_keeps_old (void)
 
   g_unlink (path);
   g_unlink (blocker);
+  g_rmdir (dir);
+}
+
+/* A write that fails half way over an existing file: run in a child whose files may not
+ * grow past 512 bytes (root writes anywhere, so a read-only folder would prove nothing).
+ * The old file keeps its bytes and no temporary file is left beside it. */
+static void
+test_failed_write_keeps_old (void)
+{
+  const char *old = "{\"diplomap\": 1, \"title\": \"the old file\"}\n";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *geojson = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n = 0;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(DmDocument) doc = dm_document_new ();
+      g_autoptr(GFile) sample = sample_file ();
+      g_autoptr(GFile) target = g_file_new_for_path (g_getenv ("DM_TEST_SAVE_TARGET"));
+      g_autoptr(GFile) exported = g_file_new_for_path (g_getenv ("DM_TEST_EXPORT_TARGET"));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      struct rlimit limit = { 512, 512 };
+
+      g_assert_true (dm_document_load_file (doc, sample, NULL, NULL));
+      bytes = dm_document_serialize (doc, NULL);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 4 * 512);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (dm_document_save (doc, target, NULL, NULL, &error));
+      g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
+      g_print ("%s\n", error->message);
+      g_clear_error (&error);
+      /* and an export to another format over an old file */
+      g_assert_false (dm_document_export_data (doc, exported, &error));
+      g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
+      g_print ("%s\n", error->message);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  path = g_build_filename (dir, "old.diplomap", NULL);
+  geojson = g_build_filename (dir, "old.geojson", NULL);
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+  g_assert_true (g_file_set_contents (geojson, old, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_setenv ("DM_TEST_SAVE_TARGET", path, TRUE);
+  g_setenv ("DM_TEST_EXPORT_TARGET", geojson, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  /* the failures were write errors naming the files */
+  g_test_trap_assert_stdout ("*Could not save*old.diplomap*Could not save*old.geojson*");
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  g_free (after);
+  g_assert_true (g_file_get_contents (geojson, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_test_message ("left in the folder: %s", name);
+      g_assert_true (g_str_equal (name, "old.diplomap") || g_str_equal (name, "old.geojson"));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 2);
+
+  /* a save that works replaces the file and keeps its permissions */
+  {
+    g_autoptr(DmDocument) doc = dm_document_new ();
+    g_autoptr(GFile) sample = sample_file ();
+    g_autoptr(GFile) target = g_file_new_for_path (path);
+    GStatBuf st;
+
+    g_assert_true (dm_document_load_file (doc, sample, NULL, NULL));
+    g_assert_true (dm_document_save (doc, target, NULL, NULL, NULL));
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+    g_assert_cmpint (st.st_size, >, 4 * 512);
+  }
+  g_unlink (path);
+  g_unlink (geojson);
   g_rmdir (dir);
 }
 
@@ -505,13 +737,18 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/document/issue-example", test_issue_example);
   g_test_add_func ("/model/document/sample-is-clean", test_sample_is_clean);
+  g_test_add_func ("/model/document/dates", test_dates);
   g_test_add_func ("/model/document/not-json", test_not_json);
   g_test_add_func ("/model/document/missing-file", test_missing_file);
   g_test_add_func ("/model/document/bad-events", test_bad_events);
+  g_test_add_func ("/model/document/doubtful-events", test_doubtful_events);
   g_test_add_func ("/model/document/round-trip", test_round_trip);
   g_test_add_func ("/model/document/sample-round-trip", test_sample_round_trip);
+  g_test_add_func ("/model/json/shortest-doubles", test_shortest_doubles);
+  g_test_add_func ("/model/document/clean-numbers", test_clean_numbers);
   g_test_add_func ("/model/document/rejected-kept-in-place", test_rejected_kept_in_place);
   g_test_add_func ("/model/document/save-failure-keeps-old", test_save_failure_keeps_old);
+  g_test_add_func ("/model/document/failed-write-keeps-old", test_failed_write_keeps_old);
   g_test_add_func ("/model/document/two-files", test_two_files);
   g_test_add_func ("/model/document/async", test_async);
   g_test_add_func ("/model/document/filtered-view", test_filtered_view);

@@ -171,6 +171,7 @@ test_bad (void)
     { "sometime in spring", "sometime", 19 },
     { "31/13/2025", "31/13/2025", 15 },
     { "no “to”", "Singapore,,", 1 },
+    { "99999999999999999999 is not a time", "99999999999999999999", 19 },
     { "never ends", "\"A", 35 },
   };
 

@@ -221,20 +221,28 @@ test_journeys (void)
     "Washington, D.C.>Taormina>Sigonella>Vatican City>Washington, D.C.",
     "Washington, D.C.>Kawagoe>Japan>Tokyo>Washington, D.C.",
   };
-  g_autofree char *route_roe = NULL;
+  const char *expected_roe[] = {
+    "Washington, D.C.>Tokyo>Seoul>Manila>Washington, D.C.",
+    "Washington, D.C.>Hanoi>Washington, D.C.",
+  };
   DmLeg *first;
 
-  g_assert_cmpuint (visits->len, ==, 10);
+  g_assert_cmpuint (visits->len, ==, 12);
   g_assert_cmpuint (doe->len, ==, G_N_ELEMENTS (expected_doe));
   for (guint i = 0; i < doe->len; i++)
     {
       g_autofree char *route = route_of (g_ptr_array_index (doe, i));
       g_assert_cmpstr (route, ==, expected_doe[i]);
     }
-  /* journeys follow the dates, not the order of the file */
-  g_assert_cmpuint (roe->len, ==, 1);
-  route_roe = route_of (g_ptr_array_index (roe, 0));
-  g_assert_cmpstr (route_roe, ==, "Washington, D.C.>Tokyo>Seoul>Washington, D.C.");
+  /* journeys follow the dates, not the order of the file; a stop one free day after
+   * the last (Tokyo ends on the 12th, Manila is on the 14th) is the same journey, one
+   * two free days after (Manila on the 14th, Hanoi on the 17th) a new one */
+  g_assert_cmpuint (roe->len, ==, G_N_ELEMENTS (expected_roe));
+  for (guint i = 0; i < roe->len; i++)
+    {
+      g_autofree char *route = route_of (g_ptr_array_index (roe, i));
+      g_assert_cmpstr (route, ==, expected_roe[i]);
+    }
 
   /* the first leg arrives on the first day; legs run forward in time */
   first = g_ptr_array_index (dm_event_get_legs (g_ptr_array_index (doe, 0)), 0);
@@ -248,8 +256,8 @@ test_journeys (void)
   assert_legs_run_forward (roe);
 
   /* events = visits + journeys; legs are the inferred legs */
-  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 10 + 4);
-  g_assert_cmpuint (dm_document_get_n_legs (doc), ==, 3 + 4 + 4 + 3);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 12 + 5);
+  g_assert_cmpuint (dm_document_get_n_legs (doc), ==, 3 + 4 + 4 + 4 + 2);
 }
 
 static void
@@ -310,6 +318,88 @@ test_broken_xml (void)
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
   expected = g_strdup_printf ("%s:7:", path);
   g_assert_true (g_str_has_prefix (error->message, expected));
+}
+
+/* The problem at the element on the first line of @path that contains @needle, at
+ * the column of its "<" */
+static void
+assert_problem_at_element (DmDocument *doc,
+                           const char *path,
+                           const char *needle,
+                           const char *message_part)
+{
+  GListModel *problems = dm_document_get_problems (doc);
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint line = 0, column = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  lines = g_strsplit (data, "\n", -1);
+  for (guint i = 0; lines[i] && line == 0; i++)
+    if (strstr (lines[i], needle))
+      {
+        line = i + 1;
+        column = strchr (lines[i], '<') - lines[i] + 1;
+      }
+  g_assert_cmpuint (line, >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      if (dm_problem_get_line (p) == line && dm_problem_get_column (p) == column &&
+          strstr (dm_problem_get_message (p), message_part))
+        return;
+    }
+  g_error ("no problem “%s” at %u:%u", message_part, line, column);
+}
+
+/* A start-date that is no date takes the end-date (not an invented day, and the stop
+ * keeps its place in the journey); an end-date that is none takes the start-date; a
+ * trip with neither is a place, not an event */
+static void
+test_bad_dates (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ustravel-bad-dates.xml", NULL);
+  g_autoptr(DmDocument) doc = load_path (path);
+  g_autoptr(GPtrArray) journeys = events_of_kind (doc, DM_EVENT_KIND_TRIP, NULL);
+  g_autoptr(GPtrArray) visits = events_of_kind (doc, DM_EVENT_KIND_VISIT, NULL);
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autofree char *route = NULL;
+  g_autofree char *paris_start = NULL;
+  g_autofree char *paris_end = NULL;
+  GListModel *places = dm_document_get_places (doc);
+  gboolean madrid = FALSE;
+  g_autoptr(DmEvent) paris_visit = find_visit (doc, "trip-22");
+  g_autoptr(DmEvent) rome_visit = find_visit (doc, "trip-24");
+  g_autoptr(DmEvent) madrid_visit = find_visit (doc, "trip-25");
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 3);
+  assert_problem_at_element (doc, path, "<start-date>2021-6-3rd", "the “end-date” is taken for it");
+  assert_problem_at_element (doc, path, "<end-date>soon after", "taken as the start date");
+  assert_problem_at_element (doc, path, "<start-date/>", "A trip needs a “start-date”");
+
+  g_assert_nonnull (paris_visit);
+  paris_start = dm_time_to_iso (dm_event_get_start (paris_visit), paris);
+  paris_end = dm_time_to_iso (dm_event_get_end (paris_visit), paris);
+  g_assert_cmpstr (paris_start, ==, "2021-06-04");
+  g_assert_cmpstr (paris_end, ==, "2021-06-04");
+  g_assert_nonnull (rome_visit);
+  g_assert_cmpint (dm_event_get_end (rome_visit)->latest, ==, dm_event_get_start (rome_visit)->latest);
+
+  /* Madrid has no date: no event, but its place is there */
+  g_assert_null (madrid_visit);
+  g_assert_cmpuint (visits->len, ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DmPlace) p = g_list_model_get_item (places, i);
+      madrid |= g_str_equal (dm_place_get_name (p), "Madrid");
+    }
+  g_assert_true (madrid);
+
+  /* one journey (no gap of more than a day), in the order of the days */
+  g_assert_cmpuint (journeys->len, ==, 1);
+  route = route_of (g_ptr_array_index (journeys, 0));
+  g_assert_cmpstr (route, ==, "Washington, D.C.>London>Paris>Berlin>Rome>Washington, D.C.");
+  assert_legs_run_forward (journeys);
 }
 
 /* ---------------------------------------------------------------- matching rules */
@@ -563,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/ustravel/actors-and-terms", test_actors_and_terms);
   g_test_add_func ("/ustravel/folder/skips-other-files", test_folder_skips_other_files);
   g_test_add_func ("/ustravel/broken-xml", test_broken_xml);
+  g_test_add_func ("/ustravel/bad-dates", test_bad_dates);
   g_test_add_func ("/ustravel/record/every-stop", test_record);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "dm-cli-export.h"
 #include "dm-cli-private.h"
 #include "dm-document.h"
+#include "dm-json-builder.h"
 
 /* The headless command line. It links only the layers without GTK, so it runs with
  * no display at all. */
@@ -22,7 +23,8 @@ typedef struct
   guint  events;
   guint  legs;
   guint  problems;
-  char  *error;
+  char  *error;    /* why it could not be read at all, as the loader said it */
+  char  *reason;   /* the same without "PATH:LINE:COLUMN: " */
   guint  line;
   guint  column;
 } FileReport;
@@ -34,6 +36,7 @@ file_report_free (gpointer data)
 
   g_free (r->path);
   g_free (r->error);
+  g_free (r->reason);
   g_free (r);
 }
 
@@ -89,16 +92,65 @@ count_places (DmDocument *doc)
   return g_hash_table_size (seen);
 }
 
-/* "PATH:LINE:COL: reason" -> line and column, when the message has them */
-static void
+/* The places a reader left a note on (how a misspelt name was matched: "Matched
+ * “Brusssels” to Brussels, Belgium"), each note once; element type DmPlace */
+static GPtrArray *
+places_with_notes (DmDocument *doc)
+{
+  GListModel *places = dm_document_get_places (doc);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *noted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DmPlace) p = g_list_model_get_item (places, i);
+      const char *note = dm_place_get_note (p);
+
+      if (note != NULL && g_hash_table_add (seen, (gpointer) note))
+        g_ptr_array_add (noted, g_object_ref (p));
+    }
+  return noted;
+}
+
+/* "PATH:LINE:COL: reason" -> line, column and the reason alone, when the message has
+ * them; otherwise the whole message */
+static const char *
 position_from_message (const char *message,
                        const char *path,
                        guint      *line,
                        guint      *column)
 {
-  if (g_str_has_prefix (message, path) && message[strlen (path)] == ':')
-    if (sscanf (message + strlen (path) + 1, "%u:%u:", line, column) != 2)
-      *line = *column = 0;
+  int consumed = 0;
+
+  if (g_str_has_prefix (message, path) && message[strlen (path)] == ':' &&
+      sscanf (message + strlen (path) + 1, "%u:%u: %n", line, column, &consumed) == 2 && consumed > 0)
+    return message + strlen (path) + 1 + consumed;
+  *line = *column = 0;
+  return message;
+}
+
+/* {"file", "line", "column", "message"}, and "fatal": true for a file not read at all */
+static void
+add_problem_json (JsonBuilder *b,
+                  const char  *path,
+                  guint        line,
+                  guint        column,
+                  const char  *message,
+                  gboolean     fatal)
+{
+  json_builder_begin_object (b);
+  dm_json_builder_add_string (b, "file", path);
+  json_builder_set_member_name (b, "line");
+  json_builder_add_int_value (b, line);
+  json_builder_set_member_name (b, "column");
+  json_builder_add_int_value (b, column);
+  dm_json_builder_add_string (b, "message", message);
+  if (fatal)
+    {
+      json_builder_set_member_name (b, "fatal");
+      json_builder_add_boolean_value (b, TRUE);
+    }
+  json_builder_end_object (b);
 }
 
 static void
@@ -112,7 +164,8 @@ print_json (DmDocument *doc,
   GListModel *events = dm_document_get_events (doc);
   GListModel *problems = dm_document_get_problems (doc);
   guint by_kind[4] = { 0 };
-  gint64 start, end;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
@@ -137,14 +190,12 @@ print_json (DmDocument *doc,
       json_builder_add_int_value (b, by_kind[k]);
     }
   json_builder_end_object (b);
-  if (dm_document_get_extent (doc, &start, &end))
+  if (dm_document_dup_dates (doc, &start, &end))
     {
-      g_autofree char *s = dm_time_format_utc_iso (start);
-      g_autofree char *e = dm_time_format_utc_iso (end);
       json_builder_set_member_name (b, "start");
-      json_builder_add_string_value (b, s);
+      json_builder_add_string_value (b, start);
       json_builder_set_member_name (b, "end");
-      json_builder_add_string_value (b, e);
+      json_builder_add_string_value (b, end);
     }
   else
     {
@@ -181,34 +232,32 @@ print_json (DmDocument *doc,
       FileReport *r = g_ptr_array_index (reports, i);
       if (r->error == NULL)
         continue;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "file");
-      json_builder_add_string_value (b, r->path);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, r->line);
-      json_builder_set_member_name (b, "column");
-      json_builder_add_int_value (b, r->column);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, r->error);
-      json_builder_set_member_name (b, "fatal");
-      json_builder_add_boolean_value (b, TRUE);
-      json_builder_end_object (b);
+      add_problem_json (b, r->path, r->line, r->column, r->reason, TRUE);
     }
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
       g_autofree char *path = dm_problem_dup_display_path (p);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "file");
-      json_builder_add_string_value (b, path);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, dm_problem_get_line (p));
-      json_builder_set_member_name (b, "column");
-      json_builder_add_int_value (b, dm_problem_get_column (p));
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, dm_problem_get_message (p));
-      json_builder_end_object (b);
+      add_problem_json (b, path, dm_problem_get_line (p), dm_problem_get_column (p),
+                        dm_problem_get_message (p), FALSE);
     }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "notes");
+  json_builder_begin_array (b);
+  {
+    g_autoptr(GPtrArray) noted = places_with_notes (doc);
+
+    for (guint i = 0; i < noted->len; i++)
+      {
+        DmPlace *p = g_ptr_array_index (noted, i);
+        json_builder_begin_object (b);
+        dm_json_builder_add_string (b, "place", dm_place_get_name (p));
+        dm_json_builder_add_string (b, "country", dm_place_get_country (p));
+        dm_json_builder_add_string (b, "note", dm_place_get_note (p));
+        json_builder_end_object (b);
+      }
+  }
   json_builder_end_array (b);
   json_builder_end_object (b);
 
@@ -225,7 +274,8 @@ print_text (DmDocument *doc,
             GPtrArray  *reports)
 {
   GListModel *problems = dm_document_get_problems (doc);
-  gint64 start, end;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -251,6 +301,14 @@ print_text (DmDocument *doc,
       g_print ("%s\n", text);
     }
   {
+    g_autoptr(GPtrArray) noted = places_with_notes (doc);
+
+    for (guint i = 0; i < noted->len; i++)
+      /* Translators: how a place name of a file was understood, e.g. "Matched “Brusssels” to
+       * Brussels, Belgium" */
+      g_print (_("Note: %s\n"), dm_place_get_note (g_ptr_array_index (noted, i)));
+  }
+  {
     guint n_actors = g_list_model_get_n_items (dm_document_get_actors (doc));
     guint n_places = count_places (doc);
     g_autofree char *events = dm_cli_count_events (g_list_model_get_n_items (dm_document_get_events (doc)));
@@ -261,12 +319,8 @@ print_text (DmDocument *doc,
     /* Translators: the counts of all files: "12 events", "8 legs", "2 actors", "9 places" */
     g_print (_("Total: %s, %s, %s, %s\n"), events, legs, actors, places);
   }
-  if (dm_document_get_extent (doc, &start, &end))
-    {
-      g_autofree char *s = dm_time_format_utc_iso (start);
-      g_autofree char *e = dm_time_format_utc_iso (end);
-      g_print (_("From %s to %s\n"), s, e);
-    }
+  if (dm_document_dup_dates (doc, &start, &end))
+    g_print (_("From %s to %s\n"), start, end);
 }
 
 static int
@@ -289,7 +343,9 @@ run_check (char     **files,
       if (!dm_document_load_file (one, file, NULL, &error))
         {
           r->error = g_strdup (error->message);
-          position_from_message (error->message, r->path, &r->line, &r->column);
+          r->reason = g_strdup (position_from_message (error->message, r->path, &r->line, &r->column));
+          /* the error is the file's one problem */
+          r->problems = 1;
           unreadable = TRUE;
           continue;
         }

@@ -17,6 +17,7 @@ struct _DmEventDetails
   DmEvent   *event;
   GtkWidget *scrolled;
   GtkWidget *box;
+  GtkWidget *page;     /* in box: what is shown of the event */
 };
 
 G_DEFINE_FINAL_TYPE (DmEventDetails, dm_event_details, GTK_TYPE_WIDGET)
@@ -42,7 +43,7 @@ add_label (DmEventDetails *self,
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (self->box), label);
+  gtk_box_append (GTK_BOX (self->page), label);
   return label;
 }
 
@@ -96,10 +97,25 @@ format_moment (const DmTime *time,
     }
 }
 
+/* How a reader understood the name of @place ("Matched “Brusssels” to Brussels,
+ * Belgium"), under the label that names it; each note once (@shown) */
+static void
+add_place_note (DmEventDetails *self,
+                DmPlace        *place,
+                GHashTable     *shown)
+{
+  const char *note = place ? dm_place_get_note (place) : NULL;
+
+  if (note != NULL && g_hash_table_add (shown, (gpointer) note))
+    add_label (self, note, "dim-label");
+}
+
 static void
 add_legs (DmEventDetails *self,
           GPtrArray      *legs)
 {
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+
   add_heading (self, _("Legs"));
   for (guint i = 0; i < legs->len; i++)
     {
@@ -112,6 +128,8 @@ add_legs (DmEventDetails *self,
       g_autofree char *text = g_strdup_printf (_("%s → %s\nDeparts %s\nArrives %s"),
                                                from, to, depart, arrive);
       add_label (self, text, NULL);
+      add_place_note (self, leg->from, shown);
+      add_place_note (self, leg->to, shown);
     }
 }
 
@@ -140,7 +158,7 @@ add_sources (DmEventDetails *self,
               gtk_label_set_wrap (GTK_LABEL (label), TRUE);
               gtk_label_set_xalign (GTK_LABEL (label), 0);
             }
-          gtk_box_append (GTK_BOX (self->box), link);
+          gtk_box_append (GTK_BOX (self->page), link);
         }
       else
         add_label (self, text, NULL);
@@ -148,18 +166,14 @@ add_sources (DmEventDetails *self,
 }
 
 static void
-rebuild (DmEventDetails *self)
+fill_page (DmEventDetails *self,
+           DmEvent        *e)
 {
-  DmEvent *e = self->event;
-  GtkWidget *child;
   g_autofree char *title = NULL;
   DmActor *actor;
   DmPlace *place;
   GPtrArray *parts;
   const char * const *invited;
-
-  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->box), child);
 
   if (e == NULL)
     {
@@ -209,9 +223,11 @@ rebuild (DmEventDetails *self)
   if (place != NULL)
     {
       g_autofree char *where = dm_place_dup_label (place);
+      g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
       gint64 s = 0, end = 0;
       add_heading (self, _("Place"));
       add_label (self, where, NULL);
+      add_place_note (self, place, shown);
       dm_event_get_span (e, &s, &end);
       {
         g_autofree char *from = format_moment (dm_event_get_start (e), s, place);
@@ -261,6 +277,29 @@ rebuild (DmEventDetails *self)
     }
 }
 
+/* A new page for the event, then the old one goes */
+static void
+rebuild (DmEventDetails *self)
+{
+  DmEvent *e = self->event;
+  GtkWidget *old = self->page;
+
+  self->page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (self->box), self->page);
+  fill_page (self, e);
+  if (old != NULL)
+    {
+      /* The focus (in a selectable label) moves to the new page first: removing the
+       * focused widget leaves GTK 4.8 asking whether a NULL focus is inside the viewport */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, old))
+        gtk_widget_child_focus (self->page, GTK_DIR_TAB_FORWARD);
+      gtk_box_remove (GTK_BOX (self->box), old);
+    }
+}
+
 char *
 dm_event_details_dup_text (DmEventDetails *self)
 {
@@ -268,7 +307,7 @@ dm_event_details_dup_text (DmEventDetails *self)
 
   g_return_val_if_fail (DM_IS_EVENT_DETAILS (self), NULL);
 
-  for (GtkWidget *c = gtk_widget_get_first_child (self->box); c; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (self->page); c; c = gtk_widget_get_next_sibling (c))
     {
       if (GTK_IS_LABEL (c))
         g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (c)));

@@ -539,7 +539,7 @@ dm_csv_format_load (DmDocument    *doc,
   for (guint i = 0; i < self.events->len; i++)
     {
       DmEvent *event = g_ptr_array_index (self.events, i);
-      dm_document_add_event (doc, event);
+      dm_import_add_event (&self.imp, event, dm_event_get_line (event), dm_event_get_column (event));
     }
 
 out:

@@ -165,7 +165,9 @@ dm_document_set_title (DmDocument *self,
 /**
  * dm_document_get_extent:
  *
- * The time all events cover, UTC seconds (end exclusive).
+ * The time all events cover as drawn, UTC seconds (end exclusive): the legs' effective
+ * times, estimated flight times included. For what the files say, see
+ * dm_document_dup_dates().
  * Returns: %FALSE when no event has a time
  */
 gboolean
@@ -193,6 +195,78 @@ dm_document_get_extent (DmDocument *self,
     *start = s;
   if (end)
     *end = e;
+  return TRUE;
+}
+
+/* Keeps @time (at @place) in @first if it starts earlier, in @last if it ends later */
+static void
+consider_time (const DmTime  *time,
+               DmPlace       *place,
+               const DmTime **first,
+               DmPlace      **first_place,
+               const DmTime **last,
+               DmPlace      **last_place)
+{
+  if (!dm_time_is_known (time))
+    return;
+  if (*first == NULL || time->earliest < (*first)->earliest)
+    {
+      *first = time;
+      *first_place = place;
+    }
+  if (*last == NULL || time->latest > (*last)->latest)
+    {
+      *last = time;
+      *last_place = place;
+    }
+}
+
+/**
+ * dm_document_dup_dates:
+ * @first: (out): the time that starts earliest, as the file would write it
+ * @last: (out): the time that ends latest
+ *
+ * The first and last times the events give themselves, estimates left out, each with
+ * the precision it has, local at its place: "2025-10-26" for a day, never the instant
+ * an estimated flight time would make of it.
+ * Returns: %FALSE when no event gives a time
+ */
+gboolean
+dm_document_dup_dates (DmDocument  *self,
+                       char       **first,
+                       char       **last)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  const DmTime *a = NULL, *b = NULL;
+  DmPlace *a_place = NULL, *b_place = NULL;
+  g_autofree char *a_text = NULL;
+  g_autofree char *b_text = NULL;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      GPtrArray *legs = dm_event_get_legs (event);
+      DmPlace *place = dm_event_get_place (event);
+
+      consider_time (dm_event_get_start (event), place, &a, &a_place, &b, &b_place);
+      consider_time (dm_event_get_end (event), place, &a, &a_place, &b, &b_place);
+      for (guint k = 0; k < legs->len; k++)
+        {
+          DmLeg *leg = g_ptr_array_index (legs, k);
+          consider_time (&leg->depart, leg->from, &a, &a_place, &b, &b_place);
+          consider_time (&leg->arrive, leg->to, &a, &a_place, &b, &b_place);
+        }
+    }
+  if (a == NULL)
+    return FALSE;
+  a_text = dm_time_to_iso (a, a_place ? dm_place_get_zone (a_place) : NULL);
+  b_text = dm_time_to_iso (b, b_place ? dm_place_get_zone (b_place) : NULL);
+  if (a_text == NULL || b_text == NULL)
+    return FALSE;
+  *first = g_steal_pointer (&a_text);
+  *last = g_steal_pointer (&b_text);
   return TRUE;
 }
 
@@ -758,9 +832,8 @@ dm_document_save (DmDocument    *self,
   data = g_bytes_get_data (bytes, &length);
 
   /* Written to a temporary file and renamed over the old one: a failed save never
-   * leaves a half-written file under the name. */
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
+   * leaves a half-written file under the name, nor a temporary file beside it. */
+  if (!dm_write_file_atomically (file, data, length, cancellable, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 

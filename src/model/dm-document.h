@@ -30,9 +30,14 @@ const char *dm_document_get_file_title   (DmDocument   *self,
                                           GFile        *file);
 void        dm_document_set_title        (DmDocument   *self,
                                           const char   *title);
+/* The time covered as drawn (estimates included), for timelines and playback */
 gboolean    dm_document_get_extent       (DmDocument   *self,
                                           gint64       *start,
                                           gint64       *end);
+/* The first and last times the files give, as ISO 8601 at their own precision */
+gboolean    dm_document_dup_dates        (DmDocument   *self,
+                                          char        **first,
+                                          char        **last);
 guint       dm_document_get_n_legs       (DmDocument   *self);
 
 void        dm_document_add_event        (DmDocument   *self,

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
+#include "dm-document-private.h"
 #include "dm-error.h"
 #include "dm-export.h"
 #include "dm-import-private.h"
@@ -21,6 +23,37 @@ static const struct
   { "csv", dm_csv_write },
   { "kml", dm_kml_write },
 };
+
+/**
+ * dm_write_file_atomically:
+ *
+ * Writes @data to @file through a temporary file renamed over it: whatever fails (a full
+ * disk, a size limit, a cancellation), the old file keeps its bytes and no temporary file
+ * is left. A local file keeps its permissions. GLib 2.74's g_file_replace_contents() is
+ * not enough: when a write fails it still renames the half-written temporary file over
+ * the old one.
+ * Returns: %FALSE with @error, GIO's or GLib's (the caller names the file)
+ */
+gboolean
+dm_write_file_atomically (GFile         *file,
+                          const char    *data,
+                          gsize          length,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf st;
+  int mode = 0666;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (path == NULL)
+    return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                    cancellable, error);
+  if (g_stat (path, &st) == 0)
+    mode = st.st_mode & 07777;
+  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
 
 static gboolean
 find_writer (GFile    *file,
@@ -46,6 +79,21 @@ dm_export_supports (GFile *file)
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   return find_writer (file, &writer, &native);
+}
+
+/* The one .diplomap file @document was read from, or NULL: written as its origin, what
+ * that file had besides its events (unknown members, entries that did not load, its
+ * version) survives a conversion. */
+static GFile *
+single_native_source (DmDocument *document)
+{
+  GPtrArray *files = dm_document_get_files (document);
+  DmFileInfo *info;
+
+  if (files->len != 1)
+    return NULL;
+  info = dm_document_get_file_info (document, g_ptr_array_index (files, 0), FALSE);
+  return info != NULL && info->version > 0 ? g_ptr_array_index (files, 0) : NULL;
 }
 
 /**
@@ -79,12 +127,11 @@ dm_document_export_data (DmDocument  *document,
       return FALSE;
     }
   if (native)
-    return dm_document_save (document, file, NULL, NULL, error);
+    return dm_document_save (document, file, single_native_source (document), NULL, error);
 
   bytes = writer (document);
   data = g_bytes_get_data (bytes, &length);
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
-                                &local_error))
+  if (!dm_write_file_atomically (file, data, length, NULL, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_set_error (error, DM_ERROR, DM_ERROR_WRITE,

@@ -415,15 +415,14 @@ dm_geojson_format_sniff (const char *basename,
 static gboolean
 parse_failed (DmGeojsonLoader  *self,
               GError           *parse_error,
-              const char       *data,
-              gsize             length,
               GError          **error)
 {
+  g_autofree char *detail = NULL;
   guint line, column;
-  g_autofree char *reason = dm_json_describe_parse_error (parse_error, data, length, &line, &column);
 
-  /* Translators: why follows */
-  return dm_import_fail (&self->imp, error, line, column, _("not valid JSON: %s"), reason);
+  detail = dm_json_positions_explain_error (self->positions, parse_error, &line, &column);
+  /* Translators: why the text is not JSON follows */
+  return dm_import_fail (&self->imp, error, line, column, _("not valid JSON: %s"), detail);
 }
 
 gboolean
@@ -435,9 +434,9 @@ dm_geojson_format_load (DmDocument    *doc,
                         GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser);
+  g_autoptr(DmJsonPositions) positions = NULL;
   g_autoptr(GError) parse_error = NULL;
-  DmGeojsonLoader self = { { 0 }, positions, NULL, NULL };
+  DmGeojsonLoader self = { { 0 }, NULL, NULL, NULL };
   JsonNode *root;
   JsonObject *root_object;
   const char *type;
@@ -450,9 +449,10 @@ dm_geojson_format_load (DmDocument    *doc,
       data += 3;
       length -= 3;
     }
+  positions = self.positions = dm_json_positions_new (parser, data, length);
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
-      ok = parse_failed (&self, parse_error, data, length, error);
+      ok = parse_failed (&self, parse_error, error);
       goto out;
     }
   root = json_parser_get_root (parser);

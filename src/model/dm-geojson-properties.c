@@ -178,6 +178,76 @@ dm_geojson_read_people (DmGeojsonLoader *self,
     }
 }
 
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_strings (JsonNode *node)
+{
+  JsonArray *a;
+
+  if (is_string (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  a = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    if (!is_string (json_array_get_element (a, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+type_problem (DmGeojsonLoader *self,
+              JsonObject      *props,
+              const char      *member,
+              const char      *message)
+{
+  guint line, column;
+
+  dm_geojson_member_position (self, props, member, &line, &column);
+  dm_import_problem (&self->imp, line, column, "%s", message);
+}
+
+/* The properties we read whose value has the wrong type ("actor": 42, "status": ["a"],
+ * "participants": 7) are left out: say so rather than drop them silently */
+static void
+check_types (DmGeojsonLoader *self,
+             JsonObject      *props)
+{
+  static const char * const strings[] = {
+    "status", "event_type", "actor_id", "actor_role", "actor_country", "actor_color", "host",
+    "place", "location", "city", "placename", "place_name", "country", "timezone", NULL
+  };
+  static const char * const lists[] = {
+    "actor", "person", "leader", "traveller", "traveler", "who", "participants", "participant_ids",
+    "tags", "invited_by", NULL
+  };
+  JsonNode *node;
+
+  for (guint i = 0; strings[i]; i++)
+    if ((node = json_object_get_member (props, strings[i])) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+        !is_string (node))
+      {
+        /* Translators: %s is the name of a member in the file, like "title" */
+        g_autofree char *message = g_strdup_printf (_("“%s” should be a string"), strings[i]);
+        type_problem (self, props, strings[i], message);
+      }
+  for (guint i = 0; lists[i]; i++)
+    if ((node = json_object_get_member (props, lists[i])) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+        !is_strings (node))
+      {
+        g_autofree char *message = g_strdup_printf (_("“%s” should be a string or a list of strings"), lists[i]);
+        type_problem (self, props, lists[i], message);
+      }
+  if ((node = json_object_get_member (props, "sources")) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+      !JSON_NODE_HOLDS_ARRAY (node))
+    type_problem (self, props, "sources", _("“sources” should be a list of citations"));
+}
+
 void
 dm_geojson_read_details (DmGeojsonLoader *self,
                          JsonObject      *props,
@@ -192,6 +262,7 @@ dm_geojson_read_details (DmGeojsonLoader *self,
 
   if (props == NULL)
     return;
+  check_types (self, props);
   /* our own files give the title apart from the display "name" */
   if (json_object_has_member (props, "event_type"))
     dm_event_set_title (event, dm_geojson_get_string (props, "title"));
@@ -247,7 +318,13 @@ dm_geojson_read_details (DmGeojsonLoader *self,
               src->url = g_strdup (dm_geojson_get_string (o, "url"));
             }
           else
-            continue;
+            {
+              guint line, column;
+
+              dm_json_positions_lookup_element (self->positions, a, i, &line, &column);
+              dm_import_problem (&self->imp, line, column, "%s", _("A source should be an object or a string"));
+              continue;
+            }
           dm_event_add_source (event, src);
         }
     }

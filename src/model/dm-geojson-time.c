@@ -47,10 +47,7 @@ read_moment (JsonNode    *node,
       if (type == G_TYPE_STRING)
         return dm_import_parse_time (json_node_get_string (node), zone, out, error);
       if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
-        {
-          dm_import_time_from_unix (json_node_get_double (node), out);
-          return TRUE;
-        }
+        return dm_import_time_from_unix (json_node_get_double (node), out, error);
     }
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -79,10 +76,11 @@ read_moment (JsonNode    *node,
 
 typedef struct
 {
-  JsonObject *owner;     /* for positions */
-  const char *member;
+  JsonObject *owner;       /* for positions */
+  const char *member;      /* where the start is, or the span when no member has the end */
   JsonNode   *start;
   JsonNode   *end;
+  const char *end_member;  /* where the end is, if a member of @owner on its own */
 } Span;
 
 /* "timespans": [{"start": …, "end": …}] or GeoJSON-T's [start, latest start, earliest end, end] */
@@ -106,7 +104,7 @@ when_spans (JsonObject *feature,
     {
       if (json_object_has_member (wo, "start"))
         {
-          Span s = { wo, "start", json_object_get_member (wo, "start"), json_object_get_member (wo, "end") };
+          Span s = { wo, "start", json_object_get_member (wo, "start"), json_object_get_member (wo, "end"), "end" };
           g_array_append_val (spans, s);
         }
       return spans;
@@ -115,13 +113,14 @@ when_spans (JsonObject *feature,
   for (guint i = 0; i < json_array_get_length (a); i++)
     {
       JsonNode *el = json_array_get_element (a, i);
-      Span s = { wo, "timespans", NULL, NULL };
+      Span s = { wo, "timespans", NULL, NULL, NULL };
 
       if (JSON_NODE_HOLDS_OBJECT (el))
         {
           JsonObject *o = json_node_get_object (el);
           s.owner = o;
           s.member = "start";
+          s.end_member = "end";
           s.start = json_object_get_member (o, "start");
           s.end = json_object_get_member (o, "end");
         }
@@ -150,8 +149,7 @@ flat_span (JsonObject *props)
   static const char * const starts[] = { "start", "startTime", "start_time", "begin", "date", "time",
                                          "timestamp", "from_date", NULL };
   static const char * const ends[] = { "end", "endTime", "end_time", "to_date", NULL };
-  Span s = { props, NULL, NULL, NULL };
-  const char *end_member = NULL;
+  Span s = { props, NULL, NULL, NULL, NULL };
 
   if (props == NULL)
     return s;
@@ -160,9 +158,9 @@ flat_span (JsonObject *props)
       s.member = starts[i];
   for (guint i = 0; ends[i] && s.end == NULL; i++)
     if ((s.end = json_object_get_member (props, ends[i])) != NULL)
-      end_member = ends[i];
+      s.end_member = ends[i];
   if (s.start == NULL && s.end != NULL)
-    s.member = end_member;
+    s.member = s.end_member;
   /* "times": ["…", "…"] (Leaflet.TimeDimension) for a point: first and last */
   if (s.start == NULL && json_object_has_member (props, "times") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (props, "times")))
@@ -188,15 +186,21 @@ read_span (Ctx       *ctx,
            DmTime    *end,
            GError   **error)
 {
-  if (!read_moment (span->start, start_zone, start, error) ||
-      !read_moment (span->end, end_zone, end, error))
+  const char *end_member = span->end_member ? span->end_member : span->member;
+
+  if (!read_moment (span->start, start_zone, start, error))
     {
       locate (ctx, span->owner, span->member);
       return FALSE;
     }
+  if (!read_moment (span->end, end_zone, end, error))
+    {
+      locate (ctx, span->owner, end_member);
+      return FALSE;
+    }
   if (dm_time_is_known (start) && dm_time_is_known (end) && end->latest < start->earliest)
     {
-      locate (ctx, span->owner, span->member);
+      locate (ctx, span->owner, end_member);
       g_set_error (error, DM_ERROR, DM_ERROR_INVALID, _("The feature ends before it starts"));
       return FALSE;
     }
@@ -293,10 +297,14 @@ dm_geojson_read_times (DmJsonPositions  *positions,
           guint v = g_array_index (leg_vertices, guint, i);
           double a = g_array_index (vertex_times, double, v), b = g_array_index (vertex_times, double, v + 1);
 
-          if (!isnan (a))
-            dm_import_time_from_unix (a, &leg->depart);
-          if (!isnan (b))
-            dm_import_time_from_unix (b, &leg->arrive);
+          if ((!isnan (a) && !dm_import_time_from_unix (a, &leg->depart, error)) ||
+              (!isnan (b) && !dm_import_time_from_unix (b, &leg->arrive, error)))
+            {
+              JsonNode *geometry = json_object_get_member (feature, "geometry");
+              locate (&ctx, JSON_NODE_HOLDS_OBJECT (geometry) ? json_node_get_object (geometry) : NULL,
+                      "coordinates");
+              return DM_GEOJSON_TIMES_BAD;
+            }
         }
       return DM_GEOJSON_TIMES_OK;
     }

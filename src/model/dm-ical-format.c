@@ -137,8 +137,17 @@ convert_time (Loader                    *self,
   GTimeZone *zone = place ? dm_place_get_zone (place) : NULL;
 
   *out = DM_TIME_UNKNOWN;
-  if (icaltime_is_null_time (tt) || !icaltime_is_valid_time (tt))
+  if (icaltime_is_null_time (tt))
     return TRUE;
+  /* libical takes years up to 3000 only */
+  if (!icaltime_is_valid_time (tt))
+    {
+      /* Translators: %s is DTSTART or DTEND */
+      g_autofree char *msg = g_strdup_printf (_("%s is not an iCalendar date or time (such as 20251026 or 20251026T093000)"),
+                                              property);
+      problem (self, index, property, msg);
+      return FALSE;
+    }
   if (tt.is_date)
     {
       if (exclusive_end)
@@ -278,8 +287,9 @@ read_vevent (Loader        *self,
   if (icaltime_is_null_time (dtstart) &&
       property_line (self, index, "DTSTART") != g_array_index (self->event_lines, guint, index))
     {
-      problem (self, index, "DTSTART",
-               _("DTSTART is not an iCalendar date or time (such as 20251026 or 20251026T093000)"));
+      g_autofree char *msg = g_strdup_printf (_("%s is not an iCalendar date or time (such as 20251026 or 20251026T093000)"),
+                                              "DTSTART");
+      problem (self, index, "DTSTART", msg);
       return;
     }
   if (icaltime_is_null_time (dtstart))

@@ -45,6 +45,9 @@ DmPlace  *dm_import_place_at          (DmImport     *self,
 DmActor  *dm_import_actor             (DmImport     *self,
                                        const char   *id,
                                        const char   *name);
+/* A trip whose legs do not join as several trips that each do (ids "ID-1", "ID-2"…) */
+GPtrArray *dm_import_split_at_gaps    (DmEvent      *event);
+/* Adds @event to the document (split at gaps) with its origin in the file */
 void      dm_import_add_event         (DmImport     *self,
                                        DmEvent      *event,
                                        guint         line,
@@ -57,9 +60,11 @@ gboolean  dm_import_parse_time        (const char   *text,
                                        GTimeZone    *zone,
                                        DmTime       *out,
                                        GError      **error);
-/* An exact moment from Unix seconds (or milliseconds when it is too large for seconds) */
-void      dm_import_time_from_unix    (double        value,
-                                       DmTime       *out);
+/* An exact moment from Unix seconds (or milliseconds when it is too large for seconds);
+ * FALSE with @error outside the years 1 to 9999 */
+gboolean  dm_import_time_from_unix    (double        value,
+                                       DmTime       *out,
+                                       GError      **error);
 /* The same time without a "~" (for tools that read ISO 8601 only) */
 char     *dm_import_time_to_plain_iso (const DmTime *time,
                                        GTimeZone    *zone);

@@ -373,14 +373,101 @@ dm_import_actor (DmImport   *self,
   return actor;
 }
 
+/* A trip of @event's kind, people and details, with no legs yet; its id is @event's
+ * with "-@number" */
+static DmEvent *
+new_piece (DmEvent *event,
+           guint    number)
+{
+  g_autofree char *id = dm_event_get_id (event) ? g_strdup_printf ("%s-%u", dm_event_get_id (event), number) : NULL;
+  DmEvent *piece = dm_event_new (dm_event_get_kind (event), id);
+  GPtrArray *parts = dm_event_get_participants (event);
+  GPtrArray *sources = dm_event_get_sources (event);
+
+  dm_event_set_title (piece, dm_event_get_title (event));
+  dm_event_set_status (piece, dm_event_get_status (event));
+  dm_event_set_actor (piece, dm_event_get_actor (event));
+  for (guint i = 0; i < parts->len; i++)
+    dm_event_add_participant (piece, g_ptr_array_index (parts, i));
+  dm_event_set_host (piece, dm_event_get_host (event));
+  dm_event_set_invited_by (piece, dm_event_get_invited_by (event));
+  for (guint i = 0; i < sources->len; i++)
+    dm_event_add_source (piece, g_ptr_array_index (sources, i));
+  dm_event_set_tags (piece, dm_event_get_tags (event));
+  dm_event_set_notes (piece, dm_event_get_notes (event));
+  dm_event_set_extra (piece, dm_event_get_extra (event));
+  return piece;
+}
+
+/**
+ * dm_import_split_at_gaps:
+ *
+ * A trip whose legs do not join (a leg starts elsewhere than where the previous one
+ * ended: two lines of a MultiLineString, rows of one trip id) cannot be one trip of a
+ * .diplomap file. It becomes one trip per run of joining legs, in order, with ids
+ * "ID-1", "ID-2"…. Any other event is returned as itself.
+ * Returns: (transfer container) (element-type DmEvent): the events to add
+ */
+GPtrArray *
+dm_import_split_at_gaps (DmEvent *event)
+{
+  GPtrArray *pieces = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *legs = dm_event_get_legs (event);
+  DmEvent *piece = NULL;
+  gboolean joined = TRUE;
+
+  for (guint i = 1; i < legs->len && joined; i++)
+    joined = dm_place_equal (((DmLeg *) g_ptr_array_index (legs, i - 1))->to,
+                             ((DmLeg *) g_ptr_array_index (legs, i))->from);
+  if (joined)
+    {
+      g_ptr_array_add (pieces, g_object_ref (event));
+      return pieces;
+    }
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+
+      if (i == 0 || !dm_place_equal (((DmLeg *) g_ptr_array_index (legs, i - 1))->to, leg->from))
+        {
+          piece = new_piece (event, pieces->len + 1);
+          g_ptr_array_add (pieces, piece);
+        }
+      dm_event_add_leg (piece, leg);
+    }
+  return pieces;
+}
+
+/* Adds @event (or the trips it splits into, see dm_import_split_at_gaps()) from
+ * @line:@column; a leg that arrives before it departs (times of the vertices going
+ * backwards) is a problem there instead: a .diplomap file could not hold it. */
 void
 dm_import_add_event (DmImport *self,
                      DmEvent  *event,
                      guint     line,
                      guint     column)
 {
-  dm_event_set_origin (event, self->file, line, column);
-  dm_document_add_event (self->doc, event);
+  g_autoptr(GPtrArray) pieces = NULL;
+  GPtrArray *legs = dm_event_get_legs (event);
+
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+
+      if (dm_time_is_known (&leg->depart) && dm_time_is_known (&leg->arrive) &&
+          leg->arrive.latest < leg->depart.earliest)
+        {
+          dm_import_problem (self, leg->line ? leg->line : line, leg->line ? leg->column : column,
+                             "%s", _("This leg arrives before it departs"));
+          return;
+        }
+    }
+  pieces = dm_import_split_at_gaps (event);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      dm_event_set_origin (g_ptr_array_index (pieces, i), self->file, line, column);
+      dm_document_add_event (self->doc, g_ptr_array_index (pieces, i));
+    }
 }
 
 static gboolean
@@ -422,6 +509,39 @@ day_first_to_iso (const char *text)
   return NULL;
 }
 
+/* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: what GDateTime (and so every
+ * reader and writer of times) can hold */
+#define FIRST_UNIX_TIME (-62135596800.0)
+#define LAST_UNIX_TIME  (253402300799.0)
+
+/* @text: how the file wrote @value, for the message; NULL to write the number */
+static gboolean
+time_from_unix (double      value,
+                const char *text,
+                DmTime     *out,
+                GError    **error)
+{
+  double seconds = fabs (value) >= 1e11 ? value / 1000.0 : value;
+
+  *out = DM_TIME_UNKNOWN;
+  if (!(seconds >= FIRST_UNIX_TIME && seconds <= LAST_UNIX_TIME))
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (number, sizeof number, "%.15g", value);
+      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+                   /* Translators: %s is a number the file gave as a time */
+                   _("%s is not a time: as Unix seconds (or milliseconds) it falls outside the years 1 to 9999"),
+                   text ? text : number);
+      return FALSE;
+    }
+  out->earliest = out->latest = (gint64) seconds;
+  out->precision = DM_PRECISION_SECOND;
+  out->has_offset = TRUE;
+  out->utc_offset = 0;
+  return TRUE;
+}
+
 gboolean
 dm_import_parse_time (const char  *text,
                       GTimeZone   *zone,
@@ -453,10 +573,7 @@ dm_import_parse_time (const char  *text,
   /* a bare number of 9 or more digits is a Unix time (kepler.gl, Leaflet) */
   number = g_ascii_strtod (copy, &end);
   if (*end == '\0' && strlen (copy) >= 9 && all_digits (copy, strcspn (copy, ".")))
-    {
-      dm_import_time_from_unix (number, out);
-      return TRUE;
-    }
+    return time_from_unix (number, copy, out, error);
   /* "2025-10-26 09:30:00 +0900" and "...Z" with a space before the zone */
   {
     gsize n = strlen (copy);
@@ -466,17 +583,12 @@ dm_import_parse_time (const char  *text,
   return dm_time_parse (copy, zone, out, error);
 }
 
-void
-dm_import_time_from_unix (double  value,
-                          DmTime *out)
+gboolean
+dm_import_time_from_unix (double   value,
+                          DmTime  *out,
+                          GError **error)
 {
-  gint64 seconds = (gint64) (fabs (value) >= 1e11 ? value / 1000.0 : value);
-
-  *out = DM_TIME_UNKNOWN;
-  out->earliest = out->latest = seconds;
-  out->precision = DM_PRECISION_SECOND;
-  out->has_offset = TRUE;
-  out->utc_offset = 0;
+  return time_from_unix (value, NULL, out, error);
 }
 
 char *

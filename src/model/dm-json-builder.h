@@ -17,6 +17,10 @@ void dm_json_builder_add_strv   (JsonBuilder        *builder,
                                  const char * const *values,
                                  gboolean            keep_empty);
 
+/* @value as the shortest text that reads back as the same double ("51.5085") */
+void dm_json_format_double      (char                buffer[G_ASCII_DTOSTR_BUF_SIZE],
+                                 double              value);
+
 /* The built document as pretty-printed UTF-8 JSON (2-space indent), ending in a newline */
 GBytes *dm_json_builder_to_bytes (JsonBuilder *builder);
 

@@ -5,33 +5,42 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dm-json-positions.h"
+
+/* json-glib 1.6 keeps no positions in its nodes, and the parser's position when it
+ * signals a member is past the value (often past the comma after it). So the signals
+ * only number the containers and members in the order the parser meets them, and a
+ * scan of the text of our own, which meets them in the same order, finds where each
+ * one starts. The scan also finds where a text that is not JSON goes wrong: json-glib
+ * reports the token before the fault, with a reason that names the wrong token. */
+
+typedef struct
+{
+  guint line, column;           /* where the value starts */
+} Position;
 
 struct _DmJsonPositions
 {
   JsonParser *parser;
-  GArray     *stack;     /* guint64 positions of open objects and arrays */
-  GHashTable *containers; /* JsonObject* or JsonArray* -> position */
-  GHashTable *members;    /* "ptr/name" -> position */
+  const char *data;
+  gsize       length;
+  guint       n_seen;       /* starts and members signalled so far */
+  GArray     *stack;        /* guint: the number of each open container's start */
+  GHashTable *containers;   /* JsonObject* or JsonArray* -> number + 1 */
+  GHashTable *members;      /* "ptr/name" or "ptr[i]" -> number + 1 */
+  GArray     *positions;    /* Position, by number; filled on the first lookup */
+  gboolean    scanned;
   gulong      handlers[6];
 };
-
-#define PACK(line, col) (((guint64) (line) << 32) | (guint32) (col))
-
-static guint64
-current (DmJsonPositions *self)
-{
-  return PACK (json_parser_get_current_line (self->parser),
-               json_parser_get_current_pos (self->parser));
-}
 
 static void
 container_start_cb (JsonParser      *parser,
                     DmJsonPositions *self)
 {
-  guint64 pos = current (self);
-  g_array_append_val (self->stack, pos);
+  g_array_append_val (self->stack, self->n_seen);
+  self->n_seen++;
 }
 
 static void
@@ -39,13 +48,13 @@ container_end_cb (JsonParser      *parser,
                   gpointer         container,
                   DmJsonPositions *self)
 {
-  guint64 pos;
+  guint number;
 
   if (self->stack->len == 0)
     return;
-  pos = g_array_index (self->stack, guint64, self->stack->len - 1);
+  number = g_array_index (self->stack, guint, self->stack->len - 1);
   g_array_set_size (self->stack, self->stack->len - 1);
-  g_hash_table_insert (self->containers, container, g_memdup2 (&pos, sizeof pos));
+  g_hash_table_insert (self->containers, container, GUINT_TO_POINTER (number + 1));
 }
 
 static void
@@ -54,10 +63,8 @@ object_member_cb (JsonParser      *parser,
                   const char      *member,
                   DmJsonPositions *self)
 {
-  guint64 pos = current (self);
-
   g_hash_table_insert (self->members, g_strdup_printf ("%p/%s", (void *) object, member),
-                       g_memdup2 (&pos, sizeof pos));
+                       GUINT_TO_POINTER (++self->n_seen));
 }
 
 static void
@@ -66,21 +73,28 @@ array_element_cb (JsonParser      *parser,
                   int              index,
                   DmJsonPositions *self)
 {
-  guint64 pos = current (self);
-
   g_hash_table_insert (self->members, g_strdup_printf ("%p[%d]", (void *) array, index),
-                       g_memdup2 (&pos, sizeof pos));
+                       GUINT_TO_POINTER (++self->n_seen));
 }
 
+/**
+ * dm_json_positions_new:
+ * @data: the text @parser will parse; it must live as long as the result
+ */
 DmJsonPositions *
-dm_json_positions_new (JsonParser *parser)
+dm_json_positions_new (JsonParser *parser,
+                       const char *data,
+                       gsize       length)
 {
   DmJsonPositions *self = g_new0 (DmJsonPositions, 1);
 
   self->parser = g_object_ref (parser);
-  self->stack = g_array_new (FALSE, FALSE, sizeof (guint64));
-  self->containers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->data = data;
+  self->length = length;
+  self->stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->containers = g_hash_table_new (NULL, NULL);
+  self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->positions = g_array_new (FALSE, TRUE, sizeof (Position));
   self->handlers[0] = g_signal_connect (parser, "object-start", G_CALLBACK (container_start_cb), self);
   self->handlers[1] = g_signal_connect (parser, "object-end", G_CALLBACK (container_end_cb), self);
   self->handlers[2] = g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), self);
@@ -99,18 +113,305 @@ dm_json_positions_free (DmJsonPositions *self)
   g_array_unref (self->stack);
   g_hash_table_unref (self->containers);
   g_hash_table_unref (self->members);
+  g_array_unref (self->positions);
   g_free (self);
 }
 
-static gboolean
-unpack (guint64 *pos,
-        guint   *line,
-        guint   *column)
+/* The scan: as lenient as json-glib (comments, single quotes, hex numbers), and it
+ * numbers starts and members as json-glib's signals do. Columns count characters. */
+typedef struct
 {
-  if (pos == NULL)
+  const char *p, *end;
+  guint       line, column;
+  GArray     *out;          /* Position, or NULL when only looking for a fault */
+  const char *reason;       /* why the text is not JSON, at line:column */
+} Scan;
+
+static void
+advance (Scan *s)
+{
+  if (*s->p == '\n')
+    {
+      s->line++;
+      s->column = 1;
+      s->p++;
+      return;
+    }
+  s->p++;
+  /* a column is a character: the continuation bytes of UTF-8 do not count */
+  if (s->p >= s->end || ((guchar) *s->p & 0xC0) != 0x80)
+    s->column++;
+}
+
+static void
+skip_space (Scan *s)
+{
+  while (s->p < s->end)
+    {
+      if (g_ascii_isspace (*s->p))
+        advance (s);
+      else if (*s->p == '/' && s->p + 1 < s->end && s->p[1] == '*')
+        {
+          advance (s);
+          advance (s);
+          while (s->p < s->end && !(*s->p == '*' && s->p + 1 < s->end && s->p[1] == '/'))
+            advance (s);
+          if (s->p < s->end)
+            {
+              advance (s);
+              advance (s);
+            }
+        }
+      else
+        break;
+    }
+}
+
+static gboolean
+fail (Scan       *s,
+      const char *reason)
+{
+  s->reason = s->p < s->end ? reason : _("the text ends too early");
+  return FALSE;
+}
+
+static Position *
+record (Scan  *s,
+        guint *number)
+{
+  if (s->out == NULL)
+    return NULL;
+  if (*number >= s->out->len)
+    g_array_set_size (s->out, *number + 1);
+  return &g_array_index (s->out, Position, (*number)++);
+}
+
+static gboolean
+scan_string (Scan *s)
+{
+  char quote = *s->p;
+
+  advance (s);
+  while (s->p < s->end && *s->p != quote)
+    {
+      if (*s->p == '\\' && s->p + 1 < s->end)
+        advance (s);
+      advance (s);
+    }
+  if (s->p >= s->end)
+    return fail (s, NULL);
+  advance (s);
+  return TRUE;
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '+' || c == '-' || c == '_';
+}
+
+/* true, false, null or a number (json-glib also takes 0x1F, .5 and 01) */
+static gboolean
+scan_word (Scan *s)
+{
+  const char *start = s->p;
+  g_autofree char *word = NULL;
+  const char *w;
+
+  while (s->p < s->end && is_word_char (*s->p))
+    s->p++;
+  word = g_strndup (start, s->p - start);
+  s->p = start;
+  if (*word == '\0')
+    return fail (s, _("a value was expected here"));
+  if (g_str_equal (word, "true") || g_str_equal (word, "false") || g_str_equal (word, "null"))
+    goto ok;
+  w = word + (*word == '-');
+  if (g_ascii_strncasecmp (w, "0x", 2) == 0 && w[2] != '\0' &&
+      strspn (w + 2, "0123456789abcdefABCDEF") == strlen (w + 2))
+    goto ok;
+  if (g_ascii_isdigit (*w) || (*w == '.' && g_ascii_isdigit (w[1])))
+    {
+      char *rest = NULL;
+      g_ascii_strtod (w, &rest);
+      if (rest != NULL && *rest == '\0')
+        goto ok;
+    }
+  return fail (s, _("this is not a value (a value is a string in double quotes, a number, true, false, null, an object or a list)"));
+ok:
+  for (gsize i = strlen (word); i > 0; i--)
+    advance (s);
+  return TRUE;
+}
+
+/* Past a comma and the space after it; a closing bracket next is reported at the comma */
+static gboolean
+skip_comma (Scan *s,
+            char  close)
+{
+  guint line = s->line, column = s->column;
+
+  advance (s);
+  skip_space (s);
+  if (s->p < s->end && *s->p == close)
+    {
+      s->line = line;
+      s->column = column;
+      return fail (s, _("a comma after the last item of a list or object"));
+    }
+  return TRUE;
+}
+
+static gboolean scan_value (Scan *s, guint *number);
+
+static gboolean
+scan_object (Scan  *s,
+             guint *number)
+{
+  advance (s);
+  skip_space (s);
+  if (s->p < s->end && *s->p == '}')
+    {
+      advance (s);
+      return TRUE;
+    }
+  for (;;)
+    {
+      Position *at;
+
+      if (s->p >= s->end || (*s->p != '"' && *s->p != '\''))
+        return fail (s, _("a member name in double quotes was expected here"));
+      scan_string (s);
+      skip_space (s);
+      if (s->p >= s->end || *s->p != ':')
+        return fail (s, _("“:” was expected here, after the member name"));
+      advance (s);
+      skip_space (s);
+      {
+        guint line = s->line, column = s->column;
+
+        if (!scan_value (s, number))
+          return FALSE;
+        /* json-glib signals a member once its value is read */
+        if ((at = record (s, number)) != NULL)
+          *at = (Position) { line, column };
+      }
+      skip_space (s);
+      if (s->p < s->end && *s->p == '}')
+        {
+          advance (s);
+          return TRUE;
+        }
+      if (s->p >= s->end || *s->p != ',')
+        return fail (s, _("“,” or “}” was expected here"));
+      if (!skip_comma (s, '}'))
+        return FALSE;
+    }
+}
+
+static gboolean
+scan_array (Scan  *s,
+            guint *number)
+{
+  advance (s);
+  skip_space (s);
+  if (s->p < s->end && *s->p == ']')
+    {
+      advance (s);
+      return TRUE;
+    }
+  for (;;)
+    {
+      guint line = s->line, column = s->column;
+      Position *at;
+
+      if (!scan_value (s, number))
+        return FALSE;
+      if ((at = record (s, number)) != NULL)
+        *at = (Position) { line, column };
+      skip_space (s);
+      if (s->p < s->end && *s->p == ']')
+        {
+          advance (s);
+          return TRUE;
+        }
+      if (s->p >= s->end || *s->p != ',')
+        return fail (s, _("“,” or “]” was expected here"));
+      if (!skip_comma (s, ']'))
+        return FALSE;
+    }
+}
+
+static gboolean
+scan_value (Scan  *s,
+            guint *number)
+{
+  Position *at;
+
+  if (s->p >= s->end)
+    return fail (s, NULL);
+  switch (*s->p)
+    {
+    case '{':
+    case '[':
+      if ((at = record (s, number)) != NULL)
+        *at = (Position) { s->line, s->column };
+      return *s->p == '{' ? scan_object (s, number) : scan_array (s, number);
+    case '"':
+    case '\'':
+      return scan_string (s);
+    default:
+      return scan_word (s);
+    }
+}
+
+/* Scans the whole text; FALSE with @s->reason at the fault if it is not JSON */
+static gboolean
+scan (Scan       *s,
+      const char *data,
+      gsize       length,
+      GArray     *out)
+{
+  guint number = 0;
+
+  *s = (Scan) { data, data + length, 1, 1, out, NULL };
+  skip_space (s);
+  if (!scan_value (s, &number))
     return FALSE;
-  *line = *pos >> 32;
-  *column = (guint32) *pos;
+  skip_space (s);
+  if (s->p < s->end)
+    return fail (s, _("the text goes on after the end of the JSON value"));
+  return TRUE;
+}
+
+static Position *
+find (DmJsonPositions *self,
+      gpointer         number)
+{
+  guint n = GPOINTER_TO_UINT (number);
+
+  if (!self->scanned)
+    {
+      Scan s;
+
+      self->scanned = TRUE;
+      if (!scan (&s, self->data, self->length, self->positions))
+        g_array_set_size (self->positions, 0);
+    }
+  if (n == 0 || n > self->positions->len)
+    return NULL;
+  return &g_array_index (self->positions, Position, n - 1);
+}
+
+static gboolean
+unpack (const Position *at,
+        guint          *line,
+        guint          *column)
+{
+  if (at == NULL)
+    return FALSE;
+  *line = at->line;
+  *column = at->column;
   return TRUE;
 }
 
@@ -128,7 +429,7 @@ dm_json_positions_lookup (DmJsonPositions *self,
     key = json_node_get_object (node);
   else if (JSON_NODE_HOLDS_ARRAY (node))
     key = json_node_get_array (node);
-  return key != NULL && unpack (g_hash_table_lookup (self->containers, key), line, column);
+  return key != NULL && unpack (find (self, g_hash_table_lookup (self->containers, key)), line, column);
 }
 
 gboolean
@@ -139,15 +440,10 @@ dm_json_positions_lookup_member (DmJsonPositions *self,
                                  guint           *column)
 {
   g_autofree char *key = g_strdup_printf ("%p/%s", (void *) object, member);
-  JsonNode *node = json_object_get_member (object, member);
 
-  /* objects and arrays are known by where they start, which reads better */
-  if (node != NULL && dm_json_positions_lookup (self, node, line, column))
-    return TRUE;
-  return unpack (g_hash_table_lookup (self->members, key), line, column);
+  return unpack (find (self, g_hash_table_lookup (self->members, key)), line, column);
 }
 
-/* Where element @index of @array is (its end for scalars) */
 gboolean
 dm_json_positions_lookup_element (DmJsonPositions *self,
                                   JsonArray       *array,
@@ -156,90 +452,47 @@ dm_json_positions_lookup_element (DmJsonPositions *self,
                                   guint           *column)
 {
   g_autofree char *key = g_strdup_printf ("%p[%u]", (void *) array, index);
-  JsonNode *node = index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
 
-  if (node != NULL && dm_json_positions_lookup (self, node, line, column))
-    return TRUE;
-  return unpack (g_hash_table_lookup (self->members, key), line, column);
-}
-
-/* The character at @line:@column (1-based, bytes) of @data, "" where a line ends, NULL
- * past the end of @data */
-static char *
-dup_char_at (const char *data,
-             gsize       length,
-             guint       line,
-             guint       column)
-{
-  const char *p = data, *end = data + length;
-  gsize n;
-
-  for (guint l = 1; l < line && p < end; p++)
-    if (*p == '\n')
-      l++;
-  if (column == 0 || (gsize) (end - p) < column)
-    return NULL;
-  for (guint c = 1; c < column; c++, p++)
-    if (*p == '\n')
-      return g_strdup ("");
-  n = g_utf8_skip[*(const guchar *) p];
-  if ((gsize) (end - p) < n || !g_utf8_validate (p, n, NULL) || g_unichar_isspace (g_utf8_get_char (p)))
-    return g_strdup ("");
-  return g_strndup (p, n);
+  return unpack (find (self, g_hash_table_lookup (self->members, key)), line, column);
 }
 
 /**
- * dm_json_describe_parse_error:
- * @parse_error: what json_parser_load_from_data() said about @data
- * @line: (out): where, 1-based
- * @column: (out): where, 1-based
+ * dm_json_positions_explain_error:
+ * @parse_error: what json_parser_load_from_data() said
  *
- * Why @data is not JSON, translated, for people: json-glib's own text ("Parse error:
- * unexpected character `,', expected character `]'") is for programmers.
+ * Where the text stops being JSON (the start of the first token that cannot be
+ * there) and why, translated. Falls back to json-glib's position and reason when our
+ * scan finds no fault.
+ * Returns: (transfer full): the reason
  */
 char *
-dm_json_describe_parse_error (const GError *parse_error,
-                              const char   *data,
-                              gsize         length,
-                              guint        *line,
-                              guint        *column)
+dm_json_positions_explain_error (DmJsonPositions *self,
+                                 const GError    *parse_error,
+                                 guint           *line,
+                                 guint           *column)
 {
-  const char *message = parse_error->message;
-  g_autofree char *found = NULL;
+  const char *detail = parse_error->message;
+  const char *colon;
+  Scan s;
 
-  *line = *column = 1;
-  /* json-glib says "<data>:LINE:COLUMN: " first */
-  if (g_str_has_prefix (message, "<data>:") && sscanf (message + 7, "%u:%u", line, column) == 2)
+  if (!scan (&s, self->data, self->length, NULL))
     {
-      *line = MAX (*line, 1);
-      *column = MAX (*column, 1);
+      *line = s.line;
+      *column = s.column;
+      return g_strdup (s.reason);
     }
-  found = dup_char_at (data, length, *line, *column);
-  if (found == NULL)
-    return g_strdup (_("the text ends before a quote or a bracket is closed"));
-  if (parse_error->domain == JSON_PARSER_ERROR)
-    switch ((JsonParserError) parse_error->code)
-      {
-      case JSON_PARSER_ERROR_TRAILING_COMMA:
-        return g_strdup (_("a comma after the last item of a list or object"));
-      case JSON_PARSER_ERROR_MISSING_COMMA:
-        return g_strdup (_("a comma is missing, or a bracket does not match"));
-      case JSON_PARSER_ERROR_MISSING_COLON:
-        return g_strdup (_("a colon is missing after a name"));
-      case JSON_PARSER_ERROR_INVALID_BAREWORD:
-        return g_strdup (_("a word without quotes: text goes between double quotes, "
-                           "only true, false and null go without"));
-      case JSON_PARSER_ERROR_EMPTY_MEMBER_NAME:
-        return g_strdup (_("a name is empty"));
-      case JSON_PARSER_ERROR_INVALID_DATA:
-        return g_strdup (_("the file is not UTF-8 text"));
-      case JSON_PARSER_ERROR_PARSE:
-      case JSON_PARSER_ERROR_UNKNOWN:
-      default:
-        break;
-      }
-  if (*found == '\0')
-    return g_strdup (_("a bracket, a quote or a comma is out of place"));
-  /* Translators: %s is the character found where it cannot be, like “]” */
-  return g_strdup_printf (_("“%s” cannot be here"), found);
+  *line = json_parser_get_current_line (self->parser);
+  *column = json_parser_get_current_pos (self->parser);
+  /* json-glib prefixes "<data>:LINE:COL: ": keep only its reason */
+  if (g_str_has_prefix (detail, "<data>:") && (colon = strstr (detail + 7, ": ")) != NULL)
+    {
+      guint l, c;
+      if (sscanf (detail + 7, "%u:%u", &l, &c) == 2)
+        {
+          *line = l;
+          *column = c;
+        }
+      detail = colon + 2;
+    }
+  return g_strdup (detail);
 }

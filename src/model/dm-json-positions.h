@@ -5,37 +5,37 @@
 
 G_BEGIN_DECLS
 
-/* Where each object, array and member of a parsed JSON text was (json-glib keeps no
- * positions in its nodes): filled while a JsonParser parses. */
+/* Where each object, array and member value of a parsed JSON text starts (json-glib keeps
+ * no positions in its nodes): numbered while a JsonParser parses @data, found in the
+ * text on the first lookup. Lines and columns count from 1; a column is a character. */
 typedef struct _DmJsonPositions DmJsonPositions;
 
-DmJsonPositions *dm_json_positions_new         (JsonParser      *parser);
-void             dm_json_positions_free        (DmJsonPositions *self);
-/* The line and column (1-based) where @node starts; FALSE if unknown */
-gboolean         dm_json_positions_lookup      (DmJsonPositions *self,
-                                                JsonNode        *node,
-                                                guint           *line,
-                                                guint           *column);
-/* Where the value of @member of @object is (its end for scalars) */
-gboolean         dm_json_positions_lookup_member (DmJsonPositions *self,
-                                                  JsonObject      *object,
-                                                  const char      *member,
-                                                  guint           *line,
-                                                  guint           *column);
-/* Where element @index of @array is (its end for scalars) */
+DmJsonPositions *dm_json_positions_new            (JsonParser      *parser,
+                                                   const char      *data,
+                                                   gsize            length);
+void             dm_json_positions_free           (DmJsonPositions *self);
+/* Where @node (an object or an array) starts; FALSE if unknown */
+gboolean         dm_json_positions_lookup         (DmJsonPositions *self,
+                                                   JsonNode        *node,
+                                                   guint           *line,
+                                                   guint           *column);
+/* Where the value of @member of @object starts */
+gboolean         dm_json_positions_lookup_member  (DmJsonPositions *self,
+                                                   JsonObject      *object,
+                                                   const char      *member,
+                                                   guint           *line,
+                                                   guint           *column);
+/* Where element @index of @array starts */
 gboolean         dm_json_positions_lookup_element (DmJsonPositions *self,
                                                    JsonArray       *array,
                                                    guint            index,
                                                    guint           *line,
                                                    guint           *column);
-
-/* Why @data could not be parsed (json_parser_load_from_data()'s @parse_error), translated,
- * and where (1-based) */
-char            *dm_json_describe_parse_error  (const GError    *parse_error,
-                                                const char      *data,
-                                                gsize            length,
-                                                guint           *line,
-                                                guint           *column);
+/* After the parser failed: where the text stops being JSON, and why (translated) */
+char            *dm_json_positions_explain_error  (DmJsonPositions *self,
+                                                   const GError    *parse_error,
+                                                   guint           *line,
+                                                   guint           *column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmJsonPositions, dm_json_positions_free)
 

@@ -288,7 +288,7 @@ dm_kml_load_text (DmDocument    *doc,
                              _("“%s” has no time: its places are shown, but not as an event"), title);
           continue;
         }
-      dm_document_add_event (doc, event);
+      dm_import_add_event (&self.imp, event, dm_event_get_line (event), dm_event_get_column (event));
     }
   g_hash_table_unref (self.styles);
   g_hash_table_unref (self.style_maps);

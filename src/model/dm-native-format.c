@@ -612,6 +612,55 @@ read_event (Loader     *self,
   return g_steal_pointer (&event);
 }
 
+/* The people at a meeting or a summit: its actor and participants, each once */
+static guint
+count_people (DmEvent *event)
+{
+  GPtrArray *parts = dm_event_get_participants (event);
+  DmActor *actor = dm_event_get_actor (event);
+  g_autoptr(GHashTable) people = g_hash_table_new (NULL, NULL);
+
+  if (actor != NULL)
+    g_hash_table_add (people, actor);
+  for (guint i = 0; i < parts->len; i++)
+    g_hash_table_add (people, g_ptr_array_index (parts, i));
+  return g_hash_table_size (people);
+}
+
+/* What loads but is doubtful: a meeting of fewer than two, an id given twice (@ids:
+ * id -> JsonObject of the first). Reported; the event stays. A summit with nobody
+ * listed is fine: it stands for itself on the map (who attended may not be known). */
+static void
+check_event (Loader     *self,
+             GHashTable *ids,
+             JsonObject *object,
+             DmEvent    *event)
+{
+  const char *id = dm_event_get_id (event);
+  const char *where = json_object_has_member (object, "participants") ? "participants" : NULL;
+
+  if (dm_event_get_kind (event) == DM_EVENT_KIND_MEETING && count_people (event) < 2)
+    warn_at (self, object, where,
+             _("A meeting needs at least two people: list them in “participants”"));
+
+  if (id == NULL)
+    return;
+  if (g_hash_table_contains (ids, id))
+    {
+      guint line = 0, column = 0;
+      g_autoptr(JsonNode) first = json_node_init_object (json_node_alloc (), g_hash_table_lookup (ids, id));
+      g_autofree char *message = NULL;
+
+      dm_json_positions_lookup (self->positions, first, &line, &column);
+      /* Translators: an event id, then the line where the file used it first */
+      message = g_strdup_printf (_("The event id “%s” is used twice (first at line %u): ids must be unique"),
+                                 id, line);
+      warn_at (self, object, "id", message);
+    }
+  else
+    g_hash_table_insert (ids, (gpointer) id, object);
+}
+
 static void
 read_actors (Loader     *self,
              JsonObject *root)
@@ -743,19 +792,19 @@ dm_native_format_sniff (const char *basename,
 }
 
 static gboolean
-parse_failed (GFile       *file,
-              GError      *parse_error,
-              const char  *data,
-              gsize        length,
-              GError     **error)
+parse_failed (GFile            *file,
+              DmJsonPositions  *positions,
+              GError           *parse_error,
+              GError          **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *detail = NULL;
   guint line, column;
-  g_autofree char *reason = dm_json_describe_parse_error (parse_error, data, length, &line, &column);
 
+  detail = dm_json_positions_explain_error (positions, parse_error, &line, &column);
   g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
-               /* Translators: a file name, a line and a column, then why */
-               _("%s:%u:%u: not valid JSON: %s"), name, line, column, reason);
+               /* Translators: a file name, a line and a column, then why the text is not JSON */
+               _("%s:%u:%u: not valid JSON: %s"), name, line, column, detail);
   return FALSE;
 }
 
@@ -768,7 +817,7 @@ dm_native_format_load (DmDocument    *doc,
                        GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser);
+  g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser, data, length);
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GHashTable) declared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -779,7 +828,7 @@ dm_native_format_load (DmDocument    *doc,
   gint64 version = 1;
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    return parse_failed (file, parse_error, data, length, error);
+    return parse_failed (file, positions, parse_error, error);
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -825,6 +874,7 @@ dm_native_format_load (DmDocument    *doc,
   else if (events != NULL)
     {
       JsonArray *array = json_node_get_array (events);
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
       guint loaded = 0;
 
       for (guint i = 0; i < json_array_get_length (array); i++)
@@ -847,6 +897,7 @@ dm_native_format_load (DmDocument    *doc,
               dm_document_keep_rejected_at (doc, file, "events", el, loaded);
               continue;
             }
+          check_event (&self, ids, json_node_get_object (el), event);
           dm_document_add_event (doc, event);
           loaded++;
         }

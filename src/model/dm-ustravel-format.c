@@ -276,8 +276,12 @@ julian_day (const char *text)
   guint y, m, d;
   GDate date;
 
-  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy (d, m, y))
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return 0;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return 0;   /* "2021-6-3rd" is ten characters too */
+  if (sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return 0;
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, d, m, y);
@@ -386,7 +390,17 @@ read_trip (Reader  *self,
 
   first_day = julian_day (t.start);
   last_day = julian_day (t.end);
-  if (first_day == 0)
+  if (first_day == 0 && last_day != 0)
+    {
+      /* rather the one day the record is sure of than an invented one */
+      add_problem (self, t.start_line ? t.start_line : line, "<start-date",
+                   /* Translators: "start-date" and "end-date" are elements of the file */
+                   _("A trip needs a “start-date” as YYYY-MM-DD: the “end-date” is taken for it"));
+      g_free (t.start);
+      t.start = g_strdup (t.end);
+      first_day = last_day;
+    }
+  else if (first_day == 0)
     add_problem (self, t.start_line ? t.start_line : line, "<start-date",
                  /* Translators: "start-date" is the name of an element of the file */
                  _("A trip needs a “start-date” as YYYY-MM-DD"));
@@ -395,6 +409,9 @@ read_trip (Reader  *self,
       if (last_day != 0)
         add_problem (self, t.end_line, "<end-date",
                      _("The “end-date” is before the “start-date”: taken as the start date"));
+      else if (t.end != NULL && first_day != 0)
+        add_problem (self, t.end_line, "<end-date",
+                     _("The “end-date” is not a date as YYYY-MM-DD: taken as the start date"));
       g_clear_pointer (&t.end, g_free);
       t.end = g_strdup (t.start);
       last_day = first_day;
@@ -441,6 +458,12 @@ read_trip (Reader  *self,
       if (t.remarks)
         dm_event_set_notes (stop->visit, t.remarks);
       dm_event_add_source (stop->visit, g_hash_table_lookup (self->sources, who));
+      if (first_day == 0)
+        {
+          /* no date at all (reported above): its place is shown, not as an event */
+          stop_free (stop);
+          continue;
+        }
       dm_document_add_event (self->doc, stop->visit);
       g_ptr_array_add (self->stops, stop);
     }

@@ -12,8 +12,9 @@
 #include "dm-gazetteer.h"
 #include "dm-ustravel-private.h"
 
-/* The record gives stops, not flights: two stops belong to one journey when the
- * second starts at most this many days after the journey's last day so far. */
+/* The record gives stops, not flights: two stops belong to one journey when there are
+ * at most this many days between them (days on which the person was at neither): a
+ * stop ending on the 11th and one starting on the 13th leave one day, the 12th. */
 #define MAX_GAP_DAYS 1
 
 static int
@@ -47,7 +48,11 @@ leg_day (gint julian)
   g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&date),
               g_date_get_month (&date), g_date_get_day (&date));
   if (!dm_time_parse (text, dm_ustravel_zone ("UTC"), &time, NULL))
-    time = DM_TIME_UNKNOWN;
+    return DM_TIME_UNKNOWN;
+  /* the day is the record's, in UTC: written and shown as that day at any place (without
+   * the offset, a day at a place west of Greenwich would read as the day before) */
+  time.has_offset = TRUE;
+  time.utc_offset = 0;
   return time;
 }
 
@@ -211,7 +216,8 @@ dm_ustravel_add_journeys (DmDocument *document,
         {
           DmUstravelStop *stop = i < list->len ? g_ptr_array_index (list, i) : NULL;
 
-          if (stop != NULL && stop->first_day - last_day <= MAX_GAP_DAYS)
+          /* the days strictly between the journey's last day and this stop's first */
+          if (stop != NULL && stop->first_day - last_day - 1 <= MAX_GAP_DAYS)
             {
               last_day = MAX (last_day, stop->last_day);
               continue;
