@@ -89,6 +89,8 @@ main (int   argc,
 
   t0 = g_get_monotonic_time ();
   dm_routes_painter_set_document (painter, doc);
+  /* No main loop here: the caches are drawn when needed, on this thread */
+  dm_routes_painter_set_synchronous (painter, TRUE);
   g_print ("set_document and the great circles of %u legs: %.1f ms\n",
            dm_routes_painter_get_n_legs (painter), (g_get_monotonic_time () - t0) / 1000.0);
   g_assert_cmpuint (dm_routes_painter_get_n_legs (painter), ==, N_TRIPS * LEGS_PER_TRIP);

@@ -84,6 +84,7 @@ test_moving_view (void)
   cairo_surface_t *sa, *moved, *full;
 
   dm_routes_painter_set_document (painter, doc);
+  dm_routes_painter_set_synchronous (painter, TRUE);
   g_assert_true (dm_document_get_extent (doc, &start, &end));
   t = start + (end - start) * 0.6;
   dm_view_init_screen (&a, 45, 90, 3, 256, 800, 600, 1);
