@@ -128,3 +128,15 @@ draw_figure (DmProjection      projection,
   cairo_destroy (cr);
   return s;
 }
+
+DmDocument *
+load_sample_document (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+  g_autoptr(GError) error = NULL;
+  DmDocument *doc = dm_document_new ();
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  return doc;
+}

@@ -4,9 +4,13 @@
 #include <cairo.h>
 
 #include "dm-basemap.h"
+#include "dm-document.h"
 #include "dm-tile.h"
 
 G_BEGIN_DECLS
+
+/* The bundled sample, data/samples/october-2025.diplomap */
+DmDocument *load_sample_document (void);
 
 guint32 pixel_at (cairo_surface_t *s, double x, double y);
 gboolean color_near (guint32 a, guint32 b, int tol);

@@ -1,23 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "render-test-util.h"
 #include "dm-route-layer.h"
 
 /* The routes' caches drawn by worker threads (dm_route_layer_build_async): the same pixels as
  * drawn on the calling thread, a cancelled or stale build never reaches the caches, and a
  * layer dropped while its workers draw goes away cleanly. Cairo and GIO only. */
-
-static DmDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
-
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
-}
 
 /* A trip of @n_legs between random cities: more legs than a worker draws between two looks
  * at its cancellable */
@@ -191,7 +180,7 @@ check_same_pixels (DmDocument *doc,
 static void
 test_same_pixels_sample (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = load_sample_document ();
 
   check_same_pixels (doc, 1);
   check_same_pixels (doc, 2);

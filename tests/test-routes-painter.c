@@ -1,22 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "render-test-util.h"
 #include "dm-routes-painter.h"
 
 /* The screen's routes painter: a moving view reuses the last picture, moved to where the
  * new view puts it (compared with a full redraw). Cairo only: no display needed. */
-
-static DmDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
-
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
-}
 
 static cairo_surface_t *
 draw (DmRoutesPainter *painter,
@@ -75,7 +64,7 @@ opaque_pixels (cairo_surface_t *s)
 static void
 test_moving_view (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = load_sample_document ();
   g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
   DmView a, b;
   gint64 start, end;
@@ -178,7 +167,7 @@ wait_ready (guint *n_ready,
 static void
 test_worker_threads (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = load_sample_document ();
   g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
   g_autoptr(DmRoutesPainter) here = dm_routes_painter_new ();
   DmRouteLayer *layer;
