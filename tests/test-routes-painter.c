@@ -231,6 +231,42 @@ test_worker_threads (void)
   g_assert_cmpuint (n_ready, ==, 1);
 }
 
+/* A set never drawn is built by worker threads; once the cost per leg is known, a new set
+ * (a filter changed) that will be quick to draw is drawn in place, with no stand-in */
+static void
+test_cost_estimate (void)
+{
+  g_autoptr(DmDocument) doc = load_sample_document ();
+  g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
+  g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, "one-more");
+  g_autoptr(DmPlace) place = dm_place_new (NULL, "Oslo", "NO", 59.9, 10.75, "Europe/Oslo");
+  guint n_ready = 0;
+  gint64 start, end;
+  DmView view;
+  double t;
+
+  dm_routes_painter_set_document (painter, doc);
+  dm_routes_painter_set_ready_func (painter, ready_cb, &n_ready);
+  /* Any rebuild counts as quick, but the first one's cost is not known */
+  dm_routes_painter_set_slow_rebuild (painter, G_MAXINT64);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) * 0.5;
+  dm_view_init_screen (&view, 45, 90, 3, 256, 800, 600, 1);
+  cairo_surface_destroy (draw (painter, &view, t, FALSE, NULL));
+  g_assert_false (dm_routes_painter_is_complete (painter, &view, t));
+  wait_ready (&n_ready, 1);
+  cairo_surface_destroy (draw (painter, &view, t, FALSE, NULL));
+  g_assert_true (dm_routes_painter_is_complete (painter, &view, t));
+
+  /* The events change: a set with another serial, drawn at once */
+  dm_event_set_place (visit, place);
+  dm_event_set_start (visit, &(DmTime) { start, start, 0, DM_PRECISION_DAY, FALSE, TRUE });
+  dm_document_add_event (doc, visit);
+  cairo_surface_destroy (draw (painter, &view, t, FALSE, NULL));
+  g_assert_true (dm_routes_painter_is_complete (painter, &view, t));
+  g_assert_cmpuint (n_ready, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,5 +274,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/routes-painter/moving-view", test_moving_view);
   g_test_add_func ("/app/routes-painter/worker-threads", test_worker_threads);
+  g_test_add_func ("/app/routes-painter/cost-estimate", test_cost_estimate);
   return g_test_run ();
 }

@@ -32,6 +32,7 @@ struct _DmRoutesPainter
   guint            last_serial;    /* the set's, when last drawn */
   gint64           last_cost_us;   /* drawing the caches anew, for the set... */
   guint            cost_serial;    /* ...with this serial (0: not known) */
+  double           us_per_leg;     /* the last rebuild's cost per leg, of any set (0: none) */
   gint64           slow_rebuild_us;
 
   /* The build under way in worker threads */
@@ -264,6 +265,31 @@ same_view (const DmView *a,
          a->height == b->height && a->device_scale == b->device_scale;
 }
 
+static void
+note_cost (DmRoutesPainter *self,
+           gint64           cost_us)
+{
+  self->last_cost_us = cost_us;
+  self->cost_serial = dm_route_set_get_serial (self->set);
+  self->us_per_leg = (double) cost_us / MAX (dm_route_set_get_n_legs (self->set), 1);
+}
+
+/* Keeps what the caches hold now as the last picture, to stand in until the next frame can
+ * show the caches themselves */
+static void
+keep_last_picture (DmRoutesPainter *self,
+                   cairo_surface_t *legs,
+                   cairo_surface_t *places,
+                   const DmView    *view)
+{
+  g_clear_pointer (&self->last_legs, cairo_surface_destroy);
+  g_clear_pointer (&self->last_places, cairo_surface_destroy);
+  self->last_legs = cairo_surface_reference (legs);
+  self->last_places = cairo_surface_reference (places);
+  self->last_view = *view;
+  self->last_serial = dm_route_set_get_serial (self->set);
+}
+
 /* On the main thread */
 static void
 build_done_cb (GObject      *source,
@@ -285,8 +311,14 @@ build_done_cb (GObject      *source,
   g_clear_object (&self->build);
   if (dm_route_layer_build_finish (DM_ROUTE_LAYER (source), result, &error))
     {
-      self->last_cost_us = dm_route_layer_get_build_cost (DM_ROUTE_LAYER (source));
-      self->cost_serial = dm_route_set_get_serial (self->set);
+      note_cost (self, dm_route_layer_get_build_cost (DM_ROUTE_LAYER (source)));
+      /* The caches at the build's view and time: no drawing (and if time ran on too far for
+       * them to be used as they are, they still stand in better than an older picture) */
+      keep_last_picture (self,
+                         dm_route_layer_get_legs_surface (self->layer, &self->build_view,
+                                                          self->build_t, NULL),
+                         dm_route_layer_get_places_surface (self->layer, &self->build_view, NULL),
+                         &self->build_view);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not draw the routes: %s", error->message);
@@ -320,15 +352,20 @@ request_build (DmRoutesPainter *self,
   dm_route_layer_build_async (self->layer, view, t, self->build, build_done_cb, data);
 }
 
-/* Whether the caches can be made ready for @view at @t right now, cheaply */
+/* Whether the caches can be made ready for @view at @t right now, cheaply: they are, or the
+ * last rebuild of this set was quick, or for a set not drawn yet (a filter changed), the
+ * cost per leg of the last rebuild says it will be */
 static gboolean
 can_draw_now (DmRoutesPainter *self,
               const DmView    *view,
               gint64           t)
 {
-  return self->synchronous || dm_route_layer_has_caches (self->layer, view, t) ||
-         (self->cost_serial == dm_route_set_get_serial (self->set) &&
-          self->last_cost_us < self->slow_rebuild_us);
+  if (self->synchronous || dm_route_layer_has_caches (self->layer, view, t))
+    return TRUE;
+  if (self->cost_serial == dm_route_set_get_serial (self->set))
+    return self->last_cost_us < self->slow_rebuild_us;
+  return self->us_per_leg > 0 &&
+         self->us_per_leg * dm_route_set_get_n_legs (self->set) < self->slow_rebuild_us;
 }
 
 /* The last pictures of the caches moved and scaled to @view, if they show the same routes */
@@ -400,16 +437,8 @@ dm_routes_painter_draw (DmRoutesPainter *self,
   legs = dm_route_layer_get_legs_surface (self->layer, view, (gint64) time, NULL);
   places = dm_route_layer_get_places_surface (self->layer, view, NULL);
   if (dm_route_layer_get_n_rebuilds (self->layer) != n_rebuilds)
-    {
-      self->last_cost_us = g_get_monotonic_time () - t0;
-      self->cost_serial = dm_route_set_get_serial (self->set);
-    }
-  g_clear_pointer (&self->last_legs, cairo_surface_destroy);
-  g_clear_pointer (&self->last_places, cairo_surface_destroy);
-  self->last_legs = cairo_surface_reference (legs);
-  self->last_places = cairo_surface_reference (places);
-  self->last_view = *view;
-  self->last_serial = dm_route_set_get_serial (self->set);
+    note_cost (self, g_get_monotonic_time () - t0);
+  keep_last_picture (self, legs, places, view);
 
   paint_surface (cr, legs);
   /* Over the legs that do not move, under the places and what moves */
