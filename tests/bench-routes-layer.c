@@ -113,7 +113,8 @@ print_frames (const char *what,
     total += frames[f];
   qsort (frames, N_FRAMES, sizeof (double), compare_doubles);
   g_print ("per frame, %s: median %.2f ms, p95 %.2f ms, max %.2f ms, mean %.2f ms\n", what,
-           frames[N_FRAMES / 2], frames[N_FRAMES * 95 / 100], frames[N_FRAMES - 1], total / N_FRAMES);
+           frames[N_FRAMES / 2], frames[N_FRAMES * 95 / 100], frames[N_FRAMES - 1],
+           total / N_FRAMES);
 }
 
 int

@@ -209,7 +209,8 @@ test_worker_threads (void)
   g_assert_cmpuint (opaque_pixels (expected), >, 200);
   {
     int stride = cairo_image_surface_get_stride (full);
-    const guchar *p = cairo_image_surface_get_data (full), *q = cairo_image_surface_get_data (expected);
+    const guchar *p = cairo_image_surface_get_data (full);
+    const guchar *q = cairo_image_surface_get_data (expected);
     guint n_off = 0;
 
     for (int i = 0; i < stride * 600; i++)

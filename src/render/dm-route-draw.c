@@ -219,7 +219,8 @@ dm_route_draw_legs_slice (DmRouteSet         *set,
 {
   const DmRouteProjected *p = dm_route_set_get_projected (set, view->projection);
   guint done = dm_route_set_first_ending_after (set, t);
-  guint faint_from = style->future != DM_ROUTE_FUTURE_FAINT ? set->legs->len : faint_all ? 0 : done;
+  guint faint_from = style->future != DM_ROUTE_FUTURE_FAINT ? set->legs->len
+                   : faint_all ? 0 : done;
   guint n_faint = set->legs->len - faint_from;
   Cull c;
 
