@@ -108,14 +108,24 @@ app_test_wait_frames (GtkWidget *widget,
 GdkTexture *
 app_test_render (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = 0, h = 0;
 
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A widget waiting for its layout (a label's new text, on a loaded machine) gives no
+   * picture until the next frame: wait for it, a few times at most */
+  for (guint i = 0; node == NULL && i < 10; i++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      if (i > 0)
+        app_test_wait_frames (widget, 1);
+      w = gtk_widget_get_width (widget);
+      h = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
 }
@@ -163,4 +173,20 @@ app_test_save (GdkTexture *texture,
   path = g_build_filename (dir, name, NULL);
   gdk_texture_save_to_png (texture, path);
   g_test_message ("screenshot: %s", path);
+}
+
+DmWindow *
+app_test_open_window (void)
+{
+  DmWindow *win = dm_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  return win;
+}
+
+gboolean
+app_test_window_loaded (gpointer window)
+{
+  return dm_window_get_n_loading (window) == 0;
 }

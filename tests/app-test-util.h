@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "dm-window.h"
+
 G_BEGIN_DECLS
 
 /* Helpers for the tests that open windows (under Xvfb; see docs/APP.md). */
@@ -28,6 +30,10 @@ guint32     app_test_pixel             (GdkTexture  *texture,
 gboolean    app_test_color_near        (guint32      a,
                                         guint32      b,
                                         int          tolerance);
+/* A new window at the default size (1200x800), shown */
+DmWindow   *app_test_open_window       (void);
+/* For app_test_wait_until: whether @window (a DmWindow) has no file loading */
+gboolean    app_test_window_loaded     (gpointer     window);
 /* Saves @texture as PNG under $DM_SCREENSHOT_DIR (if set) as @name */
 void        app_test_save              (GdkTexture  *texture,
                                         const char  *name);

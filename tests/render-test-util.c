@@ -1,10 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure). */
+/* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure) and of
+ * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays)
+ * and of the overlay's caches (test-route-build, test-routes-painter). */
 #include "config.h"
 
 #include <math.h>
 
 #include "render-test-util.h"
+
+/* A file that must load (test data) */
+DmDocument *
+load_document (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DmDocument *doc = dm_document_new ();
+
+  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  return doc;
+}
 
 guint32
 pixel_at (cairo_surface_t *s,
@@ -78,6 +93,23 @@ tile_for (guint   z,
   *y = (guint) CLAMP (floor ((G_PI - my) / (2 * G_PI) * n), 0, n - 1);
 }
 
+/* How many pixels of an ARGB32 surface have an alpha above @min_alpha (drawn on, not just
+ * touched by antialiasing) */
+guint
+count_alpha_above (cairo_surface_t *s,
+                   int              min_alpha)
+{
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  int stride = cairo_image_surface_get_stride (s);
+  const guchar *p = cairo_image_surface_get_data (s);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += p[y * stride + 4 * x + 3] > min_alpha;
+  return n;
+}
+
 /* dark text pixels in a box around (x, y) */
 guint
 count_dark (cairo_surface_t *s,
@@ -129,14 +161,68 @@ draw_figure (DmProjection      projection,
   return s;
 }
 
-DmDocument *
-load_sample_document (void)
+/* The largest difference of one channel */
+int
+color_distance (guint32 a,
+                guint32 b)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
+  int d = 0;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
+  for (int sh = 0; sh <= 16; sh += 8)
+    d = MAX (d, ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)));
+  return d;
+}
+
+/* data/samples/october-2025.diplomap */
+DmDocument *
+load_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "october-2025.diplomap", NULL);
+
+  return load_document (path);
+}
+
+/* The event of @doc with this id (the document keeps it alive) */
+DmEvent *
+find_event (DmDocument *doc,
+            const char *id)
+{
+  GListModel *events = dm_document_get_events (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      if (g_strcmp0 (dm_event_get_id (e), id) == 0)
+        return e;
+    }
+  g_error ("no event %s", id);
+  return NULL;
+}
+
+gint64
+utc (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+/* The whole figure in an RGB image of its size */
+cairo_surface_t *
+render_figure (DmFigure *figure)
+{
+  int w, h;
+  cairo_surface_t *s;
+  cairo_t *cr;
+
+  dm_figure_get_size (figure, &w, &h);
+  s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cr = cairo_create (s);
+  dm_figure_draw (figure, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
 }

@@ -98,6 +98,43 @@ done
 "$exe" --export "$tmp/box.png" --size 400x300 --view 120,20,250,60 "$sample"; st=$?
 check "--view box across the antimeridian" 0 $st
 
+# --graticule draws meridians and parallels: faint lines over the sea (a few levels off it)
+"$exe" --export "$tmp/g0.png" --size 800x450 --view world "$sample"
+"$exe" --export "$tmp/g1.png" --size 800x450 --view world --graticule "$sample"; st=$?
+check "--graticule exits 0" 0 $st
+n=$(compare -metric AE -fuzz 2% "$tmp/g0.png" "$tmp/g1.png" null: 2>&1)
+[ "${n%.*}" -ge 1000 ] 2>/dev/null && ok "--graticule draws lines ($n pixels)" || bad "--graticule draws lines ($n pixels)"
+
+# Names with colons are file names, not URIs of a scheme "fig-2025-10-29t12"; file:// is a URI
+cp "$sample" "$tmp/in-12:00.diplomap"
+( cd "$tmp" && "$exe" --export fig-2025-10-29T12:00.png --size 400x300 in-12:00.diplomap ); st=$?
+check "export to a name with colons exits 0" 0 $st
+check "export to a name with colons writes it" "400 300" "$(png_size "$tmp/fig-2025-10-29T12:00.png")"
+"$exe" --export "file://$tmp/from-uri.png" --size 400x300 "$sample"; st=$?
+check "export to a file:// URI exits 0" 0 $st
+check "export to a file:// URI writes the file" "400 300" "$(png_size "$tmp/from-uri.png")"
+( cd "$tmp" && "$exe" --convert out-12:00.geojson in-12:00.diplomap >/dev/null ); st=$?
+check "convert between names with colons exits 0" 0 $st
+[ -s "$tmp/out-12:00.geojson" ] && ok "convert wrote the name with colons" || bad "convert wrote the name with colons"
+( cd "$tmp" && "$exe" --check in-12:00.diplomap >/dev/null ); st=$?
+check "check a name with colons exits 0" 0 $st
+
+# --help: the window's names the commands without a display; --export's has one FILE…
+for i in 1 2 3 4 5; do
+  "$exe" --help > "$tmp/help" 2>&1; st=$?
+  [ $st -eq 0 ] || break
+done
+check "--help exits 0 (5 times)" 0 $st
+for c in --check --export --convert; do
+  grep -q -- "^ *$c .*FILE" "$tmp/help" && ok "--help names $c" || bad "--help names $c: $(cat "$tmp/help")"
+done
+"$exe" --export x.png --help > "$tmp/help" 2>&1; st=$?
+check "--export --help exits 0" 0 $st
+grep -q "FILE… FILE…" "$tmp/help" && bad "--export --help: FILE… once: $(head -3 "$tmp/help")" || ok "--export --help: FILE… once"
+grep -q -- "--graticule" "$tmp/help" && ok "--export --help lists --graticule" || bad "--export --help lists --graticule"
+"$exe" --check --help > "$tmp/help" 2>&1
+grep -q "FILE… FILE…" "$tmp/help" && bad "--check --help: FILE… once" || ok "--check --help: FILE… once"
+
 # Errors: clear messages, non-zero exit, nothing written
 expect_error () { # name status pattern args...
   name=$1; want=$2; pattern=$3; shift 3

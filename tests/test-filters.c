@@ -16,22 +16,6 @@
 /* The list's filters drive the map and the export: "every secretary of state's trips in
  * 2018", on the U.S. record, and a trip filtered away that the figure no longer draws. */
 
-static DmWindow *
-open_window (void)
-{
-  DmWindow *win = dm_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  return win;
-}
-
-static gboolean
-loaded (gpointer data)
-{
-  return dm_window_get_n_loading (data) == 0;
-}
-
 static gboolean
 exported (gpointer data)
 {
@@ -229,14 +213,14 @@ check_region (DmWindow *win)
 static void
 test_role_year (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   GListModel *all, *shown;
   g_autoptr(GDateTime) y2018 = g_date_time_new_utc (2018, 1, 1, 0, 0, 0);
   g_autoptr(GDateTime) y2019 = g_date_time_new_utc (2019, 1, 1, 0, 0, 0);
   guint n_all, n_events = 0, n_legs = 0, n_legs_all;
 
   g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
-  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 30000));
   all = dm_document_get_events (win->document);
   n_all = g_list_model_get_n_items (all);
   g_assert_cmpuint (n_all, >, 4000);
@@ -351,7 +335,7 @@ export_png (DmWindow     *win,
 static void
 test_export_follows (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
   g_autoptr(GdkTexture) kept = NULL;
   g_autoptr(GdkTexture) dropped = NULL;
@@ -364,7 +348,7 @@ test_export_follows (void)
   double x, y;
 
   dm_window_open_file (win, file);
-  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
   events = dm_document_get_events (win->document);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {

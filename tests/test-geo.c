@@ -117,6 +117,38 @@ test_split (void)
   g_assert_false (dm_antimeridian_crosses (europe, G_N_ELEMENTS (europe)));
 }
 
+/* A map centred on 170 W has its edges at 10 E: Tokyo - San Francisco stays whole, a line
+ * across Europe is cut at 10 E into pieces within 190 W to 10 E and 10 E to 170 E */
+static void
+test_split_around (void)
+{
+  g_autoptr(GArray) pts = dm_great_circle_densify (tokyo, san_francisco, 64);
+  g_autoptr(GPtrArray) pacific = dm_antimeridian_split_around ((DmLonLat *) (void *) pts->data,
+                                                               pts->len, -170);
+  DmLonLat europe[] = { { -10, 40 }, { 10, 50 }, { 30, 55 } };
+  g_autoptr(GPtrArray) cut = dm_antimeridian_split_around (europe, G_N_ELEMENTS (europe), -170);
+  GArray *a, *b;
+
+  g_assert_cmpuint (pacific->len, ==, 1);
+  a = g_ptr_array_index (pacific, 0);
+  g_assert_cmpuint (a->len, ==, pts->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      double lon = g_array_index (a, DmLonLat, i).lon;
+      g_assert_cmpfloat (lon, >=, -350.0);
+      g_assert_cmpfloat (lon, <=, 10.0);
+    }
+
+  g_assert_cmpuint (cut->len, ==, 2);
+  a = g_ptr_array_index (cut, 0);
+  b = g_ptr_array_index (cut, 1);
+  g_assert_cmpuint (a->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (a, DmLonLat, 0).lon, ==, -10.0);
+  g_assert_cmpfloat (g_array_index (a, DmLonLat, 1).lon, ==, 10.0);
+  g_assert_cmpfloat (g_array_index (b, DmLonLat, 0).lon, ==, -350.0);
+  g_assert_cmpfloat_with_epsilon (g_array_index (b, DmLonLat, 1).lon, -330.0, 1e-9);
+}
+
 static void
 test_unwrap (void)
 {
@@ -237,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/geo/great-circle/interpolate", test_interpolate);
   g_test_add_func ("/geo/great-circle/tokyo-san-francisco", test_tokyo_san_francisco_over_pacific);
   g_test_add_func ("/geo/antimeridian/split", test_split);
+  g_test_add_func ("/geo/antimeridian/split-around", test_split_around);
   g_test_add_func ("/geo/antimeridian/unwrap", test_unwrap);
   g_test_add_func ("/geo/antimeridian/bounds", test_bounds);
   g_test_add_func ("/geo/projection/equal-earth-round-trip", test_equal_earth_round_trip);

@@ -55,20 +55,6 @@ make_many_legs (void)
   return doc;
 }
 
-static guint
-count_drawn (cairo_surface_t *s)
-{
-  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
-  int stride = cairo_image_surface_get_stride (s);
-  const guchar *p = cairo_image_surface_get_data (s);
-  guint n = 0;
-
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      n += p[y * stride + 4 * x + 3] > 64;
-  return n;
-}
-
 /* Asserts two surfaces show the same picture: slices laid over each other round a little
  * differently than strokes drawn onto one surface */
 static void
@@ -155,8 +141,8 @@ check_same_pixels (DmDocument *doc,
   t = start + (end - start) * 6 / 10;
   dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 60, 30 }, 180, 900, 600);
   draw_here (set, &view, t, &here_legs, &here_places);
-  g_assert_cmpuint (count_drawn (here_legs), >, 500);
-  g_assert_cmpuint (count_drawn (here_places), >, 50);
+  g_assert_cmpuint (count_alpha_above (here_legs, 64), >, 500);
+  g_assert_cmpuint (count_alpha_above (here_places, 64), >, 50);
 
   dm_route_layer_set_n_workers (layer, n_workers);
   g_assert_false (dm_route_layer_has_caches (layer, &view, t));
@@ -180,7 +166,7 @@ check_same_pixels (DmDocument *doc,
 static void
 test_same_pixels_sample (void)
 {
-  g_autoptr(DmDocument) doc = load_sample_document ();
+  g_autoptr(DmDocument) doc = load_sample ();
 
   check_same_pixels (doc, 1);
   check_same_pixels (doc, 2);

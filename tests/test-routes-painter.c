@@ -47,24 +47,10 @@ near (guint32 a,
   return TRUE;
 }
 
-static guint
-opaque_pixels (cairo_surface_t *s)
-{
-  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
-  int stride = cairo_image_surface_get_stride (s);
-  guchar *p = cairo_image_surface_get_data (s);
-  guint n = 0;
-
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      n += p[y * stride + 4 * x + 3] > 128;
-  return n;
-}
-
 static void
 test_moving_view (void)
 {
-  g_autoptr(DmDocument) doc = load_sample_document ();
+  g_autoptr(DmDocument) doc = load_sample ();
   g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
   DmView a, b;
   gint64 start, end;
@@ -83,7 +69,7 @@ test_moving_view (void)
   /* Fast rebuilds: a moving view is drawn for real */
   dm_routes_painter_set_slow_rebuild (painter, G_MAXINT64);
   sa = draw (painter, &a, t, FALSE, NULL);
-  g_assert_cmpuint (opaque_pixels (sa), >, 500);
+  g_assert_cmpuint (count_alpha_above (sa, 128), >, 500);
   moved = draw (painter, &b, t, TRUE, &reused);
   g_assert_false (reused);
   cairo_surface_destroy (moved);
@@ -167,7 +153,7 @@ wait_ready (guint *n_ready,
 static void
 test_worker_threads (void)
 {
-  g_autoptr(DmDocument) doc = load_sample_document ();
+  g_autoptr(DmDocument) doc = load_sample ();
   g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
   g_autoptr(DmRoutesPainter) here = dm_routes_painter_new ();
   DmRouteLayer *layer;
@@ -206,7 +192,7 @@ test_worker_threads (void)
   full = draw (painter, &b, t, FALSE, NULL);
   g_assert_true (dm_routes_painter_is_complete (painter, &b, t));
   expected = draw (here, &b, t, FALSE, NULL);
-  g_assert_cmpuint (opaque_pixels (expected), >, 200);
+  g_assert_cmpuint (count_alpha_above (expected, 128), >, 200);
   {
     int stride = cairo_image_surface_get_stride (full);
     const guchar *p = cairo_image_surface_get_data (full);
@@ -224,7 +210,7 @@ test_worker_threads (void)
   /* Back to a: the picture of b, moved, stands in until a's caches come */
   s = draw (painter, &a, t, FALSE, NULL);
   g_assert_false (dm_routes_painter_is_complete (painter, &a, t));
-  g_assert_cmpuint (opaque_pixels (s), >, 200);
+  g_assert_cmpuint (count_alpha_above (s, 128), >, 200);
   cairo_surface_destroy (s);
   /* Dropped with a build under way: the build's end touches nothing */
   g_clear_pointer (&painter, dm_routes_painter_free);
@@ -237,7 +223,7 @@ test_worker_threads (void)
 static void
 test_cost_estimate (void)
 {
-  g_autoptr(DmDocument) doc = load_sample_document ();
+  g_autoptr(DmDocument) doc = load_sample ();
   g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
   g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, "one-more");
   g_autoptr(DmPlace) place = dm_place_new (NULL, "Oslo", "NO", 59.9, 10.75, "Europe/Oslo");

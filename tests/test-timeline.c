@@ -3,8 +3,12 @@
 
 #include <adwaita.h>
 
+#include <math.h>
+#include <string.h>
+
 #include "app-test-util.h"
 #include "dm-timeline-private.h"
+#include "dm-ui-resources.h"
 
 /* DmTimeline on its own: stepping between events, keys, zoom, picking, accessibility. */
 
@@ -15,11 +19,12 @@ typedef struct
   DmDocument *document;
 } Fixture;
 
+/* @data: the file to open, or NULL for the sample */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+  g_autoptr(GFile) file = g_file_new_for_path (data ? data : SOURCE_SAMPLES_DIR "/october-2025.diplomap");
   g_autoptr(GError) error = NULL;
 
   f->document = dm_document_new ();
@@ -216,6 +221,316 @@ test_accessible (Fixture       *f,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->timeline)));
 }
 
+
+/* The start of the first event @actor takes part in, computed here */
+static gint64
+first_start (DmDocument *document,
+             DmActor    *actor)
+{
+  GListModel *events = dm_document_get_events (document);
+  gint64 first = G_MAXINT64;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      gint64 s, end;
+
+      if (dm_event_involves (e, actor) && dm_event_get_span (e, &s, &end))
+        first = MIN (first, s);
+    }
+  return first;
+}
+
+/* A texture's pixels, downloaded once (app_test_pixel downloads it for each pixel) */
+static guchar *
+download (GdkTexture *texture)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  guchar *data = g_malloc (w * 4 * h);
+
+  gdk_texture_download (texture, data, w * 4);
+  return data;
+}
+
+/* 0xRRGGBB from Cairo's B, G, R, A bytes */
+static guint32
+pixel_at (const guchar *data,
+          GdkTexture   *texture,
+          int           x,
+          int           y)
+{
+  const guchar *p = data + (y * gdk_texture_get_width (texture) + x) * 4;
+
+  return (p[2] << 16) | (p[1] << 8) | p[0];
+}
+
+static gboolean
+same_pixels (GdkTexture *a,
+             GdkTexture *b,
+             int         x0,
+             int         y0,
+             int         x1,
+             int         y1)
+{
+  g_autofree guchar *da = download (a);
+  g_autofree guchar *db = download (b);
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      if (pixel_at (da, a, x, y) != pixel_at (db, b, x, y))
+        return FALSE;
+  return TRUE;
+}
+
+/* About 100 actors: lanes keep a readable height, in order of first appearance, and scroll
+ * under the axis, which stays */
+static void
+test_many_lanes (Fixture       *f,
+                 gconstpointer  data)
+{
+  DmTimeline *t = f->timeline;
+  GtkAdjustment *adj = t->vadjustment;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  double a, b, c, d, x, y, right = dm_timeline_axis_end (t);
+  int h = gtk_widget_get_height (GTK_WIDGET (t));
+  gint64 previous = G_MININT64;
+
+  g_test_message ("%u lanes of %.0f px in %d px", t->lanes->len, dm_timeline_lane_height (t), h);
+  g_assert_cmpuint (t->lanes->len, >, 50);
+  g_assert_cmpfloat (dm_timeline_lane_height (t), >=, DM_TIMELINE_LANE_MIN_HEIGHT);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+  g_assert_true (gtk_widget_get_visible (t->scrollbar));
+
+  /* by first appearance, "others" last */
+  for (guint i = 0; i < t->lanes->len; i++)
+    {
+      DmActor *actor = g_ptr_array_index (t->lanes, i);
+      gint64 first;
+
+      if (actor == NULL)
+        {
+          g_assert_cmpuint (i, ==, t->lanes->len - 1);
+          continue;
+        }
+      first = first_start (f->document, actor);
+      g_assert_cmpint (first, >=, previous);
+      previous = first;
+    }
+
+  /* The wheel scrolls the lanes; the axis stays, time does not move */
+  dm_timeline_get_range (t, &a, &b);
+  app_test_wait (100);
+  before = app_test_render (GTK_WIDGET (t));
+  g_assert_true (dm_timeline_scroll (t, 0, 2, 0, GDK_SCROLL_UNIT_WHEEL));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  dm_timeline_get_range (t, &c, &d);
+  g_assert_cmpfloat (c, ==, a);
+  g_assert_cmpfloat (d, ==, b);
+  app_test_wait (100);
+  after = app_test_render (GTK_WIDGET (t));
+  app_test_save (after, "timeline-many-lanes.png");
+  g_assert_true (same_pixels (before, after, DM_TIMELINE_LABEL_WIDTH, 0, (int) right, DM_TIMELINE_AXIS_HEIGHT - 2));
+  g_assert_false (same_pixels (before, after, 0, DM_TIMELINE_AXIS_HEIGHT + 2, (int) right, h));
+  /* what is drawn is what is picked */
+  for (guint i = 0; i < t->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (t->items, DmTimelineItem, i);
+      if (dm_timeline_get_event_position (t, item->event, &x, &y) &&
+          y > DM_TIMELINE_AXIS_HEIGHT + 2 && y < h - 2 && x > DM_TIMELINE_LABEL_WIDTH && x < right)
+        g_assert_nonnull (dm_timeline_pick (t, x, y));
+    }
+  /* nothing under the axis */
+  g_assert_null (dm_timeline_pick (t, right / 2, DM_TIMELINE_AXIS_HEIGHT - 3));
+  /* scrolling back up, as far as it goes */
+  g_assert_true (dm_timeline_scroll (t, 0, -100, 0, GDK_SCROLL_UNIT_WHEEL));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+
+  /* Selecting an event of the last lane (from the list or the map) scrolls to it */
+  for (guint i = 0; i < t->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (t->items, DmTimelineItem, i);
+
+      if (item->lane != t->lanes->len - 1)
+        continue;
+      dm_timeline_set_selected_event (t, item->event);
+      g_assert_true (dm_timeline_get_event_position (t, item->event, &x, &y));
+      g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+      g_assert_cmpfloat (y, >, DM_TIMELINE_AXIS_HEIGHT);
+      g_assert_cmpfloat (y, <, h);
+      break;
+    }
+  g_assert_true (dm_timeline_scroll (t, 0, -100, 0, GDK_SCROLL_UNIT_WHEEL));
+
+  /* Ctrl+wheel zooms time around the pointer, the lanes stay */
+  t->pointer_x = right / 2;
+  g_assert_true (dm_timeline_scroll (t, 0, -1, GDK_CONTROL_MASK, GDK_SCROLL_UNIT_WHEEL));
+  dm_timeline_get_range (t, &c, &d);
+  g_assert_cmpfloat_with_epsilon ((d - c) * 1.15, b - a, 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  /* Shift+wheel moves along time, as a sideways scroll does */
+  g_assert_true (dm_timeline_scroll (t, 0, 1, GDK_SHIFT_MASK, GDK_SCROLL_UNIT_WHEEL));
+  dm_timeline_get_range (t, &a, &b);
+  g_assert_cmpfloat (a, >, c);
+  g_assert_cmpfloat_with_epsilon (b - a, d - c, 1);
+  g_assert_true (dm_timeline_scroll (t, -1, 0, 0, GDK_SCROLL_UNIT_WHEEL));
+  dm_timeline_get_range (t, &c, &d);
+  g_assert_cmpfloat (c, <, a);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+
+  /* The scroll controller is wired to it: a plain scroll moves the lanes */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (t));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) ctl = g_list_model_get_item (controllers, i);
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (ctl))
+          g_signal_emit_by_name (ctl, "scroll", 0.0, 1.0, &handled);
+      }
+    g_assert_true (handled);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  }
+}
+
+/* The sample's six lanes fit: nothing to scroll, the wheel is left to others */
+static void
+test_few_lanes (Fixture       *f,
+                gconstpointer  data)
+{
+  int min, nat;
+
+  g_assert_false (gtk_widget_get_visible (f->timeline->scrollbar));
+  g_assert_false (dm_timeline_scroll (f->timeline, 0, 1, 0, GDK_SCROLL_UNIT_WHEEL));
+  /* as high as its lanes at their smallest, under the map */
+  gtk_widget_measure (GTK_WIDGET (f->timeline), GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, >=, DM_TIMELINE_AXIS_HEIGHT + 6 * DM_TIMELINE_LANE_MIN_HEIGHT);
+  g_assert_cmpint (nat, <=, DM_TIMELINE_AXIS_HEIGHT + 6 * DM_TIMELINE_LANE_HEIGHT);
+}
+
+/* The tooltip names the event under the pointer, or the lane's actor */
+static void
+test_tooltip (Fixture       *f,
+              gconstpointer  data)
+{
+  GListModel *events = dm_document_get_events (f->document);
+  DmTimeline *t = f->timeline;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) ev = g_list_model_get_item (events, i);
+      g_autofree char *text = NULL;
+      g_autofree char *title = NULL;
+      DmEvent *shown;
+      double x, y;
+
+      g_assert_true (dm_timeline_get_event_position (t, ev, &x, &y));
+      shown = dm_timeline_pick (t, x, y);
+      text = dm_timeline_dup_tooltip_text (t, x, y);
+      title = dm_event_dup_display_title (shown);
+      g_assert_nonnull (text);
+      g_assert_true (g_str_has_prefix (text, title));
+      n += shown == ev;
+    }
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < t->lanes->len; i++)
+    {
+      DmActor *actor = g_ptr_array_index (t->lanes, i);
+      g_autofree char *text = dm_timeline_dup_tooltip_text (t, 10, dm_timeline_lane_y (t, i) + 5);
+
+      g_assert_nonnull (text);
+      if (actor != NULL)
+        g_assert_true (g_str_has_prefix (text, dm_actor_get_name (actor)));
+    }
+  g_assert_null (dm_timeline_dup_tooltip_text (t, 300, 5));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (t)));
+}
+
+static gboolean
+dark_in (GdkTexture *texture,
+         int         x0,
+         int         x1,
+         int         y0,
+         int         y1)
+{
+  g_autofree guchar *data = download (texture);
+
+  for (int y = y0; y < y1; y++)
+    for (int x = MAX (x0, 0); x < x1; x++)
+      {
+        guint32 p = pixel_at (data, texture, x, y);
+        if (((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff) < 3 * 150)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* A tick near the right end keeps its label whole, left of its line */
+static void
+test_tick_labels (Fixture       *f,
+                  gconstpointer  data)
+{
+  DmTimeline *t = f->timeline;
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2025, 10, 31, 0, 0, 0);
+  g_autoptr(GdkTexture) shot = NULL;
+  double right = dm_timeline_axis_end (t), w = right - DM_TIMELINE_LABEL_WIDTH;
+  double span = 7 * 86400, m = g_date_time_to_unix (day), tick_x;
+
+  /* the playhead away; the midnight of 31 October 6 pixels from the end */
+  dm_timeline_set_time (t, m - 30 * 86400);
+  dm_timeline_set_range (t, m - (w - 6) / w * span, m - (w - 6) / w * span + span);
+  tick_x = dm_timeline_x_for_time (t, m);
+  g_assert_cmpfloat_with_epsilon (tick_x, right - 6, 0.5);
+  app_test_wait (100);
+  shot = app_test_render (GTK_WIDGET (t));
+  app_test_save (shot, "timeline-tick-labels.png");
+  /* no glyph cut at the end; the label left of its line */
+  g_assert_false (dark_in (shot, (int) right - 5, (int) right, 2, DM_TIMELINE_AXIS_HEIGHT - 3));
+  g_assert_true (dark_in (shot, (int) tick_x - 60, (int) tick_x - 2, 2, DM_TIMELINE_AXIS_HEIGHT - 3));
+}
+
+static gboolean
+blueish (guint32 p)
+{
+  return (int) (p & 0xff) - (int) ((p >> 16) & 0xff) > 60;
+}
+
+/* A focus ring only when the focus came from the keyboard */
+static void
+test_focus_visible (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (f->timeline);
+  int h = gtk_widget_get_height (widget);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* the app's style sheet, as AdwApplication loads it (referring to the resource links it) */
+  g_assert_nonnull (dm_ui_get_resource ());
+  gtk_css_provider_load_from_resource (css, "/io/github/diplomap/Diplomap/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_grab_focus (widget);
+  g_assert_true (gtk_widget_has_focus (widget));
+  gtk_window_set_focus_visible (f->window, FALSE);
+  app_test_wait (100);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (widget);
+    g_test_message ("edge without focus-visible: %06x", app_test_pixel (shot, 1, h / 2));
+    g_assert_false (blueish (app_test_pixel (shot, 1, h / 2)));
+  }
+  gtk_window_set_focus_visible (f->window, TRUE);
+  app_test_wait (100);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (widget);
+    g_test_message ("edge with focus-visible: %06x", app_test_pixel (shot, 1, h / 2));
+    app_test_save (shot, "timeline-focus-visible.png");
+    g_assert_true (blueish (app_test_pixel (shot, 1, h / 2)));
+  }
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,5 +542,11 @@ main (int   argc,
   g_test_add ("/app/timeline/pick", Fixture, NULL, fixture_set_up, test_pick, fixture_tear_down);
   g_test_add ("/app/timeline/click-and-drag", Fixture, NULL, fixture_set_up, test_click_and_drag, fixture_tear_down);
   g_test_add ("/app/timeline/accessible", Fixture, NULL, fixture_set_up, test_accessible, fixture_tear_down);
+  g_test_add ("/app/timeline/many-lanes", Fixture, SOURCE_DATA_DIR "/us-travels", fixture_set_up,
+              test_many_lanes, fixture_tear_down);
+  g_test_add ("/app/timeline/few-lanes", Fixture, NULL, fixture_set_up, test_few_lanes, fixture_tear_down);
+  g_test_add ("/app/timeline/tooltip", Fixture, NULL, fixture_set_up, test_tooltip, fixture_tear_down);
+  g_test_add ("/app/timeline/tick-labels", Fixture, NULL, fixture_set_up, test_tick_labels, fixture_tear_down);
+  g_test_add ("/app/timeline/focus-visible", Fixture, NULL, fixture_set_up, test_focus_visible, fixture_tear_down);
   return g_test_run ();
 }

@@ -301,6 +301,64 @@ test_select_in_timeline (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Whether @place is drawn inside the map (on any copy of the world) */
+static gboolean
+shown_on_map (DmWindow *win,
+              DmPlace  *place)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (win->routes_layer));
+  double h = gtk_widget_get_height (GTK_WIDGET (win->routes_layer));
+  DmView view;
+  double px, py, world;
+
+  dm_routes_layer_get_view (win->routes_layer, &view);
+  world = dm_view_get_world_width (&view);
+  dm_view_project (&view, dm_place_get_longitude (place), dm_place_get_latitude (place), &px, &py);
+  for (int k = -2; k <= 2; k++)
+    if (px + k * world >= 0 && px + k * world <= w && py >= 0 && py <= h)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_fly_to_trip (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  const char *stops[] = { "Kuala Lumpur", "Tokyo", "Busan" };
+  DmEvent *trip;
+  GPtrArray *legs;
+  guint found = 0;
+
+  open_and_wait (win, file);
+  app_test_wait (300);
+  /* Washington, Kuala Lumpur, Tokyo, Gyeongju, Busan, Washington: framed across the Pacific,
+   * not across the Americas and Europe */
+  trip = find_event (win, "trump-asia");
+  dm_window_set_selected_event (win, trip);
+  app_test_wait (1500);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-asia-trip.png");
+  }
+  legs = dm_event_get_legs (trip);
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+
+      g_test_message ("%s -> %s", dm_place_get_name (leg->from), dm_place_get_name (leg->to));
+      g_assert_true (shown_on_map (win, leg->from));
+      g_assert_true (shown_on_map (win, leg->to));
+      for (guint k = 0; k < G_N_ELEMENTS (stops); k++)
+        if (g_str_equal (dm_place_get_name (leg->to), stops[k]))
+          found |= 1u << k;
+    }
+  g_assert_cmpuint (found, ==, 7);
+  /* The map flies as far out as it must, not further than its limit */
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (shumate_map_get_viewport (win->map)), >=, 2);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static gboolean
 time_passed (gpointer data)
 {
@@ -398,6 +456,53 @@ load_finished_cb (DmWindow   *win,
   result->ok = ok;
 }
 
+/* The texts of the labels under @widget: headings and the others */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *headings,
+                GPtrArray *others)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      !GTK_IS_WINDOW_HANDLE (gtk_widget_get_parent (widget)))
+    {
+      /* the header bar's title is not among them: its labels have the "title" class */
+      if (gtk_widget_has_css_class (widget, "heading"))
+        g_ptr_array_add (headings, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+      else if (gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX) != NULL)
+        g_ptr_array_add (others, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, headings, others);
+}
+
+/* The line of @file where @text first is */
+static guint
+line_of (GFile      *file,
+         const char *text)
+{
+  g_autofree char *contents = NULL;
+  const char *at;
+  guint line = 1;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  at = strstr (contents, text);
+  g_assert_nonnull (at);
+  for (const char *p = contents; p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
 static void
 test_broken_file (void)
 {
@@ -417,9 +522,20 @@ test_broken_file (void)
   g_assert_nonnull (win->error_dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
+  /* The heading names the file by its name, the body says where and why, for people */
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (win->error_dialog)), ==,
+                   "Could Not Open “not-json.diplomap”");
   text = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)));
   g_test_message ("error shown: %s", text);
-  g_assert_nonnull (strstr (text, "not-json.diplomap"));
+  g_assert_true (g_str_has_prefix (text, "Line 4, column 32: not valid JSON: "));
+  g_assert_null (strstr (text, "/"));           /* no path */
+  g_assert_null (strstr (text, "Parse error")); /* nor json-glib's words */
+  g_assert_null (strstr (text, "`"));
+  app_test_wait (200);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (win->error_dialog);
+    app_test_save (shot, "error-dialog.png");
+  }
   gtk_window_destroy (GTK_WINDOW (win->error_dialog));
   g_assert_null (win->error_dialog);
 
@@ -429,6 +545,10 @@ test_broken_file (void)
   g_assert_true (result.called);
   g_assert_false (result.ok);
   g_assert_nonnull (win->error_dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (win->error_dialog)), ==,
+                   "Could Not Open “nothing.diplomap”");
+  g_test_message ("error shown: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)));
+  g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)), "/nonexistent"));
   gtk_window_destroy (GTK_WINDOW (win->error_dialog));
 
   /* Some bad events: the good ones open, the problems are listed */
@@ -444,7 +564,39 @@ test_broken_file (void)
   app_test_wait (300);
   {
     g_autoptr(GdkTexture) shot = app_test_render (win->problems_dialog);
+    g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *path = g_file_get_path (bad);
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (win->problems_dialog);
+    GValue copied = G_VALUE_INIT;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *first = NULL;
+
     app_test_save (shot, "problems-dialog.png");
+    /* Room for the list, and it can grow */
+    g_assert_true (gtk_window_get_resizable (GTK_WINDOW (win->problems_dialog)));
+    g_assert_cmpint (gdk_texture_get_height (shot), >=, 400);
+    /* One heading for the file, by name; a row per problem, by line and column */
+    collect_labels (win->problems_dialog, headings, rows);
+    g_assert_cmpuint (headings->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (headings, 0), ==, "bad-events.diplomap");
+    g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (dm_document_get_problems (win->document)));
+    for (guint i = 0; i < rows->len; i++)
+      {
+        g_test_message ("%s", (char *) g_ptr_array_index (rows, i));
+        g_assert_true (g_str_has_prefix (g_ptr_array_index (rows, i), "Line "));
+        g_assert_null (strstr (g_ptr_array_index (rows, i), path));
+      }
+    /* Copy All: the lines `diplomap --check` prints, path and all */
+    g_assert_true (gtk_widget_activate_action (win->problems_dialog, "problems.copy", NULL));
+    g_value_init (&copied, G_TYPE_STRING);
+    g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &copied, &error));
+    first = g_strdup_printf ("%s:%u:", path, line_of (bad, "\"place\": \"Qwxyzzy Nowhere\""));
+    g_test_message ("copied: %s", g_value_get_string (&copied));
+    g_assert_true (g_str_has_prefix (g_value_get_string (&copied), first));
+    g_assert_cmpuint (count_lines (g_value_get_string (&copied)), ==, rows->len);
+    g_value_unset (&copied);
   }
   gtk_window_destroy (GTK_WINDOW (win->problems_dialog));
 
@@ -621,6 +773,167 @@ test_export_figure (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+typedef struct
+{
+  guint    n;
+  gboolean ok;
+} ExportResult;
+
+static void
+export_finished_cb (DmWindow     *win,
+                    GFile        *file,
+                    gboolean      ok,
+                    ExportResult *result)
+{
+  result->n++;
+  result->ok = ok;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* @ids sorted, joined by spaces */
+static char *
+join_sorted (GPtrArray *ids)
+{
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (" ", (char **) ids->pdata);
+}
+
+/* The ids of the events of @model, sorted, joined by spaces */
+static char *
+dup_ids (GListModel *model)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (model, i);
+      g_ptr_array_add (ids, (gpointer) dm_event_get_id (e));
+    }
+  return join_sorted (ids);
+}
+
+static void
+test_export_data (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-data-XXXXXX", NULL);
+  ExportResult result = { 0 };
+  DmActor *trump;
+  guint n_trump;
+
+  g_signal_connect (win, "export-finished", G_CALLBACK (export_finished_cb), &result);
+  open_and_wait (win, file);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export-data"));
+
+  /* The dialog: a type per format, a name from the title, says how many events go */
+  {
+    g_autoptr(GtkFileChooserNative) chooser = dm_window_new_export_data_chooser (win);
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_test_message ("%s: %s", gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), name);
+    g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 4);
+    g_assert_cmpstr (name, ==, "Late October 2025 - Choe Son Hui to Moscow and Minsk, Trump in Asia for APEC.geojson");
+    g_assert_nonnull (strstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), "10"));
+  }
+  /* A name without a known extension takes the chosen type's */
+  {
+    g_autoptr(GFile) plain = g_file_new_build_filename (dir, "trip", NULL);
+    g_autoptr(GFile) kml = g_file_new_build_filename (dir, "trip.kml", NULL);
+    g_autoptr(GFile) a = dm_window_export_data_target (plain, "csv");
+    g_autoptr(GFile) b = dm_window_export_data_target (kml, "geojson");
+    g_autofree char *a_name = g_file_get_basename (a);
+
+    g_assert_cmpstr (a_name, ==, "trip.csv");
+    g_assert_true (g_file_equal (b, kml));
+  }
+
+  /* GeoJSON of every event: one feature each, with the events' ids */
+  {
+    g_autofree char *path = g_build_filename (dir, "all.geojson", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+    g_autofree char *written = NULL;
+    g_autofree char *expected = dup_ids (dm_document_get_events (win->document));
+    JsonArray *features;
+
+    dm_window_export_data (win, out);
+    g_assert_true (app_test_wait_until (exported, win, 10000));
+    g_assert_cmpuint (result.n, ==, 1);
+    g_assert_true (result.ok);
+    g_assert_true (json_parser_load_from_file (parser, path, &error));
+    g_assert_no_error (error);
+    features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
+    g_assert_cmpuint (json_array_get_length (features), ==, 10);
+    for (guint i = 0; i < json_array_get_length (features); i++)
+      g_ptr_array_add (ids, (gpointer) json_object_get_string_member (json_array_get_object_element (features, i), "id"));
+    written = join_sorted (ids);
+    g_assert_cmpstr (written, ==, expected);
+    g_unlink (path);
+  }
+
+  /* CSV of what the list shows: Trump's events only; read back, the same events */
+  trump = dm_document_lookup_actor (win->document, "trump");
+  dm_event_list_set_filters (win->event_list, trump, NULL, -1, -1);
+  n_trump = g_list_model_get_n_items (dm_event_list_get_model (win->event_list));
+  g_assert_cmpuint (n_trump, <, 10);
+  {
+    g_autoptr(GtkFileChooserNative) chooser = dm_window_new_export_data_chooser (win);
+    g_autofree char *count = g_strdup_printf ("%u", n_trump);
+
+    g_assert_nonnull (strstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), count));
+  }
+  {
+    g_autofree char *path = g_build_filename (dir, "trump.csv", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    g_autoptr(DmDocument) back = dm_document_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *expected = dup_ids (dm_event_list_get_model (win->event_list));
+    g_autofree char *written = NULL;
+
+    dm_window_export_data (win, out);
+    g_assert_true (app_test_wait_until (exported, win, 10000));
+    g_assert_true (result.ok);
+    g_assert_true (dm_document_load_file (back, out, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (back)), ==, n_trump);
+    written = dup_ids (dm_document_get_events (back));
+    g_assert_cmpstr (written, ==, expected);
+    g_unlink (path);
+  }
+
+  /* A folder that does not exist: an error naming the file, the window lives on */
+  {
+    g_autofree char *path = g_build_filename (dir, "missing", "out.geojson", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    const char *heading;
+
+    dm_window_export_data (win, out);
+    g_assert_true (app_test_wait_until (exported, win, 10000));
+    g_assert_false (result.ok);
+    g_assert_nonnull (win->error_dialog);
+    heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (win->error_dialog));
+    g_test_message ("%s / %s", heading, adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)));
+    g_assert_nonnull (strstr (heading, "“out.geojson”"));
+    g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)), dir));
+    gtk_window_destroy (GTK_WINDOW (win->error_dialog));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 /* Runs the window's single-key shortcut for @accel, as a key press that no focused widget
  * took would */
 static gboolean
@@ -727,6 +1040,120 @@ test_settings_kept (void)
 }
 
 static void
+test_combined_title (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
+  g_autofree char *sample_path = g_file_get_path (sample);
+  g_autofree char *other_path = g_file_get_path (other);
+  const char *tooltip;
+
+  /* Both asked at once: the first one asked names the window, whichever loads first */
+  dm_window_open_file (win, sample);
+  dm_window_open_file (win, other);
+  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  /* a long first title is shortened, so that the count stays in sight */
+  g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==,
+                   "Late October 2025: Choe Son Hui to Moscow and…" " + 1 more");
+  g_test_message ("subtitle: %s", adw_window_title_get_subtitle (win->window_title));
+  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (win->window_title), " events in 2 files"));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (win->window_title));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, sample_path));
+  g_assert_nonnull (strstr (tooltip, other_path));
+  /* The map frames the events of both, not only of the one read first */
+  app_test_wait (200);
+  {
+    GListModel *events = dm_document_get_events (win->document);
+
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+        GPtrArray *legs = dm_event_get_legs (e);
+
+        if (dm_event_get_place (e) != NULL)
+          g_assert_true (shown_on_map (win, dm_event_get_place (e)));
+        for (guint k = 0; k < legs->len; k++)
+          g_assert_true (shown_on_map (win, ((DmLeg *) g_ptr_array_index (legs, k))->to));
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  /* A file that could not be read is not counted */
+  win = open_window ();
+  {
+    g_autoptr(GFile) broken = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "not-json.diplomap", NULL));
+
+    dm_window_open_file (win, broken);
+    dm_window_open_file (win, sample);
+    g_assert_true (app_test_wait_until (loaded, win, 10000));
+    g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==,
+                     "Late October 2025: Choe Son Hui to Moscow and Minsk, Trump in Asia for APEC");
+    g_assert_cmpstr (adw_window_title_get_subtitle (win->window_title), ==, "10 events");
+    if (win->error_dialog != NULL)
+      gtk_window_destroy (GTK_WINDOW (win->error_dialog));
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static gboolean
+view_near (ShumateViewport *viewport,
+           double           lat,
+           double           lon,
+           double           zoom)
+{
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - lat) < 0.01 &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - lon) < 0.01 &&
+         fabs (shumate_viewport_get_zoom_level (viewport) - zoom) < 0.01;
+}
+
+static void
+test_view_restored (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
+  g_autofree char *sample_uri = g_file_get_uri (sample);
+  g_auto(GStrv) last = NULL;
+  DmWindow *win = open_window ();
+  ShumateViewport *viewport;
+
+  /* The sample, looked at over Paris, then the window closes */
+  open_and_wait (win, sample);
+  viewport = shumate_map_get_viewport (win->map);
+  g_assert_false (view_near (viewport, 48.85, 2.35, 6));
+  shumate_viewport_set_zoom_level (viewport, 6);
+  shumate_map_center_on (win->map, 48.85, 2.35);
+  gtk_window_close (GTK_WINDOW (win));
+  last = g_settings_get_strv (settings, "last-files");
+  g_assert_cmpuint (g_strv_length (last), ==, 1);
+  g_assert_cmpstr (last[0], ==, sample_uri);
+
+  /* Opened again: the map is where it was left, not fitted to the events */
+  win = open_window ();
+  open_and_wait (win, sample);
+  app_test_wait (100);
+  g_assert_true (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  /* Another file, or the same with another: fitted to its events */
+  win = open_window ();
+  open_and_wait (win, other);
+  g_assert_false (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
+  gtk_window_destroy (GTK_WINDOW (win));
+  win = open_window ();
+  dm_window_open_file (win, sample);
+  dm_window_open_file (win, other);
+  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_false (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-files");
+}
+
+static void
 test_empty_state (void)
 {
   DmWindow *win = open_window ();
@@ -782,15 +1209,46 @@ tiles_done (gpointer data)
   return dm_map_source_get_n_pending (((DmWindow *) data)->map_source) == 0;
 }
 
+typedef struct
+{
+  DmWindow *win;
+  guint     n_between;  /* fractions seen strictly between 0 and 1 */
+  gboolean  cancel;     /* Stop Loading at the first report */
+} ProgressSeen;
+
+static void
+fraction_changed_cb (GtkProgressBar *bar,
+                     GParamSpec     *pspec,
+                     ProgressSeen   *seen)
+{
+  double f = gtk_progress_bar_get_fraction (bar);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (seen->win->stack), ==, "loading");
+  if (f > 0 && f < 1)
+    seen->n_between++;
+  if (seen->cancel && f > 0)
+    g_action_group_activate_action (G_ACTION_GROUP (seen->win), "cancel-load", NULL);
+}
+
 static void
 test_us_travels (void)
 {
   DmWindow *win = open_window ();
+  ProgressSeen seen = { win, 0, FALSE };
+  g_autofree char *name = NULL;
 
   /* The record that ships with the app: a folder of thousands of events */
+  g_signal_connect (win->loading_page_bar, "notify::fraction", G_CALLBACK (fraction_changed_cb), &seen);
   g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
   g_assert_cmpuint (dm_window_get_n_loading (win), ==, 1);
+  /* the window says what it opens and how far it got */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "loading");
+  g_assert_cmpstr (adw_status_page_get_title (win->loading_page), ==, "Opening “us-travels”");
   g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_test_message ("%u progress reports", seen.n_between);
+  g_assert_cmpuint (seen.n_between, >=, 2);
+  g_signal_handlers_disconnect_by_data (win->loading_page_bar, &seen);
+  g_assert_false (gtk_widget_get_visible (win->loading_box));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), >, 4000);
   g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >, 4000);
@@ -803,6 +1261,34 @@ test_us_travels (void)
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-us-travels.png");
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_cancel_loading (void)
+{
+  DmWindow *win = open_window ();
+  ProgressSeen seen = { win, 0, TRUE };
+  LoadResult result = { FALSE };
+
+  /* Stop Loading as soon as the first files are read: no error, nothing half loaded */
+  g_signal_connect (win, "load-finished", G_CALLBACK (load_finished_cb), &result);
+  g_signal_connect (win->loading_page_bar, "notify::fraction", G_CALLBACK (fraction_changed_cb), &seen);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
+  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_signal_handlers_disconnect_by_data (win->loading_page_bar, &seen);
+  g_assert_true (result.called);
+  g_assert_false (result.ok);
+  g_assert_null (win->error_dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
+
+  /* and the next file opens as usual */
+  {
+    g_autoptr(GFile) file = sample_file ();
+    open_and_wait (win, file);
+    g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 10);
   }
   gtk_window_destroy (GTK_WINDOW (win));
 }
@@ -831,16 +1317,21 @@ main (int   argc,
   g_test_add_func ("/app/window/empty-state", test_empty_state);
   g_test_add_func ("/app/window/opens-sample", test_opens_sample);
   g_test_add_func ("/app/window/settings-kept", test_settings_kept);
+  g_test_add_func ("/app/window/view-restored", test_view_restored);
+  g_test_add_func ("/app/window/combined-title", test_combined_title);
   g_test_add_func ("/app/window/keyboard", test_keyboard);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
   g_test_add_func ("/app/window/several-files", test_several_files);
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);
+  g_test_add_func ("/app/window/fly-to-trip", test_fly_to_trip);
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
   g_test_add_func ("/app/window/broken-file", test_broken_file);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
+  g_test_add_func ("/app/window/export-data", test_export_data);
   g_test_add_func ("/app/window/dialogs", test_dialogs_look);
   g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);
   g_test_add_func ("/app/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/app/window/us-travels", test_us_travels);
+  g_test_add_func ("/app/window/cancel-loading", test_cancel_loading);
   return g_test_run ();
 }

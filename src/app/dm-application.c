@@ -7,6 +7,7 @@
 
 #include "dm-application.h"
 #include "dm-basemap.h"
+#include "dm-cli.h"
 #include "dm-gazetteer.h"
 #include "dm-window.h"
 
@@ -130,14 +131,19 @@ dm_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *export_data_accels[] = { "<Shift><Control>e", NULL };
   static const char *sidebar_accels[] = { "F9", NULL };
 
+  /* Here and not before g_application_run(): --help exits while parsing the options, and a
+   * process that exits under a loading thread may crash */
+  dm_application_warm_up ();
   G_APPLICATION_CLASS (dm_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-data", export_data_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-sidebar", sidebar_accels);
 }
 
@@ -174,9 +180,15 @@ dm_application_warm_up (void)
 DmApplication *
 dm_application_new (void)
 {
-  return g_object_new (DM_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", "/io/github/diplomap/Diplomap",
-                       NULL);
+  DmApplication *self = g_object_new (DM_TYPE_APPLICATION,
+                                      "application-id", APPLICATION_ID,
+                                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                                      "resource-base-path", "/io/github/diplomap/Diplomap",
+                                      NULL);
+  g_autofree char *summary = dm_cli_dup_commands_summary ();
+
+  /* --help names the headless commands too (dm_cli_run() handles them before the window) */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self), summary);
+  return self;
 }

@@ -16,7 +16,7 @@ dm_cli_convert (const char  *output,
                 char       **files)
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
-  g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+  g_autoptr(GFile) out = dm_cli_file_for_arg (output);
   g_autoptr(GError) error = NULL;
   GListModel *problems;
   gboolean unreadable = FALSE;
@@ -29,7 +29,7 @@ dm_cli_convert (const char  *output,
     }
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(GFile) file = dm_cli_file_for_arg (files[i]);
       g_autoptr(GError) load_error = NULL;
 
       if (!dm_document_load_file (doc, file, NULL, &load_error))

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "dm-cli-export.h"
+#include "dm-cli-private.h"
 #include "dm-document.h"
 #include "dm-figure.h"
 
@@ -27,6 +28,7 @@ typedef struct
   char      *title;
   gboolean   no_legend;
   gboolean   no_caption;
+  gboolean   graticule;
   char     **files;
 } Options;
 
@@ -121,7 +123,7 @@ load_files (DmDocument  *doc,
 {
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(GFile) file = dm_cli_file_for_arg (files[i]);
       g_autoptr(DmDocument) one = dm_document_new ();
       g_autoptr(GError) error = NULL;
       GListModel *problems;
@@ -214,11 +216,12 @@ run (Options *o)
     dm_figure_set_title (figure, o->title);
   dm_figure_set_show_legend (figure, !o->no_legend);
   dm_figure_set_show_caption (figure, !o->no_caption);
+  dm_figure_set_show_graticule (figure, o->graticule);
 
   if (!load_files (doc, o->files))
     return 2;
 
-  out = g_file_new_for_commandline_arg (o->out);
+  out = dm_cli_file_for_arg (o->out);
   if (!dm_figure_export (figure, out, format, &error))
     {
       g_printerr ("diplomap: %s\n", error->message);
@@ -246,6 +249,7 @@ dm_cli_export_run (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("The figure's title (default: the file's)"), N_("TEXT") },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &o.no_legend, N_("No legend"), NULL },
     { "no-caption", 0, 0, G_OPTION_ARG_NONE, &o.no_caption, N_("No title and time caption"), NULL },
+    { "graticule", 0, 0, G_OPTION_ARG_NONE, &o.graticule, N_("Draw meridians and parallels"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -254,7 +258,10 @@ dm_cli_export_run (int    argc,
   g_auto(GStrv) args = g_strdupv (argv);
   int status;
 
-  context = g_option_context_new (_("FILE… — export a figure of diplomatic events"));
+  /* the remaining files' "FILE…" ends the usage line; the summary says what this does */
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Export a figure of diplomatic events: "
+                                           "diplomap --export OUT.png|OUT.svg|OUT.pdf FILE…"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse_strv (context, &args, &error))
     status = fail (error->message);

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 /* "1 event", "3 events"…: counts in the summaries, each with its own plural */
 char *dm_cli_count_events (guint n);
 char *dm_cli_count_legs   (guint n);
+
+/* A file named on the command line: a path, unless it is a file:// URI. Unlike
+ * g_file_new_for_commandline_arg(), "fig-2025-10-29T12:00.png" is a file here, not a URI of
+ * the scheme "fig-2025-10-29t12". */
+GFile *dm_cli_file_for_arg (const char *arg);
 
 /* diplomap --convert OUT FILE…; returns the exit status */
 int dm_cli_convert (const char  *output,

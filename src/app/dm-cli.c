@@ -37,6 +37,30 @@ file_report_free (gpointer data)
   g_free (r);
 }
 
+GFile *
+dm_cli_file_for_arg (const char *arg)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (arg);
+
+  if (scheme != NULL && g_ascii_strcasecmp (scheme, "file") == 0)
+    return g_file_new_for_uri (arg);
+  return g_file_new_for_path (arg);
+}
+
+char *
+dm_cli_dup_commands_summary (void)
+{
+  return g_strjoin ("\n",
+                    _("Opens the files in a window. Commands that need no display:"),
+                    /* Translators: --help, one line per command; keep the option names */
+                    _("  --check [--json] FILE…  print what the files hold and every problem"),
+                    _("  --export OUT FILE…      write a figure (.png, .svg or .pdf); "
+                      "“diplomap --export OUT --help” lists its options"),
+                    _("  --convert OUT FILE…     write the events to OUT (.geojson, .kml, .csv "
+                      "or .diplomap)"),
+                    NULL);
+}
+
 char *
 dm_cli_count_events (guint n)
 {
@@ -255,7 +279,7 @@ run_check (char     **files,
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(GFile) file = dm_cli_file_for_arg (files[i]);
       g_autoptr(DmDocument) one = dm_document_new ();
       g_autoptr(GError) error = NULL;
       FileReport *r = g_new0 (FileReport, 1);
@@ -319,7 +343,9 @@ dm_cli_run (int    argc,
   if (!headless)
     return FALSE;
 
-  context = g_option_context_new (_("FILE… — check or convert diplomatic event files"));
+  /* the remaining files' "FILE…" ends the usage line; the summary says what this does */
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Check or convert diplomatic event files."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))

@@ -11,4 +11,7 @@ gboolean dm_cli_run (int    argc,
                      char **argv,
                      int   *exit_status);
 
+/* The headless commands, one line each, for the window's --help */
+char    *dm_cli_dup_commands_summary (void);
+
 G_END_DECLS

@@ -46,7 +46,7 @@ dm_event_list_filter_event (gpointer item,
     return FALSE;
   if (status > 0 && status != GTK_INVALID_LIST_POSITION && dm_event_get_status (event) != status - 1)
     return FALSE;
-  if (self->needle != NULL && *self->needle != '\0' && !dm_event_matches_search (event, self->needle))
+  if (self->words != NULL && !dm_event_matches_search (event, (const char * const *) self->words))
     return FALSE;
   return TRUE;
 }
@@ -66,12 +66,59 @@ compare_ints (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* a drop-down is as wide as the sidebar's column, not as its longest choice */
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  const char *text = gtk_string_object_get_string (choice);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* the button's label may be cut: its tooltip has it whole */
+  gtk_widget_set_tooltip_text (label, text);
+}
+
+static GtkListItemFactory *
+new_choice_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  return factory;
+}
+
 static GtkDropDown *
 make_drop_down (DmEventList *self,
                 const char  *accessible_name)
 {
   GtkDropDown *drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  g_autoptr(GtkListItemFactory) button = new_choice_factory (TRUE);
+  g_autoptr(GtkListItemFactory) popup = new_choice_factory (FALSE);
 
+  /* The button ellipsizes its label; the pop-up shows the choices whole */
+  gtk_drop_down_set_factory (drop, button);
+  gtk_drop_down_set_list_factory (drop, popup);
   gtk_widget_set_hexpand (GTK_WIDGET (drop), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_name, -1);
@@ -109,6 +156,7 @@ dm_event_list_build_filters (DmEventList *self)
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_widget_add_css_class (grid, "dm-filters");
   gtk_widget_set_margin_start (grid, 6);
   gtk_widget_set_margin_end (grid, 6);
   /* who, where, when, what */
@@ -187,6 +235,7 @@ dm_event_list_reload (DmEventList *self)
   for (DmStatus s = DM_STATUS_UNKNOWN; s <= DM_STATUS_CANCELLED; s++)
     g_ptr_array_add (statuses, (char *) dm_status_get_label (s));
 
+  self->holding_changes = TRUE;
   set_choices (self->actor_filter, _("All actors"), actor_names);
   {
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -213,6 +262,7 @@ dm_event_list_reload (DmEventList *self)
   }
   set_choices (self->kind_filter, _("All types"), kinds);
   set_choices (self->status_filter, _("Any status"), statuses);
+  self->holding_changes = FALSE;
   dm_event_list_filters_changed (self);
 }
 
@@ -256,23 +306,56 @@ dm_event_list_set_role_year (DmEventList *self,
   gtk_drop_down_set_selected (self->year_filter, y);
 }
 
+static void
+get_drop_downs (DmEventList *self,
+                GtkDropDown *drops[7])
+{
+  drops[0] = self->actor_filter;
+  drops[1] = self->country_filter;
+  drops[2] = self->role_filter;
+  drops[3] = self->year_filter;
+  drops[4] = self->region_filter;
+  drops[5] = self->kind_filter;
+  drops[6] = self->status_filter;
+}
+
+guint
+dm_event_list_count_filters (DmEventList *self)
+{
+  GtkDropDown *drops[7];
+  guint n = 0;
+
+  get_drop_downs (self, drops);
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (drops[i]);
+      n += selected > 0 && selected != GTK_INVALID_LIST_POSITION;
+    }
+  return n;
+}
+
+void
+dm_event_list_clear_filters (DmEventList *self)
+{
+  GtkDropDown *drops[7];
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  get_drop_downs (self, drops);
+  self->holding_changes = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    gtk_drop_down_set_selected (drops[i], 0);
+  self->holding_changes = FALSE;
+  dm_event_list_filters_changed (self);
+}
+
 /* Whether the search or a filter hides events */
 gboolean
 dm_event_list_is_filtered (DmEventList *self)
 {
-  GtkDropDown *drops[] = { self->actor_filter, self->country_filter, self->role_filter,
-                           self->year_filter, self->region_filter, self->kind_filter,
-                           self->status_filter };
-
   g_return_val_if_fail (DM_IS_EVENT_LIST (self), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
-    {
-      guint selected = gtk_drop_down_get_selected (drops[i]);
-      if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
-        return TRUE;
-    }
-  return self->needle != NULL && *self->needle != '\0';
+  return dm_event_list_count_filters (self) > 0 || self->words != NULL;
 }
 
 /* @continent: "Africa", "Americas", "Asia", "Europe", "Oceania", or NULL for all */

@@ -10,28 +10,52 @@
 
 /* What the sidebar's search and filters match: text, countries, roles and years */
 
+/* Case and accents dropped: "Péter" and "PETER" fold to "peter" */
 char *
 dm_event_list_fold (const char *text)
 {
-  g_autofree char *norm = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
-  return g_utf8_casefold (norm, -1);
+  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) bare = g_string_sized_new (decomposed ? strlen (decomposed) : 0);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (bare, c);
+    }
+  return g_utf8_casefold (bare->str, -1);
 }
 
-static gboolean
-text_matches (const char *text,
-              const char *needle)
+char **
+dm_event_list_split_search (const char *text)
 {
-  g_autofree char *f = NULL;
+  g_autofree char *folded = dm_event_list_fold (text);
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+  const char *start = NULL;
+  guint n = 0;
 
-  if (text == NULL)
-    return FALSE;
-  f = dm_event_list_fold (text);
-  return strstr (f, needle) != NULL;
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gboolean end = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+
+      if (end && start != NULL)
+        {
+          g_autofree char *word = g_strndup (start, p - start);
+          g_strv_builder_add (words, word);
+          start = NULL;
+          n++;
+        }
+      else if (!end && start == NULL)
+        start = p;
+      if (*p == '\0')
+        break;
+    }
+  return n > 0 ? g_strv_builder_end (words) : NULL;
 }
 
 gboolean
 dm_event_in_country (DmEvent    *event,
-                  const char *country)
+                     const char *country)
 {
   DmPlace *place = dm_event_get_place (event);
   GPtrArray *legs = dm_event_get_legs (event);
@@ -50,37 +74,60 @@ dm_event_in_country (DmEvent    *event,
   return FALSE;
 }
 
+static void
+add_text (GString    *haystack,
+          const char *text)
+{
+  if (text == NULL)
+    return;
+  g_string_append (haystack, text);
+  /* no word of a search holds a line break: words do not match across two fields */
+  g_string_append_c (haystack, '\n');
+}
+
+static void
+add_place_name (GString *haystack,
+                DmPlace *place)
+{
+  if (place != NULL)
+    add_text (haystack, dm_place_get_name (place));
+}
+
+/* Each word may be found in another field: "pompeo tokyo" finds Pompeo's trip with a
+ * stop in Tokyo */
 gboolean
-dm_event_matches_search (DmEvent    *event,
-                      const char *needle)
+dm_event_matches_search (DmEvent            *event,
+                         const char * const *words)
 {
   g_autofree char *title = dm_event_dup_display_title (event);
-  DmActor *actor = dm_event_get_actor (event);
-  DmPlace *place = dm_event_get_place (event);
+  g_autoptr(GString) haystack = g_string_new (NULL);
+  g_autofree char *folded = NULL;
   GPtrArray *parts = dm_event_get_participants (event);
   GPtrArray *legs = dm_event_get_legs (event);
   const char * const *tags = dm_event_get_tags (event);
 
-  if (text_matches (title, needle) || text_matches (dm_event_get_notes (event), needle))
+  if (words == NULL)
     return TRUE;
-  if (actor && text_matches (dm_actor_get_name (actor), needle))
-    return TRUE;
-  if (place && text_matches (dm_place_get_name (place), needle))
-    return TRUE;
+  add_text (haystack, title);
+  add_text (haystack, dm_event_get_notes (event));
+  if (dm_event_get_actor (event) != NULL)
+    add_text (haystack, dm_actor_get_name (dm_event_get_actor (event)));
+  add_place_name (haystack, dm_event_get_place (event));
   for (guint i = 0; parts != NULL && i < parts->len; i++)
-    if (text_matches (dm_actor_get_name (g_ptr_array_index (parts, i)), needle))
-      return TRUE;
+    add_text (haystack, dm_actor_get_name (g_ptr_array_index (parts, i)));
   for (guint i = 0; legs != NULL && i < legs->len; i++)
     {
       DmLeg *leg = g_ptr_array_index (legs, i);
-      if ((leg->from && text_matches (dm_place_get_name (leg->from), needle)) ||
-          (leg->to && text_matches (dm_place_get_name (leg->to), needle)))
-        return TRUE;
+      add_place_name (haystack, leg->from);
+      add_place_name (haystack, leg->to);
     }
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    if (text_matches (tags[i], needle))
-      return TRUE;
-  return FALSE;
+    add_text (haystack, tags[i]);
+  folded = dm_event_list_fold (haystack->str);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (folded, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by dm-event-list.c (the widget, list and selection) and dm-event-list-filters.c */
+/* Shared by dm-event-list.c (the widget, list and selection), dm-event-list-filters.c and
+ * dm-event-list-rows.c */
 struct _DmEventList
 {
   GtkWidget           parent_instance;
@@ -13,9 +14,18 @@ struct _DmEventList
   DmDocument         *document;
   DmEvent            *selected;
   DmRouteSet         *route_set;
+  GListModel         *colored_events; /* the route set's events, watched to redraw dots */
 
+  GtkWidget          *paned;       /* the list above, the details below */
   GtkWidget          *box;
+  GtkWidget          *details;     /* shown while an event is selected */
+  gboolean            details_placed;
   GtkSearchEntry     *search;
+  GtkToggleButton    *filter_button;
+  GtkLabel           *filter_count;
+  GtkRevealer        *filter_revealer;
+  GtkWidget          *clear_filters_button;
+  GtkStack           *list_stack;  /* "list" or "empty" */
   GtkDropDown        *actor_filter;
   GtkDropDown        *country_filter;
   GtkDropDown        *kind_filter;
@@ -28,13 +38,15 @@ struct _DmEventList
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
+  GtkEventController *search_shortcut; /* Ctrl+F, on the window */
 
   GPtrArray          *actors;     /* DmActor, index + 1 in the actor drop-down */
   GPtrArray          *countries;  /* char *, index + 1 in the country drop-down */
   GPtrArray          *roles;      /* char *, index + 1 in the role drop-down */
   GArray             *years;      /* int, index + 1 in the year drop-down */
-  char               *needle;     /* folded search text */
+  char              **words;      /* folded search words, all to be found */
   gboolean            syncing;
+  gboolean            holding_changes; /* several drop-downs change as one */
 };
 
 /* dm-event-list.c */
@@ -44,13 +56,26 @@ void       dm_event_list_filters_changed (DmEventList *self);
 GtkWidget *dm_event_list_build_filters   (DmEventList *self);
 gboolean   dm_event_list_filter_event    (gpointer     item,
                                           gpointer     user_data);
+/* How many drop-downs hide events */
+guint      dm_event_list_count_filters   (DmEventList *self);
+
+/* dm-event-list-rows.c: the rows of the list */
+GtkListItemFactory *dm_event_list_new_row_factory (DmEventList *self);
+/* Redraws the rows' colour dots (the route set's colours changed) */
+void       dm_event_list_redraw_dots     (DmEventList *self);
+/* The colour of the dot drawn for @event, as 0xRRGGBB (tests) */
+guint32    dm_event_list_dot_color       (DmEventList *self,
+                                          DmEvent     *event);
 
 /* dm-event-list-match.c: what the list's search and filters match */
 char     *dm_event_list_fold      (const char *text);
+/* The words of a search, folded (case and accents dropped); NULL when there are none */
+char    **dm_event_list_split_search (const char *text);
 gboolean  dm_event_in_country     (DmEvent    *event,
                                    const char *country);
-gboolean  dm_event_matches_search (DmEvent    *event,
-                                   const char *needle);
+/* Whether every word is in the event's title, notes, actors, places or tags */
+gboolean  dm_event_matches_search (DmEvent            *event,
+                                   const char * const *words);
 gboolean  dm_event_has_role       (DmEvent    *event,
                                    const char *role);
 gboolean  dm_event_in_year        (DmEvent    *event,

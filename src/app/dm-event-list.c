@@ -6,12 +6,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dm-event-list-private.h"
-#include "dm-route-style.h"
+#include <adwaita.h>
 
-/* The sidebar's list: events by time, a search box, and filters by actor, role, country,
- * region, year, type and status. They narrow the list here; the window shows the same
- * events on the map and in exports (DmEventList::filters-changed).
+#include "dm-event-list-private.h"
+
+/* The sidebar: a search box, a button revealing the filters (actor, role, country, region,
+ * year, type, status), the events by time, and below them the details of the selected event
+ * (DmEventList:details, shown only while an event is selected). The search and the filters
+ * narrow the list here; the window shows the same events on the map and in exports
+ * (DmEventList::filters-changed).
  * document events → filter → sort → single selection → GtkListView. */
 
 G_DEFINE_FINAL_TYPE (DmEventList, dm_event_list, GTK_TYPE_WIDGET)
@@ -20,6 +23,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SELECTED_EVENT,
+  PROP_DETAILS,
   N_PROPS
 };
 
@@ -63,97 +67,79 @@ dm_event_list_dup_subtitle (DmEvent *event)
                           dm_status_get_label (dm_event_get_status (event)));
 }
 
+/* The list, or "No Matching Events" when the search and the filters hide everything */
 static void
-draw_dot_cb (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
+update_list_page (DmEventList *self)
 {
-  DmRgba *color = g_object_get_data (G_OBJECT (area), "dm-color");
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 0 &&
+                   dm_event_list_is_filtered (self);
 
-  if (color == NULL)
-    return;
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 0.5, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 1);
-  cairo_fill (cr);
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
 
+/* The filter button shows how many filters hide events */
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+update_filter_button (DmEventList *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *dot = gtk_drawing_area_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  guint n = dm_event_list_count_filters (self);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *description = NULL;
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 10);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 10);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_dot_cb, NULL, NULL);
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (row, 6);
-  gtk_widget_set_margin_end (row, 6);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_box_append (GTK_BOX (row), dot);
-  gtk_box_append (GTK_BOX (row), box);
-  gtk_list_item_set_child (list_item, row);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  DmEventList *self = user_data;
-  DmEvent *event = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *dot = gtk_widget_get_first_child (row);
-  GtkWidget *box = gtk_widget_get_next_sibling (dot);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *t = dm_event_dup_display_title (event);
-  g_autofree char *s = dm_event_list_dup_subtitle (event);
-  DmActor *actor = dm_event_get_actor (event);
-  DmRgba *color = g_new (DmRgba, 1);
-
-  if (actor == NULL && dm_event_get_participants (event)->len > 0)
-    actor = g_ptr_array_index (dm_event_get_participants (event), 0);
-  *color = self->route_set != NULL ? dm_route_set_get_actor_color (self->route_set, actor)
-                                   : dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1);
-  g_object_set_data_full (G_OBJECT (dot), "dm-color", color, g_free);
-  gtk_widget_queue_draw (dot);
-  gtk_label_set_text (GTK_LABEL (title), t);
-  gtk_label_set_text (GTK_LABEL (subtitle), s);
-  gtk_widget_set_tooltip_text (box, t);
+  gtk_label_set_text (self->filter_count, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_count), n > 0);
+  gtk_widget_set_sensitive (self->clear_filters_button, n > 0);
+  if (n > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "dm-filtering");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "dm-filtering");
+  /* Translators: read by screen readers on the filter button */
+  description = g_strdup_printf (ngettext ("%u filter on", "%u filters on", n), n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 void
 dm_event_list_filters_changed (DmEventList *self)
 {
+  if (self->holding_changes)
+    return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_filter_button (self);
+  update_list_page (self);
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
 
 static void
 search_changed_cb (DmEventList *self)
 {
-  g_free (self->needle);
-  self->needle = dm_event_list_fold (gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  g_strfreev (self->words);
+  self->words = dm_event_list_split_search (gtk_editable_get_text (GTK_EDITABLE (self->search)));
   dm_event_list_filters_changed (self);
+}
+
+/* Enter in the search box goes to the list */
+static void
+search_activate_cb (DmEventList *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+    gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
+/* The details take room only while an event is selected; the first time, the list keeps a
+ * little more than half of the height (the user may then move the divider) */
+static void
+update_details (DmEventList *self)
+{
+  int height = gtk_widget_get_height (self->paned);
+
+  if (self->details == NULL)
+    return;
+  gtk_widget_set_visible (self->details, self->selected != NULL);
+  if (self->selected != NULL && !self->details_placed && height > 0)
+    {
+      gtk_paned_set_position (GTK_PANED (self->paned), height * 11 / 20);
+      self->details_placed = TRUE;
+    }
 }
 
 static void
@@ -168,7 +154,97 @@ selection_changed_cb (DmEventList *self)
     return;
   if (!g_set_object (&self->selected, event))
     return;
+  update_details (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+static void
+clear_clicked_cb (DmEventList *self)
+{
+  dm_event_list_clear_filters (self);
+  dm_event_list_set_search (self, "");
+}
+
+static void
+clear_filters_clicked_cb (DmEventList *self)
+{
+  dm_event_list_clear_filters (self);
+}
+
+/* Ctrl+F, wherever the focus is in the window */
+static gboolean
+search_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  DmEventList *self = user_data;
+  GtkWidget *flap = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_FLAP);
+
+  /* Not on the window's empty page */
+  if (flap != NULL && !gtk_widget_get_mapped (flap))
+    return FALSE;
+  dm_event_list_focus_search (self);
+  return TRUE;
+}
+
+static void
+dm_event_list_root (GtkWidget *widget)
+{
+  DmEventList *self = DM_EVENT_LIST (widget);
+
+  GTK_WIDGET_CLASS (dm_event_list_parent_class)->root (widget);
+  /* On the window, so that it works while the sidebar is hidden */
+  g_assert (self->search_shortcut == NULL);
+  self->search_shortcut = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (self->search_shortcut),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_callback_action_new (search_shortcut_cb, self, NULL)));
+  gtk_event_controller_set_name (self->search_shortcut, "dm-event-list-search");
+  gtk_widget_add_controller (GTK_WIDGET (gtk_widget_get_root (widget)), self->search_shortcut);
+}
+
+static void
+dm_event_list_unroot (GtkWidget *widget)
+{
+  DmEventList *self = DM_EVENT_LIST (widget);
+
+  if (self->search_shortcut != NULL)
+    {
+      gtk_widget_remove_controller (gtk_event_controller_get_widget (self->search_shortcut),
+                                    self->search_shortcut);
+      self->search_shortcut = NULL;
+    }
+  GTK_WIDGET_CLASS (dm_event_list_parent_class)->unroot (widget);
+}
+
+/* The sidebar keeps its width whatever it holds: its natural width is its minimum (the
+ * width request), so long titles and translations are ellipsized, not widening it */
+static void
+dm_event_list_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  DmEventList *self = DM_EVENT_LIST (widget);
+
+  gtk_widget_measure (self->paned, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+dm_event_list_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  DmEventList *self = DM_EVENT_LIST (widget);
+
+  gtk_widget_allocate (self->paned, width, height, baseline, NULL);
 }
 
 static void
@@ -176,7 +252,12 @@ dm_event_list_dispose (GObject *object)
 {
   DmEventList *self = DM_EVENT_LIST (object);
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  self->box = NULL;
+  self->details = NULL;
+  if (self->colored_events != NULL)
+    g_signal_handlers_disconnect_by_data (self->colored_events, self);
+  g_clear_object (&self->colored_events);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
@@ -185,7 +266,7 @@ dm_event_list_dispose (GObject *object)
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
-  g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
   G_OBJECT_CLASS (dm_event_list_parent_class)->dispose (object);
 }
 
@@ -201,6 +282,7 @@ dm_event_list_get_property (GObject    *object,
     {
     case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
     case PROP_SELECTED_EVENT: g_value_set_object (value, self->selected); break;
+    case PROP_DETAILS: g_value_set_object (value, self->details); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -219,6 +301,7 @@ dm_event_list_set_property (GObject      *object,
     case PROP_SELECTED_EVENT:
       dm_event_list_set_selected_event (self, g_value_get_object (value));
       break;
+    case PROP_DETAILS: dm_event_list_set_details (self, g_value_get_object (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -232,12 +315,23 @@ dm_event_list_class_init (DmEventListClass *klass)
   object_class->dispose = dm_event_list_dispose;
   object_class->get_property = dm_event_list_get_property;
   object_class->set_property = dm_event_list_set_property;
+  widget_class->measure = dm_event_list_measure;
+  widget_class->size_allocate = dm_event_list_size_allocate;
+  widget_class->root = dm_event_list_root;
+  widget_class->unroot = dm_event_list_unroot;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, DM_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_EVENT] =
     g_param_spec_object ("selected-event", NULL, NULL, DM_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DmEventList:details:
+   * A widget shown under the list while an event is selected (the event's details).
+   */
+  properties[PROP_DETAILS] =
+    g_param_spec_object ("details", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -249,14 +343,95 @@ dm_event_list_class_init (DmEventListClass *klass)
     g_signal_new ("filters-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "eventlist");
+}
+
+/* The search entry and the button revealing the filters */
+static GtkWidget *
+build_search_bar (DmEventList *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Search events"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), _("Search Events (Ctrl+F)"));
+  g_signal_connect_object (self->search, "search-changed", G_CALLBACK (search_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search, "activate", G_CALLBACK (search_activate_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->filter_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  self->filter_count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->filter_count), "dm-filter-count");
+  gtk_widget_add_css_class (GTK_WIDGET (self->filter_count), "numeric");
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("dm-filter-symbolic"));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->filter_count));
+  gtk_button_set_child (GTK_BUTTON (self->filter_button), content);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), _("Filters"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
+
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter_button));
+  gtk_widget_set_margin_start (bar, 6);
+  gtk_widget_set_margin_end (bar, 6);
+  gtk_widget_set_margin_top (bar, 6);
+  return bar;
+}
+
+/* The drop-downs, revealed by the filter button, and a button clearing them */
+static GtkWidget *
+build_filter_pane (DmEventList *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->clear_filters_button = gtk_button_new_with_mnemonic (_("_Clear Filters"));
+  gtk_widget_set_halign (self->clear_filters_button, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (self->clear_filters_button, 6);
+  gtk_widget_add_css_class (self->clear_filters_button, "flat");
+  g_signal_connect_object (self->clear_filters_button, "clicked",
+                           G_CALLBACK (clear_filters_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), dm_event_list_build_filters (self));
+  gtk_box_append (GTK_BOX (box), self->clear_filters_button);
+
+  self->filter_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_child (self->filter_revealer, box);
+  g_object_bind_property (self->filter_button, "active", self->filter_revealer, "reveal-child",
+                          G_BINDING_SYNC_CREATE);
+  return GTK_WIDGET (self->filter_revealer);
+}
+
+/* What shows when the search and the filters leave no event */
+static GtkWidget *
+build_empty_page (DmEventList *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear Search and Filters"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-search-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Matching Events"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Try other words, or clear the search and the filters"));
+  gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (clear, "pill");
+  g_signal_connect_object (clear, "clicked", G_CALLBACK (clear_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), clear);
+  gtk_widget_add_css_class (page, "compact");
+  return page;
+}
+
+static void
+list_changed_cb (DmEventList *self)
+{
+  update_list_page (self);
 }
 
 static void
 dm_event_list_init (DmEventList *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = dm_event_list_new_row_factory (self);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkSorter *sorter;
 
@@ -265,18 +440,18 @@ dm_event_list_init (DmEventList *self)
   self->roles = g_ptr_array_new_with_free_func (g_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  self->paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
+  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+  /* The sidebar is as wide as asked, not as its children would like (see measure) */
+  gtk_widget_set_hexpand (GTK_WIDGET (self), FALSE);
 
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search, "placeholder-text", _("Search events"), NULL);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->search), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->search), 6);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->search), 6);
-  g_signal_connect_object (self->search, "search-changed", G_CALLBACK (search_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (self->box), dm_event_list_build_filters (self));
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_size_request (self->box, -1, 160);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), self->box);
+  gtk_box_append (GTK_BOX (self->box), build_search_bar (self));
+  gtk_box_append (GTK_BOX (self->box), build_filter_pane (self));
 
   self->filter = gtk_custom_filter_new (dm_event_list_filter_event, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
@@ -287,9 +462,9 @@ dm_event_list_init (DmEventList *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (list_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
                                                       g_object_ref (factory)));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
@@ -298,8 +473,11 @@ dm_event_list_init (DmEventList *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (self->box), scrolled);
+  self->list_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
+  gtk_stack_add_named (self->list_stack, scrolled, "list");
+  gtk_stack_add_named (self->list_stack, build_empty_page (self), "empty");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list_stack));
 
   dm_event_list_reload (self);
 }
@@ -329,6 +507,28 @@ dm_event_list_set_document (DmEventList *self,
                                    document ? dm_document_get_events (document) : NULL);
   dm_event_list_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+GtkWidget *
+dm_event_list_get_details (DmEventList *self)
+{
+  g_return_val_if_fail (DM_IS_EVENT_LIST (self), NULL);
+  return self->details;
+}
+
+void
+dm_event_list_set_details (DmEventList *self,
+                           GtkWidget   *details)
+{
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+  g_return_if_fail (details == NULL || GTK_IS_WIDGET (details));
+
+  if (self->details == details)
+    return;
+  self->details = details;
+  gtk_paned_set_end_child (GTK_PANED (self->paned), details);
+  update_details (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS]);
 }
 
 DmEvent *
@@ -361,6 +561,7 @@ dm_event_list_set_selected_event (DmEventList *self,
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, pos);
   self->syncing = FALSE;
+  update_details (self);
   if (pos != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
@@ -390,11 +591,45 @@ dm_event_list_set_search (DmEventList *self,
   search_changed_cb (self);
 }
 
+/* Shows the sidebar if it was hidden and puts the focus in the search box */
+void
+dm_event_list_focus_search (DmEventList *self)
+{
+  GtkWidget *flap;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  flap = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_FLAP);
+  if (flap != NULL)
+    adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+  gtk_editable_select_region (GTK_EDITABLE (self->search), 0, -1);
+}
+
+static void
+colored_events_changed_cb (DmEventList *self)
+{
+  dm_event_list_redraw_dots (self);
+}
+
+/* The dots take the route set's colours when drawn: redraw them when it changes, and
+ * whenever its events do (the set is rebuilt from them, the colours may change) */
 void
 dm_event_list_set_route_set (DmEventList *self,
                              DmRouteSet  *set)
 {
   g_return_if_fail (DM_IS_EVENT_LIST (self));
-  g_set_object (&self->route_set, set);
-}
 
+  if (!g_set_object (&self->route_set, set))
+    return;
+  if (self->colored_events != NULL)
+    g_signal_handlers_disconnect_by_data (self->colored_events, self);
+  g_clear_object (&self->colored_events);
+  if (set != NULL)
+    {
+      self->colored_events = g_object_ref (dm_document_get_events (dm_route_set_get_document (set)));
+      g_signal_connect_object (self->colored_events, "items-changed",
+                               G_CALLBACK (colored_events_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  dm_event_list_redraw_dots (self);
+}

@@ -42,6 +42,14 @@ void        dm_event_list_set_role_year      (DmEventList *self,
 /* Where events go: "Africa", "Americas", "Asia", "Europe", "Oceania"; NULL for all */
 void        dm_event_list_set_region         (DmEventList *self,
                                               const char  *continent);
+/* Sets every filter back to all (the search stays) */
+void        dm_event_list_clear_filters      (DmEventList *self);
+/* Shows the sidebar if it was hidden and puts the focus in the search box (Ctrl+F) */
+void        dm_event_list_focus_search       (DmEventList *self);
+/* The widget shown under the list while an event is selected (DmEventList:details) */
+GtkWidget  *dm_event_list_get_details        (DmEventList *self);
+void        dm_event_list_set_details        (DmEventList *self,
+                                              GtkWidget   *details);
 /* Whether the search or a filter hides events */
 gboolean    dm_event_list_is_filtered        (DmEventList *self);
 /* Text for the list's subtitle line: when, what kind, status */

@@ -10,7 +10,7 @@
 
 /* Export from the window: format, area, size and scale, what frames the map. The figure is
  * DmFigure from src/render, the engine `diplomap --export` uses, drawn in a worker thread
- * from a snapshot of the document; the time is the playhead's. */
+ * from a snapshot of the document; the time is the playhead's, shown in the first row. */
 
 struct _DmExportDialog
 {
@@ -20,6 +20,7 @@ struct _DmExportDialog
   double           time;
   double           bounds[4];
 
+  AdwActionRow    *time_row;
   AdwComboRow     *format_row;
   AdwComboRow     *area_row;
   AdwComboRow     *size_row;
@@ -31,6 +32,7 @@ struct _DmExportDialog
   GtkSwitch       *legend_switch;
   GtkSwitch       *caption_switch;
   GtkSwitch       *sources_switch;
+  GtkSwitch       *graticule_switch;
   GtkWidget       *export_button;
 };
 
@@ -83,13 +85,14 @@ add_spin (AdwPreferencesGroup *group,
 
 static GtkSwitch *
 add_switch (AdwPreferencesGroup *group,
-            const char          *title)
+            const char          *title,
+            gboolean             active)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *sw = gtk_switch_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (sw), active);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
@@ -171,6 +174,7 @@ dm_export_dialog_build_figure (DmExportDialog *self)
   dm_figure_set_show_legend (figure, gtk_switch_get_active (self->legend_switch));
   dm_figure_set_show_caption (figure, gtk_switch_get_active (self->caption_switch));
   dm_figure_set_show_sources (figure, gtk_switch_get_active (self->sources_switch));
+  dm_figure_set_show_graticule (figure, gtk_switch_get_active (self->graticule_switch));
   return figure;
 }
 
@@ -245,15 +249,69 @@ save_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/**
+ * dm_export_dialog_dup_file_name:
+ * The name the save dialog proposes: the figure's title (else the document's, else
+ * "diplomap") in letters, digits and dashes only, at most 60 characters cut after a word,
+ * with the format's extension: "Late-October-2025-Choe-Son-Hui-to-Moscow.png".
+ */
+char *
+dm_export_dialog_dup_file_name (DmExportDialog *self)
+{
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  guint format = MIN (adw_combo_row_get_selected (self->format_row), 2);
+  g_autoptr(GString) name = g_string_new (NULL);
+  glong n_chars = 0;
+  const char *p;
+
+  g_return_val_if_fail (DM_IS_EXPORT_DIALOG (self), NULL);
+  if (title == NULL || title[0] == '\0')
+    title = dm_document_get_title (self->document);
+  for (p = title; p != NULL && *p != '\0' && n_chars < 60; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (name, c), n_chars++;
+      else if (name->len > 0 && name->str[name->len - 1] != '-')
+        g_string_append_c (name, '-'), n_chars++;
+    }
+  /* a long title ends at a word's end, not in a word */
+  if (p != NULL && g_unichar_isalnum (g_utf8_get_char (p)) && strrchr (name->str, '-') != NULL)
+    g_string_truncate (name, strrchr (name->str, '-') - name->str);
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    /* Translators: the file name an exported figure gets when the events have no title */
+    g_string_append (name, _("diplomap"));
+  g_string_append_printf (name, ".%s", format_ext[format]);
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/**
+ * dm_export_dialog_dup_folder:
+ * Where the save dialog opens: the user's Pictures folder, else the home folder.
+ */
+GFile *
+dm_export_dialog_dup_folder (void)
+{
+  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+
+  if (pictures != NULL && g_file_test (pictures, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (pictures);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 export_clicked_cb (DmExportDialog *self)
 {
-  guint format = adw_combo_row_get_selected (self->format_row);
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (_("Export Figure"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                  _("_Export"), _("_Cancel"));
-  g_autofree char *name = g_strdup_printf ("%s.%s", _("diplomap"), format_ext[MIN (format, 2)]);
+  g_autofree char *name = dm_export_dialog_dup_file_name (self);
+  g_autoptr(GFile) folder = dm_export_dialog_dup_folder ();
 
+  /* not the folder the program was started in: that is rarely where figures belong */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
@@ -323,6 +381,11 @@ dm_export_dialog_init (DmExportDialog *self)
   gtk_box_append (GTK_BOX (box), header);
 
   adw_preferences_group_set_title (what, _("Figure"));
+  /* the moment is the playhead's; dm_export_dialog_new() fills in the subtitle */
+  self->time_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Translators: a row of the export dialog; its subtitle is the moment the figure shows */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->time_row), _("Playhead time"));
+  adw_preferences_group_add (what, GTK_WIDGET (self->time_row));
   self->format_row = add_combo (what, _("Format"), format_names);
   self->area_row = add_combo (what, _("Area"), areas_tr);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), what);
@@ -342,9 +405,11 @@ dm_export_dialog_init (DmExportDialog *self)
   self->title_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _("Title (empty for none)"));
   adw_preferences_group_add (frame, GTK_WIDGET (self->title_row));
-  self->legend_switch = add_switch (frame, _("Legend"));
-  self->caption_switch = add_switch (frame, _("Time caption"));
-  self->sources_switch = add_switch (frame, _("Sources of the events"));
+  self->legend_switch = add_switch (frame, _("Legend"), TRUE);
+  self->caption_switch = add_switch (frame, _("Time caption"), TRUE);
+  self->sources_switch = add_switch (frame, _("Sources of the events"), TRUE);
+  /* Translators: meridians and parallels drawn on the map */
+  self->graticule_switch = add_switch (frame, _("Graticule"), FALSE);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), frame);
 
   gtk_widget_set_vexpand (page, TRUE);
@@ -359,17 +424,18 @@ dm_export_dialog_new (GtkWindow    *parent,
                       const double  view_bounds[4])
 {
   DmExportDialog *self = g_object_new (DM_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  g_autofree char *when = dm_time_format_utc_iso ((gint64) time);
-  g_autofree char *subtitle = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc ((gint64) time);
+  g_autofree char *when = NULL;
 
   self->document = g_object_ref (document);
   self->time = time;
   memcpy (self->bounds, view_bounds, sizeof self->bounds);
   if (dm_document_get_title (document) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), dm_document_get_title (document));
-  /* Translators: the export dialog says which moment the figure shows */
-  subtitle = g_strdup_printf (_("The routes at the playhead, %s"), when);
-  gtk_widget_set_tooltip_text (self->export_button, subtitle);
+  /* the same words as the figure's own time caption */
+  if (utc != NULL)
+    when = g_date_time_format (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
+  adw_action_row_set_subtitle (self->time_row, when ? when : "?");
   return self;
 }
 
@@ -383,6 +449,14 @@ dm_export_dialog_set_decorations (DmExportDialog *self,
   gtk_switch_set_active (self->legend_switch, legend);
   gtk_switch_set_active (self->caption_switch, caption);
   gtk_switch_set_active (self->sources_switch, sources);
+}
+
+void
+dm_export_dialog_set_graticule (DmExportDialog *self,
+                                gboolean        graticule)
+{
+  g_return_if_fail (DM_IS_EXPORT_DIALOG (self));
+  gtk_switch_set_active (self->graticule_switch, graticule);
 }
 
 void

@@ -35,6 +35,8 @@ void            dm_export_dialog_set_decorations (DmExportDialog  *self,
                                                   gboolean         legend,
                                                   gboolean         caption,
                                                   gboolean         sources);
+void            dm_export_dialog_set_graticule (DmExportDialog    *self,
+                                                gboolean           graticule);
 void            dm_export_dialog_set_format   (DmExportDialog     *self,
                                                DmFigureFormat      format);
 void            dm_export_dialog_set_area     (DmExportDialog     *self,
@@ -43,6 +45,10 @@ void            dm_export_dialog_set_size     (DmExportDialog     *self,
                                                DmExportSize        size,
                                                int                 width,
                                                int                 height);
+/* What the save dialog proposes: a name from the title with the format's extension, in the
+ * Pictures folder (else home) */
+char           *dm_export_dialog_dup_file_name (DmExportDialog    *self);
+GFile          *dm_export_dialog_dup_folder    (void);
 /* The figure the dialog's choices describe, drawn from a snapshot of the document */
 DmFigure       *dm_export_dialog_build_figure (DmExportDialog     *self);
 /* Writes the figure to @file in a worker thread */

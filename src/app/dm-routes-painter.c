@@ -256,15 +256,6 @@ paint_surface (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-static gboolean
-same_view (const DmView *a,
-           const DmView *b)
-{
-  return a->projection == b->projection && a->center_x == b->center_x &&
-         a->center_y == b->center_y && a->scale == b->scale && a->width == b->width &&
-         a->height == b->height && a->device_scale == b->device_scale;
-}
-
 static void
 note_cost (DmRoutesPainter *self,
            gint64           cost_us)
@@ -338,7 +329,7 @@ request_build (DmRoutesPainter *self,
   guint serial = dm_route_set_get_serial (self->set);
   BuildData *data;
 
-  if (self->build != NULL && same_view (view, &self->build_view) &&
+  if (self->build != NULL && dm_view_equal (view, &self->build_view) &&
       serial == self->build_serial && t >= self->build_t)
     return;
   cancel_build (self);
@@ -378,7 +369,8 @@ paint_last_moved (DmRoutesPainter *self,
   double k, ox, oy, dx;
 
   if (self->last_legs == NULL || self->last_serial != dm_route_set_get_serial (self->set) ||
-      old->projection != view->projection || old->device_scale != view->device_scale)
+      old->projection != view->projection || old->central_lon != view->central_lon ||
+      old->device_scale != view->device_scale)
     return FALSE;
   /* A point at old pixel p is now at w/2 + (x - cx') s' with x = cx + (p - w/2) / s */
   k = view->scale / old->scale;
@@ -460,7 +452,7 @@ dm_routes_painter_draw_moving_view (DmRoutesPainter *self,
   const DmView *old = &self->last_view;
 
   if (self->layer == NULL || self->last_legs == NULL || self->last_cost_us < self->slow_rebuild_us ||
-      old->width != view->width || old->height != view->height || same_view (view, old) ||
+      old->width != view->width || old->height != view->height || dm_view_equal (view, old) ||
       !paint_last_moved (self, cr, view))
     {
       dm_routes_painter_draw (self, cr, view, time);
@@ -478,6 +470,6 @@ dm_routes_painter_is_complete (DmRoutesPainter *self,
                                const DmView    *view,
                                double           time)
 {
-  return self->layer != NULL && self->complete && same_view (view, &self->drawn_view) &&
+  return self->layer != NULL && self->complete && dm_view_equal (view, &self->drawn_view) &&
          time == self->drawn_time && self->last_serial == dm_route_set_get_serial (self->set);
 }

@@ -45,7 +45,7 @@ static const TickStep steps[] = {
 static const TickStep *
 pick_step (DmTimeline *self)
 {
-  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - DM_TIMELINE_LABEL_WIDTH, 1);
+  double w = MAX (dm_timeline_axis_end (self) - DM_TIMELINE_LABEL_WIDTH, 1);
   double per_px = (self->view_end - self->view_start) / w;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -65,6 +65,19 @@ set_rgba (cairo_t       *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
 }
 
+static PangoLayout *
+new_label_layout (DmTimeline *self,
+                  const char *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
 static void
 draw_label (DmTimeline    *self,
             cairo_t       *cr,
@@ -75,12 +88,8 @@ draw_label (DmTimeline    *self,
             const GdkRGBA *color,
             double         alpha)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attrs = pango_attr_list_new ();
+  g_autoptr(PangoLayout) layout = new_label_layout (self, text);
 
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
   if (max_width > 0)
     {
       pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
@@ -89,6 +98,43 @@ draw_label (DmTimeline    *self,
   set_rgba (cr, color, alpha);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* A tick's label right of its line, or left of it where the axis ends, or none where
+ * there is no room: labels stay whole inside the axis and do not overlap */
+static void
+draw_tick_label (DmTimeline    *self,
+                 cairo_t       *cr,
+                 const char    *text,
+                 double         x,
+                 double        *last_end,
+                 const GdkRGBA *fg)
+{
+  g_autoptr(PangoLayout) layout = new_label_layout (self, text);
+  double right = dm_timeline_axis_end (self) - 2;
+  int w, h;
+  double lx = x + 4;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (lx + w > right)
+    lx = x - 4 - w;
+  if (lx < *last_end + 6 || lx < DM_TIMELINE_LABEL_WIDTH + 2 || lx + w > right)
+    return;
+  set_rgba (cr, fg, 0.7);
+  cairo_move_to (cr, lx, 4);
+  pango_cairo_show_layout (cr, layout);
+  *last_end = lx + w;
+}
+
+static void
+draw_tick_line (cairo_t       *cr,
+                double         x,
+                double         height,
+                const GdkRGBA *fg)
+{
+  set_rgba (cr, fg, 0.15);
+  cairo_rectangle (cr, round (x), 0, 1, height);
+  cairo_fill (cr);
 }
 
 static void
@@ -100,6 +146,7 @@ draw_ticks (DmTimeline    *self,
 {
   const TickStep *step = pick_step (self);
   g_autoptr(GDateTime) t = NULL;
+  double last_end = -G_MAXDOUBLE;
 
   if (step->kind == STEP_SECONDS)
     {
@@ -125,10 +172,8 @@ draw_ticks (DmTimeline    *self,
             text = g_date_time_format (dt, C_("timeline tick", "%e %b, %H:%M"));
           else
             text = g_date_time_format (dt, g_dpgettext2 (GETTEXT_PACKAGE, "timeline tick", step->format));
-          set_rgba (cr, fg, 0.15);
-          cairo_rectangle (cr, round (x), 0, 1, height);
-          cairo_fill (cr);
-          draw_label (self, cr, text ? g_strstrip (text) : "", x + 4, 4, -1, fg, 0.7);
+          draw_tick_line (cr, x, height, fg);
+          draw_tick_label (self, cr, text ? g_strstrip (text) : "", x, &last_end, fg);
           first = FALSE;
         }
       return;
@@ -154,10 +199,8 @@ draw_ticks (DmTimeline    *self,
         if (x < DM_TIMELINE_LABEL_WIDTH)
           continue;
         text = g_date_time_format (dt, g_dpgettext2 (GETTEXT_PACKAGE, "timeline tick", step->format));
-        set_rgba (cr, fg, 0.15);
-        cairo_rectangle (cr, round (x), 0, 1, height);
-        cairo_fill (cr);
-        draw_label (self, cr, text ? text : "", x + 4, 4, -1, fg, 0.7);
+        draw_tick_line (cr, x, height, fg);
+        draw_tick_label (self, cr, text ? text : "", x, &last_end, fg);
       }
   }
 }
@@ -242,47 +285,62 @@ dm_timeline_draw (DmTimeline  *self,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  double right = dm_timeline_axis_end (self);
   double lane_h = dm_timeline_lane_height (self);
   GdkRGBA fg;
   cairo_t *cr;
   double px;
 
-  if (width <= DM_TIMELINE_LABEL_WIDTH || height <= 0)
+  if (right <= DM_TIMELINE_LABEL_WIDTH || height <= 0)
     return;
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  /* Lanes */
+  /* Lanes, scrolled under the axis */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, DM_TIMELINE_AXIS_HEIGHT, width, height - DM_TIMELINE_AXIS_HEIGHT);
+  cairo_clip (cr);
   for (guint i = 0; i < self->lanes->len; i++)
     {
       DmActor *actor = g_ptr_array_index (self->lanes, i);
       double y = dm_timeline_lane_y (self, i);
 
+      if (y + lane_h < DM_TIMELINE_AXIS_HEIGHT || y > height)
+        continue;
       if (i % 2 == 0)
         {
           set_rgba (cr, &fg, 0.04);
           cairo_rectangle (cr, 0, y, width, lane_h);
           cairo_fill (cr);
         }
-      if (lane_h >= 12)
-        draw_label (self, cr, actor != NULL ? dm_actor_get_name (actor) : _("Others"),
-                    6, y + (lane_h - 15) / 2, DM_TIMELINE_LABEL_WIDTH - 10, &fg, 0.85);
+      draw_label (self, cr, actor != NULL ? dm_actor_get_name (actor) : _("Others"),
+                  6, y + (lane_h - 15) / 2, DM_TIMELINE_LABEL_WIDTH - 10, &fg, 0.85);
     }
+  cairo_restore (cr);
 
+  /* Time: the axis stays, the events scroll with their lanes */
   cairo_save (cr);
-  cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH, 0, width - DM_TIMELINE_LABEL_WIDTH, height);
+  cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH, 0, right - DM_TIMELINE_LABEL_WIDTH, height);
   cairo_clip (cr);
   draw_ticks (self, cr, width, height, &fg);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, DM_TIMELINE_AXIS_HEIGHT, width, height - DM_TIMELINE_AXIS_HEIGHT);
+  cairo_clip (cr);
   for (guint i = 0; i < self->items->len; i++)
     {
       const DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
+      double y = dm_timeline_lane_y (self, item->lane);
+
+      if (y + lane_h < DM_TIMELINE_AXIS_HEIGHT || y > height)
+        continue;
       if (dm_timeline_x_for_time (self, item->end) < DM_TIMELINE_LABEL_WIDTH - 10 ||
-          dm_timeline_x_for_time (self, item->start) > width + 10)
+          dm_timeline_x_for_time (self, item->start) > right + 10)
         continue;
       draw_item (self, cr, item, lane_h);
     }
+  cairo_restore (cr);
 
   /* The playhead */
   px = round (dm_timeline_x_for_time (self, self->time)) + 0.5;
@@ -302,12 +360,7 @@ dm_timeline_draw (DmTimeline  *self,
   cairo_rectangle (cr, 0, DM_TIMELINE_AXIS_HEIGHT - 1, width, 1);
   cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH - 1, 0, 1, height);
   cairo_fill (cr);
-  if (gtk_widget_has_focus (widget) && gtk_widget_get_focus_on_click (widget))
-    {
-      cairo_set_source_rgba (cr, 0x35 / 255., 0x84 / 255., 0xe4 / 255., 0.6);
-      cairo_set_line_width (cr, 2);
-      cairo_rectangle (cr, 1, 1, width - 2, height - 2);
-      cairo_stroke (cr);
-    }
+  /* The focus ring is CSS's (timeline:focus-visible in style.css): shown only when the
+   * focus came from the keyboard */
   cairo_destroy (cr);
 }

@@ -7,8 +7,9 @@
 
 #include "dm-timeline-private.h"
 
-/* Input of DmTimeline: click selects, drag scrubs, scroll and pinch zoom time, keys step
- * between events. */
+/* Input of DmTimeline: click selects, drag scrubs, Ctrl+scroll and pinch zoom time, scroll
+ * moves the lanes (Shift+scroll or a sideways scroll moves in time), keys step between
+ * events. */
 
 static void
 zoom_around (DmTimeline *self,
@@ -67,6 +68,12 @@ drag_begin_cb (GtkGestureDrag *gesture,
                double          y,
                DmTimeline     *self)
 {
+  /* The lanes' scrollbar has its own */
+  if (x > dm_timeline_axis_end (self))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
   self->drag_x = x;
   self->drag_y = y;
   self->dragged = FALSE;
@@ -121,14 +128,73 @@ motion_cb (GtkEventControllerMotion *motion,
   self->pointer_x = x;
 }
 
+/* Moves the view by @seconds, keeping some of the document in it */
+static void
+pan (DmTimeline *self,
+     double      seconds)
+{
+  double span = self->view_end - self->view_start;
+  double start = CLAMP (self->view_start + seconds, self->doc_start - span * 0.9, self->doc_end - span * 0.1);
+
+  self->view_start = start;
+  self->view_end = start + span;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* What users expect of a list of lanes: the wheel scrolls them, Ctrl+wheel zooms (as in
+ * a map or a document), Shift+wheel or a sideways swipe moves along time */
+gboolean
+dm_timeline_scroll (DmTimeline     *self,
+                    double          dx,
+                    double          dy,
+                    GdkModifierType state,
+                    GdkScrollUnit   unit)
+{
+  gboolean wheel = unit == GDK_SCROLL_UNIT_WHEEL;
+  gboolean used = FALSE;
+
+  g_return_val_if_fail (DM_IS_TIMELINE (self), FALSE);
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      if (dy == 0)
+        return FALSE;
+      /* a wheel's notch is 1; a touchpad gives pixels */
+      zoom_around (self, pow (1.15, wheel ? dy : dy / 10), dm_timeline_time_for_x (self, self->pointer_x));
+      return TRUE;
+    }
+  if (state & GDK_SHIFT_MASK)
+    {
+      dx += dy;
+      dy = 0;
+    }
+  if (dx != 0)
+    {
+      double span = self->view_end - self->view_start;
+      double w = MAX (dm_timeline_axis_end (self) - DM_TIMELINE_LABEL_WIDTH, 1);
+
+      pan (self, wheel ? dx * span * 0.1 : dx * span / w);
+      used = TRUE;
+    }
+  if (dy != 0 && gtk_adjustment_get_upper (self->vadjustment) > gtk_adjustment_get_page_size (self->vadjustment))
+    {
+      double step = wheel ? dy * 3 * dm_timeline_lane_height (self) : dy;
+
+      gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + step);
+      used = TRUE;
+    }
+  return used;
+}
+
 static gboolean
 scroll_cb (GtkEventControllerScroll *scroll,
            double                    dx,
            double                    dy,
            DmTimeline               *self)
 {
-  zoom_around (self, pow (1.15, dy), dm_timeline_time_for_x (self, self->pointer_x));
-  return TRUE;
+  return dm_timeline_scroll (self, dx, dy,
+                             gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll)),
+                             gtk_event_controller_scroll_get_unit (scroll));
 }
 
 static void
@@ -198,7 +264,7 @@ dm_timeline_init_input (DmTimeline *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *zoom = gtk_gesture_zoom_new ();
   GtkEventController *scroll =
-    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
 

@@ -6,7 +6,10 @@
 G_BEGIN_DECLS
 
 #define DM_TIMELINE_AXIS_HEIGHT 26.0
+/* Lanes share the height down to the minimum, where a name is still readable; with more
+ * actors the lanes scroll under the axis */
 #define DM_TIMELINE_LANE_HEIGHT 22.0
+#define DM_TIMELINE_LANE_MIN_HEIGHT 17.0
 #define DM_TIMELINE_LABEL_WIDTH 110.0
 /* The time the axis shows: two hours to two centuries */
 #define DM_TIMELINE_MIN_SPAN (3600.0 * 2)
@@ -33,7 +36,7 @@ struct _DmTimeline
   double      doc_start;
   double      doc_end;
 
-  GPtrArray  *lanes;        /* DmActor or NULL ("others"), in order */
+  GPtrArray  *lanes;        /* DmActor or NULL ("others"), by their first event */
   GArray     *items;        /* DmTimelineItem, sorted by start */
 
   double      drag_x;
@@ -41,6 +44,9 @@ struct _DmTimeline
   double      pointer_x;
   double      zoom_scale;   /* the pinch gesture's last scale */
   gboolean    dragged;
+
+  GtkAdjustment *vadjustment; /* the lanes' scrolling, in pixels */
+  GtkWidget     *scrollbar;
 };
 
 double dm_timeline_x_for_time (DmTimeline  *self,
@@ -50,9 +56,22 @@ double dm_timeline_time_for_x (DmTimeline  *self,
 double dm_timeline_lane_y     (DmTimeline  *self,
                                guint        lane);
 double dm_timeline_lane_height (DmTimeline *self);
+/* The right end of the time axis (the lanes' scrollbar, when shown, is right of it) */
+double dm_timeline_axis_end   (DmTimeline  *self);
+/* What the tooltip says at widget point (x, y): the event there, or the lane's actor */
+char  *dm_timeline_dup_tooltip_text (DmTimeline *self,
+                                     double      x,
+                                     double      y);
 void   dm_timeline_draw       (DmTimeline  *self,
                                GtkSnapshot *snapshot);
 /* dm-timeline-input.c */
 void   dm_timeline_init_input (DmTimeline  *self);
+/* A scroll of (dx, dy): Ctrl zooms time, Shift or a sideways scroll moves in time, an
+ * upright scroll moves the lanes; TRUE if used */
+gboolean dm_timeline_scroll   (DmTimeline     *self,
+                               double          dx,
+                               double          dy,
+                               GdkModifierType state,
+                               GdkScrollUnit   unit);
 
 G_END_DECLS

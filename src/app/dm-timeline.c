@@ -6,11 +6,13 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "dm-event-list.h"
 #include "dm-timeline-private.h"
 
-/* The time axis under the map: a lane per actor, the playhead, selection by click,
- * scrubbing by drag, zoom by scroll or pinch, and the keyboard. Drawing is in
- * dm-timeline-draw.c. */
+/* The time axis under the map: a lane per actor (by first appearance), the playhead,
+ * selection by click, scrubbing by drag, zoom by Ctrl+scroll or pinch, lanes scrolled
+ * under a fixed axis, a tooltip naming the event under the pointer, and the keyboard.
+ * Drawing is in dm-timeline-draw.c, input in dm-timeline-input.c. */
 
 G_DEFINE_FINAL_TYPE (DmTimeline, dm_timeline, GTK_TYPE_WIDGET)
 
@@ -25,10 +27,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 double
+dm_timeline_axis_end (DmTimeline *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (gtk_widget_get_visible (self->scrollbar))
+    width -= gtk_widget_get_width (self->scrollbar);
+  return width;
+}
+
+double
 dm_timeline_x_for_time (DmTimeline *self,
                         double      time)
 {
-  double w = gtk_widget_get_width (GTK_WIDGET (self)) - DM_TIMELINE_LABEL_WIDTH;
+  double w = dm_timeline_axis_end (self) - DM_TIMELINE_LABEL_WIDTH;
 
   return DM_TIMELINE_LABEL_WIDTH + (time - self->view_start) / (self->view_end - self->view_start) * w;
 }
@@ -37,7 +49,7 @@ double
 dm_timeline_time_for_x (DmTimeline *self,
                         double      x)
 {
-  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - DM_TIMELINE_LABEL_WIDTH, 1);
+  double w = MAX (dm_timeline_axis_end (self) - DM_TIMELINE_LABEL_WIDTH, 1);
 
   return self->view_start + (x - DM_TIMELINE_LABEL_WIDTH) / w * (self->view_end - self->view_start);
 }
@@ -45,19 +57,33 @@ dm_timeline_time_for_x (DmTimeline *self,
 double
 dm_timeline_lane_height (DmTimeline *self)
 {
-  double avail = gtk_widget_get_height (GTK_WIDGET (self)) - DM_TIMELINE_AXIS_HEIGHT - 4;
+  double avail = gtk_widget_get_height (GTK_WIDGET (self)) - DM_TIMELINE_AXIS_HEIGHT - 2;
 
   if (self->lanes->len == 0)
     return DM_TIMELINE_LANE_HEIGHT;
-  /* Many actors share the height: lanes get thin (labels go below 12 px) */
-  return CLAMP (avail / self->lanes->len, 3, DM_TIMELINE_LANE_HEIGHT);
+  /* Lanes share the height, never thinner than a readable name: then they scroll */
+  return CLAMP (floor (avail / self->lanes->len), DM_TIMELINE_LANE_MIN_HEIGHT, DM_TIMELINE_LANE_HEIGHT);
 }
 
 double
 dm_timeline_lane_y (DmTimeline *self,
                     guint       lane)
 {
-  return DM_TIMELINE_AXIS_HEIGHT + lane * dm_timeline_lane_height (self);
+  return DM_TIMELINE_AXIS_HEIGHT + lane * dm_timeline_lane_height (self) -
+         gtk_adjustment_get_value (self->vadjustment);
+}
+
+/* The scrolling range of the lanes: all of them, in the height under the axis */
+static void
+update_scrolling (DmTimeline *self)
+{
+  double page = MAX (gtk_widget_get_height (GTK_WIDGET (self)) - DM_TIMELINE_AXIS_HEIGHT, 1);
+  double total = self->lanes->len * dm_timeline_lane_height (self) + 2;
+
+  gtk_adjustment_configure (self->vadjustment,
+                            CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (total - page, 0)),
+                            0, MAX (total, page), DM_TIMELINE_LANE_MIN_HEIGHT, page * 0.9, page);
+  gtk_widget_set_visible (self->scrollbar, total > page + 0.5);
 }
 
 static void
@@ -88,6 +114,56 @@ compare_items (gconstpointer a,
   const DmTimelineItem *ia = a, *ib = b;
 
   return (ia->start > ib->start) - (ia->start < ib->start);
+}
+
+typedef struct
+{
+  gint64 first;   /* the start of the lane's first event */
+  guint  index;   /* the lane's place before sorting */
+} LaneOrder;
+
+static int
+compare_lanes (gconstpointer a,
+               gconstpointer b)
+{
+  const LaneOrder *la = a, *lb = b;
+
+  if (la->first != lb->first)
+    return la->first < lb->first ? -1 : 1;
+  return (la->index > lb->index) - (la->index < lb->index);
+}
+
+/* Lanes by their first event, so that a long record reads as a staircase from the top
+ * left; the "others" lane last */
+static void
+order_lanes (DmTimeline *self)
+{
+  guint n = self->lanes->len;
+  g_autofree LaneOrder *order = g_new (LaneOrder, n);
+  g_autofree guint *new_index = g_new (guint, n);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    order[i] = (LaneOrder) { g_ptr_array_index (self->lanes, i) ? G_MAXINT64 - 1 : G_MAXINT64, i };
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
+      if (g_ptr_array_index (self->lanes, item->lane) != NULL)
+        order[item->lane].first = MIN (order[item->lane].first, item->start);
+    }
+  qsort (order, n, sizeof (LaneOrder), compare_lanes);
+  for (guint i = 0; i < n; i++)
+    {
+      new_index[order[i].index] = i;
+      g_ptr_array_add (sorted, g_ptr_array_index (self->lanes, order[i].index));
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
+      item->lane = new_index[item->lane];
+    }
+  g_ptr_array_set_size (self->lanes, 0);
+  g_ptr_array_extend_and_steal (self->lanes, g_steal_pointer (&sorted));
 }
 
 static guint
@@ -180,6 +256,7 @@ dm_timeline_reload (DmTimeline *self)
             }
         }
       g_array_sort (self->items, compare_items);
+      order_lanes (self);
 
       if (dm_document_get_extent (self->document, &s, &e))
         {
@@ -190,9 +267,8 @@ dm_timeline_reload (DmTimeline *self)
           self->view_end = MAX (e + pad, self->view_start + DM_TIMELINE_MIN_SPAN);
         }
     }
-  /* The map keeps most of the window: at most 180 pixels unless the user drags the pane */
-  gtk_widget_set_size_request (GTK_WIDGET (self), -1,
-                               MIN (DM_TIMELINE_AXIS_HEIGHT + MAX (self->lanes->len, 2) * 14 + 6, 180));
+  gtk_adjustment_set_value (self->vadjustment, 0);
+  update_scrolling (self);
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -209,9 +285,9 @@ dm_timeline_pick (DmTimeline *self,
 
   g_return_val_if_fail (DM_IS_TIMELINE (self), NULL);
 
-  if (y < DM_TIMELINE_AXIS_HEIGHT || x < DM_TIMELINE_LABEL_WIDTH)
+  if (y < DM_TIMELINE_AXIS_HEIGHT || x < DM_TIMELINE_LABEL_WIDTH || x > dm_timeline_axis_end (self))
     return NULL;
-  lane = (int) floor ((y - DM_TIMELINE_AXIS_HEIGHT) / lane_h);
+  lane = (int) floor ((y - DM_TIMELINE_AXIS_HEIGHT + gtk_adjustment_get_value (self->vadjustment)) / lane_h);
   for (guint i = 0; i < self->items->len; i++)
     {
       DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
@@ -278,11 +354,128 @@ dm_timeline_set_range (DmTimeline *self,
 }
 
 
+char *
+dm_timeline_dup_tooltip_text (DmTimeline *self,
+                              double      x,
+                              double      y)
+{
+  DmEvent *event;
+  int lane;
+
+  g_return_val_if_fail (DM_IS_TIMELINE (self), NULL);
+
+  if (y < DM_TIMELINE_AXIS_HEIGHT)
+    return NULL;
+  /* The lane's name, whole (the label may be cut) */
+  if (x < DM_TIMELINE_LABEL_WIDTH)
+    {
+      DmActor *actor;
+
+      lane = (int) floor ((y - DM_TIMELINE_AXIS_HEIGHT + gtk_adjustment_get_value (self->vadjustment)) /
+                          dm_timeline_lane_height (self));
+      if (lane < 0 || (guint) lane >= self->lanes->len)
+        return NULL;
+      actor = g_ptr_array_index (self->lanes, lane);
+      if (actor == NULL)
+        return g_strdup (_("Others"));
+      if (dm_actor_get_role (actor) == NULL || *dm_actor_get_role (actor) == '\0')
+        return g_strdup (dm_actor_get_name (actor));
+      /* Translators: a timeline lane's tooltip: an actor's name and role */
+      return g_strdup_printf (_("%s, %s"), dm_actor_get_name (actor), dm_actor_get_role (actor));
+    }
+  event = dm_timeline_pick (self, x, y);
+  if (event != NULL)
+    {
+      g_autofree char *title = dm_event_dup_display_title (event);
+      g_autofree char *subtitle = dm_event_list_dup_subtitle (event);
+
+      return g_strdup_printf ("%s\n%s", title, subtitle);
+    }
+  return NULL;
+}
+
+static gboolean
+dm_timeline_query_tooltip (GtkWidget  *widget,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard_mode,
+                           GtkTooltip *tooltip)
+{
+  DmTimeline *self = DM_TIMELINE (widget);
+  g_autofree char *text = NULL;
+
+  /* From the keyboard: the selected event */
+  if (keyboard_mode)
+    {
+      double ex, ey;
+
+      if (self->selected == NULL || !dm_timeline_get_event_position (self, self->selected, &ex, &ey))
+        return FALSE;
+      x = ex;
+      y = ey;
+    }
+  text = dm_timeline_dup_tooltip_text (self, x, y);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  /* Asked again when the pointer leaves this lane's few pixels */
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x - 3, y - 3, 6, 6 });
+  return TRUE;
+}
+
+static void
+dm_timeline_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  DmTimeline *self = DM_TIMELINE (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = DM_TIMELINE_LABEL_WIDTH + 100;
+      return;
+    }
+  /* Up to eight lanes without scrolling, so that the map keeps most of the window unless
+   * the user drags the divider (the window's paned places it at the minimum) */
+  *minimum = *natural = DM_TIMELINE_AXIS_HEIGHT +
+                        CLAMP (self->lanes->len, 2, 8) * DM_TIMELINE_LANE_MIN_HEIGHT + 2;
+}
+
+static void
+dm_timeline_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  DmTimeline *self = DM_TIMELINE (widget);
+  int bar_width;
+
+  update_scrolling (self);
+  gtk_widget_measure (self->scrollbar, GTK_ORIENTATION_HORIZONTAL, -1, &bar_width, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->scrollbar,
+                            &(GtkAllocation) { width - bar_width, DM_TIMELINE_AXIS_HEIGHT,
+                                               bar_width, MAX (height - DM_TIMELINE_AXIS_HEIGHT, 0) },
+                            -1);
+}
+
 static void
 dm_timeline_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
-  dm_timeline_draw (DM_TIMELINE (widget), snapshot);
+  DmTimeline *self = DM_TIMELINE (widget);
+
+  dm_timeline_draw (self, snapshot);
+  gtk_widget_snapshot_child (widget, self->scrollbar, snapshot);
+}
+
+static void
+scrolled_cb (DmTimeline *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -290,6 +483,8 @@ dm_timeline_dispose (GObject *object)
 {
   DmTimeline *self = DM_TIMELINE (object);
 
+  g_clear_pointer (&self->scrollbar, gtk_widget_unparent);
+  g_clear_object (&self->vadjustment);
   g_clear_object (&self->document);
   g_clear_object (&self->route_set);
   g_clear_object (&self->selected);
@@ -342,6 +537,9 @@ dm_timeline_class_init (DmTimelineClass *klass)
   object_class->get_property = dm_timeline_get_property;
   object_class->set_property = dm_timeline_set_property;
   widget_class->snapshot = dm_timeline_snapshot;
+  widget_class->measure = dm_timeline_measure;
+  widget_class->size_allocate = dm_timeline_size_allocate;
+  widget_class->query_tooltip = dm_timeline_query_tooltip;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, DM_TYPE_DOCUMENT,
@@ -371,7 +569,15 @@ dm_timeline_init (DmTimeline *self)
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_widget_add_css_class (widget, "view");
+
+  self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
+  g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->vadjustment);
+  gtk_widget_set_visible (self->scrollbar, FALSE);
+  gtk_widget_set_parent (self->scrollbar, widget);
 
   dm_timeline_init_input (self);
 
@@ -379,7 +585,8 @@ dm_timeline_init (DmTimeline *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Left and Right step between events, Home and End go to the "
-                                    "start and the end, plus and minus zoom"),
+                                    "start and the end, plus and minus zoom; with the mouse, "
+                                    "scrolling moves the lanes and Ctrl with scrolling zooms"),
                                   -1);
 }
 
@@ -460,6 +667,28 @@ dm_timeline_get_selected_event (DmTimeline *self)
   return self->selected;
 }
 
+/* Scrolls the lanes to @event's (its first lane), unless it is in view */
+static void
+show_lane_of (DmTimeline *self,
+              DmEvent    *event)
+{
+  double lane_h = dm_timeline_lane_height (self);
+  double top = gtk_adjustment_get_value (self->vadjustment);
+  double page = gtk_adjustment_get_page_size (self->vadjustment);
+
+  for (guint i = 0; event != NULL && i < self->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
+      double y = item->lane * lane_h;
+
+      if (item->event != event)
+        continue;
+      if (y < top || y + lane_h > top + page)
+        gtk_adjustment_set_value (self->vadjustment, y - (page - lane_h) / 2);
+      return;
+    }
+}
+
 void
 dm_timeline_set_selected_event (DmTimeline *self,
                                 DmEvent    *event)
@@ -468,6 +697,7 @@ dm_timeline_set_selected_event (DmTimeline *self,
 
   if (!g_set_object (&self->selected, event))
     return;
+  show_lane_of (self, event);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }

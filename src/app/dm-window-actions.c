@@ -179,23 +179,50 @@ export_done_cb (GObject      *object,
   if (self->document == NULL)
     return;
 
-  if (!dm_export_dialog_export_finish (DM_EXPORT_DIALOG (object), result, &error))
+  if (dm_export_dialog_export_finish (DM_EXPORT_DIALOG (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        dm_window_show_error (self, _("Could Not Export"), error->message);
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *name = dm_window_dup_display_name (file);
       /* Translators: %s is a file name */
       g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
-      AdwToast *toast = adw_toast_new (text);
+
+      dm_window_report_export (self, file, NULL, text);
+    }
+  else
+    dm_window_report_export (self, file, error, NULL);
+}
+
+/**
+ * dm_window_report_export:
+ * @error: (nullable): why @file could not be written
+ * @done: what a toast says when it was
+ *
+ * Tells how an export went: a toast with a button that opens @file, or an error
+ * dialog naming it (nothing for a cancelled export); then "export-finished".
+ */
+void
+dm_window_report_export (DmWindow     *self,
+                         GFile        *file,
+                         const GError *error,
+                         const char   *done)
+{
+  if (error == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      AdwToast *toast = adw_toast_new (done);
 
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-export");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = dm_window_dup_display_name (file);
+      g_autofree char *body = dm_window_describe_error (file, error);
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+
+      dm_window_show_error (self, heading, body);
     }
   g_signal_emit_by_name (self, "export-finished", file, error == NULL);
 }
@@ -262,54 +289,19 @@ show_problems_action (GSimpleAction *action,
 }
 
 static void
+cancel_load_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  dm_window_cancel_loading (DM_WINDOW (user_data));
+}
+
+static void
 select_none_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
   dm_window_set_selected_event (DM_WINDOW (user_data), NULL);
-}
-
-void
-dm_window_show_problems (DmWindow *self)
-{
-  GListModel *problems = dm_document_get_problems (self->document);
-  guint n = g_list_model_get_n_items (problems);
-  GtkWidget *dialog, *list, *scrolled;
-  g_autofree char *body = NULL;
-
-  body = g_strdup_printf (ngettext ("%u event could not be read. The others are shown.",
-                                    "%u events could not be read. The others are shown.", n), n);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Files"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
-      g_autofree char *text = dm_problem_to_string (p);
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_start (label, 8);
-      gtk_widget_set_margin_end (label, 8);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_append (GTK_LIST_BOX (list), label);
-    }
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
-  g_set_weak_pointer (&self->problems_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* A file name one of our readers knows by its extension */
@@ -375,6 +367,7 @@ dm_window_update_actions (DmWindow *self)
 
   enable (self, "play", has_events);
   enable (self, "export", has_events);
+  enable (self, "export-data", has_events);
   enable (self, "show-problems",
           g_list_model_get_n_items (dm_document_get_problems (self->document)) > 0);
   if (play != NULL)
@@ -462,12 +455,14 @@ dm_window_init_actions (DmWindow *self)
     { "export", export_action },
     { "open-export", open_export_action, "s" },
     { "select-none", select_none_action },
+    { "cancel-load", cancel_load_action },
   };
   g_autoptr(GPropertyAction) loop = g_property_action_new ("loop", self->playback, "loop");
   g_autoptr(GPropertyAction) sidebar = g_property_action_new ("toggle-sidebar", self->flap, "reveal-flap");
   GAction *speed;
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  dm_window_init_export_data (self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (loop));
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar));
 

@@ -11,13 +11,35 @@
 /* The window's map: the offline tiles and the routes layer, flying to events, fitting the
  * document, and picking an event with a click. */
 
-/* The box around some places, in normalised Mercator, unwrapped next to the first one */
+/* The places to frame, in normalised Web Mercator (x and y 0..1 from 180°W and the north) */
 typedef struct
 {
-  double x_min, x_max, y_min, y_max;
-  double x_first;
-  guint  n;
+  GArray *xs;      /* double */
+  double  y_min, y_max;
 } Box;
+
+/* The part of the world that holds them: the smallest arc of longitudes (the world wraps)
+ * and the latitudes between the extremes */
+typedef struct
+{
+  double cx, cy;   /* its centre, cx in 0..1 */
+  double dx, dy;   /* its size */
+  guint  n;
+} Frame;
+
+static void
+box_init (Box *box)
+{
+  box->xs = g_array_new (FALSE, FALSE, sizeof (double));
+  box->y_min = G_MAXDOUBLE;
+  box->y_max = -G_MAXDOUBLE;
+}
+
+static void
+box_clear (Box *box)
+{
+  g_clear_pointer (&box->xs, g_array_unref);
+}
 
 /* Web Mercator, 0..1 from 180°W and from the north edge */
 static void
@@ -29,6 +51,7 @@ mercator_normalize (double  lon,
   double r = CLAMP (lat, -85.0511, 85.0511) * G_PI / 180;
 
   *mx = (lon + 180) / 360;
+  *mx -= floor (*mx);
   *my = (1 - log (tan (r) + 1 / cos (r)) / G_PI) / 2;
 }
 
@@ -41,18 +64,9 @@ box_add (Box     *box,
   if (place == NULL)
     return;
   mercator_normalize (dm_place_get_longitude (place), dm_place_get_latitude (place), &mx, &my);
-  if (box->n == 0)
-    {
-      box->x_first = mx;
-      box->x_min = box->x_max = mx;
-      box->y_min = box->y_max = my;
-    }
-  mx -= round (mx - box->x_first);
-  box->x_min = MIN (box->x_min, mx);
-  box->x_max = MAX (box->x_max, mx);
+  g_array_append_val (box->xs, mx);
   box->y_min = MIN (box->y_min, my);
   box->y_max = MAX (box->y_max, my);
-  box->n++;
 }
 
 static void
@@ -70,27 +84,77 @@ box_add_event (Box     *box,
     }
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The arc of longitudes left when the widest gap between two neighbouring places (around
+ * the world, the last to the first included) is cut out: Washington, Kuala Lumpur and
+ * Tokyo are framed across the Pacific, not across the Atlantic and Europe. */
+static Frame
+box_get_frame (const Box *box)
+{
+  Frame frame = { 0 };
+  g_autoptr(GArray) xs = NULL;
+  double gap, start;
+  guint n = box->xs->len;
+
+  frame.n = n;
+  if (n == 0)
+    return frame;
+  xs = g_array_copy (box->xs);
+  g_array_sort (xs, compare_doubles);
+  /* the gap from the last place round to the first */
+  gap = g_array_index (xs, double, 0) + 1 - g_array_index (xs, double, n - 1);
+  start = g_array_index (xs, double, 0);
+  for (guint i = 1; i < n; i++)
+    {
+      double d = g_array_index (xs, double, i) - g_array_index (xs, double, i - 1);
+      if (d > gap)
+        {
+          gap = d;
+          start = g_array_index (xs, double, i);
+        }
+    }
+  frame.dx = 1 - gap;
+  frame.cx = start + frame.dx / 2;
+  frame.cx -= floor (frame.cx);
+  frame.dy = box->y_max - box->y_min;
+  frame.cy = (box->y_min + box->y_max) / 2;
+  return frame;
+}
+
 static void
 go_to_box (DmWindow  *self,
            const Box *box,
            guint      duration_ms)
 {
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  Frame f = box_get_frame (box);
   double w = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 400);
   double h = MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 300);
-  double cx = (box->x_min + box->x_max) / 2, cy = (box->y_min + box->y_max) / 2;
-  double dx = MAX (box->x_max - box->x_min, 1e-6), dy = MAX (box->y_max - box->y_min, 1e-6);
-  double zoom = log2 (MIN (w * 0.75 / (dx * 256), h * 0.75 / (dy * 256)));
-  double lat = atan (sinh (G_PI * (1 - 2 * cy))) * 180 / G_PI;
-  double lon = cx * 360 - 180;
+  double min_zoom = shumate_viewport_get_min_zoom_level (viewport);
+  double max_zoom = shumate_viewport_get_max_zoom_level (viewport);
+  double zoom, lat, lon;
 
-  if (box->n == 0)
+  if (f.n == 0)
     return;
-  lon -= 360 * round (lon / 360);
-  /* One place: its region, not its streets */
-  zoom = box->n == 1 || (dx < 1e-4 && dy < 1e-4) ? 5 : CLAMP (zoom, 2, 7);
+  /* Width and height both fit, with a margin: the world is 256 px wide at zoom 0 */
+  zoom = log2 (MIN (w * 0.75 / (MAX (f.dx, 1e-6) * 256), h * 0.75 / (MAX (f.dy, 1e-6) * 256)));
+  lat = atan (sinh (G_PI * (1 - 2 * f.cy))) * 180 / G_PI;
+  lon = f.cx * 360 - 180;
+  /* One place: its region, not its streets; places a few streets apart: not much closer
+   * (the offline map has no streets). As far out as the map goes for a wide trip. */
+  if (f.n == 1 || (f.dx < 1e-4 && f.dy < 1e-4))
+    zoom = 5;
+  zoom = CLAMP (zoom, min_zoom, MIN (max_zoom, 8));
   if (duration_ms == 0)
     {
-      ShumateViewport *viewport = shumate_map_get_viewport (self->map);
       shumate_map_stop_go_to (self->map);
       shumate_viewport_set_zoom_level (viewport, zoom);
       shumate_map_center_on (self->map, lat, lon);
@@ -104,24 +168,28 @@ dm_window_fly_to_event (DmWindow *self,
                         DmEvent  *event,
                         guint     duration_ms)
 {
-  Box box = { 0 };
+  Box box;
 
+  box_init (&box);
   box_add_event (&box, event);
   go_to_box (self, &box, duration_ms);
+  box_clear (&box);
 }
 
 void
 dm_window_fit_document (DmWindow *self)
 {
   GListModel *events = dm_document_get_events (self->document);
-  Box box = { 0 };
+  Box box;
 
+  box_init (&box);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
       box_add_event (&box, event);
     }
   go_to_box (self, &box, 0);
+  box_clear (&box);
 }
 
 static double

@@ -14,6 +14,15 @@
 
 G_BEGIN_DECLS
 
+/* A file being loaded */
+typedef struct
+{
+  DmWindow *self;
+  GFile    *file;
+  guint     n_problems_before;
+  double    fraction;   /* how far it got, or -1: not known */
+} DmWindowLoad;
+
 struct _DmWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -24,7 +33,10 @@ struct _DmWindow
   GtkStack             *stack;
   AdwFlap              *flap;
   GtkButton            *play_button;
-  GtkSpinner           *loading_spinner;
+  GtkWidget            *loading_box;       /* in the header: a file is added */
+  GtkProgressBar       *loading_bar;
+  AdwStatusPage        *loading_page;      /* the first files */
+  GtkProgressBar       *loading_page_bar;
   GtkMenuButton        *speed_button;
   ShumateMap           *map;
   GtkLabel             *time_label;
@@ -41,6 +53,9 @@ struct _DmWindow
   DmRoutesLayer        *routes_layer;
   GSettings            *settings;
   GCancellable         *cancellable;
+  GCancellable         *load_cancellable; /* the loads in flight: Stop Loading */
+  GPtrArray            *loads;            /* DmWindowLoad in flight */
+  GPtrArray            *opened;           /* GFile: what the user opened, in order */
   DmEvent              *selected;
   GtkWidget            *problems_dialog;  /* weak */
   GtkWidget            *error_dialog;     /* weak */
@@ -49,6 +64,8 @@ struct _DmWindow
   guint                 n_exporting;
   guint                 n_problems_shown;
   guint                 tick_id;
+  guint                 pulse_id;
+  gboolean              view_decided;     /* fitted or restored once the first files loaded */
   guint                 filter_timeout_id;
   gint64                last_frame_time;
 };
@@ -56,7 +73,6 @@ struct _DmWindow
 /* dm-window-actions.c */
 void dm_window_init_actions      (DmWindow   *self);
 void dm_window_update_actions    (DmWindow   *self);
-void dm_window_show_problems     (DmWindow   *self);
 void dm_window_update_recent     (DmWindow   *self);
 void dm_window_get_view_bounds   (DmWindow   *self,
                                   double      bounds[4]);
@@ -65,6 +81,32 @@ DmExportDialog *dm_window_new_export_dialog (DmWindow *self);
 void dm_window_export            (DmWindow       *self,
                                   DmExportDialog *dialog,
                                   GFile          *file);
+void dm_window_report_export     (DmWindow       *self,
+                                  GFile          *file,
+                                  const GError   *error,
+                                  const char     *done);
+
+/* dm-window-data.c: File > Export Data */
+void dm_window_init_export_data  (DmWindow   *self);
+GtkFileChooserNative *dm_window_new_export_data_chooser (DmWindow *self);
+/* Writes the events the list shows to @file, in a thread ("export-finished" tells) */
+void dm_window_export_data       (DmWindow   *self,
+                                  GFile      *file);
+GFile *dm_window_export_data_target (GFile      *chosen,
+                                     const char *extension);
+
+/* dm-window-problems.c: what could not be read, by file */
+void dm_window_show_problems     (DmWindow   *self);
+
+/* dm-window-opened.c: the files open, the title they make, the view kept for them */
+void dm_window_add_opened        (DmWindow   *self,
+                                  GFile      *file);
+void dm_window_remove_opened     (DmWindow   *self,
+                                  GFile      *file);
+char *dm_window_dup_first_title  (DmWindow   *self);
+void dm_window_update_title      (DmWindow   *self);
+void dm_window_save_opened       (DmWindow   *self);
+gboolean dm_window_restore_view  (DmWindow   *self);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);
@@ -82,6 +124,7 @@ void dm_window_fly_to_event      (DmWindow   *self,
                                   DmEvent    *event,
                                   guint       duration_ms);
 void dm_window_fit_document      (DmWindow   *self);
+void dm_window_cancel_loading    (DmWindow   *self);
 /* The event drawn nearest to (x, y) of the routes layer, within a few pixels, or NULL */
 DmEvent *dm_window_pick_on_map   (DmWindow   *self,
                                   double      x,
@@ -89,5 +132,11 @@ DmEvent *dm_window_pick_on_map   (DmWindow   *self,
 void dm_window_show_error        (DmWindow   *self,
                                   const char *heading,
                                   const char *body);
+char *dm_window_dup_display_name (GFile      *file);
+char *dm_window_describe_error   (GFile        *file,
+                                  const GError *error);
+char *dm_window_format_position  (guint       line,
+                                  guint       column,
+                                  const char *message);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "dm-routes-painter.h"
 #include "dm-ui-resources.h"
@@ -24,12 +26,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  DmWindow *self;
-  GFile    *file;
-  guint     n_problems_before;
-} LoadData;
+typedef DmWindowLoad LoadData;
 
 static void
 load_data_free (LoadData *data)
@@ -136,6 +133,49 @@ selection_changed_cb (GObject    *object,
   g_clear_object (&event);
 }
 
+/* The name of @file for people: "bad.diplomap", not its path */
+char *
+dm_window_dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename == NULL || g_str_equal (basename, "/"))
+    return g_file_get_parse_name (file);
+  return g_filename_display_name (basename);
+}
+
+/* "Line 4, column 32: reason" */
+char *
+dm_window_format_position (guint       line,
+                           guint       column,
+                           const char *message)
+{
+  /* Translators: where a file could not be read, then why */
+  return g_strdup_printf (_("Line %u, column %u: %s"), line, column, message);
+}
+
+/* The model's error about @file for a dialog that names the file already: "PATH:L:C: reason"
+ * as "Line L, column C: reason", and the path elsewhere as the file's name */
+char *
+dm_window_describe_error (GFile        *file,
+                          const GError *error)
+{
+  g_autofree char *path = g_file_get_parse_name (file);
+  g_autofree char *name = dm_window_dup_display_name (file);
+  const char *message = error->message;
+  gsize len = strlen (path);
+  guint line, column;
+  int consumed = 0;
+
+  if (g_str_has_prefix (message, path) && message[len] == ':' &&
+      sscanf (message + len + 1, "%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    return dm_window_format_position (line, column, message + len + 1 + consumed);
+  {
+    g_auto(GStrv) parts = g_strsplit (message, path, -1);
+    return g_strjoinv (name, parts);
+  }
+}
+
 void
 dm_window_show_error (DmWindow   *self,
                       const char *heading,
@@ -151,13 +191,7 @@ dm_window_show_error (DmWindow   *self,
 static void
 reload_views (DmWindow *self)
 {
-  GPtrArray *files = dm_document_get_files (self->document);
-  const char *title = dm_document_get_title (self->document);
-  g_autofree char *name = NULL;
-
-  if (title == NULL && files != NULL && files->len > 0)
-    title = name = g_file_get_basename (g_ptr_array_index (files, 0));
-  adw_window_title_set_title (self->window_title, title ? title : _("Diplomap"));
+  dm_window_update_title (self);
   dm_event_list_reload (self->event_list);
   dm_window_apply_filters (self);
   dm_window_update_actions (self);
@@ -168,7 +202,7 @@ dm_window_apply_filters (DmWindow *self)
 {
   GListModel *events = dm_document_get_events (self->document);
   g_autofree char *subtitle = NULL;
-  guint n_all, n_shown;
+  guint n_all, n_shown, n_files;
   gint64 start, end;
 
   g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
@@ -180,11 +214,20 @@ dm_window_apply_filters (DmWindow *self)
   dm_routes_layer_reload (self->routes_layer);
   n_all = g_list_model_get_n_items (dm_document_get_events (self->document));
   n_shown = g_list_model_get_n_items (dm_document_get_events (self->shown));
+  n_files = dm_document_get_files (self->document)->len;
   if (n_shown < n_all)
     /* Translators: in the window's subtitle when filters hide events */
     subtitle = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", n_all), n_shown, n_all);
   else
     subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n_all), n_all);
+  if (n_files > 1)
+    {
+      g_autofree char *events = g_steal_pointer (&subtitle);
+      g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", n_files), n_files);
+
+      /* Translators: the window's subtitle: "12 events", then "2 files" */
+      subtitle = g_strdup_printf (C_("window subtitle", "%s in %s"), events, files);
+    }
   adw_window_title_set_subtitle (self->window_title, n_all > 0 ? subtitle : "");
   /* Playing goes through the events shown: a filtered year plays that year */
   if (dm_document_get_extent (self->shown, &start, &end))
@@ -209,12 +252,93 @@ filters_changed_cb (DmWindow *self)
   self->filter_timeout_id = g_timeout_add (250, filter_timeout_cb, self);
 }
 
-/* A large file takes a moment: a spinner says so */
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  DmWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->loading_bar);
+  gtk_progress_bar_pulse (self->loading_page_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+stack_shows (DmWindow   *self,
+             const char *name)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) == 0;
+}
+
+/* A large file or a folder takes a moment: the first files' progress fills the window,
+ * a file added to those shown has its progress in the header; both can be stopped */
 static void
 update_loading (DmWindow *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), self->n_loading > 0);
-  gtk_spinner_set_spinning (self->loading_spinner, self->n_loading > 0);
+  gboolean loading = self->loads->len > 0;
+  gboolean known = loading;
+  double sum = 0;
+
+  if (loading && stack_shows (self, "empty"))
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (!loading && stack_shows (self, "loading"))
+    gtk_stack_set_visible_child_name (self->stack,
+                                      g_list_model_get_n_items (dm_document_get_events (self->document)) > 0
+                                      ? "main" : "empty");
+  gtk_widget_set_visible (self->loading_box, loading && !stack_shows (self, "loading"));
+
+  for (guint i = 0; i < self->loads->len; i++)
+    {
+      LoadData *data = g_ptr_array_index (self->loads, i);
+
+      known &= data->fraction >= 0;
+      sum += MAX (data->fraction, 0);
+    }
+  if (known)
+    {
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (self->loading_bar, sum / self->loads->len);
+      gtk_progress_bar_set_fraction (self->loading_page_bar, sum / self->loads->len);
+    }
+  else if (loading && self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (100, pulse_cb, self);
+  else if (!loading)
+    g_clear_handle_id (&self->pulse_id, g_source_remove);
+
+  if (self->loads->len == 1)
+    {
+      LoadData *data = g_ptr_array_index (self->loads, 0);
+      g_autofree char *name = dm_window_dup_display_name (data->file);
+      /* Translators: %s is a file or folder name */
+      g_autofree char *title = g_strdup_printf (_("Opening “%s”"), name);
+
+      adw_status_page_set_title (self->loading_page, title);
+    }
+  else if (loading)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("Opening %u File", "Opening %u Files",
+                                                          self->loads->len), self->loads->len);
+      adw_status_page_set_title (self->loading_page, title);
+    }
+}
+
+static void
+load_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  data->fraction = fraction;
+  if (data->self->document != NULL)
+    update_loading (data->self);
+}
+
+/* Stops the loads in flight; what they read is dropped, no error is shown */
+void
+dm_window_cancel_loading (DmWindow *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_object_unref (self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
 }
 
 static void
@@ -235,21 +359,24 @@ load_cb (GObject      *object,
       load_data_free (data);
       return;
     }
+  g_ptr_array_remove (self->loads, data);
   was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
   /* counted here, not when the load started: another file may have finished since */
   data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
   ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
   self->n_loading--;
-  update_loading (self);
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *name = g_file_get_parse_name (data->file);
+          g_autofree char *name = dm_window_dup_display_name (data->file);
+          g_autofree char *body = dm_window_describe_error (data->file, error);
           /* Translators: %s is a file name */
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-          dm_window_show_error (self, heading, error->message);
+          dm_window_show_error (self, heading, body);
         }
+      dm_window_remove_opened (self, data->file);
+      update_loading (self);
       g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, FALSE);
       load_data_free (data);
       return;
@@ -261,12 +388,20 @@ load_cb (GObject      *object,
   }
   reload_views (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
+  update_loading (self);
   if (was_empty)
     {
       dm_playback_set_time (self->playback, dm_playback_get_start (self->playback));
-      dm_window_fit_document (self);
       /* the keys (Space plays, arrows step) then act at once, not on the Open button */
       gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+    }
+  /* Once the first files are all in: the map where it was left if they are the files
+   * open when the app last closed, else framing all their events */
+  if (!self->view_decided && self->loads->len == 0)
+    {
+      self->view_decided = TRUE;
+      if (!dm_window_restore_view (self))
+        dm_window_fit_document (self);
     }
 
   n_problems = g_list_model_get_n_items (dm_document_get_problems (self->document));
@@ -300,9 +435,13 @@ dm_window_open_file (DmWindow *self,
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
+  data->fraction = -1;
   self->n_loading++;
+  g_ptr_array_add (self->loads, data);
+  dm_window_add_opened (self, file);
   update_loading (self);
-  dm_document_load_file_async (self->document, file, self->cancellable, load_cb, data);
+  dm_document_load_file_with_progress_async (self->document, file, load_progress_cb, data,
+                                             self->load_cancellable, load_cb, data);
 }
 
 guint
@@ -341,7 +480,6 @@ static gboolean
 dm_window_close_request (GtkWindow *window)
 {
   DmWindow *self = DM_WINDOW (window);
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
@@ -349,12 +487,10 @@ dm_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_set (self->settings, "last-view", "(ddd)",
-                  shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                  shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                  shumate_viewport_get_zoom_level (viewport));
+  dm_window_save_opened (self);
   g_settings_apply (self->settings);
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
   dm_window_set_playing (self, FALSE);
   return GTK_WINDOW_CLASS (dm_window_parent_class)->close_request (window);
 }
@@ -366,6 +502,9 @@ dm_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
@@ -395,6 +534,9 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loads, g_ptr_array_unref);
+  g_clear_pointer (&self->opened, g_ptr_array_unref);
   G_OBJECT_CLASS (dm_window_parent_class)->dispose (object);
 }
 
@@ -441,7 +583,10 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, play_button);
-  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_box);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_bar);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_page_bar);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, speed_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, time_label);
@@ -463,6 +608,9 @@ dm_window_init (DmWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
+  self->load_cancellable = g_cancellable_new ();
+  self->loads = g_ptr_array_new ();
+  self->opened = g_ptr_array_new_with_free_func (g_object_unref);
   self->document = dm_document_new ();
   self->shown = dm_document_new ();
   self->playback = dm_playback_new ();

@@ -26,7 +26,6 @@ main (int   argc,
   if (dm_cli_run (argc, argv, &status))
     return status;
 
-  dm_application_warm_up ();
   app = dm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

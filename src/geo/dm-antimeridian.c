@@ -121,6 +121,36 @@ dm_antimeridian_split (const DmLonLat *points,
   return pieces;
 }
 
+/**
+ * dm_antimeridian_split_around:
+ * @center_lon: the central meridian of a map that does not repeat
+ *
+ * Like dm_antimeridian_split(), for a map centred on @center_lon: cuts where the line crosses
+ * @center_lon + 180 (the map's edges), and each piece gets longitudes within
+ * [@center_lon - 180, @center_lon + 180].
+ *
+ * Returns: (transfer full) (element-type GArray): pieces, each a #GArray of #DmLonLat
+ */
+GPtrArray *
+dm_antimeridian_split_around (const DmLonLat *points,
+                              gsize           n_points,
+                              double          center_lon)
+{
+  g_autofree DmLonLat *shifted = g_memdup2 (points, n_points * sizeof (DmLonLat));
+  GPtrArray *pieces;
+
+  for (gsize i = 0; i < n_points; i++)
+    shifted[i].lon -= center_lon;
+  pieces = dm_antimeridian_split (shifted, n_points);
+  for (guint j = 0; j < pieces->len; j++)
+    {
+      GArray *piece = g_ptr_array_index (pieces, j);
+      for (guint i = 0; i < piece->len; i++)
+        g_array_index (piece, DmLonLat, i).lon += center_lon;
+    }
+  return pieces;
+}
+
 static int
 compare_double_cb (gconstpointer a,
                    gconstpointer b)

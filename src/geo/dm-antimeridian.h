@@ -12,6 +12,9 @@ void       dm_antimeridian_unwrap  (DmLonLat       *points,
                                     gsize           n_points);
 GPtrArray *dm_antimeridian_split   (const DmLonLat *points,
                                     gsize           n_points);
+GPtrArray *dm_antimeridian_split_around (const DmLonLat *points,
+                                         gsize           n_points,
+                                         double          center_lon);
 gboolean   dm_antimeridian_crosses (const DmLonLat *points,
                                     gsize           n_points);
 void       dm_antimeridian_bounds  (const DmLonLat *points,

@@ -26,6 +26,8 @@ GListModel *dm_document_get_problems     (DmDocument   *self);
 GPtrArray  *dm_document_get_files        (DmDocument   *self);
 
 const char *dm_document_get_title        (DmDocument   *self);
+const char *dm_document_get_file_title   (DmDocument   *self,
+                                          GFile        *file);
 void        dm_document_set_title        (DmDocument   *self,
                                           const char   *title);
 gboolean    dm_document_get_extent       (DmDocument   *self,
@@ -68,6 +70,16 @@ void        dm_document_load_file_async  (DmDocument          *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* How far a load got, 0 to 1 */
+typedef void (*DmLoadProgressFunc) (double    fraction,
+                                    gpointer  user_data);
+void        dm_document_load_file_with_progress_async (DmDocument          *self,
+                                                       GFile               *file,
+                                                       DmLoadProgressFunc   progress,
+                                                       gpointer             progress_data,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
 gboolean    dm_document_load_file_finish (DmDocument          *self,
                                           GAsyncResult        *result,
                                           GError             **error);

@@ -90,10 +90,12 @@ add_failure (DmDocument *document,
 }
 
 gboolean
-dm_folder_load (DmDocument    *document,
-                GFile         *folder,
-                GCancellable  *cancellable,
-                GError       **error)
+dm_folder_load (DmDocument        *document,
+                GFile             *folder,
+                DmFolderProgress   progress,
+                gpointer           progress_data,
+                GCancellable      *cancellable,
+                GError           **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   guint loaded = 0;
@@ -113,6 +115,8 @@ dm_folder_load (DmDocument    *document,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      if (progress != NULL)
+        progress ((double) i / files->len, progress_data);
       if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -414,24 +414,16 @@ dm_geojson_format_sniff (const char *basename,
 
 static gboolean
 parse_failed (DmGeojsonLoader  *self,
-              JsonParser       *parser,
               GError           *parse_error,
+              const char       *data,
+              gsize             length,
               GError          **error)
 {
-  const char *detail = parse_error->message;
-  const char *colon;
-  guint line = json_parser_get_current_line (parser);
-  guint column = json_parser_get_current_pos (parser);
+  guint line, column;
+  g_autofree char *reason = dm_json_describe_parse_error (parse_error, data, length, &line, &column);
 
-  /* json-glib prefixes "<data>:LINE:COL: ": keep only its reason */
-  if (g_str_has_prefix (detail, "<data>:") && (colon = strstr (detail + 7, ": ")) != NULL)
-    {
-      if (sscanf (detail + 7, "%u:%u", &line, &column) < 2)
-        column = json_parser_get_current_pos (parser);
-      detail = colon + 2;
-    }
-  /* Translators: json-glib's reason follows */
-  return dm_import_fail (&self->imp, error, line, column, _("not valid JSON: %s"), detail);
+  /* Translators: why follows */
+  return dm_import_fail (&self->imp, error, line, column, _("not valid JSON: %s"), reason);
 }
 
 gboolean
@@ -460,7 +452,7 @@ dm_geojson_format_load (DmDocument    *doc,
     }
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
-      ok = parse_failed (&self, parser, parse_error, error);
+      ok = parse_failed (&self, parse_error, data, length, error);
       goto out;
     }
   root = json_parser_get_root (parser);

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
 #include "dm-json-positions.h"
 
 struct _DmJsonPositions
@@ -158,4 +161,85 @@ dm_json_positions_lookup_element (DmJsonPositions *self,
   if (node != NULL && dm_json_positions_lookup (self, node, line, column))
     return TRUE;
   return unpack (g_hash_table_lookup (self->members, key), line, column);
+}
+
+/* The character at @line:@column (1-based, bytes) of @data, "" where a line ends, NULL
+ * past the end of @data */
+static char *
+dup_char_at (const char *data,
+             gsize       length,
+             guint       line,
+             guint       column)
+{
+  const char *p = data, *end = data + length;
+  gsize n;
+
+  for (guint l = 1; l < line && p < end; p++)
+    if (*p == '\n')
+      l++;
+  if (column == 0 || (gsize) (end - p) < column)
+    return NULL;
+  for (guint c = 1; c < column; c++, p++)
+    if (*p == '\n')
+      return g_strdup ("");
+  n = g_utf8_skip[*(const guchar *) p];
+  if ((gsize) (end - p) < n || !g_utf8_validate (p, n, NULL) || g_unichar_isspace (g_utf8_get_char (p)))
+    return g_strdup ("");
+  return g_strndup (p, n);
+}
+
+/**
+ * dm_json_describe_parse_error:
+ * @parse_error: what json_parser_load_from_data() said about @data
+ * @line: (out): where, 1-based
+ * @column: (out): where, 1-based
+ *
+ * Why @data is not JSON, translated, for people: json-glib's own text ("Parse error:
+ * unexpected character `,', expected character `]'") is for programmers.
+ */
+char *
+dm_json_describe_parse_error (const GError *parse_error,
+                              const char   *data,
+                              gsize         length,
+                              guint        *line,
+                              guint        *column)
+{
+  const char *message = parse_error->message;
+  g_autofree char *found = NULL;
+
+  *line = *column = 1;
+  /* json-glib says "<data>:LINE:COLUMN: " first */
+  if (g_str_has_prefix (message, "<data>:") && sscanf (message + 7, "%u:%u", line, column) == 2)
+    {
+      *line = MAX (*line, 1);
+      *column = MAX (*column, 1);
+    }
+  found = dup_char_at (data, length, *line, *column);
+  if (found == NULL)
+    return g_strdup (_("the text ends before a quote or a bracket is closed"));
+  if (parse_error->domain == JSON_PARSER_ERROR)
+    switch ((JsonParserError) parse_error->code)
+      {
+      case JSON_PARSER_ERROR_TRAILING_COMMA:
+        return g_strdup (_("a comma after the last item of a list or object"));
+      case JSON_PARSER_ERROR_MISSING_COMMA:
+        return g_strdup (_("a comma is missing, or a bracket does not match"));
+      case JSON_PARSER_ERROR_MISSING_COLON:
+        return g_strdup (_("a colon is missing after a name"));
+      case JSON_PARSER_ERROR_INVALID_BAREWORD:
+        return g_strdup (_("a word without quotes: text goes between double quotes, "
+                           "only true, false and null go without"));
+      case JSON_PARSER_ERROR_EMPTY_MEMBER_NAME:
+        return g_strdup (_("a name is empty"));
+      case JSON_PARSER_ERROR_INVALID_DATA:
+        return g_strdup (_("the file is not UTF-8 text"));
+      case JSON_PARSER_ERROR_PARSE:
+      case JSON_PARSER_ERROR_UNKNOWN:
+      default:
+        break;
+      }
+  if (*found == '\0')
+    return g_strdup (_("a bracket, a quote or a comma is out of place"));
+  /* Translators: %s is the character found where it cannot be, like “]” */
+  return g_strdup_printf (_("“%s” cannot be here"), found);
 }

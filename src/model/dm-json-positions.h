@@ -29,6 +29,14 @@ gboolean         dm_json_positions_lookup_element (DmJsonPositions *self,
                                                    guint           *line,
                                                    guint           *column);
 
+/* Why @data could not be parsed (json_parser_load_from_data()'s @parse_error), translated,
+ * and where (1-based) */
+char            *dm_json_describe_parse_error  (const GError    *parse_error,
+                                                const char      *data,
+                                                gsize            length,
+                                                guint           *line,
+                                                guint           *column);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmJsonPositions, dm_json_positions_free)
 
 G_END_DECLS

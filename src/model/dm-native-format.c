@@ -744,26 +744,18 @@ dm_native_format_sniff (const char *basename,
 
 static gboolean
 parse_failed (GFile       *file,
-              JsonParser  *parser,
               GError      *parse_error,
+              const char  *data,
+              gsize        length,
               GError     **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  const char *detail = parse_error->message;
-  const char *colon;
-  guint line = json_parser_get_current_line (parser);
-  guint column = json_parser_get_current_pos (parser);
+  guint line, column;
+  g_autofree char *reason = dm_json_describe_parse_error (parse_error, data, length, &line, &column);
 
-  /* json-glib prefixes "<data>:LINE:COL: ": keep only its reason */
-  if (g_str_has_prefix (detail, "<data>:") && (colon = strstr (detail + 7, ": ")) != NULL)
-    {
-      if (sscanf (detail + 7, "%u:%u", &line, &column) < 2)
-        column = json_parser_get_current_pos (parser);
-      detail = colon + 2;
-    }
   g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
-               /* Translators: a file name, a line and a column, then json-glib's reason */
-               _("%s:%u:%u: not valid JSON: %s"), name, line, column, detail);
+               /* Translators: a file name, a line and a column, then why */
+               _("%s:%u:%u: not valid JSON: %s"), name, line, column, reason);
   return FALSE;
 }
 
@@ -787,7 +779,7 @@ dm_native_format_load (DmDocument    *doc,
   gint64 version = 1;
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    return parse_failed (file, parser, parse_error, error);
+    return parse_failed (file, parse_error, data, length, error);
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

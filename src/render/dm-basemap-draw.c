@@ -19,6 +19,7 @@ typedef struct
   const DmLevelData *d;
   gboolean           merc;        /* use the cached Web Mercator coordinates */
   gboolean           clamp_lon;   /* the projection does not repeat (Equal Earth) */
+  double             west, east;  /* then its edges: the central meridian ± 180 */
   double             world;       /* Mercator: world width in pixels */
   double             ox, oy;      /* Mercator: pixel of (0, 0) in [0, 1] coordinates */
   double             min_step2;   /* squared user-space distance below which points merge */
@@ -60,20 +61,20 @@ point_at (const Ctx *c,
   else
     {
       double lon = c->d->lonlat[2 * i] + 360.0 * k;
-      /* Equal Earth ends at ±180: what lies beyond is drawn by the copy at k ± 1 */
+      /* Equal Earth ends at its edges: what lies beyond is drawn by the copy at k ± 1 */
       if (c->clamp_lon)
-        lon = CLAMP (lon, -180.0, 180.0);
+        lon = CLAMP (lon, c->west, c->east);
       dm_view_project (c->view, lon, c->d->lonlat[2 * i + 1], px, py);
     }
 }
 
 static inline gboolean
-beyond_180 (const Ctx *c,
+beyond_edge (const Ctx *c,
             guint32    i,
             int        k)
 {
   double lon = c->d->lonlat[2 * i] + 360.0 * k;
-  return lon < -180.0 || lon > 180.0;
+  return lon < c->west || lon > c->east;
 }
 
 /* Adds ring or line r, shifted by k * 360 degrees, to the current path. Points closer than
@@ -102,9 +103,9 @@ add_ring (Ctx          *c,
       point_at (c, i + 1, k, &nx, &ny);
       ncode = outcode (c, nx, ny);
       double dx = px - lx, dy = py - ly;
-      if (c->clamp_lon && !close && beyond_180 (c, i, k) && beyond_180 (c, i - 1, k))
+      if (c->clamp_lon && !close && beyond_edge (c, i, k) && beyond_edge (c, i - 1, k))
         {
-          /* a line beyond ±180, squashed onto the world's edge: leave it out */
+          /* a line beyond the edge, squashed onto it: leave it out */
           cairo_move_to (c->cr, snap (c, px), snap (c, py));
           lx = px, ly = py, lcode = code;
         }
@@ -115,7 +116,7 @@ add_ring (Ctx          *c,
         }
       px = nx, py = ny, code = ncode;
     }
-  if (c->clamp_lon && !close && beyond_180 (c, last, k) && beyond_180 (c, last - 1, k))
+  if (c->clamp_lon && !close && beyond_edge (c, last, k) && beyond_edge (c, last - 1, k))
     cairo_move_to (c->cr, snap (c, px), snap (c, py));
   else
     cairo_line_to (c->cr, snap (c, px), snap (c, py));
@@ -177,12 +178,12 @@ add_world_outline (Ctx *c)
     }
   for (int lat = -90; lat <= 90; lat++)
     {
-      dm_view_project (v, -180.0, lat, &px, &py);
+      dm_view_project (v, c->west, lat, &px, &py);
       cairo_line_to (c->cr, px, py);
     }
   for (int lat = 90; lat >= -90; lat--)
     {
-      dm_view_project (v, 180.0, lat, &px, &py);
+      dm_view_project (v, c->east, lat, &px, &py);
       cairo_line_to (c->cr, px, py);
     }
   cairo_close_path (c->cr);
@@ -217,7 +218,7 @@ draw_graticule (Ctx              *c,
   gboolean bent = c->view->projection == DM_PROJECTION_EQUAL_EARTH;
 
   if (bent)
-    lon0 = MAX (lon0, -180.0), lon1 = MIN (lon1, 180.0);
+    lon0 = MAX (lon0, c->west), lon1 = MIN (lon1, c->east);
   cairo_new_path (c->cr);
   for (double lon = ceil (lon0 / step) * step; lon <= lon1; lon += step)
     {
@@ -286,8 +287,11 @@ init_ctx (Ctx               *c,
   c->cr = cr;
   c->view = view;
   c->d = d;
-  c->merc = view->projection == DM_PROJECTION_MERCATOR;
+  /* the cached Mercator coordinates are for a map centred on 0 */
+  c->merc = view->projection == DM_PROJECTION_MERCATOR && view->central_lon == 0;
   c->clamp_lon = !dm_projection_wraps (view->projection);
+  c->west = view->central_lon - 180.0;
+  c->east = view->central_lon + 180.0;
   c->world = dm_view_get_world_width (view);
   c->ox = view->width / 2 - (view->center_x + G_PI) * view->scale;
   c->oy = view->height / 2 - (G_PI - view->center_y) * view->scale;
@@ -379,7 +383,7 @@ dm_basemap_draw_level (DmLevelData      *d,
       if (for_tile)
         dm_map_labels_draw_tile (d, cr, view, style, tile_z);
       else
-        dm_map_labels_draw (d, cr, view, style);
+        dm_map_labels_draw (d, cr, view, style, NULL);
     }
   cairo_restore (cr);
 }

@@ -79,7 +79,8 @@ void         dm_basemap_draw_level (DmLevelData      *data,
 void         dm_map_labels_draw    (DmLevelData      *data,
                                     cairo_t          *cr,
                                     const DmView     *view,
-                                    const DmMapStyle *style);
+                                    const DmMapStyle *style,
+                                    DmLabelPlacer    *taken);
 void         dm_map_labels_draw_tile (DmLevelData      *data,
                                       cairo_t          *cr,
                                       const DmView     *view,

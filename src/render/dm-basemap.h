@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "dm-label-placer.h"
 #include "dm-map-style.h"
 #include "dm-projection.h"
 #include "dm-view.h"
@@ -74,5 +75,10 @@ void           dm_basemap_draw              (DmBasemap          *self,
                                              cairo_t            *cr,
                                              const DmView       *view,
                                              const DmMapStyle   *style);
+void           dm_basemap_draw_labels       (DmBasemap          *self,
+                                             cairo_t            *cr,
+                                             const DmView       *view,
+                                             const DmMapStyle   *style,
+                                             DmLabelPlacer      *taken);
 
 G_END_DECLS

@@ -72,6 +72,33 @@ fit_view (DmFigure     *self,
   dm_view_init_bounds (view, projection, x0, y0, x1, y1, w, h, margin);
 }
 
+/* What a framed map should keep in view when it must zoom in to stay inside the world: in
+ * a fit, the places where things happen (the legs' bulges towards the poles may go); for a
+ * box, the box. */
+static GArray *
+dup_places_to_keep (DmFigure *self)
+{
+  GArray *keep = g_array_new (FALSE, FALSE, sizeof (DmLonLat));
+
+  if (dm_figure_get_view_mode (self) == DM_FIGURE_VIEW_BOUNDS)
+    {
+      double x0 = self->bounds[0], y0 = self->bounds[1], x1 = self->bounds[2], y1 = self->bounds[3];
+      if (x1 < x0)
+        x1 += 360.0;
+      for (int i = 0; i <= 8; i++)
+        {
+          DmLonLat edge[4] = { { x0 + (x1 - x0) * i / 8.0, y0 }, { x0 + (x1 - x0) * i / 8.0, y1 },
+                               { x0, y0 + (y1 - y0) * i / 8.0 }, { x1, y0 + (y1 - y0) * i / 8.0 } };
+          g_array_append_vals (keep, edge, 4);
+        }
+      return keep;
+    }
+  dm_route_set_ensure (self->set);
+  for (guint i = 0; i < self->set->places->len; i++)
+    g_array_append_val (keep, g_array_index (self->set->places, DmRoutePlace, i).pos);
+  return keep;
+}
+
 static void
 compute_layout (DmFigure       *self,
                 cairo_t        *cr,
@@ -168,6 +195,14 @@ compute_layout (DmFigure       *self,
   /* a figure shows the world once: zoom in until it fills the width */
   if (dm_projection_wraps (projection) && dm_view_get_world_width (&l->view) < l->map_w)
     l->view.scale = l->map_w / (2 * G_PI);
+  /* a framed map is all map: no band beyond the poles, no corner outside Equal Earth */
+  if (dm_figure_get_view_mode (self) != DM_FIGURE_VIEW_WORLD)
+    {
+      g_autoptr(GArray) keep = dup_places_to_keep (self);
+      dm_view_keep_inside_world (&l->view, (const DmLonLat *) (void *) keep->data, keep->len,
+                                 dm_figure_get_view_mode (self) == DM_FIGURE_VIEW_FIT ? 24 * l->u
+                                                                                       : 0);
+    }
   l->view.device_scale = dm_figure_get_scale (self);
 }
 
@@ -245,40 +280,18 @@ dm_figure_map_point (DmFigure *self,
   dm_figure_layout_clear (&l);
 }
 
-static DmRgba
-blend (const DmRgba *a,
-       const DmRgba *b,
-       float         f)
-{
-  DmRgba c = { a->red + (b->red - a->red) * f, a->green + (b->green - a->green) * f,
-               a->blue + (b->blue - a->blue) * f, 1.0f };
-  return c;
-}
-
-/* The base map's style for this figure: sizes follow the figure's, the countries of the
- * actors shown get a light tint of their colour */
+/* The base map's style for this figure: sizes follow the figure's (dm-figure-map.c tints
+ * the countries of the actors the legend lists) */
 static DmMapStyle *
 map_style_for (DmFigure             *self,
                const DmFigureLayout *l)
 {
   DmMapStyle *style = dm_map_style_copy (dm_map_style_get_default ());
-  GPtrArray *actors = dm_route_set_get_actors (self->set);
 
   style->label_size *= MAX (l->u, 0.8);
   style->border_width *= MAX (l->u, 0.8);
   style->coast_width *= MAX (l->u, 0.8);
-  for (guint i = 0; i < actors->len; i++)
-    {
-      DmActor *actor = g_ptr_array_index (actors, i);
-      const char *country = dm_actor_get_country (actor);
-      DmRgba color = dm_route_set_get_actor_color (self->set, actor);
-      DmRgba tint;
-
-      if (country == NULL || dm_map_style_get_tint (style, country) != NULL)
-        continue;
-      tint = blend (&style->land, &color, 0.14f);
-      dm_map_style_set_tint (style, country, &tint);
-    }
+  style->show_graticule = self->show_graticule;
   return style;
 }
 
@@ -306,11 +319,7 @@ dm_figure_draw (DmFigure *self,
 {
   g_autoptr(DmMapStyle) map_style = NULL;
   g_autoptr(DmRouteStyle) route_style = NULL;
-  g_autoptr(DmLabelPlacer) taken = NULL;
   DmFigureLayout l;
-  double legend[4];
-  gboolean has_legend = FALSE;
-  int corner = 2;
 
   g_return_if_fail (DM_IS_FIGURE (self));
   compute_layout (self, cr, &l);
@@ -326,22 +335,7 @@ dm_figure_draw (DmFigure *self,
   cairo_translate (cr, l.map_x, l.map_y);
   cairo_rectangle (cr, 0, 0, l.map_w, l.map_h);
   cairo_clip (cr);
-  dm_basemap_draw (dm_basemap_get_default (), cr, &l.view, map_style);
-  /* legend and scale bar first in the placer, so no label goes under them */
-  taken = dm_label_placer_new (l.map_w, l.map_h);
-  if (self->show_legend)
-    has_legend = dm_figure_draw_legend (self, cr, &l, route_style, FALSE, legend, &corner);
-  if (has_legend)
-    dm_label_placer_add (taken, legend[0], legend[1], legend[2], legend[3]);
-  {
-    double sb_w = 260 * MAX (l.u, 0.7), sb_h = 34 * MAX (l.u, 0.7);
-    double sb_x = corner == 3 ? 0 : l.map_w - sb_w;
-    dm_label_placer_add (taken, sb_x, l.map_h - sb_h, sb_x + sb_w, l.map_h);
-  }
-  dm_route_draw_all (self->set, cr, &l.view, route_style, dm_figure_get_time (self), taken);
-  if (has_legend)
-    dm_figure_draw_legend (self, cr, &l, route_style, TRUE, legend, &corner);
-  dm_figure_draw_scale_bar (self, cr, &l, corner);
+  dm_figure_draw_map (self, cr, &l, map_style, route_style);
   cairo_restore (cr);
 
   dm_figure_draw_header (self, cr, &l);

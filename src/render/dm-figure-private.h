@@ -2,10 +2,13 @@
 #pragma once
 
 #include "dm-figure.h"
+#include "dm-label-placer.h"
 #include "dm-map-style.h"
 #include "dm-route-style.h"
 
 G_BEGIN_DECLS
+
+#define DM_FIGURE_INK 0x1a1a1a  /* text on the figure */
 
 struct _DmFigure
 {
@@ -26,7 +29,9 @@ struct _DmFigure
   char         *title;
   gboolean      show_legend;
   gboolean      show_caption;
+  gboolean      show_graticule;
   gboolean      show_sources;
+  DmLabelPlacer *placed;    /* boxes of the last drawing's marks and labels (tests) */
 };
 
 /* Where everything goes on a figure of a given size (dm-figure.c computes it, the furniture
@@ -72,9 +77,27 @@ gboolean   dm_figure_draw_legend   (DmFigure             *self,
                                     gboolean              draw,
                                     double               *rect,
                                     int                  *corner);
+void       dm_figure_add_tints     (DmFigure             *self,
+                                    DmMapStyle           *style,
+                                    gint64                t);
+
+/* dm-figure-scale-bar.c */
+gboolean   dm_figure_get_scale_bar_box (DmFigure             *self,
+                                        cairo_t              *cr,
+                                        const DmFigureLayout *layout,
+                                        int                   corner,
+                                        double               *rect);
 void       dm_figure_draw_scale_bar (DmFigure            *self,
                                      cairo_t             *cr,
                                      const DmFigureLayout *layout,
                                      int                  corner);
+
+/* dm-figure-map.c */
+void       dm_figure_draw_map      (DmFigure             *self,
+                                    cairo_t              *cr,
+                                    const DmFigureLayout *layout,
+                                    const DmMapStyle     *map_style,
+                                    const DmRouteStyle   *route_style);
+const DmLabelPlacer *dm_figure_get_placed (DmFigure      *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ enum {
   PROP_TITLE,
   PROP_SHOW_LEGEND,
   PROP_SHOW_CAPTION,
+  PROP_SHOW_GRATICULE,
   N_PROPS
 };
 
@@ -51,6 +52,7 @@ dm_figure_finalize (GObject *object)
   DmFigure *self = DM_FIGURE (object);
 
   g_free (self->title);
+  g_clear_pointer (&self->placed, dm_label_placer_free);
   G_OBJECT_CLASS (dm_figure_parent_class)->finalize (object);
 }
 
@@ -74,6 +76,7 @@ dm_figure_get_property (GObject    *object,
     case PROP_TITLE: g_value_set_string (value, dm_figure_get_title (self)); break;
     case PROP_SHOW_LEGEND: g_value_set_boolean (value, self->show_legend); break;
     case PROP_SHOW_CAPTION: g_value_set_boolean (value, self->show_caption); break;
+    case PROP_SHOW_GRATICULE: g_value_set_boolean (value, self->show_graticule); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -100,6 +103,9 @@ dm_figure_set_property (GObject      *object,
     case PROP_TITLE: dm_figure_set_title (self, g_value_get_string (value)); break;
     case PROP_SHOW_LEGEND: dm_figure_set_show_legend (self, g_value_get_boolean (value)); break;
     case PROP_SHOW_CAPTION: dm_figure_set_show_caption (self, g_value_get_boolean (value)); break;
+    case PROP_SHOW_GRATICULE:
+      dm_figure_set_show_graticule (self, g_value_get_boolean (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -145,6 +151,8 @@ dm_figure_class_init (DmFigureClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
   properties[PROP_SHOW_LEGEND] = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE, rw);
   properties[PROP_SHOW_CAPTION] = g_param_spec_boolean ("show-caption", NULL, NULL, TRUE, rw);
+  /* meridians and parallels under the land, their step from the map's scale */
+  properties[PROP_SHOW_GRATICULE] = g_param_spec_boolean ("show-graticule", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -376,6 +384,24 @@ dm_figure_set_show_caption (DmFigure *self,
     return;
   self->show_caption = !!show;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CAPTION]);
+}
+
+gboolean
+dm_figure_get_show_graticule (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), FALSE);
+  return self->show_graticule;
+}
+
+void
+dm_figure_set_show_graticule (DmFigure *self,
+                              gboolean  show)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  if (self->show_graticule == !!show)
+    return;
+  self->show_graticule = !!show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRATICULE]);
 }
 
 gboolean

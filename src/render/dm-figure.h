@@ -77,6 +77,10 @@ void          dm_figure_set_show_legend (DmFigure       *self,
 gboolean      dm_figure_get_show_caption (DmFigure      *self);
 void          dm_figure_set_show_caption (DmFigure      *self,
                                           gboolean       show);
+/* Meridians and parallels (the base map's graticule) */
+gboolean      dm_figure_get_show_graticule (DmFigure    *self);
+void          dm_figure_set_show_graticule (DmFigure    *self,
+                                            gboolean     show);
 /* The events' sources under the map (the data's attribution stays, as its licences ask) */
 gboolean      dm_figure_get_show_sources (DmFigure      *self);
 void          dm_figure_set_show_sources (DmFigure      *self,

@@ -11,7 +11,8 @@
 
 typedef struct
 {
-  double x0, y0, x1, y1;
+  double   x0, y0, x1, y1;
+  gboolean label;  /* text placed here (else a mark: a dot, a marker, the legend) */
 } Box;
 
 struct _DmLabelPlacer
@@ -39,19 +40,6 @@ dm_label_placer_new (double width,
   return self;
 }
 
-DmLabelPlacer *
-dm_label_placer_copy (const DmLabelPlacer *self)
-{
-  DmLabelPlacer *copy = dm_label_placer_new (self->width, self->height);
-
-  for (guint i = 0; i < self->boxes->len; i++)
-    {
-      const Box *b = &g_array_index (self->boxes, Box, i);
-      dm_label_placer_add (copy, b->x0, b->y0, b->x1, b->y1);
-    }
-  return copy;
-}
-
 void
 dm_label_placer_free (DmLabelPlacer *self)
 {
@@ -76,18 +64,15 @@ cell_range (const DmLabelPlacer *self,
   *r1 = CLAMP ((int) floor (y1 / CELL), 0, self->rows - 1);
 }
 
-/**
- * dm_label_placer_add:
- * Marks a box as taken (a label, a marker). Boxes may reach outside the area.
- */
-void
-dm_label_placer_add (DmLabelPlacer *self,
-                     double         x0,
-                     double         y0,
-                     double         x1,
-                     double         y1)
+static void
+add_box (DmLabelPlacer *self,
+         double         x0,
+         double         y0,
+         double         x1,
+         double         y1,
+         gboolean       label)
 {
-  Box b = { x0, y0, x1, y1 };
+  Box b = { x0, y0, x1, y1, label };
   guint index = self->boxes->len;
   int c0, r0, c1, r1;
 
@@ -101,6 +86,48 @@ dm_label_placer_add (DmLabelPlacer *self,
           *cell = g_array_new (FALSE, FALSE, sizeof (guint));
         g_array_append_val (*cell, index);
       }
+}
+
+DmLabelPlacer *
+dm_label_placer_copy (const DmLabelPlacer *self)
+{
+  DmLabelPlacer *copy = dm_label_placer_new (self->width, self->height);
+
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      const Box *b = &g_array_index (self->boxes, Box, i);
+      add_box (copy, b->x0, b->y0, b->x1, b->y1, b->label);
+    }
+  return copy;
+}
+
+/**
+ * dm_label_placer_add:
+ * Marks a box as taken by a mark (a dot, a marker, the legend). Boxes may reach outside the
+ * area; marks may overlap each other.
+ */
+void
+dm_label_placer_add (DmLabelPlacer *self,
+                     double         x0,
+                     double         y0,
+                     double         x1,
+                     double         y1)
+{
+  add_box (self, x0, y0, x1, y1, FALSE);
+}
+
+/**
+ * dm_label_placer_add_label:
+ * Marks a box as taken by a label placed by other means (it should be free).
+ */
+void
+dm_label_placer_add_label (DmLabelPlacer *self,
+                           double         x0,
+                           double         y0,
+                           double         x1,
+                           double         y1)
+{
+  add_box (self, x0, y0, x1, y1, TRUE);
 }
 
 /**
@@ -170,7 +197,7 @@ dm_label_placer_place (DmLabelPlacer       *self,
       if (dm_label_placer_is_free (self, x0, y0, x0 + w, y0 + h) &&
           (also_avoid == NULL || dm_label_placer_is_free (also_avoid, x0, y0, x0 + w, y0 + h)))
         {
-          dm_label_placer_add (self, x0, y0, x0 + w, y0 + h);
+          add_box (self, x0, y0, x0 + w, y0 + h, TRUE);
           *x = x0;
           *y = y0;
           return TRUE;
@@ -183,4 +210,25 @@ guint
 dm_label_placer_get_n_boxes (const DmLabelPlacer *self)
 {
   return self->boxes->len;
+}
+
+/**
+ * dm_label_placer_get_box:
+ * The @index-th box taken, in order.
+ * Returns: whether it is a label's (placed by dm_label_placer_place() or added as a label)
+ */
+gboolean
+dm_label_placer_get_box (const DmLabelPlacer *self,
+                         guint                index,
+                         double              *x0,
+                         double              *y0,
+                         double              *x1,
+                         double              *y1)
+{
+  const Box *b;
+
+  g_return_val_if_fail (index < self->boxes->len, FALSE);
+  b = &g_array_index (self->boxes, Box, index);
+  *x0 = b->x0, *y0 = b->y0, *x1 = b->x1, *y1 = b->y1;
+  return b->label;
 }

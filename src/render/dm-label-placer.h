@@ -21,6 +21,11 @@ void           dm_label_placer_add          (DmLabelPlacer       *self,
                                              double               y0,
                                              double               x1,
                                              double               y1);
+void           dm_label_placer_add_label    (DmLabelPlacer       *self,
+                                             double               x0,
+                                             double               y0,
+                                             double               x1,
+                                             double               y1);
 gboolean       dm_label_placer_is_free      (const DmLabelPlacer *self,
                                              double               x0,
                                              double               y0,
@@ -36,6 +41,12 @@ gboolean       dm_label_placer_place        (DmLabelPlacer       *self,
                                              double              *x,
                                              double              *y);
 guint          dm_label_placer_get_n_boxes  (const DmLabelPlacer *self);
+gboolean       dm_label_placer_get_box      (const DmLabelPlacer *self,
+                                             guint                index,
+                                             double              *x0,
+                                             double              *y0,
+                                             double              *x1,
+                                             double              *y1);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmLabelPlacer, dm_label_placer_free)
 

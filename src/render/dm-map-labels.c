@@ -94,14 +94,25 @@ clashes (GArray              *placed,
   return FALSE;
 }
 
+/* Free of the labels placed before and of what @taken holds (a figure's routes, legend...) */
+static gboolean
+is_free (GArray              *placed,
+         const DmLabelPlacer *taken,
+         const DmPlacedLabel *l)
+{
+  return !clashes (placed, l) &&
+         (taken == NULL || dm_label_placer_is_free (taken, l->x0, l->y0, l->x1, l->y1));
+}
+
 /* project: lon/lat to pixels in the space labels are placed in */
 typedef void (*ProjectFunc) (gconstpointer data, double lon, double lat, double *x, double *y);
 
 /* capitals inside (x0, y0)-(x1, y1); with `strict` their labels must fit inside too */
 static void
-place_capitals (cairo_t          *cr,
-                const DmMapStyle *style,
-                GArray           *placed,
+place_capitals (cairo_t             *cr,
+                const DmMapStyle    *style,
+                GArray              *placed,
+                const DmLabelPlacer *taken,
                 ProjectFunc       project,
                 gconstpointer     data,
                 double            x0,
@@ -137,7 +148,7 @@ place_capitals (cairo_t          *cr,
             l.tx = l.dx - CAPITAL_DOT - 2 - w, l.x0 = l.tx - PAD, l.x1 = l.dx + CAPITAL_DOT + 1;
           if (strict && (l.x0 < x0 || l.x1 > x1 || l.y0 < y0 || l.y1 > y1))
             continue;
-          if (!clashes (placed, &l))
+          if (is_free (placed, taken, &l))
             {
               g_array_append_val (placed, l);
               break;
@@ -146,14 +157,19 @@ place_capitals (cairo_t          *cr,
     }
 }
 
-/* inside: the labels must lie wholly inside this box (a figure), or NULL (tiles) */
+/* inside: the labels must lie wholly inside this box (a figure), or NULL (tiles); taken:
+ * boxes to keep clear of, or NULL. A label kept from its spot by @taken may move up or down
+ * by a line or two within its country. */
 static GArray *
-place_labels (const DmLevelData *d,
-              cairo_t           *cr,
-              const DmMapStyle  *style,
-              GArray            *candidates,
-              const double      *inside)
+place_labels (const DmLevelData   *d,
+              cairo_t             *cr,
+              const DmMapStyle    *style,
+              GArray              *candidates,
+              const double        *inside,
+              const DmLabelPlacer *taken)
 {
+  const double shifts[] = { 0, -1.2, 1.2, -2.4, 2.4 };
+
   GArray *placed = g_array_new (FALSE, FALSE, sizeof (DmPlacedLabel));
 
   g_array_sort_with_data (candidates, compare_rank_cb, (gpointer) d);
@@ -172,15 +188,26 @@ place_labels (const DmLevelData *d,
       h = l.size;
       if (w > c->bw * 0.95 || h > c->bh * 0.9)
         continue;
-      l.tx = c->x - w / 2;
-      l.ty = c->y + l.size * 0.35;
-      l.x0 = c->x - w / 2 - PAD, l.x1 = c->x + w / 2 + PAD;
-      l.y0 = c->y - h / 2 - PAD, l.y1 = c->y + h / 2 + PAD;
-      if (inside != NULL &&
-          (l.x0 < inside[0] || l.y0 < inside[1] || l.x1 > inside[2] || l.y1 > inside[3]))
-        continue;
-      if (!clashes (placed, &l))
-        g_array_append_val (placed, l);
+      for (guint k = 0; k < (taken != NULL ? G_N_ELEMENTS (shifts) : 1); k++)
+        {
+          double y = c->y + shifts[k] * h;
+
+          /* the moved label stays well inside the country's box */
+          if (fabs (shifts[k] * h) + h / 2 > c->bh * 0.3 && k > 0)
+            break;
+          l.tx = c->x - w / 2;
+          l.ty = y + l.size * 0.35;
+          l.x0 = c->x - w / 2 - PAD, l.x1 = c->x + w / 2 + PAD;
+          l.y0 = y - h / 2 - PAD, l.y1 = y + h / 2 + PAD;
+          if (inside != NULL &&
+              (l.x0 < inside[0] || l.y0 < inside[1] || l.x1 > inside[2] || l.y1 > inside[3]))
+            continue;
+          if (is_free (placed, taken, &l))
+            {
+              g_array_append_val (placed, l);
+              break;
+            }
+        }
     }
   return placed;
 }
@@ -257,15 +284,19 @@ project_view (gconstpointer data,
       dm_view_unproject (view, view->width / 2, view->height / 2, &lon0, &lat0);
       lon += 360.0 * round ((lon0 - lon) / 360.0);
     }
+  else
+    lon = dm_view_wrap_lon (view, lon);
   dm_view_project (view, lon, lat, x, y);
 }
 
-/* Labels for any view (figures): placed among the visible countries only. */
+/* Labels for any view (figures): placed among the visible countries only, clear of what
+ * @taken holds (if not NULL), which then receives their boxes. */
 void
 dm_map_labels_draw (DmLevelData      *d,
                     cairo_t          *cr,
                     const DmView     *view,
-                    const DmMapStyle *style)
+                    const DmMapStyle *style,
+                    DmLabelPlacer    *taken)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GArray) placed = NULL;
@@ -293,12 +324,17 @@ dm_map_labels_draw (DmLevelData      *d,
   cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   {
     double inside[4] = { 0, 0, view->width, view->height };
-    placed = place_labels (d, cr, style, candidates, inside);
+    placed = place_labels (d, cr, style, candidates, inside, taken);
   }
   if (dm_view_get_zoom (view) - log2 (MAX (view->device_scale, 1.0)) >= CAPITAL_MIN_ZOOM)
-    place_capitals (cr, style, placed, project_view, view, 0, 0, view->width, view->height,
-                    TRUE);
+    place_capitals (cr, style, placed, taken, project_view, view, 0, 0, view->width,
+                    view->height, TRUE);
   cairo_restore (cr);
+  for (guint i = 0; taken != NULL && i < placed->len; i++)
+    {
+      const DmPlacedLabel *l = &g_array_index (placed, DmPlacedLabel, i);
+      dm_label_placer_add_label (taken, l->x0, l->y0, l->x1, l->y1);
+    }
   draw_placed (cr, style, placed, 0, 0, view->width, view->height);
 }
 
@@ -350,9 +386,10 @@ get_tile_layout (DmLevelData      *d,
           g_array_append_val (candidates, c);
         }
       cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-      placed = place_labels (d, cr, style, candidates, NULL);
+      placed = place_labels (d, cr, style, candidates, NULL, NULL);
       if (z >= CAPITAL_MIN_ZOOM)
-        place_capitals (cr, style, placed, project_world, &world, 0, 0, world, world, FALSE);
+        place_capitals (cr, style, placed, NULL, project_world, &world, 0, 0, world, world,
+                        FALSE);
       cairo_destroy (cr);
       cairo_surface_destroy (scratch);
       if (key >= d->tile_labels->len)
@@ -381,10 +418,37 @@ dm_map_labels_draw_tile (DmLevelData      *d,
 
   if (!cacheable)
     {
-      dm_map_labels_draw (d, cr, view, style);
+      dm_map_labels_draw (d, cr, view, style, NULL);
       return;
     }
   placed = get_tile_layout (d, style, z, world, z * 1025 + (guint) view->width);
   for (int k = -1; k <= 1; k++)
     draw_placed (cr, style, placed, -left + k * world, -top, view->width, view->height);
+}
+
+/**
+ * dm_basemap_draw_labels:
+ * @taken: (nullable): boxes the labels must keep clear of (a figure's route labels, legend,
+ *   scale bar); receives the boxes of the labels drawn
+ *
+ * Draws the country and capital labels of @view (what dm_basemap_draw() draws last when
+ * @style shows labels): for a figure that draws the map with labels off, places its own
+ * labels, then lets the map's labels take the room left.
+ */
+void
+dm_basemap_draw_labels (DmBasemap        *self,
+                        cairo_t          *cr,
+                        const DmView     *view,
+                        const DmMapStyle *style,
+                        DmLabelPlacer    *taken)
+{
+  DmLevelData *d;
+
+  g_return_if_fail (DM_IS_BASEMAP (self));
+  g_return_if_fail (view != NULL && view->scale > 0);
+  if (style == NULL)
+    style = dm_map_style_get_default ();
+  d = dm_basemap_get_level (self, dm_basemap_level_for_zoom (dm_view_get_zoom (view)));
+  if (d != NULL)
+    dm_map_labels_draw (d, cr, view, style, taken);
 }

@@ -114,7 +114,8 @@ dm_route_set_leg_source (DmRouteSet         *set,
   dm_cairo_set_rgba (cr, &color, alpha);
 }
 
-/* A cancelled leg is struck out: a small cross on its middle */
+/* A cancelled leg is struck out: a small cross on its middle (each copy of it where the world
+ * repeats; the middle's longitude is unwrapped, like the leg's, and may be past 180) */
 static void
 strike (cairo_t          *cr,
         const DmView     *view,
@@ -127,11 +128,13 @@ strike (cairo_t          *cr,
   double px, py, r = style->line_width * 2.2;
   int k0 = 0, k1 = 0;
 
-  if (dm_projection_wraps (view->projection))
-    dm_view_get_copies (view, mid.lon, mid.lon, &k0, &k1);
+  if (!dm_projection_wraps (view->projection))
+    mid.lon = dm_view_wrap_lon (view, mid.lon);
+  else if (!dm_view_get_copies (view, mid.lon, mid.lon, &k0, &k1))
+    return;
   for (int k = k0; k <= k1; k++)
     {
-      dm_view_project (view, dm_antimeridian_wrap (mid.lon) + 360.0 * k, mid.lat, &px, &py);
+      dm_view_project (view, mid.lon + 360.0 * k, mid.lat, &px, &py);
       cairo_move_to (cr, px - r, py - r);
       cairo_line_to (cr, px + r, py + r);
       cairo_move_to (cr, px + r, py - r);
@@ -217,7 +220,7 @@ dm_route_draw_legs_slice (DmRouteSet         *set,
                           guint               first,
                           guint               last)
 {
-  const DmRouteProjected *p = dm_route_set_get_projected (set, view->projection);
+  const DmRouteProjected *p = dm_route_set_get_projected (set, view);
   guint done = dm_route_set_first_ending_after (set, t);
   guint faint_from = style->future != DM_ROUTE_FUTURE_FAINT ? set->legs->len
                    : faint_all ? 0 : done;
@@ -253,21 +256,7 @@ dm_route_stroke_lonlat (cairo_t        *cr,
     return;
   if (!dm_projection_wraps (view->projection))
     {
-      g_autoptr(GPtrArray) pieces = dm_antimeridian_split (points, n);
-      for (guint j = 0; j < pieces->len; j++)
-        {
-          GArray *piece = g_ptr_array_index (pieces, j);
-          for (guint i = 0; i < piece->len; i++)
-            {
-              DmLonLat q = g_array_index (piece, DmLonLat, i);
-              double px, py;
-              dm_view_project (view, q.lon, q.lat, &px, &py);
-              if (i == 0)
-                cairo_move_to (cr, px, py);
-              else
-                cairo_line_to (cr, px, py);
-            }
-        }
+      dm_view_append_polyline (view, cr, points, n);
       return;
     }
   for (guint i = 0; i < n; i++)
@@ -436,7 +425,7 @@ dm_route_draw_flown (DmRouteSet         *set,
   begin (cr);
   if (after != G_MININT64)
     {
-      const DmRouteProjected *p = dm_route_set_get_projected (set, view->projection);
+      const DmRouteProjected *p = dm_route_set_get_projected (set, view);
       guint from = dm_route_set_first_ending_after (set, after);
       guint to = dm_route_set_first_ending_after (set, until);
       Cull c;

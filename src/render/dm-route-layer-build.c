@@ -39,7 +39,6 @@ typedef struct
   gint64           *cost_us;      /* per worker */
   cairo_surface_t  *places;       /* worker 0 */
   DmLabelPlacer    *placer;
-  DmLabelPlacer    *dots;
 } Build;
 
 typedef struct
@@ -57,7 +56,6 @@ build_free (Build *build)
   g_free (build->cost_us);
   g_clear_pointer (&build->places, cairo_surface_destroy);
   g_clear_pointer (&build->placer, dm_label_placer_free);
-  g_clear_pointer (&build->dots, dm_label_placer_free);
   g_clear_pointer (&build->style, dm_route_style_unref);
   g_clear_object (&build->set);
   g_free (build);
@@ -83,7 +81,7 @@ draw_part_thread (GTask        *task,
 
       b->places = dm_route_layer_new_surface (&b->view);
       places_cr = cairo_create (b->places);
-      dm_route_layer_draw_places_into (b->set, places_cr, &b->view, b->style, &b->placer, &b->dots);
+      dm_route_layer_draw_places_into (b->set, places_cr, &b->view, b->style, &b->placer);
       cairo_destroy (places_cr);
     }
 
@@ -159,10 +157,11 @@ dm_route_layer_build_async (DmRouteLayer        *self,
   set_serial = dm_route_set_get_serial (self->set);
   /* The copy serves every build until the set changes */
   if (self->frozen == NULL || dm_route_set_get_serial (self->frozen) != set_serial ||
-      self->frozen->projected->projection != view->projection)
+      self->frozen->projected->projection != view->projection ||
+      self->frozen->projected->central_lon != view->central_lon)
     {
       g_clear_object (&self->frozen);
-      self->frozen = dm_route_set_copy_frozen (self->set, view->projection);
+      self->frozen = dm_route_set_copy_frozen (self->set, view);
     }
 
   b = g_new0 (Build, 1);
@@ -220,7 +219,7 @@ dm_route_layer_build_finish (DmRouteLayer  *self,
   dm_route_layer_set_legs (self, g_steal_pointer (&b->legs[0]), &b->view, b->set_serial,
                            b->style_serial, b->t);
   dm_route_layer_set_places (self, g_steal_pointer (&b->places), g_steal_pointer (&b->placer),
-                             g_steal_pointer (&b->dots), &b->view, b->set_serial, b->style_serial);
+                             &b->view, b->set_serial, b->style_serial);
   self->build_cost_us = 0;
   for (guint i = 0; i < b->n_workers; i++)
     self->build_cost_us = MAX (self->build_cost_us, b->cost_us[i]);

@@ -25,7 +25,6 @@ struct _DmRouteLayer
   guint            places_set_serial;
   guint            places_style_serial;
   DmLabelPlacer   *placer;   /* boxes of the place dots and names, for captions */
-  DmLabelPlacer   *dots;     /* boxes of the place dots only */
 
   /* Builds in worker threads (dm-route-layer-build.c) */
   DmRouteSet      *frozen;   /* a copy of set, for workers; shared by builds */
@@ -36,8 +35,6 @@ struct _DmRouteLayer
 };
 
 /* dm-route-layer.c */
-gboolean         dm_route_layer_view_equal    (const DmView    *a,
-                                               const DmView    *b);
 cairo_surface_t *dm_route_layer_new_surface   (const DmView    *view);
 void             dm_route_layer_set_legs      (DmRouteLayer    *self,
                                                cairo_surface_t *legs,
@@ -49,12 +46,10 @@ void             dm_route_layer_draw_places_into (DmRouteSet         *set,
                                                   cairo_t            *cr,
                                                   const DmView       *view,
                                                   const DmRouteStyle *style,
-                                                  DmLabelPlacer     **placer,
-                                                  DmLabelPlacer     **dots);
+                                                  DmLabelPlacer     **placer);
 void             dm_route_layer_set_places    (DmRouteLayer    *self,
                                                cairo_surface_t *places,
                                                DmLabelPlacer   *placer,
-                                               DmLabelPlacer   *dots,
                                                const DmView    *view,
                                                guint            set_serial,
                                                guint            style_serial);

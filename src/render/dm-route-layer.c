@@ -33,7 +33,6 @@ dm_route_layer_dispose (GObject *object)
   g_clear_pointer (&self->legs, cairo_surface_destroy);
   g_clear_pointer (&self->places, cairo_surface_destroy);
   g_clear_pointer (&self->placer, dm_label_placer_free);
-  g_clear_pointer (&self->dots, dm_label_placer_free);
   g_clear_object (&self->frozen);
   g_clear_pointer (&self->style, dm_route_style_unref);
   g_clear_object (&self->set);
@@ -96,15 +95,6 @@ dm_route_layer_set_style (DmRouteLayer *self,
   g_clear_pointer (&self->places, cairo_surface_destroy);
 }
 
-gboolean
-dm_route_layer_view_equal (const DmView *a,
-                           const DmView *b)
-{
-  return a->projection == b->projection && a->center_x == b->center_x &&
-         a->center_y == b->center_y && a->scale == b->scale && a->width == b->width &&
-         a->height == b->height && a->device_scale == b->device_scale;
-}
-
 static cairo_surface_t *
 surface_for (cairo_surface_t *old,
              const DmView    *view)
@@ -159,27 +149,23 @@ dm_route_layer_set_legs (DmRouteLayer    *self,
   self->n_rebuilds++;
 }
 
-/* Dots and names onto @cr, which is clear; the boxes they take come back in new placers */
+/* Dots and names onto @cr, which is clear; the boxes they take come back in a new placer */
 void
 dm_route_layer_draw_places_into (DmRouteSet         *set,
                                  cairo_t            *cr,
                                  const DmView       *view,
                                  const DmRouteStyle *style,
-                                 DmLabelPlacer     **placer,
-                                 DmLabelPlacer     **dots)
+                                 DmLabelPlacer     **placer)
 {
   *placer = dm_label_placer_new (view->width, view->height);
-  *dots = dm_label_placer_new (view->width, view->height);
-  dm_route_add_place_dots (set, view, style, *dots);
   dm_route_draw_places (set, cr, view, style, *placer);
 }
 
-/* Takes @places and its placers, drawn for @view */
+/* Takes @places and its placer, drawn for @view */
 void
 dm_route_layer_set_places (DmRouteLayer    *self,
                            cairo_surface_t *places,
                            DmLabelPlacer   *placer,
-                           DmLabelPlacer   *dots,
                            const DmView    *view,
                            guint            set_serial,
                            guint            style_serial)
@@ -190,9 +176,7 @@ dm_route_layer_set_places (DmRouteLayer    *self,
     g_clear_pointer (&self->places, cairo_surface_destroy);
   self->places = places;
   g_clear_pointer (&self->placer, dm_label_placer_free);
-  g_clear_pointer (&self->dots, dm_label_placer_free);
   self->placer = placer;
-  self->dots = dots;
   self->places_view = *view;
   self->places_set_serial = set_serial;
   self->places_style_serial = style_serial;
@@ -217,8 +201,8 @@ dm_route_layer_has_caches (DmRouteLayer *self,
   set_serial = dm_route_set_get_serial (self->set);
   style_serial = dm_route_style_get_serial (self->style);
   if (self->legs == NULL || self->places == NULL ||
-      !dm_route_layer_view_equal (view, &self->legs_view) ||
-      !dm_route_layer_view_equal (view, &self->places_view) ||
+      !dm_view_equal (view, &self->legs_view) ||
+      !dm_view_equal (view, &self->places_view) ||
       set_serial != self->legs_set_serial || set_serial != self->places_set_serial ||
       style_serial != self->legs_style_serial || style_serial != self->places_style_serial ||
       t < self->legs_t)
@@ -251,7 +235,7 @@ dm_route_layer_get_legs_surface (DmRouteLayer *self,
   dm_route_set_ensure (self->set);
   set_serial = dm_route_set_get_serial (self->set);
   style_serial = dm_route_style_get_serial (self->style);
-  if (self->legs != NULL && dm_route_layer_view_equal (view, &self->legs_view) &&
+  if (self->legs != NULL && dm_view_equal (view, &self->legs_view) &&
       set_serial == self->legs_set_serial && style_serial == self->legs_style_serial &&
       t >= self->legs_t)
     {
@@ -295,7 +279,7 @@ dm_route_layer_get_places_surface (DmRouteLayer *self,
 {
   guint set_serial, style_serial;
   cairo_surface_t *places;
-  DmLabelPlacer *placer, *dots;
+  DmLabelPlacer *placer;
   cairo_t *cr;
 
   g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), NULL);
@@ -306,16 +290,16 @@ dm_route_layer_get_places_surface (DmRouteLayer *self,
   style_serial = dm_route_style_get_serial (self->style);
   if (changed)
     *changed = FALSE;
-  if (self->places != NULL && dm_route_layer_view_equal (view, &self->places_view) &&
+  if (self->places != NULL && dm_view_equal (view, &self->places_view) &&
       set_serial == self->places_set_serial && style_serial == self->places_style_serial)
     return self->places;
 
   places = surface_for (g_steal_pointer (&self->places), view);
   cr = cairo_create (places);
   clear (cr);
-  dm_route_layer_draw_places_into (self->set, cr, view, self->style, &placer, &dots);
+  dm_route_layer_draw_places_into (self->set, cr, view, self->style, &placer);
   cairo_destroy (cr);
-  dm_route_layer_set_places (self, places, placer, dots, view, set_serial, style_serial);
+  dm_route_layer_set_places (self, places, placer, view, set_serial, style_serial);
   if (changed)
     *changed = TRUE;
   return self->places;
@@ -333,12 +317,12 @@ dm_route_layer_draw_moving (DmRouteLayer *self,
                             gint64        t)
 {
   g_autoptr(DmLabelPlacer) frame = NULL;
-  gboolean same = self->placer != NULL && dm_route_layer_view_equal (view, &self->places_view);
+  gboolean same = self->placer != NULL && dm_view_equal (view, &self->places_view);
 
   g_return_if_fail (DM_IS_ROUTE_LAYER (self));
   frame = dm_label_placer_new (view->width, view->height);
   dm_route_draw_moving (self->set, cr, view, self->style, t, TRUE, frame,
-                        same ? self->placer : NULL, same ? self->dots : NULL);
+                        same ? self->placer : NULL);
 }
 
 /**
@@ -388,9 +372,8 @@ dm_route_layer_draw_direct (DmRouteLayer *self,
  * dm_route_draw_all: (skip)
  * @taken: boxes labels must avoid (a legend...); receives the boxes of what is drawn
  *
- * Everything, straight onto @cr. Captions of stays come before place names: they are placed
- * first (a dry run onto a scratch surface), then all is drawn from the bottom up with the same
- * placements.
+ * Everything, straight onto @cr: the legs, then dots, names, markers and captions
+ * (dm_route_draw_labels(): captions win over place names).
  */
 void
 dm_route_draw_all (DmRouteSet         *set,
@@ -400,22 +383,9 @@ dm_route_draw_all (DmRouteSet         *set,
                    gint64              t,
                    DmLabelPlacer      *taken)
 {
-  g_autoptr(DmLabelPlacer) before = NULL;
-  cairo_surface_t *scratch;
-  cairo_t *dry;
-
   dm_route_set_ensure (set);
-  dm_route_add_place_dots (set, view, style, taken);
-  before = dm_label_placer_copy (taken);
-  scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-  dry = cairo_create (scratch);
-  dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL, NULL);
-  cairo_destroy (dry);
-  cairo_surface_destroy (scratch);
-
   dm_route_draw_legs (set, cr, view, style, t, FALSE);
-  dm_route_draw_places (set, cr, view, style, taken);
-  dm_route_draw_moving (set, cr, view, style, t, FALSE, before, NULL, NULL);
+  dm_route_draw_labels (set, cr, view, style, t, taken);
 }
 
 guint

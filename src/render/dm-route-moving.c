@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dm-antimeridian.h"
 #include "dm-route-private.h"
@@ -17,14 +18,14 @@
 #define MAX_CAPTION_LINES 6
 
 /* Where this frame's markers and captions may go: free in @frame (what this frame placed)
- * and in @avoid (place names); failing that, free of @fallback (place dots) only. */
+ * and in @avoid (place names on screen), if not NULL */
 typedef struct
 {
   DmLabelPlacer       *frame;
   const DmLabelPlacer *avoid;
-  const DmLabelPlacer *fallback;
 } Placement;
 
+/* Next to the anchor, else a little further out */
 static gboolean
 placement_find (Placement *pl,
                 double     ax,
@@ -36,8 +37,7 @@ placement_find (Placement *pl,
                 double    *y)
 {
   return dm_label_placer_place (pl->frame, pl->avoid, ax, ay, gap, w, h, x, y) ||
-         (pl->fallback != NULL &&
-          dm_label_placer_place (pl->frame, pl->fallback, ax, ay, gap, w, h, x, y));
+         dm_label_placer_place (pl->frame, pl->avoid, ax, ay, gap * 3.0, w, h, x, y);
 }
 
 static void
@@ -53,7 +53,7 @@ draw_in_air (DmRouteSet         *set,
   g_autofree DmLonLat *buf = g_new (DmLonLat, leg->n + 2);
   DmRgba color = dm_route_set_leg_color (set, style, leg->actor, leg->status);
   double f = leg->end > leg->start ? (double) (t - leg->start) / (leg->end - leg->start) : 1.0;
-  const DmRouteProjected *proj = dm_route_set_get_projected (set, view->projection);
+  const DmRouteProjected *proj = dm_route_set_get_projected (set, view);
   double px_len = proj->length[leg - (const DmRouteLeg *) (void *) set->legs->data] * view->scale;
   /* the trail: a share of the leg, but no longer than 40 line widths */
   double trail = MIN (style->trail_fraction, 40.0 * style->line_width / MAX (px_len, 1.0));
@@ -97,8 +97,10 @@ draw_in_air (DmRouteSet         *set,
             dm_route_add_lonlat (cr, view, buf, n, k);
           else
             dm_route_stroke_lonlat (cr, view, buf, n);
-          dm_view_project (view, buf[0].lon + 360.0 * k * wraps, buf[0].lat, &x0, &y0);
-          dm_view_project (view, buf[n - 1].lon + 360.0 * k * wraps, buf[n - 1].lat, &x1, &y1);
+          dm_view_project (view, dm_view_wrap_lon (view, buf[0].lon + 360.0 * k * wraps),
+                           buf[0].lat, &x0, &y0);
+          dm_view_project (view, dm_view_wrap_lon (view, buf[n - 1].lon + 360.0 * k * wraps),
+                           buf[n - 1].lat, &x1, &y1);
           fade = cairo_pattern_create_linear (x0, y0, x1, y1);
           cairo_pattern_add_color_stop_rgba (fade, 0, color.red, color.green, color.blue, 0.0);
           cairo_pattern_add_color_stop_rgba (fade, 1, color.red, color.green, color.blue, 0.75);
@@ -119,7 +121,7 @@ draw_in_air (DmRouteSet         *set,
     {
       double px, py, r = style->marker_radius;
       double lon = dm_projection_wraps (view->projection) ? here.lon + 360.0 * k
-                                                          : dm_antimeridian_wrap (here.lon);
+                                                          : dm_view_wrap_lon (view, here.lon);
       dm_view_project (view, lon, here.lat, &px, &py);
       if (px < -r * 2 || py < -r * 2 || px > view->width + r * 2 || py > view->height + r * 2)
         continue;
@@ -168,7 +170,36 @@ dm_route_stay_shape (cairo_t     *cr,
     cairo_arc (cr, x, y, r, 0, 2 * G_PI);
 }
 
-/* A caption: each stay's title, and under it who takes part in a summit or a meeting */
+/* The names of who takes part in a summit or a meeting, or NULL when the title already
+ * names them all ("Talks between A and B") */
+static char *
+dup_participants (const DmRouteStay *s,
+                  const char        *title)
+{
+  GPtrArray *parts = dm_event_get_participants (s->event);
+  DmActor *actor = dm_event_get_actor (s->event);
+  g_autoptr(GString) names = g_string_new (NULL);
+  gboolean all_named = TRUE;
+
+  if (s->kind == DM_EVENT_KIND_VISIT || parts->len == 0)
+    return NULL;
+  for (guint j = 0; j <= parts->len; j++)
+    {
+      DmActor *p = j == 0 ? actor : g_ptr_array_index (parts, j - 1);
+      const char *name;
+
+      if (p == NULL || (j > 0 && p == actor))
+        continue;
+      name = dm_actor_get_name (p);
+      all_named &= strstr (title, name) != NULL;
+      g_string_append_printf (names, "%s%s", names->len ? ", " : "", name);
+    }
+  return all_named ? NULL : g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A caption: each stay's title in bold, under it who takes part in a summit or a meeting;
+ * stays at the same place are stacked with a little room between them. With no room for it
+ * all, the titles alone; with no room for those, no caption. */
 static void
 draw_stay_caption (DmRouteSet         *set,
                    cairo_t            *cr,
@@ -181,44 +212,63 @@ draw_stay_caption (DmRouteSet         *set,
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) faces = g_array_new (FALSE, FALSE, sizeof (DmTextFace));
-  double size = style->label_size, lh = size * 1.25, w = 0, x, y;
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (double));
+  double size = style->label_size, lh = size * 1.25, x, y;
   double max_w = MAX (140.0, view->width * 0.3);
   DmTextFace title_face = DM_TEXT_BOLD, names_face = DM_TEXT_REGULAR;
 
   for (guint i = 0; i < stays->len && lines->len < MAX_CAPTION_LINES; i++)
     {
       const DmRouteStay *s = g_ptr_array_index (stays, i);
-      GPtrArray *parts = dm_event_get_participants (s->event);
       g_autofree char *title = dm_event_dup_display_title (s->event);
+      g_autofree char *names = dup_participants (s, title);
+      double top = tops->len == 0 ? 0 : g_array_index (tops, double, tops->len - 1) + lh;
 
+      if (i > 0)
+        top += lh * 0.3;
       g_ptr_array_add (lines, dm_text_ellipsize (cr, title, size, title_face, max_w));
       g_array_append_val (faces, title_face);
-      if (s->kind != DM_EVENT_KIND_VISIT && parts->len > 0)
+      g_array_append_val (tops, top);
+      if (names != NULL)
         {
-          g_autoptr(GString) names = g_string_new (NULL);
-          DmActor *actor = dm_event_get_actor (s->event);
-
-          if (actor != NULL)
-            g_string_append (names, dm_actor_get_name (actor));
-          for (guint j = 0; j < parts->len; j++)
-            {
-              DmActor *p = g_ptr_array_index (parts, j);
-              if (p == actor)
-                continue;
-              g_string_append_printf (names, "%s%s", names->len ? ", " : "", dm_actor_get_name (p));
-            }
-          g_ptr_array_add (lines, dm_text_ellipsize (cr, names->str, size, names_face, max_w));
+          top += lh;
+          g_ptr_array_add (lines, dm_text_ellipsize (cr, names, size, names_face, max_w));
           g_array_append_val (faces, names_face);
+          g_array_append_val (tops, top);
         }
     }
-  for (guint i = 0; i < lines->len; i++)
-    w = MAX (w, dm_text_width (cr, g_ptr_array_index (lines, i), size,
-                               g_array_index (faces, DmTextFace, i)));
-  if (!placement_find (pl, px, py, style->stay_radius + 4, w, lh * lines->len, &x, &y))
-    return;
-  for (guint i = 0; i < lines->len; i++)
-    dm_text_draw (cr, g_ptr_array_index (lines, i), x, y + lh * i + size * 0.95, size,
-                  g_array_index (faces, DmTextFace, i), &style->label, &style->halo);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      double w = 0, h = 0;
+
+      if (attempt == 1)
+        {
+          /* titles only, one under the other */
+          for (guint i = lines->len; i-- > 0;)
+            if (g_array_index (faces, DmTextFace, i) != title_face)
+              {
+                g_ptr_array_remove_index (lines, i);
+                g_array_remove_index (faces, i);
+              }
+          g_array_set_size (tops, lines->len);
+          for (guint i = 0; i < lines->len; i++)
+            g_array_index (tops, double, i) = lh * i;
+        }
+      for (guint i = 0; i < lines->len; i++)
+        w = MAX (w, dm_text_width (cr, g_ptr_array_index (lines, i), size,
+                                   g_array_index (faces, DmTextFace, i)));
+      if (lines->len > 0)
+        h = g_array_index (tops, double, lines->len - 1) + lh;
+      if (placement_find (pl, px, py, style->stay_radius + 4, w, h, &x, &y))
+        {
+          for (guint i = 0; i < lines->len; i++)
+            dm_text_draw (cr, g_ptr_array_index (lines, i), x,
+                          y + g_array_index (tops, double, i) + size * 0.95, size,
+                          g_array_index (faces, DmTextFace, i), &style->label, &style->halo);
+          return;
+        }
+    }
 }
 
 static int
@@ -306,7 +356,7 @@ draw_stays (DmRouteSet         *set,
       if (main->status == DM_STATUS_CANCELLED)
         color = style->cancelled;
       if (!dm_projection_wraps (view->projection))
-        lon = CLAMP (lon, -180.0, 180.0);
+        lon = dm_view_wrap_lon (view, lon);
       else if (!dm_view_get_copies (view, lon, lon, &k0, &k1))
         continue;
       for (int k = k0; k <= k1; k++)
@@ -347,9 +397,8 @@ draw_stays (DmRouteSet         *set,
  * dm_route_draw_moving:
  * Draws, at @t, the legs in the air and the stays going on; with @flown_cached, not the part
  * of the legs in the air already flown (dm_route_draw_flown() put it in a cache). Markers and
- * captions go into
- * @frame (boxes taken this frame); captions avoid @avoid (place names) if they can, else only
- * @fallback (place dots). Either may be %NULL.
+ * captions go into @frame (boxes taken this frame); captions also keep clear of @avoid (place
+ * dots and names drawn from a cache), if not %NULL, or are left out.
  */
 void
 dm_route_draw_moving (DmRouteSet          *set,
@@ -359,10 +408,9 @@ dm_route_draw_moving (DmRouteSet          *set,
                       gint64               t,
                       gboolean             flown_cached,
                       DmLabelPlacer       *frame,
-                      const DmLabelPlacer *avoid,
-                      const DmLabelPlacer *fallback)
+                      const DmLabelPlacer *avoid)
 {
-  Placement pl = { frame, avoid, fallback };
+  Placement pl = { frame, avoid };
   guint lo = 0, hi;
 
   dm_route_set_ensure (set);

@@ -10,13 +10,25 @@
 
 /* Every place with an event gets a dot and, where there is room, its name. Dots are placed
  * first (as obstacles), then names, busiest places first, each in the first free spot of
- * eight around its dot (dm-label-placer.c); a name with no room is left out. */
+ * eight around its dot (dm-label-placer.c); a name with no room is left out. A stop known
+ * only by its country (the U.S. travel record has some) is no city: it gets a dashed ring
+ * instead of a dot, and its name in italics. */
+
+#define COUNTRY_RING 2.4  /* times the dot's radius */
 
 typedef struct
 {
-  guint  place;
-  double x, y;
+  guint    place;
+  double   x, y;
+  gboolean country;
 } Spot;
+
+static double
+spot_radius (const Spot         *s,
+             const DmRouteStyle *style)
+{
+  return s->country ? style->place_radius * COUNTRY_RING : style->place_radius;
+}
 
 static int
 compare_weight_cb (gconstpointer a,
@@ -32,10 +44,12 @@ compare_weight_cb (gconstpointer a,
 }
 
 static GArray *
-collect_spots (DmRouteSet   *set,
-               const DmView *view,
-               double        r)
+collect_spots (DmRouteSet         *set,
+               const DmView       *view,
+               const DmRouteStyle *style)
 {
+  double r = style->place_radius * COUNTRY_RING;
+
   GArray *spots = g_array_new (FALSE, FALSE, sizeof (Spot));
 
   dm_route_set_ensure (set);
@@ -46,12 +60,12 @@ collect_spots (DmRouteSet   *set,
       double lon = p->pos.lon;
 
       if (!dm_projection_wraps (view->projection))
-        lon = CLAMP (lon, -180.0, 180.0);
+        lon = dm_view_wrap_lon (view, lon);
       else if (!dm_view_get_copies (view, lon, lon, &k0, &k1))
         continue;
       for (int k = k0; k <= k1; k++)
         {
-          Spot s = { i, 0, 0 };
+          Spot s = { i, 0, 0, dm_place_get_level (p->place) == DM_PLACE_LEVEL_COUNTRY };
           dm_view_project (view, lon + 360.0 * k, p->pos.lat, &s.x, &s.y);
           if (s.x < -r || s.y < -r || s.x > view->width + r || s.y > view->height + r)
             continue;
@@ -71,48 +85,83 @@ dm_route_add_place_dots (DmRouteSet         *set,
                          const DmRouteStyle *style,
                          DmLabelPlacer      *placer)
 {
-  double r = style->place_radius;
-  g_autoptr(GArray) spots = collect_spots (set, view, r);
+  g_autoptr(GArray) spots = collect_spots (set, view, style);
 
   for (guint i = 0; i < spots->len; i++)
     {
       const Spot *s = &g_array_index (spots, Spot, i);
+      double r = spot_radius (s, style);
       dm_label_placer_add (placer, s->x - r, s->y - r, s->x + r, s->y + r);
     }
 }
 
 /**
- * dm_route_draw_places:
- * Draws the places' dots and, where @placer has room, their names (taking their boxes).
+ * dm_route_draw_country_ring:
+ * The mark of a stop known only by its country: a hollow dashed ring on a halo (also the
+ * legend's swatch).
  */
 void
-dm_route_draw_places (DmRouteSet         *set,
-                      cairo_t            *cr,
-                      const DmView       *view,
-                      const DmRouteStyle *style,
-                      DmLabelPlacer      *placer)
+dm_route_draw_country_ring (cairo_t            *cr,
+                            const DmRouteStyle *style,
+                            double              x,
+                            double              y)
 {
-  double r = style->place_radius, size = style->label_size;
-  g_autoptr(GArray) spots = collect_spots (set, view, r);
+  const double dash[] = { 2.2, 1.6 };
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, style->place_radius * COUNTRY_RING, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
+  cairo_set_line_width (cr, 3.4);
+  cairo_stroke_preserve (cr);
+  dm_cairo_set_rgba (cr, &style->label, 1.0);
+  cairo_set_line_width (cr, 1.4);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* clear_of_stays: names keep clear of the mark of any stay at their place (for a cache of
+ * names under marks drawn every frame); else the marks of the stays are in @placer already */
+static void
+draw_places (DmRouteSet         *set,
+             cairo_t            *cr,
+             const DmView       *view,
+             const DmRouteStyle *style,
+             DmLabelPlacer      *placer,
+             gboolean            clear_of_stays)
+{
+  double size = style->label_size;
+  g_autoptr(GArray) spots = collect_spots (set, view, style);
 
   if (spots->len == 0)
     return;
 
   cairo_save (cr);
+  if (placer != NULL)
+    dm_route_add_place_dots (set, view, style, placer);
+  /* cities: dots in a halo */
   cairo_new_path (cr);
   for (guint i = 0; i < spots->len; i++)
     {
       const Spot *s = &g_array_index (spots, Spot, i);
+      if (s->country)
+        continue;
       cairo_new_sub_path (cr);
-      cairo_arc (cr, s->x, s->y, r, 0, 2 * G_PI);
-      if (placer != NULL)
-        dm_label_placer_add (placer, s->x - r, s->y - r, s->x + r, s->y + r);
+      cairo_arc (cr, s->x, s->y, style->place_radius, 0, 2 * G_PI);
     }
   cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
   cairo_set_line_width (cr, 2.4);
   cairo_stroke_preserve (cr);
   dm_cairo_set_rgba (cr, &style->label, 1.0);
   cairo_fill (cr);
+  /* countries: dashed rings */
+  for (guint i = 0; i < spots->len; i++)
+    {
+      const Spot *s = &g_array_index (spots, Spot, i);
+      if (s->country)
+        dm_route_draw_country_ring (cr, style, s->x, s->y);
+    }
 
   if (style->show_labels)
     {
@@ -122,15 +171,95 @@ dm_route_draw_places (DmRouteSet         *set,
           const Spot *s = &g_array_index (spots, Spot, i);
           const DmRoutePlace *p = &g_array_index (set->places, DmRoutePlace, s->place);
           const char *name = dm_place_get_name (p->place);
-          double w = dm_text_width (cr, name, size, DM_TEXT_REGULAR), x, y;
+          DmTextFace face = s->country ? DM_TEXT_ITALIC : DM_TEXT_REGULAR;
+          double w = dm_text_width (cr, name, size, face), x, y, r = spot_radius (s, style);
+
+          if (clear_of_stays && p->has_stay)
+            r = MAX (r, style->stay_radius + 1);
 
           if (placer == NULL)
             x = s->x + r + 3, y = s->y - size * 0.6;
           else if (!dm_label_placer_place (placer, NULL, s->x, s->y, r + 3, w, size * 1.2, &x, &y))
             continue;
-          dm_text_draw (cr, name, x, y + size * 0.9, size, DM_TEXT_REGULAR, &style->label,
-                        &style->halo);
+          dm_text_draw (cr, name, x, y + size * 0.9, size, face, &style->label, &style->halo);
         }
     }
   cairo_restore (cr);
+}
+
+/**
+ * dm_route_scratch_like:
+ * A context for a dry run: it draws nowhere (a 1x1 surface) but measures text as @cr does
+ * (same font options, matrix and device scale), so what it places is placed the same on @cr.
+ */
+cairo_t *
+dm_route_scratch_like (cairo_t *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr), *s;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_t *own = cairo_font_options_create ();
+  cairo_matrix_t m;
+  double sx, sy;
+  cairo_t *dry;
+
+  s = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_set_device_scale (s, sx, sy);
+  dry = cairo_create (s);
+  cairo_surface_destroy (s);
+  cairo_surface_get_font_options (target, options);
+  cairo_get_font_options (cr, own);
+  cairo_font_options_merge (options, own);
+  cairo_set_font_options (dry, options);
+  cairo_font_options_destroy (options);
+  cairo_font_options_destroy (own);
+  cairo_get_matrix (cr, &m);
+  cairo_set_matrix (dry, &m);
+  return dry;
+}
+
+/**
+ * dm_route_draw_places:
+ * Draws the places' dots and, where @placer has room, their names (taking their boxes),
+ * names clear of the mark of any stay at their place: for a cache drawn apart from the stays.
+ */
+void
+dm_route_draw_places (DmRouteSet         *set,
+                      cairo_t            *cr,
+                      const DmView       *view,
+                      const DmRouteStyle *style,
+                      DmLabelPlacer      *placer)
+{
+  draw_places (set, cr, view, style, placer, TRUE);
+}
+
+/**
+ * dm_route_draw_labels:
+ * @taken: boxes to keep clear of (a legend...); receives every mark and label drawn
+ *
+ * What goes over the legs at @t: place dots and names, legs in the air with their markers,
+ * stays going on with their captions. Captions are placed first (a dry run), so they win
+ * over place names; then all is drawn from the bottom up with the same placements. Run on
+ * dm_route_scratch_like() it only fills @taken: a figure does so to place the map's own labels
+ * in the room left before drawing.
+ */
+void
+dm_route_draw_labels (DmRouteSet         *set,
+                      cairo_t            *cr,
+                      const DmView       *view,
+                      const DmRouteStyle *style,
+                      gint64              t,
+                      DmLabelPlacer      *taken)
+{
+  g_autoptr(DmLabelPlacer) before = NULL;
+  cairo_t *dry;
+
+  dm_route_set_ensure (set);
+  dm_route_add_place_dots (set, view, style, taken);
+  before = dm_label_placer_copy (taken);
+  dry = dm_route_scratch_like (cr);
+  dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL);
+  cairo_destroy (dry);
+  draw_places (set, cr, view, style, taken, FALSE);
+  dm_route_draw_moving (set, cr, view, style, t, FALSE, before, NULL);
 }

@@ -25,9 +25,12 @@ typedef struct
   gint64    end;
   guint     first;   /* into points */
   guint     n;
+  guint     from_place; /* into the set's places */
+  guint     to_place;
 } DmRouteLeg;
 
-/* A visit, summit or meeting */
+/* A visit, summit or meeting, drawn from start to end (dm-route-stays.c may move them to
+ * the actors' arrival and departure when the event's times are known only to the day) */
 typedef struct
 {
   DmEvent    *event;
@@ -44,12 +47,14 @@ typedef struct
   DmPlace  *place;
   DmLonLat  pos;
   guint     weight;   /* how many legs and stays touch it: labels of busy places win */
+  gboolean  has_stay; /* a visit, summit or meeting takes place there (at some time) */
 } DmRoutePlace;
 
 /* The legs projected with one projection (cached by the set) */
 typedef struct
 {
   DmProjection projection;
+  double       central_lon;
   GArray      *xy;     /* double pairs; NAN pairs separate pieces (Equal Earth splits) */
   guint       *first;  /* per leg, into xy (in pairs) */
   guint       *n;
@@ -81,8 +86,9 @@ struct _DmRouteSet
 };
 
 void                    dm_route_set_ensure          (DmRouteSet   *self);
+void                    dm_route_set_fit_stays       (DmRouteSet   *self);
 const DmRouteProjected *dm_route_set_get_projected   (DmRouteSet   *self,
-                                                      DmProjection  projection);
+                                                      const DmView *view);
 DmRgba                  dm_route_set_leg_color       (DmRouteSet         *self,
                                                       const DmRouteStyle *style,
                                                       guint               actor,
@@ -91,7 +97,7 @@ guint                   dm_route_set_first_ending_after (DmRouteSet *self,
                                                          gint64      t);
 /* An immutable copy of the set's drawing data, for worker threads (dm-route-set-copy.c) */
 DmRouteSet             *dm_route_set_copy_frozen     (DmRouteSet   *self,
-                                                      DmProjection  projection);
+                                                      const DmView *view);
 
 /* Drawing (dm-route-draw.c, dm-route-moving.c, dm-route-places.c). All take a cairo_t whose
  * user space is the view's pixels. */
@@ -155,14 +161,20 @@ void dm_route_draw_moving      (DmRouteSet          *set,
                                 gint64               t,
                                 gboolean             flown_cached,
                                 DmLabelPlacer       *frame,
-                                const DmLabelPlacer *avoid,
-                                const DmLabelPlacer *fallback);
+                                const DmLabelPlacer *avoid);
 void dm_route_draw_all         (DmRouteSet          *set,
                                 cairo_t             *cr,
                                 const DmView        *view,
                                 const DmRouteStyle  *style,
                                 gint64               t,
                                 DmLabelPlacer       *taken);
+void dm_route_draw_labels      (DmRouteSet          *set,
+                                cairo_t             *cr,
+                                const DmView        *view,
+                                const DmRouteStyle  *style,
+                                gint64               t,
+                                DmLabelPlacer       *taken);
+cairo_t *dm_route_scratch_like (cairo_t             *cr);
 void dm_route_add_place_dots   (DmRouteSet          *set,
                                 const DmView        *view,
                                 const DmRouteStyle  *style,
@@ -172,6 +184,10 @@ void dm_route_stay_shape       (cairo_t            *cr,
                                 double              x,
                                 double              y,
                                 double              r);
+void dm_route_draw_country_ring (cairo_t           *cr,
+                                 const DmRouteStyle *style,
+                                 double              x,
+                                 double              y);
 void dm_route_draw_places      (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmView       *view,

@@ -26,6 +26,7 @@ copy_projected (const DmRouteProjected *p,
   gsize n = MAX (n_legs, 1);
 
   copy->projection = p->projection;
+  copy->central_lon = p->central_lon;
   copy->xy = g_array_copy (p->xy);
   copy->first = g_memdup2 (p->first, n * sizeof (guint));
   copy->n = g_memdup2 (p->n, n * sizeof (guint));
@@ -36,20 +37,21 @@ copy_projected (const DmRouteProjected *p,
 
 /**
  * dm_route_set_copy_frozen: (skip)
- * @projection: the projection the copy will be drawn in (computed here if need be)
+ * @view: the copy will be drawn in its projection, from its central meridian (the projected
+ *   legs are computed here if need be)
  *
  * Call on the main thread. A few milliseconds for thousands of legs: a memory copy.
  */
 DmRouteSet *
 dm_route_set_copy_frozen (DmRouteSet   *self,
-                          DmProjection  projection)
+                          const DmView *view)
 {
   DmRouteSet *copy;
   gsize n;
 
   g_return_val_if_fail (DM_IS_ROUTE_SET (self), NULL);
 
-  dm_route_set_get_projected (self, projection);
+  dm_route_set_get_projected (self, view);
   n = MAX (self->legs->len, 1);
   copy = g_object_new (DM_TYPE_ROUTE_SET, NULL);
   g_ptr_array_extend (copy->events, self->events, ref_object, NULL);

@@ -8,8 +8,62 @@
 #include "dm-antimeridian.h"
 #include "dm-route-private.h"
 
-/* Questions a figure asks of a route set: where its events are, which places matter at a
- * moment (for the time caption), which sources it cites. */
+/* Questions asked of a route set: what it holds, where its events are, what goes on at a
+ * moment (stays, and the places that matter for the time caption), which sources it cites. */
+
+guint
+dm_route_set_get_n_legs (DmRouteSet *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), 0);
+  dm_route_set_ensure (self);
+  return self->legs->len;
+}
+
+/**
+ * dm_route_set_get_extent:
+ * The time the document's events cover (UTC seconds, end exclusive).
+ */
+gboolean
+dm_route_set_get_extent (DmRouteSet *self,
+                         gint64     *start,
+                         gint64     *end)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), FALSE);
+  return dm_document_get_extent (self->document, start, end);
+}
+
+/**
+ * dm_route_set_get_actors:
+ * The actors with a leg or a stay (as traveller or participant), in the document's order.
+ * Returns: (transfer none) (element-type DmActor)
+ */
+GPtrArray *
+dm_route_set_get_actors (DmRouteSet *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), NULL);
+  dm_route_set_ensure (self);
+  return self->actors;
+}
+
+DmRgba
+dm_route_set_get_actor_color (DmRouteSet *self,
+                              DmActor    *actor)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1));
+  dm_route_set_ensure (self);
+  for (guint i = 0; actor != NULL && i < self->actors->len; i++)
+    if (g_ptr_array_index (self->actors, i) == actor)
+      return g_array_index (self->colors, DmRgba, i);
+  return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
+}
+
+DmRouteUse
+dm_route_set_get_uses (DmRouteSet *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), 0);
+  dm_route_set_ensure (self);
+  return self->uses;
+}
 
 static void
 add_lon (gboolean *bins,
@@ -109,6 +163,29 @@ add_unique_place (GPtrArray *places,
         return;
     }
   g_ptr_array_add (places, g_object_ref (place));
+}
+
+/**
+ * dm_route_set_dup_stays_at:
+ * The visits, summits and meetings drawn at @t, in the document's order. A stay known only to
+ * the day is drawn from its actors' arrival to their departure (dm-route-stays.c).
+ * Returns: (transfer full) (element-type DmEvent)
+ */
+GPtrArray *
+dm_route_set_dup_stays_at (DmRouteSet *self,
+                           gint64      t)
+{
+  GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (DM_IS_ROUTE_SET (self), events);
+  dm_route_set_ensure (self);
+  for (guint i = 0; i < self->stays->len; i++)
+    {
+      const DmRouteStay *s = &g_array_index (self->stays, DmRouteStay, i);
+      if (s->start <= t && t < s->end)
+        g_ptr_array_add (events, g_object_ref (s->event));
+    }
+  return events;
 }
 
 /**

@@ -175,6 +175,8 @@ add_place (DmRouteSet *self,
       return GPOINTER_TO_UINT (v);
     }
   p.place = place;
+  if (dm_place_get_level (place) == DM_PLACE_LEVEL_COUNTRY)
+    self->uses |= DM_ROUTE_USE_COUNTRY;
   p.pos.lon = dm_place_get_longitude (place);
   p.pos.lat = dm_place_get_latitude (place);
   p.weight = 1;
@@ -187,7 +189,9 @@ static void
 add_leg (DmRouteSet *self,
          DmEvent    *event,
          DmLeg      *leg,
-         guint       actor)
+         guint       actor,
+         guint       from_place,
+         guint       to_place)
 {
   DmRouteLeg r = { 0 };
   DmLonLat a = { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) };
@@ -206,6 +210,8 @@ add_leg (DmRouteSet *self,
   r.end = MAX (leg->end, leg->start);
   r.first = self->points->len;
   r.n = segs + 1;
+  r.from_place = from_place;
+  r.to_place = to_place;
   g_array_set_size (self->points, self->points->len + r.n);
   pts = &g_array_index (self->points, DmLonLat, r.first);
   for (guint i = 0; i <= segs; i++)
@@ -297,11 +303,13 @@ rebuild (DmRouteSet *self)
           for (guint j = 0; j < legs->len; j++)
             {
               DmLeg *leg = g_ptr_array_index (legs, j);
+              guint from, to;
+
               if (leg->from == NULL || leg->to == NULL)
                 continue;
-              add_leg (self, event, leg, actor);
-              add_place (self, place_index, leg->from);
-              add_place (self, place_index, leg->to);
+              from = add_place (self, place_index, leg->from);
+              to = add_place (self, place_index, leg->to);
+              add_leg (self, event, leg, actor, from, to);
             }
         }
       else if (dm_event_get_place (event) != NULL)
@@ -312,6 +320,7 @@ rebuild (DmRouteSet *self)
           if (!dm_event_get_span (event, &s.start, &s.end))
             continue;
           s.place = add_place (self, place_index, dm_event_get_place (event));
+          g_array_index (self->places, DmRoutePlace, s.place).has_stay = TRUE;
           if (s.actor == DM_ROUTE_NO_ACTOR && participants->len > 0)
             s.actor = add_actor (self, actor_index, g_ptr_array_index (participants, 0));
           for (guint j = 0; j < participants->len; j++)
@@ -322,6 +331,8 @@ rebuild (DmRouteSet *self)
                       : kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
         }
     }
+
+  dm_route_set_fit_stays (self);
 
   /* colours: the file's, else the palette in order among actors without one */
   for (guint i = 0; i < self->actors->len; i++)
@@ -382,7 +393,7 @@ project_piece (DmRouteProjected *p,
   for (guint i = 0; i < n; i++)
     {
       double xy[2];
-      dm_projection_forward (p->projection, pts[i].lon, pts[i].lat, &xy[0], &xy[1]);
+      dm_projection_forward (p->projection, pts[i].lon - p->central_lon, pts[i].lat, &xy[0], &xy[1]);
       g_array_append_vals (p->xy, xy, 2);
       box[0] = MIN (box[0], xy[0]), box[1] = MIN (box[1], xy[1]);
       box[2] = MAX (box[2], xy[0]), box[3] = MAX (box[3], xy[1]);
@@ -391,26 +402,29 @@ project_piece (DmRouteProjected *p,
 
 /**
  * dm_route_set_get_projected: (skip)
- * The legs' great circles in projected units, computed once per projection. Projections that
- * wrap keep longitudes continuous (copies are drawn by shifting); Equal Earth cuts each line
- * at the antimeridian.
+ * The legs' great circles in projected units (as @view projects them, from its central
+ * meridian), computed once per projection and meridian. Projections that wrap keep longitudes
+ * continuous (copies are drawn by shifting); Equal Earth cuts each line at the map's edges.
  */
 const DmRouteProjected *
 dm_route_set_get_projected (DmRouteSet   *self,
-                            DmProjection  projection)
+                            const DmView *view)
 {
+  DmProjection projection = view->projection;
   DmRouteProjected *p;
   const double nan_pair[2] = { NAN, NAN };
   guint n_legs;
 
   dm_route_set_ensure (self);
-  if (self->projected != NULL && self->projected->projection == projection)
+  if (self->projected != NULL && self->projected->projection == projection &&
+      self->projected->central_lon == view->central_lon)
     return self->projected;
   g_clear_pointer (&self->projected, projected_free);
 
   n_legs = self->legs->len;
   p = g_new0 (DmRouteProjected, 1);
   p->projection = projection;
+  p->central_lon = view->central_lon;
   p->xy = g_array_sized_new (FALSE, FALSE, sizeof (double), self->points->len * 2 + 16);
   p->first = g_new (guint, MAX (n_legs, 1));
   p->n = g_new (guint, MAX (n_legs, 1));
@@ -425,11 +439,12 @@ dm_route_set_get_projected (DmRouteSet   *self,
       box[0] = box[1] = G_MAXDOUBLE;
       box[2] = box[3] = -G_MAXDOUBLE;
       p->first[i] = p->xy->len / 2;
-      if (dm_projection_wraps (projection) || !dm_antimeridian_crosses (pts, leg->n))
+      if (dm_projection_wraps (projection))
         project_piece (p, pts, leg->n, box);
       else
         {
-          g_autoptr(GPtrArray) pieces = dm_antimeridian_split (pts, leg->n);
+          g_autoptr(GPtrArray) pieces = dm_antimeridian_split_around (pts, leg->n,
+                                                                      p->central_lon);
           for (guint j = 0; j < pieces->len; j++)
             {
               GArray *piece = g_ptr_array_index (pieces, j);
@@ -450,52 +465,6 @@ dm_route_set_get_projected (DmRouteSet   *self,
   return p;
 }
 
-guint
-dm_route_set_get_n_legs (DmRouteSet *self)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), 0);
-  dm_route_set_ensure (self);
-  return self->legs->len;
-}
-
-/**
- * dm_route_set_get_extent:
- * The time the document's events cover (UTC seconds, end exclusive).
- */
-gboolean
-dm_route_set_get_extent (DmRouteSet *self,
-                         gint64     *start,
-                         gint64     *end)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), FALSE);
-  return dm_document_get_extent (self->document, start, end);
-}
-
-/**
- * dm_route_set_get_actors:
- * The actors with a leg or a stay (as traveller or participant), in the document's order.
- * Returns: (transfer none) (element-type DmActor)
- */
-GPtrArray *
-dm_route_set_get_actors (DmRouteSet *self)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), NULL);
-  dm_route_set_ensure (self);
-  return self->actors;
-}
-
-DmRgba
-dm_route_set_get_actor_color (DmRouteSet *self,
-                              DmActor    *actor)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1));
-  dm_route_set_ensure (self);
-  for (guint i = 0; actor != NULL && i < self->actors->len; i++)
-    if (g_ptr_array_index (self->actors, i) == actor)
-      return g_array_index (self->colors, DmRgba, i);
-  return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
-}
-
 DmRgba
 dm_route_set_leg_color (DmRouteSet         *self,
                         const DmRouteStyle *style,
@@ -507,12 +476,4 @@ dm_route_set_leg_color (DmRouteSet         *self,
   if (actor == DM_ROUTE_NO_ACTOR || actor >= self->colors->len)
     return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
   return g_array_index (self->colors, DmRgba, actor);
-}
-
-DmRouteUse
-dm_route_set_get_uses (DmRouteSet *self)
-{
-  g_return_val_if_fail (DM_IS_ROUTE_SET (self), 0);
-  dm_route_set_ensure (self);
-  return self->uses;
 }

@@ -23,6 +23,7 @@ typedef enum
   DM_ROUTE_USE_VISIT      = 1 << 5,
   DM_ROUTE_USE_SUMMIT     = 1 << 6,
   DM_ROUTE_USE_MEETING    = 1 << 7,
+  DM_ROUTE_USE_COUNTRY    = 1 << 8, /* a place known only by its country */
 } DmRouteUse;
 
 #define DM_TYPE_ROUTE_SET (dm_route_set_get_type ())
@@ -45,6 +46,8 @@ GPtrArray  *dm_route_set_get_actors        (DmRouteSet  *self);
 DmRgba      dm_route_set_get_actor_color   (DmRouteSet  *self,
                                             DmActor     *actor);
 DmRouteUse  dm_route_set_get_uses          (DmRouteSet  *self);
+GPtrArray  *dm_route_set_dup_stays_at     (DmRouteSet  *self,
+                                            gint64       t);
 GPtrArray  *dm_route_set_dup_places_at     (DmRouteSet  *self,
                                             gint64       t,
                                             guint        max_places);

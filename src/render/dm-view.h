@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  *
  * Projected coordinates (see #DmProjection) map to pixels as
  *   px = width / 2 + (x - center_x) * scale,   py = height / 2 - (y - center_y) * scale.
+ * The projection is centred on the meridian @central_lon (degrees): a point is projected
+ * from (lon - central_lon, lat), so @center_x is measured from that meridian. Projections
+ * that repeat keep it at 0 (they show copies instead); Equal Earth uses it to show a map
+ * centred on the Pacific, whose edges are then central_lon ± 180.
  * @width and @height are in user-space pixels (what cairo draws in); @device_scale is how
  * many device pixels one user pixel has (2 on HiDPI), used to drop sub-pixel detail.
  * For Mercator, @scale = tile_size * 2^zoom / (2 pi).
@@ -29,11 +33,14 @@ typedef struct
   double       width;
   double       height;
   double       device_scale;
+  double       central_lon;
 } DmView;
 
 GType    dm_view_get_type        (void) G_GNUC_CONST;
 DmView  *dm_view_copy            (const DmView *view);
 void     dm_view_free            (DmView       *view);
+gboolean dm_view_equal           (const DmView *a,
+                                  const DmView *b);
 
 void     dm_view_init            (DmView       *view,
                                   DmProjection  projection,
@@ -61,7 +68,14 @@ void     dm_view_init_bounds     (DmView       *view,
                                   double        height,
                                   double        margin);
 
+void     dm_view_keep_inside_world (DmView         *view,
+                                    const DmLonLat *keep,
+                                    gsize           n_keep,
+                                    double          margin);
+
 double   dm_view_get_zoom        (const DmView *view);
+double   dm_view_wrap_lon        (const DmView *view,
+                                  double        lon);
 double   dm_view_get_world_width (const DmView *view);
 void     dm_view_project         (const DmView *view,
                                   double        lon,

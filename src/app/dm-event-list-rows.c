@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-event-list"
+
+#include "config.h"
+
+#include "dm-event-list-private.h"
+#include "dm-route-style.h"
+
+/* The rows of the sidebar's list: a dot of the actor's colour, the title, when · kind ·
+ * status. The dot takes its colour from the route set when it is drawn, so that a route set
+ * known (or rebuilt) after the rows were bound recolours them: dm_event_list_redraw_dots. */
+
+/* Whose colour an event's dot shows: its actor, else its first participant */
+static DmActor *
+dot_actor (DmEvent *event)
+{
+  DmActor *actor = dm_event_get_actor (event);
+
+  if (actor == NULL && dm_event_get_participants (event)->len > 0)
+    actor = g_ptr_array_index (dm_event_get_participants (event), 0);
+  return actor;
+}
+
+static DmRgba
+actor_color (DmEventList *self,
+             DmActor     *actor)
+{
+  if (self->route_set == NULL)
+    return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1);
+  return dm_route_set_get_actor_color (self->route_set, actor);
+}
+
+guint32
+dm_event_list_dot_color (DmEventList *self,
+                         DmEvent     *event)
+{
+  DmRgba color = actor_color (self, dot_actor (event));
+
+  return dm_rgba_to_hex (&color);
+}
+
+static void
+draw_dot_cb (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  DmEventList *self = user_data;
+  DmEvent *event = g_object_get_data (G_OBJECT (area), "dm-event");
+  DmRgba color;
+
+  if (event == NULL)
+    return;
+  color = actor_color (self, dot_actor (event));
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 0.5, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
+  cairo_fill (cr);
+}
+
+/* The list view's children are its rows' widgets, each holding one of our rows */
+void
+dm_event_list_redraw_dots (DmEventList *self)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      GtkWidget *dot = row != NULL ? gtk_widget_get_first_child (row) : NULL;
+
+      if (GTK_IS_DRAWING_AREA (dot))
+        gtk_widget_queue_draw (dot);
+    }
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              DmEventList              *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *dot = gtk_drawing_area_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 10);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 10);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_dot_cb, self, NULL);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_box_append (GTK_BOX (row), dot);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             DmEventList              *self)
+{
+  DmEvent *event = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *dot = gtk_widget_get_first_child (row);
+  GtkWidget *box = gtk_widget_get_next_sibling (dot);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  g_autofree char *t = dm_event_dup_display_title (event);
+  g_autofree char *s = dm_event_list_dup_subtitle (event);
+
+  g_object_set_data_full (G_OBJECT (dot), "dm-event", g_object_ref (event), g_object_unref);
+  gtk_widget_queue_draw (dot);
+  gtk_label_set_text (GTK_LABEL (title), t);
+  gtk_label_set_text (GTK_LABEL (subtitle), s);
+  gtk_widget_set_tooltip_text (box, t);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               DmEventList              *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (row)), "dm-event", NULL);
+}
+
+GtkListItemFactory *
+dm_event_list_new_row_factory (DmEventList *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  return factory;
+}

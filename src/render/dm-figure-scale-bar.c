@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "dm-figure-private.h"
+#include "dm-great-circle.h"
+#include "dm-text.h"
+
+/* The scale bar: 1, 2 or 5 times a power of ten km, true at the centre's latitude (named when
+ * the map spans more than 20 degrees of latitude), in the bottom right corner of the map, or
+ * the bottom left when the legend is there. */
+
+typedef struct
+{
+  double x, y;     /* the bar's top-left corner */
+  double length;   /* px */
+  double height;
+  double size;     /* of the text, above the bar */
+  double text_w;
+  char  *label;
+} ScaleBar;
+
+/* 1, 2 or 5 times a power of ten, at most @max */
+static double
+round_length (double max)
+{
+  double p = pow (10.0, floor (log10 (max)));
+
+  if (5 * p <= max)
+    return 5 * p;
+  if (2 * p <= max)
+    return 2 * p;
+  return p;
+}
+
+static gboolean
+scale_bar_layout (cairo_t              *cr,
+                  const DmFigureLayout *l,
+                  int                   corner,
+                  ScaleBar             *bar)
+{
+  const DmView *v = &l->view;
+  double cx = v->width / 2, cy = v->height / 2, probe = 50.0;
+  double lon0, lat0, lon1, lat1, km_per_px, km, margin = 14 * l->u, vl0, va0, vl1, va1;
+  DmLonLat a, b;
+
+  if (!dm_view_unproject (v, cx - probe, cy, &lon0, &lat0) ||
+      !dm_view_unproject (v, cx + probe, cy, &lon1, &lat1))
+    return FALSE;
+  a.lon = lon0, a.lat = lat0, b.lon = lon1, b.lat = lat1;
+  km_per_px = dm_great_circle_distance_km (a, b) / (2 * probe);
+  if (!(km_per_px > 0))
+    return FALSE;
+  km = round_length (160.0 * MAX (l->u, 0.7) * km_per_px);
+  bar->length = km / km_per_px;
+  bar->size = 12.0 * MAX (l->u, 0.7);
+  bar->height = 5 * MAX (l->u, 0.7);
+
+  dm_view_get_visible (v, &vl0, &va0, &vl1, &va1);
+  if (va1 - va0 > 20.0)
+    /* Translators: a scale bar's length, true at a latitude: "1000 km at 45°N" */
+    bar->label = g_strdup_printf (_("%g km at %.0f°%s"), km, fabs (lat0),
+                                  lat0 >= 0 ? C_("latitude", "N") : C_("latitude", "S"));
+  else
+    /* Translators: a scale bar's length */
+    bar->label = g_strdup_printf (_("%g km"), km);
+  bar->text_w = dm_text_width (cr, bar->label, bar->size, DM_TEXT_REGULAR);
+
+  bar->x = corner == 3 ? margin : v->width - margin - bar->length;
+  bar->y = v->height - margin - bar->height;
+  return TRUE;
+}
+
+/**
+ * dm_figure_get_scale_bar_box:
+ * @rect: (out): the box the scale bar and its text take in the map area (x0, y0, x1, y1)
+ * Returns: %FALSE when the map has no scale bar
+ */
+gboolean
+dm_figure_get_scale_bar_box (DmFigure             *self,
+                             cairo_t              *cr,
+                             const DmFigureLayout *l,
+                             int                   corner,
+                             double               *rect)
+{
+  ScaleBar bar = { 0 };
+
+  if (!scale_bar_layout (cr, l, corner, &bar))
+    return FALSE;
+  rect[0] = bar.x - 2;
+  rect[1] = bar.y - bar.size * 1.45 - 2;
+  rect[2] = bar.x + MAX (bar.length, bar.text_w) + 2;
+  rect[3] = bar.y + bar.height + 2;
+  g_free (bar.label);
+  return TRUE;
+}
+
+void
+dm_figure_draw_scale_bar (DmFigure             *self,
+                          cairo_t              *cr,
+                          const DmFigureLayout *l,
+                          int                   corner)
+{
+  DmRgba ink = dm_rgba_from_hex (DM_FIGURE_INK, 1.0f), halo = dm_rgba_from_hex (0xffffff, 0.85f);
+  ScaleBar bar = { 0 };
+  double x, y, px, h;
+
+  if (!scale_bar_layout (cr, l, corner, &bar))
+    return;
+  x = bar.x, y = bar.y, px = bar.length, h = bar.height;
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, px / 2, h);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_fill (cr);
+  cairo_rectangle (cr, x + 0.5, y + 0.5, px - 1, h - 1);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+  cairo_rectangle (cr, x + px / 2, y + 1, px / 2 - 1, h - 2);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  dm_text_draw (cr, bar.label, x, y - bar.size * 0.45, bar.size, DM_TEXT_REGULAR, &ink, &halo);
+  cairo_restore (cr);
+  g_free (bar.label);
+}

@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "app-test-util.h"
+#include "dm-event-list-private.h"
+#include "dm-routes-painter.h"
+#include "dm-window-private.h"
+
+/* The sidebar in the window: the rows' colours, the search by words, the empty state, the
+ * layout at the default size, the filter button and the keyboard. */
+
+static DmWindow *
+open_file (const char *path)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 30000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  return win;
+}
+
+static DmWindow *
+open_sample (void)
+{
+  return open_file (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+}
+
+static DmEvent *
+find_by_title (DmDocument *document,
+               const char *title)
+{
+  GListModel *events = dm_document_get_events (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      g_autofree char *t = dm_event_dup_display_title (e);
+      if (g_strcmp0 (t, title) == 0)
+        return e;  /* the document keeps it */
+    }
+  return NULL;
+}
+
+static guint
+n_shown (DmWindow *win)
+{
+  return g_list_model_get_n_items (dm_event_list_get_model (win->event_list));
+}
+
+static void
+assert_search_finds (DmWindow   *win,
+                     const char *text,
+                     guint       n)
+{
+  dm_event_list_set_search (win->event_list, text);
+  g_assert_cmpuint (n_shown (win), ==, n);
+}
+
+/* Checks the rows drawn in the list, as drawn: each dot's pixel is its actor's colour on
+ * the map; returns how many rows were checked, and in @n_colored those not grey */
+static guint
+check_dots (DmWindow   *win,
+            const char *name,
+            guint      *n_colored)
+{
+  DmRouteSet *set = dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer));
+  g_autoptr(GdkTexture) shot = NULL;
+  GtkWidget *view = GTK_WIDGET (win->event_list->list_view);
+  guint n_rows = 0;
+
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  shot = app_test_render (GTK_WIDGET (win->event_list));
+  app_test_save (shot, name);
+  *n_colored = 0;
+  for (GtkWidget *item = gtk_widget_get_first_child (view); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      GtkWidget *dot = row ? gtk_widget_get_first_child (row) : NULL;
+      GtkWidget *title = dot ? gtk_widget_get_first_child (gtk_widget_get_next_sibling (dot)) : NULL;
+      graphene_rect_t bounds;
+      DmEvent *event;
+      DmActor *actor;
+      DmRgba expected;
+      guint32 rgb, pixel;
+
+      if (!GTK_IS_DRAWING_AREA (dot) || !gtk_widget_get_mapped (dot) ||
+          !gtk_widget_compute_bounds (dot, GTK_WIDGET (win->event_list), &bounds) ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (GTK_WIDGET (win->event_list)))
+        continue;
+      event = find_by_title (win->document, gtk_label_get_text (GTK_LABEL (title)));
+      g_assert_nonnull (event);
+      actor = dm_event_get_actor (event);
+      if (actor == NULL && dm_event_get_participants (event)->len > 0)
+        actor = g_ptr_array_index (dm_event_get_participants (event), 0);
+      expected = dm_route_set_get_actor_color (set, actor);
+      rgb = dm_rgba_to_hex (&expected);
+      pixel = app_test_pixel (shot, (int) (bounds.origin.x + bounds.size.width / 2),
+                              (int) (bounds.origin.y + bounds.size.height / 2));
+      g_test_message ("%s: dot %06x, actor %06x", gtk_label_get_text (GTK_LABEL (title)), pixel, rgb);
+      g_assert_true (app_test_color_near (pixel, rgb, 30));
+      n_rows++;
+      *n_colored += actor != NULL && rgb != DM_ROUTE_COLOR_NO_ACTOR;
+    }
+  return n_rows;
+}
+
+/* The dots show the actors' colours as soon as the sample is open (they started grey), and
+ * follow when a filter changes the colours of the map */
+static void
+test_dots (void)
+{
+  DmWindow *win = open_sample ();
+  DmRouteSet *set = dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer));
+  GListModel *actors = dm_document_get_actors (win->document);
+  g_autoptr(DmActor) trump = NULL;
+  DmRgba before, after;
+  guint n_colored;
+
+  /* every row fits at the default size; all but the summit of many have an actor */
+  g_assert_cmpuint (check_dots (win, "event-list-dots.png", &n_colored), ==, 10);
+  g_assert_cmpuint (n_colored, >=, 8);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors) && trump == NULL; i++)
+    {
+      g_autoptr(DmActor) a = g_list_model_get_item (actors, i);
+      if (g_str_equal (dm_actor_get_name (a), "Donald Trump"))
+        trump = g_steal_pointer (&a);
+    }
+  g_assert_nonnull (trump);
+  before = dm_route_set_get_actor_color (set, trump);
+  dm_event_list_set_filters (win->event_list, trump, NULL, -1, -1);
+  app_test_wait (600);
+  set = dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer));
+  after = dm_route_set_get_actor_color (set, trump);
+  g_test_message ("Donald Trump: %06x, then %06x alone", dm_rgba_to_hex (&before), dm_rgba_to_hex (&after));
+  /* the map gave him another colour: the rows follow */
+  g_assert_cmpuint (dm_rgba_to_hex (&before), !=, dm_rgba_to_hex (&after));
+  g_assert_cmpuint (check_dots (win, "event-list-dots-trump.png", &n_colored), >=, 3);
+  g_assert_cmpuint (n_colored, >=, 3);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* The events whose text holds every one of @words, computed here */
+static guint
+count_with_words (DmDocument         *document,
+                  const char * const *words)
+{
+  GListModel *events = dm_document_get_events (document);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      g_autofree char *title = g_utf8_casefold (dm_event_dup_display_title (e), -1);
+      GString *text = g_string_new (title);
+      gboolean all = TRUE;
+
+      if (dm_event_get_actor (e) != NULL)
+        g_string_append_printf (text, "\n%s", dm_actor_get_name (dm_event_get_actor (e)));
+      for (guint j = 0; j < dm_event_get_participants (e)->len; j++)
+        g_string_append_printf (text, "\n%s",
+                                dm_actor_get_name (g_ptr_array_index (dm_event_get_participants (e), j)));
+      {
+        g_autofree char *folded = g_utf8_casefold (text->str, -1);
+        for (guint j = 0; words[j] != NULL; j++)
+          all = all && strstr (folded, words[j]) != NULL;
+      }
+      g_string_free (text, TRUE);
+      n += all;
+    }
+  return n;
+}
+
+/* "Pompeo " finds Pompeo's events: the search is trimmed and split into words */
+static void
+test_search_words (void)
+{
+  DmWindow *win = app_test_open_window ();
+  guint n_all, n_pompeo, n_tokyo, n_both;
+  const char *pompeo[] = { "pompeo", NULL };
+  const char *both[] = { "pompeo", "japan", NULL };
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 30000));
+  n_all = n_shown (win);
+  g_assert_cmpuint (n_all, >, 4000);
+
+  dm_event_list_set_search (win->event_list, "Pompeo");
+  n_pompeo = n_shown (win);
+  g_test_message ("Pompeo: %u events", n_pompeo);
+  /* at least those naming him in the title or as the actor; the notes may name him too */
+  g_assert_cmpuint (n_pompeo, >=, count_with_words (win->document, pompeo));
+  g_assert_cmpuint (n_pompeo, >, 10);
+  g_assert_cmpuint (n_pompeo, <, n_all);
+
+  assert_search_finds (win, "Pompeo ", n_pompeo);
+  assert_search_finds (win, "  pompeo\t", n_pompeo);
+  assert_search_finds (win, "POMPEO", n_pompeo);
+
+  /* Two words: both must be found, not necessarily together */
+  dm_event_list_set_search (win->event_list, "Japan");
+  n_tokyo = n_shown (win);
+  dm_event_list_set_search (win->event_list, "Pompeo Japan");
+  n_both = n_shown (win);
+  g_test_message ("Japan: %u, Pompeo and Japan: %u (with both in the title or actor: %u)",
+                  n_tokyo, n_both, count_with_words (win->document, both));
+  g_assert_cmpuint (n_both, >=, count_with_words (win->document, both));
+  g_assert_cmpuint (n_both, >, 0);
+  g_assert_cmpuint (n_both, <, MIN (n_pompeo, n_tokyo));
+  for (guint i = 0; i < n_both; i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (dm_event_list_get_model (win->event_list), i);
+      g_assert_true (dm_event_matches_search (e, (const char * const *) pompeo));
+      g_assert_true (dm_event_matches_search (e, (const char * const *) (const char *[]) { "japan", NULL }));
+    }
+  /* the same words in the other order */
+  assert_search_finds (win, "japan   POMPEO ", n_both);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Accents and case do not matter, on either side */
+static void
+test_search_accents (void)
+{
+  g_auto(GStrv) words = dm_event_list_split_search ("  Péter   SZIJJARTO ");
+  g_auto(GStrv) none = dm_event_list_split_search (" \t ");
+  g_autofree char *folded = dm_event_list_fold ("Szijjártó ÉLYSÉE");
+  DmWindow *win;
+
+  g_assert_nonnull (words);
+  g_assert_cmpuint (g_strv_length (words), ==, 2);
+  g_assert_cmpstr (words[0], ==, "peter");
+  g_assert_cmpstr (words[1], ==, "szijjarto");
+  g_assert_null (none);
+  g_assert_cmpstr (folded, ==, "szijjarto elysee");
+
+  win = open_sample ();
+  /* The events Péter Szijjártó takes part in, found by his name without accents */
+  {
+    GListModel *actors = dm_document_get_actors (win->document);
+    GListModel *events = dm_document_get_events (win->document);
+    DmActor *peter = NULL;
+    guint n = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+      {
+        g_autoptr(DmActor) a = g_list_model_get_item (actors, i);
+        if (g_str_equal (dm_actor_get_name (a), "Péter Szijjártó"))
+          peter = a;  /* the document keeps it */
+      }
+    g_assert_nonnull (peter);
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+        n += dm_event_involves (e, peter);
+      }
+    g_assert_cmpuint (n, >, 0);
+    assert_search_finds (win, "peter szijjarto", n);
+    assert_search_finds (win, "SZIJJÁRTÓ", n);
+    assert_search_finds (win, "szijjarto minsk", n);
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static GtkWidget *
+empty_page_button (DmEventList *list)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (list->list_stack, "empty");
+
+  return adw_status_page_get_child (ADW_STATUS_PAGE (page));
+}
+
+/* Nothing found: "No Matching Events" and a button clearing the search and the filters */
+static void
+test_empty_state (void)
+{
+  DmWindow *win = open_sample ();
+  DmEventList *list = win->event_list;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list->list_stack), ==, "list");
+  dm_event_list_set_search (list, "no such words");
+  g_assert_cmpuint (n_shown (win), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list->list_stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (list->list_stack))),
+                   ==, "No Matching Events");
+  app_test_wait_frames (GTK_WIDGET (win), 1);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "event-list-empty.png");
+  }
+
+  /* A filter alone can empty the list too */
+  dm_event_list_set_search (list, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list->list_stack), ==, "list");
+  dm_event_list_set_filters (list, NULL, "JP", DM_EVENT_KIND_SUMMIT, -1);
+  g_assert_cmpuint (n_shown (win), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list->list_stack), ==, "empty");
+
+  dm_event_list_set_search (list, "trump");
+  g_signal_emit_by_name (empty_page_button (list), "clicked");
+  g_assert_cmpuint (n_shown (win), ==, 10);
+  g_assert_false (dm_event_list_is_filtered (list));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (list->search)), ==, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list->list_stack), ==, "list");
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static int
+height_of (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) ? gtk_widget_get_height (widget) : 0;
+}
+
+/* At the default size the list has the height: the filters hide behind a button, the details
+ * show only with a selection */
+static void
+test_layout (void)
+{
+  DmWindow *win = open_sample ();
+  DmEventList *list = win->event_list;
+  int sidebar = gtk_widget_get_height (GTK_WIDGET (list));
+  GtkWidget *rows = GTK_WIDGET (list->list_stack);
+
+  g_test_message ("sidebar %d px high, list %d, details %d", sidebar, height_of (rows),
+                  height_of (GTK_WIDGET (win->event_details)));
+  g_assert_false (gtk_revealer_get_child_revealed (list->filter_revealer));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (win->event_details)));
+  g_assert_cmpint (height_of (rows), >=, sidebar - 60);
+
+  /* The filter button reveals the drop-downs; it counts the filters on */
+  gtk_toggle_button_set_active (list->filter_button, TRUE);
+  dm_event_list_set_filters (list, NULL, "JP", -1, DM_STATUS_CONFIRMED);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list->filter_count)));
+  g_assert_cmpstr (gtk_label_get_text (list->filter_count), ==, "2");
+  app_test_wait (600);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list->country_filter)));
+  g_assert_cmpint (height_of (rows), >=, 200);
+  dm_event_list_clear_filters (list);
+  g_assert_false (dm_event_list_is_filtered (list));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list->filter_count)));
+  gtk_toggle_button_set_active (list->filter_button, FALSE);
+  app_test_wait (600);
+
+  /* A selection shows the details under the list, which keeps more than half */
+  dm_window_set_selected_event (win, find_by_title (win->document, "ASEAN summit"));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  g_test_message ("with a selection: list %d, details %d", height_of (rows),
+                  height_of (GTK_WIDGET (win->event_details)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (win->event_details)));
+  g_assert_cmpint (height_of (GTK_WIDGET (win->event_details)), >=, 150);
+  g_assert_cmpint (height_of (rows), >=, sidebar / 2 - 60);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "event-list-selected.png");
+  }
+  /* Escape: no selection, no details */
+  dm_window_set_selected_event (win, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (win->event_details)));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Long names and translations are cut, the sidebar keeps its width */
+static void
+test_fixed_width (void)
+{
+  const char *long_name = "Plenipotentiary Envoy Extraordinary of the Most Serene Republic "
+                          "to the Court of Saint James and the Sublime Porte";
+  g_autofree char *dir = g_dir_make_tmp ("dm-event-list-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.diplomap", NULL);
+  g_autofree char *json = g_strdup_printf (
+    "{\"diplomap\": 1, \"title\": \"Long\",\n"
+    " \"actors\": [{\"id\": \"envoy\", \"name\": \"%s\", \"role\": \"%s\"}],\n"
+    " \"events\": [{\"id\": \"v\", \"type\": \"visit\", \"actor\": \"envoy\",\n"
+    "   \"title\": \"%s visits Vienna for the longest conference anyone remembers\",\n"
+    "   \"place\": \"Vienna\", \"start\": \"1815-06-09\"}]}\n", long_name, long_name, long_name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmEvent) event = NULL;
+  DmWindow *win;
+  DmEventList *list;
+  int width, asked;
+
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  win = open_file (path);
+  list = win->event_list;
+  g_assert_cmpuint (n_shown (win), ==, 1);
+  gtk_widget_get_size_request (GTK_WIDGET (list), &asked, NULL);
+  width = gtk_widget_get_width (GTK_WIDGET (list));
+  g_assert_cmpint (width, ==, asked);
+
+  /* The long name chosen in the filters, the event's long details shown */
+  event = g_list_model_get_item (dm_event_list_get_model (list), 0);
+  gtk_toggle_button_set_active (list->filter_button, TRUE);
+  dm_event_list_set_filters (list, dm_event_get_actor (event), NULL, -1, -1);
+  dm_event_list_set_role_year (list, long_name, 0);
+  g_assert_cmpuint (dm_event_list_count_filters (list), ==, 2);
+  dm_window_set_selected_event (win, event);
+  app_test_wait (600);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  g_test_message ("sidebar %d px wide, then %d", width, gtk_widget_get_width (GTK_WIDGET (list)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (list)), ==, asked);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "event-list-long.png");
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_unlink (path);
+  g_rmdir (dir);
+
+  /* Whatever its children would like, the sidebar asks for its width request only */
+  {
+    g_autoptr(GtkWidget) alone = g_object_ref_sink (dm_event_list_new ());
+    GtkWidget *label = gtk_label_new (long_name);
+    int min, nat;
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_set_size_request (alone, 320, -1);
+    dm_event_list_set_details (DM_EVENT_LIST (alone), label);
+    gtk_widget_set_visible (label, TRUE);
+    gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+    g_assert_cmpint (nat, >, 320);
+    gtk_widget_measure (alone, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+    g_assert_cmpint (min, ==, 320);
+    g_assert_cmpint (nat, ==, 320);
+  }
+}
+
+static GtkShortcut *
+find_shortcut (GtkWidget  *widget,
+               const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) s = g_list_model_get_item (G_LIST_MODEL (c), j);
+          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (s));
+          if (g_str_equal (t, trigger))
+            return s;  /* the controller keeps it */
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Ctrl+F goes to the search, from anywhere, even with the sidebar hidden; Tab goes on to the
+ * filter button; Enter in the search goes to the list */
+static void
+test_keyboard (void)
+{
+  DmWindow *win = open_sample ();
+  DmEventList *list = win->event_list;
+  GtkShortcut *ctrl_f = find_shortcut (GTK_WIDGET (win), "<Control>f");
+  GtkWidget *focus;
+
+  g_assert_nonnull (ctrl_f);
+  g_assert_null (find_shortcut (GTK_WIDGET (list), "<Control>f"));
+
+  adw_flap_set_reveal_flap (win->flap, FALSE);
+  app_test_wait (800);
+  gtk_widget_grab_focus (GTK_WIDGET (win->timeline));
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (ctrl_f), 0, GTK_WIDGET (win),
+                                               gtk_shortcut_get_arguments (ctrl_f)));
+  app_test_wait (800);
+  g_assert_true (adw_flap_get_reveal_flap (win->flap));
+  g_assert_true (focus_in (GTK_WIDGET (list->search)));
+
+  /* Tab: the filter button, then (filters hidden) the list */
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (list->filter_button)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (win), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_assert_true (focus == GTK_WIDGET (list->filter_button));
+  /* Space (activating the button) reveals the filters, reachable by Tab */
+  gtk_widget_activate (GTK_WIDGET (list->filter_button));
+  app_test_wait (600);
+  g_assert_true (gtk_toggle_button_get_active (list->filter_button));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (win), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_in (GTK_WIDGET (list->actor_filter)));
+
+  /* Enter in the search box: the list */
+  dm_event_list_set_search (list, "trump");
+  g_signal_emit_by_name (list->search, "activate");
+  g_assert_true (focus_in (GTK_WIDGET (list->list_view)));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app_test_init (&argc, &argv);
+
+  g_test_add_func ("/app/event-list/dots", test_dots);
+  g_test_add_func ("/app/event-list/search/words", test_search_words);
+  g_test_add_func ("/app/event-list/search/accents", test_search_accents);
+  g_test_add_func ("/app/event-list/empty-state", test_empty_state);
+  g_test_add_func ("/app/event-list/layout", test_layout);
+  g_test_add_func ("/app/event-list/fixed-width", test_fixed_width);
+  g_test_add_func ("/app/event-list/keyboard", test_keyboard);
+  return g_test_run ();
+}

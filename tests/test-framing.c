@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* How figures frame the map: a framed map (fit or a box) is all map, in every projection, also
+ * over the Pacific, where Equal Earth turns to centre the box's middle meridian; and what is
+ * drawn at a leg's middle lands on the leg across 180. */
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-figure.h"
+#include "dm-great-circle.h"
+#include "dm-route-set.h"
+#include "render-test-util.h"
+
+#define MAGENTA 0xff00ff
+
+typedef struct
+{
+  const char *name;
+  double      lon;
+  double      lat;
+} Place;
+
+static const Place sample_places[] = {
+  { "Washington", -77.04, 38.91 }, { "Tokyo", 139.69, 35.69 }, { "Minsk", 27.56, 53.90 },
+  { "Kuala Lumpur", 101.69, 3.14 },
+};
+static const Place pacific_places[] = {
+  { "Tokyo", 139.69, 35.69 }, { "San Francisco", -122.42, 37.77 }, { "Suva", 178.44, -18.14 },
+  { "Honolulu", -157.86, 21.31 }, { "Anchorage", -149.90, 61.22 },
+};
+
+static DmDocument *
+load (const char *which)
+{
+  g_autofree char *path = g_str_equal (which, "sample")
+    ? g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "october-2025.diplomap", NULL)
+    : g_test_build_filename (G_TEST_DIST, "data", "pacific.diplomap", NULL);
+
+  return load_document (path);
+}
+
+/* The base map of @view with a magenta background, and how many of its pixels show any of
+ * it: the plain style has only sea and land (and their blends), whose green is never far
+ * below their red and blue. */
+static guint
+count_background (const DmView *view)
+{
+  g_autoptr(DmMapStyle) style = plain_style ();
+  int w = (int) floor (view->width), h = (int) floor (view->height);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (s);
+  guint n = 0;
+
+  style->background = dm_rgba_from_hex (MAGENTA, 1.0f);
+  dm_basemap_draw (dm_basemap_get_default (), cr, view, style);
+  cairo_destroy (cr);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 c = pixel_at (s, x, y);
+        int r = (c >> 16) & 0xff, g = (c >> 8) & 0xff, b = c & 0xff;
+        n += r - g > 20 || b - g > 25;
+      }
+  cairo_surface_destroy (s);
+  return n;
+}
+
+/* Whether the frame shows (@lon, @lat), in any copy of the world */
+static gboolean
+shows (const DmView *view,
+       double        lon,
+       double        lat)
+{
+  for (int k = -1; k <= 1; k++)
+    {
+      double px, py;
+      dm_view_project (view, dm_view_wrap_lon (view, lon + 360.0 * k), lat, &px, &py);
+      if (px >= 0 && px <= view->width && py >= 0 && py <= view->height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_framed (DmFigure    *figure,
+               const Place *places,
+               guint        n_places)
+{
+  DmView view;
+  double x, y, w, h;
+  guint n;
+
+  dm_figure_get_map_view (figure, &view);
+  dm_figure_get_map_area (figure, &x, &y, &w, &h);
+  g_assert_cmpfloat (view.width, ==, w);
+  g_assert_cmpfloat (view.height, ==, h);
+  n = count_background (&view);
+  if (n > 0)
+    g_error ("%s, %s: %u pixels of the map frame are background",
+             dm_document_get_title (dm_figure_get_document (figure)),
+             dm_projection_to_string (view.projection), n);
+  for (guint i = 0; i < n_places; i++)
+    if (!shows (&view, places[i].lon, places[i].lat))
+      g_error ("%s: %s is outside the frame", dm_projection_to_string (view.projection),
+               places[i].name);
+}
+
+static void
+test_fit_fills_frame (void)
+{
+  const char *docs[] = { "sample", "pacific" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    for (DmProjection p = DM_PROJECTION_MERCATOR; p <= DM_PROJECTION_EQUAL_EARTH; p++)
+      {
+        g_autoptr(DmDocument) doc = load (docs[d]);
+        g_autoptr(DmFigure) figure = dm_figure_new (doc);
+        DmView view;
+
+        dm_figure_set_size (figure, 960, 540);
+        dm_figure_set_projection (figure, p);
+        if (d == 0)
+          assert_framed (figure, sample_places, G_N_ELEMENTS (sample_places));
+        else
+          assert_framed (figure, pacific_places, G_N_ELEMENTS (pacific_places));
+        /* Equal Earth turns to the Pacific rather than cutting the trip at 180 */
+        dm_figure_get_map_view (figure, &view);
+        if (p == DM_PROJECTION_EQUAL_EARTH)
+          g_assert_cmpfloat (fabs (view.central_lon), >, 150);
+        else
+          g_assert_cmpfloat (view.central_lon, ==, 0);
+      }
+}
+
+static void
+test_box_fills_frame (void)
+{
+  for (DmProjection p = DM_PROJECTION_MERCATOR; p <= DM_PROJECTION_EQUAL_EARTH; p++)
+    {
+      g_autoptr(DmDocument) doc = load ("pacific");
+      g_autoptr(DmFigure) figure = dm_figure_new (doc);
+      DmView view;
+
+      dm_figure_set_size (figure, 960, 540);
+      dm_figure_set_projection (figure, p);
+      dm_figure_set_bounds (figure, 120, 10, 250, 65);
+      assert_framed (figure, pacific_places, 2);
+      /* the box is shown whole: its corners are in the frame */
+      dm_figure_get_map_view (figure, &view);
+      g_assert_true (shows (&view, 120, 10) && shows (&view, 250, 10));
+      g_assert_true (shows (&view, 120, 65) && shows (&view, 250, 65));
+    }
+}
+
+/* A view that sticks out of the world is moved and zoomed until no corner does; one inside
+ * already is left as it is. */
+static void
+test_keep_inside_world (void)
+{
+  for (DmProjection p = DM_PROJECTION_MERCATOR; p <= DM_PROJECTION_EQUAL_EARTH; p++)
+    {
+      DmView view, before;
+      DmLonLat keep[] = { { 30, 50 }, { 120, 20 } };
+      double lon, lat;
+
+      /* a wide box up to the pole: the frame's top goes beyond it */
+      dm_view_init_bounds (&view, p, 0, 10, 150, 90, 1000, 600, 20);
+      g_assert_false (dm_view_unproject (&view, 500, 0, &lon, &lat));
+      before = view;
+      dm_view_keep_inside_world (&view, keep, G_N_ELEMENTS (keep), 10);
+      g_assert_cmpfloat (view.scale, >=, before.scale);
+      for (int i = 0; i <= 8; i++)
+        for (int j = 0; j <= 8; j++)
+          if (i == 0 || i == 8 || j == 0 || j == 8)
+            g_assert_true (dm_view_unproject (&view, view.width * i / 8, view.height * j / 8,
+                                              &lon, &lat));
+      g_assert_cmpuint (count_background (&view), ==, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (keep); i++)
+        g_assert_true (shows (&view, keep[i].lon, keep[i].lat));
+
+      /* inside already: nothing moves */
+      dm_view_init_bounds (&view, p, 0, 10, 40, 40, 1000, 600, 20);
+      before = view;
+      dm_view_keep_inside_world (&view, &(DmLonLat) { 20, 25 }, 1, 10);
+      g_assert_true (dm_view_equal (&view, &before));
+    }
+}
+
+/* Equal Earth centred on 150 E: the map's edges are at 30 W, where Greenland is cut in two;
+ * both halves are land, the Pacific in the middle has no stripe from a ring drawn across the
+ * edge, and Antarctica reaches both edges. */
+static void
+test_central_meridian (void)
+{
+  g_autoptr(DmMapStyle) style = plain_style ();
+  const DmLonLat land[] = { { -40, 72 }, { -25, 72 }, { -55, -10 }, { 20, 10 }, { 135, -25 },
+                            { -28, -86 }, { -32, -86 }, { 150, -85 } };
+  const DmLonLat sea[] = { { -160, 0 }, { -170, 30 }, { 170, -30 }, { -140, 72 } };
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 600);
+  cairo_t *cr = cairo_create (s);
+  DmView view;
+  double px, py, wx, wy, ex, ey;
+
+  dm_view_init_world (&view, DM_PROJECTION_EQUAL_EARTH, 1200, 600, 10);
+  view.central_lon = 150;
+  dm_basemap_draw (dm_basemap_get_default (), cr, &view, style);
+  cairo_destroy (cr);
+  for (guint i = 0; i < G_N_ELEMENTS (land); i++)
+    {
+      dm_view_project (&view, dm_view_wrap_lon (&view, land[i].lon), land[i].lat, &px, &py);
+      assert_color (s, px, py, DM_MAP_COLOR_LAND);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sea); i++)
+    {
+      dm_view_project (&view, dm_view_wrap_lon (&view, sea[i].lon), sea[i].lat, &px, &py);
+      assert_color (s, px, py, DM_MAP_COLOR_SEA);
+    }
+  /* the two halves of Greenland are at opposite edges, the world's width apart */
+  dm_view_project (&view, dm_view_wrap_lon (&view, -25), 72, &wx, &wy);
+  dm_view_project (&view, dm_view_wrap_lon (&view, -40), 72, &ex, &ey);
+  g_assert_cmpfloat (wx, <, 300);
+  g_assert_cmpfloat (ex, >, 900);
+  /* nothing on the equator over the Pacific but sea */
+  dm_view_project (&view, 170, 0, &wx, &wy);
+  dm_view_project (&view, 270, 0, &ex, &ey);
+  g_assert_cmpuint (count_row_off (s, wy, wx, ex, DM_MAP_COLOR_SEA, 2), ==, 0);
+  cairo_surface_destroy (s);
+}
+
+/* Opaque pixels in a box of 2 @half + 1 around (x, y) */
+static guint
+count_opaque (cairo_surface_t *s,
+              double           x,
+              double           y,
+              int              half)
+{
+  const guint8 *data;
+  int stride, w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  guint n = 0;
+
+  cairo_surface_flush (s);
+  data = cairo_image_surface_get_data (s);
+  stride = cairo_image_surface_get_stride (s);
+  for (int iy = (int) y - half; iy <= (int) y + half; iy++)
+    for (int ix = (int) x - half; ix <= (int) x + half; ix++)
+      if (ix >= 0 && iy >= 0 && ix < w && iy < h)
+        n += (((const guint32 *) (const void *) (data + iy * stride))[ix] >> 24) > 0x80;
+  return n;
+}
+
+/* The cancelled leg from Suva to Honolulu crosses 180; its middle (unwrapped, about 190 E)
+ * carries the cross in every projection, and a place on the leg away from it does not. The
+ * figure's views of the trip are centred past 180 (or on it, for Equal Earth). */
+static void
+test_strike_across_180 (void)
+{
+  DmLonLat suva = { 178.44, -18.14 }, honolulu = { -157.86, 21.31 };
+  DmLonLat mid = dm_great_circle_interpolate (suva, honolulu, 0.5);
+  DmLonLat off = dm_great_circle_interpolate (suva, honolulu, 0.3);
+
+  g_assert_cmpfloat (mid.lon, <, -160);
+  for (DmProjection p = DM_PROJECTION_MERCATOR; p <= DM_PROJECTION_EQUAL_EARTH; p++)
+    {
+      g_autoptr(DmDocument) doc = load ("pacific");
+      g_autoptr(DmFigure) figure = dm_figure_new (doc);
+      g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_style_get_default ());
+      DmRouteLayer *layer = dm_figure_get_layer (figure);
+      cairo_surface_t *s;
+      cairo_t *cr;
+      DmView view;
+      double mx, my, ox, oy;
+      guint at_mid, at_off;
+
+      dm_figure_set_projection (figure, p);
+      dm_figure_get_map_view (figure, &view);
+      style->line_width = 3.0;
+      dm_route_layer_set_style (layer, style);
+      s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
+      cr = cairo_create (s);
+      dm_route_layer_draw_direct (layer, cr, &view, dm_figure_get_time (figure));
+      cairo_destroy (cr);
+      dm_view_project (&view, dm_view_wrap_lon (&view, mid.lon + 360), mid.lat, &mx, &my);
+      dm_view_project (&view, dm_view_wrap_lon (&view, off.lon + 360), off.lat, &ox, &oy);
+      g_assert_true (mx > 20 && mx < view.width - 20 && my > 20 && my < view.height - 20);
+      /* boxes of 33 px: the cross is drawn at the middle point of the leg's steps, which may
+       * be a few pixels from its exact middle */
+      at_mid = count_opaque (s, mx, my, 16);
+      at_off = count_opaque (s, ox, oy, 16);
+      /* the line alone crosses each box; the cross adds two strokes 3 px wide, 18 px long */
+      g_assert_cmpuint (at_off, >, 33);
+      g_test_message ("%s: %u at the middle, %u elsewhere", dm_projection_to_string (p), at_mid, at_off);
+      if (at_mid < at_off + 50)
+        g_error ("%s: %u opaque pixels at the cancelled leg's middle, %u elsewhere on it",
+                 dm_projection_to_string (p), at_mid, at_off);
+      cairo_surface_destroy (s);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/framing/fit-fills-frame", test_fit_fills_frame);
+  g_test_add_func ("/render/framing/box-fills-frame", test_box_fills_frame);
+  g_test_add_func ("/render/framing/keep-inside-world", test_keep_inside_world);
+  g_test_add_func ("/render/framing/central-meridian", test_central_meridian);
+  g_test_add_func ("/render/framing/strike-across-180", test_strike_across_180);
+  return g_test_run ();
+}
