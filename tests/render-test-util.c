@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure) and of
- * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays). */
+ * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays)
+ * and of the overlay's caches (test-route-build, test-routes-painter). */
 #include "config.h"
 
 #include <math.h>
@@ -90,6 +91,23 @@ tile_for (guint   z,
   dm_projection_forward (DM_PROJECTION_MERCATOR, lon, lat, &mx, &my);
   *x = (guint) CLAMP (floor ((mx + G_PI) / (2 * G_PI) * n), 0, n - 1);
   *y = (guint) CLAMP (floor ((G_PI - my) / (2 * G_PI) * n), 0, n - 1);
+}
+
+/* How many pixels of an ARGB32 surface have an alpha above @min_alpha (drawn on, not just
+ * touched by antialiasing) */
+guint
+count_alpha_above (cairo_surface_t *s,
+                   int              min_alpha)
+{
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  int stride = cairo_image_surface_get_stride (s);
+  const guchar *p = cairo_image_surface_get_data (s);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += p[y * stride + 4 * x + 3] > min_alpha;
+  return n;
 }
 
 /* dark text pixels in a box around (x, y) */

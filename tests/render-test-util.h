@@ -16,6 +16,7 @@ gboolean color_near (guint32 a, guint32 b, int tol);
 DmMapStyle *plain_style (void);
 cairo_surface_t *draw_tile (guint z, guint x, guint y, const DmMapStyle *style, DmView *view);
 void tile_for (guint z, double lon, double lat, guint *x, guint *y);
+guint count_alpha_above (cairo_surface_t *s, int min_alpha);
 guint count_dark (cairo_surface_t *s, double x, double y, int half_w, int half_h);
 guint count_row_off (cairo_surface_t *s, double y, double x0, double x1, guint32 base, int tol);
 cairo_surface_t *draw_figure (DmProjection projection, int w, int h, const DmMapStyle *style, DmView *view);

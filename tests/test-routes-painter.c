@@ -1,22 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "render-test-util.h"
 #include "dm-routes-painter.h"
 
 /* The screen's routes painter: a moving view reuses the last picture, moved to where the
  * new view puts it (compared with a full redraw). Cairo only: no display needed. */
-
-static DmDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
-
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
-}
 
 static cairo_surface_t *
 draw (DmRoutesPainter *painter,
@@ -58,20 +47,6 @@ near (guint32 a,
   return TRUE;
 }
 
-static guint
-opaque_pixels (cairo_surface_t *s)
-{
-  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
-  int stride = cairo_image_surface_get_stride (s);
-  guchar *p = cairo_image_surface_get_data (s);
-  guint n = 0;
-
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      n += p[y * stride + 4 * x + 3] > 128;
-  return n;
-}
-
 static void
 test_moving_view (void)
 {
@@ -84,6 +59,7 @@ test_moving_view (void)
   cairo_surface_t *sa, *moved, *full;
 
   dm_routes_painter_set_document (painter, doc);
+  dm_routes_painter_set_synchronous (painter, TRUE);
   g_assert_true (dm_document_get_extent (doc, &start, &end));
   t = start + (end - start) * 0.6;
   dm_view_init_screen (&a, 45, 90, 3, 256, 800, 600, 1);
@@ -93,7 +69,7 @@ test_moving_view (void)
   /* Fast rebuilds: a moving view is drawn for real */
   dm_routes_painter_set_slow_rebuild (painter, G_MAXINT64);
   sa = draw (painter, &a, t, FALSE, NULL);
-  g_assert_cmpuint (opaque_pixels (sa), >, 500);
+  g_assert_cmpuint (count_alpha_above (sa, 128), >, 500);
   moved = draw (painter, &b, t, TRUE, &reused);
   g_assert_false (reused);
   cairo_surface_destroy (moved);
@@ -144,11 +120,147 @@ test_moving_view (void)
   cairo_surface_destroy (full);
 }
 
+/* Runs the main loop for @ms */
+static void
+spin_main_loop (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+ready_cb (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ready (guint *n_ready,
+            guint  n)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*n_ready < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (*n_ready, ==, n);
+}
+
+/* Slow rebuilds go to worker threads: frames meanwhile show a stand-in; a view change
+ * drops the build for the old view; what lands is what the synchronous painter draws */
+static void
+test_worker_threads (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
+  g_autoptr(DmRoutesPainter) here = dm_routes_painter_new ();
+  DmRouteLayer *layer;
+  guint n_ready = 0;
+  DmView a, b;
+  gint64 start, end;
+  double t;
+  cairo_surface_t *s, *full, *expected;
+
+  dm_routes_painter_set_document (painter, doc);
+  dm_routes_painter_set_ready_func (painter, ready_cb, &n_ready);
+  /* Every rebuild counts as slow, even the sample's */
+  dm_routes_painter_set_slow_rebuild (painter, 0);
+  dm_routes_painter_set_document (here, doc);
+  dm_routes_painter_set_synchronous (here, TRUE);
+  layer = dm_routes_painter_get_layer (painter);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) * 0.6;
+  dm_view_init_screen (&a, 45, 90, 3, 256, 800, 600, 1);
+  dm_view_init_screen (&b, 40, 60, 4, 256, 800, 600, 1);
+
+  /* A first frame: no picture yet, so only what moves; the caches are being drawn */
+  s = draw (painter, &a, t, FALSE, NULL);
+  g_assert_false (dm_routes_painter_is_complete (painter, &a, t));
+  cairo_surface_destroy (s);
+  /* The view changes before they are done: that build is dropped, one for b starts */
+  s = draw (painter, &b, t, FALSE, NULL);
+  g_assert_false (dm_routes_painter_is_complete (painter, &b, t));
+  cairo_surface_destroy (s);
+  wait_ready (&n_ready, 1);
+  /* Only b's caches ever landed */
+  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
+  g_assert_true (dm_route_layer_has_caches (layer, &b, (gint64) t));
+  g_assert_false (dm_route_layer_has_caches (layer, &a, (gint64) t));
+
+  full = draw (painter, &b, t, FALSE, NULL);
+  g_assert_true (dm_routes_painter_is_complete (painter, &b, t));
+  expected = draw (here, &b, t, FALSE, NULL);
+  g_assert_cmpuint (count_alpha_above (expected, 128), >, 200);
+  {
+    int stride = cairo_image_surface_get_stride (full);
+    const guchar *p = cairo_image_surface_get_data (full);
+    const guchar *q = cairo_image_surface_get_data (expected);
+    guint n_off = 0;
+
+    for (int i = 0; i < stride * 600; i++)
+      n_off += ABS ((int) p[i] - (int) q[i]) > 2;
+    g_test_message ("%u bytes differ from the synchronous painter's", n_off);
+    g_assert_cmpuint (n_off, <=, 800 * 600 / 1000);
+  }
+  cairo_surface_destroy (full);
+  cairo_surface_destroy (expected);
+
+  /* Back to a: the picture of b, moved, stands in until a's caches come */
+  s = draw (painter, &a, t, FALSE, NULL);
+  g_assert_false (dm_routes_painter_is_complete (painter, &a, t));
+  g_assert_cmpuint (count_alpha_above (s, 128), >, 200);
+  cairo_surface_destroy (s);
+  /* Dropped with a build under way: the build's end touches nothing */
+  g_clear_pointer (&painter, dm_routes_painter_free);
+  spin_main_loop (300);
+  g_assert_cmpuint (n_ready, ==, 1);
+}
+
+/* A set never drawn is built by worker threads; once the cost per leg is known, a new set
+ * (a filter changed) that will be quick to draw is drawn in place, with no stand-in */
+static void
+test_cost_estimate (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
+  g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, "one-more");
+  g_autoptr(DmPlace) place = dm_place_new (NULL, "Oslo", "NO", 59.9, 10.75, "Europe/Oslo");
+  guint n_ready = 0;
+  gint64 start, end;
+  DmView view;
+  double t;
+
+  dm_routes_painter_set_document (painter, doc);
+  dm_routes_painter_set_ready_func (painter, ready_cb, &n_ready);
+  /* Any rebuild counts as quick, but the first one's cost is not known */
+  dm_routes_painter_set_slow_rebuild (painter, G_MAXINT64);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) * 0.5;
+  dm_view_init_screen (&view, 45, 90, 3, 256, 800, 600, 1);
+  cairo_surface_destroy (draw (painter, &view, t, FALSE, NULL));
+  g_assert_false (dm_routes_painter_is_complete (painter, &view, t));
+  wait_ready (&n_ready, 1);
+  cairo_surface_destroy (draw (painter, &view, t, FALSE, NULL));
+  g_assert_true (dm_routes_painter_is_complete (painter, &view, t));
+
+  /* The events change: a set with another serial, drawn at once */
+  dm_event_set_place (visit, place);
+  dm_event_set_start (visit, &(DmTime) { start, start, 0, DM_PRECISION_DAY, FALSE, TRUE });
+  dm_document_add_event (doc, visit);
+  cairo_surface_destroy (draw (painter, &view, t, FALSE, NULL));
+  g_assert_true (dm_routes_painter_is_complete (painter, &view, t));
+  g_assert_cmpuint (n_ready, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/routes-painter/moving-view", test_moving_view);
+  g_test_add_func ("/app/routes-painter/worker-threads", test_worker_threads);
+  g_test_add_func ("/app/routes-painter/cost-estimate", test_cost_estimate);
   return g_test_run ();
 }

@@ -60,6 +60,34 @@ find_event (DmWindow   *win,
   g_assert_not_reached ();
 }
 
+/* The pixel position of @lat/@lon in the window, by the same Mercator maths as the map */
+static void
+window_point (DmWindow *win,
+              double    lat,
+              double    lon,
+              int      *x,
+              int      *y)
+{
+  DmView view;
+  double px, py;
+  graphene_point_t in, out;
+
+  dm_routes_layer_get_view (win->routes_layer, &view);
+  dm_view_project (&view, lon, lat, &px, &py);
+  in = GRAPHENE_POINT_INIT (px, py);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (win->routes_layer), GTK_WIDGET (win), &in, &out));
+  *x = (int) round (out.x);
+  *y = (int) round (out.y);
+}
+
+/* The routes as the last frame drew them are all there (their caches are drawn by worker
+ * threads: until then frames show a stand-in) */
+static gboolean
+routes_ready (gpointer data)
+{
+  return dm_routes_layer_get_routes_ready (((DmWindow *) data)->routes_layer);
+}
+
 static void
 test_opens_sample (void)
 {
@@ -82,8 +110,20 @@ test_opens_sample (void)
   g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >=, 8);
 
   app_test_wait (1500);
+  g_assert_true (app_test_wait_until (routes_ready, win, 10000));
   shot = app_test_render (GTK_WIDGET (win));
   app_test_save (shot, "window-sample.png");
+  /* Moscow's dot, from the places' cache, where the map puts Moscow */
+  {
+    DmLeg *leg = g_ptr_array_index (dm_event_get_legs (find_event (win, "choe-tour")), 0);
+    const DmRgba *ink = &dm_route_style_get_default ()->label;
+    int x, y;
+
+    window_point (win, dm_place_get_latitude (leg->to), dm_place_get_longitude (leg->to), &x, &y);
+    g_test_message ("%s's dot at %d,%d: %06x", dm_place_get_name (leg->to), x, y,
+                    app_test_pixel (shot, x, y));
+    g_assert_true (app_test_color_near (app_test_pixel (shot, x, y), dm_rgba_to_hex (ink), 40));
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -319,26 +359,6 @@ test_fly_to_trip (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
-/* The pixel position of @lat/@lon in the window, by the same Mercator maths as the map */
-static void
-window_point (DmWindow *win,
-              double    lat,
-              double    lon,
-              int      *x,
-              int      *y)
-{
-  DmView view;
-  double px, py;
-  graphene_point_t in, out;
-
-  dm_routes_layer_get_view (win->routes_layer, &view);
-  dm_view_project (&view, lon, lat, &px, &py);
-  in = GRAPHENE_POINT_INIT (px, py);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (win->routes_layer), GTK_WIDGET (win), &in, &out));
-  *x = (int) round (out.x);
-  *y = (int) round (out.y);
-}
-
 static gboolean
 time_passed (gpointer data)
 {
@@ -391,6 +411,7 @@ test_playback_draws_leg (void)
   /* Before the leg, nothing of Choe's colour is there */
   dm_playback_set_time (win->playback, leg->start - 3600);
   app_test_wait (500);
+  g_assert_true (app_test_wait_until (routes_ready, win, 10000));
   window_point (win, mid.lat, mid.lon, &x, &y);
   before = app_test_render (GTK_WIDGET (win));
   app_test_save (before, "window-before-leg.png");
@@ -399,6 +420,7 @@ test_playback_draws_leg (void)
   /* Half way, the traveller's marker is half way along the great circle */
   dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
   app_test_wait (300);
+  g_assert_true (app_test_wait_until (routes_ready, win, 10000));
   window_point (win, mid.lat, mid.lon, &x, &y);
   during = app_test_render (GTK_WIDGET (win));
   app_test_save (during, "window-leg-in-flight.png");
@@ -1230,11 +1252,12 @@ test_us_travels (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), >, 4000);
   g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >, 4000);
-  /* The first frames fill the routes' caches: seconds for 6,000 legs; then the tiles */
+  /* Frames keep coming while worker threads draw the routes' caches; then all is shown */
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
   g_assert_true (app_test_wait_until (tiles_done, win, 30000));
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
   app_test_wait (1000);
+  g_assert_true (app_test_wait_until (routes_ready, win, 30000));
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-us-travels.png");

@@ -6,7 +6,8 @@
 #include "dm-routes-layer.h"
 
 /* The routes over the map at the playhead's time. Drawing is DmRoutesPainter's (shared
- * with the benchmark); this widget only turns the viewport into a DmScreenView. */
+ * with the benchmark); this widget only turns the viewport into a DmScreenView, and draws
+ * again when the painter's worker threads have the caches ready. */
 
 struct _DmRoutesLayer
 {
@@ -191,10 +192,19 @@ dm_routes_layer_class_init (DmRoutesLayerClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+static gboolean
+caches_ready_cb (gpointer user_data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 dm_routes_layer_init (DmRoutesLayer *self)
 {
   self->painter = dm_routes_painter_new ();
+  /* The painter goes with the widget: no reference needed */
+  dm_routes_painter_set_ready_func (self->painter, caches_ready_cb, self);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -277,4 +287,21 @@ dm_routes_layer_get_painter (DmRoutesLayer *self)
 {
   g_return_val_if_fail (DM_IS_ROUTES_LAYER (self), NULL);
   return self->painter;
+}
+
+/**
+ * dm_routes_layer_get_routes_ready:
+ * Whether the last frame drawn showed every route of the document for the current view and
+ * time, not a stand-in while worker threads draw them (tests, benchmarks).
+ */
+gboolean
+dm_routes_layer_get_routes_ready (DmRoutesLayer *self)
+{
+  DmView view;
+
+  g_return_val_if_fail (DM_IS_ROUTES_LAYER (self), FALSE);
+  if (self->document == NULL)
+    return FALSE;
+  dm_routes_layer_get_view (self, &view);
+  return dm_routes_painter_is_complete (self->painter, &view, self->time);
 }

@@ -28,5 +28,6 @@ void             dm_routes_layer_set_selected_event (DmRoutesLayer   *self,
 void             dm_routes_layer_get_view           (DmRoutesLayer   *self,
                                                      DmView          *view);
 DmRoutesPainter *dm_routes_layer_get_painter        (DmRoutesLayer   *self);
+gboolean         dm_routes_layer_get_routes_ready   (DmRoutesLayer   *self);
 
 G_END_DECLS

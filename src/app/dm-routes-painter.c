@@ -9,7 +9,11 @@
 #include "dm-routes-painter.h"
 
 /* See dm-routes-painter.h. Per frame, DmRouteLayer blits its cached legs and places and
- * draws only what moves (docs/RENDERING.md); the selected event's legs are drawn on top. */
+ * draws only what moves (docs/RENDERING.md); the selected event's legs are drawn on top.
+ * When the caches must be drawn anew (a new view, a new set, time going back) and the last
+ * time that took longer than SLOW_REBUILD_US for this set, worker threads draw them
+ * (dm_route_layer_build_async) while frames show a stand-in; one build at a time, the one
+ * for the latest view: an older one is cancelled (docs/APP.md). */
 
 /* Rebuilding the caches for a new view slower than this lets a moving view reuse them */
 #define SLOW_REBUILD_US 12000
@@ -25,9 +29,32 @@ struct _DmRoutesPainter
   cairo_surface_t *last_legs;
   cairo_surface_t *last_places;
   DmView           last_view;
-  gint64           last_cost_us;
+  guint            last_serial;    /* the set's, when last drawn */
+  gint64           last_cost_us;   /* drawing the caches anew, for the set... */
+  guint            cost_serial;    /* ...with this serial (0: not known) */
+  double           us_per_leg;     /* the last rebuild's cost per leg, of any set (0: none) */
   gint64           slow_rebuild_us;
+
+  /* The build under way in worker threads */
+  gboolean         synchronous;
+  GCancellable    *build;
+  DmView           build_view;
+  gint64           build_t;
+  guint            build_serial;
+  GSourceFunc      ready_func;
+  gpointer         ready_data;
+
+  /* What the last drawing showed */
+  gboolean         complete;
+  DmView           drawn_view;
+  double           drawn_time;
 };
+
+typedef struct
+{
+  DmRoutesPainter *painter;   /* not to be touched once cancellable is cancelled */
+  GCancellable    *cancellable;
+} BuildData;
 
 void
 dm_view_init_screen (DmView *view,
@@ -55,11 +82,21 @@ dm_routes_painter_new (void)
   return self;
 }
 
+static void
+cancel_build (DmRoutesPainter *self)
+{
+  if (self->build == NULL)
+    return;
+  g_cancellable_cancel (self->build);
+  g_clear_object (&self->build);
+}
+
 void
 dm_routes_painter_free (DmRoutesPainter *self)
 {
   if (self == NULL)
     return;
+  cancel_build (self);
   g_clear_pointer (&self->last_legs, cairo_surface_destroy);
   g_clear_pointer (&self->last_places, cairo_surface_destroy);
   g_clear_object (&self->layer);
@@ -75,6 +112,9 @@ dm_routes_painter_set_document (DmRoutesPainter *self,
 {
   if (!g_set_object (&self->document, document))
     return;
+  cancel_build (self);
+  self->complete = FALSE;
+  self->cost_serial = 0;
   g_clear_pointer (&self->last_legs, cairo_surface_destroy);
   g_clear_pointer (&self->last_places, cairo_surface_destroy);
   g_clear_object (&self->layer);
@@ -98,6 +138,24 @@ dm_routes_painter_set_slow_rebuild (DmRoutesPainter *self,
                                     gint64           microseconds)
 {
   self->slow_rebuild_us = microseconds;
+}
+
+void
+dm_routes_painter_set_ready_func (DmRoutesPainter *self,
+                                  GSourceFunc      func,
+                                  gpointer         data)
+{
+  self->ready_func = func;
+  self->ready_data = data;
+}
+
+void
+dm_routes_painter_set_synchronous (DmRoutesPainter *self,
+                                   gboolean         synchronous)
+{
+  self->synchronous = synchronous;
+  if (synchronous)
+    cancel_build (self);
 }
 
 DmRouteSet *
@@ -198,56 +256,122 @@ paint_surface (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-void
-dm_routes_painter_draw (DmRoutesPainter *self,
-                        cairo_t         *cr,
-                        const DmView    *view,
-                        double           time)
+static void
+note_cost (DmRoutesPainter *self,
+           gint64           cost_us)
 {
-  cairo_surface_t *legs, *places;
-  gboolean new_view;
-  gint64 t0;
+  self->last_cost_us = cost_us;
+  self->cost_serial = dm_route_set_get_serial (self->set);
+  self->us_per_leg = (double) cost_us / MAX (dm_route_set_get_n_legs (self->set), 1);
+}
 
-  if (self->layer == NULL)
-    return;
-  new_view = self->last_legs == NULL || !dm_view_equal (view, &self->last_view);
-  t0 = g_get_monotonic_time ();
-  legs = dm_route_layer_get_legs_surface (self->layer, view, (gint64) time, NULL);
-  places = dm_route_layer_get_places_surface (self->layer, view, NULL);
-  if (new_view)
-    self->last_cost_us = g_get_monotonic_time () - t0;
+/* Keeps what the caches hold now as the last picture, to stand in until the next frame can
+ * show the caches themselves */
+static void
+keep_last_picture (DmRoutesPainter *self,
+                   cairo_surface_t *legs,
+                   cairo_surface_t *places,
+                   const DmView    *view)
+{
   g_clear_pointer (&self->last_legs, cairo_surface_destroy);
   g_clear_pointer (&self->last_places, cairo_surface_destroy);
   self->last_legs = cairo_surface_reference (legs);
   self->last_places = cairo_surface_reference (places);
   self->last_view = *view;
-
-  paint_surface (cr, legs);
-  /* Over the legs that do not move, under the places and what moves */
-  if (self->selected != NULL)
-    draw_selected (self, cr, view);
-  paint_surface (cr, places);
-  dm_route_layer_draw_moving (self->layer, cr, view, (gint64) time);
+  self->last_serial = dm_route_set_get_serial (self->set);
 }
 
-gboolean
-dm_routes_painter_draw_moving_view (DmRoutesPainter *self,
-                                    cairo_t         *cr,
-                                    const DmView    *view,
-                                    double           time)
+/* On the main thread */
+static void
+build_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  BuildData *data = user_data;
+  DmRoutesPainter *self = data->painter;
+  g_autoptr(GError) error = NULL;
+
+  /* Replaced by another build, or the painter is gone: nothing to touch */
+  if (g_cancellable_is_cancelled (data->cancellable))
+    {
+      g_object_unref (data->cancellable);
+      g_free (data);
+      return;
+    }
+  g_assert (self->build == data->cancellable);
+  g_clear_object (&self->build);
+  if (dm_route_layer_build_finish (DM_ROUTE_LAYER (source), result, &error))
+    {
+      note_cost (self, dm_route_layer_get_build_cost (DM_ROUTE_LAYER (source)));
+      /* The caches at the build's view and time: no drawing (and if time ran on too far for
+       * them to be used as they are, they still stand in better than an older picture) */
+      keep_last_picture (self,
+                         dm_route_layer_get_legs_surface (self->layer, &self->build_view,
+                                                          self->build_t, NULL),
+                         dm_route_layer_get_places_surface (self->layer, &self->build_view, NULL),
+                         &self->build_view);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not draw the routes: %s", error->message);
+  g_object_unref (data->cancellable);
+  g_free (data);
+  /* Ready, or stale (the routes changed meanwhile): either way the next frame sees to it */
+  if (self->ready_func != NULL)
+    self->ready_func (self->ready_data);
+}
+
+/* Starts building the caches for @view at @t, unless the build under way will do */
+static void
+request_build (DmRoutesPainter *self,
+               const DmView    *view,
+               gint64           t)
+{
+  guint serial = dm_route_set_get_serial (self->set);
+  BuildData *data;
+
+  if (self->build != NULL && dm_view_equal (view, &self->build_view) &&
+      serial == self->build_serial && t >= self->build_t)
+    return;
+  cancel_build (self);
+  self->build = g_cancellable_new ();
+  self->build_view = *view;
+  self->build_t = t;
+  self->build_serial = serial;
+  data = g_new0 (BuildData, 1);
+  data->painter = self;
+  data->cancellable = g_object_ref (self->build);
+  dm_route_layer_build_async (self->layer, view, t, self->build, build_done_cb, data);
+}
+
+/* Whether the caches can be made ready for @view at @t right now, cheaply: they are, or the
+ * last rebuild of this set was quick, or for a set not drawn yet (a filter changed), the
+ * cost per leg of the last rebuild says it will be */
+static gboolean
+can_draw_now (DmRoutesPainter *self,
+              const DmView    *view,
+              gint64           t)
+{
+  if (self->synchronous || dm_route_layer_has_caches (self->layer, view, t))
+    return TRUE;
+  if (self->cost_serial == dm_route_set_get_serial (self->set))
+    return self->last_cost_us < self->slow_rebuild_us;
+  return self->us_per_leg > 0 &&
+         self->us_per_leg * dm_route_set_get_n_legs (self->set) < self->slow_rebuild_us;
+}
+
+/* The last pictures of the caches moved and scaled to @view, if they show the same routes */
+static gboolean
+paint_last_moved (DmRoutesPainter *self,
+                  cairo_t         *cr,
+                  const DmView    *view)
 {
   const DmView *old = &self->last_view;
   double k, ox, oy, dx;
 
-  if (self->layer == NULL || self->last_legs == NULL || self->last_cost_us < self->slow_rebuild_us ||
-      old->projection != view->projection || old->width != view->width ||
-      old->height != view->height || old->device_scale != view->device_scale ||
-      dm_view_equal (view, old))
-    {
-      dm_routes_painter_draw (self, cr, view, time);
-      return FALSE;
-    }
-
+  if (self->last_legs == NULL || self->last_serial != dm_route_set_get_serial (self->set) ||
+      old->projection != view->projection || old->central_lon != view->central_lon ||
+      old->device_scale != view->device_scale)
+    return FALSE;
   /* A point at old pixel p is now at w/2 + (x - cx') s' with x = cx + (p - w/2) / s */
   k = view->scale / old->scale;
   dx = old->center_x - view->center_x;
@@ -259,12 +383,93 @@ dm_routes_painter_draw_moving_view (DmRoutesPainter *self,
   cairo_save (cr);
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, k, k);
-  cairo_translate (cr, -view->width / 2, -view->height / 2);
+  cairo_translate (cr, -old->width / 2, -old->height / 2);
   paint_surface (cr, self->last_legs);
   paint_surface (cr, self->last_places);
   cairo_restore (cr);
+  return TRUE;
+}
+
+/* Until the caches are ready: the last picture if it can stand in, and what moves */
+static void
+draw_stand_in (DmRoutesPainter *self,
+               cairo_t         *cr,
+               const DmView    *view,
+               double           time)
+{
+  paint_last_moved (self, cr, view);
   if (self->selected != NULL)
     draw_selected (self, cr, view);
   dm_route_layer_draw_moving (self->layer, cr, view, (gint64) time);
+  self->complete = FALSE;
+}
+
+void
+dm_routes_painter_draw (DmRoutesPainter *self,
+                        cairo_t         *cr,
+                        const DmView    *view,
+                        double           time)
+{
+  cairo_surface_t *legs, *places;
+  guint n_rebuilds;
+  gint64 t0;
+
+  if (self->layer == NULL)
+    return;
+  if (!can_draw_now (self, view, (gint64) time))
+    {
+      request_build (self, view, (gint64) time);
+      draw_stand_in (self, cr, view, time);
+      return;
+    }
+  /* Whatever was being built is not what this frame shows */
+  cancel_build (self);
+  n_rebuilds = dm_route_layer_get_n_rebuilds (self->layer);
+  t0 = g_get_monotonic_time ();
+  legs = dm_route_layer_get_legs_surface (self->layer, view, (gint64) time, NULL);
+  places = dm_route_layer_get_places_surface (self->layer, view, NULL);
+  if (dm_route_layer_get_n_rebuilds (self->layer) != n_rebuilds)
+    note_cost (self, g_get_monotonic_time () - t0);
+  keep_last_picture (self, legs, places, view);
+
+  paint_surface (cr, legs);
+  /* Over the legs that do not move, under the places and what moves */
+  if (self->selected != NULL)
+    draw_selected (self, cr, view);
+  paint_surface (cr, places);
+  dm_route_layer_draw_moving (self->layer, cr, view, (gint64) time);
+  self->complete = TRUE;
+  self->drawn_view = *view;
+  self->drawn_time = time;
+}
+
+gboolean
+dm_routes_painter_draw_moving_view (DmRoutesPainter *self,
+                                    cairo_t         *cr,
+                                    const DmView    *view,
+                                    double           time)
+{
+  const DmView *old = &self->last_view;
+
+  if (self->layer == NULL || self->last_legs == NULL || self->last_cost_us < self->slow_rebuild_us ||
+      old->width != view->width || old->height != view->height || dm_view_equal (view, old) ||
+      !paint_last_moved (self, cr, view))
+    {
+      dm_routes_painter_draw (self, cr, view, time);
+      return FALSE;
+    }
+  if (self->selected != NULL)
+    draw_selected (self, cr, view);
+  dm_route_layer_draw_moving (self->layer, cr, view, (gint64) time);
+  self->complete = FALSE;
   return TRUE;
+}
+
+gboolean
+dm_routes_painter_is_complete (DmRoutesPainter *self,
+                               const DmView    *view,
+                               double           time)
+{
+  return self->layer != NULL && self->complete && dm_view_equal (view, &self->drawn_view) &&
+         time == self->drawn_time && self->last_serial == dm_route_set_get_serial (self->set);
 }

@@ -32,7 +32,14 @@ void             dm_routes_painter_set_document (DmRoutesPainter *self,
                                                  DmDocument      *document);
 void             dm_routes_painter_set_selected (DmRoutesPainter *self,
                                                  DmEvent         *event);
-/* Draws the routes at @time (UTC seconds) into @cr, which covers @view in user space */
+/* Called on the main thread when caches built in worker threads are ready: draw again */
+void             dm_routes_painter_set_ready_func (DmRoutesPainter *self,
+                                                   GSourceFunc      func,
+                                                   gpointer         data);
+/* Draws the routes at @time (UTC seconds) into @cr, which covers @view in user space. When
+ * the caches must be drawn anew and that is slow, worker threads draw them and meanwhile
+ * the last picture stands in (moved to @view), or only what moves: the ready func is called
+ * when they are done. */
 void             dm_routes_painter_draw         (DmRoutesPainter *self,
                                                  cairo_t         *cr,
                                                  const DmView    *view,
@@ -45,6 +52,14 @@ gboolean         dm_routes_painter_draw_moving_view (DmRoutesPainter *self,
                                                      cairo_t         *cr,
                                                      const DmView    *view,
                                                      double           time);
+/* Whether the last drawing showed every route for @view at @time (no stand-in) */
+gboolean         dm_routes_painter_is_complete  (DmRoutesPainter *self,
+                                                 const DmView    *view,
+                                                 double           time);
+/* Tests and benchmarks: draw the caches on the calling thread when needed, as before
+ * worker threads did (default FALSE) */
+void             dm_routes_painter_set_synchronous (DmRoutesPainter *self,
+                                                    gboolean         synchronous);
 /* Tests: how slow a rebuild must be for moving views to reuse the last picture */
 void             dm_routes_painter_set_slow_rebuild (DmRoutesPainter *self,
                                                      gint64           microseconds);

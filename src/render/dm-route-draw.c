@@ -199,18 +199,43 @@ dm_route_draw_legs (DmRouteSet         *set,
                     gint64              t,
                     gboolean            faint_all)
 {
+  dm_route_draw_legs_slice (set, cr, view, style, t, faint_all, 0, G_MAXUINT);
+}
+
+/**
+ * dm_route_draw_legs_slice:
+ * The strokes of dm_route_draw_legs() from the @first to before the @last, in its order (the
+ * faint legs, then those done). Slices drawn one after the other, or onto transparent
+ * surfaces laid over each other in order, make the same picture: a worker draws in slices to
+ * see if it was cancelled, or several workers share the legs (dm-route-layer-build.c).
+ * Returns: how many strokes make the whole picture
+ */
+guint
+dm_route_draw_legs_slice (DmRouteSet         *set,
+                          cairo_t            *cr,
+                          const DmView       *view,
+                          const DmRouteStyle *style,
+                          gint64              t,
+                          gboolean            faint_all,
+                          guint               first,
+                          guint               last)
+{
   const DmRouteProjected *p = dm_route_set_get_projected (set, view);
   guint done = dm_route_set_first_ending_after (set, t);
+  guint faint_from = style->future != DM_ROUTE_FUTURE_FAINT ? set->legs->len
+                   : faint_all ? 0 : done;
+  guint n_faint = set->legs->len - faint_from;
   Cull c;
 
   cull_init (&c, view);
   begin (cr);
-  if (style->future == DM_ROUTE_FUTURE_FAINT)
-    for (guint i = faint_all ? 0 : done; i < set->legs->len; i++)
-      stroke_leg (set, cr, &c, style, p, set->by_end[i], DM_ROUTE_PASS_FAINT);
-  for (guint i = 0; i < done; i++)
-    stroke_leg (set, cr, &c, style, p, set->by_end[i], DM_ROUTE_PASS_FULL);
+  for (guint i = first; i < MIN (last, n_faint + done); i++)
+    if (i < n_faint)
+      stroke_leg (set, cr, &c, style, p, set->by_end[faint_from + i], DM_ROUTE_PASS_FAINT);
+    else
+      stroke_leg (set, cr, &c, style, p, set->by_end[i - n_faint], DM_ROUTE_PASS_FULL);
   cairo_restore (cr);
+  return n_faint + done;
 }
 
 /**

@@ -5,8 +5,7 @@
 
 #include <math.h>
 
-#include "dm-route-layer.h"
-#include "dm-route-private.h"
+#include "dm-route-layer-private.h"
 
 /* The routes over the map, drawn cheaply frame after frame (docs/RENDERING.md, "Routes").
  *
@@ -18,29 +17,11 @@
  *    scratch.
  *  - places: dots and names, cached; depends on the view, the set and the style only.
  *  - moving: legs in the air and stays going on, drawn every frame; their captions avoid the
- *    place names. */
+ *    place names.
+ * The two caches are drawn here on demand, or by worker threads (dm-route-layer-build.c). */
 
-struct _DmRouteLayer
-{
-  GObject          parent_instance;
-
-  DmRouteSet      *set;
-  DmRouteStyle    *style;
-
-  cairo_surface_t *legs;
-  DmView           legs_view;
-  guint            legs_set_serial;
-  guint            legs_style_serial;
-  gint64           legs_t;
-
-  cairo_surface_t *places;
-  DmView           places_view;
-  guint            places_set_serial;
-  guint            places_style_serial;
-  DmLabelPlacer   *placer;   /* boxes of the place dots and names, for captions */
-
-  guint            n_rebuilds;
-};
+/* More legs landing than this since the legs cache was drawn: a build may be quicker */
+#define MAX_LANDED 256
 
 G_DEFINE_FINAL_TYPE (DmRouteLayer, dm_route_layer, G_TYPE_OBJECT)
 
@@ -52,6 +33,7 @@ dm_route_layer_dispose (GObject *object)
   g_clear_pointer (&self->legs, cairo_surface_destroy);
   g_clear_pointer (&self->places, cairo_surface_destroy);
   g_clear_pointer (&self->placer, dm_label_placer_free);
+  g_clear_object (&self->frozen);
   g_clear_pointer (&self->style, dm_route_style_unref);
   g_clear_object (&self->set);
   G_OBJECT_CLASS (dm_route_layer_parent_class)->dispose (object);
@@ -67,6 +49,7 @@ static void
 dm_route_layer_init (DmRouteLayer *self)
 {
   self->style = dm_route_style_copy (dm_route_style_get_default ());
+  self->n_workers = CLAMP (g_get_num_processors (), 1, 2);
 }
 
 DmRouteLayer *
@@ -105,6 +88,7 @@ dm_route_layer_set_style (DmRouteLayer *self,
   dm_route_style_ref (style);
   g_clear_pointer (&self->style, dm_route_style_unref);
   self->style = style;
+  self->style_generation++;
   /* a new style object: caches keyed on the old serial must not match by chance */
   self->legs_style_serial = self->places_style_serial = 0;
   g_clear_pointer (&self->legs, cairo_surface_destroy);
@@ -129,6 +113,12 @@ surface_for (cairo_surface_t *old,
   return s;
 }
 
+cairo_surface_t *
+dm_route_layer_new_surface (const DmView *view)
+{
+  return surface_for (NULL, view);
+}
+
 static void
 clear (cairo_t *cr)
 {
@@ -136,6 +126,90 @@ clear (cairo_t *cr)
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (cr);
   cairo_restore (cr);
+}
+
+/* Takes @legs, drawn for @view at @t */
+void
+dm_route_layer_set_legs (DmRouteLayer    *self,
+                         cairo_surface_t *legs,
+                         const DmView    *view,
+                         guint            set_serial,
+                         guint            style_serial,
+                         gint64           t)
+{
+  cairo_surface_flush (legs);
+  cairo_surface_mark_dirty (legs);
+  if (self->legs != legs)
+    g_clear_pointer (&self->legs, cairo_surface_destroy);
+  self->legs = legs;
+  self->legs_view = *view;
+  self->legs_set_serial = set_serial;
+  self->legs_style_serial = style_serial;
+  self->legs_t = t;
+  self->n_rebuilds++;
+}
+
+/* Dots and names onto @cr, which is clear; the boxes they take come back in a new placer */
+void
+dm_route_layer_draw_places_into (DmRouteSet         *set,
+                                 cairo_t            *cr,
+                                 const DmView       *view,
+                                 const DmRouteStyle *style,
+                                 DmLabelPlacer     **placer)
+{
+  *placer = dm_label_placer_new (view->width, view->height);
+  dm_route_draw_places (set, cr, view, style, *placer);
+}
+
+/* Takes @places and its placer, drawn for @view */
+void
+dm_route_layer_set_places (DmRouteLayer    *self,
+                           cairo_surface_t *places,
+                           DmLabelPlacer   *placer,
+                           const DmView    *view,
+                           guint            set_serial,
+                           guint            style_serial)
+{
+  cairo_surface_flush (places);
+  cairo_surface_mark_dirty (places);
+  if (self->places != places)
+    g_clear_pointer (&self->places, cairo_surface_destroy);
+  self->places = places;
+  g_clear_pointer (&self->placer, dm_label_placer_free);
+  self->placer = placer;
+  self->places_view = *view;
+  self->places_set_serial = set_serial;
+  self->places_style_serial = style_serial;
+}
+
+/**
+ * dm_route_layer_has_caches:
+ * Whether the caches hold @view at @t, or so nearly (legs that landed since to add) that
+ * dm_route_layer_get_legs_surface() and dm_route_layer_get_places_surface() are cheap. If
+ * not, they draw from scratch: dm_route_layer_build_async() does it in worker threads.
+ */
+gboolean
+dm_route_layer_has_caches (DmRouteLayer *self,
+                           const DmView *view,
+                           gint64        t)
+{
+  guint set_serial, style_serial;
+
+  g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  set_serial = dm_route_set_get_serial (self->set);
+  style_serial = dm_route_style_get_serial (self->style);
+  if (self->legs == NULL || self->places == NULL ||
+      !dm_view_equal (view, &self->legs_view) ||
+      !dm_view_equal (view, &self->places_view) ||
+      set_serial != self->legs_set_serial || set_serial != self->places_set_serial ||
+      style_serial != self->legs_style_serial || style_serial != self->places_style_serial ||
+      t < self->legs_t)
+    return FALSE;
+  /* the same serial: the set was not changed since it was last made ready */
+  return dm_route_set_first_ending_after (self->set, t) -
+         dm_route_set_first_ending_after (self->set, self->legs_t) <= MAX_LANDED;
 }
 
 /**
@@ -152,6 +226,7 @@ dm_route_layer_get_legs_surface (DmRouteLayer *self,
                                  gboolean     *changed)
 {
   guint set_serial, style_serial;
+  cairo_surface_t *legs;
   cairo_t *cr;
 
   g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), NULL);
@@ -179,19 +254,13 @@ dm_route_layer_get_legs_surface (DmRouteLayer *self,
       return self->legs;
     }
 
-  self->legs = surface_for (self->legs, view);
-  cr = cairo_create (self->legs);
+  legs = surface_for (g_steal_pointer (&self->legs), view);
+  cr = cairo_create (legs);
   clear (cr);
   dm_route_draw_legs (self->set, cr, view, self->style, t, FALSE);
   dm_route_draw_flown (self->set, cr, view, self->style, G_MININT64, t);
   cairo_destroy (cr);
-  cairo_surface_flush (self->legs);
-  cairo_surface_mark_dirty (self->legs);
-  self->legs_view = *view;
-  self->legs_set_serial = set_serial;
-  self->legs_style_serial = style_serial;
-  self->legs_t = t;
-  self->n_rebuilds++;
+  dm_route_layer_set_legs (self, legs, view, set_serial, style_serial, t);
   if (changed)
     *changed = TRUE;
   return self->legs;
@@ -209,6 +278,8 @@ dm_route_layer_get_places_surface (DmRouteLayer *self,
                                    gboolean     *changed)
 {
   guint set_serial, style_serial;
+  cairo_surface_t *places;
+  DmLabelPlacer *placer;
   cairo_t *cr;
 
   g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), NULL);
@@ -223,18 +294,12 @@ dm_route_layer_get_places_surface (DmRouteLayer *self,
       set_serial == self->places_set_serial && style_serial == self->places_style_serial)
     return self->places;
 
-  self->places = surface_for (self->places, view);
-  g_clear_pointer (&self->placer, dm_label_placer_free);
-  self->placer = dm_label_placer_new (view->width, view->height);
-  cr = cairo_create (self->places);
+  places = surface_for (g_steal_pointer (&self->places), view);
+  cr = cairo_create (places);
   clear (cr);
-  dm_route_draw_places (self->set, cr, view, self->style, self->placer);
+  dm_route_layer_draw_places_into (self->set, cr, view, self->style, &placer);
   cairo_destroy (cr);
-  cairo_surface_flush (self->places);
-  cairo_surface_mark_dirty (self->places);
-  self->places_view = *view;
-  self->places_set_serial = set_serial;
-  self->places_style_serial = style_serial;
+  dm_route_layer_set_places (self, places, placer, view, set_serial, style_serial);
   if (changed)
     *changed = TRUE;
   return self->places;

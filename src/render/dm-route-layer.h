@@ -2,7 +2,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "dm-route-set.h"
 #include "dm-route-style.h"
@@ -38,6 +38,25 @@ void                dm_route_layer_draw_moving        (DmRouteLayer        *self
                                                        cairo_t             *cr,
                                                        const DmView        *view,
                                                        gint64               t);
+
+/* The caches drawn by worker threads, so that the main thread never waits for them */
+gboolean            dm_route_layer_has_caches         (DmRouteLayer        *self,
+                                                       const DmView        *view,
+                                                       gint64               t);
+void                dm_route_layer_build_async        (DmRouteLayer        *self,
+                                                       const DmView        *view,
+                                                       gint64               t,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean            dm_route_layer_build_finish       (DmRouteLayer        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+/* Microseconds the last build's slowest worker took */
+gint64              dm_route_layer_get_build_cost     (DmRouteLayer        *self);
+/* How many threads share a build (default: 2 where there are 2 processors) */
+void                dm_route_layer_set_n_workers      (DmRouteLayer        *self,
+                                                       guint                n_workers);
 
 /* Everything drawn straight onto @cr, no caches: for PDF, SVG and one-off pictures */
 void                dm_route_layer_draw_direct        (DmRouteLayer        *self,

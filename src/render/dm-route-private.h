@@ -95,6 +95,9 @@ DmRgba                  dm_route_set_leg_color       (DmRouteSet         *self,
                                                       DmStatus            status);
 guint                   dm_route_set_first_ending_after (DmRouteSet *self,
                                                          gint64      t);
+/* An immutable copy of the set's drawing data, for worker threads (dm-route-set-copy.c) */
+DmRouteSet             *dm_route_set_copy_frozen     (DmRouteSet   *self,
+                                                      const DmView *view);
 
 /* Drawing (dm-route-draw.c, dm-route-moving.c, dm-route-places.c). All take a cairo_t whose
  * user space is the view's pixels. */
@@ -110,6 +113,14 @@ void dm_route_draw_legs        (DmRouteSet         *set,
                                 const DmRouteStyle *style,
                                 gint64              t,
                                 gboolean            faint_all);
+guint dm_route_draw_legs_slice (DmRouteSet         *set,
+                                cairo_t            *cr,
+                                const DmView       *view,
+                                const DmRouteStyle *style,
+                                gint64              t,
+                                gboolean            faint_all,
+                                guint               first,
+                                guint               last);
 void dm_route_draw_flown       (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmView       *view,

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "render-test-util.h"
+#include "dm-route-layer.h"
+
+/* The routes' caches drawn by worker threads (dm_route_layer_build_async): the same pixels as
+ * drawn on the calling thread, a cancelled or stale build never reaches the caches, and a
+ * layer dropped while its workers draw goes away cleanly. Cairo and GIO only. */
+
+/* A trip of @n_legs between random cities: more legs than a worker draws between two looks
+ * at its cancellable */
+static DmEvent *
+make_trip (GRand *rand,
+           guint  n_legs)
+{
+  static guint serial;
+  g_autofree char *id = g_strdup_printf ("trip-%u", serial++);
+  DmEvent *trip = dm_event_new (DM_EVENT_KIND_TRIP, id);
+  gint64 when = 1735689600 + g_rand_int_range (rand, 0, 60 * 86400);
+  g_autoptr(DmPlace) at = dm_place_new (NULL, "Start", "XX", 10, 20, "UTC");
+
+  for (guint l = 0; l < n_legs; l++)
+    {
+      g_autofree char *name = g_strdup_printf ("City %u", l);
+      g_autoptr(DmPlace) to = dm_place_new (NULL, name, "XX", g_rand_double_range (rand, -50, 65),
+                                            g_rand_double_range (rand, -180, 180), "UTC");
+      g_autoptr(DmLeg) leg = dm_leg_new (at, to);
+      gint64 arrive = when + g_rand_int_range (rand, 2 * 3600, 14 * 3600);
+
+      leg->depart = (DmTime) { when, when, 0, DM_PRECISION_MINUTE, FALSE, TRUE };
+      leg->arrive = (DmTime) { arrive, arrive, 0, DM_PRECISION_MINUTE, FALSE, TRUE };
+      leg->uncertain = l % 7 == 0;
+      leg->inferred = l % 3 == 0;
+      dm_event_add_leg (trip, leg);
+      when = arrive + 3600;
+      g_set_object (&at, to);
+    }
+  dm_event_set_status (trip, DM_STATUS_COMPLETED);
+  return trip;
+}
+
+static DmDocument *
+make_many_legs (void)
+{
+  DmDocument *doc = dm_document_new ();
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(DmEvent) trip = make_trip (rand, 20);
+      dm_document_add_event (doc, trip);
+    }
+  g_rand_free (rand);
+  return doc;
+}
+
+/* Asserts two surfaces show the same picture: slices laid over each other round a little
+ * differently than strokes drawn onto one surface */
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  guint n_off = 0, worst = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < 4 * w; x++)
+      {
+        guint d = ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]);
+        worst = MAX (worst, d);
+        n_off += d > 2;
+      }
+  g_test_message ("%u bytes differ by more than 2, at most by %u", n_off, worst);
+  g_assert_cmpuint (n_off, <=, (guint) (w * h / 1000));
+  g_assert_cmpuint (worst, <=, 8);
+}
+
+typedef struct
+{
+  guint    n_done;
+  gboolean ok;
+  GError  *error;
+} Done;
+
+static void
+build_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Done *done = user_data;
+
+  done->ok = dm_route_layer_build_finish (DM_ROUTE_LAYER (source), result, &done->error);
+  done->n_done++;
+}
+
+static void
+wait_for (Done  *done,
+          guint  n)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (done->n_done < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (done->n_done, ==, n);
+}
+
+/* The legs and places surfaces of @layer drawn on this thread for @view at @t: copies */
+static void
+draw_here (DmRouteSet       *set,
+           const DmView     *view,
+           gint64            t,
+           cairo_surface_t **legs,
+           cairo_surface_t **places)
+{
+  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  cairo_surface_t *s;
+
+  s = dm_route_layer_get_legs_surface (layer, view, t, NULL);
+  *legs = cairo_surface_reference (s);
+  s = dm_route_layer_get_places_surface (layer, view, NULL);
+  *places = cairo_surface_reference (s);
+}
+
+static void
+check_same_pixels (DmDocument *doc,
+                   guint       n_workers)
+{
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  cairo_surface_t *legs, *places, *here_legs, *here_places;
+  Done done = { 0 };
+  gint64 start, end, t;
+  DmView view;
+
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) * 6 / 10;
+  dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 60, 30 }, 180, 900, 600);
+  draw_here (set, &view, t, &here_legs, &here_places);
+  g_assert_cmpuint (count_alpha_above (here_legs, 64), >, 500);
+  g_assert_cmpuint (count_alpha_above (here_places, 64), >, 50);
+
+  dm_route_layer_set_n_workers (layer, n_workers);
+  g_assert_false (dm_route_layer_has_caches (layer, &view, t));
+  dm_route_layer_build_async (layer, &view, t, NULL, build_done_cb, &done);
+  wait_for (&done, 1);
+  g_assert_no_error (done.error);
+  g_assert_true (done.ok);
+  g_assert_true (dm_route_layer_has_caches (layer, &view, t));
+  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
+
+  /* What the caches hold, not drawn again */
+  legs = dm_route_layer_get_legs_surface (layer, &view, t, NULL);
+  places = dm_route_layer_get_places_surface (layer, &view, NULL);
+  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
+  assert_same_pixels (legs, here_legs);
+  assert_same_pixels (places, here_places);
+  cairo_surface_destroy (here_legs);
+  cairo_surface_destroy (here_places);
+}
+
+static void
+test_same_pixels_sample (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+
+  check_same_pixels (doc, 1);
+  check_same_pixels (doc, 2);
+}
+
+static void
+test_same_pixels_slices (void)
+{
+  g_autoptr(DmDocument) doc = make_many_legs ();
+
+  /* 400 legs in three slices, each drawn in several runs */
+  check_same_pixels (doc, 3);
+}
+
+static void
+test_stale_build (void)
+{
+  g_autoptr(DmDocument) doc = make_many_legs ();
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(GCancellable) first = g_cancellable_new ();
+  cairo_surface_t *here_legs, *here_places;
+  Done done_a = { 0 }, done_b = { 0 }, done_c = { 0 };
+  gint64 start, end, t;
+  DmView a, b;
+
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = end;
+  dm_view_init (&a, DM_PROJECTION_MERCATOR, (DmLonLat) { 0, 20 }, 150, 800, 500);
+  dm_view_init (&b, DM_PROJECTION_MERCATOR, (DmLonLat) { 90, -10 }, 300, 800, 500);
+
+  /* The view changes while the first build runs: it is cancelled, the second one lands */
+  dm_route_layer_build_async (layer, &a, t, first, build_done_cb, &done_a);
+  g_cancellable_cancel (first);
+  dm_route_layer_build_async (layer, &b, t, NULL, build_done_cb, &done_b);
+  wait_for (&done_a, 1);
+  wait_for (&done_b, 1);
+  g_assert_false (done_a.ok);
+  g_assert_error (done_a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&done_a.error);
+  g_assert_true (done_b.ok);
+  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
+  g_assert_false (dm_route_layer_has_caches (layer, &a, t));
+  g_assert_true (dm_route_layer_has_caches (layer, &b, t));
+  draw_here (set, &b, t, &here_legs, &here_places);
+  assert_same_pixels (dm_route_layer_get_legs_surface (layer, &b, t, NULL), here_legs);
+  cairo_surface_destroy (here_legs);
+  cairo_surface_destroy (here_places);
+
+  /* The routes change while a build runs: what it drew is stale and never shown */
+  dm_route_layer_build_async (layer, &a, t, NULL, build_done_cb, &done_c);
+  {
+    GRand *rand = g_rand_new_with_seed (99);
+    g_autoptr(DmEvent) trip = make_trip (rand, 5);
+    dm_document_add_event (doc, trip);
+    g_rand_free (rand);
+  }
+  wait_for (&done_c, 1);
+  g_assert_false (done_c.ok);
+  g_assert_error (done_c.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&done_c.error);
+  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
+  g_assert_false (dm_route_layer_has_caches (layer, &a, t));
+  g_assert_false (dm_route_layer_has_caches (layer, &b, t));
+}
+
+static void
+test_dispose_while_building (void)
+{
+  DmDocument *doc = make_many_legs ();
+  DmRouteSet *set = dm_route_set_new (doc);
+  DmRouteLayer *layer = dm_route_layer_new (set);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gpointer w_layer = layer, w_set = set, w_doc = doc;
+  Done done = { 0 };
+  DmView view;
+
+  g_object_add_weak_pointer (G_OBJECT (layer), &w_layer);
+  g_object_add_weak_pointer (G_OBJECT (set), &w_set);
+  g_object_add_weak_pointer (G_OBJECT (doc), &w_doc);
+  dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 0, 20 }, 150, 800, 500);
+
+  /* Dropped by its owner, then disposed, while the workers draw: they finish on their own
+   * copy, nothing reaches the disposed layer, and everything is freed */
+  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
+  g_object_unref (layer);
+  g_object_unref (set);
+  g_object_unref (doc);
+  g_object_run_dispose (G_OBJECT (w_layer));
+  wait_for (&done, 1);
+  g_assert_false (done.ok);
+  g_assert_error (done.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&done.error);
+  g_assert_null (w_layer);
+  g_assert_null (w_set);
+  g_assert_null (w_doc);
+
+  /* Cancelled as it is dropped (what the app's painter does) */
+  doc = make_many_legs ();
+  set = dm_route_set_new (doc);
+  layer = dm_route_layer_new (set);
+  w_layer = layer, w_set = set, w_doc = doc;
+  g_object_add_weak_pointer (G_OBJECT (layer), &w_layer);
+  g_object_add_weak_pointer (G_OBJECT (set), &w_set);
+  g_object_add_weak_pointer (G_OBJECT (doc), &w_doc);
+  g_cancellable_reset (cancellable);
+  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
+  g_cancellable_cancel (cancellable);
+  g_object_unref (layer);
+  g_object_unref (set);
+  g_object_unref (doc);
+  wait_for (&done, 2);
+  g_assert_false (done.ok);
+  g_clear_error (&done.error);
+  g_assert_null (w_layer);
+  g_assert_null (w_set);
+  g_assert_null (w_doc);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/route-layer/build/same-pixels/sample", test_same_pixels_sample);
+  g_test_add_func ("/render/route-layer/build/same-pixels/slices", test_same_pixels_slices);
+  g_test_add_func ("/render/route-layer/build/stale", test_stale_build);
+  g_test_add_func ("/render/route-layer/build/dispose", test_dispose_while_building);
+  return g_test_run ();
+}
