@@ -1262,6 +1262,29 @@ test_us_travels (void)
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-us-travels.png");
   }
+  /* Framed on where the travels went, not on the one stop in Antarctica (McMurdo): the
+   * capitals most visited are on the map */
+  {
+    const struct { const char *name; double lat, lon; } capitals[] = {
+      { "London", 51.51, -0.13 }, { "Paris", 48.86, 2.35 }, { "Moscow", 55.76, 37.62 },
+      { "Tokyo", 35.69, 139.69 }, { "Ottawa", 45.42, -75.70 },
+    };
+    graphene_rect_t map;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (win->map), GTK_WIDGET (win), &map));
+    for (guint i = 0; i < G_N_ELEMENTS (capitals); i++)
+      {
+        int x, y;
+
+        window_point (win, capitals[i].lat, capitals[i].lon, &x, &y);
+        g_test_message ("%s at %d,%d", capitals[i].name, x, y);
+        /* well inside, not on an edge */
+        g_assert_cmpfloat (x, >, map.origin.x + map.size.width * 0.1);
+        g_assert_cmpfloat (x, <, map.origin.x + map.size.width * 0.9);
+        g_assert_cmpfloat (y, >, map.origin.y + map.size.height * 0.15);
+        g_assert_cmpfloat (y, <, map.origin.y + map.size.height * 0.85);
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 

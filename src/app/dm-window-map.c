@@ -15,11 +15,13 @@
 typedef struct
 {
   GArray *xs;      /* double */
-  double  y_min, y_max;
+  GArray *ys;      /* double */
 } Box;
 
 /* The part of the world that holds them: the smallest arc of longitudes (the world wraps)
- * and the latitudes between the extremes */
+ * and the latitudes between the extremes; of many places, the latitudes that hold all but
+ * the farthest 2 % on each side, so a record of thousands of stops is not framed around
+ * one research station in Antarctica */
 typedef struct
 {
   double cx, cy;   /* its centre, cx in 0..1 */
@@ -31,14 +33,14 @@ static void
 box_init (Box *box)
 {
   box->xs = g_array_new (FALSE, FALSE, sizeof (double));
-  box->y_min = G_MAXDOUBLE;
-  box->y_max = -G_MAXDOUBLE;
+  box->ys = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
 static void
 box_clear (Box *box)
 {
   g_clear_pointer (&box->xs, g_array_unref);
+  g_clear_pointer (&box->ys, g_array_unref);
 }
 
 /* Web Mercator, 0..1 from 180°W and from the north edge */
@@ -65,8 +67,7 @@ box_add (Box     *box,
     return;
   mercator_normalize (dm_place_get_longitude (place), dm_place_get_latitude (place), &mx, &my);
   g_array_append_val (box->xs, mx);
-  box->y_min = MIN (box->y_min, my);
-  box->y_max = MAX (box->y_max, my);
+  g_array_append_val (box->ys, my);
 }
 
 static void
@@ -83,6 +84,9 @@ box_add_event (Box     *box,
       box_add (box, leg->to);
     }
 }
+
+/* Fewer places than this are all framed, however far apart */
+#define MIN_PLACES_TO_TRIM 50
 
 static int
 compare_doubles (gconstpointer a,
@@ -101,8 +105,9 @@ box_get_frame (const Box *box)
 {
   Frame frame = { 0 };
   g_autoptr(GArray) xs = NULL;
-  double gap, start;
-  guint n = box->xs->len;
+  g_autoptr(GArray) ys = NULL;
+  double gap, start, y_min, y_max;
+  guint n = box->xs->len, trim;
 
   frame.n = n;
   if (n == 0)
@@ -124,8 +129,13 @@ box_get_frame (const Box *box)
   frame.dx = 1 - gap;
   frame.cx = start + frame.dx / 2;
   frame.cx -= floor (frame.cx);
-  frame.dy = box->y_max - box->y_min;
-  frame.cy = (box->y_min + box->y_max) / 2;
+  ys = g_array_copy (box->ys);
+  g_array_sort (ys, compare_doubles);
+  trim = n >= MIN_PLACES_TO_TRIM ? n / 50 : 0;
+  y_min = g_array_index (ys, double, trim);
+  y_max = g_array_index (ys, double, n - 1 - trim);
+  frame.dy = y_max - y_min;
+  frame.cy = (y_min + y_max) / 2;
   return frame;
 }
 

@@ -408,10 +408,12 @@ load_cb (GObject      *object,
   if (n_problems > data->n_problems_before)
     {
       guint n = n_problems - data->n_problems_before;
-      /* Translators: shown after opening a file in which some events could not be read */
-      g_autofree char *text = g_strdup_printf (ngettext ("%u problem in the file: the rest is shown",
-                                                         "%u problems in the file: the rest is shown",
-                                                         n), n);
+      g_autofree char *name = dm_window_dup_display_name (data->file);
+      /* Translators: shown after opening a file (or a folder: “us-travels”) in which some
+       * events could not be read; %s is its name */
+      g_autofree char *text = g_strdup_printf (ngettext ("%u problem in “%s”: the rest is shown",
+                                                         "%u problems in “%s”: the rest is shown",
+                                                         n), n, name);
       AdwToast *toast = adw_toast_new (text);
 
       adw_toast_set_button_label (toast, _("_Show"));
