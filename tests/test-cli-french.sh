@@ -36,12 +36,40 @@ if printf '%s\n' "$out" | grep -q "Unknown place"; then echo "not ok - English l
 out=$(env -u LANGUAGE LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --check "$bad" 2>&1)
 expect "English without LANGUAGE" "Unknown place “Qwxyzzy Nowhere”" "$out"
 
-# A French locale, when the machine has one, gives the same French
-frloc=$(locale -a 2>/dev/null | grep -i -m1 '^fr_FR\.utf-\?8$' || true)
-if [ -n "$frloc" ]; then
-  out=$(env -u LANGUAGE LC_ALL="$frloc" DIPLOMAP_LOCALEDIR="$localedir" "$exe" --check "$bad" 2>&1)
-  expect "French under $frloc" "Lieu inconnu «${nb}Qwxyzzy Nowhere${nb}»" "$out"
+# Under a real French locale (made here from the `locales` package's sources, so the test
+# needs no locale installed system-wide): messages in French, month names in French, and
+# every number written in a file keeps its dot (CSV, GeoJSON, KML, SVG are not French)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if localedef -i fr_FR -f UTF-8 "$tmp/fr_FR.UTF-8" 2>"$tmp/localedef.log"; then
+  echo "ok - fr_FR.UTF-8 made"
 else
-  echo "ok - no fr_FR locale on this machine # SKIP"
+  echo "not ok - localedef fr_FR.UTF-8 (install the locales package):"; sed 's/^/# /' "$tmp/localedef.log"
+  exit 1
 fi
+fr () { env -u LANGUAGE LOCPATH="$tmp" LC_ALL=fr_FR.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" "$@"; }
+out=$(fr --check "$bad" 2>&1)
+expect "French under fr_FR.UTF-8" "Lieu inconnu «${nb}Qwxyzzy Nowhere${nb}»" "$out"
+sample="$src/../data/samples/october-2025.diplomap"
+for ext in csv geojson kml; do
+  fr --convert "$tmp/out.$ext" "$sample" >/dev/null 2>&1 || { echo "not ok - convert to $ext"; fail=1; }
+done
+# Pyongyang's latitude, 39.03..., as the files write it
+for ext in csv geojson kml; do
+  if grep -q '39\.0[0-9]' "$tmp/out.$ext" && ! grep -q '39,0[0-9]' "$tmp/out.$ext"; then
+    echo "ok - $ext numbers with a dot under fr_FR"
+  else echo "not ok - $ext numbers under fr_FR:"; grep -m3 '39[.,]0' "$tmp/out.$ext" | sed 's/^/# /'; fail=1; fi
+done
+# and they read back: the same events as the sample
+for ext in csv geojson kml; do
+  n=$(fr --check --json "$tmp/out.$ext" 2>/dev/null | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["events"])')
+  [ "$n" = 10 ] && echo "ok - $ext read back under fr_FR: $n events" || { echo "not ok - $ext read back: $n"; fail=1; }
+done
+fr --export "$tmp/fig.svg" --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
+  || { echo "not ok - export svg under fr_FR"; fail=1; }
+if grep -q 'opacity="[0-9]*,' "$tmp/fig.svg"; then echo "not ok - SVG with decimal commas"; fail=1; \
+  else echo "ok - SVG numbers with a dot"; fi
+rsvg-convert -o "$tmp/fig.png" "$tmp/fig.svg" && echo "ok - SVG made under fr_FR renders" \
+  || { echo "not ok - rsvg-convert"; fail=1; }
+expect "caption's month in French" "octobre 2025" "$(cat "$tmp/fig.svg")"
 exit $fail

@@ -29,10 +29,13 @@ set_place (char    **row,
            int       lat,
            DmPlace  *place)
 {
+  char num[G_ASCII_DTOSTR_BUF_SIZE];
+
   row[name] = g_strdup (dm_place_get_name (place));
   row[country] = g_strdup (dm_place_get_country (place));
-  row[lat] = g_strdup_printf ("%.6f", dm_place_get_latitude (place));
-  row[lat + 1] = g_strdup_printf ("%.6f", dm_place_get_longitude (place));
+  /* a dot in any locale, as the CSV reader expects first */
+  row[lat] = g_strdup (g_ascii_formatd (num, sizeof num, "%.6f", dm_place_get_latitude (place)));
+  row[lat + 1] = g_strdup (g_ascii_formatd (num, sizeof num, "%.6f", dm_place_get_longitude (place)));
 }
 
 static void

@@ -120,7 +120,13 @@ append_color (GString      *out,
                           (int) CLAMP (color->green * 255 + 0.5, 0, 255),
                           (int) CLAMP (color->blue * 255 + 0.5, 0, 255));
   if (color->alpha < 1.0)
-    g_string_append_printf (out, " %s-opacity=\"%.3g\"", attribute, color->alpha);
+    {
+      char num[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* a dot in any locale: SVG is not French */
+      g_string_append_printf (out, " %s-opacity=\"%s\"", attribute,
+                              g_ascii_formatd (num, sizeof num, "%.3g", color->alpha));
+    }
 }
 
 /**
