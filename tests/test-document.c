@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dm-document.h"
 #include "dm-error.h"
@@ -545,6 +547,8 @@ test_failed_write_keeps_old (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *geojson = NULL;
+  g_autofree char *linked = NULL;
+  g_autofree char *link = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GDir) listing = NULL;
   const char *name;
@@ -556,6 +560,7 @@ test_failed_write_keeps_old (void)
       g_autoptr(GFile) sample = sample_file ();
       g_autoptr(GFile) target = g_file_new_for_path (g_getenv ("DM_TEST_SAVE_TARGET"));
       g_autoptr(GFile) exported = g_file_new_for_path (g_getenv ("DM_TEST_EXPORT_TARGET"));
+      g_autoptr(GFile) linked = g_file_new_for_path (g_getenv ("DM_TEST_LINK_TARGET"));
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = NULL;
       struct rlimit limit = { 512, 512 };
@@ -573,35 +578,51 @@ test_failed_write_keeps_old (void)
       g_assert_false (dm_document_export_data (doc, exported, &error));
       g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
       g_print ("%s\n", error->message);
+      g_clear_error (&error);
+      /* and a save through a symbolic link */
+      g_assert_false (dm_document_save (doc, linked, NULL, NULL, &error));
+      g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
+      g_print ("%s\n", error->message);
       return;
     }
 
   dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
   path = g_build_filename (dir, "old.diplomap", NULL);
   geojson = g_build_filename (dir, "old.geojson", NULL);
+  linked = g_build_filename (dir, "linked.diplomap", NULL);
+  link = g_build_filename (dir, "link.diplomap", NULL);
   g_assert_true (g_file_set_contents (path, old, -1, NULL));
   g_assert_true (g_file_set_contents (geojson, old, -1, NULL));
+  g_assert_true (g_file_set_contents (linked, old, -1, NULL));
+  g_assert_cmpint (symlink ("linked.diplomap", link), ==, 0);
   g_assert_cmpint (g_chmod (path, 0640), ==, 0);
   g_setenv ("DM_TEST_SAVE_TARGET", path, TRUE);
   g_setenv ("DM_TEST_EXPORT_TARGET", geojson, TRUE);
+  g_setenv ("DM_TEST_LINK_TARGET", link, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   /* the failures were write errors naming the files */
-  g_test_trap_assert_stdout ("*Could not save*old.diplomap*Could not save*old.geojson*");
+  g_test_trap_assert_stdout ("*Could not save*old.diplomap*Could not save*old.geojson*"
+                             "Could not save*link.diplomap*");
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, old);
   g_free (after);
   g_assert_true (g_file_get_contents (geojson, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, old);
+  g_free (after);
+  g_assert_true (g_file_get_contents (linked, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   listing = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (listing)) != NULL)
     {
       g_test_message ("left in the folder: %s", name);
-      g_assert_true (g_str_equal (name, "old.diplomap") || g_str_equal (name, "old.geojson"));
+      g_assert_true (g_str_equal (name, "old.diplomap") || g_str_equal (name, "old.geojson") ||
+                     g_str_equal (name, "linked.diplomap") || g_str_equal (name, "link.diplomap"));
       n++;
     }
-  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (n, ==, 4);
 
   /* a save that works replaces the file and keeps its permissions */
   {
@@ -618,6 +639,57 @@ test_failed_write_keeps_old (void)
   }
   g_unlink (path);
   g_unlink (geojson);
+  g_unlink (linked);
+  g_unlink (link);
+  g_rmdir (dir);
+}
+
+/* A save replaces the file but not what the user made of it: a mode wider than the
+ * umask's default stays, and a symbolic link stays a link to the file it names. */
+static void
+test_save_keeps_file (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.geojson", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.geojson", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.diplomap", NULL);
+  g_autoptr(GFile) through_link = g_file_new_for_path (link);
+  g_autoptr(GFile) plain_file = g_file_new_for_path (plain);
+  g_autofree char *target = NULL;
+  g_autofree char *after = NULL;
+  mode_t umask_was = umask (022);
+  GStatBuf st;
+
+  g_assert_true (dm_document_load_file (doc, sample, NULL, NULL));
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (plain, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0664), ==, 0);
+  g_assert_cmpint (g_chmod (plain, 0664), ==, 0);
+  g_assert_cmpint (symlink ("real.geojson", link), ==, 0);
+
+  g_assert_true (dm_document_export_data (doc, through_link, NULL));
+  g_assert_true (dm_document_save (doc, plain_file, NULL, NULL, NULL));
+  umask (umask_was);
+
+  /* the link is still a link, to the same name, and that file has the new contents */
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "real.geojson");
+  g_assert_true (g_file_get_contents (real, &after, NULL, NULL));
+  g_assert_true (g_str_has_prefix (after, "{"));
+  g_assert_nonnull (strstr (after, "FeatureCollection"));
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0664);
+  /* a plain file saved under umask 022 keeps its group write */
+  g_assert_cmpint (g_stat (plain, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0664);
+  g_assert_cmpint (st.st_size, >, 4 * 512);
+
+  g_unlink (link);
+  g_unlink (real);
+  g_unlink (plain);
   g_rmdir (dir);
 }
 
@@ -749,6 +821,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/rejected-kept-in-place", test_rejected_kept_in_place);
   g_test_add_func ("/model/document/save-failure-keeps-old", test_save_failure_keeps_old);
   g_test_add_func ("/model/document/failed-write-keeps-old", test_failed_write_keeps_old);
+  g_test_add_func ("/model/document/save-keeps-file", test_save_keeps_file);
   g_test_add_func ("/model/document/two-files", test_two_files);
   g_test_add_func ("/model/document/async", test_async);
   g_test_add_func ("/model/document/filtered-view", test_filtered_view);

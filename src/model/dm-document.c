@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "dm-document-private.h"
 #include "dm-error.h"
@@ -811,6 +812,52 @@ dm_document_load_file_finish (DmDocument    *self,
     return FALSE;
   dm_document_merge (self, loaded);
   return TRUE;
+}
+
+/* The file that @file's symbolic links lead to, or @file itself: GIO writes through a
+ * link in place, which a failed write would leave half-written. */
+static GFile *
+resolve_links (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *real = path != NULL ? realpath (path, NULL) : NULL;
+
+  return real != NULL ? g_file_new_for_path (real) : g_object_ref (file);
+}
+
+/**
+ * dm_write_file_atomically:
+ *
+ * Writes @data to @file through a temporary file renamed over it: whatever fails (a full
+ * disk, a size limit, a cancellation), the old file keeps its bytes and no temporary file
+ * is left. GIO's replace keeps the old file's mode and owner; a symbolic link stays a
+ * link and the file it points to is replaced. GLib 2.74's g_file_replace_contents() is not
+ * enough: when a write fails it still renames the half-written temporary file over the
+ * old one; closing the stream with a cancelled #GCancellable drops the temporary file.
+ * Returns: %FALSE with @error, GIO's (the caller names the file)
+ */
+gboolean
+dm_write_file_atomically (GFile         *file,
+                          const char    *data,
+                          gsize          length,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFile) target = resolve_links (file);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+
+  stream = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  if (g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, cancellable,
+                                 error))
+    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  return FALSE;
 }
 
 gboolean
