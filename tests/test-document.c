@@ -272,6 +272,66 @@ test_bad_events (void)
   assert_problem (doc, file, "\"rumoured\"", "rumoured");
 }
 
+/* What loading @file says: its problems, or why it failed, from the file's name on */
+static char *
+describe_load (GFile *file)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  GListModel *problems = dm_document_get_problems (doc);
+  GString *out = g_string_new (NULL);
+
+  if (!dm_document_load_file (doc, file, NULL, &error))
+    {
+      g_assert_nonnull (strstr (error->message, name));
+      g_string_append (out, strstr (error->message, name));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+
+      g_assert_cmpuint (dm_problem_get_line (p), >, 0);
+      g_string_append_printf (out, "%u:%u: %s\n", dm_problem_get_line (p),
+                              dm_problem_get_column (p), dm_problem_get_message (p));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A UTF-8 byte order mark (json-glib reads past it) changes no position: problems, the line
+ * of a first id, and where a broken file stops being JSON are where they are without it;
+ * the same in the other formats that report lines and columns */
+static void
+test_byte_order_mark (void)
+{
+  const char *names[] = { "bad-events.diplomap", "doubtful-events.diplomap", "not-json.diplomap",
+                          "interop/bad-types.geojson", "interop/bad.csv", "interop/bad.ics" };
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) plain = data_file (names[i]);
+      g_autofree char *basename = g_path_get_basename (names[i]);
+      g_autofree char *path = g_build_filename (dir, basename, NULL);
+      g_autoptr(GFile) marked = g_file_new_for_path (path);
+      g_autofree char *text = NULL;
+      g_autofree char *with_mark = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *seen = NULL;
+
+      g_assert_true (g_file_load_contents (plain, NULL, &text, NULL, NULL, NULL));
+      with_mark = g_strconcat ("\xEF\xBB\xBF", text, NULL);
+      g_assert_true (g_file_set_contents (path, with_mark, -1, NULL));
+      expected = describe_load (plain);
+      seen = describe_load (marked);
+      g_test_message ("%s:\n%s", names[i], expected);
+      g_assert_cmpstr (expected, !=, "");
+      g_assert_cmpstr (seen, ==, expected);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* Loads, but says what is doubtful: a meeting of one, an id used twice */
 static void
 test_doubtful_events (void)
@@ -814,6 +874,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/missing-file", test_missing_file);
   g_test_add_func ("/model/document/bad-events", test_bad_events);
   g_test_add_func ("/model/document/doubtful-events", test_doubtful_events);
+  g_test_add_func ("/model/document/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/model/document/round-trip", test_round_trip);
   g_test_add_func ("/model/document/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/model/json/shortest-doubles", test_shortest_doubles);

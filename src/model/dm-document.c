@@ -597,8 +597,9 @@ load_into_new (GFile              *file,
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (file);
+  const char *data;
   gsize length = 0;
   const DmFormat *format;
 
@@ -607,7 +608,7 @@ load_into_new (GFile              *file,
     return dm_folder_load (doc, file, progress, progress_data, cancellable, error) ? g_steal_pointer (&doc)
                                                                                    : NULL;
 
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
@@ -623,6 +624,8 @@ load_into_new (GFile              *file,
       return NULL;
     }
 
+  data = contents;
+  dm_format_skip_byte_order_mark (&data, &length);
   format = dm_format_find_for_data (basename, data, length);
   if (format == NULL)
     {

@@ -108,16 +108,17 @@ dm_folder_load (DmDocument        *document,
     {
       GFile *file = g_ptr_array_index (files, i);
       g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *data = NULL;
+      g_autofree char *contents = NULL;
       g_autoptr(GError) local_error = NULL;
       const DmFormat *format;
+      const char *data;
       gsize length;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       if (progress != NULL)
         progress ((double) i / files->len, progress_data);
-      if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+      if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
@@ -127,6 +128,8 @@ dm_folder_load (DmDocument        *document,
           add_failure (document, file, local_error->message);
           continue;
         }
+      data = contents;
+      dm_format_skip_byte_order_mark (&data, &length);
       format = dm_format_find_for_data (basename, data, length);
       if (format == NULL)
         continue;   /* README.md, presidents.xml, code tables: not event files */
