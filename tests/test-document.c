@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -808,6 +809,76 @@ count_changes_cb (GListModel *model,
   (*n_changes)++;
 }
 
+typedef struct
+{
+  GArray    *fractions;  /* every report, in order */
+  guint      n_at_done;  /* how many had come when the callback ran */
+  gboolean   finish;     /* the callback calls the finish function */
+  GMainLoop *loop;
+} FolderLoad;
+
+static void
+folder_progress_cb (double   fraction,
+                    gpointer data)
+{
+  FolderLoad *load = data;
+
+  g_array_append_val (load->fractions, fraction);
+}
+
+static void
+folder_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  FolderLoad *load = data;
+
+  load->n_at_done = load->fractions->len;
+  if (load->finish)
+    g_assert_true (dm_document_load_file_finish (DM_DOCUMENT (object), result, NULL));
+  g_main_loop_quit (load->loop);
+}
+
+/* A folder's progress rises after each of its four files to 1, all before the callback;
+ * a caller that never calls the finish function gets no report after its callback */
+static void
+test_folder_progress (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ustravel", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(DmDocument) doc = dm_document_new ();
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+      g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+      FolderLoad load = { fractions, 0, run == 0, loop };
+
+      dm_document_load_file_with_progress_async (doc, folder, folder_progress_cb, &load, NULL,
+                                                 folder_loaded_cb, &load);
+      g_main_loop_run (loop);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_cmpuint (fractions->len, >, 0);
+      g_assert_cmpuint (fractions->len, ==, load.n_at_done);
+      for (guint i = 0; i < fractions->len; i++)
+        {
+          double f = g_array_index (fractions, double, i);
+
+          g_test_message ("report %u: %g", i, f);
+          /* whole files read: a quarter, a half, three quarters, all */
+          g_assert_cmpfloat (f * 4, ==, round (f * 4));
+          g_assert_cmpfloat (f, >, i > 0 ? g_array_index (fractions, double, i - 1) : 0);
+        }
+      g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+      /* what was read is added by the finish function only */
+      if (load.finish)
+        g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), >, 0);
+      else
+        g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 0);
+    }
+}
+
 /* A view of some events: shares actors and places, changes its events in one step */
 static void
 test_filtered_view (void)
@@ -885,6 +956,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/save-keeps-file", test_save_keeps_file);
   g_test_add_func ("/model/document/two-files", test_two_files);
   g_test_add_func ("/model/document/async", test_async);
+  g_test_add_func ("/model/document/folder-progress", test_folder_progress);
   g_test_add_func ("/model/document/filtered-view", test_filtered_view);
   return g_test_run ();
 }

@@ -590,7 +590,7 @@ dm_document_merge (DmDocument *self,
  * @progress (in that thread) after each of its files */
 static DmDocument *
 load_into_new (GFile              *file,
-               DmFolderProgress    progress,
+               DmLoadProgressFunc  progress,
                gpointer            progress_data,
                GCancellable       *cancellable,
                GError            **error)
@@ -667,6 +667,8 @@ typedef struct
   GMainContext       *context;
   DmLoadProgressFunc  func;
   gpointer            func_data;
+  GAsyncReadyCallback callback;
+  gpointer            callback_data;
   GMutex              lock;      /* guards what follows */
   double              fraction;
   gboolean            pending;   /* a report is on its way to the main context */
@@ -733,6 +735,22 @@ load_progress_cb (double   fraction,
     }
 }
 
+/* In the main context: the load is over, whether or not the caller calls the finish
+ * function, so no report reaches it after its callback */
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+
+  g_mutex_lock (&job->lock);
+  job->finished = TRUE;
+  g_mutex_unlock (&job->lock);
+  if (job->callback != NULL)
+    job->callback (source, result, job->callback_data);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -769,7 +787,7 @@ dm_document_load_file_async (DmDocument          *self,
 /**
  * dm_document_load_file_with_progress_async:
  * @progress: (nullable): called in the caller's main context with the fraction done
- *   (0 to 1) as the files of a folder are read; never after the finish function
+ *   (0 to 1) as the files of a folder are read; never after @callback
  *
  * Like dm_document_load_file_async(). A single file tells no progress.
  */
@@ -782,7 +800,7 @@ dm_document_load_file_with_progress_async (DmDocument          *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, load_done_cb, NULL);
   LoadJob *job = g_new0 (LoadJob, 1);
 
   g_atomic_ref_count_init (&job->ref);
@@ -790,6 +808,8 @@ dm_document_load_file_with_progress_async (DmDocument          *self,
   job->context = g_main_context_ref_thread_default ();
   job->func = progress;
   job->func_data = progress_data;
+  job->callback = callback;
+  job->callback_data = user_data;
   g_mutex_init (&job->lock);
   g_task_set_source_tag (task, dm_document_load_file_async);
   g_task_set_task_data (task, job, load_job_unref);
@@ -802,14 +822,9 @@ dm_document_load_file_finish (DmDocument    *self,
                               GError       **error)
 {
   g_autoptr(DmDocument) loaded = NULL;
-  LoadJob *job;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  job = g_task_get_task_data (G_TASK (result));
-  g_mutex_lock (&job->lock);
-  job->finished = TRUE;
-  g_mutex_unlock (&job->lock);
   loaded = g_task_propagate_pointer (G_TASK (result), error);
   if (loaded == NULL)
     return FALSE;
