@@ -314,7 +314,13 @@ dm_import_place_at (DmImport   *self,
         timezone = NULL;
     }
   if (name == NULL || *name == '\0')
-    name = label = g_strdup_printf ("%.4f, %.4f", latitude, longitude);
+    {
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* with dots in any locale: the name is written in files */
+      name = label = g_strdup_printf ("%s, %s", g_ascii_formatd (lat, sizeof lat, "%.4f", latitude),
+                                      g_ascii_formatd (lon, sizeof lon, "%.4f", longitude));
+    }
 
   place = dm_place_new (NULL, name, country, latitude, longitude, timezone);
   dm_place_set_level (place, DM_PLACE_LEVEL_POINT);
