@@ -65,6 +65,18 @@ for ext in csv geojson kml; do
   n=$(fr --check --json "$tmp/out.$ext" 2>/dev/null | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["events"])')
   [ "$n" = 10 ] && echo "ok - $ext read back under fr_FR: $n events" || { echo "not ok - $ext read back: $n"; fail=1; }
 done
+# A point with no name and no known place within 10 km (mid-Atlantic) is named by its
+# coordinates, with dots: that name is written in files
+printf '%s\n' '{"type": "FeatureCollection", "features": [{"type": "Feature",' \
+  '"properties": {"actor": "Emmanuel Macron", "date": "2025-10-02"},' \
+  '"geometry": {"type": "Point", "coordinates": [-30.5678, 45.1234]}}]}' >"$tmp/unnamed.geojson"
+for ext in csv geojson; do
+  fr --convert "$tmp/unnamed-out.$ext" "$tmp/unnamed.geojson" >/dev/null 2>&1 \
+    || { echo "not ok - convert an unnamed point to $ext"; fail=1; }
+  if grep -q '45\.1234, -30\.5678' "$tmp/unnamed-out.$ext"; then
+    echo "ok - unnamed point in $ext named with dots under fr_FR"
+  else echo "not ok - unnamed point in $ext under fr_FR:"; sed 's/^/# /' "$tmp/unnamed-out.$ext"; fail=1; fi
+done
 fr --export "$tmp/fig.svg" --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
   || { echo "not ok - export svg under fr_FR"; fail=1; }
 if grep -q 'opacity="[0-9]*,' "$tmp/fig.svg"; then echo "not ok - SVG with decimal commas"; fail=1; \

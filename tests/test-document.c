@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dm-document.h"
 #include "dm-error.h"
@@ -268,6 +271,66 @@ test_bad_events (void)
   assert_problem (doc, file, "\"nobody\"", "nobody");
   assert_problem (doc, file, "\"2025-13-45\"", "2025-13-45");
   assert_problem (doc, file, "\"rumoured\"", "rumoured");
+}
+
+/* What loading @file says: its problems, or why it failed, from the file's name on */
+static char *
+describe_load (GFile *file)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  GListModel *problems = dm_document_get_problems (doc);
+  GString *out = g_string_new (NULL);
+
+  if (!dm_document_load_file (doc, file, NULL, &error))
+    {
+      g_assert_nonnull (strstr (error->message, name));
+      g_string_append (out, strstr (error->message, name));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+
+      g_assert_cmpuint (dm_problem_get_line (p), >, 0);
+      g_string_append_printf (out, "%u:%u: %s\n", dm_problem_get_line (p),
+                              dm_problem_get_column (p), dm_problem_get_message (p));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A UTF-8 byte order mark (json-glib reads past it) changes no position: problems, the line
+ * of a first id, and where a broken file stops being JSON are where they are without it;
+ * the same in the other formats that report lines and columns */
+static void
+test_byte_order_mark (void)
+{
+  const char *names[] = { "bad-events.diplomap", "doubtful-events.diplomap", "not-json.diplomap",
+                          "interop/bad-types.geojson", "interop/bad.csv", "interop/bad.ics" };
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) plain = data_file (names[i]);
+      g_autofree char *basename = g_path_get_basename (names[i]);
+      g_autofree char *path = g_build_filename (dir, basename, NULL);
+      g_autoptr(GFile) marked = g_file_new_for_path (path);
+      g_autofree char *text = NULL;
+      g_autofree char *with_mark = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *seen = NULL;
+
+      g_assert_true (g_file_load_contents (plain, NULL, &text, NULL, NULL, NULL));
+      with_mark = g_strconcat ("\xEF\xBB\xBF", text, NULL);
+      g_assert_true (g_file_set_contents (path, with_mark, -1, NULL));
+      expected = describe_load (plain);
+      seen = describe_load (marked);
+      g_test_message ("%s:\n%s", names[i], expected);
+      g_assert_cmpstr (expected, !=, "");
+      g_assert_cmpstr (seen, ==, expected);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 /* Loads, but says what is doubtful: a meeting of one, an id used twice */
@@ -545,6 +608,8 @@ test_failed_write_keeps_old (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *geojson = NULL;
+  g_autofree char *linked = NULL;
+  g_autofree char *link = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GDir) listing = NULL;
   const char *name;
@@ -556,6 +621,7 @@ test_failed_write_keeps_old (void)
       g_autoptr(GFile) sample = sample_file ();
       g_autoptr(GFile) target = g_file_new_for_path (g_getenv ("DM_TEST_SAVE_TARGET"));
       g_autoptr(GFile) exported = g_file_new_for_path (g_getenv ("DM_TEST_EXPORT_TARGET"));
+      g_autoptr(GFile) linked = g_file_new_for_path (g_getenv ("DM_TEST_LINK_TARGET"));
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = NULL;
       struct rlimit limit = { 512, 512 };
@@ -573,35 +639,51 @@ test_failed_write_keeps_old (void)
       g_assert_false (dm_document_export_data (doc, exported, &error));
       g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
       g_print ("%s\n", error->message);
+      g_clear_error (&error);
+      /* and a save through a symbolic link */
+      g_assert_false (dm_document_save (doc, linked, NULL, NULL, &error));
+      g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
+      g_print ("%s\n", error->message);
       return;
     }
 
   dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
   path = g_build_filename (dir, "old.diplomap", NULL);
   geojson = g_build_filename (dir, "old.geojson", NULL);
+  linked = g_build_filename (dir, "linked.diplomap", NULL);
+  link = g_build_filename (dir, "link.diplomap", NULL);
   g_assert_true (g_file_set_contents (path, old, -1, NULL));
   g_assert_true (g_file_set_contents (geojson, old, -1, NULL));
+  g_assert_true (g_file_set_contents (linked, old, -1, NULL));
+  g_assert_cmpint (symlink ("linked.diplomap", link), ==, 0);
   g_assert_cmpint (g_chmod (path, 0640), ==, 0);
   g_setenv ("DM_TEST_SAVE_TARGET", path, TRUE);
   g_setenv ("DM_TEST_EXPORT_TARGET", geojson, TRUE);
+  g_setenv ("DM_TEST_LINK_TARGET", link, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   /* the failures were write errors naming the files */
-  g_test_trap_assert_stdout ("*Could not save*old.diplomap*Could not save*old.geojson*");
+  g_test_trap_assert_stdout ("*Could not save*old.diplomap*Could not save*old.geojson*"
+                             "Could not save*link.diplomap*");
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, old);
   g_free (after);
   g_assert_true (g_file_get_contents (geojson, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, old);
+  g_free (after);
+  g_assert_true (g_file_get_contents (linked, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   listing = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (listing)) != NULL)
     {
       g_test_message ("left in the folder: %s", name);
-      g_assert_true (g_str_equal (name, "old.diplomap") || g_str_equal (name, "old.geojson"));
+      g_assert_true (g_str_equal (name, "old.diplomap") || g_str_equal (name, "old.geojson") ||
+                     g_str_equal (name, "linked.diplomap") || g_str_equal (name, "link.diplomap"));
       n++;
     }
-  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (n, ==, 4);
 
   /* a save that works replaces the file and keeps its permissions */
   {
@@ -618,6 +700,57 @@ test_failed_write_keeps_old (void)
   }
   g_unlink (path);
   g_unlink (geojson);
+  g_unlink (linked);
+  g_unlink (link);
+  g_rmdir (dir);
+}
+
+/* A save replaces the file but not what the user made of it: a mode wider than the
+ * umask's default stays, and a symbolic link stays a link to the file it names. */
+static void
+test_save_keeps_file (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.geojson", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.geojson", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.diplomap", NULL);
+  g_autoptr(GFile) through_link = g_file_new_for_path (link);
+  g_autoptr(GFile) plain_file = g_file_new_for_path (plain);
+  g_autofree char *target = NULL;
+  g_autofree char *after = NULL;
+  mode_t umask_was = umask (022);
+  GStatBuf st;
+
+  g_assert_true (dm_document_load_file (doc, sample, NULL, NULL));
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (plain, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0664), ==, 0);
+  g_assert_cmpint (g_chmod (plain, 0664), ==, 0);
+  g_assert_cmpint (symlink ("real.geojson", link), ==, 0);
+
+  g_assert_true (dm_document_export_data (doc, through_link, NULL));
+  g_assert_true (dm_document_save (doc, plain_file, NULL, NULL, NULL));
+  umask (umask_was);
+
+  /* the link is still a link, to the same name, and that file has the new contents */
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "real.geojson");
+  g_assert_true (g_file_get_contents (real, &after, NULL, NULL));
+  g_assert_true (g_str_has_prefix (after, "{"));
+  g_assert_nonnull (strstr (after, "FeatureCollection"));
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0664);
+  /* a plain file saved under umask 022 keeps its group write */
+  g_assert_cmpint (g_stat (plain, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0664);
+  g_assert_cmpint (st.st_size, >, 4 * 512);
+
+  g_unlink (link);
+  g_unlink (real);
+  g_unlink (plain);
   g_rmdir (dir);
 }
 
@@ -674,6 +807,76 @@ count_changes_cb (GListModel *model,
                   guint      *n_changes)
 {
   (*n_changes)++;
+}
+
+typedef struct
+{
+  GArray    *fractions;  /* every report, in order */
+  guint      n_at_done;  /* how many had come when the callback ran */
+  gboolean   finish;     /* the callback calls the finish function */
+  GMainLoop *loop;
+} FolderLoad;
+
+static void
+folder_progress_cb (double   fraction,
+                    gpointer data)
+{
+  FolderLoad *load = data;
+
+  g_array_append_val (load->fractions, fraction);
+}
+
+static void
+folder_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  FolderLoad *load = data;
+
+  load->n_at_done = load->fractions->len;
+  if (load->finish)
+    g_assert_true (dm_document_load_file_finish (DM_DOCUMENT (object), result, NULL));
+  g_main_loop_quit (load->loop);
+}
+
+/* A folder's progress rises after each of its four files to 1, all before the callback;
+ * a caller that never calls the finish function gets no report after its callback */
+static void
+test_folder_progress (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ustravel", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(DmDocument) doc = dm_document_new ();
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+      g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+      FolderLoad load = { fractions, 0, run == 0, loop };
+
+      dm_document_load_file_with_progress_async (doc, folder, folder_progress_cb, &load, NULL,
+                                                 folder_loaded_cb, &load);
+      g_main_loop_run (loop);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_cmpuint (fractions->len, >, 0);
+      g_assert_cmpuint (fractions->len, ==, load.n_at_done);
+      for (guint i = 0; i < fractions->len; i++)
+        {
+          double f = g_array_index (fractions, double, i);
+
+          g_test_message ("report %u: %g", i, f);
+          /* whole files read: a quarter, a half, three quarters, all */
+          g_assert_cmpfloat (f * 4, ==, round (f * 4));
+          g_assert_cmpfloat (f, >, i > 0 ? g_array_index (fractions, double, i - 1) : 0);
+        }
+      g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+      /* what was read is added by the finish function only */
+      if (load.finish)
+        g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), >, 0);
+      else
+        g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 0);
+    }
 }
 
 /* A view of some events: shares actors and places, changes its events in one step */
@@ -742,6 +945,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/missing-file", test_missing_file);
   g_test_add_func ("/model/document/bad-events", test_bad_events);
   g_test_add_func ("/model/document/doubtful-events", test_doubtful_events);
+  g_test_add_func ("/model/document/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/model/document/round-trip", test_round_trip);
   g_test_add_func ("/model/document/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/model/json/shortest-doubles", test_shortest_doubles);
@@ -749,8 +953,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/rejected-kept-in-place", test_rejected_kept_in_place);
   g_test_add_func ("/model/document/save-failure-keeps-old", test_save_failure_keeps_old);
   g_test_add_func ("/model/document/failed-write-keeps-old", test_failed_write_keeps_old);
+  g_test_add_func ("/model/document/save-keeps-file", test_save_keeps_file);
   g_test_add_func ("/model/document/two-files", test_two_files);
   g_test_add_func ("/model/document/async", test_async);
+  g_test_add_func ("/model/document/folder-progress", test_folder_progress);
   g_test_add_func ("/model/document/filtered-view", test_filtered_view);
   return g_test_run ();
 }

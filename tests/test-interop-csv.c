@@ -32,11 +32,12 @@ find_trip_of (DmDocument *doc,
   return NULL;
 }
 
-/* The reader alone: quotes, doubled quotes, line breaks in a field, positions */
+/* The reader alone: quotes, doubled quotes, line breaks in a field, positions (a byte
+ * order mark is gone before the reader: /model/document/byte-order-mark) */
 static void
 test_parser (void)
 {
-  const char *text = "\xEF\xBB\xBF" "a;b;c\r\n1;\"x;y\";\"say \"\"hi\"\"\nthere\"\r\nété;;z";
+  const char *text = "a;b;c\r\n1;\"x;y\";\"say \"\"hi\"\"\nthere\"\r\nété;;z";
   DmCsvReader reader;
   g_autoptr(GPtrArray) r1 = NULL;
   g_autoptr(GPtrArray) r2 = NULL;

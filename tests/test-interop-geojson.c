@@ -137,6 +137,7 @@ test_bad_types (void)
     { "“status” should be a string", "\"status\": |[\"a\"]", TRUE },
     { "“participants” should be a string or a list of strings", "\"participants\": |7", TRUE },
     { "“sources” should be a list of citations", "\"sources\": |\"KCNA\"", TRUE },
+    { "“city” should be a string", "\"city\": |5", TRUE },
     { "arrives before it departs", "|{\"type\": \"Feature\", \"properties\": {\"name\": \"Time runs back\"", TRUE },
   };
 

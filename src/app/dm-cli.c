@@ -158,9 +158,7 @@ print_json (DmDocument *doc,
             GPtrArray  *reports)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) text = NULL;
   GListModel *events = dm_document_get_events (doc);
   GListModel *problems = dm_document_get_problems (doc);
   guint by_kind[4] = { 0 };
@@ -261,12 +259,8 @@ print_json (DmDocument *doc,
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  fputs (text, stdout);
-  fputc ('\n', stdout);
+  text = dm_json_builder_to_bytes (b);
+  fwrite (g_bytes_get_data (text, NULL), 1, g_bytes_get_size (text), stdout);
 }
 
 static void

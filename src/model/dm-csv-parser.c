@@ -56,11 +56,6 @@ dm_csv_reader_init (DmCsvReader *self,
                     gsize        length,
                     char         delimiter)
 {
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
   self->data = self->p = data;
   self->end = data + length;
   self->line = 1;

@@ -32,7 +32,7 @@ DmFileInfo *dm_document_get_file_info (DmDocument *self,
                                        GFile      *file,
                                        gboolean    create);
 
-/* Every save and export: a temporary file renamed over @file (dm-export.c) */
+/* Every save and export: a temporary file renamed over @file (dm-document.c) */
 gboolean    dm_write_file_atomically  (GFile         *file,
                                        const char    *data,
                                        gsize          length,

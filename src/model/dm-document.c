@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "dm-document-private.h"
 #include "dm-error.h"
@@ -589,15 +590,16 @@ dm_document_merge (DmDocument *self,
  * @progress (in that thread) after each of its files */
 static DmDocument *
 load_into_new (GFile              *file,
-               DmFolderProgress    progress,
+               DmLoadProgressFunc  progress,
                gpointer            progress_data,
                GCancellable       *cancellable,
                GError            **error)
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (file);
+  const char *data;
   gsize length = 0;
   const DmFormat *format;
 
@@ -606,7 +608,7 @@ load_into_new (GFile              *file,
     return dm_folder_load (doc, file, progress, progress_data, cancellable, error) ? g_steal_pointer (&doc)
                                                                                    : NULL;
 
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
@@ -622,6 +624,8 @@ load_into_new (GFile              *file,
       return NULL;
     }
 
+  data = contents;
+  dm_format_skip_byte_order_mark (&data, &length);
   format = dm_format_find_for_data (basename, data, length);
   if (format == NULL)
     {
@@ -663,6 +667,8 @@ typedef struct
   GMainContext       *context;
   DmLoadProgressFunc  func;
   gpointer            func_data;
+  GAsyncReadyCallback callback;
+  gpointer            callback_data;
   GMutex              lock;      /* guards what follows */
   double              fraction;
   gboolean            pending;   /* a report is on its way to the main context */
@@ -729,6 +735,22 @@ load_progress_cb (double   fraction,
     }
 }
 
+/* In the main context: the load is over, whether or not the caller calls the finish
+ * function, so no report reaches it after its callback */
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+
+  g_mutex_lock (&job->lock);
+  job->finished = TRUE;
+  g_mutex_unlock (&job->lock);
+  if (job->callback != NULL)
+    job->callback (source, result, job->callback_data);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -765,7 +787,7 @@ dm_document_load_file_async (DmDocument          *self,
 /**
  * dm_document_load_file_with_progress_async:
  * @progress: (nullable): called in the caller's main context with the fraction done
- *   (0 to 1) as the files of a folder are read; never after the finish function
+ *   (0 to 1) as the files of a folder are read; never after @callback
  *
  * Like dm_document_load_file_async(). A single file tells no progress.
  */
@@ -778,7 +800,7 @@ dm_document_load_file_with_progress_async (DmDocument          *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, load_done_cb, NULL);
   LoadJob *job = g_new0 (LoadJob, 1);
 
   g_atomic_ref_count_init (&job->ref);
@@ -786,6 +808,8 @@ dm_document_load_file_with_progress_async (DmDocument          *self,
   job->context = g_main_context_ref_thread_default ();
   job->func = progress;
   job->func_data = progress_data;
+  job->callback = callback;
+  job->callback_data = user_data;
   g_mutex_init (&job->lock);
   g_task_set_source_tag (task, dm_document_load_file_async);
   g_task_set_task_data (task, job, load_job_unref);
@@ -798,19 +822,60 @@ dm_document_load_file_finish (DmDocument    *self,
                               GError       **error)
 {
   g_autoptr(DmDocument) loaded = NULL;
-  LoadJob *job;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  job = g_task_get_task_data (G_TASK (result));
-  g_mutex_lock (&job->lock);
-  job->finished = TRUE;
-  g_mutex_unlock (&job->lock);
   loaded = g_task_propagate_pointer (G_TASK (result), error);
   if (loaded == NULL)
     return FALSE;
   dm_document_merge (self, loaded);
   return TRUE;
+}
+
+/* The file that @file's symbolic links lead to, or @file itself: GIO writes through a
+ * link in place, which a failed write would leave half-written. */
+static GFile *
+resolve_links (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *real = path != NULL ? realpath (path, NULL) : NULL;
+
+  return real != NULL ? g_file_new_for_path (real) : g_object_ref (file);
+}
+
+/**
+ * dm_write_file_atomically:
+ *
+ * Writes @data to @file through a temporary file renamed over it: whatever fails (a full
+ * disk, a size limit, a cancellation), the old file keeps its bytes and no temporary file
+ * is left. GIO's replace keeps the old file's mode and owner; a symbolic link stays a
+ * link and the file it points to is replaced. GLib 2.74's g_file_replace_contents() is not
+ * enough: when a write fails it still renames the half-written temporary file over the
+ * old one; closing the stream with a cancelled #GCancellable drops the temporary file.
+ * Returns: %FALSE with @error, GIO's (the caller names the file)
+ */
+gboolean
+dm_write_file_atomically (GFile         *file,
+                          const char    *data,
+                          gsize          length,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFile) target = resolve_links (file);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+
+  stream = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  if (g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, cancellable,
+                                 error))
+    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  return FALSE;
 }
 
 gboolean

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "dm-document-private.h"
 #include "dm-error.h"
@@ -23,37 +22,6 @@ static const struct
   { "csv", dm_csv_write },
   { "kml", dm_kml_write },
 };
-
-/**
- * dm_write_file_atomically:
- *
- * Writes @data to @file through a temporary file renamed over it: whatever fails (a full
- * disk, a size limit, a cancellation), the old file keeps its bytes and no temporary file
- * is left. A local file keeps its permissions. GLib 2.74's g_file_replace_contents() is
- * not enough: when a write fails it still renames the half-written temporary file over
- * the old one.
- * Returns: %FALSE with @error, GIO's or GLib's (the caller names the file)
- */
-gboolean
-dm_write_file_atomically (GFile         *file,
-                          const char    *data,
-                          gsize          length,
-                          GCancellable  *cancellable,
-                          GError       **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  GStatBuf st;
-  int mode = 0666;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (path == NULL)
-    return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                    cancellable, error);
-  if (g_stat (path, &st) == 0)
-    mode = st.st_mode & 07777;
-  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
-}
 
 static gboolean
 find_writer (GFile    *file,

@@ -89,13 +89,52 @@ add_failure (DmDocument *document,
   dm_document_add_problem (document, problem);
 }
 
+/* Adds what @file holds to @document (counted in @loaded) if it is in a format Diplomap
+ * reads; a file that fails is a problem. Returns: FALSE only when cancelled, with @error */
+static gboolean
+read_file (DmDocument    *document,
+           GFile         *file,
+           guint         *loaded,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const DmFormat *format;
+  const char *data;
+  gsize length;
+
+  if (g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      data = contents;
+      dm_format_skip_byte_order_mark (&data, &length);
+      format = dm_format_find_for_data (basename, data, length);
+      if (format == NULL)
+        return TRUE;   /* README.md, presidents.xml, code tables: not event files */
+      dm_document_add_file (document, file);
+      if (format->load (document, file, data, length, cancellable, &local_error))
+        {
+          (*loaded)++;
+          return TRUE;
+        }
+    }
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  add_failure (document, file, local_error->message);
+  return TRUE;
+}
+
 gboolean
-dm_folder_load (DmDocument        *document,
-                GFile             *folder,
-                DmFolderProgress   progress,
-                gpointer           progress_data,
-                GCancellable      *cancellable,
-                GError           **error)
+dm_folder_load (DmDocument          *document,
+                GFile               *folder,
+                DmLoadProgressFunc   progress,
+                gpointer             progress_data,
+                GCancellable        *cancellable,
+                GError             **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   guint loaded = 0;
@@ -106,42 +145,11 @@ dm_folder_load (DmDocument        *document,
 
   for (guint i = 0; i < files->len; i++)
     {
-      GFile *file = g_ptr_array_index (files, i);
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *data = NULL;
-      g_autoptr(GError) local_error = NULL;
-      const DmFormat *format;
-      gsize length;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !read_file (document, g_ptr_array_index (files, i), &loaded, cancellable, error))
         return FALSE;
       if (progress != NULL)
-        progress ((double) i / files->len, progress_data);
-      if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
-        {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          add_failure (document, file, local_error->message);
-          continue;
-        }
-      format = dm_format_find_for_data (basename, data, length);
-      if (format == NULL)
-        continue;   /* README.md, presidents.xml, code tables: not event files */
-      dm_document_add_file (document, file);
-      if (!format->load (document, file, data, length, cancellable, &local_error))
-        {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          add_failure (document, file, local_error->message);
-          continue;
-        }
-      loaded++;
+        progress ((double) (i + 1) / files->len, progress_data);
     }
 
   if (loaded == 0 && g_list_model_get_n_items (dm_document_get_problems (document)) == 0)

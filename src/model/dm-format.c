@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dm-format.h"
 #include "dm-ustravel-format.h"
 
@@ -59,6 +61,17 @@ const DmFormat * const *
 dm_format_list (void)
 {
   return formats;
+}
+
+void
+dm_format_skip_byte_order_mark (const char **data,
+                                gsize       *length)
+{
+  if (*length >= 3 && memcmp (*data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
 }
 
 const DmFormat *

@@ -31,6 +31,10 @@ typedef struct
 const DmFormat *dm_format_find_for_data (const char *basename,
                                          const char *data,
                                          gsize       length);
+/* Moves @data past a UTF-8 byte order mark, which some writers put first: sniffers and
+ * readers are given the text after it, so that their lines and columns count from it */
+void            dm_format_skip_byte_order_mark (const char **data,
+                                                gsize       *length);
 const DmFormat * const *dm_format_list  (void);
 
 /* The native format */

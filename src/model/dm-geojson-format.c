@@ -6,7 +6,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "dm-error.h"
 #include "dm-format.h"
@@ -443,12 +442,6 @@ dm_geojson_format_load (DmDocument    *doc,
   gboolean ok = TRUE;
 
   dm_import_init (&self.imp, doc, file);
-  /* a UTF-8 byte order mark is allowed by some writers */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
   positions = self.positions = dm_json_positions_new (parser, data, length);
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {

@@ -11,6 +11,10 @@
 
 /* A GeoJSON feature's properties: who, where, what (docs/INTEROP.md). */
 
+/* The names other tools give a point's place, and a feature's traveller */
+static const char * const place_members[] = { "place", "location", "city", "placename", "place_name", NULL };
+static const char * const actor_members[] = { "actor", "person", "leader", "traveller", "traveler", "who", NULL };
+
 GStrv
 dm_geojson_get_names (JsonObject *object,
                       const char *member)
@@ -63,7 +67,6 @@ dm_geojson_point_place (DmGeojsonLoader   *self,
                         JsonObject        *place_info,
                         DmGeojsonPosition *p)
 {
-  static const char * const place_members[] = { "place", "location", "city", "placename", "place_name", NULL };
   const char *name = NULL, *country = NULL, *tz = NULL;
 
   if (place_info != NULL)
@@ -142,7 +145,6 @@ dm_geojson_read_people (DmGeojsonLoader *self,
                         JsonObject      *props,
                         DmEvent         *event)
 {
-  static const char * const actor_members[] = { "actor", "person", "leader", "traveller", "traveler", "who", NULL };
   const char *which = NULL;
   const char *name = props ? dm_geojson_first_string (props, actor_members, &which) : NULL;
   const char *id = props ? dm_geojson_get_string (props, "actor_id") : NULL;
@@ -212,6 +214,27 @@ type_problem (DmGeojsonLoader *self,
   dm_import_problem (&self->imp, line, column, "%s", message);
 }
 
+/* A problem for each of @members that @props has with a value neither null nor a string
+ * (nor a list of strings, if @or_list) */
+static void
+check_strings (DmGeojsonLoader    *self,
+               JsonObject         *props,
+               const char * const *members,
+               gboolean            or_list)
+{
+  JsonNode *node;
+
+  for (guint i = 0; members[i]; i++)
+    if ((node = json_object_get_member (props, members[i])) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+        !(or_list ? is_strings (node) : is_string (node)))
+      {
+        /* Translators: %s is the name of a member in the file, like "title" */
+        g_autofree char *message = or_list ? g_strdup_printf (_("“%s” should be a string or a list of strings"), members[i])
+                                           : g_strdup_printf (_("“%s” should be a string"), members[i]);
+        type_problem (self, props, members[i], message);
+      }
+}
+
 /* The properties we read whose value has the wrong type ("actor": 42, "status": ["a"],
  * "participants": 7) are left out: say so rather than drop them silently */
 static void
@@ -220,29 +243,15 @@ check_types (DmGeojsonLoader *self,
 {
   static const char * const strings[] = {
     "status", "event_type", "actor_id", "actor_role", "actor_country", "actor_color", "host",
-    "place", "location", "city", "placename", "place_name", "country", "timezone", NULL
+    "country", "timezone", NULL
   };
-  static const char * const lists[] = {
-    "actor", "person", "leader", "traveller", "traveler", "who", "participants", "participant_ids",
-    "tags", "invited_by", NULL
-  };
+  static const char * const lists[] = { "participants", "participant_ids", "tags", "invited_by", NULL };
   JsonNode *node;
 
-  for (guint i = 0; strings[i]; i++)
-    if ((node = json_object_get_member (props, strings[i])) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
-        !is_string (node))
-      {
-        /* Translators: %s is the name of a member in the file, like "title" */
-        g_autofree char *message = g_strdup_printf (_("“%s” should be a string"), strings[i]);
-        type_problem (self, props, strings[i], message);
-      }
-  for (guint i = 0; lists[i]; i++)
-    if ((node = json_object_get_member (props, lists[i])) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
-        !is_strings (node))
-      {
-        g_autofree char *message = g_strdup_printf (_("“%s” should be a string or a list of strings"), lists[i]);
-        type_problem (self, props, lists[i], message);
-      }
+  check_strings (self, props, strings, FALSE);
+  check_strings (self, props, place_members, FALSE);
+  check_strings (self, props, actor_members, TRUE);
+  check_strings (self, props, lists, TRUE);
   if ((node = json_object_get_member (props, "sources")) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
       !JSON_NODE_HOLDS_ARRAY (node))
     type_problem (self, props, "sources", _("“sources” should be a list of citations"));

@@ -380,8 +380,6 @@ dm_ical_format_sniff (const char *basename,
 
   if (g_str_equal (ext, "ics") || g_str_equal (ext, "ical") || g_str_equal (ext, "icalendar"))
     return TRUE;
-  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
   while (p < end && g_ascii_isspace (*p))
     p++;
   return end - p >= 15 && g_ascii_strncasecmp (p, "BEGIN:VCALENDAR", 15) == 0;
@@ -403,11 +401,6 @@ dm_ical_format_load (DmDocument    *doc,
   gboolean ok = TRUE;
 
   dm_import_init (&self.imp, doc, file);
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
   text = g_strndup (data, length);
   g_strdelimit (text, "\r", ' ');
   index_lines (&self, text);

@@ -45,9 +45,8 @@ DmPlace  *dm_import_place_at          (DmImport     *self,
 DmActor  *dm_import_actor             (DmImport     *self,
                                        const char   *id,
                                        const char   *name);
-/* A trip whose legs do not join as several trips that each do (ids "ID-1", "ID-2"…) */
-GPtrArray *dm_import_split_at_gaps    (DmEvent      *event);
-/* Adds @event to the document (split at gaps) with its origin in the file */
+/* Adds @event to the document with its origin in the file; a trip whose legs do not join
+ * becomes several trips that each do (ids "ID-1", "ID-2"…) */
 void      dm_import_add_event         (DmImport     *self,
                                        DmEvent      *event,
                                        guint         line,

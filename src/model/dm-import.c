@@ -314,7 +314,13 @@ dm_import_place_at (DmImport   *self,
         timezone = NULL;
     }
   if (name == NULL || *name == '\0')
-    name = label = g_strdup_printf ("%.4f, %.4f", latitude, longitude);
+    {
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* with dots in any locale: the name is written in files */
+      name = label = g_strdup_printf ("%s, %s", g_ascii_formatd (lat, sizeof lat, "%.4f", latitude),
+                                      g_ascii_formatd (lon, sizeof lon, "%.4f", longitude));
+    }
 
   place = dm_place_new (NULL, name, country, latitude, longitude, timezone);
   dm_place_set_level (place, DM_PLACE_LEVEL_POINT);
@@ -373,11 +379,13 @@ dm_import_actor (DmImport   *self,
   return actor;
 }
 
-/* A trip of @event's kind, people and details, with no legs yet; its id is @event's
- * with "-@number" */
+/* A trip of @event's kind, people and details with its legs @start to @end (excluded);
+ * its id is @event's with "-@number" */
 static DmEvent *
 new_piece (DmEvent *event,
-           guint    number)
+           guint    number,
+           guint    start,
+           guint    end)
 {
   g_autofree char *id = dm_event_get_id (event) ? g_strdup_printf ("%s-%u", dm_event_get_id (event), number) : NULL;
   DmEvent *piece = dm_event_new (dm_event_get_kind (event), id);
@@ -396,49 +404,38 @@ new_piece (DmEvent *event,
   dm_event_set_tags (piece, dm_event_get_tags (event));
   dm_event_set_notes (piece, dm_event_get_notes (event));
   dm_event_set_extra (piece, dm_event_get_extra (event));
+  for (guint i = start; i < end; i++)
+    dm_event_add_leg (piece, g_ptr_array_index (dm_event_get_legs (event), i));
   return piece;
 }
 
-/**
- * dm_import_split_at_gaps:
- *
- * A trip whose legs do not join (a leg starts elsewhere than where the previous one
+/* A trip whose legs do not join (a leg starts elsewhere than where the previous one
  * ended: two lines of a MultiLineString, rows of one trip id) cannot be one trip of a
  * .diplomap file. It becomes one trip per run of joining legs, in order, with ids
  * "ID-1", "ID-2"…. Any other event is returned as itself.
- * Returns: (transfer container) (element-type DmEvent): the events to add
- */
-GPtrArray *
-dm_import_split_at_gaps (DmEvent *event)
+ * Returns: (transfer container) (element-type DmEvent): the events to add */
+static GPtrArray *
+split_at_gaps (DmEvent *event)
 {
   GPtrArray *pieces = g_ptr_array_new_with_free_func (g_object_unref);
   GPtrArray *legs = dm_event_get_legs (event);
-  DmEvent *piece = NULL;
-  gboolean joined = TRUE;
+  guint start = 0;
 
-  for (guint i = 1; i < legs->len && joined; i++)
-    joined = dm_place_equal (((DmLeg *) g_ptr_array_index (legs, i - 1))->to,
-                             ((DmLeg *) g_ptr_array_index (legs, i))->from);
-  if (joined)
-    {
-      g_ptr_array_add (pieces, g_object_ref (event));
-      return pieces;
-    }
-  for (guint i = 0; i < legs->len; i++)
-    {
-      DmLeg *leg = g_ptr_array_index (legs, i);
-
-      if (i == 0 || !dm_place_equal (((DmLeg *) g_ptr_array_index (legs, i - 1))->to, leg->from))
-        {
-          piece = new_piece (event, pieces->len + 1);
-          g_ptr_array_add (pieces, piece);
-        }
-      dm_event_add_leg (piece, leg);
-    }
+  for (guint i = 1; i < legs->len; i++)
+    if (!dm_place_equal (((DmLeg *) g_ptr_array_index (legs, i - 1))->to,
+                         ((DmLeg *) g_ptr_array_index (legs, i))->from))
+      {
+        g_ptr_array_add (pieces, new_piece (event, pieces->len + 1, start, i));
+        start = i;
+      }
+  if (start == 0)
+    g_ptr_array_add (pieces, g_object_ref (event));
+  else
+    g_ptr_array_add (pieces, new_piece (event, pieces->len + 1, start, legs->len));
   return pieces;
 }
 
-/* Adds @event (or the trips it splits into, see dm_import_split_at_gaps()) from
+/* Adds @event (or the trips it splits into, see split_at_gaps()) from
  * @line:@column; a leg that arrives before it departs (times of the vertices going
  * backwards) is a problem there instead: a .diplomap file could not hold it. */
 void
@@ -462,7 +459,7 @@ dm_import_add_event (DmImport *self,
           return;
         }
     }
-  pieces = dm_import_split_at_gaps (event);
+  pieces = split_at_gaps (event);
   for (guint i = 0; i < pieces->len; i++)
     {
       dm_event_set_origin (g_ptr_array_index (pieces, i), self->file, line, column);

@@ -627,15 +627,17 @@ count_people (DmEvent *event)
   return g_hash_table_size (people);
 }
 
-/* What loads but is doubtful: a meeting of fewer than two, an id given twice (@ids:
- * id -> JsonObject of the first). Reported; the event stays. A summit with nobody
- * listed is fine: it stands for itself on the map (who attended may not be known). */
+/* What loads but is doubtful in @node, the object @event was read from: a meeting of fewer
+ * than two, an id given twice (@ids: id -> the node of the first). Reported; the event stays.
+ * A summit with nobody listed is fine: it stands for itself on the map (who attended may
+ * not be known). */
 static void
 check_event (Loader     *self,
              GHashTable *ids,
-             JsonObject *object,
+             JsonNode   *node,
              DmEvent    *event)
 {
+  JsonObject *object = json_node_get_object (node);
   const char *id = dm_event_get_id (event);
   const char *where = json_object_has_member (object, "participants") ? "participants" : NULL;
 
@@ -648,17 +650,16 @@ check_event (Loader     *self,
   if (g_hash_table_contains (ids, id))
     {
       guint line = 0, column = 0;
-      g_autoptr(JsonNode) first = json_node_init_object (json_node_alloc (), g_hash_table_lookup (ids, id));
       g_autofree char *message = NULL;
 
-      dm_json_positions_lookup (self->positions, first, &line, &column);
+      dm_json_positions_lookup (self->positions, g_hash_table_lookup (ids, id), &line, &column);
       /* Translators: an event id, then the line where the file used it first */
       message = g_strdup_printf (_("The event id “%s” is used twice (first at line %u): ids must be unique"),
                                  id, line);
       warn_at (self, object, "id", message);
     }
   else
-    g_hash_table_insert (ids, (gpointer) id, object);
+    g_hash_table_insert (ids, (gpointer) id, node);
 }
 
 static void
@@ -897,7 +898,7 @@ dm_native_format_load (DmDocument    *doc,
               dm_document_keep_rejected_at (doc, file, "events", el, loaded);
               continue;
             }
-          check_event (&self, ids, json_node_get_object (el), event);
+          check_event (&self, ids, el, event);
           dm_document_add_event (doc, event);
           loaded++;
         }

@@ -424,14 +424,17 @@ read_trip (Reader  *self,
   for (guint i = 0; i < parts->len; i++)
     {
       const char *part = g_ptr_array_index (parts, i);
-      DmUstravelStop *stop = g_new0 (DmUstravelStop, 1);
+      DmUstravelStop *stop;
       g_autofree char *event_id = NULL;
       DmPlace *place = NULL;
       DmTime start, end;
 
       if (code != NULL)
         place = part ? place_for (self, part, code, t.locale_line) : country_place (self, code);
+      if (first_day == 0)
+        continue;   /* no date at all (reported above): its place is shown, not as an event */
 
+      stop = g_new0 (DmUstravelStop, 1);
       event_id = i == 0 ? g_strdup_printf ("trip-%s", t.id ? t.id : who)
                         : g_strdup_printf ("trip-%s-%u", t.id ? t.id : who, i + 1);
       stop->visit = dm_event_new (DM_EVENT_KIND_VISIT, event_id);
@@ -450,20 +453,14 @@ read_trip (Reader  *self,
       {
         GTimeZone *zone = dm_ustravel_zone (place ? dm_place_get_timezone (place) : NULL);
 
-        read_time (self, first_day ? t.start : NULL, zone, t.start_line, "<start-date", &start);
-        read_time (self, first_day ? t.end : NULL, zone, t.end_line, "<end-date", &end);
+        read_time (self, t.start, zone, t.start_line, "<start-date", &start);
+        read_time (self, t.end, zone, t.end_line, "<end-date", &end);
         dm_event_set_start (stop->visit, &start);
         dm_event_set_end (stop->visit, &end);
       }
       if (t.remarks)
         dm_event_set_notes (stop->visit, t.remarks);
       dm_event_add_source (stop->visit, g_hash_table_lookup (self->sources, who));
-      if (first_day == 0)
-        {
-          /* no date at all (reported above): its place is shown, not as an event */
-          stop_free (stop);
-          continue;
-        }
       dm_document_add_event (self->doc, stop->visit);
       g_ptr_array_add (self->stops, stop);
     }
