@@ -934,6 +934,54 @@ test_export_data (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static guint
+route_set_serial (DmWindow *win)
+{
+  return dm_route_set_get_serial (dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer)));
+}
+
+/* Opening Export Data or Export Map with no change of the filters waiting does not show the
+ * events again: the timeline keeps its zoom and the routes are not rebuilt */
+static void
+test_export_keeps_view (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-keep-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "all.geojson", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  double start, end, s, e;
+  guint serial;
+
+  open_and_wait (win, file);
+  dm_timeline_zoom (win->timeline, 0.25);
+  dm_timeline_get_range (win->timeline, &start, &end);
+  serial = route_set_serial (win);
+  {
+    g_autoptr(GtkFileChooserNative) chooser = dm_window_new_export_data_chooser (win);
+  }
+  gtk_window_destroy (GTK_WINDOW (dm_window_new_export_dialog (win)));
+  dm_window_export_data (win, out);
+  g_assert_true (app_test_wait_until (exported, win, 10000));
+  dm_timeline_get_range (win->timeline, &s, &e);
+  g_assert_cmpfloat (s, ==, start);
+  g_assert_cmpfloat (e, ==, end);
+  g_assert_cmpuint (route_set_serial (win), ==, serial);
+
+  /* a change still waiting for its pause is applied first: the dialog counts what goes */
+  dm_event_list_set_search (win->event_list, "minsk");
+  {
+    g_autoptr(GtkFileChooserNative) chooser = dm_window_new_export_data_chooser (win);
+    g_autofree char *count = g_strdup_printf ("%u", g_list_model_get_n_items (dm_event_list_get_model (win->event_list)));
+
+    g_assert_cmpuint (route_set_serial (win), !=, serial);
+    g_assert_nonnull (strstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), count));
+  }
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 /* Runs the window's single-key shortcut for @accel, as a key press that no focused widget
  * took would */
 static gboolean
@@ -1351,6 +1399,7 @@ main (int   argc,
   g_test_add_func ("/app/window/broken-file", test_broken_file);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
   g_test_add_func ("/app/window/export-data", test_export_data);
+  g_test_add_func ("/app/window/export-keeps-view", test_export_keeps_view);
   g_test_add_func ("/app/window/dialogs", test_dialogs_look);
   g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);
   g_test_add_func ("/app/window/close-while-loading", test_close_while_loading);

@@ -256,7 +256,7 @@ dm_window_new_export_dialog (DmWindow *self)
 
   dm_window_get_view_bounds (self, bounds);
   /* The figure shows what the map shows: the events the filters let through */
-  dm_window_apply_filters (self);
+  dm_window_flush_filters (self);
   dialog = dm_export_dialog_new (GTK_WINDOW (self), self->shown,
                                  dm_playback_get_time (self->playback), bounds);
   g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);

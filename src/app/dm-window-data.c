@@ -146,7 +146,7 @@ dm_window_export_data (DmWindow *self,
   g_autoptr(GTask) task = g_task_new (self, NULL, export_data_done_cb, NULL);
   ExportDataJob *job = g_new0 (ExportDataJob, 1);
 
-  dm_window_apply_filters (self);
+  dm_window_flush_filters (self);
   /* The thread writes a copy of the list: the filters may change meanwhile */
   job->snapshot = dm_document_new_filtered (self->document, dm_document_get_events (self->shown));
   job->file = g_object_ref (file);
@@ -205,7 +205,7 @@ dm_window_new_export_data_chooser (DmWindow *self)
   g_autofree char *name = dup_default_name (self);
   guint n_all, n_shown;
 
-  dm_window_apply_filters (self);
+  dm_window_flush_filters (self);
   n_all = g_list_model_get_n_items (dm_document_get_events (self->document));
   n_shown = g_list_model_get_n_items (dm_document_get_events (self->shown));
   if (n_shown < n_all)

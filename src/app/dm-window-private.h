@@ -114,6 +114,8 @@ void dm_window_setup_map         (DmWindow   *self);
 /* dm-window.c */
 /* Shows the list's events on the map, the timeline and in exports, now */
 void dm_window_apply_filters     (DmWindow   *self);
+/* The same, only when a change of the search or filters waits for its pause */
+void dm_window_flush_filters     (DmWindow   *self);
 /* Selects @event everywhere; @fly: the map flies to it */
 void dm_window_select_event      (DmWindow   *self,
                                   DmEvent    *event,

@@ -234,6 +234,15 @@ dm_window_apply_filters (DmWindow *self)
     dm_playback_set_range (self->playback, start, end);
 }
 
+/* What the list shows now, when a change of its search or filters is still waiting for the
+ * pause: applying when nothing changed would rebuild the routes and reset the timeline */
+void
+dm_window_flush_filters (DmWindow *self)
+{
+  if (self->filter_timeout_id != 0)
+    dm_window_apply_filters (self);
+}
+
 static gboolean
 filter_timeout_cb (gpointer user_data)
 {
