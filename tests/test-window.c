@@ -1364,6 +1364,45 @@ test_cancel_loading (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Stop Loading once the first of two files is in */
+static void
+stop_after_first_cb (DmWindow *win,
+                     GFile    *file,
+                     gboolean  ok,
+                     gpointer  data)
+{
+  if (ok)
+    g_action_group_activate_action (G_ACTION_GROUP (win), "cancel-load", NULL);
+}
+
+/* The sample and the U.S. record opened together, the record stopped once the sample is
+ * in: the map frames the sample, as when the last file loads */
+static void
+test_framed_after_stop (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *record = g_build_filename (g_getenv ("DIPLOMAP_DATA_DIR"), "us-travels", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (record);
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  double lat, lon, zoom;
+
+  app_test_wait (200);
+  g_signal_connect (win, "load-finished", G_CALLBACK (stop_after_first_cb), NULL);
+  dm_window_open_file (win, sample);
+  dm_window_open_file (win, folder);
+  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_null (win->error_dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 10);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_test_message ("after the stop: %.2f, %.2f, zoom %.2f", lat, lon, zoom);
+  dm_window_fit_document (win);
+  g_assert_true (view_near (viewport, lat, lon, zoom));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static void
 test_close_while_loading (void)
 {
@@ -1405,5 +1444,6 @@ main (int   argc,
   g_test_add_func ("/app/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/app/window/us-travels", test_us_travels);
   g_test_add_func ("/app/window/cancel-loading", test_cancel_loading);
+  g_test_add_func ("/app/window/framed-after-stop", test_framed_after_stop);
   return g_test_run ();
 }

@@ -350,6 +350,20 @@ dm_window_cancel_loading (DmWindow *self)
   self->load_cancellable = g_cancellable_new ();
 }
 
+/* Once the first files are all in (whether the last one loaded, failed or was stopped):
+ * the map where it was left if they are the files open when the app last closed, else
+ * framing all their events. None read yet: the next files decide. */
+static void
+decide_view (DmWindow *self)
+{
+  if (self->view_decided || self->loads->len > 0 ||
+      g_list_model_get_n_items (dm_document_get_events (self->document)) == 0)
+    return;
+  self->view_decided = TRUE;
+  if (!dm_window_restore_view (self))
+    dm_window_fit_document (self);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -386,6 +400,7 @@ load_cb (GObject      *object,
         }
       dm_window_remove_opened (self, data->file);
       update_loading (self);
+      decide_view (self);
       g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, FALSE);
       load_data_free (data);
       return;
@@ -404,14 +419,7 @@ load_cb (GObject      *object,
       /* the keys (Space plays, arrows step) then act at once, not on the Open button */
       gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
     }
-  /* Once the first files are all in: the map where it was left if they are the files
-   * open when the app last closed, else framing all their events */
-  if (!self->view_decided && self->loads->len == 0)
-    {
-      self->view_decided = TRUE;
-      if (!dm_window_restore_view (self))
-        dm_window_fit_document (self);
-    }
+  decide_view (self);
 
   n_problems = g_list_model_get_n_items (dm_document_get_problems (self->document));
   if (n_problems > data->n_problems_before)
