@@ -9,6 +9,7 @@
 #include "dm-application.h"
 #include "dm-great-circle.h"
 #include "dm-routes-painter.h"
+#include "dm-save-chooser.h"
 #include "dm-figure-private.h"
 #include "dm-window-private.h"
 
@@ -841,7 +842,19 @@ test_export_data (void)
 
     g_test_message ("%s: %s", gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), name);
     g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 4);
-    g_assert_cmpstr (name, ==, "Late October 2025 - Choe Son Hui to Moscow and Minsk, Trump in Asia for APEC.geojson");
+    g_autoptr(GFile) documents = dm_save_chooser_dup_folder (G_USER_DIRECTORY_DOCUMENTS);
+    g_autoptr(GFile) folder = NULL;
+
+    /* the folder is known once the dialog shows */
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    app_test_wait (100);
+    folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser));
+
+    /* the name and the folder follow the rules of Export Map's (test-export-dialog) */
+    g_assert_cmpstr (name, ==, "Late-October-2025-Choe-Son-Hui-to-Moscow-and-Minsk-Trump-in.geojson");
+    g_assert_nonnull (folder);
+    g_assert_true (g_file_equal (folder, documents));
     g_assert_nonnull (strstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), "10"));
   }
   /* A name without a known extension takes the chosen type's */
