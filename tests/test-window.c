@@ -1214,6 +1214,43 @@ test_view_restored (void)
   g_settings_reset (settings, "last-files");
 }
 
+/* A last view beyond what the map shows (the settings may hold anything) is brought within
+ * its limits the same way in an empty window and when the same file reopens */
+static void
+test_last_view_limits (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *uri = g_file_get_uri (sample);
+  const char *uris[] = { uri, NULL };
+  double lat[2], zoom[2];
+  DmWindow *win;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      ShumateViewport *viewport;
+
+      g_settings_set (settings, "last-view", "(ddd)", 89.0, 10.0, 20.0);
+      g_settings_set_strv (settings, "last-files", uris);
+      win = open_window ();
+      if (i == 1)
+        open_and_wait (win, sample);
+      app_test_wait (100);
+      viewport = shumate_map_get_viewport (win->map);
+      lat[i] = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+      zoom[i] = shumate_viewport_get_zoom_level (viewport);
+      g_test_message ("%s: %.2f, zoom %.2f", i == 0 ? "empty" : "reopened", lat[i], zoom[i]);
+      g_assert_cmpfloat (zoom[i], ==, shumate_viewport_get_max_zoom_level (viewport));
+      g_assert_cmpfloat (fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 10), <, 0.01);
+      gtk_window_destroy (GTK_WINDOW (win));
+    }
+  g_assert_cmpfloat (fabs (lat[0] - lat[1]), <, 0.01);
+  g_assert_cmpfloat (lat[0], >, 80);
+  g_assert_cmpfloat (zoom[0], ==, zoom[1]);
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-files");
+}
+
 static void
 test_empty_state (void)
 {
@@ -1441,6 +1478,7 @@ main (int   argc,
   g_test_add_func ("/app/window/opens-sample", test_opens_sample);
   g_test_add_func ("/app/window/settings-kept", test_settings_kept);
   g_test_add_func ("/app/window/view-restored", test_view_restored);
+  g_test_add_func ("/app/window/last-view-limits", test_last_view_limits);
   g_test_add_func ("/app/window/combined-title", test_combined_title);
   g_test_add_func ("/app/window/keyboard", test_keyboard);
   g_test_add_func ("/app/window/search-filters", test_search_filters);

@@ -110,6 +110,8 @@ gboolean dm_window_restore_view  (DmWindow   *self);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);
+/* The map where it was when a window last closed (settings' last-view, kept within limits) */
+void dm_window_go_to_last_view   (DmWindow   *self);
 
 /* dm-window.c */
 /* Shows the list's events on the map, the timeline and in exports, now */
