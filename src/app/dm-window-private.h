@@ -60,9 +60,7 @@ struct _DmWindow
   GtkWidget            *problems_dialog;  /* weak */
   GtkWidget            *error_dialog;     /* weak */
 
-  guint                 n_loading;
   guint                 n_exporting;
-  guint                 n_problems_shown;
   guint                 tick_id;
   guint                 pulse_id;
   gboolean              view_decided;     /* fitted or restored once the first files loaded */

@@ -378,7 +378,6 @@ load_cb (GObject      *object,
   /* The window was closed meanwhile: its widgets are gone */
   if (self->document == NULL)
     {
-      self->n_loading--;
       load_data_free (data);
       return;
     }
@@ -387,7 +386,6 @@ load_cb (GObject      *object,
   /* counted here, not when the load started: another file may have finished since */
   data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
   ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
-  self->n_loading--;
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -455,7 +453,6 @@ dm_window_open_file (DmWindow *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   data->fraction = -1;
-  self->n_loading++;
   g_ptr_array_add (self->loads, data);
   dm_window_add_opened (self, file);
   update_loading (self);
@@ -467,7 +464,7 @@ guint
 dm_window_get_n_loading (DmWindow *self)
 {
   g_return_val_if_fail (DM_IS_WINDOW (self), 0);
-  return self->n_loading;
+  return self->loads != NULL ? self->loads->len : 0;
 }
 
 DmDocument *
