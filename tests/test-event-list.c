@@ -126,6 +126,8 @@ test_dots (void)
   /* every row fits at the default size; all but the summit of many have an actor */
   g_assert_cmpuint (check_dots (win, "event-list-dots.png", &n_colored), ==, 10);
   g_assert_cmpuint (n_colored, >=, 8);
+  /* the dots redrawn when the colours change: those of the rows bound, each once */
+  g_assert_cmpuint (g_hash_table_size (win->event_list->bound_dots), ==, 10);
 
   for (guint i = 0; i < g_list_model_get_n_items (actors) && trump == NULL; i++)
     {
@@ -144,6 +146,8 @@ test_dots (void)
   g_assert_cmpuint (dm_rgba_to_hex (&before), !=, dm_rgba_to_hex (&after));
   g_assert_cmpuint (check_dots (win, "event-list-dots-trump.png", &n_colored), >=, 3);
   g_assert_cmpuint (n_colored, >=, 3);
+  g_assert_cmpuint (g_hash_table_size (win->event_list->bound_dots), ==,
+                    g_list_model_get_n_items (dm_event_list_get_model (win->event_list)));
   gtk_window_destroy (GTK_WINDOW (win));
 }
 

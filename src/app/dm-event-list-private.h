@@ -15,6 +15,7 @@ struct _DmEventList
   DmEvent            *selected;
   DmRouteSet         *route_set;
   GListModel         *colored_events; /* the route set's events, watched to redraw dots */
+  GHashTable         *bound_dots;     /* the rows' dots bound to an event: redrawn then */
 
   GtkWidget          *paned;       /* the list above, the details below */
   GtkWidget          *box;

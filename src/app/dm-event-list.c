@@ -253,6 +253,7 @@ dm_event_list_dispose (GObject *object)
   DmEventList *self = DM_EVENT_LIST (object);
 
   g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_pointer (&self->bound_dots, g_hash_table_unref);
   self->box = NULL;
   self->details = NULL;
   if (self->colored_events != NULL)
