@@ -226,6 +226,22 @@ test_search_words (void)
     }
   /* the same words in the other order */
   assert_search_finds (win, "japan   POMPEO ", n_both);
+
+  /* each event's text is folded once and kept for the next keystrokes */
+  g_assert_cmpuint (g_hash_table_size (win->event_list->search_texts), ==, n_all);
+  {
+    g_autoptr(DmEvent) first = g_list_model_get_item (dm_document_get_events (win->document), 0);
+    const char *text = g_hash_table_lookup (win->event_list->search_texts, first);
+
+    g_assert_nonnull (text);
+    assert_search_finds (win, "Pompeo", n_pompeo);
+    g_assert_true (g_hash_table_lookup (win->event_list->search_texts, first) == text);
+  }
+  /* a reload (a file was added) drops them; the search finds the same again */
+  dm_event_list_set_search (win->event_list, "");
+  dm_event_list_reload (win->event_list);
+  g_assert_cmpuint (g_hash_table_size (win->event_list->search_texts), ==, 0);
+  assert_search_finds (win, "Pompeo", n_pompeo);
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
