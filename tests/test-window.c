@@ -610,6 +610,42 @@ test_broken_file (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Copy All copies the problems the window shows: not those of a file read while it is open */
+static void
+test_problems_copy_shown (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) bad = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "bad-events.diplomap", NULL));
+  g_autoptr(GFile) doubtful = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "doubtful-events.diplomap", NULL));
+  g_autofree char *doubtful_path = g_file_get_path (doubtful);
+  g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  GdkClipboard *clipboard;
+  GValue copied = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  guint n_shown;
+
+  open_and_wait (win, bad);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-problems", NULL);
+  g_assert_nonnull (win->problems_dialog);
+  collect_labels (win->problems_dialog, headings, rows);
+  n_shown = g_list_model_get_n_items (dm_document_get_problems (win->document));
+  g_assert_cmpuint (rows->len, ==, n_shown);
+
+  open_and_wait (win, doubtful);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (win->document)), >, n_shown);
+  clipboard = gtk_widget_get_clipboard (win->problems_dialog);
+  g_assert_true (gtk_widget_activate_action (win->problems_dialog, "problems.copy", NULL));
+  g_value_init (&copied, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &copied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lines (g_value_get_string (&copied)), ==, n_shown);
+  g_assert_null (strstr (g_value_get_string (&copied), doubtful_path));
+  g_value_unset (&copied);
+  gtk_window_destroy (GTK_WINDOW (win->problems_dialog));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static gboolean
 exported (gpointer data)
 {
@@ -1487,6 +1523,7 @@ main (int   argc,
   g_test_add_func ("/app/window/fly-to-trip", test_fly_to_trip);
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
   g_test_add_func ("/app/window/broken-file", test_broken_file);
+  g_test_add_func ("/app/window/problems-copy-shown", test_problems_copy_shown);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
   g_test_add_func ("/app/window/export-data", test_export_data);
   g_test_add_func ("/app/window/export-keeps-view", test_export_keeps_view);
