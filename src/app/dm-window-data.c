@@ -207,21 +207,3 @@ dm_window_new_export_data_chooser (DmWindow *self)
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_data_response_cb), self, 0);
   return chooser;
 }
-
-static void
-export_data_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dm_window_new_export_data_chooser (DM_WINDOW (user_data))));
-}
-
-void
-dm_window_init_export_data (DmWindow *self)
-{
-  static const GActionEntry entries[] = {
-    { "export-data", export_data_action },
-  };
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
-}

@@ -85,7 +85,6 @@ void dm_window_report_export     (DmWindow       *self,
                                   const char     *done);
 
 /* dm-window-data.c: File > Export Data */
-void dm_window_init_export_data  (DmWindow   *self);
 GtkFileChooserNative *dm_window_new_export_data_chooser (DmWindow *self);
 /* Writes the events the list shows to @file, in a thread ("export-finished" tells) */
 void dm_window_export_data       (DmWindow   *self,
