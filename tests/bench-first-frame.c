@@ -226,7 +226,8 @@ main (int   argc,
   double init_ms;
 
   g_set_prgname ("bench-first-frame");
-  /* As main.c does (DM_BENCH_NO_WARM_UP=1 measures without it) */
+  /* As the application's startup does before GTK starts (DM_BENCH_NO_WARM_UP=1 measures
+   * without it) */
   if (g_getenv ("DM_BENCH_NO_WARM_UP") == NULL)
     dm_application_warm_up ();
   if (!gtk_init_check ())

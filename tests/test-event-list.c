@@ -126,6 +126,8 @@ test_dots (void)
   /* every row fits at the default size; all but the summit of many have an actor */
   g_assert_cmpuint (check_dots (win, "event-list-dots.png", &n_colored), ==, 10);
   g_assert_cmpuint (n_colored, >=, 8);
+  /* the dots redrawn when the colours change: those of the rows bound, each once */
+  g_assert_cmpuint (g_hash_table_size (win->event_list->bound_dots), ==, 10);
 
   for (guint i = 0; i < g_list_model_get_n_items (actors) && trump == NULL; i++)
     {
@@ -144,6 +146,8 @@ test_dots (void)
   g_assert_cmpuint (dm_rgba_to_hex (&before), !=, dm_rgba_to_hex (&after));
   g_assert_cmpuint (check_dots (win, "event-list-dots-trump.png", &n_colored), >=, 3);
   g_assert_cmpuint (n_colored, >=, 3);
+  g_assert_cmpuint (g_hash_table_size (win->event_list->bound_dots), ==,
+                    g_list_model_get_n_items (dm_event_list_get_model (win->event_list)));
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -222,6 +226,22 @@ test_search_words (void)
     }
   /* the same words in the other order */
   assert_search_finds (win, "japan   POMPEO ", n_both);
+
+  /* each event's text is folded once and kept for the next keystrokes */
+  g_assert_cmpuint (g_hash_table_size (win->event_list->search_texts), ==, n_all);
+  {
+    g_autoptr(DmEvent) first = g_list_model_get_item (dm_document_get_events (win->document), 0);
+    const char *text = g_hash_table_lookup (win->event_list->search_texts, first);
+
+    g_assert_nonnull (text);
+    assert_search_finds (win, "Pompeo", n_pompeo);
+    g_assert_true (g_hash_table_lookup (win->event_list->search_texts, first) == text);
+  }
+  /* a reload (a file was added) drops them; the search finds the same again */
+  dm_event_list_set_search (win->event_list, "");
+  dm_event_list_reload (win->event_list);
+  g_assert_cmpuint (g_hash_table_size (win->event_list->search_texts), ==, 0);
+  assert_search_finds (win, "Pompeo", n_pompeo);
   gtk_window_destroy (GTK_WINDOW (win));
 }
 

@@ -9,6 +9,7 @@
 #include "app-test-util.h"
 #include "dm-export-dialog.h"
 #include "dm-map-style.h"
+#include "dm-save-chooser.h"
 
 static const double everywhere[4] = { -180, -80, 180, 80 };
 
@@ -92,34 +93,42 @@ test_file_name (void)
   }
 }
 
+/* Where the save dialogs open: Export Map in Pictures, Export Data in Documents, else home */
 static void
 test_folder (void)
 {
-  /* in the test's private dirs: the test writes nothing into the real home */
-  g_autofree char *pictures = g_build_filename (g_get_user_cache_dir (), "Bilder", NULL);
+  const struct { GUserDirectory directory; const char *key, *name; } cases[] = {
+    { G_USER_DIRECTORY_PICTURES, "XDG_PICTURES_DIR", "Bilder" },
+    { G_USER_DIRECTORY_DOCUMENTS, "XDG_DOCUMENTS_DIR", "Dokumente" },
+  };
   g_autofree char *dirs = g_build_filename (g_get_user_config_dir (), "user-dirs.dirs", NULL);
-  g_autofree char *line = g_strdup_printf ("XDG_PICTURES_DIR=\"%s\"\n", pictures);
   g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
-  g_autoptr(GFile) want = g_file_new_for_path (pictures);
-  g_autoptr(GFile) cwd = NULL;
   g_autofree char *here = g_get_current_dir ();
+  g_autoptr(GFile) cwd = g_file_new_for_path (here);
 
-  /* no Pictures folder: home, not the folder the program was started in */
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
-  g_assert_true (g_file_set_contents (dirs, line, -1, NULL));
-  g_reload_user_special_dirs_cache ();
-  {
-    g_autoptr(GFile) folder = dm_export_dialog_dup_folder ();
-    g_assert_true (g_file_equal (folder, home));
-  }
-  /* the Pictures folder once it exists */
-  g_assert_cmpint (g_mkdir (pictures, 0700), ==, 0);
-  {
-    g_autoptr(GFile) folder = dm_export_dialog_dup_folder ();
-    g_assert_true (g_file_equal (folder, want));
-    cwd = g_file_new_for_path (here);
-    g_assert_false (g_file_equal (folder, cwd));
-  }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* in the test's private dirs: the test writes nothing into the real home */
+      g_autofree char *path = g_build_filename (g_get_user_cache_dir (), cases[i].name, NULL);
+      g_autofree char *line = g_strdup_printf ("%s=\"%s\"\n", cases[i].key, path);
+      g_autoptr(GFile) want = g_file_new_for_path (path);
+
+      /* no such folder: home, not the folder the program was started in */
+      g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+      g_assert_true (g_file_set_contents (dirs, line, -1, NULL));
+      g_reload_user_special_dirs_cache ();
+      {
+        g_autoptr(GFile) folder = dm_save_chooser_dup_folder (cases[i].directory);
+        g_assert_true (g_file_equal (folder, home));
+      }
+      /* the folder once it exists */
+      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+      {
+        g_autoptr(GFile) folder = dm_save_chooser_dup_folder (cases[i].directory);
+        g_assert_true (g_file_equal (folder, want));
+        g_assert_false (g_file_equal (folder, cwd));
+      }
+    }
 }
 
 /* The switch turns the figure's graticule on: a meridian drawn over the open Pacific */

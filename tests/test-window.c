@@ -9,6 +9,7 @@
 #include "dm-application.h"
 #include "dm-great-circle.h"
 #include "dm-routes-painter.h"
+#include "dm-save-chooser.h"
 #include "dm-figure-private.h"
 #include "dm-window-private.h"
 
@@ -609,6 +610,42 @@ test_broken_file (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Copy All copies the problems the window shows: not those of a file read while it is open */
+static void
+test_problems_copy_shown (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) bad = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "bad-events.diplomap", NULL));
+  g_autoptr(GFile) doubtful = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "doubtful-events.diplomap", NULL));
+  g_autofree char *doubtful_path = g_file_get_path (doubtful);
+  g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  GdkClipboard *clipboard;
+  GValue copied = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  guint n_shown;
+
+  open_and_wait (win, bad);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-problems", NULL);
+  g_assert_nonnull (win->problems_dialog);
+  collect_labels (win->problems_dialog, headings, rows);
+  n_shown = g_list_model_get_n_items (dm_document_get_problems (win->document));
+  g_assert_cmpuint (rows->len, ==, n_shown);
+
+  open_and_wait (win, doubtful);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (win->document)), >, n_shown);
+  clipboard = gtk_widget_get_clipboard (win->problems_dialog);
+  g_assert_true (gtk_widget_activate_action (win->problems_dialog, "problems.copy", NULL));
+  g_value_init (&copied, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &copied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_lines (g_value_get_string (&copied)), ==, n_shown);
+  g_assert_null (strstr (g_value_get_string (&copied), doubtful_path));
+  g_value_unset (&copied);
+  gtk_window_destroy (GTK_WINDOW (win->problems_dialog));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static gboolean
 exported (gpointer data)
 {
@@ -841,7 +878,19 @@ test_export_data (void)
 
     g_test_message ("%s: %s", gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), name);
     g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 4);
-    g_assert_cmpstr (name, ==, "Late October 2025 - Choe Son Hui to Moscow and Minsk, Trump in Asia for APEC.geojson");
+    g_autoptr(GFile) documents = dm_save_chooser_dup_folder (G_USER_DIRECTORY_DOCUMENTS);
+    g_autoptr(GFile) folder = NULL;
+
+    /* the folder is known once the dialog shows */
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    app_test_wait (100);
+    folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser));
+
+    /* the name and the folder follow the rules of Export Map's (test-export-dialog) */
+    g_assert_cmpstr (name, ==, "Late-October-2025-Choe-Son-Hui-to-Moscow-and-Minsk-Trump-in.geojson");
+    g_assert_nonnull (folder);
+    g_assert_true (g_file_equal (folder, documents));
     g_assert_nonnull (strstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), "10"));
   }
   /* A name without a known extension takes the chosen type's */
@@ -930,6 +979,54 @@ test_export_data (void)
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static guint
+route_set_serial (DmWindow *win)
+{
+  return dm_route_set_get_serial (dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer)));
+}
+
+/* Opening Export Data or Export Map with no change of the filters waiting does not show the
+ * events again: the timeline keeps its zoom and the routes are not rebuilt */
+static void
+test_export_keeps_view (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-keep-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "all.geojson", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  double start, end, s, e;
+  guint serial;
+
+  open_and_wait (win, file);
+  dm_timeline_zoom (win->timeline, 0.25);
+  dm_timeline_get_range (win->timeline, &start, &end);
+  serial = route_set_serial (win);
+  {
+    g_autoptr(GtkFileChooserNative) chooser = dm_window_new_export_data_chooser (win);
+  }
+  gtk_window_destroy (GTK_WINDOW (dm_window_new_export_dialog (win)));
+  dm_window_export_data (win, out);
+  g_assert_true (app_test_wait_until (exported, win, 10000));
+  dm_timeline_get_range (win->timeline, &s, &e);
+  g_assert_cmpfloat (s, ==, start);
+  g_assert_cmpfloat (e, ==, end);
+  g_assert_cmpuint (route_set_serial (win), ==, serial);
+
+  /* a change still waiting for its pause is applied first: the dialog counts what goes */
+  dm_event_list_set_search (win->event_list, "minsk");
+  {
+    g_autoptr(GtkFileChooserNative) chooser = dm_window_new_export_data_chooser (win);
+    g_autofree char *count = g_strdup_printf ("%u", g_list_model_get_n_items (dm_event_list_get_model (win->event_list)));
+
+    g_assert_cmpuint (route_set_serial (win), !=, serial);
+    g_assert_nonnull (strstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), count));
+  }
+  g_unlink (path);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
   gtk_window_destroy (GTK_WINDOW (win));
 }
@@ -1153,6 +1250,43 @@ test_view_restored (void)
   g_settings_reset (settings, "last-files");
 }
 
+/* A last view beyond what the map shows (the settings may hold anything) is brought within
+ * its limits the same way in an empty window and when the same file reopens */
+static void
+test_last_view_limits (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *uri = g_file_get_uri (sample);
+  const char *uris[] = { uri, NULL };
+  double lat[2], zoom[2];
+  DmWindow *win;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      ShumateViewport *viewport;
+
+      g_settings_set (settings, "last-view", "(ddd)", 89.0, 10.0, 20.0);
+      g_settings_set_strv (settings, "last-files", uris);
+      win = open_window ();
+      if (i == 1)
+        open_and_wait (win, sample);
+      app_test_wait (100);
+      viewport = shumate_map_get_viewport (win->map);
+      lat[i] = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+      zoom[i] = shumate_viewport_get_zoom_level (viewport);
+      g_test_message ("%s: %.2f, zoom %.2f", i == 0 ? "empty" : "reopened", lat[i], zoom[i]);
+      g_assert_cmpfloat (zoom[i], ==, shumate_viewport_get_max_zoom_level (viewport));
+      g_assert_cmpfloat (fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 10), <, 0.01);
+      gtk_window_destroy (GTK_WINDOW (win));
+    }
+  g_assert_cmpfloat (fabs (lat[0] - lat[1]), <, 0.01);
+  g_assert_cmpfloat (lat[0], >, 80);
+  g_assert_cmpfloat (zoom[0], ==, zoom[1]);
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-files");
+}
+
 static void
 test_empty_state (void)
 {
@@ -1316,6 +1450,45 @@ test_cancel_loading (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Stop Loading once the first of two files is in */
+static void
+stop_after_first_cb (DmWindow *win,
+                     GFile    *file,
+                     gboolean  ok,
+                     gpointer  data)
+{
+  if (ok)
+    g_action_group_activate_action (G_ACTION_GROUP (win), "cancel-load", NULL);
+}
+
+/* The sample and the U.S. record opened together, the record stopped once the sample is
+ * in: the map frames the sample, as when the last file loads */
+static void
+test_framed_after_stop (void)
+{
+  DmWindow *win = open_window ();
+  g_autoptr(GFile) sample = sample_file ();
+  g_autofree char *record = g_build_filename (g_getenv ("DIPLOMAP_DATA_DIR"), "us-travels", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (record);
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  double lat, lon, zoom;
+
+  app_test_wait (200);
+  g_signal_connect (win, "load-finished", G_CALLBACK (stop_after_first_cb), NULL);
+  dm_window_open_file (win, sample);
+  dm_window_open_file (win, folder);
+  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_null (win->error_dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 10);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_test_message ("after the stop: %.2f, %.2f, zoom %.2f", lat, lon, zoom);
+  dm_window_fit_document (win);
+  g_assert_true (view_near (viewport, lat, lon, zoom));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static void
 test_close_while_loading (void)
 {
@@ -1341,6 +1514,7 @@ main (int   argc,
   g_test_add_func ("/app/window/opens-sample", test_opens_sample);
   g_test_add_func ("/app/window/settings-kept", test_settings_kept);
   g_test_add_func ("/app/window/view-restored", test_view_restored);
+  g_test_add_func ("/app/window/last-view-limits", test_last_view_limits);
   g_test_add_func ("/app/window/combined-title", test_combined_title);
   g_test_add_func ("/app/window/keyboard", test_keyboard);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
@@ -1349,12 +1523,15 @@ main (int   argc,
   g_test_add_func ("/app/window/fly-to-trip", test_fly_to_trip);
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
   g_test_add_func ("/app/window/broken-file", test_broken_file);
+  g_test_add_func ("/app/window/problems-copy-shown", test_problems_copy_shown);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
   g_test_add_func ("/app/window/export-data", test_export_data);
+  g_test_add_func ("/app/window/export-keeps-view", test_export_keeps_view);
   g_test_add_func ("/app/window/dialogs", test_dialogs_look);
   g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);
   g_test_add_func ("/app/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/app/window/us-travels", test_us_travels);
   g_test_add_func ("/app/window/cancel-loading", test_cancel_loading);
+  g_test_add_func ("/app/window/framed-after-stop", test_framed_after_stop);
   return g_test_run ();
 }

@@ -46,7 +46,7 @@ dm_event_list_filter_event (gpointer item,
     return FALSE;
   if (status > 0 && status != GTK_INVALID_LIST_POSITION && dm_event_get_status (event) != status - 1)
     return FALSE;
-  if (self->words != NULL && !dm_event_matches_search (event, (const char * const *) self->words))
+  if (!dm_event_list_matches_search (self, event))
     return FALSE;
   return TRUE;
 }
@@ -183,6 +183,8 @@ dm_event_list_reload (DmEventList *self)
 
   g_return_if_fail (DM_IS_EVENT_LIST (self));
 
+  /* the folded texts are made again, from the events as the document holds them now */
+  g_hash_table_remove_all (self->search_texts);
   g_ptr_array_set_size (self->actors, 0);
   g_ptr_array_set_size (self->countries, 0);
   g_ptr_array_set_size (self->roles, 0);

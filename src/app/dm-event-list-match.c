@@ -81,7 +81,6 @@ add_text (GString    *haystack,
   if (text == NULL)
     return;
   g_string_append (haystack, text);
-  /* no word of a search holds a line break: words do not match across two fields */
   g_string_append_c (haystack, '\n');
 }
 
@@ -93,21 +92,17 @@ add_place_name (GString *haystack,
     add_text (haystack, dm_place_get_name (place));
 }
 
-/* Each word may be found in another field: "pompeo tokyo" finds Pompeo's trip with a
- * stop in Tokyo */
-gboolean
-dm_event_matches_search (DmEvent            *event,
-                         const char * const *words)
+/* The folded text a search looks in: the title, notes, actors, places and tags, one field a
+ * line (no word of a search holds a line break: words do not match across two fields) */
+char *
+dm_event_dup_search_text (DmEvent *event)
 {
   g_autofree char *title = dm_event_dup_display_title (event);
   g_autoptr(GString) haystack = g_string_new (NULL);
-  g_autofree char *folded = NULL;
   GPtrArray *parts = dm_event_get_participants (event);
   GPtrArray *legs = dm_event_get_legs (event);
   const char * const *tags = dm_event_get_tags (event);
 
-  if (words == NULL)
-    return TRUE;
   add_text (haystack, title);
   add_text (haystack, dm_event_get_notes (event));
   if (dm_event_get_actor (event) != NULL)
@@ -123,11 +118,52 @@ dm_event_matches_search (DmEvent            *event,
     }
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     add_text (haystack, tags[i]);
-  folded = dm_event_list_fold (haystack->str);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (strstr (folded, words[i]) == NULL)
+  return dm_event_list_fold (haystack->str);
+}
+
+gboolean
+dm_event_search_text_matches (const char         *text,
+                              const char * const *words)
+{
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    if (strstr (text, words[i]) == NULL)
       return FALSE;
   return TRUE;
+}
+
+/* Each word may be found in another field: "pompeo tokyo" finds Pompeo's trip with a
+ * stop in Tokyo */
+gboolean
+dm_event_matches_search (DmEvent            *event,
+                         const char * const *words)
+{
+  g_autofree char *text = NULL;
+
+  if (words == NULL)
+    return TRUE;
+  text = dm_event_dup_search_text (event);
+  return dm_event_search_text_matches (text, words);
+}
+
+/* The same through the list's table of folded texts: folding every field of thousands of
+ * events at each keystroke cost more than the rest of the filter */
+gboolean
+dm_event_list_matches_search (DmEventList *self,
+                              DmEvent     *event)
+{
+  const char *text;
+
+  if (self->words == NULL)
+    return TRUE;
+  text = g_hash_table_lookup (self->search_texts, event);
+  if (text == NULL)
+    {
+      char *folded = dm_event_dup_search_text (event);
+
+      g_hash_table_insert (self->search_texts, g_object_ref (event), folded);
+      text = folded;
+    }
+  return dm_event_search_text_matches (text, (const char * const *) self->words);
 }
 
 static gboolean

@@ -15,6 +15,7 @@ struct _DmEventList
   DmEvent            *selected;
   DmRouteSet         *route_set;
   GListModel         *colored_events; /* the route set's events, watched to redraw dots */
+  GHashTable         *bound_dots;     /* the rows' dots bound to an event: redrawn then */
 
   GtkWidget          *paned;       /* the list above, the details below */
   GtkWidget          *box;
@@ -45,6 +46,7 @@ struct _DmEventList
   GPtrArray          *roles;      /* char *, index + 1 in the role drop-down */
   GArray             *years;      /* int, index + 1 in the year drop-down */
   char              **words;      /* folded search words, all to be found */
+  GHashTable         *search_texts; /* DmEvent -> its folded text; emptied on reload */
   gboolean            syncing;
   gboolean            holding_changes; /* several drop-downs change as one */
 };
@@ -76,6 +78,13 @@ gboolean  dm_event_in_country     (DmEvent    *event,
 /* Whether every word is in the event's title, notes, actors, places or tags */
 gboolean  dm_event_matches_search (DmEvent            *event,
                                    const char * const *words);
+/* The folded text the search looks in, and whether it holds every word */
+char     *dm_event_dup_search_text     (DmEvent            *event);
+gboolean  dm_event_search_text_matches (const char         *text,
+                                        const char * const *words);
+/* dm_event_matches_search with the list's words and its table of folded texts */
+gboolean  dm_event_list_matches_search (DmEventList *self,
+                                        DmEvent     *event);
 gboolean  dm_event_has_role       (DmEvent    *event,
                                    const char *role);
 gboolean  dm_event_in_year        (DmEvent    *event,

@@ -8,7 +8,8 @@
 
 /* The rows of the sidebar's list: a dot of the actor's colour, the title, when · kind ·
  * status. The dot takes its colour from the route set when it is drawn, so that a route set
- * known (or rebuilt) after the rows were bound recolours them: dm_event_list_redraw_dots. */
+ * known (or rebuilt) after the rows were bound recolours them: dm_event_list_redraw_dots
+ * redraws the dots bound to an event, kept in a set by bind and unbind. */
 
 /* Whose colour an event's dot shows: its actor, else its first participant */
 static DmActor *
@@ -58,19 +59,18 @@ draw_dot_cb (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
-/* The list view's children are its rows' widgets, each holding one of our rows */
+/* The dots of the rows bound now: the others show no event */
 void
 dm_event_list_redraw_dots (DmEventList *self)
 {
-  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       item != NULL; item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-      GtkWidget *dot = row != NULL ? gtk_widget_get_first_child (row) : NULL;
+  GHashTableIter iter;
+  gpointer dot;
 
-      if (GTK_IS_DRAWING_AREA (dot))
-        gtk_widget_queue_draw (dot);
-    }
+  if (self->bound_dots == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->bound_dots);
+  while (g_hash_table_iter_next (&iter, &dot, NULL))
+    gtk_widget_queue_draw (dot);
 }
 
 static void
@@ -122,6 +122,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *s = dm_event_list_dup_subtitle (event);
 
   g_object_set_data_full (G_OBJECT (dot), "dm-event", g_object_ref (event), g_object_unref);
+  g_hash_table_add (self->bound_dots, g_object_ref (dot));
   gtk_widget_queue_draw (dot);
   gtk_label_set_text (GTK_LABEL (title), t);
   gtk_label_set_text (GTK_LABEL (subtitle), s);
@@ -134,8 +135,12 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                DmEventList              *self)
 {
   GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *dot = gtk_widget_get_first_child (row);
 
-  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (row)), "dm-event", NULL);
+  g_object_set_data (G_OBJECT (dot), "dm-event", NULL);
+  /* the list may unbind its rows while it is being disposed, after the set */
+  if (self->bound_dots != NULL)
+    g_hash_table_remove (self->bound_dots, dot);
 }
 
 GtkListItemFactory *
@@ -143,6 +148,7 @@ dm_event_list_new_row_factory (DmEventList *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
+  self->bound_dots = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);

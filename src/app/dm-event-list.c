@@ -253,6 +253,7 @@ dm_event_list_dispose (GObject *object)
   DmEventList *self = DM_EVENT_LIST (object);
 
   g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_pointer (&self->bound_dots, g_hash_table_unref);
   self->box = NULL;
   self->details = NULL;
   if (self->colored_events != NULL)
@@ -267,6 +268,7 @@ dm_event_list_dispose (GObject *object)
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->search_texts, g_hash_table_unref);
   G_OBJECT_CLASS (dm_event_list_parent_class)->dispose (object);
 }
 
@@ -439,6 +441,7 @@ dm_event_list_init (DmEventList *self)
   self->countries = g_ptr_array_new_with_free_func (g_free);
   self->roles = g_ptr_array_new_with_free_func (g_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->search_texts = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 
   self->paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dm-export-dialog.h"
+#include "dm-save-chooser.h"
 
 /* Export from the window: format, area, size and scale, what frames the map. The figure is
  * DmFigure from src/render, the engine `diplomap --export` uses, drawn in a worker thread
@@ -252,68 +253,31 @@ save_response_cb (GtkNativeDialog *chooser,
 /**
  * dm_export_dialog_dup_file_name:
  * The name the save dialog proposes: the figure's title (else the document's, else
- * "diplomap") in letters, digits and dashes only, at most 60 characters cut after a word,
- * with the format's extension: "Late-October-2025-Choe-Son-Hui-to-Moscow.png".
+ * "diplomap") as dm_save_chooser_dup_name() makes it, with the format's extension:
+ * "Late-October-2025-Choe-Son-Hui-to-Moscow.png".
  */
 char *
 dm_export_dialog_dup_file_name (DmExportDialog *self)
 {
-  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
-  guint format = MIN (adw_combo_row_get_selected (self->format_row), 2);
-  g_autoptr(GString) name = g_string_new (NULL);
-  glong n_chars = 0;
-  const char *p;
+  const char *title;
+  guint format;
 
   g_return_val_if_fail (DM_IS_EXPORT_DIALOG (self), NULL);
+  title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  format = MIN (adw_combo_row_get_selected (self->format_row), 2);
   if (title == NULL || title[0] == '\0')
     title = dm_document_get_title (self->document);
-  for (p = title; p != NULL && *p != '\0' && n_chars < 60; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (name, c), n_chars++;
-      else if (name->len > 0 && name->str[name->len - 1] != '-')
-        g_string_append_c (name, '-'), n_chars++;
-    }
-  /* a long title ends at a word's end, not in a word */
-  if (p != NULL && g_unichar_isalnum (g_utf8_get_char (p)) && strrchr (name->str, '-') != NULL)
-    g_string_truncate (name, strrchr (name->str, '-') - name->str);
-  while (name->len > 0 && name->str[name->len - 1] == '-')
-    g_string_truncate (name, name->len - 1);
-  if (name->len == 0)
-    /* Translators: the file name an exported figure gets when the events have no title */
-    g_string_append (name, _("diplomap"));
-  g_string_append_printf (name, ".%s", format_ext[format]);
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}
-
-/**
- * dm_export_dialog_dup_folder:
- * Where the save dialog opens: the user's Pictures folder, else the home folder.
- */
-GFile *
-dm_export_dialog_dup_folder (void)
-{
-  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
-
-  if (pictures != NULL && g_file_test (pictures, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (pictures);
-  return g_file_new_for_path (g_get_home_dir ());
+  /* Translators: the file name an exported figure gets when the events have no title */
+  return dm_save_chooser_dup_name (title, _("diplomap"), format_ext[format]);
 }
 
 static void
 export_clicked_cb (DmExportDialog *self)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Figure"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Export"), _("_Cancel"));
   g_autofree char *name = dm_export_dialog_dup_file_name (self);
-  g_autoptr(GFile) folder = dm_export_dialog_dup_folder ();
+  GtkFileChooserNative *chooser = dm_save_chooser_new (GTK_WINDOW (self), _("Export Figure"),
+                                                       G_USER_DIRECTORY_PICTURES, name);
 
-  /* not the folder the program was started in: that is rarely where figures belong */
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -45,10 +45,9 @@ void            dm_export_dialog_set_size     (DmExportDialog     *self,
                                                DmExportSize        size,
                                                int                 width,
                                                int                 height);
-/* What the save dialog proposes: a name from the title with the format's extension, in the
- * Pictures folder (else home) */
+/* The name the save dialog proposes (in the Pictures folder, else home): the title's, with
+ * the format's extension (dm-save-chooser.h) */
 char           *dm_export_dialog_dup_file_name (DmExportDialog    *self);
-GFile          *dm_export_dialog_dup_folder    (void);
 /* The figure the dialog's choices describe, drawn from a snapshot of the document */
 DmFigure       *dm_export_dialog_build_figure (DmExportDialog     *self);
 /* Writes the figure to @file in a worker thread */

@@ -73,6 +73,16 @@ dm_timeline_lane_y (DmTimeline *self,
          gtk_adjustment_get_value (self->vadjustment);
 }
 
+/* The lane under widget y (dm_timeline_lane_y's inverse), scrolling counted: may be out of
+ * range */
+static int
+lane_at_y (DmTimeline *self,
+           double      y)
+{
+  return (int) floor ((y - DM_TIMELINE_AXIS_HEIGHT + gtk_adjustment_get_value (self->vadjustment)) /
+                      dm_timeline_lane_height (self));
+}
+
 /* The scrolling range of the lanes: all of them, in the height under the axis */
 static void
 update_scrolling (DmTimeline *self)
@@ -278,7 +288,6 @@ dm_timeline_pick (DmTimeline *self,
                   double      x,
                   double      y)
 {
-  double lane_h = dm_timeline_lane_height (self);
   DmEvent *best = NULL;
   double best_d = 6, best_span = G_MAXDOUBLE;
   int lane;
@@ -287,7 +296,7 @@ dm_timeline_pick (DmTimeline *self,
 
   if (y < DM_TIMELINE_AXIS_HEIGHT || x < DM_TIMELINE_LABEL_WIDTH || x > dm_timeline_axis_end (self))
     return NULL;
-  lane = (int) floor ((y - DM_TIMELINE_AXIS_HEIGHT + gtk_adjustment_get_value (self->vadjustment)) / lane_h);
+  lane = lane_at_y (self, y);
   for (guint i = 0; i < self->items->len; i++)
     {
       DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
@@ -371,8 +380,7 @@ dm_timeline_dup_tooltip_text (DmTimeline *self,
     {
       DmActor *actor;
 
-      lane = (int) floor ((y - DM_TIMELINE_AXIS_HEIGHT + gtk_adjustment_get_value (self->vadjustment)) /
-                          dm_timeline_lane_height (self));
+      lane = lane_at_y (self, y);
       if (lane < 0 || (guint) lane >= self->lanes->len)
         return NULL;
       actor = g_ptr_array_index (self->lanes, lane);

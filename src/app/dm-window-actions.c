@@ -256,7 +256,7 @@ dm_window_new_export_dialog (DmWindow *self)
 
   dm_window_get_view_bounds (self, bounds);
   /* The figure shows what the map shows: the events the filters let through */
-  dm_window_apply_filters (self);
+  dm_window_flush_filters (self);
   dialog = dm_export_dialog_new (GTK_WINDOW (self), self->shown,
                                  dm_playback_get_time (self->playback), bounds);
   g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);
@@ -269,6 +269,14 @@ export_action (GSimpleAction *action,
                gpointer       user_data)
 {
   gtk_window_present (GTK_WINDOW (dm_window_new_export_dialog (DM_WINDOW (user_data))));
+}
+
+static void
+export_data_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dm_window_new_export_data_chooser (DM_WINDOW (user_data))));
 }
 
 static void
@@ -453,6 +461,7 @@ dm_window_init_actions (DmWindow *self)
     { "speed", speed_action, "s", "'day'" },
     { "show-problems", show_problems_action },
     { "export", export_action },
+    { "export-data", export_data_action },
     { "open-export", open_export_action, "s" },
     { "select-none", select_none_action },
     { "cancel-load", cancel_load_action },
@@ -462,7 +471,6 @@ dm_window_init_actions (DmWindow *self)
   GAction *speed;
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
-  dm_window_init_export_data (self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (loop));
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar));
 

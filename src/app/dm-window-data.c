@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dm-export.h"
+#include "dm-save-chooser.h"
 #include "dm-window-private.h"
 
 /* File > Export Data (win.export-data): the events the list shows, written for other tools
@@ -46,33 +47,6 @@ dm_window_export_data_target (GFile      *chosen,
   name = g_strconcat (basename, ".", extension, NULL);
   parent = g_file_get_parent (chosen);
   return parent ? g_file_get_child (parent, name) : g_file_new_for_path (name);
-}
-
-/* A file name from the document's title: what a file system takes, not too long */
-static char *
-dup_default_name (DmWindow *self)
-{
-  g_autofree char *title = dm_window_dup_first_title (self);
-  GString *name = g_string_new (NULL);
-
-  for (const char *p = title ? title : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ':' && p[1] == ' ')
-        g_string_append (name, " -");
-      else if (strchr ("/\\:*?\"<>|", c) != NULL || g_unichar_iscntrl (c))
-        g_string_append_c (name, '-');
-      else
-        g_string_append_unichar (name, c);
-      if (name->len > 120)
-        break;
-    }
-  if (name->len == 0)
-    /* Translators: the default file name of exported events, without its extension */
-    g_string_append (name, _("events"));
-  g_string_append (name, ".geojson");
-  return g_string_free (name, FALSE);
 }
 
 typedef struct
@@ -146,7 +120,7 @@ dm_window_export_data (DmWindow *self,
   g_autoptr(GTask) task = g_task_new (self, NULL, export_data_done_cb, NULL);
   ExportDataJob *job = g_new0 (ExportDataJob, 1);
 
-  dm_window_apply_filters (self);
+  dm_window_flush_filters (self);
   /* The thread writes a copy of the list: the filters may change meanwhile */
   job->snapshot = dm_document_new_filtered (self->document, dm_document_get_events (self->shown));
   job->file = g_object_ref (file);
@@ -195,17 +169,20 @@ filter_changed_cb (GtkFileChooser *chooser)
  * dm_window_new_export_data_chooser:
  *
  * The Export Data file chooser, not shown yet: one filter per format, a name from the
- * document's title, a title that says which events are written.
+ * document's title (dm_save_chooser_dup_name, as Export Map's), in the Documents folder
+ * (else home), a title that says which events are written.
  */
 GtkFileChooserNative *
 dm_window_new_export_data_chooser (DmWindow *self)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *title = NULL;
-  g_autofree char *name = dup_default_name (self);
+  g_autofree char *first_title = dm_window_dup_first_title (self);
+  /* Translators: the default file name of exported events, without its extension */
+  g_autofree char *name = dm_save_chooser_dup_name (first_title, _("events"), data_formats[0].extension);
   guint n_all, n_shown;
 
-  dm_window_apply_filters (self);
+  dm_window_flush_filters (self);
   n_all = g_list_model_get_n_items (dm_document_get_events (self->document));
   n_shown = g_list_model_get_n_items (dm_document_get_events (self->shown));
   if (n_shown < n_all)
@@ -216,8 +193,7 @@ dm_window_new_export_data_chooser (DmWindow *self)
     /* Translators: the title of the Export Data dialog */
     title = g_strdup_printf (ngettext ("Export %u Event", "Export All %u Events", n_all), n_all);
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
+  chooser = dm_save_chooser_new (GTK_WINDOW (self), title, G_USER_DIRECTORY_DOCUMENTS, name);
   for (guint i = 0; i < G_N_ELEMENTS (data_formats); i++)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -227,27 +203,7 @@ dm_window_new_export_data_chooser (DmWindow *self)
       g_object_set_data (G_OBJECT (filter), "dm-extension", (gpointer) data_formats[i].extension);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "notify::filter", G_CALLBACK (filter_changed_cb), NULL);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_data_response_cb), self, 0);
   return chooser;
-}
-
-static void
-export_data_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dm_window_new_export_data_chooser (DM_WINDOW (user_data))));
-}
-
-void
-dm_window_init_export_data (DmWindow *self)
-{
-  static const GActionEntry entries[] = {
-    { "export-data", export_data_action },
-  };
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 }

@@ -294,7 +294,6 @@ dm_window_setup_map (DmWindow *self)
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autoptr(ShumateMapLayer) tiles = NULL;
   GtkGesture *click;
-  double lat, lon, zoom;
 
   self->map_source = dm_map_source_new ();
   dm_map_source_set_scale_factor (self->map_source,
@@ -318,7 +317,20 @@ dm_window_setup_map (DmWindow *self)
   g_signal_connect_object (self->map, "notify::scale-factor",
                            G_CALLBACK (scale_factor_changed_cb), self, G_CONNECT_SWAPPED);
 
+  dm_window_go_to_last_view (self);
+}
+
+/* Where the map was when a window last closed, within what the map shows (the settings may
+ * hold anything) */
+void
+dm_window_go_to_last_view (DmWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lat, lon, zoom;
+
   g_settings_get (self->settings, "last-view", "(ddd)", &lat, &lon, &zoom);
-  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, 2, 12));
-  shumate_map_center_on (self->map, CLAMP (lat, -80, 80), CLAMP (lon, -180, 180));
+  shumate_map_stop_go_to (self->map);
+  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                                                    shumate_viewport_get_max_zoom_level (viewport)));
+  shumate_map_center_on (self->map, CLAMP (lat, -85, 85), CLAMP (lon, -180, 180));
 }

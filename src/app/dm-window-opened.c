@@ -162,15 +162,11 @@ dm_window_restore_view (DmWindow *self)
 {
   g_auto(GStrv) uris = NULL;
   g_auto(GStrv) last = NULL;
-  double lat, lon, zoom;
 
   uris = dup_loaded_uris (self);
   last = g_settings_get_strv (self->settings, "last-files");
   if (!same_files (uris, last))
     return FALSE;
-  g_settings_get (self->settings, "last-view", "(ddd)", &lat, &lon, &zoom);
-  shumate_map_stop_go_to (self->map);
-  shumate_viewport_set_zoom_level (shumate_map_get_viewport (self->map), zoom);
-  shumate_map_center_on (self->map, CLAMP (lat, -85, 85), CLAMP (lon, -180, 180));
+  dm_window_go_to_last_view (self);
   return TRUE;
 }

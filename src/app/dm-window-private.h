@@ -60,9 +60,7 @@ struct _DmWindow
   GtkWidget            *problems_dialog;  /* weak */
   GtkWidget            *error_dialog;     /* weak */
 
-  guint                 n_loading;
   guint                 n_exporting;
-  guint                 n_problems_shown;
   guint                 tick_id;
   guint                 pulse_id;
   gboolean              view_decided;     /* fitted or restored once the first files loaded */
@@ -87,7 +85,6 @@ void dm_window_report_export     (DmWindow       *self,
                                   const char     *done);
 
 /* dm-window-data.c: File > Export Data */
-void dm_window_init_export_data  (DmWindow   *self);
 GtkFileChooserNative *dm_window_new_export_data_chooser (DmWindow *self);
 /* Writes the events the list shows to @file, in a thread ("export-finished" tells) */
 void dm_window_export_data       (DmWindow   *self,
@@ -110,10 +107,14 @@ gboolean dm_window_restore_view  (DmWindow   *self);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);
+/* The map where it was when a window last closed (settings' last-view, kept within limits) */
+void dm_window_go_to_last_view   (DmWindow   *self);
 
 /* dm-window.c */
 /* Shows the list's events on the map, the timeline and in exports, now */
 void dm_window_apply_filters     (DmWindow   *self);
+/* The same, only when a change of the search or filters waits for its pause */
+void dm_window_flush_filters     (DmWindow   *self);
 /* Selects @event everywhere; @fly: the map flies to it */
 void dm_window_select_event      (DmWindow   *self,
                                   DmEvent    *event,

@@ -59,27 +59,19 @@ dup_problem_text (DmProblem *problem)
                                     dm_problem_get_message (problem));
 }
 
+/* The lines of the problems the window shows, not of those read since it opened */
 static void
 copy_activated_cb (GSimpleAction *action,
                    GVariant      *param,
                    GtkWidget     *window)
 {
-  GListModel *problems = g_object_get_data (G_OBJECT (window), "dm-problems");
-  g_autoptr(GString) text = g_string_new (NULL);
+  const char *text = g_object_get_data (G_OBJECT (window), "dm-problems-text");
 
-  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
-    {
-      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
-      g_autofree char *line = dm_problem_to_string (p);
-
-      g_string_append_printf (text, "%s\n", line);
-    }
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (window), text->str);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (window), text);
 }
 
 static GtkWidget *
-new_header_bar (GtkWidget *window,
-                guint      n)
+new_header_bar (guint n)
 {
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
@@ -96,15 +88,16 @@ new_header_bar (GtkWidget *window,
   return header;
 }
 
+/* @text: the FILE:LINE:COLUMN lines of the problems shown, for Copy All */
 static void
 add_actions (GtkWidget  *window,
-             GListModel *problems)
+             const char *text)
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) copy = g_simple_action_new ("copy", NULL);
   GtkEventController *keys = gtk_shortcut_controller_new ();
 
-  g_object_set_data_full (G_OBJECT (window), "dm-problems", g_object_ref (problems), g_object_unref);
+  g_object_set_data_full (G_OBJECT (window), "dm-problems-text", g_strdup (text), g_free);
   g_signal_connect_object (copy, "activate", G_CALLBACK (copy_activated_cb), window, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (copy));
   gtk_widget_insert_action_group (window, "problems", G_ACTION_GROUP (group));
@@ -120,6 +113,7 @@ dm_window_show_problems (DmWindow *self)
   GListModel *problems = dm_document_get_problems (self->document);
   guint n = g_list_model_get_n_items (problems);
   g_autoptr(GHashTable) groups = g_hash_table_new (g_file_hash, (GEqualFunc) g_file_equal);
+  g_autoptr(GString) lines = g_string_new (NULL);
   GtkListBox *no_file = NULL;
   GtkWidget *window, *content, *scrolled, *clamp, *box;
 
@@ -142,6 +136,7 @@ dm_window_show_problems (DmWindow *self)
       GFile *file = dm_problem_get_file (p);
       GtkListBox *list = file ? g_hash_table_lookup (groups, file) : no_file;
       g_autofree char *text = dup_problem_text (p);
+      g_autofree char *line = dm_problem_to_string (p);
 
       if (list == NULL)
         {
@@ -152,6 +147,7 @@ dm_window_show_problems (DmWindow *self)
             no_file = list;
         }
       gtk_list_box_append (list, new_row_label (text));
+      g_string_append_printf (lines, "%s\n", line);
     }
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
@@ -162,10 +158,10 @@ dm_window_show_problems (DmWindow *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (content), new_header_bar (window, n));
+  gtk_box_append (GTK_BOX (content), new_header_bar (n));
   gtk_box_append (GTK_BOX (content), scrolled);
   adw_window_set_content (ADW_WINDOW (window), content);
-  add_actions (window, problems);
+  add_actions (window, lines->str);
 
   g_set_weak_pointer (&self->problems_dialog, window);
   gtk_window_present (GTK_WINDOW (window));

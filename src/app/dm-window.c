@@ -234,6 +234,15 @@ dm_window_apply_filters (DmWindow *self)
     dm_playback_set_range (self->playback, start, end);
 }
 
+/* What the list shows now, when a change of its search or filters is still waiting for the
+ * pause: applying when nothing changed would rebuild the routes and reset the timeline */
+void
+dm_window_flush_filters (DmWindow *self)
+{
+  if (self->filter_timeout_id != 0)
+    dm_window_apply_filters (self);
+}
+
 static gboolean
 filter_timeout_cb (gpointer user_data)
 {
@@ -341,6 +350,20 @@ dm_window_cancel_loading (DmWindow *self)
   self->load_cancellable = g_cancellable_new ();
 }
 
+/* Once the first files are all in (whether the last one loaded, failed or was stopped):
+ * the map where it was left if they are the files open when the app last closed, else
+ * framing all their events. None read yet: the next files decide. */
+static void
+decide_view (DmWindow *self)
+{
+  if (self->view_decided || self->loads->len > 0 ||
+      g_list_model_get_n_items (dm_document_get_events (self->document)) == 0)
+    return;
+  self->view_decided = TRUE;
+  if (!dm_window_restore_view (self))
+    dm_window_fit_document (self);
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -355,7 +378,6 @@ load_cb (GObject      *object,
   /* The window was closed meanwhile: its widgets are gone */
   if (self->document == NULL)
     {
-      self->n_loading--;
       load_data_free (data);
       return;
     }
@@ -364,7 +386,6 @@ load_cb (GObject      *object,
   /* counted here, not when the load started: another file may have finished since */
   data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
   ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
-  self->n_loading--;
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -377,6 +398,7 @@ load_cb (GObject      *object,
         }
       dm_window_remove_opened (self, data->file);
       update_loading (self);
+      decide_view (self);
       g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, FALSE);
       load_data_free (data);
       return;
@@ -395,14 +417,7 @@ load_cb (GObject      *object,
       /* the keys (Space plays, arrows step) then act at once, not on the Open button */
       gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
     }
-  /* Once the first files are all in: the map where it was left if they are the files
-   * open when the app last closed, else framing all their events */
-  if (!self->view_decided && self->loads->len == 0)
-    {
-      self->view_decided = TRUE;
-      if (!dm_window_restore_view (self))
-        dm_window_fit_document (self);
-    }
+  decide_view (self);
 
   n_problems = g_list_model_get_n_items (dm_document_get_problems (self->document));
   if (n_problems > data->n_problems_before)
@@ -438,7 +453,6 @@ dm_window_open_file (DmWindow *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   data->fraction = -1;
-  self->n_loading++;
   g_ptr_array_add (self->loads, data);
   dm_window_add_opened (self, file);
   update_loading (self);
@@ -450,7 +464,7 @@ guint
 dm_window_get_n_loading (DmWindow *self)
 {
   g_return_val_if_fail (DM_IS_WINDOW (self), 0);
-  return self->n_loading;
+  return self->loads != NULL ? self->loads->len : 0;
 }
 
 DmDocument *
