@@ -1,25 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure) and of
  * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays)
- * and of the overlay's caches (test-route-build, test-routes-painter). */
+ * and of the overlay's caches (test-route-build, test-routes-painter). Documents are loaded
+ * with interop-common.c's helpers, linked with these. */
 #include "config.h"
 
 #include <math.h>
 
 #include "render-test-util.h"
-
-/* A file that must load (test data) */
-DmDocument *
-load_document (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
-
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
-}
 
 guint32
 pixel_at (cairo_surface_t *s,
@@ -171,33 +159,6 @@ color_distance (guint32 a,
   for (int sh = 0; sh <= 16; sh += 8)
     d = MAX (d, ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)));
   return d;
-}
-
-/* data/samples/october-2025.diplomap */
-DmDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                 "october-2025.diplomap", NULL);
-
-  return load_document (path);
-}
-
-/* The event of @doc with this id (the document keeps it alive) */
-DmEvent *
-find_event (DmDocument *doc,
-            const char *id)
-{
-  GListModel *events = dm_document_get_events (doc);
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
-      if (g_strcmp0 (dm_event_get_id (e), id) == 0)
-        return e;
-    }
-  g_error ("no event %s", id);
-  return NULL;
 }
 
 gint64

@@ -55,7 +55,7 @@ assert_no_overlap (const DmLabelPlacer *placed,
 static void
 test_no_overlap (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   const struct {
     const char *at;
     int w, h;
@@ -191,7 +191,7 @@ test_overlay_no_overlap (void)
 
   /* and the sample over Korea and Japan, where places crowd, at a few moments and zooms */
   {
-    g_autoptr(DmDocument) sample = load_sample ();
+    g_autoptr(DmDocument) sample = interop_load_sample ();
     g_autoptr(DmRouteSet) sample_set = dm_route_set_new (sample);
     const char *times[] = { "2025-10-26T12:00:00Z", "2025-10-27T12:00:00Z",
                             "2025-10-28T12:00:00Z", "2025-10-29T12:00:00Z",
@@ -219,7 +219,7 @@ test_overlay_no_overlap (void)
 static void
 test_tints (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   const struct {
     const char *at;
     double lon, lat;  /* inside the country, clear of routes and labels */
@@ -274,7 +274,7 @@ test_tints (void)
 static void
 test_legend_opaque (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   cairo_surface_t *s;
   double mx, my, mw, mh, b[4];

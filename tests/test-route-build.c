@@ -166,7 +166,7 @@ check_same_pixels (DmDocument *doc,
 static void
 test_same_pixels_sample (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
 
   check_same_pixels (doc, 1);
   check_same_pixels (doc, 2);

@@ -15,8 +15,11 @@ find_leg (DmDocument *doc,
           const char *trip,
           guint       index)
 {
-  GPtrArray *legs = dm_event_get_legs (find_event (doc, trip));
+  DmEvent *event = interop_find_event (doc, trip);
+  GPtrArray *legs;
 
+  g_assert_nonnull (event);
+  legs = dm_event_get_legs (event);
   g_assert_cmpuint (index, <, legs->len);
   return g_ptr_array_index (legs, index);
 }
@@ -28,18 +31,20 @@ shows (DmRouteSet *set,
        gint64      t)
 {
   g_autoptr(GPtrArray) stays = dm_route_set_dup_stays_at (set, t);
+  DmEvent *event = interop_find_event (doc, id);
 
-  return g_ptr_array_find (stays, find_event (doc, id), NULL);
+  g_assert_nonnull (event);
+  return g_ptr_array_find (stays, event, NULL);
 }
 
 /* Trump's Kuala Lumpur -> Tokyo leg is known only by its day, his stay in Tokyo too */
 static void
 test_arrival (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
   DmLeg *to_tokyo = find_leg (doc, "trump-asia", 1);
-  DmEvent *tokyo = find_event (doc, "trump-tokyo");
+  DmEvent *tokyo = interop_find_event (doc, "trump-tokyo");
 
   /* the auditor's moments: before he leaves Kuala Lumpur, and while he flies */
   g_assert_cmpint (to_tokyo->start, >, utc ("2025-10-27T03:00:00Z"));
@@ -52,6 +57,7 @@ test_arrival (void)
   g_assert_true (shows (set, doc, "trump-tokyo", to_tokyo->end));
   g_assert_true (shows (set, doc, "trump-tokyo", utc ("2025-10-28T12:00:00Z")));
   /* the event keeps the time its file gives: the day, from local midnight */
+  g_assert_nonnull (tokyo);
   g_assert_cmpint (dm_event_get_start (tokyo)->precision, ==, DM_PRECISION_DAY);
   g_assert_cmpint (dm_event_get_start (tokyo)->earliest, ==, utc ("2025-10-27T00:00:00+09:00"));
 
@@ -73,7 +79,7 @@ test_arrival (void)
 static void
 test_departure (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
   DmLeg *to_minsk = find_leg (doc, "choe-tour", 1);
 
@@ -117,7 +123,7 @@ count_near (cairo_surface_t *s,
 static void
 test_ring_pixels (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   DmLeg *to_tokyo = find_leg (doc, "trump-asia", 1);
   const gint64 times[] = { utc ("2025-10-27T03:00:00Z"), utc ("2025-10-27T08:00:00Z"),

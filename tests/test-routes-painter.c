@@ -50,7 +50,7 @@ near (guint32 a,
 static void
 test_moving_view (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
   DmView a, b;
   gint64 start, end;
@@ -153,7 +153,7 @@ wait_ready (guint *n_ready,
 static void
 test_worker_threads (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
   g_autoptr(DmRoutesPainter) here = dm_routes_painter_new ();
   DmRouteLayer *layer;
@@ -223,7 +223,7 @@ test_worker_threads (void)
 static void
 test_cost_estimate (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
   g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, "one-more");
   g_autoptr(DmPlace) place = dm_place_new (NULL, "Oslo", "NO", 59.9, 10.75, "Europe/Oslo");
