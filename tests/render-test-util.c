@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure) and of
- * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays)
- * and of the overlay's caches (test-route-build, test-routes-painter). Documents are loaded
- * with interop-common.c's helpers, linked with these. */
+ * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays,
+ * test-export-dialog) and of the overlay's caches (test-route-build, test-routes-painter).
+ * Documents are loaded with interop-common.c's helpers, linked with these. */
 #include "config.h"
 
 #include <math.h>
@@ -33,10 +33,7 @@ color_near (guint32 a,
             guint32 b,
             int     tol)
 {
-  for (int sh = 0; sh <= 16; sh += 8)
-    if (ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)) > tol)
-      return FALSE;
-  return TRUE;
+  return color_distance (a, b) <= tol;
 }
 
 /* colours only: no strokes or labels that could cover a test point */
@@ -186,4 +183,48 @@ render_figure (DmFigure *figure)
   cairo_destroy (cr);
   cairo_surface_flush (s);
   return s;
+}
+
+/* Asserts two ARGB32 surfaces show the same picture: at most one byte in a thousand pixels off
+ * by more than 2 levels, none by more than 8 (slices laid over each other, or caches drawn by
+ * worker threads, round a little differently than strokes drawn onto one surface) */
+void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa, *pb;
+  guint n_off = 0, worst = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  g_assert_cmpint (cairo_image_surface_get_stride (b), ==, stride);
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  pa = cairo_image_surface_get_data (a);
+  pb = cairo_image_surface_get_data (b);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < 4 * w; x++)
+      {
+        guint d = ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]);
+        worst = MAX (worst, d);
+        n_off += d > 2;
+      }
+  g_test_message ("%u bytes differ by more than 2, at most by %u", n_off, worst);
+  g_assert_cmpuint (n_off, <=, (guint) (w * h / 1000));
+  g_assert_cmpuint (worst, <=, 8);
+}
+
+/* Runs the main loop until *@n_done reaches @n (a callback counts), 30 s at most; asserts it
+ * did */
+void
+wait_for (const guint *n_done,
+          guint        n)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*n_done < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (*n_done, ==, n);
 }

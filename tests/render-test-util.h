@@ -23,6 +23,8 @@ cairo_surface_t *draw_figure (DmProjection projection, int w, int h, const DmMap
 int color_distance (guint32 a, guint32 b);
 gint64 utc (const char *iso);
 cairo_surface_t *render_figure (DmFigure *figure);
+void assert_same_pixels (cairo_surface_t *a, cairo_surface_t *b);
+void wait_for (const guint *n_done, guint n);
 #define assert_color(s, x, y, want)                                                  \
   G_STMT_START {                                                                     \
     guint32 got_ = pixel_at ((s), (x), (y));                                         \

@@ -100,23 +100,12 @@ count_near (cairo_surface_t *s,
             int              radius,
             guint32          want)
 {
-  const guchar *data;
-  int stride;
   guint n = 0;
 
-  cairo_surface_flush (s);
-  data = cairo_image_surface_get_data (s);
-  stride = cairo_image_surface_get_stride (s);
   /* the upper half only: the leg from Kuala Lumpur comes from the south-west */
   for (int dy = -radius; dy <= -2; dy++)
     for (int dx = -radius; dx <= radius; dx++)
-      {
-        guint32 p = ((const guint32 *) (void *) (data + ((int) y + dy) * stride))[(int) x + dx];
-        int d = 0;
-        for (int sh = 0; sh <= 16; sh += 8)
-          d = MAX (d, ABS ((int) ((p >> sh) & 0xff) - (int) ((want >> sh) & 0xff)));
-        n += d <= 40;
-      }
+      n += color_near (pixel_at (s, (int) x + dx, (int) y + dy), want, 40);
   return n;
 }
 
@@ -137,12 +126,10 @@ test_ring_pixels (void)
   dm_figure_map_point (figure, 139.69, 35.69, &x, &y);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
-      cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 960, 600);
-      cairo_t *cr = cairo_create (s);
+      cairo_surface_t *s;
 
       dm_figure_set_time (figure, times[i]);
-      dm_figure_draw (figure, cr);
-      cairo_destroy (cr);
+      s = render_figure (figure);
       counts[i] = count_near (s, x, y, 12, 0x0072b2);  /* Trump's blue */
       cairo_surface_destroy (s);
     }
