@@ -216,6 +216,12 @@ assert_same_pixels (cairo_surface_t *a,
   g_assert_cmpuint (worst, <=, 8);
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Runs the main loop until *@n_done reaches @n (a callback counts), 30 s at most; asserts it
  * did */
 void
@@ -223,8 +229,26 @@ wait_for (const guint *n_done,
           guint        n)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (100, wake_cb, NULL);  /* so that the deadline is seen */
 
   while (*n_done < n && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
   g_assert_cmpuint (*n_done, ==, n);
+}
+
+/* Runs the main loop until the object whose weak pointer is @object is finalized, 30 s at
+ * most; asserts it was. Returns how many iterations that took. */
+guint
+wait_for_finalize (gpointer *object)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (100, wake_cb, NULL);
+  guint n = 0;
+
+  for (; *object != NULL && g_get_monotonic_time () < deadline; n++)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  g_assert_null (*object);
+  return n;
 }

@@ -25,6 +25,7 @@ gint64 utc (const char *iso);
 cairo_surface_t *render_figure (DmFigure *figure);
 void assert_same_pixels (cairo_surface_t *a, cairo_surface_t *b);
 void wait_for (const guint *n_done, guint n);
+guint wait_for_finalize (gpointer *object);
 #define assert_color(s, x, y, want)                                                  \
   G_STMT_START {                                                                     \
     guint32 got_ = pixel_at ((s), (x), (y));                                         \
