@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "app-test-util.h"
+#include "dm-window-private.h"
 
 void
 app_test_init (int    *argc,
@@ -189,4 +190,22 @@ gboolean
 app_test_window_loaded (gpointer window)
 {
   return dm_window_get_n_loading (window) == 0;
+}
+
+gboolean
+app_test_window_exported (gpointer window)
+{
+  return ((DmWindow *) window)->n_exporting == 0;
+}
+
+gboolean
+app_test_window_tiles_done (gpointer window)
+{
+  return dm_map_source_get_n_pending (((DmWindow *) window)->map_source) == 0;
+}
+
+gboolean
+app_test_window_routes_ready (gpointer window)
+{
+  return dm_routes_layer_get_routes_ready (((DmWindow *) window)->routes_layer);
 }

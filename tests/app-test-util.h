@@ -32,8 +32,13 @@ gboolean    app_test_color_near        (guint32      a,
                                         int          tolerance);
 /* A new window at the default size (1200x800), shown */
 DmWindow   *app_test_open_window       (void);
-/* For app_test_wait_until: whether @window (a DmWindow) has no file loading */
+/* For app_test_wait_until, on a DmWindow: no file loading; no export running; no tile
+ * waiting to be drawn; the last frame showed every route for the current view and time (the
+ * routes' caches are drawn by worker threads: until then frames show a stand-in) */
 gboolean    app_test_window_loaded     (gpointer     window);
+gboolean    app_test_window_exported   (gpointer     window);
+gboolean    app_test_window_tiles_done (gpointer     window);
+gboolean    app_test_window_routes_ready (gpointer   window);
 /* Saves @texture as PNG under $DM_SCREENSHOT_DIR (if set) as @name */
 void        app_test_save              (GdkTexture  *texture,
                                         const char  *name);

@@ -16,18 +16,6 @@
 /* The list's filters drive the map and the export: "every secretary of state's trips in
  * 2018", on the U.S. record, and a trip filtered away that the figure no longer draws. */
 
-static gboolean
-exported (gpointer data)
-{
-  return ((DmWindow *) data)->n_exporting == 0;
-}
-
-static gboolean
-tiles_done (gpointer data)
-{
-  return dm_map_source_get_n_pending (((DmWindow *) data)->map_source) == 0;
-}
-
 static DmRouteSet *
 window_set (DmWindow *win)
 {
@@ -285,7 +273,7 @@ test_role_year (void)
 
   dm_window_fit_document (win);
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
-  g_assert_true (app_test_wait_until (tiles_done, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 30000));
   app_test_wait (1000);
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
@@ -323,7 +311,7 @@ export_png (DmWindow     *win,
   figure = dm_export_dialog_build_figure (dialog);
   dm_figure_map_point (figure, point.lon, point.lat, x, y);
   dm_window_export (win, dialog, file);
-  g_assert_true (app_test_wait_until (exported, win, 20000));
+  g_assert_true (app_test_wait_until (app_test_window_exported, win, 20000));
   gtk_window_destroy (GTK_WINDOW (dialog));
   texture = gdk_texture_new_from_file (file, &error);
   g_assert_no_error (error);
