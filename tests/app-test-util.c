@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app-test-util.h"
 #include "dm-window-private.h"
@@ -104,6 +106,29 @@ app_test_wait_frames (GtkWidget *widget,
   ok = app_test_wait_until (enough_frames, counts, 30000);
   g_signal_handler_disconnect (clock, id);
   return ok;
+}
+
+gboolean
+app_test_wait_map_still (DmWindow *window,
+                         guint     n)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (window->map);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  double last[3] = { NAN, NAN, NAN };
+  guint still = 0;
+
+  while (still < n && g_get_monotonic_time () < deadline)
+    {
+      double now[3] = { shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                        shumate_viewport_get_zoom_level (viewport) };
+
+      still = memcmp (now, last, sizeof now) == 0 ? still + 1 : 0;
+      memcpy (last, now, sizeof now);
+      if (still < n && !app_test_wait_frames (GTK_WIDGET (window), 1))
+        return FALSE;
+    }
+  return still >= n;
 }
 
 GdkTexture *

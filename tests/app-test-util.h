@@ -21,6 +21,10 @@ void        app_test_wait              (guint        ms);
 /* Runs the main loop until @widget's frame clock has painted @n frames (or 30 s pass) */
 gboolean    app_test_wait_frames       (GtkWidget   *widget,
                                         guint        n);
+/* Runs the main loop until the map of @window (a DmWindow) shows the same view for @n frames
+ * in a row (a go-to animation has ended), or 30 s pass */
+gboolean    app_test_wait_map_still    (DmWindow    *window,
+                                        guint        n);
 /* The widget as drawn, in its own coordinates (1 user pixel = 1 texel at scale 1) */
 GdkTexture *app_test_render            (GtkWidget   *widget);
 /* Downloads @texture; the pixel at (x, y) as 0xRRGGBB */

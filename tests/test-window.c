@@ -86,7 +86,6 @@ test_opens_sample (void)
   g_assert_cmpfloat (dm_playback_get_time (win->playback), ==, dm_playback_get_start (win->playback));
   g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >=, 8);
 
-  app_test_wait (1500);
   g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
   shot = app_test_render (GTK_WIDGET (win));
   app_test_save (shot, "window-sample.png");
@@ -226,6 +225,15 @@ map_near (gpointer data)
          fabs (shumate_location_get_longitude (SHUMATE_LOCATION (t->viewport)) - t->lon) < 3;
 }
 
+static gboolean
+map_moved (gpointer data)
+{
+  Target *t = data;
+
+  return shumate_location_get_latitude (SHUMATE_LOCATION (t->viewport)) != t->lat ||
+         shumate_location_get_longitude (SHUMATE_LOCATION (t->viewport)) != t->lon;
+}
+
 static void
 test_select_in_timeline (void)
 {
@@ -241,7 +249,8 @@ test_select_in_timeline (void)
   GtkSingleSelection *selection;
 
   open_and_wait (win, file);
-  app_test_wait (300);
+  /* laid out: the timeline has its size */
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
   event = find_event (win, "choe-moscow");
   moscow = dm_event_get_place (event);
 
@@ -270,7 +279,7 @@ test_select_in_timeline (void)
   target.lon = dm_place_get_longitude (moscow);
   g_assert_false (map_near (&target));
   g_assert_true (app_test_wait_until (map_near, &target, 5000));
-  app_test_wait (1200);
+  g_assert_true (app_test_wait_map_still (win, 3));
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-selected.png");
@@ -306,14 +315,20 @@ test_fly_to_trip (void)
   DmEvent *trip;
   GPtrArray *legs;
   guint found = 0;
+  Target fitted;
 
   open_and_wait (win, file);
-  app_test_wait (300);
   /* Washington, Kuala Lumpur, Tokyo, Gyeongju, Busan, Washington: framed across the Pacific,
    * not across the Americas and Europe */
   trip = find_event (win, "trump-asia");
+  g_assert_true (app_test_wait_map_still (win, 3));
+  fitted.viewport = shumate_map_get_viewport (win->map);
+  fitted.lat = shumate_location_get_latitude (SHUMATE_LOCATION (fitted.viewport));
+  fitted.lon = shumate_location_get_longitude (SHUMATE_LOCATION (fitted.viewport));
   dm_window_set_selected_event (win, trip);
-  app_test_wait (1500);
+  /* the map flies, then comes to rest */
+  g_assert_true (app_test_wait_until (map_moved, &fitted, 5000));
+  g_assert_true (app_test_wait_map_still (win, 3));
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-asia-trip.png");
@@ -387,7 +402,6 @@ test_playback_draws_leg (void)
 
   /* Before the leg, nothing of Choe's colour is there */
   dm_playback_set_time (win->playback, leg->start - 3600);
-  app_test_wait (500);
   g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
   window_point (win, mid.lat, mid.lon, &x, &y);
   before = app_test_render (GTK_WIDGET (win));
@@ -396,7 +410,6 @@ test_playback_draws_leg (void)
 
   /* Half way, the traveller's marker is half way along the great circle */
   dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
-  app_test_wait (300);
   g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
   window_point (win, mid.lat, mid.lon, &x, &y);
   during = app_test_render (GTK_WIDGET (win));
@@ -1204,7 +1217,6 @@ test_us_travels (void)
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
   g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 30000));
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
-  app_test_wait (1000);
   g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
