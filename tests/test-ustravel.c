@@ -616,14 +616,20 @@ test_record (void)
 
   {
     g_autoptr(GPtrArray) journeys = events_of_kind (doc, DM_EVENT_KIND_TRIP, NULL);
+    guint n_events = g_list_model_get_n_items (dm_document_get_events (doc));
+
     assert_legs_run_forward (journeys);
+    /* the figures of docs/USTRAVEL.md */
+    g_test_message ("%u journeys with %u legs, %u visits: %u events", journeys->len,
+                    dm_document_get_n_legs (doc), visits->len, n_events);
+    g_assert_cmpuint (n_events, ==, journeys->len + visits->len);
   }
 
   /* no stop is dropped */
   g_assert_cmpuint (g_hash_table_size (seen), ==, g_hash_table_size (trips));
   g_test_message ("%u stops with a place name: %u at city level (%.2f %%), %u at country level "
-                  "with a problem; %u empty locales", named, city, 100.0 * city / named,
-                  country_with_problem, empty);
+                  "with a problem, %u naming their own country; %u empty locales", named, city,
+                  100.0 * city / named, country_with_problem, own_country, empty);
   g_assert_cmpfloat ((double) city / named, >=, 0.99);
   g_assert_cmpuint (city + country_with_problem + own_country, ==, named);
   g_assert_cmpuint (country_with_problem, >, 0);   /* the record has places no gazetteer knows */
