@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app-test-util.h"
+#include "dm-window-private.h"
 
 void
 app_test_init (int    *argc,
@@ -105,6 +108,29 @@ app_test_wait_frames (GtkWidget *widget,
   return ok;
 }
 
+gboolean
+app_test_wait_map_still (DmWindow *window,
+                         guint     n)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (window->map);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  double last[3] = { NAN, NAN, NAN };
+  guint still = 0;
+
+  while (still < n && g_get_monotonic_time () < deadline)
+    {
+      double now[3] = { shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                        shumate_viewport_get_zoom_level (viewport) };
+
+      still = memcmp (now, last, sizeof now) == 0 ? still + 1 : 0;
+      memcpy (last, now, sizeof now);
+      if (still < n && !app_test_wait_frames (GTK_WIDGET (window), 1))
+        return FALSE;
+    }
+  return still >= n;
+}
+
 GdkTexture *
 app_test_render (GtkWidget *widget)
 {
@@ -189,4 +215,22 @@ gboolean
 app_test_window_loaded (gpointer window)
 {
   return dm_window_get_n_loading (window) == 0;
+}
+
+gboolean
+app_test_window_exported (gpointer window)
+{
+  return ((DmWindow *) window)->n_exporting == 0;
+}
+
+gboolean
+app_test_window_tiles_done (gpointer window)
+{
+  return dm_map_source_get_n_pending (((DmWindow *) window)->map_source) == 0;
+}
+
+gboolean
+app_test_window_routes_ready (gpointer window)
+{
+  return dm_routes_layer_get_routes_ready (((DmWindow *) window)->routes_layer);
 }

@@ -21,6 +21,10 @@ void        app_test_wait              (guint        ms);
 /* Runs the main loop until @widget's frame clock has painted @n frames (or 30 s pass) */
 gboolean    app_test_wait_frames       (GtkWidget   *widget,
                                         guint        n);
+/* Runs the main loop until the map of @window (a DmWindow) shows the same view for @n frames
+ * in a row (a go-to animation has ended), or 30 s pass */
+gboolean    app_test_wait_map_still    (DmWindow    *window,
+                                        guint        n);
 /* The widget as drawn, in its own coordinates (1 user pixel = 1 texel at scale 1) */
 GdkTexture *app_test_render            (GtkWidget   *widget);
 /* Downloads @texture; the pixel at (x, y) as 0xRRGGBB */
@@ -32,8 +36,13 @@ gboolean    app_test_color_near        (guint32      a,
                                         int          tolerance);
 /* A new window at the default size (1200x800), shown */
 DmWindow   *app_test_open_window       (void);
-/* For app_test_wait_until: whether @window (a DmWindow) has no file loading */
+/* For app_test_wait_until, on a DmWindow: no file loading; no export running; no tile
+ * waiting to be drawn; the last frame showed every route for the current view and time (the
+ * routes' caches are drawn by worker threads: until then frames show a stand-in) */
 gboolean    app_test_window_loaded     (gpointer     window);
+gboolean    app_test_window_exported   (gpointer     window);
+gboolean    app_test_window_tiles_done (gpointer     window);
+gboolean    app_test_window_routes_ready (gpointer   window);
 /* Saves @texture as PNG under $DM_SCREENSHOT_DIR (if set) as @name */
 void        app_test_save              (GdkTexture  *texture,
                                         const char  *name);

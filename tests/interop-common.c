@@ -26,10 +26,20 @@ interop_load (GFile *file)
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  dm_document_load_file (doc, file, NULL, &error);
+  ok = dm_document_load_file (doc, file, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   return g_steal_pointer (&doc);
+}
+
+DmDocument *
+interop_load_sample (void)
+{
+  g_autoptr(GFile) file = interop_sample ();
+
+  return interop_load (file);
 }
 
 guint

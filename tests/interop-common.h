@@ -9,6 +9,8 @@ GFile      *interop_file        (const char *name);
 GFile      *interop_sample      (void);
 /* Loads @file into a new document; asserts it loads */
 DmDocument *interop_load        (GFile      *file);
+/* data/samples/october-2025.diplomap, loaded */
+DmDocument *interop_load_sample (void);
 /* The line (1-based) of the first line of @file containing @needle */
 guint       interop_line_of     (GFile      *file,
                                  const char *needle);
@@ -17,6 +19,7 @@ void        interop_position_of (GFile      *file,
                                  const char *needle,
                                  guint      *line,
                                  guint      *column);
+/* The event with this id or title (the document keeps it), or NULL */
 DmEvent    *interop_find_event  (DmDocument *doc,
                                  const char *id_or_title);
 /* Everything an event says, one line each, for comparing documents */

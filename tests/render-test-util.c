@@ -1,25 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure) and of
- * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays)
- * and of the overlay's caches (test-route-build, test-routes-painter). */
+ * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays,
+ * test-export-dialog) and of the overlay's caches (test-route-build, test-routes-painter).
+ * Documents are loaded with interop-common.c's helpers, linked with these. */
 #include "config.h"
 
 #include <math.h>
 
 #include "render-test-util.h"
-
-/* A file that must load (test data) */
-DmDocument *
-load_document (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DmDocument *doc = dm_document_new ();
-
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
-  g_assert_no_error (error);
-  return doc;
-}
 
 guint32
 pixel_at (cairo_surface_t *s,
@@ -45,10 +33,7 @@ color_near (guint32 a,
             guint32 b,
             int     tol)
 {
-  for (int sh = 0; sh <= 16; sh += 8)
-    if (ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)) > tol)
-      return FALSE;
-  return TRUE;
+  return color_distance (a, b) <= tol;
 }
 
 /* colours only: no strokes or labels that could cover a test point */
@@ -173,33 +158,6 @@ color_distance (guint32 a,
   return d;
 }
 
-/* data/samples/october-2025.diplomap */
-DmDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                 "october-2025.diplomap", NULL);
-
-  return load_document (path);
-}
-
-/* The event of @doc with this id (the document keeps it alive) */
-DmEvent *
-find_event (DmDocument *doc,
-            const char *id)
-{
-  GListModel *events = dm_document_get_events (doc);
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
-      if (g_strcmp0 (dm_event_get_id (e), id) == 0)
-        return e;
-    }
-  g_error ("no event %s", id);
-  return NULL;
-}
-
 gint64
 utc (const char *iso)
 {
@@ -225,4 +183,72 @@ render_figure (DmFigure *figure)
   cairo_destroy (cr);
   cairo_surface_flush (s);
   return s;
+}
+
+/* Asserts two ARGB32 surfaces show the same picture: at most one byte in a thousand pixels off
+ * by more than 2 levels, none by more than 8 (slices laid over each other, or caches drawn by
+ * worker threads, round a little differently than strokes drawn onto one surface) */
+void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa, *pb;
+  guint n_off = 0, worst = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  g_assert_cmpint (cairo_image_surface_get_stride (b), ==, stride);
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  pa = cairo_image_surface_get_data (a);
+  pb = cairo_image_surface_get_data (b);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < 4 * w; x++)
+      {
+        guint d = ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]);
+        worst = MAX (worst, d);
+        n_off += d > 2;
+      }
+  g_test_message ("%u bytes differ by more than 2, at most by %u", n_off, worst);
+  g_assert_cmpuint (n_off, <=, (guint) (w * h / 1000));
+  g_assert_cmpuint (worst, <=, 8);
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until *@n_done reaches @n (a callback counts), 30 s at most; asserts it
+ * did */
+void
+wait_for (const guint *n_done,
+          guint        n)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (100, wake_cb, NULL);  /* so that the deadline is seen */
+
+  while (*n_done < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  g_assert_cmpuint (*n_done, ==, n);
+}
+
+/* Runs the main loop until the object whose weak pointer is @object is finalized, 30 s at
+ * most; asserts it was. Returns how many iterations that took. */
+guint
+wait_for_finalize (gpointer *object)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (100, wake_cb, NULL);
+  guint n = 0;
+
+  for (; *object != NULL && g_get_monotonic_time () < deadline; n++)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  g_assert_null (*object);
+  return n;
 }

@@ -7,10 +7,10 @@
 #include "dm-document.h"
 #include "dm-figure.h"
 #include "dm-tile.h"
+#include "interop-common.h"
 
 G_BEGIN_DECLS
 
-DmDocument *load_document (const char *path);
 guint32 pixel_at (cairo_surface_t *s, double x, double y);
 gboolean color_near (guint32 a, guint32 b, int tol);
 DmMapStyle *plain_style (void);
@@ -21,10 +21,11 @@ guint count_dark (cairo_surface_t *s, double x, double y, int half_w, int half_h
 guint count_row_off (cairo_surface_t *s, double y, double x0, double x1, guint32 base, int tol);
 cairo_surface_t *draw_figure (DmProjection projection, int w, int h, const DmMapStyle *style, DmView *view);
 int color_distance (guint32 a, guint32 b);
-DmDocument *load_sample (void);
-DmEvent *find_event (DmDocument *doc, const char *id);
 gint64 utc (const char *iso);
 cairo_surface_t *render_figure (DmFigure *figure);
+void assert_same_pixels (cairo_surface_t *a, cairo_surface_t *b);
+void wait_for (const guint *n_done, guint n);
+guint wait_for_finalize (gpointer *object);
 #define assert_color(s, x, y, want)                                                  \
   G_STMT_START {                                                                     \
     guint32 got_ = pixel_at ((s), (x), (y));                                         \

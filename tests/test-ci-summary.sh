@@ -1,15 +1,18 @@
 #!/bin/sh
 # build-aux/test-summary, which .ci/run ends with: its last line is "N passed, N failed".
+# Usage: test-ci-summary.sh build-aux/test-summary .ci/run
 set -u
 summary=$1
+cirun=$2
 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 line () { printf '{"name": "%s", "result": "%s", "duration": 0.1}\n' "$1" "$2"; }
-{ line a OK; line b OK; line c FAIL; line d SKIP; line e EXPECTEDFAIL; line f TIMEOUT; } > "$tmp/log.json"
+{ line a OK; line b OK; line c FAIL; line d SKIP; line e EXPECTEDFAIL; line f TIMEOUT;
+  line g INTERRUPT; } > "$tmp/log.json"
 out=$("$summary" "$tmp/log.json")
-[ "$(printf '%s\n' "$out" | tail -n 1)" = "3 passed, 2 failed" ] && echo "ok - last line counts" \
+[ "$(printf '%s\n' "$out" | tail -n 1)" = "3 passed, 3 failed" ] && echo "ok - last line counts" \
   || { echo "not ok - last line: $out"; fail=1; }
 [ "$(printf '%s\n' "$out" | head -n 1)" = "1 skipped" ] && echo "ok - skipped on a line before" \
   || { echo "not ok - skipped: $out"; fail=1; }
@@ -21,4 +24,19 @@ out=$("$summary" "$tmp/clean.json")
 
 out=$("$summary" "$tmp/missing.json")
 [ "$out" = "0 passed, 1 failed" ] && echo "ok - no log is a failure" || { echo "not ok - no log: $out"; fail=1; }
+# .ci/run when the build fails before meson runs a test: a log of an earlier, clean run must
+# not be summed up (a copy of .ci/run in a tree whose build-aux/dev fails)
+mkdir -p "$tmp/tree/.ci" "$tmp/tree/build-aux" "$tmp/tree/_build/meson-logs"
+cp "$cirun" "$tmp/tree/.ci/run"
+cp "$summary" "$tmp/tree/build-aux/test-summary"
+printf '#!/bin/sh\necho "build failed" >&2\nexit 1\n' > "$tmp/tree/build-aux/dev"
+chmod +x "$tmp/tree/.ci/run" "$tmp/tree/build-aux/test-summary" "$tmp/tree/build-aux/dev"
+{ line a OK; line b OK; } > "$tmp/tree/_build/meson-logs/testlog.json"
+out=$("$tmp/tree/.ci/run" 2>/dev/null)
+status=$?
+[ "$(printf '%s\n' "$out" | tail -n 1)" = "0 passed, 1 failed" ] \
+  && echo "ok - a failed build does not print an earlier run's counts" \
+  || { echo "not ok - failed build printed: $out"; fail=1; }
+[ "$status" -ne 0 ] && echo "ok - a failed build exits non-zero" \
+  || { echo "not ok - failed build exited 0"; fail=1; }
 exit $fail

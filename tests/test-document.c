@@ -22,29 +22,6 @@ data_file (const char *name)
   return g_file_new_for_path (path);
 }
 
-static GFile *
-sample_file (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                 "october-2025.diplomap", NULL);
-  return g_file_new_for_path (path);
-}
-
-static DmEvent *
-find_event (DmDocument *doc,
-            const char *id)
-{
-  GListModel *events = dm_document_get_events (doc);
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
-      if (g_strcmp0 (dm_event_get_id (e), id) == 0)
-        return e;
-    }
-  return NULL;
-}
-
 static void
 test_issue_example (void)
 {
@@ -62,7 +39,7 @@ test_issue_example (void)
   g_assert_cmpuint (dm_document_get_n_legs (doc), ==, 2);
   g_assert_cmpstr (dm_document_get_title (doc), ==, "Late October 2025");
 
-  tour = find_event (doc, "choe-tour");
+  tour = interop_find_event (doc, "choe-tour");
   g_assert_nonnull (tour);
   g_assert_cmpint (dm_event_get_kind (tour), ==, DM_EVENT_KIND_TRIP);
   g_assert_cmpint (dm_event_get_status (tour), ==, DM_STATUS_ANNOUNCED);
@@ -85,7 +62,7 @@ test_issue_example (void)
   g_assert_cmpuint (dm_event_get_sources (tour)->len, ==, 1);
   g_assert_cmpstr (((DmSource *) g_ptr_array_index (dm_event_get_sources (tour), 0))->publisher, ==, "Reuters");
 
-  apec = find_event (doc, "apec");
+  apec = interop_find_event (doc, "apec");
   g_assert_nonnull (apec);
   g_assert_cmpint (dm_event_get_kind (apec), ==, DM_EVENT_KIND_SUMMIT);
   g_assert_cmpstr (dm_place_get_country (dm_event_get_place (apec)), ==, "KR");
@@ -102,7 +79,7 @@ static void
 test_sample_is_clean (void)
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = interop_sample ();
   g_autoptr(GError) error = NULL;
   GListModel *problems = dm_document_get_problems (doc);
   gint64 start, end;
@@ -116,8 +93,8 @@ test_sample_is_clean (void)
       g_test_message ("%s", text);
     }
   g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 0);
-  g_assert_nonnull (find_event (doc, "choe-tour"));
-  g_assert_nonnull (find_event (doc, "apec-2025"));
+  g_assert_nonnull (interop_find_event (doc, "choe-tour"));
+  g_assert_nonnull (interop_find_event (doc, "apec-2025"));
   g_assert_true (dm_document_get_extent (doc, &start, &end));
   g_assert_cmpint (start, <, end);
   /* every event of the sample names its sources */
@@ -154,7 +131,7 @@ test_dates (void)
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
   g_autoptr(DmDocument) empty = dm_document_new ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = interop_sample ();
   g_autoptr(GTimeZone) pyongyang = g_time_zone_new_identifier ("Asia/Pyongyang");
   g_autoptr(GDateTime) day = g_date_time_new (pyongyang, 2025, 10, 26, 0, 0, 0);
   g_autofree char *first = NULL;
@@ -262,8 +239,8 @@ test_bad_events (void)
   g_assert_no_error (error);
   /* the good ones load, each bad one is reported where its offending value starts */
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
-  g_assert_nonnull (find_event (doc, "good"));
-  g_assert_nonnull (find_event (doc, "also-good"));
+  g_assert_nonnull (interop_find_event (doc, "good"));
+  g_assert_nonnull (interop_find_event (doc, "also-good"));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 6);
   assert_problem (doc, file, "\"Qwxyzzy Nowhere\"", "Qwxyzzy Nowhere");
   assert_problem (doc, file, "\"2025-10-20\"", "ends before it starts");
@@ -387,7 +364,7 @@ test_round_trip (void)
 
   g_assert_true (dm_document_load_file (doc, file, NULL, &error));
   g_assert_no_error (error);
-  trip = find_event (doc, "t");
+  trip = interop_find_event (doc, "t");
   g_assert_nonnull (trip);
   leg1 = g_ptr_array_index (dm_event_get_legs (trip), 1);
   /* an omitted "from" continues from the previous leg */
@@ -417,7 +394,7 @@ test_round_trip (void)
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (again)), ==,
                     g_list_model_get_n_items (dm_document_get_events (doc)));
   {
-    DmEvent *t2 = find_event (again, "t");
+    DmEvent *t2 = interop_find_event (again, "t");
     DmLeg *a = g_ptr_array_index (dm_event_get_legs (trip), 0);
     DmLeg *b = g_ptr_array_index (dm_event_get_legs (t2), 0);
     g_assert_cmpint (dm_time_compare (&a->depart, &b->depart), ==, 0);
@@ -532,7 +509,7 @@ test_sample_round_trip (void)
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
   g_autoptr(DmDocument) again = dm_document_new ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = interop_sample ();
   g_autoptr(GBytes) b1 = NULL;
   g_autoptr(GBytes) b2 = NULL;
 
@@ -618,7 +595,7 @@ test_failed_write_keeps_old (void)
   if (g_test_subprocess ())
     {
       g_autoptr(DmDocument) doc = dm_document_new ();
-      g_autoptr(GFile) sample = sample_file ();
+      g_autoptr(GFile) sample = interop_sample ();
       g_autoptr(GFile) target = g_file_new_for_path (g_getenv ("DM_TEST_SAVE_TARGET"));
       g_autoptr(GFile) exported = g_file_new_for_path (g_getenv ("DM_TEST_EXPORT_TARGET"));
       g_autoptr(GFile) linked = g_file_new_for_path (g_getenv ("DM_TEST_LINK_TARGET"));
@@ -688,7 +665,7 @@ test_failed_write_keeps_old (void)
   /* a save that works replaces the file and keeps its permissions */
   {
     g_autoptr(DmDocument) doc = dm_document_new ();
-    g_autoptr(GFile) sample = sample_file ();
+    g_autoptr(GFile) sample = interop_sample ();
     g_autoptr(GFile) target = g_file_new_for_path (path);
     GStatBuf st;
 
@@ -711,7 +688,7 @@ static void
 test_save_keeps_file (void)
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = interop_sample ();
   g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
   g_autofree char *real = g_build_filename (dir, "real.geojson", NULL);
   g_autofree char *link = g_build_filename (dir, "link.geojson", NULL);
@@ -765,8 +742,8 @@ test_two_files (void)
   g_assert_true (dm_document_load_file (doc, a, NULL, NULL));
   g_assert_true (dm_document_load_file (doc, b, NULL, NULL));
   g_assert_cmpuint (dm_document_get_files (doc)->len, ==, 2);
-  tour = find_event (doc, "choe-tour");
-  good = find_event (doc, "good");
+  tour = interop_find_event (doc, "choe-tour");
+  good = interop_find_event (doc, "good");
   g_assert_true (g_file_equal (dm_event_get_file (tour), a));
   g_assert_true (g_file_equal (dm_event_get_file (good), b));
   /* "choe" in both files is one actor */
@@ -885,7 +862,7 @@ test_filtered_view (void)
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
   g_autoptr(DmDocument) view = NULL;
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = interop_sample ();
   g_autoptr(GListStore) trips = g_list_store_new (DM_TYPE_EVENT);
   g_autoptr(GError) error = NULL;
   GListModel *events;

@@ -71,7 +71,7 @@ test_place_notes (void)
   gtk_window_set_child (window, GTK_WIDGET (details));
   gtk_window_set_default_size (window, 360, 640);
   gtk_window_present (window);
-  app_test_wait (100);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (window), 1));
 
   dm_event_details_set_event (details, visit);
   text = dm_event_details_dup_text (details);

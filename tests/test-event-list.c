@@ -25,6 +25,20 @@ open_file (const char *path)
   return win;
 }
 
+/* For app_test_wait_until, on a DmEventList: the filters' revealer has finished showing or
+ * hiding them */
+static gboolean
+filters_revealed (gpointer list)
+{
+  return gtk_revealer_get_child_revealed (((DmEventList *) list)->filter_revealer);
+}
+
+static gboolean
+filters_hidden (gpointer list)
+{
+  return !gtk_revealer_get_child_revealed (((DmEventList *) list)->filter_revealer);
+}
+
 static DmWindow *
 open_sample (void)
 {
@@ -138,7 +152,8 @@ test_dots (void)
   g_assert_nonnull (trump);
   before = dm_route_set_get_actor_color (set, trump);
   dm_event_list_set_filters (win->event_list, trump, NULL, -1, -1);
-  app_test_wait (600);
+  /* the map follows after a pause: now */
+  dm_window_apply_filters (win);
   set = dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer));
   after = dm_route_set_get_actor_color (set, trump);
   g_test_message ("Donald Trump: %06x, then %06x alone", dm_rgba_to_hex (&before), dm_rgba_to_hex (&after));
@@ -359,14 +374,14 @@ test_layout (void)
   dm_event_list_set_filters (list, NULL, "JP", -1, DM_STATUS_CONFIRMED);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list->filter_count)));
   g_assert_cmpstr (gtk_label_get_text (list->filter_count), ==, "2");
-  app_test_wait (600);
+  g_assert_true (app_test_wait_until (filters_revealed, list, 5000));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list->country_filter)));
   g_assert_cmpint (height_of (rows), >=, 200);
   dm_event_list_clear_filters (list);
   g_assert_false (dm_event_list_is_filtered (list));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list->filter_count)));
   gtk_toggle_button_set_active (list->filter_button, FALSE);
-  app_test_wait (600);
+  g_assert_true (app_test_wait_until (filters_hidden, list, 5000));
 
   /* A selection shows the details under the list, which keeps more than half */
   dm_window_set_selected_event (win, find_by_title (win->document, "ASEAN summit"));
@@ -422,7 +437,7 @@ test_fixed_width (void)
   dm_event_list_set_role_year (list, long_name, 0);
   g_assert_cmpuint (dm_event_list_count_filters (list), ==, 2);
   dm_window_set_selected_event (win, event);
-  app_test_wait (600);
+  g_assert_true (app_test_wait_until (filters_revealed, list, 5000));
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
   g_test_message ("sidebar %d px wide, then %d", width, gtk_widget_get_width (GTK_WIDGET (list)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (list)), ==, asked);
@@ -483,6 +498,19 @@ focus_in (GtkWidget *widget)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* For app_test_wait_until, on an AdwFlap: its animation has ended */
+static gboolean
+sidebar_hidden (gpointer flap)
+{
+  return adw_flap_get_reveal_progress (flap) == 0;
+}
+
+static gboolean
+sidebar_shown (gpointer flap)
+{
+  return adw_flap_get_reveal_progress (flap) == 1;
+}
+
 /* Ctrl+F goes to the search, from anywhere, even with the sidebar hidden; Tab goes on to the
  * filter button; Enter in the search goes to the list */
 static void
@@ -497,11 +525,11 @@ test_keyboard (void)
   g_assert_null (find_shortcut (GTK_WIDGET (list), "<Control>f"));
 
   adw_flap_set_reveal_flap (win->flap, FALSE);
-  app_test_wait (800);
+  g_assert_true (app_test_wait_until (sidebar_hidden, win->flap, 5000));
   gtk_widget_grab_focus (GTK_WIDGET (win->timeline));
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (ctrl_f), 0, GTK_WIDGET (win),
                                                gtk_shortcut_get_arguments (ctrl_f)));
-  app_test_wait (800);
+  g_assert_true (app_test_wait_until (sidebar_shown, win->flap, 5000));
   g_assert_true (adw_flap_get_reveal_flap (win->flap));
   g_assert_true (focus_in (GTK_WIDGET (list->search)));
 
@@ -512,7 +540,7 @@ test_keyboard (void)
   g_assert_true (focus == GTK_WIDGET (list->filter_button));
   /* Space (activating the button) reveals the filters, reachable by Tab */
   gtk_widget_activate (GTK_WIDGET (list->filter_button));
-  app_test_wait (600);
+  g_assert_true (app_test_wait_until (filters_revealed, list, 5000));
   g_assert_true (gtk_toggle_button_get_active (list->filter_button));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (win), GTK_DIR_TAB_FORWARD));
   g_assert_true (focus_in (GTK_WIDGET (list->actor_filter)));

@@ -10,6 +10,7 @@
 #include "dm-export-dialog.h"
 #include "dm-map-style.h"
 #include "dm-save-chooser.h"
+#include "render-test-util.h"
 
 static const double everywhere[4] = { -180, -80, 180, 80 };
 
@@ -144,26 +145,20 @@ test_graticule (void)
   for (int with = 0; with < 2; with++)
     {
       g_autoptr(DmFigure) figure = NULL;
-      cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 450);
-      cairo_t *cr = cairo_create (s);
+      cairo_surface_t *s;
       double x0, y0, x1, y1;
 
       dm_export_dialog_set_graticule (dialog, with);
       figure = dm_export_dialog_build_figure (dialog);
       g_assert_cmpint (dm_figure_get_show_graticule (figure), ==, with);
-      dm_figure_draw (figure, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (s);
+      s = render_figure (figure);
+      g_assert_cmpint (cairo_image_surface_get_width (s), ==, 800);
+      g_assert_cmpint (cairo_image_surface_get_height (s), ==, 450);
       /* along 10 N from 175 W to 125 W: sea, crossed by the meridians of 150 W (and 165 W,
        * 135 W when the step is 15 degrees) */
       dm_figure_map_point (figure, -175, 10, &x0, &y0);
       dm_figure_map_point (figure, -125, 10, &x1, &y1);
-      for (int x = (int) x0; x < (int) x1; x++)
-        {
-          const guint32 *row = (const void *) (cairo_image_surface_get_data (s) +
-                                               (int) y0 * cairo_image_surface_get_stride (s));
-          off[with] += !app_test_color_near (row[x] & 0xffffff, DM_MAP_COLOR_SEA, 2);
-        }
+      off[with] = count_row_off (s, y0, x0, x1, DM_MAP_COLOR_SEA, 2);
       cairo_surface_destroy (s);
     }
   g_assert_cmpuint (off[0], ==, 0);

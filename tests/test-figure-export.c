@@ -21,7 +21,7 @@
 static void
 test_sea_land (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   cairo_surface_t *s;
   double x, y;
@@ -45,7 +45,7 @@ test_sea_land (void)
 static void
 test_route_colour (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   DmLonLat pyongyang = { 125.7625, 39.0392 }, moscow = { 37.6173, 55.7558 };
   cairo_surface_t *s;
@@ -83,7 +83,7 @@ test_route_colour (void)
 static void
 test_png_size (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   g_autofree char *dir = g_dir_make_tmp ("dm-figure-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "out.png", NULL);
@@ -108,7 +108,7 @@ test_png_size (void)
 static void
 test_atomic (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   g_autofree char *dir = g_dir_make_tmp ("dm-figure-XXXXXX", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-dir", "out.pdf", NULL);
@@ -224,7 +224,7 @@ count_route_pixels (cairo_surface_t *routes,
 static void
 test_reference_fit (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   DmLonLat busan = { 129.0403, 35.1796 }, washington = { -77.0369, 38.9072 };
   g_autoptr(GArray) leg = dm_great_circle_densify (busan, washington, 512);
@@ -262,7 +262,7 @@ test_reference_fit (void)
 static void
 test_reference_world (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
 
   dm_figure_set_size (figure, 800, 450);

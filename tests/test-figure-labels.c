@@ -55,7 +55,7 @@ assert_no_overlap (const DmLabelPlacer *placed,
 static void
 test_no_overlap (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   const struct {
     const char *at;
     int w, h;
@@ -91,13 +91,30 @@ test_no_overlap (void)
     }
 }
 
+/* How many of @placer's boxes are labels (not marks) */
+static guint
+count_labels (const DmLabelPlacer *placer)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < dm_label_placer_get_n_boxes (placer); k++)
+    {
+      double b[4];
+      n += dm_label_placer_get_box (placer, k, &b[0], &b[1], &b[2], &b[3]);
+    }
+  return n;
+}
+
 /* The overlay's labels at @t: the cached dots and names, then this frame's markers and
- * captions; no caption meets a dot, a name or another caption */
+ * captions; no caption meets a dot, a name or another caption. Adds the place names and the
+ * captions placed to @n_names and @n_captions. */
 static void
 assert_overlay_clean (DmRouteSet   *set,
                       const DmView *view,
                       gint64        t,
-                      const char   *what)
+                      const char   *what,
+                      guint        *n_names,
+                      guint        *n_captions)
 {
   g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_style_get_default ());
   g_autoptr(DmLabelPlacer) names = dm_label_placer_new (view->width, view->height);
@@ -119,6 +136,8 @@ assert_overlay_clean (DmRouteSet   *set,
         dm_label_placer_add_label (all, b[0], b[1], b[2], b[3]);
     }
   assert_no_overlap (all, what);
+  *n_names += count_labels (names);
+  *n_captions += count_labels (frame);
   cairo_destroy (cr);
   cairo_surface_destroy (s);
 }
@@ -134,6 +153,7 @@ test_overlay_no_overlap (void)
   g_autoptr(DmPlace) hub = dm_place_new (NULL, "Hub", NULL, 0, 0, "UTC");
   g_autoptr(DmEvent) summit = dm_event_new (DM_EVENT_KIND_SUMMIT, "summit");
   g_autoptr(GError) error = NULL;
+  guint n_names = 0, n_captions = 0;
   DmTime day;
   DmView view;
 
@@ -163,16 +183,21 @@ test_overlay_no_overlap (void)
 
   dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 0, 0 }, 256 * 32 / (2 * G_PI),
                 420, 260);
-  assert_overlay_clean (set, &view, utc ("2025-05-02T12:00:00Z"), "ring of places");
+  assert_overlay_clean (set, &view, utc ("2025-05-02T12:00:00Z"), "ring of places", &n_names,
+                        &n_captions);
+  g_test_message ("ring of places: %u names, %u captions", n_names, n_captions);
+  /* the names are there to be kept clear of */
+  g_assert_cmpuint (n_names, >=, 6);
 
   /* and the sample over Korea and Japan, where places crowd, at a few moments and zooms */
   {
-    g_autoptr(DmDocument) sample = load_sample ();
+    g_autoptr(DmDocument) sample = interop_load_sample ();
     g_autoptr(DmRouteSet) sample_set = dm_route_set_new (sample);
     const char *times[] = { "2025-10-26T12:00:00Z", "2025-10-27T12:00:00Z",
                             "2025-10-28T12:00:00Z", "2025-10-29T12:00:00Z",
                             "2025-10-30T06:00:00Z" };
 
+    n_names = n_captions = 0;
     for (int z = 2; z <= 5; z++)
       for (guint i = 0; i < G_N_ELEMENTS (times); i++)
         {
@@ -180,8 +205,12 @@ test_overlay_no_overlap (void)
 
           dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 133.0, 36.0 },
                         256 * pow (2, z) / (2 * G_PI), 640, 400);
-          assert_overlay_clean (sample_set, &view, utc (times[i]), what);
+          assert_overlay_clean (sample_set, &view, utc (times[i]), what, &n_names, &n_captions);
         }
+    /* something was drawn to keep apart: names and captions both */
+    g_test_message ("sample: %u names, %u captions", n_names, n_captions);
+    g_assert_cmpuint (n_names, >, 0);
+    g_assert_cmpuint (n_captions, >, 0);
   }
 }
 
@@ -190,7 +219,7 @@ test_overlay_no_overlap (void)
 static void
 test_tints (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   const struct {
     const char *at;
     double lon, lat;  /* inside the country, clear of routes and labels */
@@ -245,7 +274,7 @@ test_tints (void)
 static void
 test_legend_opaque (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   cairo_surface_t *s;
   double mx, my, mw, mh, b[4];

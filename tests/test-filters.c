@@ -16,16 +16,11 @@
 /* The list's filters drive the map and the export: "every secretary of state's trips in
  * 2018", on the U.S. record, and a trip filtered away that the figure no longer draws. */
 
+/* The change of the filters has reached the map (after the window's pause) */
 static gboolean
-exported (gpointer data)
+filters_applied (gpointer data)
 {
-  return ((DmWindow *) data)->n_exporting == 0;
-}
-
-static gboolean
-tiles_done (gpointer data)
-{
-  return dm_map_source_get_n_pending (((DmWindow *) data)->map_source) == 0;
+  return ((DmWindow *) data)->filter_timeout_id == 0;
 }
 
 static DmRouteSet *
@@ -199,8 +194,8 @@ check_region (DmWindow *win)
                   dm_event_get_id (away), x, y, px_before, px_after, rgb);
   g_assert_true (drawn_near (before, x, y, rgb));
   g_assert_false (drawn_near (after, x, y, rgb));
-  /* the figure drew the routes of the map: the same events */
-  app_test_wait (600);
+  /* the figure drew the routes of the map: the same events (the export applied the filters
+   * at once, without the map's pause) */
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->shown)), ==, n_asia);
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
   {
@@ -246,7 +241,7 @@ test_role_year (void)
   /* The list follows at once; the map once the choosing pauses */
   g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_model (win->event_list)), ==, n_events);
   g_assert_cmpuint (dm_route_set_get_n_legs (window_set (win)), ==, n_legs_all);
-  app_test_wait (600);
+  g_assert_true (app_test_wait_until (filters_applied, win, 5000));
   g_assert_cmpuint (dm_route_set_get_n_legs (window_set (win)), ==, n_legs);
 
   shown = dm_document_get_events (win->shown);
@@ -285,8 +280,8 @@ test_role_year (void)
 
   dm_window_fit_document (win);
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
-  g_assert_true (app_test_wait_until (tiles_done, win, 30000));
-  app_test_wait (1000);
+  g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-us-travels-filtered.png");
@@ -296,7 +291,7 @@ test_role_year (void)
 
   /* Back to all: everything again */
   dm_event_list_set_role_year (win->event_list, NULL, 0);
-  app_test_wait (600);
+  g_assert_true (app_test_wait_until (filters_applied, win, 5000));
   g_assert_cmpuint (dm_route_set_get_n_legs (window_set (win)), ==, n_legs_all);
   gtk_window_destroy (GTK_WINDOW (win));
 }
@@ -323,7 +318,7 @@ export_png (DmWindow     *win,
   figure = dm_export_dialog_build_figure (dialog);
   dm_figure_map_point (figure, point.lon, point.lat, x, y);
   dm_window_export (win, dialog, file);
-  g_assert_true (app_test_wait_until (exported, win, 20000));
+  g_assert_true (app_test_wait_until (app_test_window_exported, win, 20000));
   gtk_window_destroy (GTK_WINDOW (dialog));
   texture = gdk_texture_new_from_file (file, &error);
   g_assert_no_error (error);

@@ -32,11 +32,12 @@ static const Place pacific_places[] = {
 static DmDocument *
 load (const char *which)
 {
-  g_autofree char *path = g_str_equal (which, "sample")
-    ? g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "october-2025.diplomap", NULL)
-    : g_test_build_filename (G_TEST_DIST, "data", "pacific.diplomap", NULL);
+  g_autoptr(GFile) pacific = NULL;
 
-  return load_document (path);
+  if (g_str_equal (which, "sample"))
+    return interop_load_sample ();
+  pacific = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "pacific.diplomap", NULL));
+  return interop_load (pacific);
 }
 
 /* The base map of @view with a magenta background, and how many of its pixels show any of

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reference images of the base map, compared with a tolerance. Labels are off (fonts differ
  * between machines). After a deliberate change of the look, rewrite them with
- *   DM_UPDATE_REFERENCES=1 _build/tests/test-reference
+ *   DM_UPDATE_REFERENCES=1 meson test -C _build test-reference
  * look at the PNGs in tests/data/reference/ and commit them with the change. */
 #include "config.h"
 

@@ -55,31 +55,6 @@ make_many_legs (void)
   return doc;
 }
 
-/* Asserts two surfaces show the same picture: slices laid over each other round a little
- * differently than strokes drawn onto one surface */
-static void
-assert_same_pixels (cairo_surface_t *a,
-                    cairo_surface_t *b)
-{
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int stride = cairo_image_surface_get_stride (a);
-  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
-  guint n_off = 0, worst = 0;
-
-  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
-  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < 4 * w; x++)
-      {
-        guint d = ABS ((int) pa[y * stride + x] - (int) pb[y * stride + x]);
-        worst = MAX (worst, d);
-        n_off += d > 2;
-      }
-  g_test_message ("%u bytes differ by more than 2, at most by %u", n_off, worst);
-  g_assert_cmpuint (n_off, <=, (guint) (w * h / 1000));
-  g_assert_cmpuint (worst, <=, 8);
-}
-
 typedef struct
 {
   guint    n_done;
@@ -96,17 +71,6 @@ build_done_cb (GObject      *source,
 
   done->ok = dm_route_layer_build_finish (DM_ROUTE_LAYER (source), result, &done->error);
   done->n_done++;
-}
-
-static void
-wait_for (Done  *done,
-          guint  n)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (done->n_done < n && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (done->n_done, ==, n);
 }
 
 /* The legs and places surfaces of @layer drawn on this thread for @view at @t: copies */
@@ -147,7 +111,7 @@ check_same_pixels (DmDocument *doc,
   dm_route_layer_set_n_workers (layer, n_workers);
   g_assert_false (dm_route_layer_has_caches (layer, &view, t));
   dm_route_layer_build_async (layer, &view, t, NULL, build_done_cb, &done);
-  wait_for (&done, 1);
+  wait_for (&done.n_done, 1);
   g_assert_no_error (done.error);
   g_assert_true (done.ok);
   g_assert_true (dm_route_layer_has_caches (layer, &view, t));
@@ -166,7 +130,7 @@ check_same_pixels (DmDocument *doc,
 static void
 test_same_pixels_sample (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
 
   check_same_pixels (doc, 1);
   check_same_pixels (doc, 2);
@@ -202,8 +166,8 @@ test_stale_build (void)
   dm_route_layer_build_async (layer, &a, t, first, build_done_cb, &done_a);
   g_cancellable_cancel (first);
   dm_route_layer_build_async (layer, &b, t, NULL, build_done_cb, &done_b);
-  wait_for (&done_a, 1);
-  wait_for (&done_b, 1);
+  wait_for (&done_a.n_done, 1);
+  wait_for (&done_b.n_done, 1);
   g_assert_false (done_a.ok);
   g_assert_error (done_a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&done_a.error);
@@ -224,7 +188,7 @@ test_stale_build (void)
     dm_document_add_event (doc, trip);
     g_rand_free (rand);
   }
-  wait_for (&done_c, 1);
+  wait_for (&done_c.n_done, 1);
   g_assert_false (done_c.ok);
   g_assert_error (done_c.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&done_c.error);
@@ -256,7 +220,7 @@ test_dispose_while_building (void)
   g_object_unref (set);
   g_object_unref (doc);
   g_object_run_dispose (G_OBJECT (w_layer));
-  wait_for (&done, 1);
+  wait_for (&done.n_done, 1);
   g_assert_false (done.ok);
   g_assert_error (done.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&done.error);
@@ -278,7 +242,7 @@ test_dispose_while_building (void)
   g_object_unref (layer);
   g_object_unref (set);
   g_object_unref (doc);
-  wait_for (&done, 2);
+  wait_for (&done.n_done, 2);
   g_assert_false (done.ok);
   g_clear_error (&done.error);
   g_assert_null (w_layer);

@@ -15,8 +15,11 @@ find_leg (DmDocument *doc,
           const char *trip,
           guint       index)
 {
-  GPtrArray *legs = dm_event_get_legs (find_event (doc, trip));
+  DmEvent *event = interop_find_event (doc, trip);
+  GPtrArray *legs;
 
+  g_assert_nonnull (event);
+  legs = dm_event_get_legs (event);
   g_assert_cmpuint (index, <, legs->len);
   return g_ptr_array_index (legs, index);
 }
@@ -28,18 +31,20 @@ shows (DmRouteSet *set,
        gint64      t)
 {
   g_autoptr(GPtrArray) stays = dm_route_set_dup_stays_at (set, t);
+  DmEvent *event = interop_find_event (doc, id);
 
-  return g_ptr_array_find (stays, find_event (doc, id), NULL);
+  g_assert_nonnull (event);
+  return g_ptr_array_find (stays, event, NULL);
 }
 
 /* Trump's Kuala Lumpur -> Tokyo leg is known only by its day, his stay in Tokyo too */
 static void
 test_arrival (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
   DmLeg *to_tokyo = find_leg (doc, "trump-asia", 1);
-  DmEvent *tokyo = find_event (doc, "trump-tokyo");
+  DmEvent *tokyo = interop_find_event (doc, "trump-tokyo");
 
   /* the auditor's moments: before he leaves Kuala Lumpur, and while he flies */
   g_assert_cmpint (to_tokyo->start, >, utc ("2025-10-27T03:00:00Z"));
@@ -52,6 +57,7 @@ test_arrival (void)
   g_assert_true (shows (set, doc, "trump-tokyo", to_tokyo->end));
   g_assert_true (shows (set, doc, "trump-tokyo", utc ("2025-10-28T12:00:00Z")));
   /* the event keeps the time its file gives: the day, from local midnight */
+  g_assert_nonnull (tokyo);
   g_assert_cmpint (dm_event_get_start (tokyo)->precision, ==, DM_PRECISION_DAY);
   g_assert_cmpint (dm_event_get_start (tokyo)->earliest, ==, utc ("2025-10-27T00:00:00+09:00"));
 
@@ -73,7 +79,7 @@ test_arrival (void)
 static void
 test_departure (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
   DmLeg *to_minsk = find_leg (doc, "choe-tour", 1);
 
@@ -94,30 +100,19 @@ count_near (cairo_surface_t *s,
             int              radius,
             guint32          want)
 {
-  const guchar *data;
-  int stride;
   guint n = 0;
 
-  cairo_surface_flush (s);
-  data = cairo_image_surface_get_data (s);
-  stride = cairo_image_surface_get_stride (s);
   /* the upper half only: the leg from Kuala Lumpur comes from the south-west */
   for (int dy = -radius; dy <= -2; dy++)
     for (int dx = -radius; dx <= radius; dx++)
-      {
-        guint32 p = ((const guint32 *) (void *) (data + ((int) y + dy) * stride))[(int) x + dx];
-        int d = 0;
-        for (int sh = 0; sh <= 16; sh += 8)
-          d = MAX (d, ABS ((int) ((p >> sh) & 0xff) - (int) ((want >> sh) & 0xff)));
-        n += d <= 40;
-      }
+      n += color_near (pixel_at (s, (int) x + dx, (int) y + dy), want, 40);
   return n;
 }
 
 static void
 test_ring_pixels (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   DmLeg *to_tokyo = find_leg (doc, "trump-asia", 1);
   const gint64 times[] = { utc ("2025-10-27T03:00:00Z"), utc ("2025-10-27T08:00:00Z"),
@@ -131,12 +126,10 @@ test_ring_pixels (void)
   dm_figure_map_point (figure, 139.69, 35.69, &x, &y);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
-      cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 960, 600);
-      cairo_t *cr = cairo_create (s);
+      cairo_surface_t *s;
 
       dm_figure_set_time (figure, times[i]);
-      dm_figure_draw (figure, cr);
-      cairo_destroy (cr);
+      s = render_figure (figure);
       counts[i] = count_near (s, x, y, 12, 0x0072b2);  /* Trump's blue */
       cairo_surface_destroy (s);
     }

@@ -36,7 +36,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (f->window, 1000, 200);
   dm_timeline_set_document (f->timeline, f->document);
   gtk_window_present (f->window);
-  app_test_wait (200);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (f->window), 2));
 }
 
 static void
@@ -123,7 +123,7 @@ test_zoom (Fixture       *f,
     dm_timeline_zoom (f->timeline, 0.5);
   dm_timeline_get_range (f->timeline, &c, &d);
   g_assert_cmpfloat_with_epsilon (d - c, 7200, 1);
-  app_test_wait (100);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (f->window), 1));
   shot = app_test_render (GTK_WIDGET (f->window));
   app_test_save (shot, "timeline-hours.png");
 }
@@ -320,14 +320,14 @@ test_many_lanes (Fixture       *f,
 
   /* The wheel scrolls the lanes; the axis stays, time does not move */
   dm_timeline_get_range (t, &a, &b);
-  app_test_wait (100);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
   before = app_test_render (GTK_WIDGET (t));
   g_assert_true (dm_timeline_scroll (t, 0, 2, 0, GDK_SCROLL_UNIT_WHEEL));
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
   dm_timeline_get_range (t, &c, &d);
   g_assert_cmpfloat (c, ==, a);
   g_assert_cmpfloat (d, ==, b);
-  app_test_wait (100);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
   after = app_test_render (GTK_WIDGET (t));
   app_test_save (after, "timeline-many-lanes.png");
   g_assert_true (same_pixels (before, after, DM_TIMELINE_LABEL_WIDTH, 0, (int) right, DM_TIMELINE_AXIS_HEIGHT - 2));
@@ -483,7 +483,7 @@ test_tick_labels (Fixture       *f,
   dm_timeline_set_range (t, m - (w - 6) / w * span, m - (w - 6) / w * span + span);
   tick_x = dm_timeline_x_for_time (t, m);
   g_assert_cmpfloat_with_epsilon (tick_x, right - 6, 0.5);
-  app_test_wait (100);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
   shot = app_test_render (GTK_WIDGET (t));
   app_test_save (shot, "timeline-tick-labels.png");
   /* no glyph cut at the end; the label left of its line */
@@ -514,14 +514,14 @@ test_focus_visible (Fixture       *f,
   gtk_widget_grab_focus (widget);
   g_assert_true (gtk_widget_has_focus (widget));
   gtk_window_set_focus_visible (f->window, FALSE);
-  app_test_wait (100);
+  g_assert_true (app_test_wait_frames (widget, 1));
   {
     g_autoptr(GdkTexture) shot = app_test_render (widget);
     g_test_message ("edge without focus-visible: %06x", app_test_pixel (shot, 1, h / 2));
     g_assert_false (blueish (app_test_pixel (shot, 1, h / 2)));
   }
   gtk_window_set_focus_visible (f->window, TRUE);
-  app_test_wait (100);
+  g_assert_true (app_test_wait_frames (widget, 1));
   {
     g_autoptr(GdkTexture) shot = app_test_render (widget);
     g_test_message ("edge with focus-visible: %06x", app_test_pixel (shot, 1, h / 2));

@@ -14,6 +14,7 @@
 #include "dm-gazetteer.h"
 #include "dm-ustravel-format.h"
 #include "dm-ustravel-private.h"
+#include "interop-common.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -320,8 +321,8 @@ test_broken_xml (void)
   g_assert_true (g_str_has_prefix (error->message, expected));
 }
 
-/* The problem at the element on the first line of @path that contains @needle, at
- * the column of its "<" */
+/* The problem at the element that starts with @needle ("<…"), on the first line of @path
+ * that has it, at its column */
 static void
 assert_problem_at_element (DmDocument *doc,
                            const char *path,
@@ -329,19 +330,11 @@ assert_problem_at_element (DmDocument *doc,
                            const char *message_part)
 {
   GListModel *problems = dm_document_get_problems (doc);
-  g_autofree char *data = NULL;
-  g_auto(GStrv) lines = NULL;
-  guint line = 0, column = 0;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint line, column;
 
-  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
-  lines = g_strsplit (data, "\n", -1);
-  for (guint i = 0; lines[i] && line == 0; i++)
-    if (strstr (lines[i], needle))
-      {
-        line = i + 1;
-        column = strchr (lines[i], '<') - lines[i] + 1;
-      }
-  g_assert_cmpuint (line, >, 0);
+  g_assert_true (needle[0] == '<');
+  interop_position_of (file, needle, &line, &column);
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
       g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
@@ -623,14 +616,20 @@ test_record (void)
 
   {
     g_autoptr(GPtrArray) journeys = events_of_kind (doc, DM_EVENT_KIND_TRIP, NULL);
+    guint n_events = g_list_model_get_n_items (dm_document_get_events (doc));
+
     assert_legs_run_forward (journeys);
+    /* the figures of docs/USTRAVEL.md */
+    g_test_message ("%u journeys with %u legs, %u visits: %u events", journeys->len,
+                    dm_document_get_n_legs (doc), visits->len, n_events);
+    g_assert_cmpuint (n_events, ==, journeys->len + visits->len);
   }
 
   /* no stop is dropped */
   g_assert_cmpuint (g_hash_table_size (seen), ==, g_hash_table_size (trips));
   g_test_message ("%u stops with a place name: %u at city level (%.2f %%), %u at country level "
-                  "with a problem; %u empty locales", named, city, 100.0 * city / named,
-                  country_with_problem, empty);
+                  "with a problem, %u naming their own country; %u empty locales", named, city,
+                  100.0 * city / named, country_with_problem, own_country, empty);
   g_assert_cmpfloat ((double) city / named, >=, 0.99);
   g_assert_cmpuint (city + country_with_problem + own_country, ==, named);
   g_assert_cmpuint (country_with_problem, >, 0);   /* the record has places no gazetteer knows */

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "app-test-util.h"
+#include "interop-common.h"
 #include "dm-application.h"
 #include "dm-great-circle.h"
 #include "dm-routes-painter.h"
@@ -15,22 +16,6 @@
 
 /* The window as a user meets it: open the sample, select, play, open a broken file.
  * Pixels of the rendered window are checked where the maths says a route must be. */
-
-static DmWindow *
-open_window (void)
-{
-  DmWindow *win = dm_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  return win;
-}
-
-static gboolean
-loaded (gpointer data)
-{
-  return dm_window_get_n_loading (data) == 0;
-}
 
 static GFile *
 sample_file (void)
@@ -43,7 +28,7 @@ open_and_wait (DmWindow *win,
                GFile    *file)
 {
   dm_window_open_file (win, file);
-  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
 }
 
 static DmEvent *
@@ -81,18 +66,10 @@ window_point (DmWindow *win,
   *y = (int) round (out.y);
 }
 
-/* The routes as the last frame drew them are all there (their caches are drawn by worker
- * threads: until then frames show a stand-in) */
-static gboolean
-routes_ready (gpointer data)
-{
-  return dm_routes_layer_get_routes_ready (((DmWindow *) data)->routes_layer);
-}
-
 static void
 test_opens_sample (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   g_autoptr(GdkTexture) shot = NULL;
 
@@ -110,8 +87,7 @@ test_opens_sample (void)
   g_assert_cmpfloat (dm_playback_get_time (win->playback), ==, dm_playback_get_start (win->playback));
   g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >=, 8);
 
-  app_test_wait (1500);
-  g_assert_true (app_test_wait_until (routes_ready, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
   shot = app_test_render (GTK_WIDGET (win));
   app_test_save (shot, "window-sample.png");
   /* Moscow's dot, from the places' cache, where the map puts Moscow */
@@ -137,7 +113,7 @@ two_recent (gpointer data)
 static void
 test_several_files (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) sample = sample_file ();
   g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
   GListModel *events;
@@ -163,7 +139,7 @@ test_several_files (void)
     g_slist_free (files);
   }
   g_assert_cmpuint (dm_window_get_n_loading (win), ==, 2);
-  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
   events = dm_document_get_events (win->document);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
@@ -186,7 +162,7 @@ test_several_files (void)
 static void
 test_search_filters (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   GListModel *shown;
 
@@ -250,10 +226,19 @@ map_near (gpointer data)
          fabs (shumate_location_get_longitude (SHUMATE_LOCATION (t->viewport)) - t->lon) < 3;
 }
 
+static gboolean
+map_moved (gpointer data)
+{
+  Target *t = data;
+
+  return shumate_location_get_latitude (SHUMATE_LOCATION (t->viewport)) != t->lat ||
+         shumate_location_get_longitude (SHUMATE_LOCATION (t->viewport)) != t->lon;
+}
+
 static void
 test_select_in_timeline (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   DmEvent *event;
   double x, y;
@@ -265,7 +250,8 @@ test_select_in_timeline (void)
   GtkSingleSelection *selection;
 
   open_and_wait (win, file);
-  app_test_wait (300);
+  /* laid out: the timeline has its size */
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
   event = find_event (win, "choe-moscow");
   moscow = dm_event_get_place (event);
 
@@ -294,7 +280,7 @@ test_select_in_timeline (void)
   target.lon = dm_place_get_longitude (moscow);
   g_assert_false (map_near (&target));
   g_assert_true (app_test_wait_until (map_near, &target, 5000));
-  app_test_wait (1200);
+  g_assert_true (app_test_wait_map_still (win, 3));
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-selected.png");
@@ -324,20 +310,26 @@ shown_on_map (DmWindow *win,
 static void
 test_fly_to_trip (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   const char *stops[] = { "Kuala Lumpur", "Tokyo", "Busan" };
   DmEvent *trip;
   GPtrArray *legs;
   guint found = 0;
+  Target fitted;
 
   open_and_wait (win, file);
-  app_test_wait (300);
   /* Washington, Kuala Lumpur, Tokyo, Gyeongju, Busan, Washington: framed across the Pacific,
    * not across the Americas and Europe */
   trip = find_event (win, "trump-asia");
+  g_assert_true (app_test_wait_map_still (win, 3));
+  fitted.viewport = shumate_map_get_viewport (win->map);
+  fitted.lat = shumate_location_get_latitude (SHUMATE_LOCATION (fitted.viewport));
+  fitted.lon = shumate_location_get_longitude (SHUMATE_LOCATION (fitted.viewport));
   dm_window_set_selected_event (win, trip);
-  app_test_wait (1500);
+  /* the map flies, then comes to rest */
+  g_assert_true (app_test_wait_until (map_moved, &fitted, 5000));
+  g_assert_true (app_test_wait_map_still (win, 3));
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-asia-trip.png");
@@ -371,7 +363,7 @@ time_passed (gpointer data)
 static void
 test_playback_draws_leg (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   DmEvent *trip;
   DmLeg *leg;
@@ -411,8 +403,7 @@ test_playback_draws_leg (void)
 
   /* Before the leg, nothing of Choe's colour is there */
   dm_playback_set_time (win->playback, leg->start - 3600);
-  app_test_wait (500);
-  g_assert_true (app_test_wait_until (routes_ready, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
   window_point (win, mid.lat, mid.lon, &x, &y);
   before = app_test_render (GTK_WIDGET (win));
   app_test_save (before, "window-before-leg.png");
@@ -420,8 +411,7 @@ test_playback_draws_leg (void)
 
   /* Half way, the traveller's marker is half way along the great circle */
   dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
-  app_test_wait (300);
-  g_assert_true (app_test_wait_until (routes_ready, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
   window_point (win, mid.lat, mid.lon, &x, &y);
   during = app_test_render (GTK_WIDGET (win));
   app_test_save (during, "window-leg-in-flight.png");
@@ -477,23 +467,6 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, headings, others);
 }
 
-/* The line of @file where @text first is */
-static guint
-line_of (GFile      *file,
-         const char *text)
-{
-  g_autofree char *contents = NULL;
-  const char *at;
-  guint line = 1;
-
-  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
-  at = strstr (contents, text);
-  g_assert_nonnull (at);
-  for (const char *p = contents; p < at; p++)
-    line += *p == '\n';
-  return line;
-}
-
 static guint
 count_lines (const char *text)
 {
@@ -507,7 +480,7 @@ count_lines (const char *text)
 static void
 test_broken_file (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) broken = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "not-json.diplomap", NULL));
   g_autoptr(GFile) bad = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "bad-events.diplomap", NULL));
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/nothing.diplomap");
@@ -593,7 +566,7 @@ test_broken_file (void)
     g_value_init (&copied, G_TYPE_STRING);
     g_assert_nonnull (gdk_clipboard_get_content (clipboard));
     g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &copied, &error));
-    first = g_strdup_printf ("%s:%u:", path, line_of (bad, "\"place\": \"Qwxyzzy Nowhere\""));
+    first = g_strdup_printf ("%s:%u:", path, interop_line_of (bad, "\"place\": \"Qwxyzzy Nowhere\""));
     g_test_message ("copied: %s", g_value_get_string (&copied));
     g_assert_true (g_str_has_prefix (g_value_get_string (&copied), first));
     g_assert_cmpuint (count_lines (g_value_get_string (&copied)), ==, rows->len);
@@ -614,7 +587,7 @@ test_broken_file (void)
 static void
 test_problems_copy_shown (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) bad = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "bad-events.diplomap", NULL));
   g_autoptr(GFile) doubtful = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "doubtful-events.diplomap", NULL));
   g_autofree char *doubtful_path = g_file_get_path (doubtful);
@@ -646,12 +619,6 @@ test_problems_copy_shown (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
-static gboolean
-exported (gpointer data)
-{
-  return ((DmWindow *) data)->n_exporting == 0;
-}
-
 /* Exports the view at the playhead as PNG; returns the picture and where the leg's midpoint
  * is in it */
 static GdkTexture *
@@ -676,7 +643,7 @@ export_png (DmWindow   *win,
   g_assert_cmpint (dm_figure_get_time (figure), ==, (gint64) dm_playback_get_time (win->playback));
 
   dm_window_export (win, dialog, file);
-  g_assert_true (app_test_wait_until (exported, win, 20000));
+  g_assert_true (app_test_wait_until (app_test_window_exported, win, 20000));
   gtk_window_destroy (GTK_WINDOW (dialog));
   texture = gdk_texture_new_from_file (file, &error);
   g_assert_no_error (error);
@@ -690,7 +657,7 @@ export_png (DmWindow   *win,
 static void
 test_dialogs_look (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   GtkWidget *about;
   DmExportDialog *dialog;
@@ -743,7 +710,7 @@ test_dialogs_look (void)
 static void
 test_export_figure (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   g_autoptr(GdkTexture) during = NULL;
   g_autoptr(GdkTexture) before = NULL;
@@ -790,7 +757,7 @@ test_export_figure (void)
       dm_export_dialog_set_format (dialog, format);
       dm_export_dialog_set_area (dialog, DM_EXPORT_AREA_ALL);
       dm_window_export (win, dialog, out);
-      g_assert_true (app_test_wait_until (exported, win, 20000));
+      g_assert_true (app_test_wait_until (app_test_window_exported, win, 20000));
       gtk_window_destroy (GTK_WINDOW (dialog));
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       if (format == DM_FIGURE_FORMAT_SVG)
@@ -859,7 +826,7 @@ dup_ids (GListModel *model)
 static void
 test_export_data (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   g_autofree char *dir = g_dir_make_tmp ("diplomap-data-XXXXXX", NULL);
   ExportResult result = { 0 };
@@ -917,7 +884,7 @@ test_export_data (void)
     JsonArray *features;
 
     dm_window_export_data (win, out);
-    g_assert_true (app_test_wait_until (exported, win, 10000));
+    g_assert_true (app_test_wait_until (app_test_window_exported, win, 10000));
     g_assert_cmpuint (result.n, ==, 1);
     g_assert_true (result.ok);
     g_assert_true (json_parser_load_from_file (parser, path, &error));
@@ -951,7 +918,7 @@ test_export_data (void)
     g_autofree char *written = NULL;
 
     dm_window_export_data (win, out);
-    g_assert_true (app_test_wait_until (exported, win, 10000));
+    g_assert_true (app_test_wait_until (app_test_window_exported, win, 10000));
     g_assert_true (result.ok);
     g_assert_true (dm_document_load_file (back, out, NULL, &error));
     g_assert_no_error (error);
@@ -968,7 +935,7 @@ test_export_data (void)
     const char *heading;
 
     dm_window_export_data (win, out);
-    g_assert_true (app_test_wait_until (exported, win, 10000));
+    g_assert_true (app_test_wait_until (app_test_window_exported, win, 10000));
     g_assert_false (result.ok);
     g_assert_nonnull (win->error_dialog);
     heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (win->error_dialog));
@@ -994,7 +961,7 @@ route_set_serial (DmWindow *win)
 static void
 test_export_keeps_view (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   g_autofree char *dir = g_dir_make_tmp ("diplomap-keep-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "all.geojson", NULL);
@@ -1011,7 +978,7 @@ test_export_keeps_view (void)
   }
   gtk_window_destroy (GTK_WINDOW (dm_window_new_export_dialog (win)));
   dm_window_export_data (win, out);
-  g_assert_true (app_test_wait_until (exported, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_exported, win, 10000));
   dm_timeline_get_range (win->timeline, &s, &e);
   g_assert_cmpfloat (s, ==, start);
   g_assert_cmpfloat (e, ==, end);
@@ -1060,7 +1027,7 @@ press_window_key (DmWindow   *win,
 static void
 test_keyboard (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   DmEvent *first;
 
@@ -1096,7 +1063,7 @@ test_keyboard (void)
 static void
 test_settings_kept (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   ShumateViewport *viewport;
   double lat, lon, zoom;
@@ -1122,7 +1089,7 @@ test_settings_kept (void)
   g_assert_cmpfloat_with_epsilon (zoom, 4, 0.01);
 
   /* and a new window starts from all that */
-  win = open_window ();
+  win = app_test_open_window ();
   g_assert_false (adw_flap_get_reveal_flap (win->flap));
   g_assert_cmpfloat (dm_playback_get_speed (win->playback), ==, 7 * 86400.0);
   g_assert_true (dm_playback_get_loop (win->playback));
@@ -1139,7 +1106,7 @@ test_settings_kept (void)
 static void
 test_combined_title (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) sample = sample_file ();
   g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
   g_autofree char *sample_path = g_file_get_path (sample);
@@ -1149,7 +1116,7 @@ test_combined_title (void)
   /* Both asked at once: the first one asked names the window, whichever loads first */
   dm_window_open_file (win, sample);
   dm_window_open_file (win, other);
-  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
   /* a long first title is shortened, so that the count stays in sight */
   g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==,
                    "Late October 2025: Choe Son Hui to Moscow and…" " + 1 more");
@@ -1178,13 +1145,13 @@ test_combined_title (void)
   gtk_window_destroy (GTK_WINDOW (win));
 
   /* A file that could not be read is not counted */
-  win = open_window ();
+  win = app_test_open_window ();
   {
     g_autoptr(GFile) broken = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "not-json.diplomap", NULL));
 
     dm_window_open_file (win, broken);
     dm_window_open_file (win, sample);
-    g_assert_true (app_test_wait_until (loaded, win, 10000));
+    g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
     g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==,
                      "Late October 2025: Choe Son Hui to Moscow and Minsk, Trump in Asia for APEC");
     g_assert_cmpstr (adw_window_title_get_subtitle (win->window_title), ==, "10 events");
@@ -1213,7 +1180,7 @@ test_view_restored (void)
   g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
   g_autofree char *sample_uri = g_file_get_uri (sample);
   g_auto(GStrv) last = NULL;
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   ShumateViewport *viewport;
 
   /* The sample, looked at over Paris, then the window closes */
@@ -1228,21 +1195,21 @@ test_view_restored (void)
   g_assert_cmpstr (last[0], ==, sample_uri);
 
   /* Opened again: the map is where it was left, not fitted to the events */
-  win = open_window ();
+  win = app_test_open_window ();
   open_and_wait (win, sample);
   app_test_wait (100);
   g_assert_true (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
   gtk_window_destroy (GTK_WINDOW (win));
 
   /* Another file, or the same with another: fitted to its events */
-  win = open_window ();
+  win = app_test_open_window ();
   open_and_wait (win, other);
   g_assert_false (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
   gtk_window_destroy (GTK_WINDOW (win));
-  win = open_window ();
+  win = app_test_open_window ();
   dm_window_open_file (win, sample);
   dm_window_open_file (win, other);
-  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
   g_assert_false (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
   gtk_window_destroy (GTK_WINDOW (win));
 
@@ -1268,7 +1235,7 @@ test_last_view_limits (void)
 
       g_settings_set (settings, "last-view", "(ddd)", 89.0, 10.0, 20.0);
       g_settings_set_strv (settings, "last-files", uris);
-      win = open_window ();
+      win = app_test_open_window ();
       if (i == 1)
         open_and_wait (win, sample);
       app_test_wait (100);
@@ -1290,7 +1257,7 @@ test_last_view_limits (void)
 static void
 test_empty_state (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GdkTexture) shot = NULL;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
@@ -1303,7 +1270,7 @@ test_empty_state (void)
   app_test_save (shot, "window-empty.png");
   /* "Open the sample" opens it */
   g_action_group_activate_action (G_ACTION_GROUP (win), "open-sample", NULL);
-  g_assert_true (app_test_wait_until (loaded, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export"));
   gtk_window_destroy (GTK_WINDOW (win));
@@ -1312,7 +1279,7 @@ test_empty_state (void)
 static void
 test_freed_on_close (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   gpointer w_win = win, w_doc, w_layer, w_playback, w_timeline;
 
@@ -1335,12 +1302,6 @@ test_freed_on_close (void)
   g_assert_null (w_layer);
   g_assert_null (w_playback);
   g_assert_null (w_timeline);
-}
-
-static gboolean
-tiles_done (gpointer data)
-{
-  return dm_map_source_get_n_pending (((DmWindow *) data)->map_source) == 0;
 }
 
 typedef struct
@@ -1367,7 +1328,7 @@ fraction_changed_cb (GtkProgressBar *bar,
 static void
 test_us_travels (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   ProgressSeen seen = { win, 0, FALSE };
   g_autofree char *name = NULL;
 
@@ -1378,7 +1339,7 @@ test_us_travels (void)
   /* the window says what it opens and how far it got */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "loading");
   g_assert_cmpstr (adw_status_page_get_title (win->loading_page), ==, "Opening “us-travels”");
-  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 30000));
   g_test_message ("%u progress reports", seen.n_between);
   g_assert_cmpuint (seen.n_between, >=, 2);
   g_signal_handlers_disconnect_by_data (win->loading_page_bar, &seen);
@@ -1388,10 +1349,9 @@ test_us_travels (void)
   g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >, 4000);
   /* Frames keep coming while worker threads draw the routes' caches; then all is shown */
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
-  g_assert_true (app_test_wait_until (tiles_done, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 30000));
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
-  app_test_wait (1000);
-  g_assert_true (app_test_wait_until (routes_ready, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-us-travels.png");
@@ -1425,7 +1385,7 @@ test_us_travels (void)
 static void
 test_cancel_loading (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   ProgressSeen seen = { win, 0, TRUE };
   LoadResult result = { FALSE };
 
@@ -1433,7 +1393,7 @@ test_cancel_loading (void)
   g_signal_connect (win, "load-finished", G_CALLBACK (load_finished_cb), &result);
   g_signal_connect (win->loading_page_bar, "notify::fraction", G_CALLBACK (fraction_changed_cb), &seen);
   g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
-  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 30000));
   g_signal_handlers_disconnect_by_data (win->loading_page_bar, &seen);
   g_assert_true (result.called);
   g_assert_false (result.ok);
@@ -1466,7 +1426,7 @@ stop_after_first_cb (DmWindow *win,
 static void
 test_framed_after_stop (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) sample = sample_file ();
   g_autofree char *record = g_build_filename (g_getenv ("DIPLOMAP_DATA_DIR"), "us-travels", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (record);
@@ -1477,7 +1437,7 @@ test_framed_after_stop (void)
   g_signal_connect (win, "load-finished", G_CALLBACK (stop_after_first_cb), NULL);
   dm_window_open_file (win, sample);
   dm_window_open_file (win, folder);
-  g_assert_true (app_test_wait_until (loaded, win, 30000));
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 30000));
   g_assert_null (win->error_dialog);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 10);
   lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
@@ -1492,7 +1452,7 @@ test_framed_after_stop (void)
 static void
 test_close_while_loading (void)
 {
-  DmWindow *win = open_window ();
+  DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   gpointer w_win = win;
 
