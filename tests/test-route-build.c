@@ -3,6 +3,7 @@
 
 #include "render-test-util.h"
 #include "dm-route-layer.h"
+#include "dm-route-private.h"
 
 /* The routes' caches drawn by worker threads (dm_route_layer_build_async): the same pixels as
  * drawn on the calling thread, a cancelled or stale build never reaches the caches, and a
@@ -233,6 +234,80 @@ test_stale_build (void)
   g_assert_false (dm_route_layer_has_caches (layer, &b, t));
 }
 
+/* A build cancelled before its workers start (a pan) does no work on the places: it lays out
+ * no names; the same build not cancelled lays them out once */
+static void
+test_cancelled_no_places (void)
+{
+  g_autoptr(DmDocument) doc = make_many_legs ();
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Done done = { 0 };
+  guint n_layouts;
+  DmView view;
+
+  dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 0, 20 }, 150, 800, 500);
+  dm_route_layer_set_n_workers (layer, 2);
+  g_cancellable_cancel (cancellable);
+  n_layouts = dm_route_get_n_name_layouts ();
+  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
+  wait_for (&done, 1);
+  g_assert_false (done.ok);
+  g_assert_error (done.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&done.error);
+  g_assert_cmpuint (dm_route_get_n_name_layouts (), ==, n_layouts);
+  g_assert_false (dm_route_layer_has_caches (layer, &view, G_MAXINT64 / 2));
+
+  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, NULL, build_done_cb, &done);
+  wait_for (&done, 2);
+  g_assert_no_error (done.error);
+  g_assert_true (done.ok);
+  g_assert_cmpuint (dm_route_get_n_name_layouts (), ==, n_layouts + 1);
+}
+
+static guint
+count_label_boxes (const DmLabelPlacer *placer)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < dm_label_placer_get_n_boxes (placer); i++)
+    {
+      double x0, y0, x1, y1;
+      n += dm_label_placer_get_box (placer, i, &x0, &y0, &x1, &y1);
+    }
+  return n;
+}
+
+/* Cancelled while it places names, the places' drawing stops placing them */
+static void
+test_cancelled_names (void)
+{
+  g_autoptr(DmDocument) doc = make_many_legs ();
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(DmLabelPlacer) all = NULL, none = NULL;
+  cairo_surface_t *s;
+  cairo_t *cr;
+  DmView view;
+
+  dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 0, 20 }, 150, 800, 500);
+  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+  cr = cairo_create (s);
+  all = dm_label_placer_new (800, 500);
+  dm_route_draw_places (set, cr, &view, dm_route_style_get_default (), all, cancellable);
+  g_assert_cmpuint (count_label_boxes (all), >, 20);
+  g_cancellable_cancel (cancellable);
+  none = dm_label_placer_new (800, 500);
+  dm_route_draw_places (set, cr, &view, dm_route_style_get_default (), none, cancellable);
+  g_assert_cmpuint (count_label_boxes (none), ==, 0);
+  /* the dots are drawn all the same */
+  g_assert_cmpuint (dm_label_placer_get_n_boxes (none), ==,
+                    dm_label_placer_get_n_boxes (all) - count_label_boxes (all));
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 static void
 test_dispose_while_building (void)
 {
@@ -294,6 +369,8 @@ main (int   argc,
   g_test_add_func ("/render/route-layer/build/same-pixels/sample", test_same_pixels_sample);
   g_test_add_func ("/render/route-layer/build/same-pixels/slices", test_same_pixels_slices);
   g_test_add_func ("/render/route-layer/build/stale", test_stale_build);
+  g_test_add_func ("/render/route-layer/build/cancelled-no-places", test_cancelled_no_places);
+  g_test_add_func ("/render/route-layer/build/cancelled-names", test_cancelled_names);
   g_test_add_func ("/render/route-layer/build/dispose", test_dispose_while_building);
   return g_test_run ();
 }

@@ -75,13 +75,15 @@ draw_part_thread (GTask        *task,
   cairo_t *cr = cairo_create (legs);
   guint total, first, last;
 
-  if (part->index == 0)
+  /* a cancelled build lands nothing: the places are not drawn, nor all their names */
+  if (part->index == 0 && !g_cancellable_is_cancelled (cancellable))
     {
       cairo_t *places_cr;
 
       b->places = dm_route_layer_new_surface (&b->view);
       places_cr = cairo_create (b->places);
-      dm_route_layer_draw_places_into (b->set, places_cr, &b->view, b->style, &b->placer);
+      dm_route_layer_draw_places_into (b->set, places_cr, &b->view, b->style, cancellable,
+                                       &b->placer);
       cairo_destroy (places_cr);
     }
 

@@ -16,6 +16,11 @@
 
 #define COUNTRY_RING 2.4  /* times the dot's radius */
 
+/* Names placed between two looks at the cancellable: a few milliseconds at world zoom */
+#define NAMES_PER_RUN 32
+
+static gint n_name_layouts;
+
 typedef struct
 {
   guint    place;
@@ -129,7 +134,8 @@ draw_places (DmRouteSet         *set,
              const DmView       *view,
              const DmRouteStyle *style,
              DmLabelPlacer      *placer,
-             gboolean            clear_of_stays)
+             gboolean            clear_of_stays,
+             GCancellable       *cancellable)
 {
   double size = style->label_size;
   g_autoptr(GArray) spots = collect_spots (set, view, style);
@@ -165,6 +171,7 @@ draw_places (DmRouteSet         *set,
 
   if (style->show_labels)
     {
+      g_atomic_int_inc (&n_name_layouts);
       g_array_sort_with_data (spots, compare_weight_cb, set->places->data);
       for (guint i = 0; i < spots->len; i++)
         {
@@ -174,6 +181,8 @@ draw_places (DmRouteSet         *set,
           DmTextFace face = s->country ? DM_TEXT_ITALIC : DM_TEXT_REGULAR;
           double w = dm_text_width (cr, name, size, face), x, y, r = spot_radius (s, style);
 
+          if (i % NAMES_PER_RUN == 0 && g_cancellable_is_cancelled (cancellable))
+            break;
           if (clear_of_stays && p->has_stay)
             r = MAX (r, style->stay_radius + 1);
 
@@ -220,6 +229,8 @@ dm_route_scratch_like (cairo_t *cr)
 
 /**
  * dm_route_draw_places:
+ * @cancellable: (nullable): when cancelled, the names not placed yet are left out
+ *
  * Draws the places' dots and, where @placer has room, their names (taking their boxes),
  * names clear of the mark of any stay at their place: for a cache drawn apart from the stays.
  */
@@ -228,9 +239,17 @@ dm_route_draw_places (DmRouteSet         *set,
                       cairo_t            *cr,
                       const DmView       *view,
                       const DmRouteStyle *style,
-                      DmLabelPlacer      *placer)
+                      DmLabelPlacer      *placer,
+                      GCancellable       *cancellable)
 {
-  draw_places (set, cr, view, style, placer, TRUE);
+  draw_places (set, cr, view, style, placer, TRUE, cancellable);
+}
+
+/* How many times the names of places were laid out, in any thread: for tests */
+guint
+dm_route_get_n_name_layouts (void)
+{
+  return (guint) g_atomic_int_get (&n_name_layouts);
 }
 
 /**
@@ -260,6 +279,6 @@ dm_route_draw_labels (DmRouteSet         *set,
   dry = dm_route_scratch_like (cr);
   dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL);
   cairo_destroy (dry);
-  draw_places (set, cr, view, style, taken, FALSE);
+  draw_places (set, cr, view, style, taken, FALSE, NULL);
   dm_route_draw_moving (set, cr, view, style, t, FALSE, before, NULL);
 }

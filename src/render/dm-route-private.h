@@ -192,6 +192,8 @@ void dm_route_draw_places      (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmView       *view,
                                 const DmRouteStyle *style,
-                                DmLabelPlacer      *placer);
+                                DmLabelPlacer      *placer,
+                                GCancellable       *cancellable);
+guint dm_route_get_n_name_layouts (void);
 
 G_END_DECLS
