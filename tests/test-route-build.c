@@ -6,8 +6,9 @@
 #include "dm-route-private.h"
 
 /* The routes' caches drawn by worker threads (dm_route_layer_build_async): the same pixels as
- * drawn on the calling thread, a cancelled or stale build never reaches the caches, and a
- * layer dropped while its workers draw goes away cleanly. Cairo and GIO only. */
+ * drawn on the calling thread, a cancelled or stale build never reaches the caches (nor lays
+ * out names), and a layer dropped while its workers draw goes away cleanly. Also the places'
+ * work the builds share with straight drawing. Cairo and GIO only. */
 
 /* A trip of @n_legs between random cities: more legs than a worker draws between two looks
  * at its cancellable */
@@ -308,6 +309,41 @@ test_cancelled_names (void)
   cairo_surface_destroy (s);
 }
 
+/* Drawn straight (exports, figures), the routes' labels take each dot's box once */
+static void
+test_labels_dots_once (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(DmLabelPlacer) taken = dm_label_placer_new (900, 600);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 600);
+  cairo_t *cr = cairo_create (s);
+  guint n, n_marks = 0;
+  DmView view;
+
+  dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 60, 30 }, 180, 900, 600);
+  dm_route_draw_labels (set, cr, &view, dm_route_style_get_default (), utc ("2025-10-28T12:00:00Z"),
+                        taken);
+  n = dm_label_placer_get_n_boxes (taken);
+  for (guint i = 0; i < n; i++)
+    {
+      double a[4], b[4];
+
+      if (dm_label_placer_get_box (taken, i, &a[0], &a[1], &a[2], &a[3]))
+        continue;
+      n_marks++;
+      for (guint j = i + 1; j < n; j++)
+        {
+          dm_label_placer_get_box (taken, j, &b[0], &b[1], &b[2], &b[3]);
+          g_assert_false (a[0] == b[0] && a[1] == b[1] && a[2] == b[2] && a[3] == b[3]);
+        }
+    }
+  /* the sample's places, and the marks of what goes on then */
+  g_assert_cmpuint (n_marks, >=, 8);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 static void
 test_dispose_while_building (void)
 {
@@ -371,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/render/route-layer/build/stale", test_stale_build);
   g_test_add_func ("/render/route-layer/build/cancelled-no-places", test_cancelled_no_places);
   g_test_add_func ("/render/route-layer/build/cancelled-names", test_cancelled_names);
+  g_test_add_func ("/render/route-layer/labels/dots-once", test_labels_dots_once);
   g_test_add_func ("/render/route-layer/build/dispose", test_dispose_while_building);
   return g_test_run ();
 }

@@ -80,18 +80,12 @@ collect_spots (DmRouteSet         *set,
   return spots;
 }
 
-/**
- * dm_route_add_place_dots:
- * Takes, in @placer, the boxes of the places' dots (without drawing them).
- */
-void
-dm_route_add_place_dots (DmRouteSet         *set,
-                         const DmView       *view,
-                         const DmRouteStyle *style,
-                         DmLabelPlacer      *placer)
+/* Takes, in @placer, the boxes of the dots of @spots */
+static void
+add_spot_boxes (GArray             *spots,
+                const DmRouteStyle *style,
+                DmLabelPlacer      *placer)
 {
-  g_autoptr(GArray) spots = collect_spots (set, view, style);
-
   for (guint i = 0; i < spots->len; i++)
     {
       const Spot *s = &g_array_index (spots, Spot, i);
@@ -126,26 +120,25 @@ dm_route_draw_country_ring (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-/* clear_of_stays: names keep clear of the mark of any stay at their place (for a cache of
- * names under marks drawn every frame); else the marks of the stays are in @placer already */
+/* The dots of @spots (collect_spots(); their boxes are in @placer already, if any) and the
+ * names that find room; sorts @spots. clear_of_stays: names keep clear of the mark of any
+ * stay at their place (for a cache of names under marks drawn every frame); else the marks
+ * of the stays are in @placer already */
 static void
 draw_places (DmRouteSet         *set,
              cairo_t            *cr,
-             const DmView       *view,
              const DmRouteStyle *style,
+             GArray             *spots,
              DmLabelPlacer      *placer,
              gboolean            clear_of_stays,
              GCancellable       *cancellable)
 {
   double size = style->label_size;
-  g_autoptr(GArray) spots = collect_spots (set, view, style);
 
   if (spots->len == 0)
     return;
 
   cairo_save (cr);
-  if (placer != NULL)
-    dm_route_add_place_dots (set, view, style, placer);
   /* cities: dots in a halo */
   cairo_new_path (cr);
   for (guint i = 0; i < spots->len; i++)
@@ -242,7 +235,10 @@ dm_route_draw_places (DmRouteSet         *set,
                       DmLabelPlacer      *placer,
                       GCancellable       *cancellable)
 {
-  draw_places (set, cr, view, style, placer, TRUE, cancellable);
+  g_autoptr(GArray) spots = collect_spots (set, view, style);
+
+  add_spot_boxes (spots, style, placer);
+  draw_places (set, cr, style, spots, placer, TRUE, cancellable);
 }
 
 /* How many times the names of places were laid out, in any thread: for tests */
@@ -271,14 +267,14 @@ dm_route_draw_labels (DmRouteSet         *set,
                       DmLabelPlacer      *taken)
 {
   g_autoptr(DmLabelPlacer) before = NULL;
+  g_autoptr(GArray) spots = collect_spots (set, view, style);
   cairo_t *dry;
 
-  dm_route_set_ensure (set);
-  dm_route_add_place_dots (set, view, style, taken);
+  add_spot_boxes (spots, style, taken);
   before = dm_label_placer_copy (taken);
   dry = dm_route_scratch_like (cr);
   dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL);
   cairo_destroy (dry);
-  draw_places (set, cr, view, style, taken, FALSE, NULL);
+  draw_places (set, cr, style, spots, taken, FALSE, NULL);
   dm_route_draw_moving (set, cr, view, style, t, FALSE, before, NULL);
 }

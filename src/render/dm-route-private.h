@@ -175,10 +175,6 @@ void dm_route_draw_labels      (DmRouteSet          *set,
                                 gint64               t,
                                 DmLabelPlacer       *taken);
 cairo_t *dm_route_scratch_like (cairo_t             *cr);
-void dm_route_add_place_dots   (DmRouteSet          *set,
-                                const DmView        *view,
-                                const DmRouteStyle  *style,
-                                DmLabelPlacer       *placer);
 void dm_route_stay_shape       (cairo_t            *cr,
                                 DmEventKind         kind,
                                 double              x,
