@@ -78,7 +78,6 @@ struct _DmRouteSet
   guint       *by_end;      /* leg indices sorted by end */
   gint64      *ends_sorted; /* legs' ends in by_end order (binary search) */
   gint64       max_leg;     /* longest leg, seconds */
-  gint64       max_stay;
   DmRouteUse   uses;
   guint        serial;
   gboolean     dirty;

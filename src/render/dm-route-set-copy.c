@@ -65,7 +65,6 @@ dm_route_set_copy_frozen (DmRouteSet   *self,
   copy->by_end = g_memdup2 (self->by_end, n * sizeof (guint));
   copy->ends_sorted = g_memdup2 (self->ends_sorted, n * sizeof (gint64));
   copy->max_leg = self->max_leg;
-  copy->max_stay = self->max_stay;
   copy->uses = self->uses;
   copy->serial = self->serial;
   copy->projected = copy_projected (self->projected, self->legs->len);

@@ -44,7 +44,7 @@ clear_data (DmRouteSet *self)
   g_clear_pointer (&self->by_end, g_free);
   g_clear_pointer (&self->ends_sorted, g_free);
   g_clear_pointer (&self->projected, projected_free);
-  self->max_leg = self->max_stay = 0;
+  self->max_leg = 0;
   self->uses = 0;
 }
 
@@ -326,7 +326,6 @@ rebuild (DmRouteSet *self)
           for (guint j = 0; j < participants->len; j++)
             add_actor (self, actor_index, g_ptr_array_index (participants, j));
           g_array_append_val (self->stays, s);
-          self->max_stay = MAX (self->max_stay, s.end - s.start);
           self->uses |= kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                       : kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
         }
