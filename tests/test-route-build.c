@@ -344,6 +344,23 @@ test_labels_dots_once (void)
   cairo_surface_destroy (s);
 }
 
+/* A figure lays out the places' names once: placed before the map's labels, drawn after */
+static void
+test_figure_names_once (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  cairo_surface_t *s;
+  guint n_layouts;
+
+  dm_figure_set_size (figure, 960, 540);
+  dm_figure_set_time (figure, utc ("2025-10-28T12:00:00Z"));
+  n_layouts = dm_route_get_n_name_layouts ();
+  s = render_figure (figure);
+  g_assert_cmpuint (dm_route_get_n_name_layouts (), ==, n_layouts + 1);
+  cairo_surface_destroy (s);
+}
+
 static void
 test_dispose_while_building (void)
 {
@@ -408,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/render/route-layer/build/cancelled-no-places", test_cancelled_no_places);
   g_test_add_func ("/render/route-layer/build/cancelled-names", test_cancelled_names);
   g_test_add_func ("/render/route-layer/labels/dots-once", test_labels_dots_once);
+  g_test_add_func ("/render/route-layer/labels/figure-once", test_figure_names_once);
   g_test_add_func ("/render/route-layer/build/dispose", test_dispose_while_building);
   return g_test_run ();
 }

@@ -167,6 +167,22 @@ void dm_route_draw_all         (DmRouteSet          *set,
                                 const DmRouteStyle  *style,
                                 gint64               t,
                                 DmLabelPlacer       *taken);
+/* What dm_route_place_labels() placed, for dm_route_paint_labels() (dm-route-places.c) */
+typedef struct _DmRouteLabels DmRouteLabels;
+
+DmRouteLabels *dm_route_place_labels (DmRouteSet          *set,
+                                      cairo_t             *cr,
+                                      const DmView        *view,
+                                      const DmRouteStyle  *style,
+                                      gint64               t,
+                                      DmLabelPlacer       *taken);
+void dm_route_paint_labels     (DmRouteSet          *set,
+                                cairo_t             *cr,
+                                const DmView        *view,
+                                const DmRouteStyle  *style,
+                                const DmRouteLabels *labels);
+void dm_route_labels_free      (DmRouteLabels       *labels);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRouteLabels, dm_route_labels_free)
 void dm_route_draw_labels      (DmRouteSet          *set,
                                 cairo_t             *cr,
                                 const DmView        *view,
