@@ -94,6 +94,8 @@ DmRgba                  dm_route_set_leg_color       (DmRouteSet         *self,
                                                       DmStatus            status);
 guint                   dm_route_set_first_ending_after (DmRouteSet *self,
                                                          gint64      t);
+guint                   dm_route_set_first_starting_after (DmRouteSet *self,
+                                                           gint64      t);
 /* An immutable copy of the set's drawing data, for worker threads (dm-route-set-copy.c) */
 DmRouteSet             *dm_route_set_copy_frozen     (DmRouteSet   *self,
                                                       const DmView *view);

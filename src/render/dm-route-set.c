@@ -383,6 +383,25 @@ dm_route_set_first_ending_after (DmRouteSet *self,
   return lo;
 }
 
+/* The position in by_start of the first leg starting after @t: the legs in the air at @t
+ * are before it, none of them starting before @t - max_leg */
+guint
+dm_route_set_first_starting_after (DmRouteSet *self,
+                                   gint64      t)
+{
+  guint lo = 0, hi = self->legs->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (self->legs, DmRouteLeg, self->by_start[mid]).start <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 static void
 project_piece (DmRouteProjected *p,
                const DmLonLat   *pts,
