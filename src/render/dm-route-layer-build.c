@@ -159,8 +159,7 @@ dm_route_layer_build_async (DmRouteLayer        *self,
   set_serial = dm_route_set_get_serial (self->set);
   /* The copy serves every build until the set changes */
   if (self->frozen == NULL || dm_route_set_get_serial (self->frozen) != set_serial ||
-      self->frozen->projected->projection != view->projection ||
-      self->frozen->projected->central_lon != view->central_lon)
+      !dm_route_projected_fits (self->frozen->projected, view))
     {
       g_clear_object (&self->frozen);
       self->frozen = dm_route_set_copy_frozen (self->set, view);

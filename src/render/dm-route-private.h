@@ -62,6 +62,14 @@ typedef struct
   double      *length; /* per leg, in projected units */
 } DmRouteProjected;
 
+/* Whether @p (may be NULL) holds the legs as @view projects them: the cache's key */
+static inline gboolean
+dm_route_projected_fits (const DmRouteProjected *p,
+                         const DmView           *view)
+{
+  return p != NULL && p->projection == view->projection && p->central_lon == view->central_lon;
+}
+
 struct _DmRouteSet
 {
   GObject      parent_instance;

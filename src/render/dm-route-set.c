@@ -434,8 +434,7 @@ dm_route_set_get_projected (DmRouteSet   *self,
   guint n_legs;
 
   dm_route_set_ensure (self);
-  if (self->projected != NULL && self->projected->projection == projection &&
-      self->projected->central_lon == view->central_lon)
+  if (dm_route_projected_fits (self->projected, view))
     return self->projected;
   g_clear_pointer (&self->projected, projected_free);
 
