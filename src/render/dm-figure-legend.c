@@ -72,7 +72,7 @@ legend_actors (DmRouteSet *set,
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
       GPtrArray *parts = dm_event_get_participants (s->event);
 
-      if (!(s->start <= t && t < s->end))
+      if (!dm_route_stay_is_on (s, t))
         continue;
       for (guint a = 0; a < set->actors->len; a++)
         if (a == s->actor || g_ptr_array_find (parts, g_ptr_array_index (set->actors, a), NULL))
@@ -144,7 +144,7 @@ legend_entries (DmFigure           *self,
     {
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
 
-      if (s->start <= t && t < s->end)
+      if (dm_route_stay_is_on (s, t))
         active |= s->kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                 : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
     }

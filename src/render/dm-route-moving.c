@@ -323,7 +323,7 @@ draw_stays (DmRouteSet         *set,
       DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
       GPtrArray *list;
 
-      if (!(s->start <= t && t < s->end))
+      if (!dm_route_stay_is_on (s, t))
         continue;
       list = g_hash_table_lookup (by_place, GUINT_TO_POINTER (s->place + 1));
       if (list == NULL)

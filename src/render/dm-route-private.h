@@ -42,6 +42,14 @@ typedef struct
   gint64      end;
 } DmRouteStay;
 
+/* Whether @s is drawn at @t (its end is exclusive) */
+static inline gboolean
+dm_route_stay_is_on (const DmRouteStay *s,
+                     gint64             t)
+{
+  return s->start <= t && t < s->end;
+}
+
 typedef struct
 {
   DmPlace  *place;
@@ -100,6 +108,8 @@ DmRgba                  dm_route_set_leg_color       (DmRouteSet         *self,
                                                       const DmRouteStyle *style,
                                                       guint               actor,
                                                       DmStatus            status);
+GPtrArray              *dm_route_set_dup_stays_at    (DmRouteSet   *self,
+                                                      gint64        t);
 guint                   dm_route_set_first_ending_after (DmRouteSet *self,
                                                          gint64      t);
 guint                   dm_route_set_first_starting_after (DmRouteSet *self,
