@@ -402,16 +402,19 @@ dm_route_set_first_starting_after (DmRouteSet *self,
   return lo;
 }
 
+/* @pts shifted by -360 @k */
 static void
 project_piece (DmRouteProjected *p,
                const DmLonLat   *pts,
                guint             n,
+               int               k,
                double           *box)
 {
   for (guint i = 0; i < n; i++)
     {
       double xy[2];
-      dm_projection_forward (p->projection, pts[i].lon - p->central_lon, pts[i].lat, &xy[0], &xy[1]);
+      dm_projection_forward (p->projection, pts[i].lon - p->central_lon - 360.0 * k, pts[i].lat,
+                             &xy[0], &xy[1]);
       g_array_append_vals (p->xy, xy, 2);
       box[0] = MIN (box[0], xy[0]), box[1] = MIN (box[1], xy[1]);
       box[2] = MAX (box[2], xy[0]), box[3] = MAX (box[3], xy[1]);
@@ -452,12 +455,16 @@ dm_route_set_get_projected (DmRouteSet   *self,
       const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
       const DmLonLat *pts = &g_array_index (self->points, DmLonLat, leg->first);
       double *box = &p->box[4 * i];
+      int k;
 
       box[0] = box[1] = G_MAXDOUBLE;
       box[2] = box[3] = -G_MAXDOUBLE;
       p->first[i] = p->xy->len / 2;
       if (dm_projection_wraps (projection))
-        project_piece (p, pts, leg->n, box);
+        project_piece (p, pts, leg->n, 0, box);
+      /* most legs never reach the edges of a map that does not repeat: no need to cut them */
+      else if (dm_antimeridian_within_copy (pts, leg->n, p->central_lon, &k))
+        project_piece (p, pts, leg->n, k, box);
       else
         {
           g_autoptr(GPtrArray) pieces = dm_antimeridian_split_around (pts, leg->n,
@@ -467,7 +474,7 @@ dm_route_set_get_projected (DmRouteSet   *self,
               GArray *piece = g_ptr_array_index (pieces, j);
               if (j > 0)
                 g_array_append_vals (p->xy, nan_pair, 2);
-              project_piece (p, (DmLonLat *) piece->data, piece->len, box);
+              project_piece (p, (DmLonLat *) piece->data, piece->len, 0, box);
             }
         }
       p->n[i] = p->xy->len / 2 - p->first[i];
