@@ -2,8 +2,7 @@
 #include "config.h"
 
 #include "render-test-util.h"
-#include "dm-route-layer.h"
-#include "dm-route-private.h"
+#include "dm-route-layer-private.h"
 
 /* The routes' caches drawn by worker threads (dm_route_layer_build_async): the same pixels as
  * drawn on the calling thread, a cancelled or stale build never reaches the caches (nor lays
@@ -210,6 +209,8 @@ test_stale_build (void)
   g_assert_error (done_a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&done_a.error);
   g_assert_true (done_b.ok);
+  /* the copy of the routes still serves the next build */
+  g_assert_nonnull (layer->frozen);
   g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
   g_assert_false (dm_route_layer_has_caches (layer, &a, t));
   g_assert_true (dm_route_layer_has_caches (layer, &b, t));
@@ -230,6 +231,8 @@ test_stale_build (void)
   g_assert_false (done_c.ok);
   g_assert_error (done_c.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&done_c.error);
+  /* nor does the layer keep its copy of the old routes */
+  g_assert_null (layer->frozen);
   g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
   g_assert_false (dm_route_layer_has_caches (layer, &a, t));
   g_assert_false (dm_route_layer_has_caches (layer, &b, t));

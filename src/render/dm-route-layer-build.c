@@ -207,6 +207,12 @@ dm_route_layer_build_finish (DmRouteLayer  *self,
   g_return_val_if_fail (DM_IS_ROUTE_LAYER (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
+  /* A copy of a set that changed since serves no build: it would only keep the old events
+   * and a few MB of arrays alive until the next build. A copy that is still right is kept,
+   * as copying takes a frame's time (14 ms for the U.S. record). */
+  if (self->frozen != NULL && (self->set == NULL || dm_route_set_get_serial (self->frozen) !=
+                                                     dm_route_set_get_serial (self->set)))
+    g_clear_object (&self->frozen);
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   b = g_task_get_task_data (G_TASK (result));
