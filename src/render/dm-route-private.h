@@ -92,6 +92,7 @@ struct _DmRouteSet
   GArray      *colors;      /* DmRgba, per actor */
   guint       *by_start;    /* leg indices sorted by start */
   guint       *by_end;      /* leg indices sorted by end */
+  gint64      *starts_sorted; /* legs' starts in by_start order (binary search) */
   gint64      *ends_sorted; /* legs' ends in by_end order (binary search) */
   gint64       max_leg;     /* longest leg, seconds */
   DmRouteUse   uses;

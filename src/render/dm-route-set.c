@@ -42,6 +42,7 @@ clear_data (DmRouteSet *self)
   g_array_set_size (self->colors, 0);
   g_clear_pointer (&self->by_start, g_free);
   g_clear_pointer (&self->by_end, g_free);
+  g_clear_pointer (&self->starts_sorted, g_free);
   g_clear_pointer (&self->ends_sorted, g_free);
   g_clear_pointer (&self->projected, projected_free);
   self->max_leg = 0;
@@ -346,6 +347,7 @@ rebuild (DmRouteSet *self)
 
   self->by_start = g_new (guint, MAX (self->legs->len, 1));
   self->by_end = g_new (guint, MAX (self->legs->len, 1));
+  self->starts_sorted = g_new (gint64, MAX (self->legs->len, 1));
   self->ends_sorted = g_new (gint64, MAX (self->legs->len, 1));
   for (guint i = 0; i < self->legs->len; i++)
     self->by_start[i] = self->by_end[i] = i;
@@ -354,7 +356,10 @@ rebuild (DmRouteSet *self)
   g_qsort_with_data (self->by_end, self->legs->len, sizeof (guint), compare_end_cb,
                      self->legs->data);
   for (guint i = 0; i < self->legs->len; i++)
-    self->ends_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_end[i]).end;
+    {
+      self->starts_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_start[i]).start;
+      self->ends_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_end[i]).end;
+    }
   self->dirty = FALSE;
 }
 
@@ -365,22 +370,31 @@ dm_route_set_ensure (DmRouteSet *self)
     rebuild (self);
 }
 
-/* The position in by_end of the first leg ending after @t */
-guint
-dm_route_set_first_ending_after (DmRouteSet *self,
-                                 gint64      t)
+/* The position in @sorted (@n times, in order) of the first after @t */
+static guint
+first_after (const gint64 *sorted,
+             guint         n,
+             gint64        t)
 {
-  guint lo = 0, hi = self->legs->len;
+  guint lo = 0, hi = n;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (self->ends_sorted[mid] <= t)
+      if (sorted[mid] <= t)
         lo = mid + 1;
       else
         hi = mid;
     }
   return lo;
+}
+
+/* The position in by_end of the first leg ending after @t */
+guint
+dm_route_set_first_ending_after (DmRouteSet *self,
+                                 gint64      t)
+{
+  return first_after (self->ends_sorted, self->legs->len, t);
 }
 
 /* The position in by_start of the first leg starting after @t: the legs in the air at @t
@@ -389,17 +403,7 @@ guint
 dm_route_set_first_starting_after (DmRouteSet *self,
                                    gint64      t)
 {
-  guint lo = 0, hi = self->legs->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (self->legs, DmRouteLeg, self->by_start[mid]).start <= t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return first_after (self->starts_sorted, self->legs->len, t);
 }
 
 /* @pts shifted by -360 @k */
