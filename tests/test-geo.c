@@ -149,6 +149,52 @@ test_split_around (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (b, DmLonLat, 1).lon, -330.0, 1e-9);
 }
 
+/* A line that never reaches the map's edges needs no cut: dm_antimeridian_within_copy() says
+ * so, and which copy of the map it lies in, as dm_antimeridian_split_around() would find */
+static void
+test_within_copy (void)
+{
+  g_autoptr(GArray) pts = dm_great_circle_densify (tokyo, san_francisco, 64);
+  const DmLonLat *pacific = (DmLonLat *) (void *) pts->data;
+  DmLonLat europe[] = { { -10, 40 }, { 10, 50 }, { 30, 55 } };
+  const double centers[] = { 0, -170, 150, 10 };
+  int k;
+
+  /* Tokyo 139.7 E to San Francisco 237.6 (unwrapped) lies in the copy east of a map centred
+   * on 170 W (its edges at 10 E and 370 E), across the edge of one centred on 0 */
+  g_assert_true (dm_antimeridian_within_copy (pacific, pts->len, -170, &k));
+  g_assert_cmpint (k, ==, 1);
+  g_assert_false (dm_antimeridian_within_copy (pacific, pts->len, 0, &k));
+  g_assert_true (dm_antimeridian_within_copy (europe, G_N_ELEMENTS (europe), 0, &k));
+  g_assert_cmpint (k, ==, 0);
+  g_assert_false (dm_antimeridian_within_copy (europe, G_N_ELEMENTS (europe), -170, &k));
+  /* an edge belongs to the copy east of it, as split_around() has it */
+  g_assert_true (dm_antimeridian_within_copy (europe, G_N_ELEMENTS (europe), -190, &k));
+  g_assert_cmpint (k, ==, 1);
+
+  /* whole lines are those split_around() returns in one piece, shifted by -360 k */
+  for (guint c = 0; c < G_N_ELEMENTS (centers); c++)
+    for (guint line = 0; line < 2; line++)
+      {
+        const DmLonLat *p = line == 0 ? pacific : europe;
+        gsize n = line == 0 ? pts->len : G_N_ELEMENTS (europe);
+        g_autoptr(GPtrArray) pieces = dm_antimeridian_split_around (p, n, centers[c]);
+        GArray *whole;
+
+        if (!dm_antimeridian_within_copy (p, n, centers[c], &k))
+          {
+            g_assert_cmpuint (pieces->len, >, 1);
+            continue;
+          }
+        g_assert_cmpuint (pieces->len, ==, 1);
+        whole = g_ptr_array_index (pieces, 0);
+        g_assert_cmpuint (whole->len, ==, n);
+        for (gsize i = 0; i < n; i++)
+          g_assert_cmpfloat_with_epsilon (g_array_index (whole, DmLonLat, i).lon,
+                                          p[i].lon - 360.0 * k, 1e-9);
+      }
+}
+
 static void
 test_unwrap (void)
 {
@@ -270,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/geo/great-circle/tokyo-san-francisco", test_tokyo_san_francisco_over_pacific);
   g_test_add_func ("/geo/antimeridian/split", test_split);
   g_test_add_func ("/geo/antimeridian/split-around", test_split_around);
+  g_test_add_func ("/geo/antimeridian/within-copy", test_within_copy);
   g_test_add_func ("/geo/antimeridian/unwrap", test_unwrap);
   g_test_add_func ("/geo/antimeridian/bounds", test_bounds);
   g_test_add_func ("/geo/projection/equal-earth-round-trip", test_equal_earth_round_trip);

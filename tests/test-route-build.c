@@ -2,11 +2,12 @@
 #include "config.h"
 
 #include "render-test-util.h"
-#include "dm-route-layer.h"
+#include "dm-route-layer-private.h"
 
 /* The routes' caches drawn by worker threads (dm_route_layer_build_async): the same pixels as
- * drawn on the calling thread, a cancelled or stale build never reaches the caches, and a
- * layer dropped while its workers draw goes away cleanly. Cairo and GIO only. */
+ * drawn on the calling thread, a cancelled or stale build never reaches the caches (nor lays
+ * out names), and a layer dropped while its workers draw goes away cleanly. Also the places'
+ * work the builds share with straight drawing. Cairo and GIO only. */
 
 /* A trip of @n_legs between random cities: more legs than a worker draws between two looks
  * at its cancellable */
@@ -172,6 +173,8 @@ test_stale_build (void)
   g_assert_error (done_a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&done_a.error);
   g_assert_true (done_b.ok);
+  /* the copy of the routes still serves the next build */
+  g_assert_nonnull (layer->frozen);
   g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
   g_assert_false (dm_route_layer_has_caches (layer, &a, t));
   g_assert_true (dm_route_layer_has_caches (layer, &b, t));
@@ -192,9 +195,137 @@ test_stale_build (void)
   g_assert_false (done_c.ok);
   g_assert_error (done_c.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&done_c.error);
+  /* nor does the layer keep its copy of the old routes */
+  g_assert_null (layer->frozen);
   g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
   g_assert_false (dm_route_layer_has_caches (layer, &a, t));
   g_assert_false (dm_route_layer_has_caches (layer, &b, t));
+}
+
+/* A build cancelled before its workers start (a pan) does no work on the places: it lays out
+ * no names; the same build not cancelled lays them out once */
+static void
+test_cancelled_no_places (void)
+{
+  g_autoptr(DmDocument) doc = make_many_legs ();
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Done done = { 0 };
+  guint n_layouts;
+  DmView view;
+
+  dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 0, 20 }, 150, 800, 500);
+  dm_route_layer_set_n_workers (layer, 2);
+  g_cancellable_cancel (cancellable);
+  n_layouts = dm_route_get_n_name_layouts ();
+  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
+  wait_for (&done, 1);
+  g_assert_false (done.ok);
+  g_assert_error (done.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&done.error);
+  g_assert_cmpuint (dm_route_get_n_name_layouts (), ==, n_layouts);
+  g_assert_false (dm_route_layer_has_caches (layer, &view, G_MAXINT64 / 2));
+
+  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, NULL, build_done_cb, &done);
+  wait_for (&done, 2);
+  g_assert_no_error (done.error);
+  g_assert_true (done.ok);
+  g_assert_cmpuint (dm_route_get_n_name_layouts (), ==, n_layouts + 1);
+}
+
+static guint
+count_label_boxes (const DmLabelPlacer *placer)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < dm_label_placer_get_n_boxes (placer); i++)
+    {
+      double x0, y0, x1, y1;
+      n += dm_label_placer_get_box (placer, i, &x0, &y0, &x1, &y1);
+    }
+  return n;
+}
+
+/* Cancelled while it places names, the places' drawing stops placing them */
+static void
+test_cancelled_names (void)
+{
+  g_autoptr(DmDocument) doc = make_many_legs ();
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(DmLabelPlacer) all = NULL, none = NULL;
+  cairo_surface_t *s;
+  cairo_t *cr;
+  DmView view;
+
+  dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 0, 20 }, 150, 800, 500);
+  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+  cr = cairo_create (s);
+  all = dm_label_placer_new (800, 500);
+  dm_route_draw_places (set, cr, &view, dm_route_style_get_default (), all, cancellable);
+  g_assert_cmpuint (count_label_boxes (all), >, 20);
+  g_cancellable_cancel (cancellable);
+  none = dm_label_placer_new (800, 500);
+  dm_route_draw_places (set, cr, &view, dm_route_style_get_default (), none, cancellable);
+  g_assert_cmpuint (count_label_boxes (none), ==, 0);
+  /* the dots are drawn all the same */
+  g_assert_cmpuint (dm_label_placer_get_n_boxes (none), ==,
+                    dm_label_placer_get_n_boxes (all) - count_label_boxes (all));
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
+/* Drawn straight (exports, figures), the routes' labels take each dot's box once */
+static void
+test_labels_dots_once (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(DmLabelPlacer) taken = dm_label_placer_new (900, 600);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 600);
+  cairo_t *cr = cairo_create (s);
+  guint n, n_marks = 0;
+  DmView view;
+
+  dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 60, 30 }, 180, 900, 600);
+  dm_route_draw_labels (set, cr, &view, dm_route_style_get_default (), utc ("2025-10-28T12:00:00Z"),
+                        taken);
+  n = dm_label_placer_get_n_boxes (taken);
+  for (guint i = 0; i < n; i++)
+    {
+      double a[4], b[4];
+
+      if (dm_label_placer_get_box (taken, i, &a[0], &a[1], &a[2], &a[3]))
+        continue;
+      n_marks++;
+      for (guint j = i + 1; j < n; j++)
+        {
+          dm_label_placer_get_box (taken, j, &b[0], &b[1], &b[2], &b[3]);
+          g_assert_false (a[0] == b[0] && a[1] == b[1] && a[2] == b[2] && a[3] == b[3]);
+        }
+    }
+  /* the sample's places, and the marks of what goes on then */
+  g_assert_cmpuint (n_marks, >=, 8);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
+/* A figure lays out the places' names once: placed before the map's labels, drawn after */
+static void
+test_figure_names_once (void)
+{
+  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  cairo_surface_t *s;
+  guint n_layouts;
+
+  dm_figure_set_size (figure, 960, 540);
+  dm_figure_set_time (figure, utc ("2025-10-28T12:00:00Z"));
+  n_layouts = dm_route_get_n_name_layouts ();
+  s = render_figure (figure);
+  g_assert_cmpuint (dm_route_get_n_name_layouts (), ==, n_layouts + 1);
+  cairo_surface_destroy (s);
 }
 
 static void
@@ -258,6 +389,10 @@ main (int   argc,
   g_test_add_func ("/render/route-layer/build/same-pixels/sample", test_same_pixels_sample);
   g_test_add_func ("/render/route-layer/build/same-pixels/slices", test_same_pixels_slices);
   g_test_add_func ("/render/route-layer/build/stale", test_stale_build);
+  g_test_add_func ("/render/route-layer/build/cancelled-no-places", test_cancelled_no_places);
+  g_test_add_func ("/render/route-layer/build/cancelled-names", test_cancelled_names);
+  g_test_add_func ("/render/route-layer/labels/dots-once", test_labels_dots_once);
+  g_test_add_func ("/render/route-layer/labels/figure-once", test_figure_names_once);
   g_test_add_func ("/render/route-layer/build/dispose", test_dispose_while_building);
   return g_test_run ();
 }

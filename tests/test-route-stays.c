@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "dm-figure.h"
-#include "dm-route-set.h"
+#include "dm-route-private.h"
 #include "render-test-util.h"
 
 /* An actor is in one place at a time. The sample's visits are known only to the day (they

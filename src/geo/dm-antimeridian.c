@@ -151,6 +151,36 @@ dm_antimeridian_split_around (const DmLonLat *points,
   return pieces;
 }
 
+/**
+ * dm_antimeridian_within_copy:
+ * @points: a continuous polyline (as dm_antimeridian_unwrap() leaves it)
+ * @center_lon: the central meridian of a map that does not repeat
+ * @k: (out): the copy of the map it lies in
+ *
+ * Whether the line lies within one copy of the map, between @center_lon - 180 + 360 @k
+ * (included) and @center_lon + 180 + 360 @k (excluded): the line never reaches the map's
+ * edges, and dm_antimeridian_split_around() would return it whole, shifted by -360 @k. Cheap:
+ * no copy.
+ */
+gboolean
+dm_antimeridian_within_copy (const DmLonLat *points,
+                             gsize           n_points,
+                             double          center_lon,
+                             int            *k)
+{
+  double k0;
+
+  *k = 0;
+  if (n_points == 0)
+    return TRUE;
+  k0 = floor ((points[0].lon - center_lon + 180.0) / 360.0);
+  for (gsize i = 1; i < n_points; i++)
+    if (floor ((points[i].lon - center_lon + 180.0) / 360.0) != k0)
+      return FALSE;
+  *k = (int) k0;
+  return TRUE;
+}
+
 static int
 compare_double_cb (gconstpointer a,
                    gconstpointer b)

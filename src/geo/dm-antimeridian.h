@@ -17,6 +17,10 @@ GPtrArray *dm_antimeridian_split_around (const DmLonLat *points,
                                          double          center_lon);
 gboolean   dm_antimeridian_crosses (const DmLonLat *points,
                                     gsize           n_points);
+gboolean   dm_antimeridian_within_copy (const DmLonLat *points,
+                                        gsize           n_points,
+                                        double          center_lon,
+                                        int            *k);
 void       dm_antimeridian_bounds  (const DmLonLat *points,
                                     gsize           n_points,
                                     double         *lon_min,

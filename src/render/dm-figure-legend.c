@@ -39,7 +39,8 @@ entry_clear (gpointer data)
   g_free (((Entry *) data)->label);
 }
 
-static void
+/* Returns: the new entry, valid until the next one is added */
+static Entry *
 add_entry (GArray      *entries,
            SwatchKind   kind,
            DmRgba       color,
@@ -49,6 +50,7 @@ add_entry (GArray      *entries,
   Entry e = { kind, color, status, FALSE, FALSE, 1.0, DM_EVENT_KIND_VISIT, g_strdup (label) };
 
   g_array_append_val (entries, e);
+  return &g_array_index (entries, Entry, entries->len - 1);
 }
 
 /* The actors the legend lists at @t: those with a leg, or in a stay shown at @t (a line or a
@@ -70,7 +72,7 @@ legend_actors (DmRouteSet *set,
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
       GPtrArray *parts = dm_event_get_participants (s->event);
 
-      if (!(s->start <= t && t < s->end))
+      if (!dm_route_stay_is_on (s, t))
         continue;
       for (guint a = 0; a < set->actors->len; a++)
         if (a == s->actor || g_ptr_array_find (parts, g_ptr_array_index (set->actors, a), NULL))
@@ -142,7 +144,7 @@ legend_entries (DmFigure           *self,
     {
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
 
-      if (s->start <= t && t < s->end)
+      if (dm_route_stay_is_on (s, t))
         active |= s->kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                 : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
     }
@@ -157,36 +159,26 @@ legend_entries (DmFigure           *self,
   if (uses & DM_ROUTE_USE_DASHED)
     add_entry (entries, SWATCH_LINE, grey, DM_STATUS_PLANNED, _("Announced or planned"));
   if (uses & DM_ROUTE_USE_UNCERTAIN)
-    {
-      add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED, _("Date of travel not known"));
-      g_array_index (entries, Entry, entries->len - 1).uncertain = TRUE;
-    }
+    add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED,
+               _("Date of travel not known"))->uncertain = TRUE;
   if (uses & DM_ROUTE_USE_INFERRED)
-    {
-      add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED, _("Inferred leg"));
-      g_array_index (entries, Entry, entries->len - 1).inferred = TRUE;
-    }
+    add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED,
+               _("Inferred leg"))->inferred = TRUE;
   if (uses & DM_ROUTE_USE_CANCELLED)
     add_entry (entries, SWATCH_LINE, style->cancelled, DM_STATUS_CANCELLED, _("Cancelled"));
   if (future && style->future == DM_ROUTE_FUTURE_FAINT)
-    {
-      add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED, _("Still to come"));
-      g_array_index (entries, Entry, entries->len - 1).alpha = style->future_alpha;
-    }
+    add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED,
+               _("Still to come"))->alpha = style->future_alpha;
   if (in_air)
     add_entry (entries, SWATCH_MARKER, grey, DM_STATUS_COMPLETED, _("Under way"));
   if (active & DM_ROUTE_USE_VISIT)
     add_entry (entries, SWATCH_STAY, grey, DM_STATUS_COMPLETED, _("Visit"));
   if (active & DM_ROUTE_USE_MEETING)
-    {
-      add_entry (entries, SWATCH_STAY, grey, DM_STATUS_COMPLETED, _("Meeting"));
-      g_array_index (entries, Entry, entries->len - 1).stay = DM_EVENT_KIND_MEETING;
-    }
+    add_entry (entries, SWATCH_STAY, grey, DM_STATUS_COMPLETED,
+               _("Meeting"))->stay = DM_EVENT_KIND_MEETING;
   if (active & DM_ROUTE_USE_SUMMIT)
-    {
-      add_entry (entries, SWATCH_STAY, grey, DM_STATUS_COMPLETED, _("Summit"));
-      g_array_index (entries, Entry, entries->len - 1).stay = DM_EVENT_KIND_SUMMIT;
-    }
+    add_entry (entries, SWATCH_STAY, grey, DM_STATUS_COMPLETED,
+               _("Summit"))->stay = DM_EVENT_KIND_SUMMIT;
   if (uses & DM_ROUTE_USE_COUNTRY)
     add_entry (entries, SWATCH_COUNTRY, style->label, DM_STATUS_COMPLETED,
                _("Country only, city not known"));

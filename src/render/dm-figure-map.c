@@ -10,8 +10,9 @@
 /* A figure's map, bottom to top: the base map with the countries of the actors the legend
  * lists tinted; the map's country and capital labels; the routes with their dots, names,
  * markers and captions; the legend and the scale bar. Labels never overlap: the legend and
- * the scale bar take their boxes first, the routes' marks and labels next (found by a dry
- * run), and the map's labels take the room left, though they are drawn under the routes. */
+ * the scale bar take their boxes first, the routes' marks and labels next (placed once,
+ * painted later), and the map's labels take the room left, though they are drawn under the
+ * routes. */
 
 /**
  * dm_figure_draw_map:
@@ -27,13 +28,12 @@ dm_figure_draw_map (DmFigure             *self,
 {
   g_autoptr(DmMapStyle) style = dm_map_style_copy (map_style);
   g_autoptr(DmLabelPlacer) taken = dm_label_placer_new (l->map_w, l->map_h);
-  g_autoptr(DmLabelPlacer) placed = NULL;
+  g_autoptr(DmRouteLabels) labels = NULL;
   DmBasemap *basemap = dm_basemap_get_default ();
   gint64 t = dm_figure_get_time (self);
   double legend[4], bar[4];
   gboolean has_legend = FALSE;
   int corner = 2;
-  cairo_t *dry;
 
   if (self->show_legend)
     has_legend = dm_figure_draw_legend (self, cr, l, route_style, FALSE, legend, &corner);
@@ -45,22 +45,20 @@ dm_figure_draw_map (DmFigure             *self,
   if (dm_figure_get_scale_bar_box (self, cr, l, corner, bar))
     dm_label_placer_add (taken, bar[0], bar[1], bar[2], bar[3]);
 
-  placed = dm_label_placer_copy (taken);
-  dry = dm_route_scratch_like (cr);
-  dm_route_draw_labels (self->set, dry, &l->view, route_style, t, placed);
-  cairo_destroy (dry);
+  labels = dm_route_place_labels (self->set, cr, &l->view, route_style, t, taken);
 
   style->show_labels = FALSE;
   dm_basemap_draw (basemap, cr, &l->view, style);
   if (map_style->show_labels)
-    dm_basemap_draw_labels (basemap, cr, &l->view, map_style, placed);
-  dm_route_draw_all (self->set, cr, &l->view, route_style, t, taken);
+    dm_basemap_draw_labels (basemap, cr, &l->view, map_style, taken);
+  dm_route_draw_legs (self->set, cr, &l->view, route_style, t, FALSE);
+  dm_route_paint_labels (self->set, cr, &l->view, route_style, labels);
   if (has_legend)
     dm_figure_draw_legend (self, cr, l, route_style, TRUE, legend, &corner);
   dm_figure_draw_scale_bar (self, cr, l, corner);
 
   g_clear_pointer (&self->placed, dm_label_placer_free);
-  self->placed = g_steal_pointer (&placed);
+  self->placed = g_steal_pointer (&taken);
 }
 
 /**

@@ -420,8 +420,6 @@ dm_route_draw_flown (DmRouteSet         *set,
                      gint64              after,
                      gint64              until)
 {
-  guint lo = 0, hi = set->legs->len;
-
   begin (cr);
   if (after != G_MININT64)
     {
@@ -446,15 +444,7 @@ dm_route_draw_flown (DmRouteSet         *set,
     }
 
   /* legs in the air at @until: start <= until < end */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (set->legs, DmRouteLeg, set->by_start[mid]).start <= until)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  for (guint i = lo; i-- > 0;)
+  for (guint i = dm_route_set_first_starting_after (set, until); i-- > 0;)
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, set->by_start[i]);
       if (leg->start < until - set->max_leg)

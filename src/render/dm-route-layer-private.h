@@ -46,6 +46,7 @@ void             dm_route_layer_draw_places_into (DmRouteSet         *set,
                                                   cairo_t            *cr,
                                                   const DmView       *view,
                                                   const DmRouteStyle *style,
+                                                  GCancellable       *cancellable,
                                                   DmLabelPlacer     **placer);
 void             dm_route_layer_set_places    (DmRouteLayer    *self,
                                                cairo_surface_t *places,

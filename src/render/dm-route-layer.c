@@ -149,16 +149,18 @@ dm_route_layer_set_legs (DmRouteLayer    *self,
   self->n_rebuilds++;
 }
 
-/* Dots and names onto @cr, which is clear; the boxes they take come back in a new placer */
+/* Dots and names onto @cr, which is clear; the boxes they take come back in a new placer.
+ * Once @cancellable is cancelled the names left are not placed: the result is not to be kept. */
 void
 dm_route_layer_draw_places_into (DmRouteSet         *set,
                                  cairo_t            *cr,
                                  const DmView       *view,
                                  const DmRouteStyle *style,
+                                 GCancellable       *cancellable,
                                  DmLabelPlacer     **placer)
 {
   *placer = dm_label_placer_new (view->width, view->height);
-  dm_route_draw_places (set, cr, view, style, *placer);
+  dm_route_draw_places (set, cr, view, style, *placer, cancellable);
 }
 
 /* Takes @places and its placer, drawn for @view */
@@ -297,7 +299,7 @@ dm_route_layer_get_places_surface (DmRouteLayer *self,
   places = surface_for (g_steal_pointer (&self->places), view);
   cr = cairo_create (places);
   clear (cr);
-  dm_route_layer_draw_places_into (self->set, cr, view, self->style, &placer);
+  dm_route_layer_draw_places_into (self->set, cr, view, self->style, NULL, &placer);
   cairo_destroy (cr);
   dm_route_layer_set_places (self, places, placer, view, set_serial, style_serial);
   if (changed)

@@ -323,7 +323,7 @@ draw_stays (DmRouteSet         *set,
       DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
       GPtrArray *list;
 
-      if (!(s->start <= t && t < s->end))
+      if (!dm_route_stay_is_on (s, t))
         continue;
       list = g_hash_table_lookup (by_place, GUINT_TO_POINTER (s->place + 1));
       if (list == NULL)
@@ -411,24 +411,14 @@ dm_route_draw_moving (DmRouteSet          *set,
                       const DmLabelPlacer *avoid)
 {
   Placement pl = { frame, avoid };
-  guint lo = 0, hi;
 
   dm_route_set_ensure (set);
-  hi = set->legs->len;
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   /* legs in the air: start <= t < end; those starting after t - longest leg */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (set->legs, DmRouteLeg, set->by_start[mid]).start <= t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  for (guint i = lo; i-- > 0;)
+  for (guint i = dm_route_set_first_starting_after (set, t); i-- > 0;)
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, set->by_start[i]);
       if (leg->start < t - set->max_leg)

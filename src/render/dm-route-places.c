@@ -16,6 +16,11 @@
 
 #define COUNTRY_RING 2.4  /* times the dot's radius */
 
+/* Names placed between two looks at the cancellable: a few milliseconds at world zoom */
+#define NAMES_PER_RUN 32
+
+static gint n_name_layouts;
+
 typedef struct
 {
   guint    place;
@@ -75,18 +80,12 @@ collect_spots (DmRouteSet         *set,
   return spots;
 }
 
-/**
- * dm_route_add_place_dots:
- * Takes, in @placer, the boxes of the places' dots (without drawing them).
- */
-void
-dm_route_add_place_dots (DmRouteSet         *set,
-                         const DmView       *view,
-                         const DmRouteStyle *style,
-                         DmLabelPlacer      *placer)
+/* Takes, in @placer, the boxes of the dots of @spots */
+static void
+add_spot_boxes (GArray             *spots,
+                const DmRouteStyle *style,
+                DmLabelPlacer      *placer)
 {
-  g_autoptr(GArray) spots = collect_spots (set, view, style);
-
   for (guint i = 0; i < spots->len; i++)
     {
       const Spot *s = &g_array_index (spots, Spot, i);
@@ -121,25 +120,67 @@ dm_route_draw_country_ring (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-/* clear_of_stays: names keep clear of the mark of any stay at their place (for a cache of
- * names under marks drawn every frame); else the marks of the stays are in @placer already */
-static void
-draw_places (DmRouteSet         *set,
+/* A place's name, placed: its box's top-left corner */
+typedef struct
+{
+  Spot   spot;
+  double x, y;
+} Name;
+
+/* The names of @spots that find room in @placer (taking their boxes), busiest places first,
+ * measured on @cr; until @cancellable is cancelled. clear_of_stays: names keep clear of the
+ * mark of any stay at their place (for a cache of names under marks drawn every frame); else
+ * the marks of the stays are in @placer already. Returns: (transfer full): Name, in order */
+static GArray *
+place_names (DmRouteSet         *set,
              cairo_t            *cr,
-             const DmView       *view,
              const DmRouteStyle *style,
+             GArray             *spots,
              DmLabelPlacer      *placer,
-             gboolean            clear_of_stays)
+             gboolean            clear_of_stays,
+             GCancellable       *cancellable)
+{
+  GArray *names = g_array_new (FALSE, FALSE, sizeof (Name));
+  g_autoptr(GArray) sorted = NULL;
+  double size = style->label_size;
+
+  if (!style->show_labels || spots->len == 0)
+    return names;
+  g_atomic_int_inc (&n_name_layouts);
+  sorted = g_array_copy (spots);
+  g_array_sort_with_data (sorted, compare_weight_cb, set->places->data);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      Name n = { g_array_index (sorted, Spot, i), 0, 0 };
+      const DmRoutePlace *p = &g_array_index (set->places, DmRoutePlace, n.spot.place);
+      DmTextFace face = n.spot.country ? DM_TEXT_ITALIC : DM_TEXT_REGULAR;
+      double w, r = spot_radius (&n.spot, style);
+
+      if (i % NAMES_PER_RUN == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+      if (clear_of_stays && p->has_stay)
+        r = MAX (r, style->stay_radius + 1);
+      w = dm_text_width (cr, dm_place_get_name (p->place), size, face);
+      if (dm_label_placer_place (placer, NULL, n.spot.x, n.spot.y, r + 3, w, size * 1.2, &n.x, &n.y))
+        g_array_append_val (names, n);
+    }
+  return names;
+}
+
+/* The dots of @spots, then @names where place_names() put them */
+static void
+paint_places (DmRouteSet         *set,
+              cairo_t            *cr,
+              const DmRouteStyle *style,
+              GArray             *spots,
+              GArray             *names)
 {
   double size = style->label_size;
-  g_autoptr(GArray) spots = collect_spots (set, view, style);
 
   if (spots->len == 0)
     return;
 
   cairo_save (cr);
-  if (placer != NULL)
-    dm_route_add_place_dots (set, view, style, placer);
   /* cities: dots in a halo */
   cairo_new_path (cr);
   for (guint i = 0; i < spots->len; i++)
@@ -163,26 +204,14 @@ draw_places (DmRouteSet         *set,
         dm_route_draw_country_ring (cr, style, s->x, s->y);
     }
 
-  if (style->show_labels)
+  for (guint i = 0; i < names->len; i++)
     {
-      g_array_sort_with_data (spots, compare_weight_cb, set->places->data);
-      for (guint i = 0; i < spots->len; i++)
-        {
-          const Spot *s = &g_array_index (spots, Spot, i);
-          const DmRoutePlace *p = &g_array_index (set->places, DmRoutePlace, s->place);
-          const char *name = dm_place_get_name (p->place);
-          DmTextFace face = s->country ? DM_TEXT_ITALIC : DM_TEXT_REGULAR;
-          double w = dm_text_width (cr, name, size, face), x, y, r = spot_radius (s, style);
+      const Name *n = &g_array_index (names, Name, i);
+      const DmRoutePlace *p = &g_array_index (set->places, DmRoutePlace, n->spot.place);
 
-          if (clear_of_stays && p->has_stay)
-            r = MAX (r, style->stay_radius + 1);
-
-          if (placer == NULL)
-            x = s->x + r + 3, y = s->y - size * 0.6;
-          else if (!dm_label_placer_place (placer, NULL, s->x, s->y, r + 3, w, size * 1.2, &x, &y))
-            continue;
-          dm_text_draw (cr, name, x, y + size * 0.9, size, face, &style->label, &style->halo);
-        }
+      dm_text_draw (cr, dm_place_get_name (p->place), n->x, n->y + size * 0.9, size,
+                    n->spot.country ? DM_TEXT_ITALIC : DM_TEXT_REGULAR, &style->label,
+                    &style->halo);
     }
   cairo_restore (cr);
 }
@@ -220,6 +249,8 @@ dm_route_scratch_like (cairo_t *cr)
 
 /**
  * dm_route_draw_places:
+ * @cancellable: (nullable): when cancelled, the names not placed yet are left out
+ *
  * Draws the places' dots and, where @placer has room, their names (taking their boxes),
  * names clear of the mark of any stay at their place: for a cache drawn apart from the stays.
  */
@@ -228,20 +259,98 @@ dm_route_draw_places (DmRouteSet         *set,
                       cairo_t            *cr,
                       const DmView       *view,
                       const DmRouteStyle *style,
-                      DmLabelPlacer      *placer)
+                      DmLabelPlacer      *placer,
+                      GCancellable       *cancellable)
 {
-  draw_places (set, cr, view, style, placer, TRUE);
+  g_autoptr(GArray) spots = collect_spots (set, view, style);
+  g_autoptr(GArray) names = NULL;
+
+  add_spot_boxes (spots, style, placer);
+  names = place_names (set, cr, style, spots, placer, TRUE, cancellable);
+  paint_places (set, cr, style, spots, names);
+}
+
+/* How many times the names of places were laid out, in any thread: for tests */
+guint
+dm_route_get_n_name_layouts (void)
+{
+  return (guint) g_atomic_int_get (&n_name_layouts);
+}
+
+struct _DmRouteLabels
+{
+  gint64         t;
+  GArray        *spots;   /* Spot: the dots */
+  GArray        *names;   /* Name, in the order placed */
+  DmLabelPlacer *before;  /* the boxes taken before the captions, to place them again */
+};
+
+void
+dm_route_labels_free (DmRouteLabels *labels)
+{
+  if (labels == NULL)
+    return;
+  g_array_unref (labels->spots);
+  g_array_unref (labels->names);
+  dm_label_placer_free (labels->before);
+  g_free (labels);
+}
+
+/**
+ * dm_route_place_labels:
+ * @taken: boxes to keep clear of (a legend...); receives every mark and label placed
+ *
+ * Places what goes over the legs at @t, without drawing: place dots and names, markers of
+ * the legs in the air, marks and captions of the stays going on. Captions are placed first (a
+ * dry run on dm_route_scratch_like() @cr), so they win over place names. A figure then places
+ * the map's own labels in the room left, and dm_route_paint_labels() draws these onto @cr.
+ * Returns: (transfer full): the placements
+ */
+DmRouteLabels *
+dm_route_place_labels (DmRouteSet         *set,
+                       cairo_t            *cr,
+                       const DmView       *view,
+                       const DmRouteStyle *style,
+                       gint64              t,
+                       DmLabelPlacer      *taken)
+{
+  DmRouteLabels *labels = g_new0 (DmRouteLabels, 1);
+  cairo_t *dry = dm_route_scratch_like (cr);
+
+  labels->t = t;
+  labels->spots = collect_spots (set, view, style);
+  add_spot_boxes (labels->spots, style, taken);
+  labels->before = dm_label_placer_copy (taken);
+  dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL);
+  labels->names = place_names (set, dry, style, labels->spots, taken, FALSE, NULL);
+  cairo_destroy (dry);
+  return labels;
+}
+
+/**
+ * dm_route_paint_labels:
+ * Draws what dm_route_place_labels() placed (same set, view and style), from the bottom up:
+ * dots, names, then the legs in the air and the stays, whose markers and captions take the
+ * places they had in the dry run.
+ */
+void
+dm_route_paint_labels (DmRouteSet          *set,
+                       cairo_t             *cr,
+                       const DmView        *view,
+                       const DmRouteStyle  *style,
+                       const DmRouteLabels *labels)
+{
+  g_autoptr(DmLabelPlacer) frame = dm_label_placer_copy (labels->before);
+
+  paint_places (set, cr, style, labels->spots, labels->names);
+  dm_route_draw_moving (set, cr, view, style, labels->t, FALSE, frame, NULL);
 }
 
 /**
  * dm_route_draw_labels:
  * @taken: boxes to keep clear of (a legend...); receives every mark and label drawn
  *
- * What goes over the legs at @t: place dots and names, legs in the air with their markers,
- * stays going on with their captions. Captions are placed first (a dry run), so they win
- * over place names; then all is drawn from the bottom up with the same placements. Run on
- * dm_route_scratch_like() it only fills @taken: a figure does so to place the map's own labels
- * in the room left before drawing.
+ * dm_route_place_labels(), then dm_route_paint_labels().
  */
 void
 dm_route_draw_labels (DmRouteSet         *set,
@@ -251,15 +360,7 @@ dm_route_draw_labels (DmRouteSet         *set,
                       gint64              t,
                       DmLabelPlacer      *taken)
 {
-  g_autoptr(DmLabelPlacer) before = NULL;
-  cairo_t *dry;
+  g_autoptr(DmRouteLabels) labels = dm_route_place_labels (set, cr, view, style, t, taken);
 
-  dm_route_set_ensure (set);
-  dm_route_add_place_dots (set, view, style, taken);
-  before = dm_label_placer_copy (taken);
-  dry = dm_route_scratch_like (cr);
-  dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL);
-  cairo_destroy (dry);
-  draw_places (set, cr, view, style, taken, FALSE);
-  dm_route_draw_moving (set, cr, view, style, t, FALSE, before, NULL);
+  dm_route_paint_labels (set, cr, view, style, labels);
 }

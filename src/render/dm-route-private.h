@@ -42,6 +42,14 @@ typedef struct
   gint64      end;
 } DmRouteStay;
 
+/* Whether @s is drawn at @t (its end is exclusive) */
+static inline gboolean
+dm_route_stay_is_on (const DmRouteStay *s,
+                     gint64             t)
+{
+  return s->start <= t && t < s->end;
+}
+
 typedef struct
 {
   DmPlace  *place;
@@ -62,6 +70,14 @@ typedef struct
   double      *length; /* per leg, in projected units */
 } DmRouteProjected;
 
+/* Whether @p (may be NULL) holds the legs as @view projects them: the cache's key */
+static inline gboolean
+dm_route_projected_fits (const DmRouteProjected *p,
+                         const DmView           *view)
+{
+  return p != NULL && p->projection == view->projection && p->central_lon == view->central_lon;
+}
+
 struct _DmRouteSet
 {
   GObject      parent_instance;
@@ -76,9 +92,9 @@ struct _DmRouteSet
   GArray      *colors;      /* DmRgba, per actor */
   guint       *by_start;    /* leg indices sorted by start */
   guint       *by_end;      /* leg indices sorted by end */
+  gint64      *starts_sorted; /* legs' starts in by_start order (binary search) */
   gint64      *ends_sorted; /* legs' ends in by_end order (binary search) */
   gint64       max_leg;     /* longest leg, seconds */
-  gint64       max_stay;
   DmRouteUse   uses;
   guint        serial;
   gboolean     dirty;
@@ -93,8 +109,12 @@ DmRgba                  dm_route_set_leg_color       (DmRouteSet         *self,
                                                       const DmRouteStyle *style,
                                                       guint               actor,
                                                       DmStatus            status);
+GPtrArray              *dm_route_set_dup_stays_at    (DmRouteSet   *self,
+                                                      gint64        t);
 guint                   dm_route_set_first_ending_after (DmRouteSet *self,
                                                          gint64      t);
+guint                   dm_route_set_first_starting_after (DmRouteSet *self,
+                                                           gint64      t);
 /* An immutable copy of the set's drawing data, for worker threads (dm-route-set-copy.c) */
 DmRouteSet             *dm_route_set_copy_frozen     (DmRouteSet   *self,
                                                       const DmView *view);
@@ -168,6 +188,22 @@ void dm_route_draw_all         (DmRouteSet          *set,
                                 const DmRouteStyle  *style,
                                 gint64               t,
                                 DmLabelPlacer       *taken);
+/* What dm_route_place_labels() placed, for dm_route_paint_labels() (dm-route-places.c) */
+typedef struct _DmRouteLabels DmRouteLabels;
+
+DmRouteLabels *dm_route_place_labels (DmRouteSet          *set,
+                                      cairo_t             *cr,
+                                      const DmView        *view,
+                                      const DmRouteStyle  *style,
+                                      gint64               t,
+                                      DmLabelPlacer       *taken);
+void dm_route_paint_labels     (DmRouteSet          *set,
+                                cairo_t             *cr,
+                                const DmView        *view,
+                                const DmRouteStyle  *style,
+                                const DmRouteLabels *labels);
+void dm_route_labels_free      (DmRouteLabels       *labels);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRouteLabels, dm_route_labels_free)
 void dm_route_draw_labels      (DmRouteSet          *set,
                                 cairo_t             *cr,
                                 const DmView        *view,
@@ -175,10 +211,6 @@ void dm_route_draw_labels      (DmRouteSet          *set,
                                 gint64               t,
                                 DmLabelPlacer       *taken);
 cairo_t *dm_route_scratch_like (cairo_t             *cr);
-void dm_route_add_place_dots   (DmRouteSet          *set,
-                                const DmView        *view,
-                                const DmRouteStyle  *style,
-                                DmLabelPlacer       *placer);
 void dm_route_stay_shape       (cairo_t            *cr,
                                 DmEventKind         kind,
                                 double              x,
@@ -192,6 +224,8 @@ void dm_route_draw_places      (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmView       *view,
                                 const DmRouteStyle *style,
-                                DmLabelPlacer      *placer);
+                                DmLabelPlacer      *placer,
+                                GCancellable       *cancellable);
+guint dm_route_get_n_name_layouts (void);
 
 G_END_DECLS

@@ -63,9 +63,9 @@ dm_route_set_copy_frozen (DmRouteSet   *self,
   g_array_append_vals (copy->colors, self->colors->data, self->colors->len);
   copy->by_start = g_memdup2 (self->by_start, n * sizeof (guint));
   copy->by_end = g_memdup2 (self->by_end, n * sizeof (guint));
+  copy->starts_sorted = g_memdup2 (self->starts_sorted, n * sizeof (gint64));
   copy->ends_sorted = g_memdup2 (self->ends_sorted, n * sizeof (gint64));
   copy->max_leg = self->max_leg;
-  copy->max_stay = self->max_stay;
   copy->uses = self->uses;
   copy->serial = self->serial;
   copy->projected = copy_projected (self->projected, self->legs->len);

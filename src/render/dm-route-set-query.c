@@ -166,7 +166,7 @@ add_unique_place (GPtrArray *places,
 }
 
 /**
- * dm_route_set_dup_stays_at:
+ * dm_route_set_dup_stays_at: (skip)
  * The visits, summits and meetings drawn at @t, in the document's order. A stay known only to
  * the day is drawn from its actors' arrival to their departure (dm-route-stays.c).
  * Returns: (transfer full) (element-type DmEvent)
@@ -182,7 +182,7 @@ dm_route_set_dup_stays_at (DmRouteSet *self,
   for (guint i = 0; i < self->stays->len; i++)
     {
       const DmRouteStay *s = &g_array_index (self->stays, DmRouteStay, i);
-      if (s->start <= t && t < s->end)
+      if (dm_route_stay_is_on (s, t))
         g_ptr_array_add (events, g_object_ref (s->event));
     }
   return events;
@@ -208,7 +208,7 @@ dm_route_set_dup_places_at (DmRouteSet *self,
   for (guint i = 0; i < self->stays->len; i++)
     {
       const DmRouteStay *s = &g_array_index (self->stays, DmRouteStay, i);
-      if (s->start <= t && t < s->end)
+      if (dm_route_stay_is_on (s, t))
         add_unique_place (places, dm_event_get_place (s->event), max_places);
     }
   for (guint i = 0; i < self->legs->len; i++)

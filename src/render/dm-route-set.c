@@ -42,9 +42,10 @@ clear_data (DmRouteSet *self)
   g_array_set_size (self->colors, 0);
   g_clear_pointer (&self->by_start, g_free);
   g_clear_pointer (&self->by_end, g_free);
+  g_clear_pointer (&self->starts_sorted, g_free);
   g_clear_pointer (&self->ends_sorted, g_free);
   g_clear_pointer (&self->projected, projected_free);
-  self->max_leg = self->max_stay = 0;
+  self->max_leg = 0;
   self->uses = 0;
 }
 
@@ -326,7 +327,6 @@ rebuild (DmRouteSet *self)
           for (guint j = 0; j < participants->len; j++)
             add_actor (self, actor_index, g_ptr_array_index (participants, j));
           g_array_append_val (self->stays, s);
-          self->max_stay = MAX (self->max_stay, s.end - s.start);
           self->uses |= kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                       : kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
         }
@@ -347,6 +347,7 @@ rebuild (DmRouteSet *self)
 
   self->by_start = g_new (guint, MAX (self->legs->len, 1));
   self->by_end = g_new (guint, MAX (self->legs->len, 1));
+  self->starts_sorted = g_new (gint64, MAX (self->legs->len, 1));
   self->ends_sorted = g_new (gint64, MAX (self->legs->len, 1));
   for (guint i = 0; i < self->legs->len; i++)
     self->by_start[i] = self->by_end[i] = i;
@@ -355,7 +356,10 @@ rebuild (DmRouteSet *self)
   g_qsort_with_data (self->by_end, self->legs->len, sizeof (guint), compare_end_cb,
                      self->legs->data);
   for (guint i = 0; i < self->legs->len; i++)
-    self->ends_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_end[i]).end;
+    {
+      self->starts_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_start[i]).start;
+      self->ends_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_end[i]).end;
+    }
   self->dirty = FALSE;
 }
 
@@ -366,17 +370,18 @@ dm_route_set_ensure (DmRouteSet *self)
     rebuild (self);
 }
 
-/* The position in by_end of the first leg ending after @t */
-guint
-dm_route_set_first_ending_after (DmRouteSet *self,
-                                 gint64      t)
+/* The position in @sorted (@n times, in order) of the first after @t */
+static guint
+first_after (const gint64 *sorted,
+             guint         n,
+             gint64        t)
 {
-  guint lo = 0, hi = self->legs->len;
+  guint lo = 0, hi = n;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (self->ends_sorted[mid] <= t)
+      if (sorted[mid] <= t)
         lo = mid + 1;
       else
         hi = mid;
@@ -384,16 +389,36 @@ dm_route_set_first_ending_after (DmRouteSet *self,
   return lo;
 }
 
+/* The position in by_end of the first leg ending after @t */
+guint
+dm_route_set_first_ending_after (DmRouteSet *self,
+                                 gint64      t)
+{
+  return first_after (self->ends_sorted, self->legs->len, t);
+}
+
+/* The position in by_start of the first leg starting after @t: the legs in the air at @t
+ * are before it, none of them starting before @t - max_leg */
+guint
+dm_route_set_first_starting_after (DmRouteSet *self,
+                                   gint64      t)
+{
+  return first_after (self->starts_sorted, self->legs->len, t);
+}
+
+/* @pts shifted by -360 @k */
 static void
 project_piece (DmRouteProjected *p,
                const DmLonLat   *pts,
                guint             n,
+               int               k,
                double           *box)
 {
   for (guint i = 0; i < n; i++)
     {
       double xy[2];
-      dm_projection_forward (p->projection, pts[i].lon - p->central_lon, pts[i].lat, &xy[0], &xy[1]);
+      dm_projection_forward (p->projection, pts[i].lon - p->central_lon - 360.0 * k, pts[i].lat,
+                             &xy[0], &xy[1]);
       g_array_append_vals (p->xy, xy, 2);
       box[0] = MIN (box[0], xy[0]), box[1] = MIN (box[1], xy[1]);
       box[2] = MAX (box[2], xy[0]), box[3] = MAX (box[3], xy[1]);
@@ -416,8 +441,7 @@ dm_route_set_get_projected (DmRouteSet   *self,
   guint n_legs;
 
   dm_route_set_ensure (self);
-  if (self->projected != NULL && self->projected->projection == projection &&
-      self->projected->central_lon == view->central_lon)
+  if (dm_route_projected_fits (self->projected, view))
     return self->projected;
   g_clear_pointer (&self->projected, projected_free);
 
@@ -435,12 +459,16 @@ dm_route_set_get_projected (DmRouteSet   *self,
       const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
       const DmLonLat *pts = &g_array_index (self->points, DmLonLat, leg->first);
       double *box = &p->box[4 * i];
+      int k;
 
       box[0] = box[1] = G_MAXDOUBLE;
       box[2] = box[3] = -G_MAXDOUBLE;
       p->first[i] = p->xy->len / 2;
       if (dm_projection_wraps (projection))
-        project_piece (p, pts, leg->n, box);
+        project_piece (p, pts, leg->n, 0, box);
+      /* most legs never reach the edges of a map that does not repeat: no need to cut them */
+      else if (dm_antimeridian_within_copy (pts, leg->n, p->central_lon, &k))
+        project_piece (p, pts, leg->n, k, box);
       else
         {
           g_autoptr(GPtrArray) pieces = dm_antimeridian_split_around (pts, leg->n,
@@ -450,7 +478,7 @@ dm_route_set_get_projected (DmRouteSet   *self,
               GArray *piece = g_ptr_array_index (pieces, j);
               if (j > 0)
                 g_array_append_vals (p->xy, nan_pair, 2);
-              project_piece (p, (DmLonLat *) piece->data, piece->len, box);
+              project_piece (p, (DmLonLat *) piece->data, piece->len, 0, box);
             }
         }
       p->n[i] = p->xy->len / 2 - p->first[i];

@@ -46,8 +46,6 @@ GPtrArray  *dm_route_set_get_actors        (DmRouteSet  *self);
 DmRgba      dm_route_set_get_actor_color   (DmRouteSet  *self,
                                             DmActor     *actor);
 DmRouteUse  dm_route_set_get_uses          (DmRouteSet  *self);
-GPtrArray  *dm_route_set_dup_stays_at     (DmRouteSet  *self,
-                                            gint64       t);
 GPtrArray  *dm_route_set_dup_places_at     (DmRouteSet  *self,
                                             gint64       t,
                                             guint        max_places);

@@ -159,7 +159,6 @@ dm_route_set_fit_stays (DmRouteSet *self)
     return;
   by_place_init (&in, self, TRUE);
   by_place_init (&out, self, FALSE);
-  self->max_stay = 0;
   for (guint i = 0; i < self->stays->len; i++)
     {
       DmRouteStay *s = &g_array_index (self->stays, DmRouteStay, i);
@@ -184,7 +183,6 @@ dm_route_set_fit_stays (DmRouteSet *self)
         }
       s->start = from;
       s->end = until;
-      self->max_stay = MAX (self->max_stay, s->end - s->start);
     }
   by_place_clear (&in);
   by_place_clear (&out);
