@@ -220,7 +220,7 @@ test_cancelled_no_places (void)
   g_cancellable_cancel (cancellable);
   n_layouts = dm_route_get_n_name_layouts ();
   dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
-  wait_for (&done, 1);
+  wait_for (&done.n_done, 1);
   g_assert_false (done.ok);
   g_assert_error (done.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&done.error);
@@ -228,7 +228,7 @@ test_cancelled_no_places (void)
   g_assert_false (dm_route_layer_has_caches (layer, &view, G_MAXINT64 / 2));
 
   dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, NULL, build_done_cb, &done);
-  wait_for (&done, 2);
+  wait_for (&done.n_done, 2);
   g_assert_no_error (done.error);
   g_assert_true (done.ok);
   g_assert_cmpuint (dm_route_get_n_name_layouts (), ==, n_layouts + 1);
@@ -280,7 +280,7 @@ test_cancelled_names (void)
 static void
 test_labels_dots_once (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
   g_autoptr(DmLabelPlacer) taken = dm_label_placer_new (900, 600);
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 600);
@@ -315,7 +315,7 @@ test_labels_dots_once (void)
 static void
 test_figure_names_once (void)
 {
-  g_autoptr(DmDocument) doc = load_sample ();
+  g_autoptr(DmDocument) doc = interop_load_sample ();
   g_autoptr(DmFigure) figure = dm_figure_new (doc);
   cairo_surface_t *s;
   guint n_layouts;
