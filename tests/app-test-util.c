@@ -232,5 +232,5 @@ app_test_window_tiles_done (gpointer window)
 gboolean
 app_test_window_routes_ready (gpointer window)
 {
-  return dm_routes_layer_get_routes_ready (((DmWindow *) window)->routes_layer);
+  return dm_route_map_layer_get_routes_ready (((DmWindow *) window)->routes_layer);
 }

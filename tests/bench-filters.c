@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "dm-document.h"
+#include "dm-loader.h"
 #include "dm-event-list-private.h"
 #include "dm-route-set.h"
 #include "dm-ustravel-format.h"
@@ -83,7 +84,7 @@ main (int   argc,
   if (dir == NULL)
     g_error ("the U.S. travel record is not there (set DIPLOMAP_DATA_DIR)");
   folder = g_file_new_for_path (dir);
-  if (!dm_document_load_file (doc, folder, NULL, &error))
+  if (!dm_loader_load_file (doc, folder, NULL, &error))
     g_error ("%s", error->message);
   all = dm_document_get_events (doc);
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)

@@ -11,7 +11,7 @@
  * and drawn on the main thread (as before), for ratios measured in the same conditions.
  * Targets: (b) within 1 s, no gap above ~50 ms. Once every route is shown, what drawing the
  * routes' caches costs for the record at the window's view: the slowest worker of the last
- * build (dm_route_layer_get_build_cost), and the same caches drawn anew on the main thread.
+ * build (dm_route_renderer_get_build_cost), and the same caches drawn anew on the main thread.
  * A run that never gets there (30 s) prints "never", and the benchmark fails.
  * Needs a display (build-aux/dev bench runs it under Xvfb). */
 #include "config.h"
@@ -20,8 +20,8 @@
 #include <stdlib.h>
 
 #include "dm-application.h"
-#include "dm-route-layer.h"
-#include "dm-routes-painter.h"
+#include "dm-route-renderer.h"
+#include "dm-screen-painter.h"
 #include "dm-window-private.h"
 
 #define RUNS 5
@@ -130,8 +130,8 @@ open_after_paint_cb (GdkFrameClock *clock,
   if (open->shown == 0)
     open->shown = (now - open->t0) / 1000.0;
   if (open->routes == 0 &&
-      dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)) > 4000 &&
-      dm_routes_layer_get_routes_ready (win->routes_layer))
+      dm_screen_painter_get_n_legs (dm_route_map_layer_get_painter (win->routes_layer)) > 4000 &&
+      dm_route_map_layer_get_routes_ready (win->routes_layer))
     {
       open->routes = (now - open->t0) / 1000.0;
       /* a stall soon after the routes (the view coming to rest) counts too */
@@ -166,19 +166,19 @@ has_settled (Open *open)
 static void
 measure_caches (Open *open)
 {
-  DmRoutesPainter *painter = dm_routes_layer_get_painter (open->win->routes_layer);
-  DmRouteLayer *layer = dm_routes_painter_get_layer (painter);
-  g_autoptr(DmRouteLayer) fresh = dm_route_layer_new (dm_routes_painter_get_set (painter));
-  gint64 t = (gint64) dm_routes_layer_get_time (open->win->routes_layer);
+  DmScreenPainter *painter = dm_route_map_layer_get_painter (open->win->routes_layer);
+  DmRouteRenderer *layer = dm_screen_painter_get_layer (painter);
+  g_autoptr(DmRouteRenderer) fresh = dm_route_renderer_new (dm_screen_painter_get_set (painter));
+  gint64 t = (gint64) dm_route_map_layer_get_time (open->win->routes_layer);
   DmView view;
   gint64 t0;
 
-  open->build = dm_route_layer_get_build_cost (layer) / 1000.0;
-  dm_routes_layer_get_view (open->win->routes_layer, &view);
-  dm_route_layer_set_style (fresh, (DmRouteStyle *) dm_route_layer_get_style (layer));
+  open->build = dm_route_renderer_get_build_cost (layer) / 1000.0;
+  dm_route_map_layer_get_view (open->win->routes_layer, &view);
+  dm_route_renderer_set_style (fresh, (DmRouteStyle *) dm_route_renderer_get_style (layer));
   t0 = g_get_monotonic_time ();
-  dm_route_layer_get_legs_surface (fresh, &view, t, NULL);
-  dm_route_layer_get_places_surface (fresh, &view, NULL);
+  dm_route_renderer_get_legs_surface (fresh, &view, t, NULL);
+  dm_route_renderer_get_places_surface (fresh, &view, NULL);
   open->redraw = (g_get_monotonic_time () - t0) / 1000.0;
 }
 
@@ -194,7 +194,7 @@ open_us_travels (gboolean synchronous)
 
   open.win = dm_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (open.win), 1200, 800);
-  dm_routes_painter_set_synchronous (dm_routes_layer_get_painter (open.win->routes_layer),
+  dm_screen_painter_set_synchronous (dm_route_map_layer_get_painter (open.win->routes_layer),
                                      synchronous);
   gtk_window_present (GTK_WINDOW (open.win));
   tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (open.win), tick_cb, &open, NULL);

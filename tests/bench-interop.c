@@ -6,7 +6,8 @@
 #include <stdlib.h>
 
 #include "dm-document.h"
-#include "dm-export.h"
+#include "dm-loader.h"
+#include "dm-saver.h"
 
 #define RUNS 7
 
@@ -50,7 +51,7 @@ time_load (GFile *file,
       g_autoptr(GError) error = NULL;
       gint64 t0 = g_get_monotonic_time ();
 
-      dm_document_load_file (doc, file, NULL, &error);
+      dm_loader_load_file (doc, file, NULL, &error);
       g_assert_no_error (error);
       runs[r] = (g_get_monotonic_time () - t0) / 1000.0;
       *events = g_list_model_get_n_items (dm_document_get_events (doc));
@@ -87,7 +88,7 @@ main (int   argc,
 
   /* the sample 100 times over: 1,000 events, 800 legs */
   for (guint i = 0; i < 100; i++)
-    g_assert_true (dm_document_load_file (big, sample, NULL, NULL));
+    g_assert_true (dm_loader_load_file (big, sample, NULL, NULL));
   g_print ("document: %u events, %u legs\n", g_list_model_get_n_items (dm_document_get_events (big)),
            dm_document_get_n_legs (big));
 

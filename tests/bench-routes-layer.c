@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The routes overlay during playback: 10,000 legs at 1920x1080, one frame per 1/60 s of
- * playback at a day per second. Drives the drawing code of DmRoutesLayer offscreen (the
- * same DmRoutesPainter its snapshot() calls) and prints the median and 95th percentile per
+ * playback at a day per second. Drives the drawing code of DmRouteMapLayer offscreen (the
+ * same DmScreenPainter its snapshot() calls) and prints the median and 95th percentile per
  * frame, and the first frame (a stand-in while worker threads build the caches) apart;
  * frames are interleaved with a painter drawing its caches in place (as before), for a
  * comparison in the same conditions. Targets: 8 ms and 16 ms. */
@@ -9,7 +9,7 @@
 
 #include <stdlib.h>
 
-#include "dm-routes-painter.h"
+#include "dm-screen-painter.h"
 
 #define N_TRIPS       500
 #define LEGS_PER_TRIP 20
@@ -86,7 +86,7 @@ make_document (void)
 
 /* One frame of @painter onto @target, in milliseconds */
 static double
-time_frame (DmRoutesPainter *painter,
+time_frame (DmScreenPainter *painter,
             cairo_surface_t *target,
             const DmView    *view,
             double           t)
@@ -97,7 +97,7 @@ time_frame (DmRoutesPainter *painter,
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  dm_routes_painter_draw (painter, cr, view, t);
+  dm_screen_painter_draw (painter, cr, view, t);
   cairo_destroy (cr);
   cairo_surface_flush (target);
   return (g_get_monotonic_time () - t0) / 1000.0;
@@ -122,8 +122,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(DmDocument) doc = make_document ();
-  g_autoptr(DmRoutesPainter) painter = dm_routes_painter_new ();
-  g_autoptr(DmRoutesPainter) in_place = dm_routes_painter_new ();
+  g_autoptr(DmScreenPainter) painter = dm_screen_painter_new ();
+  g_autoptr(DmScreenPainter) in_place = dm_screen_painter_new ();
   cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
   double *frames = g_new (double, N_FRAMES);
   double *frames_in_place = g_new (double, N_FRAMES);
@@ -133,15 +133,15 @@ main (int   argc,
   DmView view;
 
   t0 = g_get_monotonic_time ();
-  dm_routes_painter_set_document (painter, doc);
+  dm_screen_painter_set_document (painter, doc);
   g_print ("set_document and the great circles of %u legs: %.1f ms\n",
-           dm_routes_painter_get_n_legs (painter), (g_get_monotonic_time () - t0) / 1000.0);
-  g_assert_cmpuint (dm_routes_painter_get_n_legs (painter), ==, N_TRIPS * LEGS_PER_TRIP);
+           dm_screen_painter_get_n_legs (painter), (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpuint (dm_screen_painter_get_n_legs (painter), ==, N_TRIPS * LEGS_PER_TRIP);
   g_assert_true (dm_document_get_extent (doc, &start, &end));
-  dm_routes_painter_set_ready_func (painter, ready_cb, &ready);
+  dm_screen_painter_set_ready_func (painter, ready_cb, &ready);
   /* The same drawn as before worker threads did it, frames interleaved with the app's */
-  dm_routes_painter_set_document (in_place, doc);
-  dm_routes_painter_set_synchronous (in_place, TRUE);
+  dm_screen_painter_set_document (in_place, doc);
+  dm_screen_painter_set_synchronous (in_place, TRUE);
 
   /* The whole world at 1920x1080, as the map shows it at zoom 3 */
   dm_view_init_screen (&view, 20, 10, 3, 256, 1920, 1080, 1);
@@ -169,7 +169,7 @@ main (int   argc,
   g_print ("first frame: a stand-in %.1f ms, the caches ready %.1f ms later from worker threads; "
            "drawn in place (before) %.1f ms\n", first, build, first_in_place);
   g_print ("frames: %u, caches rebuilt from scratch: %u\n", N_FRAMES,
-           dm_route_layer_get_n_rebuilds (dm_routes_painter_get_layer (painter)));
+           dm_route_renderer_get_n_rebuilds (dm_screen_painter_get_layer (painter)));
   print_frames ("the app (caches from worker threads)", frames);
   print_frames ("caches drawn in place (before)", frames_in_place);
   g_print ("targets: median <= 8 ms, p95 <= 16 ms: %s\n",
@@ -177,8 +177,8 @@ main (int   argc,
 
   /* Panning: the view moves 4 pixels a frame. Redrawing the caches for each view (on this
    * thread, as before worker threads did it), against moving the last picture (what
-   * DmRoutesLayer does while the view moves) */
-  dm_routes_painter_set_synchronous (painter, TRUE);
+   * DmRouteMapLayer does while the view moves) */
+  dm_screen_painter_set_synchronous (painter, TRUE);
   for (int mode = 0; mode < 2; mode++)
     {
       double pan[PAN_FRAMES];
@@ -195,9 +195,9 @@ main (int   argc,
           cairo_paint (cr);
           cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
           if (mode == 0)
-            dm_routes_painter_draw (painter, cr, &v, t);
+            dm_screen_painter_draw (painter, cr, &v, t);
           else
-            dm_routes_painter_draw_moving_view (painter, cr, &v, t);
+            dm_screen_painter_draw_moving_view (painter, cr, &v, t);
           cairo_destroy (cr);
           cairo_surface_flush (target);
           pan[f] = (g_get_monotonic_time () - t0) / 1000.0;

@@ -12,8 +12,9 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "dm-loader.h"
 #include "dm-figure.h"
-#include "dm-route-layer.h"
+#include "dm-route-renderer.h"
 
 static int
 compare_double (gconstpointer a,
@@ -70,7 +71,7 @@ load_sample (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   DmDocument *doc = dm_document_new ();
 
-  if (!dm_document_load_file (doc, file, NULL, NULL))
+  if (!dm_loader_load_file (doc, file, NULL, NULL))
     g_error ("cannot load %s", path);
   return doc;
 }
@@ -98,7 +99,7 @@ time_export (DmDocument     *doc,
       dm_figure_set_size (figure, w, h);
       dm_figure_set_view_mode (figure, mode);
       t0 = now_ms ();
-      if (!dm_figure_export (figure, file, format, &error))
+      if (!dm_figure_write_file (figure, file, format, &error))
         g_error ("%s", error->message);
       dt = now_ms () - t0;
       g_array_append_val (t, dt);
@@ -171,7 +172,7 @@ bench_overlay (guint  n_legs,
 {
   g_autoptr(DmDocument) doc = synthetic (n_legs);
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
-  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(DmRouteRenderer) layer = dm_route_renderer_new (set);
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rebuilds = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) part_landed = g_array_new (FALSE, FALSE, sizeof (double));
@@ -197,7 +198,7 @@ bench_overlay (guint  n_legs,
     {
       view.center_x += 1e-6;
       t0 = now_ms ();
-      dm_route_layer_draw (layer, cr, &view, start + (end - start) / 2);
+      dm_route_renderer_draw (layer, cr, &view, start + (end - start) / 2);
       cairo_surface_flush (s);
       dt = now_ms () - t0;
       g_array_append_val (rebuilds, dt);
@@ -216,10 +217,10 @@ bench_overlay (guint  n_legs,
       cairo_paint (cr);
       cairo_restore (cr);
       t0 = now_ms ();
-      /* dm_route_layer_draw(), in its parts to time them */
+      /* dm_route_renderer_draw(), in its parts to time them */
       {
-        cairo_surface_t *legs = dm_route_layer_get_legs_surface (layer, &view, t, NULL);
-        cairo_surface_t *names = dm_route_layer_get_places_surface (layer, &view, NULL);
+        cairo_surface_t *legs = dm_route_renderer_get_legs_surface (layer, &view, t, NULL);
+        cairo_surface_t *names = dm_route_renderer_get_places_surface (layer, &view, NULL);
         double t1 = now_ms (), t2, t3;
         cairo_set_source_surface (cr, legs, 0, 0);
         cairo_paint (cr);
@@ -227,7 +228,7 @@ bench_overlay (guint  n_legs,
         cairo_paint (cr);
         cairo_surface_flush (s);
         t2 = now_ms ();
-        dm_route_layer_draw_moving (layer, cr, &view, t);
+        dm_route_renderer_draw_moving (layer, cr, &view, t);
         cairo_surface_flush (s);
         t3 = now_ms ();
         if (f >= 0)
@@ -271,7 +272,7 @@ bench_overlay (guint  n_legs,
   g_print ("#   caches drawn anew (pan, zoom, time back): median %.1f ms; %.0fx a plain clear\n",
            percentile (rebuilds, 0.5), percentile (rebuilds, 0.5) / clear);
   g_print ("#   cache rebuilds during playback: %u (the first frame only)\n",
-           dm_route_layer_get_n_rebuilds (layer) - 5);
+           dm_route_renderer_get_n_rebuilds (layer) - 5);
   cairo_destroy (cr);
   cairo_surface_destroy (s);
 }

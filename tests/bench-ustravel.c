@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "dm-document.h"
+#include "dm-loader.h"
 #include "dm-gazetteer.h"
 #include "dm-ustravel-format.h"
 
@@ -33,7 +34,7 @@ open_record (GFile *folder,
   g_autoptr(GError) error = NULL;
   gint64 t0 = g_get_monotonic_time ();
 
-  if (!dm_document_load_file (doc, folder, NULL, &error))
+  if (!dm_loader_load_file (doc, folder, NULL, &error))
     g_error ("%s", error->message);
   *n_events = g_list_model_get_n_items (dm_document_get_events (doc));
   return (g_get_monotonic_time () - t0) / 1000.0;

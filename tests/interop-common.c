@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dm-loader.h"
 #include "interop-common.h"
 
 GFile *
@@ -28,7 +29,7 @@ interop_load (GFile *file)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = dm_document_load_file (doc, file, NULL, &error);
+  ok = dm_loader_load_file (doc, file, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   return g_steal_pointer (&doc);

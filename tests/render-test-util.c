@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers for the pixel tests of the base map (test-basemap, test-tile, test-figure) and of
- * figures of the bundled sample (test-figure-export, test-figure-labels, test-route-stays,
- * test-export-dialog) and of the overlay's caches (test-route-build, test-routes-painter).
+ * figures of the bundled sample (test-figure-file, test-figure-labels, test-route-stays,
+ * test-figure-dialog) and of the overlay's caches (test-route-build, test-screen-painter).
  * Documents are loaded with interop-common.c's helpers, linked with these. */
 #include "config.h"
 

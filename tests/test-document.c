@@ -10,8 +10,9 @@
 #include <unistd.h>
 
 #include "dm-document.h"
+#include "dm-loader.h"
 #include "dm-error.h"
-#include "dm-export.h"
+#include "dm-saver.h"
 #include "dm-json-builder.h"
 #include "interop-common.h"
 
@@ -31,7 +32,7 @@ test_issue_example (void)
   DmEvent *tour, *apec;
   DmLeg *leg0, *leg1;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_true (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
@@ -84,7 +85,7 @@ test_sample_is_clean (void)
   GListModel *problems = dm_document_get_problems (doc);
   gint64 start, end;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_true (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
@@ -116,7 +117,7 @@ load_error_of (const char *text)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
   g_unlink (path);
   g_rmdir (dir);
@@ -138,7 +139,7 @@ test_dates (void)
   g_autofree char *last = NULL;
   gint64 start, end;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
+  g_assert_true (dm_loader_load_file (doc, file, NULL, NULL));
   g_assert_true (dm_document_dup_dates (doc, &first, &last));
   g_assert_cmpstr (first, ==, "2025-10-26");
   g_assert_cmpstr (last, ==, "2025-11-01");
@@ -168,7 +169,7 @@ test_not_json (void)
     { "{\"diplomap\": 1, \"title\": \"x", 28 },    /* just past the end: unterminated */
   };
 
-  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
   /* names the file, the line and the column of the stray comma before a "}" */
   interop_position_of (file, ",}", &line, &column);
@@ -195,7 +196,7 @@ test_missing_file (void)
   g_autoptr(GFile) file = data_file ("does-not-exist.diplomap");
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "does-not-exist.diplomap"));
 }
@@ -235,7 +236,7 @@ test_bad_events (void)
   g_autoptr(GFile) file = data_file ("bad-events.diplomap");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_true (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_no_error (error);
   /* the good ones load, each bad one is reported where its offending value starts */
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
@@ -260,7 +261,7 @@ describe_load (GFile *file)
   GListModel *problems = dm_document_get_problems (doc);
   GString *out = g_string_new (NULL);
 
-  if (!dm_document_load_file (doc, file, NULL, &error))
+  if (!dm_loader_load_file (doc, file, NULL, &error))
     {
       g_assert_nonnull (strstr (error->message, name));
       g_string_append (out, strstr (error->message, name));
@@ -320,7 +321,7 @@ test_doubtful_events (void)
   g_autofree char *first = NULL;
   guint line, column;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_true (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 3);
@@ -362,7 +363,7 @@ test_round_trip (void)
   DmEvent *trip;
   DmLeg *leg1;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_true (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_no_error (error);
   trip = interop_find_event (doc, "t");
   g_assert_nonnull (trip);
@@ -371,11 +372,11 @@ test_round_trip (void)
   g_assert_cmpstr (dm_place_get_name (leg1->from), ==, "Moscow");
   g_assert_cmpint (leg1->depart.precision, ==, DM_PRECISION_PERIOD);
 
-  g_assert_true (dm_document_save (doc, out1, file, NULL, &error));
+  g_assert_true (dm_saver_save (doc, out1, file, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (dm_document_load_file (again, out1, NULL, &error));
+  g_assert_true (dm_loader_load_file (again, out1, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (dm_document_save (again, out2, out1, NULL, &error));
+  g_assert_true (dm_saver_save (again, out2, out1, NULL, &error));
   g_assert_no_error (error);
 
   b1 = read_bytes (out1);
@@ -432,8 +433,8 @@ test_rejected_kept_in_place (void)
   g_autofree char *after = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
-  saved = dm_document_serialize (doc, file);
+  g_assert_true (dm_loader_load_file (doc, file, NULL, NULL));
+  saved = dm_native_write (doc, file);
   text = g_strndup (g_bytes_get_data (original, NULL), g_bytes_get_size (original));
   before = event_ids (text);
   g_free (text);
@@ -488,8 +489,8 @@ test_clean_numbers (void)
   g_autoptr(GBytes) b2 = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
-  b1 = dm_document_serialize (doc, file);
+  g_assert_true (dm_loader_load_file (doc, file, NULL, NULL));
+  b1 = dm_native_write (doc, file);
   text = g_strndup (g_bytes_get_data (b1, NULL), g_bytes_get_size (b1));
   /* the file says "lat": 39.02 and "confidence": 0.8 */
   g_assert_nonnull (strstr (text, "\"lat\" : 39.02,\n"));
@@ -497,8 +498,8 @@ test_clean_numbers (void)
   g_assert_null (strstr (text, "0000"));
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  g_assert_true (dm_document_load_file (again, out, NULL, NULL));
-  b2 = dm_document_serialize (again, out);
+  g_assert_true (dm_loader_load_file (again, out, NULL, NULL));
+  b2 = dm_native_write (again, out);
   g_assert_true (g_bytes_equal (b1, b2));
   g_unlink (path);
   g_rmdir (dir);
@@ -513,18 +514,18 @@ test_sample_round_trip (void)
   g_autoptr(GBytes) b1 = NULL;
   g_autoptr(GBytes) b2 = NULL;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, NULL));
-  b1 = dm_document_serialize (doc, NULL);
+  g_assert_true (dm_loader_load_file (doc, file, NULL, NULL));
+  b1 = dm_native_write (doc, NULL);
   {
     g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
     g_autofree char *path = g_build_filename (dir, "s.diplomap", NULL);
     g_autoptr(GFile) out = g_file_new_for_path (path);
     g_assert_true (g_file_set_contents (path, g_bytes_get_data (b1, NULL), g_bytes_get_size (b1), NULL));
-    g_assert_true (dm_document_load_file (again, out, NULL, NULL));
+    g_assert_true (dm_loader_load_file (again, out, NULL, NULL));
     g_unlink (path);
     g_rmdir (dir);
   }
-  b2 = dm_document_serialize (again, NULL);
+  b2 = dm_native_write (again, NULL);
   g_assert_true (g_bytes_equal (b1, b2));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (again)), ==, 0);
   g_assert_cmpuint (dm_document_get_n_legs (again), ==, dm_document_get_n_legs (doc));
@@ -545,26 +546,26 @@ test_save_failure_keeps_old (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
 
-  g_assert_true (dm_document_load_file (doc, src, NULL, NULL));
+  g_assert_true (dm_loader_load_file (doc, src, NULL, NULL));
   g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
   g_assert_true (g_file_set_contents (blocker, "a file", -1, NULL));
 
   /* cancelled: nothing written, the old file is intact, and no error shown as failure */
   g_cancellable_cancel (cancellable);
-  g_assert_false (dm_document_save (doc, target, NULL, cancellable, &error));
+  g_assert_false (dm_saver_save (doc, target, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "old contents");
 
   /* unwritable: a clear error naming the file */
-  g_assert_false (dm_document_save (doc, impossible, NULL, NULL, &error));
+  g_assert_false (dm_saver_save (doc, impossible, NULL, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, "new.diplomap"));
   g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
 
   /* and a good save replaces the old file completely */
-  g_assert_true (dm_document_save (doc, target, NULL, NULL, NULL));
+  g_assert_true (dm_saver_save (doc, target, NULL, NULL, NULL));
   g_free (after);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_true (g_str_has_prefix (after, "{"));
@@ -603,22 +604,22 @@ test_failed_write_keeps_old (void)
       g_autoptr(GBytes) bytes = NULL;
       struct rlimit limit = { 512, 512 };
 
-      g_assert_true (dm_document_load_file (doc, sample, NULL, NULL));
-      bytes = dm_document_serialize (doc, NULL);
+      g_assert_true (dm_loader_load_file (doc, sample, NULL, NULL));
+      bytes = dm_native_write (doc, NULL);
       g_assert_cmpuint (g_bytes_get_size (bytes), >, 4 * 512);
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      g_assert_false (dm_document_save (doc, target, NULL, NULL, &error));
+      g_assert_false (dm_saver_save (doc, target, NULL, NULL, &error));
       g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
       g_print ("%s\n", error->message);
       g_clear_error (&error);
       /* and an export to another format over an old file */
-      g_assert_false (dm_document_export_data (doc, exported, &error));
+      g_assert_false (dm_saver_write (doc, exported, &error));
       g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
       g_print ("%s\n", error->message);
       g_clear_error (&error);
       /* and a save through a symbolic link */
-      g_assert_false (dm_document_save (doc, linked, NULL, NULL, &error));
+      g_assert_false (dm_saver_save (doc, linked, NULL, NULL, &error));
       g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
       g_print ("%s\n", error->message);
       return;
@@ -669,8 +670,8 @@ test_failed_write_keeps_old (void)
     g_autoptr(GFile) target = g_file_new_for_path (path);
     GStatBuf st;
 
-    g_assert_true (dm_document_load_file (doc, sample, NULL, NULL));
-    g_assert_true (dm_document_save (doc, target, NULL, NULL, NULL));
+    g_assert_true (dm_loader_load_file (doc, sample, NULL, NULL));
+    g_assert_true (dm_saver_save (doc, target, NULL, NULL, NULL));
     g_assert_cmpint (g_stat (path, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0640);
     g_assert_cmpint (st.st_size, >, 4 * 512);
@@ -700,15 +701,15 @@ test_save_keeps_file (void)
   mode_t umask_was = umask (022);
   GStatBuf st;
 
-  g_assert_true (dm_document_load_file (doc, sample, NULL, NULL));
+  g_assert_true (dm_loader_load_file (doc, sample, NULL, NULL));
   g_assert_true (g_file_set_contents (real, "old", -1, NULL));
   g_assert_true (g_file_set_contents (plain, "old", -1, NULL));
   g_assert_cmpint (g_chmod (real, 0664), ==, 0);
   g_assert_cmpint (g_chmod (plain, 0664), ==, 0);
   g_assert_cmpint (symlink ("real.geojson", link), ==, 0);
 
-  g_assert_true (dm_document_export_data (doc, through_link, NULL));
-  g_assert_true (dm_document_save (doc, plain_file, NULL, NULL, NULL));
+  g_assert_true (dm_saver_write (doc, through_link, NULL));
+  g_assert_true (dm_saver_save (doc, plain_file, NULL, NULL, NULL));
   umask (umask_was);
 
   /* the link is still a link, to the same name, and that file has the new contents */
@@ -739,8 +740,8 @@ test_two_files (void)
   g_autoptr(GFile) b = data_file ("bad-events.diplomap");
   DmEvent *tour, *good;
 
-  g_assert_true (dm_document_load_file (doc, a, NULL, NULL));
-  g_assert_true (dm_document_load_file (doc, b, NULL, NULL));
+  g_assert_true (dm_loader_load_file (doc, a, NULL, NULL));
+  g_assert_true (dm_loader_load_file (doc, b, NULL, NULL));
   g_assert_cmpuint (dm_document_get_files (doc)->len, ==, 2);
   tour = interop_find_event (doc, "choe-tour");
   good = interop_find_event (doc, "good");
@@ -759,7 +760,7 @@ loaded_cb (GObject      *object,
   GMainLoop *loop = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (dm_document_load_file_finish (DM_DOCUMENT (object), result, &error));
+  g_assert_true (dm_loader_load_file_finish (DM_DOCUMENT (object), result, &error));
   g_assert_no_error (error);
   g_main_loop_quit (loop);
 }
@@ -771,7 +772,7 @@ test_async (void)
   g_autoptr(GFile) file = data_file ("issue-example.diplomap");
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
 
-  dm_document_load_file_async (doc, file, NULL, loaded_cb, loop);
+  dm_loader_load_file_async (doc, file, NULL, loaded_cb, loop);
   g_main_loop_run (loop);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
 }
@@ -812,7 +813,7 @@ folder_loaded_cb (GObject      *object,
 
   load->n_at_done = load->fractions->len;
   if (load->finish)
-    g_assert_true (dm_document_load_file_finish (DM_DOCUMENT (object), result, NULL));
+    g_assert_true (dm_loader_load_file_finish (DM_DOCUMENT (object), result, NULL));
   g_main_loop_quit (load->loop);
 }
 
@@ -831,7 +832,7 @@ test_folder_progress (void)
       g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
       FolderLoad load = { fractions, 0, run == 0, loop };
 
-      dm_document_load_file_with_progress_async (doc, folder, folder_progress_cb, &load, NULL,
+      dm_loader_load_file_with_progress_async (doc, folder, folder_progress_cb, &load, NULL,
                                                  folder_loaded_cb, &load);
       g_main_loop_run (loop);
       while (g_main_context_iteration (NULL, FALSE))
@@ -868,7 +869,7 @@ test_filtered_view (void)
   GListModel *events;
   guint n_changes = 0, n_trips = 0;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_true (dm_loader_load_file (doc, file, NULL, &error));
   events = dm_document_get_events (doc);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {

@@ -6,6 +6,7 @@
 
 #include "app-test-util.h"
 #include "dm-document.h"
+#include "dm-loader.h"
 #include "dm-event-details.h"
 
 /* DmEventDetails on its own: what it says about the selected event. */
@@ -58,7 +59,7 @@ test_place_notes (void)
   DmEvent *visit, *journey;
   g_autofree char *text = NULL;
 
-  g_assert_true (dm_document_load_file (doc, folder, NULL, &error));
+  g_assert_true (dm_loader_load_file (doc, folder, NULL, &error));
   g_assert_no_error (error);
   visit = find_event_at (doc, "Brussels", DM_EVENT_KIND_VISIT);
   journey = find_event_at (doc, "Brussels", DM_EVENT_KIND_TRIP);

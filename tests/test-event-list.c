@@ -7,7 +7,7 @@
 
 #include "app-test-util.h"
 #include "dm-event-list-private.h"
-#include "dm-routes-painter.h"
+#include "dm-screen-painter.h"
 #include "dm-window-private.h"
 
 /* The sidebar in the window: the rows' colours, the search by words, the empty state, the
@@ -83,7 +83,7 @@ check_dots (DmWindow   *win,
             const char *name,
             guint      *n_colored)
 {
-  DmRouteSet *set = dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer));
+  DmRouteSet *set = dm_screen_painter_get_set (dm_route_map_layer_get_painter (win->routes_layer));
   g_autoptr(GdkTexture) shot = NULL;
   GtkWidget *view = GTK_WIDGET (win->event_list->list_view);
   guint n_rows = 0;
@@ -131,7 +131,7 @@ static void
 test_dots (void)
 {
   DmWindow *win = open_sample ();
-  DmRouteSet *set = dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer));
+  DmRouteSet *set = dm_screen_painter_get_set (dm_route_map_layer_get_painter (win->routes_layer));
   GListModel *actors = dm_document_get_actors (win->document);
   g_autoptr(DmActor) trump = NULL;
   DmRgba before, after;
@@ -154,7 +154,7 @@ test_dots (void)
   dm_event_list_set_filters (win->event_list, trump, NULL, -1, -1);
   /* the map follows after a pause: now */
   dm_window_apply_filters (win);
-  set = dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer));
+  set = dm_screen_painter_get_set (dm_route_map_layer_get_painter (win->routes_layer));
   after = dm_route_set_get_actor_color (set, trump);
   g_test_message ("Donald Trump: %06x, then %06x alone", dm_rgba_to_hex (&before), dm_rgba_to_hex (&after));
   /* the map gave him another colour: the rows follow */

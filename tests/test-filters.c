@@ -9,7 +9,7 @@
 #include "app-test-util.h"
 #include "dm-gazetteer.h"
 #include "dm-great-circle.h"
-#include "dm-routes-painter.h"
+#include "dm-screen-painter.h"
 #include "dm-timeline-private.h"
 #include "dm-window-private.h"
 
@@ -26,7 +26,7 @@ filters_applied (gpointer data)
 static DmRouteSet *
 window_set (DmWindow *win)
 {
-  return dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer));
+  return dm_screen_painter_get_set (dm_route_map_layer_get_painter (win->routes_layer));
 }
 
 /* Computed here, not by the list: an actor of the event has the role, and its time
@@ -70,7 +70,7 @@ drawn_legs (DmEvent *event)
 }
 
 static GdkTexture *export_png (DmWindow     *win,
-                               DmExportArea  area,
+                               DmFigureArea  area,
                                DmLonLat      point,
                                const char   *name,
                                double       *x,
@@ -183,12 +183,12 @@ check_region (DmWindow *win)
   color = dm_route_set_get_actor_color (window_set (win), dm_event_get_actor (away));
   rgb = dm_rgba_to_hex (&color);
   dm_playback_set_time (win->playback, dm_playback_get_end (win->playback));
-  before = export_png (win, DM_EXPORT_AREA_WORLD, leg_middle (away_leg), "export-2018.png", &x, &y);
+  before = export_png (win, DM_FIGURE_AREA_WORLD, leg_middle (away_leg), "export-2018.png", &x, &y);
   px_before = app_test_pixel (before, (int) round (x), (int) round (y));
 
   dm_event_list_set_region (win->event_list, "Asia");
   g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_model (win->event_list)), ==, n_asia);
-  after = export_png (win, DM_EXPORT_AREA_WORLD, leg_middle (away_leg), "export-2018-asia.png", &x, &y);
+  after = export_png (win, DM_FIGURE_AREA_WORLD, leg_middle (away_leg), "export-2018-asia.png", &x, &y);
   px_after = app_test_pixel (after, (int) round (x), (int) round (y));
   g_test_message ("leg of %s at %.0f,%.0f: %06x before, %06x after (actor %06x)",
                   dm_event_get_id (away), x, y, px_before, px_after, rgb);
@@ -269,8 +269,8 @@ test_role_year (void)
 
   /* The figure exported from the window has the same events */
   {
-    DmExportDialog *dialog = dm_window_new_export_dialog (win);
-    g_autoptr(DmFigure) figure = dm_export_dialog_build_figure (dialog);
+    DmFigureDialog *dialog = dm_window_new_export_dialog (win);
+    g_autoptr(DmFigure) figure = dm_figure_dialog_build_figure (dialog);
     DmDocument *doc = dm_figure_get_document (figure);
 
     g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, n_events);
@@ -299,23 +299,23 @@ test_role_year (void)
 /* Exports @area at the playhead as a 1280x720 PNG; where @point is in it */
 static GdkTexture *
 export_png (DmWindow     *win,
-            DmExportArea  area,
+            DmFigureArea  area,
             DmLonLat      point,
             const char   *name,
             double       *x,
             double       *y)
 {
-  DmExportDialog *dialog = dm_window_new_export_dialog (win);
+  DmFigureDialog *dialog = dm_window_new_export_dialog (win);
   g_autoptr(DmFigure) figure = NULL;
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   GdkTexture *texture;
 
-  dm_export_dialog_set_format (dialog, DM_FIGURE_FORMAT_PNG);
-  dm_export_dialog_set_area (dialog, area);
-  dm_export_dialog_set_size (dialog, DM_EXPORT_SIZE_CUSTOM, 1280, 720);
-  figure = dm_export_dialog_build_figure (dialog);
+  dm_figure_dialog_set_format (dialog, DM_FIGURE_FORMAT_PNG);
+  dm_figure_dialog_set_area (dialog, area);
+  dm_figure_dialog_set_size (dialog, DM_FIGURE_SIZE_CUSTOM, 1280, 720);
+  figure = dm_figure_dialog_build_figure (dialog);
   dm_figure_map_point (figure, point.lon, point.lat, x, y);
   dm_window_export (win, dialog, file);
   g_assert_true (app_test_wait_until (app_test_window_exported, win, 20000));
@@ -363,12 +363,12 @@ test_export_follows (void)
   dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
 
   /* Without a filter the figure draws the trip half way... */
-  kept = export_png (win, DM_EXPORT_AREA_VIEW, mid, "export-unfiltered.png", &x, &y);
+  kept = export_png (win, DM_FIGURE_AREA_VIEW, mid, "export-unfiltered.png", &x, &y);
   g_assert_true (app_test_color_near (app_test_pixel (kept, (int) round (x), (int) round (y)), rgb, 24));
 
   /* ...with only visits shown, not: the export is made at once, without the map's pause */
   dm_event_list_set_filters (win->event_list, NULL, NULL, DM_EVENT_KIND_VISIT, -1);
-  dropped = export_png (win, DM_EXPORT_AREA_VIEW, mid, "export-filtered.png", &x, &y);
+  dropped = export_png (win, DM_FIGURE_AREA_VIEW, mid, "export-filtered.png", &x, &y);
   g_test_message ("filtered figure at %.0f,%.0f: %06x", x, y,
                   app_test_pixel (dropped, (int) round (x), (int) round (y)));
   g_assert_false (app_test_color_near (app_test_pixel (dropped, (int) round (x), (int) round (y)), rgb, 24));

@@ -265,7 +265,7 @@ test_strike_across_180 (void)
       g_autoptr(DmDocument) doc = load ("pacific");
       g_autoptr(DmFigure) figure = dm_figure_new (doc);
       g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_style_get_default ());
-      DmRouteLayer *layer = dm_figure_get_layer (figure);
+      DmRouteRenderer *layer = dm_figure_get_layer (figure);
       cairo_surface_t *s;
       cairo_t *cr;
       DmView view;
@@ -275,10 +275,10 @@ test_strike_across_180 (void)
       dm_figure_set_projection (figure, p);
       dm_figure_get_map_view (figure, &view);
       style->line_width = 3.0;
-      dm_route_layer_set_style (layer, style);
+      dm_route_renderer_set_style (layer, style);
       s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
       cr = cairo_create (s);
-      dm_route_layer_draw_direct (layer, cr, &view, dm_figure_get_time (figure));
+      dm_route_renderer_draw_direct (layer, cr, &view, dm_figure_get_time (figure));
       cairo_destroy (cr);
       dm_view_project (&view, dm_view_wrap_lon (&view, mid.lon + 360), mid.lat, &mx, &my);
       dm_view_project (&view, dm_view_wrap_lon (&view, off.lon + 360), off.lat, &ox, &oy);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "dm-csv-private.h"
-#include "dm-export.h"
+#include "dm-saver.h"
 #include "interop-common.h"
 
 static gint64

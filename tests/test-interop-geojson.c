@@ -4,8 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dm-loader.h"
 #include "dm-error.h"
-#include "dm-export.h"
+#include "dm-saver.h"
 #include "interop-common.h"
 
 static gint64
@@ -183,7 +184,7 @@ test_truncated (void)
   g_autofree char *prefix = g_strdup_printf ("%s:", name);
   guint line = 0, column = 0;
 
-  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, prefix));
   g_assert_cmpint (sscanf (error->message + strlen (prefix), "%u:%u", &line, &column), ==, 2);
@@ -193,7 +194,7 @@ test_truncated (void)
 
   g_clear_object (&file);
   file = interop_file ("not-geojson.geojson");
-  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "FeatureCollection"));
 }
@@ -289,7 +290,7 @@ test_disjoint_lines (void)
 {
   g_autoptr(GFile) file = interop_file ("disjoint.geojson");
   g_autoptr(DmDocument) doc = interop_load (file);
-  g_autoptr(GBytes) bytes = dm_document_serialize (doc, NULL);
+  g_autoptr(GBytes) bytes = dm_native_write (doc, NULL);
   g_autoptr(GFile) out = interop_write_temp (bytes, "disjoint.diplomap");
   g_autoptr(DmDocument) back = interop_load (out);
   DmEvent *first, *second, *joined;

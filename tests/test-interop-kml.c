@@ -4,8 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dm-loader.h"
 #include "dm-error.h"
-#include "dm-export.h"
+#include "dm-saver.h"
 #include "interop-common.h"
 
 static gint64
@@ -138,7 +139,7 @@ test_truncated (void)
   g_autofree char *name = g_file_get_parse_name (file);
   guint line = 0, column = 0;
 
-  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, name));
   g_assert_cmpint (sscanf (error->message + strlen (name), ":%u:%u:", &line, &column), ==, 2);

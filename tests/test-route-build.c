@@ -2,9 +2,9 @@
 #include "config.h"
 
 #include "render-test-util.h"
-#include "dm-route-layer-private.h"
+#include "dm-route-renderer-private.h"
 
-/* The routes' caches drawn by worker threads (dm_route_layer_build_async): the same pixels as
+/* The routes' caches drawn by worker threads (dm_route_renderer_build_async): the same pixels as
  * drawn on the calling thread, a cancelled or stale build never reaches the caches (nor lays
  * out names), and a layer dropped while its workers draw goes away cleanly. Also the places'
  * work the builds share with straight drawing. Cairo and GIO only. */
@@ -70,7 +70,7 @@ build_done_cb (GObject      *source,
 {
   Done *done = user_data;
 
-  done->ok = dm_route_layer_build_finish (DM_ROUTE_LAYER (source), result, &done->error);
+  done->ok = dm_route_renderer_build_finish (DM_ROUTE_RENDERER (source), result, &done->error);
   done->n_done++;
 }
 
@@ -82,12 +82,12 @@ draw_here (DmRouteSet       *set,
            cairo_surface_t **legs,
            cairo_surface_t **places)
 {
-  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(DmRouteRenderer) layer = dm_route_renderer_new (set);
   cairo_surface_t *s;
 
-  s = dm_route_layer_get_legs_surface (layer, view, t, NULL);
+  s = dm_route_renderer_get_legs_surface (layer, view, t, NULL);
   *legs = cairo_surface_reference (s);
-  s = dm_route_layer_get_places_surface (layer, view, NULL);
+  s = dm_route_renderer_get_places_surface (layer, view, NULL);
   *places = cairo_surface_reference (s);
 }
 
@@ -96,7 +96,7 @@ check_same_pixels (DmDocument *doc,
                    guint       n_workers)
 {
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
-  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(DmRouteRenderer) layer = dm_route_renderer_new (set);
   cairo_surface_t *legs, *places, *here_legs, *here_places;
   Done done = { 0 };
   gint64 start, end, t;
@@ -109,19 +109,19 @@ check_same_pixels (DmDocument *doc,
   g_assert_cmpuint (count_alpha_above (here_legs, 64), >, 500);
   g_assert_cmpuint (count_alpha_above (here_places, 64), >, 50);
 
-  dm_route_layer_set_n_workers (layer, n_workers);
-  g_assert_false (dm_route_layer_has_caches (layer, &view, t));
-  dm_route_layer_build_async (layer, &view, t, NULL, build_done_cb, &done);
+  dm_route_renderer_set_n_workers (layer, n_workers);
+  g_assert_false (dm_route_renderer_has_caches (layer, &view, t));
+  dm_route_renderer_build_async (layer, &view, t, NULL, build_done_cb, &done);
   wait_for (&done.n_done, 1);
   g_assert_no_error (done.error);
   g_assert_true (done.ok);
-  g_assert_true (dm_route_layer_has_caches (layer, &view, t));
-  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
+  g_assert_true (dm_route_renderer_has_caches (layer, &view, t));
+  g_assert_cmpuint (dm_route_renderer_get_n_rebuilds (layer), ==, 1);
 
   /* What the caches hold, not drawn again */
-  legs = dm_route_layer_get_legs_surface (layer, &view, t, NULL);
-  places = dm_route_layer_get_places_surface (layer, &view, NULL);
-  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
+  legs = dm_route_renderer_get_legs_surface (layer, &view, t, NULL);
+  places = dm_route_renderer_get_places_surface (layer, &view, NULL);
+  g_assert_cmpuint (dm_route_renderer_get_n_rebuilds (layer), ==, 1);
   assert_same_pixels (legs, here_legs);
   assert_same_pixels (places, here_places);
   cairo_surface_destroy (here_legs);
@@ -151,7 +151,7 @@ test_stale_build (void)
 {
   g_autoptr(DmDocument) doc = make_many_legs ();
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
-  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(DmRouteRenderer) layer = dm_route_renderer_new (set);
   g_autoptr(GCancellable) first = g_cancellable_new ();
   cairo_surface_t *here_legs, *here_places;
   Done done_a = { 0 }, done_b = { 0 }, done_c = { 0 };
@@ -164,9 +164,9 @@ test_stale_build (void)
   dm_view_init (&b, DM_PROJECTION_MERCATOR, (DmLonLat) { 90, -10 }, 300, 800, 500);
 
   /* The view changes while the first build runs: it is cancelled, the second one lands */
-  dm_route_layer_build_async (layer, &a, t, first, build_done_cb, &done_a);
+  dm_route_renderer_build_async (layer, &a, t, first, build_done_cb, &done_a);
   g_cancellable_cancel (first);
-  dm_route_layer_build_async (layer, &b, t, NULL, build_done_cb, &done_b);
+  dm_route_renderer_build_async (layer, &b, t, NULL, build_done_cb, &done_b);
   wait_for (&done_a.n_done, 1);
   wait_for (&done_b.n_done, 1);
   g_assert_false (done_a.ok);
@@ -175,16 +175,16 @@ test_stale_build (void)
   g_assert_true (done_b.ok);
   /* the copy of the routes still serves the next build */
   g_assert_nonnull (layer->frozen);
-  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
-  g_assert_false (dm_route_layer_has_caches (layer, &a, t));
-  g_assert_true (dm_route_layer_has_caches (layer, &b, t));
+  g_assert_cmpuint (dm_route_renderer_get_n_rebuilds (layer), ==, 1);
+  g_assert_false (dm_route_renderer_has_caches (layer, &a, t));
+  g_assert_true (dm_route_renderer_has_caches (layer, &b, t));
   draw_here (set, &b, t, &here_legs, &here_places);
-  assert_same_pixels (dm_route_layer_get_legs_surface (layer, &b, t, NULL), here_legs);
+  assert_same_pixels (dm_route_renderer_get_legs_surface (layer, &b, t, NULL), here_legs);
   cairo_surface_destroy (here_legs);
   cairo_surface_destroy (here_places);
 
   /* The routes change while a build runs: what it drew is stale and never shown */
-  dm_route_layer_build_async (layer, &a, t, NULL, build_done_cb, &done_c);
+  dm_route_renderer_build_async (layer, &a, t, NULL, build_done_cb, &done_c);
   {
     GRand *rand = g_rand_new_with_seed (99);
     g_autoptr(DmEvent) trip = make_trip (rand, 5);
@@ -197,9 +197,9 @@ test_stale_build (void)
   g_clear_error (&done_c.error);
   /* nor does the layer keep its copy of the old routes */
   g_assert_null (layer->frozen);
-  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
-  g_assert_false (dm_route_layer_has_caches (layer, &a, t));
-  g_assert_false (dm_route_layer_has_caches (layer, &b, t));
+  g_assert_cmpuint (dm_route_renderer_get_n_rebuilds (layer), ==, 1);
+  g_assert_false (dm_route_renderer_has_caches (layer, &a, t));
+  g_assert_false (dm_route_renderer_has_caches (layer, &b, t));
 }
 
 /* A build cancelled before its workers start (a pan) does no work on the places: it lays out
@@ -209,25 +209,25 @@ test_cancelled_no_places (void)
 {
   g_autoptr(DmDocument) doc = make_many_legs ();
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
-  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(DmRouteRenderer) layer = dm_route_renderer_new (set);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Done done = { 0 };
   guint n_layouts;
   DmView view;
 
   dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 0, 20 }, 150, 800, 500);
-  dm_route_layer_set_n_workers (layer, 2);
+  dm_route_renderer_set_n_workers (layer, 2);
   g_cancellable_cancel (cancellable);
   n_layouts = dm_route_get_n_name_layouts ();
-  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
+  dm_route_renderer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
   wait_for (&done.n_done, 1);
   g_assert_false (done.ok);
   g_assert_error (done.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&done.error);
   g_assert_cmpuint (dm_route_get_n_name_layouts (), ==, n_layouts);
-  g_assert_false (dm_route_layer_has_caches (layer, &view, G_MAXINT64 / 2));
+  g_assert_false (dm_route_renderer_has_caches (layer, &view, G_MAXINT64 / 2));
 
-  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, NULL, build_done_cb, &done);
+  dm_route_renderer_build_async (layer, &view, G_MAXINT64 / 2, NULL, build_done_cb, &done);
   wait_for (&done.n_done, 2);
   g_assert_no_error (done.error);
   g_assert_true (done.ok);
@@ -333,7 +333,7 @@ test_dispose_while_building (void)
 {
   DmDocument *doc = make_many_legs ();
   DmRouteSet *set = dm_route_set_new (doc);
-  DmRouteLayer *layer = dm_route_layer_new (set);
+  DmRouteRenderer *layer = dm_route_renderer_new (set);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   gpointer w_layer = layer, w_set = set, w_doc = doc;
   Done done = { 0 };
@@ -346,7 +346,7 @@ test_dispose_while_building (void)
 
   /* Dropped by its owner, then disposed, while the workers draw: they finish on their own
    * copy, nothing reaches the disposed layer, and everything is freed */
-  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
+  dm_route_renderer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
   g_object_unref (layer);
   g_object_unref (set);
   g_object_unref (doc);
@@ -362,13 +362,13 @@ test_dispose_while_building (void)
   /* Cancelled as it is dropped (what the app's painter does) */
   doc = make_many_legs ();
   set = dm_route_set_new (doc);
-  layer = dm_route_layer_new (set);
+  layer = dm_route_renderer_new (set);
   w_layer = layer, w_set = set, w_doc = doc;
   g_object_add_weak_pointer (G_OBJECT (layer), &w_layer);
   g_object_add_weak_pointer (G_OBJECT (set), &w_set);
   g_object_add_weak_pointer (G_OBJECT (doc), &w_doc);
   g_cancellable_reset (cancellable);
-  dm_route_layer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
+  dm_route_renderer_build_async (layer, &view, G_MAXINT64 / 2, cancellable, build_done_cb, &done);
   g_cancellable_cancel (cancellable);
   g_object_unref (layer);
   g_object_unref (set);

@@ -4,7 +4,7 @@
 #include <math.h>
 
 #include "dm-great-circle.h"
-#include "dm-route-layer.h"
+#include "dm-route-renderer.h"
 #include "dm-route-set.h"
 
 /* Routes at a moment, checked by their pixels: where a leg is must carry its actor's colour,
@@ -130,13 +130,13 @@ draw (DmDocument   *doc,
       DmRouteStyle *style)
 {
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
-  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(DmRouteRenderer) layer = dm_route_renderer_new (set);
   cairo_surface_t *s = white_surface (view);
   cairo_t *cr = cairo_create (s);
 
   if (style != NULL)
-    dm_route_layer_set_style (layer, style);
-  dm_route_layer_draw_direct (layer, cr, view, t);
+    dm_route_renderer_set_style (layer, style);
+  dm_route_renderer_draw_direct (layer, cr, view, t);
   cairo_destroy (cr);
   return s;
 }
@@ -385,12 +385,12 @@ test_cache (void)
   g_autoptr(DmDocument) doc = one_leg (pyongyang, moscow, "2025-10-26T01:00:00Z",
                                        "2025-10-26T11:00:00Z", DM_STATUS_PLANNED);
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
-  g_autoptr(DmRouteLayer) layer = dm_route_layer_new (set);
+  g_autoptr(DmRouteRenderer) layer = dm_route_renderer_new (set);
   g_autoptr(DmRouteStyle) style = plain_style (DM_ROUTE_FUTURE_FAINT);
   const char *times[] = { "2025-10-25T00:00:00Z", "2025-10-26T04:00:00Z", "2025-10-26T12:00:00Z" };
   DmView view;
 
-  dm_route_layer_set_style (layer, style);
+  dm_route_renderer_set_style (layer, style);
   dm_view_init_bounds (&view, DM_PROJECTION_MERCATOR, 30, 30, 140, 70, 640, 400, 20);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
@@ -398,7 +398,7 @@ test_cache (void)
       cairo_t *cr = cairo_create (cached);
       guint differ = 0;
 
-      dm_route_layer_draw (layer, cr, &view, utc (times[i]));
+      dm_route_renderer_draw (layer, cr, &view, utc (times[i]));
       cairo_destroy (cr);
       direct = draw (doc, &view, utc (times[i]), style);
       for (int y = 0; y < 400; y++)
@@ -408,17 +408,17 @@ test_cache (void)
       cairo_surface_destroy (cached);
       cairo_surface_destroy (direct);
     }
-  g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 1);
+  g_assert_cmpuint (dm_route_renderer_get_n_rebuilds (layer), ==, 1);
 
   /* back in time, or another view: drawn again */
   {
     cairo_surface_t *s = white_surface (&view);
     cairo_t *cr = cairo_create (s);
-    dm_route_layer_draw (layer, cr, &view, utc (times[0]));
-    g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 2);
+    dm_route_renderer_draw (layer, cr, &view, utc (times[0]));
+    g_assert_cmpuint (dm_route_renderer_get_n_rebuilds (layer), ==, 2);
     view.center_x += 0.01;
-    dm_route_layer_draw (layer, cr, &view, utc (times[0]));
-    g_assert_cmpuint (dm_route_layer_get_n_rebuilds (layer), ==, 3);
+    dm_route_renderer_draw (layer, cr, &view, utc (times[0]));
+    g_assert_cmpuint (dm_route_renderer_get_n_rebuilds (layer), ==, 3);
     cairo_destroy (cr);
     cairo_surface_destroy (s);
   }

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dm-loader.h"
 #include "app-test-util.h"
 #include "dm-timeline-private.h"
 #include "dm-ui-resources.h"
@@ -28,7 +29,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->document = dm_document_new ();
-  g_assert_true (dm_document_load_file (f->document, file, NULL, &error));
+  g_assert_true (dm_loader_load_file (f->document, file, NULL, &error));
   g_assert_no_error (error);
   f->window = GTK_WINDOW (gtk_window_new ());
   f->timeline = DM_TIMELINE (dm_timeline_new ());

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dm-document.h"
+#include "dm-loader.h"
 #include "dm-error.h"
 #include "dm-format.h"
 #include "dm-gazetteer.h"
@@ -25,7 +26,7 @@ load_path (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_true (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&doc);
 }
@@ -315,7 +316,7 @@ test_broken_xml (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
 
-  g_assert_false (dm_document_load_file (doc, file, NULL, &error));
+  g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
   expected = g_strdup_printf ("%s:7:", path);
   g_assert_true (g_str_has_prefix (error->message, expected));

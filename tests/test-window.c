@@ -5,11 +5,12 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "dm-loader.h"
 #include "app-test-util.h"
 #include "interop-common.h"
 #include "dm-application.h"
 #include "dm-great-circle.h"
-#include "dm-routes-painter.h"
+#include "dm-screen-painter.h"
 #include "dm-save-chooser.h"
 #include "dm-figure-private.h"
 #include "dm-window-private.h"
@@ -58,7 +59,7 @@ window_point (DmWindow *win,
   double px, py;
   graphene_point_t in, out;
 
-  dm_routes_layer_get_view (win->routes_layer, &view);
+  dm_route_map_layer_get_view (win->routes_layer, &view);
   dm_view_project (&view, lon, lat, &px, &py);
   in = GRAPHENE_POINT_INIT (px, py);
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (win->routes_layer), GTK_WIDGET (win), &in, &out));
@@ -85,7 +86,7 @@ test_opens_sample (void)
   /* The clock covers the document and starts at its beginning */
   g_assert_cmpfloat (dm_playback_get_end (win->playback), >, dm_playback_get_start (win->playback));
   g_assert_cmpfloat (dm_playback_get_time (win->playback), ==, dm_playback_get_start (win->playback));
-  g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >=, 8);
+  g_assert_cmpuint (dm_screen_painter_get_n_legs (dm_route_map_layer_get_painter (win->routes_layer)), >=, 8);
 
   g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
   shot = app_test_render (GTK_WIDGET (win));
@@ -298,7 +299,7 @@ shown_on_map (DmWindow *win,
   DmView view;
   double px, py, world;
 
-  dm_routes_layer_get_view (win->routes_layer, &view);
+  dm_route_map_layer_get_view (win->routes_layer, &view);
   world = dm_view_get_world_width (&view);
   dm_view_project (&view, dm_place_get_longitude (place), dm_place_get_latitude (place), &px, &py);
   for (int k = -2; k <= 2; k++)
@@ -392,7 +393,7 @@ test_playback_draws_leg (void)
   trip = find_event (win, "choe-tour");
   leg = g_ptr_array_index (dm_event_get_legs (trip), 0);
   g_assert_cmpint (leg->end, >, leg->start);
-  color = dm_route_set_get_actor_color (dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer)),
+  color = dm_route_set_get_actor_color (dm_screen_painter_get_set (dm_route_map_layer_get_painter (win->routes_layer)),
                                        dm_event_get_actor (trip));
   actor_rgb = dm_rgba_to_hex (&color);
   dm_window_fly_to_event (win, trip, 0);
@@ -423,7 +424,7 @@ test_playback_draws_leg (void)
     DmView view;
     double px, py;
 
-    dm_routes_layer_get_view (win->routes_layer, &view);
+    dm_route_map_layer_get_view (win->routes_layer, &view);
     dm_view_project (&view, mid.lon, mid.lat, &px, &py);
     g_assert_true (dm_window_pick_on_map (win, px + 3, py) == trip);
     g_assert_null (dm_window_pick_on_map (win, px, py + 60));
@@ -628,17 +629,17 @@ export_png (DmWindow   *win,
             double     *x,
             double     *y)
 {
-  DmExportDialog *dialog = dm_window_new_export_dialog (win);
+  DmFigureDialog *dialog = dm_window_new_export_dialog (win);
   g_autoptr(DmFigure) figure = NULL;
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   GdkTexture *texture;
 
-  dm_export_dialog_set_format (dialog, DM_FIGURE_FORMAT_PNG);
-  dm_export_dialog_set_area (dialog, DM_EXPORT_AREA_VIEW);
-  dm_export_dialog_set_size (dialog, DM_EXPORT_SIZE_CUSTOM, 1280, 720);
-  figure = dm_export_dialog_build_figure (dialog);
+  dm_figure_dialog_set_format (dialog, DM_FIGURE_FORMAT_PNG);
+  dm_figure_dialog_set_area (dialog, DM_FIGURE_AREA_VIEW);
+  dm_figure_dialog_set_size (dialog, DM_FIGURE_SIZE_CUSTOM, 1280, 720);
+  figure = dm_figure_dialog_build_figure (dialog);
   dm_figure_map_point (figure, point.lon, point.lat, x, y);
   g_assert_cmpint (dm_figure_get_time (figure), ==, (gint64) dm_playback_get_time (win->playback));
 
@@ -660,7 +661,7 @@ test_dialogs_look (void)
   DmWindow *win = app_test_open_window ();
   g_autoptr(GFile) file = sample_file ();
   GtkWidget *about;
-  DmExportDialog *dialog;
+  DmFigureDialog *dialog;
   g_autoptr(GdkTexture) shot = NULL;
   g_autoptr(GdkTexture) shot2 = NULL;
   g_autoptr(DmFigure) figure = NULL;
@@ -669,7 +670,7 @@ test_dialogs_look (void)
   open_and_wait (win, file);
   /* The export dialog starts from the playhead's time, Full HD, PNG, the current view */
   dialog = dm_window_new_export_dialog (win);
-  figure = dm_export_dialog_build_figure (dialog);
+  figure = dm_figure_dialog_build_figure (dialog);
   dm_figure_get_size (figure, &w, &h);
   g_assert_cmpint (w, ==, 1920);
   g_assert_cmpint (h, ==, 1080);
@@ -681,8 +682,8 @@ test_dialogs_look (void)
     g_autoptr(DmFigure) bare = NULL;
     g_autoptr(GPtrArray) without = NULL;
 
-    dm_export_dialog_set_decorations (dialog, FALSE, FALSE, FALSE);
-    bare = dm_export_dialog_build_figure (dialog);
+    dm_figure_dialog_set_decorations (dialog, FALSE, FALSE, FALSE);
+    bare = dm_figure_dialog_build_figure (dialog);
     without = dm_figure_dup_footer (bare);
     g_assert_cmpuint (with->len, ==, 2);
     g_assert_true (g_str_has_prefix (g_ptr_array_index (with, 1), "Sources:"));
@@ -690,7 +691,7 @@ test_dialogs_look (void)
     g_assert_nonnull (strstr (g_ptr_array_index (without, 0), "Natural Earth"));
     g_assert_false (dm_figure_get_show_legend (bare));
     g_assert_false (dm_figure_get_show_caption (bare));
-    dm_export_dialog_set_decorations (dialog, TRUE, TRUE, TRUE);
+    dm_figure_dialog_set_decorations (dialog, TRUE, TRUE, TRUE);
   }
   gtk_window_present (GTK_WINDOW (dialog));
   app_test_wait (400);
@@ -724,7 +725,7 @@ test_export_figure (void)
   open_and_wait (win, file);
   trip = find_event (win, "choe-tour");
   leg = g_ptr_array_index (dm_event_get_legs (trip), 0);
-  color = dm_route_set_get_actor_color (dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer)),
+  color = dm_route_set_get_actor_color (dm_screen_painter_get_set (dm_route_map_layer_get_painter (win->routes_layer)),
                                        dm_event_get_actor (trip));
   actor_rgb = dm_rgba_to_hex (&color);
   mid = dm_great_circle_interpolate ((DmLonLat) { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) },
@@ -747,15 +748,15 @@ test_export_figure (void)
   /* SVG and PDF: vector files of the same figure */
   for (DmFigureFormat format = DM_FIGURE_FORMAT_SVG; format <= DM_FIGURE_FORMAT_PDF; format++)
     {
-      DmExportDialog *dialog = dm_window_new_export_dialog (win);
+      DmFigureDialog *dialog = dm_window_new_export_dialog (win);
       g_autofree char *path = g_build_filename (g_get_tmp_dir (), format == DM_FIGURE_FORMAT_SVG ? "export.svg" : "export.pdf", NULL);
       g_autoptr(GFile) out = g_file_new_for_path (path);
       g_autofree char *contents = NULL;
       gsize length;
 
       dm_playback_set_time (win->playback, leg->start + (leg->end - leg->start) / 2.0);
-      dm_export_dialog_set_format (dialog, format);
-      dm_export_dialog_set_area (dialog, DM_EXPORT_AREA_ALL);
+      dm_figure_dialog_set_format (dialog, format);
+      dm_figure_dialog_set_area (dialog, DM_FIGURE_AREA_ALL);
       dm_window_export (win, dialog, out);
       g_assert_true (app_test_wait_until (app_test_window_exported, win, 20000));
       gtk_window_destroy (GTK_WINDOW (dialog));
@@ -854,7 +855,7 @@ test_export_data (void)
     folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
     gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser));
 
-    /* the name and the folder follow the rules of Export Map's (test-export-dialog) */
+    /* the name and the folder follow the rules of Export Map's (test-figure-dialog) */
     g_assert_cmpstr (name, ==, "Late-October-2025-Choe-Son-Hui-to-Moscow-and-Minsk-Trump-in.geojson");
     g_assert_nonnull (folder);
     g_assert_true (g_file_equal (folder, documents));
@@ -920,7 +921,7 @@ test_export_data (void)
     dm_window_export_data (win, out);
     g_assert_true (app_test_wait_until (app_test_window_exported, win, 10000));
     g_assert_true (result.ok);
-    g_assert_true (dm_document_load_file (back, out, NULL, &error));
+    g_assert_true (dm_loader_load_file (back, out, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (back)), ==, n_trump);
     written = dup_ids (dm_document_get_events (back));
@@ -953,7 +954,7 @@ test_export_data (void)
 static guint
 route_set_serial (DmWindow *win)
 {
-  return dm_route_set_get_serial (dm_routes_painter_get_set (dm_routes_layer_get_painter (win->routes_layer)));
+  return dm_route_set_get_serial (dm_screen_painter_get_set (dm_route_map_layer_get_painter (win->routes_layer)));
 }
 
 /* Opening Export Data or Export Map with no change of the filters waiting does not show the
@@ -1263,7 +1264,7 @@ test_empty_state (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
   /* Nothing to play or export yet */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "play"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export-figure"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "open-sample"));
   app_test_wait (200);
   shot = app_test_render (GTK_WIDGET (win));
@@ -1272,7 +1273,7 @@ test_empty_state (void)
   g_action_group_activate_action (G_ACTION_GROUP (win), "open-sample", NULL);
   g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export-figure"));
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -1346,7 +1347,7 @@ test_us_travels (void)
   g_assert_false (gtk_widget_get_visible (win->loading_box));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), >, 4000);
-  g_assert_cmpuint (dm_routes_painter_get_n_legs (dm_routes_layer_get_painter (win->routes_layer)), >, 4000);
+  g_assert_cmpuint (dm_screen_painter_get_n_legs (dm_route_map_layer_get_painter (win->routes_layer)), >, 4000);
   /* Frames keep coming while worker threads draw the routes' caches; then all is shown */
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
   g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 30000));

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dm-export-dialog.h"
+#include "dm-figure-dialog.h"
 #include "dm-format.h"
 #include "dm-window-private.h"
 
@@ -179,7 +179,7 @@ export_done_cb (GObject      *object,
   if (self->document == NULL)
     return;
 
-  if (dm_export_dialog_export_finish (DM_EXPORT_DIALOG (object), result, &error))
+  if (dm_figure_dialog_export_finish (DM_FIGURE_DIALOG (object), result, &error))
     {
       g_autofree char *name = dm_window_dup_display_name (file);
       /* Translators: %s is a file name */
@@ -229,7 +229,7 @@ dm_window_report_export (DmWindow     *self,
 
 void
 dm_window_export (DmWindow       *self,
-                  DmExportDialog *dialog,
+                  DmFigureDialog *dialog,
                   GFile          *file)
 {
   ExportData *data = g_new0 (ExportData, 1);
@@ -237,34 +237,34 @@ dm_window_export (DmWindow       *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   self->n_exporting++;
-  dm_export_dialog_export_async (dialog, file, self->cancellable, export_done_cb, data);
+  dm_figure_dialog_export_async (dialog, file, self->cancellable, export_done_cb, data);
 }
 
 static void
-export_requested_cb (DmExportDialog *dialog,
+export_requested_cb (DmFigureDialog *dialog,
                      GFile          *file,
                      DmWindow       *self)
 {
   dm_window_export (self, dialog, file);
 }
 
-DmExportDialog *
+DmFigureDialog *
 dm_window_new_export_dialog (DmWindow *self)
 {
   double bounds[4];
-  DmExportDialog *dialog;
+  DmFigureDialog *dialog;
 
   dm_window_get_view_bounds (self, bounds);
   /* The figure shows what the map shows: the events the filters let through */
   dm_window_flush_filters (self);
-  dialog = dm_export_dialog_new (GTK_WINDOW (self), self->shown,
+  dialog = dm_figure_dialog_new (GTK_WINDOW (self), self->shown,
                                  dm_playback_get_time (self->playback), bounds);
   g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);
   return dialog;
 }
 
 static void
-export_action (GSimpleAction *action,
+export_figure_action (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
 {
@@ -374,7 +374,7 @@ dm_window_update_actions (DmWindow *self)
   GAction *play = g_action_map_lookup_action (G_ACTION_MAP (self), "play");
 
   enable (self, "play", has_events);
-  enable (self, "export", has_events);
+  enable (self, "export-figure", has_events);
   enable (self, "export-data", has_events);
   enable (self, "show-problems",
           g_list_model_get_n_items (dm_document_get_problems (self->document)) > 0);
@@ -460,7 +460,7 @@ dm_window_init_actions (DmWindow *self)
     { "play", play_action, NULL, "false" },
     { "speed", speed_action, "s", "'day'" },
     { "show-problems", show_problems_action },
-    { "export", export_action },
+    { "export-figure", export_figure_action },
     { "export-data", export_data_action },
     { "open-export", open_export_action, "s" },
     { "select-none", select_none_action },

@@ -6,12 +6,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dm-export.h"
+#include "dm-saver.h"
 #include "dm-save-chooser.h"
 #include "dm-window-private.h"
 
 /* File > Export Data (win.export-data): the events the list shows, written for other tools
- * as `diplomap --convert` writes them (dm_document_export_data), in a thread. */
+ * as `diplomap --convert` writes them (dm_saver_write), in a thread. */
 
 static const struct
 {
@@ -41,7 +41,7 @@ dm_window_export_data_target (GFile      *chosen,
   g_autofree char *name = NULL;
   g_autoptr(GFile) parent = NULL;
 
-  if (dm_export_supports (chosen) || extension == NULL)
+  if (dm_saver_supports (chosen) || extension == NULL)
     return g_object_ref (chosen);
   basename = g_file_get_basename (chosen);
   name = g_strconcat (basename, ".", extension, NULL);
@@ -75,7 +75,7 @@ export_data_thread (GTask        *task,
   GError *error = NULL;
 
   /* Written to a temporary file and renamed: a failure leaves what was there */
-  if (dm_document_export_data (job->snapshot, job->file, &error))
+  if (dm_saver_write (job->snapshot, job->file, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

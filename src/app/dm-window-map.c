@@ -234,7 +234,7 @@ dm_window_pick_on_map (DmWindow *self,
   double best_d = 12;
   DmView view;
 
-  dm_routes_layer_get_view (self->routes_layer, &view);
+  dm_route_map_layer_get_view (self->routes_layer, &view);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
@@ -303,12 +303,12 @@ dm_window_setup_map (DmWindow *self)
   shumate_viewport_set_max_zoom_level (viewport, 12);
   tiles = g_object_ref_sink (shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->map_source), viewport));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (tiles));
-  self->routes_layer = g_object_ref_sink (dm_routes_layer_new (viewport));
-  dm_routes_layer_set_document (self->routes_layer, self->shown);
+  self->routes_layer = g_object_ref_sink (dm_route_map_layer_new (viewport));
+  dm_route_map_layer_set_document (self->routes_layer, self->shown);
   dm_timeline_set_route_set (self->timeline,
-                             dm_routes_painter_get_set (dm_routes_layer_get_painter (self->routes_layer)));
+                             dm_screen_painter_get_set (dm_route_map_layer_get_painter (self->routes_layer)));
   dm_event_list_set_route_set (self->event_list,
-                               dm_routes_painter_get_set (dm_routes_layer_get_painter (self->routes_layer)));
+                               dm_screen_painter_get_set (dm_route_map_layer_get_painter (self->routes_layer)));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->routes_layer));
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);

@@ -5,10 +5,10 @@
 
 #include "dm-event-details.h"
 #include "dm-event-list.h"
-#include "dm-export-dialog.h"
+#include "dm-figure-dialog.h"
 #include "dm-map-source.h"
 #include "dm-playback.h"
-#include "dm-routes-layer.h"
+#include "dm-route-map-layer.h"
 #include "dm-timeline.h"
 #include "dm-window.h"
 
@@ -50,7 +50,7 @@ struct _DmWindow
   DmDocument           *shown;    /* the events the list's filters let through: map, export */
   DmPlayback           *playback;
   DmMapSource          *map_source;
-  DmRoutesLayer        *routes_layer;
+  DmRouteMapLayer        *routes_layer;
   GSettings            *settings;
   GCancellable         *cancellable;
   GCancellable         *load_cancellable; /* the loads in flight: Stop Loading */
@@ -74,10 +74,10 @@ void dm_window_update_actions    (DmWindow   *self);
 void dm_window_update_recent     (DmWindow   *self);
 void dm_window_get_view_bounds   (DmWindow   *self,
                                   double      bounds[4]);
-DmExportDialog *dm_window_new_export_dialog (DmWindow *self);
+DmFigureDialog *dm_window_new_export_dialog (DmWindow *self);
 /* Runs the dialog's export in the background; a toast tells when it is written */
 void dm_window_export            (DmWindow       *self,
-                                  DmExportDialog *dialog,
+                                  DmFigureDialog *dialog,
                                   GFile          *file);
 void dm_window_report_export     (DmWindow       *self,
                                   GFile          *file,

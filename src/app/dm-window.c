@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "dm-routes-painter.h"
+#include "dm-loader.h"
+#include "dm-screen-painter.h"
 #include "dm-ui-resources.h"
 #include "dm-window-private.h"
 
@@ -107,7 +108,7 @@ dm_window_select_event (DmWindow *self,
   dm_event_list_set_selected_event (self->event_list, event);
   dm_timeline_set_selected_event (self->timeline, event);
   dm_event_details_set_event (self->event_details, event);
-  dm_routes_layer_set_selected_event (self->routes_layer, event);
+  dm_route_map_layer_set_selected_event (self->routes_layer, event);
   if (event != NULL && fly)
     dm_window_fly_to_event (self, event, 800);
 }
@@ -211,7 +212,7 @@ dm_window_apply_filters (DmWindow *self)
   /* One change of the shown events: the route set rebuilds once */
   dm_document_show_events (self->shown, self->document, events);
   dm_timeline_reload (self->timeline);
-  dm_routes_layer_reload (self->routes_layer);
+  dm_route_map_layer_reload (self->routes_layer);
   n_all = g_list_model_get_n_items (dm_document_get_events (self->document));
   n_shown = g_list_model_get_n_items (dm_document_get_events (self->shown));
   n_files = dm_document_get_files (self->document)->len;
@@ -385,7 +386,7 @@ load_cb (GObject      *object,
   was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
   /* counted here, not when the load started: another file may have finished since */
   data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
-  ok = dm_document_load_file_finish (DM_DOCUMENT (object), result, &error);
+  ok = dm_loader_load_file_finish (DM_DOCUMENT (object), result, &error);
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -456,7 +457,7 @@ dm_window_open_file (DmWindow *self,
   g_ptr_array_add (self->loads, data);
   dm_window_add_opened (self, file);
   update_loading (self);
-  dm_document_load_file_with_progress_async (self->document, file, load_progress_cb, data,
+  dm_loader_load_file_with_progress_async (self->document, file, load_progress_cb, data,
                                              self->load_cancellable, load_cb, data);
 }
 

@@ -63,49 +63,4 @@ void        dm_document_show_events      (DmDocument   *self,
                                           DmDocument   *source,
                                           GListModel   *events);
 
-/* Loading: any known format, sniffed from the contents and the name.
- * Fails (FALSE) only when the file cannot be read or parsed at all; problems with
- * single events are added to the problems model and the rest loads. */
-gboolean    dm_document_load_file        (DmDocument          *self,
-                                          GFile               *file,
-                                          GCancellable        *cancellable,
-                                          GError             **error);
-void        dm_document_load_file_async  (DmDocument          *self,
-                                          GFile               *file,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-/* How far a load got, 0 to 1 */
-typedef void (*DmLoadProgressFunc) (double    fraction,
-                                    gpointer  user_data);
-void        dm_document_load_file_with_progress_async (DmDocument          *self,
-                                                       GFile               *file,
-                                                       DmLoadProgressFunc   progress,
-                                                       gpointer             progress_data,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
-gboolean    dm_document_load_file_finish (DmDocument          *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
-
-/* Saving in the .diplomap format, atomically. With @origin, only the events that
- * came from that file (and what was kept of it) are written. */
-GBytes     *dm_document_serialize        (DmDocument          *self,
-                                          GFile               *origin);
-gboolean    dm_document_save             (DmDocument          *self,
-                                          GFile               *file,
-                                          GFile               *origin,
-                                          GCancellable        *cancellable,
-                                          GError             **error);
-
-/* Private to loaders: what a file had that could not be loaded, kept for saving */
-void        dm_document_keep_rejected    (DmDocument          *self,
-                                          GFile               *file,
-                                          const char          *member,
-                                          JsonNode            *node);
-void        dm_document_set_file_extra   (DmDocument          *self,
-                                          GFile               *file,
-                                          JsonObject          *extra);
-
 G_END_DECLS

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dm-basemap-private.h"
-#include "dm-data-resources.h"
+#include "dm-basemap-resources.h"
 #include "dm-error.h"
 
 #define RESOURCE_DIR "/io/github/diplomap/Diplomap/data/basemap/"
@@ -102,7 +102,7 @@ dm_basemap_load (DmBasemap       *self,
       return TRUE;
     }
   path = g_strconcat (RESOURCE_DIR, level_files[level], NULL);
-  bytes = g_resource_lookup_data (dm_data_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+  bytes = g_resource_lookup_data (dm_basemap_data_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
                                   error);
   data = bytes != NULL ? dm_level_data_new (level, bytes, error) : NULL;
   if (data != NULL)

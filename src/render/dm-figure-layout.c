@@ -325,7 +325,7 @@ dm_figure_draw (DmFigure *self,
   compute_layout (self, cr, &l);
   map_style = map_style_for (self, &l);
   route_style = route_style_for (&l);
-  dm_route_layer_set_style (self->layer, route_style);
+  dm_route_renderer_set_style (self->layer, route_style);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);

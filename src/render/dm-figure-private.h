@@ -16,7 +16,7 @@ struct _DmFigure
 
   DmDocument   *document;
   DmRouteSet   *set;
-  DmRouteLayer *layer;
+  DmRouteRenderer *layer;
   gint64        time;
   gboolean      time_set;
   DmFigureView  view_mode;

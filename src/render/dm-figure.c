@@ -6,14 +6,15 @@
 #include <math.h>
 
 #include "dm-basemap.h"
-#include "dm-enum-types.h"
+#include "dm-geo-enums.h"
+#include "dm-render-enums.h"
 #include "dm-figure-private.h"
 #include "dm-text.h"
 
 /* A figure for a report: the map at one moment, framed, with a title, a time caption, a
  * legend, a scale bar, the data's attribution and the events' sources. Draws onto any
- * cairo_t (dm_figure_draw) and exports PNG, SVG and PDF (dm-figure-export.c). The app's map
- * and the figure share the drawing: DmBasemap under DmRouteLayer. */
+ * cairo_t (dm_figure_draw) and exports PNG, SVG and PDF (dm-figure-file.c). The app's map
+ * and the figure share the drawing: DmBasemap under DmRouteRenderer. */
 
 G_DEFINE_FINAL_TYPE (DmFigure, dm_figure, G_TYPE_OBJECT)
 
@@ -119,7 +120,7 @@ dm_figure_constructed (GObject *object)
   if (self->document == NULL)
     self->document = dm_document_new ();
   self->set = dm_route_set_new (self->document);
-  self->layer = dm_route_layer_new (self->set);
+  self->layer = dm_route_renderer_new (self->set);
 }
 
 static void
@@ -181,7 +182,7 @@ dm_figure_get_document (DmFigure *self)
   return self->document;
 }
 
-DmRouteLayer *
+DmRouteRenderer *
 dm_figure_get_layer (DmFigure *self)
 {
   g_return_val_if_fail (DM_IS_FIGURE (self), NULL);

@@ -6,7 +6,7 @@
 
 #include "dm-document.h"
 #include "dm-projection.h"
-#include "dm-route-layer.h"
+#include "dm-route-renderer.h"
 #include "dm-view.h"
 
 G_BEGIN_DECLS
@@ -43,7 +43,7 @@ G_DECLARE_FINAL_TYPE (DmFigure, dm_figure, DM, FIGURE, GObject)
 
 DmFigure     *dm_figure_new             (DmDocument     *document);
 DmDocument   *dm_figure_get_document    (DmFigure       *self);
-DmRouteLayer *dm_figure_get_layer       (DmFigure       *self);
+DmRouteRenderer *dm_figure_get_layer       (DmFigure       *self);
 
 gint64        dm_figure_get_time        (DmFigure       *self);
 void          dm_figure_set_time        (DmFigure       *self,
@@ -103,7 +103,7 @@ void          dm_figure_draw            (DmFigure       *self,
 
 gboolean      dm_figure_format_from_path (const char     *path,
                                           DmFigureFormat *format);
-gboolean      dm_figure_export          (DmFigure       *self,
+gboolean      dm_figure_write_file          (DmFigure       *self,
                                          GFile          *file,
                                          DmFigureFormat  format,
                                          GError        **error);

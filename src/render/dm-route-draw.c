@@ -207,7 +207,7 @@ dm_route_draw_legs (DmRouteSet         *set,
  * The strokes of dm_route_draw_legs() from the @first to before the @last, in its order (the
  * faint legs, then those done). Slices drawn one after the other, or onto transparent
  * surfaces laid over each other in order, make the same picture: a worker draws in slices to
- * see if it was cancelled, or several workers share the legs (dm-route-layer-build.c).
+ * see if it was cancelled, or several workers share the legs (dm-route-renderer-build.c).
  * Returns: how many strokes make the whole picture
  */
 guint

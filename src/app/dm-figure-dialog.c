@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dm-figure-dialog.h"
+#include "dm-save-chooser.h"
+
+/* Export from the window: format, area, size and scale, what frames the map. The figure is
+ * DmFigure from src/render, the engine `diplomap --export` uses, drawn in a worker thread
+ * from a snapshot of the document; the time is the playhead's, shown in the first row. */
+
+struct _DmFigureDialog
+{
+  AdwWindow        parent_instance;
+
+  DmDocument      *document;
+  double           time;
+  double           bounds[4];
+
+  AdwActionRow    *time_row;
+  AdwComboRow     *format_row;
+  AdwComboRow     *area_row;
+  AdwComboRow     *size_row;
+  GtkSpinButton   *width_spin;
+  GtkSpinButton   *height_spin;
+  GtkSpinButton   *scale_spin;
+  GtkWidget       *custom_rows[2];
+  AdwEntryRow     *title_row;
+  GtkSwitch       *legend_switch;
+  GtkSwitch       *caption_switch;
+  GtkSwitch       *sources_switch;
+  GtkSwitch       *graticule_switch;
+  GtkWidget       *export_button;
+};
+
+G_DEFINE_FINAL_TYPE (DmFigureDialog, dm_figure_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORT_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *format_names[] = { "PNG", "SVG", "PDF", NULL };
+static const char *format_ext[] = { "png", "svg", "pdf" };
+
+static AdwComboRow *
+add_combo (AdwPreferencesGroup *group,
+           const char          *title,
+           const char * const  *items)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) list = gtk_string_list_new (items);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+static GtkSpinButton *
+add_spin (AdwPreferencesGroup *group,
+          const char          *title,
+          double               min,
+          double               max,
+          double               value,
+          GtkWidget          **row_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+  if (row_out != NULL)
+    *row_out = row;
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static GtkSwitch *
+add_switch (AdwPreferencesGroup *group,
+            const char          *title,
+            gboolean             active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_switch_set_active (GTK_SWITCH (sw), active);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  adw_preferences_group_add (group, row);
+  return GTK_SWITCH (sw);
+}
+
+static void
+size_changed_cb (DmFigureDialog *self)
+{
+  gboolean custom = adw_combo_row_get_selected (self->size_row) == DM_FIGURE_SIZE_CUSTOM;
+
+  gtk_widget_set_visible (self->custom_rows[0], custom);
+  gtk_widget_set_visible (self->custom_rows[1], custom);
+}
+
+static void
+copy_document (DmDocument *from,
+               DmDocument *to)
+{
+  GListModel *actors = dm_document_get_actors (from);
+  GListModel *events = dm_document_get_events (from);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
+      dm_document_add_actor (to, actor);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      dm_document_add_event (to, event);
+    }
+  dm_document_set_title (to, dm_document_get_title (from));
+}
+
+DmFigure *
+dm_figure_dialog_build_figure (DmFigureDialog *self)
+{
+  /* A snapshot: a file that finishes loading meanwhile does not change what the worker reads */
+  g_autoptr(DmDocument) snapshot = dm_document_new ();
+  DmFigure *figure;
+  int width = 1920, height = 1080;
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+
+  g_return_val_if_fail (DM_IS_FIGURE_DIALOG (self), NULL);
+
+  copy_document (self->document, snapshot);
+  figure = dm_figure_new (snapshot);
+  switch (adw_combo_row_get_selected (self->size_row))
+    {
+    case DM_FIGURE_SIZE_A4:
+      /* A4 landscape at 300 dpi */
+      width = 3508, height = 2480;
+      break;
+    case DM_FIGURE_SIZE_CUSTOM:
+      width = gtk_spin_button_get_value_as_int (self->width_spin);
+      height = gtk_spin_button_get_value_as_int (self->height_spin);
+      break;
+    default:
+      break;
+    }
+  dm_figure_set_size (figure, width, height);
+  dm_figure_set_scale (figure, gtk_spin_button_get_value (self->scale_spin));
+  switch (adw_combo_row_get_selected (self->area_row))
+    {
+    case DM_FIGURE_AREA_VIEW:
+      dm_figure_set_bounds (figure, self->bounds[0], self->bounds[1], self->bounds[2], self->bounds[3]);
+      break;
+    case DM_FIGURE_AREA_WORLD:
+      dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
+      break;
+    default:
+      dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_FIT);
+      break;
+    }
+  dm_figure_set_time (figure, (gint64) self->time);
+  dm_figure_set_title (figure, title);
+  dm_figure_set_show_legend (figure, gtk_switch_get_active (self->legend_switch));
+  dm_figure_set_show_caption (figure, gtk_switch_get_active (self->caption_switch));
+  dm_figure_set_show_sources (figure, gtk_switch_get_active (self->sources_switch));
+  dm_figure_set_show_graticule (figure, gtk_switch_get_active (self->graticule_switch));
+  return figure;
+}
+
+typedef struct
+{
+  DmFigure       *figure;
+  GFile          *file;
+  DmFigureFormat  format;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->figure);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (dm_figure_write_file (job->figure, job->file, job->format, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dm_figure_dialog_export_async (DmFigureDialog      *self,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->figure = dm_figure_dialog_build_figure (self);
+  job->file = g_object_ref (file);
+  job->format = adw_combo_row_get_selected (self->format_row);
+  g_task_set_source_tag (task, dm_figure_dialog_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+dm_figure_dialog_export_finish (DmFigureDialog  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+save_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  DmFigureDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      /* The window runs the export and reports with a toast; this dialog is done */
+      g_signal_emit (self, signals[EXPORT_REQUESTED], 0, file);
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  g_object_unref (chooser);
+}
+
+/**
+ * dm_figure_dialog_dup_file_name:
+ * The name the save dialog proposes: the figure's title (else the document's, else
+ * "diplomap") as dm_save_chooser_dup_name() makes it, with the format's extension:
+ * "Late-October-2025-Choe-Son-Hui-to-Moscow.png".
+ */
+char *
+dm_figure_dialog_dup_file_name (DmFigureDialog *self)
+{
+  const char *title;
+  guint format;
+
+  g_return_val_if_fail (DM_IS_FIGURE_DIALOG (self), NULL);
+  title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  format = MIN (adw_combo_row_get_selected (self->format_row), 2);
+  if (title == NULL || title[0] == '\0')
+    title = dm_document_get_title (self->document);
+  /* Translators: the file name an exported figure gets when the events have no title */
+  return dm_save_chooser_dup_name (title, _("diplomap"), format_ext[format]);
+}
+
+static void
+export_clicked_cb (DmFigureDialog *self)
+{
+  g_autofree char *name = dm_figure_dialog_dup_file_name (self);
+  GtkFileChooserNative *chooser = dm_save_chooser_new (GTK_WINDOW (self), _("Export Figure"),
+                                                       G_USER_DIRECTORY_PICTURES, name);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+dm_figure_dialog_dispose (GObject *object)
+{
+  DmFigureDialog *self = DM_FIGURE_DIALOG (object);
+
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (dm_figure_dialog_parent_class)->dispose (object);
+}
+
+static void
+dm_figure_dialog_class_init (DmFigureDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dm_figure_dialog_dispose;
+
+  /**
+   * DmFigureDialog::export-requested:
+   * @file: where the user wants the figure
+   */
+  signals[EXPORT_REQUESTED] =
+    g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dm_figure_dialog_init (DmFigureDialog *self)
+{
+  static const char *areas[] = { N_("Current view"), N_("All events"), N_("Whole world"), NULL };
+  static const char *sizes[] = { N_("1920 × 1080 (Full HD)"), N_("A4 landscape, 300 dpi"),
+                                 N_("Custom"), NULL };
+  const char *areas_tr[G_N_ELEMENTS (areas)], *sizes_tr[G_N_ELEMENTS (sizes)];
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *size = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *frame = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    areas_tr[i] = areas[i] ? _(areas[i]) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    sizes_tr[i] = sizes[i] ? _(sizes[i]) : NULL;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Export"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 460, 640);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  gtk_widget_add_css_class (self->export_button, "suggested-action");
+  g_signal_connect_object (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_window_close), self, G_CONNECT_SWAPPED);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  adw_preferences_group_set_title (what, _("Figure"));
+  /* the moment is the playhead's; dm_figure_dialog_new() fills in the subtitle */
+  self->time_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Translators: a row of the export dialog; its subtitle is the moment the figure shows */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->time_row), _("Playhead time"));
+  adw_preferences_group_add (what, GTK_WIDGET (self->time_row));
+  self->format_row = add_combo (what, _("Format"), format_names);
+  self->area_row = add_combo (what, _("Area"), areas_tr);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), what);
+
+  adw_preferences_group_set_title (size, _("Size"));
+  self->size_row = add_combo (size, _("Size"), sizes_tr);
+  self->width_spin = add_spin (size, _("Width"), 16, 16384, 1920, &self->custom_rows[0]);
+  self->height_spin = add_spin (size, _("Height"), 16, 16384, 1080, &self->custom_rows[1]);
+  /* Translators: pixels per unit of size (2 doubles a PNG's pixels) */
+  self->scale_spin = add_spin (size, _("Scale"), 1, 4, 1, NULL);
+  g_signal_connect_object (self->size_row, "notify::selected", G_CALLBACK (size_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  size_changed_cb (self);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), size);
+
+  adw_preferences_group_set_title (frame, _("Around the Map"));
+  self->title_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _("Title (empty for none)"));
+  adw_preferences_group_add (frame, GTK_WIDGET (self->title_row));
+  self->legend_switch = add_switch (frame, _("Legend"), TRUE);
+  self->caption_switch = add_switch (frame, _("Time caption"), TRUE);
+  self->sources_switch = add_switch (frame, _("Sources of the events"), TRUE);
+  /* Translators: meridians and parallels drawn on the map */
+  self->graticule_switch = add_switch (frame, _("Graticule"), FALSE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), frame);
+
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+DmFigureDialog *
+dm_figure_dialog_new (GtkWindow    *parent,
+                      DmDocument   *document,
+                      double        time,
+                      const double  view_bounds[4])
+{
+  DmFigureDialog *self = g_object_new (DM_TYPE_FIGURE_DIALOG, "transient-for", parent, NULL);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc ((gint64) time);
+  g_autofree char *when = NULL;
+
+  self->document = g_object_ref (document);
+  self->time = time;
+  memcpy (self->bounds, view_bounds, sizeof self->bounds);
+  if (dm_document_get_title (document) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->title_row), dm_document_get_title (document));
+  /* the same words as the figure's own time caption */
+  if (utc != NULL)
+    when = g_date_time_format (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
+  adw_action_row_set_subtitle (self->time_row, when ? when : "?");
+  return self;
+}
+
+void
+dm_figure_dialog_set_decorations (DmFigureDialog *self,
+                                  gboolean        legend,
+                                  gboolean        caption,
+                                  gboolean        sources)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  gtk_switch_set_active (self->legend_switch, legend);
+  gtk_switch_set_active (self->caption_switch, caption);
+  gtk_switch_set_active (self->sources_switch, sources);
+}
+
+void
+dm_figure_dialog_set_graticule (DmFigureDialog *self,
+                                gboolean        graticule)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  gtk_switch_set_active (self->graticule_switch, graticule);
+}
+
+void
+dm_figure_dialog_set_format (DmFigureDialog *self,
+                             DmFigureFormat  format)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  adw_combo_row_set_selected (self->format_row, format);
+}
+
+void
+dm_figure_dialog_set_area (DmFigureDialog *self,
+                           DmFigureArea    area)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  adw_combo_row_set_selected (self->area_row, area);
+}
+
+void
+dm_figure_dialog_set_size (DmFigureDialog *self,
+                           DmFigureSize    size,
+                           int             width,
+                           int             height)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  adw_combo_row_set_selected (self->size_row, size);
+  if (size == DM_FIGURE_SIZE_CUSTOM)
+    {
+      gtk_spin_button_set_value (self->width_spin, width);
+      gtk_spin_button_set_value (self->height_spin, height);
+    }
+}

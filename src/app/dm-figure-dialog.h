@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dm-document.h"
+#include "dm-figure.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_FIGURE_DIALOG (dm_figure_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmFigureDialog, dm_figure_dialog, DM, FIGURE_DIALOG, AdwWindow)
+
+typedef enum
+{
+  DM_FIGURE_AREA_VIEW,
+  DM_FIGURE_AREA_ALL,
+  DM_FIGURE_AREA_WORLD,
+} DmFigureArea;
+
+typedef enum
+{
+  DM_FIGURE_SIZE_HD,
+  DM_FIGURE_SIZE_A4,
+  DM_FIGURE_SIZE_CUSTOM,
+} DmFigureSize;
+
+/* @lon_min..@lat_max: what the map shows now (the "current view" area) */
+DmFigureDialog *dm_figure_dialog_new          (GtkWindow          *parent,
+                                               DmDocument         *document,
+                                               double              time,
+                                               const double        view_bounds[4]);
+void            dm_figure_dialog_set_decorations (DmFigureDialog  *self,
+                                                  gboolean         legend,
+                                                  gboolean         caption,
+                                                  gboolean         sources);
+void            dm_figure_dialog_set_graticule (DmFigureDialog    *self,
+                                                gboolean           graticule);
+void            dm_figure_dialog_set_format   (DmFigureDialog     *self,
+                                               DmFigureFormat      format);
+void            dm_figure_dialog_set_area     (DmFigureDialog     *self,
+                                               DmFigureArea        area);
+void            dm_figure_dialog_set_size     (DmFigureDialog     *self,
+                                               DmFigureSize        size,
+                                               int                 width,
+                                               int                 height);
+/* The name the save dialog proposes (in the Pictures folder, else home): the title's, with
+ * the format's extension (dm-save-chooser.h) */
+char           *dm_figure_dialog_dup_file_name (DmFigureDialog    *self);
+/* The figure the dialog's choices describe, drawn from a snapshot of the document */
+DmFigure       *dm_figure_dialog_build_figure (DmFigureDialog     *self);
+/* Writes the figure to @file in a worker thread */
+void            dm_figure_dialog_export_async (DmFigureDialog     *self,
+                                               GFile              *file,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+gboolean        dm_figure_dialog_export_finish (DmFigureDialog    *self,
+                                                GAsyncResult      *result,
+                                                GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-route-map-layer"
+
+#include "config.h"
+
+#include "dm-route-map-layer.h"
+
+/* The routes over the map at the playhead's time. Drawing is DmScreenPainter's (shared
+ * with the benchmark); this widget only turns the viewport into a DmScreenView, and draws
+ * again when the painter's worker threads have the caches ready. */
+
+struct _DmRouteMapLayer
+{
+  ShumateLayer     parent_instance;
+  DmDocument      *document;
+  DmEvent         *selected;
+  DmScreenPainter *painter;
+  double           time;
+  guint            rest_id;     /* the view has not moved for a moment */
+  gboolean         view_moving;
+};
+
+G_DEFINE_FINAL_TYPE (DmRouteMapLayer, dm_route_map_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_TIME,
+  PROP_SELECTED_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+dm_route_map_layer_get_view (DmRouteMapLayer *self,
+                          DmView        *view)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256;
+
+  dm_view_init_screen (view,
+                       shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                       shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                       shumate_viewport_get_zoom_level (viewport),
+                       tile_size,
+                       gtk_widget_get_width (GTK_WIDGET (self)),
+                       gtk_widget_get_height (GTK_WIDGET (self)),
+                       gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+}
+
+/* The world must at least fill the map's height: at lower zooms it would repeat vertically */
+static void
+dm_route_map_layer_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (widget));
+  guint min_zoom = 2;
+
+  GTK_WIDGET_CLASS (dm_route_map_layer_parent_class)->size_allocate (widget, width, height, baseline);
+  while (min_zoom < 6 && 256.0 * (1u << min_zoom) < height)
+    min_zoom++;
+  if (shumate_viewport_get_min_zoom_level (viewport) != min_zoom)
+    shumate_viewport_set_min_zoom_level (viewport, min_zoom);
+}
+
+static void
+dm_route_map_layer_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  DmRouteMapLayer *self = DM_ROUTE_MAP_LAYER (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  DmView view;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || self->document == NULL)
+    return;
+  dm_route_map_layer_get_view (self, &view);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->view_moving)
+    dm_screen_painter_draw_moving_view (self->painter, cr, &view, self->time);
+  else
+    dm_screen_painter_draw (self->painter, cr, &view, self->time);
+  cairo_destroy (cr);
+}
+
+static gboolean
+view_rests_cb (gpointer user_data)
+{
+  DmRouteMapLayer *self = user_data;
+
+  self->rest_id = 0;
+  self->view_moving = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* While the map pans or zooms, big documents reuse the last picture (see
+ * dm_screen_painter_draw_moving_view); 200 ms after the last move it is drawn for real */
+static void
+viewport_changed_cb (DmRouteMapLayer *self)
+{
+  self->view_moving = TRUE;
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  self->rest_id = g_timeout_add (200, view_rests_cb, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dm_route_map_layer_constructed (GObject *object)
+{
+  DmRouteMapLayer *self = DM_ROUTE_MAP_LAYER (object);
+
+  G_OBJECT_CLASS (dm_route_map_layer_parent_class)->constructed (object);
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+dm_route_map_layer_dispose (GObject *object)
+{
+  DmRouteMapLayer *self = DM_ROUTE_MAP_LAYER (object);
+
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  g_clear_object (&self->document);
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->painter, dm_screen_painter_free);
+  G_OBJECT_CLASS (dm_route_map_layer_parent_class)->dispose (object);
+}
+
+static void
+dm_route_map_layer_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DmRouteMapLayer *self = DM_ROUTE_MAP_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
+    case PROP_TIME: g_value_set_double (value, self->time); break;
+    case PROP_SELECTED_EVENT: g_value_set_object (value, self->selected); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_route_map_layer_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DmRouteMapLayer *self = DM_ROUTE_MAP_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: dm_route_map_layer_set_document (self, g_value_get_object (value)); break;
+    case PROP_TIME: dm_route_map_layer_set_time (self, g_value_get_double (value)); break;
+    case PROP_SELECTED_EVENT:
+      dm_route_map_layer_set_selected_event (self, g_value_get_object (value));
+      break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dm_route_map_layer_class_init (DmRouteMapLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dm_route_map_layer_constructed;
+  object_class->dispose = dm_route_map_layer_dispose;
+  object_class->get_property = dm_route_map_layer_get_property;
+  object_class->set_property = dm_route_map_layer_set_property;
+  widget_class->snapshot = dm_route_map_layer_snapshot;
+  widget_class->size_allocate = dm_route_map_layer_size_allocate;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, DM_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME] =
+    g_param_spec_double ("time", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_EVENT] =
+    g_param_spec_object ("selected-event", NULL, NULL, DM_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static gboolean
+caches_ready_cb (gpointer user_data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dm_route_map_layer_init (DmRouteMapLayer *self)
+{
+  self->painter = dm_screen_painter_new ();
+  /* The painter goes with the widget: no reference needed */
+  dm_screen_painter_set_ready_func (self->painter, caches_ready_cb, self);
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+DmRouteMapLayer *
+dm_route_map_layer_new (ShumateViewport *viewport)
+{
+  return g_object_new (DM_TYPE_ROUTE_MAP_LAYER, "viewport", viewport, NULL);
+}
+
+DmDocument *
+dm_route_map_layer_get_document (DmRouteMapLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), NULL);
+  return self->document;
+}
+
+void
+dm_route_map_layer_set_document (DmRouteMapLayer *self,
+                              DmDocument    *document)
+{
+  g_return_if_fail (DM_IS_ROUTE_MAP_LAYER (self));
+
+  if (!g_set_object (&self->document, document))
+    return;
+  dm_route_map_layer_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+dm_route_map_layer_reload (DmRouteMapLayer *self)
+{
+  g_return_if_fail (DM_IS_ROUTE_MAP_LAYER (self));
+
+  dm_screen_painter_set_document (self->painter, self->document);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+dm_route_map_layer_get_time (DmRouteMapLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), 0);
+  return self->time;
+}
+
+void
+dm_route_map_layer_set_time (DmRouteMapLayer *self,
+                          double         time)
+{
+  g_return_if_fail (DM_IS_ROUTE_MAP_LAYER (self));
+
+  if (time == self->time)
+    return;
+  self->time = time;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
+}
+
+DmEvent *
+dm_route_map_layer_get_selected_event (DmRouteMapLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), NULL);
+  return self->selected;
+}
+
+void
+dm_route_map_layer_set_selected_event (DmRouteMapLayer *self,
+                                    DmEvent       *event)
+{
+  g_return_if_fail (DM_IS_ROUTE_MAP_LAYER (self));
+
+  if (!g_set_object (&self->selected, event))
+    return;
+  dm_screen_painter_set_selected (self->painter, event);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+DmScreenPainter *
+dm_route_map_layer_get_painter (DmRouteMapLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), NULL);
+  return self->painter;
+}
+
+/**
+ * dm_route_map_layer_get_routes_ready:
+ * Whether the last frame drawn showed every route of the document for the current view and
+ * time, not a stand-in while worker threads draw them (tests, benchmarks).
+ */
+gboolean
+dm_route_map_layer_get_routes_ready (DmRouteMapLayer *self)
+{
+  DmView view;
+
+  g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), FALSE);
+  if (self->document == NULL)
+    return FALSE;
+  dm_route_map_layer_get_view (self, &view);
+  return dm_screen_painter_is_complete (self->painter, &view, self->time);
+}

@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-routes"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-great-circle.h"
+#include "dm-screen-painter.h"
+
+/* See dm-screen-painter.h. Per frame, DmRouteRenderer blits its cached legs and places and
+ * draws only what moves (docs/RENDERING.md); the selected event's legs are drawn on top.
+ * When the caches must be drawn anew (a new view, a new set, time going back) and the last
+ * time that took longer than SLOW_REBUILD_US for this set, worker threads draw them
+ * (dm_route_renderer_build_async) while frames show a stand-in; one build at a time, the one
+ * for the latest view: an older one is cancelled (docs/APP.md). */
+
+/* Rebuilding the caches for a new view slower than this lets a moving view reuse them */
+#define SLOW_REBUILD_US 12000
+
+struct _DmScreenPainter
+{
+  DmDocument      *document;
+  DmEvent         *selected;
+  DmRouteSet      *set;
+  DmRouteRenderer    *layer;
+
+  /* The caches as last drawn, for views on the move */
+  cairo_surface_t *last_legs;
+  cairo_surface_t *last_places;
+  DmView           last_view;
+  guint            last_serial;    /* the set's, when last drawn */
+  gint64           last_cost_us;   /* drawing the caches anew, for the set... */
+  guint            cost_serial;    /* ...with this serial (0: not known) */
+  double           us_per_leg;     /* the last rebuild's cost per leg, of any set (0: none) */
+  gint64           slow_rebuild_us;
+
+  /* The build under way in worker threads */
+  gboolean         synchronous;
+  GCancellable    *build;
+  DmView           build_view;
+  gint64           build_t;
+  guint            build_serial;
+  GSourceFunc      ready_func;
+  gpointer         ready_data;
+
+  /* What the last drawing showed */
+  gboolean         complete;
+  DmView           drawn_view;
+  double           drawn_time;
+};
+
+typedef struct
+{
+  DmScreenPainter *painter;   /* not to be touched once cancellable is cancelled */
+  GCancellable    *cancellable;
+} BuildData;
+
+void
+dm_view_init_screen (DmView *view,
+                     double  latitude,
+                     double  longitude,
+                     double  zoom,
+                     double  tile_size,
+                     double  width,
+                     double  height,
+                     double  device_scale)
+{
+  DmLonLat center = { longitude, latitude };
+
+  dm_view_init (view, DM_PROJECTION_MERCATOR, center, tile_size * exp2 (zoom) / (2 * G_PI),
+                width, height);
+  view->device_scale = MAX (device_scale, 1);
+}
+
+DmScreenPainter *
+dm_screen_painter_new (void)
+{
+  DmScreenPainter *self = g_new0 (DmScreenPainter, 1);
+
+  self->slow_rebuild_us = SLOW_REBUILD_US;
+  return self;
+}
+
+static void
+cancel_build (DmScreenPainter *self)
+{
+  if (self->build == NULL)
+    return;
+  g_cancellable_cancel (self->build);
+  g_clear_object (&self->build);
+}
+
+void
+dm_screen_painter_free (DmScreenPainter *self)
+{
+  if (self == NULL)
+    return;
+  cancel_build (self);
+  g_clear_pointer (&self->last_legs, cairo_surface_destroy);
+  g_clear_pointer (&self->last_places, cairo_surface_destroy);
+  g_clear_object (&self->layer);
+  g_clear_object (&self->set);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->document);
+  g_free (self);
+}
+
+void
+dm_screen_painter_set_document (DmScreenPainter *self,
+                                DmDocument      *document)
+{
+  if (!g_set_object (&self->document, document))
+    return;
+  cancel_build (self);
+  self->complete = FALSE;
+  self->cost_serial = 0;
+  g_clear_pointer (&self->last_legs, cairo_surface_destroy);
+  g_clear_pointer (&self->last_places, cairo_surface_destroy);
+  g_clear_object (&self->layer);
+  g_clear_object (&self->set);
+  if (document == NULL)
+    return;
+  /* The set follows the document's events by itself */
+  self->set = dm_route_set_new (document);
+  self->layer = dm_route_renderer_new (self->set);
+}
+
+void
+dm_screen_painter_set_selected (DmScreenPainter *self,
+                                DmEvent         *event)
+{
+  g_set_object (&self->selected, event);
+}
+
+void
+dm_screen_painter_set_slow_rebuild (DmScreenPainter *self,
+                                    gint64           microseconds)
+{
+  self->slow_rebuild_us = microseconds;
+}
+
+void
+dm_screen_painter_set_ready_func (DmScreenPainter *self,
+                                  GSourceFunc      func,
+                                  gpointer         data)
+{
+  self->ready_func = func;
+  self->ready_data = data;
+}
+
+void
+dm_screen_painter_set_synchronous (DmScreenPainter *self,
+                                   gboolean         synchronous)
+{
+  self->synchronous = synchronous;
+  if (synchronous)
+    cancel_build (self);
+}
+
+DmRouteSet *
+dm_screen_painter_get_set (DmScreenPainter *self)
+{
+  return self->set;
+}
+
+DmRouteRenderer *
+dm_screen_painter_get_layer (DmScreenPainter *self)
+{
+  return self->layer;
+}
+
+guint
+dm_screen_painter_get_n_legs (DmScreenPainter *self)
+{
+  return self->set != NULL ? dm_route_set_get_n_legs (self->set) : 0;
+}
+
+/* The selected event's legs, whole, with a white casing so they stand out */
+static void
+draw_selected (DmScreenPainter *self,
+               cairo_t         *cr,
+               const DmView    *view)
+{
+  GPtrArray *legs = dm_event_get_legs (self->selected);
+  DmActor *actor = dm_event_get_actor (self->selected);
+  GPtrArray *participants = dm_event_get_participants (self->selected);
+  DmPlace *place = dm_event_get_place (self->selected);
+  DmRgba color;
+
+  if (actor == NULL && participants != NULL && participants->len > 0)
+    actor = g_ptr_array_index (participants, 0);
+  color = dm_route_set_get_actor_color (self->set, actor);
+
+  /* A visit, summit or meeting: a ring around its place, in every copy of the world */
+  if (place != NULL)
+    {
+      double px, py, world = dm_view_get_world_width (view);
+      int k0 = 0, k1 = 0;
+
+      dm_view_project (view, dm_place_get_longitude (place), dm_place_get_latitude (place), &px, &py);
+      if (world > 0)
+        {
+          k0 = (int) floor (-px / world);
+          k1 = (int) ceil ((view->width - px) / world);
+        }
+      cairo_save (cr);
+      for (int k = k0; k <= k1; k++)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, px + k * world, py, 11, 0, 2 * G_PI);
+        }
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_set_line_width (cr, 5);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  if (legs == NULL || legs->len == 0)
+    return;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+      DmLonLat a, b;
+      g_autoptr(GArray) points = NULL;
+
+      if (leg->from == NULL || leg->to == NULL)
+        continue;
+      a = (DmLonLat) { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) };
+      b = (DmLonLat) { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) };
+      points = dm_great_circle_densify (a, b, dm_great_circle_segments_for (a, b, 2.0));
+      dm_view_append_polyline (view, cr, (DmLonLat *) points->data, points->len);
+    }
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 6.5);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
+  cairo_set_line_width (cr, 3.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+paint_surface (cairo_t         *cr,
+               cairo_surface_t *surface)
+{
+  cairo_save (cr);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+note_cost (DmScreenPainter *self,
+           gint64           cost_us)
+{
+  self->last_cost_us = cost_us;
+  self->cost_serial = dm_route_set_get_serial (self->set);
+  self->us_per_leg = (double) cost_us / MAX (dm_route_set_get_n_legs (self->set), 1);
+}
+
+/* Keeps what the caches hold now as the last picture, to stand in until the next frame can
+ * show the caches themselves */
+static void
+keep_last_picture (DmScreenPainter *self,
+                   cairo_surface_t *legs,
+                   cairo_surface_t *places,
+                   const DmView    *view)
+{
+  g_clear_pointer (&self->last_legs, cairo_surface_destroy);
+  g_clear_pointer (&self->last_places, cairo_surface_destroy);
+  self->last_legs = cairo_surface_reference (legs);
+  self->last_places = cairo_surface_reference (places);
+  self->last_view = *view;
+  self->last_serial = dm_route_set_get_serial (self->set);
+}
+
+/* On the main thread */
+static void
+build_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  BuildData *data = user_data;
+  DmScreenPainter *self = data->painter;
+  g_autoptr(GError) error = NULL;
+
+  /* Replaced by another build, or the painter is gone: nothing to touch */
+  if (g_cancellable_is_cancelled (data->cancellable))
+    {
+      g_object_unref (data->cancellable);
+      g_free (data);
+      return;
+    }
+  g_assert (self->build == data->cancellable);
+  g_clear_object (&self->build);
+  if (dm_route_renderer_build_finish (DM_ROUTE_RENDERER (source), result, &error))
+    {
+      note_cost (self, dm_route_renderer_get_build_cost (DM_ROUTE_RENDERER (source)));
+      /* The caches at the build's view and time: no drawing (and if time ran on too far for
+       * them to be used as they are, they still stand in better than an older picture) */
+      keep_last_picture (self,
+                         dm_route_renderer_get_legs_surface (self->layer, &self->build_view,
+                                                          self->build_t, NULL),
+                         dm_route_renderer_get_places_surface (self->layer, &self->build_view, NULL),
+                         &self->build_view);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not draw the routes: %s", error->message);
+  g_object_unref (data->cancellable);
+  g_free (data);
+  /* Ready, or stale (the routes changed meanwhile): either way the next frame sees to it */
+  if (self->ready_func != NULL)
+    self->ready_func (self->ready_data);
+}
+
+/* Starts building the caches for @view at @t, unless the build under way will do */
+static void
+request_build (DmScreenPainter *self,
+               const DmView    *view,
+               gint64           t)
+{
+  guint serial = dm_route_set_get_serial (self->set);
+  BuildData *data;
+
+  if (self->build != NULL && dm_view_equal (view, &self->build_view) &&
+      serial == self->build_serial && t >= self->build_t)
+    return;
+  cancel_build (self);
+  self->build = g_cancellable_new ();
+  self->build_view = *view;
+  self->build_t = t;
+  self->build_serial = serial;
+  data = g_new0 (BuildData, 1);
+  data->painter = self;
+  data->cancellable = g_object_ref (self->build);
+  dm_route_renderer_build_async (self->layer, view, t, self->build, build_done_cb, data);
+}
+
+/* Whether the caches can be made ready for @view at @t right now, cheaply: they are, or the
+ * last rebuild of this set was quick, or for a set not drawn yet (a filter changed), the
+ * cost per leg of the last rebuild says it will be */
+static gboolean
+can_draw_now (DmScreenPainter *self,
+              const DmView    *view,
+              gint64           t)
+{
+  if (self->synchronous || dm_route_renderer_has_caches (self->layer, view, t))
+    return TRUE;
+  if (self->cost_serial == dm_route_set_get_serial (self->set))
+    return self->last_cost_us < self->slow_rebuild_us;
+  return self->us_per_leg > 0 &&
+         self->us_per_leg * dm_route_set_get_n_legs (self->set) < self->slow_rebuild_us;
+}
+
+/* The last pictures of the caches moved and scaled to @view, if they show the same routes */
+static gboolean
+paint_last_moved (DmScreenPainter *self,
+                  cairo_t         *cr,
+                  const DmView    *view)
+{
+  const DmView *old = &self->last_view;
+  double k, ox, oy, dx;
+
+  if (self->last_legs == NULL || self->last_serial != dm_route_set_get_serial (self->set) ||
+      old->projection != view->projection || old->central_lon != view->central_lon ||
+      old->device_scale != view->device_scale)
+    return FALSE;
+  /* A point at old pixel p is now at w/2 + (x - cx') s' with x = cx + (p - w/2) / s */
+  k = view->scale / old->scale;
+  dx = old->center_x - view->center_x;
+  /* The map's longitude wraps at ±180: the nearest copy of the old picture */
+  if (dm_projection_wraps (view->projection))
+    dx -= 2 * G_PI * round (dx / (2 * G_PI));
+  ox = view->width / 2 + dx * view->scale;
+  oy = view->height / 2 - (old->center_y - view->center_y) * view->scale;
+  cairo_save (cr);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, k, k);
+  cairo_translate (cr, -old->width / 2, -old->height / 2);
+  paint_surface (cr, self->last_legs);
+  paint_surface (cr, self->last_places);
+  cairo_restore (cr);
+  return TRUE;
+}
+
+/* Until the caches are ready: the last picture if it can stand in, and what moves */
+static void
+draw_stand_in (DmScreenPainter *self,
+               cairo_t         *cr,
+               const DmView    *view,
+               double           time)
+{
+  paint_last_moved (self, cr, view);
+  if (self->selected != NULL)
+    draw_selected (self, cr, view);
+  dm_route_renderer_draw_moving (self->layer, cr, view, (gint64) time);
+  self->complete = FALSE;
+}
+
+void
+dm_screen_painter_draw (DmScreenPainter *self,
+                        cairo_t         *cr,
+                        const DmView    *view,
+                        double           time)
+{
+  cairo_surface_t *legs, *places;
+  guint n_rebuilds;
+  gint64 t0;
+
+  if (self->layer == NULL)
+    return;
+  if (!can_draw_now (self, view, (gint64) time))
+    {
+      request_build (self, view, (gint64) time);
+      draw_stand_in (self, cr, view, time);
+      return;
+    }
+  /* Whatever was being built is not what this frame shows */
+  cancel_build (self);
+  n_rebuilds = dm_route_renderer_get_n_rebuilds (self->layer);
+  t0 = g_get_monotonic_time ();
+  legs = dm_route_renderer_get_legs_surface (self->layer, view, (gint64) time, NULL);
+  places = dm_route_renderer_get_places_surface (self->layer, view, NULL);
+  if (dm_route_renderer_get_n_rebuilds (self->layer) != n_rebuilds)
+    note_cost (self, g_get_monotonic_time () - t0);
+  keep_last_picture (self, legs, places, view);
+
+  paint_surface (cr, legs);
+  /* Over the legs that do not move, under the places and what moves */
+  if (self->selected != NULL)
+    draw_selected (self, cr, view);
+  paint_surface (cr, places);
+  dm_route_renderer_draw_moving (self->layer, cr, view, (gint64) time);
+  self->complete = TRUE;
+  self->drawn_view = *view;
+  self->drawn_time = time;
+}
+
+gboolean
+dm_screen_painter_draw_moving_view (DmScreenPainter *self,
+                                    cairo_t         *cr,
+                                    const DmView    *view,
+                                    double           time)
+{
+  const DmView *old = &self->last_view;
+
+  if (self->layer == NULL || self->last_legs == NULL || self->last_cost_us < self->slow_rebuild_us ||
+      old->width != view->width || old->height != view->height || dm_view_equal (view, old) ||
+      !paint_last_moved (self, cr, view))
+    {
+      dm_screen_painter_draw (self, cr, view, time);
+      return FALSE;
+    }
+  if (self->selected != NULL)
+    draw_selected (self, cr, view);
+  dm_route_renderer_draw_moving (self->layer, cr, view, (gint64) time);
+  self->complete = FALSE;
+  return TRUE;
+}
+
+gboolean
+dm_screen_painter_is_complete (DmScreenPainter *self,
+                               const DmView    *view,
+                               double           time)
+{
+  return self->layer != NULL && self->complete && dm_view_equal (view, &self->drawn_view) &&
+         time == self->drawn_time && self->last_serial == dm_route_set_get_serial (self->set);
+}

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "dm-document.h"
+#include "dm-route-renderer.h"
+#include "dm-view.h"
+
+G_BEGIN_DECLS
+
+/* The view of a Web Mercator map with @tile_size pixel tiles at @zoom, centred on
+ * (@latitude, @longitude), @width x @height user pixels at @device_scale: what the screen
+ * map shows, as src/render draws it */
+void dm_view_init_screen (DmView *view,
+                          double  latitude,
+                          double  longitude,
+                          double  zoom,
+                          double  tile_size,
+                          double  width,
+                          double  height,
+                          double  device_scale);
+
+/* The routes over the screen map: src/render's DmRouteRenderer (the engine `diplomap --export`
+ * uses, with its caches) plus the app's highlight of the selected event. Not a GType: the
+ * drawing half of DmRouteMapLayer, kept apart so the benchmark drives it offscreen. */
+typedef struct _DmScreenPainter DmScreenPainter;
+
+DmScreenPainter *dm_screen_painter_new          (void);
+void             dm_screen_painter_free         (DmScreenPainter *self);
+void             dm_screen_painter_set_document (DmScreenPainter *self,
+                                                 DmDocument      *document);
+void             dm_screen_painter_set_selected (DmScreenPainter *self,
+                                                 DmEvent         *event);
+/* Called on the main thread when caches built in worker threads are ready: draw again */
+void             dm_screen_painter_set_ready_func (DmScreenPainter *self,
+                                                   GSourceFunc      func,
+                                                   gpointer         data);
+/* Draws the routes at @time (UTC seconds) into @cr, which covers @view in user space. When
+ * the caches must be drawn anew and that is slow, worker threads draw them and meanwhile
+ * the last picture stands in (moved to @view), or only what moves: the ready func is called
+ * when they are done. */
+void             dm_screen_painter_draw         (DmScreenPainter *self,
+                                                 cairo_t         *cr,
+                                                 const DmView    *view,
+                                                 double           time);
+/* The same while the view moves: when redrawing the caches for a new view was slow last
+ * time, the last cached pictures are moved and scaled to the new view instead (what moves
+ * is drawn exactly). Returns TRUE if it did: the caller redraws for real once the view
+ * rests. */
+gboolean         dm_screen_painter_draw_moving_view (DmScreenPainter *self,
+                                                     cairo_t         *cr,
+                                                     const DmView    *view,
+                                                     double           time);
+/* Whether the last drawing showed every route for @view at @time (no stand-in) */
+gboolean         dm_screen_painter_is_complete  (DmScreenPainter *self,
+                                                 const DmView    *view,
+                                                 double           time);
+/* Tests and benchmarks: draw the caches on the calling thread when needed, as before
+ * worker threads did (default FALSE) */
+void             dm_screen_painter_set_synchronous (DmScreenPainter *self,
+                                                    gboolean         synchronous);
+/* Tests: how slow a rebuild must be for moving views to reuse the last picture */
+void             dm_screen_painter_set_slow_rebuild (DmScreenPainter *self,
+                                                     gint64           microseconds);
+DmRouteSet      *dm_screen_painter_get_set      (DmScreenPainter *self);
+DmRouteRenderer    *dm_screen_painter_get_layer    (DmScreenPainter *self);
+guint            dm_screen_painter_get_n_legs   (DmScreenPainter *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmScreenPainter, dm_screen_painter_free)
+
+G_END_DECLS

@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "dm-cli-figure.h"
+#include "dm-cli-private.h"
+#include "dm-document.h"
+#include "dm-loader.h"
+#include "dm-figure.h"
+
+/* diplomap --export: a figure of the files at a moment, written as PNG, SVG or PDF. Uses the
+ * layers without GTK only, so it runs with no display at all.
+ * Exit status: 0 written, 1 the figure could not be written, 2 bad arguments or a file that
+ * could not be loaded (nothing is written then). */
+
+typedef struct
+{
+  char      *out;
+  char      *at;
+  char      *size;
+  char      *scale;
+  char      *view;
+  char      *projection;
+  char      *title;
+  gboolean   no_legend;
+  gboolean   no_caption;
+  gboolean   graticule;
+  char     **files;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->out);
+  g_free (o->at);
+  g_free (o->size);
+  g_free (o->scale);
+  g_free (o->view);
+  g_free (o->projection);
+  g_free (o->title);
+  g_strfreev (o->files);
+}
+
+gboolean
+dm_cli_figure_wanted (int    argc,
+                      char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "--export") || g_str_has_prefix (argv[i], "--export="))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+fail (const char *message)
+{
+  g_printerr ("diplomap: %s\n", message);
+  return 2;
+}
+
+static gboolean
+parse_size (const char *text,
+            int        *w,
+            int        *h)
+{
+  char *end = NULL;
+  guint64 a, b;
+
+  if (text == NULL || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  a = g_ascii_strtoull (text, &end, 10);
+  if (end == NULL || (*end != 'x' && *end != 'X') || !g_ascii_isdigit (end[1]))
+    return FALSE;
+  b = g_ascii_strtoull (end + 1, &end, 10);
+  if (*end != '\0' || a < 16 || b < 16 || a > 16384 || b > 16384)
+    return FALSE;
+  *w = (int) a, *h = (int) b;
+  return TRUE;
+}
+
+static gboolean
+parse_view (const char *text,
+            DmFigure   *figure)
+{
+  g_auto(GStrv) parts = NULL;
+  double v[4];
+
+  if (g_str_equal (text, "fit"))
+    dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_FIT);
+  else if (g_str_equal (text, "world"))
+    dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
+  else
+    {
+      parts = g_strsplit (text, ",", -1);
+      if (g_strv_length (parts) != 4)
+        return FALSE;
+      for (int i = 0; i < 4; i++)
+        {
+          char *end = NULL;
+          v[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
+          if (end == parts[i] || *end != '\0' || !isfinite (v[i]))
+            return FALSE;
+        }
+      if (v[0] < -180 || v[0] > 180 || v[2] < -180 || v[2] > 360 || v[0] == v[2] ||
+          v[1] < -90 || v[3] > 90 || v[1] >= v[3])
+        return FALSE;
+      dm_figure_set_bounds (figure, v[0], v[1], v[2], v[3]);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_files (DmDocument  *doc,
+            char       **files)
+{
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = dm_cli_file_for_arg (files[i]);
+      g_autoptr(DmDocument) one = dm_document_new ();
+      g_autoptr(GError) error = NULL;
+      GListModel *problems;
+
+      if (!dm_loader_load_file (one, file, NULL, &error))
+        {
+          g_printerr ("diplomap: %s\n", error->message);
+          return FALSE;
+        }
+      problems = dm_document_get_problems (one);
+      for (guint j = 0; j < g_list_model_get_n_items (problems); j++)
+        {
+          g_autoptr(DmProblem) p = g_list_model_get_item (problems, j);
+          g_autofree char *text = dm_problem_to_string (p);
+          /* Translators: a problem in an input file that --export skipped */
+          g_printerr (_("diplomap: warning: %s\n"), text);
+        }
+      if (dm_document_get_title (doc) == NULL && dm_document_get_title (one) != NULL)
+        dm_document_set_title (doc, dm_document_get_title (one));
+      dm_document_merge (doc, one);
+    }
+  return TRUE;
+}
+
+static int
+run (Options *o)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmFigure) figure = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  DmFigureFormat format;
+  int w = 1920, h = 1080;
+
+  if (o->out == NULL || o->out[0] == '\0')
+    return fail (_("--export needs a file name: diplomap --export OUT.png|OUT.svg|OUT.pdf FILE…"));
+  if (!dm_figure_format_from_path (o->out, &format))
+    {
+      g_autofree char *m = g_strdup_printf (_("Cannot tell the format of “%s”: the name must end in .png, .svg or .pdf"), o->out);
+      return fail (m);
+    }
+  if (o->files == NULL || o->files[0] == NULL)
+    return fail (_("No file given: diplomap --export OUT FILE…"));
+
+  figure = dm_figure_new (doc);
+  if (o->size != NULL && !parse_size (o->size, &w, &h))
+    {
+      g_autofree char *m = g_strdup_printf (_("--size “%s” is not WIDTHxHEIGHT in pixels, each from 16 to 16384 (e.g. 1920x1080)"), o->size);
+      return fail (m);
+    }
+  dm_figure_set_size (figure, w, h);
+  if (o->scale != NULL)
+    {
+      char *end = NULL;
+      double s = g_ascii_strtod (o->scale, &end);
+      if (end == o->scale || *end != '\0' || !(s >= 0.25 && s <= 8.0))
+        {
+          g_autofree char *m = g_strdup_printf (_("--scale “%s” is not a number from 0.25 to 8"), o->scale);
+          return fail (m);
+        }
+      dm_figure_set_scale (figure, s);
+    }
+  if (o->view != NULL && !parse_view (o->view, figure))
+    {
+      g_autofree char *m = g_strdup_printf (_("--view “%s” is not fit, world or LON_MIN,LAT_MIN,LON_MAX,LAT_MAX in degrees"), o->view);
+      return fail (m);
+    }
+  if (o->projection != NULL)
+    {
+      DmProjection p;
+      if (!dm_projection_from_string (o->projection, &p))
+        {
+          g_autofree char *m = g_strdup_printf (_("--projection “%s” is not mercator, equirectangular or equal-earth"), o->projection);
+          return fail (m);
+        }
+      dm_figure_set_projection (figure, p);
+    }
+  if (o->at != NULL)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      DmTime t;
+      if (!dm_time_parse (o->at, utc, &t, &error))
+        {
+          g_autofree char *m = g_strdup_printf (_("--at “%s” is not a date or time (e.g. 2025-10-29T12:00:00Z): %s"), o->at, error->message);
+          return fail (m);
+        }
+      dm_figure_set_time (figure, t.earliest);
+    }
+  if (o->title != NULL)
+    dm_figure_set_title (figure, o->title);
+  dm_figure_set_show_legend (figure, !o->no_legend);
+  dm_figure_set_show_caption (figure, !o->no_caption);
+  dm_figure_set_show_graticule (figure, o->graticule);
+
+  if (!load_files (doc, o->files))
+    return 2;
+
+  out = dm_cli_file_for_arg (o->out);
+  if (!dm_figure_write_file (figure, out, format, &error))
+    {
+      g_printerr ("diplomap: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+int
+dm_cli_figure_run (int    argc,
+                   char **argv)
+{
+  Options o = { 0 };
+  const GOptionEntry entries[] = {
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.out,
+      N_("Write a figure of the files to OUT (.png, .svg or .pdf) and exit"), N_("OUT") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &o.at,
+      N_("The moment shown (default: the end of the events)"), N_("ISO-TIME") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Size in pixels (default 1920x1080)"), N_("WxH") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale, N_("Pixels per unit of size, for PNG (default 1)"), N_("N") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &o.view,
+      N_("What the map shows: fit (default), world or a box in degrees"), N_("fit|world|LON_MIN,LAT_MIN,LON_MAX,LAT_MAX") },
+    { "projection", 0, 0, G_OPTION_ARG_STRING, &o.projection,
+      N_("mercator (default), equirectangular or equal-earth (default for world)"), N_("NAME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("The figure's title (default: the file's)"), N_("TEXT") },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &o.no_legend, N_("No legend"), NULL },
+    { "no-caption", 0, 0, G_OPTION_ARG_NONE, &o.no_caption, N_("No title and time caption"), NULL },
+    { "graticule", 0, 0, G_OPTION_ARG_NONE, &o.graticule, N_("Draw meridians and parallels"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  int status;
+
+  /* the remaining files' "FILE…" ends the usage line; the summary says what this does */
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Export a figure of diplomatic events: "
+                                           "diplomap --export OUT.png|OUT.svg|OUT.pdf FILE…"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    status = fail (error->message);
+  else
+    status = run (&o);
+  options_clear (&o);
+  return status;
+}

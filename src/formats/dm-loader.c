@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-formats"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-error.h"
+#include "dm-folder-private.h"
+#include "dm-format.h"
+#include "dm-loader.h"
+
+/* Reads @file into a fresh document, in whatever thread calls it; a folder tells
+ * @progress (in that thread) after each of its files */
+static DmDocument *
+load_into_new (GFile              *file,
+               DmLoadProgressFunc  progress,
+               gpointer            progress_data,
+               GCancellable       *cancellable,
+               GError            **error)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  const char *data;
+  gsize length = 0;
+  const DmFormat *format;
+
+  /* A folder opens as one document of every file in it (the U.S. travel record) */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+    return dm_folder_load (doc, file, progress, progress_data, cancellable, error) ? g_steal_pointer (&doc)
+                                                                                   : NULL;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        /* GIO's text would name the file a second time */
+        g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND, _("%s does not exist"), name);
+      else
+        g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
+                     /* Translators: %s is a file name, then the system's reason */
+                     _("Could not read %s: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  data = contents;
+  dm_format_skip_byte_order_mark (&data, &length);
+  format = dm_format_find_for_data (basename, data, length);
+  if (format == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, DM_ERROR, DM_ERROR_UNSUPPORTED,
+                   _("%s is not in a format Diplomap can read"), name);
+      return NULL;
+    }
+
+  dm_document_add_file (doc, file);
+  if (!format->load (doc, file, data, length, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
+gboolean
+dm_loader_load_file (DmDocument    *self,
+                       GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(DmDocument) loaded = NULL;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  loaded = load_into_new (file, NULL, NULL, cancellable, error);
+  if (loaded == NULL)
+    return FALSE;
+  dm_document_merge (self, loaded);
+  return TRUE;
+}
+
+/* A load in a thread, and how far it got, for the main context */
+typedef struct
+{
+  gatomicrefcount     ref;
+  GFile              *file;
+  GMainContext       *context;
+  DmLoadProgressFunc  func;
+  gpointer            func_data;
+  GAsyncReadyCallback callback;
+  gpointer            callback_data;
+  GMutex              lock;      /* guards what follows */
+  double              fraction;
+  gboolean            pending;   /* a report is on its way to the main context */
+  gboolean            finished;  /* the caller has the result: no more reports */
+} LoadJob;
+
+static LoadJob *
+load_job_ref (LoadJob *job)
+{
+  g_atomic_ref_count_inc (&job->ref);
+  return job;
+}
+
+static void
+load_job_unref (gpointer data)
+{
+  LoadJob *job = data;
+
+  if (!g_atomic_ref_count_dec (&job->ref))
+    return;
+  g_object_unref (job->file);
+  g_main_context_unref (job->context);
+  g_mutex_clear (&job->lock);
+  g_free (job);
+}
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  LoadJob *job = data;
+  gboolean finished;
+  double fraction;
+
+  g_mutex_lock (&job->lock);
+  job->pending = FALSE;
+  fraction = job->fraction;
+  finished = job->finished;
+  g_mutex_unlock (&job->lock);
+  if (!finished)
+    job->func (fraction, job->func_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: keeps the fraction; one report at a time goes to the main context */
+static void
+load_progress_cb (double   fraction,
+                  gpointer data)
+{
+  LoadJob *job = data;
+  gboolean send;
+
+  g_mutex_lock (&job->lock);
+  job->fraction = fraction;
+  send = !job->pending && !job->finished;
+  job->pending |= send;
+  g_mutex_unlock (&job->lock);
+  if (send)
+    {
+      g_autoptr(GSource) idle = g_idle_source_new ();
+
+      g_source_set_priority (idle, G_PRIORITY_DEFAULT);
+      g_source_set_callback (idle, report_progress_cb, load_job_ref (job), load_job_unref);
+      g_source_attach (idle, job->context);
+    }
+}
+
+/* In the main context: the load is over, whether or not the caller calls the finish
+ * function, so no report reaches it after its callback */
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+
+  g_mutex_lock (&job->lock);
+  job->finished = TRUE;
+  g_mutex_unlock (&job->lock);
+  if (job->callback != NULL)
+    job->callback (source, result, job->callback_data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+  DmDocument *loaded = load_into_new (job->file, job->func ? load_progress_cb : NULL, job,
+                                      cancellable, &error);
+
+  if (loaded == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, loaded, g_object_unref);
+}
+
+/**
+ * dm_loader_load_file_async:
+ *
+ * Reads and parses @file in a worker thread; the finish function, called in the
+ * main context, adds what was loaded to @self.
+ */
+void
+dm_loader_load_file_async (DmDocument          *self,
+                             GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  dm_loader_load_file_with_progress_async (self, file, NULL, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * dm_loader_load_file_with_progress_async:
+ * @progress: (nullable): called in the caller's main context with the fraction done
+ *   (0 to 1) as the files of a folder are read; never after @callback
+ *
+ * Like dm_loader_load_file_async(). A single file tells no progress.
+ */
+void
+dm_loader_load_file_with_progress_async (DmDocument          *self,
+                                           GFile               *file,
+                                           DmLoadProgressFunc   progress,
+                                           gpointer             progress_data,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, load_done_cb, NULL);
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  g_atomic_ref_count_init (&job->ref);
+  job->file = g_object_ref (file);
+  job->context = g_main_context_ref_thread_default ();
+  job->func = progress;
+  job->func_data = progress_data;
+  job->callback = callback;
+  job->callback_data = user_data;
+  g_mutex_init (&job->lock);
+  g_task_set_source_tag (task, dm_loader_load_file_async);
+  g_task_set_task_data (task, job, load_job_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+dm_loader_load_file_finish (DmDocument    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_autoptr(DmDocument) loaded = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return FALSE;
+  dm_document_merge (self, loaded);
+  return TRUE;
+}

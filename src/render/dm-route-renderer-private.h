@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dm-route-renderer.h"
+#include "dm-route-private.h"
+
+G_BEGIN_DECLS
+
+struct _DmRouteRenderer
+{
+  GObject          parent_instance;
+
+  DmRouteSet      *set;
+  DmRouteStyle    *style;
+  guint            style_generation;  /* bumped by set_style: builds of an older style are stale */
+
+  cairo_surface_t *legs;
+  DmView           legs_view;
+  guint            legs_set_serial;
+  guint            legs_style_serial;
+  gint64           legs_t;
+
+  cairo_surface_t *places;
+  DmView           places_view;
+  guint            places_set_serial;
+  guint            places_style_serial;
+  DmLabelPlacer   *placer;   /* boxes of the place dots and names, for captions */
+
+  /* Builds in worker threads (dm-route-renderer-build.c) */
+  DmRouteSet      *frozen;   /* a copy of set, for workers; shared by builds */
+  guint            n_workers;
+  gint64           build_cost_us;
+
+  guint            n_rebuilds;
+};
+
+/* dm-route-renderer.c */
+cairo_surface_t *dm_route_renderer_new_surface   (const DmView    *view);
+void             dm_route_renderer_set_legs      (DmRouteRenderer    *self,
+                                               cairo_surface_t *legs,
+                                               const DmView    *view,
+                                               guint            set_serial,
+                                               guint            style_serial,
+                                               gint64           t);
+void             dm_route_renderer_draw_places_into (DmRouteSet         *set,
+                                                  cairo_t            *cr,
+                                                  const DmView       *view,
+                                                  const DmRouteStyle *style,
+                                                  GCancellable       *cancellable,
+                                                  DmLabelPlacer     **placer);
+void             dm_route_renderer_set_places    (DmRouteRenderer    *self,
+                                               cairo_surface_t *places,
+                                               DmLabelPlacer   *placer,
+                                               const DmView    *view,
+                                               guint            set_serial,
+                                               guint            style_serial);
+
+G_END_DECLS

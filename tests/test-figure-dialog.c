@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The export dialog on its own: the moment it exports is shown, the save dialog's proposal
+ * (folder and name), and the graticule switch reaching the figure's pixels. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "app-test-util.h"
+#include "dm-figure-dialog.h"
+#include "dm-map-style.h"
+#include "dm-save-chooser.h"
+#include "render-test-util.h"
+
+static const double everywhere[4] = { -180, -80, 180, 80 };
+
+static DmDocument *
+document_titled (const char *title)
+{
+  DmDocument *doc = dm_document_new ();
+
+  dm_document_set_title (doc, title);
+  return doc;
+}
+
+/* The first descendant of @widget that is an AdwActionRow titled @title */
+static AdwActionRow *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwActionRow *row = find_row (c, title);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+test_time_row (void)
+{
+  g_autoptr(DmDocument) doc = document_titled ("Talks");
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2025, 10, 29, 12, 0, 0);
+  DmFigureDialog *dialog = dm_figure_dialog_new (NULL, doc, g_date_time_to_unix (dt), everywhere);
+  AdwActionRow *row = find_row (GTK_WIDGET (dialog), "Playhead time");
+  g_autoptr(DmFigure) figure = dm_figure_dialog_build_figure (dialog);
+
+  /* a row anyone sees, not a tooltip, says the moment the figure is drawn at */
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Wednesday 29 October 2025, 12:00 UTC");
+  g_assert_cmpint (dm_figure_get_time (figure), ==, g_date_time_to_unix (dt));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_file_name (void)
+{
+  const struct { const char *title; DmFigureFormat format; const char *want; } cases[] = {
+    { "Late October 2025: Choe Son Hui to Moscow", DM_FIGURE_FORMAT_PNG,
+      "Late-October-2025-Choe-Son-Hui-to-Moscow.png" },
+    { "Trump / Xi — Busan, 30.10.", DM_FIGURE_FORMAT_SVG, "Trump-Xi-Busan-30-10.svg" },
+    { "Visite d’État à Séoul", DM_FIGURE_FORMAT_PDF, "Visite-d-État-à-Séoul.pdf" },
+    { "../../etc/passwd", DM_FIGURE_FORMAT_PNG, "etc-passwd.png" },
+    { "::", DM_FIGURE_FORMAT_PNG, "diplomap.png" },
+    { NULL, DM_FIGURE_FORMAT_PDF, "diplomap.pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DmDocument) doc = document_titled (cases[i].title);
+      DmFigureDialog *dialog = dm_figure_dialog_new (NULL, doc, 0, everywhere);
+      g_autofree char *name = NULL;
+
+      dm_figure_dialog_set_format (dialog, cases[i].format);
+      name = dm_figure_dialog_dup_file_name (dialog);
+      g_assert_cmpstr (name, ==, cases[i].want);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* a long title is cut after a word, never inside one (nor inside a letter) */
+  {
+    g_autoptr(DmDocument) doc = document_titled ("Ünïcödé Ünïcödé Ünïcödé Ünïcödé Ünïcödé "
+                                                 "Ünïcödé Ünïcödé Ünïcödé Ünïcödé");
+    DmFigureDialog *dialog = dm_figure_dialog_new (NULL, doc, 0, everywhere);
+    g_autofree char *name = dm_figure_dialog_dup_file_name (dialog);
+
+    g_assert_cmpstr (name, ==, "Ünïcödé-Ünïcödé-Ünïcödé-Ünïcödé-Ünïcödé-Ünïcödé-Ünïcödé.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+}
+
+/* Where the save dialogs open: Export Map in Pictures, Export Data in Documents, else home */
+static void
+test_folder (void)
+{
+  const struct { GUserDirectory directory; const char *key, *name; } cases[] = {
+    { G_USER_DIRECTORY_PICTURES, "XDG_PICTURES_DIR", "Bilder" },
+    { G_USER_DIRECTORY_DOCUMENTS, "XDG_DOCUMENTS_DIR", "Dokumente" },
+  };
+  g_autofree char *dirs = g_build_filename (g_get_user_config_dir (), "user-dirs.dirs", NULL);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *here = g_get_current_dir ();
+  g_autoptr(GFile) cwd = g_file_new_for_path (here);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* in the test's private dirs: the test writes nothing into the real home */
+      g_autofree char *path = g_build_filename (g_get_user_cache_dir (), cases[i].name, NULL);
+      g_autofree char *line = g_strdup_printf ("%s=\"%s\"\n", cases[i].key, path);
+      g_autoptr(GFile) want = g_file_new_for_path (path);
+
+      /* no such folder: home, not the folder the program was started in */
+      g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+      g_assert_true (g_file_set_contents (dirs, line, -1, NULL));
+      g_reload_user_special_dirs_cache ();
+      {
+        g_autoptr(GFile) folder = dm_save_chooser_dup_folder (cases[i].directory);
+        g_assert_true (g_file_equal (folder, home));
+      }
+      /* the folder once it exists */
+      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+      {
+        g_autoptr(GFile) folder = dm_save_chooser_dup_folder (cases[i].directory);
+        g_assert_true (g_file_equal (folder, want));
+        g_assert_false (g_file_equal (folder, cwd));
+      }
+    }
+}
+
+/* The switch turns the figure's graticule on: a meridian drawn over the open Pacific */
+static void
+test_graticule (void)
+{
+  g_autoptr(DmDocument) doc = document_titled ("Nothing yet");
+  DmFigureDialog *dialog = dm_figure_dialog_new (NULL, doc, 0, everywhere);
+  guint off[2] = { 0, 0 };
+
+  dm_figure_dialog_set_area (dialog, DM_FIGURE_AREA_WORLD);
+  dm_figure_dialog_set_size (dialog, DM_FIGURE_SIZE_CUSTOM, 800, 450);
+  for (int with = 0; with < 2; with++)
+    {
+      g_autoptr(DmFigure) figure = NULL;
+      cairo_surface_t *s;
+      double x0, y0, x1, y1;
+
+      dm_figure_dialog_set_graticule (dialog, with);
+      figure = dm_figure_dialog_build_figure (dialog);
+      g_assert_cmpint (dm_figure_get_show_graticule (figure), ==, with);
+      s = render_figure (figure);
+      g_assert_cmpint (cairo_image_surface_get_width (s), ==, 800);
+      g_assert_cmpint (cairo_image_surface_get_height (s), ==, 450);
+      /* along 10 N from 175 W to 125 W: sea, crossed by the meridians of 150 W (and 165 W,
+       * 135 W when the step is 15 degrees) */
+      dm_figure_map_point (figure, -175, 10, &x0, &y0);
+      dm_figure_map_point (figure, -125, 10, &x1, &y1);
+      off[with] = count_row_off (s, y0, x0, x1, DM_MAP_COLOR_SEA, 2);
+      cairo_surface_destroy (s);
+    }
+  g_assert_cmpuint (off[0], ==, 0);
+  g_assert_cmpuint (off[1], >=, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app_test_init (&argc, &argv);
+  g_test_add_func ("/app/export-dialog/time-row", test_time_row);
+  g_test_add_func ("/app/export-dialog/file-name", test_file_name);
+  g_test_add_func ("/app/export-dialog/folder", test_folder);
+  g_test_add_func ("/app/export-dialog/graticule", test_graticule);
+  return g_test_run ();
+}

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "dm-error.h"
+#include "dm-figure.h"
+#include "dm-great-circle.h"
+#include "dm-map-style.h"
+#include "render-test-util.h"
+
+/* Figures of the bundled sample, checked by their pixels, and against reference images.
+ *
+ * Reference images (tests/reference/) are compared with a tolerance. To update them on
+ * purpose after a change in the drawing, run
+ *   DM_UPDATE_REFERENCES=1 meson test -C _build test-figure-file
+ * (the same variable as test-reference's tile pictures)
+ * look at the new pictures, and commit them. */
+
+static void
+test_sea_land (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  cairo_surface_t *s;
+  double x, y;
+
+  dm_figure_set_size (figure, 960, 540);
+  dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
+  dm_figure_set_show_legend (figure, FALSE);
+  g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_EQUAL_EARTH);
+  s = render_figure (figure);
+  /* the Sahara (Algeria: no actor there, so no tint) and the South Pacific */
+  dm_figure_map_point (figure, 3.0, 26.0, &x, &y);
+  g_assert_cmpint (color_distance (pixel_at (s, (int) x, (int) y), DM_MAP_COLOR_LAND), <=, 2);
+  dm_figure_map_point (figure, -130.0, -40.0, &x, &y);
+  g_assert_cmpint (color_distance (pixel_at (s, (int) x, (int) y), DM_MAP_COLOR_SEA), <=, 2);
+  /* the header is white paper */
+  g_assert_cmphex (pixel_at (s, 3, 3), ==, 0xffffff);
+  cairo_surface_destroy (s);
+}
+
+/* Choe Son Hui (the first actor: vermillion) flies Pyongyang to Moscow on a great circle */
+static void
+test_route_colour (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  DmLonLat pyongyang = { 125.7625, 39.0392 }, moscow = { 37.6173, 55.7558 };
+  cairo_surface_t *s;
+  int best_on = 255, best_before = 255;
+
+  dm_figure_set_size (figure, 1200, 700);
+  dm_figure_set_bounds (figure, 20, 20, 150, 70);
+  dm_figure_set_show_legend (figure, FALSE);
+  s = render_figure (figure);
+  /* the leg is announced, so dashed: somewhere around its middle there is a dash */
+  for (double f = 0.46; f <= 0.54; f += 0.005)
+    {
+      DmLonLat m = dm_great_circle_interpolate (pyongyang, moscow, f);
+      double x, y;
+      dm_figure_map_point (figure, m.lon, m.lat, &x, &y);
+      best_on = MIN (best_on, color_distance (pixel_at (s, (int) x, (int) y), 0xd55e00));
+    }
+  g_assert_cmpint (best_on, <=, 16);
+  cairo_surface_destroy (s);
+
+  /* the day before she left, the leg is only faint */
+  dm_figure_set_time (figure, utc ("2025-10-25T00:00:00Z"));
+  s = render_figure (figure);
+  for (double f = 0.46; f <= 0.54; f += 0.005)
+    {
+      DmLonLat m = dm_great_circle_interpolate (pyongyang, moscow, f);
+      double x, y;
+      dm_figure_map_point (figure, m.lon, m.lat, &x, &y);
+      best_before = MIN (best_before, color_distance (pixel_at (s, (int) x, (int) y), 0xd55e00));
+    }
+  g_assert_cmpint (best_before, >, 60);
+  cairo_surface_destroy (s);
+}
+
+static void
+test_png_size (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autofree char *dir = g_dir_make_tmp ("dm-figure-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *s;
+
+  dm_figure_set_size (figure, 640, 360);
+  dm_figure_set_scale (figure, 2);
+  g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_PNG, &error));
+  g_assert_no_error (error);
+  s = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 720);
+  cairo_surface_destroy (s);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A failed export leaves no file, and leaves an old file alone */
+static void
+test_atomic (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autofree char *dir = g_dir_make_tmp ("dm-figure-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-dir", "out.pdf", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.svg", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n = 0;
+
+  dm_figure_set_size (figure, 320, 200);
+  file = g_file_new_for_path (missing);
+  g_assert_false (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_PDF, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "out.pdf"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_clear_object (&file);
+  file = g_file_new_for_path (path);
+  g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "<path"));
+  g_assert_null (strstr (contents, "<image"));
+  /* nothing else left in the folder */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The share of pixels differing by more than @tol in a channel */
+static double
+differing (cairo_surface_t *a,
+           cairo_surface_t *b,
+           int              tol)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += color_distance (pixel_at (a, x, y), pixel_at (b, x, y)) > tol;
+  return (double) n / (w * h);
+}
+
+static void
+compare_reference (const char *name,
+                   DmFigure   *figure)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", name, NULL);
+  cairo_surface_t *got = render_figure (figure), *want;
+  double share;
+
+  if (g_getenv ("DM_UPDATE_REFERENCES") != NULL)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (got, path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", path);
+      cairo_surface_destroy (got);
+      return;
+    }
+  want = cairo_image_surface_create_from_png (path);
+  if (cairo_surface_status (want) != CAIRO_STATUS_SUCCESS)
+    g_error ("%s: %s (DM_UPDATE_REFERENCES=1 writes it)", path,
+             cairo_status_to_string (cairo_surface_status (want)));
+  share = differing (got, want, 48);
+  if (share > 0.004)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/%s", g_get_tmp_dir (), name);
+      cairo_surface_write_to_png (got, out);
+      g_error ("%s differs from the reference in %.2f%% of its pixels (written to %s)",
+               name, share * 100, out);
+    }
+  cairo_surface_destroy (got);
+  cairo_surface_destroy (want);
+}
+
+/* Route pixels (alpha above a faint leg's dots' edges) within @half px of a parallel, from
+ * @lon0 to @lon1 */
+static guint
+count_route_pixels (cairo_surface_t *routes,
+                    const DmView    *view,
+                    double           lat,
+                    double           lon0,
+                    double           lon1,
+                    int              half)
+{
+  const guint8 *data;
+  int stride;
+  guint n = 0;
+
+  cairo_surface_flush (routes);
+  data = cairo_image_surface_get_data (routes);
+  stride = cairo_image_surface_get_stride (routes);
+  for (double lon = lon0; lon <= lon1; lon += 0.1)
+    {
+      double px, py;
+      dm_view_project (view, lon, lat, &px, &py);
+      g_assert_true (px >= 0 && px < view->width && py >= half && py < view->height - half);
+      for (int dy = -half; dy <= half; dy++)
+        n += (((const guint32 *) (const void *) (data + ((int) py + dy) * stride))[(int) px] >> 24) > 0x20;
+    }
+  return n;
+}
+
+static void
+test_reference_fit (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  DmLonLat busan = { 129.0403, 35.1796 }, washington = { -77.0369, 38.9072 };
+  g_autoptr(GArray) leg = dm_great_circle_densify (busan, washington, 512);
+  double cross = 0;
+  cairo_surface_t *routes;
+  cairo_t *cr;
+  DmView view;
+
+  dm_figure_set_size (figure, 800, 450);
+  dm_figure_set_time (figure, utc ("2025-10-28T12:00:00Z"));
+  compare_reference ("october-2025-fit.png", figure);
+
+  /* Busan - Washington (dotted and faint at that time) crosses 180 near 71 N. Drawn without
+   * its longitudes unwrapped it runs back across Asia along that parallel: too few pixels for
+   * the reference's tolerance, so look there. Only the routes, on a transparent surface. */
+  for (guint i = 1; i < leg->len; i++)
+    {
+      DmLonLat *a = &g_array_index (leg, DmLonLat, i - 1), *b = a + 1;
+      if (a->lon <= 180 && b->lon > 180)
+        cross = a->lat + (b->lat - a->lat) * (180 - a->lon) / (b->lon - a->lon);
+    }
+  g_assert_cmpfloat (cross, >, 70);
+  dm_figure_get_map_view (figure, &view);
+  routes = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
+  cr = cairo_create (routes);
+  dm_route_renderer_draw_direct (dm_figure_get_layer (figure), cr, &view, dm_figure_get_time (figure));
+  cairo_destroy (cr);
+  /* the leg is there where it crosses 180 (a few dots) ... */
+  g_assert_cmpuint (count_route_pixels (routes, &view, cross, 172, 188, 4), >, 0);
+  /* ... and nothing lies on that parallel over Asia, west of the Trump's leg along 100 E */
+  g_assert_cmpuint (count_route_pixels (routes, &view, cross, 45, 92, 4), ==, 0);
+  cairo_surface_destroy (routes);
+}
+
+static void
+test_reference_world (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+
+  dm_figure_set_size (figure, 800, 450);
+  dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
+  dm_figure_set_time (figure, utc ("2025-10-30T06:00:00Z"));
+  compare_reference ("october-2025-world.png", figure);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/figure-export/sea-land", test_sea_land);
+  g_test_add_func ("/render/figure-export/route-colour", test_route_colour);
+  g_test_add_func ("/render/figure-export/png-size", test_png_size);
+  g_test_add_func ("/render/figure-export/atomic", test_atomic);
+  g_test_add_func ("/render/figure-export/reference-fit", test_reference_fit);
+  g_test_add_func ("/render/figure-export/reference-world", test_reference_world);
+  return g_test_run ();
+}

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "render-test-util.h"
+#include "dm-screen-painter.h"
+
+/* The screen's routes painter: a moving view reuses the last picture, moved to where the
+ * new view puts it (compared with a full redraw). Cairo only: no display needed. */
+
+static cairo_surface_t *
+draw (DmScreenPainter *painter,
+      const DmView    *view,
+      double           time,
+      gboolean         moving,
+      gboolean        *reused)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cairo_t *cr = cairo_create (s);
+
+  if (moving)
+    *reused = dm_screen_painter_draw_moving_view (painter, cr, view, time);
+  else
+    dm_screen_painter_draw (painter, cr, view, time);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+/* ARGB, premultiplied, at the pixel containing (x, y) */
+static guint32
+pixel (cairo_surface_t *s,
+       double           x,
+       double           y)
+{
+  guchar *p = cairo_image_surface_get_data (s);
+
+  return *(guint32 *) (p + (int) y * cairo_image_surface_get_stride (s) + 4 * (int) x);
+}
+
+static gboolean
+near (guint32 a,
+      guint32 b)
+{
+  for (int shift = 0; shift < 32; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 40)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_moving_view (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmScreenPainter) painter = dm_screen_painter_new ();
+  DmView a, b;
+  gint64 start, end;
+  double t;
+  gboolean reused = FALSE;
+  cairo_surface_t *sa, *moved, *full;
+
+  dm_screen_painter_set_document (painter, doc);
+  dm_screen_painter_set_synchronous (painter, TRUE);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) * 0.6;
+  dm_view_init_screen (&a, 45, 90, 3, 256, 800, 600, 1);
+  /* The same zoom, 40 pixels further east */
+  dm_view_init_screen (&b, 45, 90 + 40 * 360.0 / (256 * 8), 3, 256, 800, 600, 1);
+
+  /* Fast rebuilds: a moving view is drawn for real */
+  dm_screen_painter_set_slow_rebuild (painter, G_MAXINT64);
+  sa = draw (painter, &a, t, FALSE, NULL);
+  g_assert_cmpuint (count_alpha_above (sa, 128), >, 500);
+  moved = draw (painter, &b, t, TRUE, &reused);
+  g_assert_false (reused);
+  cairo_surface_destroy (moved);
+
+  /* Slow ones: the last picture moves: it matches a full redraw but for the strip that
+   * came into view and the labels placed anew */
+  dm_screen_painter_set_slow_rebuild (painter, 0);
+  cairo_surface_destroy (draw (painter, &a, t, FALSE, NULL));
+  moved = draw (painter, &b, t, TRUE, &reused);
+  g_assert_true (reused);
+  full = draw (painter, &b, t, FALSE, NULL);
+  /* Place dots are where a full redraw puts them (captions may be placed anew) */
+  {
+    GListModel *places = dm_document_get_places (doc);
+    guint checked = 0, moved_ok = 0, unmoved_ok = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      {
+        g_autoptr(DmPlace) place = g_list_model_get_item (places, i);
+        double px, py;
+        guint32 pf, pm, pu;
+
+        dm_view_project (&b, dm_place_get_longitude (place), dm_place_get_latitude (place), &px, &py);
+        if (px < 10 || py < 10 || px > 750 || py > 590)
+          continue;
+        pf = pixel (full, px, py);
+        if ((pf >> 24) < 200)
+          continue;  /* covered by something moving, or no dot there */
+        checked++;
+        pm = pixel (moved, px, py);
+        pu = pixel (sa, px, py);
+        moved_ok += near (pm, pf);
+        unmoved_ok += near (pu, pf);
+      }
+    g_test_message ("place dots: %u checked, %u where the full redraw has them, %u unmoved",
+                    checked, moved_ok, unmoved_ok);
+    g_assert_cmpuint (checked, >=, 4);
+    g_assert_cmpuint (moved_ok, ==, checked);
+    g_assert_cmpuint (unmoved_ok, <, checked);
+  }
+
+  /* The same view again: nothing to move, drawn for real */
+  cairo_surface_destroy (draw (painter, &b, t, TRUE, &reused));
+  g_assert_false (reused);
+
+  cairo_surface_destroy (sa);
+  cairo_surface_destroy (moved);
+  cairo_surface_destroy (full);
+}
+
+static gboolean
+ready_cb (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_REMOVE;
+}
+
+/* Slow rebuilds go to worker threads: frames meanwhile show a stand-in; a view change
+ * drops the build for the old view; what lands is what the synchronous painter draws */
+static void
+test_worker_threads (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmScreenPainter) painter = dm_screen_painter_new ();
+  g_autoptr(DmScreenPainter) here = dm_screen_painter_new ();
+  DmRouteRenderer *layer;
+  guint n_ready = 0;
+  DmView a, b;
+  gint64 start, end;
+  double t;
+  cairo_surface_t *s, *full, *expected;
+
+  dm_screen_painter_set_document (painter, doc);
+  dm_screen_painter_set_ready_func (painter, ready_cb, &n_ready);
+  /* Every rebuild counts as slow, even the sample's */
+  dm_screen_painter_set_slow_rebuild (painter, 0);
+  dm_screen_painter_set_document (here, doc);
+  dm_screen_painter_set_synchronous (here, TRUE);
+  layer = dm_screen_painter_get_layer (painter);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) * 0.6;
+  dm_view_init_screen (&a, 45, 90, 3, 256, 800, 600, 1);
+  dm_view_init_screen (&b, 40, 60, 4, 256, 800, 600, 1);
+
+  /* A first frame: no picture yet, so only what moves; the caches are being drawn */
+  s = draw (painter, &a, t, FALSE, NULL);
+  g_assert_false (dm_screen_painter_is_complete (painter, &a, t));
+  cairo_surface_destroy (s);
+  /* The view changes before they are done: that build is dropped, one for b starts */
+  s = draw (painter, &b, t, FALSE, NULL);
+  g_assert_false (dm_screen_painter_is_complete (painter, &b, t));
+  cairo_surface_destroy (s);
+  wait_for (&n_ready, 1);
+  /* Only b's caches ever landed */
+  g_assert_cmpuint (dm_route_renderer_get_n_rebuilds (layer), ==, 1);
+  g_assert_true (dm_route_renderer_has_caches (layer, &b, (gint64) t));
+  g_assert_false (dm_route_renderer_has_caches (layer, &a, (gint64) t));
+
+  full = draw (painter, &b, t, FALSE, NULL);
+  g_assert_true (dm_screen_painter_is_complete (painter, &b, t));
+  expected = draw (here, &b, t, FALSE, NULL);
+  g_assert_cmpuint (count_alpha_above (expected, 128), >, 200);
+  /* the same picture as the synchronous painter's */
+  assert_same_pixels (full, expected);
+  cairo_surface_destroy (full);
+  cairo_surface_destroy (expected);
+
+  /* Back to a: the picture of b, moved, stands in until a's caches come */
+  s = draw (painter, &a, t, FALSE, NULL);
+  g_assert_false (dm_screen_painter_is_complete (painter, &a, t));
+  g_assert_cmpuint (count_alpha_above (s, 128), >, 200);
+  cairo_surface_destroy (s);
+  /* Dropped with a build under way: the build's end touches nothing. The build holds the
+   * layer until its callback has run on this thread: once the layer is gone, any late
+   * callback would have been seen. */
+  g_object_add_weak_pointer (G_OBJECT (layer), (gpointer *) &layer);
+  g_clear_pointer (&painter, dm_screen_painter_free);
+  g_test_message ("the layer outlived the painter for %u main loop iterations",
+                  wait_for_finalize ((gpointer *) &layer));
+  g_assert_cmpuint (n_ready, ==, 1);
+}
+
+/* A set never drawn is built by worker threads; once the cost per leg is known, a new set
+ * (a filter changed) that will be quick to draw is drawn in place, with no stand-in */
+static void
+test_cost_estimate (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmScreenPainter) painter = dm_screen_painter_new ();
+  g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, "one-more");
+  g_autoptr(DmPlace) place = dm_place_new (NULL, "Oslo", "NO", 59.9, 10.75, "Europe/Oslo");
+  guint n_ready = 0;
+  gint64 start, end;
+  DmView view;
+  double t;
+
+  dm_screen_painter_set_document (painter, doc);
+  dm_screen_painter_set_ready_func (painter, ready_cb, &n_ready);
+  /* Any rebuild counts as quick, but the first one's cost is not known */
+  dm_screen_painter_set_slow_rebuild (painter, G_MAXINT64);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) * 0.5;
+  dm_view_init_screen (&view, 45, 90, 3, 256, 800, 600, 1);
+  cairo_surface_destroy (draw (painter, &view, t, FALSE, NULL));
+  g_assert_false (dm_screen_painter_is_complete (painter, &view, t));
+  wait_for (&n_ready, 1);
+  cairo_surface_destroy (draw (painter, &view, t, FALSE, NULL));
+  g_assert_true (dm_screen_painter_is_complete (painter, &view, t));
+
+  /* The events change: a set with another serial, drawn at once */
+  dm_event_set_place (visit, place);
+  dm_event_set_start (visit, &(DmTime) { start, start, 0, DM_PRECISION_DAY, FALSE, TRUE });
+  dm_document_add_event (doc, visit);
+  cairo_surface_destroy (draw (painter, &view, t, FALSE, NULL));
+  g_assert_true (dm_screen_painter_is_complete (painter, &view, t));
+  g_assert_cmpuint (n_ready, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/app/routes-painter/moving-view", test_moving_view);
+  g_test_add_func ("/app/routes-painter/worker-threads", test_worker_threads);
+  g_test_add_func ("/app/routes-painter/cost-estimate", test_cost_estimate);
+  return g_test_run ();
+}
