@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "dm-format.h"
 #include "dm-loader.h"
 #include "app-test-util.h"
 #include "interop-common.h"
@@ -844,8 +845,23 @@ test_export_data (void)
     g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
     g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
 
+    const DmFormat * const *writable = dm_format_list_writable ();
+    guint n_writable = 0;
+
     g_test_message ("%s: %s", gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), name);
-    g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 4);
+    /* the types are the table's formats with a writer, in its order, each with its extension */
+    while (writable[n_writable] != NULL)
+      n_writable++;
+    g_assert_cmpuint (n_writable, ==, 4);
+    g_assert_cmpuint (g_list_model_get_n_items (filters), ==, n_writable);
+    for (guint i = 0; i < n_writable; i++)
+      {
+        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+        g_autofree char *label = dm_format_dup_label (writable[i], TRUE);
+
+        g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, label);
+        g_assert_cmpstr (g_object_get_data (G_OBJECT (filter), "dm-extension"), ==, writable[i]->extensions[0]);
+      }
     g_autoptr(GFile) documents = dm_save_chooser_dup_folder (G_USER_DIRECTORY_DOCUMENTS);
     g_autoptr(GFile) folder = NULL;
 
@@ -948,6 +964,76 @@ test_export_data (void)
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* A file as the Open dialog sees it: a name, and a type nobody claims */
+static GFileInfo *
+file_info_named (const char *name)
+{
+  GFileInfo *info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, "application/octet-stream");
+  return info;
+}
+
+/* The Open dialog's filters come from the table of formats: every supported file (shown
+ * first), one per readable format with its extensions in any case, then every file */
+static void
+test_open_filters (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GtkFileChooserNative) chooser = dm_window_new_open_chooser (win);
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  const DmFormat * const *readable = dm_format_list_readable ();
+  g_autoptr(GtkFileFilter) supported = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+  g_autoptr(GFileInfo) notes = file_info_named ("notes.txt");
+  guint n = 0;
+
+  while (readable[n] != NULL)
+    n++;
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, n + 2);
+  supported = g_list_model_get_item (filters, 0);
+  all = g_list_model_get_item (filters, n + 1);
+  g_assert_true (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser)) == supported);
+  g_assert_cmpstr (gtk_file_filter_get_name (supported), ==, "All supported files");
+  g_assert_cmpstr (gtk_file_filter_get_name (all), ==, "All files");
+  g_assert_false (gtk_filter_match (GTK_FILTER (supported), notes));
+  g_assert_true (gtk_filter_match (GTK_FILTER (all), notes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i + 1);
+      g_autofree char *label = dm_format_dup_label (readable[i], FALSE);
+
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, label);
+      g_assert_false (gtk_filter_match (GTK_FILTER (filter), notes));
+      for (guint j = 0; j < n; j++)
+        for (guint k = 0; readable[j]->extensions[k] != NULL; k++)
+          {
+            g_autofree char *name = g_strconcat ("Trip.", readable[j]->extensions[k], NULL);
+            g_autofree char *upper = g_ascii_strup (name, -1);
+            g_autoptr(GFileInfo) info = file_info_named (name);
+            g_autoptr(GFileInfo) upper_info = file_info_named (upper);
+
+            g_assert_cmpint (gtk_filter_match (GTK_FILTER (filter), info), ==, i == j);
+            g_assert_cmpint (gtk_filter_match (GTK_FILTER (filter), upper_info), ==, i == j);
+            g_assert_true (gtk_filter_match (GTK_FILTER (supported), info));
+            g_assert_true (gtk_filter_match (GTK_FILTER (supported), upper_info));
+          }
+      /* and the format's MIME type, for a file without a known name */
+      {
+        g_autoptr(GFileInfo) typed = g_file_info_new ();
+
+        g_file_info_set_display_name (typed, "download");
+        g_file_info_set_content_type (typed, readable[i]->mime_types[0]);
+        g_assert_true (gtk_filter_match (GTK_FILTER (filter), typed));
+        g_assert_true (gtk_filter_match (GTK_FILTER (supported), typed));
+      }
+    }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -1487,6 +1573,7 @@ main (int   argc,
   g_test_add_func ("/app/window/problems-copy-shown", test_problems_copy_shown);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
   g_test_add_func ("/app/window/export-data", test_export_data);
+  g_test_add_func ("/app/window/open-filters", test_open_filters);
   g_test_add_func ("/app/window/export-keeps-view", test_export_keeps_view);
   g_test_add_func ("/app/window/dialogs", test_dialogs_look);
   g_test_add_func ("/app/window/freed-on-close", test_freed_on_close);

@@ -30,34 +30,59 @@ open_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/**
+ * dm_window_new_open_chooser:
+ *
+ * The Open dialog, not shown yet, from the table of formats (dm-format.c): a filter of every
+ * readable format (the one shown first), one per readable format, then every file (a file
+ * is read by its contents, whatever its name).
+ */
+GtkFileChooserNative *
+dm_window_new_open_chooser (DmWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  const DmFormat * const *readable = dm_format_list_readable ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Events"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (supported, _("All supported files"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), supported);
+  for (guint i = 0; readable[i] != NULL; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *label = dm_format_dup_label (readable[i], FALSE);
+
+      gtk_file_filter_set_name (filter, label);
+      for (guint j = 0; readable[i]->extensions[j] != NULL; j++)
+        {
+          gtk_file_filter_add_suffix (filter, readable[i]->extensions[j]);
+          gtk_file_filter_add_suffix (supported, readable[i]->extensions[j]);
+        }
+      for (guint j = 0; readable[i]->mime_types[j] != NULL; j++)
+        {
+          gtk_file_filter_add_mime_type (filter, readable[i]->mime_types[j]);
+          gtk_file_filter_add_mime_type (supported, readable[i]->mime_types[j]);
+        }
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), supported);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
+  return chooser;
+}
+
 static void
 open_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  DmWindow *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) ours = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Open Events"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (ours, _("Diplomatic events"));
-  /* every format a reader knows (dm-format.c): .diplomap, GeoJSON, KML/KMZ, iCalendar, CSV… */
-  for (const DmFormat * const *f = dm_format_list (); *f != NULL; f++)
-    {
-      g_auto(GStrv) extensions = g_strsplit ((*f)->extensions, ";", -1);
-      for (guint i = 0; extensions[i] != NULL; i++)
-        gtk_file_filter_add_suffix (ours, extensions[i]);
-    }
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ours);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dm_window_new_open_chooser (user_data)));
 }
 
 static void
@@ -312,23 +337,13 @@ select_none_action (GSimpleAction *action,
   dm_window_set_selected_event (DM_WINDOW (user_data), NULL);
 }
 
-/* A file name one of our readers knows by its extension */
+/* A file name one of our readers knows by its extension (the table of formats) */
 static gboolean
 is_readable_name (const char *uri)
 {
-  const char *dot = strrchr (uri, '.');
-  g_autofree char *ext = NULL;
+  const DmFormat *format = dm_format_find_for_file_name (uri);
 
-  if (dot == NULL || strchr (dot, '/') != NULL)
-    return FALSE;
-  ext = g_ascii_strdown (dot + 1, -1);
-  for (const DmFormat * const *f = dm_format_list (); *f != NULL; f++)
-    {
-      g_auto(GStrv) extensions = g_strsplit ((*f)->extensions, ";", -1);
-      if (g_strv_contains ((const char * const *) extensions, ext))
-        return TRUE;
-    }
-  return FALSE;
+  return format != NULL && format->load != NULL;
 }
 
 void

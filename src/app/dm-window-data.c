@@ -6,24 +6,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dm-format.h"
 #include "dm-saver.h"
 #include "dm-save-chooser.h"
 #include "dm-window-private.h"
 
 /* File > Export Data (win.export-data): the events the list shows, written for other tools
- * as `diplomap --convert` writes them (dm_saver_write), in a thread. */
-
-static const struct
-{
-  const char *extension;
-  const char *name;
-} data_formats[] = {
-  /* Translators: file types in the Export Data dialog */
-  { "geojson", N_("GeoJSON (.geojson)") },
-  { "kml", N_("KML, for Google Earth (.kml)") },
-  { "csv", N_("CSV, for spreadsheets (.csv)") },
-  { "diplomap", N_("Diplomap (.diplomap)") },
-};
+ * as `diplomap --convert` writes them (dm_saver_write), in a thread. Its file types are the
+ * formats with a writer in the table of formats (dm-format.c). */
 
 /**
  * dm_window_export_data_target:
@@ -168,18 +158,20 @@ filter_changed_cb (GtkFileChooser *chooser)
 /**
  * dm_window_new_export_data_chooser:
  *
- * The Export Data file chooser, not shown yet: one filter per format, a name from the
+ * The Export Data file chooser, not shown yet: one filter per format with a writer in the
+ * table of formats (the first one proposed), a name from the
  * document's title (dm_save_chooser_dup_name, as Export Map's), in the Documents folder
  * (else home), a title that says which events are written.
  */
 GtkFileChooserNative *
 dm_window_new_export_data_chooser (DmWindow *self)
 {
+  const DmFormat * const *writable = dm_format_list_writable ();
   GtkFileChooserNative *chooser;
   g_autofree char *title = NULL;
   g_autofree char *first_title = dm_window_dup_first_title (self);
   /* Translators: the default file name of exported events, without its extension */
-  g_autofree char *name = dm_save_chooser_dup_name (first_title, _("events"), data_formats[0].extension);
+  g_autofree char *name = dm_save_chooser_dup_name (first_title, _("events"), writable[0]->extensions[0]);
   guint n_all, n_shown;
 
   dm_window_flush_filters (self);
@@ -194,13 +186,15 @@ dm_window_new_export_data_chooser (DmWindow *self)
     title = g_strdup_printf (ngettext ("Export %u Event", "Export All %u Events", n_all), n_all);
 
   chooser = dm_save_chooser_new (GTK_WINDOW (self), title, G_USER_DIRECTORY_DOCUMENTS, name);
-  for (guint i = 0; i < G_N_ELEMENTS (data_formats); i++)
+  for (guint i = 0; writable[i] != NULL; i++)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *label = dm_format_dup_label (writable[i], TRUE);
+      const char *extension = writable[i]->extensions[0];
 
-      gtk_file_filter_set_name (filter, _(data_formats[i].name));
-      gtk_file_filter_add_suffix (filter, data_formats[i].extension);
-      g_object_set_data (G_OBJECT (filter), "dm-extension", (gpointer) data_formats[i].extension);
+      gtk_file_filter_set_name (filter, label);
+      gtk_file_filter_add_suffix (filter, extension);
+      g_object_set_data (G_OBJECT (filter), "dm-extension", (gpointer) extension);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
   g_signal_connect (chooser, "notify::filter", G_CALLBACK (filter_changed_cb), NULL);

@@ -84,6 +84,9 @@ void dm_window_report_export     (DmWindow       *self,
                                   const GError   *error,
                                   const char     *done);
 
+/* dm-window-actions.c: the Open dialog, not shown yet */
+GtkFileChooserNative *dm_window_new_open_chooser (DmWindow *self);
+
 /* dm-window-data.c: File > Export Data */
 GtkFileChooserNative *dm_window_new_export_data_chooser (DmWindow *self);
 /* Writes the events the list shows to @file, in a thread ("export-finished" tells) */

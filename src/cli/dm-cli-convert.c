@@ -22,10 +22,10 @@ dm_cli_convert (const char  *output,
   GListModel *problems;
   gboolean unreadable = FALSE;
 
-  if (!dm_saver_supports (out))
+  /* the writers and their extensions come from the table of formats (dm-format.c) */
+  if (dm_saver_find_format (out, &error) == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (out);
-      g_printerr (_("Cannot write %s: name it .geojson, .kml, .csv or .diplomap\n"), name);
+      g_printerr ("%s\n", error->message);
       return 2;
     }
   for (guint i = 0; files[i] != NULL; i++)

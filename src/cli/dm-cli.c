@@ -12,6 +12,7 @@
 #include "dm-cli-figure.h"
 #include "dm-cli-private.h"
 #include "dm-document.h"
+#include "dm-format.h"
 #include "dm-loader.h"
 #include "dm-json-builder.h"
 
@@ -54,14 +55,19 @@ dm_cli_file_for_arg (const char *arg)
 char *
 dm_cli_dup_commands_summary (void)
 {
+  g_autofree char *extensions = dm_format_dup_writable_extensions ();
+  /* Translators: --help, one line per command; keep the option names. %s lists the
+   * extensions written: ".geojson, .kml, .csv or .diplomap" */
+  g_autofree char *convert = g_strdup_printf (_("  --convert OUT FILE…     write the events to OUT (%s)"),
+                                              extensions);
+
   return g_strjoin ("\n",
                     _("Opens the files in a window. Commands that need no display:"),
                     /* Translators: --help, one line per command; keep the option names */
                     _("  --check [--json] FILE…  print what the files hold and every problem"),
                     _("  --export OUT FILE…      write a figure (.png, .svg or .pdf); "
                       "“diplomap --export OUT --help” lists its options"),
-                    _("  --convert OUT FILE…     write the events to OUT (.geojson, .kml, .csv "
-                      "or .diplomap)"),
+                    convert,
                     NULL);
 }
 
@@ -371,12 +377,16 @@ dm_cli_run (int    argc,
   g_auto(GStrv) args = NULL;
   g_autofree char *convert = NULL;
   gboolean check = FALSE, json = FALSE;
+  g_autofree char *extensions = dm_format_dup_writable_extensions ();
+  /* Translators: %s lists the extensions written: ".geojson, .kml, .csv or .diplomap" */
+  g_autofree char *convert_help = g_strdup_printf (_("Read the files and write them all to OUT (%s), and exit"),
+                                                   extensions);
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Load the files, print what they hold and every problem, and exit"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --check: print JSON"), NULL },
     { "convert", 0, 0, G_OPTION_ARG_FILENAME, &convert,
-      N_("Read the files and write them all to OUT (.geojson, .kml, .csv or .diplomap), and exit"),
+      convert_help,
       N_("OUT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }

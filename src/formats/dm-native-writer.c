@@ -307,3 +307,31 @@ dm_native_write (DmDocument *self,
 
   return dm_json_builder_to_bytes (b);
 }
+
+/* The one .diplomap file @document was read from, or NULL: written as its origin, what
+ * that file had besides its events (unknown members, entries that did not load, its
+ * version) survives a conversion. */
+static GFile *
+single_native_source (DmDocument *document)
+{
+  GPtrArray *files = dm_document_get_files (document);
+  DmFileInfo *info;
+
+  if (files->len != 1)
+    return NULL;
+  info = dm_document_get_file_info (document, g_ptr_array_index (files, 0), FALSE);
+  return info != NULL && info->version > 0 ? g_ptr_array_index (files, 0) : NULL;
+}
+
+/**
+ * dm_native_write_document:
+ *
+ * The .diplomap writer of the table of formats (dm-format.c): every event of @document; when
+ * it was read from a single .diplomap file, with what that file had besides its events.
+ */
+GBytes *
+dm_native_write_document (DmDocument *document)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (document), NULL);
+  return dm_native_write (document, single_native_source (document));
+}

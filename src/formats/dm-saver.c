@@ -7,9 +7,6 @@
 #include <stdlib.h>
 
 #include "dm-error.h"
-#include "dm-file-info.h"
-#include "dm-native-format-private.h"
-#include "dm-import-private.h"
 #include "dm-saver.h"
 
 /* The file that @file's symbolic links lead to, or @file itself: GIO writes through a
@@ -93,94 +90,71 @@ dm_saver_save (DmDocument    *self,
   return TRUE;
 }
 
-typedef GBytes *(*Writer) (DmDocument *document);
-
-static const struct
+/**
+ * dm_saver_find_format:
+ *
+ * The format with a writer whose extensions hold @file's, from the table of formats.
+ * Returns: (nullable): the format, or NULL with a %DM_ERROR_UNSUPPORTED error that names
+ * the extensions written
+ */
+const DmFormat *
+dm_saver_find_format (GFile   *file,
+                      GError **error)
 {
-  const char *extension;
-  Writer      write;
-} writers[] = {
-  { "geojson", dm_geojson_write },
-  { "json", dm_geojson_write },
-  { "csv", dm_csv_write },
-  { "kml", dm_kml_write },
-};
+  g_autofree char *basename = NULL;
+  const DmFormat *format;
 
-static gboolean
-find_writer (GFile    *file,
-             Writer   *writer,
-             gboolean *native)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *ext = dm_import_extension (basename);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  *writer = NULL;
-  *native = g_str_equal (ext, "diplomap");
-  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
-    if (g_str_equal (ext, writers[i].extension))
-      *writer = writers[i].write;
-  return *native || *writer != NULL;
+  basename = g_file_get_basename (file);
+  format = dm_format_find_for_file_name (basename);
+  if (format == NULL || format->write == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *extensions = dm_format_dup_writable_extensions ();
+
+      g_set_error (error, DM_ERROR, DM_ERROR_UNSUPPORTED,
+                   /* Translators: a file name, then the extensions Diplomap writes:
+                    * ".geojson, .kml, .csv or .diplomap" */
+                   _("Cannot write %s: name it %s"), name, extensions);
+      return NULL;
+    }
+  return format;
 }
 
 gboolean
 dm_saver_supports (GFile *file)
 {
-  Writer writer;
-  gboolean native;
-
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  return find_writer (file, &writer, &native);
-}
-
-/* The one .diplomap file @document was read from, or NULL: written as its origin, what
- * that file had besides its events (unknown members, entries that did not load, its
- * version) survives a conversion. */
-static GFile *
-single_native_source (DmDocument *document)
-{
-  GPtrArray *files = dm_document_get_files (document);
-  DmFileInfo *info;
-
-  if (files->len != 1)
-    return NULL;
-  info = dm_document_get_file_info (document, g_ptr_array_index (files, 0), FALSE);
-  return info != NULL && info->version > 0 ? g_ptr_array_index (files, 0) : NULL;
+  return dm_saver_find_format (file, NULL) != NULL;
 }
 
 /**
  * dm_saver_write:
  *
- * Writes every event of @document to @file in the format its extension names
- * (.geojson, .json, .kml, .csv or .diplomap), atomically: a failed write leaves
- * what was there before.
+ * Writes every event of @document to @file in the format its extension names (a format of
+ * the table with a writer: .geojson, .json, .kml, .csv or .diplomap), atomically: a failed
+ * write leaves what was there before.
  */
 gboolean
 dm_saver_write (DmDocument  *document,
-                         GFile       *file,
-                         GError     **error)
+                GFile       *file,
+                GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  Writer writer;
-  gboolean native;
+  const DmFormat *format;
   gsize length;
   const char *data;
 
   g_return_val_if_fail (DM_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!find_writer (file, &writer, &native))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, DM_ERROR, DM_ERROR_UNSUPPORTED,
-                   /* Translators: %s is a file name */
-                   _("Cannot write %s: name it .geojson, .kml, .csv or .diplomap"), name);
-      return FALSE;
-    }
-  if (native)
-    return dm_saver_save (document, file, single_native_source (document), NULL, error);
+  format = dm_saver_find_format (file, error);
+  if (format == NULL)
+    return FALSE;
 
-  bytes = writer (document);
+  bytes = format->write (document);
   data = g_bytes_get_data (bytes, &length);
   if (!dm_saver_write_atomically (file, data, length, NULL, &local_error))
     {

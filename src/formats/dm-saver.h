@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "dm-document.h"
+#include "dm-format.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,8 @@ G_BEGIN_DECLS
  * (and what was kept of it) are written. */
 GBytes   *dm_native_write            (DmDocument    *document,
                                       GFile         *origin);
+/* The whole document as .diplomap; read from one .diplomap file, that file is its origin */
+GBytes   *dm_native_write_document   (DmDocument    *document);
 /* Writing the document for other tools (docs/INTEROP.md) */
 GBytes   *dm_geojson_write           (DmDocument    *document);
 GBytes   *dm_kml_write               (DmDocument    *document);
@@ -24,10 +27,14 @@ gboolean  dm_saver_save              (DmDocument    *document,
                                       GCancellable  *cancellable,
                                       GError       **error);
 
+/* The format of the table (dm-format.h) that dm_saver_write() writes to @file, by its
+ * extension; NULL with an error naming the extensions it writes */
+const DmFormat *dm_saver_find_format (GFile         *file,
+                                      GError       **error);
 /* TRUE if dm_saver_write() knows how to write @file (by its extension) */
 gboolean  dm_saver_supports          (GFile         *file);
 /* Writes the whole document to @file atomically, in the format its extension names:
- * .geojson (or .json), .kml, .csv, .diplomap */
+ * one with a writer in the table (.geojson or .json, .kml, .csv, .diplomap) */
 gboolean  dm_saver_write             (DmDocument    *document,
                                       GFile         *file,
                                       GError       **error);
