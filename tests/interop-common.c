@@ -54,6 +54,22 @@ interop_line_of (GFile      *file,
 }
 
 void
+interop_end_of (GFile *file,
+                guint *line,
+                guint *column)
+{
+  g_autofree char *contents = NULL;
+  const char *last;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  *line = 1;
+  for (const char *p = contents; *p != '\0'; p++)
+    *line += *p == '\n';
+  last = strrchr (contents, '\n');
+  *column = g_utf8_strlen (last ? last + 1 : contents, -1) + 1;
+}
+
+void
 interop_position_of (GFile      *file,
                      const char *needle,
                      guint      *line,

@@ -19,6 +19,11 @@ void        interop_position_of (GFile      *file,
                                  const char *needle,
                                  guint      *line,
                                  guint      *column);
+/* The position just past the last character of @file (line and column 1-based, a column
+ * is a character): where a reader finds a text cut short */
+void        interop_end_of      (GFile      *file,
+                                 guint      *line,
+                                 guint      *column);
 /* The event with this id or title (the document keeps it), or NULL */
 DmEvent    *interop_find_event  (DmDocument *doc,
                                  const char *id_or_title);

@@ -32,6 +32,23 @@ expect "period in French" "^Du 2025-10-2.* au 2025-10-2" "$out"
 if printf '%s\n' "$out" | grep -q "Unknown place"; then echo "not ok - English left: $out"; fail=1; \
   else echo "ok - no English message left"; fi
 
+# A file that is not JSON: its position is the error's data, not read back from the French
+# text (which holds none): the same FILE:LINE:COLUMN and the same "line" and "column"
+broken="$src/data/not-json.diplomap"
+at=$(awk 'i = index($0, ",}") { print NR ":" i; exit }' "$broken")
+out=$(env LANGUAGE=fr LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --check "$broken" 2>&1); st=$?
+[ "$st" = 2 ] && echo "ok - not JSON: exit 2 in French" || { echo "not ok - not JSON: exit $st"; fail=1; }
+expect "not JSON placed in French" \
+  "not-json.diplomap:$at: JSON non valide${nb}: une virgule après le dernier élément" "$out"
+json=$(env LANGUAGE=fr LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --check --json "$broken")
+if printf '%s' "$json" | /usr/bin/python3 -c '
+import json, sys
+p = json.load(sys.stdin)["problems"][0]
+assert p["fatal"] and "%d:%d" % (p["line"], p["column"]) == sys.argv[1], (p, sys.argv[1])
+assert p["message"].startswith("JSON non valide\u00a0: une virgule"), p["message"]
+assert not any(c.isdigit() for c in p["message"]), p["message"]
+' "$at"; then echo "ok - not JSON placed in French JSON"; else echo "not ok - French JSON: $json"; fail=1; fi
+
 # The same run without LANGUAGE stays English: the French above came from the catalogue
 out=$(env -u LANGUAGE LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --check "$bad" 2>&1)
 expect "English without LANGUAGE" "Unknown place “Qwxyzzy Nowhere”" "$out"

@@ -119,9 +119,12 @@ load_error_of (const char *text)
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  g_assert_true (g_file_equal (dm_error_get_file (error), file));
   g_unlink (path);
   g_rmdir (dir);
-  return g_strdup (strstr (error->message, "t.diplomap:") + strlen ("t.diplomap:"));
+  /* where, as the error's data; why, as its message */
+  return g_strdup_printf ("%u:%u: %s", dm_error_get_line (error), dm_error_get_column (error),
+                          error->message);
 }
 
 /* The dates a document covers are the files' own: the sample's first time is the day
@@ -155,7 +158,9 @@ test_not_json (void)
   g_autoptr(DmDocument) doc = dm_document_new ();
   g_autoptr(GFile) file = data_file ("not-json.diplomap");
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_parse_name (file);
   g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
   guint line, column;
   /* each text, and the column where it stops being JSON */
   const struct { const char *text; guint column; } cases[] = {
@@ -171,10 +176,17 @@ test_not_json (void)
 
   g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
-  /* names the file, the line and the column of the stray comma before a "}" */
+  /* names the file, the line and the column of the stray comma before a "}", as data */
   interop_position_of (file, ",}", &line, &column);
-  expected = g_strdup_printf ("not-json.diplomap:%u:%u: ", line, column);
-  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_cmpuint (line, ==, 4);
+  g_assert_cmpuint (dm_error_get_line (error), ==, line);
+  g_assert_cmpuint (dm_error_get_column (error), ==, column);
+  g_assert_true (g_file_equal (dm_error_get_file (error), file));
+  /* the message says why only; the text `diplomap --check` prints says where too */
+  g_assert_cmpstr (error->message, ==, "not valid JSON: a comma after the last item of a list or object");
+  text = dm_error_to_string (error);
+  expected = g_strdup_printf ("%s:%u:%u: %s", path, line, column, error->message);
+  g_assert_cmpstr (text, ==, expected);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -187,6 +199,97 @@ test_not_json (void)
       g_assert_cmpint (strstr (message, "a comma after the last item") != NULL, ==,
                        strstr (cases[i].text, ",}") != NULL || strstr (cases[i].text, ",]") != NULL);
     }
+}
+
+/* The position travels as the error's data, whatever language its message is in: a message
+ * with no position in it (a French one here) keeps its file, line and column through a copy
+ * (as a GTask hands errors on) and into a DmProblem */
+static void
+test_error_position (void)
+{
+  g_autoptr(GFile) file = data_file ("not-json.diplomap");
+  g_autofree char *path = g_file_get_parse_name (file);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "4:32: no");
+  g_autoptr(GError) nowhere = g_error_new_literal (DM_ERROR, DM_ERROR_PARSE, "4:32: no");
+  g_autoptr(DmProblem) problem = NULL;
+
+  dm_error_set_at (&error, file, 4, 32, DM_ERROR_PARSE, "JSON non valide\u00a0: %s",
+                   "une virgule après le dernier élément d’une liste ou d’un objet");
+  g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  g_assert_null (strstr (error->message, "4"));
+  copy = g_error_copy (error);
+  g_clear_error (&error);
+  g_assert_true (g_file_equal (dm_error_get_file (copy), file));
+  g_assert_cmpuint (dm_error_get_line (copy), ==, 4);
+  g_assert_cmpuint (dm_error_get_column (copy), ==, 32);
+
+  text = dm_error_to_string (copy);
+  expected = g_strdup_printf ("%s:4:32: %s", path, copy->message);
+  g_assert_cmpstr (text, ==, expected);
+
+  problem = dm_problem_new_for_error (NULL, copy);
+  g_assert_true (g_file_equal (dm_problem_get_file (problem), file));
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, 4);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 32);
+  g_assert_cmpstr (dm_problem_get_message (problem), ==, copy->message);
+
+  /* no position is read out of any text */
+  g_assert_null (dm_error_get_file (other));
+  g_assert_cmpuint (dm_error_get_line (other), ==, 0);
+  g_assert_cmpuint (dm_error_get_column (nowhere), ==, 0);
+  g_assert_cmpuint (dm_error_get_line (nowhere), ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = dm_error_to_string (nowhere);
+  g_assert_cmpstr (text, ==, "4:32: no");
+
+  /* a file but no line: "FILE: message" */
+  dm_error_set_at (&error, file, 0, 7, DM_ERROR_UNSUPPORTED, "trop grand");
+  g_assert_cmpuint (dm_error_get_line (error), ==, 0);
+  g_assert_cmpuint (dm_error_get_column (error), ==, 0);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+  text = dm_error_to_string (error);
+  expected = g_strdup_printf ("%s: trop grand", path);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* A file of a folder that cannot be read is a problem of that file, at the error's position */
+static void
+test_folder_failure (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) broken = data_file ("not-json.diplomap");
+  g_autoptr(GFile) good = data_file ("issue-example.diplomap");
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.diplomap", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.diplomap", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) copy = g_file_new_for_path (a);
+  g_autoptr(GFile) copy_good = g_file_new_for_path (b);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmProblem) p = NULL;
+  guint line, column;
+
+  g_assert_true (g_file_copy (broken, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_copy (good, copy_good, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  g_assert_true (dm_loader_load_file (doc, folder, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 1);
+  p = g_list_model_get_item (dm_document_get_problems (doc), 0);
+  interop_position_of (broken, ",}", &line, &column);
+  g_assert_true (g_file_equal (dm_problem_get_file (p), copy));
+  g_assert_cmpuint (dm_problem_get_line (p), ==, line);
+  g_assert_cmpuint (dm_problem_get_column (p), ==, column);
+  g_assert_cmpstr (dm_problem_get_message (p), ==,
+                   "not valid JSON: a comma after the last item of a list or object");
+  g_unlink (a);
+  g_unlink (b);
+  g_rmdir (dir);
 }
 
 static void
@@ -263,8 +366,10 @@ describe_load (GFile *file)
 
   if (!dm_loader_load_file (doc, file, NULL, &error))
     {
-      g_assert_nonnull (strstr (error->message, name));
-      g_string_append (out, strstr (error->message, name));
+      g_autofree char *text = dm_error_to_string (error);
+
+      g_assert_nonnull (strstr (text, name));
+      g_string_append (out, strstr (text, name));
     }
   for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
@@ -921,6 +1026,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/dates", test_dates);
   g_test_add_func ("/model/document/not-json", test_not_json);
   g_test_add_func ("/model/document/missing-file", test_missing_file);
+  g_test_add_func ("/model/error/position", test_error_position);
+  g_test_add_func ("/model/document/folder-failure", test_folder_failure);
   g_test_add_func ("/model/document/bad-events", test_bad_events);
   g_test_add_func ("/model/document/doubtful-events", test_doubtful_events);
   g_test_add_func ("/model/document/byte-order-mark", test_byte_order_mark);

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "dm-csv-private.h"
+#include "dm-error.h"
+#include "dm-loader.h"
 #include "dm-saver.h"
 #include "interop-common.h"
 
@@ -188,6 +190,30 @@ test_bad (void)
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
 }
 
+/* A CSV that cannot be read at all fails with where as the error's data: its header's
+ * quoted field that never ends, where that field starts */
+static void
+test_unreadable (void)
+{
+  const char *csv = "date,from,to,\"traveller\n2025-10-01,Paris,Berlin,Macron\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
+  g_autoptr(GFile) file = interop_write_temp (bytes, "unreadable.csv");
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+  guint line, column;
+
+  interop_position_of (file, "\"traveller", &line, &column);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpuint (column, ==, 14);
+  g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  g_assert_true (g_file_equal (dm_error_get_file (error), file));
+  g_assert_cmpuint (dm_error_get_line (error), ==, line);
+  g_assert_cmpuint (dm_error_get_column (error), ==, column);
+  g_assert_nonnull (strstr (error->message, "never ends"));
+  g_assert_null (strstr (error->message, "unreadable.csv"));
+}
+
 /* Our sample -> CSV -> back: the same trips, legs, places and times */
 static void
 test_round_trip (void)
@@ -235,6 +261,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/spreadsheet", test_spreadsheet);
   g_test_add_func ("/interop/csv/tsv", test_tsv);
   g_test_add_func ("/interop/csv/bad", test_bad);
+  g_test_add_func ("/interop/csv/unreadable", test_unreadable);
   g_test_add_func ("/interop/csv/round-trip", test_round_trip);
   return g_test_run ();
 }

@@ -136,15 +136,34 @@ test_truncated (void)
   g_autoptr(GFile) file = interop_file ("truncated.kml");
   g_autoptr(DmDocument) doc = dm_document_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
-  guint line = 0, column = 0;
+  g_autoptr(GFile) gpx = NULL;
+  guint line, column;
 
+  /* where the text stops, as the error's data: just past its last character */
+  interop_end_of (file, &line, &column);
+  g_assert_cmpuint (line, ==, 41);
   g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
-  g_assert_true (g_str_has_prefix (error->message, name));
-  g_assert_cmpint (sscanf (error->message + strlen (name), ":%u:%u:", &line, &column), ==, 2);
-  g_assert_cmpuint (line, >=, 40);
-  g_assert_nonnull (strstr (error->message, "XML"));
+  g_assert_true (g_file_equal (dm_error_get_file (error), file));
+  g_assert_cmpuint (dm_error_get_line (error), ==, line);
+  g_assert_cmpuint (dm_error_get_column (error), ==, column);
+  g_assert_true (g_str_has_prefix (error->message, "not valid XML: "));
+  g_clear_error (&error);
+
+  /* XML but not KML: at the root element */
+  {
+    const char *xml = "<?xml version=\"1.0\"?>\n\n<gpx version=\"1.1\">\n</gpx>\n";
+    g_autoptr(GBytes) text = g_bytes_new_static (xml, strlen (xml));
+    gpx = interop_write_temp (text, "track.kml");
+  }
+  interop_position_of (gpx, "<gpx", &line, &column);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_false (dm_loader_load_file (doc, gpx, NULL, &error));
+  g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  g_assert_true (g_file_equal (dm_error_get_file (error), gpx));
+  g_assert_cmpuint (dm_error_get_line (error), ==, line);
+  g_assert_cmpuint (dm_error_get_column (error), ==, column);
+  g_assert_cmpstr (error->message, ==, "not KML: the root element should be <kml>");
 }
 
 static char *

@@ -34,17 +34,19 @@ check_load (const char *dir,
   if (!dm_loader_load_file (doc, file, NULL, &error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      guint line = 0, column = 0;
+      g_autofree char *text = NULL;
 
       g_assert_nonnull (error);
       g_assert_true (error->domain == DM_ERROR);
-      if (!g_str_has_prefix (error->message, name))
+      text = dm_error_to_string (error);
+      if (!g_str_has_prefix (text, name))
         g_error ("%s (%" G_GSIZE_FORMAT " bytes): the error does not name the file: %s", basename, length,
-                 error->message);
-      /* everything but a broken zip knows where */
+                 text);
+      /* everything but a broken zip knows where, and says it as data */
       if (!g_str_has_suffix (basename, ".kmz") && error->code == DM_ERROR_PARSE &&
-          sscanf (error->message + strlen (name), ":%u:%u:", &line, &column) != 2)
-        g_error ("%s (%" G_GSIZE_FORMAT " bytes): no position in: %s", basename, length, error->message);
+          (dm_error_get_file (error) == NULL || !g_file_equal (dm_error_get_file (error), file) ||
+           dm_error_get_line (error) == 0 || dm_error_get_column (error) == 0))
+        g_error ("%s (%" G_GSIZE_FORMAT " bytes): no position for: %s", basename, length, text);
       return;
     }
   problems = dm_document_get_problems (doc);

@@ -315,11 +315,23 @@ test_broken_xml (void)
   g_autoptr(DmDocument) doc = dm_document_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  guint line, column;
 
   g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
   g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
-  expected = g_strdup_printf ("%s:7:", path);
-  g_assert_true (g_str_has_prefix (error->message, expected));
+  /* where the text stops (its <trip> is never closed), as the error's data: just past its
+   * end, the start of line 7 */
+  interop_end_of (file, &line, &column);
+  g_assert_cmpuint (line, ==, 7);
+  g_assert_cmpuint (column, ==, 1);
+  g_assert_true (g_file_equal (dm_error_get_file (error), file));
+  g_assert_cmpuint (dm_error_get_line (error), ==, line);
+  g_assert_cmpuint (dm_error_get_column (error), ==, column);
+  g_assert_true (g_str_has_prefix (error->message, "not valid XML: "));
+  text = dm_error_to_string (error);
+  expected = g_strdup_printf ("%s:7:1: not valid XML: ", path);
+  g_assert_true (g_str_has_prefix (text, expected));
 }
 
 /* The problem at the element that starts with @needle ("<…"), on the first line of @path

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "dm-error.h"
 #include "dm-format.h"
 #include "dm-loader.h"
 #include "app-test-util.h"
@@ -488,6 +489,8 @@ test_broken_file (void)
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/nothing.diplomap");
   LoadResult result = { FALSE };
   g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  guint line, column;
 
   g_signal_connect (win, "load-finished", G_CALLBACK (load_finished_cb), &result);
 
@@ -503,7 +506,12 @@ test_broken_file (void)
                    "Could Not Open “not-json.diplomap”");
   text = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (win->error_dialog)));
   g_test_message ("error shown: %s", text);
-  g_assert_true (g_str_has_prefix (text, "Line 4, column 32: not valid JSON: a comma after the last item"));
+  /* where the stray comma before a "}" is */
+  interop_position_of (broken, ",}", &line, &column);
+  g_assert_cmpuint (line, ==, 4);
+  expected = g_strdup_printf ("Line %u, column %u: not valid JSON: a comma after the last item of a list or object",
+                              line, column);
+  g_assert_cmpstr (text, ==, expected);
   g_assert_null (strstr (text, "/"));           /* no path */
   g_assert_null (strstr (text, "Parse error")); /* nor json-glib's words */
   g_assert_null (strstr (text, "`"));
@@ -583,6 +591,74 @@ test_broken_file (void)
     g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 12);
   }
   gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* The dialog says where from the error's data, never from its text: a message in another
+ * language with no position in it is placed; a message that only looks placed is not */
+static void
+test_error_position_from_data (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "not-json.diplomap", NULL));
+  g_autofree char *path = g_file_get_parse_name (file);
+  g_autoptr(GError) placed = NULL;
+  g_autoptr(GError) unplaced = NULL;
+  g_autoptr(GError) whole_file = NULL;
+  g_autofree char *body = NULL;
+
+  dm_error_set_at (&placed, file, 7, 3, DM_ERROR_PARSE, "JSON non valide\u00a0: une virgule en trop");
+  body = dm_window_describe_error (file, placed);
+  g_assert_cmpstr (body, ==, "Line 7, column 3: JSON non valide\u00a0: une virgule en trop");
+  g_clear_pointer (&body, g_free);
+
+  unplaced = g_error_new (DM_ERROR, DM_ERROR_PARSE, "%s:4:32: not valid JSON", path);
+  body = dm_window_describe_error (file, unplaced);
+  g_assert_cmpstr (body, ==, "not-json.diplomap:4:32: not valid JSON");
+  g_clear_pointer (&body, g_free);
+
+  dm_error_set_at (&whole_file, file, 0, 0, DM_ERROR_UNSUPPORTED, "trop grand");
+  body = dm_window_describe_error (file, whole_file);
+  g_assert_cmpstr (body, ==, "trop grand");
+}
+
+/* A file of a folder that cannot be read is a row of the problems window, at the line and
+ * column where it stops being JSON */
+static void
+test_folder_failure_row (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) broken = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "not-json.diplomap", NULL));
+  g_autoptr(GFile) good = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) a = g_file_get_child (folder, "a.diplomap");
+  g_autoptr(GFile) b = g_file_get_child (folder, "b.diplomap");
+  g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expected = NULL;
+  guint line, column;
+
+  g_assert_true (g_file_copy (broken, a, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_copy (good, b, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  open_and_wait (win, folder);
+  g_assert_null (win->error_dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (win->document)), ==, 1);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-problems", NULL);
+  g_assert_nonnull (win->problems_dialog);
+  app_test_wait (100);
+  collect_labels (win->problems_dialog, headings, rows);
+  g_assert_cmpuint (headings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (headings, 0), ==, "a.diplomap");
+  g_assert_cmpuint (rows->len, ==, 1);
+  interop_position_of (broken, ",}", &line, &column);
+  g_assert_cmpuint (line, ==, 4);
+  expected = g_strdup_printf ("Line %u, column %u: not valid JSON: a comma after the last item of a list or object",
+                              line, column);
+  g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (win->problems_dialog));
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_file_delete (a, NULL, NULL);
+  g_file_delete (b, NULL, NULL);
+  g_rmdir (dir);
 }
 
 /* Copy All copies the problems the window shows: not those of a file read while it is open */
@@ -1570,6 +1646,8 @@ main (int   argc,
   g_test_add_func ("/app/window/fly-to-trip", test_fly_to_trip);
   g_test_add_func ("/app/window/playback-draws-leg", test_playback_draws_leg);
   g_test_add_func ("/app/window/broken-file", test_broken_file);
+  g_test_add_func ("/app/window/error-position-from-data", test_error_position_from_data);
+  g_test_add_func ("/app/window/folder-failure-row", test_folder_failure_row);
   g_test_add_func ("/app/window/problems-copy-shown", test_problems_copy_shown);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
   g_test_add_func ("/app/window/export-data", test_export_data);

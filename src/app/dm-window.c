@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
+#include "dm-error.h"
 #include "dm-loader.h"
 #include "dm-screen-painter.h"
 #include "dm-ui-resources.h"
@@ -155,26 +155,26 @@ dm_window_format_position (guint       line,
   return g_strdup_printf (_("Line %u, column %u: %s"), line, column, message);
 }
 
-/* The model's error about @file for a dialog that names the file already: "PATH:L:C: reason"
- * as "Line L, column C: reason", and the path elsewhere as the file's name */
+/* The model's error about @file for a dialog that names the file already: where it
+ * happened (the error's data) as "Line L, column C: reason"; an error that names @file in
+ * its text names it by its name */
 char *
 dm_window_describe_error (GFile        *file,
                           const GError *error)
 {
-  g_autofree char *path = g_file_get_parse_name (file);
-  g_autofree char *name = dm_window_dup_display_name (file);
-  const char *message = error->message;
-  gsize len = strlen (path);
-  guint line, column;
-  int consumed = 0;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_auto(GStrv) parts = NULL;
 
-  if (g_str_has_prefix (message, path) && message[len] == ':' &&
-      sscanf (message + len + 1, "%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
-    return dm_window_format_position (line, column, message + len + 1 + consumed);
-  {
-    g_auto(GStrv) parts = g_strsplit (message, path, -1);
-    return g_strjoinv (name, parts);
-  }
+  if (dm_error_get_line (error) > 0)
+    return dm_window_format_position (dm_error_get_line (error), dm_error_get_column (error),
+                                      error->message);
+  if (dm_error_get_file (error) != NULL)
+    return g_strdup (error->message);
+  path = g_file_get_parse_name (file);
+  name = dm_window_dup_display_name (file);
+  parts = g_strsplit (error->message, path, -1);
+  return g_strjoinv (name, parts);
 }
 
 void

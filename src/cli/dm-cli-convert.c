@@ -7,6 +7,7 @@
 
 #include "dm-cli-private.h"
 #include "dm-document.h"
+#include "dm-error.h"
 #include "dm-loader.h"
 #include "dm-saver.h"
 
@@ -35,7 +36,8 @@ dm_cli_convert (const char  *output,
 
       if (!dm_loader_load_file (doc, file, NULL, &load_error))
         {
-          g_printerr ("%s\n", load_error->message);
+          g_autofree char *text = dm_error_to_string (load_error);
+          g_printerr ("%s\n", text);
           unreadable = TRUE;
         }
     }

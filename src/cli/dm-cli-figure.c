@@ -10,6 +10,7 @@
 #include "dm-cli-figure.h"
 #include "dm-cli-private.h"
 #include "dm-document.h"
+#include "dm-error.h"
 #include "dm-loader.h"
 #include "dm-figure.h"
 
@@ -131,7 +132,8 @@ load_files (DmDocument  *doc,
 
       if (!dm_loader_load_file (one, file, NULL, &error))
         {
-          g_printerr ("diplomap: %s\n", error->message);
+          g_autofree char *text = dm_error_to_string (error);
+          g_printerr ("diplomap: %s\n", text);
           return FALSE;
         }
       problems = dm_document_get_problems (one);

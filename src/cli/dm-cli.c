@@ -12,6 +12,7 @@
 #include "dm-cli-figure.h"
 #include "dm-cli-private.h"
 #include "dm-document.h"
+#include "dm-error.h"
 #include "dm-format.h"
 #include "dm-loader.h"
 #include "dm-json-builder.h"
@@ -25,9 +26,9 @@ typedef struct
   guint  events;
   guint  legs;
   guint  problems;
-  char  *error;    /* why it could not be read at all, as the loader said it */
-  char  *reason;   /* the same without "PATH:LINE:COLUMN: " */
-  guint  line;
+  char  *error;    /* why it could not be read at all: "PATH:LINE:COLUMN: reason" */
+  char  *reason;   /* the reason alone */
+  guint  line;     /* where, as the error's data; 0 when not known */
   guint  column;
 } FileReport;
 
@@ -117,23 +118,6 @@ places_with_notes (DmDocument *doc)
         g_ptr_array_add (noted, g_object_ref (p));
     }
   return noted;
-}
-
-/* "PATH:LINE:COL: reason" -> line, column and the reason alone, when the message has
- * them; otherwise the whole message */
-static const char *
-position_from_message (const char *message,
-                       const char *path,
-                       guint      *line,
-                       guint      *column)
-{
-  int consumed = 0;
-
-  if (g_str_has_prefix (message, path) && message[strlen (path)] == ':' &&
-      sscanf (message + strlen (path) + 1, "%u:%u: %n", line, column, &consumed) == 2 && consumed > 0)
-    return message + strlen (path) + 1 + consumed;
-  *line = *column = 0;
-  return message;
 }
 
 /* {"file", "line", "column", "message"}, and "fatal": true for a file not read at all */
@@ -343,8 +327,10 @@ run_check (char     **files,
       g_ptr_array_add (reports, r);
       if (!dm_loader_load_file (one, file, NULL, &error))
         {
-          r->error = g_strdup (error->message);
-          r->reason = g_strdup (position_from_message (error->message, r->path, &r->line, &r->column));
+          r->error = dm_error_to_string (error);
+          r->reason = g_strdup (error->message);
+          r->line = dm_error_get_line (error);
+          r->column = dm_error_get_column (error);
           /* the error is the file's one problem */
           r->problems = 1;
           unreadable = TRUE;

@@ -6,8 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "dm-error.h"
 #include "dm-folder-private.h"
@@ -68,24 +66,14 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (x, y);
 }
 
-/* A reader's fatal error, "PATH:LINE:COLUMN: reason", as a problem of that file */
+/* A reader's fatal error as a problem of that file, where the error says it happened */
 static void
-add_failure (DmDocument *document,
-             GFile      *file,
-             const char *message)
+add_failure (DmDocument   *document,
+             GFile        *file,
+             const GError *error)
 {
-  g_autofree char *path = g_file_get_parse_name (file);
-  g_autoptr(DmProblem) problem = NULL;
-  guint line = 0, column = 0;
-  int consumed = 0;
+  g_autoptr(DmProblem) problem = dm_problem_new_for_error (file, error);
 
-  if (g_str_has_prefix (message, path) && message[strlen (path)] == ':' &&
-      sscanf (message + strlen (path) + 1, "%u:%u: %n", &line, &column, &consumed) == 2 &&
-      consumed > 0)
-    message += strlen (path) + 1 + consumed;
-  else
-    line = column = 0;
-  problem = dm_problem_new (file, line, column, message);
   dm_document_add_problem (document, problem);
 }
 
@@ -124,7 +112,7 @@ read_file (DmDocument    *document,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  add_failure (document, file, local_error->message);
+  add_failure (document, file, local_error);
   return TRUE;
 }
 

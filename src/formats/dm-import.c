@@ -48,7 +48,8 @@ dm_import_problem (DmImport   *self,
   dm_document_add_problem (self->doc, problem);
 }
 
-/* A file that cannot be read at all: "FILE:LINE:COLUMN: reason", as the native reader says it */
+/* A file that cannot be read at all: the reason, and where as the error's data (at the
+ * file's start when the reader knows no better), as the native reader says it */
 gboolean
 dm_import_fail (DmImport    *self,
                 GError     **error,
@@ -57,14 +58,13 @@ dm_import_fail (DmImport    *self,
                 const char  *format,
                 ...)
 {
-  g_autofree char *name = g_file_get_parse_name (self->file);
   g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, DM_ERROR, DM_ERROR_PARSE, "%s:%u:%u: %s", name, MAX (line, 1), MAX (column, 1), message);
+  dm_error_set_at (error, self->file, MAX (line, 1), MAX (column, 1), DM_ERROR_PARSE, "%s", message);
   return FALSE;
 }
 

@@ -798,14 +798,13 @@ parse_failed (GFile            *file,
               GError           *parse_error,
               GError          **error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
   g_autofree char *detail = NULL;
   guint line, column;
 
   detail = dm_json_positions_explain_error (positions, parse_error, &line, &column);
-  g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
-               /* Translators: a file name, a line and a column, then why the text is not JSON */
-               _("%s:%u:%u: not valid JSON: %s"), name, line, column, detail);
+  dm_error_set_at (error, file, line, column, DM_ERROR_PARSE,
+                   /* Translators: why the text is not JSON follows */
+                   _("not valid JSON: %s"), detail);
   return FALSE;
 }
 
@@ -834,9 +833,8 @@ dm_native_format_load (DmDocument    *doc,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
-                   _("%s:1:1: a Diplomap file is a JSON object with a “diplomap” version"), name);
+      dm_error_set_at (error, file, 1, 1, DM_ERROR_PARSE,
+                       _("a Diplomap file is a JSON object with a “diplomap” version"));
       return FALSE;
     }
   root_object = json_node_get_object (root);

@@ -570,10 +570,9 @@ dm_ustravel_format_load (DmDocument    *document,
       xmlErrorPtr e = xmlCtxtGetLastError (ctxt);
       g_autofree char *detail = g_strstrip (g_strdup (e && e->message ? e->message : "?"));
 
-      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
-                   /* Translators: a file name, a line and a column, then libxml2's reason */
-                   _("%s:%u:%u: not valid XML: %s"), name, e ? (guint) e->line : 0,
-                   e ? (guint) e->int2 : 0, detail);
+      dm_error_set_at (error, file, e ? (guint) e->line : 0, e ? (guint) e->int2 : 0, DM_ERROR_PARSE,
+                       /* Translators: %s is libxml2's reason */
+                       _("not valid XML: %s"), detail);
       xmlFreeParserCtxt (ctxt);
       return FALSE;
     }
@@ -582,8 +581,8 @@ dm_ustravel_format_load (DmDocument    *document,
   root = xmlDocGetRootElement (xdoc);
   if (root == NULL || !g_str_equal ((const char *) root->name, "trips"))
     {
-      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
-                   _("%s:1:1: a travels file has a root element “trips”"), name);
+      dm_error_set_at (error, file, 1, 1, DM_ERROR_PARSE,
+                       _("a travels file has a root element “trips”"));
       xmlFreeDoc (xdoc);
       return FALSE;
     }

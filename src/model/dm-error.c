@@ -8,7 +8,112 @@
 #include "dm-error.h"
 #include "dm-types.h"
 
-G_DEFINE_QUARK (dm-error-quark, dm_error)
+typedef struct
+{
+  GFile *file;
+  guint  line;
+  guint  column;
+} DmErrorPrivate;
+
+static void
+dm_error_private_init (DmErrorPrivate *priv)
+{
+  priv->file = NULL;
+  priv->line = priv->column = 0;
+}
+
+static void
+dm_error_private_copy (const DmErrorPrivate *src,
+                       DmErrorPrivate       *dest)
+{
+  dest->file = src->file ? g_object_ref (src->file) : NULL;
+  dest->line = src->line;
+  dest->column = src->column;
+}
+
+static void
+dm_error_private_clear (DmErrorPrivate *priv)
+{
+  g_clear_object (&priv->file);
+}
+
+G_DEFINE_EXTENDED_ERROR (DmError, dm_error)
+
+void
+dm_error_set_at (GError     **error,
+                 GFile       *file,
+                 guint        line,
+                 guint        column,
+                 DmError      code,
+                 const char  *format,
+                 ...)
+{
+  DmErrorPrivate *priv;
+  GError *new_error;
+  va_list args;
+
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (error == NULL)
+    return;
+  va_start (args, format);
+  new_error = g_error_new_valist (DM_ERROR, code, format, args);
+  va_end (args);
+  priv = dm_error_get_private (new_error);
+  priv->file = file ? g_object_ref (file) : NULL;
+  priv->line = line;
+  priv->column = line > 0 ? column : 0;
+  g_propagate_error (error, new_error);
+}
+
+static const DmErrorPrivate *
+get_position (const GError *error)
+{
+  if (error == NULL || error->domain != DM_ERROR)
+    return NULL;
+  return dm_error_get_private (error);
+}
+
+GFile *
+dm_error_get_file (const GError *error)
+{
+  const DmErrorPrivate *priv = get_position (error);
+
+  return priv ? priv->file : NULL;
+}
+
+guint
+dm_error_get_line (const GError *error)
+{
+  const DmErrorPrivate *priv = get_position (error);
+
+  return priv ? priv->line : 0;
+}
+
+guint
+dm_error_get_column (const GError *error)
+{
+  const DmErrorPrivate *priv = get_position (error);
+
+  return priv ? priv->column : 0;
+}
+
+char *
+dm_error_to_string (const GError *error)
+{
+  const DmErrorPrivate *priv;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  priv = get_position (error);
+  if (priv == NULL || priv->file == NULL)
+    return g_strdup (error->message);
+  name = g_file_get_parse_name (priv->file);
+  if (priv->line > 0)
+    return g_strdup_printf ("%s:%u:%u: %s", name, priv->line, priv->column, error->message);
+  return g_strdup_printf ("%s: %s", name, error->message);
+}
 
 static const char *kind_names[] = { "trip", "visit", "summit", "meeting" };
 static const char *status_names[] = {

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dm-error.h"
 #include "dm-problem.h"
 
 struct _DmProblem
@@ -67,6 +68,19 @@ dm_problem_new_printf (GFile      *file,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   return dm_problem_new (file, line, column, message);
+}
+
+DmProblem *
+dm_problem_new_for_error (GFile        *file,
+                          const GError *error)
+{
+  GFile *at;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  at = dm_error_get_file (error);
+  return dm_problem_new (at ? at : file, dm_error_get_line (error), dm_error_get_column (error),
+                         error->message);
 }
 
 GFile *dm_problem_get_file (DmProblem *self) { return self->file; }

@@ -18,6 +18,9 @@ DmProblem  *dm_problem_new_printf  (GFile      *file,
                                     guint       column,
                                     const char *format,
                                     ...) G_GNUC_PRINTF (4, 5);
+/* What a failed read of @file said, where @error says it happened (else in @file) */
+DmProblem  *dm_problem_new_for_error (GFile        *file,
+                                      const GError *error);
 GFile      *dm_problem_get_file    (DmProblem  *self);
 guint       dm_problem_get_line    (DmProblem  *self);
 guint       dm_problem_get_column  (DmProblem  *self);
