@@ -8,6 +8,7 @@
 
 #include "dm-figure-dialog.h"
 #include "dm-format.h"
+#include "dm-problems-window.h"
 #include "dm-window-private.h"
 
 /* The window's actions (win.*) and keyboard shortcuts. */
@@ -288,12 +289,22 @@ open_export_action (GSimpleAction *action,
   gtk_show_uri (GTK_WINDOW (user_data), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
 
+/* What could not be read, by file (dm-problems-window.c); one such window at a time */
 static void
 show_problems_action (GSimpleAction *action,
                       GVariant      *param,
                       gpointer       user_data)
 {
-  dm_window_show_problems (DM_WINDOW (user_data));
+  DmWindow *self = user_data;
+  GtkWidget *window;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  if (self->problems_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->problems_dialog));
+  window = dm_problems_window_new (GTK_WINDOW (self), dm_document_get_problems (self->document));
+  g_set_weak_pointer (&self->problems_dialog, window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
