@@ -18,6 +18,8 @@ open_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   DmWindow        *self)
 {
+  g_assert (DM_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
@@ -40,6 +42,8 @@ open_action (GSimpleAction *action,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) ours = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_assert (DM_IS_WINDOW (self));
 
   chooser = gtk_file_chooser_native_new (_("Open Events"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
@@ -72,6 +76,8 @@ open_sample_action (GSimpleAction *action,
   g_autoptr(GFile) file = g_file_new_for_path (g_file_test (installed, G_FILE_TEST_EXISTS) ? installed
                                                                                            : source);
 
+  g_assert (DM_IS_WINDOW (self));
+
   dm_window_open_file (self, file);
 }
 
@@ -88,6 +94,8 @@ open_us_travels_action (GSimpleAction *action,
   g_autoptr(GFile) folder = g_file_new_for_path (g_file_test (installed, G_FILE_TEST_IS_DIR) ? installed
                                                                                              : source);
 
+  g_assert (DM_IS_WINDOW (self));
+
   dm_window_open_file (self, folder);
 }
 
@@ -99,6 +107,8 @@ open_recent_action (GSimpleAction *action,
   DmWindow *self = user_data;
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
+  g_assert (DM_IS_WINDOW (self));
+
   dm_window_open_file (self, file);
 }
 
@@ -108,6 +118,8 @@ play_action (GSimpleAction *action,
              gpointer       user_data)
 {
   DmWindow *self = user_data;
+
+  g_assert (DM_IS_WINDOW (self));
 
   dm_playback_set_playing (self->playback, !dm_playback_get_playing (self->playback));
 }
@@ -127,6 +139,8 @@ speed_action (GSimpleAction *action,
 {
   DmWindow *self = user_data;
   const char *name = g_variant_get_string (param, NULL);
+
+  g_assert (DM_IS_WINDOW (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
     if (g_str_equal (speeds[i].name, name))
@@ -173,6 +187,8 @@ export_done_cb (GObject      *object,
   g_autoptr(DmWindow) self = data->self;
   g_autoptr(GFile) file = data->file;
   g_autoptr(GError) error = NULL;
+
+  g_assert (DM_IS_WINDOW (self));
 
   g_free (data);
   self->n_exporting--;
@@ -246,6 +262,8 @@ export_requested_cb (DmFigureDialog *dialog,
                      GFile          *file,
                      DmWindow       *self)
 {
+  g_assert (DM_IS_WINDOW (self));
+
   dm_window_export (self, dialog, file);
 }
 
@@ -269,6 +287,8 @@ export_figure_action (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   gtk_window_present (GTK_WINDOW (dm_window_new_export_dialog (DM_WINDOW (user_data))));
 }
 
@@ -277,6 +297,8 @@ export_data_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dm_window_new_export_data_chooser (DM_WINDOW (user_data))));
 }
 
@@ -285,6 +307,8 @@ open_export_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   /* Only when the user clicks the toast's button */
   gtk_show_uri (GTK_WINDOW (user_data), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
@@ -312,6 +336,8 @@ cancel_load_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   dm_window_cancel_loading (DM_WINDOW (user_data));
 }
 
@@ -320,6 +346,8 @@ select_none_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   dm_window_set_selected_event (DM_WINDOW (user_data), NULL);
 }
 
@@ -401,6 +429,8 @@ shortcut_cb (GtkWidget *widget,
 {
   DmWindow *self = DM_WINDOW (widget);
   const char *what = g_variant_get_string (args, NULL);
+
+  g_assert (DM_IS_WINDOW (widget));
 
   if (gtk_stack_get_visible_child_name (self->stack) == NULL ||
       !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "main"))
