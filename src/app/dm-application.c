@@ -100,6 +100,8 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
 
+  g_assert (DM_IS_APPLICATION (app));
+
   gtk_window_present (GTK_WINDOW (dm_application_new_about_window (gtk_application_get_active_window (app))));
 }
 
@@ -109,8 +111,11 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  GList *windows;
 
+  g_assert (DM_IS_APPLICATION (app));
+
+  windows = gtk_application_get_windows (app);
   /* Close each window so that it saves its state */
   for (GList *l = windows; l != NULL;)
     {

@@ -7,16 +7,21 @@
 
 #include "dm-event-details.h"
 #include "dm-gazetteer.h"
+#include "dm-ui-resources.h"
 
 /* The selected event: title, actor and role, places with local times and UTC, status,
- * host and invitation, sources (links open only when clicked), notes. */
+ * host and invitation, sources (links open only when clicked), notes. The frame (a scrolled
+ * box) is ui/dm-event-details.ui; each event gets a new page of labels in it. */
 
 struct _DmEventDetails
 {
   GtkWidget  parent_instance;
   DmEvent   *event;
+
+  /* Template widgets */
   GtkWidget *scrolled;
   GtkWidget *box;
+
   GtkWidget *page;     /* in box: what is shown of the event */
 };
 
@@ -374,21 +379,19 @@ dm_event_details_class_init (DmEventDetailsClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "eventdetails");
+
+  /* Referencing the resource links it from the static library; its constructor registers it */
+  (void) dm_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/diplomap/Diplomap/dm-event-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, DmEventDetails, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, DmEventDetails, box);
 }
 
 static void
 dm_event_details_init (DmEventDetails *self)
 {
-  self->scrolled = gtk_scrolled_window_new ();
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_margin_start (self->box, 12);
-  gtk_widget_set_margin_end (self->box, 12);
-  gtk_widget_set_margin_top (self->box, 12);
-  gtk_widget_set_margin_bottom (self->box, 12);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->box);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
   rebuild (self);
 }
 

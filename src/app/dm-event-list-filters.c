@@ -8,7 +8,8 @@
 #include "dm-event-list-private.h"
 #include "dm-gazetteer.h"
 
-/* The list's filters: the drop-downs, their choices from the document, and the predicate */
+/* The list's filters: the drop-downs' choices from the document, and the predicate (the
+ * drop-downs are in ui/dm-event-list.ui) */
 
 /* The region filter's continents, as countries.tsv names them */
 static const char * const continents[] = { "Africa", "Americas", "Asia", "Europe", "Oceania" };
@@ -67,67 +68,6 @@ compare_ints (gconstpointer a,
 }
 
 static void
-setup_choice_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      /* a drop-down is as wide as the sidebar's column, not as its longest choice */
-      gtk_label_set_width_chars (GTK_LABEL (label), 4);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 4);
-    }
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_choice_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkStringObject *choice = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  const char *text = gtk_string_object_get_string (choice);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  /* the button's label may be cut: its tooltip has it whole */
-  gtk_widget_set_tooltip_text (label, text);
-}
-
-static GtkListItemFactory *
-new_choice_factory (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
-  return factory;
-}
-
-static GtkDropDown *
-make_drop_down (DmEventList *self,
-                const char  *accessible_name)
-{
-  GtkDropDown *drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  g_autoptr(GtkListItemFactory) button = new_choice_factory (TRUE);
-  g_autoptr(GtkListItemFactory) popup = new_choice_factory (FALSE);
-
-  /* The button ellipsizes its label; the pop-up shows the choices whole */
-  gtk_drop_down_set_factory (drop, button);
-  gtk_drop_down_set_list_factory (drop, popup);
-  gtk_widget_set_hexpand (GTK_WIDGET (drop), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_name, -1);
-  g_signal_connect_object (drop, "notify::selected", G_CALLBACK (dm_event_list_filters_changed), self,
-                           G_CONNECT_SWAPPED);
-  return drop;
-}
-
-static void
 set_choices (GtkDropDown *drop,
              const char  *all,
              GPtrArray   *labels)
@@ -139,35 +79,6 @@ set_choices (GtkDropDown *drop,
     gtk_string_list_append (list, g_ptr_array_index (labels, i));
   gtk_drop_down_set_model (drop, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (drop, 0);
-}
-
-GtkWidget *
-dm_event_list_build_filters (DmEventList *self)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  self->actor_filter = make_drop_down (self, _("Filter by actor"));
-  self->country_filter = make_drop_down (self, _("Filter by country"));
-  self->kind_filter = make_drop_down (self, _("Filter by type"));
-  self->status_filter = make_drop_down (self, _("Filter by status"));
-  self->role_filter = make_drop_down (self, _("Filter by role"));
-  self->year_filter = make_drop_down (self, _("Filter by year"));
-  self->region_filter = make_drop_down (self, _("Filter by region"));
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_widget_add_css_class (grid, "dm-filters");
-  gtk_widget_set_margin_start (grid, 6);
-  gtk_widget_set_margin_end (grid, 6);
-  /* who, where, when, what */
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->actor_filter), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->role_filter), 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->country_filter), 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->region_filter), 1, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->year_filter), 0, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->kind_filter), 1, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->status_filter), 0, 3, 1, 1);
-  return grid;
 }
 
 void

@@ -17,10 +17,9 @@ struct _DmEventList
   GListModel         *colored_events; /* the route set's events, watched to redraw dots */
   GHashTable         *bound_dots;     /* the rows' dots bound to an event: redrawn then */
 
+  /* Template widgets (ui/dm-event-list.ui) */
   GtkWidget          *paned;       /* the list above, the details below */
   GtkWidget          *box;
-  GtkWidget          *details;     /* shown while an event is selected */
-  gboolean            details_placed;
   GtkSearchEntry     *search;
   GtkToggleButton    *filter_button;
   GtkLabel           *filter_count;
@@ -35,6 +34,9 @@ struct _DmEventList
   GtkDropDown        *year_filter;
   GtkDropDown        *region_filter;
   GtkListView        *list_view;
+
+  GtkWidget          *details;     /* shown while an event is selected */
+  gboolean            details_placed;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
@@ -55,7 +57,6 @@ struct _DmEventList
 void       dm_event_list_filters_changed (DmEventList *self);
 
 /* dm-event-list-filters.c */
-GtkWidget *dm_event_list_build_filters   (DmEventList *self);
 gboolean   dm_event_list_filter_event    (gpointer     item,
                                           gpointer     user_data);
 /* How many drop-downs hide events */

@@ -9,7 +9,8 @@
 /* The rows of the sidebar's list: a dot of the actor's colour, the title, when · kind ·
  * status. The dot takes its colour from the route set when it is drawn, so that a route set
  * known (or rebuilt) after the rows were bound recolours them: dm_event_list_redraw_dots
- * redraws the dots bound to an event, kept in a set by bind and unbind. */
+ * redraws the dots bound to an event, kept in a set by bind and unbind. A row's widgets are
+ * ui/dm-event-row.ui. */
 
 /* Whose colour an event's dot shows: its actor, else its first participant */
 static DmActor *
@@ -51,6 +52,8 @@ draw_dot_cb (GtkDrawingArea *area,
   DmEvent *event = g_object_get_data (G_OBJECT (area), "dm-event");
   DmRgba color;
 
+  g_assert (DM_IS_EVENT_LIST (self));
+
   if (event == NULL)
     return;
   color = actor_color (self, dot_actor (event));
@@ -73,38 +76,20 @@ dm_event_list_redraw_dots (DmEventList *self)
     gtk_widget_queue_draw (dot);
 }
 
+/* A row from ui/dm-event-row.ui: dot, then a box with the title and the subtitle */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               DmEventList              *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *dot = gtk_drawing_area_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  g_autoptr(GtkBuilder) builder = NULL;
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 10);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 10);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_dot_cb, self, NULL);
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (row, 6);
-  gtk_widget_set_margin_end (row, 6);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_box_append (GTK_BOX (row), dot);
-  gtk_box_append (GTK_BOX (row), box);
-  gtk_list_item_set_child (list_item, row);
+  g_assert (DM_IS_EVENT_LIST (self));
+
+  builder = gtk_builder_new_from_resource ("/io/github/diplomap/Diplomap/dm-event-row.ui");
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (gtk_builder_get_object (builder, "dot")),
+                                  draw_dot_cb, self, NULL);
+  gtk_list_item_set_child (list_item, GTK_WIDGET (gtk_builder_get_object (builder, "row")));
 }
 
 static void
@@ -121,6 +106,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *t = dm_event_dup_display_title (event);
   g_autofree char *s = dm_event_list_dup_subtitle (event);
 
+  g_assert (DM_IS_EVENT_LIST (self));
+
   g_object_set_data_full (G_OBJECT (dot), "dm-event", g_object_ref (event), g_object_unref);
   g_hash_table_add (self->bound_dots, g_object_ref (dot));
   gtk_widget_queue_draw (dot);
@@ -136,6 +123,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = gtk_list_item_get_child (list_item);
   GtkWidget *dot = gtk_widget_get_first_child (row);
+
+  g_assert (DM_IS_EVENT_LIST (self));
 
   g_object_set_data (G_OBJECT (dot), "dm-event", NULL);
   /* the list may unbind its rows while it is being disposed, after the set */

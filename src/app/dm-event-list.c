@@ -9,13 +9,15 @@
 #include <adwaita.h>
 
 #include "dm-event-list-private.h"
+#include "dm-ui-resources.h"
 
 /* The sidebar: a search box, a button revealing the filters (actor, role, country, region,
  * year, type, status), the events by time, and below them the details of the selected event
  * (DmEventList:details, shown only while an event is selected). The search and the filters
  * narrow the list here; the window shows the same events on the map and in exports
  * (DmEventList::filters-changed).
- * document events → filter → sort → single selection → GtkListView. */
+ * document events → filter → sort → single selection → GtkListView.
+ * The widgets are ui/dm-event-list.ui; the rows ui/dm-event-row.ui (dm-event-list-rows.c). */
 
 G_DEFINE_FINAL_TYPE (DmEventList, dm_event_list, GTK_TYPE_WIDGET)
 
@@ -110,17 +112,29 @@ dm_event_list_filters_changed (DmEventList *self)
 }
 
 static void
-search_changed_cb (DmEventList *self)
+apply_search (DmEventList *self)
 {
   g_strfreev (self->words);
   self->words = dm_event_list_split_search (gtk_editable_get_text (GTK_EDITABLE (self->search)));
   dm_event_list_filters_changed (self);
 }
 
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   DmEventList    *self)
+{
+  g_assert (DM_IS_EVENT_LIST (self));
+
+  apply_search (self);
+}
+
 /* Enter in the search box goes to the list */
 static void
-search_activate_cb (DmEventList *self)
+search_activate_cb (GtkSearchEntry *entry,
+                    DmEventList    *self)
 {
+  g_assert (DM_IS_EVENT_LIST (self));
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
     gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
 }
@@ -145,8 +159,11 @@ update_details (DmEventList *self)
 static void
 selection_changed_cb (DmEventList *self)
 {
-  DmEvent *event = gtk_single_selection_get_selected_item (self->selection);
+  DmEvent *event;
 
+  g_assert (DM_IS_EVENT_LIST (self));
+
+  event = gtk_single_selection_get_selected_item (self->selection);
   if (self->syncing)
     return;
   /* A filter that hides the selected event does not unselect it elsewhere */
@@ -159,16 +176,33 @@ selection_changed_cb (DmEventList *self)
 }
 
 static void
-clear_clicked_cb (DmEventList *self)
+clear_clicked_cb (GtkButton   *button,
+                  DmEventList *self)
 {
+  g_assert (DM_IS_EVENT_LIST (self));
+
   dm_event_list_clear_filters (self);
   dm_event_list_set_search (self, "");
 }
 
 static void
-clear_filters_clicked_cb (DmEventList *self)
+clear_filters_clicked_cb (GtkButton   *button,
+                          DmEventList *self)
 {
+  g_assert (DM_IS_EVENT_LIST (self));
+
   dm_event_list_clear_filters (self);
+}
+
+/* A filter's drop-down chose another item */
+static void
+filter_selected_cb (GtkDropDown *drop,
+                    GParamSpec  *pspec,
+                    DmEventList *self)
+{
+  g_assert (DM_IS_EVENT_LIST (self));
+
+  dm_event_list_filters_changed (self);
 }
 
 /* Ctrl+F, wherever the focus is in the window */
@@ -178,8 +212,11 @@ search_shortcut_cb (GtkWidget *widget,
                     gpointer   user_data)
 {
   DmEventList *self = user_data;
-  GtkWidget *flap = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_FLAP);
+  GtkWidget *flap;
 
+  g_assert (DM_IS_EVENT_LIST (self));
+
+  flap = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_FLAP);
   /* Not on the window's empty page */
   if (flap != NULL && !gtk_widget_get_mapped (flap))
     return FALSE;
@@ -346,87 +383,39 @@ dm_event_list_class_init (DmEventListClass *klass)
                   NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "eventlist");
-}
 
-/* The search entry and the button revealing the filters */
-static GtkWidget *
-build_search_bar (DmEventList *self)
-{
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search, "placeholder-text", _("Search events"), NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), _("Search Events (Ctrl+F)"));
-  g_signal_connect_object (self->search, "search-changed", G_CALLBACK (search_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search, "activate", G_CALLBACK (search_activate_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->filter_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
-  self->filter_count = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->filter_count), "dm-filter-count");
-  gtk_widget_add_css_class (GTK_WIDGET (self->filter_count), "numeric");
-  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("dm-filter-symbolic"));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->filter_count));
-  gtk_button_set_child (GTK_BUTTON (self->filter_button), content);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), _("Filters"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
-
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter_button));
-  gtk_widget_set_margin_start (bar, 6);
-  gtk_widget_set_margin_end (bar, 6);
-  gtk_widget_set_margin_top (bar, 6);
-  return bar;
-}
-
-/* The drop-downs, revealed by the filter button, and a button clearing them */
-static GtkWidget *
-build_filter_pane (DmEventList *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  self->clear_filters_button = gtk_button_new_with_mnemonic (_("_Clear Filters"));
-  gtk_widget_set_halign (self->clear_filters_button, GTK_ALIGN_END);
-  gtk_widget_set_margin_end (self->clear_filters_button, 6);
-  gtk_widget_add_css_class (self->clear_filters_button, "flat");
-  g_signal_connect_object (self->clear_filters_button, "clicked",
-                           G_CALLBACK (clear_filters_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), dm_event_list_build_filters (self));
-  gtk_box_append (GTK_BOX (box), self->clear_filters_button);
-
-  self->filter_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_child (self->filter_revealer, box);
-  g_object_bind_property (self->filter_button, "active", self->filter_revealer, "reveal-child",
-                          G_BINDING_SYNC_CREATE);
-  return GTK_WIDGET (self->filter_revealer);
-}
-
-/* What shows when the search and the filters leave no event */
-static GtkWidget *
-build_empty_page (DmEventList *self)
-{
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear Search and Filters"));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-search-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Matching Events"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Try other words, or clear the search and the filters"));
-  gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (clear, "pill");
-  g_signal_connect_object (clear, "clicked", G_CALLBACK (clear_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), clear);
-  gtk_widget_add_css_class (page, "compact");
-  return page;
+  /* Referencing the resource links it from the static library; its constructor registers it */
+  (void) dm_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/diplomap/Diplomap/dm-event-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, paned);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, box);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, search);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, filter_count);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, actor_filter);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, country_filter);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, role_filter);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, year_filter);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, region_filter);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
 }
 
 static void
 list_changed_cb (DmEventList *self)
 {
+  g_assert (DM_IS_EVENT_LIST (self));
+
   update_list_page (self);
 }
 
@@ -434,7 +423,6 @@ static void
 dm_event_list_init (DmEventList *self)
 {
   g_autoptr(GtkListItemFactory) factory = dm_event_list_new_row_factory (self);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkSorter *sorter;
 
   self->actors = g_ptr_array_new_with_free_func (g_object_unref);
@@ -443,18 +431,9 @@ dm_event_list_init (DmEventList *self)
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->search_texts = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 
-  self->paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
-  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
   /* The sidebar is as wide as asked, not as its children would like (see measure) */
   gtk_widget_set_hexpand (GTK_WIDGET (self), FALSE);
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (self->box, -1, 160);
-  gtk_paned_set_start_child (GTK_PANED (self->paned), self->box);
-  gtk_box_append (GTK_BOX (self->box), build_search_bar (self));
-  gtk_box_append (GTK_BOX (self->box), build_filter_pane (self));
 
   self->filter = gtk_custom_filter_new (dm_event_list_filter_event, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
@@ -467,20 +446,8 @@ dm_event_list_init (DmEventList *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);
-
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
-                                                      g_object_ref (factory)));
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Events"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  self->list_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
-  gtk_stack_add_named (self->list_stack, scrolled, "list");
-  gtk_stack_add_named (self->list_stack, build_empty_page (self), "empty");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list_stack));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_factory (self->list_view, factory);
 
   dm_event_list_reload (self);
 }
@@ -591,7 +558,7 @@ dm_event_list_set_search (DmEventList *self,
   g_return_if_fail (DM_IS_EVENT_LIST (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search), text);
   /* search-changed is delayed; apply it now */
-  search_changed_cb (self);
+  apply_search (self);
 }
 
 /* Shows the sidebar if it was hidden and puts the focus in the search box */
@@ -612,6 +579,8 @@ dm_event_list_focus_search (DmEventList *self)
 static void
 colored_events_changed_cb (DmEventList *self)
 {
+  g_assert (DM_IS_EVENT_LIST (self));
+
   dm_event_list_redraw_dots (self);
 }
 

@@ -8,10 +8,12 @@
 
 #include "dm-figure-dialog.h"
 #include "dm-save-chooser.h"
+#include "dm-ui-resources.h"
 
 /* Export from the window: format, area, size and scale, what frames the map. The figure is
  * DmFigure from src/render, the engine `diplomap --export` uses, drawn in a worker thread
- * from a snapshot of the document; the time is the playhead's, shown in the first row. */
+ * from a snapshot of the document; the time is the playhead's, shown in the first row. Its
+ * widgets are in ui/dm-figure-dialog.ui. */
 
 struct _DmFigureDialog
 {
@@ -28,7 +30,8 @@ struct _DmFigureDialog
   GtkSpinButton   *width_spin;
   GtkSpinButton   *height_spin;
   GtkSpinButton   *scale_spin;
-  GtkWidget       *custom_rows[2];
+  GtkWidget       *width_row;       /* shown for the custom size only */
+  GtkWidget       *height_row;
   AdwEntryRow     *title_row;
   GtkSwitch       *legend_switch;
   GtkSwitch       *caption_switch;
@@ -46,68 +49,25 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *format_names[] = { "PNG", "SVG", "PDF", NULL };
 static const char *format_ext[] = { "png", "svg", "pdf" };
 
-static AdwComboRow *
-add_combo (AdwPreferencesGroup *group,
-           const char          *title,
-           const char * const  *items)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr(GtkStringList) list = gtk_string_list_new (items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
-static GtkSpinButton *
-add_spin (AdwPreferencesGroup *group,
-          const char          *title,
-          double               min,
-          double               max,
-          double               value,
-          GtkWidget          **row_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  if (row_out != NULL)
-    *row_out = row;
-  return GTK_SPIN_BUTTON (spin);
-}
-
-static GtkSwitch *
-add_switch (AdwPreferencesGroup *group,
-            const char          *title,
-            gboolean             active)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_switch_set_active (GTK_SWITCH (sw), active);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  adw_preferences_group_add (group, row);
-  return GTK_SWITCH (sw);
-}
-
 static void
-size_changed_cb (DmFigureDialog *self)
+update_custom_rows (DmFigureDialog *self)
 {
   gboolean custom = adw_combo_row_get_selected (self->size_row) == DM_FIGURE_SIZE_CUSTOM;
 
-  gtk_widget_set_visible (self->custom_rows[0], custom);
-  gtk_widget_set_visible (self->custom_rows[1], custom);
+  gtk_widget_set_visible (self->width_row, custom);
+  gtk_widget_set_visible (self->height_row, custom);
+}
+
+static void
+size_changed_cb (AdwComboRow    *row,
+                 GParamSpec     *pspec,
+                 DmFigureDialog *self)
+{
+  g_assert (DM_IS_FIGURE_DIALOG (self));
+
+  update_custom_rows (self);
 }
 
 static void
@@ -240,6 +200,8 @@ save_response_cb (GtkNativeDialog *chooser,
                   int              response,
                   DmFigureDialog  *self)
 {
+  g_assert (DM_IS_FIGURE_DIALOG (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -272,12 +234,17 @@ dm_figure_dialog_dup_file_name (DmFigureDialog *self)
 }
 
 static void
-export_clicked_cb (DmFigureDialog *self)
+export_clicked_cb (GtkButton      *button,
+                   DmFigureDialog *self)
 {
-  g_autofree char *name = dm_figure_dialog_dup_file_name (self);
-  GtkFileChooserNative *chooser = dm_save_chooser_new (GTK_WINDOW (self), _("Export Figure"),
-                                                       G_USER_DIRECTORY_PICTURES, name);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
 
+  g_assert (DM_IS_FIGURE_DIALOG (self));
+
+  name = dm_figure_dialog_dup_file_name (self);
+  chooser = dm_save_chooser_new (GTK_WINDOW (self), _("Export Figure"), G_USER_DIRECTORY_PICTURES,
+                                 name);
   g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -307,78 +274,35 @@ dm_figure_dialog_class_init (DmFigureDialogClass *klass)
     g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /* Referencing the resource links it from the static library; its constructor registers it */
+  (void) dm_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/diplomap/Diplomap/dm-figure-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, area_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, width_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, height_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, legend_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, caption_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, sources_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, graticule_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, export_button);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
 }
 
 static void
 dm_figure_dialog_init (DmFigureDialog *self)
 {
-  static const char *areas[] = { N_("Current view"), N_("All events"), N_("Whole world"), NULL };
-  static const char *sizes[] = { N_("1920 × 1080 (Full HD)"), N_("A4 landscape, 300 dpi"),
-                                 N_("Custom"), NULL };
-  const char *areas_tr[G_N_ELEMENTS (areas)], *sizes_tr[G_N_ELEMENTS (sizes)];
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *size = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *frame = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    areas_tr[i] = areas[i] ? _(areas[i]) : NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    sizes_tr[i] = sizes[i] ? _(sizes[i]) : NULL;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Export"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, 640);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
-  gtk_widget_add_css_class (self->export_button, "suggested-action");
-  g_signal_connect_object (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_window_close), self, G_CONNECT_SWAPPED);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  adw_preferences_group_set_title (what, _("Figure"));
-  /* the moment is the playhead's; dm_figure_dialog_new() fills in the subtitle */
-  self->time_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: a row of the export dialog; its subtitle is the moment the figure shows */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->time_row), _("Playhead time"));
-  adw_preferences_group_add (what, GTK_WIDGET (self->time_row));
-  self->format_row = add_combo (what, _("Format"), format_names);
-  self->area_row = add_combo (what, _("Area"), areas_tr);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), what);
-
-  adw_preferences_group_set_title (size, _("Size"));
-  self->size_row = add_combo (size, _("Size"), sizes_tr);
-  self->width_spin = add_spin (size, _("Width"), 16, 16384, 1920, &self->custom_rows[0]);
-  self->height_spin = add_spin (size, _("Height"), 16, 16384, 1080, &self->custom_rows[1]);
-  /* Translators: pixels per unit of size (2 doubles a PNG's pixels) */
-  self->scale_spin = add_spin (size, _("Scale"), 1, 4, 1, NULL);
-  g_signal_connect_object (self->size_row, "notify::selected", G_CALLBACK (size_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  size_changed_cb (self);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), size);
-
-  adw_preferences_group_set_title (frame, _("Around the Map"));
-  self->title_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _("Title (empty for none)"));
-  adw_preferences_group_add (frame, GTK_WIDGET (self->title_row));
-  self->legend_switch = add_switch (frame, _("Legend"), TRUE);
-  self->caption_switch = add_switch (frame, _("Time caption"), TRUE);
-  self->sources_switch = add_switch (frame, _("Sources of the events"), TRUE);
-  /* Translators: meridians and parallels drawn on the map */
-  self->graticule_switch = add_switch (frame, _("Graticule"), FALSE);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), frame);
-
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_custom_rows (self);
 }
 
 DmFigureDialog *

@@ -130,6 +130,8 @@ tile_drawn_cb (GObject      *object,
   g_autoptr(GPtrArray) waiters = NULL;
   g_autofree guint64 *pending_key = NULL;
 
+  g_assert (DM_IS_MAP_SOURCE (self));
+
   g_hash_table_steal_extended (self->pending, &key, (gpointer *) &pending_key, (gpointer *) &waiters);
   self->n_drawn++;
   if (job->scale == self->scale_factor)

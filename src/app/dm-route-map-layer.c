@@ -92,6 +92,8 @@ view_rests_cb (gpointer user_data)
 {
   DmRouteMapLayer *self = user_data;
 
+  g_assert (DM_IS_ROUTE_MAP_LAYER (self));
+
   self->rest_id = 0;
   self->view_moving = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -103,6 +105,8 @@ view_rests_cb (gpointer user_data)
 static void
 viewport_changed_cb (DmRouteMapLayer *self)
 {
+  g_assert (DM_IS_ROUTE_MAP_LAYER (self));
+
   self->view_moving = TRUE;
   g_clear_handle_id (&self->rest_id, g_source_remove);
   self->rest_id = g_timeout_add (200, view_rests_cb, self);
@@ -195,6 +199,8 @@ dm_route_map_layer_class_init (DmRouteMapLayerClass *klass)
 static gboolean
 caches_ready_cb (gpointer user_data)
 {
+  g_assert (DM_IS_ROUTE_MAP_LAYER (user_data));
+
   gtk_widget_queue_draw (GTK_WIDGET (user_data));
   return G_SOURCE_REMOVE;
 }

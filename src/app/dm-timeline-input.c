@@ -68,6 +68,8 @@ drag_begin_cb (GtkGestureDrag *gesture,
                double          y,
                DmTimeline     *self)
 {
+  g_assert (DM_IS_TIMELINE (self));
+
   /* The lanes' scrollbar has its own */
   if (x > dm_timeline_axis_end (self))
     {
@@ -86,6 +88,8 @@ drag_update_cb (GtkGestureDrag *gesture,
                 double          dy,
                 DmTimeline     *self)
 {
+  g_assert (DM_IS_TIMELINE (self));
+
   if (!self->dragged && fabs (dx) < 3 && fabs (dy) < 3)
     return;
   self->dragged = TRUE;
@@ -101,6 +105,8 @@ drag_end_cb (GtkGestureDrag *gesture,
 {
   double x, y;
   DmEvent *event;
+
+  g_assert (DM_IS_TIMELINE (self));
 
   if (self->dragged)
     return;
@@ -125,6 +131,8 @@ motion_cb (GtkEventControllerMotion *motion,
            double                    y,
            DmTimeline               *self)
 {
+  g_assert (DM_IS_TIMELINE (self));
+
   self->pointer_x = x;
 }
 
@@ -192,6 +200,8 @@ scroll_cb (GtkEventControllerScroll *scroll,
            double                    dy,
            DmTimeline               *self)
 {
+  g_assert (DM_IS_TIMELINE (self));
+
   return dm_timeline_scroll (self, dx, dy,
                              gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll)),
                              gtk_event_controller_scroll_get_unit (scroll));
@@ -202,6 +212,8 @@ zoom_begin_cb (GtkGesture       *gesture,
                GdkEventSequence *sequence,
                DmTimeline       *self)
 {
+  g_assert (DM_IS_TIMELINE (self));
+
   self->zoom_scale = 1;
 }
 
@@ -211,6 +223,8 @@ zoom_scale_changed_cb (GtkGestureZoom *gesture,
                        DmTimeline     *self)
 {
   double cx, cy;
+
+  g_assert (DM_IS_TIMELINE (self));
 
   if (scale <= 0)
     return;
@@ -227,6 +241,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 DmTimeline            *self)
 {
+  g_assert (DM_IS_TIMELINE (self));
+
   switch (keyval)
     {
     case GDK_KEY_Left:

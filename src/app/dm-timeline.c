@@ -483,6 +483,8 @@ dm_timeline_snapshot (GtkWidget   *widget,
 static void
 scrolled_cb (DmTimeline *self)
 {
+  g_assert (DM_IS_TIMELINE (self));
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

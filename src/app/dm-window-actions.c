@@ -8,6 +8,7 @@
 
 #include "dm-figure-dialog.h"
 #include "dm-format.h"
+#include "dm-problems-window.h"
 #include "dm-window-private.h"
 
 /* The window's actions (win.*) and keyboard shortcuts. */
@@ -17,6 +18,8 @@ open_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   DmWindow        *self)
 {
+  g_assert (DM_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
@@ -82,6 +85,8 @@ open_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dm_window_new_open_chooser (user_data)));
 }
 
@@ -95,6 +100,8 @@ open_sample_action (GSimpleAction *action,
   g_autofree char *source = g_build_filename (SOURCE_SAMPLES_DIR, "october-2025.diplomap", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (g_file_test (installed, G_FILE_TEST_EXISTS) ? installed
                                                                                            : source);
+
+  g_assert (DM_IS_WINDOW (self));
 
   dm_window_open_file (self, file);
 }
@@ -112,6 +119,8 @@ open_us_travels_action (GSimpleAction *action,
   g_autoptr(GFile) folder = g_file_new_for_path (g_file_test (installed, G_FILE_TEST_IS_DIR) ? installed
                                                                                              : source);
 
+  g_assert (DM_IS_WINDOW (self));
+
   dm_window_open_file (self, folder);
 }
 
@@ -123,6 +132,8 @@ open_recent_action (GSimpleAction *action,
   DmWindow *self = user_data;
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
+  g_assert (DM_IS_WINDOW (self));
+
   dm_window_open_file (self, file);
 }
 
@@ -132,6 +143,8 @@ play_action (GSimpleAction *action,
              gpointer       user_data)
 {
   DmWindow *self = user_data;
+
+  g_assert (DM_IS_WINDOW (self));
 
   dm_playback_set_playing (self->playback, !dm_playback_get_playing (self->playback));
 }
@@ -151,6 +164,8 @@ speed_action (GSimpleAction *action,
 {
   DmWindow *self = user_data;
   const char *name = g_variant_get_string (param, NULL);
+
+  g_assert (DM_IS_WINDOW (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
     if (g_str_equal (speeds[i].name, name))
@@ -197,6 +212,8 @@ export_done_cb (GObject      *object,
   g_autoptr(DmWindow) self = data->self;
   g_autoptr(GFile) file = data->file;
   g_autoptr(GError) error = NULL;
+
+  g_assert (DM_IS_WINDOW (self));
 
   g_free (data);
   self->n_exporting--;
@@ -270,6 +287,8 @@ export_requested_cb (DmFigureDialog *dialog,
                      GFile          *file,
                      DmWindow       *self)
 {
+  g_assert (DM_IS_WINDOW (self));
+
   dm_window_export (self, dialog, file);
 }
 
@@ -293,6 +312,8 @@ export_figure_action (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   gtk_window_present (GTK_WINDOW (dm_window_new_export_dialog (DM_WINDOW (user_data))));
 }
 
@@ -301,6 +322,8 @@ export_data_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dm_window_new_export_data_chooser (DM_WINDOW (user_data))));
 }
 
@@ -309,16 +332,28 @@ open_export_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   /* Only when the user clicks the toast's button */
   gtk_show_uri (GTK_WINDOW (user_data), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
 
+/* What could not be read, by file (dm-problems-window.c); one such window at a time */
 static void
 show_problems_action (GSimpleAction *action,
                       GVariant      *param,
                       gpointer       user_data)
 {
-  dm_window_show_problems (DM_WINDOW (user_data));
+  DmWindow *self = user_data;
+  GtkWidget *window;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  if (self->problems_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->problems_dialog));
+  window = dm_problems_window_new (GTK_WINDOW (self), dm_document_get_problems (self->document));
+  g_set_weak_pointer (&self->problems_dialog, window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -326,6 +361,8 @@ cancel_load_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   dm_window_cancel_loading (DM_WINDOW (user_data));
 }
 
@@ -334,6 +371,8 @@ select_none_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
+  g_assert (DM_IS_WINDOW (user_data));
+
   dm_window_set_selected_event (DM_WINDOW (user_data), NULL);
 }
 
@@ -405,6 +444,8 @@ shortcut_cb (GtkWidget *widget,
 {
   DmWindow *self = DM_WINDOW (widget);
   const char *what = g_variant_get_string (args, NULL);
+
+  g_assert (DM_IS_WINDOW (widget));
 
   if (gtk_stack_get_visible_child_name (self->stack) == NULL ||
       !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "main"))

@@ -80,6 +80,8 @@ export_data_done_cb (GObject      *object,
   ExportDataJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  g_assert (DM_IS_WINDOW (self));
+
   self->n_exporting--;
   if (self->document == NULL)
     return;
@@ -124,6 +126,8 @@ export_data_response_cb (GtkNativeDialog *dialog,
                          int              response,
                          DmWindow        *self)
 {
+  g_assert (DM_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -145,6 +149,8 @@ filter_changed_cb (GtkFileChooser *chooser)
   const char *extension = filter ? g_object_get_data (G_OBJECT (filter), "dm-extension") : NULL;
   g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
   char *dot;
+
+  g_assert (GTK_IS_FILE_CHOOSER (chooser));
 
   if (extension == NULL || name == NULL || (dot = strrchr (name, '.')) == NULL)
     return;

@@ -273,6 +273,8 @@ map_clicked_cb (GtkGestureClick *gesture,
   graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
   DmEvent *event;
 
+  g_assert (DM_IS_WINDOW (self));
+
   if (n_press != 1 ||
       !gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->routes_layer), &in, &out))
     return;
@@ -284,6 +286,8 @@ map_clicked_cb (GtkGestureClick *gesture,
 static void
 scale_factor_changed_cb (DmWindow *self)
 {
+  g_assert (DM_IS_WINDOW (self));
+
   dm_map_source_set_scale_factor (self->map_source,
                                   gtk_widget_get_scale_factor (GTK_WIDGET (self->map)));
 }

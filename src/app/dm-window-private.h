@@ -95,9 +95,6 @@ void dm_window_export_data       (DmWindow   *self,
 GFile *dm_window_export_data_target (GFile      *chosen,
                                      const char *extension);
 
-/* dm-window-problems.c: what could not be read, by file */
-void dm_window_show_problems     (DmWindow   *self);
-
 /* dm-window-opened.c: the files open, the title they make, the view kept for them */
 void dm_window_add_opened        (DmWindow   *self,
                                   GFile      *file);

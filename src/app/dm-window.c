@@ -51,8 +51,11 @@ update_time_label (DmWindow *self)
 static void
 playing_changed_cb (DmWindow *self)
 {
-  gboolean playing = dm_playback_get_playing (self->playback);
+  gboolean playing;
 
+  g_assert (DM_IS_WINDOW (self));
+
+  playing = dm_playback_get_playing (self->playback);
   gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
                                                        : "media-playback-start-symbolic");
   dm_window_set_playing (self, playing);
@@ -66,6 +69,8 @@ tick_cb (GtkWidget     *widget,
 {
   DmWindow *self = DM_WINDOW (widget);
   gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  g_assert (DM_IS_WINDOW (self));
 
   if (self->last_frame_time != 0)
     dm_playback_advance (self->playback, (now - self->last_frame_time) / (double) G_USEC_PER_SEC);
@@ -128,6 +133,8 @@ selection_changed_cb (GObject    *object,
                       DmWindow   *self)
 {
   DmEvent *event = NULL;
+
+  g_assert (DM_IS_WINDOW (self));
 
   g_object_get (object, "selected-event", &event, NULL);
   dm_window_set_selected_event (self, event);
@@ -249,6 +256,8 @@ filter_timeout_cb (gpointer user_data)
 {
   DmWindow *self = user_data;
 
+  g_assert (DM_IS_WINDOW (self));
+
   self->filter_timeout_id = 0;
   dm_window_apply_filters (self);
   return G_SOURCE_REMOVE;
@@ -258,6 +267,8 @@ filter_timeout_cb (gpointer user_data)
 static void
 filters_changed_cb (DmWindow *self)
 {
+  g_assert (DM_IS_WINDOW (self));
+
   g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
   self->filter_timeout_id = g_timeout_add (250, filter_timeout_cb, self);
 }
@@ -266,6 +277,8 @@ static gboolean
 pulse_cb (gpointer user_data)
 {
   DmWindow *self = user_data;
+
+  g_assert (DM_IS_WINDOW (self));
 
   gtk_progress_bar_pulse (self->loading_bar);
   gtk_progress_bar_pulse (self->loading_page_bar);
@@ -337,6 +350,8 @@ load_progress_cb (double   fraction,
 {
   LoadData *data = user_data;
 
+  g_assert (DM_IS_WINDOW (data->self));
+
   data->fraction = fraction;
   if (data->self->document != NULL)
     update_loading (data->self);
@@ -375,6 +390,8 @@ load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean was_empty, ok;
   guint n_problems;
+
+  g_assert (DM_IS_WINDOW (self));
 
   /* The window was closed meanwhile: its widgets are gone */
   if (self->document == NULL)
@@ -483,6 +500,8 @@ drop_cb (GtkDropTarget *target,
          DmWindow      *self)
 {
   GSList *files;
+
+  g_assert (DM_IS_WINDOW (self));
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
