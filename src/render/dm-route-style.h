@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "dm-document.h"
 #include "dm-map-style.h"
 #include "dm-types.h"
 
@@ -64,6 +65,8 @@ void                dm_route_style_changed         (DmRouteStyle       *style);
 guint               dm_route_style_get_serial      (const DmRouteStyle *style);
 
 DmRgba              dm_route_palette_color         (guint               index);
+DmRgba              dm_route_actor_color           (DmDocument         *document,
+                                                    DmActor            *actor);
 const double       *dm_route_status_dashes         (DmStatus            status,
                                                     gboolean            uncertain,
                                                     guint              *n_dashes);
