@@ -12,6 +12,11 @@
  * showing only some of them, changes no one's colour. Only actors in some event take a slot,
  * and an actor with a colour of its own takes none, so the palette is not spent on them. */
 
+/* vermillion, blue, bluish green, reddish purple, orange, sky blue, black, yellow */
+static const guint32 palette[DM_ACTOR_N_PALETTE] = {
+  0xd55e00, 0x0072b2, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000, 0xf0e442,
+};
+
 static void
 take_slot (GHashTable *slots,
            DmActor    *actor,
@@ -84,4 +89,14 @@ dm_actor_colors_lookup (GHashTable *slots,
                         DmActor    *actor)
 {
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (slots, actor)) - 1;
+}
+
+/**
+ * dm_actor_colors_palette:
+ * Returns: the colour of colour @slot (dm_document_get_actor_color_index()), as 0xRRGGBB
+ */
+guint32
+dm_actor_colors_palette (guint slot)
+{
+  return palette[slot % DM_ACTOR_N_PALETTE];
 }

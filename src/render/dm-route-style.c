@@ -7,11 +7,6 @@
 
 G_DEFINE_BOXED_TYPE (DmRouteStyle, dm_route_style, dm_route_style_ref, dm_route_style_unref)
 
-/* Okabe-Ito: vermillion, blue, bluish green, reddish purple, orange, sky blue, black, yellow */
-static const guint32 palette[DM_ROUTE_N_PALETTE] = {
-  0xd55e00, 0x0072b2, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000, 0xf0e442,
-};
-
 /**
  * dm_route_palette_color:
  * The colour of colour slot @index (dm_document_get_actor_color_index(); the palette repeats).
@@ -19,7 +14,7 @@ static const guint32 palette[DM_ROUTE_N_PALETTE] = {
 DmRgba
 dm_route_palette_color (guint index)
 {
-  return dm_rgba_from_hex (palette[index % DM_ROUTE_N_PALETTE], 1.0f);
+  return dm_rgba_from_hex (dm_actor_colors_palette (index), 1.0f);
 }
 
 /**
