@@ -1017,6 +1017,103 @@ test_filtered_view (void)
   g_assert_cmpuint (g_list_model_get_n_items (events), >, n_trips);
 }
 
+/* The events of @doc in which actor @id travels or takes part, as the list's actor filter
+ * finds them */
+static GListStore *
+events_of (DmDocument *doc,
+           const char *id)
+{
+  GListModel *events = dm_document_get_events (doc);
+  DmActor *actor = dm_document_lookup_actor (doc, id);
+  GListStore *found = g_list_store_new (DM_TYPE_EVENT);
+
+  g_assert_nonnull (actor);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+
+      if (dm_event_involves (event, actor))
+        g_list_store_append (found, event);
+    }
+  return found;
+}
+
+/* Actor colours have one owner, the source document, from all its events: filtering the
+ * sample to Choe Son Hui's events once turned Lavrov from bluish green (slot 2) to blue */
+static void
+test_actor_colors (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  const char *ids[] = { "choe", "trump", "lavrov", "szijjarto", "xi" };
+  const char *filters[] = { "choe", "trump", "lavrov", "xi" };
+  g_autoptr(DmDocument) other = dm_document_new ();
+  g_autoptr(DmActor) own = dm_actor_new ("own", "Own");
+  g_autoptr(DmActor) plain = dm_actor_new ("plain", "Plain");
+  g_autoptr(DmActor) idle = dm_actor_new ("idle", "Idle");
+  g_autoptr(DmEvent) e1 = dm_event_new (DM_EVENT_KIND_MEETING, "e1");
+  g_autoptr(DmEvent) e2 = dm_event_new (DM_EVENT_KIND_VISIT, "e2");
+
+  /* the whole sample: the file's order of actors, all different */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (doc)), ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpint (dm_document_get_actor_color_index (doc, dm_document_lookup_actor (doc, ids[i])),
+                     ==, i);
+  g_assert_cmpint (dm_document_get_actor_color_index (doc, NULL), ==, -1);
+
+  /* every view keeps them, whoever it shows, and a view of a view too */
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    {
+      g_autoptr(GListStore) shown = events_of (doc, filters[f]);
+      g_autoptr(DmDocument) view = dm_document_new_filtered (doc, G_LIST_MODEL (shown));
+      g_autoptr(GListStore) fewer = events_of (view, filters[f]);
+      g_autoptr(DmDocument) view_of_view = NULL;
+
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), <,
+                        g_list_model_get_n_items (dm_document_get_events (doc)));
+      g_list_store_remove (fewer, 0);
+      view_of_view = dm_document_new_filtered (view, G_LIST_MODEL (fewer));
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          DmActor *actor = dm_document_lookup_actor (doc, ids[i]);
+
+          g_test_message ("%s alone: %s in slot %d", filters[f], ids[i],
+                          dm_document_get_actor_color_index (view, actor));
+          g_assert_cmpint (dm_document_get_actor_color_index (view, actor), ==, i);
+          g_assert_cmpint (dm_document_get_actor_color_index (view_of_view, actor), ==, i);
+        }
+    }
+
+  /* the file's colour takes no slot, nor an actor in no event; slots follow the actors'
+   * order, not the events' */
+  dm_actor_set_color (own, "#123456");
+  dm_document_add_actor (other, idle);
+  dm_document_add_actor (other, own);
+  dm_document_add_actor (other, plain);
+  dm_event_set_actor (e1, plain);
+  dm_event_add_participant (e1, own);
+  dm_document_add_event (other, e1);
+  g_assert_cmpint (dm_document_get_actor_color_index (other, plain), ==, 0);
+  g_assert_cmpint (dm_document_get_actor_color_index (other, own), ==, -1);
+  g_assert_cmpint (dm_document_get_actor_color_index (other, idle), ==, -1);
+
+  /* when the source changes its colours follow, once: a view keeps those it was shown with
+   * until it is shown again (a snapshot read by a thread never changes) */
+  {
+    g_autoptr(GListStore) shown = events_of (other, "plain");
+    g_autoptr(DmDocument) view = dm_document_new_filtered (other, G_LIST_MODEL (shown));
+
+    dm_event_set_actor (e2, idle);
+    dm_document_add_event (other, e2);
+    g_assert_cmpint (dm_document_get_actor_color_index (other, idle), ==, 0);
+    g_assert_cmpint (dm_document_get_actor_color_index (other, plain), ==, 1);
+    g_assert_cmpint (dm_document_get_actor_color_index (view, plain), ==, 0);
+    g_assert_cmpint (dm_document_get_actor_color_index (view, idle), ==, -1);
+    dm_document_show_events (view, other, G_LIST_MODEL (shown));
+    g_assert_cmpint (dm_document_get_actor_color_index (view, plain), ==, 1);
+    g_assert_cmpint (dm_document_get_actor_color_index (view, idle), ==, 0);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1043,5 +1140,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/async", test_async);
   g_test_add_func ("/model/document/folder-progress", test_folder_progress);
   g_test_add_func ("/model/document/filtered-view", test_filtered_view);
+  g_test_add_func ("/model/document/actor-colors", test_actor_colors);
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 #include "dm-figure.h"
 #include "dm-great-circle.h"
 #include "dm-map-style.h"
+#include "dm-route-private.h"
+#include "dm-route-style.h"
 #include "render-test-util.h"
 
 /* Figures of the bundled sample, checked by their pixels, and against reference images.
@@ -78,6 +80,123 @@ test_route_colour (void)
     }
   g_assert_cmpint (best_before, >, 60);
   cairo_surface_destroy (s);
+}
+
+/* A view of the sample with only the events @id travels in or takes part in */
+static DmDocument *
+view_of (DmDocument *doc,
+         const char *id)
+{
+  GListModel *events = dm_document_get_events (doc);
+  g_autoptr(GListStore) shown = g_list_store_new (DM_TYPE_EVENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      if (dm_event_involves (event, dm_document_lookup_actor (doc, id)))
+        g_list_store_append (shown, event);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), <,
+                    g_list_model_get_n_items (events));
+  return dm_document_new_filtered (doc, G_LIST_MODEL (shown));
+}
+
+/* How near the pixels around the middle of @leg come to @rgb (0: that very colour) */
+static int
+best_on_leg (DmFigure        *figure,
+             cairo_surface_t *s,
+             DmLeg           *leg,
+             guint32          rgb)
+{
+  DmLonLat a = { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) };
+  DmLonLat b = { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) };
+  int best = 255;
+
+  for (double f = 0.35; f <= 0.65; f += 0.01)
+    {
+      DmLonLat m = dm_great_circle_interpolate (a, b, f);
+      double x, y;
+
+      dm_figure_map_point (figure, m.lon, m.lat, &x, &y);
+      best = MIN (best, color_distance (pixel_at (s, (int) x, (int) y), rgb));
+    }
+  return best;
+}
+
+/* An actor keeps its colour whatever a filter shows: the route set's (legend, legs) and the
+ * figure's pixels. Trump is blue in the sample; with only his events shown he used to become
+ * vermillion, the palette's first colour */
+static void
+test_route_colour_filtered (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmRouteSet) whole = dm_route_set_new (doc);
+  const char *filters[] = { "choe", "trump", "lavrov", "xi" };
+  g_autoptr(DmDocument) trump_only = view_of (doc, "trump");
+  DmActor *trump = dm_document_lookup_actor (doc, "trump");
+  DmLeg *leg = NULL;
+  DmRgba blue;
+  guint32 rgb;
+
+  /* every actor drawn in a view has its colour in the whole sample, and two actors never
+   * share one */
+  dm_route_set_ensure (whole);
+  g_assert_cmpuint (whole->actors->len, ==, 5);
+  for (guint i = 0; i < whole->actors->len; i++)
+    for (guint j = i + 1; j < whole->actors->len; j++)
+      g_assert_cmphex (dm_rgba_to_hex (&g_array_index (whole->colors, DmRgba, i)), !=,
+                       dm_rgba_to_hex (&g_array_index (whole->colors, DmRgba, j)));
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    {
+      g_autoptr(DmDocument) view = view_of (doc, filters[f]);
+      g_autoptr(DmRouteSet) set = dm_route_set_new (view);
+
+      dm_route_set_ensure (set);
+      g_assert_cmpuint (set->actors->len, >, 0);
+      for (guint i = 0; i < set->actors->len; i++)
+        {
+          DmActor *actor = g_ptr_array_index (set->actors, i);
+          DmRgba want = dm_route_set_get_actor_color (whole, actor);
+          DmRgba asked = dm_route_set_get_actor_color (set, actor);
+
+          g_test_message ("%s alone: %s %06x", filters[f], dm_actor_get_id (actor),
+                          dm_rgba_to_hex (&g_array_index (set->colors, DmRgba, i)));
+          g_assert_cmphex (dm_rgba_to_hex (&g_array_index (set->colors, DmRgba, i)), ==,
+                           dm_rgba_to_hex (&want));
+          g_assert_cmphex (dm_rgba_to_hex (&asked), ==, dm_rgba_to_hex (&want));
+        }
+    }
+
+  blue = dm_route_set_get_actor_color (whole, trump);
+  rgb = dm_rgba_to_hex (&blue);
+  g_assert_cmphex (rgb, ==, 0x0072b2);
+  for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_events (doc)) && leg == NULL; i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (dm_document_get_events (doc), i);
+      if (g_str_equal (dm_event_get_id (event), "trump-asia"))
+        leg = g_ptr_array_index (dm_event_get_legs (event), 1);  /* Kuala Lumpur to Tokyo */
+    }
+  g_assert_nonnull (leg);
+
+  /* the same leg, in the same place and time, the same colour with or without the others */
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(DmFigure) figure = dm_figure_new (k == 0 ? doc : trump_only);
+      cairo_surface_t *s;
+      int best;
+
+      dm_figure_set_size (figure, 1000, 700);
+      dm_figure_set_bounds (figure, 95, -5, 150, 45);
+      dm_figure_set_time (figure, utc ("2025-11-10T00:00:00Z"));
+      dm_figure_set_show_legend (figure, FALSE);
+      s = render_figure (figure);
+      best = best_on_leg (figure, s, leg, rgb);
+      g_test_message ("%s: nearest to #%06x on the leg: %d", k == 0 ? "whole" : "Trump alone", rgb, best);
+      g_assert_cmpint (best, <=, 16);
+      /* and never the colour a filter used to give him */
+      g_assert_cmpint (best_on_leg (figure, s, leg, 0xd55e00), >, 60);
+      cairo_surface_destroy (s);
+    }
 }
 
 static void
@@ -278,6 +397,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/figure-export/sea-land", test_sea_land);
   g_test_add_func ("/render/figure-export/route-colour", test_route_colour);
+  g_test_add_func ("/render/figure-export/route-colour-filtered", test_route_colour_filtered);
   g_test_add_func ("/render/figure-export/png-size", test_png_size);
   g_test_add_func ("/render/figure-export/atomic", test_atomic);
   g_test_add_func ("/render/figure-export/reference-fit", test_reference_fit);

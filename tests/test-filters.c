@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "dm-event-list-private.h"
 #include "dm-gazetteer.h"
 #include "dm-great-circle.h"
 #include "dm-screen-painter.h"
@@ -376,6 +377,136 @@ test_export_follows (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The timeline's solid mark of event @id in @actor's lane, as drawn: a trip's first leg, or
+ * the diamond of a meeting or summit */
+static guint32
+timeline_mark (DmWindow   *win,
+               const char *id,
+               DmActor    *actor)
+{
+  DmTimeline *t = win->timeline;
+  g_autoptr(GdkTexture) shot = NULL;
+  double lane_h = dm_timeline_lane_height (t);
+
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  shot = app_test_render (GTK_WIDGET (t));
+  for (guint i = 0; i < t->items->len; i++)
+    {
+      DmTimelineItem *item = &g_array_index (t->items, DmTimelineItem, i);
+      double x0, x1, y;
+
+      if (!g_str_equal (dm_event_get_id (item->event), id) ||
+          g_ptr_array_index (t->lanes, item->lane) != actor)
+        continue;
+      y = dm_timeline_lane_y (t, item->lane) + lane_h / 2;
+      if (dm_event_get_kind (item->event) == DM_EVENT_KIND_TRIP)
+        {
+          DmLeg *leg = g_ptr_array_index (dm_event_get_legs (item->event), 0);
+          x0 = dm_timeline_x_for_time (t, leg->start);
+          x1 = MAX (dm_timeline_x_for_time (t, leg->end), x0 + 3);
+        }
+      else
+        {
+          x0 = dm_timeline_x_for_time (t, item->start);
+          x1 = MAX (dm_timeline_x_for_time (t, item->end), x0 + 2);
+        }
+      g_assert_cmpfloat ((x0 + x1) / 2, >, DM_TIMELINE_LABEL_WIDTH);
+      g_assert_cmpfloat ((x0 + x1) / 2, <, dm_timeline_axis_end (t));
+      return app_test_pixel (shot, (int) round ((x0 + x1) / 2), (int) round (y));
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* An actor keeps its colour in the timeline and the list whatever the filters show: with
+ * only Choe Son Hui's events Lavrov used to turn from bluish green to blue, and with only
+ * Trump's Trump from blue to vermillion */
+static void
+test_colours_stay (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+  struct { const char *filter, *actor, *event; guint32 rgb; } cases[] = {
+    { "choe", "lavrov", "choe-lavrov", 0x009e73 },
+    { "trump", "trump", "trump-asia", 0x0072b2 },
+  };
+  GListModel *events;
+  g_autoptr(GHashTable) dots = g_hash_table_new (NULL, NULL);
+
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
+  events = dm_document_get_events (win->document);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      g_hash_table_insert (dots, e, GUINT_TO_POINTER (dm_event_list_dot_color (win->event_list, e)));
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      DmActor *actor = dm_document_lookup_actor (win->document, cases[c].actor);
+      guint32 before, after;
+      GListModel *shown;
+
+      dm_event_list_set_filters (win->event_list, NULL, NULL, -1, -1);
+      dm_window_apply_filters (win);
+      before = timeline_mark (win, cases[c].event, actor);
+      dm_event_list_set_filters (win->event_list,
+                                 dm_document_lookup_actor (win->document, cases[c].filter),
+                                 NULL, -1, -1);
+      dm_window_apply_filters (win);
+      shown = dm_document_get_events (win->shown);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), <, g_list_model_get_n_items (events));
+      after = timeline_mark (win, cases[c].event, actor);
+      g_test_message ("%s in the timeline: %06x, with only %s's events %06x", cases[c].actor,
+                      before, cases[c].filter, after);
+      g_assert_true (app_test_color_near (before, cases[c].rgb, 24));
+      g_assert_true (app_test_color_near (after, cases[c].rgb, 24));
+      /* the list's dots: each event's as without a filter */
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        {
+          g_autoptr(DmEvent) e = g_list_model_get_item (shown, i);
+          g_assert_cmphex (dm_event_list_dot_color (win->event_list, e), ==,
+                           GPOINTER_TO_UINT (g_hash_table_lookup (dots, e)));
+        }
+    }
+
+  /* the figure exported from the window (a snapshot of what it shows) too: Trump's leg from
+   * Kuala Lumpur to Tokyo in his blue, with only his events shown */
+  {
+    DmEvent *trip = NULL;
+    DmLeg *leg;
+    DmLonLat mid;
+    g_autoptr(GdkTexture) figure = NULL;
+    gboolean found = FALSE;
+    gint64 start, end;
+    double x, y;
+
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+        if (g_str_equal (dm_event_get_id (e), "trump-asia"))
+          trip = e;  /* the document keeps it */
+      }
+    g_assert_nonnull (trip);
+    leg = g_ptr_array_index (dm_event_get_legs (trip), 1);
+    mid = dm_great_circle_interpolate ((DmLonLat) { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) },
+                                       (DmLonLat) { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) },
+                                       0.5);
+    g_assert_true (dm_document_get_extent (win->shown, &start, &end));
+    dm_playback_set_time (win->playback, end);
+    figure = export_png (win, DM_FIGURE_AREA_ALL, mid, "export-trump-alone.png", &x, &y);
+    for (int dy = -2; dy <= 2; dy++)
+      for (int dx = -2; dx <= 2; dx++)
+        found |= app_test_color_near (app_test_pixel (figure, (int) round (x) + dx, (int) round (y) + dy),
+                                      0x0072b2, 24);
+    g_test_message ("Trump alone, figure at %.0f,%.0f: %06x", x, y,
+                    app_test_pixel (figure, (int) round (x), (int) round (y)));
+    g_assert_true (found);
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,5 +515,6 @@ main (int   argc,
 
   g_test_add_func ("/app/filters/export-follows", test_export_follows);
   g_test_add_func ("/app/filters/role-year", test_role_year);
+  g_test_add_func ("/app/filters/colours-stay", test_colours_stay);
   return g_test_run ();
 }

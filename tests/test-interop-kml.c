@@ -212,6 +212,27 @@ test_for_google_earth (void)
   /* Choe's trip from the palette's first colour, #d55e00, as aabbggrr */
   g_assert_nonnull (strstr (text, "<Style id=\"actor-choe\">\n    <LineStyle><color>ff005ed5</color>"));
   g_assert_nonnull (strstr (text, "<styleUrl>#actor-choe</styleUrl>"));
+  /* the app's colours: Trump blue, Xi orange (the fifth slot), as on the map */
+  g_assert_nonnull (strstr (text, "<Style id=\"actor-trump\">\n    <LineStyle><color>ffb27200</color>"));
+  g_assert_nonnull (strstr (text, "<Style id=\"actor-xi\">\n    <LineStyle><color>ff009fe6</color>"));
+  /* and the same when only Trump's events are exported (a view of them, as the app makes) */
+  {
+    g_autoptr(GListStore) his = g_list_store_new (DM_TYPE_EVENT);
+    g_autoptr(DmDocument) view = NULL;
+    g_autoptr(GBytes) alone = NULL;
+    GListModel *events = dm_document_get_events (doc);
+
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+        if (dm_event_involves (e, dm_document_lookup_actor (doc, "trump")))
+          g_list_store_append (his, e);
+      }
+    view = dm_document_new_filtered (doc, G_LIST_MODEL (his));
+    alone = dm_kml_write (view);
+    g_assert_nonnull (strstr (g_bytes_get_data (alone, NULL),
+                              "<Style id=\"actor-trump\">\n    <LineStyle><color>ffb27200</color>"));
+  }
   /* Tokyo, 27-28 October local: from 26 October 15:00 UTC to 28 October 15:00 UTC */
   g_assert_nonnull (strstr (text, "<TimeSpan><begin>2025-10-26T15:00:00Z</begin><end>2025-10-28T15:00:00Z</end></TimeSpan>"));
 }

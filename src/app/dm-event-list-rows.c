@@ -7,10 +7,11 @@
 #include "dm-route-style.h"
 
 /* The rows of the sidebar's list: a dot of the actor's colour, the title, when · kind ·
- * status. The dot takes its colour from the route set when it is drawn, so that a route set
- * known (or rebuilt) after the rows were bound recolours them: dm_event_list_redraw_dots
- * redraws the dots bound to an event, kept in a set by bind and unbind. A row's widgets are
- * ui/dm-event-row.ui. */
+ * status. The dot takes its colour from the route set when it is drawn (the document's
+ * colour of the actor, as on the map, the same whatever the filters show), so that a route
+ * set known after the rows were bound, or a file added, recolours them:
+ * dm_event_list_redraw_dots redraws the dots bound to an event, kept in a set by bind and
+ * unbind. A row's widgets are ui/dm-event-row.ui. */
 
 /* Whose colour an event's dot shows: its actor, else its first participant */
 static DmActor *

@@ -585,7 +585,8 @@ colored_events_changed_cb (DmEventList *self)
 }
 
 /* The dots take the route set's colours when drawn: redraw them when it changes, and
- * whenever its events do (the set is rebuilt from them, the colours may change) */
+ * whenever its events do (they are shown again when a file is added to the document, which
+ * may give actors other colours; a filter alone changes no one's colour) */
 void
 dm_event_list_set_route_set (DmEventList *self,
                              DmRouteSet  *set)

@@ -70,38 +70,19 @@ size_changed_cb (AdwComboRow    *row,
   update_custom_rows (self);
 }
 
-static void
-copy_document (DmDocument *from,
-               DmDocument *to)
-{
-  GListModel *actors = dm_document_get_actors (from);
-  GListModel *events = dm_document_get_events (from);
-
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-    {
-      g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
-      dm_document_add_actor (to, actor);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
-      dm_document_add_event (to, event);
-    }
-  dm_document_set_title (to, dm_document_get_title (from));
-}
-
 DmFigure *
 dm_figure_dialog_build_figure (DmFigureDialog *self)
 {
-  /* A snapshot: a file that finishes loading meanwhile does not change what the worker reads */
-  g_autoptr(DmDocument) snapshot = dm_document_new ();
+  /* A snapshot: a file that finishes loading meanwhile does not change what the worker reads.
+   * A view, so that actors keep the colours the window gives them, whatever it shows. */
+  g_autoptr(DmDocument) snapshot = NULL;
   DmFigure *figure;
   int width = 1920, height = 1080;
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
 
   g_return_val_if_fail (DM_IS_FIGURE_DIALOG (self), NULL);
 
-  copy_document (self->document, snapshot);
+  snapshot = dm_document_new_filtered (self->document, dm_document_get_events (self->document));
   figure = dm_figure_new (snapshot);
   switch (adw_combo_row_get_selected (self->size_row))
     {

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dm-actor-colors.h"
 #include "dm-saver.h"
 #include "dm-import-private.h"
 
@@ -11,11 +12,6 @@
  * meeting; each Placemark has a TimeSpan (UTC, the time it is drawn) and
  * ExtendedData with what Diplomap knows (times as the source gave them), which the
  * KML reader takes back. */
-
-/* The same colours, in the same order, as the app's palette (src/app/dm-palette.c) */
-static const guint32 palette[] = {
-  0xd55e00, 0x0072b2, 0x009e73, 0xcc79a7, 0xb8860b, 0x56b4e9, 0x7b3294, 0x444444,
-};
 
 static void
 append_escaped (GString    *out,
@@ -77,12 +73,14 @@ append_styles (GString    *out,
       g_autoptr(DmActor) actor = i < g_list_model_get_n_items (actors) ? g_list_model_get_item (actors, i) : NULL;
       g_autofree char *id = actor_style_id (actor);
       double r, g, b;
-      guint32 rgb;
+      guint32 rgb = DM_ACTOR_COLOR_NONE;
+      int slot;
 
+      /* the app's colour of the actor: its own, else its document's slot in the palette */
       if (actor != NULL && dm_actor_get_rgb (actor, &r, &g, &b))
         rgb = ((guint32) (r * 255 + 0.5) << 16) | ((guint32) (g * 255 + 0.5) << 8) | (guint32) (b * 255 + 0.5);
-      else
-        rgb = actor ? palette[i % G_N_ELEMENTS (palette)] : 0x444444;
+      else if ((slot = dm_document_get_actor_color_index (document, actor)) >= 0)
+        rgb = dm_actor_colors_palette ((guint) slot);
       /* KML colours are aabbggrr */
       g_string_append_printf (out,
                               "  <Style id=\"actor-%s\">\n"

@@ -106,7 +106,9 @@ dm_actor_set_extra (DmActor    *self,
   self->extra = extra ? json_object_ref (extra) : NULL;
 }
 
-/* Parses "#rrggbb" or "#rgb"; FALSE when the actor has no colour of its own */
+/* Parses "#rrggbb", "#rgb" or "#rrggbbaa" (the alpha is left to whoever draws); FALSE when
+ * the actor has no colour of its own, and then it takes one from the palette (the colour
+ * slot of dm_document_get_actor_color_index()) */
 gboolean
 dm_actor_get_rgb (DmActor *self,
                   double  *red,
@@ -118,7 +120,10 @@ dm_actor_get_rgb (DmActor *self,
 
   if (c == NULL || c[0] != '#')
     return FALSE;
-  if (strlen (c) == 7 && sscanf (c + 1, "%2x%2x%2x", &r, &g, &b) == 3)
+  for (const char *p = c + 1; *p != '\0'; p++)
+    if (!g_ascii_isxdigit (*p))
+      return FALSE;
+  if ((strlen (c) == 7 || strlen (c) == 9) && sscanf (c + 1, "%2x%2x%2x", &r, &g, &b) == 3)
     ;
   else if (strlen (c) == 4 && sscanf (c + 1, "%1x%1x%1x", &r, &g, &b) == 3)
     r *= 17, g *= 17, b *= 17;

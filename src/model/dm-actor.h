@@ -21,7 +21,8 @@ void        dm_actor_set_role     (DmActor    *self,
 const char *dm_actor_get_country  (DmActor    *self);
 void        dm_actor_set_country  (DmActor    *self,
                                    const char *country);
-/* "#rrggbb" as given in the file, or NULL: the renderer picks from its palette */
+/* "#rrggbb" as given in the file, or NULL: the actor takes a colour slot of its document
+ * (dm_document_get_actor_color_index()), which the renderer's palette colours */
 const char *dm_actor_get_color    (DmActor    *self);
 void        dm_actor_set_color    (DmActor    *self,
                                    const char *color);

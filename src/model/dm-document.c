@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dm-actor-colors.h"
 #include "dm-document.h"
 #include "dm-file-info.h"
 #include "dm-error.h"
@@ -19,6 +20,8 @@ struct _DmDocument
   GPtrArray  *files;        /* GFile */
   GHashTable *actor_by_id;  /* id -> DmActor (borrowed from actors) */
   GHashTable *file_info;    /* GFile -> DmFileInfo */
+  GHashTable *actor_colors; /* DmActor -> colour slot + 1 (dm-actor-colors.h); NULL: not yet */
+  gboolean    is_view;      /* its actor colours are its source's (dm_document_show_events) */
   char       *title;
 };
 
@@ -67,6 +70,7 @@ dm_document_finalize (GObject *object)
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->actor_by_id, g_hash_table_unref);
   g_clear_pointer (&self->file_info, g_hash_table_unref);
+  g_clear_pointer (&self->actor_colors, g_hash_table_unref);
   g_free (self->title);
 
   G_OBJECT_CLASS (dm_document_parent_class)->finalize (object);
@@ -123,6 +127,14 @@ dm_document_class_init (DmDocumentClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* A source document's actor colours follow its events and actors; a view keeps its source's */
+static void
+contents_changed_cb (DmDocument *self)
+{
+  if (!self->is_view)
+    g_clear_pointer (&self->actor_colors, g_hash_table_unref);
+}
+
 static void
 dm_document_init (DmDocument *self)
 {
@@ -134,6 +146,8 @@ dm_document_init (DmDocument *self)
   self->actor_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->file_info = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
                                            g_object_unref, file_info_free);
+  g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (contents_changed_cb), self);
+  g_signal_connect_swapped (self->actors, "items-changed", G_CALLBACK (contents_changed_cb), self);
 }
 
 DmDocument *
@@ -313,12 +327,23 @@ copy_store (GListStore *to,
   splice_all (to, items->pdata, items->len);
 }
 
+static GHashTable *
+ensure_actor_colors (DmDocument *self)
+{
+  if (self->actor_colors == NULL)
+    self->actor_colors = dm_actor_colors_assign (G_LIST_MODEL (self->actors),
+                                                 G_LIST_MODEL (self->events));
+  return self->actor_colors;
+}
+
 /**
  * dm_document_show_events:
  *
  * Makes @self a view of @source holding only @events (DmEvent of @source): the same
  * title, actors and places, shared, not copied; the events are not resolved again.
  * The events change in one step: whoever watches them (a route set) rebuilds once.
+ * The view's actor colours are @source's, as they are now (show the events again when
+ * @source changes): an actor has the same colour in every view, whatever it shows.
  */
 void
 dm_document_show_events (DmDocument *self,
@@ -332,6 +357,14 @@ dm_document_show_events (DmDocument *self,
   g_return_if_fail (DM_IS_DOCUMENT (source));
   g_return_if_fail (G_IS_LIST_MODEL (events));
 
+  /* first, so that the changes below keep them; shared, never changed: a table is replaced
+   * when its document changes, so a snapshot's thread may read it */
+  if (self != source)
+    {
+      self->is_view = TRUE;
+      g_clear_pointer (&self->actor_colors, g_hash_table_unref);
+      self->actor_colors = g_hash_table_ref (ensure_actor_colors (source));
+    }
   dm_document_set_title (self, source->title);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->actors)) !=
       g_list_model_get_n_items (G_LIST_MODEL (source->actors)))
@@ -355,6 +388,26 @@ dm_document_show_events (DmDocument *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (events, i));
   splice_all (self->events, items->pdata, items->len);
+}
+
+/**
+ * dm_document_get_actor_color_index:
+ *
+ * The colour slot of @actor, the same in this document and in every view of its source:
+ * slots go to the actors of all the source's events in the order of its actors, skipping
+ * actors that have a colour of their own (docs/MODEL.md, "Actor colours"). The renderer
+ * colours slot i with its palette's colour i.
+ *
+ * Returns: the slot, or -1 when @actor is %NULL, has its own colour or is in no event
+ */
+int
+dm_document_get_actor_color_index (DmDocument *self,
+                                   DmActor    *actor)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), -1);
+  if (actor == NULL)
+    return -1;
+  return dm_actor_colors_lookup (ensure_actor_colors (self), actor);
 }
 
 /**

@@ -56,11 +56,15 @@ void        dm_document_add_file         (DmDocument   *self,
 void        dm_document_merge            (DmDocument   *self,
                                           DmDocument   *other);
 
-/* Views: a document with only some events of @source, sharing its actors and places */
+/* Views: a document with only some events of @source, sharing its actors and places, and
+ * its actors' colours */
 DmDocument *dm_document_new_filtered     (DmDocument   *source,
                                           GListModel   *events);
 void        dm_document_show_events      (DmDocument   *self,
                                           DmDocument   *source,
                                           GListModel   *events);
+/* The actor's colour slot, from all the source's events: the same in every view */
+int         dm_document_get_actor_color_index (DmDocument *self,
+                                               DmActor    *actor);
 
 G_END_DECLS

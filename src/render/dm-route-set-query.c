@@ -45,12 +45,19 @@ dm_route_set_get_actors (DmRouteSet *self)
   return self->actors;
 }
 
+/**
+ * dm_route_set_get_actor_color:
+ * @actor's colour, as dm_route_actor_color() gives it for the set's document: the same for
+ * the set of a filtered view as for the whole document.
+ */
 DmRgba
 dm_route_set_get_actor_color (DmRouteSet *self,
                               DmActor    *actor)
 {
   g_return_val_if_fail (DM_IS_ROUTE_SET (self), dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1));
-  dm_route_set_ensure (self);
+  if (self->document != NULL)
+    return dm_route_actor_color (self->document, actor);
+  /* a frozen copy has no document: the colours it was made with */
   for (guint i = 0; actor != NULL && i < self->actors->len; i++)
     if (g_ptr_array_index (self->actors, i) == actor)
       return g_array_index (self->colors, DmRgba, i);

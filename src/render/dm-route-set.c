@@ -268,7 +268,7 @@ rebuild (DmRouteSet *self)
   g_autoptr(GHashTable) actor_index = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) place_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n = g_list_model_get_n_items (events), n_free = 0;
+  guint n = g_list_model_get_n_items (events);
 
   clear_data (self);
   /* actors with a leg or a stay, in the document's order, so that colours depend neither on
@@ -334,14 +334,10 @@ rebuild (DmRouteSet *self)
 
   dm_route_set_fit_stays (self);
 
-  /* colours: the file's, else the palette in order among actors without one */
+  /* colours: the document's, which are its source's, so a filter changes no one's colour */
   for (guint i = 0; i < self->actors->len; i++)
     {
-      DmActor *actor = g_ptr_array_index (self->actors, i);
-      DmRgba c;
-
-      if (!dm_rgba_parse (&c, dm_actor_get_color (actor)))
-        c = dm_route_palette_color (n_free++);
+      DmRgba c = dm_route_actor_color (self->document, g_ptr_array_index (self->actors, i));
       g_array_append_val (self->colors, c);
     }
 

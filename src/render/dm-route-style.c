@@ -7,19 +7,40 @@
 
 G_DEFINE_BOXED_TYPE (DmRouteStyle, dm_route_style, dm_route_style_ref, dm_route_style_unref)
 
-/* Okabe-Ito: vermillion, blue, bluish green, reddish purple, orange, sky blue, black, yellow */
-static const guint32 palette[DM_ROUTE_N_PALETTE] = {
-  0xd55e00, 0x0072b2, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000, 0xf0e442,
-};
-
 /**
  * dm_route_palette_color:
- * The colour of the @index-th actor without a colour of its own (the palette repeats).
+ * The colour of colour slot @index (dm_document_get_actor_color_index(); the palette repeats).
  */
 DmRgba
 dm_route_palette_color (guint index)
 {
-  return dm_rgba_from_hex (palette[index % DM_ROUTE_N_PALETTE], 1.0f);
+  return dm_rgba_from_hex (dm_actor_colors_palette (index), 1.0f);
+}
+
+/**
+ * dm_route_actor_color:
+ * @document: (nullable): the document @actor is drawn from, or a view of it
+ * @actor: (nullable): an actor
+ *
+ * The one colour of @actor, wherever it is drawn (routes, legend, timeline, list): its own,
+ * else the palette's colour at the slot @document's source gives it, the same whatever a
+ * filter shows; %DM_ROUTE_COLOR_NO_ACTOR for no actor, or one in no event of @document.
+ */
+DmRgba
+dm_route_actor_color (DmDocument *document,
+                      DmActor    *actor)
+{
+  double r, g, b;
+  int slot;
+
+  if (actor == NULL)
+    return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
+  if (dm_actor_get_rgb (actor, &r, &g, &b))
+    return (DmRgba) { (float) r, (float) g, (float) b, 1.0f };
+  slot = document != NULL ? dm_document_get_actor_color_index (document, actor) : -1;
+  if (slot < 0)
+    return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
+  return dm_route_palette_color ((guint) slot);
 }
 
 /**

@@ -3,15 +3,16 @@
 
 #include <glib-object.h>
 
+#include "dm-actor-colors.h"
+#include "dm-document.h"
 #include "dm-map-style.h"
 #include "dm-types.h"
 
 G_BEGIN_DECLS
 
-/* The actor palette: Okabe & Ito (2008), "Color Universal Design", ordered so the first
- * colours stand out best on the light base map (yellow, the faintest on land, comes last). */
-#define DM_ROUTE_N_PALETTE 8
-#define DM_ROUTE_COLOR_NO_ACTOR  0x4d4d4d /* a trip without an actor */
+/* The actor palette is the model's (dm-actor-colors.h), so exports style actors alike */
+#define DM_ROUTE_N_PALETTE DM_ACTOR_N_PALETTE
+#define DM_ROUTE_COLOR_NO_ACTOR  DM_ACTOR_COLOR_NONE /* a trip without an actor */
 #define DM_ROUTE_COLOR_CANCELLED 0x9a9a9a /* cancelled events, whatever the actor */
 
 /**
@@ -64,6 +65,8 @@ void                dm_route_style_changed         (DmRouteStyle       *style);
 guint               dm_route_style_get_serial      (const DmRouteStyle *style);
 
 DmRgba              dm_route_palette_color         (guint               index);
+DmRgba              dm_route_actor_color           (DmDocument         *document,
+                                                    DmActor            *actor);
 const double       *dm_route_status_dashes         (DmStatus            status,
                                                     gboolean            uncertain,
                                                     guint              *n_dashes);
