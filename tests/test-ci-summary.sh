@@ -29,7 +29,8 @@ out=$("$summary" "$tmp/missing.json")
 mkdir -p "$tmp/tree/.ci" "$tmp/tree/build-aux" "$tmp/tree/_build/meson-logs"
 cp "$cirun" "$tmp/tree/.ci/run"
 cp "$summary" "$tmp/tree/build-aux/test-summary"
-printf '#!/bin/sh\necho "build failed" >&2\nexit 1\n' > "$tmp/tree/build-aux/dev"
+printf '#!/bin/sh\necho "${DIPLOMAP_WERROR:-}" > "$0.werror"\necho "build failed" >&2\nexit 1\n' \
+  > "$tmp/tree/build-aux/dev"
 chmod +x "$tmp/tree/.ci/run" "$tmp/tree/build-aux/test-summary" "$tmp/tree/build-aux/dev"
 { line a OK; line b OK; } > "$tmp/tree/_build/meson-logs/testlog.json"
 out=$("$tmp/tree/.ci/run" 2>/dev/null)
@@ -39,4 +40,8 @@ status=$?
   || { echo "not ok - failed build printed: $out"; fail=1; }
 [ "$status" -ne 0 ] && echo "ok - a failed build exits non-zero" \
   || { echo "not ok - failed build exited 0"; fail=1; }
+# CI builds with compiler warnings as errors (build-aux/dev honours DIPLOMAP_WERROR=1)
+[ "$(cat "$tmp/tree/build-aux/dev.werror" 2>/dev/null)" = 1 ] \
+  && echo "ok - CI asks build-aux/dev for -Dwerror=true" \
+  || { echo "not ok - .ci/run did not set DIPLOMAP_WERROR=1"; fail=1; }
 exit $fail
