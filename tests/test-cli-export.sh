@@ -147,12 +147,12 @@ expect_error "bad scale" 2 "--scale" --export "$tmp/x.png" --scale zero "$sample
 expect_error "bad view" 2 "--view" --export "$tmp/x.png" --view 1,2,3 "$sample"
 expect_error "bad projection" 2 "--projection" --export "$tmp/x.png" --projection gnomonic "$sample"
 expect_error "bad time" 2 "--at" --export "$tmp/x.png" --at yesterday "$sample"
-expect_error "unknown format" 2 "x.gif" --export "$tmp/x.gif" "$sample"
+expect_error "unknown format" 2 "x.bmp" --export "$tmp/x.bmp" "$sample"
 expect_error "no input" 2 "No file" --export "$tmp/x.png"
 expect_error "unloadable input" 2 "not-json.diplomap" --export "$tmp/x.png" "$src/data/not-json.diplomap"
 expect_error "missing input" 2 "nowhere.diplomap" --export "$tmp/x.png" "$tmp/nowhere.diplomap"
 expect_error "unwritable path" 1 "no-such-dir/x.png" --export "$tmp/no-such-dir/x.png" "$sample"
-[ -e "$tmp/x.png" ] || [ -e "$tmp/x.gif" ] && bad "failed exports wrote nothing" || ok "failed exports wrote nothing"
+[ -e "$tmp/x.png" ] || [ -e "$tmp/x.bmp" ] && bad "failed exports wrote nothing" || ok "failed exports wrote nothing"
 
 # A write that fails half-way (file size limit) leaves the old file whole and no temporary
 echo old > "$tmp/keep.png"

@@ -13,9 +13,11 @@
 #include "dm-error.h"
 #include "dm-loader.h"
 #include "dm-figure.h"
+#include "dm-video.h"
 
-/* diplomap --export: a figure of the files at a moment, written as PNG, SVG or PDF. Uses the
- * layers without GTK only, so it runs with no display at all.
+/* diplomap --export: a figure of the files at a moment, written as PNG, SVG or PDF, or a
+ * clip of them over a range of time (WebM, MP4, GIF, a folder of PNG: dm-cli-video.c). Uses
+ * the layers without GTK only, so it runs with no display at all.
  * Exit status: 0 written, 1 the figure could not be written, 2 bad arguments or a file that
  * could not be loaded (nothing is written then). */
 
@@ -23,6 +25,10 @@ typedef struct
 {
   char      *out;
   char      *at;
+  char      *from;
+  char      *to;
+  char      *duration;
+  char      *fps;
   char      *size;
   char      *scale;
   char      *view;
@@ -39,6 +45,10 @@ options_clear (Options *o)
 {
   g_free (o->out);
   g_free (o->at);
+  g_free (o->from);
+  g_free (o->to);
+  g_free (o->duration);
+  g_free (o->fps);
   g_free (o->size);
   g_free (o->scale);
   g_free (o->view);
@@ -119,6 +129,31 @@ parse_view (const char *text,
   return TRUE;
 }
 
+/* --at, --from, --to: a date or time, UTC unless it says otherwise */
+static gboolean
+parse_time (const char  *option,
+            const char  *text,
+            gint64      *t,
+            int         *status)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GError) error = NULL;
+  DmTime time;
+
+  if (dm_time_parse (text, utc, &time, &error))
+    {
+      *t = time.earliest;
+      return TRUE;
+    }
+  {
+    /* Translators: the first %s is an option (--at, --from, --to) */
+    g_autofree char *m = g_strdup_printf (_("%s “%s” is not a date or time (e.g. 2025-10-29T12:00:00Z): %s"),
+                                          option, text, error->message);
+    *status = fail (m);
+  }
+  return FALSE;
+}
+
 static gboolean
 load_files (DmDocument  *doc,
             char       **files)
@@ -159,14 +194,54 @@ run (Options *o)
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
   DmFigureFormat format;
-  int w = 1920, h = 1080;
+  DmVideoFormat video_format = DM_VIDEO_FORMAT_WEBM;
+  gboolean video = FALSE;
+  gint64 from = 0, to = 0;
+  double duration = 10.0;
+  guint fps = 30;
+  int w = 1920, h = 1080, status = 2;
 
   if (o->out == NULL || o->out[0] == '\0')
-    return fail (_("--export needs a file name: diplomap --export OUT.png|OUT.svg|OUT.pdf FILE…"));
+    return fail (_("--export needs a file name: diplomap --export OUT.png|OUT.svg|OUT.pdf|OUT.webm|OUT.mp4|OUT.gif|FOLDER/ FILE…"));
   if (!dm_figure_format_from_path (o->out, &format))
     {
-      g_autofree char *m = g_strdup_printf (_("Cannot tell the format of “%s”: the name must end in .png, .svg or .pdf"), o->out);
-      return fail (m);
+      if (!dm_video_format_from_path (o->out, &video_format))
+        {
+          g_autofree char *m = g_strdup_printf (_("Cannot tell the format of “%s”: the name must end in .png, .svg, .pdf, .webm, .mp4 or .gif, or be a folder ending in /"), o->out);
+          return fail (m);
+        }
+      video = TRUE;
+      if (video_format == DM_VIDEO_FORMAT_GIF)
+        w = 800, h = 450, fps = 15;
+    }
+  if (!video && (o->from || o->to || o->duration || o->fps))
+    return fail (_("--from, --to, --duration and --fps are for animations: export to .webm, .mp4, .gif or a folder"));
+  if (video && o->at != NULL)
+    return fail (_("--at is for still figures: an animation runs --from a time --to another"));
+  if (o->from != NULL && !parse_time ("--from", o->from, &from, &status))
+    return status;
+  if (o->to != NULL && !parse_time ("--to", o->to, &to, &status))
+    return status;
+  if (o->duration != NULL)
+    {
+      char *end = NULL;
+      duration = g_ascii_strtod (o->duration, &end);
+      if (end == o->duration || *end != '\0' || !(duration >= 0.1 && duration <= 3600))
+        {
+          g_autofree char *m = g_strdup_printf (_("--duration “%s” is not a number of seconds from 0.1 to 3600"), o->duration);
+          return fail (m);
+        }
+    }
+  if (o->fps != NULL)
+    {
+      char *end = NULL;
+      guint64 n = g_ascii_strtoull (o->fps, &end, 10);
+      if (end == o->fps || *end != '\0' || n < 1 || n > 60)
+        {
+          g_autofree char *m = g_strdup_printf (_("--fps “%s” is not a whole number of frames a second from 1 to 60"), o->fps);
+          return fail (m);
+        }
+      fps = (guint) n;
     }
   if (o->files == NULL || o->files[0] == NULL)
     return fail (_("No file given: diplomap --export OUT FILE…"));
@@ -206,14 +281,10 @@ run (Options *o)
     }
   if (o->at != NULL)
     {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      DmTime t;
-      if (!dm_time_parse (o->at, utc, &t, &error))
-        {
-          g_autofree char *m = g_strdup_printf (_("--at “%s” is not a date or time (e.g. 2025-10-29T12:00:00Z): %s"), o->at, error->message);
-          return fail (m);
-        }
-      dm_figure_set_time (figure, t.earliest);
+      gint64 t;
+      if (!parse_time ("--at", o->at, &t, &status))
+        return status;
+      dm_figure_set_time (figure, t);
     }
   if (o->title != NULL)
     dm_figure_set_title (figure, o->title);
@@ -223,6 +294,9 @@ run (Options *o)
 
   if (!load_files (doc, o->files))
     return 2;
+  if (video)
+    return dm_cli_video_write (figure, o->out, video_format, o->from ? &from : NULL,
+                               o->to ? &to : NULL, duration, fps);
 
   out = dm_cli_file_for_arg (o->out);
   if (!dm_figure_write_file (figure, out, format, &error))
@@ -240,10 +314,18 @@ dm_cli_figure_run (int    argc,
   Options o = { 0 };
   const GOptionEntry entries[] = {
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.out,
-      N_("Write a figure of the files to OUT (.png, .svg or .pdf) and exit"), N_("OUT") },
+      N_("Write a figure of the files to OUT (.png, .svg, .pdf) or an animation (.webm, .mp4, .gif, FOLDER/) and exit"), N_("OUT") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &o.at,
       N_("The moment shown (default: the end of the events)"), N_("ISO-TIME") },
-    { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Size in pixels (default 1920x1080)"), N_("WxH") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o.from,
+      N_("Where an animation starts (default: the first event)"), N_("ISO-TIME") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o.to,
+      N_("Where an animation ends (default: the end of the events)"), N_("ISO-TIME") },
+    { "duration", 0, 0, G_OPTION_ARG_STRING, &o.duration,
+      N_("Length of an animation in seconds (default 10)"), N_("SECONDS") },
+    { "fps", 0, 0, G_OPTION_ARG_STRING, &o.fps,
+      N_("Frames a second of an animation (default 30, GIF 15)"), N_("N") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Size in pixels (default 1920x1080, GIF 800x450)"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale, N_("Pixels per unit of size, for PNG (default 1)"), N_("N") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o.view,
       N_("What the map shows: fit (default), world or a box in degrees"), N_("fit|world|LON_MIN,LAT_MIN,LON_MAX,LAT_MAX") },
@@ -263,8 +345,8 @@ dm_cli_figure_run (int    argc,
 
   /* the remaining files' "FILE…" ends the usage line; the summary says what this does */
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Export a figure of diplomatic events: "
-                                           "diplomap --export OUT.png|OUT.svg|OUT.pdf FILE…"));
+  g_option_context_set_summary (context, _("Export a figure or an animation of diplomatic events: "
+                                           "diplomap --export OUT.png|OUT.svg|OUT.pdf|OUT.webm|OUT.mp4|OUT.gif|FOLDER/ FILE…"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse_strv (context, &args, &error))
     status = fail (error->message);

@@ -3,6 +3,9 @@
 
 #include <gio/gio.h>
 
+#include "dm-figure.h"
+#include "dm-video.h"
+
 G_BEGIN_DECLS
 
 /* "1 event", "3 events"…: counts in the summaries, each with its own plural */
@@ -17,5 +20,15 @@ GFile *dm_cli_file_for_arg (const char *arg);
 /* diplomap --convert OUT FILE…; returns the exit status */
 int dm_cli_convert (const char  *output,
                     char       **files);
+
+/* diplomap --export OUT.webm|OUT.mp4|OUT.gif|OUTDIR/ …, once the files are loaded;
+ * returns the exit status (dm-cli-video.c) */
+int dm_cli_video_write (DmFigure      *figure,
+                        const char    *out,
+                        DmVideoFormat  format,
+                        const gint64  *from,
+                        const gint64  *to,
+                        double         duration,
+                        guint          fps);
 
 G_END_DECLS

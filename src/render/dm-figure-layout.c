@@ -16,6 +16,7 @@
 
 #define MAX_TITLE_LINES 2
 #define MAX_FOOTER_LINES 4
+#define MAX_CAPTION_LINES 2
 
 void
 dm_figure_layout_clear (DmFigureLayout *layout)
@@ -137,14 +138,20 @@ compute_layout (DmFigure       *self,
             g_ptr_array_unref (l->caption_lines);
             l->caption_lines = dm_text_wrap (cr, caption, l->caption_size, DM_TEXT_REGULAR,
                                              text_w);
-            limit_lines (l->caption_lines, 2);
+            limit_lines (l->caption_lines, MAX_CAPTION_LINES);
           }
       }
     }
   y = 0;
   if (l->title_lines->len + l->caption_lines->len > 0)
-    y = l->pad * 0.9 + l->title_lines->len * l->title_size * 1.18 +
-        l->caption_lines->len * l->caption_size * 1.35 + l->pad * 0.55;
+    {
+      /* a frame of a clip keeps room for the longest caption: the map does not move */
+      guint caption_rows = l->caption_lines->len;
+      if (dm_figure_get_clip_range (self, NULL, NULL) && caption_rows > 0)
+        caption_rows = MAX_CAPTION_LINES;
+      y = l->pad * 0.9 + l->title_lines->len * l->title_size * 1.18 +
+          caption_rows * l->caption_size * 1.35 + l->pad * 0.55;
+    }
   l->header_h = y;
 
   {

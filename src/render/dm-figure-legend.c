@@ -53,11 +53,22 @@ add_entry (GArray      *entries,
   return &g_array_index (entries, Entry, entries->len - 1);
 }
 
-/* The actors the legend lists at @t: those with a leg, or in a stay shown at @t (a line or a
- * mark of their colour means something then). Per actor of the set. */
+/* Whether @s is drawn at some time from @t0 to @t1 */
+static gboolean
+stay_is_on_during (const DmRouteStay *s,
+                   gint64             t0,
+                   gint64             t1)
+{
+  return s->start <= t1 && t0 < s->end;
+}
+
+/* The actors the legend lists from @t0 to @t1 (one moment for a still, the range of a clip):
+ * those with a leg, or in a stay shown then (a line or a mark of their colour means
+ * something then). Per actor of the set. */
 static gboolean *
 legend_actors (DmRouteSet *set,
-               gint64      t)
+               gint64      t0,
+               gint64      t1)
 {
   gboolean *shown = g_new0 (gboolean, set->actors->len + 1);
 
@@ -72,7 +83,7 @@ legend_actors (DmRouteSet *set,
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
       GPtrArray *parts = dm_event_get_participants (s->event);
 
-      if (!dm_route_stay_is_on (s, t))
+      if (!stay_is_on_during (s, t0, t1))
         continue;
       for (guint a = 0; a < set->actors->len; a++)
         if (a == s->actor || g_ptr_array_find (parts, g_ptr_array_index (set->actors, a), NULL))
@@ -106,7 +117,7 @@ dm_figure_add_tints (DmFigure   *self,
   g_autofree gboolean *shown = NULL;
 
   dm_route_set_ensure (set);
-  shown = legend_actors (set, t);
+  shown = legend_actors (set, t, t);
   for (guint i = 0; i < set->actors->len; i++)
     {
       const char *country = dm_actor_get_country (g_ptr_array_index (set->actors, i));
@@ -119,10 +130,13 @@ dm_figure_add_tints (DmFigure   *self,
     }
 }
 
+/* What the legend lists from @t0 to @t1: everything that appears at some time of the range,
+ * so that a clip's legend is the same on every frame */
 static GArray *
 legend_entries (DmFigure           *self,
                 const DmRouteStyle *style,
-                gint64              t,
+                gint64              t0,
+                gint64              t1,
                 guint              *n_actors)
 {
   g_autofree gboolean *shown = NULL;
@@ -133,18 +147,18 @@ legend_entries (DmFigure           *self,
   gboolean future = FALSE, in_air = FALSE;
 
   g_array_set_clear_func (entries, entry_clear);
-  shown = legend_actors (set, t);
+  shown = legend_actors (set, t0, t1);
   for (guint i = 0; i < set->legs->len; i++)
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
-      future |= leg->end > t;
-      in_air |= leg->start <= t && t < leg->end;
+      future |= leg->end > t0;
+      in_air |= leg->start <= t1 && t0 < leg->end;
     }
   for (guint i = 0; i < set->stays->len; i++)
     {
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
 
-      if (dm_route_stay_is_on (s, t))
+      if (stay_is_on_during (s, t0, t1))
         active |= s->kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                 : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
     }
@@ -300,12 +314,15 @@ dm_figure_draw_legend (DmFigure             *self,
                        int                  *corner)
 {
   guint n_actors = 0;
-  g_autoptr(GArray) entries = legend_entries (self, style, dm_figure_get_time (self), &n_actors);
+  gint64 t0, t1;
+  g_autoptr(GArray) entries = NULL;
   DmRgba ink = dm_rgba_from_hex (DM_FIGURE_INK, 1.0f);
   double size = l->legend_size, row = size * 1.6, sw = size * 2.4, gap = size * 0.6;
   double pad = size * 0.8, text_w = 0, w, h, margin = 14 * l->u, x = margin, y = margin;
   guint best = G_MAXUINT;
 
+  dm_figure_get_clip_range (self, &t0, &t1);
+  entries = legend_entries (self, style, t0, t1, &n_actors);
   if (entries->len == 0)
     return FALSE;
   for (guint i = 0; i < entries->len; i++)

@@ -31,6 +31,9 @@ struct _DmFigure
   gboolean      show_caption;
   gboolean      show_graticule;
   gboolean      show_sources;
+  gboolean      clip_set;  /* a frame of a clip from clip_start to clip_end */
+  gint64        clip_start;
+  gint64        clip_end;
   DmLabelPlacer *placed;    /* boxes of the last drawing's marks and labels (tests) */
 };
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dm-basemap.h"
 #include "dm-geo-enums.h"
@@ -175,6 +176,39 @@ dm_figure_new (DmDocument *document)
   return g_object_new (DM_TYPE_FIGURE, "document", document, NULL);
 }
 
+/**
+ * dm_figure_dup:
+ * A new figure over the same document with the same settings (time, clip range, view, size,
+ * title, what it shows), for another thread to draw while this one draws: each figure has
+ * its own route set. The document must not change while either draws.
+ */
+DmFigure *
+dm_figure_dup (DmFigure *self)
+{
+  DmFigure *copy;
+
+  g_return_val_if_fail (DM_IS_FIGURE (self), NULL);
+  copy = dm_figure_new (self->document);
+  copy->time = self->time;
+  copy->time_set = self->time_set;
+  copy->clip_set = self->clip_set;
+  copy->clip_start = self->clip_start;
+  copy->clip_end = self->clip_end;
+  copy->view_mode = self->view_mode;
+  memcpy (copy->bounds, self->bounds, sizeof self->bounds);
+  copy->projection = self->projection;
+  copy->projection_set = self->projection_set;
+  copy->width = self->width;
+  copy->height = self->height;
+  copy->scale = self->scale;
+  copy->title = g_strdup (self->title);
+  copy->show_legend = self->show_legend;
+  copy->show_caption = self->show_caption;
+  copy->show_graticule = self->show_graticule;
+  copy->show_sources = self->show_sources;
+  return copy;
+}
+
 DmDocument *
 dm_figure_get_document (DmFigure *self)
 {
@@ -217,6 +251,42 @@ dm_figure_set_time (DmFigure *self,
   self->time = t;
   self->time_set = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
+}
+
+/**
+ * dm_figure_set_clip_range:
+ * Makes the figure a frame of a clip from @start to @end (UTC seconds): its legend lists what
+ * appears at any time of the range and its header keeps room for the longest caption, so the
+ * legend, the map and the scale bar stay in place whatever the time set. Frames of a clip are
+ * figures with the same range and different times.
+ */
+void
+dm_figure_set_clip_range (DmFigure *self,
+                          gint64    start,
+                          gint64    end)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  g_return_if_fail (start <= end);
+  self->clip_set = TRUE;
+  self->clip_start = start;
+  self->clip_end = end;
+}
+
+/* Returns: %FALSE when the figure is a still (then @start and @end are its time) */
+gboolean
+dm_figure_get_clip_range (DmFigure *self,
+                          gint64   *start,
+                          gint64   *end)
+{
+  gint64 t;
+
+  g_return_val_if_fail (DM_IS_FIGURE (self), FALSE);
+  t = dm_figure_get_time (self);
+  if (start)
+    *start = self->clip_set ? self->clip_start : t;
+  if (end)
+    *end = self->clip_set ? self->clip_end : t;
+  return self->clip_set;
 }
 
 DmFigureView

@@ -42,6 +42,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (DmFigure, dm_figure, DM, FIGURE, GObject)
 
 DmFigure     *dm_figure_new             (DmDocument     *document);
+DmFigure     *dm_figure_dup             (DmFigure       *self);
 DmDocument   *dm_figure_get_document    (DmFigure       *self);
 DmRouteRenderer *dm_figure_get_layer       (DmFigure       *self);
 
@@ -59,6 +60,13 @@ void          dm_figure_set_bounds      (DmFigure       *self,
 DmProjection  dm_figure_get_projection  (DmFigure       *self);
 void          dm_figure_set_projection  (DmFigure       *self,
                                          DmProjection    projection);
+/* One frame of a clip over a range of time: the layout holds for every frame of it */
+gboolean      dm_figure_get_clip_range  (DmFigure       *self,
+                                         gint64         *start,
+                                         gint64         *end);
+void          dm_figure_set_clip_range  (DmFigure       *self,
+                                         gint64          start,
+                                         gint64          end);
 void          dm_figure_get_size        (DmFigure       *self,
                                          int            *width,
                                          int            *height);
