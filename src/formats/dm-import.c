@@ -200,7 +200,14 @@ nearest_entry (double  latitude,
   Grid *grid = g_once (&once, build_grid, NULL);
   const DmGazetteerEntry *best = NULL;
   double best_km = G_MAXDOUBLE;
-  int lat0 = CLAMP ((int) floor (latitude), -90, 89), lon0 = (int) floor (longitude);
+  int lat0, lon0;
+
+  /* NaN or a huge number cast to int is undefined: such a point is near nothing */
+  *km = G_MAXDOUBLE;
+  if (!(fabs (latitude) <= 90 && fabs (longitude) <= 360))
+    return NULL;
+  lat0 = CLAMP ((int) floor (latitude), -90, 89);
+  lon0 = (int) floor (longitude);
 
   for (int r = 0; r <= 60; r++)
     {
