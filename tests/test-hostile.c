@@ -363,6 +363,78 @@ test_nan_coordinates (void)
   dm_loader_load_file (doc, file, NULL, NULL);
 }
 
+/* Bytes that are not UTF-8 in a CSV file: a problem where they start, and the rest loads */
+static void
+test_csv_not_utf8 (void)
+{
+  g_autoptr(GFile) file = write_file ("latin1.csv", "actor,place,start\nX,Mos\xff\xfe,2025-01-01\n"
+                                                   "Y,Moscow,2025-01-02\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmProblem *problem = interop_find_problem (doc, "The text is not UTF-8 here (a byte FF)");
+
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, 2);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  /* no message quotes an invalid byte */
+  for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_problems (doc)); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (dm_document_get_problems (doc), i);
+      g_assert_true (g_utf8_validate (dm_problem_get_message (p), -1, NULL));
+    }
+}
+
+/* ... and in a .diplomap file (json-glib gives no position) */
+static void
+test_native_not_utf8 (void)
+{
+  g_autoptr(GFile) file = write_file ("latin1.diplomap", "{\"diplomap\": 1,\n\"title\": \"a\xff" "b\", \"events\": []}", -1);
+
+  assert_load_fails (file, DM_ERROR_PARSE, "the text is not UTF-8 here (a byte FF)", 2, 12);
+}
+
+/* Coordinates are decimal numbers: no hexadecimal, NaN or infinity, and nothing wraps */
+static void
+test_csv_numbers (void)
+{
+  g_autoptr(GFile) file = write_file ("numbers.csv", "actor,latitude,longitude,start\n"
+                                                    "A,18446744073709551657,10,2025-01-01\n"
+                                                    "B,0x10,10,2025-01-01\n"
+                                                    "C,nan,nan,2025-01-01\n"
+                                                    "D,inf,10,2025-01-01\n"
+                                                    "E,1e308,10,2025-01-01\n"
+                                                    "F,55.75,37.62,2025-01-01\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  g_assert_nonnull (interop_find_problem_at (doc, "Coordinates 1.84467e+19, 10 are outside the world", 2));
+  for (guint line = 3; line <= 5; line++)
+    g_assert_nonnull (interop_find_problem_at (doc, "neither", line));
+  g_assert_nonnull (interop_find_problem_at (doc, "Coordinates 1e+308, 10 are outside the world", 6));
+}
+
+/* A 10 MB value is not quoted whole: the message keeps its start and its reason */
+static void
+test_long_value (void)
+{
+  g_autoptr(GString) text = g_string_new ("actor,place,start\nX,Moscow,");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+  DmProblem *problem;
+
+  for (guint i = 0; i < 10 * 1000 * 1000; i++)
+    g_string_append_c (text, '9');
+  g_string_append_c (text, '\n');
+  file = write_file ("long.csv", text->str, text->len);
+  doc = interop_load (file);
+  problem = interop_find_problem_at (doc, "is not a time", 2);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (g_utf8_strlen (dm_problem_get_message (problem), -1), <=, 500);
+  g_assert_nonnull (strstr (dm_problem_get_message (problem), "…"));
+  g_assert_true (g_str_has_prefix (dm_problem_get_message (problem), "999"));
+  g_assert_true (g_str_has_suffix (dm_problem_get_message (problem), "falls outside the years 1 to 9999"));
+}
+
 /* --- XML entities ----------------------------------------------------------------------- */
 
 static void
@@ -484,6 +556,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/ustravel/no-country", test_ustravel_no_country);
   g_test_add_func ("/hostile/ustravel/repeated-child", test_ustravel_repeated_child);
   g_test_add_func ("/hostile/numbers/nan-coordinates", test_nan_coordinates);
+  g_test_add_func ("/hostile/text/csv-not-utf8", test_csv_not_utf8);
+  g_test_add_func ("/hostile/text/native-not-utf8", test_native_not_utf8);
+  g_test_add_func ("/hostile/numbers/csv", test_csv_numbers);
+  g_test_add_func ("/hostile/text/long-value", test_long_value);
   g_test_add_func ("/hostile/xml/entities", test_kml_entities);
   g_test_add_func ("/hostile/xml/small-entity", test_kml_small_entity);
   g_test_add_func ("/hostile/file/fifo", test_fifo);

@@ -538,9 +538,20 @@ dm_json_positions_explain_error (DmJsonPositions *self,
                                  guint           *column)
 {
   const char *detail = parse_error->message;
-  const char *colon;
+  const char *colon, *bad;
   Scan s;
 
+  /* json-glib says "JSON data must be UTF-8 encoded" with no position */
+  if (!g_utf8_validate_len (self->data, self->length, &bad))
+    {
+      s = (Scan) { self->data, bad, 1, 1, NULL, NULL, 0 };
+      while (s.p < s.end)
+        advance (&s);
+      *line = s.line;
+      *column = s.column;
+      /* Translators: %02X is a byte in hexadecimal */
+      return g_strdup_printf (_("the text is not UTF-8 here (a byte %02X)"), (guchar) *bad);
+    }
   if (!scan (&s, self->data, self->length, NULL))
     {
       *line = s.line;
