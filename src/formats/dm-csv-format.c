@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "dm-csv-private.h"
@@ -161,8 +162,11 @@ read_number (Loader    *self,
     return FALSE;
   /* "53,9" from a spreadsheet in a comma-decimal locale */
   copy = g_strdelimit (g_strdup (f->text), ",", '.');
+  /* a decimal number only: g_ascii_strtod() also reads "0x10", "nan" and "inf" */
+  if (strspn (copy, "0123456789+-.eE \t") != strlen (copy))
+    return FALSE;
   *value = g_ascii_strtod (copy, &end);
-  return end != copy && *end == '\0';
+  return end != copy && *end == '\0' && isfinite (*value);
 }
 
 /* A place from a name column (with its country) or from coordinates; a problem if unknown */
@@ -476,6 +480,7 @@ dm_csv_format_load (DmDocument    *doc,
                     GError       **error)
 {
   g_autoptr(GPtrArray) header = NULL;
+  g_autofree char *valid = NULL;
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *ext = dm_import_extension (basename);
   Loader self = { { 0 } };
@@ -488,6 +493,7 @@ dm_csv_format_load (DmDocument    *doc,
   self.events = g_ptr_array_new_with_free_func (g_object_unref);
   self.trips = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.last_trip = g_hash_table_new (NULL, NULL);
+  data = dm_import_ensure_utf8 (&self.imp, data, &length, &valid);
 
   dm_csv_reader_init (&reader, data, length, g_str_equal (ext, "tsv") || g_str_equal (ext, "tab") ? '\t' : 0);
   header = dm_csv_reader_next (&reader, &eline, &ecolumn, &row_error);

@@ -17,4 +17,13 @@ gboolean dm_folder_load (DmDocument          *document,
                          GCancellable        *cancellable,
                          GError             **error);
 
+/* The largest file Diplomap reads: 256 MB, over a million events in any format */
+#define DM_LOADER_MAX_FILE_SIZE (G_GOFFSET_CONSTANT (256) * 1000 * 1000)
+
+gboolean dm_loader_read_contents (GFile         *file,
+                                  char         **contents,
+                                  gsize         *length,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
 G_END_DECLS

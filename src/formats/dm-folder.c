@@ -13,9 +13,23 @@
 
 #define MAX_DEPTH 3
 
+/* Whether @info's file (by device and inode, through links) was met before: a link to
+ * a parent folder makes a loop, a link to a file a second copy */
+static gboolean
+seen_before (GHashTable *seen,
+             GFileInfo  *info)
+{
+  const char *id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
+
+  if (id == NULL)
+    return FALSE;
+  return !g_hash_table_add (seen, g_strdup (id));
+}
+
 static gboolean
 collect_files (GFile         *folder,
                guint          depth,
+               GHashTable    *seen,
                GPtrArray     *files,
                GCancellable  *cancellable,
                GError       **error)
@@ -25,7 +39,8 @@ collect_files (GFile         *folder,
   children = g_file_enumerate_children (folder,
                                         G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                         G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                        G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+                                        G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN ","
+                                        G_FILE_ATTRIBUTE_ID_FILE,
                                         G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (children == NULL)
     return FALSE;
@@ -43,10 +58,12 @@ collect_files (GFile         *folder,
       switch (g_file_info_get_file_type (info))
         {
         case G_FILE_TYPE_REGULAR:
-          g_ptr_array_add (files, g_object_ref (child));
+          if (!seen_before (seen, info))
+            g_ptr_array_add (files, g_object_ref (child));
           break;
         case G_FILE_TYPE_DIRECTORY:
-          if (depth < MAX_DEPTH && !collect_files (child, depth + 1, files, cancellable, error))
+          if (depth < MAX_DEPTH && !seen_before (seen, info) &&
+              !collect_files (child, depth + 1, seen, files, cancellable, error))
             return FALSE;
           break;
         default:
@@ -93,7 +110,7 @@ read_file (DmDocument    *document,
   const char *data;
   gsize length;
 
-  if (g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  if (dm_loader_read_contents (file, &contents, &length, cancellable, &local_error))
     {
       data = contents;
       dm_format_skip_byte_order_mark (&data, &length);
@@ -125,9 +142,14 @@ dm_folder_load (DmDocument          *document,
                 GError             **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GFileInfo) info = g_file_query_info (folder, G_FILE_ATTRIBUTE_ID_FILE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
   guint loaded = 0;
 
-  if (!collect_files (folder, 1, files, cancellable, error))
+  if (info != NULL)
+    seen_before (seen, info);
+  if (!collect_files (folder, 1, seen, files, cancellable, error))
     return FALSE;
   g_ptr_array_sort (files, compare_paths);
 

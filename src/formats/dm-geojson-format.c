@@ -443,6 +443,16 @@ dm_geojson_format_load (DmDocument    *doc,
 
   dm_import_init (&self.imp, doc, file);
   positions = self.positions = dm_json_positions_new (parser, data, length);
+  {
+    guint line, column;
+
+    if (!dm_json_positions_check_depth (data, length, &line, &column))
+      {
+        ok = dm_import_fail (&self.imp, error, line, column,
+                             _("lists and objects nest more than %d deep here"), DM_JSON_MAX_DEPTH);
+        goto out;
+      }
+  }
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       ok = parse_failed (&self, parse_error, error);

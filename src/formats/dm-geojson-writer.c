@@ -119,6 +119,12 @@ add_geometry (JsonBuilder *b,
   GPtrArray *legs = dm_event_get_legs (event);
 
   json_builder_set_member_name (b, "geometry");
+  /* a visit to no known place (a U.S. record's trip without a country): no geometry */
+  if (dm_event_get_kind (event) != DM_EVENT_KIND_TRIP && dm_event_get_place (event) == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
   json_builder_begin_object (b);
   if (dm_event_get_kind (event) != DM_EVENT_KIND_TRIP)
     {

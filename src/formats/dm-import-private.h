@@ -80,4 +80,9 @@ guint     dm_import_find_column       (const char   *data,
 /* The extension of @basename, lower case, or "" */
 char     *dm_import_extension         (const char   *basename);
 
+const char *dm_import_ensure_utf8   (DmImport     *self,
+                                     const char   *data,
+                                     gsize        *length,
+                                     char        **valid);
+
 G_END_DECLS

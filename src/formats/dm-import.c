@@ -200,7 +200,14 @@ nearest_entry (double  latitude,
   Grid *grid = g_once (&once, build_grid, NULL);
   const DmGazetteerEntry *best = NULL;
   double best_km = G_MAXDOUBLE;
-  int lat0 = CLAMP ((int) floor (latitude), -90, 89), lon0 = (int) floor (longitude);
+  int lat0, lon0;
+
+  /* NaN or a huge number cast to int is undefined: such a point is near nothing */
+  *km = G_MAXDOUBLE;
+  if (!(fabs (latitude) <= 90 && fabs (longitude) <= 360))
+    return NULL;
+  lat0 = CLAMP ((int) floor (latitude), -90, 89);
+  lon0 = (int) floor (longitude);
 
   for (int r = 0; r <= 60; r++)
     {
@@ -640,6 +647,55 @@ dm_import_find_column (const char *data,
         hit++;
     }
   return g_utf8_strlen (p, hit - p) + 1;
+}
+
+/* Where @at is in @data: line and column from 1, a column is a character */
+static void
+position_of (const char *data,
+             const char *at,
+             guint      *line,
+             guint      *column)
+{
+  const char *start = data;
+
+  *line = 1;
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        start = p + 1;
+      }
+  *column = g_utf8_strlen (start, at - start) + 1;
+}
+
+/**
+ * dm_import_ensure_utf8:
+ * @valid: (out): what to free once the returned text is no longer used
+ *
+ * @data if it is UTF-8; else a problem where its first invalid byte is, and a copy in
+ * which each invalid sequence reads as U+FFFD, so that nothing invalid reaches a message
+ * or a written file. A NUL byte ends the copy.
+ */
+const char *
+dm_import_ensure_utf8 (DmImport    *self,
+                       const char  *data,
+                       gsize       *length,
+                       char       **valid)
+{
+  const char *bad;
+  guint line, column;
+
+  *valid = NULL;
+  if (g_utf8_validate_len (data, *length, &bad))
+    return data;
+  position_of (data, bad, &line, &column);
+  dm_import_problem (self, line, column,
+                     /* Translators: %02X is the first byte that is not UTF-8, in hexadecimal */
+                     _("The text is not UTF-8 here (a byte %02X): what is not UTF-8 reads as “�”"),
+                     (guchar) *bad);
+  *valid = g_utf8_make_valid (data, *length);
+  *length = strlen (*valid);
+  return *valid;
 }
 
 char *

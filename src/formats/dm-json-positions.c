@@ -125,6 +125,7 @@ typedef struct
   guint       line, column;
   GArray     *out;          /* Position, or NULL when only looking for a fault */
   const char *reason;       /* why the text is not JSON, at line:column */
+  guint       depth;        /* objects and lists open */
 } Scan;
 
 static void
@@ -354,9 +355,20 @@ scan_value (Scan  *s,
     {
     case '{':
     case '[':
-      if ((at = record (s, number)) != NULL)
-        *at = (Position) { s->line, s->column };
-      return *s->p == '{' ? scan_object (s, number) : scan_array (s, number);
+      {
+        gboolean ok;
+
+        /* dm_json_positions_check_depth() turned such a text away before: this guards
+         * the recursion only */
+        if (s->depth >= DM_JSON_MAX_DEPTH)
+          return fail (s, _("lists and objects are nested too deep"));
+        if ((at = record (s, number)) != NULL)
+          *at = (Position) { s->line, s->column };
+        s->depth++;
+        ok = *s->p == '{' ? scan_object (s, number) : scan_array (s, number);
+        s->depth--;
+        return ok;
+      }
     case '"':
     case '\'':
       return scan_string (s);
@@ -374,13 +386,67 @@ scan (Scan       *s,
 {
   guint number = 0;
 
-  *s = (Scan) { data, data + length, 1, 1, out, NULL };
+  *s = (Scan) { data, data + length, 1, 1, out, NULL, 0 };
   skip_space (s);
   if (!scan_value (s, &number))
     return FALSE;
   skip_space (s);
   if (s->p < s->end)
     return fail (s, _("the text goes on after the end of the JSON value"));
+  return TRUE;
+}
+
+/**
+ * dm_json_positions_check_depth:
+ *
+ * Whether @data nests objects and lists at most %DM_JSON_MAX_DEPTH deep. json-glib
+ * parses by recursion with no limit, so a text of 100,000 `[` overflows the stack: this
+ * loop, which recurses nowhere, runs before it. Strings and comments are skipped as
+ * json-glib skips them.
+ * Returns: %FALSE with where the first object or list too deep opens
+ */
+gboolean
+dm_json_positions_check_depth (const char *data,
+                               gsize       length,
+                               guint      *line,
+                               guint      *column)
+{
+  Scan s = { data, data + length, 1, 1, NULL, NULL, 0 };
+
+  while (s.p < s.end)
+    {
+      switch (*s.p)
+        {
+        case '"':
+        case '\'':
+          scan_string (&s);
+          continue;
+        case '/':
+          if (s.p + 1 < s.end && s.p[1] == '*')
+            {
+              skip_space (&s);
+              continue;
+            }
+          break;
+        case '{':
+        case '[':
+          if (++s.depth > DM_JSON_MAX_DEPTH)
+            {
+              *line = s.line;
+              *column = s.column;
+              return FALSE;
+            }
+          break;
+        case '}':
+        case ']':
+          if (s.depth > 0)
+            s.depth--;
+          break;
+        default:
+          break;
+        }
+      advance (&s);
+    }
   return TRUE;
 }
 
@@ -472,9 +538,20 @@ dm_json_positions_explain_error (DmJsonPositions *self,
                                  guint           *column)
 {
   const char *detail = parse_error->message;
-  const char *colon;
+  const char *colon, *bad;
   Scan s;
 
+  /* json-glib says "JSON data must be UTF-8 encoded" with no position */
+  if (!g_utf8_validate_len (self->data, self->length, &bad))
+    {
+      s = (Scan) { self->data, bad, 1, 1, NULL, NULL, 0 };
+      while (s.p < s.end)
+        advance (&s);
+      *line = s.line;
+      *column = s.column;
+      /* Translators: %02X is a byte in hexadecimal */
+      return g_strdup_printf (_("the text is not UTF-8 here (a byte %02X)"), (guchar) *bad);
+    }
   if (!scan (&s, self->data, self->length, NULL))
     {
       *line = s.line;

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
  * text on the first lookup. Lines and columns count from 1; a column is a character. */
 typedef struct _DmJsonPositions DmJsonPositions;
 
+/* How deep objects and lists may nest (serde_json's default; a Diplomap file needs 6) */
+#define DM_JSON_MAX_DEPTH 128
+
 DmJsonPositions *dm_json_positions_new            (JsonParser      *parser,
                                                    const char      *data,
                                                    gsize            length);
@@ -29,6 +32,11 @@ gboolean         dm_json_positions_lookup_member  (DmJsonPositions *self,
 gboolean         dm_json_positions_lookup_element (DmJsonPositions *self,
                                                    JsonArray       *array,
                                                    guint            index,
+                                                   guint           *line,
+                                                   guint           *column);
+/* Before parsing: FALSE if @data nests deeper than DM_JSON_MAX_DEPTH, with where */
+gboolean         dm_json_positions_check_depth    (const char      *data,
+                                                   gsize            length,
                                                    guint           *line,
                                                    guint           *column);
 /* After the parser failed: where the text stops being JSON, and why (translated) */

@@ -12,6 +12,7 @@
 #include "dm-gazetteer.h"
 #include "dm-import-private.h"
 #include "dm-kml-private.h"
+#include "dm-xml-private.h"
 
 /* KML (Google Earth) in, with libxml2: Placemarks with a time become events. A Point
  * is a visit, a LineString or MultiGeometry of lines a trip with a leg per segment,
@@ -232,8 +233,7 @@ dm_kml_load_text (DmDocument    *doc,
   ctxt = xmlNewParserCtxt ();
   /* no network, no external entities, no DTD loading */
   xml = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
-                           XML_PARSE_BIG_LINES);
+                           DM_XML_PARSE_OPTIONS | XML_PARSE_NOCDATA);
   if (xml == NULL)
     {
       const xmlError *e = xmlCtxtGetLastError (ctxt);
@@ -248,6 +248,22 @@ dm_kml_load_text (DmDocument    *doc,
     }
   xmlFreeParserCtxt (ctxt);
 
+  {
+    guint line;
+
+    if (!dm_xml_check_expansion (xml, &line))
+      {
+        g_autoptr(GArray) starts = dm_import_index_lines (data, length);
+        g_autofree char *limit = g_format_size (DM_XML_MAX_EXPANSION);
+
+        ok = dm_import_fail (&self.imp, error, line,
+                             dm_import_find_column (data, length, starts, line, "&"),
+                             /* Translators: %s is a size, "1.0 MB" */
+                             _("the file’s entities (&name;) expand to more than %s of text"),
+                             limit);
+        goto out;
+      }
+  }
   root = xmlDocGetRootElement (xml);
   if (!dm_kml_is (root, "kml"))
     {

@@ -3,12 +3,148 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dm-error.h"
 #include "dm-folder-private.h"
 #include "dm-format.h"
 #include "dm-loader.h"
+
+static gboolean
+read_failed (GFile   *file,
+             int      saved_errno,
+             GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (saved_errno == ENOENT)
+    g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND, _("%s does not exist"), name);
+  else
+    g_set_error (error, DM_ERROR, DM_ERROR_FAILED,
+                 /* Translators: %s is a file name, then the system's reason */
+                 _("Could not read %s: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+check_size (GFile   *file,
+            goffset  size,
+            GError **error)
+{
+  g_autofree char *name = NULL, *shown = NULL, *limit = NULL;
+
+  if (size <= DM_LOADER_MAX_FILE_SIZE)
+    return TRUE;
+  name = g_file_get_parse_name (file);
+  shown = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+  limit = g_format_size (DM_LOADER_MAX_FILE_SIZE);
+  g_set_error (error, DM_ERROR, DM_ERROR_UNSUPPORTED,
+               /* Translators: a file name, its size ("300.0 MB (300,000,000 bytes)"), then the
+                * largest size Diplomap reads ("256.0 MB") */
+               _("%s is too large to read: %s, and Diplomap reads files of up to %s"),
+               name, shown, limit);
+  return FALSE;
+}
+
+/**
+ * dm_loader_read_contents:
+ *
+ * Reads the whole of @file, a regular file of at most %DM_LOADER_MAX_FILE_SIZE bytes,
+ * checked before anything is read: a FIFO, a device such as /dev/zero or a socket is
+ * refused without waiting for it, and a file too large without reading it. What is read
+ * ends with a NUL byte (not counted in @length).
+ * Returns: %FALSE with a translated error that names the file
+ */
+gboolean
+dm_loader_read_contents (GFile         *file,
+                         char         **contents,
+                         gsize         *length,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *buffer = NULL;
+  struct stat st;
+  gsize done = 0;
+  int fd;
+
+  if (path == NULL)
+    {
+      /* not a local file: GIO reads it, after the same checks of what it says it is */
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                                     G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, cancellable, error);
+      if (info == NULL)
+        return FALSE;
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        return read_failed (file, EINVAL, error);
+      if (!check_size (file, g_file_info_get_size (info), error))
+        return FALSE;
+      return g_file_load_contents (file, cancellable, contents, length, NULL, error);
+    }
+
+  /* O_NONBLOCK: opening a FIFO with no writer would wait forever */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    return read_failed (file, errno, error);
+  if (fstat (fd, &st) != 0)
+    {
+      int e = errno;
+      close (fd);
+      return read_failed (file, e, error);
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      close (fd);
+      g_set_error (error, DM_ERROR, DM_ERROR_UNSUPPORTED,
+                   /* Translators: %s is a file name */
+                   _("%s is not a file Diplomap can read: a pipe, a device or a socket"), name);
+      return FALSE;
+    }
+  if (!check_size (file, st.st_size, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+  /* one byte more than the size: a file that grows past the limit as it is read is refused */
+  buffer = g_malloc ((gsize) st.st_size + 2);
+  while (done <= (gsize) st.st_size)
+    {
+      ssize_t n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return FALSE;
+        }
+      n = read (fd, buffer + done, (gsize) st.st_size + 1 - done);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n < 0)
+        {
+          int e = errno;
+          close (fd);
+          return read_failed (file, e, error);
+        }
+      if (n == 0)
+        break;
+      done += n;
+    }
+  close (fd);
+  if (done > (gsize) st.st_size && !check_size (file, DM_LOADER_MAX_FILE_SIZE + 1, error))
+    return FALSE;
+  buffer[done] = '\0';
+  *contents = g_steal_pointer (&buffer);
+  *length = done;
+  return TRUE;
+}
 
 /* Reads @file into a fresh document, in whatever thread calls it; a folder tells
  * @progress (in that thread) after each of its files */
@@ -20,7 +156,6 @@ load_into_new (GFile              *file,
                GError            **error)
 {
   g_autoptr(DmDocument) doc = dm_document_new ();
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (file);
   const char *data;
@@ -32,21 +167,8 @@ load_into_new (GFile              *file,
     return dm_folder_load (doc, file, progress, progress_data, cancellable, error) ? g_steal_pointer (&doc)
                                                                                    : NULL;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        /* GIO's text would name the file a second time */
-        g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND, _("%s does not exist"), name);
-      else
-        g_set_error (error, DM_ERROR, DM_ERROR_NOT_FOUND,
-                     /* Translators: %s is a file name, then the system's reason */
-                     _("Could not read %s: %s"), name, local_error->message);
-      return NULL;
-    }
+  if (!dm_loader_read_contents (file, &contents, &length, cancellable, error))
+    return NULL;
 
   data = contents;
   dm_format_skip_byte_order_mark (&data, &length);

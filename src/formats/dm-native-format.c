@@ -826,7 +826,14 @@ dm_native_format_load (DmDocument    *doc,
   JsonNode *root, *events, *version_node;
   JsonObject *root_object;
   gint64 version = 1;
+  guint line, column;
 
+  if (!dm_json_positions_check_depth (data, length, &line, &column))
+    {
+      dm_error_set_at (error, file, line, column, DM_ERROR_PARSE,
+                       _("lists and objects nest more than %d deep here"), DM_JSON_MAX_DEPTH);
+      return FALSE;
+    }
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     return parse_failed (file, positions, parse_error, error);
 

@@ -15,6 +15,7 @@
 #include "dm-format.h"
 #include "dm-ustravel-format.h"
 #include "dm-ustravel-private.h"
+#include "dm-xml-private.h"
 
 #define PUBLISHER "Office of the Historian, U.S. Department of State"
 
@@ -234,6 +235,24 @@ not_found:
   return place;
 }
 
+/* The Office of the Historian's page of @who, the source of each of its visits */
+static void
+add_source (Reader     *self,
+            const char *who,
+            const char *name,
+            const char *role)
+{
+  DmSource *source = dm_source_new ();
+
+  source->title = g_strdup_printf ("%s: %s", g_strcmp0 (role, "president") == 0
+                                   ? "Travels of the President" : "Travels of the Secretary of State",
+                                   name ? name : who);
+  source->publisher = g_strdup (PUBLISHER);
+  source->url = g_strdup_printf ("https://history.state.gov/departmenthistory/travels/%s/%s",
+                                 role ? role : "secretary", who);
+  g_hash_table_insert (self->sources, g_strdup (who), source);
+}
+
 static DmActor *
 actor_for (Reader     *self,
            const char *who,
@@ -242,10 +261,15 @@ actor_for (Reader     *self,
 {
   DmActor *actor = dm_document_lookup_actor (self->doc, who);
   g_autoptr(DmActor) created = NULL;
-  DmSource *source;
 
+  /* the same traveller in a second file of a folder: known to the document, not yet
+   * to this file's sources */
   if (actor != NULL)
-    return actor;
+    {
+      if (!g_hash_table_contains (self->sources, who))
+        add_source (self, who, dm_actor_get_name (actor), role);
+      return actor;
+    }
   created = dm_actor_new (who, name);
   /* Role labels are data, kept in English so that filters stay stable */
   if (g_strcmp0 (role, "president") == 0)
@@ -257,15 +281,7 @@ actor_for (Reader     *self,
   dm_actor_set_country (created, "US");
   dm_document_add_actor (self->doc, created);
   g_hash_table_insert (self->new_actors, g_strdup (who), created);
-
-  source = dm_source_new ();
-  source->title = g_strdup_printf ("%s: %s", g_strcmp0 (role, "president") == 0
-                                   ? "Travels of the President" : "Travels of the Secretary of State",
-                                   name ? name : who);
-  source->publisher = g_strdup (PUBLISHER);
-  source->url = g_strdup_printf ("https://history.state.gov/departmenthistory/travels/%s/%s",
-                                 role ? role : "secretary", who);
-  g_hash_table_insert (self->sources, g_strdup (who), source);
+  add_source (self, who, name, role);
   return created;
 }
 
@@ -321,6 +337,15 @@ trip_clear (Trip *t)
   g_free (t->country_id); g_free (t->country_text); g_free (t->locale); g_free (t->remarks);
 }
 
+/* A field given twice keeps the last (the first's text is freed) */
+static void
+take (char **field,
+      char  *text)
+{
+  g_free (*field);
+  *field = text;
+}
+
 static void
 read_trip_fields (xmlNode *trip,
                   Trip    *t)
@@ -333,25 +358,25 @@ read_trip_fields (xmlNode *trip,
       if (c->type != XML_ELEMENT_NODE)
         continue;
       if (g_str_equal (tag, "id"))
-        t->id = element_text (c);
+        take (&t->id, element_text (c));
       else if (g_str_equal (tag, "name"))
-        t->name = element_text (c);
+        take (&t->name, element_text (c));
       else if (g_str_equal (tag, "role") && t->role == NULL)
         t->role = element_text (c);
       else if (g_str_equal (tag, "start-date"))
-        t->start = element_text (c), t->start_line = line;
+        take (&t->start, element_text (c)), t->start_line = line;
       else if (g_str_equal (tag, "end-date"))
-        t->end = element_text (c), t->end_line = line;
+        take (&t->end, element_text (c)), t->end_line = line;
       else if (g_str_equal (tag, "country"))
         {
-          t->country_id = attribute (c, "id");
-          t->country_text = element_text (c);
+          take (&t->country_id, attribute (c, "id"));
+          take (&t->country_text, element_text (c));
           t->country_line = line;
         }
       else if (g_str_equal (tag, "locale"))
-        t->locale = element_text (c), t->locale_line = line;
+        take (&t->locale, element_text (c)), t->locale_line = line;
       else if (g_str_equal (tag, "remarks"))
-        t->remarks = element_text (c);
+        take (&t->remarks, element_text (c));
     }
 }
 
@@ -563,8 +588,7 @@ dm_ustravel_format_load (DmDocument    *document,
 
   ctxt = xmlNewParserCtxt ();
   xdoc = xmlCtxtReadMemory (ctxt, data, (int) length, uri, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                            XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+                            DM_XML_PARSE_OPTIONS | XML_PARSE_COMPACT);
   if (xdoc == NULL)
     {
       xmlErrorPtr e = xmlCtxtGetLastError (ctxt);
@@ -578,6 +602,20 @@ dm_ustravel_format_load (DmDocument    *document,
     }
   xmlFreeParserCtxt (ctxt);
 
+  {
+    guint line;
+
+    if (!dm_xml_check_expansion (xdoc, &line))
+      {
+        g_autofree char *limit = g_format_size (DM_XML_MAX_EXPANSION);
+
+        dm_error_set_at (error, file, line, 1, DM_ERROR_PARSE,
+                         /* Translators: %s is a size, "1.0 MB" */
+                         _("the file’s entities (&name;) expand to more than %s of text"), limit);
+        xmlFreeDoc (xdoc);
+        return FALSE;
+      }
+  }
   root = xmlDocGetRootElement (xdoc);
   if (root == NULL || !g_str_equal ((const char *) root->name, "trips"))
     {

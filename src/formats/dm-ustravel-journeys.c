@@ -9,8 +9,10 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "dm-folder-private.h"
 #include "dm-gazetteer.h"
 #include "dm-ustravel-private.h"
+#include "dm-xml-private.h"
 
 /* The record gives stops, not flights: two stops belong to one journey when there are
  * at most this many days between them (days on which the person was at neither): a
@@ -282,12 +284,16 @@ parse_terms (GFile *file)
   xmlDocPtr xdoc;
   xmlNode *root;
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, NULL) || length > G_MAXINT)
+  if (!dm_loader_read_contents (file, &data, &length, NULL, NULL) || length > G_MAXINT)
     return terms;
-  xdoc = xmlReadMemory (data, (int) length, NULL, NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xdoc = xmlReadMemory (data, (int) length, NULL, NULL, DM_XML_PARSE_OPTIONS);
   if (xdoc == NULL)
     return terms;
+  if (!dm_xml_check_expansion (xdoc, &(guint) { 0 }))
+    {
+      xmlFreeDoc (xdoc);
+      return terms;
+    }
   root = xmlDocGetRootElement (xdoc);
   for (xmlNode *p = root ? root->children : NULL; p != NULL; p = p->next)
     {

@@ -39,6 +39,25 @@ dm_problem_init (DmProblem *self)
 {
 }
 
+/* The most characters a message keeps: a value of 10 MB quoted in it is cut in the middle */
+#define MAX_MESSAGE_CHARS 500
+
+/* @message as valid UTF-8 (a reader may quote bytes that are not) and at most
+ * MAX_MESSAGE_CHARS long: its start and its end (often the reason) around a "…" */
+static char *
+tidy_message (const char *message)
+{
+  g_autofree char *valid = message ? g_utf8_make_valid (message, -1) : NULL;
+  glong n = valid ? g_utf8_strlen (valid, -1) : 0;
+  const char *cut, *resume;
+
+  if (n <= MAX_MESSAGE_CHARS)
+    return g_steal_pointer (&valid);
+  cut = g_utf8_offset_to_pointer (valid, MAX_MESSAGE_CHARS - 150 - 1);
+  resume = g_utf8_offset_to_pointer (valid, n - 150);
+  return g_strdup_printf ("%.*s…%s", (int) (cut - valid), valid, resume);
+}
+
 DmProblem *
 dm_problem_new (GFile      *file,
                 guint       line,
@@ -50,7 +69,7 @@ dm_problem_new (GFile      *file,
   self->file = file ? g_object_ref (file) : NULL;
   self->line = line;
   self->column = column;
-  self->message = g_strdup (message);
+  self->message = tidy_message (message);
   return self;
 }
 

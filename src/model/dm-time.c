@@ -60,6 +60,10 @@ read_offset (const char **p,
   return TRUE;
 }
 
+/* The first and last seconds of the years 1 to 9999 in UTC, as Unix times */
+#define FIRST_UTC_SECOND G_GINT64_CONSTANT (-62135596800)
+#define LAST_UTC_SECOND  G_GINT64_CONSTANT (253402300799)
+
 static gint64
 local_to_utc (GTimeZone *zone,
               int        year,
@@ -197,6 +201,15 @@ parse_single (const char  *text,
     }
   if (t.earliest == G_MININT64 || t.latest == G_MININT64)
     return parse_error (text, error);
+  /* 9999-12-31T23:59:59-23:59 is a day into the year 10000 in UTC, which GDateTime, and
+   * so every writer, cannot hold */
+  if (t.earliest < FIRST_UTC_SECOND || t.latest > LAST_UTC_SECOND)
+    {
+      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+                   /* Translators: %s is the time the file gave */
+                   _("“%s” falls outside the years 1 to 9999 in UTC"), text);
+      return FALSE;
+    }
 
   if (!t.has_offset)
     {

@@ -1,0 +1,578 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Files from strangers: each crash, hang and blow-up once found, as a file made here, with
+ * the message and the position it must give now (docs/SECURITY.md). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dm-error.h"
+#include "dm-loader.h"
+#include "dm-saver.h"
+#include "interop-common.h"
+
+static char *tmpdir;
+
+static GFile *
+write_file (const char *basename,
+            const char *data,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (tmpdir, basename, NULL);
+
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* @file fails to load with a DM_ERROR @code whose text holds @needle, at @line:@column
+ * (not checked when 0) */
+static void
+assert_load_fails (GFile      *file,
+                   int         code,
+                   const char *needle,
+                   guint       line,
+                   guint       column)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_false (dm_loader_load_file (doc, file, NULL, &error));
+  g_assert_error (error, DM_ERROR, code);
+  text = dm_error_to_string (error);
+  if (strstr (text, needle) == NULL)
+    g_error ("expected “%s” in: %s", needle, text);
+  if (line != 0)
+    {
+      g_assert_cmpuint (dm_error_get_line (error), ==, line);
+      g_assert_cmpuint (dm_error_get_column (error), ==, column);
+    }
+}
+
+/* Converts @doc into every writable format; each written file loads back */
+static void
+assert_converts (DmDocument *doc)
+{
+  static const char * const names[] = { "out.geojson", "out.kml", "out.csv", "out.diplomap" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmpdir, names[i], NULL);
+      g_autoptr(GFile) out = g_file_new_for_path (path);
+      g_autoptr(DmDocument) back = dm_document_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      g_assert_true (dm_saver_write (doc, out, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_null (strstr (contents, "(null)"));
+      g_assert_true (dm_loader_load_file (back, out, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* --- nesting ----------------------------------------------------------------------- */
+
+/* 100,000 brackets deep: refused at the first bracket past the limit, before json-glib
+ * recurses (it overflowed the stack) */
+static void
+test_deep (const char *basename,
+           const char *head,
+           const char *open,
+           const char *close,
+           const char *tail,
+           guint       open_before)
+{
+  g_autoptr(GString) text = g_string_new (head);
+  g_autoptr(GFile) file = NULL;
+  guint column;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, open);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, close);
+  g_string_append (text, tail);
+  file = write_file (basename, text->str, text->len);
+  /* the limit's first bracket too many: @open_before are open before the head ends */
+  column = strlen (head) + (128 - open_before) * strlen (open) + 1;
+  assert_load_fails (file, DM_ERROR_PARSE, "nest more than 128 deep", 1, column);
+}
+
+static void
+test_deep_native (void)
+{
+  test_deep ("deep.diplomap", "{\"diplomap\": 1, \"events\": ", "[", "]", "}", 1);
+}
+
+static void
+test_deep_native_notes (void)
+{
+  test_deep ("notes.diplomap",
+             "{\"diplomap\": 1, \"events\": [{\"id\": \"a\", \"type\": \"visit\", \"notes\": ",
+             "[", "]", "}]}", 3);
+}
+
+static void
+test_deep_geojson (void)
+{
+  test_deep ("deep.geojson", "{\"type\": \"FeatureCollection\", \"features\": [", "{\"a\":", "}",
+             "]}", 2);
+}
+
+static void
+test_deep_geojson_coordinates (void)
+{
+  test_deep ("coords.geojson",
+             "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": ",
+             "[", "]", "}}", 2);
+}
+
+/* Brackets inside strings do not count, and a file nested as deep as allowed loads */
+static void
+test_deep_limit (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"diplomap\": 1, \"title\": \"[[[[{{{{\", \"x\": ");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+
+  for (guint i = 0; i < 127; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 127; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, ", \"events\": []}");
+  file = write_file ("limit.diplomap", text->str, text->len);
+  doc = interop_load (file);
+  g_assert_cmpstr (dm_document_get_title (doc), ==, "[[[[{{{{");
+}
+
+/* --- times that no writer could write ------------------------------------------------ */
+
+static void
+assert_time_refused (GFile      *file,
+                     const char *time)
+{
+  g_autoptr(DmDocument) doc = interop_load (file);
+  g_autofree char *message = g_strdup_printf ("“%s” falls outside the years 1 to 9999 in UTC", time);
+  guint line, column;
+  DmProblem *problem = interop_find_problem (doc, message);
+
+  if (problem == NULL)
+    g_error ("no problem “%s”", message);
+  interop_position_of (file, time, &line, &column);
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, line);
+  g_assert_cmpuint (dm_problem_get_column (problem), >=, column - 1);
+  g_assert_cmpuint (dm_problem_get_column (problem), <=, column);
+  assert_converts (doc);
+}
+
+static const char * const edge_times[] = {
+  "9999-12-31T23:59:59-12:00", "9999-12-31T12:00:00-13:00", "0001-01-01T00:00+14:00",
+};
+
+static void
+test_time_native (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (edge_times); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"diplomap\": 1, \"actors\": [{\"id\": \"x\", \"name\": \"X\"}],\n"
+                                               "\"events\": [{\"id\": \"a\", \"type\": \"visit\", \"actor\": \"x\",\n"
+                                               "  \"place\": \"Moscow\", \"start\": \"%s\"}]}\n", edge_times[i]);
+      g_autoptr(GFile) file = write_file ("time.diplomap", text, -1);
+
+      assert_time_refused (file, edge_times[i]);
+    }
+}
+
+static void
+test_time_csv (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (edge_times); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("id,actor,place,start\na,X,Moscow,%s\n", edge_times[i]);
+      g_autoptr(GFile) file = write_file ("time.csv", text, -1);
+
+      assert_time_refused (file, edge_times[i]);
+    }
+}
+
+static void
+test_time_kml (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (edge_times); i++)
+    {
+      g_autofree char *text =
+        g_strdup_printf ("<?xml version=\"1.0\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n"
+                         "<Placemark><name>A</name>\n<TimeStamp><when>%s</when></TimeStamp>\n"
+                         "<Point><coordinates>37.6,55.7</coordinates></Point></Placemark>\n"
+                         "</Document></kml>\n", edge_times[i]);
+      g_autoptr(GFile) file = write_file ("time.kml", text, -1);
+      g_autoptr(DmDocument) doc = interop_load (file);
+
+      g_assert_nonnull (interop_find_problem (doc, "falls outside the years 1 to 9999 in UTC"));
+      assert_converts (doc);
+    }
+}
+
+/* --- the U.S. record ------------------------------------------------------------------ */
+
+static const char trip_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<trips>\n"
+  "  <trip role=\"secretary\" who=\"roe-jane\">\n"
+  "    <id>%s1</id>\n    <name>Jane Roe</name>\n"
+  "    <start-date>2021-06-10</start-date>\n    <end-date>2021-06-10</end-date>\n"
+  "    <country id=\"korea-south\">Korea, South</country>\n    <locale>Seoul</locale>\n"
+  "  </trip>\n</trips>\n";
+
+static GFile *
+make_folder (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0755), ==, 0);
+  return g_file_new_for_path (path);
+}
+
+static void
+put (GFile      *folder,
+     const char *basename,
+     const char *id)
+{
+  g_autofree char *text = g_strdup_printf (trip_xml, id);
+  g_autoptr(GFile) file = g_file_get_child (folder, basename);
+  g_autofree char *path = g_file_get_path (file);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* The visits of @doc (a U.S. record also has the journeys that join them) */
+static guint
+count_visits (DmDocument *doc)
+{
+  GListModel *events = dm_document_get_events (doc);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+
+      n += dm_event_get_kind (event) == DM_EVENT_KIND_VISIT;
+    }
+  return n;
+}
+
+/* The same traveller in two files: each visit has its source (it was NULL) */
+static void
+test_ustravel_two_files (void)
+{
+  g_autoptr(GFile) folder = make_folder ("two");
+  g_autoptr(DmDocument) doc = NULL;
+  GListModel *events;
+
+  put (folder, "a.xml", "1");
+  put (folder, "b.xml", "2");
+  doc = interop_load (folder);
+  g_assert_cmpuint (count_visits (doc), ==, 2);
+  events = dm_document_get_events (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *sources = dm_event_get_sources (event);
+
+      if (dm_event_get_kind (event) != DM_EVENT_KIND_VISIT)
+        continue;
+      g_assert_cmpuint (sources->len, ==, 1);
+      g_assert_nonnull (g_ptr_array_index (sources, 0));
+    }
+  assert_converts (doc);
+}
+
+/* A link to the folder itself: every file is read once */
+static void
+test_ustravel_symlink_loop (void)
+{
+  g_autoptr(GFile) folder = make_folder ("loop");
+  g_autoptr(GFile) sub = make_folder ("loop/sub");
+  g_autofree char *self_link = g_build_filename (tmpdir, "loop", "self", NULL);
+  g_autofree char *up_link = g_build_filename (tmpdir, "loop", "sub", "up", NULL);
+  g_autofree char *dead = g_build_filename (tmpdir, "loop", "dead", NULL);
+  g_autoptr(DmDocument) doc = NULL;
+
+  put (folder, "a.xml", "1");
+  put (sub, "b.xml", "2");
+  g_assert_cmpint (symlink (".", self_link), ==, 0);
+  g_assert_cmpint (symlink ("..", up_link), ==, 0);
+  g_assert_cmpint (symlink ("dead", dead), ==, 0);   /* a link to itself */
+  doc = interop_load (folder);
+  g_assert_cmpuint (count_visits (doc), ==, 2);
+  assert_converts (doc);
+}
+
+/* A trip without <country> is a visit to no place: reported, and written without a
+ * geometry (the GeoJSON writer read its NULL place) */
+static void
+test_ustravel_no_country (void)
+{
+  g_autofree char *text = g_strdup_printf (trip_xml, "1");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+  char *country = strstr (text, "    <country");
+
+  memmove (country, strstr (country, "\n") + 1, strlen (strstr (country, "\n") + 1) + 1);
+  file = write_file ("no-country.xml", text, -1);
+  doc = interop_load (file);
+  g_assert_nonnull (interop_find_problem_at (doc, "Unknown country", interop_line_of (file, "<trip ")));
+  g_assert_cmpuint (count_visits (doc), ==, 1);
+  assert_converts (doc);
+}
+
+/* A child given twice: the last one counts (the first one's text leaked) */
+static void
+test_ustravel_repeated_child (void)
+{
+  g_autofree char *text = g_strdup_printf (trip_xml, "1");
+  g_autofree char *twice = NULL;
+  g_auto(GStrv) halves = g_strsplit (text, "    <name>", 2);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+
+  twice = g_strconcat (halves[0], "    <id>77</id>\n    <locale>Busan</locale>\n    <name>",
+                       halves[1], NULL);
+  file = write_file ("twice.xml", twice, -1);
+  doc = interop_load (file);
+  g_assert_nonnull (interop_find_event (doc, "trip-77"));
+  g_assert_null (interop_find_event (doc, "trip-11"));
+}
+
+/* --- numbers ---------------------------------------------------------------------------- */
+
+/* NaN coordinates (cast to int when looking for the nearest place: undefined) */
+static void
+test_nan_coordinates (void)
+{
+  g_autoptr(GFile) file = write_file ("nan.geojson",
+                                      "{\"type\": \"Feature\", \"properties\": {\"name\": \"x\"},\n"
+                                      " \"geometry\": {\"type\": \"Point\", \"coordinates\": [1e400, -1e400]}}\n",
+                                      -1);
+  g_autoptr(DmDocument) doc = dm_document_new ();
+
+  /* json-glib reads 1e400 as infinity: whatever the reader makes of it, nothing crashes */
+  dm_loader_load_file (doc, file, NULL, NULL);
+}
+
+/* Bytes that are not UTF-8 in a CSV file: a problem where they start, and the rest loads */
+static void
+test_csv_not_utf8 (void)
+{
+  g_autoptr(GFile) file = write_file ("latin1.csv", "actor,place,start\nX,Mos\xff\xfe,2025-01-01\n"
+                                                   "Y,Moscow,2025-01-02\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmProblem *problem = interop_find_problem (doc, "The text is not UTF-8 here (a byte FF)");
+
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, 2);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  /* no message quotes an invalid byte */
+  for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_problems (doc)); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (dm_document_get_problems (doc), i);
+      g_assert_true (g_utf8_validate (dm_problem_get_message (p), -1, NULL));
+    }
+}
+
+/* ... and in a .diplomap file (json-glib gives no position) */
+static void
+test_native_not_utf8 (void)
+{
+  g_autoptr(GFile) file = write_file ("latin1.diplomap", "{\"diplomap\": 1,\n\"title\": \"a\xff" "b\", \"events\": []}", -1);
+
+  assert_load_fails (file, DM_ERROR_PARSE, "the text is not UTF-8 here (a byte FF)", 2, 12);
+}
+
+/* Coordinates are decimal numbers: no hexadecimal, NaN or infinity, and nothing wraps */
+static void
+test_csv_numbers (void)
+{
+  g_autoptr(GFile) file = write_file ("numbers.csv", "actor,latitude,longitude,start\n"
+                                                    "A,18446744073709551657,10,2025-01-01\n"
+                                                    "B,0x10,10,2025-01-01\n"
+                                                    "C,nan,nan,2025-01-01\n"
+                                                    "D,inf,10,2025-01-01\n"
+                                                    "E,1e308,10,2025-01-01\n"
+                                                    "F,55.75,37.62,2025-01-01\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  g_assert_nonnull (interop_find_problem_at (doc, "Coordinates 1.84467e+19, 10 are outside the world", 2));
+  for (guint line = 3; line <= 5; line++)
+    g_assert_nonnull (interop_find_problem_at (doc, "neither", line));
+  g_assert_nonnull (interop_find_problem_at (doc, "Coordinates 1e+308, 10 are outside the world", 6));
+}
+
+/* A 10 MB value is not quoted whole: the message keeps its start and its reason */
+static void
+test_long_value (void)
+{
+  g_autoptr(GString) text = g_string_new ("actor,place,start\nX,Moscow,");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+  DmProblem *problem;
+
+  for (guint i = 0; i < 10 * 1000 * 1000; i++)
+    g_string_append_c (text, '9');
+  g_string_append_c (text, '\n');
+  file = write_file ("long.csv", text->str, text->len);
+  doc = interop_load (file);
+  problem = interop_find_problem_at (doc, "is not a time", 2);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (g_utf8_strlen (dm_problem_get_message (problem), -1), <=, 500);
+  g_assert_nonnull (strstr (dm_problem_get_message (problem), "…"));
+  g_assert_true (g_str_has_prefix (dm_problem_get_message (problem), "999"));
+  g_assert_true (g_str_has_suffix (dm_problem_get_message (problem), "falls outside the years 1 to 9999"));
+}
+
+/* --- XML entities ----------------------------------------------------------------------- */
+
+static void
+test_kml_entities (void)
+{
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE kml [<!ENTITY a \"");
+  g_autoptr(GFile) file = NULL;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\">]>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n"
+                         "<Placemark>\n<name>");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, "&a;");
+  g_string_append (text, "</name><Point><coordinates>1,2</coordinates></Point></Placemark>\n"
+                         "</Document></kml>\n");
+  file = write_file ("entities.kml", text->str, text->len);
+  /* 21 references of 50,000 bytes are past 1 MB: refused at the first reference */
+  assert_load_fails (file, DM_ERROR_PARSE, "expand to more than 1.0\u00a0MB of text", 5, 7);
+}
+
+/* A few small entities are fine (and external ones are never fetched) */
+static void
+test_kml_small_entity (void)
+{
+  g_autoptr(GFile) file = write_file ("entity.kml",
+                                      "<?xml version=\"1.0\"?>\n<!DOCTYPE kml [<!ENTITY c \"Moscow\">\n"
+                                      "<!ENTITY ext SYSTEM \"http://127.0.0.1:9/x\">]>\n"
+                                      "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n"
+                                      "<Placemark><name>&c;</name><description>&ext;</description>\n"
+                                      "<TimeStamp><when>2025-10-01</when></TimeStamp>\n"
+                                      "<Point><coordinates>37.6,55.75</coordinates></Point></Placemark>\n"
+                                      "</Document></kml>\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_nonnull (interop_find_event (doc, "Moscow"));
+}
+
+/* --- what is not a file, or too big ----------------------------------------------------- */
+
+static void
+test_fifo (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "fifo.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  /* no writer: opening it blocked forever */
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED, "a pipe, a device or a socket", 0, 0);
+}
+
+static void
+test_dev_zero (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED, "/dev/zero is not a file Diplomap can read", 0, 0);
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "huge.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FILE *f = fopen (path, "w");
+
+  /* sparse: 300 MB that take no room */
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), 300 * 1000 * 1000), ==, 0);
+  fclose (f);
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED,
+                     "is too large to read: 300.0\u00a0MB (300000000 bytes), and Diplomap reads files of up to 256.0\u00a0MB",
+                     0, 0);
+}
+
+static void
+test_not_found (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "nothing.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  assert_load_fails (file, DM_ERROR_NOT_FOUND, "nothing.csv does not exist", 0, 0);
+}
+
+static void
+test_unreadable (void)
+{
+  g_autoptr(GFile) file = write_file ("secret.csv", "from,to\nA,B\n", -1);
+  g_autofree char *path = g_file_get_path (file);
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root reads every file");
+      return;
+    }
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+  assert_load_fails (file, DM_ERROR_FAILED, "secret.csv: Permission denied", 0, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("diplomap-hostile-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+
+  g_test_add_func ("/hostile/json/deep/native", test_deep_native);
+  g_test_add_func ("/hostile/json/deep/native-notes", test_deep_native_notes);
+  g_test_add_func ("/hostile/json/deep/geojson", test_deep_geojson);
+  g_test_add_func ("/hostile/json/deep/geojson-coordinates", test_deep_geojson_coordinates);
+  g_test_add_func ("/hostile/json/deep/limit", test_deep_limit);
+  g_test_add_func ("/hostile/time/native", test_time_native);
+  g_test_add_func ("/hostile/time/csv", test_time_csv);
+  g_test_add_func ("/hostile/time/kml", test_time_kml);
+  g_test_add_func ("/hostile/ustravel/two-files", test_ustravel_two_files);
+  g_test_add_func ("/hostile/ustravel/symlink-loop", test_ustravel_symlink_loop);
+  g_test_add_func ("/hostile/ustravel/no-country", test_ustravel_no_country);
+  g_test_add_func ("/hostile/ustravel/repeated-child", test_ustravel_repeated_child);
+  g_test_add_func ("/hostile/numbers/nan-coordinates", test_nan_coordinates);
+  g_test_add_func ("/hostile/text/csv-not-utf8", test_csv_not_utf8);
+  g_test_add_func ("/hostile/text/native-not-utf8", test_native_not_utf8);
+  g_test_add_func ("/hostile/numbers/csv", test_csv_numbers);
+  g_test_add_func ("/hostile/text/long-value", test_long_value);
+  g_test_add_func ("/hostile/xml/entities", test_kml_entities);
+  g_test_add_func ("/hostile/xml/small-entity", test_kml_small_entity);
+  g_test_add_func ("/hostile/file/fifo", test_fifo);
+  g_test_add_func ("/hostile/file/dev-zero", test_dev_zero);
+  g_test_add_func ("/hostile/file/too-large", test_too_large);
+  g_test_add_func ("/hostile/file/not-found", test_not_found);
+  g_test_add_func ("/hostile/file/unreadable", test_unreadable);
+  status = g_test_run ();
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);
+
+    if (system (command) != 0)
+      g_printerr ("could not remove %s\n", tmpdir);
+  }
+  return status;
+}
