@@ -253,6 +253,30 @@ test_round_trip (void)
     }
 }
 
+/* Places written as people write them in a spreadsheet: the country and state named are
+ * used, a place not in them is said (issue 10) */
+static void
+test_locations (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "locations.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GListModel *events = dm_document_get_events (doc);
+  const char *countries[] = { "GB", "US", "US", "US", "US" };
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, G_N_ELEMENTS (countries));
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+
+      g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, countries[i]);
+    }
+  g_assert_nonnull (interop_find_problem_at (doc, "“Del Mar” is not a place the gazetteer knows in California", 4));
+  g_assert_nonnull (interop_find_problem_at (doc, "in Maryland", 5));
+  g_assert_nonnull (interop_find_problem_at (doc, "in Florida", 6));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -260,6 +284,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/parser", test_parser);
   g_test_add_func ("/interop/csv/spreadsheet", test_spreadsheet);
   g_test_add_func ("/interop/csv/tsv", test_tsv);
+  g_test_add_func ("/interop/csv/locations", test_locations);
   g_test_add_func ("/interop/csv/bad", test_bad);
   g_test_add_func ("/interop/csv/unreadable", test_unreadable);
   g_test_add_func ("/interop/csv/round-trip", test_round_trip);

@@ -196,7 +196,7 @@ read_place (Loader     *self,
     }
   if (name == NULL)
     return TRUE;
-  *out = dm_import_place_by_name (&self->imp, name->text, country);
+  *out = dm_import_place_from_text (&self->imp, name->text, country, name->line, name->column);
   if (*out == NULL)
     {
       dm_import_problem (&self->imp, name->line, name->column,

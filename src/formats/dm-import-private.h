@@ -34,6 +34,15 @@ gboolean  dm_import_fail              (DmImport     *self,
 DmPlace  *dm_import_place_by_name     (DmImport     *self,
                                        const char   *name,
                                        const char   *country);
+/* A place named in free text ("Newport, KY, United States"), inside the country and
+ * region it names (and @country unless NULL); a qualifier that matches nothing, a place
+ * not in the country or region named, or a country other than @country is a problem at
+ * @line:@column. NULL if unknown. */
+DmPlace  *dm_import_place_from_text   (DmImport     *self,
+                                       const char   *text,
+                                       const char   *country,
+                                       guint         line,
+                                       guint         column);
 /* A place given by coordinates; @name, @country and @timezone may be NULL */
 DmPlace  *dm_import_place_at          (DmImport     *self,
                                        const char   *name,

@@ -132,6 +132,100 @@ dm_import_place_by_name (DmImport   *self,
   return NULL;
 }
 
+/* A name that dm_gazetteer_lookup() finds @entry by again, for a .diplomap file:
+ * @text itself, else "Name, CC", else "Name, Region" */
+static char *
+reference_for (const DmGazetteerEntry *entry,
+               const char             *text)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  const char *region = dm_gazetteer_entry_get_region (gaz, entry);
+  g_autofree char *with_code = g_strdup_printf ("%s, %s", entry->name, entry->country);
+  g_autofree char *with_region = region ? g_strdup_printf ("%s, %s", entry->name, region) : NULL;
+
+  if (dm_gazetteer_lookup (gaz, text, NULL) == entry)
+    return g_strdup (text);
+  if (dm_gazetteer_lookup (gaz, with_code, NULL) == entry || with_region == NULL ||
+      dm_gazetteer_lookup (gaz, with_region, NULL) != entry)
+    return g_steal_pointer (&with_code);
+  return g_steal_pointer (&with_region);
+}
+
+DmPlace *
+dm_import_place_from_text (DmImport   *self,
+                           const char *text,
+                           const char *country,
+                           guint       line,
+                           guint       column)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  g_auto(DmGazetteerTextMatch) match = { 0 };
+  g_autofree char *key = NULL;
+  g_autofree char *stripped = NULL;
+  g_autoptr(JsonNode) ref = NULL;
+  const DmCountry *c;
+  DmPlace *place;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    return NULL;
+  key = g_strdup_printf ("%s|%s", stripped, country ? country : "");
+  if ((place = g_hash_table_lookup (self->places, key)) != NULL)
+    return g_object_ref (place);
+
+  dm_gazetteer_lookup_text (gaz, stripped, country, &match);
+  if (match.entry == NULL && match.country == NULL && country != NULL)
+    {
+      dm_gazetteer_text_match_clear (&match);
+      dm_gazetteer_lookup_text (gaz, stripped, NULL, &match);
+    }
+  if (match.other_country)
+    dm_import_problem (self, line, column,
+                       /* Translators: “Newcastle, United Kingdom” names United Kingdom, not the country given (US) */
+                       _("“%s” names %s, not the country given (%s)"),
+                       stripped, match.country->name, country);
+
+  ref = json_node_new (JSON_NODE_VALUE);
+  if (match.entry != NULL)
+    {
+      const DmGazetteerEntry *entry = match.entry;
+      g_autofree char *reference = reference_for (entry, stripped);
+
+      if (match.dropped != NULL)
+        {
+          c = dm_gazetteer_lookup_country (gaz, entry->country);
+          dm_import_problem (self, line, column,
+                             /* Translators: the second and third %s are a city and its country */
+                             _("Matched “%s” to %s, %s: “%s” is not a country or region the gazetteer knows"),
+                             stripped, entry->name, c ? c->name : entry->country, match.dropped);
+        }
+      place = dm_place_new (NULL, entry->name, entry->country, entry->latitude, entry->longitude,
+                            entry->timezone);
+      dm_place_set_level (place, DM_PLACE_LEVEL_CITY);
+      json_node_set_string (ref, reference);
+    }
+  else if ((c = match.country) != NULL ||
+           (c = dm_gazetteer_lookup_country (gaz, stripped)) != NULL)
+    {
+      if (match.country != NULL)
+        dm_import_problem (self, line, column,
+                           /* Translators: “Del Mar” is not a place the gazetteer knows in California: it is shown at the country, United States */
+                           _("“%s” is not a place the gazetteer knows in %s: it is shown at the country, %s"),
+                           match.name, match.region ? match.region : c->name, c->name);
+      place = dm_place_new (NULL, c->name, c->code, c->latitude, c->longitude, c->timezone);
+      dm_place_set_level (place, DM_PLACE_LEVEL_COUNTRY);
+      json_node_set_string (ref, c->code);
+    }
+  else
+    {
+      return NULL;
+    }
+  dm_place_set_reference (place, ref);
+  return remember_place (self, key, place);
+}
+
 static double
 distance_km (double lat1,
              double lon1,
