@@ -212,6 +212,88 @@ test_qualifiers (void)
 
 /* A translation that is the own name of another place was dropped: Macedonian's
  * "Dubai" for Mumbai, Icelandic's "Tallaght" for Ramallah. */
+/* Free text as real calendars and spreadsheets write it (the examples of issue 10) */
+static void
+test_text (void)
+{
+  DmGazetteer *self = gazetteer ();
+  g_auto(DmGazetteerTextMatch) m = { 0 };
+
+  /* a tour calendar: venue, city, country; the country decides which Newcastle */
+  dm_gazetteer_lookup_text (self, "O2 City Hall Newcastle, Newcastle, United Kingdom", NULL, &m);
+  g_assert_nonnull (m.entry);
+  g_assert_cmpstr (m.entry->name, ==, "Newcastle upon Tyne");
+  g_assert_cmpstr (m.country->code, ==, "GB");
+  g_assert_null (m.dropped);
+  dm_gazetteer_text_match_clear (&m);
+
+  /* a state's code before the country: Kentucky, not Wales */
+  dm_gazetteer_lookup_text (self, "Newport, KY, United States", NULL, &m);
+  g_assert_cmpstr (m.entry->country, ==, "US");
+  g_assert_cmpstr (dm_gazetteer_entry_get_region (self, m.entry), ==, "Kentucky");
+  g_assert_cmpstr (m.region, ==, "Kentucky");
+  g_assert_cmpstr (m.name, ==, "Newport");
+  dm_gazetteer_text_match_clear (&m);
+
+  /* places the gazetteer does not have: where the text puts them, never Canada or Moldova */
+  dm_gazetteer_lookup_text (self, "Del Mar, CA", NULL, &m);
+  g_assert_null (m.entry);
+  g_assert_cmpstr (m.country->code, ==, "US");
+  g_assert_cmpstr (m.region, ==, "California");
+  g_assert_cmpstr (m.name, ==, "Del Mar");
+  dm_gazetteer_text_match_clear (&m);
+  dm_gazetteer_lookup_text (self, "Joint Base Andrews, MD", NULL, &m);
+  g_assert_null (m.entry);
+  g_assert_cmpstr (m.country->code, ==, "US");
+  g_assert_cmpstr (m.region, ==, "Maryland");
+  dm_gazetteer_text_match_clear (&m);
+  dm_gazetteer_lookup_text (self, "Palm Beach, FL", NULL, &m);
+  g_assert_null (m.entry);
+  g_assert_cmpstr (m.region, ==, "Florida");
+  dm_gazetteer_text_match_clear (&m);
+  dm_gazetteer_lookup_text (self, "Sochi, Florida", NULL, &m);
+  g_assert_null (m.entry);
+  g_assert_cmpstr (m.country->code, ==, "US");
+  dm_gazetteer_text_match_clear (&m);
+
+  /* a postal code, a Canadian and an Australian abbreviation, an ISO 3166-2 code */
+  dm_gazetteer_lookup_text (self, "Springfield, IL 62701, USA", NULL, &m);
+  g_assert_cmpstr (dm_gazetteer_entry_get_region (self, m.entry), ==, "Illinois");
+  dm_gazetteer_text_match_clear (&m);
+  dm_gazetteer_lookup_text (self, "Halifax, NS", NULL, &m);
+  g_assert_cmpstr (m.entry->country, ==, "CA");
+  dm_gazetteer_text_match_clear (&m);
+  dm_gazetteer_lookup_text (self, "Newcastle, NSW", NULL, &m);
+  g_assert_cmpstr (m.entry->country, ==, "AU");
+  dm_gazetteer_text_match_clear (&m);
+  dm_gazetteer_lookup_text (self, "Portland, US-ME", NULL, &m);
+  assert_near (m.entry, 43.66, -70.26, 0.1);
+  dm_gazetteer_text_match_clear (&m);
+
+  /* a region that is its own city; a qualifier that names nothing is said, not dropped */
+  dm_gazetteer_lookup_text (self, "Kremlin, Moscow, Russia", NULL, &m);
+  g_assert_true (m.entry == lookup ("Moscow", NULL));
+  dm_gazetteer_text_match_clear (&m);
+  dm_gazetteer_lookup_text (self, "Gyeongju, North Gyeongsang", NULL, &m);
+  g_assert_cmpstr (m.entry->country, ==, "KR");
+  g_assert_cmpstr (m.dropped, ==, "North Gyeongsang");
+  dm_gazetteer_text_match_clear (&m);
+
+  /* the country given and the one written disagree: the text wins and says so */
+  dm_gazetteer_lookup_text (self, "Newcastle, United Kingdom", "US", &m);
+  g_assert_true (m.other_country);
+  g_assert_cmpstr (m.entry->country, ==, "GB");
+  dm_gazetteer_text_match_clear (&m);
+  dm_gazetteer_lookup_text (self, "Newport", "US", &m);
+  g_assert_false (m.other_country);
+  g_assert_cmpstr (m.entry->country, ==, "US");
+  dm_gazetteer_text_match_clear (&m);
+
+  /* the old lookup no longer drops a region it knows */
+  g_assert_null (dm_gazetteer_lookup (self, "Palm Beach, FL", NULL));
+  g_assert_null (dm_gazetteer_lookup (self, "Sochi, Florida", NULL));
+}
+
 static void
 test_translation_slips (void)
 {
@@ -422,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/model/gazetteer/edit-distance", test_edit_distance);
   g_test_add_func ("/model/gazetteer/ambiguity", test_ambiguity);
   g_test_add_func ("/model/gazetteer/qualifiers", test_qualifiers);
+  g_test_add_func ("/model/gazetteer/text", test_text);
   g_test_add_func ("/model/gazetteer/translation-slips", test_translation_slips);
   g_test_add_func ("/model/gazetteer/scripts", test_scripts);
   g_test_add_func ("/model/gazetteer/zones", test_zones);

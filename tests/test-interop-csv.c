@@ -253,6 +253,73 @@ test_round_trip (void)
     }
 }
 
+/* Places written as people write them in a spreadsheet: the country and state named are
+ * used, a place not in them is said (issue 10) */
+static void
+test_locations (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "locations.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GListModel *events = dm_document_get_events (doc);
+  const char *countries[] = { "GB", "US", "US", "US", "US" };
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, G_N_ELEMENTS (countries));
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+
+      g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, countries[i]);
+    }
+  g_assert_nonnull (interop_find_problem_at (doc, "“Del Mar” is not a place the gazetteer knows in California", 4));
+  g_assert_nonnull (interop_find_problem_at (doc, "in Maryland", 5));
+  g_assert_nonnull (interop_find_problem_at (doc, "in Florida", 6));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 3);
+}
+
+static gint64
+day_of (DmDocument *doc,
+        guint       position)
+{
+  g_autoptr(DmEvent) e = g_list_model_get_item (dm_document_get_events (doc), position);
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (dm_event_get_start (e)->earliest);
+
+  return g_date_time_get_month (dt) * 100 + g_date_time_get_day_of_month (dt) +
+         g_date_time_get_year (dt) * 10000;
+}
+
+/* Day and month order decided per column, two-digit years (issue 10) */
+static void
+test_date_order (void)
+{
+  g_autofree char *us = g_test_build_filename (G_TEST_DIST, "data", "real", "us-dates.csv", NULL);
+  g_autofree char *either = g_test_build_filename (G_TEST_DIST, "data", "real", "ambiguous-dates.csv", NULL);
+  g_autoptr(GFile) us_file = g_file_new_for_path (us);
+  g_autoptr(GFile) either_file = g_file_new_for_path (either);
+  g_autoptr(DmDocument) doc = interop_load (us_file);
+  g_autoptr(DmDocument) doc2 = NULL;
+
+  /* "2/24/2017" settles the column: "7/6/2017" is 6 July, not 7 June */
+  g_assert_cmpint (day_of (doc, 0), >=, 20170705);
+  g_assert_cmpint (day_of (doc, 0), <=, 20170706);
+  g_assert_cmpint (day_of (doc, 2), >=, 20170223);   /* 2/24/17 */
+  g_assert_cmpint (day_of (doc, 2), <=, 20170224);
+  g_assert_cmpint (day_of (doc, 3), >=, 20171130);   /* 12/1/17: 1 December */
+  g_assert_cmpint (day_of (doc, 3), <=, 20171201);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+
+  /* nothing settles it: day first, said once at the column's header */
+  doc2 = interop_load (either_file);
+  g_assert_cmpint (day_of (doc2, 0), >=, 20170606);
+  g_assert_cmpint (day_of (doc2, 0), <=, 20170607);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc2)), ==, 1);
+  g_assert_nonnull (interop_find_problem_at (doc2, "No date in column “date” tells whether", 1));
+  {
+    g_autoptr(DmProblem) p = g_list_model_get_item (dm_document_get_problems (doc2), 0);
+    g_assert_cmpuint (dm_problem_get_column (p), ==, 11);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -260,6 +327,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/parser", test_parser);
   g_test_add_func ("/interop/csv/spreadsheet", test_spreadsheet);
   g_test_add_func ("/interop/csv/tsv", test_tsv);
+  g_test_add_func ("/interop/csv/locations", test_locations);
+  g_test_add_func ("/interop/csv/date-order", test_date_order);
   g_test_add_func ("/interop/csv/bad", test_bad);
   g_test_add_func ("/interop/csv/unreadable", test_unreadable);
   g_test_add_func ("/interop/csv/round-trip", test_round_trip);

@@ -81,6 +81,48 @@ test_visits (void)
   g_assert_cmpuint (dm_problem_get_line (p), ==, interop_line_of (file, "LOCATION:Qwxyzzy"));
 }
 
+/* LOCATION as tour calendars write it: the country and state named are used (issue 10) */
+static void
+test_locations (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "locations.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmPlace *place;
+  DmProblem *p;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 7);
+  place = dm_event_get_place (interop_find_event (doc, "newcastle@example.org"));
+  g_assert_cmpstr (dm_place_get_name (place), ==, "Newcastle upon Tyne");
+  g_assert_cmpstr (dm_place_get_country (place), ==, "GB");
+  place = dm_event_get_place (interop_find_event (doc, "newport@example.org"));
+  g_assert_cmpstr (dm_place_get_country (place), ==, "US");
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (place), 39.09, 0.05);
+  g_assert_null (interop_find_problem (doc, "Newport"));
+
+  /* not in the gazetteer: in the state's country, said once, never Canada or Moldova */
+  place = dm_event_get_place (interop_find_event (doc, "del-mar@example.org"));
+  g_assert_cmpstr (dm_place_get_country (place), ==, "US");
+  g_assert_cmpint (dm_place_get_level (place), ==, DM_PLACE_LEVEL_COUNTRY);
+  p = interop_find_problem_at (doc, "“Del Mar” is not a place the gazetteer knows in California",
+                               interop_line_of (file, "LOCATION:Del Mar"));
+  g_assert_nonnull (p);
+  place = dm_event_get_place (interop_find_event (doc, "andrews@example.org"));
+  g_assert_cmpstr (dm_place_get_country (place), ==, "US");
+  g_assert_nonnull (interop_find_problem (doc, "in Maryland"));
+  /* the qualifier is not dropped: not Australia's Palm Beach, not Russia's Sochi */
+  place = dm_event_get_place (interop_find_event (doc, "palm-beach@example.org"));
+  g_assert_cmpstr (dm_place_get_country (place), ==, "US");
+  g_assert_nonnull (interop_find_problem (doc, "“Palm Beach” is not a place the gazetteer knows in Florida"));
+  place = dm_event_get_place (interop_find_event (doc, "sochi@example.org"));
+  g_assert_cmpstr (dm_place_get_country (place), ==, "US");
+  /* a qualifier that names nothing: matched without it, and said */
+  place = dm_event_get_place (interop_find_event (doc, "gyeongju@example.org"));
+  g_assert_cmpstr (dm_place_get_country (place), ==, "KR");
+  g_assert_nonnull (interop_find_problem (doc, "“North Gyeongsang” is not a country or region"));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 5);
+}
+
 static void
 test_bad (void)
 {
@@ -129,6 +171,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/interop/ical/visits", test_visits);
+  g_test_add_func ("/interop/ical/locations", test_locations);
   g_test_add_func ("/interop/ical/bad", test_bad);
   g_test_add_func ("/interop/ical/truncated", test_truncated);
   return g_test_run ();

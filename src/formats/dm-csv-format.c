@@ -66,6 +66,8 @@ typedef struct
   GHashTable *last_trip;            /* DmActor -> DmEvent, for joining legs */
   DmActor    *fallback;
   guint       n_rows;
+  DmDateOrder start_order;          /* how the start and end columns write numeric dates */
+  DmDateOrder end_order;
 } Loader;
 
 static char *
@@ -200,7 +202,7 @@ read_place (Loader     *self,
     }
   if (name == NULL)
     return TRUE;
-  *out = dm_import_place_by_name (&self->imp, name->text, country);
+  *out = dm_import_place_from_text (&self->imp, name->text, country, name->line, name->column);
   if (*out == NULL)
     {
       dm_import_problem (&self->imp, name->line, name->column,
@@ -225,10 +227,78 @@ read_time (Loader    *self,
   *out = DM_TIME_UNKNOWN;
   if (f == NULL)
     return TRUE;
-  if (dm_import_parse_time (f->text, place ? dm_place_get_zone (place) : NULL, out, &error))
+  if (dm_import_parse_time_ordered (f->text, place ? dm_place_get_zone (place) : NULL,
+                                    column == COL_END ? self->end_order : self->start_order,
+                                    out, &error))
     return TRUE;
   dm_import_problem (&self->imp, f->line, f->column, "%s", error->message);
   return FALSE;
+}
+
+/* How one column writes its numeric dates, from all its values: one over 12 in either
+ * place settles it ("2/24/2017" makes "7/6/2017" 6 July); EITHER if none does */
+static DmDateOrder
+column_date_order (Loader     *self,
+                   const char *data,
+                   gsize       length,
+                   char        separator,
+                   int         index)
+{
+  DmCsvReader reader;
+  GPtrArray *row;
+  guint line, column;
+  gboolean day_first = FALSE, month_first = FALSE, either = FALSE;
+
+  if (index < 0)
+    return DM_DATE_ORDER_NONE;
+  dm_csv_reader_init (&reader, data, length, separator);
+  for (guint n = 0; (row = dm_csv_reader_next (&reader, &line, &column, NULL)) != NULL; n++)
+    {
+      if (n > 0 && (guint) index < row->len)
+        switch (dm_import_date_order_of (((DmCsvField *) g_ptr_array_index (row, index))->text))
+          {
+          case DM_DATE_ORDER_DAY_FIRST: day_first = TRUE; break;
+          case DM_DATE_ORDER_MONTH_FIRST: month_first = TRUE; break;
+          case DM_DATE_ORDER_EITHER: either = TRUE; break;
+          case DM_DATE_ORDER_NONE: default: break;
+          }
+      g_ptr_array_unref (row);
+    }
+  if (day_first != month_first)
+    return day_first ? DM_DATE_ORDER_DAY_FIRST : DM_DATE_ORDER_MONTH_FIRST;
+  return either && !day_first ? DM_DATE_ORDER_EITHER : DM_DATE_ORDER_NONE;
+}
+
+/* The order of the start and end columns; a column that stays ambiguous takes the other's,
+ * else it is read day first and said once, at its header */
+static void
+decide_date_orders (Loader     *self,
+                    GPtrArray  *header,
+                    const char *data,
+                    gsize       length,
+                    char        separator)
+{
+  DmDateOrder *orders[] = { &self->start_order, &self->end_order };
+  Column columns[] = { COL_START, COL_END };
+
+  self->start_order = column_date_order (self, data, length, separator, self->columns[COL_START]);
+  self->end_order = column_date_order (self, data, length, separator, self->columns[COL_END]);
+  if (self->start_order == DM_DATE_ORDER_EITHER &&
+      (self->end_order == DM_DATE_ORDER_DAY_FIRST || self->end_order == DM_DATE_ORDER_MONTH_FIRST))
+    self->start_order = self->end_order;
+  if (self->end_order == DM_DATE_ORDER_EITHER &&
+      (self->start_order == DM_DATE_ORDER_DAY_FIRST || self->start_order == DM_DATE_ORDER_MONTH_FIRST))
+    self->end_order = self->start_order;
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    if (*orders[i] == DM_DATE_ORDER_EITHER)
+      {
+        DmCsvField *f = g_ptr_array_index (header, self->columns[columns[i]]);
+
+        dm_import_problem (&self->imp, f->line, f->column,
+                           /* Translators: %s is a column's name from the file's header */
+                           _("No date in column “%s” tells whether it is day/month or month/day: its dates are read day first (7/6/2017 is 7 June)"),
+                           f->text);
+      }
 }
 
 static DmActor *
@@ -512,6 +582,7 @@ dm_csv_format_load (DmDocument    *doc,
                            _("the header row names no places: it needs “from” and “to”, or “place”, or “lat” and “lon”"));
       goto out;
     }
+  decide_date_orders (&self, header, data, length, g_str_equal (ext, "tsv") || g_str_equal (ext, "tab") ? '\t' : 0);
 
   for (;;)
     {

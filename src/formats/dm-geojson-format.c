@@ -302,7 +302,12 @@ read_feature (DmGeojsonLoader *self,
     {
       static const char * const place_members[] = { "place", "location", "city", NULL };
       const char *name = dm_geojson_first_string (props, place_members, NULL);
-      g_autoptr(DmPlace) place = dm_import_place_by_name (&self->imp, name, dm_geojson_get_string (props, "country"));
+      g_autoptr(DmPlace) place = NULL;
+      guint line, column;
+
+      position_of (self, node, &line, &column);
+      place = dm_import_place_from_text (&self->imp, name, dm_geojson_get_string (props, "country"),
+                                         line, column);
 
       if (place != NULL)
         {

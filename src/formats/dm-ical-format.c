@@ -94,32 +94,16 @@ problem (Loader     *self,
   dm_import_problem (&self->imp, line, 1, "%s", message);
 }
 
-/* "Kremlin, Moscow, Russia": the whole text, else the first part the gazetteer knows as
- * a city, else a country */
+/* "Kremlin, Moscow, Russia": the place inside the country and region the text names
+ * (dm_import_place_from_text()) */
 static DmPlace *
 place_from_location (Loader     *self,
+                     guint       index,
                      const char *location)
 {
-  g_auto(GStrv) parts = NULL;
-  DmPlace *place;
-
   if (location == NULL || *location == '\0')
     return NULL;
-  if ((place = dm_import_place_by_name (&self->imp, location, NULL)) != NULL)
-    return place;
-  parts = g_strsplit (location, ",", -1);
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_strstrip (parts[i]);
-      if (*parts[i] && (place = dm_import_place_by_name (&self->imp, parts[i], NULL)) != NULL &&
-          dm_place_get_level (place) != DM_PLACE_LEVEL_COUNTRY)
-        return place;
-      g_clear_object (&place);
-    }
-  for (guint i = 0; parts[i]; i++)
-    if (*parts[i] && (place = dm_import_place_by_name (&self->imp, parts[i], NULL)) != NULL)
-      return place;
-  return NULL;
+  return dm_import_place_from_text (&self->imp, location, NULL, property_line (self, index, "LOCATION"), 1);
 }
 
 /* An icaltime as a DmTime, in the precision and zone it was written with */
@@ -275,7 +259,7 @@ read_vevent (Loader        *self,
       place = dm_import_place_at (&self->imp, parts ? g_strstrip (parts[0]) : NULL, NULL, NULL, g.lat, g.lon);
     }
   else
-    place = place_from_location (self, location);
+    place = place_from_location (self, index, location);
   if (place == NULL)
     {
       g_autofree char *msg = location ? g_strdup_printf (_("Unknown place “%s”: add GEO:latitude;longitude, or a name the gazetteer knows"), location)

@@ -34,6 +34,15 @@ gboolean  dm_import_fail              (DmImport     *self,
 DmPlace  *dm_import_place_by_name     (DmImport     *self,
                                        const char   *name,
                                        const char   *country);
+/* A place named in free text ("Newport, KY, United States"), inside the country and
+ * region it names (and @country unless NULL); a qualifier that matches nothing, a place
+ * not in the country or region named, or a country other than @country is a problem at
+ * @line:@column. NULL if unknown. */
+DmPlace  *dm_import_place_from_text   (DmImport     *self,
+                                       const char   *text,
+                                       const char   *country,
+                                       guint         line,
+                                       guint         column);
 /* A place given by coordinates; @name, @country and @timezone may be NULL */
 DmPlace  *dm_import_place_at          (DmImport     *self,
                                        const char   *name,
@@ -53,12 +62,32 @@ void      dm_import_add_event         (DmImport     *self,
                                        guint         column);
 char     *dm_import_slug              (const char   *name);
 
+/* How a numeric date orders its day and month: "26/10/2025" settles it (DAY_FIRST),
+ * "2/24/17" too (MONTH_FIRST), "7/6/2017" does not (EITHER); NONE for "1/1/2017" and
+ * anything else */
+typedef enum
+{
+  DM_DATE_ORDER_NONE,
+  DM_DATE_ORDER_DAY_FIRST,
+  DM_DATE_ORDER_MONTH_FIRST,
+  DM_DATE_ORDER_EITHER,
+} DmDateOrder;
+
 /* ISO 8601 as dm_time_parse(), plus DD/MM/YYYY (and MM/DD/YYYY when the day is
- * over 12), DD.MM.YYYY, "YYYY-MM-DD HH:MM", with an optional time after a date */
+ * over 12), DD.MM.YYYY, two-digit years (1930-2029), "YYYY-MM-DD HH:MM", with an
+ * optional time after a date */
 gboolean  dm_import_parse_time        (const char   *text,
                                        GTimeZone    *zone,
                                        DmTime       *out,
                                        GError      **error);
+/* The same, with numeric dates read month first when @order is DM_DATE_ORDER_MONTH_FIRST
+ * (the order a whole column settled on) */
+gboolean  dm_import_parse_time_ordered (const char  *text,
+                                        GTimeZone   *zone,
+                                        DmDateOrder  order,
+                                        DmTime      *out,
+                                        GError     **error);
+DmDateOrder dm_import_date_order_of   (const char   *text);
 /* An exact moment from Unix seconds (or milliseconds when it is too large for seconds);
  * FALSE with @error outside the years 1 to 9999 */
 gboolean  dm_import_time_from_unix    (double        value,

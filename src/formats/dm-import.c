@@ -132,6 +132,100 @@ dm_import_place_by_name (DmImport   *self,
   return NULL;
 }
 
+/* A name that dm_gazetteer_lookup() finds @entry by again, for a .diplomap file:
+ * @text itself, else "Name, CC", else "Name, Region" */
+static char *
+reference_for (const DmGazetteerEntry *entry,
+               const char             *text)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  const char *region = dm_gazetteer_entry_get_region (gaz, entry);
+  g_autofree char *with_code = g_strdup_printf ("%s, %s", entry->name, entry->country);
+  g_autofree char *with_region = region ? g_strdup_printf ("%s, %s", entry->name, region) : NULL;
+
+  if (dm_gazetteer_lookup (gaz, text, NULL) == entry)
+    return g_strdup (text);
+  if (dm_gazetteer_lookup (gaz, with_code, NULL) == entry || with_region == NULL ||
+      dm_gazetteer_lookup (gaz, with_region, NULL) != entry)
+    return g_steal_pointer (&with_code);
+  return g_steal_pointer (&with_region);
+}
+
+DmPlace *
+dm_import_place_from_text (DmImport   *self,
+                           const char *text,
+                           const char *country,
+                           guint       line,
+                           guint       column)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  g_auto(DmGazetteerTextMatch) match = { 0 };
+  g_autofree char *key = NULL;
+  g_autofree char *stripped = NULL;
+  g_autoptr(JsonNode) ref = NULL;
+  const DmCountry *c;
+  DmPlace *place;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    return NULL;
+  key = g_strdup_printf ("%s|%s", stripped, country ? country : "");
+  if ((place = g_hash_table_lookup (self->places, key)) != NULL)
+    return g_object_ref (place);
+
+  dm_gazetteer_lookup_text (gaz, stripped, country, &match);
+  if (match.entry == NULL && match.country == NULL && country != NULL)
+    {
+      dm_gazetteer_text_match_clear (&match);
+      dm_gazetteer_lookup_text (gaz, stripped, NULL, &match);
+    }
+  if (match.other_country)
+    dm_import_problem (self, line, column,
+                       /* Translators: “Newcastle, United Kingdom” names United Kingdom, not the country given (US) */
+                       _("“%s” names %s, not the country given (%s)"),
+                       stripped, match.country->name, country);
+
+  ref = json_node_new (JSON_NODE_VALUE);
+  if (match.entry != NULL)
+    {
+      const DmGazetteerEntry *entry = match.entry;
+      g_autofree char *reference = reference_for (entry, stripped);
+
+      if (match.dropped != NULL)
+        {
+          c = dm_gazetteer_lookup_country (gaz, entry->country);
+          dm_import_problem (self, line, column,
+                             /* Translators: the second and third %s are a city and its country */
+                             _("Matched “%s” to %s, %s: “%s” is not a country or region the gazetteer knows"),
+                             stripped, entry->name, c ? c->name : entry->country, match.dropped);
+        }
+      place = dm_place_new (NULL, entry->name, entry->country, entry->latitude, entry->longitude,
+                            entry->timezone);
+      dm_place_set_level (place, DM_PLACE_LEVEL_CITY);
+      json_node_set_string (ref, reference);
+    }
+  else if ((c = match.country) != NULL ||
+           (c = dm_gazetteer_lookup_country (gaz, stripped)) != NULL)
+    {
+      if (match.country != NULL)
+        dm_import_problem (self, line, column,
+                           /* Translators: “Del Mar” is not a place the gazetteer knows in California: it is shown at the country, United States */
+                           _("“%s” is not a place the gazetteer knows in %s: it is shown at the country, %s"),
+                           match.name, match.region ? match.region : c->name, c->name);
+      place = dm_place_new (NULL, c->name, c->code, c->latitude, c->longitude, c->timezone);
+      dm_place_set_level (place, DM_PLACE_LEVEL_COUNTRY);
+      json_node_set_string (ref, c->code);
+    }
+  else
+    {
+      return NULL;
+    }
+  dm_place_set_reference (place, ref);
+  return remember_place (self, key, place);
+}
+
 static double
 distance_km (double lat1,
              double lon1,
@@ -484,22 +578,62 @@ all_digits (const char *s,
   return n > 0;
 }
 
-/* "26/10/2025", "26.10.2025", "10/26/2025" (when the second number is over 12),
- * each maybe followed by " 09:30" -> ISO text; NULL if it is not such a date */
-static char *
-day_first_to_iso (const char *text)
+/* "26/10/2025" as its two numbers before the year and the year, with *consumed the
+ * length read; a two-digit year is 1930 to 2029, as spreadsheets read it ("2/24/17") */
+static gboolean
+scan_numeric_date (const char *text,
+                   int        *a,
+                   int        *b,
+                   int        *y,
+                   int        *consumed)
 {
-  int a, b, y, consumed = 0;
+  int year_start = 0;
   char sep1, sep2;
+
+  *consumed = 0;
+  if (sscanf (text, "%2d%c%2d%c%n%4d%n", a, &sep1, b, &sep2, &year_start, y, consumed) != 5 ||
+      *consumed == 0)
+    return FALSE;
+  if (sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-') || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  if (!all_digits (text + year_start, *consumed - year_start))
+    return FALSE;
+  if (*consumed - year_start == 2)
+    *y += *y < 30 ? 2000 : 1900;
+  else if (*consumed - year_start != 4 || *y < 1000)
+    return FALSE;
+  return g_ascii_isdigit (text[year_start]) && (text[*consumed] == '\0' || text[*consumed] == ' ' ||
+                                                 text[*consumed] == 'T');
+}
+
+DmDateOrder
+dm_import_date_order_of (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  int a, b, y, consumed;
+
+  if (!scan_numeric_date (copy, &a, &b, &y, &consumed) || a == b)
+    return DM_DATE_ORDER_NONE;
+  if (a > 12 && b <= 12)
+    return DM_DATE_ORDER_DAY_FIRST;
+  if (b > 12 && a <= 12)
+    return DM_DATE_ORDER_MONTH_FIRST;
+  return a <= 12 && b <= 12 ? DM_DATE_ORDER_EITHER : DM_DATE_ORDER_NONE;
+}
+
+/* "26/10/2025", "26.10.2025", "10/26/2025" (when the second number is over 12, or
+ * @order says so), "2/24/17", each maybe followed by " 09:30" -> ISO text; NULL if it
+ * is not such a date */
+static char *
+day_first_to_iso (const char  *text,
+                  DmDateOrder  order)
+{
+  int a, b, y, consumed;
   const char *rest;
 
-  if (sscanf (text, "%2d%c%2d%c%4d%n", &a, &sep1, &b, &sep2, &y, &consumed) != 5 || consumed == 0)
+  if (!scan_numeric_date (text, &a, &b, &y, &consumed))
     return NULL;
-  if (sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-') || y < 1000)
-    return NULL;
-  if (!all_digits (text + consumed - 4, 4))
-    return NULL;
-  if (b > 12 && a <= 12)
+  if ((b > 12 && a <= 12) || (order == DM_DATE_ORDER_MONTH_FIRST && a <= 12))
     {
       int t = a;
       a = b;
@@ -508,9 +642,7 @@ day_first_to_iso (const char *text)
   rest = text + consumed;
   if (*rest == '\0')
     return g_strdup_printf ("%04d-%02d-%02d", y, b, a);
-  if (*rest == ' ' || *rest == 'T')
-    return g_strdup_printf ("%04d-%02d-%02dT%s", y, b, a, rest + 1);
-  return NULL;
+  return g_strdup_printf ("%04d-%02d-%02dT%s", y, b, a, rest + 1);
 }
 
 /* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: what GDateTime (and so every
@@ -552,6 +684,16 @@ dm_import_parse_time (const char  *text,
                       DmTime      *out,
                       GError     **error)
 {
+  return dm_import_parse_time_ordered (text, zone, DM_DATE_ORDER_NONE, out, error);
+}
+
+gboolean
+dm_import_parse_time_ordered (const char  *text,
+                              GTimeZone   *zone,
+                              DmDateOrder  order,
+                              DmTime      *out,
+                              GError     **error)
+{
   g_autofree char *copy = NULL;
   g_autofree char *iso = NULL;
   char *end;
@@ -564,7 +706,7 @@ dm_import_parse_time (const char  *text,
   if (*copy == '\0')
     return TRUE;
 
-  if ((iso = day_first_to_iso (copy)) != NULL)
+  if ((iso = day_first_to_iso (copy, order)) != NULL)
     {
       if (dm_time_parse (iso, zone, out, NULL))
         return TRUE;

@@ -404,9 +404,13 @@ dm_kml_read_placemark (DmKmlLoader *self,
   if (lines->len == 0 && points->len == 0)
     {
       const char *place_name = lookup_any (ext, "place|location|city");
-      g_autoptr(DmPlace) place = dm_import_place_by_name (&self->imp, place_name ? place_name : name,
-                                                          lookup_any (ext, "country"));
+      guint line, column;
+      g_autoptr(DmPlace) place = NULL;
       Vertex v = { 0 };
+
+      dm_kml_position (self, placemark, &line, &column);
+      place = dm_import_place_from_text (&self->imp, place_name ? place_name : name,
+                                         lookup_any (ext, "country"), line, column);
 
       if (place == NULL)
         {

@@ -225,6 +225,14 @@ dm_gazetteer_lookup (DmGazetteer *self,
     return entry;
   if (qualifier_country != NULL)
     return NULL;  /* a country without that place, or not the country asked for */
+  {
+    /* "Palm Beach, FL": a region without that place; never dropped */
+    g_autoptr(GString) region_key = g_string_new (NULL);
+
+    dm_gazetteer_fold_into (qualifier, qualifier_length, region_key);
+    if (g_hash_table_contains (self->region_index, region_key->str))
+      return NULL;
+  }
 
   /* "Gyeongju, North Gyeongsang": a qualifier we don't know. Inside a given country,
    * the name alone; without one, only if a single place has it ("Moscow, Idahoo" no). */
@@ -330,6 +338,24 @@ dm_gazetteer_lookup_fuzzy (DmGazetteer *self,
   if (distance != NULL)
     *distance = best_distance;
   return best;
+}
+
+const DmGazetteerEntry *
+dm_gazetteer_find_key (DmGazetteer *self,
+                       const char  *key,
+                       const char  *country,
+                       guint        region,
+                       guint       *n_places)
+{
+  return find_key (self, key, country, region, n_places);
+}
+
+const DmCountry *
+dm_gazetteer_find_country (DmGazetteer *self,
+                           const char  *code_or_name,
+                           gssize       length)
+{
+  return find_country (self, code_or_name, length);
 }
 
 guint

@@ -69,6 +69,15 @@ guint        dm_gazetteer_find_region     (DmGazetteer *self,
                                            const char  *country,
                                            const char  *code);
 void         dm_gazetteer_free_regions    (DmGazetteer *self);
+/* The best place of a folded key in country unless NULL, in region + 1 unless 0 */
+const DmGazetteerEntry *dm_gazetteer_find_key (DmGazetteer *self,
+                                               const char  *key,
+                                               const char  *country,
+                                               guint        region,
+                                               guint       *n_places);
+const DmCountry *dm_gazetteer_find_country    (DmGazetteer *self,
+                                               const char  *code_or_name,
+                                               gssize       length);
 void         dm_gazetteer_free (DmGazetteer *self);
 
 guint dm_gazetteer_fold_into     (const char     *text,

@@ -30,6 +30,17 @@ typedef struct {
 
 typedef struct _DmGazetteer DmGazetteer;   /* opaque, lives for the process */
 
+/* What dm_gazetteer_lookup_text() made of free text such as "Newport, KY, United States" */
+typedef struct {
+  const DmGazetteerEntry *entry;         /* the place, or NULL */
+  const DmCountry        *country;       /* the country the text names (a region's), or NULL */
+  const char             *region;        /* the region it names ("Kentucky"), or NULL */
+  char                   *name;          /* the text without the country and region named */
+  char                   *dropped;       /* a trailing part that names nothing known, left
+                                          * out to find entry ("North Gyeongsang"), or NULL */
+  gboolean                other_country; /* the text names another country than the one given */
+} DmGazetteerTextMatch;
+
 DmGazetteer            *dm_gazetteer_get_default     (void);
 const DmGazetteerEntry *dm_gazetteer_lookup          (DmGazetteer *self,
                                                       const char  *query,
@@ -40,6 +51,11 @@ const DmGazetteerEntry *dm_gazetteer_lookup_fuzzy    (DmGazetteer *self,
                                                       guint       *distance);
 const DmCountry        *dm_gazetteer_lookup_country  (DmGazetteer *self,
                                                       const char  *code_or_name);
+void                    dm_gazetteer_lookup_text     (DmGazetteer          *self,
+                                                      const char           *text,
+                                                      const char           *country,
+                                                      DmGazetteerTextMatch *match);
+void                    dm_gazetteer_text_match_clear (DmGazetteerTextMatch *match);
 guint                   dm_gazetteer_get_n_entries   (DmGazetteer *self);
 char                   *dm_gazetteer_fold            (const char  *text);
 
@@ -54,5 +70,7 @@ const char             *dm_gazetteer_country_get_code3 (DmGazetteer     *self,
 /* "Idaho" for Moscow, Idaho: the first-level division, to tell namesakes apart; may be NULL */
 const char             *dm_gazetteer_entry_get_region (DmGazetteer            *self,
                                                        const DmGazetteerEntry *entry);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DmGazetteerTextMatch, dm_gazetteer_text_match_clear)
 
 G_END_DECLS
