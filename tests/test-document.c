@@ -14,6 +14,7 @@
 #include "dm-error.h"
 #include "dm-saver.h"
 #include "dm-json-builder.h"
+#include "dm-time-format.h"
 #include "interop-common.h"
 
 static GFile *
@@ -1114,12 +1115,60 @@ test_actor_colors (void)
   }
 }
 
+static DmEvent *
+sample_event (DmDocument *doc,
+              const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_events (doc)); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (dm_document_get_events (doc), i);
+      if (g_strcmp0 (dm_event_get_id (e), id) == 0)
+        return e;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The sample's times, as the list, the details and the timeline's tooltips say them: at the
+ * precision the press gave, never an estimated flight time shown as a fact */
+static void
+test_sample_when (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  struct { const char *id, *when; } cases[] = {
+    { "choe-tour", "26 October 2025, return not reported" },
+    { "choe-moscow", "26 – 28 October 2025" },
+    { "choe-lavrov", "between 26 and 28 October 2025" },
+    { "minsk-conference", "28 – 29 October 2025" },
+    { "trump-asia", "26 October 2025, return not reported" },
+    { "asean-summit", "26 October 2025" },
+  };
+  GPtrArray *legs;
+  g_autofree char *depart = NULL;
+  g_autofree char *arrive = NULL;
+  g_autofree char *home = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *when = dm_time_format_event (sample_event (doc, cases[i].id));
+      g_assert_cmpstr (when, ==, cases[i].when);
+    }
+  legs = dm_event_get_legs (sample_event (doc, "choe-tour"));
+  depart = dm_time_format_leg_time (g_ptr_array_index (legs, 1), FALSE);
+  arrive = dm_time_format_leg_time (g_ptr_array_index (legs, 1), TRUE);
+  home = dm_time_format_leg_time (g_ptr_array_index (legs, 2), FALSE);
+  g_assert_cmpstr (depart, ==, "about 28 October 2025");
+  g_assert_cmpstr (arrive, ==, "about 28 October 2025 (estimated)");
+  g_assert_cmpstr (home, ==, "not reported");
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/document/issue-example", test_issue_example);
   g_test_add_func ("/model/document/sample-is-clean", test_sample_is_clean);
+  g_test_add_func ("/model/document/sample-when", test_sample_when);
   g_test_add_func ("/model/document/dates", test_dates);
   g_test_add_func ("/model/document/not-json", test_not_json);
   g_test_add_func ("/model/document/missing-file", test_missing_file);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "dm-error.h"
@@ -141,6 +143,114 @@ test_format (void)
   g_assert_nonnull (strstr (in_utc, "2025-10-29"));
 }
 
+/* Each precision as a person reads it: never more precise than the source */
+static char *
+text_of (const char *iso,
+         GTimeZone  *zone)
+{
+  DmTime t;
+
+  g_assert_true (dm_time_parse (iso, zone, &t, NULL));
+  return dm_time_format_local (&t, zone);
+}
+
+static void
+check_texts (const char * const *cases)
+{
+  g_autoptr(GTimeZone) pyongyang = g_time_zone_new_identifier ("Asia/Pyongyang");
+
+  for (guint i = 0; cases[i] != NULL; i += 2)
+    {
+      g_autofree char *text = text_of (cases[i], pyongyang);
+      g_assert_cmpstr (text, ==, cases[i + 1]);
+    }
+}
+
+static void
+test_format_precision (void)
+{
+  const char *cases[] = {
+    "2025", "2025",
+    "2025-10", "October 2025",
+    "2025-10-26", "26 October 2025",
+    "2025-10-28~", "about 28 October 2025",
+    "2025-10~", "about October 2025",
+    "2025-10-21/2025-10-31", "late October 2025",
+    "2025-10-01/2025-10-10", "early October 2025",
+    "2025-10-11/2025-10-20", "mid-October 2025",
+    "2025-10-01/2025-10-31", "October 2025",
+    "2025-10-26/2025-10-28", "between 26 and 28 October 2025",
+    "2025-10-30/2025-11-02", "between 30 October and 2 November 2025",
+    "2025-12-30/2026-01-02", "between 30 December 2025 and 2 January 2026",
+    "2025-10-26T09:30", "26 October 2025, 09:30 KST",
+    /* an offset of its own: shown in that offset, not the place's */
+    "2025-10-26T00:30Z", "26 October 2025, 00:30 UTC",
+    NULL
+  };
+  g_autofree char *unknown = dm_time_format_local (&DM_TIME_UNKNOWN, NULL);
+  g_autofree char *estimate = NULL;
+  g_autofree char *range = NULL;
+  g_autoptr(GTimeZone) minsk = g_time_zone_new_identifier ("Europe/Minsk");
+  DmTime a, b;
+
+  check_texts (cases);
+  g_assert_cmpstr (unknown, ==, "not reported");
+  /* An estimate is only its day, and says it is one: never "08:19" as a fact */
+  estimate = dm_time_format_estimate (utc (2025, 10, 29, 12, 0, 0), minsk);
+  g_assert_cmpstr (estimate, ==, "about 29 October 2025 (estimated)");
+  g_assert_true (dm_time_parse ("2025-10-26", minsk, &a, NULL));
+  g_assert_true (dm_time_parse ("2025-10-28", minsk, &b, NULL));
+  range = dm_time_format_range (&a, &b, minsk);
+  g_assert_cmpstr (range, ==, "26 – 28 October 2025");
+  /* A day without a zone keeps the offset of its place: Pyongyang's 26th, not UTC's 25th */
+  {
+    g_autoptr(GTimeZone) pyongyang = g_time_zone_new_identifier ("Asia/Pyongyang");
+    g_autofree char *day = NULL;
+
+    g_assert_true (dm_time_parse ("2025-10-26", pyongyang, &a, NULL));
+    day = dm_time_format_local (&a, NULL);
+    g_assert_cmpstr (day, ==, "26 October 2025");
+  }
+}
+
+/* The same in French, from the catalogue built in the build tree (no French locale needed:
+ * the month names are ours) */
+static void
+test_format_french (void)
+{
+  const char *cases[] = {
+    "2025-10", "octobre 2025",
+    "2025-10-26", "26 octobre 2025",
+    "2025-10-28~", "vers le 28 octobre 2025",
+    "2025-10~", "vers octobre 2025",
+    "2025-10-21/2025-10-31", "fin octobre 2025",
+    "2025-10-01/2025-10-10", "début octobre 2025",
+    "2025-10-11/2025-10-20", "mi-octobre 2025",
+    "2025-10-26/2025-10-28", "entre le 26 et le 28 octobre 2025",
+    "2025-10-30/2025-11-02", "entre le 30 octobre et le 2 novembre 2025",
+    "2025-10-26T09:30", "26 octobre 2025, 09:30 KST",
+    NULL
+  };
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *unknown = NULL;
+  g_autofree char *estimate = NULL;
+
+  /* Built with the project: a missing catalogue is a failure, not a skip */
+  g_assert_true (g_file_test (mo, G_FILE_TEST_EXISTS));
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  check_texts (cases);
+  unknown = dm_time_format_local (&DM_TIME_UNKNOWN, NULL);
+  g_assert_cmpstr (unknown, ==, "non communiqué");
+  estimate = dm_time_format_estimate (utc (2025, 10, 29, 12, 0, 0), NULL);
+  g_assert_cmpstr (estimate, ==, "vers le 29 octobre 2025 (estimation)");
+  g_setenv ("LANGUAGE", "", TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -151,5 +261,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/time/bad", test_bad);
   g_test_add_func ("/model/time/round-trip", test_round_trip);
   g_test_add_func ("/model/time/format", test_format);
+  g_test_add_func ("/model/time/format/precision", test_format_precision);
+  g_test_add_func ("/model/time/format/french", test_format_french);
   return g_test_run ();
 }

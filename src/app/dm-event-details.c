@@ -7,6 +7,7 @@
 
 #include "dm-event-details.h"
 #include "dm-gazetteer.h"
+#include "dm-time-format.h"
 #include "dm-ui-resources.h"
 
 /* The selected event: title, actor and role, places with local times and UTC, status,
@@ -94,12 +95,8 @@ format_moment (const DmTime *time,
       /* Translators: a time at a place, then the same in UTC */
       return g_strdup_printf (_("%s (%s)"), local, utc);
     }
-  else
-    {
-      g_autofree char *local = dm_time_format_instant (effective, zone);
-      /* Translators: a time Diplomap estimated because the source gave none */
-      return g_strdup_printf (_("about %s (estimated)"), local);
-    }
+  /* Estimated only to place a marker: its day, and saying so */
+  return dm_time_format_estimate (effective, zone);
 }
 
 /* How a reader understood the name of @place ("Matched “Brusssels” to Brussels,
@@ -127,11 +124,25 @@ add_legs (DmEventDetails *self,
       DmLeg *leg = g_ptr_array_index (legs, i);
       g_autofree char *from = leg->from ? dm_place_dup_label (leg->from) : g_strdup ("?");
       g_autofree char *to = leg->to ? dm_place_dup_label (leg->to) : g_strdup ("?");
-      g_autofree char *depart = format_moment (&leg->depart, leg->start, leg->from);
-      g_autofree char *arrive = format_moment (&leg->arrive, leg->end, leg->to);
-      /* Translators: a leg of a trip: from, to, departure, arrival */
-      g_autofree char *text = g_strdup_printf (_("%s → %s\nDeparts %s\nArrives %s"),
-                                               from, to, depart, arrive);
+      DmLeg *first = g_ptr_array_index (legs, 0);
+      gboolean is_return = i > 0 && i + 1 == legs->len && leg->to != NULL && first->from != NULL &&
+                           g_strcmp0 (dm_place_get_name (leg->to),
+                                      dm_place_get_name (first->from)) == 0;
+      g_autofree char *text = NULL;
+
+      if (!dm_time_is_known (&leg->depart) && !dm_time_is_known (&leg->arrive))
+        {
+          /* Translators: a leg of a trip whose time no source gave: from, to */
+          text = g_strdup_printf (is_return ? _("%s → %s\nReturn not reported")
+                                            : _("%s → %s\nDate not reported"), from, to);
+        }
+      else
+        {
+          g_autofree char *depart = dm_time_format_leg_time (leg, FALSE);
+          g_autofree char *arrive = dm_time_format_leg_time (leg, TRUE);
+          /* Translators: a leg of a trip: from, to, departure, arrival */
+          text = g_strdup_printf (_("%s → %s\nDeparts %s\nArrives %s"), from, to, depart, arrive);
+        }
       add_label (self, text, NULL);
       add_place_note (self, leg->from, shown);
       add_place_note (self, leg->to, shown);

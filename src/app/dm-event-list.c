@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "dm-event-list-private.h"
+#include "dm-time-format.h"
 #include "dm-ui-resources.h"
 
 /* The sidebar: a search box, a button revealing the filters (actor, role, country, region,
@@ -53,17 +54,9 @@ compare_events (gconstpointer a,
 char *
 dm_event_list_dup_subtitle (DmEvent *event)
 {
-  const DmTime *start = dm_event_get_start (event);
-  g_autofree char *when = NULL;
-  gint64 s, e;
+  /* At the precision the sources gave: never an estimate shown as a fact */
+  g_autofree char *when = dm_time_format_event (event);
 
-  if (dm_time_is_known (start))
-    when = dm_time_format_local (start, dm_event_get_place (event) ?
-                                 dm_place_get_zone (dm_event_get_place (event)) : NULL);
-  else if (dm_event_get_span (event, &s, &e))
-    when = dm_time_format_instant (s, NULL);
-  else
-    when = g_strdup (_("Time not known"));
   /* Translators: an event in the list: when · kind · status */
   return g_strdup_printf (_("%s · %s · %s"), when, dm_event_kind_get_label (dm_event_get_kind (event)),
                           dm_status_get_label (dm_event_get_status (event)));

@@ -52,6 +52,11 @@ char     *dm_time_format_local    (const DmTime *time,
 char     *dm_time_format_utc      (const DmTime *time);
 char     *dm_time_format_instant  (gint64        utc_seconds,
                                    GTimeZone    *zone);
+char     *dm_time_format_estimate (gint64        utc_seconds,
+                                   GTimeZone    *zone);
+char     *dm_time_format_range    (const DmTime *first,
+                                   const DmTime *last,
+                                   GTimeZone    *zone);
 char     *dm_time_format_utc_iso  (gint64        utc_seconds);
 
 G_END_DECLS

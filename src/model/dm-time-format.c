@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dm-time-format.h"
+
+/* Times as a person reads them, at the precision the source gave and never more: "2025",
+ * "October 2025", "late October 2025", "between 26 and 28 October 2025", "26 October 2025",
+ * "26 October 2025, 09:30 KST", "about 28 October 2025". What Diplomap estimated says so
+ * ("about 29 October 2025 (estimated)"), and what no source gave says that ("not reported").
+ * Month names are ours, not the C library's, so that a translation needs no installed locale. */
+
+static const char *month_names[] = {
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"), NC_("month", "July"),
+  NC_("month", "August"), NC_("month", "September"), NC_("month", "October"),
+  NC_("month", "November"), NC_("month", "December"),
+};
+
+typedef enum
+{
+  SHOW_DAY   = 1 << 0,
+  SHOW_MONTH = 1 << 1,
+  SHOW_YEAR  = 1 << 2,
+} Show;
+
+static const char *
+month_name (GDateTime *dt)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[g_date_time_get_month (dt) - 1]);
+}
+
+/* The parts @show of the local day @dt: "26 October 2025", "26 October", "26", "October 2025" */
+static char *
+format_parts (GDateTime *dt,
+              Show       show)
+{
+  int day = g_date_time_get_day_of_month (dt), year = g_date_time_get_year (dt);
+  const char *month = month_name (dt);
+
+  switch ((int) show)
+    {
+    case SHOW_YEAR:
+      return g_strdup_printf ("%d", year);
+    case SHOW_MONTH | SHOW_YEAR:
+      /* Translators: a month and its year: 1$ the month's name, 2$ the year */
+      return g_strdup_printf (C_("date", "%1$s %2$d"), month, year);
+    case SHOW_DAY:
+      return g_strdup_printf ("%d", day);
+    case SHOW_DAY | SHOW_MONTH:
+      /* Translators: a day of a month: 1$ the day, 2$ the month's name */
+      return g_strdup_printf (C_("date", "%1$d %2$s"), day, month);
+    default:
+      /* Translators: a day: 1$ the day, 2$ the month's name, 3$ the year */
+      return g_strdup_printf (C_("date", "%1$d %2$s %3$d"), day, month, year);
+    }
+}
+
+static GTimeZone *
+zone_for (const DmTime *time,
+          GTimeZone    *zone)
+{
+  /* A time without an offset is local at its place; without the place's zone, the offset
+   * it had there when read still gives the right day */
+  if (time->has_offset || zone == NULL)
+    return g_time_zone_new_offset (time->utc_offset);
+  return g_time_zone_ref (zone);
+}
+
+static GDateTime *
+to_local (gint64     utc,
+          GTimeZone *zone)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (utc);
+
+  return dt ? g_date_time_to_timezone (dt, zone) : NULL;
+}
+
+/* "KST" for a named zone; "UTC" or "UTC+09:00" for a bare offset, not "+09:00:00" */
+static char *
+dup_zone_name (GDateTime *dt)
+{
+  const char *abbreviation = g_date_time_get_timezone_abbreviation (dt);
+  gint64 offset = g_date_time_get_utc_offset (dt) / G_USEC_PER_SEC;
+
+  if (abbreviation != NULL && *abbreviation != '+' && *abbreviation != '-' &&
+      !g_ascii_isdigit (*abbreviation))
+    return g_strdup (abbreviation);
+  if (offset == 0)
+    return g_strdup ("UTC");
+  return g_strdup_printf ("UTC%c%02d:%02d", offset < 0 ? '-' : '+', (int) (ABS (offset) / 3600),
+                          (int) (ABS (offset) / 60 % 60));
+}
+
+static gboolean
+same_month (GDateTime *a,
+            GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_month (a) == g_date_time_get_month (b);
+}
+
+/* Two days as compactly as they read: 1$ "26", 2$ "28 October 2025"; "30 October",
+ * "2 November 2025"; "30 December 2025", "2 January 2026" */
+static void
+format_two_days (GDateTime  *a,
+                 GDateTime  *b,
+                 char      **first,
+                 char      **last)
+{
+  Show show = SHOW_DAY | SHOW_MONTH | SHOW_YEAR;
+
+  if (same_month (a, b))
+    show = SHOW_DAY;
+  else if (g_date_time_get_year (a) == g_date_time_get_year (b))
+    show = SHOW_DAY | SHOW_MONTH;
+  *first = format_parts (a, show);
+  *last = format_parts (b, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+}
+
+/* A period: "October 2025", "early/mid-/late October 2025", or "between 26 and 28 October" */
+static char *
+format_period (GDateTime *a,
+               GDateTime *b)
+{
+  int da = g_date_time_get_day_of_month (a), db = g_date_time_get_day_of_month (b);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (same_month (a, b))
+    {
+      g_autofree char *month = format_parts (a, SHOW_MONTH | SHOW_YEAR);
+      g_autoptr(GDateTime) next = g_date_time_add_days (b, 1);
+      gboolean month_end = next != NULL && g_date_time_get_day_of_month (next) == 1;
+
+      if (da == 1 && month_end)
+        return g_steal_pointer (&month);
+      /* Translators: the first ten days of a month: "early October 2025" */
+      if (da == 1 && db == 10)
+        return g_strdup_printf (C_("period", "early %s"), month);
+      /* Translators: days 11 to 20 of a month: "mid-October 2025" */
+      if (da == 11 && db == 20)
+        return g_strdup_printf (C_("period", "mid-%s"), month);
+      /* Translators: days 21 to the end of a month: "late October 2025" */
+      if (da == 21 && month_end)
+        return g_strdup_printf (C_("period", "late %s"), month);
+    }
+  format_two_days (a, b, &first, &last);
+  /* Translators: a day known only to lie in a range: "between 26 and 28 October 2025" */
+  return g_strdup_printf (C_("period", "between %s and %s"), first, last);
+}
+
+static char *
+format_known (const DmTime *time,
+              GTimeZone    *zone)
+{
+  g_autoptr(GTimeZone) z = zone_for (time, zone);
+  g_autoptr(GDateTime) dt = to_local (time->earliest, z);
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *zone_name = NULL;
+
+  if (dt == NULL)
+    return g_strdup (_("not reported"));
+  switch (time->precision)
+    {
+    case DM_PRECISION_YEAR:
+      return format_parts (dt, SHOW_YEAR);
+    case DM_PRECISION_MONTH:
+      return format_parts (dt, SHOW_MONTH | SHOW_YEAR);
+    case DM_PRECISION_PERIOD:
+      last = to_local (MAX (time->latest - 1, time->earliest), z);
+      return last ? format_period (dt, last) : format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+    case DM_PRECISION_DAY:
+      return format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+    default:
+      day = format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+      clock = g_date_time_format (dt, time->precision == DM_PRECISION_SECOND ? "%H:%M:%S" : "%H:%M");
+      zone_name = dup_zone_name (dt);
+      /* Translators: a day, a time of day and the zone's abbreviation: "26 October 2025, 09:30 KST" */
+      return g_strdup_printf (C_("date", "%1$s, %2$s %3$s"), day, clock, zone_name);
+    }
+}
+
+/**
+ * dm_time_format_local:
+ * @zone: (nullable): the place's zone, for times written without an offset
+ *
+ * @time as a person reads it, at the precision the source gave, in the place's local time:
+ * "26 October 2025", "late October 2025", "between 26 and 28 October 2025", "about 28 October
+ * 2025", "26 October 2025, 09:30 KST"; "not reported" for an unknown time. Every view that shows
+ * a time from a file goes through here.
+ */
+char *
+dm_time_format_local (const DmTime *time,
+                      GTimeZone    *zone)
+{
+  g_autofree char *text = NULL;
+
+  if (!dm_time_is_known (time))
+    /* Translators: a time the sources did not give */
+    return g_strdup (_("not reported"));
+  text = format_known (time, zone);
+  if (!time->approximate)
+    return g_steal_pointer (&text);
+  /* Translators: a day the source gave only roughly: "about 28 October 2025" */
+  if (time->precision == DM_PRECISION_DAY)
+    return g_strdup_printf (C_("approximate day", "about %s"), text);
+  /* Translators: a time the source gave only roughly: "about October 2025" */
+  return g_strdup_printf (C_("approximate", "about %s"), text);
+}
+
+/**
+ * dm_time_format_utc:
+ *
+ * The same moment in UTC, for times known to the minute or better; for coarser times the
+ * local text, as a day has no single UTC moment.
+ */
+char *
+dm_time_format_utc (const DmTime *time)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  if (dm_time_is_known (time) && time->precision >= DM_PRECISION_MINUTE)
+    {
+      g_autoptr(GDateTime) dt = to_local (time->earliest, utc);
+      return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M UTC") : NULL;
+    }
+  return dm_time_format_local (time, NULL);
+}
+
+/* A moment chosen by a person (the playhead), to the minute, with the zone's abbreviation */
+char *
+dm_time_format_instant (gint64     utc_seconds,
+                        GTimeZone *zone)
+{
+  g_autoptr(GTimeZone) utc = zone ? NULL : g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = to_local (utc_seconds, zone ? zone : utc);
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *zone_name = NULL;
+
+  if (dt == NULL)
+    return g_strdup ("?");
+  day = format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+  clock = g_date_time_format (dt, "%H:%M");
+  zone_name = dup_zone_name (dt);
+  return g_strdup_printf (C_("date", "%1$s, %2$s %3$s"), day, clock, zone_name);
+}
+
+/**
+ * dm_time_format_estimate:
+ *
+ * A moment Diplomap estimated (to place a marker), never shown as a fact: only its day, and
+ * saying so: "about 26 October 2025 (estimated)".
+ */
+char *
+dm_time_format_estimate (gint64     utc_seconds,
+                         GTimeZone *zone)
+{
+  g_autoptr(GTimeZone) utc = zone ? NULL : g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = to_local (utc_seconds, zone ? zone : utc);
+  g_autofree char *day = NULL;
+
+  if (dt == NULL)
+    return g_strdup (_("not reported"));
+  day = format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+  /* Translators: a day Diplomap estimated because the source gave none */
+  return g_strdup_printf (_("about %s (estimated)"), day);
+}
+
+/**
+ * dm_time_format_range:
+ * @last: (nullable): the end, or %NULL
+ *
+ * From @first to @last, each at its precision: "26 – 28 October 2025" for two days, else
+ * "26 October 2025 – about 2 November 2025"; one time when @last is unknown or the same.
+ */
+char *
+dm_time_format_range (const DmTime *first,
+                      const DmTime *last,
+                      GTimeZone    *zone)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (last == NULL || !dm_time_is_known (last) ||
+      (last->earliest == first->earliest && last->latest == first->latest))
+    return dm_time_format_local (first, zone);
+  if (first->precision == DM_PRECISION_DAY && last->precision == DM_PRECISION_DAY &&
+      !first->approximate && !last->approximate)
+    {
+      g_autoptr(GTimeZone) za = zone_for (first, zone);
+      g_autoptr(GTimeZone) zb = zone_for (last, zone);
+      g_autoptr(GDateTime) da = to_local (first->earliest, za);
+      g_autoptr(GDateTime) db = to_local (last->earliest, zb);
+
+      if (da != NULL && db != NULL)
+        format_two_days (da, db, &a, &b);
+    }
+  if (a == NULL)
+    {
+      a = dm_time_format_local (first, zone);
+      b = dm_time_format_local (last, zone);
+    }
+  /* Translators: from one time to another: "26 – 28 October 2025" */
+  return g_strdup_printf (C_("span", "%s – %s"), a, b);
+}
+
+static GTimeZone *
+zone_of (DmPlace *place)
+{
+  return place != NULL ? dm_place_get_zone (place) : NULL;
+}
+
+/**
+ * dm_time_format_leg_time:
+ * @arrive: the arrival, else the departure
+ *
+ * One end of a leg as known: at the source's precision; estimated from the other end (a flight
+ * time) and saying so; or "not reported" when the leg has no time at all.
+ */
+char *
+dm_time_format_leg_time (DmLeg    *leg,
+                         gboolean  arrive)
+{
+  const DmTime *time = arrive ? &leg->arrive : &leg->depart;
+  DmPlace *place = arrive ? leg->to : leg->from;
+
+  if (dm_time_is_known (time))
+    return dm_time_format_local (time, zone_of (place));
+  if (leg->uncertain || (leg->start == 0 && leg->end == 0))
+    return g_strdup (_("not reported"));
+  return dm_time_format_estimate (arrive ? leg->end : leg->start, zone_of (place));
+}
+
+/* The first and last times a trip's legs give themselves */
+static gboolean
+trip_bounds (GPtrArray     *legs,
+             const DmTime **first,
+             const DmTime **last)
+{
+  *first = *last = NULL;
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+
+      if (dm_time_is_known (&leg->depart))
+        {
+          if (*first == NULL)
+            *first = &leg->depart;
+          *last = &leg->depart;
+        }
+      if (dm_time_is_known (&leg->arrive))
+        {
+          if (*first == NULL)
+            *first = &leg->arrive;
+          *last = &leg->arrive;
+        }
+    }
+  return *first != NULL;
+}
+
+/**
+ * dm_time_format_event:
+ *
+ * When an event happens, as the sources gave it: "26 – 28 October 2025", "between 26 and
+ * 28 October 2025"; a trip from its first known time, and "return not reported" when its
+ * last leg has none. The event list, the timeline's tooltips and `--where` say this.
+ */
+char *
+dm_time_format_event (DmEvent *event)
+{
+  GPtrArray *legs = dm_event_get_legs (event);
+  const DmTime *first = NULL, *last = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (DM_IS_EVENT (event), NULL);
+
+  if (dm_time_is_known (dm_event_get_start (event)))
+    return dm_time_format_range (dm_event_get_start (event), dm_event_get_end (event),
+                                 zone_of (dm_event_get_place (event)));
+  if (legs == NULL || legs->len == 0 || !trip_bounds (legs, &first, &last))
+    return g_strdup (_("not reported"));
+  {
+    DmLeg *end = g_ptr_array_index (legs, legs->len - 1);
+    DmLeg *start = g_ptr_array_index (legs, 0);
+
+    if (!dm_time_is_known (&end->depart) && !dm_time_is_known (&end->arrive))
+      {
+        gboolean home = end->to != NULL && start->from != NULL &&
+                        g_strcmp0 (dm_place_get_name (end->to), dm_place_get_name (start->from)) == 0;
+
+        text = dm_time_format_local (first, NULL);
+        /* Translators: a trip's first known time, then that its last leg has none */
+        return g_strdup_printf (home ? _("%s, return not reported") : _("%s, end not reported"),
+                                text);
+      }
+  }
+  /* Each time in the offset its place had: the trip's places have different zones */
+  return dm_time_format_range (first, last, NULL);
+}
