@@ -105,6 +105,15 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dm_application_new_about_window (gtk_application_get_active_window (app))));
 }
 
+static gboolean
+dm_application_any_window_asks (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (DM_IS_WINDOW (l->data) && dm_window_get_close_dialog (l->data) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
@@ -123,7 +132,22 @@ quit_action (GSimpleAction *action,
       l = l->next;
       gtk_window_close (window);
     }
-  g_application_quit (G_APPLICATION (app));
+  /* A window with unsaved changes asks first (Save, Discard, Cancel) and stays open: it
+   * quits when the last window closes */
+  if (!dm_application_any_window_asks (app))
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  g_assert (DM_IS_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (dm_window_new (app)));
 }
 
 static void
@@ -132,6 +156,15 @@ dm_application_startup (GApplication *app)
   static const GActionEntry entries[] = {
     { "about", about_action },
     { "quit", quit_action },
+    { "new", new_action },
+  };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Shift><Control>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
+    { "win.duplicate-selected", { "<Control>d", NULL } },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
@@ -150,6 +183,8 @@ dm_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-figure", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-data", export_data_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-sidebar", sidebar_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

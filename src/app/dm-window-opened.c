@@ -105,6 +105,14 @@ dm_window_update_title (DmWindow *self)
       g_autofree char *name = g_file_get_parse_name (g_ptr_array_index (loaded, i));
       g_string_append_printf (tooltip, "%s%s", i > 0 ? "\n" : "", name);
     }
+  if (self->undo_stack != NULL && dm_undo_stack_get_modified (self->undo_stack))
+    {
+      g_autofree char *plain = g_strdup (title ? title : first ? first : _("Diplomap"));
+
+      g_free (title);
+      /* Translators: the window's title while the document has unsaved changes */
+      title = g_strdup_printf (_("• %s"), plain);
+    }
   adw_window_title_set_title (self->window_title, title ? title : first ? first : _("Diplomap"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), tooltip->len > 0 ? tooltip->str : NULL);
 }

@@ -10,6 +10,7 @@
 #include "dm-playback.h"
 #include "dm-route-map-layer.h"
 #include "dm-timeline.h"
+#include "dm-undo-stack.h"
 #include "dm-window.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,7 @@ struct _DmWindow
   DmEventList          *event_list;
   DmEventDetails       *event_details;
   GMenu                *recent_menu;
+  GMenu                *undo_menu;
 
   /* Owned */
   DmDocument           *document;
@@ -59,6 +61,12 @@ struct _DmWindow
   DmEvent              *selected;
   GtkWidget            *problems_dialog;  /* weak */
   GtkWidget            *error_dialog;     /* weak */
+  GtkWidget            *close_dialog;     /* weak: Save, Discard or Cancel */
+  DmUndoStack          *undo_stack;
+  GFile                *save_file;        /* where Save writes, after Save As */
+  GFile                *save_origin;      /* the events it writes: from that file; NULL: all */
+  gboolean              close_confirmed;  /* Discard: close without asking again */
+  gboolean              close_after_save; /* Save As runs for the close dialog's Save */
 
   guint                 n_exporting;
   guint                 tick_id;
@@ -104,6 +112,12 @@ char *dm_window_dup_first_title  (DmWindow   *self);
 void dm_window_update_title      (DmWindow   *self);
 void dm_window_save_opened       (DmWindow   *self);
 gboolean dm_window_restore_view  (DmWindow   *self);
+
+/* dm-window-edit.c: commands, undo, saving (docs/EDITING.md) */
+void     dm_window_init_editing        (DmWindow   *self);
+void     dm_window_update_edit_actions (DmWindow   *self);
+/* FALSE when a modified document asks first (the dialog closes the window if it may) */
+gboolean dm_window_confirm_close       (DmWindow   *self);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);

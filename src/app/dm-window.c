@@ -114,6 +114,7 @@ dm_window_select_event (DmWindow *self,
   dm_timeline_set_selected_event (self->timeline, event);
   dm_event_details_set_event (self->event_details, event);
   dm_route_map_layer_set_selected_event (self->routes_layer, event);
+  dm_window_update_edit_actions (self);
   if (event != NULL && fly)
     dm_window_fly_to_event (self, event, 800);
 }
@@ -518,6 +519,8 @@ dm_window_close_request (GtkWindow *window)
   DmWindow *self = DM_WINDOW (window);
   int width, height;
 
+  if (!dm_window_confirm_close (self))
+    return TRUE;
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
   g_settings_set_int (self->settings, "window-width", width);
@@ -560,12 +563,16 @@ dm_window_dispose (GObject *object)
   g_action_map_remove_action (G_ACTION_MAP (self), "toggle-sidebar");
   g_clear_weak_pointer (&self->problems_dialog);
   g_clear_weak_pointer (&self->error_dialog);
+  g_clear_weak_pointer (&self->close_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
   g_clear_object (&self->routes_layer);
   g_clear_object (&self->map_source);
   g_clear_object (&self->selected);
   g_clear_object (&self->playback);
   g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->save_file);
+  g_clear_object (&self->save_origin);
   g_clear_object (&self->document);
   g_clear_object (&self->shown);
   g_clear_object (&self->settings);
@@ -630,6 +637,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, event_details);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, undo_menu);
 }
 
 static void
@@ -684,6 +692,7 @@ dm_window_init (DmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   dm_window_init_actions (self);
+  dm_window_init_editing (self);
   /* gtk_recent_manager_add_item() looks at the file first: the list changes a moment later */
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (dm_window_update_recent), self, G_CONNECT_SWAPPED);

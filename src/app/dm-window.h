@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "dm-document.h"
+#include "dm-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,18 @@ void        dm_window_open_file          (DmWindow       *self,
 DmEvent    *dm_window_get_selected_event (DmWindow       *self);
 void        dm_window_set_selected_event (DmWindow       *self,
                                           DmEvent        *event);
+/* Editing and saving (dm-window-edit.c, docs/EDITING.md) */
+DmUndoStack *dm_window_get_undo_stack    (DmWindow       *self);
+gboolean    dm_window_get_modified       (DmWindow       *self);
+/* Whether Save knows where to write (else it asks, as Save As) */
+gboolean    dm_window_can_save           (DmWindow       *self);
+gboolean    dm_window_save               (DmWindow       *self,
+                                          GError        **error);
+gboolean    dm_window_save_as            (DmWindow       *self,
+                                          GFile          *file,
+                                          GError        **error);
+/* The Save, Discard or Cancel dialog shown when closing, or NULL */
+GtkWindow  *dm_window_get_close_dialog   (DmWindow       *self);
 /* Loads still running */
 guint       dm_window_get_n_loading      (DmWindow       *self);
 

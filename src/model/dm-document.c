@@ -306,6 +306,94 @@ dm_document_add_event (DmDocument *self,
   g_list_store_append (self->events, event);
 }
 
+void
+dm_document_insert_event (DmDocument *self,
+                          guint       position,
+                          DmEvent    *event)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  g_return_if_fail (DM_IS_EVENT (event));
+  dm_event_resolve_times (event);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->events)));
+  g_list_store_insert (self->events, position, event);
+}
+
+gboolean
+dm_document_find_event (DmDocument *self,
+                        DmEvent    *event,
+                        guint      *position)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  return g_list_store_find (self->events, event, position);
+}
+
+gboolean
+dm_document_remove_event (DmDocument *self,
+                          DmEvent    *event)
+{
+  guint position;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  if (!g_list_store_find (self->events, event, &position))
+    return FALSE;
+  g_list_store_remove (self->events, position);
+  return TRUE;
+}
+
+/* One items-changed (1 removed, 1 added at the same place), so views update once */
+gboolean
+dm_document_replace_event (DmDocument *self,
+                           DmEvent    *old_event,
+                           DmEvent    *new_event)
+{
+  guint position;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (DM_IS_EVENT (new_event), FALSE);
+  if (!g_list_store_find (self->events, old_event, &position))
+    return FALSE;
+  dm_event_resolve_times (new_event);
+  g_list_store_splice (self->events, position, 1, (gpointer *) &new_event, 1);
+  return TRUE;
+}
+
+DmEvent *
+dm_document_lookup_event (DmDocument *self,
+                          const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  if (id == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      g_object_unref (event); /* the store keeps it */
+      if (g_strcmp0 (dm_event_get_id (event), id) == 0)
+        return event;
+    }
+  return NULL;
+}
+
+char *
+dm_document_dup_unused_event_id (DmDocument *self,
+                                 const char *base)
+{
+  char *id = g_strdup (base);
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (base != NULL, NULL);
+  for (guint k = 2; dm_document_lookup_event (self, id) != NULL; k++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, k);
+    }
+  return id;
+}
+
 /* Replaces the contents of @store with @n items */
 static void
 splice_all (GListStore *store,

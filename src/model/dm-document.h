@@ -42,6 +42,24 @@ guint       dm_document_get_n_legs       (DmDocument   *self);
 
 void        dm_document_add_event        (DmDocument   *self,
                                           DmEvent      *event);
+/* Editing (docs/EDITING.md): each is one change of the events' list model, so every
+ * view updates at once; the undo stack (DmUndoStack) is what calls them */
+void        dm_document_insert_event     (DmDocument   *self,
+                                          guint         position,
+                                          DmEvent      *event);
+gboolean    dm_document_find_event       (DmDocument   *self,
+                                          DmEvent      *event,
+                                          guint        *position);
+gboolean    dm_document_remove_event     (DmDocument   *self,
+                                          DmEvent      *event);
+gboolean    dm_document_replace_event    (DmDocument   *self,
+                                          DmEvent      *old_event,
+                                          DmEvent      *new_event);
+DmEvent    *dm_document_lookup_event     (DmDocument   *self,
+                                          const char   *id);
+/* @base, or @base-2, @base-3…: an id no event of @self has */
+char       *dm_document_dup_unused_event_id (DmDocument *self,
+                                             const char *base);
 void        dm_document_add_actor        (DmDocument   *self,
                                           DmActor      *actor);
 DmActor    *dm_document_lookup_actor     (DmDocument   *self,

@@ -147,6 +147,46 @@ dm_event_new (DmEventKind  kind,
   return self;
 }
 
+/**
+ * dm_event_copy:
+ * @id: (nullable): the copy's id; %NULL keeps @self's
+ *
+ * Everything @self says, in a new event: the editor changes a copy and the undo stack
+ * swaps it for the original (docs/EDITING.md). Actors, places and sources are shared
+ * (they are not changed in place); legs are copied, since resolving times writes in them.
+ */
+DmEvent *
+dm_event_copy (DmEvent    *self,
+               const char *id)
+{
+  DmEvent *copy;
+
+  g_return_val_if_fail (DM_IS_EVENT (self), NULL);
+
+  copy = dm_event_new (self->kind, id ? id : self->id);
+  copy->title = g_strdup (self->title);
+  copy->status = self->status;
+  g_set_object (&copy->actor, self->actor);
+  for (guint i = 0; i < self->participants->len; i++)
+    g_ptr_array_add (copy->participants, g_object_ref (g_ptr_array_index (self->participants, i)));
+  g_set_object (&copy->place, self->place);
+  copy->start = self->start;
+  copy->end = self->end;
+  for (guint i = 0; i < self->legs->len; i++)
+    g_ptr_array_add (copy->legs, dm_leg_copy (g_ptr_array_index (self->legs, i)));
+  copy->host = g_strdup (self->host);
+  copy->invited_by = g_strdupv (self->invited_by);
+  for (guint i = 0; i < self->sources->len; i++)
+    g_ptr_array_add (copy->sources, dm_source_ref (g_ptr_array_index (self->sources, i)));
+  copy->tags = g_strdupv (self->tags);
+  copy->notes = g_strdup (self->notes);
+  g_set_object (&copy->file, self->file);
+  copy->line = self->line;
+  copy->column = self->column;
+  copy->extra = self->extra ? json_object_ref (self->extra) : NULL;
+  return copy;
+}
+
 const char *dm_event_get_id (DmEvent *self) { return self->id; }
 DmEventKind dm_event_get_kind (DmEvent *self) { return self->kind; }
 const char *dm_event_get_title (DmEvent *self) { return self->title; }
@@ -279,6 +319,20 @@ dm_event_add_leg (DmEvent *self,
 {
   g_return_if_fail (DM_IS_EVENT (self));
   g_ptr_array_add (self->legs, dm_leg_ref (leg));
+}
+
+void
+dm_event_clear_legs (DmEvent *self)
+{
+  g_return_if_fail (DM_IS_EVENT (self));
+  g_ptr_array_set_size (self->legs, 0);
+}
+
+void
+dm_event_clear_participants (DmEvent *self)
+{
+  g_return_if_fail (DM_IS_EVENT (self));
+  g_ptr_array_set_size (self->participants, 0);
 }
 
 void

@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (DmEvent, dm_event, DM, EVENT, GObject)
 
 DmEvent            *dm_event_new               (DmEventKind   kind,
                                                 const char   *id);
+/* A new event saying the same, with @id (NULL: the same id); its legs are copies, so
+ * the copy can be edited while the original is drawn (docs/EDITING.md) */
+DmEvent            *dm_event_copy              (DmEvent      *self,
+                                                const char   *id);
 const char         *dm_event_get_id            (DmEvent      *self);
 DmEventKind         dm_event_get_kind          (DmEvent      *self);
 const char         *dm_event_get_title         (DmEvent      *self);
@@ -55,6 +59,8 @@ void                dm_event_set_end           (DmEvent      *self,
 GPtrArray          *dm_event_get_legs          (DmEvent      *self);
 void                dm_event_add_leg           (DmEvent      *self,
                                                 DmLeg        *leg);
+void                dm_event_clear_legs        (DmEvent      *self);
+void                dm_event_clear_participants (DmEvent     *self);
 void                dm_event_resolve_times     (DmEvent      *self);
 gboolean            dm_event_get_span          (DmEvent      *self,
                                                 gint64       *start,

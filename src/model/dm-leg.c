@@ -26,6 +26,24 @@ dm_leg_ref (DmLeg *self)
   return g_atomic_rc_box_acquire (self);
 }
 
+DmLeg *
+dm_leg_copy (DmLeg *self)
+{
+  DmLeg *copy = dm_leg_new (self->from, self->to);
+
+  copy->depart = self->depart;
+  copy->arrive = self->arrive;
+  copy->start = self->start;
+  copy->end = self->end;
+  copy->timed = self->timed;
+  copy->uncertain = self->uncertain;
+  copy->inferred = self->inferred;
+  copy->line = self->line;
+  copy->column = self->column;
+  copy->extra = self->extra ? json_object_ref (self->extra) : NULL;
+  return copy;
+}
+
 static void
 clear_leg (gpointer data)
 {

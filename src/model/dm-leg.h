@@ -47,6 +47,8 @@ GType  dm_leg_get_type (void) G_GNUC_CONST;
 DmLeg *dm_leg_new      (DmPlace *from,
                         DmPlace *to);
 DmLeg *dm_leg_ref      (DmLeg   *self);
+/* A new leg with the same places, times and unknown members (for an edited copy) */
+DmLeg *dm_leg_copy     (DmLeg   *self);
 void   dm_leg_unref    (DmLeg   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmLeg, dm_leg_unref)

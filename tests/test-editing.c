@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "app-test-util.h"
+#include "dm-loader.h"
+#include "dm-window-private.h"
+#include "interop-common.h"
+
+/* Editing in the window as a user does it, through the window's actions (docs/EDITING.md):
+ * delete, duplicate, undo and redo, the title's "•" and the menu's label, save, reopen. */
+
+/* A copy of @source in a new temporary folder: tests write to it */
+static GFile *
+copy_to_temp (GFile      *source,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-editing-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  GFile *copy;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  copy = g_file_new_for_path (path);
+  g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+static DmWindow *
+open_window_with (GFile *file)
+{
+  DmWindow *win = app_test_open_window ();
+
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
+  return win;
+}
+
+static guint
+n_events (DmDocument *doc)
+{
+  return g_list_model_get_n_items (dm_document_get_events (doc));
+}
+
+static char *
+dup_menu_label (GMenuModel *menu,
+                guint       index)
+{
+  char *label = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (menu, index, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+static gboolean
+action_enabled (DmWindow   *win,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (win), name);
+}
+
+static GBytes *
+read_bytes (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  return g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), needle) != NULL;
+}
+
+static void
+test_delete_undo_save (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  guint n = n_events (doc), n_list, n_shown;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *plain_title = g_strdup (adw_window_title_get_title (win->window_title));
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDocument) reopened = NULL;
+
+  g_assert_false (dm_window_get_modified (win));
+  g_assert_false (action_enabled (win, "undo"));
+  n_list = g_list_model_get_n_items (dm_event_list_get_model (win->event_list));
+  n_shown = n_events (win->shown);
+  g_assert_cmpuint (n_list, ==, n);
+
+  dm_window_set_selected_event (win, dm_document_lookup_event (doc, "apec-2025"));
+  g_assert_true (action_enabled (win, "delete-selected"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "delete-event",
+                                  g_variant_new_string ("apec-2025"));
+  /* the document, the list, and what the map and timeline draw, at once */
+  g_assert_null (dm_document_lookup_event (doc, "apec-2025"));
+  g_assert_cmpuint (n_events (doc), ==, n - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_model (win->event_list)), ==, n_list - 1);
+  g_assert_cmpuint (n_events (win->shown), ==, n_shown - 1);
+  g_assert_null (dm_window_get_selected_event (win));
+  g_assert_false (action_enabled (win, "delete-selected"));
+  /* the title says there are unsaved changes; the menu names the change */
+  g_assert_true (dm_window_get_modified (win));
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (win->window_title), "• "));
+  g_assert_true (g_str_has_suffix (adw_window_title_get_title (win->window_title), plain_title));
+  undo_label = dup_menu_label (G_MENU_MODEL (win->undo_menu), 0);
+  g_assert_cmpstr (undo_label, ==, "_Undo Delete “APEC Economic Leaders' Meeting”");
+  g_assert_true (action_enabled (win, "undo"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "undo", NULL);
+  g_assert_nonnull (dm_document_lookup_event (doc, "apec-2025"));
+  g_assert_cmpuint (n_events (win->shown), ==, n_shown);
+  g_assert_true (dm_window_get_selected_event (win) == dm_document_lookup_event (doc, "apec-2025"));
+  g_assert_false (dm_window_get_modified (win));
+  g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==, plain_title);
+  g_assert_true (action_enabled (win, "redo"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "redo", NULL);
+  g_assert_null (dm_document_lookup_event (doc, "apec-2025"));
+  g_assert_true (dm_window_can_save (win));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "save", NULL);
+  g_assert_false (dm_window_get_modified (win));
+  saved = read_bytes (file);
+  g_assert_false (bytes_contain (saved, "apec-2025"));
+  g_assert_true (bytes_contain (saved, "trump-xi"));
+  /* a file saved twice is byte-identical */
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  saved_again = read_bytes (file);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+
+  /* reopened, it says the same */
+  reopened = interop_load (file);
+  interop_assert_same_events (doc, reopened, NULL);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_duplicate (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  DmEvent *apec = dm_document_lookup_event (doc, "apec-2025");
+  DmEvent *copy;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dm_window_set_selected_event (win, apec);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "duplicate-selected", NULL);
+  copy = dm_document_lookup_event (doc, "apec-2025-2");
+  g_assert_nonnull (copy);
+  g_assert_true (dm_window_get_selected_event (win) == copy);
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  saved = read_bytes (file);
+  g_assert_true (bytes_contain (saved, "\"apec-2025-2\""));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* A file of another format is never overwritten: Save needs a name, Save As writes .diplomap */
+static void
+test_foreign_format (void)
+{
+  g_autoptr(GFile) csv = interop_file ("spreadsheet.csv");
+  g_autoptr(GFile) file = copy_to_temp (csv, "spreadsheet.csv");
+  g_autoptr(GBytes) before = read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  g_autoptr(DmEvent) first = g_list_model_get_item (dm_document_get_events (doc), 0);
+  g_autofree char *id = g_strdup (dm_event_get_id (first));
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) target = g_file_get_child (parent, "spreadsheet.diplomap");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDocument) reopened = NULL;
+
+  g_assert_nonnull (id);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "delete-event", g_variant_new_string (id));
+  g_assert_true (dm_window_get_modified (win));
+  g_assert_false (dm_window_can_save (win));
+  g_assert_false (dm_window_save (win, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_true (dm_window_save_as (win, target, &error));
+  g_assert_no_error (error);
+  g_assert_false (dm_window_get_modified (win));
+  g_assert_true (dm_window_can_save (win));
+  after = read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
+  reopened = interop_load (target);
+  interop_assert_same_events (doc, reopened, NULL);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing with unsaved changes asks; Cancel keeps the window, Discard closes it */
+static void
+test_close_asks (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  g_autoptr(GBytes) before = read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  DmWindow *win = open_window_with (file);
+  GtkWindow *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "delete-event",
+                                  g_variant_new_string ("trump-xi"));
+  gtk_window_close (GTK_WINDOW (win));
+  app_test_wait (50);
+  g_assert_nonnull (win);
+  dialog = dm_window_get_close_dialog (win);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  app_test_wait (50);
+  g_assert_nonnull (win);
+  g_assert_true (dm_window_get_modified (win));
+
+  gtk_window_close (GTK_WINDOW (win));
+  dialog = dm_window_get_close_dialog (win);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  g_assert_true (app_test_wait_until (is_null, &win, 5000));
+  /* discarded: the file is as it was */
+  after = read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Save in the close dialog saves, then closes */
+static void
+test_close_saves (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  g_autoptr(GBytes) after = NULL;
+  DmWindow *win = open_window_with (file);
+
+  g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "delete-event",
+                                  g_variant_new_string ("trump-xi"));
+  gtk_window_close (GTK_WINDOW (win));
+  g_assert_nonnull (win);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dm_window_get_close_dialog (win)), "save");
+  g_assert_true (app_test_wait_until (is_null, &win, 5000));
+  after = read_bytes (file);
+  g_assert_false (bytes_contain (after, "trump-xi"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  app_test_init (&argc, &argv);
+  g_test_add_func ("/app/editing/delete-undo-save", test_delete_undo_save);
+  g_test_add_func ("/app/editing/duplicate", test_duplicate);
+  g_test_add_func ("/app/editing/foreign-format", test_foreign_format);
+  g_test_add_func ("/app/editing/close-asks", test_close_asks);
+  g_test_add_func ("/app/editing/close-saves", test_close_saves);
+  return g_test_run ();
+}
