@@ -14,7 +14,8 @@
  * countries first). From zoom 4 on, capitals follow (larger first): a dot and the name to
  * its right, or left, if that touches nothing. Tiles place labels once per zoom for the
  * whole world, so neighbouring tiles agree and a label cut by a tile's edge is finished by
- * the next tile. Boxes hold the ink of the laid-out text (and at least a line's height), so
+ * the next tile. Country names are in the user's language where CLDR has them (else Natural
+ * Earth's English ones). Boxes hold the ink of the laid-out text (and at least a line's height), so
  * scripts that reach above or below Latin letters keep clear of their neighbours too. */
 
 #define PAD 3.0
@@ -177,7 +178,10 @@ place_labels (const DmLevelData   *d,
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
-      const char *name = d->countries[c->country].info.name;
+      const DmCountryInfo *info = &d->countries[c->country].info;
+      const char *translated = info->alpha2[0] != '\0' ?
+        dm_gazetteer_translate_country (dm_gazetteer_get_default (), info->alpha2, NULL) : NULL;
+      const char *name = translated != NULL ? translated : info->name;
       DmPlacedLabel l = { name, 0, 0, 0, FALSE, 0, 0, 0, 0, 0, 0 };
       DmTextBox ink;
       double w, h;
