@@ -494,6 +494,30 @@ test_countries (void)
   g_assert_cmpfloat (ru->longitude, >, 19);
 }
 
+/* Country names from CLDR: the short forms a map shows, English (NULL) when there is none */
+static void
+test_country_names (void)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  const DmCountry *ru = dm_gazetteer_lookup_country (gaz, "RU");
+
+  g_assert_cmpstr (dm_gazetteer_translate_country (gaz, "RU", "fr"), ==, "Russie");
+  g_assert_cmpstr (dm_gazetteer_translate_country (gaz, "KP", "fr"), ==, "Corée du Nord");
+  g_assert_cmpstr (dm_gazetteer_translate_country (gaz, "RU", "ko"), ==, "러시아");
+  g_assert_cmpstr (dm_gazetteer_translate_country (gaz, "RU", "ko_KR.UTF-8"), ==, "러시아");
+  g_assert_cmpstr (dm_gazetteer_translate_country (gaz, "RU", "ru"), ==, "Россия");
+  g_assert_cmpstr (dm_gazetteer_translate_country (gaz, "RU", "ar"), ==, "روسيا");
+  /* short forms, not CLDR's long official ones */
+  g_assert_cmpstr (dm_gazetteer_translate_country (gaz, "HK", "fr"), ==, "Hong Kong");
+  /* English, a language we do not ship, a code nobody has: the caller's English name */
+  g_assert_null (dm_gazetteer_translate_country (gaz, "RU", "en"));
+  g_assert_null (dm_gazetteer_translate_country (gaz, "RU", "xx"));
+  g_assert_null (dm_gazetteer_translate_country (gaz, "QQ", "fr"));
+  /* the tests run in English */
+  g_assert_nonnull (ru);
+  g_assert_cmpstr (dm_gazetteer_country_get_display_name (gaz, ru), ==, "Russia");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +525,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/gazetteer/fold", test_fold);
+  g_test_add_func ("/model/gazetteer/country-names", test_country_names);
   g_test_add_func ("/model/gazetteer/edit-distance", test_edit_distance);
   g_test_add_func ("/model/gazetteer/ambiguity", test_ambiguity);
   g_test_add_func ("/model/gazetteer/qualifiers", test_qualifiers);

@@ -83,6 +83,10 @@ dm_application_new_about_window (GtkWindow *parent)
                                         "(github.com/mledoze/countries)"),
                                       GTK_LICENSE_CUSTOM,
                                       _("Licensed under the Open Database License (ODbL) 1.0."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Country names in other languages"),
+                                      _("Unicode CLDR (cldr.unicode.org), © 1991-2022 Unicode, Inc."),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Distributed under the Unicode License (Unicode-DFS-2016)."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Travel records"),
                                       _("Travels of the President and of the Secretary of State: "
                                         "U.S. Department of State, Office of the Historian "

@@ -63,15 +63,16 @@ add_heading (DmEventDetails *self,
   gtk_widget_set_margin_top (label, 8);
 }
 
-/* "Russia (RU)" for "RU"; anything else as it is */
+/* "Russia (RU)" for "RU", in the user's language ("Russie (RU)"); anything else as it is */
 static char *
 dup_country (const char *code)
 {
-  const DmCountry *c = dm_gazetteer_lookup_country (dm_gazetteer_get_default (), code);
+  DmGazetteer *gazetteer = dm_gazetteer_get_default ();
+  const DmCountry *c = dm_gazetteer_lookup_country (gazetteer, code);
 
   if (c == NULL || g_ascii_strcasecmp (c->code, code) != 0)
     return g_strdup (code);
-  return g_strdup_printf ("%s (%s)", c->name, c->code);
+  return g_strdup_printf ("%s (%s)", dm_gazetteer_country_get_display_name (gazetteer, c), c->code);
 }
 
 static char *

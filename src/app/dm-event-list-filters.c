@@ -158,7 +158,10 @@ dm_event_list_reload (DmEventList *self)
       {
         const char *code = g_ptr_array_index (self->countries, i);
         const DmCountry *c = dm_gazetteer_lookup_country (gazetteer, code);
-        g_ptr_array_add (names, c != NULL ? g_strdup_printf ("%s (%s)", c->name, code) : g_strdup (code));
+        g_ptr_array_add (names, c != NULL ? g_strdup_printf ("%s (%s)",
+                                                             dm_gazetteer_country_get_display_name (gazetteer, c),
+                                                             code)
+                                          : g_strdup (code));
       }
     set_choices (self->country_filter, _("All countries"), names);
   }

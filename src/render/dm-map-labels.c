@@ -14,9 +14,10 @@
  * countries first). From zoom 4 on, capitals follow (larger first): a dot and the name to
  * its right, or left, if that touches nothing. Tiles place labels once per zoom for the
  * whole world, so neighbouring tiles agree and a label cut by a tile's edge is finished by
- * the next tile. */
+ * the next tile. Country names are in the user's language where CLDR has them (else Natural
+ * Earth's English ones). Boxes hold the ink of the laid-out text (and at least a line's height), so
+ * scripts that reach above or below Latin letters keep clear of their neighbours too. */
 
-#define LABEL_FONT "Sans"
 #define PAD 3.0
 #define CAPITAL_MIN_ZOOM 4.0
 #define CAPITAL_DOT 2.0
@@ -124,28 +125,29 @@ place_capitals (cairo_t             *cr,
   GArray *capitals = get_capitals ();
   double size = style->label_size * 0.9;
 
-  cairo_set_font_size (cr, size);
   for (guint i = 0; i < capitals->len; i++)
     {
       const Capital *c = &g_array_index (capitals, Capital, i);
-      cairo_text_extents_t ext;
       DmPlacedLabel l = { c->name, 0, 0, size, TRUE, 0, 0, 0, 0, 0, 0 };
+      DmTextBox ink;
       double w;
 
       project (data, c->lon, c->lat, &l.dx, &l.dy);
       if (l.dx < x0 || l.dx > x1 || l.dy < y0 || l.dy > y1)
         continue;
-      cairo_text_extents (cr, c->name, &ext);
-      w = ext.x_advance;
-      l.y0 = l.dy - size / 2 - PAD / 2, l.y1 = l.dy + size / 2 + PAD / 2;
+      dm_text_measure (cr, c->name, size, DM_TEXT_REGULAR, &w, &ink);
+      w = MAX (w, ink.x1);
       l.ty = l.dy + size * 0.35;
+      l.y0 = MIN (l.dy - size / 2, l.ty + ink.y0) - PAD / 2;
+      l.y1 = MAX (l.dy + size / 2, l.ty + ink.y1) + PAD / 2;
       /* right of the dot, else left of it */
       for (int side = 0; side < 2; side++)
         {
           if (side == 0)
             l.tx = l.dx + CAPITAL_DOT + 2, l.x0 = l.dx - CAPITAL_DOT - 1, l.x1 = l.tx + w + PAD;
           else
-            l.tx = l.dx - CAPITAL_DOT - 2 - w, l.x0 = l.tx - PAD, l.x1 = l.dx + CAPITAL_DOT + 1;
+            l.tx = l.dx - CAPITAL_DOT - 2 - w, l.x0 = MIN (l.tx, l.tx + ink.x0) - PAD,
+            l.x1 = l.dx + CAPITAL_DOT + 1;
           if (strict && (l.x0 < x0 || l.x1 > x1 || l.y0 < y0 || l.y1 > y1))
             continue;
           if (is_free (placed, taken, &l))
@@ -176,15 +178,18 @@ place_labels (const DmLevelData   *d,
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
-      const char *name = d->countries[c->country].info.name;
-      cairo_text_extents_t ext;
+      const DmCountryInfo *info = &d->countries[c->country].info;
+      const char *translated = info->alpha2[0] != '\0' ?
+        dm_gazetteer_translate_country (dm_gazetteer_get_default (), info->alpha2, NULL) : NULL;
+      const char *name = translated != NULL ? translated : info->name;
       DmPlacedLabel l = { name, 0, 0, 0, FALSE, 0, 0, 0, 0, 0, 0 };
+      DmTextBox ink;
       double w, h;
 
       l.size = c->bw > 160 ? style->label_size * 1.2 : style->label_size;
-      cairo_set_font_size (cr, l.size);
-      cairo_text_extents (cr, name, &ext);
-      w = ext.x_advance;
+      dm_text_measure (cr, name, l.size, DM_TEXT_REGULAR, &w, &ink);
+      /* the ink, centred as the advance is (a few scripts reach beyond it) */
+      w = MAX (w, ink.x1) - MIN (0, ink.x0);
       h = l.size;
       if (w > c->bw * 0.95 || h > c->bh * 0.9)
         continue;
@@ -195,10 +200,10 @@ place_labels (const DmLevelData   *d,
           /* the moved label stays well inside the country's box */
           if (fabs (shifts[k] * h) + h / 2 > c->bh * 0.3 && k > 0)
             break;
-          l.tx = c->x - w / 2;
+          l.tx = c->x - w / 2 - MIN (0, ink.x0);
           l.ty = y + l.size * 0.35;
           l.x0 = c->x - w / 2 - PAD, l.x1 = c->x + w / 2 + PAD;
-          l.y0 = y - h / 2 - PAD, l.y1 = y + h / 2 + PAD;
+          l.y0 = MIN (y - h / 2, l.ty + ink.y0) - PAD, l.y1 = MAX (y + h / 2, l.ty + ink.y1) + PAD;
           if (inside != NULL &&
               (l.x0 < inside[0] || l.y0 < inside[1] || l.x1 > inside[2] || l.y1 > inside[3]))
             continue;
@@ -221,51 +226,25 @@ draw_placed (cairo_t          *cr,
              double            width,
              double            height)
 {
-  cairo_save (cr);
-  cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  const DmRgba *halo = style->label_halo.alpha > 0 ? &style->label_halo : NULL;
+
   for (guint i = 0; i < placed->len; i++)
     {
       const DmPlacedLabel *l = &g_array_index (placed, DmPlacedLabel, i);
-      double x = l->tx + dx, y = l->ty + dy;
 
       if (l->x1 + dx < 0 || l->x0 + dx > width || l->y1 + dy < 0 || l->y0 + dy > height)
         continue;
-      cairo_set_font_size (cr, l->size);
-      if (dm_text_record (cr, l->text, x, y, l->size, DM_TEXT_REGULAR, &style->label,
-                          &style->label_halo, 2.5))
-        {
-          if (l->dot)
-            {
-              dm_cairo_set_rgba (cr, &style->label, 1.0);
-              cairo_new_sub_path (cr);
-              cairo_arc (cr, l->dx + dx, l->dy + dy, CAPITAL_DOT, 0, 2 * G_PI);
-              cairo_fill (cr);
-            }
-          continue;
-        }
-      /* a halo of land colour, then the text itself as text (PDF keeps it) */
-      if (style->label_halo.alpha > 0)
-        {
-          cairo_move_to (cr, x, y);
-          cairo_text_path (cr, l->text);
-          cairo_set_source_rgba (cr, style->label_halo.red, style->label_halo.green,
-                                 style->label_halo.blue, style->label_halo.alpha);
-          cairo_set_line_width (cr, 2.5);
-          cairo_stroke (cr);
-        }
-      cairo_set_source_rgba (cr, style->label.red, style->label.green, style->label.blue,
-                             style->label.alpha);
+      /* a halo of land colour, then the text itself as text (PDF keeps it, SVG records it) */
+      dm_text_draw_with_halo (cr, l->text, l->tx + dx, l->ty + dy, l->size, DM_TEXT_REGULAR,
+                              &style->label, halo, 2.5);
       if (l->dot)
         {
+          dm_cairo_set_rgba (cr, &style->label, 1.0);
           cairo_new_sub_path (cr);
           cairo_arc (cr, l->dx + dx, l->dy + dy, CAPITAL_DOT, 0, 2 * G_PI);
           cairo_fill (cr);
         }
-      cairo_move_to (cr, x, y);
-      cairo_show_text (cr, l->text);
     }
-  cairo_restore (cr);
 }
 
 static void
@@ -320,8 +299,6 @@ dm_map_labels_draw (DmLevelData      *d,
       c.bh = fabs (by - ay);
       g_array_append_val (candidates, c);
     }
-  cairo_save (cr);
-  cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   {
     double inside[4] = { 0, 0, view->width, view->height };
     placed = place_labels (d, cr, style, candidates, inside, taken);
@@ -329,7 +306,6 @@ dm_map_labels_draw (DmLevelData      *d,
   if (dm_view_get_zoom (view) - log2 (MAX (view->device_scale, 1.0)) >= CAPITAL_MIN_ZOOM)
     place_capitals (cr, style, placed, taken, project_view, view, 0, 0, view->width,
                     view->height, TRUE);
-  cairo_restore (cr);
   for (guint i = 0; taken != NULL && i < placed->len; i++)
     {
       const DmPlacedLabel *l = &g_array_index (placed, DmPlacedLabel, i);
@@ -385,7 +361,6 @@ get_tile_layout (DmLevelData      *d,
           c.bh = y0 - y1;
           g_array_append_val (candidates, c);
         }
-      cairo_select_font_face (cr, LABEL_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
       placed = place_labels (d, cr, style, candidates, NULL, NULL);
       if (z >= CAPITAL_MIN_ZOOM)
         place_capitals (cr, style, placed, NULL, project_world, &world, 0, 0, world, world,

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "dm-text.h"
 
 /* A text recorded for SVG: its element and its box on the page */
@@ -21,15 +23,73 @@ clear_recorded (gpointer data)
   g_free (((Recorded *) data)->element);
 }
 
-static void
-select_face (cairo_t    *cr,
-             double      size,
-             DmTextFace  face)
+/* One Pango context per thread: since Pango 1.32.6 the default PangoCairo font map is per
+ * thread, and a context (like its layouts) must stay in the thread of its font map. Tiles are
+ * drawn in worker threads; each gets its own font map and context on its first text. */
+static GPrivate context_key = G_PRIVATE_INIT (g_object_unref);
+
+static PangoContext *
+get_context (cairo_t *cr)
 {
-  cairo_select_font_face (cr, DM_TEXT_FONT,
-                          face == DM_TEXT_ITALIC ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
-                          face == DM_TEXT_BOLD ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
+  PangoContext *context = g_private_get (&context_key);
+
+  if (context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      /* widths that scale with the size, the same on a 1 px scratch surface and a page */
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+      pango_context_set_round_glyph_positions (context, FALSE);
+      g_private_set (&context_key, context);
+    }
+  pango_cairo_update_context (cr, context);
+  return context;
+}
+
+/* @text laid out on one line in the face and size given (in user-space pixels) */
+static PangoLayout *
+create_layout (cairo_t    *cr,
+               const char *text,
+               double      size,
+               DmTextFace  face)
+{
+  PangoLayout *layout = pango_layout_new (get_context (cr));
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family_static (desc, DM_TEXT_FONT);
+  pango_font_description_set_absolute_size (desc, MAX (size, 0.1) * PANGO_SCALE);
+  if (face == DM_TEXT_BOLD)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  else if (face == DM_TEXT_ITALIC)
+    pango_font_description_set_style (desc, PANGO_STYLE_ITALIC);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* No font has some of the characters: they come out as boxes. Said once per text. */
+static void
+warn_unknown_glyphs (PangoLayout *layout,
+                     const char  *text)
+{
+  static GMutex lock;
+  static GHashTable *warned;
+  gboolean first;
+
+  if (pango_layout_get_unknown_glyphs_count (layout) == 0)
+    return;
+  g_mutex_lock (&lock);
+  if (warned == NULL)
+    warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  first = g_hash_table_add (warned, g_strdup (text));
+  g_mutex_unlock (&lock);
+  if (first)
+    g_warning ("No font is installed for some characters of “%s”: they are drawn as boxes "
+               "(see docs/RENDERING.md for the fonts to install)", text);
 }
 
 void
@@ -47,13 +107,43 @@ dm_text_width (cairo_t    *cr,
                double      size,
                DmTextFace  face)
 {
-  cairo_text_extents_t ext;
+  g_autoptr(PangoLayout) layout = create_layout (cr, text, size, face);
+  PangoRectangle logical;
 
-  cairo_save (cr);
-  select_face (cr, size, face);
-  cairo_text_extents (cr, text, &ext);
-  cairo_restore (cr);
-  return ext.x_advance;
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+/**
+ * dm_text_measure:
+ * @advance: (out) (optional): the width @text takes on its line
+ * @ink: (out) (optional): the box its glyphs cover, relative to where its baseline starts
+ *   (y up is negative)
+ *
+ * Measures @text as dm_text_draw() lays it out.
+ */
+void
+dm_text_measure (cairo_t    *cr,
+                 const char *text,
+                 double      size,
+                 DmTextFace  face,
+                 double     *advance,
+                 DmTextBox  *ink)
+{
+  g_autoptr(PangoLayout) layout = create_layout (cr, text, size, face);
+  PangoRectangle ink_rect, logical;
+  double baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+
+  pango_layout_get_extents (layout, &ink_rect, &logical);
+  if (advance != NULL)
+    *advance = logical.width / (double) PANGO_SCALE;
+  if (ink != NULL)
+    {
+      ink->x0 = ink_rect.x / (double) PANGO_SCALE;
+      ink->x1 = (ink_rect.x + ink_rect.width) / (double) PANGO_SCALE;
+      ink->y0 = ink_rect.y / (double) PANGO_SCALE - baseline;
+      ink->y1 = (ink_rect.y + ink_rect.height) / (double) PANGO_SCALE - baseline;
+    }
 }
 
 static cairo_user_data_key_t recorder_key;
@@ -192,9 +282,51 @@ dm_text_record (cairo_t      *cr,
 }
 
 /**
- * dm_text_draw:
- * Draws @text with its baseline at @baseline, starting at @x. With @halo, a soft outline
+ * dm_text_draw_with_halo:
+ * Draws @text with its baseline at @baseline, starting at @x, laid out by Pango (shaped,
+ * bidirectional, with fallback across fonts). With @halo, a soft outline @halo_width wide
  * first, so the text reads over lines and land (drawn as a path, the text itself stays text).
+ */
+void
+dm_text_draw_with_halo (cairo_t      *cr,
+                        const char   *text,
+                        double        x,
+                        double        baseline,
+                        double        size,
+                        DmTextFace    face,
+                        const DmRgba *color,
+                        const DmRgba *halo,
+                        double        halo_width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double top;
+
+  if (dm_text_record (cr, text, x, baseline, size, face, color, halo, halo_width))
+    return;
+  layout = create_layout (cr, text, size, face);
+  warn_unknown_glyphs (layout, text);
+  top = baseline - pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+  cairo_save (cr);
+  if (halo != NULL)
+    {
+      cairo_new_path (cr);
+      cairo_move_to (cr, x, top);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width (cr, halo_width);
+      dm_cairo_set_rgba (cr, halo, 1.0);
+      cairo_stroke (cr);
+    }
+  cairo_move_to (cr, x, top);
+  dm_cairo_set_rgba (cr, color, 1.0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * dm_text_draw:
+ * dm_text_draw_with_halo() with a halo as wide as suits @size.
  */
 void
 dm_text_draw (cairo_t      *cr,
@@ -206,28 +338,11 @@ dm_text_draw (cairo_t      *cr,
               const DmRgba *color,
               const DmRgba *halo)
 {
-  if (dm_text_record (cr, text, x, baseline, size, face, color, halo, MAX (2.0, size * 0.28)))
-    return;
-  cairo_save (cr);
-  select_face (cr, size, face);
-  if (halo != NULL)
-    {
-      cairo_new_path (cr);
-      cairo_move_to (cr, x, baseline);
-      cairo_text_path (cr, text);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_width (cr, MAX (2.0, size * 0.28));
-      dm_cairo_set_rgba (cr, halo, 1.0);
-      cairo_stroke (cr);
-    }
-  cairo_move_to (cr, x, baseline);
-  dm_cairo_set_rgba (cr, color, 1.0);
-  cairo_show_text (cr, text);
-  cairo_new_path (cr);
-  cairo_restore (cr);
+  dm_text_draw_with_halo (cr, text, x, baseline, size, face, color, halo, MAX (2.0, size * 0.28));
 }
 
-/* @text cut at a character boundary with "…" so it fits @max_width */
+/* @text cut between two graphemes (never inside one: a Hangul syllable, an emoji, a letter
+ * and its accents stay whole) with "…" so it fits @max_width */
 char *
 dm_text_ellipsize (cairo_t    *cr,
                    const char *text,
@@ -235,14 +350,25 @@ dm_text_ellipsize (cairo_t    *cr,
                    DmTextFace  face,
                    double      max_width)
 {
-  glong n = g_utf8_strlen (text, -1);
+  g_autoptr(PangoLayout) layout = NULL;
+  const PangoLogAttr *attrs;
+  int n_attrs;
+  glong n;
 
   if (dm_text_width (cr, text, size, face) <= max_width)
     return g_strdup (text);
+  layout = create_layout (cr, text, size, face);
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  n = MIN (g_utf8_strlen (text, -1), n_attrs - 1);
   while (n > 1)
     {
-      g_autofree char *head = g_utf8_substring (text, 0, --n);
-      char *cut = g_strconcat (g_strchomp (head), "…", NULL);
+      g_autofree char *head = NULL;
+      char *cut;
+
+      if (!attrs[--n].is_cursor_position)
+        continue;
+      head = g_utf8_substring (text, 0, n);
+      cut = g_strconcat (g_strchomp (head), "…", NULL);
       if (dm_text_width (cr, cut, size, face) <= max_width)
         return cut;
       g_free (cut);

@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* Text for maps and figures, through Cairo's own text API: real text in PDF and SVG
- * (glyphs, not pixels), the same fonts on screen and in exports. */
+/* Text for maps and figures, laid out by PangoCairo (shaping, bidirectional text, fallback
+ * across fonts for every script): real text in PDF and SVG (glyphs, not pixels), the same
+ * fonts on screen and in exports. Safe in any thread (one Pango context per thread). */
 
 #define DM_TEXT_FONT "Sans"
 
@@ -19,10 +20,31 @@ typedef enum
   DM_TEXT_ITALIC,
 } DmTextFace;
 
+/* a box relative to where a text's baseline starts (y grows downwards) */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} DmTextBox;
+
 double dm_text_width       (cairo_t      *cr,
                             const char   *text,
                             double        size,
                             DmTextFace    face);
+void   dm_text_measure     (cairo_t      *cr,
+                            const char   *text,
+                            double        size,
+                            DmTextFace    face,
+                            double       *advance,
+                            DmTextBox    *ink);
+void   dm_text_draw_with_halo (cairo_t      *cr,
+                               const char   *text,
+                               double        x,
+                               double        baseline,
+                               double        size,
+                               DmTextFace    face,
+                               const DmRgba *color,
+                               const DmRgba *halo,
+                               double        halo_width);
 void   dm_text_draw        (cairo_t      *cr,
                             const char   *text,
                             double        x,
