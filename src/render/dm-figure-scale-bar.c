@@ -70,7 +70,9 @@ scale_bar_layout (cairo_t              *cr,
     bar->label = g_strdup_printf (_("%g km"), km);
   bar->text_w = dm_text_width (cr, bar->label, bar->size, DM_TEXT_REGULAR);
 
-  bar->x = corner == 3 ? margin : v->width - margin - bar->length;
+  /* In the right corner, the longer of bar and label ends at the margin: a translated label
+   * ("1000 км на 61° с. ш.") can be longer than the bar */
+  bar->x = corner == 3 ? margin : v->width - margin - MAX (bar->length, bar->text_w);
   bar->y = v->height - margin - bar->height;
   return TRUE;
 }
