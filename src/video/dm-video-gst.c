@@ -207,7 +207,7 @@ dm_video_gst_sink_new (DmVideoFormat   format,
     }
   else
     description = g_strdup_printf (
-      "appsrc name=src ! videoconvert ! vp8enc deadline=1 cpu-used=8 threads=%u "
+      "appsrc name=src ! videoconvert ! vp8enc deadline=1 cpu-used=16 lag-in-frames=0 threads=%u "
       "end-usage=vbr target-bitrate=%d keyframe-max-dist=%u ! webmmux ! "
       "filesink name=sink location=\"%s\"",
       CLAMP (g_get_num_processors (), 1, 8), MAX (800000, width * height * 2), fps * 2,
