@@ -36,7 +36,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  double load[RUNS], exact[RUNS], fuzzy_be[RUNS], fuzzy_us[RUNS], country[RUNS];
+  double load[RUNS], exact[RUNS], fuzzy_be[RUNS], fuzzy_us[RUNS], country[RUNS], translated[RUNS];
+  double first_names;
   gint64 t0;
   DmGazetteer *self;
   guint n = 0;
@@ -55,6 +56,12 @@ main (int   argc,
       load[r] = (g_get_monotonic_time () - t0) / 1000.0;
       dm_gazetteer_free (other);
     }
+
+  /* the names in other languages are read on their first use */
+  t0 = g_get_monotonic_time ();
+  n += dm_gazetteer_translate_place (self, "Moscow", "RU", "fr") != NULL;
+  n += dm_gazetteer_translate_country (self, "RU", "fr") != NULL;
+  first_names = (g_get_monotonic_time () - t0) / 1000.0;
 
   for (guint r = 0; r < RUNS; r++)
     {
@@ -80,6 +87,13 @@ main (int   argc,
       for (guint i = 0; i < 10; i++)
         n += dm_gazetteer_lookup_fuzzy (self, "Sprngfield", "US", NULL) != NULL;
       fuzzy_us[r] = (g_get_monotonic_time () - t0) / 10.0;
+
+      t0 = g_get_monotonic_time ();
+      for (guint i = 0; i < rounds; i++)
+        for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+          n += dm_gazetteer_translate_place (self, queries[q][0], queries[q][1] ? queries[q][1] : "RU",
+                                             "ko") != NULL;
+      translated[r] = (g_get_monotonic_time () - t0) / (double) (rounds * G_N_ELEMENTS (queries));
     }
 
   g_print ("load (parse + index), median of %d: %.1f ms\n", RUNS, median (load, RUNS));
@@ -87,6 +101,8 @@ main (int   argc,
   g_print ("country lookup: %.2f us\n", median (country, RUNS));
   g_print ("fuzzy lookup in Belgium: %.1f us; in the United States (largest): %.1f us\n",
            median (fuzzy_be, RUNS), median (fuzzy_us, RUNS));
+  g_print ("names in other languages: first use %.1f ms, a place's name in Korean %.2f us\n",
+           first_names, median (translated, RUNS));
   g_print ("(%u hits)\n", n);
   return 0;
 }

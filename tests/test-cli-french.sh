@@ -101,4 +101,33 @@ if grep -q 'opacity="[0-9]*,' "$tmp/fig.svg"; then echo "not ok - SVG with decim
 rsvg-convert -o "$tmp/fig.png" "$tmp/fig.svg" && echo "ok - SVG made under fr_FR renders" \
   || { echo "not ok - rsvg-convert"; fail=1; }
 expect "caption's month in French" "octobre 2025" "$(cat "$tmp/fig.svg")"
+
+# --language: a figure in another language than the session's, texts and map labels alike
+env LANGUAGE=fr LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --export "$tmp/en.svg" \
+  --language en --size 1280x720 --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
+  || { echo "not ok - export --language en"; fail=1; }
+svg=$(cat "$tmp/en.svg")
+expect "--language en in a French session: legend" ">Confirmed or completed</text>" "$svg"
+expect "--language en in a French session: country" ">Russia</text>" "$svg"
+expect "--language en in a French session: place" ">Moscow</text>" "$svg"
+env -u LANGUAGE LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --export "$tmp/fr.svg" \
+  --language fr --size 1280x720 --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
+  || { echo "not ok - export --language fr"; fail=1; }
+svg=$(cat "$tmp/fr.svg")
+expect "--language fr: legend" ">Confirmé ou terminé</text>" "$svg"
+expect "--language fr: country (CLDR)" ">Russie</text>" "$svg"
+expect "--language fr: place (gazetteer)" ">Moscou</text>" "$svg"
+for lang in ru ko; do
+  env -u LANGUAGE LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --export "$tmp/$lang.svg" \
+    --language $lang --size 1280x720 --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
+    || { echo "not ok - export --language $lang"; fail=1; }
+done
+expect "--language ru: country" ">Россия</text>" "$(cat "$tmp/ru.svg")"
+expect "--language ru: place" ">Москва</text>" "$(cat "$tmp/ru.svg")"
+expect "--language ko: country" ">러시아</text>" "$(cat "$tmp/ko.svg")"
+expect "--language ko: place" ">모스크바</text>" "$(cat "$tmp/ko.svg")"
+out=$(env -u LANGUAGE LC_ALL=C.UTF-8 "$exe" --export "$tmp/x.svg" --language 'fr;x' "$sample" 2>&1); st=$?
+[ $st -eq 2 ] && [ ! -e "$tmp/x.svg" ] && echo "ok - a bad --language is refused" \
+  || { echo "not ok - bad --language: status $st"; fail=1; }
+expect "bad --language says why" "is not a language code" "$out"
 exit $fail

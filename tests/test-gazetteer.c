@@ -518,6 +518,23 @@ test_country_names (void)
   g_assert_cmpstr (dm_gazetteer_country_get_display_name (gaz, ru), ==, "Russia");
 }
 
+/* Place names from libgweather's translations, for the gazetteer's own English names */
+static void
+test_place_names (void)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+
+  g_assert_cmpstr (dm_gazetteer_translate_place (gaz, "Moscow", "RU", "fr"), ==, "Moscou");
+  g_assert_cmpstr (dm_gazetteer_translate_place (gaz, "Moscow", "RU", "ko"), ==, "모스크바");
+  g_assert_cmpstr (dm_gazetteer_translate_place (gaz, "Moscow", "RU", "ru"), ==, "Москва");
+  g_assert_cmpstr (dm_gazetteer_translate_place (gaz, "Pyongyang", "KP", "ko"), ==, "평양");
+  /* the same name in another country is another place */
+  g_assert_null (dm_gazetteer_translate_place (gaz, "Moscow", "CA", "fr"));
+  g_assert_null (dm_gazetteer_translate_place (gaz, "Moscow", "RU", "en"));
+  g_assert_null (dm_gazetteer_translate_place (gaz, "Nowhere-on-Earth", "RU", "fr"));
+  g_assert_null (dm_gazetteer_translate_place (gaz, "Moscow", NULL, "fr"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +543,7 @@ main (int   argc,
 
   g_test_add_func ("/model/gazetteer/fold", test_fold);
   g_test_add_func ("/model/gazetteer/country-names", test_country_names);
+  g_test_add_func ("/model/gazetteer/place-names", test_place_names);
   g_test_add_func ("/model/gazetteer/edit-distance", test_edit_distance);
   g_test_add_func ("/model/gazetteer/ambiguity", test_ambiguity);
   g_test_add_func ("/model/gazetteer/qualifiers", test_qualifiers);

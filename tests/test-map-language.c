@@ -6,7 +6,7 @@
 
 #include "render-test-util.h"
 
-/* The map's country labels in the user's language (LANGUAGE=fr here), read back from a
+/* The map's country and place labels in the user's language (LANGUAGE=fr here), read back from a
  * figure's SVG, where every label is a <text> element. */
 
 static char *
@@ -42,6 +42,9 @@ test_french_labels (void)
   g_assert_nonnull (strstr (svg, ">Brésil</text>"));
   g_assert_null (strstr (svg, ">Russia</text>"));
   g_assert_null (strstr (svg, ">Brazil</text>"));
+  /* the routes' places, from the gazetteer */
+  g_assert_nonnull (strstr (svg, ">Moscou</text>"));
+  g_assert_null (strstr (svg, ">Moscow</text>"));
 }
 
 int

@@ -16,6 +16,7 @@ main (int   argc,
   int status = 0;
 
   setlocale (LC_ALL, "");
+  dm_cli_use_language (argc, argv);
   /* Tests and `meson devenv` point this at the build tree's po/ (<lang>/LC_MESSAGES/diplomap.mo) */
   localedir = g_getenv ("DIPLOMAP_LOCALEDIR");
   bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dm-cli-figure.h"
 #include "dm-cli-private.h"
@@ -34,6 +35,7 @@ typedef struct
   char      *view;
   char      *projection;
   char      *title;
+  char      *language;
   gboolean   no_legend;
   gboolean   no_caption;
   gboolean   graticule;
@@ -44,6 +46,7 @@ static void
 options_clear (Options *o)
 {
   g_free (o->out);
+  g_free (o->language);
   g_free (o->at);
   g_free (o->from);
   g_free (o->to);
@@ -69,6 +72,49 @@ dm_cli_figure_wanted (int    argc,
         return TRUE;
     }
   return FALSE;
+}
+
+/* "fr", "ko", "pt_BR": a language code, nothing a shell or gettext would read otherwise */
+static gboolean
+is_language_code (const char *code)
+{
+  return g_regex_match_simple ("^[a-z]{2,3}(_[A-Z]{2})?$", code, 0, 0);
+}
+
+/* The figure's texts (caption, legend, notes) and map labels in @code: the same as starting
+ * with LANGUAGE=@code */
+static void
+use_language (const char *code)
+{
+  g_setenv ("LANGUAGE", code, TRUE);
+  /* gettext caches its translations: setting the domain again drops them */
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * dm_cli_use_language:
+ *
+ * For `--export … --language CODE`: the figure's language, set before anything is
+ * translated (GLib decides once, on the first translated message, whether to translate).
+ * A code that is not one is left for the option parser to refuse.
+ */
+void
+dm_cli_use_language (int    argc,
+                     char **argv)
+{
+  const char *code = NULL;
+
+  if (!dm_cli_figure_wanted (argc, argv))
+    return;
+  for (int i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
+    {
+      if (g_str_equal (argv[i], "--language") && i + 1 < argc)
+        code = argv[i + 1];
+      else if (g_str_has_prefix (argv[i], "--language="))
+        code = argv[i] + strlen ("--language=");
+    }
+  if (code != NULL && is_language_code (code))
+    use_language (code);
 }
 
 static int
@@ -201,6 +247,14 @@ run (Options *o)
   guint fps = 30;
   int w = 1920, h = 1080, status = 2;
 
+  if (o->language != NULL)
+    {
+      if (!is_language_code (o->language))
+        {
+          g_autofree char *m = g_strdup_printf (_("--language “%s” is not a language code (e.g. en, fr, ko)"), o->language);
+          return fail (m);
+        }
+    }
   if (o->out == NULL || o->out[0] == '\0')
     return fail (_("--export needs a file name: diplomap --export OUT.png|OUT.svg|OUT.pdf|OUT.webm|OUT.mp4|OUT.gif|FOLDER/ FILE…"));
   if (!dm_figure_format_from_path (o->out, &format))
@@ -332,6 +386,8 @@ dm_cli_figure_run (int    argc,
     { "projection", 0, 0, G_OPTION_ARG_STRING, &o.projection,
       N_("mercator (default), equirectangular or equal-earth (default for world)"), N_("NAME") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("The figure's title (default: the file's)"), N_("TEXT") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &o.language,
+      N_("The figure's language: its texts and map labels (default: the user's)"), N_("CODE") },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &o.no_legend, N_("No legend"), NULL },
     { "no-caption", 0, 0, G_OPTION_ARG_NONE, &o.no_caption, N_("No title and time caption"), NULL },
     { "graticule", 0, 0, G_OPTION_ARG_NONE, &o.graticule, N_("Draw meridians and parallels"), NULL },

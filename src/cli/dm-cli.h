@@ -11,6 +11,10 @@ gboolean dm_cli_run (int    argc,
                      char **argv,
                      int   *exit_status);
 
+/* Before anything is translated: the language --export --language asks for */
+void     dm_cli_use_language (int    argc,
+                              char **argv);
+
 /* The headless commands, one line each, for the window's --help */
 char    *dm_cli_dup_commands_summary (void);
 

@@ -67,12 +67,16 @@ const DmCountry        *dm_gazetteer_get_country     (DmGazetteer *self,
                                                       guint        position);
 const char             *dm_gazetteer_country_get_code3 (DmGazetteer     *self,
                                                         const DmCountry *country);
-/* Country names in other languages (dm-gazetteer-names.c, from Unicode CLDR) */
+/* Country and place names in other languages (dm-gazetteer-names.c) */
 const char             *dm_gazetteer_translate_country (DmGazetteer   *self,
                                                         const char    *code,
                                                         const char    *language);
 const char             *dm_gazetteer_country_get_display_name (DmGazetteer     *self,
                                                                const DmCountry *country);
+const char             *dm_gazetteer_translate_place (DmGazetteer   *self,
+                                                      const char    *name,
+                                                      const char    *country,
+                                                      const char    *language);
 /* "Idaho" for Moscow, Idaho: the first-level division, to tell namesakes apart; may be NULL */
 const char             *dm_gazetteer_entry_get_region (DmGazetteer            *self,
                                                        const DmGazetteerEntry *entry);

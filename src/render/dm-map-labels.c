@@ -15,7 +15,7 @@
  * its right, or left, if that touches nothing. Tiles place labels once per zoom for the
  * whole world, so neighbouring tiles agree and a label cut by a tile's edge is finished by
  * the next tile. Country names are in the user's language where CLDR has them (else Natural
- * Earth's English ones). Boxes hold the ink of the laid-out text (and at least a line's height), so
+ * Earth's English ones), capitals where the gazetteer has them. Boxes hold the ink of the laid-out text (and at least a line's height), so
  * scripts that reach above or below Latin letters keep clear of their neighbours too. */
 
 #define PAD 3.0
@@ -51,10 +51,13 @@ get_capitals (void)
       for (guint i = 0; i < n; i++)
         {
           const DmGazetteerEntry *e = dm_gazetteer_get_entry (gaz, i);
+          const char *translated;
           Capital c;
           if (e == NULL || !e->is_capital)
             continue;
-          c = (Capital) { e->name, e->longitude, e->latitude, e->population };
+          translated = dm_gazetteer_translate_place (gaz, e->name, e->country, NULL);
+          c = (Capital) { translated != NULL ? translated : e->name, e->longitude, e->latitude,
+                          e->population };
           g_array_append_val (list, c);
         }
       for (guint i = 1; i < list->len; i++)  /* insertion sort: a few hundred */

@@ -5,8 +5,20 @@
 
 #include <math.h>
 
+#include "dm-gazetteer.h"
 #include "dm-route-private.h"
 #include "dm-text.h"
+
+/* A place's name in the user's language when the gazetteer has it ("Moscou"), else its own */
+static const char *
+get_label (DmPlace *place)
+{
+  const char *name = dm_place_get_name (place);
+  const char *translated = dm_gazetteer_translate_place (dm_gazetteer_get_default (), name,
+                                                         dm_place_get_country (place), NULL);
+
+  return translated != NULL ? translated : name;
+}
 
 /* Every place with an event gets a dot and, where there is room, its name. Dots are placed
  * first (as obstacles), then names, busiest places first, each in the first free spot of
@@ -160,7 +172,7 @@ place_names (DmRouteSet         *set,
         break;
       if (clear_of_stays && p->has_stay)
         r = MAX (r, style->stay_radius + 1);
-      w = dm_text_width (cr, dm_place_get_name (p->place), size, face);
+      w = dm_text_width (cr, get_label (p->place), size, face);
       if (dm_label_placer_place (placer, NULL, n.spot.x, n.spot.y, r + 3, w, size * 1.2, &n.x, &n.y))
         g_array_append_val (names, n);
     }
@@ -209,7 +221,7 @@ paint_places (DmRouteSet         *set,
       const Name *n = &g_array_index (names, Name, i);
       const DmRoutePlace *p = &g_array_index (set->places, DmRoutePlace, n->spot.place);
 
-      dm_text_draw (cr, dm_place_get_name (p->place), n->x, n->y + size * 0.9, size,
+      dm_text_draw (cr, get_label (p->place), n->x, n->y + size * 0.9, size,
                     n->spot.country ? DM_TEXT_ITALIC : DM_TEXT_REGULAR, &style->label,
                     &style->halo);
     }

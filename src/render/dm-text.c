@@ -100,6 +100,56 @@ dm_cairo_set_rgba (cairo_t      *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
+/* Measurements, per thread: figures and tile label layouts measure the same names again and
+ * again (each label tried at several places, each word of a wrapped caption), and laying a
+ * text out costs far more than looking it up. Metrics are unhinted, so they do not depend on
+ * the surface or its scale. */
+typedef struct
+{
+  double    advance;
+  DmTextBox ink;
+} Measure;
+
+#define MAX_MEASURES 8192
+
+static GPrivate measures_key = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static const Measure *
+measure (cairo_t    *cr,
+         const char *text,
+         double      size,
+         DmTextFace  face)
+{
+  GHashTable *measures = g_private_get (&measures_key);
+  g_autofree char *key = g_strdup_printf ("%d %a %s", face, size, text);
+  Measure *m;
+
+  if (measures == NULL)
+    {
+      measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&measures_key, measures);
+    }
+  m = g_hash_table_lookup (measures, key);
+  if (m == NULL)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (cr, text, size, face);
+      PangoRectangle ink_rect, logical;
+      double baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+
+      pango_layout_get_extents (layout, &ink_rect, &logical);
+      m = g_new (Measure, 1);
+      m->advance = logical.width / (double) PANGO_SCALE;
+      m->ink.x0 = ink_rect.x / (double) PANGO_SCALE;
+      m->ink.x1 = (ink_rect.x + ink_rect.width) / (double) PANGO_SCALE;
+      m->ink.y0 = ink_rect.y / (double) PANGO_SCALE - baseline;
+      m->ink.y1 = (ink_rect.y + ink_rect.height) / (double) PANGO_SCALE - baseline;
+      if (g_hash_table_size (measures) >= MAX_MEASURES)
+        g_hash_table_remove_all (measures);
+      g_hash_table_insert (measures, g_steal_pointer (&key), m);
+    }
+  return m;
+}
+
 /* The advance of @text, in user-space pixels */
 double
 dm_text_width (cairo_t    *cr,
@@ -107,11 +157,7 @@ dm_text_width (cairo_t    *cr,
                double      size,
                DmTextFace  face)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, size, face);
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.width / (double) PANGO_SCALE;
+  return measure (cr, text, size, face)->advance;
 }
 
 /**
@@ -130,20 +176,12 @@ dm_text_measure (cairo_t    *cr,
                  double     *advance,
                  DmTextBox  *ink)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, size, face);
-  PangoRectangle ink_rect, logical;
-  double baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+  const Measure *m = measure (cr, text, size, face);
 
-  pango_layout_get_extents (layout, &ink_rect, &logical);
   if (advance != NULL)
-    *advance = logical.width / (double) PANGO_SCALE;
+    *advance = m->advance;
   if (ink != NULL)
-    {
-      ink->x0 = ink_rect.x / (double) PANGO_SCALE;
-      ink->x1 = (ink_rect.x + ink_rect.width) / (double) PANGO_SCALE;
-      ink->y0 = ink_rect.y / (double) PANGO_SCALE - baseline;
-      ink->y1 = (ink_rect.y + ink_rect.height) / (double) PANGO_SCALE - baseline;
-    }
+    *ink = m->ink;
 }
 
 static cairo_user_data_key_t recorder_key;
