@@ -9,6 +9,7 @@
 #include "dm-folder-private.h"
 #include "dm-format.h"
 #include "dm-loader.h"
+#include "dm-whereabouts.h"
 
 /* Reads @file into a fresh document, in whatever thread calls it; a folder tells
  * @progress (in that thread) after each of its files */
@@ -29,8 +30,12 @@ load_into_new (GFile              *file,
 
   /* A folder opens as one document of every file in it (the U.S. travel record) */
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
-    return dm_folder_load (doc, file, progress, progress_data, cancellable, error) ? g_steal_pointer (&doc)
-                                                                                   : NULL;
+    {
+      if (!dm_folder_load (doc, file, progress, progress_data, cancellable, error))
+        return NULL;
+      dm_whereabouts_apply (doc);
+      return g_steal_pointer (&doc);
+    }
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
@@ -62,6 +67,8 @@ load_into_new (GFile              *file,
   dm_document_add_file (doc, file);
   if (!format->load (doc, file, data, length, cancellable, error))
     return NULL;
+  /* legs without a time kept out of where their actors are known to be */
+  dm_whereabouts_apply (doc);
   return g_steal_pointer (&doc);
 }
 

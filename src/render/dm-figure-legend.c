@@ -138,7 +138,8 @@ legend_entries (DmFigure           *self,
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
       future |= leg->end > t;
-      in_air |= leg->start <= t && t < leg->end;
+      /* a leg of unknown time flies no marker */
+      in_air |= leg->start <= t && t < leg->end && !leg->uncertain;
     }
   for (guint i = 0; i < set->stays->len; i++)
     {
