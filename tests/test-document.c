@@ -1162,7 +1162,7 @@ test_sample_when (void)
   g_assert_cmpstr (home, ==, "not reported");
 }
 
-/* One actor in Paris on 1-5 November and in Rome on 3-6 November: a problem
+/* One actor in Paris on 1-5 November and in Rome on 3-6 November (three days at once): a problem
  * naming both; Moscow until the 28th and Minsk from the 28th is a travel day, not one */
 static void
 test_two_places (void)

@@ -20,6 +20,7 @@
  * problem of the file, naming both. */
 
 #define DAY (24 * 3600)
+#define SLACK (14 * 3600) /* the widest difference between two time zones */
 
 typedef struct
 {
@@ -127,8 +128,8 @@ dup_stay_text (DmEvent *event)
   return g_strdup_printf ("%s (%s)", place, when);
 }
 
-/* Two stays of one actor overlapping by more than a day, at different places: a day's
- * overlap is a travel day (in Moscow until the 28th, in Minsk from the 28th) */
+/* Two stays of one actor far apart overlapping by more than two days: a day's overlap is a
+ * travel day (in Moscow until the 28th, in Minsk from the 28th), at either end */
 static void
 check_two_places (DmDocument *document,
                   DmActor    *actor,
@@ -147,7 +148,11 @@ check_two_places (DmDocument *document,
 
           if (b->start >= a->end)
             break;
-          if (MIN (a->end, b->end) - b->start <= DAY ||
+          /* a travel day at each end (and the zones between) is no contradiction; nor are one
+           * trip's cities given the trip's dates each (the U.S. record's "9-13 June: London,
+           * Carbis Bay") */
+          if (MIN (a->end, b->end) - b->start <= 2 * DAY + SLACK ||
+              (ABS (a->start - b->start) <= SLACK && ABS (a->end - b->end) <= SLACK) ||
               !far_apart (dm_event_get_place (a->event), dm_event_get_place (b->event)))
             continue;
           first = dup_stay_text (a->event);
