@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "dm-figure.h"
+#include "dm-great-circle.h"
 #include "dm-route-private.h"
 #include "render-test-util.h"
 
@@ -225,6 +228,64 @@ test_where_pixels (void)
   cairo_surface_destroy (later);
 }
 
+/* Pixels of @want's colour within 3 px of where a leg of @event is at fraction @f */
+static guint
+marker_pixels (DmFigure        *figure,
+               cairo_surface_t *s,
+               DmDocument      *doc,
+               const char      *event,
+               double           f,
+               guint32          want)
+{
+  DmLeg *leg = find_leg (doc, event, 0);
+  DmLonLat a = { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) };
+  DmLonLat b = { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) };
+  DmLonLat p = dm_great_circle_interpolate (a, b, f);
+  double x, y;
+  guint n = 0;
+
+  dm_figure_map_point (figure, p.lon, p.lat, &x, &y);
+  for (int dy = -3; dy <= 3; dy++)
+    for (int dx = -3; dx <= 3; dx++)
+      if (dx * dx + dy * dy <= 9)
+        n += color_near (pixel_at (s, (int) round (x) + dx, (int) round (y) + dy), want, 40);
+  return n;
+}
+
+static guint32
+hex_of (DmRgba c)
+{
+  return ((guint32) (c.red * 255 + 0.5) << 16) | ((guint32) (c.green * 255 + 0.5) << 8) |
+         (guint32) (c.blue * 255 + 0.5);
+}
+
+/* A cancelled trip did not happen: no marker flies it (a confirmed one, at the same time, has
+ * its marker) */
+static void
+test_cancelled_no_marker (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cancelled.diplomap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  DmActor *bo = dm_event_get_actor (interop_find_event (doc, "on"));
+  cairo_surface_t *s;
+  guint cancelled, confirmed;
+
+  dm_figure_set_size (figure, 800, 450);
+  dm_figure_set_show_legend (figure, FALSE);
+  dm_figure_set_show_caption (figure, FALSE);
+  dm_figure_set_time (figure, utc ("2025-11-01T09:00:00Z"));
+  s = render_figure (figure);
+  cancelled = marker_pixels (figure, s, doc, "off", 0.25, DM_ROUTE_COLOR_CANCELLED);
+  confirmed = marker_pixels (figure, s, doc, "on", 0.25, hex_of (dm_route_set_get_actor_color (set, bo)));
+  g_test_message ("cancelled %u, confirmed %u", cancelled, confirmed);
+  g_assert_cmpuint (confirmed, >, 18);
+  g_assert_cmpuint (cancelled, <, 12);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,5 +295,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/route-stays/ring-pixels", test_ring_pixels);
   g_test_add_func ("/render/route-stays/where/sample", test_where_sample);
   g_test_add_func ("/render/route-stays/where/pixels", test_where_pixels);
+  g_test_add_func ("/render/route-stays/cancelled-no-marker", test_cancelled_no_marker);
   return g_test_run ();
 }

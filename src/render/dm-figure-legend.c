@@ -138,8 +138,9 @@ legend_entries (DmFigure           *self,
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
       future |= leg->end > t;
-      /* a leg of unknown time flies no marker */
-      in_air |= leg->start <= t && t < leg->end && !leg->uncertain;
+      /* a leg of unknown time flies no marker, nor does a cancelled one */
+      in_air |= leg->start <= t && t < leg->end && !leg->uncertain &&
+                leg->status != DM_STATUS_CANCELLED;
     }
   for (guint i = 0; i < set->stays->len; i++)
     {
