@@ -1162,6 +1162,32 @@ test_sample_when (void)
   g_assert_cmpstr (home, ==, "not reported");
 }
 
+/* One actor in Paris on 1-5 November and in Rome on 3-6 November (three days at once): a problem
+ * naming both; Moscow until the 28th and Minsk from the 28th is a travel day, not one */
+static void
+test_two_places (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = data_file ("two-places.diplomap");
+  GListModel *problems = dm_document_get_problems (doc);
+  g_autoptr(DmProblem) p = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  g_assert_true (dm_loader_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+  p = g_list_model_get_item (problems, 0);
+  message = dm_problem_get_message (p);
+  g_assert_nonnull (strstr (message, "Ada Envoy is in two places at once"));
+  g_assert_nonnull (strstr (message, "Paris"));
+  g_assert_nonnull (strstr (message, "1 – 5 November 2025"));
+  g_assert_nonnull (strstr (message, "Rome"));
+  g_assert_nonnull (strstr (message, "3 – 6 November 2025"));
+  g_assert_true (g_file_equal (dm_problem_get_file (p), file));
+  g_assert_cmpuint (dm_problem_get_line (p), ==, dm_event_get_line (interop_find_event (doc, "rome")));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1169,6 +1195,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/issue-example", test_issue_example);
   g_test_add_func ("/model/document/sample-is-clean", test_sample_is_clean);
   g_test_add_func ("/model/document/sample-when", test_sample_when);
+  g_test_add_func ("/model/document/two-places", test_two_places);
   g_test_add_func ("/model/document/dates", test_dates);
   g_test_add_func ("/model/document/not-json", test_not_json);
   g_test_add_func ("/model/document/missing-file", test_missing_file);

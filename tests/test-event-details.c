@@ -109,10 +109,48 @@ test_place_notes (void)
   gtk_window_destroy (window);
 }
 
+/* Times at the precision the sources gave: Choe Son Hui's tour leaves Pyongyang on a day, leaves
+ * Moscow about the 28th, and her return was not reported; no estimated clock time shown as
+ * a fact */
+static void
+test_precision (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "october-2025.diplomap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  DmEventDetails *details;
+  GtkWindow *window;
+  DmEvent *tour;
+
+  g_assert_true (dm_loader_load_file (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  tour = find_event_at (doc, "Minsk", DM_EVENT_KIND_TRIP);
+  g_assert_nonnull (tour);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  details = DM_EVENT_DETAILS (dm_event_details_new ());
+  gtk_window_set_child (window, GTK_WIDGET (details));
+  gtk_window_present (window);
+  dm_event_details_set_event (details, tour);
+  text = dm_event_details_dup_text (details);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Departs 26 October 2025\nArrives about 26 October 2025 (estimated)"));
+  g_assert_nonnull (strstr (text, "Departs about 28 October 2025\n"));
+  g_assert_nonnull (strstr (text, "\nReturn not reported"));
+  /* a clock time only where a source gave one: none here */
+  for (const char *p = text; *p != '\0'; p++)
+    g_assert_false (g_ascii_isdigit (p[0]) && p[1] == ':' && g_ascii_isdigit (p[2]));
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char *argv[])
 {
   app_test_init (&argc, &argv);
   g_test_add_func ("/app/event-details/place-notes", test_place_notes);
+  g_test_add_func ("/app/event-details/precision", test_precision);
   return g_test_run ();
 }

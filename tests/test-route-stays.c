@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "dm-figure.h"
+#include "dm-great-circle.h"
 #include "dm-route-private.h"
 #include "render-test-util.h"
 
@@ -138,6 +141,151 @@ test_ring_pixels (void)
   g_assert_cmpuint (counts[2], >, 12);
 }
 
+static const DmWhere *
+where_of (GArray     *where,
+          const char *name)
+{
+  for (guint i = 0; i < where->len; i++)
+    {
+      const DmWhere *w = &g_array_index (where, DmWhere, i);
+      if (g_strcmp0 (dm_actor_get_name (w->actor), name) == 0)
+        return w;
+    }
+  g_error ("no actor %s", name);
+  return NULL;
+}
+
+/* Choe Son Hui's return from Minsk has no time. She attends the Minsk conference on 28-29
+ * October: on the 29th at 12:00 UTC she is in Minsk, not flying home; after it, where she is
+ * is not known (the leg may be under way), and no marker says otherwise */
+static void
+test_where_sample (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(GArray) at_noon = dm_route_set_dup_where (set, utc ("2025-10-29T12:00:00Z"));
+  g_autoptr(GArray) after = dm_route_set_dup_where (set, utc ("2025-10-30T06:00:00Z"));
+  g_autoptr(GArray) before = dm_route_set_dup_where (set, utc ("2025-10-26T06:00:00Z"));
+  DmLeg *home = find_leg (doc, "choe-tour", 2);
+  const DmWhere *w;
+
+  w = where_of (at_noon, "Choe Son Hui");
+  g_assert_cmpint (w->state, ==, DM_WHERE_AT);
+  g_assert_cmpstr (dm_place_get_name (w->place), ==, "Minsk");
+  g_assert_true (w->event == interop_find_event (doc, "minsk-conference"));
+  g_assert_cmpint (w->since->precision, ==, DM_PRECISION_DAY);
+  /* the leg home cannot start before the conference ends (29 October, midnight in Minsk) */
+  g_assert_cmpint (home->start, >=, utc ("2025-10-29T21:00:00Z"));
+  g_assert_true (home->uncertain);
+  /* Lavrov is there too, as a participant */
+  w = where_of (at_noon, "Sergey Lavrov");
+  g_assert_cmpint (w->state, ==, DM_WHERE_AT);
+  g_assert_cmpstr (dm_place_get_name (w->place), ==, "Minsk");
+  /* Trump has landed in Gyeongju for his visit */
+  w = where_of (at_noon, "Donald Trump");
+  g_assert_cmpint (w->state, ==, DM_WHERE_AT);
+  g_assert_cmpstr (dm_place_get_name (w->place), ==, "Gyeongju");
+
+  w = where_of (after, "Choe Son Hui");
+  g_assert_cmpint (w->state, ==, DM_WHERE_UNKNOWN);
+  g_assert_cmpstr (dm_place_get_name (w->from), ==, "Minsk");
+  g_assert_cmpstr (dm_place_get_name (w->to), ==, "Pyongyang");
+
+  /* under way to Moscow on the 26th: only the day is known */
+  w = where_of (before, "Choe Son Hui");
+  g_assert_cmpint (w->state, ==, DM_WHERE_TRAVELLING);
+  g_assert_cmpstr (dm_place_get_name (w->to), ==, "Moscow");
+  g_assert_null (w->until);
+}
+
+/* By pixels: with Choe in Minsk and Trump in Gyeongju, nothing moves between 06:00 and 12:00
+ * UTC on the 29th; a marker flying Choe home at noon would differ */
+static void
+test_where_pixels (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  cairo_surface_t *morning, *noon, *later;
+  guint differ = 0;
+
+  dm_figure_set_size (figure, 640, 360);
+  dm_figure_set_show_legend (figure, FALSE);
+  dm_figure_set_show_caption (figure, FALSE);
+  dm_figure_set_time (figure, utc ("2025-10-29T06:00:00Z"));
+  morning = render_figure (figure);
+  dm_figure_set_time (figure, utc ("2025-10-29T12:00:00Z"));
+  noon = render_figure (figure);
+  assert_same_pixels (morning, noon);
+  /* and the figure does change when something moves: Trump flies to Busan on the 30th */
+  dm_figure_set_time (figure, find_leg (doc, "trump-asia", 3)->start + 600);
+  later = render_figure (figure);
+  for (int y = 0; y < 360; y++)
+    for (int x = 0; x < 640; x++)
+      differ += pixel_at (later, x, y) != pixel_at (noon, x, y);
+  g_assert_cmpuint (differ, >, 20);
+  cairo_surface_destroy (morning);
+  cairo_surface_destroy (noon);
+  cairo_surface_destroy (later);
+}
+
+/* Pixels of @want's colour within 3 px of where a leg of @event is at fraction @f */
+static guint
+marker_pixels (DmFigure        *figure,
+               cairo_surface_t *s,
+               DmDocument      *doc,
+               const char      *event,
+               double           f,
+               guint32          want)
+{
+  DmLeg *leg = find_leg (doc, event, 0);
+  DmLonLat a = { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) };
+  DmLonLat b = { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) };
+  DmLonLat p = dm_great_circle_interpolate (a, b, f);
+  double x, y;
+  guint n = 0;
+
+  dm_figure_map_point (figure, p.lon, p.lat, &x, &y);
+  for (int dy = -3; dy <= 3; dy++)
+    for (int dx = -3; dx <= 3; dx++)
+      if (dx * dx + dy * dy <= 9)
+        n += color_near (pixel_at (s, (int) round (x) + dx, (int) round (y) + dy), want, 40);
+  return n;
+}
+
+static guint32
+hex_of (DmRgba c)
+{
+  return ((guint32) (c.red * 255 + 0.5) << 16) | ((guint32) (c.green * 255 + 0.5) << 8) |
+         (guint32) (c.blue * 255 + 0.5);
+}
+
+/* A cancelled trip did not happen: no marker flies it (a confirmed one, at the same time, has
+ * its marker) */
+static void
+test_cancelled_no_marker (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cancelled.diplomap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  DmActor *bo = dm_event_get_actor (interop_find_event (doc, "on"));
+  cairo_surface_t *s;
+  guint cancelled, confirmed;
+
+  dm_figure_set_size (figure, 800, 450);
+  dm_figure_set_show_legend (figure, FALSE);
+  dm_figure_set_show_caption (figure, FALSE);
+  dm_figure_set_time (figure, utc ("2025-11-01T09:00:00Z"));
+  s = render_figure (figure);
+  cancelled = marker_pixels (figure, s, doc, "off", 0.25, DM_ROUTE_COLOR_CANCELLED);
+  confirmed = marker_pixels (figure, s, doc, "on", 0.25, hex_of (dm_route_set_get_actor_color (set, bo)));
+  g_test_message ("cancelled %u, confirmed %u", cancelled, confirmed);
+  g_assert_cmpuint (confirmed, >, 18);
+  g_assert_cmpuint (cancelled, <, 12);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -145,5 +293,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/route-stays/arrival", test_arrival);
   g_test_add_func ("/render/route-stays/departure", test_departure);
   g_test_add_func ("/render/route-stays/ring-pixels", test_ring_pixels);
+  g_test_add_func ("/render/route-stays/where/sample", test_where_sample);
+  g_test_add_func ("/render/route-stays/where/pixels", test_where_pixels);
+  g_test_add_func ("/render/route-stays/cancelled-no-marker", test_cancelled_no_marker);
   return g_test_run ();
 }

@@ -246,9 +246,27 @@ draw_item (DmTimeline           *self,
           DmLeg *leg = g_ptr_array_index (legs, i);
           double lx0 = dm_timeline_x_for_time (self, leg->start);
           double lx1 = MAX (dm_timeline_x_for_time (self, leg->end), lx0 + 3);
-          cairo_rectangle (cr, lx0, mid - lane_h * 0.22, lx1 - lx0, lane_h * 0.44);
+          if (!leg->uncertain)
+            cairo_rectangle (cr, lx0, mid - lane_h * 0.22, lx1 - lx0, lane_h * 0.44);
         }
       cairo_fill (cr);
+      /* a leg of unknown time: a dotted outline over the whole window it may happen in */
+      for (guint i = 0; legs != NULL && i < legs->len; i++)
+        {
+          DmLeg *leg = g_ptr_array_index (legs, i);
+          const double dots[] = { 1.0, 2.0 };
+          double lx0 = dm_timeline_x_for_time (self, leg->start);
+          double lx1 = MAX (dm_timeline_x_for_time (self, leg->end), lx0 + 3);
+
+          if (!leg->uncertain)
+            continue;
+          cairo_save (cr);
+          cairo_set_dash (cr, dots, 2, 0);
+          cairo_set_line_width (cr, 1);
+          cairo_rectangle (cr, lx0 + 0.5, mid - lane_h * 0.22 + 0.5, lx1 - lx0 - 1, lane_h * 0.44 - 1);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
       break;
     case DM_EVENT_KIND_VISIT:
       cairo_set_source_rgba (cr, r, g, b, 0.3);

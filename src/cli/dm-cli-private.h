@@ -17,6 +17,11 @@ char *dm_cli_count_legs   (guint n);
  * the scheme "fig-2025-10-29t12". */
 GFile *dm_cli_file_for_arg (const char *arg);
 
+/* diplomap --where [--json] --at TIME FILE…; returns the exit status */
+int dm_cli_where   (const char  *at,
+                    gboolean     json,
+                    char       **files);
+
 /* diplomap --convert OUT FILE…; returns the exit status */
 int dm_cli_convert (const char  *output,
                     char       **files);

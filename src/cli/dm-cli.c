@@ -66,6 +66,7 @@ dm_cli_dup_commands_summary (void)
                     _("Opens the files in a window. Commands that need no display:"),
                     /* Translators: --help, one line per command; keep the option names */
                     _("  --check [--json] FILE…  print what the files hold and every problem"),
+                    _("  --where [--json] --at TIME FILE…  where each actor is at TIME"),
                     _("  --export OUT FILE…      write a figure (.png, .svg or .pdf); "
                       "“diplomap --export OUT --help” lists its options"),
                     convert,
@@ -362,7 +363,8 @@ dm_cli_run (int    argc,
   g_auto(GStrv) files = NULL;
   g_auto(GStrv) args = NULL;
   g_autofree char *convert = NULL;
-  gboolean check = FALSE, json = FALSE;
+  g_autofree char *at = NULL;
+  gboolean check = FALSE, json = FALSE, where = FALSE;
   g_autofree char *extensions = dm_format_dup_writable_extensions ();
   /* Translators: %s lists the extensions written: ".geojson, .kml, .csv or .diplomap" */
   g_autofree char *convert_help = g_strdup_printf (_("Read the files and write them all to OUT (%s), and exit"),
@@ -370,7 +372,11 @@ dm_cli_run (int    argc,
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Load the files, print what they hold and every problem, and exit"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --check: print JSON"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --check or --where: print JSON"), NULL },
+    { "where", 0, 0, G_OPTION_ARG_NONE, &where,
+      N_("Print where each actor is at the time --at gives, as the map draws it, and exit"), NULL },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at,
+      N_("With --where: the moment, ISO 8601 (2025-10-29T12:00Z)"), N_("TIME") },
     { "convert", 0, 0, G_OPTION_ARG_FILENAME, &convert,
       convert_help,
       N_("OUT") },
@@ -385,7 +391,8 @@ dm_cli_run (int    argc,
       return TRUE;
     }
   for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--check") || g_str_has_prefix (argv[i], "--convert"))
+    if (g_str_equal (argv[i], "--check") || g_str_has_prefix (argv[i], "--convert") ||
+        g_str_equal (argv[i], "--where"))
       headless = TRUE;
   if (!headless)
     return FALSE;
@@ -404,12 +411,15 @@ dm_cli_run (int    argc,
   if (files == NULL || files[0] == NULL)
     {
       g_printerr ("%s\n", convert ? _("No file given: diplomap --convert OUT FILE…")
-                                   : _("No file given: diplomap --check FILE…"));
+                         : where ? _("No file given: diplomap --where --at TIME FILE…")
+                                 : _("No file given: diplomap --check FILE…"));
       *exit_status = 2;
       return TRUE;
     }
   if (convert != NULL)
     *exit_status = dm_cli_convert (convert, files);
+  else if (where)
+    *exit_status = dm_cli_where (at, json, files);
   else
     *exit_status = run_check (files, json);
   return TRUE;

@@ -14,6 +14,7 @@
 #include "dm-folder-private.h"
 #include "dm-format.h"
 #include "dm-loader.h"
+#include "dm-whereabouts.h"
 
 static gboolean
 read_failed (GFile   *file,
@@ -164,8 +165,12 @@ load_into_new (GFile              *file,
 
   /* A folder opens as one document of every file in it (the U.S. travel record) */
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
-    return dm_folder_load (doc, file, progress, progress_data, cancellable, error) ? g_steal_pointer (&doc)
-                                                                                   : NULL;
+    {
+      if (!dm_folder_load (doc, file, progress, progress_data, cancellable, error))
+        return NULL;
+      dm_whereabouts_apply (doc);
+      return g_steal_pointer (&doc);
+    }
 
   if (!dm_loader_read_contents (file, &contents, &length, cancellable, error))
     return NULL;
@@ -184,6 +189,8 @@ load_into_new (GFile              *file,
   dm_document_add_file (doc, file);
   if (!format->load (doc, file, data, length, cancellable, error))
     return NULL;
+  /* legs without a time kept out of where their actors are known to be */
+  dm_whereabouts_apply (doc);
   return g_steal_pointer (&doc);
 }
 

@@ -152,7 +152,9 @@ legend_entries (DmFigure           *self,
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
       future |= leg->end > t0;
-      in_air |= leg->start <= t1 && t0 < leg->end;
+      /* a leg of unknown time flies no marker, nor does a cancelled one */
+      in_air |= leg->start <= t1 && t0 < leg->end && !leg->uncertain &&
+                leg->status != DM_STATUS_CANCELLED;
     }
   for (guint i = 0; i < set->stays->len; i++)
     {

@@ -432,7 +432,7 @@ dm_route_draw_flown (DmRouteSet         *set,
       for (guint i = from; i < to; i++)
         {
           const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, set->by_end[i]);
-          if (leg->start >= after)
+          if (leg->start >= after || leg->uncertain || leg->status == DM_STATUS_CANCELLED)
             stroke_leg (set, cr, &c, style, p, set->by_end[i], DM_ROUTE_PASS_FULL);
           else
             {
@@ -449,7 +449,8 @@ dm_route_draw_flown (DmRouteSet         *set,
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, set->by_start[i]);
       if (leg->start < until - set->max_leg)
         break;
-      if (until < leg->end && (after == G_MININT64 || after < until))
+      if (until < leg->end && !leg->uncertain && leg->status != DM_STATUS_CANCELLED &&
+          (after == G_MININT64 || after < until))
         dm_route_draw_piece (set, cr, view, style, leg,
                              after == G_MININT64 ? 0.0 : fraction_at (leg, after),
                              fraction_at (leg, until));

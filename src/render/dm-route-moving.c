@@ -423,7 +423,9 @@ dm_route_draw_moving (DmRouteSet          *set,
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, set->by_start[i]);
       if (leg->start < t - set->max_leg)
         break;
-      if (t < leg->end)
+      /* a leg whose time is not known flies no marker: it is drawn over its whole window;
+       * nor does a cancelled one: it did not happen */
+      if (t < leg->end && !leg->uncertain && leg->status != DM_STATUS_CANCELLED)
         draw_in_air (set, cr, view, style, leg, t, flown_cached, &pl);
     }
 

@@ -221,7 +221,9 @@ add_leg (DmRouteSet *self,
   pts[segs] = b;
   dm_antimeridian_unwrap (pts, r.n);
   g_array_append_val (self->legs, r);
-  self->max_leg = MAX (self->max_leg, r.end - r.start);
+  /* a leg without a time spans its whole window but is never in the air: not a flight */
+  if (!r.uncertain)
+    self->max_leg = MAX (self->max_leg, r.end - r.start);
 
   if (r.status == DM_STATUS_CANCELLED)
     self->uses |= DM_ROUTE_USE_CANCELLED;

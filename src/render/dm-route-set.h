@@ -26,6 +26,38 @@ typedef enum
   DM_ROUTE_USE_COUNTRY    = 1 << 8, /* a place known only by its country */
 } DmRouteUse;
 
+/**
+ * DmWhereState:
+ * @DM_WHERE_UNKNOWN: not known (before the first thing known, or a leg of unknown time may
+ *   have happened): @from is the last place known, @to the next
+ * @DM_WHERE_AT: at @place
+ * @DM_WHERE_TRAVELLING: on the leg @leg, from @from to @to
+ */
+typedef enum
+{
+  DM_WHERE_UNKNOWN,
+  DM_WHERE_AT,
+  DM_WHERE_TRAVELLING,
+} DmWhereState;
+
+/**
+ * DmWhere:
+ * Where an actor is at a moment, as the map draws it. @since and @until are the times the
+ * sources gave (%NULL or unknown when they gave none), never estimates.
+ */
+typedef struct
+{
+  DmActor      *actor;
+  DmWhereState  state;
+  DmPlace      *place;
+  DmPlace      *from;
+  DmPlace      *to;
+  DmEvent      *event;
+  DmLeg        *leg;
+  const DmTime *since;
+  const DmTime *until;
+} DmWhere;
+
 #define DM_TYPE_ROUTE_SET (dm_route_set_get_type ())
 
 G_DECLARE_FINAL_TYPE (DmRouteSet, dm_route_set, DM, ROUTE_SET, GObject)
@@ -50,5 +82,7 @@ GPtrArray  *dm_route_set_dup_places_at     (DmRouteSet  *self,
                                             gint64       t,
                                             guint        max_places);
 GPtrArray  *dm_route_set_dup_sources       (DmRouteSet  *self);
+GArray     *dm_route_set_dup_where         (DmRouteSet  *self,
+                                            gint64       t);
 
 G_END_DECLS
