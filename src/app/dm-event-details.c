@@ -249,8 +249,8 @@ fill_page (DmEventDetails *self,
       {
         g_autofree char *from = format_moment (dm_event_get_start (e), s, place);
         g_autofree char *to = format_moment (dm_event_get_end (e), end, place);
-        /* Translators: when an event starts and ends */
         g_autofree char *when = dm_time_is_known (dm_event_get_end (e)) ?
+          /* Translators: when an event starts and ends: two dates or times, not places */
           g_strdup_printf (_("From %s\nto %s"), from, to) : g_strdup (from);
         add_heading (self, _("When"));
         add_label (self, when, NULL);
