@@ -223,6 +223,8 @@ run (Options *o)
 
   if (!load_files (doc, o->files))
     return 2;
+  if (g_list_model_get_n_items (dm_document_get_events (doc)) == 0)
+    return fail (_("Nothing to draw: the files hold no event with a time, so no figure is written"));
 
   out = dm_cli_file_for_arg (o->out);
   if (!dm_figure_write_file (figure, out, format, &error))
