@@ -100,6 +100,28 @@ test_bad (void)
   g_assert_nonnull (interop_find_problem_at (doc, "needs “lat” and “lon” within the world", 2));
 }
 
+/* A track that never leaves 200 m (a runner's watch at rest) is a stay, not nothing */
+static void
+test_stay (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path ("stay.gpx");
+  const char *gpx = "<gpx version=\"1.1\"><trk><name>Rest</name><trkseg>\n"
+                    "<trkpt lat=\"52.33085\" lon=\"5.54137\"><time>2009-03-02T14:05:52Z</time></trkpt>\n"
+                    "<trkpt lat=\"52.33095\" lon=\"5.54134\"><time>2009-03-02T14:05:58Z</time></trkpt>\n"
+                    "<trkpt lat=\"52.33101\" lon=\"5.54133\"><time>2009-03-02T14:06:04Z</time></trkpt>\n"
+                    "</trkseg></trk></gpx>\n";
+  g_autoptr(DmEvent) e = NULL;
+
+  g_assert_true (dm_gpx_format_load (doc, file, gpx, strlen (gpx), NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  e = g_list_model_get_item (dm_document_get_events (doc), 0);
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_VISIT);
+  g_assert_cmpstr (dm_event_get_title (e), ==, "Rest");
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("2009-03-02T14:05:52Z"));
+  g_assert_cmpint (dm_event_get_end (e)->earliest, ==, utc ("2009-03-02T14:06:04Z"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,6 +129,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/interop/gpx/track", test_track);
   g_test_add_func ("/interop/gpx/untimed", test_untimed);
+  g_test_add_func ("/interop/gpx/stay", test_stay);
   g_test_add_func ("/interop/gpx/bad", test_bad);
   return g_test_run ();
 }

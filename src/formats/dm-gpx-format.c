@@ -150,6 +150,22 @@ read_track (Loader  *self,
     return;
 
   stops = dm_import_track_stops ((const DmTrackPoint *) (const void *) points->data, points->len);
+  if (timed && stops->len == 1)
+    {
+      /* it never left a 200 m circle: a stay there, from its first time to its last */
+      DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, 0);
+      g_autoptr(DmPlace) place = dm_import_place_at (&self->imp, NULL, NULL, NULL, s->lat, s->lon);
+      g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, NULL);
+
+      dm_event_set_title (visit, name);
+      dm_event_set_actor (visit, self->actor);
+      dm_event_set_place (visit, place);
+      dm_event_set_start (visit, &s->arrive);
+      if (s->depart.earliest > s->arrive.earliest)
+        dm_event_set_end (visit, &s->depart);
+      dm_import_add_event (&self->imp, visit, line_of (track), 1);
+      return;
+    }
   if (!timed || stops->len < 2)
     {
       /* its places are shown: where it starts and ends */
