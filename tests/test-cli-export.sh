@@ -151,6 +151,8 @@ expect_error "unknown format" 2 "x.bmp" --export "$tmp/x.bmp" "$sample"
 expect_error "no input" 2 "No file" --export "$tmp/x.png"
 expect_error "unloadable input" 2 "not-json.diplomap" --export "$tmp/x.png" "$src/data/not-json.diplomap"
 expect_error "missing input" 2 "nowhere.diplomap" --export "$tmp/x.png" "$tmp/nowhere.diplomap"
+printf '<gpx version="1.1"><wpt lat="1" lon="2"><name>A</name></wpt></gpx>\n' > "$tmp/places.gpx"
+expect_error "nothing to draw" 2 "Nothing to draw" --export "$tmp/x.png" "$tmp/places.gpx"
 expect_error "unwritable path" 1 "no-such-dir/x.png" --export "$tmp/no-such-dir/x.png" "$sample"
 [ -e "$tmp/x.png" ] || [ -e "$tmp/x.bmp" ] && bad "failed exports wrote nothing" || ok "failed exports wrote nothing"
 

@@ -320,6 +320,26 @@ test_date_order (void)
   }
 }
 
+/* Linked Places' tabular form: title, start, end, geowkt, ccodes (issue 10) */
+static void
+test_lp_tsv (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "lp-places.tsv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+  e = interop_find_event (doc, "1");
+  g_assert_cmpstr (dm_place_get_name (dm_event_get_place (e)), ==, "Abingdon");
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "GB");
+  g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (dm_event_get_place (e)), -1.2879, 1e-6);
+  g_assert_cmpint (dm_event_get_start (e)->precision, ==, DM_PRECISION_YEAR);
+  e = interop_find_event (doc, "2");
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "EG");
+  g_assert_nonnull (interop_find_problem_at (doc, "“POINT(200 10)” is not a point", 4));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -329,6 +349,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/tsv", test_tsv);
   g_test_add_func ("/interop/csv/locations", test_locations);
   g_test_add_func ("/interop/csv/date-order", test_date_order);
+  g_test_add_func ("/interop/csv/lp-tsv", test_lp_tsv);
   g_test_add_func ("/interop/csv/bad", test_bad);
   g_test_add_func ("/interop/csv/unreadable", test_unreadable);
   g_test_add_func ("/interop/csv/round-trip", test_round_trip);

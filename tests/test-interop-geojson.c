@@ -349,11 +349,48 @@ test_kepler_milliseconds (void)
   g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 1))->arrive.precision, ==, DM_PRECISION_SECOND);
 }
 
+/* Linked Places / GeoJSON-T: "when" on each geometry of a GeometryCollection makes dated
+ * segments, in the timespans, periods and timespan forms (issue 10) */
+static void
+test_dated_segments (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "journey-lp.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+  DmLeg *leg;
+  g_autoptr(GDateTime) day = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  e = interop_find_event (doc, "journey-1-1");
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_TRIP);
+  g_assert_cmpstr (dm_actor_get_name (dm_event_get_actor (e)), ==, "Ibn Jubayr");
+  leg = g_ptr_array_index (dm_event_get_legs (e), 0);
+  g_assert_cmpint (leg->depart.precision, ==, DM_PRECISION_DAY);
+  day = g_date_time_new_from_unix_utc (leg->arrive.latest);
+  g_assert_cmpint (g_date_time_get_month (day), ==, 2);
+  g_assert_cmpint (g_date_time_get_day_of_month (day), >=, 24);
+
+  e = interop_find_event (doc, "journey-1-2");
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_VISIT);
+  g_assert_cmpint (dm_event_get_start (e)->latest - dm_event_get_start (e)->earliest, >=, 86400);
+
+  e = interop_find_event (doc, "journey-1-3");
+  leg = g_ptr_array_index (dm_event_get_legs (e), 0);
+  g_assert_cmpstr (dm_place_get_name (leg->to), ==, "Alexandria");
+  g_clear_pointer (&day, g_date_time_unref);
+  day = g_date_time_new_from_unix_utc (leg->arrive.earliest);
+  g_assert_cmpint (g_date_time_get_month (day), ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/interop/geojson/mixed", test_mixed);
+  g_test_add_func ("/interop/geojson/dated-segments", test_dated_segments);
   g_test_add_func ("/interop/geojson/bad-types", test_bad_types);
   g_test_add_func ("/interop/geojson/truncated", test_truncated);
   g_test_add_func ("/interop/geojson/round-trip", test_round_trip);

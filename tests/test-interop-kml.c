@@ -6,6 +6,7 @@
 
 #include "dm-loader.h"
 #include "dm-error.h"
+#include "dm-format.h"
 #include "dm-saver.h"
 #include "interop-common.h"
 
@@ -71,13 +72,14 @@ check_google_earth (const char *name)
   g_assert_nonnull (tags);
   g_assert_cmpstr (tags[0], ==, "Trips by plane");
 
-  /* gx:Track: the points within 25 km are one stop, so Beijing to Tianjin is one leg */
+  /* gx:Track: one leg from its first point to its last, with their own times (it never
+   * stays 10 minutes within 200 m), so Beijing to Tianjin is one leg */
   e = interop_find_event (doc, "Motorcade");
   legs = dm_event_get_legs (e);
   g_assert_cmpuint (legs->len, ==, 1);
   leg = legs->pdata[0];
-  g_assert_cmpint (leg->depart.earliest, ==, utc ("2019-04-26T09:20:00Z"));
-  g_assert_cmpint (leg->arrive.earliest, ==, utc ("2019-04-26T12:00:00Z"));
+  g_assert_cmpint (leg->depart.earliest, ==, utc ("2019-04-26T09:00:00Z"));
+  g_assert_cmpint (leg->arrive.earliest, ==, utc ("2019-04-27T08:00:00Z"));
   g_assert_cmpstr (dm_actor_get_name (dm_event_get_actor (e)), ==, "Xi Jinping");
 
   /* participants and no traveller: a summit, at the middle of its polygon */
@@ -237,11 +239,44 @@ test_for_google_earth (void)
   g_assert_nonnull (strstr (text, "<TimeSpan><begin>2025-10-26T15:00:00Z</begin><end>2025-10-28T15:00:00Z</end></TimeSpan>"));
 }
 
+/* A nonstop flight recorded as a gx:Track, a point every 30 km: one leg, not 129 stops
+ * (issue 10) */
+static void
+test_flight_track (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path ("flight.kml");
+  g_autoptr(GString) kml = g_string_new ("<kml xmlns=\"http://www.opengis.net/kml/2.2\" "
+                                         "xmlns:gx=\"http://www.google.com/kml/ext/2.2\">"
+                                         "<Placemark><name>Flight</name><gx:Track>\n");
+  g_autoptr(GError) error = NULL;
+  GPtrArray *legs;
+  DmEvent *e;
+
+  for (guint i = 0; i < 130; i++)
+    g_string_append_printf (kml, "<when>2019-04-26T%02u:%02u:00Z</when>\n", 8 + i / 60, i % 60);
+  for (guint i = 0; i < 130; i++)
+    g_string_append_printf (kml, "<gx:coord>%u.%u 50 10000</gx:coord>\n", i * 4 / 10, i * 4 % 10);
+  g_string_append (kml, "</gx:Track></Placemark></kml>\n");
+
+  g_assert_true (dm_kml_format_load (doc, file, kml->str, kml->len, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  e = g_list_model_get_item (dm_document_get_events (doc), 0);
+  legs = dm_event_get_legs (e);
+  g_assert_cmpuint (legs->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (((DmLeg *) legs->pdata[0])->to), 51.6, 1e-6);
+  g_assert_cmpint (((DmLeg *) legs->pdata[0])->arrive.earliest - ((DmLeg *) legs->pdata[0])->depart.earliest,
+                   ==, 129 * 60);
+  g_object_unref (e);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/interop/kml/google-earth", test_google_earth);
+  g_test_add_func ("/interop/kml/flight-track", test_flight_track);
   g_test_add_func ("/interop/kml/kmz", test_kmz);
   g_test_add_func ("/interop/kml/bad", test_bad);
   g_test_add_func ("/interop/kml/truncated", test_truncated);

@@ -348,6 +348,8 @@ run (Options *o)
 
   if (!load_files (doc, o->files))
     return 2;
+  if (g_list_model_get_n_items (dm_document_get_events (doc)) == 0)
+    return fail (_("Nothing to draw: the files hold no event with a time, so no figure is written"));
   if (video)
     return dm_cli_video_write (figure, o->out, video_format, o->from ? &from : NULL,
                                o->to ? &to : NULL, duration, fps);

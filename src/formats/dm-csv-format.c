@@ -22,7 +22,7 @@ typedef enum
   COL_FROM, COL_FROM_COUNTRY, COL_FROM_LAT, COL_FROM_LON,
   COL_TO, COL_TO_COUNTRY, COL_TO_LAT, COL_TO_LON,
   COL_PLACE, COL_COUNTRY, COL_LAT, COL_LON, COL_TIMEZONE,
-  COL_START, COL_END, COL_HOST, COL_TAGS, COL_NOTES, COL_SOURCE,
+  COL_START, COL_END, COL_HOST, COL_TAGS, COL_NOTES, COL_SOURCE, COL_GEOWKT,
   N_COLUMNS
 } Column;
 
@@ -45,7 +45,7 @@ static const char * const synonyms[N_COLUMNS] = {
   [COL_TO_LAT] = "tolat|tolatitude|destinationlat",
   [COL_TO_LON] = "tolon|tolng|tolongitude|destinationlon|destinationlng",
   [COL_PLACE] = "place|city|location|venue|where",
-  [COL_COUNTRY] = "country|countrycode",
+  [COL_COUNTRY] = "country|countrycode|ccodes",
   [COL_LAT] = "lat|latitude|y",
   [COL_LON] = "lon|lng|long|longitude|x",
   [COL_TIMEZONE] = "timezone|tz|zone",
@@ -55,6 +55,7 @@ static const char * const synonyms[N_COLUMNS] = {
   [COL_TAGS] = "tags|tag|keywords",
   [COL_NOTES] = "notes|note|description|comment|comments|remarks",
   [COL_SOURCE] = "source|sources|url|link",
+  [COL_GEOWKT] = "geowkt|wkt",   /* Linked Places' LP-TSV: "POINT(lon lat)" */
 };
 
 typedef struct
@@ -122,7 +123,7 @@ read_header (GPtrArray *row,
         }
     }
   *has_where = columns[COL_FROM] >= 0 || columns[COL_TO] >= 0 || columns[COL_PLACE] >= 0 ||
-               (columns[COL_LAT] >= 0 && columns[COL_LON] >= 0);
+               (columns[COL_LAT] >= 0 && columns[COL_LON] >= 0) || columns[COL_GEOWKT] >= 0;
   return known;
 }
 
@@ -182,10 +183,36 @@ read_place (Loader     *self,
             DmPlace   **out)
 {
   DmCsvField *name = cell (self, row, name_col);
-  const char *country = text (self, row, country_col);
+  DmCsvField *wkt = name_col == COL_PLACE ? cell (self, row, COL_GEOWKT) : NULL;
+  g_autofree char *country = g_strdup (text (self, row, country_col));
   double lat, lon;
 
   *out = NULL;
+  /* LP-TSV: "ccodes" may list several ("GB;IE"): the first; the place is the row's title */
+  if (country != NULL)
+    country[strcspn (country, ";")] = '\0';
+  if (wkt != NULL && name == NULL)
+    name = cell (self, row, COL_TITLE);
+  if (wkt != NULL && g_ascii_strncasecmp (wkt->text, "POINT", 5) == 0)
+    {
+      const char *open = strchr (wkt->text, '(');
+      char *end1 = NULL, *end2 = NULL;
+
+      if (open != NULL)
+        {
+          lon = g_ascii_strtod (open + 1, &end1);
+          lat = g_ascii_strtod (end1, &end2);
+        }
+      if (open == NULL || end1 == open + 1 || end2 == end1 || lat < -90 || lat > 90 || lon < -180 || lon > 180)
+        {
+          dm_import_problem (&self->imp, wkt->line, wkt->column,
+                             /* Translators: %s is a geowkt cell from the file */
+                             _("“%s” is not a point as POINT(longitude latitude) within the world"), wkt->text);
+          return FALSE;
+        }
+      *out = dm_import_place_at (&self->imp, name ? name->text : NULL, country, NULL, lat, lon);
+      return TRUE;
+    }
   if (read_number (self, row, lat_col, &lat) && read_number (self, row, lon_col, &lon))
     {
       if (lat < -90 || lat > 90 || lon < -180 || lon > 180)

@@ -57,6 +57,14 @@ static const DmFormat kmz_format = {
   dm_kmz_format_sniff, dm_kmz_format_load, NULL, 0,
 };
 
+static const DmFormat gpx_format = {
+  "gpx",
+  /* Translators: a file type (GPS tracks) */
+  N_("GPX, from GPS devices"),
+  { "gpx", NULL }, { "application/gpx+xml", NULL },
+  dm_gpx_format_sniff, dm_gpx_format_load, NULL, 0,
+};
+
 static const DmFormat ical_format = {
   "icalendar",
   /* Translators: a file type (calendars) */
@@ -91,6 +99,7 @@ static const DmFormat * const formats[] = {
   &geojson_format,
   &kml_format,
   &kmz_format,
+  &gpx_format,
   &ical_format,
   &csv_format,
   &tsv_format,

@@ -122,6 +122,15 @@ gboolean dm_kmz_format_load  (DmDocument   *document,
 gboolean dm_kmz_format_sniff (const char   *basename,
                               const char   *data,
                               gsize         length);
+gboolean dm_gpx_format_load  (DmDocument   *document,
+                              GFile        *file,
+                              const char   *data,
+                              gsize         length,
+                              GCancellable *cancellable,
+                              GError      **error);
+gboolean dm_gpx_format_sniff (const char   *basename,
+                              const char   *data,
+                              gsize         length);
 gboolean dm_csv_format_load  (DmDocument   *document,
                               GFile        *file,
                               const char   *data,

@@ -239,6 +239,76 @@ skip_feature (DmGeojsonLoader *self,
   dm_import_problem (&self->imp, line, column, "%s", message);
 }
 
+static void read_feature (DmGeojsonLoader *self,
+                          JsonArray       *array,
+                          guint            index,
+                          JsonNode        *node);
+
+/* Linked Places / GeoJSON-T: a GeometryCollection whose geometries each have a "when" is
+ * a journey of dated segments; each is read as a feature of its own (the feature's
+ * properties, that geometry and its "when", id "ID-1", "ID-2"…). FALSE if it is not one. */
+static gboolean
+read_dated_segments (DmGeojsonLoader *self,
+                     JsonObject      *feature,
+                     JsonNode        *geometry)
+{
+  JsonObject *collection;
+  JsonNode *geoms, *id_node = json_object_get_member (feature, "id");
+  JsonArray *a;
+  g_autofree char *id = NULL;
+  gboolean dated = FALSE;
+
+  if (geometry == NULL || !JSON_NODE_HOLDS_OBJECT (geometry))
+    return FALSE;
+  collection = json_node_get_object (geometry);
+  geoms = json_object_get_member (collection, "geometries");
+  if (g_strcmp0 (dm_geojson_get_string (collection, "type"), "GeometryCollection") != 0 ||
+      geoms == NULL || !JSON_NODE_HOLDS_ARRAY (geoms))
+    return FALSE;
+  a = json_node_get_array (geoms);
+  for (guint i = 0; i < json_array_get_length (a) && !dated; i++)
+    {
+      JsonNode *g = json_array_get_element (a, i);
+      dated = JSON_NODE_HOLDS_OBJECT (g) && json_object_has_member (json_node_get_object (g), "when");
+    }
+  if (!dated)
+    return FALSE;
+
+  if (id_node == NULL)
+    id_node = json_object_get_member (feature, "@id");
+  if (id_node != NULL && JSON_NODE_HOLDS_VALUE (id_node))
+    id = json_node_get_value_type (id_node) == G_TYPE_STRING
+         ? g_strdup (json_node_get_string (id_node))
+         : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *g = json_array_get_element (a, i);
+      g_autoptr(JsonObject) segment = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonNode *props = json_object_get_member (feature, "properties");
+
+      if (!JSON_NODE_HOLDS_OBJECT (g))
+        continue;
+      json_object_set_string_member (segment, "type", "Feature");
+      if (id != NULL)
+        {
+          g_autofree char *segment_id = g_strdup_printf ("%s-%u", id, i + 1);
+          json_object_set_string_member (segment, "id", segment_id);
+        }
+      if (props != NULL)
+        json_object_set_member (segment, "properties", json_node_copy (props));
+      json_object_set_member (segment, "geometry", json_node_copy (g));
+      if (json_object_has_member (json_node_get_object (g), "when"))
+        json_object_set_member (segment, "when",
+                                json_node_copy (json_object_get_member (json_node_get_object (g), "when")));
+      json_node_set_object (node, segment);
+      self->segment_of = g;
+      read_feature (self, NULL, 0, node);
+      self->segment_of = NULL;
+    }
+  return TRUE;
+}
+
 static void
 read_feature (DmGeojsonLoader *self,
               JsonArray       *array,
@@ -257,7 +327,7 @@ read_feature (DmGeojsonLoader *self,
   DmEventKind kind;
   guint line, column, tline = 0, tcolumn = 0;
 
-  position_of (self, node, &line, &column);
+  position_of (self, self->segment_of ? self->segment_of : node, &line, &column);
   if (array != NULL && line == 0)
     dm_json_positions_lookup_element (self->positions, array, index, &line, &column);
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -282,6 +352,8 @@ read_feature (DmGeojsonLoader *self,
     }
 
   geometry = json_object_get_member (feature, "geometry");
+  if (self->segment_of == NULL && read_dated_segments (self, feature, geometry))
+    return;
   if (geometry != NULL && JSON_NODE_HOLDS_OBJECT (geometry))
     {
       if (!read_geometry (json_node_get_object (geometry), lines, points, 0))

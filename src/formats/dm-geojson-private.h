@@ -28,6 +28,7 @@ typedef struct
   DmJsonPositions  *positions;
   char             *collection_name;
   DmActor          *fallback;
+  JsonNode         *segment_of;       /* the geometry a dated segment comes from, for positions */
 } DmGeojsonLoader;
 
 const char     *dm_geojson_get_string  (JsonObject       *object,

@@ -100,6 +100,25 @@ when_spans (JsonObject *feature,
     return spans;
   wo = json_node_get_object (when);
   ts = json_object_get_member (wo, "timespans");
+  /* Linked Places' older "periods", GeoJSON-T's single "timespan" array */
+  if (ts == NULL || !JSON_NODE_HOLDS_ARRAY (ts))
+    ts = json_object_get_member (wo, "periods");
+  if ((ts == NULL || !JSON_NODE_HOLDS_ARRAY (ts)) && json_object_has_member (wo, "timespan") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (wo, "timespan")))
+    {
+      JsonArray *t = json_object_get_array_member (wo, "timespan");
+      guint n = json_array_get_length (t);
+      Span s = { wo, "timespan", n > 0 ? json_array_get_element (t, 0) : NULL,
+                 n > 3 ? json_array_get_element (t, 3) : n > 1 ? json_array_get_element (t, n - 1) : NULL,
+                 NULL };
+
+      if (s.start != NULL && JSON_NODE_HOLDS_VALUE (s.start) && g_strcmp0 (json_node_get_string (s.start), "") == 0)
+        s.start = NULL;
+      if (s.end != NULL && JSON_NODE_HOLDS_VALUE (s.end) && g_strcmp0 (json_node_get_string (s.end), "") == 0)
+        s.end = NULL;
+      g_array_append_val (spans, s);
+      return spans;
+    }
   if (ts == NULL || !JSON_NODE_HOLDS_ARRAY (ts))
     {
       if (json_object_has_member (wo, "start"))

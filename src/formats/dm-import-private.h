@@ -96,6 +96,20 @@ gboolean  dm_import_time_from_unix    (double        value,
 /* The same time without a "~" (for tools that read ISO 8601 only) */
 char     *dm_import_time_to_plain_iso (const DmTime *time,
                                        GTimeZone    *zone);
+/* A point of a recorded track: where, and when (@arrive; @depart as a stop) */
+typedef struct
+{
+  double lon;
+  double lat;
+  DmTime arrive;
+  DmTime depart;
+} DmTrackPoint;
+
+/* The stops of a track, in order: its first point, each place where it stays within
+ * 200 m for 10 minutes or more, its last point; each with the time it got there and the
+ * time it left. (transfer full) (element-type DmTrackPoint) */
+GArray   *dm_import_track_stops       (const DmTrackPoint *points,
+                                       guint               n_points);
 /* Where each line of @data starts (offsets, as guint) */
 GArray   *dm_import_index_lines       (const char   *data,
                                        gsize         length);

@@ -104,7 +104,7 @@ parse_coordinates (const char *text)
 }
 
 
-/* gx:Track: <when> and <gx:coord>s in step; points closer than 25 km are one stop */
+/* gx:Track: <when> and <gx:coord>s in step; its stops are dm_import_track_stops()' */
 static GArray *
 parse_track (DmKmlLoader *self,
              xmlNode     *track)
@@ -135,20 +135,30 @@ parse_track (DmKmlLoader *self,
         return NULL;
       if (whens->len > 0 && whens->pdata[i] != NULL && !dm_import_parse_time (whens->pdata[i], NULL, &t, NULL))
         return NULL;
-      if (out->len > 0)
-        {
-          Vertex *last = &g_array_index (out, Vertex, out->len - 1);
-          double dlat = (v.lat - last->lat) * 111.2;
-          double dlon = (v.lon - last->lon) * 111.2 * cos (v.lat * G_PI / 180);
-          if (sqrt (dlat * dlat + dlon * dlon) < 25)
-            {
-              last->depart = t;
-              continue;
-            }
-        }
       v.arrive = v.depart = t;
       g_array_append_val (out, v);
     }
+  {
+    g_autoptr(GArray) points = g_array_sized_new (FALSE, TRUE, sizeof (DmTrackPoint), out->len);
+    g_autoptr(GArray) stops = NULL;
+
+    for (guint i = 0; i < out->len; i++)
+      {
+        Vertex *v = &g_array_index (out, Vertex, i);
+        DmTrackPoint p = { v->lon, v->lat, v->arrive, v->depart };
+
+        g_array_append_val (points, p);
+      }
+    stops = dm_import_track_stops ((const DmTrackPoint *) (const void *) points->data, points->len);
+    g_array_set_size (out, 0);
+    for (guint i = 0; i < stops->len; i++)
+      {
+        DmTrackPoint *p = &g_array_index (stops, DmTrackPoint, i);
+        Vertex v = { p->lon, p->lat, p->arrive, p->depart };
+
+        g_array_append_val (out, v);
+      }
+  }
   return g_steal_pointer (&out);
 }
 

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A recorded track (GPX <trk>, KML gx:Track) as the stops of a trip: its first and last
+ * points, and the places where it dwells. */
+
+#define G_LOG_DOMAIN "dm-model"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-import-private.h"
+
+/* A dwell: the track stays within this many km of where it stopped for this long */
+#define DWELL_KM      0.2
+#define DWELL_SECONDS (10 * 60)
+
+static double
+km_between (const DmTrackPoint *a,
+            const DmTrackPoint *b)
+{
+  double dlat = (b->lat - a->lat) * 111.2;
+  double dlon = (b->lon - a->lon) * 111.2 * cos ((a->lat + b->lat) / 2 * G_PI / 180);
+
+  return sqrt (dlat * dlat + dlon * dlon);
+}
+
+static void
+add_stop (GArray             *stops,
+          const DmTrackPoint *at,
+          const DmTime       *arrive,
+          const DmTime       *depart)
+{
+  DmTrackPoint stop = *at;
+
+  stop.arrive = *arrive;
+  stop.depart = *depart;
+  g_array_append_val (stops, stop);
+}
+
+GArray *
+dm_import_track_stops (const DmTrackPoint *points,
+                       guint               n_points)
+{
+  GArray *stops = g_array_new (FALSE, TRUE, sizeof (DmTrackPoint));
+  guint i = 0;
+
+  if (n_points == 0)
+    return stops;
+  while (i < n_points)
+    {
+      const DmTrackPoint *start = &points[i];
+      guint last = i;
+
+      /* the run of points that stay near this one */
+      while (last + 1 < n_points && km_between (start, &points[last + 1]) <= DWELL_KM)
+        last++;
+      if (i == 0 || last == n_points - 1 ||
+          (dm_time_is_known (&start->arrive) && dm_time_is_known (&points[last].arrive) &&
+           points[last].arrive.earliest - start->arrive.earliest >= DWELL_SECONDS))
+        add_stop (stops, start, &start->arrive, &points[last].arrive);
+      i = last + 1;
+    }
+  if (stops->len == 1 && n_points > 1)
+    {
+      /* it never left: one stop, from its first time to its last */
+      g_array_index (stops, DmTrackPoint, 0).depart = points[n_points - 1].arrive;
+    }
+  return stops;
+}
