@@ -16,6 +16,7 @@
 #include "dm-figure.h"
 #include "dm-loader.h"
 #include "dm-saver.h"
+#include "dm-time.h"
 #include "interop-common.h"
 
 static char *tmpdir;
@@ -219,6 +220,30 @@ test_time_kml (void)
       g_assert_nonnull (interop_find_problem (doc, "falls outside the years 1 to 9999 in UTC"));
       assert_converts (doc);
     }
+}
+
+/* Years before 1000 are written in four digits, so that they read back (GLib's %Y wrote
+ * "1"; found by fuzz-time) */
+static void
+test_time_early_years (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *iso = NULL, *utc_iso = NULL;
+  DmTime time;
+  g_autoptr(GFile) file = write_file ("early.diplomap",
+                                      "{\"diplomap\": 1, \"actors\": [{\"id\": \"x\", \"name\": \"X\"}],\n"
+                                      "\"events\": [{\"id\": \"a\", \"type\": \"visit\", \"actor\": \"x\",\n"
+                                      "  \"place\": \"Moscow\", \"start\": \"0002\", \"end\": \"0800-12-25T10:00Z\"}]}\n",
+                                      -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_true (dm_time_parse ("0001-01-01T00:00Z", utc, &time, NULL));
+  iso = dm_time_to_iso (&time, utc);
+  g_assert_cmpstr (iso, ==, "0001-01-01T00:00Z");
+  utc_iso = dm_time_format_utc_iso (time.earliest);
+  g_assert_cmpstr (utc_iso, ==, "0001-01-01T00:00:00Z");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  assert_converts (doc);
 }
 
 /* --- the U.S. record ------------------------------------------------------------------ */
@@ -696,6 +721,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/time/native", test_time_native);
   g_test_add_func ("/hostile/time/csv", test_time_csv);
   g_test_add_func ("/hostile/time/kml", test_time_kml);
+  g_test_add_func ("/hostile/time/early-years", test_time_early_years);
   g_test_add_func ("/hostile/ustravel/two-files", test_ustravel_two_files);
   g_test_add_func ("/hostile/ustravel/symlink-loop", test_ustravel_symlink_loop);
   g_test_add_func ("/hostile/ustravel/no-country", test_ustravel_no_country);
