@@ -464,6 +464,20 @@ test_long_value (void)
   g_assert_true (g_str_has_suffix (dm_problem_get_message (problem), "falls outside the years 1 to 9999"));
 }
 
+/* A version too large for 64 bits wrapped to a negative number, read silently */
+static void
+test_native_huge_version (void)
+{
+  g_autoptr(GFile) file = write_file ("version.diplomap",
+                                      "{\"events\": [],\n \"diplomap\": 99999999999999999999999}\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmProblem *problem = interop_find_problem (doc, "“diplomap” should be the format version");
+
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, 2);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 14);
+}
+
 /* --- XML entities ----------------------------------------------------------------------- */
 
 static void
@@ -731,6 +745,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/text/native-not-utf8", test_native_not_utf8);
   g_test_add_func ("/hostile/numbers/csv", test_csv_numbers);
   g_test_add_func ("/hostile/text/long-value", test_long_value);
+  g_test_add_func ("/hostile/numbers/native-version", test_native_huge_version);
   g_test_add_func ("/hostile/xml/entities", test_kml_entities);
   g_test_add_func ("/hostile/xml/small-entity", test_kml_small_entity);
   g_test_add_func ("/hostile/file/fifo", test_fifo);
