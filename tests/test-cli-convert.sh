@@ -90,4 +90,12 @@ assert d["files"][0]["events"] == 5 + 5 + 4 + 9, d["files"]
 assert d["files"][0]["problems"] == 0, d["problems"]
 ' && ok "all formats into one GeoJSON" || bad "all formats into one GeoJSON: $json"
 
+# past the file size limit (ulimit -f): a message, the old file as it was, no temporary file
+mkdir "$tmp/limit"
+echo OLD > "$tmp/limit/out.geojson"
+(ulimit -f 1; exec "$exe" --convert "$tmp/limit/out.geojson" "$sample") >/dev/null 2>"$tmp/err"; st=$?
+[ $st -ne 0 ] && [ $st -lt 128 ] && grep -q "Could not save .*out.geojson: File too large" "$tmp/err" &&
+  [ "$(cat "$tmp/limit/out.geojson")" = OLD ] && [ "$(ls -A "$tmp/limit")" = out.geojson ] &&
+  ok "a write past ulimit -f fails cleanly" || bad "a write past ulimit -f (exit $st): $(cat "$tmp/err"); $(ls -A "$tmp/limit")"
+
 exit $fail

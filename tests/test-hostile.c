@@ -3,15 +3,20 @@
  * the message and the position it must give now (docs/SECURITY.md). */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "dm-error.h"
+#include "dm-figure.h"
 #include "dm-loader.h"
 #include "dm-saver.h"
+#include "dm-time.h"
 #include "interop-common.h"
 
 static char *tmpdir;
@@ -215,6 +220,30 @@ test_time_kml (void)
       g_assert_nonnull (interop_find_problem (doc, "falls outside the years 1 to 9999 in UTC"));
       assert_converts (doc);
     }
+}
+
+/* Years before 1000 are written in four digits, so that they read back (GLib's %Y wrote
+ * "1"; found by fuzz-time) */
+static void
+test_time_early_years (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *iso = NULL, *utc_iso = NULL;
+  DmTime time;
+  g_autoptr(GFile) file = write_file ("early.diplomap",
+                                      "{\"diplomap\": 1, \"actors\": [{\"id\": \"x\", \"name\": \"X\"}],\n"
+                                      "\"events\": [{\"id\": \"a\", \"type\": \"visit\", \"actor\": \"x\",\n"
+                                      "  \"place\": \"Moscow\", \"start\": \"0002\", \"end\": \"0800-12-25T10:00Z\"}]}\n",
+                                      -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_true (dm_time_parse ("0001-01-01T00:00Z", utc, &time, NULL));
+  iso = dm_time_to_iso (&time, utc);
+  g_assert_cmpstr (iso, ==, "0001-01-01T00:00Z");
+  utc_iso = dm_time_format_utc_iso (time.earliest);
+  g_assert_cmpstr (utc_iso, ==, "0001-01-01T00:00:00Z");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  assert_converts (doc);
 }
 
 /* --- the U.S. record ------------------------------------------------------------------ */
@@ -435,6 +464,20 @@ test_long_value (void)
   g_assert_true (g_str_has_suffix (dm_problem_get_message (problem), "falls outside the years 1 to 9999"));
 }
 
+/* A version too large for 64 bits wrapped to a negative number, read silently */
+static void
+test_native_huge_version (void)
+{
+  g_autoptr(GFile) file = write_file ("version.diplomap",
+                                      "{\"events\": [],\n \"diplomap\": 99999999999999999999999}\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmProblem *problem = interop_find_problem (doc, "“diplomap” should be the format version");
+
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, 2);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 14);
+}
+
 /* --- XML entities ----------------------------------------------------------------------- */
 
 static void
@@ -534,6 +577,147 @@ test_unreadable (void)
   assert_load_fails (file, DM_ERROR_FAILED, "secret.csv: Permission denied", 0, 0);
 }
 
+/* --- nothing lost ---------------------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in @folder, sorted, joined by spaces */
+static char *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A write past the file size limit (ulimit -f; a full disk fails the same way) fails
+ * with the system's reason, leaves the old file byte-identical and no temporary file */
+static void
+test_write_size_limit (void)
+{
+  g_autoptr(GFile) folder = make_folder ("limit");
+  g_autoptr(GFile) file = g_file_get_child (folder, "old.csv");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *big = g_malloc0 (100000);
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autoptr(GFile) png = g_file_get_child (folder, "old.png");
+  g_autofree char *png_path = g_file_get_path (png);
+  struct rlimit old_limit, limit;
+  gboolean ok, figure_ok;
+  GError *figure_error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "OLD", -1, NULL));
+  g_assert_true (g_file_set_contents (png_path, "OLD PNG", -1, NULL));
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  limit = old_limit;
+  limit.rlim_cur = 1000;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = dm_saver_write_atomically (file, big, 100000, NULL, &error);
+  figure_ok = dm_figure_write_file (figure, png, DM_FIGURE_FORMAT_PNG, &figure_error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+
+  g_assert_false (ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, g_strerror (EFBIG));
+  g_assert_false (figure_ok);
+  g_assert_nonnull (strstr (figure_error->message, g_strerror (EFBIG)));
+  g_clear_error (&figure_error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "OLD");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (png_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "OLD PNG");
+  names = list_folder (folder_path);
+  g_assert_cmpstr (names, ==, "old.csv old.png");
+}
+
+/* Through a symbolic link: the link stays, the file it leads to is replaced with its mode */
+static void
+test_write_keeps_link_and_mode (void)
+{
+  g_autoptr(GFile) folder = make_folder ("link");
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  static const char * const targets[] = { "real.csv", "real.png" };
+  static const char * const links[] = { "link.csv", "link.png" };
+  g_autofree char *names = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *real = g_build_filename (folder_path, targets[i], NULL);
+      g_autofree char *link = g_build_filename (folder_path, links[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (link);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+      struct stat st;
+
+      g_assert_true (g_file_set_contents (real, "OLD", -1, NULL));
+      g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+      g_assert_cmpint (symlink (targets[i], link), ==, 0);
+      if (i == 0)
+        g_assert_true (dm_saver_write_atomically (file, "NEW", 3, NULL, &error));
+      else
+        g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_PNG, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (lstat (link, &st), ==, 0);
+      g_assert_true (S_ISLNK (st.st_mode));
+      g_assert_cmpint (stat (real, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+      g_assert_true (g_file_get_contents (real, &contents, &length, NULL));
+      if (i == 0)
+        g_assert_cmpstr (contents, ==, "NEW");
+      else
+        g_assert_true (length > 1000 && memcmp (contents, "\x89PNG", 4) == 0);
+    }
+  names = list_folder (folder_path);
+  g_assert_cmpstr (names, ==, "link.csv link.png real.csv real.png");
+}
+
+/* A folder that cannot be written: a clear failure, the old file as it was (GIO wrote it
+ * in place) */
+static void
+test_write_read_only_folder (void)
+{
+  g_autoptr(GFile) folder = make_folder ("read-only");
+  g_autoptr(GFile) file = g_file_get_child (folder, "old.csv");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes in any folder");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, "OLD", -1, NULL));
+  g_assert_cmpint (g_chmod (folder_path, 0555), ==, 0);
+  g_assert_false (dm_saver_write_atomically (file, "NEW", 3, NULL, &error));
+  g_chmod (folder_path, 0755);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "OLD");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -551,6 +735,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/time/native", test_time_native);
   g_test_add_func ("/hostile/time/csv", test_time_csv);
   g_test_add_func ("/hostile/time/kml", test_time_kml);
+  g_test_add_func ("/hostile/time/early-years", test_time_early_years);
   g_test_add_func ("/hostile/ustravel/two-files", test_ustravel_two_files);
   g_test_add_func ("/hostile/ustravel/symlink-loop", test_ustravel_symlink_loop);
   g_test_add_func ("/hostile/ustravel/no-country", test_ustravel_no_country);
@@ -560,6 +745,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/text/native-not-utf8", test_native_not_utf8);
   g_test_add_func ("/hostile/numbers/csv", test_csv_numbers);
   g_test_add_func ("/hostile/text/long-value", test_long_value);
+  g_test_add_func ("/hostile/numbers/native-version", test_native_huge_version);
   g_test_add_func ("/hostile/xml/entities", test_kml_entities);
   g_test_add_func ("/hostile/xml/small-entity", test_kml_small_entity);
   g_test_add_func ("/hostile/file/fifo", test_fifo);
@@ -567,6 +753,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/file/too-large", test_too_large);
   g_test_add_func ("/hostile/file/not-found", test_not_found);
   g_test_add_func ("/hostile/file/unreadable", test_unreadable);
+  g_test_add_func ("/hostile/write/size-limit", test_write_size_limit);
+  g_test_add_func ("/hostile/write/link-and-mode", test_write_keeps_link_and_mode);
+  g_test_add_func ("/hostile/write/read-only-folder", test_write_read_only_folder);
   status = g_test_run ();
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmpdir);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "dm-application.h"
 #include "dm-cli.h"
@@ -15,6 +16,9 @@ main (int   argc,
   const char *localedir;
   int status = 0;
 
+  /* Past a file size limit (ulimit -f) a write fails with EFBIG, which the writers report,
+   * instead of the process dying silently with a temporary file left behind */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   dm_cli_use_language (argc, argv);
   /* Tests and `meson devenv` point this at the build tree's po/ (<lang>/LC_MESSAGES/diplomap.mo) */

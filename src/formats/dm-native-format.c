@@ -852,6 +852,14 @@ dm_native_format_load (DmDocument    *doc,
   else
     warn_at (&self, root_object, version_node ? "diplomap" : NULL,
              _("The file does not say its format version (\"diplomap\": 1); reading it as version 1"));
+  /* json-glib wraps an integer too large for 64 bits (99999999999999999999999 reads as a
+   * negative number): no version is below 1 */
+  if (version < 1)
+    {
+      warn_at (&self, root_object, "diplomap",
+               _("“diplomap” should be the format version, a whole number from 1: reading the file as version 1"));
+      version = 1;
+    }
   if (version > DM_NATIVE_FORMAT_VERSION)
     {
       g_autofree char *msg = g_strdup_printf (_("Written for a newer Diplomap (format %d): what this version does not know is kept but not shown"),

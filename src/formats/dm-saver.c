@@ -4,32 +4,20 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
-
+#include "dm-atomic-file.h"
 #include "dm-error.h"
 #include "dm-saver.h"
-
-/* The file that @file's symbolic links lead to, or @file itself: GIO writes through a
- * link in place, which a failed write would leave half-written. */
-static GFile *
-resolve_links (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *real = path != NULL ? realpath (path, NULL) : NULL;
-
-  return real != NULL ? g_file_new_for_path (real) : g_object_ref (file);
-}
 
 /**
  * dm_saver_write_atomically:
  *
- * Writes @data to @file through a temporary file renamed over it: whatever fails (a full
- * disk, a size limit, a cancellation), the old file keeps its bytes and no temporary file
- * is left. GIO's replace keeps the old file's mode and owner; a symbolic link stays a
- * link and the file it points to is replaced. GLib 2.74's g_file_replace_contents() is not
- * enough: when a write fails it still renames the half-written temporary file over the
- * old one; closing the stream with a cancelled #GCancellable drops the temporary file.
- * Returns: %FALSE with @error, GIO's (the caller names the file)
+ * Writes @data to @file through a temporary file beside it, renamed over it
+ * (#DmAtomicFile): whatever fails (a folder that is not writable, a full disk, a size
+ * limit, a cancellation), the old file keeps its bytes and no temporary file is left. A
+ * symbolic link stays a link and the file it leads to is replaced; the old file's mode is
+ * kept. GIO's g_file_replace() is not used: when it cannot create its temporary file it
+ * writes the old file in place, and a failure then leaves it truncated.
+ * Returns: %FALSE with @error, a GIO error with the system's reason (the caller names the file)
  */
 gboolean
 dm_saver_write_atomically (GFile         *file,
@@ -38,21 +26,20 @@ dm_saver_write_atomically (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(GFile) target = resolve_links (file);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
+  DmAtomicFile *out;
 
-  stream = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, cancellable,
-                                 error))
-    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
-
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-  return FALSE;
+  out = dm_atomic_file_open (file, error);
+  if (out == NULL)
+    return FALSE;
+  if (!dm_atomic_file_write (out, data, length, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      dm_atomic_file_abort (out);
+      return FALSE;
+    }
+  return dm_atomic_file_commit (out, error);
 }
 
 gboolean

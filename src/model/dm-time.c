@@ -302,6 +302,17 @@ to_local (gint64     utc,
   return dt ? g_date_time_to_timezone (dt, zone) : NULL;
 }
 
+/* @dt as ISO 8601: the year in four digits (GLib's %Y writes the year 1 as "1", which no
+ * reader takes for a year), then @rest_format */
+static char *
+format_iso (GDateTime  *dt,
+            const char *rest_format)
+{
+  g_autofree char *rest = g_date_time_format (dt, rest_format);
+
+  return g_strdup_printf ("%04d%s", g_date_time_get_year (dt), rest ? rest : "");
+}
+
 /**
  * dm_time_to_iso:
  *
@@ -327,27 +338,27 @@ dm_time_to_iso (const DmTime *time,
   switch (time->precision)
     {
     case DM_PRECISION_YEAR:
-      body = g_date_time_format (dt, "%Y");
+      body = format_iso (dt, "");
       break;
     case DM_PRECISION_MONTH:
-      body = g_date_time_format (dt, "%Y-%m");
+      body = format_iso (dt, "-%m");
       break;
     case DM_PRECISION_DAY:
-      body = g_date_time_format (dt, "%Y-%m-%d");
+      body = format_iso (dt, "-%m-%d");
       break;
     case DM_PRECISION_PERIOD:
       {
         g_autoptr(GDateTime) last = to_local (time->latest - 1, z);
-        g_autofree char *a = g_date_time_format (dt, "%Y-%m-%d");
-        g_autofree char *b = last ? g_date_time_format (last, "%Y-%m-%d") : NULL;
+        g_autofree char *a = format_iso (dt, "-%m-%d");
+        g_autofree char *b = last ? format_iso (last, "-%m-%d") : NULL;
         body = g_strdup_printf ("%s/%s", a, b ? b : a);
       }
       break;
     case DM_PRECISION_MINUTE:
     case DM_PRECISION_SECOND:
     default:
-      body = g_date_time_format (dt, time->precision == DM_PRECISION_MINUTE
-                                     ? "%Y-%m-%dT%H:%M" : "%Y-%m-%dT%H:%M:%S");
+      body = format_iso (dt, time->precision == DM_PRECISION_MINUTE
+                              ? "-%m-%dT%H:%M" : "-%m-%dT%H:%M:%S");
       if (time->has_offset)
         {
           int off = ABS (time->utc_offset) / 60;
@@ -396,5 +407,5 @@ dm_time_format_utc_iso (gint64 utc_seconds)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (utc_seconds);
 
-  return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+  return dt ? format_iso (dt, "-%m-%dT%H:%M:%SZ") : NULL;
 }

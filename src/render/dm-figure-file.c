@@ -12,15 +12,16 @@
 #include <math.h>
 #include <unistd.h>
 
+#include "dm-atomic-file.h"
 #include "dm-error.h"
 #include "dm-figure-private.h"
 #include "dm-png.h"
 #include "dm-text.h"
 
 /* Writing a figure: PNG through an image surface, SVG and PDF through Cairo's vector
- * surfaces (paths and text, no raster inside). Atomically: into a temporary file next to the
- * target, synced, then renamed over it; on any failure the temporary file is removed and the
- * target is left as it was. */
+ * surfaces (paths and text, no raster inside). Atomically, through #DmAtomicFile: into a
+ * temporary file next to the target, synced, then renamed over it; on any failure the
+ * temporary file is removed and the target is left as it was. */
 
 typedef struct
 {
@@ -175,7 +176,9 @@ dm_figure_write_file (DmFigure        *self,
                   DmFigureFormat   format,
                   GError         **error)
 {
-  g_autofree char *path = NULL, *dir = NULL, *base = NULL, *tmp = NULL, *shown = NULL;
+  g_autofree char *path = NULL, *shown = NULL;
+  g_autoptr(GError) local_error = NULL;
+  DmAtomicFile *out;
   cairo_status_t status;
   Sink sink = { -1, 0 };
 
@@ -195,39 +198,26 @@ dm_figure_write_file (DmFigure        *self,
       g_set_error (error, DM_ERROR, DM_ERROR_WRITE, _("Cannot write “%s”: it is a folder"), shown);
       return FALSE;
     }
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (sink.fd < 0)
+  out = dm_atomic_file_open (file, &local_error);
+  if (out == NULL)
     {
-      int e = errno;
       g_set_error (error, DM_ERROR, DM_ERROR_WRITE, _("Cannot write “%s”: %s"), shown,
-                   g_strerror (e));
+                   local_error->message);
       return FALSE;
     }
-  /* mkstemp makes it private; a figure is for sharing */
-  if (fchmod (sink.fd, 0644) != 0)
-    g_debug ("fchmod %s: %s", tmp, g_strerror (errno));
-
+  sink.fd = dm_atomic_file_get_fd (out);
   status = render (self, format, &sink);
-  if (status == CAIRO_STATUS_SUCCESS && sink.error == 0 && fsync (sink.fd) != 0)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0)
-    sink.error = errno;
   if (status != CAIRO_STATUS_SUCCESS || sink.error != 0)
     {
-      g_unlink (tmp);
+      dm_atomic_file_abort (out);
       g_set_error (error, DM_ERROR, DM_ERROR_WRITE, _("Cannot write “%s”: %s"), shown,
                    sink.error ? g_strerror (sink.error) : cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
+  if (!dm_atomic_file_commit (out, &local_error))
     {
-      int e = errno;
-      g_unlink (tmp);
       g_set_error (error, DM_ERROR, DM_ERROR_WRITE, _("Cannot write “%s”: %s"), shown,
-                   g_strerror (e));
+                   local_error->message);
       return FALSE;
     }
   return TRUE;
