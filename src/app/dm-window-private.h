@@ -62,6 +62,7 @@ struct _DmWindow
   GtkWidget            *problems_dialog;  /* weak */
   GtkWidget            *error_dialog;     /* weak */
   GtkWidget            *close_dialog;     /* weak: Save, Discard or Cancel */
+  GtkWidget            *editor;           /* weak: the event editor open */
   DmUndoStack          *undo_stack;
   GFile                *save_file;        /* where Save writes, after Save As */
   GFile                *save_origin;      /* the events it writes: from that file; NULL: all */

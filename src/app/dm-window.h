@@ -32,6 +32,8 @@ gboolean    dm_window_save_as            (DmWindow       *self,
                                           GError        **error);
 /* The Save, Discard or Cancel dialog shown when closing, or NULL */
 GtkWindow  *dm_window_get_close_dialog   (DmWindow       *self);
+/* The event editor open (win.new-event, win.edit-event), or NULL */
+GtkWindow  *dm_window_get_editor         (DmWindow       *self);
 /* Loads still running */
 guint       dm_window_get_n_loading      (DmWindow       *self);
 
