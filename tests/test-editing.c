@@ -407,6 +407,64 @@ test_editor_new_visit (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Each example line of the issue through win.quick-add, then the dialog's preview */
+static void
+test_quick_add (void)
+{
+  static const char *lines[] = {
+    "Choe Son Hui: Pyongyang 2025-11-05 > Vladivostok 2025-11-06 > Pyongyang 2025-11-08",
+    "Trump at Gyeongju 29-30 Oct 2025",
+    "APEC summit, Gyeongju, 31 Oct - 1 Nov 2025: Trump, Xi, Takaichi",
+  };
+  static const DmEventKind kinds[] = { DM_EVENT_KIND_TRIP, DM_EVENT_KIND_VISIT, DM_EVENT_KIND_SUMMIT };
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  guint n = n_events (doc);
+  GtkWindow *dialog;
+  GtkWidget *entry;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDocument) reopened = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autoptr(DmEvent) added = NULL;
+
+      g_action_group_activate_action (G_ACTION_GROUP (win), "quick-add", g_variant_new_string (lines[i]));
+      g_assert_cmpuint (n_events (doc), ==, n + i + 1);
+      added = g_list_model_get_item (dm_document_get_events (doc), n + i);
+      g_assert_cmpint (dm_event_get_kind (added), ==, kinds[i]);
+      g_assert_true (dm_window_get_selected_event (win) == added);
+    }
+  /* Takaichi is new: saved with the summit, read back */
+  g_assert_nonnull (dm_document_lookup_actor (doc, "takaichi"));
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  reopened = interop_load (file);
+  interop_assert_same_events (doc, reopened, NULL);
+
+  /* nothing is guessed */
+  g_assert_false (dm_window_quick_add (win, "Trump at Xanadoodle 31 Oct 2025"));
+  g_assert_cmpuint (n_events (doc), ==, n + 3);
+
+  dialog = dm_window_show_quick_add (win);
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Lavrov at Minsk ~28 Oct");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   "Sergey Lavrov: Visit in Minsk"));
+  shoot (GTK_WIDGET (dialog), "quick-add.png");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Lavrov at Xanadoodle ~28 Oct");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could not make sense of “Xanadoodle”");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Lavrov at Minsk ~28 Oct");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_assert_cmpuint (n_events (doc), ==, n + 4);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -426,5 +484,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/editing/close-saves", test_close_saves);
   g_test_add_func ("/app/editing/editor-edit-date", test_editor_edit_date);
   g_test_add_func ("/app/editing/editor-new-visit", test_editor_new_visit);
+  g_test_add_func ("/app/editing/quick-add", test_quick_add);
   return g_test_run ();
 }

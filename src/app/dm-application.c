@@ -165,6 +165,7 @@ dm_application_startup (GApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
     { "win.duplicate-selected", { "<Control>d", NULL } },
+    { "win.show-quick-add", { "<Control>l", NULL } },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };

@@ -203,8 +203,8 @@ redo_action (GSimpleAction *action,
 static gboolean is_native (GFile *file);
 
 /* Where a new event goes: the file Save As chose, else the first .diplomap file opened */
-static GFile *
-new_event_origin (DmWindow *self)
+GFile *
+dm_window_get_new_event_origin (DmWindow *self)
 {
   GPtrArray *files = dm_document_get_files (self->document);
 
@@ -230,7 +230,7 @@ editor_save_cb (DmWindow      *self,
     command = dm_command_new_change_event (self->document, original, event);
   else
     {
-      dm_event_set_origin (event, new_event_origin (self), 0, 0);
+      dm_event_set_origin (event, dm_window_get_new_event_origin (self), 0, 0);
       command = dm_command_new_add_event (self->document, event);
     }
   push (self, command);
@@ -611,4 +611,5 @@ dm_window_init_editing (DmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   update_edit_menu (self);
   dm_window_update_edit_actions (self);
+  dm_window_init_quick_add (self);
 }
