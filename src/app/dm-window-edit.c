@@ -71,7 +71,11 @@ stack_changed_cb (DmWindow    *self,
   /* what the command leaves in the document */
   if (dm_document_find_event (self->document, reverted && old ? old : event, NULL))
     select = reverted && old ? old : event;
-  dm_event_list_reload (self->event_list);
+  /* The list follows the document's items-changed by itself; reloading refreshes its filters'
+   * choices (actors, countries, years), which only an event coming in can add to, and costs
+   * most of an edit on the U.S. record (bench-edit): an event leaving keeps them as they are */
+  if (select != NULL)
+    dm_event_list_reload (self->event_list);
   dm_window_apply_filters (self);
   dm_window_select_event (self, select, FALSE);
   if (g_list_model_get_n_items (dm_document_get_events (self->document)) > 0 &&
