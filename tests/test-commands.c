@@ -247,6 +247,64 @@ test_stack_saved (void)
   g_assert_false (dm_undo_stack_can_undo (stack));
 }
 
+static gboolean
+has_message (GPtrArray  *problems,
+             const char *message)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (problems, i), message) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The editor's checks say what the reader says, and the sample has nothing to say */
+static void
+test_event_check (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, "v");
+  g_autoptr(DmEvent) trip = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(DmPlace) minsk = dm_place_new (NULL, "Minsk", "BY", 53.9, 27.56, "Europe/Minsk");
+  g_autoptr(DmPlace) moscow = dm_place_new (NULL, "Moscow", "RU", 55.75, 37.62, "Europe/Moscow");
+  g_autoptr(DmLeg) leg = NULL;
+  DmTime start, end;
+  GListModel *events = dm_document_get_events (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(GPtrArray) none = dm_event_check (event);
+
+      g_assert_cmpuint (none->len, ==, 0);
+    }
+
+  problems = dm_event_check (visit);
+  g_assert_true (has_message (problems, "A visit needs a “place”"));
+  g_assert_true (has_message (problems, "A visit needs an “actor”: who visits"));
+  g_assert_true (has_message (problems, "A visit needs a “start” time"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_assert_true (dm_time_parse ("2025-10-30", NULL, &start, NULL));
+  g_assert_true (dm_time_parse ("2025-10-28", NULL, &end, NULL));
+  dm_event_set_place (visit, minsk);
+  dm_event_set_actor (visit, dm_document_lookup_actor (doc, "choe"));
+  dm_event_set_start (visit, &start);
+  dm_event_set_end (visit, &end);
+  problems = dm_event_check (visit);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, "The event ends before it starts");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* a trip whose second leg does not start where the first ended */
+  trip = dm_event_copy (dm_document_lookup_event (doc, "choe-tour"), NULL);
+  leg = dm_leg_new (minsk, moscow);
+  dm_event_add_leg (trip, leg);
+  dm_event_add_leg (trip, leg);
+  problems = dm_event_check (trip);
+  g_assert_true (has_message (problems, "This leg starts in Minsk but the previous one ended in Moscow"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -256,5 +314,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/command/add", test_add_undo);
   g_test_add_func ("/model/command/duplicate", test_duplicate_undo);
   g_test_add_func ("/model/command/saved", test_stack_saved);
+  g_test_add_func ("/model/event/check", test_event_check);
   return g_test_run ();
 }

@@ -2,9 +2,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
 
 #include "app-test-util.h"
+#include "dm-event-editor-private.h"
 #include "dm-loader.h"
 #include "dm-window-private.h"
 #include "interop-common.h"
@@ -268,14 +272,218 @@ test_close_saves (void)
   g_assert_false (bytes_contain (after, "trump-xi"));
 }
 
+static gboolean
+has_problem (DmEventEditor *editor,
+             const char    *message)
+{
+  for (guint i = 0; i < editor->problems->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (editor->problems, i), message) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  g_autoptr(GdkTexture) shot = NULL;
+
+  g_assert_true (app_test_wait_frames (widget, 3));
+  shot = app_test_render (widget);
+  app_test_save (shot, name);
+}
+
+/* Edit a date in the editor: problems in --check's words as it is typed, then the change,
+ * undone, saved, reopened */
+static void
+test_editor_edit_date (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  DmEvent *apec = dm_document_lookup_event (doc, "apec-2025");
+  DmEventEditor *editor;
+  DmEvent *edited;
+  g_autofree char *start = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDocument) reopened = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "edit-event",
+                                  g_variant_new_string ("apec-2025"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->title_row)), ==,
+                   "APEC Economic Leaders' Meeting");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->place_row)), ==, "Gyeongju");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->start_row)), ==, "2025-10-31");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  shoot (GTK_WIDGET (editor), "event-editor.png");
+
+  /* typed past the end: the reader's words, and Save waits */
+  set_text (editor->start_row, "2025-11-05");
+  shoot (GTK_WIDGET (editor), "event-editor-problem.png");
+  g_assert_true (has_problem (editor, "The event ends before it starts"));
+  g_assert_false (gtk_widget_get_sensitive (editor->save_button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->problems_group)));
+  set_text (editor->place_row, "Atlantis of the Deep");
+  g_assert_true (has_problem (editor, "Unknown place “Atlantis of the Deep”: declare it in “places” or give {\"lat\": …, \"lon\": …}"));
+  set_text (editor->place_row, "Gyeongju");
+  set_text (editor->start_row, "2025-10-30~");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  g_assert_true (gtk_widget_get_sensitive (editor->save_button));
+  g_signal_emit_by_name (editor->save_button, "clicked");
+  g_assert_null (dm_window_get_editor (win));
+
+  edited = dm_document_lookup_event (doc, "apec-2025");
+  g_assert_true (edited != apec);
+  g_assert_true (dm_event_get_start (edited)->approximate);
+  start = dm_time_to_iso (dm_event_get_start (edited), dm_place_get_zone (dm_event_get_place (edited)));
+  g_assert_cmpstr (start, ==, "2025-10-30~");
+  g_assert_true (dm_window_get_selected_event (win) == edited);
+  g_assert_true (dm_window_get_modified (win));
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "undo", NULL);
+  g_assert_true (dm_document_lookup_event (doc, "apec-2025") == apec);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "redo", NULL);
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  saved = read_bytes (file);
+  g_assert_true (bytes_contain (saved, "\"2025-10-30~\""));
+  reopened = interop_load (file);
+  interop_assert_same_events (doc, reopened, NULL);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* A new visit through the editor: the place resolves through the gazetteer as typed */
+static void
+test_editor_new_visit (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  guint n = n_events (doc);
+  DmEventEditor *editor;
+  DmEvent *visit;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new-event", g_variant_new_string ("visit"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (adw_combo_row_get_selected (editor->kind_row), ==, DM_EVENT_KIND_VISIT);
+  g_assert_true (has_problem (editor, "A visit needs a “place”"));
+  g_assert_true (has_problem (editor, "A visit needs an “actor”: who visits"));
+  g_assert_true (has_problem (editor, "A visit needs a “start” time"));
+  set_text (editor->title_row, "Choe Son Hui in Vladivostok");
+  adw_combo_row_set_selected (editor->actor_row, 1); /* Choe Son Hui, the first actor */
+  set_text (editor->place_row, "Vladivostok");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->match_row)));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor->match_row)), "RU"));
+  set_text (editor->start_row, "2025-11-06");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  shoot (GTK_WIDGET (editor), "event-editor-new.png");
+  g_signal_emit_by_name (editor->save_button, "clicked");
+
+  g_assert_cmpuint (n_events (doc), ==, n + 1);
+  visit = dm_document_lookup_event (doc, "visit");
+  g_assert_nonnull (visit);
+  g_assert_cmpstr (dm_actor_get_id (dm_event_get_actor (visit)), ==, "choe");
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (visit)), ==, "RU");
+  g_assert_true (g_file_equal (dm_event_get_file (visit), file));
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  saved = read_bytes (file);
+  g_assert_true (bytes_contain (saved, "Choe Son Hui in Vladivostok"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Each example line of the issue through win.quick-add, then the dialog's preview */
+static void
+test_quick_add (void)
+{
+  static const char *lines[] = {
+    "Choe Son Hui: Pyongyang 2025-11-05 > Vladivostok 2025-11-06 > Pyongyang 2025-11-08",
+    "Trump at Gyeongju 29-30 Oct 2025",
+    "APEC summit, Gyeongju, 31 Oct - 1 Nov 2025: Trump, Xi, Takaichi",
+  };
+  static const DmEventKind kinds[] = { DM_EVENT_KIND_TRIP, DM_EVENT_KIND_VISIT, DM_EVENT_KIND_SUMMIT };
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  guint n = n_events (doc);
+  GtkWindow *dialog;
+  GtkWidget *entry;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDocument) reopened = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autoptr(DmEvent) added = NULL;
+
+      g_action_group_activate_action (G_ACTION_GROUP (win), "quick-add", g_variant_new_string (lines[i]));
+      g_assert_cmpuint (n_events (doc), ==, n + i + 1);
+      added = g_list_model_get_item (dm_document_get_events (doc), n + i);
+      g_assert_cmpint (dm_event_get_kind (added), ==, kinds[i]);
+      g_assert_true (dm_window_get_selected_event (win) == added);
+    }
+  /* Takaichi is new: saved with the summit, read back */
+  g_assert_nonnull (dm_document_lookup_actor (doc, "takaichi"));
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  reopened = interop_load (file);
+  interop_assert_same_events (doc, reopened, NULL);
+
+  /* nothing is guessed */
+  g_assert_false (dm_window_quick_add (win, "Trump at Xanadoodle 31 Oct 2025"));
+  g_assert_cmpuint (n_events (doc), ==, n + 3);
+
+  dialog = dm_window_show_quick_add (win);
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Lavrov at Minsk ~28 Oct");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   "Sergey Lavrov: Visit in Minsk"));
+  shoot (GTK_WIDGET (dialog), "quick-add.png");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Lavrov at Xanadoodle ~28 Oct");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could not make sense of “Xanadoodle”");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Lavrov at Minsk ~28 Oct");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_assert_cmpuint (n_events (doc), ==, n + 4);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* For screenshots in another language (docs/EDITING.md); the suite runs in English */
+  if (g_getenv ("DIPLOMAP_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DIPLOMAP_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   app_test_init (&argc, &argv);
   g_test_add_func ("/app/editing/delete-undo-save", test_delete_undo_save);
   g_test_add_func ("/app/editing/duplicate", test_duplicate);
   g_test_add_func ("/app/editing/foreign-format", test_foreign_format);
   g_test_add_func ("/app/editing/close-asks", test_close_asks);
   g_test_add_func ("/app/editing/close-saves", test_close_saves);
+  g_test_add_func ("/app/editing/editor-edit-date", test_editor_edit_date);
+  g_test_add_func ("/app/editing/editor-new-visit", test_editor_new_visit);
+  g_test_add_func ("/app/editing/quick-add", test_quick_add);
   return g_test_run ();
 }

@@ -169,6 +169,7 @@ dm_application_startup (GApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
     { "win.duplicate-selected", { "<Control>d", NULL } },
+    { "win.show-quick-add", { "<Control>l", NULL } },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
@@ -221,12 +222,22 @@ dm_application_warm_up (void)
   g_thread_unref (g_thread_new ("dm-warm-up", warm_up_thread, NULL));
 }
 
+/* One instance per session, its actions on the session bus (docs/EDITING.md); where no
+ * session bus can be reached (a test machine, a bare console) each start is its own instance */
+static GApplicationFlags
+dm_application_get_flags (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  return G_APPLICATION_HANDLES_OPEN | (bus != NULL ? 0 : G_APPLICATION_NON_UNIQUE);
+}
+
 DmApplication *
 dm_application_new (void)
 {
   DmApplication *self = g_object_new (DM_TYPE_APPLICATION,
                                       "application-id", APPLICATION_ID,
-                                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                                      "flags", dm_application_get_flags (),
                                       "resource-base-path", "/io/github/diplomap/Diplomap",
                                       NULL);
   g_autofree char *summary = dm_cli_dup_commands_summary ();

@@ -62,6 +62,7 @@ struct _DmWindow
   GtkWidget            *problems_dialog;  /* weak */
   GtkWidget            *error_dialog;     /* weak */
   GtkWidget            *close_dialog;     /* weak: Save, Discard or Cancel */
+  GtkWidget            *editor;           /* weak: the event editor open */
   DmUndoStack          *undo_stack;
   GFile                *save_file;        /* where Save writes, after Save As */
   GFile                *save_origin;      /* the events it writes: from that file; NULL: all */
@@ -118,6 +119,10 @@ void     dm_window_init_editing        (DmWindow   *self);
 void     dm_window_update_edit_actions (DmWindow   *self);
 /* FALSE when a modified document asks first (the dialog closes the window if it may) */
 gboolean dm_window_confirm_close       (DmWindow   *self);
+GFile   *dm_window_get_new_event_origin (DmWindow  *self);
+
+/* dm-window-quick-add.c */
+void     dm_window_init_quick_add      (DmWindow   *self);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);

@@ -564,6 +564,7 @@ dm_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->problems_dialog);
   g_clear_weak_pointer (&self->error_dialog);
   g_clear_weak_pointer (&self->close_dialog);
+  g_clear_weak_pointer (&self->editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
   g_clear_object (&self->routes_layer);
   g_clear_object (&self->map_source);

@@ -32,6 +32,14 @@ gboolean    dm_window_save_as            (DmWindow       *self,
                                           GError        **error);
 /* The Save, Discard or Cancel dialog shown when closing, or NULL */
 GtkWindow  *dm_window_get_close_dialog   (DmWindow       *self);
+/* The event editor open (win.new-event, win.edit-event), or NULL */
+GtkWindow  *dm_window_get_editor         (DmWindow       *self);
+/* Quick add (docs/EDITING.md): adds the event one line of text makes; FALSE, with a
+ * toast, when the line cannot be resolved */
+gboolean    dm_window_quick_add          (DmWindow       *self,
+                                          const char     *line);
+/* The quick add dialog with its preview (Ctrl+L), shown */
+GtkWindow  *dm_window_show_quick_add     (DmWindow       *self);
 /* Loads still running */
 guint       dm_window_get_n_loading      (DmWindow       *self);
 

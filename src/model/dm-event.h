@@ -82,6 +82,9 @@ const char         *dm_event_get_notes         (DmEvent      *self);
 void                dm_event_set_notes         (DmEvent      *self,
                                                 const char   *notes);
 
+/* What keeps it from being valid, in --check's words (dm-event-check.c); element type utf8 */
+GPtrArray          *dm_event_check             (DmEvent      *self);
+
 /* Where the event came from */
 GFile              *dm_event_get_file          (DmEvent      *self);
 void                dm_event_set_origin        (DmEvent      *self,

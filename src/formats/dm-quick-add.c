@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-formats"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dm-error.h"
+#include "dm-gazetteer.h"
+#include "dm-quick-add.h"
+
+typedef struct
+{
+  DmDocument *document;
+  int         year;
+  GPtrArray  *unresolved;  /* char * */
+} QuickAdd;
+
+/* A day, month and year as written; 0: not given */
+typedef struct
+{
+  int day;
+  int month;
+  int year;
+} Date;
+
+static int
+month_of (const char *word)
+{
+  static const char *months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec" };
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+
+  if (strlen (lower) < 3)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_str_has_prefix (lower, months[i]))
+      return i + 1;
+  return 0;
+}
+
+static gboolean
+is_number (const char *word)
+{
+  if (*word == '\0')
+    return FALSE;
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Splits into words, with "-" and "~" words of their own; commas are spaces */
+static GPtrArray *
+split_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_new (NULL);
+  g_autofree char *copy = g_strdup (text);
+
+  /* an en dash is a dash */
+  for (char *p; (p = strstr (copy, "–")) != NULL;)
+    memcpy (p, "  -", 3);
+  for (const char *p = copy;; p++)
+    {
+      gboolean sep = *p == '\0' || *p == ' ' || *p == ',' || *p == '-' || *p == '~';
+
+      if (sep && word->len > 0)
+        {
+          g_ptr_array_add (words, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (*p == '-' || *p == '~')
+        g_ptr_array_add (words, g_strndup (p, 1));
+      else if (!sep)
+        g_string_append_c (word, *p);
+      if (*p == '\0')
+        break;
+    }
+  g_string_free (word, TRUE);
+  return words;
+}
+
+static gboolean
+is_date_word (const char *word)
+{
+  return is_number (word) || month_of (word) > 0 || g_str_equal (word, "-") || g_str_equal (word, "~");
+}
+
+static gboolean
+make_time (const Date *d,
+           gboolean    approximate,
+           GTimeZone  *zone,
+           DmTime     *out)
+{
+  g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d%s", d->year, d->month, d->day,
+                                          approximate ? "~" : "");
+  return dm_time_parse (iso, zone, out, NULL);
+}
+
+/* "2025-10-26", "26 Oct 2025", "26 October", "Oct 26", "~28 Oct", "29-30 Oct 2025",
+ * "31 Oct - 1 Nov 2025"; the end is unknown for a single day */
+static gboolean
+parse_dates (QuickAdd   *self,
+             const char *text,
+             GTimeZone  *zone,
+             DmTime     *start,
+             DmTime     *end)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  Date d[2] = { { 0 } };
+  guint part = 0;
+  gboolean approximate = FALSE;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  int y, m, dd;
+
+  *start = DM_TIME_UNKNOWN;
+  *end = DM_TIME_UNKNOWN;
+  if (sscanf (stripped, "%4d-%2d-%2d", &y, &m, &dd) == 3 && strlen (stripped) == 10)
+    return dm_time_parse (stripped, zone, start, NULL);
+  words = split_words (stripped);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+
+      if (g_str_equal (w, "~"))
+        approximate = TRUE;
+      else if (g_str_equal (w, "-"))
+        {
+          if (part == 1)
+            return FALSE;
+          part = 1;
+        }
+      else if (is_number (w) && atoi (w) > 31)
+        d[part].year = atoi (w);
+      else if (is_number (w) && d[part].day == 0)
+        d[part].day = atoi (w);
+      else if (month_of (w) > 0 && d[part].month == 0)
+        d[part].month = month_of (w);
+      else
+        return FALSE;
+    }
+  /* what one side does not say, the other does: "29-30 Oct 2025" */
+  if (part == 1)
+    {
+      if (d[0].month == 0)
+        d[0].month = d[1].month;
+      if (d[1].month == 0)
+        d[1].month = d[0].month;
+      if (d[0].year == 0)
+        d[0].year = d[1].year;
+      if (d[1].year == 0)
+        d[1].year = d[0].year;
+    }
+  for (guint k = 0; k <= part; k++)
+    {
+      if (d[k].year == 0)
+        d[k].year = self->year;
+      if (d[k].day == 0 || d[k].month == 0)
+        return FALSE;
+    }
+  if (!make_time (&d[0], approximate, zone, start))
+    return FALSE;
+  return part == 0 || make_time (&d[1], approximate, zone, end);
+}
+
+/* "Gyeongju 29-30 Oct 2025": the words before the date are the place */
+static void
+split_place_dates (const char  *text,
+                   char       **place,
+                   char       **dates)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_auto(GStrv) words = g_strsplit (stripped, " ", -1);
+  guint first = g_strv_length (words);
+  char *saved;
+
+  while (first > 0)
+    {
+      g_autoptr(GPtrArray) parts = split_words (words[first - 1]);
+      gboolean all = parts->len > 0;
+
+      for (guint i = 0; i < parts->len; i++)
+        all &= is_date_word (g_ptr_array_index (parts, i));
+      if (!all)
+        break;
+      first--;
+    }
+  *dates = g_strjoinv (" ", words + first);
+  saved = words[first];
+  words[first] = NULL;
+  *place = g_strjoinv (" ", words);
+  words[first] = saved;
+}
+
+static void
+unresolved (QuickAdd   *self,
+            const char *text)
+{
+  g_ptr_array_add (self->unresolved, g_strdup (text));
+}
+
+static DmPlace *
+resolve_place (QuickAdd   *self,
+               const char *name)
+{
+  const DmGazetteerEntry *e = *name ? dm_gazetteer_lookup (dm_gazetteer_get_default (), name, NULL) : NULL;
+
+  if (e == NULL)
+    {
+      unresolved (self, name);
+      return NULL;
+    }
+  return dm_place_new (NULL, e->name, e->country, e->latitude, e->longitude, e->timezone);
+}
+
+static gboolean
+has_word (const char *folded_name,
+          const char *folded_word)
+{
+  g_auto(GStrv) words = g_strsplit (folded_name, " ", -1);
+
+  return g_strv_contains ((const char * const *) words, folded_word);
+}
+
+/* An actor of the document by name, any case, accents ignored, or one whole word of it
+ * when only one actor has it; else a new actor */
+static DmActor *
+resolve_actor (QuickAdd   *self,
+               const char *name)
+{
+  GListModel *actors = dm_document_get_actors (self->document);
+  g_autofree char *folded = dm_gazetteer_fold (name);
+  g_autofree char *id = NULL;
+  DmActor *by_word = NULL;
+  guint n_by_word = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
+      g_autofree char *other = dm_gazetteer_fold (dm_actor_get_name (actor));
+
+      if (g_str_equal (folded, other))
+        return g_object_ref (actor);
+      if (has_word (other, folded))
+        {
+          by_word = actor;
+          n_by_word++;
+        }
+    }
+  if (n_by_word == 1)
+    return g_object_ref (by_word);
+  id = g_strdelimit (g_strdup (folded), " ", '-');
+  for (guint k = 2; dm_document_lookup_actor (self->document, id) != NULL; k++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", folded, k);
+      g_strdelimit (id, " ", '-');
+    }
+  return dm_actor_new (id, name);
+}
+
+static DmEvent *
+new_event (QuickAdd    *self,
+           DmEventKind  kind)
+{
+  g_autofree char *id = dm_document_dup_unused_event_id (self->document, dm_event_kind_to_string (kind));
+  return dm_event_new (kind, id);
+}
+
+/* "Choe Son Hui: Pyongyang 2025-11-05 > Vladivostok 2025-11-06 > Pyongyang 2025-11-08" */
+static DmEvent *
+parse_trip (QuickAdd   *self,
+            const char *who,
+            const char *stops_text)
+{
+  g_auto(GStrv) stops = g_strsplit (stops_text, ">", -1);
+  g_autoptr(DmActor) actor = resolve_actor (self, who);
+  g_autoptr(DmEvent) event = new_event (self, DM_EVENT_KIND_TRIP);
+  g_autoptr(DmPlace) previous = NULL;
+  DmTime previous_time = DM_TIME_UNKNOWN;
+
+  dm_event_set_actor (event, actor);
+  for (guint i = 0; stops[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *dates = NULL;
+      g_autoptr(DmPlace) place = NULL;
+      DmTime time = DM_TIME_UNKNOWN, unused;
+
+      split_place_dates (stops[i], &name, &dates);
+      place = resolve_place (self, name);
+      if (*dates && !parse_dates (self, dates, place ? dm_place_get_zone (place) : NULL, &time, &unused))
+        unresolved (self, dates);
+      if (i > 0 && previous != NULL && place != NULL)
+        {
+          g_autoptr(DmLeg) leg = dm_leg_new (previous, place);
+
+          leg->depart = previous_time;
+          leg->arrive = time;
+          dm_event_add_leg (event, leg);
+        }
+      g_set_object (&previous, place);
+      previous_time = time;
+    }
+  return g_steal_pointer (&event);
+}
+
+/* "Trump at Gyeongju 29-30 Oct 2025" */
+static DmEvent *
+parse_visit (QuickAdd   *self,
+             const char *who,
+             const char *where_when)
+{
+  g_autoptr(DmActor) actor = resolve_actor (self, who);
+  g_autoptr(DmEvent) event = new_event (self, DM_EVENT_KIND_VISIT);
+  g_autofree char *name = NULL;
+  g_autofree char *dates = NULL;
+  g_autoptr(DmPlace) place = NULL;
+  DmTime start, end;
+
+  split_place_dates (where_when, &name, &dates);
+  place = resolve_place (self, name);
+  if (!parse_dates (self, dates, place ? dm_place_get_zone (place) : NULL, &start, &end))
+    unresolved (self, dates);
+  dm_event_set_actor (event, actor);
+  dm_event_set_place (event, place);
+  dm_event_set_start (event, &start);
+  dm_event_set_end (event, &end);
+  return g_steal_pointer (&event);
+}
+
+/* "APEC summit, Gyeongju, 31 Oct - 1 Nov 2025: Trump, Xi, Takaichi" */
+static DmEvent *
+parse_gathering (QuickAdd   *self,
+                 const char *what,
+                 const char *who)
+{
+  g_auto(GStrv) parts = g_strsplit (what, ",", -1);
+  g_auto(GStrv) names = g_strsplit (who, ",", -1);
+  guint n = g_strv_length (parts);
+  g_autofree char *folded = NULL;
+  g_autoptr(DmEvent) event = NULL;
+  g_autoptr(DmPlace) place = NULL;
+  g_autofree char *dates = NULL;
+  DmTime start, end;
+
+  if (n < 2)
+    {
+      unresolved (self, what);
+      return NULL;
+    }
+  folded = dm_gazetteer_fold (parts[0]);
+  event = new_event (self, strstr (folded, "summit") ? DM_EVENT_KIND_SUMMIT : DM_EVENT_KIND_MEETING);
+  if (n >= 3)
+    dm_event_set_title (event, g_strstrip (parts[0]));
+  place = resolve_place (self, g_strstrip (parts[n - 2]));
+  /* the dates are the last part; "31 Oct - 1 Nov 2025" has no comma */
+  dates = g_strstrip (g_strdup (parts[n - 1]));
+  if (!parse_dates (self, dates, place ? dm_place_get_zone (place) : NULL, &start, &end))
+    unresolved (self, dates);
+  dm_event_set_place (event, place);
+  dm_event_set_start (event, &start);
+  dm_event_set_end (event, &end);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(DmActor) actor = NULL;
+
+      if (*g_strstrip (names[i]) == '\0')
+        continue;
+      actor = resolve_actor (self, names[i]);
+      dm_event_add_participant (event, actor);
+    }
+  return g_steal_pointer (&event);
+}
+
+DmEvent *
+dm_quick_add_parse (DmDocument  *document,
+                    const char  *line,
+                    int          year,
+                    GPtrArray  **unresolved_out,
+                    GError     **error)
+{
+  QuickAdd self = { document, year, g_ptr_array_new_with_free_func (g_free) };
+  g_autofree char *text = g_strstrip (g_strdup (line));
+  g_autoptr(DmEvent) event = NULL;
+  const char *colon = strchr (text, ':');
+  const char *at = strstr (text, " at ");
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (line != NULL, NULL);
+
+  if (colon != NULL && strchr (colon, '>') != NULL)
+    {
+      g_autofree char *who = g_strndup (text, colon - text);
+      event = parse_trip (&self, g_strstrip (who), colon + 1);
+    }
+  else if (colon != NULL)
+    {
+      g_autofree char *what = g_strndup (text, colon - text);
+      event = parse_gathering (&self, what, colon + 1);
+    }
+  else if (at != NULL)
+    {
+      g_autofree char *who = g_strndup (text, at - text);
+      event = parse_visit (&self, g_strstrip (who), at + 4);
+    }
+  else
+    unresolved (&self, text);
+
+  if (self.unresolved->len > 0 || event == NULL)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (self.unresolved, NULL);
+      list = g_strjoinv ("”, “", (char **) self.unresolved->pdata);
+      g_ptr_array_remove_index (self.unresolved, self.unresolved->len - 1);
+      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+                   /* Translators: quick add could not read some of the line; %s lists them */
+                   _("Could not make sense of “%s”"), list);
+      if (unresolved_out)
+        *unresolved_out = g_steal_pointer (&self.unresolved);
+      g_clear_pointer (&self.unresolved, g_ptr_array_unref);
+      return NULL;
+    }
+  if (unresolved_out)
+    *unresolved_out = g_steal_pointer (&self.unresolved);
+  g_clear_pointer (&self.unresolved, g_ptr_array_unref);
+  return g_steal_pointer (&event);
+}

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dm-error.h"
+#include "dm-quick-add.h"
+#include "interop-common.h"
+
+/* Each example line of docs/EDITING.md, "Quick add" */
+
+static char *
+iso (const DmTime *time,
+     DmPlace      *place)
+{
+  return dm_time_to_iso (time, dm_place_get_zone (place));
+}
+
+static void
+test_trip (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmEvent) trip = dm_quick_add_parse (doc, "Choe Son Hui: Pyongyang 2025-11-05 > Vladivostok 2025-11-06 > Pyongyang 2025-11-08",
+                                                2025, NULL, &error);
+  GPtrArray *legs;
+  DmLeg *a, *b;
+  g_autofree char *depart = NULL;
+  g_autofree char *arrive = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (dm_event_get_kind (trip), ==, DM_EVENT_KIND_TRIP);
+  /* the sample's actor, by name */
+  g_assert_true (dm_event_get_actor (trip) == dm_document_lookup_actor (doc, "choe"));
+  legs = dm_event_get_legs (trip);
+  g_assert_cmpuint (legs->len, ==, 2);
+  a = g_ptr_array_index (legs, 0);
+  b = g_ptr_array_index (legs, 1);
+  g_assert_cmpstr (dm_place_get_name (a->from), ==, "Pyongyang");
+  g_assert_cmpstr (dm_place_get_name (a->to), ==, "Vladivostok");
+  g_assert_cmpstr (dm_place_get_country (a->to), ==, "RU");
+  g_assert_cmpstr (dm_place_get_name (b->to), ==, "Pyongyang");
+  depart = iso (&a->depart, a->from);
+  arrive = iso (&b->arrive, b->to);
+  g_assert_cmpstr (depart, ==, "2025-11-05");
+  g_assert_cmpstr (arrive, ==, "2025-11-08");
+  g_assert_cmpuint (dm_event_check (trip)->len, ==, 0);
+}
+
+static void
+test_visit (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmEvent) visit = dm_quick_add_parse (doc, "Trump at Gyeongju 29-30 Oct 2025", 2024, NULL, &error);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (dm_event_get_kind (visit), ==, DM_EVENT_KIND_VISIT);
+  /* one whole word of "Donald Trump" */
+  g_assert_true (dm_event_get_actor (visit) == dm_document_lookup_actor (doc, "trump"));
+  g_assert_cmpstr (dm_place_get_name (dm_event_get_place (visit)), ==, "Gyeongju");
+  start = iso (dm_event_get_start (visit), dm_event_get_place (visit));
+  end = iso (dm_event_get_end (visit), dm_event_get_place (visit));
+  g_assert_cmpstr (start, ==, "2025-10-29");
+  g_assert_cmpstr (end, ==, "2025-10-30");
+}
+
+static void
+test_summit (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmEvent) summit = dm_quick_add_parse (doc, "APEC summit, Gyeongju, 31 Oct - 1 Nov 2025: Trump, Xi, Takaichi",
+                                                  2025, NULL, &error);
+  GPtrArray *people;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (dm_event_get_kind (summit), ==, DM_EVENT_KIND_SUMMIT);
+  g_assert_cmpstr (dm_event_get_title (summit), ==, "APEC summit");
+  people = dm_event_get_participants (summit);
+  g_assert_cmpuint (people->len, ==, 3);
+  g_assert_true (g_ptr_array_index (people, 0) == dm_document_lookup_actor (doc, "trump"));
+  g_assert_true (g_ptr_array_index (people, 1) == dm_document_lookup_actor (doc, "xi"));
+  /* not in the document: a new actor, by the name written */
+  g_assert_null (dm_document_lookup_actor (doc, "takaichi"));
+  g_assert_cmpstr (dm_actor_get_id (g_ptr_array_index (people, 2)), ==, "takaichi");
+  g_assert_cmpstr (dm_actor_get_name (g_ptr_array_index (people, 2)), ==, "Takaichi");
+  start = iso (dm_event_get_start (summit), dm_event_get_place (summit));
+  end = iso (dm_event_get_end (summit), dm_event_get_place (summit));
+  g_assert_cmpstr (start, ==, "2025-10-31");
+  g_assert_cmpstr (end, ==, "2025-11-01");
+}
+
+static void
+test_dates (void)
+{
+  static const struct { const char *line; const char *start; } cases[] = {
+    { "Lavrov at Minsk 2025-10-26", "2025-10-26" },
+    { "Lavrov at Minsk 26 Oct 2025", "2025-10-26" },
+    { "Lavrov at Minsk 26 October", "2025-10-26" },
+    { "Lavrov at Minsk Oct 26", "2025-10-26" },
+    { "Lavrov at Minsk ~28 Oct", "2025-10-28~" },
+    { "lavrov at Minsk 26 Oct", "2025-10-26" },
+  };
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmEvent) visit = dm_quick_add_parse (doc, cases[i].line, 2025, NULL, &error);
+      g_autofree char *start = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (dm_event_get_actor (visit) == dm_document_lookup_actor (doc, "lavrov"));
+      start = iso (dm_event_get_start (visit), dm_event_get_place (visit));
+      g_assert_cmpstr (start, ==, cases[i].start);
+    }
+}
+
+/* What cannot be resolved is listed, not guessed */
+static void
+test_unresolved (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unresolved = NULL;
+  g_autoptr(DmEvent) visit = dm_quick_add_parse (doc, "Trump at Xanadoodle 31 Foo 2025", 2025,
+                                                 &unresolved, &error);
+
+  g_assert_null (visit);
+  g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  g_assert_nonnull (unresolved);
+  /* the place runs to the last word that is not a date; "2025" alone is no day */
+  g_assert_cmpuint (unresolved->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (unresolved, 0), ==, "Xanadoodle 31 Foo");
+  g_assert_cmpstr (g_ptr_array_index (unresolved, 1), ==, "2025");
+  g_assert_cmpstr (error->message, ==, "Could not make sense of “Xanadoodle 31 Foo”, “2025”");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/formats/quick-add/trip", test_trip);
+  g_test_add_func ("/formats/quick-add/visit", test_visit);
+  g_test_add_func ("/formats/quick-add/summit", test_summit);
+  g_test_add_func ("/formats/quick-add/dates", test_dates);
+  g_test_add_func ("/formats/quick-add/unresolved", test_unresolved);
+  return g_test_run ();
+}
