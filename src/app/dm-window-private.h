@@ -32,6 +32,7 @@ struct _DmWindow
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   AdwFlap              *flap;
+  GtkWidget            *sidebar_handle;    /* drags the sidebar's width */
   GtkButton            *play_button;
   GtkWidget            *loading_box;       /* in the header: a file is added */
   GtkProgressBar       *loading_bar;
@@ -50,6 +51,7 @@ struct _DmWindow
   DmDocument           *shown;    /* the events the list's filters let through: map, export */
   DmPlayback           *playback;
   DmMapSource          *map_source;
+  ShumateMapLayer      *tiles_layer;      /* the map's (dark_changed_cb makes a new one) */
   DmRouteMapLayer        *routes_layer;
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -104,6 +106,9 @@ char *dm_window_dup_first_title  (DmWindow   *self);
 void dm_window_update_title      (DmWindow   *self);
 void dm_window_save_opened       (DmWindow   *self);
 gboolean dm_window_restore_view  (DmWindow   *self);
+
+/* dm-window-sidebar.c: the sidebar's width, dragged by its handle and kept in settings */
+void dm_window_setup_sidebar     (DmWindow   *self);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);

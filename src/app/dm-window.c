@@ -617,6 +617,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_box);
@@ -658,6 +659,7 @@ dm_window_init (DmWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   dm_window_setup_map (self);
+  dm_window_setup_sidebar (self);
   dm_timeline_set_document (self->timeline, self->shown);
   dm_event_list_set_document (self->event_list, self->document);
   g_signal_connect_object (self->event_list, "filters-changed", G_CALLBACK (filters_changed_cb), self,
