@@ -1375,6 +1375,27 @@ test_handle_drag_scrubs (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Of a grid of pixels of the map, how many are strongly coloured (routes, not the map) */
+static guint
+count_saturated_map_pixels (DmWindow *win)
+{
+  g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win->map));
+  int w = gdk_texture_get_width (shot), h = gdk_texture_get_height (shot);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);
+  guint n = 0;
+
+  gdk_texture_download (shot, (guchar *) pixels, w * 4);
+  for (int y = 0; y < h; y += 2)
+    for (int x = 0; x < w; x += 2)
+      {
+        guint32 p = pixels[y * w + x];
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+        if (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 90)
+          n++;
+      }
+  return n;
+}
+
 /* Of a grid of pixels of the map, how many are near @color */
 static guint
 count_map_pixels (DmWindow *win,
@@ -1493,6 +1514,36 @@ test_sidebar_resizable (void)
   g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, after);
   gtk_window_destroy (GTK_WINDOW (win));
   g_settings_reset (settings, "sidebar-width");
+}
+
+/* win.trail: the sample opens with every leg; a month is chosen from the menu; the default
+ * follows the density of the files */
+static void
+test_trail (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GVariant) trail = NULL;
+  const DmRouteStyle *style;
+
+  open_and_wait (win, file);
+  trail = g_action_group_get_action_state (G_ACTION_GROUP (win), "trail");
+  g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "all");
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_cmpint (style->window, ==, 0);
+  g_assert_cmpint (style->future, ==, DM_ROUTE_FUTURE_FAINT);
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("month"));
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_cmpint (style->window, ==, 30 * 86400);
+  g_assert_cmpint (style->future, ==, DM_ROUTE_FUTURE_HIDDEN);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  /* a few hundred legs: all; 12,000 over 160 years: a year; 3,000 in a year: a week */
+  g_assert_cmpstr (dm_window_pick_trail (300, 10 * 365 * 86400.0), ==, "all");
+  g_assert_cmpstr (dm_window_pick_trail (12000, 160 * 365 * 86400.0), ==, "year");
+  g_assert_cmpstr (dm_window_pick_trail (3000, 365 * 86400.0), ==, "week");
 }
 
 static void
@@ -1791,6 +1842,43 @@ test_us_travels (void)
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-us-travels.png");
   }
+  /* A century and a half of travel opens with a trail of a year, legs to come hidden */
+  {
+    g_autoptr(GVariant) trail = g_action_group_get_action_state (G_ACTION_GROUP (win), "trail");
+    const DmRouteStyle *style =
+      dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+
+    g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "year");
+    g_assert_cmpint (style->window, ==, 365 * 86400);
+    g_assert_cmpint (style->future, ==, DM_ROUTE_FUTURE_HIDDEN);
+  }
+  /* In June 2018 the year's trail leaves far fewer route pixels than every leg did */
+  {
+    g_autoptr(GDateTime) june = g_date_time_new_utc (2018, 6, 15, 0, 0, 0);
+    guint with_trail, without;
+
+    dm_playback_set_time (win->playback, (double) g_date_time_to_unix (june));
+    app_test_wait (300);
+    g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+    app_test_wait (300);
+    with_trail = count_saturated_map_pixels (win);
+    {
+      g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+      app_test_save (shot, "window-us-2018-year.png");
+    }
+    g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("all"));
+    app_test_wait (300);
+    g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+    app_test_wait (300);
+    without = count_saturated_map_pixels (win);
+    {
+      g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+      app_test_save (shot, "window-us-2018-all.png");
+    }
+    g_test_message ("June 2018: %u route pixels with a year's trail, %u with every leg", with_trail, without);
+    g_assert_cmpuint (with_trail, >, 0);
+    g_assert_cmpuint (with_trail * 4, <, without);
+  }
   /* Framed on where the travels went, not on the one stop in Antarctica (McMurdo): the
    * capitals most visited are on the map */
   {
@@ -1916,6 +2004,7 @@ main (int   argc,
   g_test_add_func ("/app/window/handle-drag-scrubs", test_handle_drag_scrubs);
   g_test_add_func ("/app/window/sidebar-resizable", test_sidebar_resizable);
   g_test_add_func ("/app/window/dark-map", test_dark_map);
+  g_test_add_func ("/app/window/trail", test_trail);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
   g_test_add_func ("/app/window/several-files", test_several_files);
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);

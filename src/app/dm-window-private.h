@@ -110,6 +110,13 @@ gboolean dm_window_restore_view  (DmWindow   *self);
 /* dm-window-sidebar.c: the sidebar's width, dragged by its handle and kept in settings */
 void dm_window_setup_sidebar     (DmWindow   *self);
 
+/* dm-window-trail.c: win.trail, the time window of legs shown before the playhead */
+void dm_window_init_trail        (DmWindow   *self);
+void dm_window_choose_trail      (DmWindow   *self);
+/* "day", "week", "month", "year" or "all" for @n_legs over @span_seconds */
+const char *dm_window_pick_trail (guint       n_legs,
+                                  double      span_seconds);
+
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);
 /* The map where it was when a window last closed (settings' last-view, kept within limits) */

@@ -376,6 +376,7 @@ decide_view (DmWindow *self)
       g_list_model_get_n_items (dm_document_get_events (self->document)) == 0)
     return;
   self->view_decided = TRUE;
+  dm_window_choose_trail (self);
   if (!dm_window_restore_view (self))
     dm_window_fit_document (self);
 }
@@ -686,6 +687,7 @@ dm_window_init (DmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   dm_window_init_actions (self);
+  dm_window_init_trail (self);
   /* gtk_recent_manager_add_item() looks at the file first: the list changes a moment later */
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (dm_window_update_recent), self, G_CONNECT_SWAPPED);

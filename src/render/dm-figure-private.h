@@ -31,6 +31,7 @@ struct _DmFigure
   gboolean      show_caption;
   gboolean      show_graticule;
   gboolean      show_sources;
+  gint64        window;     /* seconds of legs shown before the time; 0: all */
   DmLabelPlacer *placed;    /* boxes of the last drawing's marks and labels (tests) */
 };
 

@@ -219,6 +219,27 @@ dm_figure_set_time (DmFigure *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
 }
 
+/**
+ * dm_figure_set_window:
+ * @seconds: how long before the figure's time legs are still drawn (fading with age), with
+ *   the legs to come hidden; 0 draws every leg done and the legs to come faint
+ */
+void
+dm_figure_set_window (DmFigure *self,
+                      gint64    seconds)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  g_return_if_fail (seconds >= 0);
+  self->window = seconds;
+}
+
+gint64
+dm_figure_get_window (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), 0);
+  return self->window;
+}
+
 DmFigureView
 dm_figure_get_view_mode (DmFigure *self)
 {
