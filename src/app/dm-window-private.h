@@ -68,6 +68,7 @@ struct _DmWindow
   gboolean              view_decided;     /* fitted or restored once the first files loaded */
   guint                 filter_timeout_id;
   gint64                last_frame_time;
+  int                   sidebar_drag_width; /* the sidebar's width when its drag began */
 };
 
 /* dm-window-actions.c */

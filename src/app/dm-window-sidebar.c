@@ -15,8 +15,6 @@
 #define MAX_WIDTH 720
 #define GRAB_DISTANCE 4.0
 
-static int drag_start_width;
-
 static void
 set_width (DmWindow *self,
            int       width)
@@ -44,7 +42,7 @@ handle_drag_begin_cb (GtkGestureDrag *gesture,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
-  gtk_widget_get_size_request (GTK_WIDGET (self->event_list), &drag_start_width, NULL);
+  gtk_widget_get_size_request (GTK_WIDGET (self->event_list), &self->sidebar_drag_width, NULL);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -58,7 +56,7 @@ handle_drag_update_cb (GtkGestureDrag *gesture,
 
   g_assert (DM_IS_WINDOW (self));
 
-  set_width (self, drag_start_width + (int) (rtl ? -dx : dx));
+  set_width (self, self->sidebar_drag_width + (int) (rtl ? -dx : dx));
 }
 
 static void
