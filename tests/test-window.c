@@ -1546,6 +1546,37 @@ test_trail (void)
   g_assert_cmpstr (dm_window_pick_trail (3000, 365 * 86400.0), ==, "week");
 }
 
+/* The map's zoom buttons (actions) and keys: one level in, one out, and all the events */
+static void
+test_map_zoom (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  double fitted;
+
+  open_and_wait (win, file);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  fitted = shumate_viewport_get_zoom_level (viewport);
+  g_assert_cmpfloat (fitted, <, shumate_viewport_get_max_zoom_level (viewport) - 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "map-zoom-in", NULL);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), round (fitted) + 1, 0.01);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "map-zoom-in", NULL);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), round (fitted) + 2, 0.01);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "map-zoom-out", NULL);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), round (fitted) + 1, 0.01);
+
+  /* Ctrl+0: all the events again */
+  g_assert_true (press_window_key (win, "<Control>0"));
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fitted, 0.1);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static void
 test_settings_kept (void)
 {
@@ -2005,6 +2036,7 @@ main (int   argc,
   g_test_add_func ("/app/window/sidebar-resizable", test_sidebar_resizable);
   g_test_add_func ("/app/window/dark-map", test_dark_map);
   g_test_add_func ("/app/window/trail", test_trail);
+  g_test_add_func ("/app/window/map-zoom", test_map_zoom);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
   g_test_add_func ("/app/window/several-files", test_several_files);
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);
