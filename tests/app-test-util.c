@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,13 @@ app_test_init (int    *argc,
       g_autofree char *dir = g_build_filename (top, dirs[i], NULL);
       g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
       g_setenv (dirs[i], dir, TRUE);
+    }
+  /* The catalogues built in the tree, for the tests run in another language (LANGUAGE) */
+  if (g_getenv ("DIPLOMAP_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DIPLOMAP_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
     }
   g_test_init (argc, argv, NULL);
   if (!gtk_init_check ())

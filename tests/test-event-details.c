@@ -146,10 +146,63 @@ test_precision (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+scrolled_down (gpointer data)
+{
+  GtkAdjustment *adj = data;
+
+  return gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) > 50;
+}
+
+/* A new event starts at the top of the pane, not at the previous event's scroll position */
+static void
+test_scrolls_to_top (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GFile) folder = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "ustravel", NULL));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  DmEventDetails *details;
+  GtkAdjustment *adj;
+  DmEvent *journey, *visit;
+  GtkWidget *scrolled;
+
+  g_assert_true (dm_loader_load_file (doc, folder, NULL, &error));
+  g_assert_no_error (error);
+  journey = find_event_at (doc, "Brussels", DM_EVENT_KIND_TRIP);
+  visit = find_event_at (doc, "Tokyo", DM_EVENT_KIND_TRIP);
+  g_assert_nonnull (journey);
+  g_assert_nonnull (visit);
+  g_assert_true (journey != visit);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  details = DM_EVENT_DETAILS (dm_event_details_new ());
+  gtk_window_set_child (window, GTK_WIDGET (details));
+  gtk_window_set_default_size (window, 360, 160);
+  gtk_window_present (window);
+  dm_event_details_set_event (details, journey);
+  scrolled = gtk_widget_get_first_child (GTK_WIDGET (details));
+  while (scrolled != NULL && !GTK_IS_SCROLLED_WINDOW (scrolled))
+    scrolled = gtk_widget_get_next_sibling (scrolled);
+  g_assert_nonnull (scrolled);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (app_test_wait_until (scrolled_down, adj, 5000));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 50);
+
+  dm_event_details_set_event (details, visit);
+  app_test_wait_frames (GTK_WIDGET (window), 3);
+  /* still long enough to be scrolled: the top is a choice, not a clamp */
+  g_assert_true (scrolled_down (adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char *argv[])
 {
   app_test_init (&argc, &argv);
+  g_test_add_func ("/app/event-details/scrolls-to-top", test_scrolls_to_top);
   g_test_add_func ("/app/event-details/place-notes", test_place_notes);
   g_test_add_func ("/app/event-details/precision", test_precision);
   return g_test_run ();

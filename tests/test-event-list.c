@@ -553,11 +553,62 @@ test_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The filters' drop-downs can be told apart when they show "no filter": their labels differ
+ * within the first characters a narrow drop-down shows (run in French too: the French
+ * "Toutes les …" all looked alike) */
+static void
+test_filter_labels (void)
+{
+  DmWindow *win = open_sample ();
+  DmEventList *list = win->event_list;
+  GtkDropDown *drops[] = { list->actor_filter, list->country_filter, list->kind_filter,
+                           list->status_filter, list->role_filter, list->year_filter,
+                           list->region_filter };
+  char *shown[G_N_ELEMENTS (drops)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      GObject *item = gtk_drop_down_get_selected_item (drops[i]);
+
+      g_assert_true (GTK_IS_STRING_OBJECT (item));
+      shown[i] = g_utf8_substring (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), 0, 8);
+      g_test_message ("%s", gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (drops); j++)
+      g_assert_cmpstr (shown[i], !=, shown[j]);
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "fr") == 0)
+    g_assert_true (g_str_has_prefix (shown[0], "Personna"));
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    g_free (shown[i]);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* A row shows where before who, when the title starts with the actor's name */
+static void
+test_row_place_first (void)
+{
+  g_autoptr(DmActor) actor = dm_actor_new ("pompeo", "Michael R. Pompeo");
+  g_autoptr(DmEvent) event = dm_event_new (DM_EVENT_KIND_TRIP, "e1");
+  g_autofree char *row = NULL;
+
+  dm_event_set_actor (event, actor);
+  dm_event_set_title (event, "Michael R. Pompeo: Belgium, France");
+  row = dm_event_list_dup_row_title (event);
+  g_assert_cmpstr (row, ==, "Belgium, France — Michael R. Pompeo");
+  g_free (row);
+  dm_event_set_title (event, "Talks in Brussels");
+  row = dm_event_list_dup_row_title (event);
+  g_assert_cmpstr (row, ==, "Talks in Brussels");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
+  g_test_add_func ("/app/event-list/filter-labels", test_filter_labels);
+  g_test_add_func ("/app/event-list/row-place-first", test_row_place_first);
 
   g_test_add_func ("/app/event-list/dots", test_dots);
   g_test_add_func ("/app/event-list/search/words", test_search_words);

@@ -2,17 +2,21 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <math.h>
 
 #include "dm-error.h"
+#include "dm-event-list-private.h"
 #include "dm-format.h"
 #include "dm-loader.h"
+#include "dm-map-style.h"
 #include "app-test-util.h"
 #include "interop-common.h"
 #include "dm-application.h"
 #include "dm-great-circle.h"
 #include "dm-screen-painter.h"
+#include "dm-timeline-private.h"
 #include "dm-save-chooser.h"
 #include "dm-figure-private.h"
 #include "dm-window-private.h"
@@ -1223,6 +1227,356 @@ test_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static GtkEventController *
+find_key_controller (DmWindow *win)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+  g_autoptr(GtkShortcutTrigger) space = gtk_shortcut_trigger_parse_string ("space");
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), j);
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (sc), space))
+            return c;
+        }
+    }
+  return NULL;
+}
+
+/* After a click on a row of the list, Space, Left, Right and Home still drive playback: the
+ * window sees them before the list (capture phase); a text entry keeps them */
+static void
+test_keys_after_list_click (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  GtkEventController *keys;
+  DmEvent *first;
+  double start;
+
+  open_and_wait (win, file);
+  keys = find_key_controller (win);
+  g_assert_nonnull (keys);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (keys), ==, GTK_PHASE_CAPTURE);
+
+  /* a row chosen in the list, the focus in the list */
+  first = g_list_model_get_item (dm_document_get_events (dm_window_get_document (win)), 0);
+  g_object_unref (first);  /* the document keeps it */
+  dm_window_select_event (win, first, FALSE);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (win->event_list->list_view), GTK_DIR_TAB_FORWARD) ||
+                 gtk_widget_grab_focus (GTK_WIDGET (win->event_list->list_view)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)),
+                                         GTK_WIDGET (win->event_list->list_view)));
+  g_assert_true (press_window_key (win, "space"));
+  g_assert_true (dm_playback_get_playing (win->playback));
+  g_assert_true (press_window_key (win, "space"));
+  g_assert_false (dm_playback_get_playing (win->playback));
+  g_assert_true (press_window_key (win, "End"));
+  g_assert_true (press_window_key (win, "Home"));
+  start = dm_playback_get_start (win->playback);
+  g_assert_cmpfloat (dm_playback_get_time (win->playback), ==, start);
+  dm_window_select_event (win, first, FALSE);
+  g_assert_true (press_window_key (win, "Right"));
+  g_assert_true (dm_window_get_selected_event (win) != first);
+  first = dm_window_get_selected_event (win);
+  g_assert_true (press_window_key (win, "Left"));
+  g_assert_true (dm_window_get_selected_event (win) != first);
+
+  /* the search entry keeps its keys: Space types a space */
+  gtk_widget_grab_focus (GTK_WIDGET (win->event_list->search));
+  g_assert_false (press_window_key (win, "space"));
+  g_assert_false (press_window_key (win, "Home"));
+  g_assert_false (dm_playback_get_playing (win->playback));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+run_xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  app_test_wait (150);
+}
+
+/* The playhead's handle, found by its pixels (the widest red row under the playhead), and
+ * dragged with the real pointer: the playhead moves, the map/timeline split stays */
+static void
+test_handle_drag_scrubs (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GdkTexture) shot = NULL;
+  GtkWidget *paned;
+  graphene_point_t in_window;
+  double sx, sy, time_before;
+  int px, handle_y = -1, widest = 0, position;
+  gulong xid;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (win))));
+  g_assert_nonnull (g_find_program_in_path ("xdotool"));
+  open_and_wait (win, file);
+  dm_playback_set_time (win->playback, (dm_playback_get_start (win->playback) +
+                                        dm_playback_get_end (win->playback)) / 2);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  paned = gtk_widget_get_ancestor (GTK_WIDGET (win->timeline), GTK_TYPE_PANED);
+  g_assert_nonnull (paned);
+  position = gtk_paned_get_position (GTK_PANED (paned));
+  time_before = dm_playback_get_time (win->playback);
+
+  shot = app_test_render (GTK_WIDGET (win->timeline));
+  px = (int) round (dm_timeline_x_for_time (win->timeline, time_before));
+  for (int y = 0; y < 26; y++)
+    {
+      int w = 0;
+      for (int x = px - 10; x <= px + 10; x++)
+        if (app_test_color_near (app_test_pixel (shot, x, y), 0xe01b24, 40))
+          w++;
+      if (w > widest)
+        {
+          widest = w;
+          handle_y = y;
+        }
+    }
+  g_test_message ("handle at x %d, widest (%d px) at y %d", px, widest, handle_y);
+  g_assert_cmpint (widest, >=, 9);
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (win->timeline), GTK_WIDGET (win),
+                                           &GRAPHENE_POINT_INIT (px + 0.5, handle_y + 0.5), &in_window));
+  gtk_native_get_surface_transform (GTK_NATIVE (win), &sx, &sy);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (win)));
+  {
+    int x = (int) (in_window.x + sx), y = (int) (in_window.y + sy);
+    g_autofree char *down = g_strdup_printf ("mousemove --window %lu %d %d mousedown 1", xid, x, y);
+    g_autofree char *step = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + 20, y + 2);
+    g_autofree char *far = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + 80, y + 4);
+
+    run_xdotool (down);
+    run_xdotool (step);
+    run_xdotool (far);
+    run_xdotool ("mouseup 1");
+  }
+  app_test_wait (200);
+  g_test_message ("split %d -> %d, time %.0f -> %.0f", position,
+                  gtk_paned_get_position (GTK_PANED (paned)), time_before,
+                  dm_playback_get_time (win->playback));
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, position);
+  g_assert_cmpfloat (dm_playback_get_time (win->playback), >, time_before);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Of a grid of pixels of the map, how many are strongly coloured (routes, not the map) */
+static guint
+count_saturated_map_pixels (DmWindow *win)
+{
+  g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win->map));
+  int w = gdk_texture_get_width (shot), h = gdk_texture_get_height (shot);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);
+  guint n = 0;
+
+  gdk_texture_download (shot, (guchar *) pixels, w * 4);
+  for (int y = 0; y < h; y += 2)
+    for (int x = 0; x < w; x += 2)
+      {
+        guint32 p = pixels[y * w + x];
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+        if (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 90)
+          n++;
+      }
+  return n;
+}
+
+/* Of a grid of pixels of the map, how many are near @color */
+static guint
+count_map_pixels (DmWindow *win,
+                  guint32   color)
+{
+  g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win->map));
+  int w = gdk_texture_get_width (shot), h = gdk_texture_get_height (shot);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);  /* downloaded once */
+  guint n = 0;
+
+  gdk_texture_download (shot, (guchar *) pixels, w * 4);
+  for (int y = 5; y < h; y += 10)
+    for (int x = 5; x < w; x += 10)
+      if (app_test_color_near (pixels[y * w + x] & 0xffffff, color, 6))
+        n++;
+  return n;
+}
+
+typedef struct
+{
+  DmWindow *win;
+  guint     n_drawn;  /* tiles drawn before */
+} TilesWait;
+
+static gboolean
+new_tiles_drawn (gpointer data)
+{
+  TilesWait *w = data;
+
+  return dm_map_source_get_n_drawn (w->win->map_source) > w->n_drawn &&
+         dm_map_source_get_n_pending (w->win->map_source) == 0;
+}
+
+/* The map follows AdwStyleManager's dark mode: a night sea instead of the light one */
+static void
+test_dark_map (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  guint light_sea, dark_sea;
+
+  TilesWait wait = { win, 0 };
+
+  open_and_wait (win, file);
+  g_assert_true (app_test_wait_until (new_tiles_drawn, &wait, 30000));
+  app_test_wait (300);
+  g_assert_false (adw_style_manager_get_dark (manager));
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-light.png");
+  }
+  light_sea = count_map_pixels (win, DM_MAP_COLOR_SEA);
+  g_assert_cmpuint (light_sea, >, 50);
+  g_assert_cmpuint (count_map_pixels (win, DM_MAP_COLOR_DARK_SEA), ==, 0);
+
+  wait.n_drawn = dm_map_source_get_n_drawn (win->map_source);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (app_test_wait_until (new_tiles_drawn, &wait, 30000));
+  app_test_wait (300);
+  dark_sea = count_map_pixels (win, DM_MAP_COLOR_DARK_SEA);
+  g_test_message ("sea pixels: light %u, then dark %u", light_sea, dark_sea);
+  g_assert_cmpuint (dark_sea, >, light_sea / 2);
+  g_assert_cmpuint (count_map_pixels (win, DM_MAP_COLOR_SEA), ==, 0);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-dark.png");
+  }
+
+  wait.n_drawn = dm_map_source_get_n_drawn (win->map_source);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_true (app_test_wait_until (new_tiles_drawn, &wait, 30000));
+  app_test_wait (300);
+  g_assert_cmpuint (count_map_pixels (win, DM_MAP_COLOR_SEA), >, 50);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* The sidebar's handle (the line between the list and the map) drags its width, kept in
+ * settings */
+static void
+test_sidebar_resizable (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  graphene_point_t in_window;
+  double sx, sy;
+  int before, after;
+  gulong xid;
+  g_autoptr(GFile) file = sample_file ();
+
+  open_and_wait (win, file);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  before = gtk_widget_get_width (GTK_WIDGET (win->event_list));
+  g_assert_cmpint (before, ==, g_settings_get_int (settings, "sidebar-width"));
+  g_assert_true (gtk_widget_compute_point (win->sidebar_handle, GTK_WIDGET (win),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (win->sidebar_handle) / 2.0,
+                                                                 300), &in_window));
+  gtk_native_get_surface_transform (GTK_NATIVE (win), &sx, &sy);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (win)));
+  {
+    /* 3 px right of the 1 px line: the handle takes a few pixels either side */
+    int x = (int) (in_window.x + sx) + 3, y = (int) (in_window.y + sy);
+    g_autofree char *down = g_strdup_printf ("mousemove --window %lu %d %d mousedown 1", xid, x, y);
+    g_autofree char *step = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + 40, y);
+    g_autofree char *far = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + 120, y);
+
+    run_xdotool (down);
+    run_xdotool (step);
+    run_xdotool (far);
+    run_xdotool ("mouseup 1");
+  }
+  app_test_wait (300);
+  after = gtk_widget_get_width (GTK_WIDGET (win->event_list));
+  g_test_message ("sidebar %d -> %d px", before, after);
+  g_assert_cmpint (after, >=, before + 100);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, after);
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_settings_reset (settings, "sidebar-width");
+}
+
+/* win.trail: the sample opens with every leg; a month is chosen from the menu; the default
+ * follows the density of the files */
+static void
+test_trail (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GVariant) trail = NULL;
+  const DmRouteStyle *style;
+
+  open_and_wait (win, file);
+  trail = g_action_group_get_action_state (G_ACTION_GROUP (win), "trail");
+  g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "all");
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_cmpint (style->window, ==, 0);
+  g_assert_cmpint (style->future, ==, DM_ROUTE_FUTURE_FAINT);
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("month"));
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_cmpint (style->window, ==, 30 * 86400);
+  g_assert_cmpint (style->future, ==, DM_ROUTE_FUTURE_HIDDEN);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  /* a few hundred legs: all; 12,000 over 160 years: a year; 3,000 in a year: a week */
+  g_assert_cmpstr (dm_window_pick_trail (300, 10 * 365 * 86400.0), ==, "all");
+  g_assert_cmpstr (dm_window_pick_trail (12000, 160 * 365 * 86400.0), ==, "year");
+  g_assert_cmpstr (dm_window_pick_trail (3000, 365 * 86400.0), ==, "week");
+}
+
+/* The map's zoom buttons (actions) and keys: one level in, one out, and all the events */
+static void
+test_map_zoom (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  double fitted;
+
+  open_and_wait (win, file);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  fitted = shumate_viewport_get_zoom_level (viewport);
+  g_assert_cmpfloat (fitted, <, shumate_viewport_get_max_zoom_level (viewport) - 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "map-zoom-in", NULL);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), round (fitted) + 1, 0.01);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "map-zoom-in", NULL);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), round (fitted) + 2, 0.01);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "map-zoom-out", NULL);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), round (fitted) + 1, 0.01);
+
+  /* Ctrl+0: all the events again */
+  g_assert_true (press_window_key (win, "<Control>0"));
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), fitted, 0.1);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static void
 test_settings_kept (void)
 {
@@ -1519,6 +1873,43 @@ test_us_travels (void)
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-us-travels.png");
   }
+  /* A century and a half of travel opens with a trail of a year, legs to come hidden */
+  {
+    g_autoptr(GVariant) trail = g_action_group_get_action_state (G_ACTION_GROUP (win), "trail");
+    const DmRouteStyle *style =
+      dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+
+    g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "year");
+    g_assert_cmpint (style->window, ==, 365 * 86400);
+    g_assert_cmpint (style->future, ==, DM_ROUTE_FUTURE_HIDDEN);
+  }
+  /* In June 2018 the year's trail leaves far fewer route pixels than every leg did */
+  {
+    g_autoptr(GDateTime) june = g_date_time_new_utc (2018, 6, 15, 0, 0, 0);
+    guint with_trail, without;
+
+    dm_playback_set_time (win->playback, (double) g_date_time_to_unix (june));
+    app_test_wait (300);
+    g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+    app_test_wait (300);
+    with_trail = count_saturated_map_pixels (win);
+    {
+      g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+      app_test_save (shot, "window-us-2018-year.png");
+    }
+    g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("all"));
+    app_test_wait (300);
+    g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+    app_test_wait (300);
+    without = count_saturated_map_pixels (win);
+    {
+      g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+      app_test_save (shot, "window-us-2018-all.png");
+    }
+    g_test_message ("June 2018: %u route pixels with a year's trail, %u with every leg", with_trail, without);
+    g_assert_cmpuint (with_trail, >, 0);
+    g_assert_cmpuint (with_trail * 4, <, without);
+  }
   /* Framed on where the travels went, not on the one stop in Antarctica (McMurdo): the
    * capitals most visited are on the map */
   {
@@ -1640,6 +2031,12 @@ main (int   argc,
   g_test_add_func ("/app/window/last-view-limits", test_last_view_limits);
   g_test_add_func ("/app/window/combined-title", test_combined_title);
   g_test_add_func ("/app/window/keyboard", test_keyboard);
+  g_test_add_func ("/app/window/keys-after-list-click", test_keys_after_list_click);
+  g_test_add_func ("/app/window/handle-drag-scrubs", test_handle_drag_scrubs);
+  g_test_add_func ("/app/window/sidebar-resizable", test_sidebar_resizable);
+  g_test_add_func ("/app/window/dark-map", test_dark_map);
+  g_test_add_func ("/app/window/trail", test_trail);
+  g_test_add_func ("/app/window/map-zoom", test_map_zoom);
   g_test_add_func ("/app/window/search-filters", test_search_filters);
   g_test_add_func ("/app/window/several-files", test_several_files);
   g_test_add_func ("/app/window/select-in-timeline", test_select_in_timeline);

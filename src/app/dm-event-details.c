@@ -429,5 +429,7 @@ dm_event_details_set_event (DmEventDetails *self,
   if (!g_set_object (&self->event, event))
     return;
   rebuild (self);
+  /* A new event is read from its top, not where the previous one was scrolled to */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }

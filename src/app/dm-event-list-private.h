@@ -70,6 +70,9 @@ void       dm_event_list_redraw_dots     (DmEventList *self);
 guint32    dm_event_list_dot_color       (DmEventList *self,
                                           DmEvent     *event);
 
+/* dm-event-list-rows.c: a row's title, the places before the actor's name */
+char    *dm_event_list_dup_row_title (DmEvent *event);
+
 /* dm-event-list-match.c: what the list's search and filters match */
 char     *dm_event_list_fold      (const char *text);
 /* The words of a search, folded (case and accents dropped); NULL when there are none */

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "dm-event-list-private.h"
 #include "dm-route-style.h"
 
@@ -77,6 +80,23 @@ dm_event_list_redraw_dots (DmEventList *self)
     gtk_widget_queue_draw (dot);
 }
 
+/* A row's title: where first, when a title begins with its actor's name (the U.S. record's
+ * "Michael R. Pompeo: Belgium, France"), so that a narrow list still shows the places */
+char *
+dm_event_list_dup_row_title (DmEvent *event)
+{
+  g_autofree char *title = dm_event_dup_display_title (event);
+  DmActor *actor = dm_event_get_actor (event);
+  const char *name = actor ? dm_actor_get_name (actor) : NULL;
+  size_t n = name ? strlen (name) : 0;
+
+  if (n > 0 && g_str_has_prefix (title, name) && g_str_has_prefix (title + n, ": ") &&
+      title[n + 2] != '\0')
+    /* Translators: a row of the event list: the places, then who went */
+    return g_strdup_printf (_("%s — %s"), title + n + 2, name);
+  return g_steal_pointer (&title);
+}
+
 /* A row from ui/dm-event-row.ui: dot, then a box with the title and the subtitle */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
@@ -104,7 +124,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_widget_get_next_sibling (dot);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *t = dm_event_dup_display_title (event);
+  g_autofree char *t = dm_event_list_dup_row_title (event);
   g_autofree char *s = dm_event_list_dup_subtitle (event);
 
   g_assert (DM_IS_EVENT_LIST (self));

@@ -25,14 +25,16 @@ typedef struct
 
 typedef struct
 {
-  guint z, x, y;
-  int   scale;
+  guint    z, x, y;
+  int      scale;
+  gboolean dark;
 } TileJob;
 
 struct _DmMapSource
 {
   ShumateMapSource  parent_instance;
   int               scale_factor;
+  gboolean          dark;
   GHashTable       *cache;    /* key -> CacheEntry */
   GQueue            lru;      /* most recent first */
   GHashTable       *pending;  /* key -> GPtrArray of GTask waiting */
@@ -42,9 +44,10 @@ struct _DmMapSource
 G_DEFINE_FINAL_TYPE (DmMapSource, dm_map_source, SHUMATE_TYPE_MAP_SOURCE)
 
 static guint64
-make_key (guint z, guint x, guint y, int scale)
+make_key (guint z, guint x, guint y, int scale, gboolean dark)
 {
-  return ((guint64) scale << 58) | ((guint64) z << 50) | ((guint64) x << 25) | y;
+  return ((guint64) (dark != FALSE) << 62) | ((guint64) scale << 58) | ((guint64) z << 50) |
+         ((guint64) x << 25) | y;
 }
 
 static void
@@ -70,7 +73,8 @@ draw_tile_thread (GTask        *task,
   GBytes *bytes;
 
   cairo_scale (cr, job->scale, job->scale);
-  dm_tile_draw (dm_basemap_get_default (), cr, job->z, job->x, job->y, TILE_SIZE, NULL);
+  dm_tile_draw (dm_basemap_get_default (), cr, job->z, job->x, job->y, TILE_SIZE,
+                job->dark ? dm_map_style_get_dark () : NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -125,7 +129,7 @@ tile_drawn_cb (GObject      *object,
 {
   DmMapSource *self = DM_MAP_SOURCE (object);
   TileJob *job = g_task_get_task_data (G_TASK (result));
-  guint64 key = make_key (job->z, job->x, job->y, job->scale);
+  guint64 key = make_key (job->z, job->x, job->y, job->scale, job->dark);
   g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autoptr(GPtrArray) waiters = NULL;
   g_autofree guint64 *pending_key = NULL;
@@ -134,7 +138,7 @@ tile_drawn_cb (GObject      *object,
 
   g_hash_table_steal_extended (self->pending, &key, (gpointer *) &pending_key, (gpointer *) &waiters);
   self->n_drawn++;
-  if (job->scale == self->scale_factor)
+  if (job->scale == self->scale_factor && job->dark == self->dark)
     cache_insert (self, key, texture);
   if (waiters != NULL)
     for (guint i = 0; i < waiters->len; i++)
@@ -152,7 +156,7 @@ dm_map_source_fill_tile_async (ShumateMapSource    *source,
   g_autoptr(GTask) waiter = g_task_new (self, cancellable, callback, user_data);
   guint z = shumate_tile_get_zoom_level (tile);
   guint x = shumate_tile_get_x (tile), y = shumate_tile_get_y (tile);
-  guint64 key = make_key (z, x, y, self->scale_factor);
+  guint64 key = make_key (z, x, y, self->scale_factor, self->dark);
   CacheEntry *entry;
   GPtrArray *waiters;
 
@@ -174,7 +178,7 @@ dm_map_source_fill_tile_async (ShumateMapSource    *source,
       TileJob *job = g_new (TileJob, 1);
       guint64 *kp = g_new (guint64, 1);
 
-      *job = (TileJob) { z, x, y, self->scale_factor };
+      *job = (TileJob) { z, x, y, self->scale_factor, self->dark };
       *kp = key;
       waiters = g_ptr_array_new_with_free_func (g_object_unref);
       g_hash_table_insert (self->pending, kp, waiters);
@@ -251,6 +255,27 @@ dm_map_source_set_scale_factor (DmMapSource *self,
   self->scale_factor = scale_factor;
   g_hash_table_remove_all (self->cache);
   g_queue_clear (&self->lru);
+}
+
+void
+dm_map_source_set_dark (DmMapSource *self,
+                        gboolean     dark)
+{
+  g_return_if_fail (DM_IS_MAP_SOURCE (self));
+
+  dark = !!dark;
+  if (dark == self->dark)
+    return;
+  self->dark = dark;
+  g_hash_table_remove_all (self->cache);
+  g_queue_clear (&self->lru);
+}
+
+gboolean
+dm_map_source_get_dark (DmMapSource *self)
+{
+  g_return_val_if_fail (DM_IS_MAP_SOURCE (self), FALSE);
+  return self->dark;
 }
 
 int

@@ -14,6 +14,11 @@ DmMapSource *dm_map_source_new              (void);
 void         dm_map_source_set_scale_factor (DmMapSource *self,
                                              int          scale_factor);
 int          dm_map_source_get_scale_factor (DmMapSource *self);
+/* The dark palette (dm_map_style_get_dark) or the light one. Changing it empties the cache:
+ * the map's tile layer must be made anew to show it. */
+void         dm_map_source_set_dark         (DmMapSource *self,
+                                             gboolean     dark);
+gboolean     dm_map_source_get_dark         (DmMapSource *self);
 /* How many tiles were drawn (not served from the cache): for tests */
 guint        dm_map_source_get_n_drawn      (DmMapSource *self);
 /* Tiles being drawn now */

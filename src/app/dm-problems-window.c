@@ -120,8 +120,10 @@ fill (DmProblemsWindow *self,
     }
   g_free (self->text);
   self->text = g_string_free (g_steal_pointer (&lines), FALSE);
-  subtitle = g_strdup_printf (ngettext ("%u event could not be read. The others are shown.",
-                                        "%u events could not be read. The others are shown.",
+  /* Not every problem loses its event (an unknown place is shown at the country level): the
+   * header counts problems and leaves what became of each event to its row */
+  subtitle = g_strdup_printf (ngettext ("%u problem while reading: each row says what was left out or how it is shown",
+                                        "%u problems while reading: each row says what was left out or how it is shown",
                                         n), n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }

@@ -367,9 +367,13 @@ dm_timeline_draw (DmTimeline  *self,
   cairo_move_to (cr, px, 0);
   cairo_line_to (cr, px, height);
   cairo_stroke (cr);
-  cairo_move_to (cr, px - 6, 0);
-  cairo_line_to (cr, px + 6, 0);
-  cairo_line_to (cr, px, 8);
+  /* Its handle sits in the axis, below the band where the window's divider takes the
+   * pointer (GtkPaned widens its handle by a few pixels): dragging it scrubs */
+  cairo_move_to (cr, px - 6, DM_TIMELINE_HANDLE_TOP);
+  cairo_line_to (cr, px + 6, DM_TIMELINE_HANDLE_TOP);
+  cairo_line_to (cr, px + 6, DM_TIMELINE_HANDLE_TOP + 5);
+  cairo_line_to (cr, px, DM_TIMELINE_HANDLE_TOP + 10);
+  cairo_line_to (cr, px - 6, DM_TIMELINE_HANDLE_TOP + 5);
   cairo_close_path (cr);
   cairo_fill (cr);
   cairo_restore (cr);

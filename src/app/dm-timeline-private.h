@@ -6,6 +6,9 @@
 G_BEGIN_DECLS
 
 #define DM_TIMELINE_AXIS_HEIGHT 26.0
+/* The top of the playhead's handle (10 px tall, at the foot of the axis): the window's
+ * divider takes the pointer over the timeline's top 8 px, and 6 px more (GtkPaned) */
+#define DM_TIMELINE_HANDLE_TOP 15.0
 /* Lanes share the height down to the minimum, where a name is still readable; with more
  * actors the lanes scroll under the axis */
 #define DM_TIMELINE_LANE_HEIGHT 22.0

@@ -437,6 +437,25 @@ dm_window_update_actions (DmWindow *self)
                                g_variant_new_boolean (dm_playback_get_playing (self->playback)));
 }
 
+/* Whether the focused widget keeps @what for itself: text entries keep every key, and a
+ * button keeps Space, which presses it */
+static gboolean
+focus_keeps_key (DmWindow   *self,
+                 const char *what)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w))
+        return TRUE;
+      if (w == focus && g_str_equal (what, "play") &&
+          (GTK_IS_BUTTON (w) || GTK_IS_CHECK_BUTTON (w) || GTK_IS_SWITCH (w)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 shortcut_cb (GtkWidget *widget,
              GVariant  *args,
@@ -444,9 +463,16 @@ shortcut_cb (GtkWidget *widget,
 {
   DmWindow *self = DM_WINDOW (widget);
   const char *what = g_variant_get_string (args, NULL);
+  GtkEventController *controller = user_data;
+  GdkEvent *event = controller ? gtk_event_controller_get_current_event (controller) : NULL;
 
   g_assert (DM_IS_WINDOW (widget));
 
+  /* A key pressed in a popover or menu (its own surface) is the popover's */
+  if (event != NULL && gdk_event_get_surface (event) != gtk_native_get_surface (GTK_NATIVE (self)))
+    return FALSE;
+  if (focus_keeps_key (self, what))
+    return FALSE;
   if (gtk_stack_get_visible_child_name (self->stack) == NULL ||
       !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "main"))
     return FALSE;
@@ -471,8 +497,9 @@ shortcut_cb (GtkWidget *widget,
   return TRUE;
 }
 
-/* Single keys act on the timeline and the clock; as a bubbling controller they reach the
- * window only when the focused widget (a search entry, a button) did not use them. */
+/* Single keys act on the timeline and the clock from anywhere in the window: the controller
+ * sees them first (capture phase), so that a list row or the details do not take Space,
+ * Left, Right or Home; text entries keep them (focus_keeps_key). */
 static void
 add_key_shortcuts (DmWindow *self)
 {
@@ -488,14 +515,14 @@ add_key_shortcuts (DmWindow *self)
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       g_auto(GStrv) alts = g_strsplit (keys[i].keys, "|", -1);
       for (guint j = 0; alts[j] != NULL; j++)
         {
           GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (alts[j]);
-          GtkShortcutAction *action = gtk_callback_action_new (shortcut_cb, NULL, NULL);
+          GtkShortcutAction *action = gtk_callback_action_new (shortcut_cb, controller, NULL);
           GtkShortcut *shortcut = gtk_shortcut_new (trigger, action);
 
           gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].what));

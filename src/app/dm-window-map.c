@@ -292,6 +292,84 @@ scale_factor_changed_cb (DmWindow *self)
                                   gtk_widget_get_scale_factor (GTK_WIDGET (self->map)));
 }
 
+/* The desktop's dark style: the base map in the dark palette. A new tile layer, since the
+ * map layer keeps the tiles it has */
+static void
+dark_changed_cb (DmWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  ShumateMapLayer *tiles;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  if (dark == dm_map_source_get_dark (self->map_source))
+    return;
+  dm_map_source_set_dark (self->map_source, dark);
+  tiles = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->map_source), viewport);
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (tiles), SHUMATE_LAYER (self->routes_layer));
+  shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tiles_layer));
+  self->tiles_layer = tiles;
+}
+
+/* win.map-zoom-in, win.map-zoom-out (one level, animated) and win.map-fit (all the events
+ * shown): the map's buttons and Ctrl+plus, Ctrl+minus, Ctrl+0 */
+static void
+map_zoom_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  gboolean in = g_str_equal (g_action_get_name (G_ACTION (action)), "map-zoom-in");
+
+  g_assert (DM_IS_WINDOW (self));
+
+  zoom = CLAMP (round (zoom) + (in ? 1 : -1), shumate_viewport_get_min_zoom_level (viewport),
+                shumate_viewport_get_max_zoom_level (viewport));
+  shumate_map_go_to_full (self->map, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                          shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), zoom);
+}
+
+static void
+map_fit_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  DmWindow *self = user_data;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  dm_window_fit_document (self);
+}
+
+static void
+add_map_actions (DmWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { "map-zoom-in", map_zoom_action },
+    { "map-zoom-out", map_zoom_action },
+    { "map-fit", map_fit_action },
+  };
+  static const struct { const char *keys; const char *action; } keys[] = {
+    { "<Control>plus", "win.map-zoom-in" },
+    { "<Control>equal", "win.map-zoom-in" },
+    { "<Control>KP_Add", "win.map-zoom-in" },
+    { "<Control>minus", "win.map-zoom-out" },
+    { "<Control>KP_Subtract", "win.map-zoom-out" },
+    { "<Control>0", "win.map-fit" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].keys),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 void
 dm_window_setup_map (DmWindow *self)
 {
@@ -300,6 +378,7 @@ dm_window_setup_map (DmWindow *self)
   GtkGesture *click;
 
   self->map_source = dm_map_source_new ();
+  dm_map_source_set_dark (self->map_source, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   dm_map_source_set_scale_factor (self->map_source,
                                   MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1));
   shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (self->map_source));
@@ -307,6 +386,7 @@ dm_window_setup_map (DmWindow *self)
   shumate_viewport_set_max_zoom_level (viewport, 12);
   tiles = g_object_ref_sink (shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->map_source), viewport));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (tiles));
+  self->tiles_layer = tiles;
   self->routes_layer = g_object_ref_sink (dm_route_map_layer_new (viewport));
   dm_route_map_layer_set_document (self->routes_layer, self->shown);
   dm_timeline_set_route_set (self->timeline,
@@ -318,9 +398,12 @@ dm_window_setup_map (DmWindow *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
   g_signal_connect_object (click, "released", G_CALLBACK (map_clicked_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map, "notify::scale-factor",
                            G_CALLBACK (scale_factor_changed_cb), self, G_CONNECT_SWAPPED);
 
+  add_map_actions (self);
   dm_window_go_to_last_view (self);
 }
 

@@ -33,6 +33,7 @@ struct _DmWindow
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   AdwFlap              *flap;
+  GtkWidget            *sidebar_handle;    /* drags the sidebar's width */
   GtkButton            *play_button;
   GtkWidget            *loading_box;       /* in the header: a file is added */
   GtkProgressBar       *loading_bar;
@@ -52,6 +53,7 @@ struct _DmWindow
   DmDocument           *shown;    /* the events the list's filters let through: map, export */
   DmPlayback           *playback;
   DmMapSource          *map_source;
+  ShumateMapLayer      *tiles_layer;      /* the map's (dark_changed_cb makes a new one) */
   DmRouteMapLayer        *routes_layer;
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -75,6 +77,7 @@ struct _DmWindow
   gboolean              view_decided;     /* fitted or restored once the first files loaded */
   guint                 filter_timeout_id;
   gint64                last_frame_time;
+  int                   sidebar_drag_width; /* the sidebar's width when its drag began */
 };
 
 /* dm-window-actions.c */
@@ -123,6 +126,15 @@ GFile   *dm_window_get_new_event_origin (DmWindow  *self);
 
 /* dm-window-quick-add.c */
 void     dm_window_init_quick_add      (DmWindow   *self);
+/* dm-window-sidebar.c: the sidebar's width, dragged by its handle and kept in settings */
+void dm_window_setup_sidebar     (DmWindow   *self);
+
+/* dm-window-trail.c: win.trail, the time window of legs shown before the playhead */
+void dm_window_init_trail        (DmWindow   *self);
+void dm_window_choose_trail      (DmWindow   *self);
+/* "day", "week", "month", "year" or "all" for @n_legs over @span_seconds */
+const char *dm_window_pick_trail (guint       n_legs,
+                                  double      span_seconds);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);

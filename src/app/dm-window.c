@@ -377,6 +377,7 @@ decide_view (DmWindow *self)
       g_list_model_get_n_items (dm_document_get_events (self->document)) == 0)
     return;
   self->view_decided = TRUE;
+  dm_window_choose_trail (self);
   if (!dm_window_restore_view (self))
     dm_window_fit_document (self);
 }
@@ -625,6 +626,7 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DmWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, DmWindow, loading_box);
@@ -667,6 +669,7 @@ dm_window_init (DmWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   dm_window_setup_map (self);
+  dm_window_setup_sidebar (self);
   dm_timeline_set_document (self->timeline, self->shown);
   dm_event_list_set_document (self->event_list, self->document);
   g_signal_connect_object (self->event_list, "filters-changed", G_CALLBACK (filters_changed_cb), self,
@@ -694,6 +697,7 @@ dm_window_init (DmWindow *self)
 
   dm_window_init_actions (self);
   dm_window_init_editing (self);
+  dm_window_init_trail (self);
   /* gtk_recent_manager_add_item() looks at the file first: the list changes a moment later */
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (dm_window_update_recent), self, G_CONNECT_SWAPPED);

@@ -36,6 +36,7 @@ typedef struct
   char      *projection;
   char      *title;
   char      *language;
+  char      *window;
   gboolean   no_legend;
   gboolean   no_caption;
   gboolean   graticule;
@@ -55,6 +56,7 @@ options_clear (Options *o)
   g_free (o->size);
   g_free (o->scale);
   g_free (o->view);
+  g_free (o->window);
   g_free (o->projection);
   g_free (o->title);
   g_strfreev (o->files);
@@ -232,6 +234,33 @@ load_files (DmDocument  *doc,
   return TRUE;
 }
 
+/* "30d", "1w", "6m" (30 days each), "1y" (365 days), "12h" or "all" (0) in seconds */
+static gboolean
+parse_window (const char *text,
+              gint64     *seconds)
+{
+  char *end = NULL;
+  gint64 n;
+
+  if (g_ascii_strcasecmp (text, "all") == 0)
+    {
+      *seconds = 0;
+      return TRUE;
+    }
+  n = g_ascii_strtoll (text, &end, 10);
+  if (end == text || n <= 0 || n > 1000 || end[0] == '\0' || end[1] != '\0')
+    return FALSE;
+  switch (g_ascii_tolower (end[0]))
+    {
+    case 'h': *seconds = n * 3600; return TRUE;
+    case 'd': *seconds = n * 86400; return TRUE;
+    case 'w': *seconds = n * 7 * 86400; return TRUE;
+    case 'm': *seconds = n * 30 * 86400; return TRUE;
+    case 'y': *seconds = n * 365 * 86400; return TRUE;
+    default: return FALSE;
+    }
+}
+
 static int
 run (Options *o)
 {
@@ -340,6 +369,16 @@ run (Options *o)
         return status;
       dm_figure_set_time (figure, t);
     }
+  if (o->window != NULL)
+    {
+      gint64 seconds;
+      if (!parse_window (o->window, &seconds))
+        {
+          g_autofree char *m = g_strdup_printf (_("--window “%s” is not a length of time such as 1d, 7d, 30d, 1y or all"), o->window);
+          return fail (m);
+        }
+      dm_figure_set_window (figure, seconds);
+    }
   if (o->title != NULL)
     dm_figure_set_title (figure, o->title);
   dm_figure_set_show_legend (figure, !o->no_legend);
@@ -387,6 +426,8 @@ dm_cli_figure_run (int    argc,
       N_("What the map shows: fit (default), world or a box in degrees"), N_("fit|world|LON_MIN,LAT_MIN,LON_MAX,LAT_MAX") },
     { "projection", 0, 0, G_OPTION_ARG_STRING, &o.projection,
       N_("mercator (default), equirectangular or equal-earth (default for world)"), N_("NAME") },
+    { "window", 0, 0, G_OPTION_ARG_STRING, &o.window,
+      N_("Show only the legs of this long before the moment, fading, none to come (default: all)"), N_("30d|1w|1y|all") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("The figure's title (default: the file's)"), N_("TEXT") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &o.language,
       N_("The figure's language: its texts and map labels (default: the user's)"), N_("CODE") },

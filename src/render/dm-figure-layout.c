@@ -303,10 +303,16 @@ map_style_for (DmFigure             *self,
 }
 
 static DmRouteStyle *
-route_style_for (const DmFigureLayout *l)
+route_style_for (DmFigure             *self,
+                 const DmFigureLayout *l)
 {
   DmRouteStyle *style = dm_route_style_copy (dm_route_style_get_default ());
   double u = MAX (l->u, 0.7);
+
+  /* a time window shows what happened lately: the legs to come are hidden */
+  style->window = self->window;
+  if (self->window > 0)
+    style->future = DM_ROUTE_FUTURE_HIDDEN;
 
   style->line_width *= u * 1.15;
   style->marker_radius *= u * 1.15;
@@ -331,7 +337,7 @@ dm_figure_draw (DmFigure *self,
   g_return_if_fail (DM_IS_FIGURE (self));
   compute_layout (self, cr, &l);
   map_style = map_style_for (self, &l);
-  route_style = route_style_for (&l);
+  route_style = route_style_for (self, &l);
   dm_route_renderer_set_style (self->layer, route_style);
 
   cairo_save (cr);

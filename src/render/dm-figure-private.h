@@ -34,6 +34,7 @@ struct _DmFigure
   gboolean      clip_set;  /* a frame of a clip from clip_start to clip_end */
   gint64        clip_start;
   gint64        clip_end;
+  gint64        window;     /* seconds of legs shown before the time; 0: all */
   DmLabelPlacer *placed;    /* boxes of the last drawing's marks and labels (tests) */
 };
 

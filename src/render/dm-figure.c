@@ -194,6 +194,7 @@ dm_figure_dup (DmFigure *self)
   copy->clip_set = self->clip_set;
   copy->clip_start = self->clip_start;
   copy->clip_end = self->clip_end;
+  copy->window = self->window;
   copy->view_mode = self->view_mode;
   memcpy (copy->bounds, self->bounds, sizeof self->bounds);
   copy->projection = self->projection;
@@ -287,6 +288,27 @@ dm_figure_get_clip_range (DmFigure *self,
   if (end)
     *end = self->clip_set ? self->clip_end : t;
   return self->clip_set;
+}
+
+/**
+ * dm_figure_set_window:
+ * @seconds: how long before the figure's time legs are still drawn (fading with age), with
+ *   the legs to come hidden; 0 draws every leg done and the legs to come faint
+ */
+void
+dm_figure_set_window (DmFigure *self,
+                      gint64    seconds)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  g_return_if_fail (seconds >= 0);
+  self->window = seconds;
+}
+
+gint64
+dm_figure_get_window (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), 0);
+  return self->window;
 }
 
 DmFigureView

@@ -47,6 +47,11 @@ DmDocument   *dm_figure_get_document    (DmFigure       *self);
 DmRouteRenderer *dm_figure_get_layer       (DmFigure       *self);
 
 gint64        dm_figure_get_time        (DmFigure       *self);
+/* A time window: legs that ended more than @seconds before the time are left out, the
+ * others fade with age, and legs to come are hidden; 0 (the default): every leg */
+void          dm_figure_set_window      (DmFigure       *self,
+                                         gint64          seconds);
+gint64        dm_figure_get_window      (DmFigure       *self);
 void          dm_figure_set_time        (DmFigure       *self,
                                          gint64          t);
 DmFigureView  dm_figure_get_view_mode   (DmFigure       *self);

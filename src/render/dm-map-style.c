@@ -110,6 +110,33 @@ dm_map_style_get_default (void)
   return (const DmMapStyle *) style;
 }
 
+/**
+ * dm_map_style_get_dark:
+ * The shared dark style (the default's widths and switches, the dark palette). Never
+ * modify it; copy it instead.
+ */
+const DmMapStyle *
+dm_map_style_get_dark (void)
+{
+  static gsize style;
+
+  if (g_once_init_enter (&style))
+    {
+      DmMapStyle *dark = dm_map_style_new ();
+
+      dark->background = dm_rgba_from_hex (DM_MAP_COLOR_DARK_BACKGROUND, 1.0f);
+      dark->sea = dm_rgba_from_hex (DM_MAP_COLOR_DARK_SEA, 1.0f);
+      dark->land = dm_rgba_from_hex (DM_MAP_COLOR_DARK_LAND, 1.0f);
+      dark->border = dm_rgba_from_hex (DM_MAP_COLOR_DARK_BORDER, 1.0f);
+      dark->coast = dm_rgba_from_hex (DM_MAP_COLOR_DARK_COAST, 1.0f);
+      dark->graticule = dm_rgba_from_hex (DM_MAP_COLOR_DARK_GRATICULE, 1.0f);
+      dark->label = dm_rgba_from_hex (DM_MAP_COLOR_DARK_LABEL, 1.0f);
+      dark->label_halo = dm_rgba_from_hex (DM_MAP_COLOR_DARK_LAND, 0.85f);
+      g_once_init_leave (&style, (gsize) dark);
+    }
+  return (const DmMapStyle *) style;
+}
+
 DmMapStyle *
 dm_map_style_copy (const DmMapStyle *style)
 {

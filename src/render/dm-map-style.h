@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 #define DM_MAP_COLOR_COAST      0x9db3c6
 #define DM_MAP_COLOR_GRATICULE  0xc9d8e5
 #define DM_MAP_COLOR_LABEL      0x6f695e
+/* The dark palette (the window follows the desktop's dark style): night sea, dim land */
+#define DM_MAP_COLOR_DARK_BACKGROUND 0x1e1e1e
+#define DM_MAP_COLOR_DARK_SEA        0x1b2430
+#define DM_MAP_COLOR_DARK_LAND       0x33363b
+#define DM_MAP_COLOR_DARK_BORDER     0x5e6269
+#define DM_MAP_COLOR_DARK_COAST      0x4a627a
+#define DM_MAP_COLOR_DARK_GRATICULE  0x26323f
+#define DM_MAP_COLOR_DARK_LABEL      0xb8b4ab
 
 /**
  * DmRgba:
@@ -69,6 +77,8 @@ typedef struct
 GType         dm_map_style_get_type     (void) G_GNUC_CONST;
 DmMapStyle   *dm_map_style_new          (void);
 const DmMapStyle *dm_map_style_get_default (void);
+/* The shared dark style: the default with the dark palette. Never modify it. */
+const DmMapStyle *dm_map_style_get_dark    (void);
 DmMapStyle   *dm_map_style_copy         (const DmMapStyle *style);
 DmMapStyle   *dm_map_style_ref          (DmMapStyle       *style);
 void          dm_map_style_unref        (DmMapStyle       *style);

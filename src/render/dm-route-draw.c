@@ -153,7 +153,8 @@ stroke_leg (DmRouteSet             *set,
             const DmRouteStyle     *style,
             const DmRouteProjected *p,
             guint                   index,
-            DmRoutePass             pass)
+            DmRoutePass             pass,
+            double                  fade)
 {
   const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, index);
 
@@ -161,6 +162,12 @@ stroke_leg (DmRouteSet             *set,
   if (!add_leg_path (cr, c, p, index))
     return;
   dm_route_set_leg_source (set, cr, style, leg, pass);
+  if (fade < 1.0)
+    {
+      double r, g, b, a;
+      cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
+      cairo_set_source_rgba (cr, r, g, b, a * fade);
+    }
   if (leg->inferred)
     {
       /* inferred: a hollow line, its middle left open */
@@ -168,7 +175,7 @@ stroke_leg (DmRouteSet             *set,
       cairo_set_line_width (cr, w * 1.5);
       cairo_stroke_preserve (cr);
       cairo_set_line_width (cr, w * 0.55);
-      cairo_set_source_rgba (cr, 1, 1, 1, pass == DM_ROUTE_PASS_FAINT ? style->future_alpha : 1.0);
+      cairo_set_source_rgba (cr, 1, 1, 1, (pass == DM_ROUTE_PASS_FAINT ? style->future_alpha : 1.0) * fade);
     }
   cairo_stroke (cr);
   if (leg->status == DM_STATUS_CANCELLED && pass == DM_ROUTE_PASS_FULL)
@@ -182,6 +189,24 @@ begin (cairo_t *cr)
   /* smooth arcs in short steps: bevel joins look the same as round ones and cost less */
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+}
+
+/**
+ * dm_route_window_fade:
+ * The opacity of a leg that ended at @end, seen at @t through the style's time window: 1 just
+ * landed, down to 0.2 at the window's far end; 1 without a window.
+ */
+double
+dm_route_window_fade (const DmRouteStyle *style,
+                      gint64              t,
+                      gint64              end)
+{
+  double age;
+
+  if (style->window <= 0)
+    return 1.0;
+  age = CLAMP ((double) (t - end) / style->window, 0.0, 1.0);
+  return 1.0 - 0.8 * age;
 }
 
 /**
@@ -222,20 +247,29 @@ dm_route_draw_legs_slice (DmRouteSet         *set,
 {
   const DmRouteProjected *p = dm_route_set_get_projected (set, view);
   guint done = dm_route_set_first_ending_after (set, t);
+  /* with a time window, the legs done that ended within it (by_end is sorted by end) */
+  guint oldest = style->window > 0 ? MIN (dm_route_set_first_ending_after (set, t - style->window), done) : 0;
   guint faint_from = style->future != DM_ROUTE_FUTURE_FAINT ? set->legs->len
                    : faint_all ? 0 : done;
   guint n_faint = set->legs->len - faint_from;
+  guint n_done = done - oldest;
   Cull c;
 
   cull_init (&c, view);
   begin (cr);
-  for (guint i = first; i < MIN (last, n_faint + done); i++)
+  for (guint i = first; i < MIN (last, n_faint + n_done); i++)
     if (i < n_faint)
-      stroke_leg (set, cr, &c, style, p, set->by_end[faint_from + i], DM_ROUTE_PASS_FAINT);
+      stroke_leg (set, cr, &c, style, p, set->by_end[faint_from + i], DM_ROUTE_PASS_FAINT, 1.0);
     else
-      stroke_leg (set, cr, &c, style, p, set->by_end[i - n_faint], DM_ROUTE_PASS_FULL);
+      {
+        guint index = set->by_end[oldest + i - n_faint];
+        const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, index);
+
+        stroke_leg (set, cr, &c, style, p, index, DM_ROUTE_PASS_FULL,
+                    dm_route_window_fade (style, t, leg->end));
+      }
   cairo_restore (cr);
-  return n_faint + done;
+  return n_faint + n_done;
 }
 
 /**
@@ -433,7 +467,7 @@ dm_route_draw_flown (DmRouteSet         *set,
         {
           const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, set->by_end[i]);
           if (leg->start >= after || leg->uncertain || leg->status == DM_STATUS_CANCELLED)
-            stroke_leg (set, cr, &c, style, p, set->by_end[i], DM_ROUTE_PASS_FULL);
+            stroke_leg (set, cr, &c, style, p, set->by_end[i], DM_ROUTE_PASS_FULL, 1.0);
           else
             {
               dm_route_draw_piece (set, cr, view, style, leg, fraction_at (leg, after), 1.0);

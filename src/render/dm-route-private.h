@@ -169,6 +169,9 @@ void dm_route_add_lonlat       (cairo_t            *cr,
                                 const DmLonLat     *points,
                                 guint               n,
                                 int                 k);
+double dm_route_window_fade     (const DmRouteStyle *style,
+                                gint64              t,
+                                gint64              end);
 void dm_route_set_leg_source   (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmRouteStyle *style,

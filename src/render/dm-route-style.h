@@ -39,6 +39,8 @@ typedef struct
   double        line_width;      /* a leg */
   double        future_alpha;    /* opacity of legs to come (DM_ROUTE_FUTURE_FAINT) */
   DmRouteFuture future;
+  gint64        window;          /* seconds: legs that ended longer before the time are not
+                                  * drawn, the others fade with age; 0: every leg done */
   double        trail_fraction;  /* part of a leg behind the moving marker that glows */
   double        marker_radius;   /* the delegation in the air */
   double        stay_radius;     /* a visit, summit or meeting while it lasts */

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dm-window-private.h"
+
+/* The trail (win.trail): the map shows the legs that ended within a time window before the
+ * playhead, fading with age, and none to come; "all" shows every leg. Opening files picks
+ * one from their density (dm_window_pick_trail), so a century of travel opens readable. */
+
+static const struct
+{
+  const char *name;
+  gint64      seconds;
+} trails[] = {
+  { "day", 86400 },
+  { "week", 7 * 86400 },
+  { "month", 30 * 86400 },
+  { "year", 365 * 86400 },
+  { "all", 0 },
+};
+
+static void
+apply_trail (DmWindow   *self,
+             const char *name)
+{
+  DmRouteRenderer *renderer = dm_screen_painter_get_layer (dm_route_map_layer_get_painter (self->routes_layer));
+  g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_renderer_get_style (renderer));
+
+  for (guint i = 0; i < G_N_ELEMENTS (trails); i++)
+    if (g_str_equal (name, trails[i].name))
+      {
+        style->window = trails[i].seconds;
+        style->future = trails[i].seconds > 0 ? DM_ROUTE_FUTURE_HIDDEN : DM_ROUTE_FUTURE_FAINT;
+      }
+  dm_route_renderer_set_style (renderer, style);
+  gtk_widget_queue_draw (GTK_WIDGET (self->routes_layer));
+}
+
+static void
+trail_action (GSimpleAction *action,
+              GVariant      *state,
+              gpointer       user_data)
+{
+  DmWindow *self = user_data;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  g_simple_action_set_state (action, state);
+  apply_trail (self, g_variant_get_string (state, NULL));
+}
+
+/* The shortest trail in which the files' average pace puts about 15 legs; "all" for a few
+ * hundred legs, which read well at once */
+const char *
+dm_window_pick_trail (guint  n_legs,
+                      double span_seconds)
+{
+  double per_second;
+
+  if (n_legs <= 300 || span_seconds <= 0)
+    return "all";
+  per_second = n_legs / span_seconds;
+  for (guint i = 0; i < G_N_ELEMENTS (trails); i++)
+    if (trails[i].seconds > 0 && per_second * trails[i].seconds >= 15)
+      return trails[i].name;
+  return "all";
+}
+
+/* Once the first files are in: the trail their density asks for */
+void
+dm_window_choose_trail (DmWindow *self)
+{
+  guint n = dm_screen_painter_get_n_legs (dm_route_map_layer_get_painter (self->routes_layer));
+  double span = dm_playback_get_end (self->playback) - dm_playback_get_start (self->playback);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "trail",
+                                      g_variant_new_string (dm_window_pick_trail (n, span)));
+}
+
+void
+dm_window_init_trail (DmWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { "trail", NULL, "s", "'all'", trail_action },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+}
