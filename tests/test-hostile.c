@@ -499,6 +499,24 @@ test_kml_entities (void)
   assert_load_fails (file, DM_ERROR_PARSE, "expand to more than 1.0\u00a0MB of text", 5, 7);
 }
 
+/* GPX goes through the same XML reader: the same bomb is refused where it starts */
+static void
+test_gpx_entities (void)
+{
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE gpx [<!ENTITY a \"");
+  g_autoptr(GFile) file = NULL;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\">]>\n<gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
+                         "<wpt lat=\"55.75\" lon=\"37.6\">\n<name>");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, "&a;");
+  g_string_append (text, "</name></wpt>\n</gpx>\n");
+  file = write_file ("entities.gpx", text->str, text->len);
+  assert_load_fails (file, DM_ERROR_PARSE, "expand to more than 1.0\u00a0MB of text", 5, 7);
+}
+
 /* A few small entities are fine (and external ones are never fetched) */
 static void
 test_kml_small_entity (void)
@@ -748,6 +766,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/numbers/native-version", test_native_huge_version);
   g_test_add_func ("/hostile/xml/entities", test_kml_entities);
   g_test_add_func ("/hostile/xml/small-entity", test_kml_small_entity);
+  g_test_add_func ("/hostile/xml/gpx-entities", test_gpx_entities);
   g_test_add_func ("/hostile/file/fifo", test_fifo);
   g_test_add_func ("/hostile/file/dev-zero", test_dev_zero);
   g_test_add_func ("/hostile/file/too-large", test_too_large);

@@ -16,6 +16,7 @@
 #include "dm-format.h"
 #include "dm-import-private.h"
 #include "dm-kml-private.h"
+#include "dm-xml-private.h"
 
 typedef struct
 {
@@ -223,34 +224,18 @@ dm_gpx_format_load (DmDocument    *doc,
   static GOnce once = G_ONCE_INIT;
   g_autofree char *basename = g_file_get_basename (file);
   Loader self = { { 0 } };
-  xmlParserCtxt *ctxt;
   xmlDoc *xml;
   xmlNode *root;
   gboolean ok = TRUE;
 
   g_once (&once, init_libxml, NULL);
   dm_import_init (&self.imp, doc, file);
-  if (length > G_MAXINT)
-    return dm_import_fail (&self.imp, error, 1, 1, _("the file is too large"));
-
-  ctxt = xmlNewParserCtxt ();
-  /* no network, no external entities, no DTD loading */
-  xml = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
-                           XML_PARSE_BIG_LINES);
+  xml = dm_xml_read (&self.imp, data, length, XML_PARSE_NOCDATA, error);
   if (xml == NULL)
     {
-      const xmlError *e = xmlCtxtGetLastError (ctxt);
-      g_autofree char *reason = g_strstrip (g_strdup (e && e->message ? e->message : "?"));
-
-      ok = dm_import_fail (&self.imp, error, e ? e->line : 1, e ? e->int2 : 1,
-                           /* Translators: %s is libxml2's reason */
-                           _("not valid XML: %s"), reason);
-      xmlFreeParserCtxt (ctxt);
       dm_import_clear (&self.imp);
-      return ok;
+      return FALSE;
     }
-  xmlFreeParserCtxt (ctxt);
 
   root = xmlDocGetRootElement (xml);
   if (!dm_kml_is (root, "gpx"))

@@ -220,50 +220,18 @@ dm_kml_load_text (DmDocument    *doc,
 {
   static GOnce once = G_ONCE_INIT;
   DmKmlLoader self = { { 0 }, data, length, NULL };
-  xmlParserCtxt *ctxt;
   xmlDoc *xml;
   xmlNode *root;
   gboolean ok = TRUE;
 
   g_once (&once, init_libxml, NULL);
   dm_import_init (&self.imp, doc, file);
-  if (length > G_MAXINT)
-    return dm_import_fail (&self.imp, error, 1, 1, _("the file is too large"));
-
-  ctxt = xmlNewParserCtxt ();
-  /* no network, no external entities, no DTD loading */
-  xml = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, NULL,
-                           DM_XML_PARSE_OPTIONS | XML_PARSE_NOCDATA);
+  xml = dm_xml_read (&self.imp, data, length, XML_PARSE_NOCDATA, error);
   if (xml == NULL)
     {
-      const xmlError *e = xmlCtxtGetLastError (ctxt);
-      g_autofree char *reason = g_strstrip (g_strdup (e && e->message ? e->message : "?"));
-
-      ok = dm_import_fail (&self.imp, error, e ? e->line : 1, e ? e->int2 : 1,
-                           /* Translators: %s is libxml2's reason */
-                           _("not valid XML: %s"), reason);
-      xmlFreeParserCtxt (ctxt);
       dm_import_clear (&self.imp);
-      return ok;
+      return FALSE;
     }
-  xmlFreeParserCtxt (ctxt);
-
-  {
-    guint line;
-
-    if (!dm_xml_check_expansion (xml, &line))
-      {
-        g_autoptr(GArray) starts = dm_import_index_lines (data, length);
-        g_autofree char *limit = g_format_size (DM_XML_MAX_EXPANSION);
-
-        ok = dm_import_fail (&self.imp, error, line,
-                             dm_import_find_column (data, length, starts, line, "&"),
-                             /* Translators: %s is a size, "1.0 MB" */
-                             _("the file’s entities (&name;) expand to more than %s of text"),
-                             limit);
-        goto out;
-      }
-  }
   root = xmlDocGetRootElement (xml);
   if (!dm_kml_is (root, "kml"))
     {

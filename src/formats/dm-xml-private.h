@@ -5,6 +5,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "dm-import-private.h"
+
 G_BEGIN_DECLS
 
 /* How every reader parses XML: no network (XML_PARSE_NONET), entities kept as references
@@ -19,5 +21,14 @@ G_BEGIN_DECLS
 
 gboolean dm_xml_check_expansion (xmlDoc *doc,
                                  guint  *line);
+
+/* Parses @data with DM_XML_PARSE_OPTIONS and @extra_options, then checks what its entities
+ * expand to: the one way an XML reader (KML, GPX) gets its tree. Returns: (transfer full) the
+ * document, or %NULL with @error set at the place libxml2 or the check stopped */
+xmlDoc  *dm_xml_read            (DmImport   *imp,
+                                 const char *data,
+                                 gsize       length,
+                                 int         extra_options,
+                                 GError    **error);
 
 G_END_DECLS

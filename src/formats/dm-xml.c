@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <libxml/entities.h>
 #include <string.h>
 
@@ -104,4 +105,52 @@ dm_xml_check_expansion (xmlDoc *doc,
         }
     }
   return TRUE;
+}
+
+xmlDoc *
+dm_xml_read (DmImport   *imp,
+             const char *data,
+             gsize       length,
+             int         extra_options,
+             GError    **error)
+{
+  xmlParserCtxt *ctxt;
+  xmlDoc *xml;
+  guint line;
+
+  if (length > G_MAXINT)
+    {
+      dm_import_fail (imp, error, 1, 1, _("the file is too large"));
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  /* no network, no external entities, no DTD loading */
+  xml = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, NULL,
+                           DM_XML_PARSE_OPTIONS | extra_options);
+  if (xml == NULL)
+    {
+      const xmlError *e = xmlCtxtGetLastError (ctxt);
+      g_autofree char *reason = g_strstrip (g_strdup (e && e->message ? e->message : "?"));
+
+      dm_import_fail (imp, error, e ? e->line : 1, e ? e->int2 : 1,
+                      /* Translators: %s is libxml2's reason */
+                      _("not valid XML: %s"), reason);
+      xmlFreeParserCtxt (ctxt);
+      return NULL;
+    }
+  xmlFreeParserCtxt (ctxt);
+
+  if (!dm_xml_check_expansion (xml, &line))
+    {
+      g_autoptr(GArray) starts = dm_import_index_lines (data, length);
+      g_autofree char *limit = g_format_size (DM_XML_MAX_EXPANSION);
+
+      dm_import_fail (imp, error, line, dm_import_find_column (data, length, starts, line, "&"),
+                      /* Translators: %s is a size, "1.0 MB" */
+                      _("the file’s entities (&name;) expand to more than %s of text"), limit);
+      xmlFreeDoc (xml);
+      return NULL;
+    }
+  return xml;
 }
