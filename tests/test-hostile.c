@@ -3,6 +3,8 @@
  * the message and the position it must give now (docs/SECURITY.md). */
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -534,6 +536,78 @@ test_kml_small_entity (void)
   g_assert_nonnull (interop_find_event (doc, "Moscow"));
 }
 
+/* --- KMZ (zip) limits ----------------------------------------------------------------------- */
+
+/* Writes @basename, a zip of @n_entries entries named @names (or, when there are more
+ * entries than names, the first name followed by the entry's number), each holding @size
+ * bytes of @fill */
+static GFile *
+write_zip (const char          *basename,
+           const char * const  *names,
+           guint                n_entries,
+           gsize                size,
+           char                 fill)
+{
+  struct archive *a = archive_write_new ();
+  g_autofree char *path = g_build_filename (tmpdir, basename, NULL);
+  g_autofree char *data = g_malloc (MAX (size, 1));
+  guint n_names = g_strv_length ((char **) names);
+
+  memset (data, fill, size);
+  g_assert_cmpint (archive_write_set_format_zip (a), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      g_autofree char *name = n_entries <= n_names ? g_strdup (names[i])
+                                                    : g_strdup_printf ("%s%u", names[0], i);
+
+      archive_entry_set_pathname (entry, name);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, size);
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (a, data, size), ==, (la_ssize_t) size);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_free (a), ==, ARCHIVE_OK);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_kmz_paths (void)
+{
+  static const char * const dotdot[] = { "doc.kml", "../../etc/x1.kml", NULL };
+  static const char * const absolute[] = { "/tmp/x0.png", NULL };
+  g_autoptr(GFile) up = write_zip ("dotdot.kmz", dotdot, 2, 10, ' ');
+  g_autoptr(GFile) root = write_zip ("absolute.kmz", absolute, 1, 10, ' ');
+
+  assert_load_fails (up, DM_ERROR_PARSE, "dotdot.kmz: this KMZ holds “../../etc/x1.kml”, a path "
+                                         "outside the archive", 0, 0);
+  assert_load_fails (root, DM_ERROR_PARSE, "absolute.kmz: this KMZ holds “/tmp/x0.png”", 0, 0);
+}
+
+static void
+test_kmz_many_entries (void)
+{
+  static const char * const names[] = { "files/", NULL };
+  g_autoptr(GFile) file = write_zip ("many.kmz", names, 10001, 0, ' ');
+
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED,
+                     "many.kmz: this KMZ holds more than 10000 files", 0, 0);
+}
+
+/* 20 MB of spaces pack into some 20 kB: a zip bomb, refused before it is read whole */
+static void
+test_kmz_ratio (void)
+{
+  static const char * const names[] = { "doc.kml", NULL };
+  g_autoptr(GFile) file = write_zip ("bomb.kmz", names, 1, 20 * 1000 * 1000, ' ');
+
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED, "bomb.kmz: “doc.kml” inside expands to at least", 0, 0);
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED, "more than a hundred times its size", 0, 0);
+}
+
 /* --- what is not a file, or too big ----------------------------------------------------- */
 
 static void
@@ -767,6 +841,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/xml/entities", test_kml_entities);
   g_test_add_func ("/hostile/xml/small-entity", test_kml_small_entity);
   g_test_add_func ("/hostile/xml/gpx-entities", test_gpx_entities);
+  g_test_add_func ("/hostile/kmz/paths", test_kmz_paths);
+  g_test_add_func ("/hostile/kmz/many-entries", test_kmz_many_entries);
+  g_test_add_func ("/hostile/kmz/ratio", test_kmz_ratio);
   g_test_add_func ("/hostile/file/fifo", test_fifo);
   g_test_add_func ("/hostile/file/dev-zero", test_dev_zero);
   g_test_add_func ("/hostile/file/too-large", test_too_large);
