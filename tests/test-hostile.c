@@ -424,6 +424,19 @@ test_native_not_utf8 (void)
   assert_load_fails (file, DM_ERROR_PARSE, "the text is not UTF-8 here (a byte FF)", 2, 12);
 }
 
+/* One byte order mark is skipped; a second one (a file converted twice) is refused */
+static void
+test_double_bom (void)
+{
+  g_autoptr(GFile) once = write_file ("bom.csv", "\xEF\xBB\xBF" "actor,place,start\nX,Moscow,2025-01-01\n", -1);
+  g_autoptr(GFile) twice = write_file ("bom2.csv", "\xEF\xBB\xBF\xEF\xBB\xBF" "actor,place,start\n"
+                                                 "X,Moscow,2025-01-01\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (once);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  assert_load_fails (twice, DM_ERROR_PARSE, "bom2.csv:1:1: The text starts with two byte order marks", 1, 1);
+}
+
 /* Coordinates are decimal numbers: no hexadecimal, NaN or infinity, and nothing wraps */
 static void
 test_csv_numbers (void)
@@ -835,6 +848,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/numbers/nan-coordinates", test_nan_coordinates);
   g_test_add_func ("/hostile/text/csv-not-utf8", test_csv_not_utf8);
   g_test_add_func ("/hostile/text/native-not-utf8", test_native_not_utf8);
+  g_test_add_func ("/hostile/text/double-bom", test_double_bom);
   g_test_add_func ("/hostile/numbers/csv", test_csv_numbers);
   g_test_add_func ("/hostile/text/long-value", test_long_value);
   g_test_add_func ("/hostile/numbers/native-version", test_native_huge_version);
