@@ -493,6 +493,28 @@ test_native_huge_version (void)
   g_assert_cmpuint (dm_problem_get_column (problem), ==, 14);
 }
 
+/* GEO is read as written: libical read "10;1e308" as 1, 10; NaN and words are no number */
+static void
+test_ical_geo (void)
+{
+  g_autoptr(GFile) file = write_file ("geo.ics",
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\n"
+                                      "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:A\r\nDTSTART:20250101\r\n"
+                                      "GEO:10;1e308\r\nEND:VEVENT\r\n"
+                                      "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:B\r\nDTSTART:20250101\r\n"
+                                      "GEO:nan;10\r\nEND:VEVENT\r\n"
+                                      "BEGIN:VEVENT\r\nUID:c\r\nSUMMARY:C\r\nDTSTART:20250101\r\n"
+                                      "GEO:0x10;10\r\nEND:VEVENT\r\n"
+                                      "BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:D\r\nDTSTART:20250101\r\n"
+                                      "GEO:55.75;37.62\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  g_assert_nonnull (interop_find_problem_at (doc, "GEO is outside the world", 8));
+  g_assert_nonnull (interop_find_problem_at (doc, "GEO is not two decimal numbers", 14));
+  g_assert_nonnull (interop_find_problem_at (doc, "GEO is not two decimal numbers", 20));
+}
+
 /* --- XML entities ----------------------------------------------------------------------- */
 
 static void
@@ -851,6 +873,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/text/double-bom", test_double_bom);
   g_test_add_func ("/hostile/numbers/csv", test_csv_numbers);
   g_test_add_func ("/hostile/text/long-value", test_long_value);
+  g_test_add_func ("/hostile/numbers/ical-geo", test_ical_geo);
   g_test_add_func ("/hostile/numbers/native-version", test_native_huge_version);
   g_test_add_func ("/hostile/xml/entities", test_kml_entities);
   g_test_add_func ("/hostile/xml/small-entity", test_kml_small_entity);
