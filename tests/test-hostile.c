@@ -415,6 +415,30 @@ test_csv_not_utf8 (void)
     }
 }
 
+/* ... and in an .ics file: its conversions are UTF-8 and read back */
+static void
+test_ical_not_utf8 (void)
+{
+  g_autoptr(GFile) file = write_file ("latin1.ics",
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\n"
+                                      "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:R\xe9union\r\n"
+                                      "DTSTART:20250101\r\nGEO:55.75;37.62\r\nEND:VEVENT\r\n"
+                                      "END:VCALENDAR\r\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmProblem *problem = interop_find_problem (doc, "The text is not UTF-8 here (a byte E9)");
+  g_autofree char *path = g_build_filename (tmpdir, "out.geojson", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, 6);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 10);
+  g_assert_nonnull (interop_find_event (doc, "R\uFFFDunion"));
+  assert_converts (doc);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_utf8_validate (contents, -1, NULL));
+  g_assert_nonnull (strstr (contents, "R\uFFFDunion"));
+}
+
 /* ... and in a .diplomap file (json-glib gives no position) */
 static void
 test_native_not_utf8 (void)
@@ -870,6 +894,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/numbers/nan-coordinates", test_nan_coordinates);
   g_test_add_func ("/hostile/text/csv-not-utf8", test_csv_not_utf8);
   g_test_add_func ("/hostile/text/native-not-utf8", test_native_not_utf8);
+  g_test_add_func ("/hostile/text/ical-not-utf8", test_ical_not_utf8);
   g_test_add_func ("/hostile/text/double-bom", test_double_bom);
   g_test_add_func ("/hostile/numbers/csv", test_csv_numbers);
   g_test_add_func ("/hostile/text/long-value", test_long_value);

@@ -416,6 +416,7 @@ dm_ical_format_load (DmDocument    *doc,
                      GError       **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *valid = NULL;
   Loader self = { { 0 } };
   icalcomponent *root, *cal = NULL;
   icalproperty *name;
@@ -423,6 +424,8 @@ dm_ical_format_load (DmDocument    *doc,
   gboolean ok = TRUE;
 
   dm_import_init (&self.imp, doc, file);
+  /* libical keeps bytes as they are: invalid UTF-8 would reach messages and written files */
+  data = dm_import_ensure_utf8 (&self.imp, data, &length, &valid);
   text = g_strndup (data, length);
   g_strdelimit (text, "\r", ' ');
   index_lines (&self, text);
