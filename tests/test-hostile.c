@@ -3,6 +3,8 @@
  * the message and the position it must give now (docs/SECURITY.md). */
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -413,6 +415,30 @@ test_csv_not_utf8 (void)
     }
 }
 
+/* ... and in an .ics file: its conversions are UTF-8 and read back */
+static void
+test_ical_not_utf8 (void)
+{
+  g_autoptr(GFile) file = write_file ("latin1.ics",
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\n"
+                                      "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:R\xe9union\r\n"
+                                      "DTSTART:20250101\r\nGEO:55.75;37.62\r\nEND:VEVENT\r\n"
+                                      "END:VCALENDAR\r\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmProblem *problem = interop_find_problem (doc, "The text is not UTF-8 here (a byte E9)");
+  g_autofree char *path = g_build_filename (tmpdir, "out.geojson", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, 6);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 10);
+  g_assert_nonnull (interop_find_event (doc, "R\uFFFDunion"));
+  assert_converts (doc);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_utf8_validate (contents, -1, NULL));
+  g_assert_nonnull (strstr (contents, "R\uFFFDunion"));
+}
+
 /* ... and in a .diplomap file (json-glib gives no position) */
 static void
 test_native_not_utf8 (void)
@@ -420,6 +446,19 @@ test_native_not_utf8 (void)
   g_autoptr(GFile) file = write_file ("latin1.diplomap", "{\"diplomap\": 1,\n\"title\": \"a\xff" "b\", \"events\": []}", -1);
 
   assert_load_fails (file, DM_ERROR_PARSE, "the text is not UTF-8 here (a byte FF)", 2, 12);
+}
+
+/* One byte order mark is skipped; a second one (a file converted twice) is refused */
+static void
+test_double_bom (void)
+{
+  g_autoptr(GFile) once = write_file ("bom.csv", "\xEF\xBB\xBF" "actor,place,start\nX,Moscow,2025-01-01\n", -1);
+  g_autoptr(GFile) twice = write_file ("bom2.csv", "\xEF\xBB\xBF\xEF\xBB\xBF" "actor,place,start\n"
+                                                 "X,Moscow,2025-01-01\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (once);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  assert_load_fails (twice, DM_ERROR_PARSE, "bom2.csv:1:1: The text starts with two byte order marks", 1, 1);
 }
 
 /* Coordinates are decimal numbers: no hexadecimal, NaN or infinity, and nothing wraps */
@@ -478,6 +517,28 @@ test_native_huge_version (void)
   g_assert_cmpuint (dm_problem_get_column (problem), ==, 14);
 }
 
+/* GEO is read as written: libical read "10;1e308" as 1, 10; NaN and words are no number */
+static void
+test_ical_geo (void)
+{
+  g_autoptr(GFile) file = write_file ("geo.ics",
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\n"
+                                      "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:A\r\nDTSTART:20250101\r\n"
+                                      "GEO:10;1e308\r\nEND:VEVENT\r\n"
+                                      "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:B\r\nDTSTART:20250101\r\n"
+                                      "GEO:nan;10\r\nEND:VEVENT\r\n"
+                                      "BEGIN:VEVENT\r\nUID:c\r\nSUMMARY:C\r\nDTSTART:20250101\r\n"
+                                      "GEO:0x10;10\r\nEND:VEVENT\r\n"
+                                      "BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:D\r\nDTSTART:20250101\r\n"
+                                      "GEO:55.75;37.62\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  g_assert_nonnull (interop_find_problem_at (doc, "GEO is outside the world", 8));
+  g_assert_nonnull (interop_find_problem_at (doc, "GEO is not two decimal numbers", 14));
+  g_assert_nonnull (interop_find_problem_at (doc, "GEO is not two decimal numbers", 20));
+}
+
 /* --- XML entities ----------------------------------------------------------------------- */
 
 static void
@@ -532,6 +593,78 @@ test_kml_small_entity (void)
   g_autoptr(DmDocument) doc = interop_load (file);
 
   g_assert_nonnull (interop_find_event (doc, "Moscow"));
+}
+
+/* --- KMZ (zip) limits ----------------------------------------------------------------------- */
+
+/* Writes @basename, a zip of @n_entries entries named @names (or, when there are more
+ * entries than names, the first name followed by the entry's number), each holding @size
+ * bytes of @fill */
+static GFile *
+write_zip (const char          *basename,
+           const char * const  *names,
+           guint                n_entries,
+           gsize                size,
+           char                 fill)
+{
+  struct archive *a = archive_write_new ();
+  g_autofree char *path = g_build_filename (tmpdir, basename, NULL);
+  g_autofree char *data = g_malloc (MAX (size, 1));
+  guint n_names = g_strv_length ((char **) names);
+
+  memset (data, fill, size);
+  g_assert_cmpint (archive_write_set_format_zip (a), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      g_autofree char *name = n_entries <= n_names ? g_strdup (names[i])
+                                                    : g_strdup_printf ("%s%u", names[0], i);
+
+      archive_entry_set_pathname (entry, name);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, size);
+      g_assert_cmpint (archive_write_header (a, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (a, data, size), ==, (la_ssize_t) size);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_free (a), ==, ARCHIVE_OK);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_kmz_paths (void)
+{
+  static const char * const dotdot[] = { "doc.kml", "../../etc/x1.kml", NULL };
+  static const char * const absolute[] = { "/tmp/x0.png", NULL };
+  g_autoptr(GFile) up = write_zip ("dotdot.kmz", dotdot, 2, 10, ' ');
+  g_autoptr(GFile) root = write_zip ("absolute.kmz", absolute, 1, 10, ' ');
+
+  assert_load_fails (up, DM_ERROR_PARSE, "dotdot.kmz: this KMZ holds “../../etc/x1.kml”, a path "
+                                         "outside the archive", 0, 0);
+  assert_load_fails (root, DM_ERROR_PARSE, "absolute.kmz: this KMZ holds “/tmp/x0.png”", 0, 0);
+}
+
+static void
+test_kmz_many_entries (void)
+{
+  static const char * const names[] = { "files/", NULL };
+  g_autoptr(GFile) file = write_zip ("many.kmz", names, 10001, 0, ' ');
+
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED,
+                     "many.kmz: this KMZ holds more than 10000 files", 0, 0);
+}
+
+/* 20 MB of spaces pack into some 20 kB: a zip bomb, refused before it is read whole */
+static void
+test_kmz_ratio (void)
+{
+  static const char * const names[] = { "doc.kml", NULL };
+  g_autoptr(GFile) file = write_zip ("bomb.kmz", names, 1, 20 * 1000 * 1000, ' ');
+
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED, "bomb.kmz: “doc.kml” inside expands to at least", 0, 0);
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED, "more than a hundred times its size", 0, 0);
 }
 
 /* --- what is not a file, or too big ----------------------------------------------------- */
@@ -761,12 +894,18 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/numbers/nan-coordinates", test_nan_coordinates);
   g_test_add_func ("/hostile/text/csv-not-utf8", test_csv_not_utf8);
   g_test_add_func ("/hostile/text/native-not-utf8", test_native_not_utf8);
+  g_test_add_func ("/hostile/text/ical-not-utf8", test_ical_not_utf8);
+  g_test_add_func ("/hostile/text/double-bom", test_double_bom);
   g_test_add_func ("/hostile/numbers/csv", test_csv_numbers);
   g_test_add_func ("/hostile/text/long-value", test_long_value);
+  g_test_add_func ("/hostile/numbers/ical-geo", test_ical_geo);
   g_test_add_func ("/hostile/numbers/native-version", test_native_huge_version);
   g_test_add_func ("/hostile/xml/entities", test_kml_entities);
   g_test_add_func ("/hostile/xml/small-entity", test_kml_small_entity);
   g_test_add_func ("/hostile/xml/gpx-entities", test_gpx_entities);
+  g_test_add_func ("/hostile/kmz/paths", test_kmz_paths);
+  g_test_add_func ("/hostile/kmz/many-entries", test_kmz_many_entries);
+  g_test_add_func ("/hostile/kmz/ratio", test_kmz_ratio);
   g_test_add_func ("/hostile/file/fifo", test_fifo);
   g_test_add_func ("/hostile/file/dev-zero", test_dev_zero);
   g_test_add_func ("/hostile/file/too-large", test_too_large);

@@ -113,7 +113,8 @@ read_file (DmDocument    *document,
   if (dm_loader_read_contents (file, &contents, &length, cancellable, &local_error))
     {
       data = contents;
-      dm_format_skip_byte_order_mark (&data, &length);
+      if (!dm_format_skip_byte_order_mark (file, &data, &length, &local_error))
+        goto failed;
       format = dm_format_find_for_data (basename, data, length);
       if (format == NULL)
         return TRUE;   /* README.md, presidents.xml, code tables: not event files */
@@ -124,6 +125,7 @@ read_file (DmDocument    *document,
           return TRUE;
         }
     }
+failed:
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dm-error.h"
 #include "dm-format.h"
 #include "dm-saver.h"
 #include "dm-ustravel-format.h"
@@ -221,15 +222,25 @@ dm_format_dup_writable_extensions (void)
   return g_steal_pointer (&list);
 }
 
-void
-dm_format_skip_byte_order_mark (const char **data,
-                                gsize       *length)
+gboolean
+dm_format_skip_byte_order_mark (GFile       *file,
+                                const char **data,
+                                gsize       *length,
+                                GError     **error)
 {
   if (*length >= 3 && memcmp (*data, "\xEF\xBB\xBF", 3) == 0)
     {
       *data += 3;
       *length -= 3;
     }
+  if (*length >= 3 && memcmp (*data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      dm_error_set_at (error, file, 1, 1, DM_ERROR_PARSE,
+                       _("The text starts with two byte order marks (U+FEFF): it was "
+                         "probably converted to UTF-8 twice"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const DmFormat *

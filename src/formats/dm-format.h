@@ -63,9 +63,12 @@ const DmFormat *dm_format_find_for_data (const char *basename,
                                          const char *data,
                                          gsize       length);
 /* Moves @data past a UTF-8 byte order mark, which some writers put first: sniffers and
- * readers are given the text after it, so that their lines and columns count from it */
-void            dm_format_skip_byte_order_mark (const char **data,
-                                                gsize       *length);
+ * readers are given the text after it, so that their lines and columns count from it.
+ * A second one right after it is an error (at 1:1 of the text after the first) */
+gboolean        dm_format_skip_byte_order_mark (GFile       *file,
+                                                const char **data,
+                                                gsize       *length,
+                                                GError     **error);
 /* Every format, in the order the loader sniffs them (most specific first) */
 const DmFormat * const *dm_format_list  (void);
 /* The formats with a reader: every one, in the table's order */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
+#include <math.h>
 #include <string.h>
 
 #include "dm-format.h"
@@ -92,6 +93,39 @@ problem (Loader     *self,
   guint line = property ? property_line (self, index, property)
                         : index < self->event_lines->len ? g_array_index (self->event_lines, guint, index) : 1;
   dm_import_problem (&self->imp, line, 1, "%s", message);
+}
+
+/* A decimal number, all of @text: no hexadecimal, NaN or infinity */
+static gboolean
+read_decimal (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+
+  text += strspn (text, " \t");
+  if (*text == '\0' || text[strspn (text, "0123456789+-.eE \t\r")] != '\0')
+    return FALSE;
+  *out = g_ascii_strtod (text, &end);
+  end += strspn (end, " \t\r");
+  return *end == '\0' && isfinite (*out);
+}
+
+/* GEO read from the file's own line: libical reads "10;1e308" as 1, 10 */
+static gboolean
+read_geo (Loader              *self,
+          guint                index,
+          struct icalgeotype  *out)
+{
+  guint line = property_line (self, index, "GEO");
+  const char *value = strchr (self->lines[line - 1], ':');
+  g_auto(GStrv) parts = value ? g_strsplit (value + 1, ";", -1) : NULL;
+
+  if (parts != NULL && g_strv_length (parts) == 2 &&
+      read_decimal (parts[0], &out->lat) && read_decimal (parts[1], &out->lon))
+    return TRUE;
+  problem (self, index, "GEO", _("GEO is not two decimal numbers, a latitude and a longitude "
+                                 "(such as GEO:55.75;37.62)"));
+  return FALSE;
 }
 
 /* "Kremlin, Moscow, Russia": the place inside the country and region the text names
@@ -246,11 +280,15 @@ read_vevent (Loader        *self,
         problem (self, index, NULL, msg);
       }
 
-  if (geo != NULL)
+  /* libical drops a GEO it cannot read ("nan;10"): the line says it is there */
+  if (geo != NULL || (index < self->event_lines->len &&
+                      property_line (self, index, "GEO") != g_array_index (self->event_lines, guint, index)))
     {
-      struct icalgeotype g = icalproperty_get_geo (geo);
+      struct icalgeotype g;
       g_auto(GStrv) parts = location ? g_strsplit (location, ",", 2) : NULL;
 
+      if (!read_geo (self, index, &g))
+        return;
       if (g.lat < -90 || g.lat > 90 || g.lon < -180 || g.lon > 180)
         {
           problem (self, index, "GEO", _("GEO is outside the world (latitude -90 to 90, longitude -180 to 180)"));
@@ -378,6 +416,7 @@ dm_ical_format_load (DmDocument    *doc,
                      GError       **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *valid = NULL;
   Loader self = { { 0 } };
   icalcomponent *root, *cal = NULL;
   icalproperty *name;
@@ -385,6 +424,8 @@ dm_ical_format_load (DmDocument    *doc,
   gboolean ok = TRUE;
 
   dm_import_init (&self.imp, doc, file);
+  /* libical keeps bytes as they are: invalid UTF-8 would reach messages and written files */
+  data = dm_import_ensure_utf8 (&self.imp, data, &length, &valid);
   text = g_strndup (data, length);
   g_strdelimit (text, "\r", ' ');
   index_lines (&self, text);

@@ -176,7 +176,8 @@ load_into_new (GFile              *file,
     return NULL;
 
   data = contents;
-  dm_format_skip_byte_order_mark (&data, &length);
+  if (!dm_format_skip_byte_order_mark (file, &data, &length, error))
+    return NULL;
   format = dm_format_find_for_data (basename, data, length);
   if (format == NULL)
     {
