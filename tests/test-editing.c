@@ -9,6 +9,7 @@
 
 #include "app-test-util.h"
 #include "dm-event-editor-private.h"
+#include "dm-event-list-private.h"
 #include "dm-loader.h"
 #include "dm-window-private.h"
 #include "interop-common.h"
@@ -465,6 +466,81 @@ test_quick_add (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static GtkShortcut *
+find_shortcut (GtkWidget  *widget,
+               const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) s = g_list_model_get_item (G_LIST_MODEL (c), j);
+          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (s));
+
+          if (g_str_equal (t, trigger))
+            return s;
+        }
+    }
+  return NULL;
+}
+
+static const char *
+editor_title (DmWindow *win)
+{
+  GtkWindow *editor = dm_window_get_editor (win);
+
+  g_assert_nonnull (editor);
+  return gtk_editable_get_text (GTK_EDITABLE (DM_EVENT_EDITOR (editor)->title_row));
+}
+
+/* Enter or a double click on an event in the list (the list view's "activate") edits it;
+ * Enter elsewhere edits the selected event, nothing when none is selected */
+static void
+test_enter_edits (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  DmEvent *apec = dm_document_lookup_event (doc, "apec-2025");
+  GListModel *shown = dm_event_list_get_model (win->event_list);
+  GtkShortcut *enter = find_shortcut (GTK_WIDGET (win), "Return");
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (shown, i);
+
+      if (event == apec)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_null (dm_window_get_editor (win));
+  g_signal_emit_by_name (win->event_list->list_view, "activate", position);
+  g_assert_cmpstr (editor_title (win), ==, dm_event_get_title (apec));
+  gtk_window_destroy (dm_window_get_editor (win));
+  g_assert_null (dm_window_get_editor (win));
+
+  /* Enter from the timeline: nothing selected, nothing opens; then the selected event */
+  g_assert_nonnull (enter);
+  dm_window_set_selected_event (win, NULL);
+  g_assert_false (gtk_shortcut_action_activate (gtk_shortcut_get_action (enter), 0, GTK_WIDGET (win),
+                                                NULL));
+  g_assert_null (dm_window_get_editor (win));
+  dm_window_set_selected_event (win, apec);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (enter), 0, GTK_WIDGET (win),
+                                               NULL));
+  g_assert_cmpstr (editor_title (win), ==, dm_event_get_title (apec));
+  gtk_window_destroy (dm_window_get_editor (win));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -485,5 +561,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/editing/editor-edit-date", test_editor_edit_date);
   g_test_add_func ("/app/editing/editor-new-visit", test_editor_new_visit);
   g_test_add_func ("/app/editing/quick-add", test_quick_add);
+  g_test_add_func ("/app/editing/enter-edits", test_enter_edits);
   return g_test_run ();
 }

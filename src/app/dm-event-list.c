@@ -132,6 +132,20 @@ search_activate_cb (GtkSearchEntry *entry,
     gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
 }
 
+/* Enter or a double click on an event opens the editor for it (win.edit-event) */
+static void
+list_activate_cb (GtkListView *view,
+                  guint        position,
+                  DmEventList *self)
+{
+  g_autoptr(DmEvent) event = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  g_assert (DM_IS_EVENT_LIST (self));
+
+  if (event != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-event", "s", dm_event_get_id (event));
+}
+
 /* The details take room only while an event is selected; the first time, the list keeps a
  * little more than half of the height (the user may then move the divider) */
 static void
@@ -439,6 +453,7 @@ dm_event_list_init (DmEventList *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activate_cb), self, 0);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->list_view, factory);
 

@@ -599,6 +599,7 @@ dm_window_init_editing (DmWindow *self)
     { "edit-event", edit_event_action, "s" },
     { "edit-selected", edit_selected_action },
   };
+  static const guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
   self->undo_stack = dm_undo_stack_new ();
@@ -612,6 +613,14 @@ dm_window_init_editing (DmWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                                                           gtk_named_action_new ("win.delete-selected")));
+  /* Enter edits the selected event, where nothing else takes it (entries, buttons, the list
+   * itself, whose Enter edits the event it is on) */
+  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+    {
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (enter_keys[i], 0),
+                                                              gtk_named_action_new ("win.edit-selected")));
+    }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   update_edit_menu (self);
   dm_window_update_edit_actions (self);
