@@ -385,6 +385,33 @@ test_dated_segments (void)
   g_assert_cmpint (g_date_time_get_month (day), ==, 3);
 }
 
+/* QGIS and shapefile exports write "NAME", "Date", "Actor": our names are found without
+ * case, the exact name winning when both are there (issue 10) */
+static void
+test_any_case (void)
+{
+  static const char text[] =
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [2.3522, 48.8566]},\n"
+    " \"properties\": {\"NAME\": \"Paris talks\", \"Actor\": \"Ana Ruiz\", \"DATE\": \"2024-03-05\", \"STATUS\": \"Planned\"}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.405, 52.52]},\n"
+    " \"properties\": {\"NAME\": \"Wrong\", \"name\": \"Berlin talks\", \"Date\": \"2024-04-01\"}}\n"
+    "]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "any-case.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  e = interop_find_event (doc, "Paris talks");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dm_actor_get_name (dm_event_get_actor (e)), ==, "Ana Ruiz");
+  g_assert_cmpint (dm_event_get_status (e), ==, DM_STATUS_PLANNED);
+  g_assert_true (dm_time_is_known (dm_event_get_start (e)));
+  g_assert_nonnull (interop_find_event (doc, "Berlin talks"));
+  g_assert_null (interop_find_event (doc, "Wrong"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -398,5 +425,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/clean-numbers", test_clean_numbers);
   g_test_add_func ("/interop/geojson/disjoint-lines", test_disjoint_lines);
   g_test_add_func ("/interop/geojson/kepler-milliseconds", test_kepler_milliseconds);
+  g_test_add_func ("/interop/geojson/any-case", test_any_case);
   return g_test_run ();
 }

@@ -37,6 +37,8 @@ dm_geojson_member_position (DmGeojsonLoader *self,
                             guint           *column)
 {
   *line = *column = 0;
+  if (object != NULL)
+    dm_geojson_lookup (object, member, &member);
   if (object == NULL || !dm_json_positions_lookup_member (self->positions, object, member, line, column))
     {
       g_autoptr(JsonNode) node = object ? json_node_init_object (json_node_alloc (), object) : NULL;
@@ -45,11 +47,36 @@ dm_geojson_member_position (DmGeojsonLoader *self,
     }
 }
 
+/* @member of @object, else a member whose name differs only in case ("Date", "NAME", as
+ * QGIS or shapefile exports write them); @key, if given, is set to the name as written */
+JsonNode *
+dm_geojson_lookup (JsonObject  *object,
+                   const char  *member,
+                   const char **key)
+{
+  g_autoptr(GList) names = NULL;
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+  if ((node = json_object_get_member (object, member)) != NULL)
+    return node;
+  names = json_object_get_members (object);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (g_ascii_strcasecmp (l->data, member) == 0)
+      {
+        if (key != NULL)
+          *key = l->data;
+        return json_object_get_member (object, l->data);
+      }
+  return NULL;
+}
+
 const char *
 dm_geojson_get_string (JsonObject *object,
                        const char *member)
 {
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  JsonNode *node = dm_geojson_lookup (object, member, NULL);
 
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
@@ -401,7 +428,7 @@ read_feature (DmGeojsonLoader *self,
     id = json_node_get_value_type (id_node) == G_TYPE_STRING
          ? g_strdup (json_node_get_string (id_node))
          : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
-  if (kind == DM_EVENT_KIND_VISIT && props != NULL && !json_object_has_member (props, "event_type"))
+  if (kind == DM_EVENT_KIND_VISIT && props != NULL && dm_geojson_lookup (props, "event_type", NULL) == NULL)
     {
       /* a point with several people and no single traveller is a summit */
       g_auto(GStrv) people = dm_geojson_get_names (props, "participants");

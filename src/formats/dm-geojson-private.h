@@ -31,6 +31,9 @@ typedef struct
   JsonNode         *segment_of;       /* the geometry a dated segment comes from, for positions */
 } DmGeojsonLoader;
 
+JsonNode       *dm_geojson_lookup      (JsonObject       *object,
+                                        const char       *member,
+                                        const char      **key);
 const char     *dm_geojson_get_string  (JsonObject       *object,
                                         const char       *member);
 const char     *dm_geojson_first_string (JsonObject         *object,

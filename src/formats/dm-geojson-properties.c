@@ -19,7 +19,7 @@ GStrv
 dm_geojson_get_names (JsonObject *object,
                       const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = dm_geojson_lookup (object, member, NULL);
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
 
   if (node == NULL)
@@ -155,7 +155,7 @@ dm_geojson_read_people (DmGeojsonLoader *self,
   if (props == NULL)
     return;
   /* "actor": ["A", "B"] lists participants */
-  if (name == NULL && json_object_has_member (props, "actor"))
+  if (name == NULL && dm_geojson_lookup (props, "actor", NULL) != NULL)
     names = dm_geojson_get_names (props, "actor");
   if (name != NULL || id != NULL)
     {
@@ -225,7 +225,7 @@ check_strings (DmGeojsonLoader    *self,
   JsonNode *node;
 
   for (guint i = 0; members[i]; i++)
-    if ((node = json_object_get_member (props, members[i])) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+    if ((node = dm_geojson_lookup (props, members[i], NULL)) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
         !(or_list ? is_strings (node) : is_string (node)))
       {
         /* Translators: %s is the name of a member in the file, like "title" */
@@ -252,7 +252,7 @@ check_types (DmGeojsonLoader *self,
   check_strings (self, props, place_members, FALSE);
   check_strings (self, props, actor_members, TRUE);
   check_strings (self, props, lists, TRUE);
-  if ((node = json_object_get_member (props, "sources")) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+  if ((node = dm_geojson_lookup (props, "sources", NULL)) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
       !JSON_NODE_HOLDS_ARRAY (node))
     type_problem (self, props, "sources", _("“sources” should be a list of citations"));
 }
@@ -273,7 +273,7 @@ dm_geojson_read_details (DmGeojsonLoader *self,
     return;
   check_types (self, props);
   /* our own files give the title apart from the display "name" */
-  if (json_object_has_member (props, "event_type"))
+  if (dm_geojson_lookup (props, "event_type", NULL) != NULL)
     dm_event_set_title (event, dm_geojson_get_string (props, "title"));
   else
     dm_event_set_title (event, dm_geojson_first_string (props, title_members, NULL));
@@ -301,7 +301,7 @@ dm_geojson_read_details (DmGeojsonLoader *self,
   invited = dm_geojson_get_names (props, "invited_by");
   if (invited != NULL && invited[0] != NULL)
     dm_event_set_invited_by (event, (const char * const *) invited);
-  sources = json_object_get_member (props, "sources");
+  sources = dm_geojson_lookup (props, "sources", NULL);
   if (sources != NULL && JSON_NODE_HOLDS_ARRAY (sources))
     {
       JsonArray *a = json_node_get_array (sources);
