@@ -412,6 +412,45 @@ test_any_case (void)
   g_assert_null (interop_find_event (doc, "Wrong"));
 }
 
+/* Scripts that write coordinates as strings: read as numbers, with one problem for the
+ * whole file at the first one (issue 10) */
+static void
+test_text_coordinates (void)
+{
+  static const char text[] =
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [\"55.75\", \"37.6\"]},\n"
+    " \"properties\": {\"title\": \"One\", \"date\": \"2024-03-05\"}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[\"2.35\", \"48.85\"], [13.4, \"52.52\"]]},\n"
+    " \"properties\": {\"title\": \"Two\", \"date\": \"2024-03-06\"}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [\"east\", \"1\"]},\n"
+    " \"properties\": {\"title\": \"Three\", \"date\": \"2024-03-07\"}}\n"
+    "]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "text-coordinates.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+  DmProblem *p;
+  DmLeg *leg;
+
+  e = interop_find_event (doc, "One");
+  g_assert_nonnull (e);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (dm_event_get_place (e)), 55.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (dm_event_get_place (e)), 37.6, 1e-9);
+  e = interop_find_event (doc, "Two");
+  g_assert_nonnull (e);
+  leg = g_ptr_array_index (dm_event_get_legs (e), 0);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (leg->to), 52.52, 1e-9);
+  /* "east" is no number: that feature alone is left out */
+  g_assert_null (interop_find_event (doc, "Three"));
+  /* one problem for the five text coordinates (the bad one counted too), at the first */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 2);
+  p = interop_find_problem (doc, "as text");
+  g_assert_nonnull (p);
+  g_assert_nonnull (strstr (dm_problem_get_message (p), "“55.75”"));
+  g_assert_cmpuint (dm_problem_get_line (p), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -426,5 +465,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/disjoint-lines", test_disjoint_lines);
   g_test_add_func ("/interop/geojson/kepler-milliseconds", test_kepler_milliseconds);
   g_test_add_func ("/interop/geojson/any-case", test_any_case);
+  g_test_add_func ("/interop/geojson/text-coordinates", test_text_coordinates);
   return g_test_run ();
 }

@@ -29,6 +29,10 @@ typedef struct
   char             *collection_name;
   DmActor          *fallback;
   JsonNode         *segment_of;       /* the geometry a dated segment comes from, for positions */
+  guint             text_coords;      /* coordinates written as strings ("37.6") */
+  char             *first_text_coord;
+  guint             text_line;
+  guint             text_column;
 } DmGeojsonLoader;
 
 JsonNode       *dm_geojson_lookup      (JsonObject       *object,
