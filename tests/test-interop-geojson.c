@@ -451,6 +451,53 @@ test_text_coordinates (void)
   g_assert_cmpuint (dm_problem_get_line (p), ==, 2);
 }
 
+/* A property of ours holding values we cannot read ("status": "L" on every feature) is
+ * kept as "status_as_written", reaches a .diplomap, and makes one problem (issue 10) */
+static void
+test_unknown_values (void)
+{
+  GString *text = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+  g_autoptr(GBytes) native = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(DmDocument) back = NULL;
+  DmProblem *p;
+  DmEvent *e;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%s{\"type\": \"Feature\", \"id\": \"f%u\", "
+                            "\"geometry\": {\"type\": \"Point\", \"coordinates\": [2.35, 48.85]}, "
+                            "\"properties\": {\"date\": \"2024-03-05\", \"status\": \"%s\"}}\n",
+                            i ? "," : "", i, i == 0 ? "Planned" : "L");
+  g_string_append (text, "]}\n");
+  bytes = g_string_free_to_bytes (text);
+  file = interop_write_temp (bytes, "unknown-values.geojson");
+  doc = interop_load (file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 1);
+  p = interop_find_problem (doc, "“status”");
+  g_assert_nonnull (p);
+  g_assert_nonnull (strstr (dm_problem_get_message (p), "999"));
+  g_assert_nonnull (strstr (dm_problem_get_message (p), "“L”"));
+  g_assert_cmpuint (dm_problem_get_line (p), ==, 3);
+  e = interop_find_event (doc, "f0");
+  g_assert_cmpint (dm_event_get_status (e), ==, DM_STATUS_PLANNED);
+  e = interop_find_event (doc, "f7");
+  g_assert_cmpstr (json_object_get_string_member (dm_event_get_extra (e), "status_as_written"), ==, "L");
+
+  /* kept in a .diplomap and read back without a problem */
+  native = dm_native_write (doc, NULL);
+  out = interop_write_temp (native, "unknown-values.diplomap");
+  back = interop_load (out);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (back)), ==, 0);
+  e = interop_find_event (back, "f7");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (json_object_get_string_member (dm_event_get_extra (e), "status_as_written"), ==, "L");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -466,5 +513,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/kepler-milliseconds", test_kepler_milliseconds);
   g_test_add_func ("/interop/geojson/any-case", test_any_case);
   g_test_add_func ("/interop/geojson/text-coordinates", test_text_coordinates);
+  g_test_add_func ("/interop/geojson/unknown-values", test_unknown_values);
   return g_test_run ();
 }

@@ -630,12 +630,15 @@ dm_geojson_format_load (DmDocument    *doc,
   else
     ok = dm_import_fail (&self.imp, error, 1, 1,
                          _("not GeoJSON: the top level should be a Feature or a FeatureCollection"));
+  if (ok)
+    dm_geojson_report_unknown (&self);
   if (ok && self.text_coords > 0)
     /* Translators: the first %s is a coordinate as written, like "37.6"; %u counts them */
     dm_import_problem (&self.imp, self.text_line, self.text_column,
                        _("Coordinates are written as text (“%s” here): they were read as numbers, %u in this file"),
                        self.first_text_coord, self.text_coords);
 out:
+  g_clear_pointer (&self.unknown_values, g_hash_table_unref);
   g_free (self.first_text_coord);
   g_free (self.collection_name);
   dm_import_clear (&self.imp);
