@@ -340,6 +340,31 @@ test_lp_tsv (void)
   g_assert_nonnull (interop_find_problem_at (doc, "“POINT(200 10)” is not a point", 4));
 }
 
+/* "destination country, destination city, date" with no origin: visits, not legs that
+ * start nowhere (issue 10) */
+static void
+test_destination_only (void)
+{
+  static const char text[] =
+    "Destination Country,Destination City,Date\n"
+    "France,Paris,2019-05-03\n"
+    "Japan,Osaka,2019-06-28\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "destinations.csv");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GListModel *events = dm_document_get_events (doc);
+  g_autoptr(DmEvent) e = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+  e = g_list_model_get_item (events, 1);
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_VISIT);
+  g_assert_nonnull (dm_event_get_place (e));
+  g_assert_cmpstr (dm_place_get_name (dm_event_get_place (e)), ==, "Osaka");
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (dm_event_get_place (e)), 34.69, 0.2);
+  g_assert_true (dm_time_is_known (dm_event_get_start (e)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -353,5 +378,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/bad", test_bad);
   g_test_add_func ("/interop/csv/unreadable", test_unreadable);
   g_test_add_func ("/interop/csv/round-trip", test_round_trip);
+  g_test_add_func ("/interop/csv/destination-only", test_destination_only);
   return g_test_run ();
 }

@@ -385,6 +385,119 @@ test_dated_segments (void)
   g_assert_cmpint (g_date_time_get_month (day), ==, 3);
 }
 
+/* QGIS and shapefile exports write "NAME", "Date", "Actor": our names are found without
+ * case, the exact name winning when both are there (issue 10) */
+static void
+test_any_case (void)
+{
+  static const char text[] =
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [2.3522, 48.8566]},\n"
+    " \"properties\": {\"NAME\": \"Paris talks\", \"Actor\": \"Ana Ruiz\", \"DATE\": \"2024-03-05\", \"STATUS\": \"Planned\"}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.405, 52.52]},\n"
+    " \"properties\": {\"NAME\": \"Wrong\", \"name\": \"Berlin talks\", \"Date\": \"2024-04-01\"}}\n"
+    "]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "any-case.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  e = interop_find_event (doc, "Paris talks");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dm_actor_get_name (dm_event_get_actor (e)), ==, "Ana Ruiz");
+  g_assert_cmpint (dm_event_get_status (e), ==, DM_STATUS_PLANNED);
+  g_assert_true (dm_time_is_known (dm_event_get_start (e)));
+  g_assert_nonnull (interop_find_event (doc, "Berlin talks"));
+  g_assert_null (interop_find_event (doc, "Wrong"));
+}
+
+/* Scripts that write coordinates as strings: read as numbers, with one problem for the
+ * whole file at the first one (issue 10) */
+static void
+test_text_coordinates (void)
+{
+  static const char text[] =
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [\"55.75\", \"37.6\"]},\n"
+    " \"properties\": {\"title\": \"One\", \"date\": \"2024-03-05\"}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[\"2.35\", \"48.85\"], [13.4, \"52.52\"]]},\n"
+    " \"properties\": {\"title\": \"Two\", \"date\": \"2024-03-06\"}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [\"east\", \"1\"]},\n"
+    " \"properties\": {\"title\": \"Three\", \"date\": \"2024-03-07\"}}\n"
+    "]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "text-coordinates.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+  DmProblem *p;
+  DmLeg *leg;
+
+  e = interop_find_event (doc, "One");
+  g_assert_nonnull (e);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (dm_event_get_place (e)), 55.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (dm_event_get_place (e)), 37.6, 1e-9);
+  e = interop_find_event (doc, "Two");
+  g_assert_nonnull (e);
+  leg = g_ptr_array_index (dm_event_get_legs (e), 0);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (leg->to), 52.52, 1e-9);
+  /* "east" is no number: that feature alone is left out */
+  g_assert_null (interop_find_event (doc, "Three"));
+  /* one problem for the five text coordinates (the bad one counted too), at the first */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 2);
+  p = interop_find_problem (doc, "as text");
+  g_assert_nonnull (p);
+  g_assert_nonnull (strstr (dm_problem_get_message (p), "“55.75”"));
+  g_assert_cmpuint (dm_problem_get_line (p), ==, 2);
+}
+
+/* A property of ours holding values we cannot read ("status": "L" on every feature) is
+ * kept as "status_as_written", reaches a .diplomap, and makes one problem (issue 10) */
+static void
+test_unknown_values (void)
+{
+  GString *text = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+  g_autoptr(GBytes) native = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(DmDocument) back = NULL;
+  DmProblem *p;
+  DmEvent *e;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%s{\"type\": \"Feature\", \"id\": \"f%u\", "
+                            "\"geometry\": {\"type\": \"Point\", \"coordinates\": [2.35, 48.85]}, "
+                            "\"properties\": {\"date\": \"2024-03-05\", \"status\": \"%s\"}}\n",
+                            i ? "," : "", i, i == 0 ? "Planned" : "L");
+  g_string_append (text, "]}\n");
+  bytes = g_string_free_to_bytes (text);
+  file = interop_write_temp (bytes, "unknown-values.geojson");
+  doc = interop_load (file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 1);
+  p = interop_find_problem (doc, "“status”");
+  g_assert_nonnull (p);
+  g_assert_nonnull (strstr (dm_problem_get_message (p), "999"));
+  g_assert_nonnull (strstr (dm_problem_get_message (p), "“L”"));
+  g_assert_cmpuint (dm_problem_get_line (p), ==, 3);
+  e = interop_find_event (doc, "f0");
+  g_assert_cmpint (dm_event_get_status (e), ==, DM_STATUS_PLANNED);
+  e = interop_find_event (doc, "f7");
+  g_assert_cmpstr (json_object_get_string_member (dm_event_get_extra (e), "status_as_written"), ==, "L");
+
+  /* kept in a .diplomap and read back without a problem */
+  native = dm_native_write (doc, NULL);
+  out = interop_write_temp (native, "unknown-values.diplomap");
+  back = interop_load (out);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (back)), ==, 0);
+  e = interop_find_event (back, "f7");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (json_object_get_string_member (dm_event_get_extra (e), "status_as_written"), ==, "L");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -398,5 +511,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/clean-numbers", test_clean_numbers);
   g_test_add_func ("/interop/geojson/disjoint-lines", test_disjoint_lines);
   g_test_add_func ("/interop/geojson/kepler-milliseconds", test_kepler_milliseconds);
+  g_test_add_func ("/interop/geojson/any-case", test_any_case);
+  g_test_add_func ("/interop/geojson/text-coordinates", test_text_coordinates);
+  g_test_add_func ("/interop/geojson/unknown-values", test_unknown_values);
   return g_test_run ();
 }

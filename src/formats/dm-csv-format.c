@@ -122,6 +122,21 @@ read_header (GPtrArray *row,
           known++;
         }
     }
+  /* "destination country, destination city, date" with no origin: the rows are visits */
+  if (columns[COL_FROM] < 0 && columns[COL_FROM_LAT] < 0 && columns[COL_FROM_COUNTRY] < 0 &&
+      columns[COL_PLACE] < 0 && columns[COL_LAT] < 0 &&
+      (columns[COL_TO] >= 0 || (columns[COL_TO_LAT] >= 0 && columns[COL_TO_LON] >= 0)))
+    {
+      static const Column pairs[][2] = {
+        { COL_TO, COL_PLACE }, { COL_TO_COUNTRY, COL_COUNTRY }, { COL_TO_LAT, COL_LAT }, { COL_TO_LON, COL_LON }
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+        if (columns[pairs[i][1]] < 0)
+          {
+            columns[pairs[i][1]] = columns[pairs[i][0]];
+            columns[pairs[i][0]] = -1;
+          }
+    }
   *has_where = columns[COL_FROM] >= 0 || columns[COL_TO] >= 0 || columns[COL_PLACE] >= 0 ||
                (columns[COL_LAT] >= 0 && columns[COL_LON] >= 0) || columns[COL_GEOWKT] >= 0;
   return known;

@@ -37,6 +37,8 @@ dm_geojson_member_position (DmGeojsonLoader *self,
                             guint           *column)
 {
   *line = *column = 0;
+  if (object != NULL)
+    dm_geojson_lookup (object, member, &member);
   if (object == NULL || !dm_json_positions_lookup_member (self->positions, object, member, line, column))
     {
       g_autoptr(JsonNode) node = object ? json_node_init_object (json_node_alloc (), object) : NULL;
@@ -45,11 +47,36 @@ dm_geojson_member_position (DmGeojsonLoader *self,
     }
 }
 
+/* @member of @object, else a member whose name differs only in case ("Date", "NAME", as
+ * QGIS or shapefile exports write them); @key, if given, is set to the name as written */
+JsonNode *
+dm_geojson_lookup (JsonObject  *object,
+                   const char  *member,
+                   const char **key)
+{
+  g_autoptr(GList) names = NULL;
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+  if ((node = json_object_get_member (object, member)) != NULL)
+    return node;
+  names = json_object_get_members (object);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (g_ascii_strcasecmp (l->data, member) == 0)
+      {
+        if (key != NULL)
+          *key = l->data;
+        return json_object_get_member (object, l->data);
+      }
+  return NULL;
+}
+
 const char *
 dm_geojson_get_string (JsonObject *object,
                        const char *member)
 {
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  JsonNode *node = dm_geojson_lookup (object, member, NULL);
 
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
@@ -78,11 +105,46 @@ dm_geojson_first_string (JsonObject          *object,
   return NULL;
 }
 
+/* A coordinate: a number, or a number written as a string ("37.6", as some scripts
+ * write them), counted so that the file gets one problem for all of them */
 static gboolean
-read_position (JsonNode          *node,
+read_coordinate (DmGeojsonLoader *self,
+                 JsonArray       *position,
+                 guint            index,
+                 double          *out)
+{
+  JsonNode *el = json_array_get_element (position, index);
+  const char *text;
+  char *end;
+
+  if (!JSON_NODE_HOLDS_VALUE (el))
+    return FALSE;
+  if (json_node_get_value_type (el) == G_TYPE_INT64 || json_node_get_value_type (el) == G_TYPE_DOUBLE)
+    {
+      *out = json_node_get_double (el);
+      return TRUE;
+    }
+  if (json_node_get_value_type (el) != G_TYPE_STRING)
+    return FALSE;
+  text = json_node_get_string (el);
+  *out = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (*out))
+    return FALSE;
+  if (self->text_coords++ == 0)
+    {
+      self->first_text_coord = g_strdup (text);
+      dm_json_positions_lookup_element (self->positions, position, index, &self->text_line, &self->text_column);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_position (DmGeojsonLoader   *self,
+               JsonNode          *node,
                DmGeojsonPosition *out)
 {
   JsonArray *a;
+  double c[4] = { 0 };
   guint n;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -92,22 +154,19 @@ read_position (JsonNode          *node,
   if (n < 2)
     return FALSE;
   for (guint i = 0; i < MIN (n, 4); i++)
-    {
-      JsonNode *el = json_array_get_element (a, i);
-      if (!JSON_NODE_HOLDS_VALUE (el) ||
-          (json_node_get_value_type (el) != G_TYPE_INT64 && json_node_get_value_type (el) != G_TYPE_DOUBLE))
-        return FALSE;
-    }
-  out->lon = json_array_get_double_element (a, 0);
-  out->lat = json_array_get_double_element (a, 1);
+    if (!read_coordinate (self, a, i, &c[i]))
+      return FALSE;
+  out->lon = c[0];
+  out->lat = c[1];
   out->has_t = n >= 4;
-  out->t = out->has_t ? json_array_get_double_element (a, 3) : 0;
+  out->t = out->has_t ? c[3] : 0;
   return out->lat >= -90 && out->lat <= 90 && out->lon >= -180 && out->lon <= 180;
 }
 
 /* Positions of a LineString (or a ring, or MultiPoint) into a new GArray */
 static GArray *
-read_positions (JsonNode *node)
+read_positions (DmGeojsonLoader *self,
+                JsonNode        *node)
 {
   g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (DmGeojsonPosition));
   JsonArray *a;
@@ -118,7 +177,7 @@ read_positions (JsonNode *node)
   for (guint i = 0; i < json_array_get_length (a); i++)
     {
       DmGeojsonPosition p;
-      if (!read_position (json_array_get_element (a, i), &p))
+      if (!read_position (self, json_array_get_element (a, i), &p))
         return NULL;
       g_array_append_val (out, p);
     }
@@ -127,10 +186,11 @@ read_positions (JsonNode *node)
 
 /* The geometry as lines (each a GArray of DmGeojsonPosition) and points; FALSE if malformed */
 static gboolean
-read_geometry (JsonObject *geometry,
-               GPtrArray  *lines,
-               GArray     *points,
-               guint       depth)
+read_geometry (DmGeojsonLoader *self,
+               JsonObject      *geometry,
+               GPtrArray       *lines,
+               GArray          *points,
+               guint            depth)
 {
   const char *type = dm_geojson_get_string (geometry, "type");
   JsonNode *coords = json_object_get_member (geometry, "coordinates");
@@ -141,14 +201,14 @@ read_geometry (JsonObject *geometry,
   if (g_str_equal (type, "Point"))
     {
       DmGeojsonPosition p;
-      if (!read_position (coords, &p))
+      if (!read_position (self, coords, &p))
         return FALSE;
       g_array_append_val (points, p);
       return TRUE;
     }
   if (g_str_equal (type, "MultiPoint"))
     {
-      if ((line = read_positions (coords)) == NULL)
+      if ((line = read_positions (self, coords)) == NULL)
         return FALSE;
       g_array_append_vals (points, line->data, line->len);
       g_array_unref (line);
@@ -156,7 +216,7 @@ read_geometry (JsonObject *geometry,
     }
   if (g_str_equal (type, "LineString"))
     {
-      if ((line = read_positions (coords)) == NULL || line->len < 2)
+      if ((line = read_positions (self, coords)) == NULL || line->len < 2)
         return line ? (g_array_unref (line), FALSE) : FALSE;
       g_ptr_array_add (lines, line);
       return TRUE;
@@ -173,7 +233,7 @@ read_geometry (JsonObject *geometry,
         {
           for (guint i = 0; i < json_array_get_length (a); i++)
             {
-              if ((line = read_positions (json_array_get_element (a, i))) == NULL || line->len < 2)
+              if ((line = read_positions (self, json_array_get_element (a, i))) == NULL || line->len < 2)
                 return line ? (g_array_unref (line), FALSE) : FALSE;
               g_ptr_array_add (lines, line);
             }
@@ -188,7 +248,7 @@ read_geometry (JsonObject *geometry,
         if (ring != NULL && g_str_equal (type, "MultiPolygon") && JSON_NODE_HOLDS_ARRAY (ring) &&
             json_array_get_length (json_node_get_array (ring)) > 0)
           ring = json_array_get_element (json_node_get_array (ring), 0);
-        if ((line = read_positions (ring)) == NULL || line->len == 0)
+        if ((line = read_positions (self, ring)) == NULL || line->len == 0)
           return line ? (g_array_unref (line), FALSE) : FALSE;
         for (guint i = 0; i < line->len; i++)
           {
@@ -214,7 +274,7 @@ read_geometry (JsonObject *geometry,
       for (guint i = 0; i < json_array_get_length (a); i++)
         {
           JsonNode *g = json_array_get_element (a, i);
-          if (!JSON_NODE_HOLDS_OBJECT (g) || !read_geometry (json_node_get_object (g), lines, points, depth + 1))
+          if (!JSON_NODE_HOLDS_OBJECT (g) || !read_geometry (self, json_node_get_object (g), lines, points, depth + 1))
             return FALSE;
         }
       return TRUE;
@@ -356,7 +416,7 @@ read_feature (DmGeojsonLoader *self,
     return;
   if (geometry != NULL && JSON_NODE_HOLDS_OBJECT (geometry))
     {
-      if (!read_geometry (json_node_get_object (geometry), lines, points, 0))
+      if (!read_geometry (self, json_node_get_object (geometry), lines, points, 0))
         {
           skip_feature (self, node, json_node_get_object (geometry), "coordinates",
                         _("This geometry is not valid GeoJSON: positions should be [longitude, latitude] numbers within the world"));
@@ -401,7 +461,7 @@ read_feature (DmGeojsonLoader *self,
     id = json_node_get_value_type (id_node) == G_TYPE_STRING
          ? g_strdup (json_node_get_string (id_node))
          : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
-  if (kind == DM_EVENT_KIND_VISIT && props != NULL && !json_object_has_member (props, "event_type"))
+  if (kind == DM_EVENT_KIND_VISIT && props != NULL && dm_geojson_lookup (props, "event_type", NULL) == NULL)
     {
       /* a point with several people and no single traveller is a summit */
       g_auto(GStrv) people = dm_geojson_get_names (props, "participants");
@@ -570,7 +630,16 @@ dm_geojson_format_load (DmDocument    *doc,
   else
     ok = dm_import_fail (&self.imp, error, 1, 1,
                          _("not GeoJSON: the top level should be a Feature or a FeatureCollection"));
+  if (ok)
+    dm_geojson_report_unknown (&self);
+  if (ok && self.text_coords > 0)
+    /* Translators: the first %s is a coordinate as written, like "37.6"; %u counts them */
+    dm_import_problem (&self.imp, self.text_line, self.text_column,
+                       _("Coordinates are written as text (“%s” here): they were read as numbers, %u in this file"),
+                       self.first_text_coord, self.text_coords);
 out:
+  g_clear_pointer (&self.unknown_values, g_hash_table_unref);
+  g_free (self.first_text_coord);
   g_free (self.collection_name);
   dm_import_clear (&self.imp);
   return ok;

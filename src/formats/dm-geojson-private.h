@@ -22,6 +22,15 @@ typedef struct
   gboolean has_t;
 } DmGeojsonPosition;
 
+/* A property of ours holding values we cannot read, on one or more features */
+typedef struct
+{
+  guint  count;
+  char  *first;
+  guint  line;
+  guint  column;
+} DmGeojsonUnknown;
+
 typedef struct
 {
   DmImport          imp;
@@ -29,8 +38,16 @@ typedef struct
   char             *collection_name;
   DmActor          *fallback;
   JsonNode         *segment_of;       /* the geometry a dated segment comes from, for positions */
+  guint             text_coords;      /* coordinates written as strings ("37.6") */
+  char             *first_text_coord;
+  guint             text_line;
+  guint             text_column;
+  GHashTable       *unknown_values;   /* property name -> DmGeojsonUnknown */
 } DmGeojsonLoader;
 
+JsonNode       *dm_geojson_lookup      (JsonObject       *object,
+                                        const char       *member,
+                                        const char      **key);
 const char     *dm_geojson_get_string  (JsonObject       *object,
                                         const char       *member);
 const char     *dm_geojson_first_string (JsonObject         *object,
@@ -43,6 +60,12 @@ void            dm_geojson_member_position (DmGeojsonLoader *self,
                                             guint           *column);
 
 /* Properties (dm-geojson-properties.c) */
+void            dm_geojson_unknown_value      (DmGeojsonLoader   *self,
+                                               JsonObject        *props,
+                                               const char        *member,
+                                               const char        *value,
+                                               DmEvent           *event);
+void            dm_geojson_report_unknown     (DmGeojsonLoader   *self);
 GStrv           dm_geojson_get_names          (JsonObject        *object,
                                                const char        *member);
 DmActor        *dm_geojson_fallback_actor     (DmGeojsonLoader   *self);

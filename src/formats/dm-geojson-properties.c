@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dm-gazetteer.h"
@@ -19,7 +20,7 @@ GStrv
 dm_geojson_get_names (JsonObject *object,
                       const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = dm_geojson_lookup (object, member, NULL);
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
 
   if (node == NULL)
@@ -155,7 +156,7 @@ dm_geojson_read_people (DmGeojsonLoader *self,
   if (props == NULL)
     return;
   /* "actor": ["A", "B"] lists participants */
-  if (name == NULL && json_object_has_member (props, "actor"))
+  if (name == NULL && dm_geojson_lookup (props, "actor", NULL) != NULL)
     names = dm_geojson_get_names (props, "actor");
   if (name != NULL || id != NULL)
     {
@@ -178,6 +179,80 @@ dm_geojson_read_people (DmGeojsonLoader *self,
       if (a != NULL && a != actor)
         dm_event_add_participant (event, a);
     }
+}
+
+static void
+unknown_free (gpointer data)
+{
+  DmGeojsonUnknown *u = data;
+
+  g_free (u->first);
+  g_free (u);
+}
+
+/* A property of ours whose value we cannot read ("status": "L" in a survey's file) is kept
+ * on the event as "NAME_as_written", so that it reaches a .diplomap, and counted: the file
+ * gets one problem per property name (dm_geojson_report_unknown), not one per feature */
+void
+dm_geojson_unknown_value (DmGeojsonLoader *self,
+                          JsonObject      *props,
+                          const char      *member,
+                          const char      *value,
+                          DmEvent         *event)
+{
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autofree char *key = g_strconcat (member, "_as_written", NULL);
+  DmGeojsonUnknown *u;
+
+  if (dm_event_get_extra (event) != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (dm_event_get_extra (event));
+      for (GList *l = names; l != NULL; l = l->next)
+        json_object_set_member (extra, l->data, json_node_copy (json_object_get_member (dm_event_get_extra (event), l->data)));
+    }
+  json_object_set_string_member (extra, key, value);
+  dm_event_set_extra (event, extra);
+
+  if (self->unknown_values == NULL)
+    self->unknown_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unknown_free);
+  if ((u = g_hash_table_lookup (self->unknown_values, member)) == NULL)
+    {
+      u = g_new0 (DmGeojsonUnknown, 1);
+      u->first = g_strdup (value);
+      dm_geojson_member_position (self, props, member, &u->line, &u->column);
+      g_hash_table_insert (self->unknown_values, g_strdup (member), u);
+    }
+  u->count++;
+}
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+void
+dm_geojson_report_unknown (DmGeojsonLoader *self)
+{
+  g_autofree gpointer *names = NULL;
+  guint n;
+
+  if (self->unknown_values == NULL)
+    return;
+  names = g_hash_table_get_keys_as_array (self->unknown_values, &n);
+  qsort (names, n, sizeof (gpointer), compare_names);
+  for (guint i = 0; i < n; i++)
+    {
+      DmGeojsonUnknown *u = g_hash_table_lookup (self->unknown_values, names[i]);
+      g_autofree char *key = g_strconcat (names[i], "_as_written", NULL);
+
+      /* Translators: “status” held values … on 1000 features (“L” here, the first) */
+      dm_import_problem (&self->imp, u->line, u->column,
+                         _("“%s” held values Diplomap does not know on %u features (“%s” here, the first): they are kept as “%s”"),
+                         (const char *) names[i], u->count, u->first, key);
+    }
+  g_clear_pointer (&self->unknown_values, g_hash_table_unref);
 }
 
 static gboolean
@@ -225,7 +300,7 @@ check_strings (DmGeojsonLoader    *self,
   JsonNode *node;
 
   for (guint i = 0; members[i]; i++)
-    if ((node = json_object_get_member (props, members[i])) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+    if ((node = dm_geojson_lookup (props, members[i], NULL)) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
         !(or_list ? is_strings (node) : is_string (node)))
       {
         /* Translators: %s is the name of a member in the file, like "title" */
@@ -252,7 +327,7 @@ check_types (DmGeojsonLoader *self,
   check_strings (self, props, place_members, FALSE);
   check_strings (self, props, actor_members, TRUE);
   check_strings (self, props, lists, TRUE);
-  if ((node = json_object_get_member (props, "sources")) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+  if ((node = dm_geojson_lookup (props, "sources", NULL)) != NULL && !JSON_NODE_HOLDS_NULL (node) &&
       !JSON_NODE_HOLDS_ARRAY (node))
     type_problem (self, props, "sources", _("“sources” should be a list of citations"));
 }
@@ -273,7 +348,7 @@ dm_geojson_read_details (DmGeojsonLoader *self,
     return;
   check_types (self, props);
   /* our own files give the title apart from the display "name" */
-  if (json_object_has_member (props, "event_type"))
+  if (dm_geojson_lookup (props, "event_type", NULL) != NULL)
     dm_event_set_title (event, dm_geojson_get_string (props, "title"));
   else
     dm_event_set_title (event, dm_geojson_first_string (props, title_members, NULL));
@@ -287,13 +362,7 @@ dm_geojson_read_details (DmGeojsonLoader *self,
       if (dm_status_from_string (lower, &s))
         dm_event_set_status (event, s);
       else
-        {
-          guint line, column;
-          dm_geojson_member_position (self, props, "status", &line, &column);
-          dm_import_problem (&self->imp, line, column,
-                             _("Unknown status “%s”: use announced, planned, confirmed, completed or cancelled"),
-                             status);
-        }
+        dm_geojson_unknown_value (self, props, "status", status, event);
     }
   tags = dm_geojson_get_names (props, "tags");
   if (tags != NULL && tags[0] != NULL)
@@ -301,7 +370,7 @@ dm_geojson_read_details (DmGeojsonLoader *self,
   invited = dm_geojson_get_names (props, "invited_by");
   if (invited != NULL && invited[0] != NULL)
     dm_event_set_invited_by (event, (const char * const *) invited);
-  sources = json_object_get_member (props, "sources");
+  sources = dm_geojson_lookup (props, "sources", NULL);
   if (sources != NULL && JSON_NODE_HOLDS_ARRAY (sources))
     {
       JsonArray *a = json_node_get_array (sources);

@@ -173,10 +173,10 @@ flat_span (JsonObject *props)
   if (props == NULL)
     return s;
   for (guint i = 0; starts[i] && s.start == NULL; i++)
-    if ((s.start = json_object_get_member (props, starts[i])) != NULL)
+    if ((s.start = dm_geojson_lookup (props, starts[i], &s.member)) != NULL && s.member == NULL)
       s.member = starts[i];
   for (guint i = 0; ends[i] && s.end == NULL; i++)
-    if ((s.end = json_object_get_member (props, ends[i])) != NULL)
+    if ((s.end = dm_geojson_lookup (props, ends[i], &s.end_member)) != NULL && s.end_member == NULL)
       s.end_member = ends[i];
   if (s.start == NULL && s.end != NULL)
     s.member = s.end_member;
