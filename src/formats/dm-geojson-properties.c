@@ -249,7 +249,9 @@ dm_geojson_report_unknown (DmGeojsonLoader *self)
 
       /* Translators: “status” held values … on 1000 features (“L” here, the first) */
       dm_import_problem (&self->imp, u->line, u->column,
-                         _("“%s” held values Diplomap does not know on %u features (“%s” here, the first): they are kept as “%s”"),
+                         ngettext ("“%s” held values Diplomap does not know on %u feature (“%s” here): it is kept as “%s”",
+                                   "“%s” held values Diplomap does not know on %u features (“%s” here, the first): they are kept as “%s”",
+                                   u->count),
                          (const char *) names[i], u->count, u->first, key);
     }
   g_clear_pointer (&self->unknown_values, g_hash_table_unref);
