@@ -29,7 +29,7 @@ struct _DmJsonPositions
   guint       n_seen;       /* starts and members signalled so far */
   GArray     *stack;        /* guint: the number of each open container's start */
   GHashTable *containers;   /* JsonObject* or JsonArray* -> number + 1 */
-  GHashTable *members;      /* "ptr/name" or "ptr[i]" -> number + 1 */
+  GHashTable *members;      /* the JsonNode of a member or element -> number + 1 */
   GArray     *positions;    /* Position, by number; filled on the first lookup */
   gboolean    scanned;
   gulong      handlers[6];
@@ -63,7 +63,9 @@ object_member_cb (JsonParser      *parser,
                   const char      *member,
                   DmJsonPositions *self)
 {
-  g_hash_table_insert (self->members, g_strdup_printf ("%p/%s", (void *) object, member),
+  /* json-glib sets the member before it signals it: its node is the key (no allocation;
+   * a member given twice keeps the last, as json-glib does) */
+  g_hash_table_insert (self->members, json_object_get_member (object, member),
                        GUINT_TO_POINTER (++self->n_seen));
 }
 
@@ -73,7 +75,7 @@ array_element_cb (JsonParser      *parser,
                   int              index,
                   DmJsonPositions *self)
 {
-  g_hash_table_insert (self->members, g_strdup_printf ("%p[%d]", (void *) array, index),
+  g_hash_table_insert (self->members, json_array_get_element (array, index),
                        GUINT_TO_POINTER (++self->n_seen));
 }
 
@@ -93,7 +95,7 @@ dm_json_positions_new (JsonParser *parser,
   self->length = length;
   self->stack = g_array_new (FALSE, FALSE, sizeof (guint));
   self->containers = g_hash_table_new (NULL, NULL);
-  self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->members = g_hash_table_new (NULL, NULL);
   self->positions = g_array_new (FALSE, TRUE, sizeof (Position));
   self->handlers[0] = g_signal_connect (parser, "object-start", G_CALLBACK (container_start_cb), self);
   self->handlers[1] = g_signal_connect (parser, "object-end", G_CALLBACK (container_end_cb), self);
@@ -505,9 +507,9 @@ dm_json_positions_lookup_member (DmJsonPositions *self,
                                  guint           *line,
                                  guint           *column)
 {
-  g_autofree char *key = g_strdup_printf ("%p/%s", (void *) object, member);
+  JsonNode *node = json_object_get_member (object, member);
 
-  return unpack (find (self, g_hash_table_lookup (self->members, key)), line, column);
+  return node != NULL && unpack (find (self, g_hash_table_lookup (self->members, node)), line, column);
 }
 
 gboolean
@@ -517,9 +519,9 @@ dm_json_positions_lookup_element (DmJsonPositions *self,
                                   guint           *line,
                                   guint           *column)
 {
-  g_autofree char *key = g_strdup_printf ("%p[%u]", (void *) array, index);
+  JsonNode *node = index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
 
-  return unpack (find (self, g_hash_table_lookup (self->members, key)), line, column);
+  return node != NULL && unpack (find (self, g_hash_table_lookup (self->members, node)), line, column);
 }
 
 /**
