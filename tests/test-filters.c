@@ -507,6 +507,55 @@ test_colours_stay (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The search entry's own pause has passed, then the window's: two events are shown */
+static gboolean
+two_shown (gpointer data)
+{
+  DmWindow *win = data;
+
+  return win->filter_timeout_id == 0 &&
+         g_list_model_get_n_items (dm_document_get_events (win->shown)) == 2;
+}
+
+/* A search that leaves Lavrov's events (Moscow and Minsk) flies the map there once the
+ * list's pause has passed, from the whole document's frame across Asia and America */
+static void
+test_search_frames (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  ShumateViewport *viewport;
+  double zoom_before, lon, lat;
+
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
+  g_assert_true (app_test_wait_map_still (win, 3));
+  viewport = shumate_map_get_viewport (win->map);
+  zoom_before = shumate_viewport_get_zoom_level (viewport);
+  before = app_test_render (GTK_WIDGET (win));
+  app_test_save (before, "search-frames-before.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (win->event_list->search), "Lavrov");
+  g_assert_true (app_test_wait_until (two_shown, win, 5000));
+  g_assert_true (app_test_wait_map_still (win, 5));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  g_test_message ("zoom %.2f -> %.2f, centre %.2f, %.2f", zoom_before,
+                  shumate_viewport_get_zoom_level (viewport), lat, lon);
+  /* Between Minsk (27.6° E, 53.9° N) and Moscow (37.6° E, 55.8° N) */
+  g_assert_cmpfloat (lon, >, 27);
+  g_assert_cmpfloat (lon, <, 38);
+  g_assert_cmpfloat (lat, >, 53);
+  g_assert_cmpfloat (lat, <, 56.5);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom_before + 1);
+  g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 10000));
+  after = app_test_render (GTK_WIDGET (win));
+  app_test_save (after, "search-frames-after.png");
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,5 +565,6 @@ main (int   argc,
   g_test_add_func ("/app/filters/export-follows", test_export_follows);
   g_test_add_func ("/app/filters/role-year", test_role_year);
   g_test_add_func ("/app/filters/colours-stay", test_colours_stay);
+  g_test_add_func ("/app/filters/search-frames", test_search_frames);
   return g_test_run ();
 }

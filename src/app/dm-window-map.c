@@ -9,7 +9,7 @@
 #include "dm-window-private.h"
 
 /* The window's map: the offline tiles and the routes layer, flying to events, fitting the
- * document, and picking an event with a click. */
+ * document or what the filters leave, and picking an event with a click. */
 
 /* The places to frame, in normalised Web Mercator (x and y 0..1 from 180°W and the north) */
 typedef struct
@@ -186,10 +186,11 @@ dm_window_fly_to_event (DmWindow *self,
   box_clear (&box);
 }
 
-void
-dm_window_fit_document (DmWindow *self)
+static void
+fit_events (DmWindow   *self,
+            GListModel *events,
+            guint       duration_ms)
 {
-  GListModel *events = dm_document_get_events (self->document);
   Box box;
 
   box_init (&box);
@@ -198,8 +199,21 @@ dm_window_fit_document (DmWindow *self)
       g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
       box_add_event (&box, event);
     }
-  go_to_box (self, &box, 0);
+  go_to_box (self, &box, duration_ms);
   box_clear (&box);
+}
+
+void
+dm_window_fit_document (DmWindow *self)
+{
+  fit_events (self, dm_document_get_events (self->document), 0);
+}
+
+/* After a change of the search or filters has settled: a flight to what they leave */
+void
+dm_window_fit_shown (DmWindow *self)
+{
+  fit_events (self, dm_document_get_events (self->shown), 800);
 }
 
 static double

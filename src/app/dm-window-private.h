@@ -156,6 +156,7 @@ void dm_window_fly_to_event      (DmWindow   *self,
                                   DmEvent    *event,
                                   guint       duration_ms);
 void dm_window_fit_document      (DmWindow   *self);
+void dm_window_fit_shown         (DmWindow   *self);
 void dm_window_cancel_loading    (DmWindow   *self);
 /* The event drawn nearest to (x, y) of the routes layer, within a few pixels, or NULL */
 DmEvent *dm_window_pick_on_map   (DmWindow   *self,

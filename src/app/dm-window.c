@@ -261,6 +261,7 @@ filter_timeout_cb (gpointer user_data)
 
   self->filter_timeout_id = 0;
   dm_window_apply_filters (self);
+  dm_window_fit_shown (self);
   return G_SOURCE_REMOVE;
 }
 
