@@ -532,11 +532,125 @@ test_focus_visible (Fixture       *f,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
 }
 
+static int
+channel_distance (guint32 a,
+                  guint32 b)
+{
+  int d = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    d = MAX (d, ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+  return d;
+}
+
+/* The item of the event @id, its box on screen */
+static const DmTimelineItem *
+find_item (DmTimeline *t,
+           const char *id)
+{
+  for (guint i = 0; i < t->items->len; i++)
+    {
+      const DmTimelineItem *item = &g_array_index (t->items, DmTimelineItem, i);
+      if (g_strcmp0 (dm_event_get_id (item->event), id) == 0)
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+/* Each of the five statuses drawn its own way, told apart without colour: completed solid in
+ * the actor's colour, confirmed lighter, planned hollow (the lane's background at its centre)
+ * with a solid border, announced hollow with a dashed border, cancelled hollow and crossed */
+static void
+test_statuses (Fixture       *f,
+               gconstpointer  data)
+{
+  DmTimeline *t = f->timeline;
+  const char *kinds[] = { "v", "t" };
+  double lane_h = dm_timeline_lane_height (t);
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autofree guchar *px = NULL;
+
+  dm_timeline_set_time (t, 1761868800 + 40 * 86400.);
+  dm_timeline_set_range (t, 1761868800 /* 31 Oct 2025 */, 1761868800 + 20 * 86400.);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
+  shot = app_test_render (GTK_WIDGET (t));
+  app_test_save (shot, "timeline-statuses.png");
+  px = download (shot);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *id_completed = g_strdup_printf ("%s-completed", kinds[k]);
+      const DmTimelineItem *completed = find_item (t, id_completed);
+      double y = dm_timeline_lane_y (t, completed->lane), mid = y + lane_h / 2;
+      /* the lane's background: between the first two events */
+      guint32 bg = pixel_at (px, shot, (int) dm_timeline_x_for_time (t, 1761868800 + 3.5 * 86400), (int) mid);
+      guint32 solid, light, planned, announced, cancelled;
+      double top = k == 0 ? y + 3.5 : mid - lane_h * 0.22 + 0.5;
+      int gaps_planned = 0, gaps_announced = 0, n = 0;
+
+#define CENTRE(status) \
+      pixel_at (px, shot, \
+                (int) ((dm_timeline_x_for_time (t, find_item (t, status)->start) + \
+                        dm_timeline_x_for_time (t, find_item (t, status)->end)) / 2), (int) mid)
+      g_autofree char *a = g_strdup_printf ("%s-announced", kinds[k]);
+      g_autofree char *p = g_strdup_printf ("%s-planned", kinds[k]);
+      g_autofree char *c = g_strdup_printf ("%s-confirmed", kinds[k]);
+      g_autofree char *x = g_strdup_printf ("%s-cancelled", kinds[k]);
+
+      solid = CENTRE (id_completed);
+      light = CENTRE (c);
+      planned = CENTRE (p);
+      announced = CENTRE (a);
+      cancelled = CENTRE (x);
+#undef CENTRE
+      g_test_message ("%s: bg %06x completed %06x confirmed %06x planned %06x announced %06x cancelled %06x",
+                      kinds[k], bg, solid, light, planned, announced, cancelled);
+      /* solid ones in the actor's colour, confirmed half way to the background */
+      g_assert_cmpint (channel_distance (solid, bg), >, 60);
+      g_assert_cmpint (channel_distance (light, bg), >, 20);
+      g_assert_cmpint (channel_distance (light, solid), >, 20);
+      /* hollow ones: the background at their centre */
+      g_assert_cmpint (channel_distance (planned, bg), <=, 3);
+      g_assert_cmpint (channel_distance (announced, bg), <=, 3);
+      /* cancelled: its cross goes through its centre */
+      g_assert_cmpint (channel_distance (cancelled, bg), >, 40);
+
+      /* the tooltip names the status */
+      for (DmStatus st = DM_STATUS_ANNOUNCED; st <= DM_STATUS_CANCELLED; st++)
+        {
+          g_autofree char *id = g_strdup_printf ("%s-%s", kinds[k], dm_status_to_string (st));
+          const DmTimelineItem *item = find_item (t, id);
+          double cx = (dm_timeline_x_for_time (t, item->start) + dm_timeline_x_for_time (t, item->end)) / 2;
+          g_autofree char *text = dm_timeline_dup_tooltip_text (t, cx, mid);
+
+          g_assert_nonnull (text);
+          g_assert_nonnull (strstr (text, dm_status_get_label (st)));
+        }
+      /* a solid border for planned, a dashed one for announced, along their top edges */
+      for (double ex = dm_timeline_x_for_time (t, find_item (t, p)->start) + 3;
+           ex < dm_timeline_x_for_time (t, find_item (t, p)->end) - 3; ex++, n++)
+        {
+          double shift = dm_timeline_x_for_time (t, find_item (t, a)->start) -
+                         dm_timeline_x_for_time (t, find_item (t, p)->start);
+          gaps_planned += channel_distance (pixel_at (px, shot, (int) ex, (int) top), bg) < 30;
+          gaps_announced += channel_distance (pixel_at (px, shot, (int) (ex + shift), (int) top), bg) < 30;
+        }
+      g_test_message ("%s: %d of %d border pixels gaps (planned), %d (announced)", kinds[k],
+                      gaps_planned, n, gaps_announced);
+      g_assert_cmpint (n, >, 20);
+      g_assert_cmpint (gaps_planned, ==, 0);
+      g_assert_cmpint (gaps_announced, >, n / 5);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *statuses = NULL;
+
   app_test_init (&argc, &argv);
+  statuses = g_test_build_filename (G_TEST_DIST, "data", "statuses.diplomap", NULL);
 
   g_test_add ("/app/timeline/step", Fixture, NULL, fixture_set_up, test_step, fixture_tear_down);
   g_test_add ("/app/timeline/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
@@ -549,5 +663,7 @@ main (int   argc,
   g_test_add ("/app/timeline/tooltip", Fixture, NULL, fixture_set_up, test_tooltip, fixture_tear_down);
   g_test_add ("/app/timeline/tick-labels", Fixture, NULL, fixture_set_up, test_tick_labels, fixture_tear_down);
   g_test_add ("/app/timeline/focus-visible", Fixture, NULL, fixture_set_up, test_focus_visible, fixture_tear_down);
+  g_test_add ("/app/timeline/statuses", Fixture, statuses, fixture_set_up,
+              test_statuses, fixture_tear_down);
   return g_test_run ();
 }

@@ -218,6 +218,64 @@ draw_diamond (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* The status on the shape in the current path, in the actor's colour, told apart without
+ * colour too: completed (or unknown: as before statuses were drawn) solid, confirmed lighter
+ * with a solid border, planned
+ * hollow with a solid border, announced hollow with a dashed border, cancelled hollow and
+ * crossed out over (@x, @y, @w, @h). The path is consumed. */
+static void
+paint_status (cairo_t  *cr,
+              DmStatus  status,
+              double    r,
+              double    g,
+              double    b,
+              double    x,
+              double    y,
+              double    w,
+              double    h)
+{
+  const double dashes[] = { 3.0, 2.0 };
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.5);
+  switch (status)
+    {
+    case DM_STATUS_UNKNOWN:
+    case DM_STATUS_COMPLETED:
+      cairo_set_source_rgba (cr, r, g, b, 1);
+      cairo_fill (cr);
+      break;
+    case DM_STATUS_PLANNED:
+      cairo_set_source_rgba (cr, r, g, b, 1);
+      cairo_stroke (cr);
+      break;
+    case DM_STATUS_ANNOUNCED:
+      cairo_set_source_rgba (cr, r, g, b, 1);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_stroke (cr);
+      break;
+    case DM_STATUS_CANCELLED:
+      cairo_set_source_rgba (cr, r, g, b, 0.8);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x + w, y + h);
+      cairo_move_to (cr, x, y + h);
+      cairo_line_to (cr, x + w, y);
+      cairo_stroke (cr);
+      break;
+    case DM_STATUS_CONFIRMED:
+    default:
+      cairo_set_source_rgba (cr, r, g, b, 0.5);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, r, g, b, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_item (DmTimeline           *self,
            cairo_t              *cr,
@@ -233,14 +291,15 @@ draw_item (DmTimeline           *self,
   double r = color.red, g = color.green, b = color.blue;
   GPtrArray *legs = dm_event_get_legs (item->event);
   gboolean selected = item->event == self->selected;
+  DmStatus status = dm_event_get_status (item->event);
 
   switch (dm_event_get_kind (item->event))
     {
     case DM_EVENT_KIND_TRIP:
-      cairo_set_source_rgba (cr, r, g, b, 0.45);
-      cairo_rectangle (cr, x0, mid - 0.5, x1 - x0, 1);
-      cairo_fill (cr);
-      cairo_set_source_rgba (cr, r, g, b, 1);
+      /* the line joining the legs, not through them: hollow legs stay hollow */
+      cairo_save (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_rectangle (cr, x0 - 1, y, x1 - x0 + 2, lane_h);
       for (guint i = 0; legs != NULL && i < legs->len; i++)
         {
           DmLeg *leg = g_ptr_array_index (legs, i);
@@ -249,7 +308,23 @@ draw_item (DmTimeline           *self,
           if (!leg->uncertain)
             cairo_rectangle (cr, lx0, mid - lane_h * 0.22, lx1 - lx0, lane_h * 0.44);
         }
+      cairo_clip (cr);
+      cairo_set_source_rgba (cr, r, g, b, 0.45);
+      cairo_rectangle (cr, x0, mid - 0.5, x1 - x0, 1);
       cairo_fill (cr);
+      cairo_restore (cr);
+      for (guint i = 0; legs != NULL && i < legs->len; i++)
+        {
+          DmLeg *leg = g_ptr_array_index (legs, i);
+          double lx0 = dm_timeline_x_for_time (self, leg->start);
+          double lx1 = MAX (dm_timeline_x_for_time (self, leg->end), lx0 + 3);
+          double ly = mid - lane_h * 0.22 + 0.5, lh = lane_h * 0.44 - 1;
+
+          if (leg->uncertain)
+            continue;
+          cairo_rectangle (cr, lx0 + 0.5, ly, lx1 - lx0 - 1, lh);
+          paint_status (cr, status, r, g, b, lx0 + 0.5, ly, lx1 - lx0 - 1, lh);
+        }
       /* a leg of unknown time: a dotted outline over the whole window it may happen in */
       for (guint i = 0; legs != NULL && i < legs->len; i++)
         {
@@ -269,12 +344,8 @@ draw_item (DmTimeline           *self,
         }
       break;
     case DM_EVENT_KIND_VISIT:
-      cairo_set_source_rgba (cr, r, g, b, 0.3);
-      cairo_rectangle (cr, x0, y + 3, x1 - x0, lane_h - 6);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, r, g, b, 0.9);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
+      cairo_rectangle (cr, x0 + 0.5, y + 3.5, x1 - x0 - 1, lane_h - 7);
+      paint_status (cr, status, r, g, b, x0 + 0.5, y + 3.5, x1 - x0 - 1, lane_h - 7);
       break;
     case DM_EVENT_KIND_SUMMIT:
     case DM_EVENT_KIND_MEETING:
@@ -282,10 +353,12 @@ draw_item (DmTimeline           *self,
       cairo_set_source_rgba (cr, r, g, b, 0.18);
       cairo_rectangle (cr, x0, y + 4, x1 - x0, lane_h - 8);
       cairo_fill (cr);
-      cairo_set_source_rgba (cr, r, g, b, 1);
-      draw_diamond (cr, (x0 + x1) / 2, mid,
-                    lane_h * (dm_event_get_kind (item->event) == DM_EVENT_KIND_SUMMIT ? 0.36 : 0.26));
-      cairo_fill (cr);
+      {
+        double d = lane_h * (dm_event_get_kind (item->event) == DM_EVENT_KIND_SUMMIT ? 0.36 : 0.26);
+
+        draw_diamond (cr, (x0 + x1) / 2, mid, d);
+        paint_status (cr, status, r, g, b, (x0 + x1) / 2 - d / 2, mid - d / 2, d, d);
+      }
       break;
     }
   if (selected)
