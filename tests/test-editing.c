@@ -541,9 +541,88 @@ test_enter_edits (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (data, NULL);
+}
+
+static gboolean
+file_gone (gpointer data)
+{
+  return !g_file_query_exists (data, NULL);
+}
+
+/* Unsaved changes are autosaved a few seconds after the last change; undoing back to the
+ * saved state removes the file; a file left by a crash is offered at the next start and
+ * restored as an untitled, modified document */
+static void
+test_autosave_restore (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  g_autoptr(GFile) autosave = NULL;
+  g_autoptr(GBytes) written = NULL;
+  DmWindow *win = open_window_with (file);
+  DmWindow *fresh;
+  DmDocument *doc;
+  GtkWindow *dialog;
+  guint n = n_events (dm_window_get_document (win));
+
+  autosave = g_object_ref (dm_window_get_autosave_file (win));
+  g_assert_true (g_str_has_prefix (g_file_peek_path (autosave), g_getenv ("XDG_STATE_HOME")));
+  g_assert_false (g_file_query_exists (autosave, NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "delete-event",
+                                  g_variant_new_string ("apec-2025"));
+  g_assert_true (app_test_wait_until (file_exists, autosave, 15000));
+  written = read_bytes (autosave);
+  g_assert_false (bytes_contain (written, "\"apec-2025\""));
+  g_assert_true (bytes_contain (written, "\"trump-xi\""));
+  /* back to what was saved: nothing to restore */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "undo", NULL);
+  g_assert_true (app_test_wait_until (file_gone, autosave, 5000));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "redo", NULL);
+  g_assert_true (app_test_wait_until (file_exists, autosave, 15000));
+  /* a crash: the window goes without asking */
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  fresh = app_test_open_window ();
+  g_assert_true (dm_window_offer_restore (fresh));
+  dialog = dm_window_get_restore_dialog (fresh);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "restore"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
+  app_test_wait_frames (GTK_WIDGET (dialog), 3);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (dialog));
+    app_test_save (shot, "restore-dialog.png");
+  }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  app_test_wait (50);
+  doc = dm_window_get_document (fresh);
+  g_assert_cmpuint (n_events (doc), ==, n - 1);
+  g_assert_null (dm_document_lookup_event (doc, "apec-2025"));
+  g_assert_nonnull (dm_document_lookup_event (doc, "trump-xi"));
+  g_assert_true (dm_window_get_modified (fresh));
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (fresh->window_title), "• "));
+  /* no file name: Save asks for one */
+  g_assert_false (dm_window_can_save (fresh));
+  g_assert_false (g_file_query_exists (autosave, NULL));
+  /* the restored document is autosaved again, to the new window's own file */
+  g_assert_true (app_test_wait_until (file_exists, dm_window_get_autosave_file (fresh), 15000));
+  dm_window_discard_autosave (fresh);
+  g_assert_false (g_file_query_exists (dm_window_get_autosave_file (fresh), NULL));
+  gtk_window_destroy (GTK_WINDOW (fresh));
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* autosaved files go to a folder of this run */
+  g_autofree char *state = g_dir_make_tmp ("diplomap-state-XXXXXX", NULL);
+
+  g_assert_nonnull (state);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   /* For screenshots in another language (docs/EDITING.md); the suite runs in English */
   if (g_getenv ("DIPLOMAP_LOCALEDIR") != NULL)
     {
@@ -562,5 +641,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/editing/editor-new-visit", test_editor_new_visit);
   g_test_add_func ("/app/editing/quick-add", test_quick_add);
   g_test_add_func ("/app/editing/enter-edits", test_enter_edits);
+  g_test_add_func ("/app/editing/autosave-restore", test_autosave_restore);
   return g_test_run ();
 }

@@ -28,10 +28,26 @@ get_window (DmApplication *self)
   return dm_window_new (GTK_APPLICATION (self));
 }
 
+/* The first window of a run offers what the last one left unsaved (a crash) */
+static void
+offer_restore_once (DmWindow *window)
+{
+  static gboolean offered;
+
+  if (!offered)
+    {
+      offered = TRUE;
+      dm_window_offer_restore (window);
+    }
+}
+
 static void
 dm_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_window (DM_APPLICATION (app))));
+  DmWindow *window = get_window (DM_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  offer_restore_once (window);
 }
 
 static void
@@ -45,6 +61,7 @@ dm_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     dm_window_open_file (window, files[i]);
   gtk_window_present (GTK_WINDOW (window));
+  offer_restore_once (window);
 }
 
 GtkWidget *

@@ -522,6 +522,7 @@ close_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       self->close_confirmed = TRUE;
+      dm_window_discard_autosave (self);
       close_later (self);
     }
   else if (g_strcmp0 (response, "save") == 0)
@@ -625,4 +626,5 @@ dm_window_init_editing (DmWindow *self)
   update_edit_menu (self);
   dm_window_update_edit_actions (self);
   dm_window_init_quick_add (self);
+  dm_window_init_autosave (self);
 }

@@ -70,6 +70,9 @@ struct _DmWindow
   GFile                *save_origin;      /* the events it writes: from that file; NULL: all */
   gboolean              close_confirmed;  /* Discard: close without asking again */
   gboolean              close_after_save; /* Save As runs for the close dialog's Save */
+  GFile                *autosave_file;    /* this window's, in the user's state folder */
+  guint                 autosave_id;      /* writes it, seconds after the last change */
+  GtkWidget            *restore_dialog;   /* weak: Restore Unsaved Changes? */
 
   guint                 n_exporting;
   guint                 tick_id;
@@ -126,6 +129,14 @@ GFile   *dm_window_get_new_event_origin (DmWindow  *self);
 
 /* dm-window-quick-add.c */
 void     dm_window_init_quick_add      (DmWindow   *self);
+/* dm-window-autosave.c */
+void     dm_window_init_autosave       (DmWindow   *self);
+/* Removes the autosaved file (Discard, or closing) */
+void     dm_window_discard_autosave    (DmWindow   *self);
+GFile   *dm_window_get_autosave_file   (DmWindow   *self);
+GtkWindow *dm_window_get_restore_dialog (DmWindow  *self);
+/* dm-window.c: shows what was merged into the document */
+void     dm_window_show_merged         (DmWindow   *self);
 /* dm-window-sidebar.c: the sidebar's width, dragged by its handle and kept in settings */
 void dm_window_setup_sidebar     (DmWindow   *self);
 

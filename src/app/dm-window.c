@@ -462,6 +462,14 @@ load_cb (GObject      *object,
 }
 
 void
+dm_window_show_merged (DmWindow *self)
+{
+  reload_views (self);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  decide_view (self);
+}
+
+void
 dm_window_open_file (DmWindow *self,
                      GFile    *file)
 {
@@ -529,6 +537,7 @@ dm_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   dm_window_save_opened (self);
+  dm_window_discard_autosave (self);
   g_settings_apply (self->settings);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
@@ -566,6 +575,9 @@ dm_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->problems_dialog);
   g_clear_weak_pointer (&self->error_dialog);
   g_clear_weak_pointer (&self->close_dialog);
+  g_clear_weak_pointer (&self->restore_dialog);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_object (&self->autosave_file);
   g_clear_weak_pointer (&self->editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
   g_clear_object (&self->routes_layer);

@@ -34,6 +34,9 @@ gboolean    dm_window_save_as            (DmWindow       *self,
 GtkWindow  *dm_window_get_close_dialog   (DmWindow       *self);
 /* The event editor open (win.new-event, win.edit-event), or NULL */
 GtkWindow  *dm_window_get_editor         (DmWindow       *self);
+/* Asks whether to restore autosaved unsaved changes (dm-window-autosave.c), if there are
+ * any; TRUE when it asks */
+gboolean    dm_window_offer_restore      (DmWindow       *self);
 /* Quick add (docs/EDITING.md): adds the event one line of text makes; FALSE, with a
  * toast, when the line cannot be resolved */
 gboolean    dm_window_quick_add          (DmWindow       *self,

@@ -262,6 +262,18 @@ dm_undo_stack_set_saved (DmUndoStack *self)
 }
 
 void
+dm_undo_stack_set_unsaved (DmUndoStack *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (DM_IS_UNDO_STACK (self));
+  was_modified = dm_undo_stack_get_modified (self);
+  self->saved = -1;
+  if (!was_modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
 dm_undo_stack_clear (DmUndoStack *self)
 {
   gboolean could_undo, could_redo, was_modified;

@@ -23,6 +23,8 @@ const char  *dm_undo_stack_get_redo_label (DmUndoStack *self);
 /* Whether the document differs from when it was last marked saved */
 gboolean     dm_undo_stack_get_modified   (DmUndoStack *self);
 void         dm_undo_stack_set_saved      (DmUndoStack *self);
+/* Counts the document modified until it is saved (restored unsaved changes) */
+void         dm_undo_stack_set_unsaved    (DmUndoStack *self);
 /* Forgets every command (a new document), and counts it saved */
 void         dm_undo_stack_clear          (DmUndoStack *self);
 
