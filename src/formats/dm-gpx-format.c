@@ -206,13 +206,6 @@ read_track (Loader  *self,
   dm_import_add_event (&self->imp, trip, line_of (track), 1);
 }
 
-static gpointer
-init_libxml (gpointer data)
-{
-  xmlInitParser ();
-  return NULL;
-}
-
 gboolean
 dm_gpx_format_load (DmDocument    *doc,
                     GFile         *file,
@@ -221,14 +214,12 @@ dm_gpx_format_load (DmDocument    *doc,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  static GOnce once = G_ONCE_INIT;
   g_autofree char *basename = g_file_get_basename (file);
   Loader self = { { 0 } };
   xmlDoc *xml;
   xmlNode *root;
   gboolean ok = TRUE;
 
-  g_once (&once, init_libxml, NULL);
   dm_import_init (&self.imp, doc, file);
   xml = dm_xml_read (&self.imp, data, length, XML_PARSE_NOCDATA, error);
   if (xml == NULL)

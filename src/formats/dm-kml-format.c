@@ -203,13 +203,6 @@ walk (DmKmlLoader  *self,
     }
 }
 
-static gpointer
-init_libxml (gpointer data)
-{
-  xmlInitParser ();
-  return NULL;
-}
-
 gboolean
 dm_kml_load_text (DmDocument    *doc,
                   GFile         *file,
@@ -218,13 +211,11 @@ dm_kml_load_text (DmDocument    *doc,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  static GOnce once = G_ONCE_INIT;
   DmKmlLoader self = { { 0 }, data, length, NULL };
   xmlDoc *xml;
   xmlNode *root;
   gboolean ok = TRUE;
 
-  g_once (&once, init_libxml, NULL);
   dm_import_init (&self.imp, doc, file);
   xml = dm_xml_read (&self.imp, data, length, XML_PARSE_NOCDATA, error);
   if (xml == NULL)

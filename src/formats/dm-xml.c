@@ -107,6 +107,13 @@ dm_xml_check_expansion (xmlDoc *doc,
   return TRUE;
 }
 
+static gpointer
+init_libxml (gpointer data)
+{
+  xmlInitParser ();
+  return NULL;
+}
+
 xmlDoc *
 dm_xml_read (DmImport   *imp,
              const char *data,
@@ -116,8 +123,10 @@ dm_xml_read (DmImport   *imp,
 {
   xmlParserCtxt *ctxt;
   xmlDoc *xml;
+  static GOnce once = G_ONCE_INIT;
   guint line;
 
+  g_once (&once, init_libxml, NULL);
   if (length > G_MAXINT)
     {
       dm_import_fail (imp, error, 1, 1, _("the file is too large"));
