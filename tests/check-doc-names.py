@@ -24,7 +24,8 @@ import fnmatch
 import os
 import re
 import sys
-import tempfile
+
+import checklib
 
 TOP_DIRS = ('src', 'tests', 'data', 'build-aux', 'docs', 'ui', 'po', '.ci')
 # Placeholders that a doc writes in a path or a file name for "any"
@@ -262,41 +263,12 @@ def self_test():
         'missing macro': ('`DM_GONE_MARGIN`\n', 'the symbol DM_GONE_MARGIN'),
         'missing library': ('linked into libdiplomap-core\n', 'the library libdiplomap-core'),
     }
-    failed = 0
-    print('1..%d' % len(cases))
-    for n, (name, (planted, expect)) in enumerate(cases.items(), 1):
-        with tempfile.TemporaryDirectory() as root:
-            for rel, text in files.items():
-                os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
-                with open(os.path.join(root, rel), 'w', encoding='utf-8') as f:
-                    f.write(text)
-            os.makedirs(os.path.join(root, 'docs'))
-            with open(os.path.join(root, 'docs', 'X.md'), 'w', encoding='utf-8') as f:
-                f.write(clean + planted)
-            problems = check(root)
-        if expect is None:
-            ok = problems == []
-        else:
-            ok = len(problems) == 1 and expect in problems[0]
-        print('%s %d - %s%s' % ('ok' if ok else 'not ok', n, name,
-                                '' if ok else ': ' + ('; '.join(problems) or 'nothing reported')))
-        failed += not ok
-    return 1 if failed else 0
-
-
-def main():
-    if len(sys.argv) == 2 and sys.argv[1] == '--self-test':
-        return self_test()
-    if len(sys.argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    problems = check(sys.argv[1])
-    for p in problems:
-        print(p, file=sys.stderr)
-    if not problems:
-        print('the docs name only files and symbols that exist')
-    return 1 if problems else 0
+    return checklib.run_cases([(name, expect,
+                                lambda planted=planted: checklib.check_in_tree(
+                                    {**files, 'docs/X.md': clean + planted}, check))
+                               for name, (planted, expect) in cases.items()])
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(checklib.main(__doc__, check, self_test,
+                           lambda root: 'the docs name only files and symbols that exist'))

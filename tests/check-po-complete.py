@@ -25,7 +25,8 @@ And the language's typography:
 """
 import re
 import sys
-import tempfile
+
+import checklib
 
 # Plural forms per language (gettext's manual, "Plural forms")
 NPLURALS = {'fr': 2, 'ru': 3, 'ko': 1, 'ja': 1, 'zh': 1, 'en': 2, 'de': 2, 'uk': 3}
@@ -39,51 +40,6 @@ DATE_CONVERSION = re.compile(r'%(?:[-_0]?O?[aAbBcCdeFgGhHIjklmMpPrRsStTuUVwxXyYz
 MNEMONIC = re.compile(r'(?<![A-Z])_([^\W_\d])')
 CYRILLIC = re.compile('[\u0400-\u04ff]')
 LATIN = re.compile('[A-Za-z]')
-
-
-def unquote(s):
-    return re.sub(r'\\(.)', lambda m: {'n': '\n', 't': '\t'}.get(m.group(1), m.group(1)), s)
-
-
-def read_po(path):
-    """(header, entries): each entry a dict of line, flags, msgctxt, msgid, msgid_plural,
-    msgstr {index: text}; obsolete entries are left out."""
-    entries, cur, field = [], None, None
-    with open(path, encoding='utf-8') as f:
-        for n, raw in enumerate(f, 1):
-            line = raw.rstrip('\n')
-            if line.startswith('#~'):
-                continue
-            if not line.strip():
-                cur = field = None
-                continue
-            if cur is None:
-                cur = {'line': n, 'flags': '', 'msgctxt': None, 'msgid': '',
-                       'msgid_plural': None, 'msgstr': {}}
-                entries.append(cur)
-            if line.startswith('#,'):
-                cur['flags'] += line[2:]
-                continue
-            if line.startswith('#'):
-                continue
-            m = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+"(.*)"$', line)
-            if m:
-                field = (m.group(1), m.group(2))
-                text = unquote(m.group(3))
-                if field[0] in ('msgctxt', 'msgid_plural'):
-                    cur[field[0]] = ''
-            elif line.startswith('"') and field:
-                text = unquote(line[1:-1])
-            else:
-                continue
-            name, idx = field
-            if name.startswith('msgstr'):
-                key = int(idx) if idx else 0
-                cur['msgstr'][key] = cur['msgstr'].get(key, '') + text
-            else:
-                cur[name] += text
-    header = next((e['msgstr'].get(0, '') for e in entries if e['msgid'] == ''), '')
-    return header, [e for e in entries if e['msgid']]
 
 
 def header_field(header, name):
@@ -181,7 +137,7 @@ def problems_of(lang, nplurals, entry):
 
 
 def check(path):
-    header, entries = read_po(path)
+    header, entries = checklib.read_po(path)
     lang = header_field(header, 'Language').split('_')[0]
     m = re.search(r'nplurals\s*=\s*(\d+)', header_field(header, 'Plural-Forms'))
     nplurals = int(m.group(1)) if m else 0
@@ -245,32 +201,11 @@ def self_test():
         ('Latin letter in a Russian word', 'ru', 3, 'msgid "Open"\nmsgstr "Откpыть"\n', 'mixes'),
         ('guillemets in Korean', 'ko', 1, 'msgid "“%s”"\nmsgstr "«%s»"\n', 'use ‘ ’'),
     ]
-    print('1..%d' % len(cases))
-    failed = 0
-    for n, (name, lang, nplurals, body, expect) in enumerate(cases, 1):
-        with tempfile.NamedTemporaryFile('w', suffix='.po', encoding='utf-8', delete=False) as f:
-            f.write(head(lang, nplurals) + body)
-        found = check(f.name)[0]
-        ok = found == [] if expect is None else (len(found) == 1 and expect in found[0])
-        print('%s %d - %s%s' % ('ok' if ok else 'not ok', n, name,
-                                '' if ok else ': ' + ('; '.join(found) or 'nothing reported')))
-        failed += not ok
-    return 1 if failed else 0
-
-
-def main():
-    if sys.argv[1:] == ['--self-test']:
-        return self_test()
-    if len(sys.argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    found, lang, n = check(sys.argv[1])
-    for p in found:
-        print(p, file=sys.stderr)
-    if not found:
-        print('%s: %d messages, all translated (%s)' % (sys.argv[1], n, lang))
-    return 1 if found else 0
+    return checklib.run_cases([(name, expect,
+                                lambda l=lang, n=nplurals, b=body: check(checklib.write_po(head(l, n) + b))[0])
+                               for name, lang, nplurals, body, expect in cases])
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(checklib.main(__doc__, lambda path: check(path)[0], self_test,
+                           lambda path: '%s: %d messages, all translated (%s)' % (path, check(path)[2], check(path)[1])))

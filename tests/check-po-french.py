@@ -17,49 +17,10 @@ Each translated message must:
 """
 import re
 import sys
-import tempfile
+
+import checklib
 
 NBSP, NNBSP = '\u00a0', '\u202f'
-
-
-def unquote(s):
-    return re.sub(r'\\(.)', lambda m: {'n': '\n', 't': '\t'}.get(m.group(1), m.group(1)), s)
-
-
-def read_po(path):
-    """Yields (line, flags, msgid, [msgstr...]) for each entry, obsolete ones left out."""
-    entries, cur, field = [], None, None
-    with open(path, encoding='utf-8') as f:
-        for n, raw in enumerate(f, 1):
-            line = raw.rstrip('\n')
-            if line.startswith('#~'):
-                continue
-            if not line.strip():
-                cur = field = None
-                continue
-            if cur is None:
-                cur = {'line': n, 'flags': '', 'msgid': '', 'msgstr': {}}
-                entries.append(cur)
-            if line.startswith('#,'):
-                cur['flags'] += line[2:]
-                continue
-            if line.startswith('#'):
-                continue
-            m = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+"(.*)"$', line)
-            if m:
-                field = (m.group(1), m.group(2))
-                text = unquote(m.group(3))
-            elif line.startswith('"') and field:
-                text = unquote(line[1:-1])
-            else:
-                continue
-            name, idx = field
-            if name == 'msgid':
-                cur['msgid'] += text
-            elif name.startswith('msgstr'):
-                key = int(idx) if idx else 0
-                cur['msgstr'][key] = cur['msgstr'].get(key, '') + text
-    return [e for e in entries if e['msgid']]
 
 
 def problems_of(entry):
@@ -98,7 +59,7 @@ def problems_of(entry):
 
 def check(path):
     found = []
-    for e in read_po(path):
+    for e in checklib.read_po(path)[1]:
         for p in problems_of(e):
             found.append('%s:%d: %s (msgid %r)' % (path, e['line'], p, e['msgid'][:60]))
     return found
@@ -121,32 +82,10 @@ def self_test():
         ('question mark', 'msgid "Quit?"\nmsgstr "Quitter ?"\n', 'before it'),
         ('final newline lost', 'msgid "Done\\n"\nmsgstr "Fini"\n', 'final newlines'),
     ]
-    print('1..%d' % len(cases))
-    failed = 0
-    for n, (name, body, expect) in enumerate(cases, 1):
-        with tempfile.NamedTemporaryFile('w', suffix='.po', encoding='utf-8', delete=False) as f:
-            f.write(header + body)
-        found = check(f.name)
-        ok = found == [] if expect is None else (len(found) == 1 and expect in found[0])
-        print('%s %d - %s%s' % ('ok' if ok else 'not ok', n, name,
-                                '' if ok else ': ' + ('; '.join(found) or 'nothing reported')))
-        failed += not ok
-    return 1 if failed else 0
-
-
-def main():
-    if sys.argv[1:] == ['--self-test']:
-        return self_test()
-    if len(sys.argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    found = check(sys.argv[1])
-    for p in found:
-        print(p, file=sys.stderr)
-    if not found:
-        print('%s: French typography kept' % sys.argv[1])
-    return 1 if found else 0
+    return checklib.run_cases([(name, expect, lambda body=body: check(checklib.write_po(header + body)))
+                               for name, body, expect in cases])
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(checklib.main(__doc__, check, self_test,
+                           lambda path: '%s: French typography kept' % path))

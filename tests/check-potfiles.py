@@ -12,7 +12,8 @@ not exist, or when the list is not sorted (byte order, as `LC_ALL=C sort`).
 import os
 import re
 import sys
-import tempfile
+
+import checklib
 
 # gettext calls in C: _(), N_(), C_(), NC_(), Q_(), ngettext(), g_dngettext() ...
 C_MARKERS = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|Q_|[dg_]*n?gettext|g_dn?gettext|'
@@ -92,41 +93,13 @@ def self_test():
         'missing file': (sorted(good + ['src/zz-gone.c']), 'src/zz-gone.c, which does not exist'),
         'unsorted': ([good[1], good[0]] + good[2:], 'is not sorted'),
     }
-    failed = 0
-    print('1..%d' % len(cases))
-    for n, (name, (listed, expect)) in enumerate(cases.items(), 1):
-        with tempfile.TemporaryDirectory() as root:
-            for rel, text in files.items():
-                os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
-                with open(os.path.join(root, rel), 'w', encoding='utf-8') as f:
-                    f.write(text)
-            os.makedirs(os.path.join(root, 'po'))
-            with open(os.path.join(root, 'po', 'POTFILES.in'), 'w', encoding='utf-8') as f:
-                f.write('# comment\n' + '\n'.join(listed) + '\n')
-            problems = check(root)
-        if expect is None:
-            ok = problems == []
-        else:
-            ok = len(problems) == 1 and expect in problems[0]
-        print('%s %d - %s%s' % ('ok' if ok else 'not ok', n, name,
-                                '' if ok else ': ' + ('; '.join(problems) or 'nothing reported')))
-        failed += not ok
-    return 1 if failed else 0
-
-
-def main():
-    if len(sys.argv) == 2 and sys.argv[1] == '--self-test':
-        return self_test()
-    if len(sys.argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    problems = check(sys.argv[1])
-    for p in problems:
-        print(p, file=sys.stderr)
-    if not problems:
-        print('po/POTFILES.in lists every file with translatable strings')
-    return 1 if problems else 0
+    return checklib.run_cases([(name, expect,
+                                lambda listed=listed: checklib.check_in_tree(
+                                    {**files, 'po/POTFILES.in': '# comment\n' + '\n'.join(listed) + '\n'},
+                                    check))
+                               for name, (listed, expect) in cases.items()])
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(checklib.main(__doc__, check, self_test,
+                           lambda root: 'po/POTFILES.in lists every file with translatable strings'))
