@@ -7,6 +7,7 @@
 
 #include "dm-error.h"
 #include "dm-time.h"
+#include "dm-time-format.h"
 
 static gint64
 utc (int y, int mo, int d, int h, int mi, int s)
@@ -195,6 +196,14 @@ test_format_precision (void)
 
   check_texts (cases);
   g_assert_cmpstr (unknown, ==, "not reported");
+  /* Diplomap's own names stand for %A and %B; the rest is g_date_time_format's, %% included */
+  {
+    g_autoptr(GDateTime) dt = g_date_time_new_utc (2025, 10, 28, 9, 5, 0);
+    g_autofree char *text = dm_time_format_date_time (dt, "%A %-d %B %Y, %H:%M %% %OB %y");
+
+    g_assert_cmpstr (text, ==, "Tuesday 28 October 2025, 09:05 % October 25");
+    g_assert_null (dm_time_format_date_time (dt, "%A %"));
+  }
   /* An estimate is only its day, and says it is one: never "08:19" as a fact */
   estimate = dm_time_format_estimate (utc (2025, 10, 29, 12, 0, 0), minsk);
   g_assert_cmpstr (estimate, ==, "about 29 October 2025 (estimated)");
@@ -248,6 +257,15 @@ test_format_french (void)
   g_assert_cmpstr (unknown, ==, "non communiqué");
   estimate = dm_time_format_estimate (utc (2025, 10, 29, 12, 0, 0), NULL);
   g_assert_cmpstr (estimate, ==, "vers le 29 octobre 2025 (estimation)");
+  /* Weekdays and months in the messages' language, whatever LC_TIME says (here C) */
+  {
+    g_autoptr(GDateTime) dt = g_date_time_new_utc (2025, 10, 28, 12, 0, 0);
+    g_autofree char *caption = dm_time_format_date_time (dt, "%A %-d %B %Y à %H:%M UTC");
+    g_autofree char *alone = dm_time_format_date_time (dt, "%OB %Y");
+
+    g_assert_cmpstr (caption, ==, "mardi 28 octobre 2025 à 12:00 UTC");
+    g_assert_cmpstr (alone, ==, "octobre 2025");
+  }
   g_setenv ("LANGUAGE", "", TRUE);
 }
 

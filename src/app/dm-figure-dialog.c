@@ -8,6 +8,7 @@
 
 #include "dm-figure-dialog.h"
 #include "dm-save-chooser.h"
+#include "dm-time-format.h"
 #include "dm-ui-resources.h"
 
 /* Export from the window: format, area, size and scale, what frames the map. The figure is
@@ -303,7 +304,7 @@ dm_figure_dialog_new (GtkWindow    *parent,
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), dm_document_get_title (document));
   /* the same words as the figure's own time caption */
   if (utc != NULL)
-    when = g_date_time_format (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
+    when = dm_time_format_date_time (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
   adw_action_row_set_subtitle (self->time_row, when ? when : "?");
   return self;
 }

@@ -11,14 +11,8 @@
  * "October 2025", "late October 2025", "between 26 and 28 October 2025", "26 October 2025",
  * "26 October 2025, 09:30 KST", "about 28 October 2025". What Diplomap estimated says so
  * ("about 29 October 2025 (estimated)"), and what no source gave says that ("not reported").
- * Month names are ours, not the C library's, so that a translation needs no installed locale. */
-
-static const char *month_names[] = {
-  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"), NC_("month", "July"),
-  NC_("month", "August"), NC_("month", "September"), NC_("month", "October"),
-  NC_("month", "November"), NC_("month", "December"),
-};
+ * Month names are ours, not the C library's (dm-time-names.c), so that a translation needs no
+ * installed locale. */
 
 typedef enum
 {
@@ -30,7 +24,7 @@ typedef enum
 static const char *
 month_name (GDateTime *dt)
 {
-  return g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[g_date_time_get_month (dt) - 1]);
+  return dm_time_month_name (g_date_time_get_month (dt), FALSE);
 }
 
 /* The parts @show of the local day @dt: "26 October 2025", "26 October", "26", "October 2025" */
