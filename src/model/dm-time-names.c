@@ -7,10 +7,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dm-i18n.h"
 #include "dm-time-format.h"
 
 /* The names of months and weekdays, ours rather than the C library's: they follow the
- * messages' language (LANGUAGE, `--language`), so a figure made in French under an English
+ * messages' language (LANGUAGE, `--language`, or the thread's: dm-i18n.c), so a figure made in French under an English
  * or C locale says "mardi 28 octobre" and one made in English under a French locale says
  * "Tuesday 28 October", and no translation needs an installed locale. */
 
@@ -55,8 +56,8 @@ dm_time_month_name (int      month,
   g_return_val_if_fail (month >= 1 && month <= 12, "?");
 
   if (standalone)
-    return g_dpgettext2 (GETTEXT_PACKAGE, "standalone month", standalone_month_names[month - 1]);
-  return g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[month - 1]);
+    return dm_i18n_pgettext ("standalone month", standalone_month_names[month - 1]);
+  return dm_i18n_pgettext ("month", month_names[month - 1]);
 }
 
 /* The name a conversion stands for, or NULL for one left to g_date_time_format */
@@ -68,8 +69,7 @@ name_for (GDateTime *dt,
   switch (conversion)
     {
     case 'A':
-      return g_dpgettext2 (GETTEXT_PACKAGE, "weekday",
-                           weekday_names[g_date_time_get_day_of_week (dt) - 1]);
+      return dm_i18n_pgettext ("weekday", weekday_names[g_date_time_get_day_of_week (dt) - 1]);
     case 'B':
       return dm_time_month_name (g_date_time_get_month (dt), alternative);
     default:

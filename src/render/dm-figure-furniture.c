@@ -5,6 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 
+/* the figure's texts are in the figure's language */
+#define DM_I18N_THREAD_MESSAGES
+#include "dm-i18n.h"
+
 #include "dm-figure-private.h"
 #include "dm-gazetteer.h"
 #include "dm-route-private.h"
@@ -26,7 +30,8 @@ format_local (DmPlace   *place,
   GTimeZone *zone = dm_place_get_zone (place);
   const char *name = dm_gazetteer_translate_place (dm_gazetteer_get_default (),
                                                    dm_place_get_name (place),
-                                                   dm_place_get_country (place), NULL);
+                                                   dm_place_get_country (place),
+                                                   dm_i18n_get_thread_language ());
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *clock = NULL;
 
