@@ -110,6 +110,12 @@ svg=$(cat "$tmp/en.svg")
 expect "--language en in a French session: legend" ">Confirmed or completed</text>" "$svg"
 expect "--language en in a French session: country" ">Russia</text>" "$svg"
 expect "--language en in a French session: place" ">Moscow</text>" "$svg"
+expect "--language en in a French session: caption's date" ">Tuesday 28 October 2025, 12:00 UTC " "$svg"
+# under a French locale too: the weekday and month names follow the figure's language, not LC_TIME
+fr --export "$tmp/en-fr_FR.svg" --language en --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
+  || { echo "not ok - export --language en under fr_FR"; fail=1; }
+expect "--language en under fr_FR: caption's date" ">Tuesday 28 October 2025, 12:00 UTC " \
+  "$(cat "$tmp/en-fr_FR.svg")"
 env -u LANGUAGE LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --export "$tmp/fr.svg" \
   --language fr --size 1280x720 --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
   || { echo "not ok - export --language fr"; fail=1; }
@@ -117,6 +123,7 @@ svg=$(cat "$tmp/fr.svg")
 expect "--language fr: legend" ">Confirmé ou terminé</text>" "$svg"
 expect "--language fr: country (CLDR)" ">Russie</text>" "$svg"
 expect "--language fr: place (gazetteer)" ">Moscou</text>" "$svg"
+expect "--language fr under C.UTF-8: caption's date" ">mardi 28 octobre 2025 à 12:00 UTC " "$svg"
 for lang in ru ko; do
   env -u LANGUAGE LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --export "$tmp/$lang.svg" \
     --language $lang --size 1280x720 --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
@@ -124,6 +131,9 @@ for lang in ru ko; do
 done
 expect "--language ru: country" ">Россия</text>" "$(cat "$tmp/ru.svg")"
 expect "--language ru: place" ">Москва</text>" "$(cat "$tmp/ru.svg")"
+expect "--language ru: caption's date and place" ">вторник, 28 октября 2025, 12:00 UTC · Минск 15:00" \
+  "$(cat "$tmp/ru.svg")"
+expect "--language ko: caption's date" ">2025년 10월 28일 화요일 12:00 UTC " "$(cat "$tmp/ko.svg")"
 expect "--language ko: country" ">러시아</text>" "$(cat "$tmp/ko.svg")"
 expect "--language ko: place" ">모스크바</text>" "$(cat "$tmp/ko.svg")"
 out=$(env -u LANGUAGE LC_ALL=C.UTF-8 "$exe" --export "$tmp/x.svg" --language 'fr;x' "$sample" 2>&1); st=$?

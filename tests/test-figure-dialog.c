@@ -6,7 +6,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "app-test-util.h"
+#include "interop-common.h"
 #include "dm-figure-dialog.h"
 #include "dm-map-style.h"
 #include "dm-save-chooser.h"
@@ -166,6 +170,80 @@ test_graticule (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+} Export;
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Export *e = user_data;
+  g_autoptr(GError) error = NULL;
+
+  e->ok = dm_figure_dialog_export_finish (DM_FIGURE_DIALOG (source), result, &error);
+  g_assert_no_error (error);
+  e->done = TRUE;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return ((Export *) data)->done;
+}
+
+/* The Language row: "Same as the application" by default; a language chosen reaches the
+ * figure, and the export (in a worker thread) draws its legend, date and labels in it while
+ * the application keeps its own */
+static void
+test_language (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2025, 10, 28, 12, 0, 0);
+  DmFigureDialog *dialog = dm_figure_dialog_new (NULL, doc, g_date_time_to_unix (dt), everywhere);
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("dm-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "figure.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *svg = NULL;
+  Export e = { FALSE, FALSE };
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_assert_null (dm_figure_dialog_get_language (dialog));
+  {
+    g_autoptr(DmFigure) figure = dm_figure_dialog_build_figure (dialog);
+    g_assert_null (dm_figure_get_language (figure));
+  }
+  dm_figure_dialog_set_language (dialog, "ko");
+  g_assert_cmpstr (dm_figure_dialog_get_language (dialog), ==, "ko");
+  {
+    g_autoptr(DmFigure) figure = dm_figure_dialog_build_figure (dialog);
+    g_assert_cmpstr (dm_figure_get_language (figure), ==, "ko");
+  }
+
+  dm_figure_dialog_set_format (dialog, DM_FIGURE_FORMAT_SVG);
+  dm_figure_dialog_set_area (dialog, DM_FIGURE_AREA_ALL);
+  dm_figure_dialog_export_async (dialog, file, NULL, exported_cb, &e);
+  g_assert_true (app_test_wait_until (export_done, &e, 60000));
+  g_assert_true (e.ok);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">2025년 10월 28일 화요일 12:00 UTC"));
+  g_assert_nonnull (strstr (svg, ">모스크바</text>"));
+  g_assert_null (strstr (svg, ">Moscow</text>"));
+  /* the application's own messages are untouched: English here */
+  g_assert_cmpstr (_("Same as the application"), ==, "Same as the application");
+
+  dm_figure_dialog_set_language (dialog, "xx");
+  g_assert_null (dm_figure_dialog_get_language (dialog));
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,5 +253,6 @@ main (int   argc,
   g_test_add_func ("/app/export-dialog/file-name", test_file_name);
   g_test_add_func ("/app/export-dialog/folder", test_folder);
   g_test_add_func ("/app/export-dialog/graticule", test_graticule);
+  g_test_add_func ("/app/export-dialog/language", test_language);
   return g_test_run ();
 }

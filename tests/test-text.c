@@ -17,6 +17,9 @@
 
 #define KOREAN "최선희 평양 모스크바"
 #define ARABIC "سيرغي لافروف في موسكو"
+#define DEVANAGARI "नरेंद्र मोदी नई दिल्ली में"
+#define THAI "กรุงเทพมหานคร ประเทศไทย"
+#define HEBREW "שר החוץ לברוב בירושלים"
 #define SIZE 40.0
 
 /* ink: darker than mid grey */
@@ -360,6 +363,27 @@ check_figure (DmDocument         *doc,
   cairo_surface_destroy (toy);
 }
 
+/* Devanagari: conjuncts and vowel signs that go before their consonant (ि), reordered by
+ * shaping; Thai: marks stacked above and below, no spaces between words; Hebrew: right to
+ * left. Each drawn as Pango draws it, unlike the toy API's boxes and unordered letters. */
+static void
+test_devanagari (void)
+{
+  check_script (DEVANAGARI);
+}
+
+static void
+test_thai (void)
+{
+  check_script (THAI);
+}
+
+static void
+test_hebrew (void)
+{
+  check_script (HEBREW);
+}
+
 static void
 test_figure_korean (void)
 {
@@ -389,6 +413,36 @@ test_figure_arabic (void)
   check_figure (doc, "زيارة لافروف إلى مينسك", svg_texts);
 }
 
+static void
+test_figure_devanagari (void)
+{
+  const char *names[] = { "Donald Trump", "डोनाल्ड ट्रंप", NULL };
+  const char *svg_texts[] = { "डोनाल्ड ट्रंप की एशिया यात्रा", "डोनाल्ड ट्रंप", NULL };
+  g_autoptr(DmDocument) doc = load_sample_renamed (names);
+
+  check_figure (doc, "डोनाल्ड ट्रंप की एशिया यात्रा", svg_texts);
+}
+
+static void
+test_figure_thai (void)
+{
+  const char *names[] = { "Donald Trump", "โดนัลด์ ทรัมป์", NULL };
+  const char *svg_texts[] = { "การเยือนเอเชียของทรัมป์", "โดนัลด์ ทรัมป์", NULL };
+  g_autoptr(DmDocument) doc = load_sample_renamed (names);
+
+  check_figure (doc, "การเยือนเอเชียของทรัมป์", svg_texts);
+}
+
+static void
+test_figure_hebrew (void)
+{
+  const char *names[] = { "Sergey Lavrov", "סרגיי לברוב", NULL };
+  const char *svg_texts[] = { "ביקור לברוב במינסק", "סרגיי לברוב", NULL };
+  g_autoptr(DmDocument) doc = load_sample_renamed (names);
+
+  check_figure (doc, "ביקור לברוב במינסק", svg_texts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,10 +450,16 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/render/text/korean", test_korean);
   g_test_add_func ("/render/text/arabic", test_arabic);
+  g_test_add_func ("/render/text/devanagari", test_devanagari);
+  g_test_add_func ("/render/text/thai", test_thai);
+  g_test_add_func ("/render/text/hebrew", test_hebrew);
   g_test_add_func ("/render/text/ellipsize-graphemes", test_ellipsize_graphemes);
   g_test_add_func ("/render/text/missing-font-warns", test_missing_font_warns);
   g_test_add_func ("/render/text/threads", test_threads);
   g_test_add_func ("/render/text/figure-korean", test_figure_korean);
   g_test_add_func ("/render/text/figure-arabic", test_figure_arabic);
+  g_test_add_func ("/render/text/figure-devanagari", test_figure_devanagari);
+  g_test_add_func ("/render/text/figure-thai", test_figure_thai);
+  g_test_add_func ("/render/text/figure-hebrew", test_figure_hebrew);
   return g_test_run ();
 }

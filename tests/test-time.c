@@ -7,6 +7,7 @@
 
 #include "dm-error.h"
 #include "dm-time.h"
+#include "dm-time-format.h"
 
 static gint64
 utc (int y, int mo, int d, int h, int mi, int s)
@@ -166,6 +167,40 @@ check_texts (const char * const *cases)
     }
 }
 
+/* Ranges of days: @pairs of ISO days and the text expected, in the messages' language */
+static void
+check_ranges (const char * const *cases)
+{
+  g_autoptr(GTimeZone) pyongyang = g_time_zone_new_identifier ("Asia/Pyongyang");
+
+  for (guint i = 0; cases[i] != NULL; i += 3)
+    {
+      g_autofree char *text = NULL;
+      DmTime a, b;
+
+      g_assert_true (dm_time_parse (cases[i], pyongyang, &a, NULL));
+      g_assert_true (dm_time_parse (cases[i + 1], pyongyang, &b, NULL));
+      text = dm_time_format_range (&a, &b, pyongyang);
+      g_assert_cmpstr (text, ==, cases[i + 2]);
+    }
+}
+
+/* Use the catalogue of @language built in the build tree (a missing one is a failure) */
+static void
+use_catalogue (const char *language)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, language, "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  g_assert_true (g_file_test (mo, G_FILE_TEST_EXISTS));
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  textdomain (GETTEXT_PACKAGE);  /* drops the translations gettext has cached */
+}
+
 static void
 test_format_precision (void)
 {
@@ -195,6 +230,14 @@ test_format_precision (void)
 
   check_texts (cases);
   g_assert_cmpstr (unknown, ==, "not reported");
+  /* Diplomap's own names stand for %A and %B; the rest is g_date_time_format's, %% included */
+  {
+    g_autoptr(GDateTime) dt = g_date_time_new_utc (2025, 10, 28, 9, 5, 0);
+    g_autofree char *text = dm_time_format_date_time (dt, "%A %-d %B %Y, %H:%M %% %OB %y");
+
+    g_assert_cmpstr (text, ==, "Tuesday 28 October 2025, 09:05 % October 25");
+    g_assert_null (dm_time_format_date_time (dt, "%A %"));
+  }
   /* An estimate is only its day, and says it is one: never "08:19" as a fact */
   estimate = dm_time_format_estimate (utc (2025, 10, 29, 12, 0, 0), minsk);
   g_assert_cmpstr (estimate, ==, "about 29 October 2025 (estimated)");
@@ -202,6 +245,14 @@ test_format_precision (void)
   g_assert_true (dm_time_parse ("2025-10-28", minsk, &b, NULL));
   range = dm_time_format_range (&a, &b, minsk);
   g_assert_cmpstr (range, ==, "26 – 28 October 2025");
+  {
+    const char *ranges[] = {
+      "2025-10-30", "2025-11-02", "30 October – 2 November 2025",
+      "2025-12-30", "2026-01-02", "30 December 2025 – 2 January 2026",
+      NULL
+    };
+    check_ranges (ranges);
+  }
   /* A day without a zone keeps the offset of its place: Pyongyang's 26th, not UTC's 25th */
   {
     g_autoptr(GTimeZone) pyongyang = g_time_zone_new_identifier ("Asia/Pyongyang");
@@ -248,6 +299,92 @@ test_format_french (void)
   g_assert_cmpstr (unknown, ==, "non communiqué");
   estimate = dm_time_format_estimate (utc (2025, 10, 29, 12, 0, 0), NULL);
   g_assert_cmpstr (estimate, ==, "vers le 29 octobre 2025 (estimation)");
+  /* Weekdays and months in the messages' language, whatever LC_TIME says (here C) */
+  {
+    g_autoptr(GDateTime) dt = g_date_time_new_utc (2025, 10, 28, 12, 0, 0);
+    g_autofree char *caption = dm_time_format_date_time (dt, "%A %-d %B %Y à %H:%M UTC");
+    g_autofree char *alone = dm_time_format_date_time (dt, "%OB %Y");
+
+    g_assert_cmpstr (caption, ==, "mardi 28 octobre 2025 à 12:00 UTC");
+    g_assert_cmpstr (alone, ==, "octobre 2025");
+  }
+  g_setenv ("LANGUAGE", "", TRUE);
+}
+
+/* Russian as its press writes dates: a month by itself in the nominative ("октябрь 2025 г."),
+ * after a day or "начало", "около" in the genitive ("28 октября", "конец октября") */
+static void
+test_format_russian (void)
+{
+  const char *cases[] = {
+    "2025-10", "октябрь 2025 г.",
+    "2025-05", "май 2025 г.",
+    "2025-10-26", "26 октября 2025 г.",
+    "2025-05-09", "9 мая 2025 г.",
+    "2025-10-28~", "около 28 октября 2025 г.",
+    "2025-10~", "примерно октябрь 2025 г.",
+    "2025-10-01/2025-10-31", "октябрь 2025 г.",
+    "2025-10-21/2025-10-31", "конец октября 2025 г.",
+    "2025-10-01/2025-10-10", "начало октября 2025 г.",
+    "2025-10-11/2025-10-20", "середина октября 2025 г.",
+    "2025-10-26/2025-10-28", "между 26 и 28 октября 2025 г.",
+    "2025-10-30/2025-11-02", "между 30 октября и 2 ноября 2025 г.",
+    "2025-12-30/2026-01-02", "между 30 декабря 2025 г. и 2 января 2026 г.",
+    "2025-10-26T09:30", "26 октября 2025 г., 09:30 KST",
+    NULL
+  };
+  const char *ranges[] = {
+    "2025-10-26", "2025-10-28", "26–28 октября 2025 г.",
+    "2025-10-30", "2025-11-02", "30 октября — 2 ноября 2025 г.",
+    "2025-12-30", "2026-01-02", "30 декабря 2025 г. – 2 января 2026 г.",
+    NULL
+  };
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2025, 10, 28, 12, 0, 0);
+  g_autofree char *caption = NULL;
+  g_autofree char *alone = NULL;
+
+  use_catalogue ("ru");
+  check_texts (cases);
+  check_ranges (ranges);
+  caption = dm_time_format_date_time (dt, "%A, %-d %B %Y, %H:%M UTC");
+  g_assert_cmpstr (caption, ==, "вторник, 28 октября 2025, 12:00 UTC");
+  alone = dm_time_format_date_time (dt, "%OB %Y");
+  g_assert_cmpstr (alone, ==, "октябрь 2025");
+  g_setenv ("LANGUAGE", "", TRUE);
+}
+
+/* Korean: year, month, day, in numbers; a range names its year and month once
+ * ("2025년 10월 26~28일"), as Yonhap writes them */
+static void
+test_format_korean (void)
+{
+  const char *cases[] = {
+    "2025-10", "2025년 10월",
+    "2025-10-26", "2025년 10월 26일",
+    "2025-10-28~", "2025년 10월 28일경",
+    "2025-10-21/2025-10-31", "2025년 10월 말",
+    "2025-10-01/2025-10-10", "2025년 10월 초",
+    "2025-10-11/2025-10-20", "2025년 10월 중순",
+    "2025-10-26/2025-10-28", "2025년 10월 26~28일 사이",
+    "2025-10-30/2025-11-02", "2025년 10월 30일~11월 2일 사이",
+    "2025-12-30/2026-01-02", "2025년 12월 30일~2026년 1월 2일 사이",
+    "2025-10-26T09:30", "2025년 10월 26일 09:30 KST",
+    NULL
+  };
+  const char *ranges[] = {
+    "2025-10-26", "2025-10-28", "2025년 10월 26~28일",
+    "2025-10-30", "2025-11-02", "2025년 10월 30일~11월 2일",
+    "2025-12-30", "2026-01-02", "2025년 12월 30일~2026년 1월 2일",
+    NULL
+  };
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2025, 10, 28, 12, 0, 0);
+  g_autofree char *caption = NULL;
+
+  use_catalogue ("ko");
+  check_texts (cases);
+  check_ranges (ranges);
+  caption = dm_time_format_date_time (dt, "%Y년 %-m월 %-d일 %A %H:%M UTC");
+  g_assert_cmpstr (caption, ==, "2025년 10월 28일 화요일 12:00 UTC");
   g_setenv ("LANGUAGE", "", TRUE);
 }
 
@@ -263,5 +400,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/time/format", test_format);
   g_test_add_func ("/model/time/format/precision", test_format_precision);
   g_test_add_func ("/model/time/format/french", test_format_french);
+  g_test_add_func ("/model/time/format/russian", test_format_russian);
+  g_test_add_func ("/model/time/format/korean", test_format_korean);
   return g_test_run ();
 }

@@ -1429,6 +1429,87 @@ new_tiles_drawn (gpointer data)
          dm_map_source_get_n_pending (w->win->map_source) == 0;
 }
 
+/* Where the event list lies from the map's middle: < 0 on its left, > 0 on its right */
+static double
+list_side (DmWindow *win)
+{
+  double lx = 0, ly = 0, mx = 0, my = 0;
+
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (win->event_list), GTK_WIDGET (win),
+                                                   gtk_widget_get_width (GTK_WIDGET (win->event_list)) / 2.0,
+                                                   0, &lx, &ly));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (win->map), GTK_WIDGET (win),
+                                                   gtk_widget_get_width (GTK_WIDGET (win->map)) / 2.0,
+                                                   0, &mx, &my));
+  return lx - mx;
+}
+
+/* In Arabic the window mirrors as GTK mirrors it (the event list, an AdwFlap's "start", goes
+ * to the right), although neither GTK's catalogue here nor Diplomap has an Arabic translation;
+ * in the timeline time still runs left to right */
+static void
+test_right_to_left (void)
+{
+  const char *rtl[] = { "ar", "he", "fa_IR", "ur:en", NULL };
+  const char *ltr[] = { "en", "fr", "ru", "ko", "fr:ar", NULL };
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr(GFile) file = sample_file ();
+  DmWindow *ltr_win, *rtl_win;
+  DmTimeline *timeline;
+  double ltr_side, rtl_side, width;
+
+  for (guint i = 0; rtl[i] != NULL; i++)
+    {
+      g_setenv ("LANGUAGE", rtl[i], TRUE);
+      g_assert_cmpint (dm_application_get_locale_direction (), ==, GTK_TEXT_DIR_RTL);
+    }
+  for (guint i = 0; ltr[i] != NULL; i++)
+    {
+      g_setenv ("LANGUAGE", ltr[i], TRUE);
+      g_assert_cmpint (dm_application_get_locale_direction (), ==, GTK_TEXT_DIR_LTR);
+    }
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  dm_application_apply_locale_direction ();
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_LTR);
+  ltr_win = app_test_open_window ();
+  open_and_wait (ltr_win, file);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (ltr_win), 3));
+  ltr_side = list_side (ltr_win);
+  gtk_window_destroy (GTK_WINDOW (ltr_win));
+
+  g_setenv ("LANGUAGE", "ar", TRUE);
+  dm_application_apply_locale_direction ();
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
+  rtl_win = app_test_open_window ();
+  open_and_wait (rtl_win, file);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (rtl_win), 3));
+  rtl_side = list_side (rtl_win);
+  g_test_message ("event list from the map's middle: %.0f px in English, %.0f in Arabic",
+                  ltr_side, rtl_side);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (rtl_win)), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpfloat (ltr_side, <, 0);
+  g_assert_cmpfloat (rtl_side, >, 0);
+
+  /* the timeline does not mirror: earlier is on the left */
+  timeline = rtl_win->timeline;
+  width = gtk_widget_get_width (GTK_WIDGET (timeline));
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (timeline)), ==, GTK_TEXT_DIR_LTR);
+  g_assert_cmpfloat (width, >, 100);
+  g_assert_cmpfloat (dm_timeline_time_for_x (timeline, 10), <,
+                     dm_timeline_time_for_x (timeline, width - 10));
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (rtl_win));
+    app_test_save (shot, "window-arabic.png");
+  }
+  gtk_window_destroy (GTK_WINDOW (rtl_win));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 /* The map follows AdwStyleManager's dark mode: a night sea instead of the light one */
 static void
 test_dark_map (void)
@@ -2035,6 +2116,7 @@ main (int   argc,
   g_test_add_func ("/app/window/handle-drag-scrubs", test_handle_drag_scrubs);
   g_test_add_func ("/app/window/sidebar-resizable", test_sidebar_resizable);
   g_test_add_func ("/app/window/dark-map", test_dark_map);
+  g_test_add_func ("/app/window/right-to-left", test_right_to_left);
   g_test_add_func ("/app/window/trail", test_trail);
   g_test_add_func ("/app/window/map-zoom", test_map_zoom);
   g_test_add_func ("/app/window/search-filters", test_search_filters);

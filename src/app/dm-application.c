@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dm-application.h"
@@ -171,6 +173,39 @@ new_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dm_window_new (app)));
 }
 
+/**
+ * dm_application_get_locale_direction:
+ *
+ * The direction of the user's language (the first of g_get_language_names()): right to left
+ * for Arabic, Hebrew, Persian, Urdu and the other languages written so, else left to right.
+ * GTK decides it from its own catalogue's translation of "default:LTR", which a system may
+ * not have (Debian's GTK 4 here has no Arabic one), and Diplomap has no Arabic translation.
+ */
+GtkTextDirection
+dm_application_get_locale_direction (void)
+{
+  static const char * const rtl[] = {
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi", NULL
+  };
+  const char *first = g_get_language_names ()[0];
+  g_autofree char *code = g_strndup (first, strcspn (first, "_.@"));
+
+  return g_strv_contains (rtl, code) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
+}
+
+/**
+ * dm_application_apply_locale_direction:
+ *
+ * Mirrors every widget made from now on when the user's language is written right to left,
+ * as GTK does when its catalogue says so (a left-to-right language leaves GTK's choice).
+ */
+void
+dm_application_apply_locale_direction (void)
+{
+  if (dm_application_get_locale_direction () == GTK_TEXT_DIR_RTL)
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+}
+
 static void
 dm_application_startup (GApplication *app)
 {
@@ -198,6 +233,7 @@ dm_application_startup (GApplication *app)
    * process that exits under a loading thread may crash */
   dm_application_warm_up ();
   G_APPLICATION_CLASS (dm_application_parent_class)->startup (app);
+  dm_application_apply_locale_direction ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

@@ -15,5 +15,8 @@ DmApplication *dm_application_new              (void);
 void           dm_application_warm_up          (void);
 /* The About window, crediting the data sources */
 GtkWidget     *dm_application_new_about_window (GtkWindow *parent);
+/* Right to left for Arabic, Hebrew, Persian, Urdu...: GTK's catalogue may not say so */
+GtkTextDirection dm_application_get_locale_direction   (void);
+void             dm_application_apply_locale_direction (void);
 
 G_END_DECLS

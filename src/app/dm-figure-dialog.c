@@ -8,6 +8,7 @@
 
 #include "dm-figure-dialog.h"
 #include "dm-save-chooser.h"
+#include "dm-time-format.h"
 #include "dm-ui-resources.h"
 
 /* Export from the window: format, area, size and scale, what frames the map. The figure is
@@ -26,6 +27,7 @@ struct _DmFigureDialog
   AdwActionRow    *time_row;
   AdwComboRow     *format_row;
   AdwComboRow     *area_row;
+  AdwComboRow     *language_row;
   AdwComboRow     *size_row;
   GtkSpinButton   *width_spin;
   GtkSpinButton   *height_spin;
@@ -51,6 +53,9 @@ static guint signals[N_SIGNALS];
 
 static const char *format_ext[] = { "png", "svg", "pdf" };
 
+/* The language row's items after "Same as the application" (ui/dm-figure-dialog.ui) */
+static const char *languages[] = { "en", "fr", "ru", "ko" };
+
 static void
 update_custom_rows (DmFigureDialog *self)
 {
@@ -68,6 +73,39 @@ size_changed_cb (AdwComboRow    *row,
   g_assert (DM_IS_FIGURE_DIALOG (self));
 
   update_custom_rows (self);
+}
+
+/**
+ * dm_figure_dialog_get_language:
+ *
+ * Returns: (nullable): the language chosen for the figure, "en", "fr"...; %NULL: the
+ *   application's
+ */
+const char *
+dm_figure_dialog_get_language (DmFigureDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (DM_IS_FIGURE_DIALOG (self), NULL);
+  selected = adw_combo_row_get_selected (self->language_row);
+  return selected >= 1 && selected <= G_N_ELEMENTS (languages) ? languages[selected - 1] : NULL;
+}
+
+/**
+ * dm_figure_dialog_set_language:
+ * @language: (nullable): one of the row's languages; %NULL or another: the application's
+ */
+void
+dm_figure_dialog_set_language (DmFigureDialog *self,
+                               const char     *language)
+{
+  guint selected = 0;
+
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  for (guint i = 0; language != NULL && i < G_N_ELEMENTS (languages); i++)
+    if (g_str_equal (languages[i], language))
+      selected = i + 1;
+  adw_combo_row_set_selected (self->language_row, selected);
 }
 
 DmFigure *
@@ -113,6 +151,7 @@ dm_figure_dialog_build_figure (DmFigureDialog *self)
     }
   dm_figure_set_time (figure, (gint64) self->time);
   dm_figure_set_title (figure, title);
+  dm_figure_set_language (figure, dm_figure_dialog_get_language (self));
   dm_figure_set_show_legend (figure, gtk_switch_get_active (self->legend_switch));
   dm_figure_set_show_caption (figure, gtk_switch_get_active (self->caption_switch));
   dm_figure_set_show_sources (figure, gtk_switch_get_active (self->sources_switch));
@@ -263,6 +302,7 @@ dm_figure_dialog_class_init (DmFigureDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, time_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, area_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, width_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, height_row);
@@ -303,7 +343,7 @@ dm_figure_dialog_new (GtkWindow    *parent,
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), dm_document_get_title (document));
   /* the same words as the figure's own time caption */
   if (utc != NULL)
-    when = g_date_time_format (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
+    when = dm_time_format_date_time (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
   adw_action_row_set_subtitle (self->time_row, when ? when : "?");
   return self;
 }

@@ -41,6 +41,10 @@ void            dm_figure_dialog_set_format   (DmFigureDialog     *self,
                                                DmFigureFormat      format);
 void            dm_figure_dialog_set_area     (DmFigureDialog     *self,
                                                DmFigureArea        area);
+/* The figure's language: "en", "fr", "ru", "ko"; NULL: the application's */
+const char     *dm_figure_dialog_get_language (DmFigureDialog     *self);
+void            dm_figure_dialog_set_language (DmFigureDialog     *self,
+                                               const char         *language);
 void            dm_figure_dialog_set_size     (DmFigureDialog     *self,
                                                DmFigureSize        size,
                                                int                 width,

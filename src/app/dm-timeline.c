@@ -577,6 +577,9 @@ dm_timeline_init (DmTimeline *self)
   self->view_end = 1;
   self->doc_end = 1;
 
+  /* Time runs left to right in every language, as on a right-to-left calendar's axis: the
+   * window around it mirrors for Arabic or Hebrew, the timeline does not */
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_LTR);
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (widget, TRUE);

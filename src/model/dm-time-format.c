@@ -11,14 +11,8 @@
  * "October 2025", "late October 2025", "between 26 and 28 October 2025", "26 October 2025",
  * "26 October 2025, 09:30 KST", "about 28 October 2025". What Diplomap estimated says so
  * ("about 29 October 2025 (estimated)"), and what no source gave says that ("not reported").
- * Month names are ours, not the C library's, so that a translation needs no installed locale. */
-
-static const char *month_names[] = {
-  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"), NC_("month", "July"),
-  NC_("month", "August"), NC_("month", "September"), NC_("month", "October"),
-  NC_("month", "November"), NC_("month", "December"),
-};
+ * Month names are ours, not the C library's (dm-time-names.c), so that a translation needs no
+ * installed locale. */
 
 typedef enum
 {
@@ -27,35 +21,27 @@ typedef enum
   SHOW_YEAR  = 1 << 2,
 } Show;
 
-static const char *
-month_name (GDateTime *dt)
-{
-  return g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[g_date_time_get_month (dt) - 1]);
-}
-
-/* The parts @show of the local day @dt: "26 October 2025", "26 October", "26", "October 2025" */
+/* The parts @show of the local day @dt: "26 October 2025", "October 2025" (the month's
+ * standalone form: "октябрь 2025 г."), "2025" */
 static char *
 format_parts (GDateTime *dt,
               Show       show)
 {
   int day = g_date_time_get_day_of_month (dt), year = g_date_time_get_year (dt);
-  const char *month = month_name (dt);
+  int month = g_date_time_get_month (dt);
 
   switch ((int) show)
     {
     case SHOW_YEAR:
       return g_strdup_printf ("%d", year);
     case SHOW_MONTH | SHOW_YEAR:
-      /* Translators: a month and its year: 1$ the month's name, 2$ the year */
-      return g_strdup_printf (C_("date", "%1$s %2$d"), month, year);
-    case SHOW_DAY:
-      return g_strdup_printf ("%d", day);
-    case SHOW_DAY | SHOW_MONTH:
-      /* Translators: a day of a month: 1$ the day, 2$ the month's name */
-      return g_strdup_printf (C_("date", "%1$d %2$s"), day, month);
+      /* Translators: a month and its year: 1$ the month's name (its "standalone month"
+       * form), 2$ the year */
+      return g_strdup_printf (C_("date", "%1$s %2$d"), dm_time_month_name (month, TRUE), year);
     default:
       /* Translators: a day: 1$ the day, 2$ the month's name, 3$ the year */
-      return g_strdup_printf (C_("date", "%1$d %2$s %3$d"), day, month, year);
+      return g_strdup_printf (C_("date", "%1$d %2$s %3$d"), day, dm_time_month_name (month, FALSE),
+                              year);
     }
 }
 
@@ -103,22 +89,51 @@ same_month (GDateTime *a,
          g_date_time_get_month (a) == g_date_time_get_month (b);
 }
 
-/* Two days as compactly as they read: 1$ "26", 2$ "28 October 2025"; "30 October",
- * "2 November 2025"; "30 December 2025", "2 January 2026" */
-static void
-format_two_days (GDateTime  *a,
-                 GDateTime  *b,
-                 char      **first,
-                 char      **last)
+/* Two days as compactly as they read, in each language's order: "26 – 28 October 2025",
+ * "30 October – 2 November 2025", "2025년 10월 26~28일"; or, with @between, a day known only to
+ * lie between them: "between 26 and 28 October 2025" */
+static char *
+format_two_days (GDateTime *a,
+                 GDateTime *b,
+                 gboolean   between)
 {
-  Show show = SHOW_DAY | SHOW_MONTH | SHOW_YEAR;
+  int da = g_date_time_get_day_of_month (a), db = g_date_time_get_day_of_month (b);
+  const char *ma = dm_time_month_name (g_date_time_get_month (a), FALSE);
+  const char *mb = dm_time_month_name (g_date_time_get_month (b), FALSE);
+  int year = g_date_time_get_year (b);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
 
   if (same_month (a, b))
-    show = SHOW_DAY;
-  else if (g_date_time_get_year (a) == g_date_time_get_year (b))
-    show = SHOW_DAY | SHOW_MONTH;
-  *first = format_parts (a, show);
-  *last = format_parts (b, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+    {
+      if (between)
+        /* Translators: a day known only to lie in a range of one month: "between 26 and
+         * 28 October 2025": 1$ and 2$ the days, 3$ the month's name, 4$ the year */
+        return g_strdup_printf (C_("period", "between %1$d and %2$d %3$s %4$d"), da, db, mb, year);
+      /* Translators: from one day to another of one month: "26 – 28 October 2025": 1$ and 2$
+       * the days, 3$ the month's name, 4$ the year */
+      return g_strdup_printf (C_("day range", "%1$d – %2$d %3$s %4$d"), da, db, mb, year);
+    }
+  if (g_date_time_get_year (a) == year)
+    {
+      if (between)
+        /* Translators: a day known only to lie in a range of one year: "between 30 October and
+         * 2 November 2025": 1$ the first day, 2$ its month, 3$ the last day, 4$ its month,
+         * 5$ the year */
+        return g_strdup_printf (C_("period", "between %1$d %2$s and %3$d %4$s %5$d"),
+                                da, ma, db, mb, year);
+      /* Translators: from one day to another of one year: "30 October – 2 November 2025":
+       * 1$ the first day, 2$ its month, 3$ the last day, 4$ its month, 5$ the year */
+      return g_strdup_printf (C_("day range", "%1$d %2$s – %3$d %4$s %5$d"), da, ma, db, mb, year);
+    }
+  first = format_parts (a, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+  last = format_parts (b, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+  if (between)
+    /* Translators: a day known only to lie between two days of different years: "between
+     * 30 December 2025 and 2 January 2026" */
+    return g_strdup_printf (C_("period", "between %s and %s"), first, last);
+  /* Translators: from one time to another: "30 December 2025 – 2 January 2026" */
+  return g_strdup_printf (C_("span", "%s – %s"), first, last);
 }
 
 /* A period: "October 2025", "early/mid-/late October 2025", or "between 26 and 28 October" */
@@ -127,30 +142,28 @@ format_period (GDateTime *a,
                GDateTime *b)
 {
   int da = g_date_time_get_day_of_month (a), db = g_date_time_get_day_of_month (b);
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
 
   if (same_month (a, b))
     {
-      g_autofree char *month = format_parts (a, SHOW_MONTH | SHOW_YEAR);
       g_autoptr(GDateTime) next = g_date_time_add_days (b, 1);
       gboolean month_end = next != NULL && g_date_time_get_day_of_month (next) == 1;
+      const char *month = dm_time_month_name (g_date_time_get_month (a), FALSE);
+      int year = g_date_time_get_year (a);
 
       if (da == 1 && month_end)
-        return g_steal_pointer (&month);
-      /* Translators: the first ten days of a month: "early October 2025" */
+        return format_parts (a, SHOW_MONTH | SHOW_YEAR);
+      /* Translators: the first ten days of a month: "early October 2025": 1$ the month's
+       * name (the form after a day: Russian "начало октября"), 2$ the year */
       if (da == 1 && db == 10)
-        return g_strdup_printf (C_("period", "early %s"), month);
+        return g_strdup_printf (C_("period", "early %1$s %2$d"), month, year);
       /* Translators: days 11 to 20 of a month: "mid-October 2025" */
       if (da == 11 && db == 20)
-        return g_strdup_printf (C_("period", "mid-%s"), month);
+        return g_strdup_printf (C_("period", "mid-%1$s %2$d"), month, year);
       /* Translators: days 21 to the end of a month: "late October 2025" */
       if (da == 21 && month_end)
-        return g_strdup_printf (C_("period", "late %s"), month);
+        return g_strdup_printf (C_("period", "late %1$s %2$d"), month, year);
     }
-  format_two_days (a, b, &first, &last);
-  /* Translators: a day known only to lie in a range: "between 26 and 28 October 2025" */
-  return g_strdup_printf (C_("period", "between %s and %s"), first, last);
+  return format_two_days (a, b, TRUE);
 }
 
 static char *
@@ -300,14 +313,11 @@ dm_time_format_range (const DmTime *first,
       g_autoptr(GDateTime) db = to_local (last->earliest, zb);
 
       if (da != NULL && db != NULL)
-        format_two_days (da, db, &a, &b);
+        return format_two_days (da, db, FALSE);
     }
-  if (a == NULL)
-    {
-      a = dm_time_format_local (first, zone);
-      b = dm_time_format_local (last, zone);
-    }
-  /* Translators: from one time to another: "26 – 28 October 2025" */
+  a = dm_time_format_local (first, zone);
+  b = dm_time_format_local (last, zone);
+  /* Translators: from one time to another: "26 October 2025 – about 2 November 2025" */
   return g_strdup_printf (C_("span", "%s – %s"), a, b);
 }
 

@@ -9,8 +9,14 @@
 
 G_BEGIN_DECLS
 
-char *dm_time_format_event    (DmEvent  *event);
-char *dm_time_format_leg_time (DmLeg    *leg,
-                               gboolean  arrive);
+char       *dm_time_format_event     (DmEvent    *event);
+char       *dm_time_format_leg_time  (DmLeg      *leg,
+                                      gboolean    arrive);
+
+/* Names of months and weekdays in the messages' language (dm-time-names.c) */
+const char *dm_time_month_name       (int         month,
+                                      gboolean    standalone);
+char       *dm_time_format_date_time (GDateTime  *dt,
+                                      const char *format);
 
 G_END_DECLS

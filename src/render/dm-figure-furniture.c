@@ -5,9 +5,15 @@
 
 #include <glib/gi18n-lib.h>
 
+/* the figure's texts are in the figure's language */
+#define DM_I18N_THREAD_MESSAGES
+#include "dm-i18n.h"
+
 #include "dm-figure-private.h"
+#include "dm-gazetteer.h"
 #include "dm-route-private.h"
 #include "dm-text.h"
+#include "dm-time-format.h"
 
 /* What frames the map: title and time caption above, attribution and sources below (the
  * legend is in dm-figure-legend.c, the scale bar in dm-figure-scale-bar.c). */
@@ -15,13 +21,17 @@
 #define INK_SOFT   0x555555
 #define INK_FAINT  0x6b6b6b
 
-/* "Moscow 15:00 MSK", with the date when it differs from the day in UTC */
+/* "Moscow 15:00 MSK" (the place's name in the figure's language: "Москва"), with the date when it differs from the day in UTC */
 static char *
 format_local (DmPlace   *place,
               gint64     t,
               GDateTime *utc)
 {
   GTimeZone *zone = dm_place_get_zone (place);
+  const char *name = dm_gazetteer_translate_place (dm_gazetteer_get_default (),
+                                                   dm_place_get_name (place),
+                                                   dm_place_get_country (place),
+                                                   dm_i18n_get_thread_language ());
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *clock = NULL;
 
@@ -40,13 +50,14 @@ format_local (DmPlace   *place,
   if (g_date_time_get_day_of_year (local) != g_date_time_get_day_of_year (utc))
     {
       /* Translators: a day, see the strftime manual */
-      g_autofree char *day = g_date_time_format (local, C_("caption date", "%-d %B"));
+      g_autofree char *day = dm_time_format_date_time (local, C_("caption date", "%-d %B"));
       /* Translators: a place, its local time and, when it differs from the UTC day, its date:
        * "Tokyo 07:00 JST (30 October)" */
-      return g_strdup_printf (_("%s %s (%s)"), dm_place_get_name (place), clock, g_strstrip (day));
+      return g_strdup_printf (_("%s %s (%s)"), name ? name : dm_place_get_name (place), clock,
+                              g_strstrip (day));
     }
   /* Translators: a place and its local time: "Moscow 15:00 MSK" */
-  return g_strdup_printf (_("%s %s"), dm_place_get_name (place), clock);
+  return g_strdup_printf (_("%s %s"), name ? name : dm_place_get_name (place), clock);
 }
 
 /**
@@ -68,8 +79,10 @@ dm_figure_dup_caption (DmFigure *self,
   utc = g_date_time_new_from_unix_utc (t);
   if (utc == NULL)
     return NULL;
-  /* Translators: the moment a figure shows, in UTC, see the strftime manual */
-  when = g_date_time_format (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
+  /* Translators: the moment a figure shows, in UTC, see the strftime manual; %A and %B are
+   * Diplomap's own weekday and month names ("month" and "weekday"), %OB its "standalone
+   * month" */
+  when = dm_time_format_date_time (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
   text = g_string_new (g_strstrip (when));
   places = dm_route_set_dup_places_at (self->set, t, 3);
   for (guint i = 0; i < places->len; i++)

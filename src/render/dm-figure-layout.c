@@ -8,6 +8,7 @@
 
 #include "dm-basemap.h"
 #include "dm-figure-private.h"
+#include "dm-i18n.h"
 #include "dm-route-private.h"
 #include "dm-text.h"
 
@@ -101,9 +102,9 @@ dup_places_to_keep (DmFigure *self)
 }
 
 static void
-compute_layout (DmFigure       *self,
-                cairo_t        *cr,
-                DmFigureLayout *l)
+compute_layout_now (DmFigure       *self,
+                    cairo_t        *cr,
+                    DmFigureLayout *l)
 {
   int iw, ih;
   const char *title = dm_figure_get_title (self);
@@ -211,6 +212,18 @@ compute_layout (DmFigure       *self,
                                                                                        : 0);
     }
   l->view.device_scale = dm_figure_get_scale (self);
+}
+
+/* The layout, its texts measured in the figure's language */
+static void
+compute_layout (DmFigure       *self,
+                cairo_t        *cr,
+                DmFigureLayout *l)
+{
+  g_autofree char *previous = dm_figure_use_language (self);
+
+  compute_layout_now (self, cr, l);
+  dm_i18n_set_thread_language (previous);
 }
 
 static cairo_t *
@@ -322,19 +335,15 @@ route_style_for (DmFigure             *self,
   return style;
 }
 
-/**
- * dm_figure_draw:
- * Draws the whole figure onto @cr, from (0, 0) to the figure's size in user space.
- */
-void
-dm_figure_draw (DmFigure *self,
-                cairo_t  *cr)
+/* The whole figure, from (0, 0) to its size in user space */
+static void
+draw_figure (DmFigure *self,
+             cairo_t  *cr)
 {
   g_autoptr(DmMapStyle) map_style = NULL;
   g_autoptr(DmRouteStyle) route_style = NULL;
   DmFigureLayout l;
 
-  g_return_if_fail (DM_IS_FIGURE (self));
   compute_layout (self, cr, &l);
   map_style = map_style_for (self, &l);
   route_style = route_style_for (self, &l);
@@ -355,4 +364,21 @@ dm_figure_draw (DmFigure *self,
   dm_figure_draw_footer (self, cr, &l);
   cairo_restore (cr);
   dm_figure_layout_clear (&l);
+}
+
+/**
+ * dm_figure_draw:
+ * Draws the whole figure onto @cr, from (0, 0) to the figure's size in user space, in the
+ * figure's language (dm_figure_set_language()).
+ */
+void
+dm_figure_draw (DmFigure *self,
+                cairo_t  *cr)
+{
+  g_autofree char *previous = NULL;
+
+  g_return_if_fail (DM_IS_FIGURE (self));
+  previous = dm_figure_use_language (self);
+  draw_figure (self, cr);
+  dm_i18n_set_thread_language (previous);
 }

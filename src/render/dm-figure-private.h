@@ -27,6 +27,7 @@ struct _DmFigure
   int           height;
   double        scale;
   char         *title;
+  char         *language;  /* NULL: the process's messages (dm-i18n.c) */
   gboolean      show_legend;
   gboolean      show_caption;
   gboolean      show_graticule;
@@ -103,5 +104,9 @@ void       dm_figure_draw_map      (DmFigure             *self,
                                     const DmMapStyle     *map_style,
                                     const DmRouteStyle   *route_style);
 const DmLabelPlacer *dm_figure_get_placed (DmFigure      *self);
+
+/* dm-figure.c: makes the figure's language this thread's (dm-i18n.c); returns the one before,
+ * for dm_i18n_set_thread_language() when done */
+char      *dm_figure_use_language  (DmFigure             *self);
 
 G_END_DECLS

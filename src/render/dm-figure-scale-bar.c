@@ -4,6 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+/* the figure's texts are in the figure's language */
+#define DM_I18N_THREAD_MESSAGES
+#include "dm-i18n.h"
 #include <math.h>
 
 #include "dm-figure-private.h"

@@ -10,6 +10,7 @@
 #include "dm-geo-enums.h"
 #include "dm-render-enums.h"
 #include "dm-figure-private.h"
+#include "dm-i18n.h"
 #include "dm-text.h"
 
 /* A figure for a report: the map at one moment, framed, with a title, a time caption, a
@@ -54,6 +55,7 @@ dm_figure_finalize (GObject *object)
   DmFigure *self = DM_FIGURE (object);
 
   g_free (self->title);
+  g_free (self->language);
   g_clear_pointer (&self->placed, dm_label_placer_free);
   G_OBJECT_CLASS (dm_figure_parent_class)->finalize (object);
 }
@@ -203,6 +205,7 @@ dm_figure_dup (DmFigure *self)
   copy->height = self->height;
   copy->scale = self->scale;
   copy->title = g_strdup (self->title);
+  copy->language = g_strdup (self->language);
   copy->show_legend = self->show_legend;
   copy->show_caption = self->show_caption;
   copy->show_graticule = self->show_graticule;
@@ -441,6 +444,44 @@ dm_figure_set_title (DmFigure   *self,
   g_free (self->title);
   self->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * dm_figure_get_language:
+ * Returns: (nullable): the language set with dm_figure_set_language()
+ */
+const char *
+dm_figure_get_language (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), NULL);
+  return self->language;
+}
+
+/**
+ * dm_figure_set_language:
+ * @language: (nullable): "en", "fr", "ko"...; %NULL: the process's language
+ *
+ * The language of the figure's texts (legend, caption, scale bar, notes), of its dates and
+ * of its map labels (country and place names), whatever the process's: the export dialog's
+ * choice. The drawing thread takes it for as long as it draws (dm-i18n.c).
+ */
+void
+dm_figure_set_language (DmFigure   *self,
+                        const char *language)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  g_free (self->language);
+  self->language = language != NULL && *language != '\0' ? g_strdup (language) : NULL;
+}
+
+char *
+dm_figure_use_language (DmFigure *self)
+{
+  char *previous = g_strdup (dm_i18n_get_thread_language ());
+
+  if (self->language != NULL)
+    dm_i18n_set_thread_language (self->language);
+  return previous;
 }
 
 gboolean

@@ -84,6 +84,10 @@ void          dm_figure_set_scale       (DmFigure       *self,
 const char   *dm_figure_get_title       (DmFigure       *self);
 void          dm_figure_set_title       (DmFigure       *self,
                                          const char     *title);
+/* The language of its texts, dates and map labels: "en", "fr"...; NULL: the process's */
+const char   *dm_figure_get_language    (DmFigure       *self);
+void          dm_figure_set_language    (DmFigure       *self,
+                                         const char     *language);
 gboolean      dm_figure_get_show_legend (DmFigure       *self);
 void          dm_figure_set_show_legend (DmFigure       *self,
                                          gboolean        show);

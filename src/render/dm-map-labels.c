@@ -7,6 +7,7 @@
 
 #include "dm-basemap-private.h"
 #include "dm-gazetteer.h"
+#include "dm-i18n.h"
 #include "dm-text.h"
 
 /* Country labels and capitals. A country's name goes at its label point if it fits inside
@@ -31,7 +32,8 @@ typedef struct
 
 typedef struct
 {
-  const char *name;
+  const char *name;     /* English: translated where it is drawn, in the figure's language */
+  const char *country;
   double      lon, lat;
   guint32     population;
 } Capital;
@@ -51,13 +53,10 @@ get_capitals (void)
       for (guint i = 0; i < n; i++)
         {
           const DmGazetteerEntry *e = dm_gazetteer_get_entry (gaz, i);
-          const char *translated;
           Capital c;
           if (e == NULL || !e->is_capital)
             continue;
-          translated = dm_gazetteer_translate_place (gaz, e->name, e->country, NULL);
-          c = (Capital) { translated != NULL ? translated : e->name, e->longitude, e->latitude,
-                          e->population };
+          c = (Capital) { e->name, e->country, e->longitude, e->latitude, e->population };
           g_array_append_val (list, c);
         }
       for (guint i = 1; i < list->len; i++)  /* insertion sort: a few hundred */
@@ -132,13 +131,18 @@ place_capitals (cairo_t             *cr,
     {
       const Capital *c = &g_array_index (capitals, Capital, i);
       DmPlacedLabel l = { c->name, 0, 0, size, TRUE, 0, 0, 0, 0, 0, 0 };
+      const char *translated;
       DmTextBox ink;
       double w;
 
       project (data, c->lon, c->lat, &l.dx, &l.dy);
       if (l.dx < x0 || l.dx > x1 || l.dy < y0 || l.dy > y1)
         continue;
-      dm_text_measure (cr, c->name, size, DM_TEXT_REGULAR, &w, &ink);
+      translated = dm_gazetteer_translate_place (dm_gazetteer_get_default (), c->name, c->country,
+                                                 dm_i18n_get_thread_language ());
+      if (translated != NULL)
+        l.text = translated;
+      dm_text_measure (cr, l.text, size, DM_TEXT_REGULAR, &w, &ink);
       w = MAX (w, ink.x1);
       l.ty = l.dy + size * 0.35;
       l.y0 = MIN (l.dy - size / 2, l.ty + ink.y0) - PAD / 2;
@@ -183,7 +187,8 @@ place_labels (const DmLevelData   *d,
       const Candidate *c = &g_array_index (candidates, Candidate, i);
       const DmCountryInfo *info = &d->countries[c->country].info;
       const char *translated = info->alpha2[0] != '\0' ?
-        dm_gazetteer_translate_country (dm_gazetteer_get_default (), info->alpha2, NULL) : NULL;
+        dm_gazetteer_translate_country (dm_gazetteer_get_default (), info->alpha2,
+                                        dm_i18n_get_thread_language ()) : NULL;
       const char *name = translated != NULL ? translated : info->name;
       DmPlacedLabel l = { name, 0, 0, 0, FALSE, 0, 0, 0, 0, 0, 0 };
       DmTextBox ink;

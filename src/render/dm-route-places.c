@@ -6,16 +6,18 @@
 #include <math.h>
 
 #include "dm-gazetteer.h"
+#include "dm-i18n.h"
 #include "dm-route-private.h"
 #include "dm-text.h"
 
-/* A place's name in the user's language when the gazetteer has it ("Moscou"), else its own */
+/* A place's name in the user's language (or the figure's: dm-i18n.c) when the gazetteer has it ("Moscou"), else its own */
 static const char *
 get_label (DmPlace *place)
 {
   const char *name = dm_place_get_name (place);
   const char *translated = dm_gazetteer_translate_place (dm_gazetteer_get_default (), name,
-                                                         dm_place_get_country (place), NULL);
+                                                         dm_place_get_country (place),
+                                                         dm_i18n_get_thread_language ());
 
   return translated != NULL ? translated : name;
 }
