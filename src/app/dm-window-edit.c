@@ -65,17 +65,21 @@ stack_changed_cb (DmWindow    *self,
   DmEvent *event = dm_command_get_event (command);
   DmEvent *old = dm_command_get_old_event (command);
   DmEvent *select = NULL;
+  DmEvent *left = NULL;
 
   g_assert (DM_IS_WINDOW (self));
 
-  /* what the command leaves in the document */
+  /* what the command leaves in the document, and what it took out */
   if (dm_document_find_event (self->document, reverted && old ? old : event, NULL))
     select = reverted && old ? old : event;
-  /* The list follows the document's items-changed by itself; reloading refreshes its filters'
-   * choices (actors, countries, years), which only an event coming in can add to, and costs
-   * most of an edit on the U.S. record (bench-edit): an event leaving keeps them as they are */
-  if (select != NULL)
-    dm_event_list_reload (self->event_list);
+  if (event != NULL && event != select && !dm_document_find_event (self->document, event, NULL))
+    left = event;
+  else if (old != NULL && old != select && !dm_document_find_event (self->document, old, NULL))
+    left = old;
+  /* The list follows the document's items-changed by itself; its filters' choices (actors,
+   * years) are made again only when the event coming in brings one they lack: a reload walks
+   * every event, most of an undo on the U.S. record once (bench-edit) */
+  dm_event_list_update_event (self->event_list, select, left);
   dm_window_apply_filters (self);
   dm_window_select_event (self, select, FALSE);
   if (g_list_model_get_n_items (dm_document_get_events (self->document)) > 0 &&
