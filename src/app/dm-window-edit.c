@@ -224,6 +224,32 @@ dm_window_get_new_event_origin (DmWindow *self)
   return NULL;
 }
 
+/**
+ * dm_window_dup_writable_files:
+ *
+ * The files a new event can be saved in, the default first: the file Save As chose, else
+ * the .diplomap files opened, in order (other formats are never written).
+ *
+ * Returns: (transfer container) (element-type GFile)
+ */
+GPtrArray *
+dm_window_dup_writable_files (DmWindow *self)
+{
+  GPtrArray *files = dm_document_get_files (self->document);
+  GPtrArray *writable = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->save_file != NULL)
+    {
+      if (self->save_origin != NULL)
+        g_ptr_array_add (writable, g_object_ref (self->save_origin));
+      return writable;
+    }
+  for (guint i = 0; i < files->len; i++)
+    if (is_native (g_ptr_array_index (files, i)))
+      g_ptr_array_add (writable, g_object_ref (g_ptr_array_index (files, i)));
+  return writable;
+}
+
 static void
 editor_save_cb (DmWindow      *self,
                 DmEvent       *event,
@@ -238,10 +264,29 @@ editor_save_cb (DmWindow      *self,
     command = dm_command_new_change_event (self->document, original, event);
   else
     {
-      dm_event_set_origin (event, dm_window_get_new_event_origin (self), 0, 0);
+      /* the file chosen in the editor, when there was a choice */
+      if (dm_event_get_file (event) == NULL)
+        dm_event_set_origin (event, dm_window_get_new_event_origin (self), 0, 0);
       command = dm_command_new_add_event (self->document, event);
     }
   push (self, command);
+}
+
+/* The map shows that its next click gives the editor a place */
+static void
+editor_picking_changed_cb (DmWindow      *self,
+                           DmEventEditor *editor)
+{
+  g_assert (DM_IS_WINDOW (self));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map),
+                                   dm_event_editor_get_picking (editor) ? "crosshair" : NULL);
+}
+
+static void
+editor_destroyed_cb (DmWindow *self)
+{
+  g_assert (DM_IS_WINDOW (self));
+  gtk_widget_set_cursor (GTK_WIDGET (self->map), NULL);
 }
 
 static void
@@ -256,7 +301,18 @@ open_editor (DmWindow    *self,
   editor = dm_event_editor_new (GTK_WINDOW (self), self->document, event, kind);
   if (event != NULL)
     g_object_set_data_full (G_OBJECT (editor), "dm-original", g_object_ref (event), g_object_unref);
+  else
+    {
+      g_autoptr(GPtrArray) files = dm_window_dup_writable_files (self);
+
+      if (files->len > 0)
+        dm_event_editor_set_files (editor, files, 0);
+    }
   g_signal_connect_object (editor, "save", G_CALLBACK (editor_save_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "picking-changed", G_CALLBACK (editor_picking_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->editor, GTK_WIDGET (editor));
   gtk_window_present (GTK_WINDOW (editor));
 }
