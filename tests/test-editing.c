@@ -536,6 +536,26 @@ test_editor_new_trip (void)
   /* in another script too */
   type_and_pick (editor, first->to_row, "Владиво", "Vladivostok", "event-editor-trip-completion.png");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->to_row)), ==, "Vladivostok");
+  /* a time's precision: shown as typed, and chosen */
+  {
+    GtkDropDown *precision = g_object_get_data (G_OBJECT (first->depart_row), "dm-precision-list");
+
+    g_assert_nonnull (precision);
+    set_text (first->depart_row, "2025-11");
+    g_assert_cmpuint (gtk_drop_down_get_selected (precision), ==, 2);  /* Month */
+    gtk_drop_down_set_selected (precision, 0);  /* Day */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->depart_row)), ==, "2025-11-01");
+    gtk_drop_down_set_selected (precision, 1);  /* About a day */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->depart_row)), ==, "2025-11-01~");
+    g_assert_true (((DmLeg *) g_ptr_array_index (dm_event_get_legs (dm_event_editor_get_event (editor)), 0))->depart.approximate);
+    set_text (first->depart_row, "2025-11-05~");
+    gtk_drop_down_set_selected (precision, 3);  /* Exact time */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->depart_row)), ==, "2025-11-05T12:00");
+    gtk_drop_down_set_selected (precision, 4);  /* Unknown */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->depart_row)), ==, "");
+    set_text (first->depart_row, "2025-11-05T09:00");
+    g_assert_cmpuint (gtk_drop_down_get_selected (precision), ==, 3);
+  }
   set_text (first->depart_row, "2025-11-05T09:00");
   set_text (first->arrive_row, "2025-11-05T08:00");
   g_assert_true (has_problem (editor, "This leg arrives before it departs"));

@@ -113,6 +113,7 @@ add_participant_row (DmEventEditor *self,
   /* Translators: a button's tooltip in the editor's participants: %s is the actor */
   tip = g_strdup_printf (_("Remove %s"), dm_actor_get_name (actor));
   gtk_widget_set_tooltip_text (remove, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
@@ -302,6 +303,8 @@ dm_event_editor_init_actors (DmEventEditor *self)
   self->participant_rows = g_ptr_array_new ();
   /* Translators: a button's tooltip: add the participant typed */
   gtk_widget_set_tooltip_text (add, _("Add Participant"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add Participant"), -1);
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (participant_applied_cb), self);

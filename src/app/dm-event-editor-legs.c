@@ -94,6 +94,8 @@ add_button (GtkWidget     *box,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* icon buttons: screen readers say the tooltip's words */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect (button, "clicked", callback, self);
@@ -123,6 +125,8 @@ dm_event_editor_add_leg (DmEventEditor *self)
   leg->arrive_row = add_entry (self, leg->expander, _("Arrival"), tip);
   dm_event_editor_add_completion (self, leg->from_row, dm_event_editor_complete_place, NULL);
   dm_event_editor_add_completion (self, leg->to_row, dm_event_editor_complete_place, NULL);
+  dm_event_editor_add_precision (self, leg->depart_row);
+  dm_event_editor_add_precision (self, leg->arrive_row);
   dm_event_editor_add_pick_button (self, leg->from_row);
   dm_event_editor_add_pick_button (self, leg->to_row);
   leg->up_button = add_button (box, "go-up-symbolic", _("Move Up"), G_CALLBACK (up_clicked_cb), self);

@@ -48,6 +48,8 @@ dm_event_editor_add_pick_button (DmEventEditor *self,
   gtk_button_set_icon_name (GTK_BUTTON (button), "find-location-symbolic");
   /* Translators: a toggle beside a place entry: the next click on the map gives the place */
   gtk_widget_set_tooltip_text (button, _("Pick on Map"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pick on Map"), -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (button), "dm-row", row);

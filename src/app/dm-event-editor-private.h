@@ -124,6 +124,11 @@ gboolean     dm_event_editor_parse_point       (const char     *text,
                                                 double         *longitude);
 DmPlace     *dm_event_editor_new_point         (double          latitude,
                                                 double          longitude);
+/* dm-event-editor-precision.c: a time's precision, shown and chosen beside its entry */
+GtkDropDown *dm_event_editor_add_precision     (DmEventEditor  *self,
+                                                AdwEntryRow    *row);
+char        *dm_event_editor_rewrite_time      (const char     *text,
+                                                guint           precision);
 /* dm-event-editor-legs.c */
 void         dm_event_editor_init_legs         (DmEventEditor  *self);
 void         dm_event_editor_fill_legs         (DmEventEditor  *self,

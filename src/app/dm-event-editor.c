@@ -282,6 +282,8 @@ dm_event_editor_init (DmEventEditor *self)
   dm_event_editor_init_sources (self);
   dm_event_editor_add_completion (self, self->place_row, dm_event_editor_complete_place, NULL);
   dm_event_editor_add_pick_button (self, self->place_row);
+  dm_event_editor_add_precision (self, self->start_row);
+  dm_event_editor_add_precision (self, self->end_row);
 }
 
 static void
