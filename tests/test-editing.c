@@ -399,6 +399,18 @@ test_editor_new_visit (void)
   visit = dm_document_lookup_event (doc, "visit");
   g_assert_nonnull (visit);
   g_assert_cmpstr (dm_actor_get_id (dm_event_get_actor (visit)), ==, "choe");
+
+  /* a new event made a trip gets its first leg to type in */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new-event", g_variant_new_string ("meeting"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  g_assert_cmpuint (editor->legs->len, ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->legs_group)));
+  adw_combo_row_set_selected (editor->kind_row, DM_EVENT_KIND_TRIP);
+  g_assert_cmpuint (editor->legs->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->legs_group)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->where_group)));
+  g_assert_true (has_problem (editor, "The first leg needs a “from”"));
+  gtk_window_destroy (GTK_WINDOW (editor));
   g_assert_cmpstr (dm_place_get_country (dm_event_get_place (visit)), ==, "RU");
   g_assert_true (g_file_equal (dm_event_get_file (visit), file));
   g_assert_true (dm_window_save (win, &error));

@@ -193,6 +193,13 @@ dm_event_editor_update (DmEventEditor *self)
 static void
 changed_cb (DmEventEditor *self)
 {
+  /* a new event made a trip: its first leg, to type in */
+  if (!self->filling && self->legs->len == 0 &&
+      adw_combo_row_get_selected (self->kind_row) == DM_EVENT_KIND_TRIP)
+    {
+      dm_event_editor_add_leg (self);
+      return;
+    }
   dm_event_editor_update (self);
 }
 
