@@ -43,6 +43,33 @@ echo "ok - deleted and saved over D-Bus"
 fail=0
 grep -q '"trump-xi"' "$file" || { echo "not ok - the other events are kept"; fail=1; }
 
+# A second start hands its file to the running instance and returns: the file opens in its
+# window (an event only that file has can be deleted there, and saved into it)
+other="$t/example.diplomap"
+cp "$src/data/issue-example.diplomap" "$other"
+"$exe" "$other" &
+second=$!
+i=0
+while kill -0 $second 2>/dev/null; do
+  i=$((i + 1))
+  if [ $i -gt 100 ]; then echo "not ok - a second start returns"; kill $second; fail=1; break; fi
+  sleep 0.1
+done
+if wait $second; then echo "ok - a second start returns"; else echo "not ok - a second start returns"; fail=1; fi
+i=0
+while grep -q '"apec"' "$other"; do
+  i=$((i + 1))
+  if [ $i -gt 50 ]; then echo "not ok - the second file opens in the running instance"; fail=1; break; fi
+  act $win delete-event "[<'apec'>]"
+  act $win save '[]'
+  sleep 0.2
+done
+if ! grep -q '"apec"' "$other"; then
+  echo "ok - the second file opens in the running instance"
+  grep -q '"choe-tour"' "$other" || { echo "not ok - its other events are kept"; fail=1; }
+  grep -q '"apec-2025"' "$file" && { echo "not ok - the first file keeps its delete"; fail=1; }
+fi
+
 # The running instance quits when asked over the bus
 act $app quit '[]'
 wait $pid

@@ -399,12 +399,457 @@ test_editor_new_visit (void)
   visit = dm_document_lookup_event (doc, "visit");
   g_assert_nonnull (visit);
   g_assert_cmpstr (dm_actor_get_id (dm_event_get_actor (visit)), ==, "choe");
+
+  /* a new event made a trip gets its first leg to type in */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new-event", g_variant_new_string ("meeting"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  g_assert_cmpuint (editor->legs->len, ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->legs_group)));
+  adw_combo_row_set_selected (editor->kind_row, DM_EVENT_KIND_TRIP);
+  g_assert_cmpuint (editor->legs->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->legs_group)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->where_group)));
+  g_assert_true (has_problem (editor, "The first leg needs a “from”"));
+  gtk_window_destroy (GTK_WINDOW (editor));
   g_assert_cmpstr (dm_place_get_country (dm_event_get_place (visit)), ==, "RU");
   g_assert_true (g_file_equal (dm_event_get_file (visit), file));
   g_assert_true (dm_window_save (win, &error));
   g_assert_no_error (error);
   saved = read_bytes (file);
   g_assert_true (bytes_contain (saved, "Choe Son Hui in Vladivostok"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static guint
+n_completions_named (AdwEntryRow *row,
+                     const char  *title)
+{
+  GPtrArray *completions = dm_event_editor_get_completions (row);
+
+  for (guint i = 0; i < completions->len; i++)
+    if (g_strcmp0 (((DmCompletion *) g_ptr_array_index (completions, i))->title, title) == 0)
+      return i + 1;
+  return 0;
+}
+
+/* Typed into a mapped row: the completions follow; the one named @title is taken */
+static GtkWidget *
+find_popover (GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return child;
+  return NULL;
+}
+
+static void
+type_and_pick (DmEventEditor *editor,
+               AdwEntryRow   *row,
+               const char    *typed,
+               const char    *title,
+               const char    *shot)
+{
+  guint position;
+
+  /* typed: the row has the focus, and is scrolled into view */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (editor), 3));
+  set_text (row, typed);
+  position = n_completions_named (row, title);
+  g_assert_cmpuint (position, >, 0);
+  if (shot != NULL)
+    {
+      /* the list pops up under the row it completes (when the row is in view) */
+      g_assert_true (gtk_widget_get_visible (find_popover (GTK_WIDGET (row))));
+      shoot (GTK_WIDGET (editor), shot);
+      {
+        g_autoptr(GdkTexture) list = app_test_render (find_popover (GTK_WIDGET (row)));
+        g_autofree char *name = g_strconcat ("list-", shot, NULL);
+
+        app_test_save (list, name);
+      }
+    }
+  dm_event_editor_pick_completion (row, position - 1);
+  g_assert_cmpuint (dm_event_editor_get_completions (row)->len, ==, 0);
+}
+
+/* An existing trip in the editor: its legs, sources, tags and notes are filled in, and
+ * saving it unchanged changes nothing in the file */
+static void
+test_editor_trip_unchanged (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmEventEditor *editor;
+  DmEditorLeg *leg;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  before = read_bytes (file);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "edit-event", g_variant_new_string ("choe-tour"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->legs_group)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->where_group)));
+  g_assert_cmpuint (editor->legs->len, ==, 3);
+  leg = g_ptr_array_index (editor->legs, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (leg->from_row)), ==, "Moscow");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (leg->to_row)), ==, "Minsk");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (leg->depart_row)), ==, "2025-10-28~");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (leg->expander)), ==, "2. Moscow → Minsk");
+  g_assert_cmpuint (editor->sources->len, ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->tags_row)), ==, "North Korea, Russia, Belarus");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->invited_row)), ==, "RU, BY");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  g_signal_emit_by_name (editor->save_button, "clicked");
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  after = read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* A new trip through the editor: legs typed with completions from the gazetteer, moved and
+ * removed; a participant from the document and a new actor; a source, host and notes; one
+ * command, undone and redone, saved and read back */
+static void
+test_editor_new_trip (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  guint n = n_events (doc), n_undo;
+  DmEventEditor *editor;
+  DmEditorLeg *first, *second, *third;
+  DmEditorSource *source;
+  DmEvent *trip;
+  DmLeg *leg;
+  DmActor *ishiba;
+  GPtrArray *legs, *parts;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DmDocument) reopened = NULL;
+  g_autofree char *undo_label = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new-event", g_variant_new_string ("trip"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  g_assert_cmpuint (editor->legs->len, ==, 1);
+  g_assert_true (has_problem (editor, "A trip needs an “actor”: who travels"));
+  g_assert_true (has_problem (editor, "The first leg needs a “from”"));
+  adw_combo_row_set_selected (editor->actor_row, 1); /* Choe Son Hui */
+  first = g_ptr_array_index (editor->legs, 0);
+  type_and_pick (editor, first->from_row, "Pyong", "Pyongyang", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->from_row)), ==, "Pyongyang");
+  g_assert_true (has_problem (editor, "This leg has no “to”"));
+  /* in another script too */
+  type_and_pick (editor, first->to_row, "Владиво", "Vladivostok", "event-editor-trip-completion.png");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->to_row)), ==, "Vladivostok");
+  /* a time's precision: shown as typed, and chosen */
+  {
+    GtkDropDown *precision = g_object_get_data (G_OBJECT (first->depart_row), "dm-precision-list");
+
+    g_assert_nonnull (precision);
+    set_text (first->depart_row, "2025-11");
+    g_assert_cmpuint (gtk_drop_down_get_selected (precision), ==, 2);  /* Month */
+    gtk_drop_down_set_selected (precision, 0);  /* Day */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->depart_row)), ==, "2025-11-01");
+    gtk_drop_down_set_selected (precision, 1);  /* About a day */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->depart_row)), ==, "2025-11-01~");
+    g_assert_true (((DmLeg *) g_ptr_array_index (dm_event_get_legs (dm_event_editor_get_event (editor)), 0))->depart.approximate);
+    set_text (first->depart_row, "2025-11-05~");
+    gtk_drop_down_set_selected (precision, 3);  /* Exact time */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->depart_row)), ==, "2025-11-05T12:00");
+    gtk_drop_down_set_selected (precision, 4);  /* Unknown */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first->depart_row)), ==, "");
+    set_text (first->depart_row, "2025-11-05T09:00");
+    g_assert_cmpuint (gtk_drop_down_get_selected (precision), ==, 3);
+  }
+  set_text (first->depart_row, "2025-11-05T09:00");
+  set_text (first->arrive_row, "2025-11-05T08:00");
+  g_assert_true (has_problem (editor, "This leg arrives before it departs"));
+  set_text (first->arrive_row, "2025-11-05T12:30");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+
+  /* the next leg starts where the last one ended */
+  g_signal_emit_by_name (editor->add_leg_button, "clicked");
+  second = g_ptr_array_index (editor->legs, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (second->from_row)), ==, "Vladivostok");
+  set_text (second->to_row, "Pyongyang");
+  set_text (second->depart_row, "2025-11-08");
+  g_signal_emit_by_name (editor->add_leg_button, "clicked");
+  third = g_ptr_array_index (editor->legs, 2);
+  set_text (third->to_row, "Moscow");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  /* moved up, the legs no longer join */
+  g_signal_emit_by_name (third->up_button, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (second->to_row)), ==, "Moscow");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (third->to_row)), ==, "Pyongyang");
+  g_assert_true (has_problem (editor, "This leg starts in Vladivostok but the previous one ended in Moscow"));
+  g_signal_emit_by_name (second->down_button, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (third->to_row)), ==, "Moscow");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  g_signal_emit_by_name (third->remove_button, "clicked");
+  g_assert_cmpuint (editor->legs->len, ==, 2);
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+
+  /* a participant of the document, through its completion, and a new actor */
+  type_and_pick (editor, editor->participant_row, "lav", "Sergey Lavrov", NULL);
+  g_assert_cmpuint (editor->participants->len, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->participant_row)), ==, "");
+  set_text (editor->participant_row, "Shigeru Ishiba");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->new_actor_row)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->new_country_row)));
+  set_text (editor->new_role_row, "Prime Minister");
+  set_text (editor->new_country_row, "Japan");
+  g_signal_emit_by_name (editor->new_country_row, "entry-activated");
+  g_assert_cmpuint (editor->participants->len, ==, 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->new_actor_row)));
+  /* the new actor can be the event's actor too */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (editor->actor_row)), ==, 7);
+
+  g_signal_emit_by_name (editor->add_source_button, "clicked");
+  source = g_ptr_array_index (editor->sources, 0);
+  set_text (source->publisher_row, "KCNA");
+  set_text (source->date_row, "2025-11-04");
+  set_text (editor->host_row, "RU");
+  set_text (editor->title_row, "Choe Son Hui to Vladivostok");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor->notes_view), "Typed in the editor.", -1);
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  shoot (GTK_WIDGET (editor), "event-editor-trip.png");
+  g_signal_emit_by_name (editor->save_button, "clicked");
+
+  /* one command */
+  g_assert_cmpuint (n_events (doc), ==, n + 1);
+  trip = dm_document_lookup_event (doc, "trip");
+  g_assert_nonnull (trip);
+  legs = dm_event_get_legs (trip);
+  g_assert_cmpuint (legs->len, ==, 2);
+  leg = g_ptr_array_index (legs, 0);
+  g_assert_cmpstr (dm_place_get_name (leg->from), ==, "Pyongyang");
+  g_assert_cmpstr (dm_place_get_country (leg->to), ==, "RU");
+  g_assert_cmpuint (leg->depart.precision, ==, DM_PRECISION_MINUTE);
+  g_assert_true (leg->timed);
+  leg = g_ptr_array_index (legs, 1);
+  g_assert_cmpuint (leg->depart.precision, ==, DM_PRECISION_DAY);
+  parts = dm_event_get_participants (trip);
+  g_assert_cmpuint (parts->len, ==, 2);
+  ishiba = g_ptr_array_index (parts, 1);
+  g_assert_cmpstr (dm_actor_get_id (ishiba), ==, "shigeru-ishiba");
+  g_assert_cmpstr (dm_actor_get_country (ishiba), ==, "JP");
+  g_assert_cmpstr (dm_actor_get_role (ishiba), ==, "Prime Minister");
+  g_assert_true (dm_document_lookup_actor (doc, "shigeru-ishiba") == ishiba);
+  g_assert_cmpuint (dm_event_get_sources (trip)->len, ==, 1);
+  g_assert_cmpstr (dm_event_get_host (trip), ==, "RU");
+  g_assert_cmpstr (dm_event_get_notes (trip), ==, "Typed in the editor.");
+  undo_label = dup_menu_label (G_MENU_MODEL (win->undo_menu), 0);
+  g_assert_cmpstr (undo_label, ==, "_Undo Add “Choe Son Hui to Vladivostok”");
+  n_undo = n_events (doc);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "undo", NULL);
+  g_assert_cmpuint (n_events (doc), ==, n_undo - 1);
+  g_assert_null (dm_document_lookup_event (doc, "trip"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "redo", NULL);
+  g_assert_nonnull (dm_document_lookup_event (doc, "trip"));
+
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  saved = read_bytes (file);
+  g_assert_true (bytes_contain (saved, "\"shigeru-ishiba\""));
+  g_assert_true (bytes_contain (saved, "\"KCNA\""));
+  g_assert_true (bytes_contain (saved, "\"2025-11-05T09:00\""));
+  reopened = interop_load (file);
+  interop_assert_same_events (doc, reopened, NULL);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* A double click on an event's mark in the timeline, or on its place on the map, opens its
+ * editor (the gestures call these with the point clicked) */
+static void
+test_double_click_edits (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmEvent *visit = dm_document_lookup_event (dm_window_get_document (win), "choe-moscow");
+  DmEventEditor *editor;
+  DmView view;
+  double x, y;
+
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  g_assert_true (dm_timeline_get_event_position (win->timeline, visit, &x, &y));
+  g_assert_false (dm_timeline_activate_at (win->timeline, x, 2));  /* the axis */
+  g_assert_null (dm_window_get_editor (win));
+  g_assert_true (dm_timeline_activate_at (win->timeline, x, y));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->title_row)), ==,
+                   "Choe Son Hui's working visit to Russia");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_null (dm_window_get_editor (win));
+
+  /* Minsk's mark on the map: the summit held there is the nearest event */
+  dm_route_map_layer_get_view (win->routes_layer, &view);
+  g_assert_false (dm_window_activate_on_map (win, -500, -500));
+  g_assert_null (dm_window_get_editor (win));
+  {
+    DmEvent *summit = dm_document_lookup_event (dm_window_get_document (win), "minsk-conference");
+    DmPlace *minsk = dm_event_get_place (summit);
+    DmEvent *picked;
+
+    dm_view_project (&view, dm_place_get_longitude (minsk), dm_place_get_latitude (minsk), &x, &y);
+    picked = dm_window_pick_on_map (win, x, y);
+    g_assert_nonnull (picked);
+    g_assert_true (dm_window_activate_on_map (win, x, y));
+    editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+    g_assert_nonnull (editor);
+    g_assert_true (editor->original == picked);
+    g_assert_true (dm_window_get_selected_event (win) == picked);
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Two .diplomap files in one window: an edit goes to the file its event came from, a new
+ * event to the file chosen in the editor (the first one unless another is chosen) */
+static void
+test_several_files (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) example = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
+  g_autoptr(GFile) first = copy_to_temp (sample, "october.diplomap");
+  g_autoptr(GFile) second = copy_to_temp (example, "example.diplomap");
+  DmWindow *win = open_window_with (first);
+  DmDocument *doc = dm_window_get_document (win);
+  DmEventEditor *editor;
+  DmEvent *visit;
+  g_autoptr(GPtrArray) writable = NULL;
+  g_autoptr(GBytes) first_bytes = NULL;
+  g_autoptr(GBytes) second_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dm_window_open_file (win, second);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
+  writable = dm_window_dup_writable_files (win);
+  g_assert_cmpuint (writable->len, ==, 2);
+  g_assert_true (g_file_equal (g_ptr_array_index (writable, 0), first));
+
+  /* an edit in each file */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "delete-event", g_variant_new_string ("apec"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "edit-event", g_variant_new_string ("apec-2025"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->file_row)));  /* it has its file */
+  set_text (editor->title_row, "APEC leaders in Gyeongju");
+  g_signal_emit_by_name (editor->save_button, "clicked");
+
+  /* a new visit: the first file unless another is chosen */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new-event", g_variant_new_string ("visit"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->file_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (editor->file_row), ==, 0);
+  g_assert_true (g_file_equal (dm_event_get_file (dm_event_editor_get_event (editor)), first));
+  adw_combo_row_set_selected (editor->file_row, 1);
+  set_text (editor->title_row, "Trump meets the Emperor");
+  adw_combo_row_set_selected (editor->actor_row, 2); /* Donald Trump */
+  set_text (editor->place_row, "Tokyo");
+  set_text (editor->start_row, "2025-10-27");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  g_signal_emit_by_name (editor->save_button, "clicked");
+  visit = dm_document_lookup_event (doc, "visit");
+  g_assert_nonnull (visit);
+  g_assert_true (g_file_equal (dm_event_get_file (visit), second));
+
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  first_bytes = read_bytes (first);
+  second_bytes = read_bytes (second);
+  g_assert_true (bytes_contain (first_bytes, "APEC leaders in Gyeongju"));
+  g_assert_true (bytes_contain (first_bytes, "\"trump-xi\""));
+  g_assert_false (bytes_contain (first_bytes, "Trump meets the Emperor"));
+  g_assert_true (bytes_contain (second_bytes, "Trump meets the Emperor"));
+  g_assert_false (bytes_contain (second_bytes, "\"apec\""));
+  g_assert_false (bytes_contain (second_bytes, "APEC leaders in Gyeongju"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Pick on Map: the next click on the map gives the editor a place: a known place drawn
+ * there, else the point's coordinates (also read when typed) */
+static void
+test_pick_on_map (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  DmEventEditor *editor;
+  GtkToggleButton *pick;
+  DmPlace *place;
+  DmEvent *visit;
+  DmView view;
+  double x, y, lat, lon;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new-event", g_variant_new_string ("visit"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  pick = g_object_get_data (G_OBJECT (editor->place_row), "dm-pick-button");
+  g_assert_nonnull (pick);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  /* no click is taken unless asked */
+  g_assert_false (dm_window_pick_place_at (win, 10, 10));
+
+  gtk_toggle_button_set_active (pick, TRUE);
+  g_assert_true (dm_event_editor_get_picking (editor));
+  g_assert_false (gtk_window_get_modal (GTK_WINDOW (editor)));
+  g_assert_nonnull (gtk_widget_get_cursor (GTK_WIDGET (win->map)));
+  dm_route_map_layer_get_view (win->routes_layer, &view);
+  dm_view_project (&view, 131.8855, 43.1155, &x, &y);  /* Vladivostok */
+  g_assert_true (dm_window_pick_place_at (win, x + 1, y));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->place_row)), ==, "Vladivostok");
+  g_assert_false (dm_event_editor_get_picking (editor));
+  g_assert_false (gtk_toggle_button_get_active (pick));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (win->map)));
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (dm_event_editor_get_event (editor))), ==, "RU");
+
+  /* the open Pacific: coordinates, a point */
+  gtk_toggle_button_set_active (pick, TRUE);
+  dm_view_project (&view, -150, 5, &x, &y);
+  g_assert_true (dm_window_pick_place_at (win, x, y));
+  g_assert_true (dm_event_editor_parse_point (gtk_editable_get_text (GTK_EDITABLE (editor->place_row)), &lat, &lon));
+  g_assert_cmpfloat_with_epsilon (lat, 5, 0.2);
+  g_assert_cmpfloat_with_epsilon (lon, -150, 0.2);
+  place = dm_event_get_place (dm_event_editor_get_event (editor));
+  g_assert_nonnull (place);
+  g_assert_cmpint (dm_place_get_level (place), ==, DM_PLACE_LEVEL_POINT);
+  g_assert_nonnull (dm_place_get_timezone (place));
+
+  /* typed by hand, the same */
+  set_text (editor->place_row, "43.1155, 131.8855");
+  place = dm_event_get_place (dm_event_editor_get_event (editor));
+  g_assert_cmpint (dm_place_get_level (place), ==, DM_PLACE_LEVEL_POINT);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (place), 131.8855, 1e-6);
+  g_assert_cmpstr (dm_place_get_timezone (place), ==, "Asia/Vladivostok");
+  set_text (editor->title_row, "Off Vladivostok");
+  adw_combo_row_set_selected (editor->actor_row, 1);
+  set_text (editor->start_row, "2025-11-06");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  g_signal_emit_by_name (editor->save_button, "clicked");
+  visit = dm_document_lookup_event (doc, "visit");
+  g_assert_nonnull (visit);
+  g_assert_true (dm_window_save (win, &error));
+  g_assert_no_error (error);
+  saved = read_bytes (file);
+  g_assert_true (bytes_contain (saved, "\"43.1155, 131.8855\""));
+  {
+    g_autoptr(DmDocument) reopened = interop_load (file);
+    DmEvent *back = dm_document_lookup_event (reopened, "visit");
+
+    g_assert_nonnull (back);
+    g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (dm_event_get_place (back)), 43.1155, 1e-6);
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -639,8 +1084,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/editing/close-saves", test_close_saves);
   g_test_add_func ("/app/editing/editor-edit-date", test_editor_edit_date);
   g_test_add_func ("/app/editing/editor-new-visit", test_editor_new_visit);
+  g_test_add_func ("/app/editing/editor-trip-unchanged", test_editor_trip_unchanged);
+  g_test_add_func ("/app/editing/editor-new-trip", test_editor_new_trip);
   g_test_add_func ("/app/editing/quick-add", test_quick_add);
   g_test_add_func ("/app/editing/enter-edits", test_enter_edits);
+  g_test_add_func ("/app/editing/double-click-edits", test_double_click_edits);
+  g_test_add_func ("/app/editing/several-files", test_several_files);
+  g_test_add_func ("/app/editing/pick-on-map", test_pick_on_map);
   g_test_add_func ("/app/editing/autosave-restore", test_autosave_restore);
   return g_test_run ();
 }

@@ -417,6 +417,41 @@ test_venues (void)
   g_assert_false (lookup ("Moscow", NULL)->is_venue);
 }
 
+/* Completions as the user types: any script, capitals and big places first, the whole name
+ * before longer ones */
+static void
+test_complete (void)
+{
+  DmGazetteer *self = gazetteer ();
+  g_autoptr(GPtrArray) vlad = dm_gazetteer_complete (self, "vladi", 5);
+  g_autoptr(GPtrArray) mos = dm_gazetteer_complete (self, "Москва", 5);
+  g_autoptr(GPtrArray) minsk = dm_gazetteer_complete (self, "Minsk", 3);
+  g_autoptr(GPtrArray) none = dm_gazetteer_complete (self, "Qwxzvbnmkj", 5);
+  g_autoptr(GPtrArray) empty = dm_gazetteer_complete (self, " ", 5);
+  gboolean has_vladivostok = FALSE;
+  const DmGazetteerEntry *e;
+
+  g_assert_cmpuint (vlad->len, >, 1);
+  g_assert_cmpuint (vlad->len, <=, 5);
+  for (guint i = 0; i < vlad->len; i++)
+    {
+      e = g_ptr_array_index (vlad, i);
+      g_assert_true (g_str_has_prefix (e->name, "Vladi"));
+      has_vladivostok |= g_str_equal (e->name, "Vladivostok");
+    }
+  g_assert_true (has_vladivostok);
+  /* the capital first: "Vladimir" and "Vladikavkaz" are bigger than the others */
+  g_assert_cmpuint (mos->len, >=, 1);
+  e = g_ptr_array_index (mos, 0);
+  g_assert_cmpstr (e->name, ==, "Moscow");
+  g_assert_cmpstr (e->country, ==, "RU");
+  e = g_ptr_array_index (minsk, 0);
+  g_assert_cmpstr (e->name, ==, "Minsk");
+  g_assert_cmpstr (e->country, ==, "BY");
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
 static void
 test_fuzzy (void)
 {
@@ -555,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/model/gazetteer/capitals", test_capitals);
   g_test_add_func ("/model/gazetteer/venues", test_venues);
   g_test_add_func ("/model/gazetteer/fuzzy", test_fuzzy);
+  g_test_add_func ("/model/gazetteer/complete", test_complete);
   g_test_add_func ("/model/gazetteer/countries", test_countries);
 
   return g_test_run ();

@@ -81,6 +81,63 @@ set_choices (GtkDropDown *drop,
   gtk_drop_down_set_selected (drop, 0);
 }
 
+static gboolean
+has_actor (DmEventList *self,
+           DmActor     *actor)
+{
+  return actor == NULL || g_ptr_array_find (self->actors, actor, NULL);
+}
+
+/**
+ * dm_event_list_update_event:
+ * @came: (nullable): an event that came into the document (added, changed, back by undo)
+ * @left: (nullable): one that left it
+ *
+ * Keeps the filters' choices after one edit: made again (dm_event_list_reload(), which costs
+ * a walk over every event) only when @came brings an actor or a year they lack; @left's
+ * folded search text is forgotten.
+ */
+void
+dm_event_list_update_event (DmEventList *self,
+                            DmEvent     *came,
+                            DmEvent     *left)
+{
+  g_autoptr(GHashTable) years = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  GPtrArray *parts;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  if (left != NULL)
+    g_hash_table_remove (self->search_texts, left);
+  if (came == NULL)
+    return;
+  parts = dm_event_get_participants (came);
+  if (!has_actor (self, dm_event_get_actor (came)))
+    goto reload;
+  for (guint i = 0; i < parts->len; i++)
+    if (!has_actor (self, g_ptr_array_index (parts, i)))
+      goto reload;
+  years = g_hash_table_new (NULL, NULL);
+  dm_event_add_years (came, years);
+  g_hash_table_iter_init (&iter, years);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int y = GPOINTER_TO_INT (key);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < self->years->len && !found; i++)
+        found = g_array_index (self->years, int, i) == y;
+      if (!found)
+        goto reload;
+    }
+  return;
+
+reload:
+  dm_event_list_reload (self);
+}
+
 void
 dm_event_list_reload (DmEventList *self)
 {

@@ -21,6 +21,9 @@ void        dm_event_list_set_route_set      (DmEventList *self,
                                               DmRouteSet  *set);
 /* Call when the document's events changed: refreshes the filters' choices */
 void        dm_event_list_reload             (DmEventList *self);
+void        dm_event_list_update_event       (DmEventList *self,
+                                              DmEvent     *came,
+                                              DmEvent     *left);
 DmEvent    *dm_event_list_get_selected_event (DmEventList *self);
 void        dm_event_list_set_selected_event (DmEventList *self,
                                               DmEvent     *event);

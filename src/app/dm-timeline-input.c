@@ -273,9 +273,24 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* A double click on an event's mark: its editor */
+static void
+double_click_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 DmTimeline      *self)
+{
+  g_assert (DM_IS_TIMELINE (self));
+
+  if (n_press == 2)
+    dm_timeline_activate_at (self, x, y);
+}
+
 void
 dm_timeline_init_input (DmTimeline *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *zoom = gtk_gesture_zoom_new ();
@@ -297,4 +312,6 @@ dm_timeline_init_input (DmTimeline *self)
   gtk_widget_add_controller (widget, motion);
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (widget, key);
+  g_signal_connect (click, "pressed", G_CALLBACK (double_click_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 }

@@ -26,6 +26,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A double click on (x, y): the event there is activated; TRUE when there is one */
+gboolean
+dm_timeline_activate_at (DmTimeline *self,
+                         double      x,
+                         double      y)
+{
+  DmEvent *event;
+
+  g_return_val_if_fail (DM_IS_TIMELINE (self), FALSE);
+  if ((event = dm_timeline_pick (self, x, y)) == NULL)
+    return FALSE;
+  dm_timeline_set_selected_event (self, event);
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+  return TRUE;
+}
+
 double
 dm_timeline_axis_end (DmTimeline *self)
 {
@@ -561,6 +584,16 @@ dm_timeline_class_init (DmTimelineClass *klass)
     g_param_spec_object ("selected-event", NULL, NULL, DM_TYPE_EVENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DmTimeline::event-activated:
+   * @event: the event double-clicked
+   *
+   * An event's mark was double-clicked: the window opens its editor.
+   */
+  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, DM_TYPE_EVENT);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SLIDER);

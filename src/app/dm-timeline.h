@@ -49,5 +49,9 @@ gboolean    dm_timeline_get_event_position (DmTimeline *self,
 DmEvent    *dm_timeline_pick               (DmTimeline *self,
                                             double      x,
                                             double      y);
+/* A double click at (x, y): selects the event there and emits ::event-activated */
+gboolean    dm_timeline_activate_at        (DmTimeline *self,
+                                            double      x,
+                                            double      y);
 
 G_END_DECLS

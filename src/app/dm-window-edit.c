@@ -65,17 +65,21 @@ stack_changed_cb (DmWindow    *self,
   DmEvent *event = dm_command_get_event (command);
   DmEvent *old = dm_command_get_old_event (command);
   DmEvent *select = NULL;
+  DmEvent *left = NULL;
 
   g_assert (DM_IS_WINDOW (self));
 
-  /* what the command leaves in the document */
+  /* what the command leaves in the document, and what it took out */
   if (dm_document_find_event (self->document, reverted && old ? old : event, NULL))
     select = reverted && old ? old : event;
-  /* The list follows the document's items-changed by itself; reloading refreshes its filters'
-   * choices (actors, countries, years), which only an event coming in can add to, and costs
-   * most of an edit on the U.S. record (bench-edit): an event leaving keeps them as they are */
-  if (select != NULL)
-    dm_event_list_reload (self->event_list);
+  if (event != NULL && event != select && !dm_document_find_event (self->document, event, NULL))
+    left = event;
+  else if (old != NULL && old != select && !dm_document_find_event (self->document, old, NULL))
+    left = old;
+  /* The list follows the document's items-changed by itself; its filters' choices (actors,
+   * years) are made again only when the event coming in brings one they lack: a reload walks
+   * every event, most of an undo on the U.S. record once (bench-edit) */
+  dm_event_list_update_event (self->event_list, select, left);
   dm_window_apply_filters (self);
   dm_window_select_event (self, select, FALSE);
   if (g_list_model_get_n_items (dm_document_get_events (self->document)) > 0 &&
@@ -220,6 +224,32 @@ dm_window_get_new_event_origin (DmWindow *self)
   return NULL;
 }
 
+/**
+ * dm_window_dup_writable_files:
+ *
+ * The files a new event can be saved in, the default first: the file Save As chose, else
+ * the .diplomap files opened, in order (other formats are never written).
+ *
+ * Returns: (transfer container) (element-type GFile)
+ */
+GPtrArray *
+dm_window_dup_writable_files (DmWindow *self)
+{
+  GPtrArray *files = dm_document_get_files (self->document);
+  GPtrArray *writable = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->save_file != NULL)
+    {
+      if (self->save_origin != NULL)
+        g_ptr_array_add (writable, g_object_ref (self->save_origin));
+      return writable;
+    }
+  for (guint i = 0; i < files->len; i++)
+    if (is_native (g_ptr_array_index (files, i)))
+      g_ptr_array_add (writable, g_object_ref (g_ptr_array_index (files, i)));
+  return writable;
+}
+
 static void
 editor_save_cb (DmWindow      *self,
                 DmEvent       *event,
@@ -234,10 +264,29 @@ editor_save_cb (DmWindow      *self,
     command = dm_command_new_change_event (self->document, original, event);
   else
     {
-      dm_event_set_origin (event, dm_window_get_new_event_origin (self), 0, 0);
+      /* the file chosen in the editor, when there was a choice */
+      if (dm_event_get_file (event) == NULL)
+        dm_event_set_origin (event, dm_window_get_new_event_origin (self), 0, 0);
       command = dm_command_new_add_event (self->document, event);
     }
   push (self, command);
+}
+
+/* The map shows that its next click gives the editor a place */
+static void
+editor_picking_changed_cb (DmWindow      *self,
+                           DmEventEditor *editor)
+{
+  g_assert (DM_IS_WINDOW (self));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map),
+                                   dm_event_editor_get_picking (editor) ? "crosshair" : NULL);
+}
+
+static void
+editor_destroyed_cb (DmWindow *self)
+{
+  g_assert (DM_IS_WINDOW (self));
+  gtk_widget_set_cursor (GTK_WIDGET (self->map), NULL);
 }
 
 static void
@@ -252,7 +301,18 @@ open_editor (DmWindow    *self,
   editor = dm_event_editor_new (GTK_WINDOW (self), self->document, event, kind);
   if (event != NULL)
     g_object_set_data_full (G_OBJECT (editor), "dm-original", g_object_ref (event), g_object_unref);
+  else
+    {
+      g_autoptr(GPtrArray) files = dm_window_dup_writable_files (self);
+
+      if (files->len > 0)
+        dm_event_editor_set_files (editor, files, 0);
+    }
   g_signal_connect_object (editor, "save", G_CALLBACK (editor_save_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "picking-changed", G_CALLBACK (editor_picking_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->editor, GTK_WIDGET (editor));
   gtk_window_present (GTK_WINDOW (editor));
 }

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "dm-event-editor.h"
+#include "dm-gazetteer.h"
 #include "dm-great-circle.h"
 #include "dm-window-private.h"
 
@@ -292,9 +294,106 @@ map_clicked_cb (GtkGestureClick *gesture,
   if (n_press != 1 ||
       !gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->routes_layer), &in, &out))
     return;
+  /* the editor's Pick on Map waits for this click */
+  if (dm_window_pick_place_at (self, out.x, out.y))
+    return;
   event = dm_window_pick_on_map (self, out.x, out.y);
   if (event != NULL)
     dm_window_select_event (self, event, FALSE);
+}
+
+/**
+ * dm_window_pick_place_at:
+ * @x, @y: a point of the routes layer
+ *
+ * When the editor's Pick on Map waits (docs/EDITING.md), gives it the place at that point:
+ * the capital or most populous known place within a few pixels, else the point's
+ * coordinates.
+ * Returns: %TRUE when the editor took it
+ */
+gboolean
+dm_window_pick_place_at (DmWindow *self,
+                         double    x,
+                         double    y)
+{
+  DmEventEditor *editor = self->editor ? DM_EVENT_EDITOR (self->editor) : NULL;
+  DmGazetteer *gazetteer = dm_gazetteer_get_default ();
+  const DmGazetteerEntry *best = NULL;
+  const double reach = 6;
+  double lon, lat;
+  g_autofree char *text = NULL;
+  DmView view;
+
+  if (editor == NULL || !dm_event_editor_get_picking (editor))
+    return FALSE;
+  dm_route_map_layer_get_view (self->routes_layer, &view);
+  for (guint i = 0; i < dm_gazetteer_get_n_entries (gazetteer); i++)
+    {
+      const DmGazetteerEntry *e = dm_gazetteer_get_entry (gazetteer, i);
+      double d = distance_to (&view, (DmLonLat) { e->longitude, e->latitude }, x, y);
+
+      /* within reach, the place a click there most likely means: a capital, else the
+       * most populous (at a low zoom, a city's suburbs lie a pixel from it) */
+      if (d <= reach && (best == NULL || e->is_capital > best->is_capital ||
+                         (e->is_capital == best->is_capital && e->population > best->population)))
+        best = e;
+    }
+  if (best != NULL)
+    text = dm_gazetteer_lookup (gazetteer, best->name, NULL) == best
+           ? g_strdup (best->name) : g_strdup_printf ("%s, %s", best->name, best->country);
+  else if (dm_view_unproject (&view, x, y, &lon, &lat))
+    {
+      char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (a, sizeof a, "%.4f", CLAMP (lat, -90, 90));
+      lon = fmod (lon + 180, 360);
+      g_ascii_formatd (b, sizeof b, "%.4f", (lon < 0 ? lon + 360 : lon) - 180);
+      text = g_strdup_printf ("%s, %s", a, b);
+    }
+  else
+    return FALSE;
+  dm_event_editor_set_picked_place (editor, text);
+  return TRUE;
+}
+
+/**
+ * dm_window_activate_on_map:
+ * @x, @y: a point of the routes layer
+ *
+ * A double click there: the editor of the event drawn there (its place's mark or its
+ * line). Returns: %TRUE when there was one
+ */
+gboolean
+dm_window_activate_on_map (DmWindow *self,
+                           double    x,
+                           double    y)
+{
+  DmEvent *event = dm_window_pick_on_map (self, x, y);
+
+  if (event == NULL || dm_event_get_id (event) == NULL)
+    return FALSE;
+  dm_window_select_event (self, event, FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "edit-event",
+                                  g_variant_new_string (dm_event_get_id (event)));
+  return TRUE;
+}
+
+/* Before the map's own double click (zoom in): on an event, its editor instead */
+static void
+map_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                DmWindow        *self)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  if (n_press == 2 &&
+      gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->routes_layer), &in, &out) &&
+      dm_window_activate_on_map (self, out.x, out.y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static void
@@ -411,6 +510,10 @@ dm_window_setup_map (DmWindow *self)
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
   g_signal_connect_object (click, "released", G_CALLBACK (map_clicked_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (map_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);

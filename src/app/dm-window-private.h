@@ -126,6 +126,7 @@ void     dm_window_update_edit_actions (DmWindow   *self);
 /* FALSE when a modified document asks first (the dialog closes the window if it may) */
 gboolean dm_window_confirm_close       (DmWindow   *self);
 GFile   *dm_window_get_new_event_origin (DmWindow  *self);
+GPtrArray *dm_window_dup_writable_files (DmWindow  *self);
 
 /* dm-window-quick-add.c */
 void     dm_window_init_quick_add      (DmWindow   *self);
@@ -173,6 +174,12 @@ void dm_window_cancel_loading    (DmWindow   *self);
 DmEvent *dm_window_pick_on_map   (DmWindow   *self,
                                   double      x,
                                   double      y);
+gboolean dm_window_pick_place_at  (DmWindow   *self,
+                                    double      x,
+                                    double      y);
+gboolean dm_window_activate_on_map (DmWindow   *self,
+                                    double      x,
+                                    double      y);
 void dm_window_show_error        (DmWindow   *self,
                                   const char *heading,
                                   const char *body);

@@ -128,6 +128,18 @@ dm_window_set_selected_event (DmWindow *self,
 }
 
 
+/* A double click on an event's mark in the timeline: its editor */
+static void
+timeline_event_activated_cb (DmWindow *self,
+                             DmEvent  *event)
+{
+  g_assert (DM_IS_WINDOW (self));
+
+  if (dm_event_get_id (event) != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "edit-event",
+                                    g_variant_new_string (dm_event_get_id (event)));
+}
+
 static void
 selection_changed_cb (GObject    *object,
                       GParamSpec *pspec,
@@ -703,6 +715,8 @@ dm_window_init (DmWindow *self)
                            G_CALLBACK (selection_changed_cb), self, 0);
   g_signal_connect_object (self->timeline, "notify::selected-event",
                            G_CALLBACK (selection_changed_cb), self, 0);
+  g_signal_connect_object (self->timeline, "event-activated",
+                           G_CALLBACK (timeline_event_activated_cb), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);

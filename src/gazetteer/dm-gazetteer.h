@@ -56,6 +56,10 @@ void                    dm_gazetteer_lookup_text     (DmGazetteer          *self
                                                       const char           *country,
                                                       DmGazetteerTextMatch *match);
 void                    dm_gazetteer_text_match_clear (DmGazetteerTextMatch *match);
+/* The places whose names start with @prefix, best first (dm-gazetteer-complete.c) */
+GPtrArray              *dm_gazetteer_complete        (DmGazetteer *self,
+                                                      const char  *prefix,
+                                                      guint        max);
 guint                   dm_gazetteer_get_n_entries   (DmGazetteer *self);
 char                   *dm_gazetteer_fold            (const char  *text);
 

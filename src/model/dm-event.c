@@ -359,6 +359,13 @@ dm_event_add_source (DmEvent  *self,
 }
 
 void
+dm_event_clear_sources (DmEvent *self)
+{
+  g_return_if_fail (DM_IS_EVENT (self));
+  g_ptr_array_set_size (self->sources, 0);
+}
+
+void
 dm_event_set_tags (DmEvent            *self,
                    const char * const *tags)
 {

@@ -75,6 +75,7 @@ void                dm_event_set_invited_by    (DmEvent      *self,
 GPtrArray          *dm_event_get_sources       (DmEvent      *self);
 void                dm_event_add_source        (DmEvent      *self,
                                                 DmSource     *source);
+void                dm_event_clear_sources     (DmEvent      *self);
 const char * const *dm_event_get_tags          (DmEvent      *self);
 void                dm_event_set_tags          (DmEvent      *self,
                                                 const char * const *tags);
