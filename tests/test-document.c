@@ -424,7 +424,8 @@ test_byte_order_mark (void)
 static void
 test_read_in_pieces (void)
 {
-  const char *names[] = { "bad-events.diplomap", "doubtful-events.diplomap", "issue-example.diplomap" };
+  const char *names[] = { "bad-events.diplomap", "doubtful-events.diplomap", "issue-example.diplomap",
+                          "strict-edge-cases.diplomap" };
   g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -146,41 +146,41 @@ record (Scan     *s,
   dm_json_positions_record (s->into, container, &at);
 }
 
-/* Whether the escape at @p (after its backslash) is one of strict JSON's: json-glib
- * reads no other the same way */
-static gboolean
-is_strict_escape (const char *p,
-                  const char *end)
+/* How many bytes the escape at @p (after its backslash) takes if it is one of strict
+ * JSON's (a pair of surrogates is one), 0 if not: json-glib reads no other the same way */
+static guint
+strict_escape_length (const char *p,
+                      const char *end)
 {
   guint c;
 
   if (p < end && strchr ("\"\\/bfnrt", *p) != NULL && *p != '\0')
-    return TRUE;
+    return 1;
   if (end - p < 5 || *p != 'u')
-    return FALSE;
+    return 0;
   for (guint i = 1; i <= 4; i++)
     if (!g_ascii_isxdigit (p[i]))
-      return FALSE;
+      return 0;
   c = g_ascii_xdigit_value (p[1]) << 12 | g_ascii_xdigit_value (p[2]) << 8 |
       g_ascii_xdigit_value (p[3]) << 4 | g_ascii_xdigit_value (p[4]);
   /* no NUL, no lone surrogate (a high one is checked with its low one) */
   if (c == 0 || (c >= 0xDC00 && c < 0xE000))
-    return FALSE;
+    return 0;
   if (c >= 0xD800 && c < 0xDC00)
     {
       guint l = 0;
 
       if (end - p < 11 || p[5] != '\\' || p[6] != 'u')
-        return FALSE;
+        return 0;
       for (guint i = 7; i <= 10; i++)
         {
           if (!g_ascii_isxdigit (p[i]))
-            return FALSE;
+            return 0;
           l = l << 4 | g_ascii_xdigit_value (p[i]);
         }
-      return l >= 0xDC00 && l < 0xE000;
+      return l >= 0xDC00 && l < 0xE000 ? 11 : 0;
     }
-  return TRUE;
+  return 5;
 }
 
 static gboolean
@@ -197,9 +197,13 @@ scan_string (Scan *s)
         s->lenient = TRUE;
       if (*s->p == '\\' && s->p + 1 < s->end)
         {
-          if (!s->lenient && !is_strict_escape (s->p + 1, s->end))
-            s->lenient = TRUE;
-          advance (s);
+          guint n = s->lenient ? 1 : strict_escape_length (s->p + 1, s->end);
+
+          if (n == 0)
+            s->lenient = TRUE, n = 1;
+          /* the backslash and the escape but its last byte (ASCII all, if strict) */
+          for (guint i = 0; i < n; i++)
+            advance (s);
         }
       advance (s);
     }
