@@ -8,7 +8,11 @@
  *   gazetteer loaded first, so the peak memory of one load can be read) and events/s;
  * - the median peak RSS of those processes (getrusage);
  * - the median of Python's json.load and of json-glib's plain parse of the same bytes,
- *   and the ratios. */
+ *   and the ratios.
+ * `bench-load --generate N PATH` writes the document of N events, for a profiler.
+ * With --json, one JSON object of those medians instead (for CI to track):
+ * load_10k_ms, load_100k_ms, load_100k_peak_mb, baseline_json_parse_100k_ms,
+ * baseline_python_json_load_100k_ms (-1 without python3), and the same for 10k. */
 
 #include "config.h"
 
@@ -20,86 +24,9 @@
 #include "dm-gazetteer.h"
 #include "dm-loader.h"
 
+#include "bench-generate.h"
+
 #define RUNS 5
-
-static const char *capitals[] = {
-  "Moscow", "Minsk", "Pyongyang", "Paris", "Berlin", "London", "Tokyo", "Beijing",
-  "Rome", "Madrid", "Warsaw", "Kyiv", "Ankara", "Cairo", "Nairobi", "Pretoria",
-  "Brasília", "Buenos Aires", "Ottawa", "Canberra", "New Delhi", "Jakarta", "Hanoi",
-  "Seoul", "Tehran", "Riyadh", "Vienna", "Stockholm", "Oslo", "Lisbon",
-};
-
-static const char *
-capital (GRand *rand)
-{
-  return capitals[g_rand_int_range (rand, 0, G_N_ELEMENTS (capitals))];
-}
-
-static void
-append_date (GString *out,
-             GRand   *rand)
-{
-  g_string_append_printf (out, "\"%04d-%02d-%02d%s\"", g_rand_int_range (rand, 1950, 2026),
-                          g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
-                          g_rand_int_range (rand, 0, 10) == 0 ? "~" : "");
-}
-
-static char *
-generate (guint n_events)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
-  GString *out = g_string_new ("{\n  \"diplomap\": 1,\n  \"title\": \"Generated\",\n  \"actors\": [\n");
-
-  for (guint a = 0; a < 200; a++)
-    g_string_append_printf (out, "    {\"id\": \"a%u\", \"name\": \"Actor %u\", \"role\": \"Minister\"}%s\n",
-                            a, a, a + 1 < 200 ? "," : "");
-  g_string_append (out, "  ],\n  \"events\": [\n");
-  for (guint i = 0; i < n_events; i++)
-    {
-      guint kind = g_rand_int_range (rand, 0, 4);
-      guint actor = g_rand_int_range (rand, 0, 200);
-
-      g_string_append_printf (out, "    {\"id\": \"e%u\", ", i);
-      if (kind == 0)
-        {
-          guint n_legs = g_rand_int_range (rand, 1, 7);
-          const char *from = capital (rand);
-
-          g_string_append_printf (out, "\"type\": \"trip\", \"actor\": \"a%u\", \"legs\": [", actor);
-          for (guint l = 0; l < n_legs; l++)
-            {
-              const char *to = capital (rand);
-
-              g_string_append_printf (out, "%s{\"from\": \"%s\", \"to\": \"%s\", \"depart\": ",
-                                      l ? ", " : "", from, to);
-              append_date (out, rand);
-              g_string_append (out, "}");
-              from = to;
-            }
-          g_string_append (out, "]");
-        }
-      else if (kind == 1 || kind == 3)
-        {
-          g_string_append_printf (out, "\"type\": \"%s\", \"actor\": \"a%u\", \"place\": \"%s\", \"start\": ",
-                                  kind == 1 ? "visit" : "meeting", actor, capital (rand));
-          append_date (out, rand);
-        }
-      else
-        {
-          guint n = g_rand_int_range (rand, 5, 21);
-
-          g_string_append_printf (out, "\"type\": \"summit\", \"place\": \"%s\", \"start\": ", capital (rand));
-          append_date (out, rand);
-          g_string_append (out, ", \"participants\": [");
-          for (guint p = 0; p < n; p++)
-            g_string_append_printf (out, "%s\"a%u\"", p ? ", " : "", (actor + p * 7) % 200);
-          g_string_append (out, "]");
-        }
-      g_string_append_printf (out, "}%s\n", i + 1 < n_events ? "," : "");
-    }
-  g_string_append (out, "  ]\n}\n");
-  return g_string_free (out, FALSE);
-}
 
 static int
 compare_doubles (const void *a,
@@ -184,14 +111,22 @@ json_glib_ms (const char *data,
   return t[RUNS / 2];
 }
 
+typedef struct
+{
+  double load_ms, peak_mb, json_glib_ms, python_ms;
+} Result;
+
+static gboolean json_output;
+
 static void
 bench (const char *self_path,
        const char *dir,
-       guint       n_events)
+       guint       n_events,
+       Result     *result)
 {
   g_autofree char *name = g_strdup_printf ("generated-%u.diplomap", n_events);
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *data = generate (n_events);
+  g_autofree char *data = bench_generate (n_events);
   gsize length = strlen (data);
   double ms[RUNS], kb[RUNS], py, jg;
   guint loaded = 0;
@@ -212,6 +147,10 @@ bench (const char *self_path,
   py = python_ms (path);
   jg = json_glib_ms (data, length);
 
+  *result = (Result) { ms[RUNS / 2], kb[RUNS / 2] / 1024.0, jg, py };
+  g_unlink (path);
+  if (json_output)
+    return;
   printf ("load %u events (%.1f MB, %u loaded), median of %d: %.1f ms (min %.1f, max %.1f), "
           "%.0f events/s\n", n_events, length / 1e6, loaded, RUNS, ms[RUNS / 2], ms[0],
           ms[RUNS - 1], n_events / (ms[RUNS / 2] / 1000.0));
@@ -220,7 +159,17 @@ bench (const char *self_path,
   printf ("  json-glib plain parse: %.1f ms (load = %.2fx)\n", jg, ms[RUNS / 2] / jg);
   if (py > 0)
     printf ("  python3 json.load: %.1f ms (load = %.2fx, target <= 1)\n", py, ms[RUNS / 2] / py);
-  g_unlink (path);
+}
+
+static void
+print_json (const char   *size,
+            const Result *r,
+            gboolean      last)
+{
+  printf ("  \"load_%s_ms\": %.1f,\n  \"load_%s_peak_mb\": %.1f,\n"
+          "  \"baseline_json_parse_%s_ms\": %.1f,\n  \"baseline_python_json_load_%s_ms\": %.1f%s\n",
+          size, r->load_ms, size, r->peak_mb, size, r->json_glib_ms, size, r->python_ms,
+          last ? "" : ",");
 }
 
 int
@@ -229,14 +178,32 @@ main (int   argc,
 {
   g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
+  Result r10k, r100k;
 
   if (argc > 2 && g_str_equal (argv[1], "--once"))
     return load_once (argv[2]);
+  if (argc > 3 && g_str_equal (argv[1], "--generate"))
+    {
+      /* the same document, kept for a profiler: --generate N_EVENTS PATH */
+      g_autofree char *data = bench_generate ((guint) g_ascii_strtoull (argv[2], NULL, 10));
+
+      if (!g_file_set_contents (argv[3], data, -1, &error))
+        g_error ("%s", error->message);
+      return 0;
+    }
+  json_output = argc > 1 && g_str_equal (argv[1], "--json");
   dir = g_dir_make_tmp ("bench-load-XXXXXX", &error);
   if (dir == NULL)
     g_error ("%s", error->message);
-  bench (argv[0], dir, 10000);
-  bench (argv[0], dir, 100000);
+  bench (argv[0], dir, 10000, &r10k);
+  bench (argv[0], dir, 100000, &r100k);
   g_rmdir (dir);
+  if (json_output)
+    {
+      printf ("{\n");
+      print_json ("10k", &r10k, FALSE);
+      print_json ("100k", &r100k, TRUE);
+      printf ("}\n");
+    }
   return 0;
 }

@@ -14,6 +14,7 @@
 #include "dm-error.h"
 #include "dm-saver.h"
 #include "dm-json-builder.h"
+#include "dm-json-positions.h"
 #include "dm-time-format.h"
 #include "interop-common.h"
 
@@ -415,6 +416,96 @@ test_byte_order_mark (void)
       g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+/* A file in strict JSON is read one event at a time (issue 15): its problems are the same,
+ * at the same lines and columns, as when the whole tree is parsed (a comment after the root
+ * makes the text lenient: dm_json_split_member_list() turns it away, positions unchanged) */
+static void
+test_read_in_pieces (void)
+{
+  const char *names[] = { "bad-events.diplomap", "doubtful-events.diplomap", "issue-example.diplomap",
+                          "strict-edge-cases.diplomap" };
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) plain = data_file (names[i]);
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) whole = g_file_new_for_path (path);
+      g_autoptr(GArray) spans = NULL;
+      g_autoptr(GArray) none = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *lenient = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *seen = NULL;
+      gsize length;
+      DmJsonSpan list;
+
+      g_assert_true (g_file_load_contents (plain, NULL, &text, &length, NULL, NULL));
+      spans = dm_json_split_member_list (text, length, "events", &list);
+      g_assert_nonnull (spans);
+      g_assert_cmpuint (spans->len, >, 1);
+      g_assert_cmpint (text[list.offset], ==, '[');
+      g_assert_cmpint (text[list.offset + list.length - 1], ==, ']');
+      lenient = g_strconcat (text, "/* lenient */", NULL);
+      none = dm_json_split_member_list (lenient, strlen (lenient), "events", &list);
+      g_assert_null (none);
+      g_assert_true (g_file_set_contents (path, lenient, -1, NULL));
+      seen = describe_load (plain);
+      expected = describe_load (whole);
+      g_test_message ("%s:\n%s", names[i], seen);
+      /* the same problems at the same places, but for the file's name */
+      g_assert_cmpstr (seen, ==, expected);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Which texts are split into their events, and where each event starts */
+static void
+test_split_events (void)
+{
+  const char *text = "{\"diplomap\": 1,\n \"events\": [{\"id\": \"é\"}, \n  {\"a\": [1, 2.5e3]}],\n \"x\": null}";
+  const char *lenient[] = {
+    "{\"events\": [{}], /* a comment */ \"x\": 1}",
+    "{\"events\": [{'id': 1}]}",                  /* single quotes */
+    "{\"events\": [{\"id\": 0x1F}]}",             /* a hex number */
+    "{\"events\": [{\"id\": .5}]}",
+    "{\"events\": [{\"id\": \"\\x41\"}]}",          /* an escape JSON has not */
+    "{\"events\": [{\"id\": \"\\ud800\"}]}",        /* a lone surrogate */
+    "{\"events\": [{\"\": 1}]}",                    /* an empty name */
+    "{\"events\": [{}], \"events\": []}",          /* given twice */
+    "{\"events\": [{},]}",
+    "{\"events\": {}}",
+    "[{\"events\": []}]",
+    "{\"title\": 1}",
+    "{\"events\": [{}]} x",
+  };
+  g_autoptr(GArray) spans = NULL;
+  const DmJsonSpan *s;
+  DmJsonSpan list;
+
+  spans = dm_json_split_member_list (text, strlen (text), "events", &list);
+  g_assert_nonnull (spans);
+  g_assert_cmpuint (spans->len, ==, 2);
+  g_assert_cmpuint (list.line, ==, 2);
+  g_assert_cmpuint (list.column, ==, 12);
+  s = &g_array_index (spans, DmJsonSpan, 0);
+  g_assert_cmpuint (s->line, ==, 2);
+  g_assert_cmpuint (s->column, ==, 13);
+  g_assert_cmpmem (text + s->offset, s->length, "{\"id\": \"é\"}", strlen ("{\"id\": \"é\"}"));
+  s = &g_array_index (spans, DmJsonSpan, 1);
+  g_assert_cmpuint (s->line, ==, 3);
+  g_assert_cmpuint (s->column, ==, 3);
+  g_assert_cmpmem (text + s->offset, s->length, "{\"a\": [1, 2.5e3]}", strlen ("{\"a\": [1, 2.5e3]}"));
+  for (guint i = 0; i < G_N_ELEMENTS (lenient); i++)
+    {
+      g_autoptr(GArray) no = dm_json_split_member_list (lenient[i], strlen (lenient[i]), "events", &list);
+
+      g_test_message ("%s", lenient[i]);
+      g_assert_null (no);
+    }
 }
 
 /* Loads, but says what is doubtful: a meeting of one, an id used twice */
@@ -1204,6 +1295,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/bad-events", test_bad_events);
   g_test_add_func ("/model/document/doubtful-events", test_doubtful_events);
   g_test_add_func ("/model/document/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/model/document/read-in-pieces", test_read_in_pieces);
+  g_test_add_func ("/model/json/split-events", test_split_events);
   g_test_add_func ("/model/document/round-trip", test_round_trip);
   g_test_add_func ("/model/document/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/model/json/shortest-doubles", test_shortest_doubles);

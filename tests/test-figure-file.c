@@ -3,9 +3,11 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "dm-error.h"
 #include "dm-figure.h"
+#include "dm-loader.h"
 #include "dm-great-circle.h"
 #include "dm-map-style.h"
 #include "dm-route-private.h"
@@ -264,6 +266,74 @@ test_atomic (void)
   g_rmdir (dir);
 }
 
+/* In SVG, the legs of one style that come one after the other are one path of several
+ * lines, their vertices on a quarter-pixel grid (issue 15: the U.S. record's SVG took 10.8 MB
+ * with a path per leg) */
+static void
+test_svg_legs (void)
+{
+  const char *text =
+    "{\"diplomap\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\"}],\n"
+    " \"events\": [{\"id\": \"t\", \"type\": \"trip\", \"actor\": \"a\", \"status\": \"completed\", \"legs\": [\n"
+    "  {\"from\": \"Paris\", \"to\": \"Moscow\", \"depart\": \"2020-01-01T10:00Z\", \"arrive\": \"2020-01-01T14:00Z\"},\n"
+    "  {\"to\": \"Beijing\", \"depart\": \"2020-01-03T10:00Z\", \"arrive\": \"2020-01-03T18:00Z\"},\n"
+    "  {\"to\": \"Tokyo\", \"depart\": \"2020-01-05T10:00Z\", \"arrive\": \"2020-01-05T13:00Z\"},\n"
+    "  {\"to\": \"Cairo\", \"depart\": \"2020-01-07T10:00Z\", \"arrive\": \"2020-01-07T22:00Z\"}]}]}\n";
+  g_autofree char *dir = g_dir_make_tmp ("dm-figure-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "trip.diplomap", NULL);
+  g_autofree char *output = g_build_filename (dir, "trip.svg", NULL);
+  g_autoptr(GFile) in = g_file_new_for_path (input);
+  g_autoptr(GFile) out = g_file_new_for_path (output);
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  guint most_lines = 0;
+
+  g_assert_true (g_file_set_contents (input, text, -1, NULL));
+  g_assert_true (dm_loader_load_file (doc, in, NULL, &error));
+  g_assert_no_error (error);
+  figure = dm_figure_new (doc);
+  dm_figure_set_size (figure, 960, 540);
+  g_assert_true (dm_figure_write_file (figure, out, DM_FIGURE_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (output, &svg, NULL, NULL));
+
+  /* the stroked paths: the most lines in one, and every coordinate of a leg (bevel joins) a
+   * quarter of a pixel */
+  for (const char *p = strstr (svg, "<path style=\"fill:none"); p != NULL;
+       p = strstr (p + 1, "<path style=\"fill:none"))
+    {
+      const char *d = strstr (p, " d=\"");
+      const char *end = d ? strchr (d + 4, '"') : NULL;
+      g_auto(GStrv) words = NULL;
+      g_autofree char *data = NULL;
+      gboolean leg;
+      guint lines = 0;
+
+      g_assert_nonnull (end);
+      leg = g_strstr_len (p, d - p, "stroke-linejoin:bevel") != NULL;
+      data = g_strndup (d + 4, end - d - 4);
+      words = g_strsplit (data, " ", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          if (g_str_equal (words[i], "M"))
+            lines++;
+          else if (leg && *words[i] != '\0' && !g_ascii_isalpha (*words[i]))
+            {
+              double v = g_ascii_strtod (words[i], NULL);
+              /* Cairo writes them through its fixed point (1/256 pixel) */
+              g_assert_cmpfloat (fabs (v * 4 - round (v * 4)), <=, 4.0 / 256);
+            }
+        }
+      most_lines = MAX (most_lines, lines);
+    }
+  g_assert_cmpuint (most_lines, >=, 4);
+  g_unlink (input);
+  g_unlink (output);
+  g_rmdir (dir);
+}
+
 /* The share of pixels differing by more than @tol in a channel */
 static double
 differing (cairo_surface_t *a,
@@ -400,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/render/figure-export/route-colour-filtered", test_route_colour_filtered);
   g_test_add_func ("/render/figure-export/png-size", test_png_size);
   g_test_add_func ("/render/figure-export/atomic", test_atomic);
+  g_test_add_func ("/render/figure-export/svg-legs", test_svg_legs);
   g_test_add_func ("/render/figure-export/reference-fit", test_reference_fit);
   g_test_add_func ("/render/figure-export/reference-world", test_reference_world);
   return g_test_run ();

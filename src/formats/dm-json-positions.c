@@ -7,81 +7,22 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "dm-json-positions.h"
+#include "dm-json-positions-private.h"
 
-/* json-glib 1.6 keeps no positions in its nodes, and the parser's position when it
- * signals a member is past the value (often past the comma after it). So the signals
- * only number the containers and members in the order the parser meets them, and a
- * scan of the text of our own, which meets them in the same order, finds where each
- * one starts. The scan also finds where a text that is not JSON goes wrong: json-glib
- * reports the token before the fault, with a reason that names the wrong token. */
+/* json-glib 1.6 keeps no positions in its nodes. On the first lookup, one scan of the
+ * text walks the parsed tree alongside it and records where each object and list of the
+ * tree starts (its byte, line and column), keyed by the JsonObject or JsonArray. Members
+ * and elements are found on demand, when a problem needs one, by scanning their container
+ * again from its start. Nothing is hooked into the parser: its signals, emitted through
+ * libffi for every member, cost a third of a load. The scan also finds where a text that
+ * is not JSON goes wrong: json-glib reports the token before the fault, with a reason that
+ * names the wrong token. */
 
-typedef struct
-{
-  guint line, column;           /* where the value starts */
-} Position;
-
-struct _DmJsonPositions
-{
-  JsonParser *parser;
-  const char *data;
-  gsize       length;
-  guint       n_seen;       /* starts and members signalled so far */
-  GArray     *stack;        /* guint: the number of each open container's start */
-  GHashTable *containers;   /* JsonObject* or JsonArray* -> number + 1 */
-  GHashTable *members;      /* the JsonNode of a member or element -> number + 1 */
-  GArray     *positions;    /* Position, by number; filled on the first lookup */
-  gboolean    scanned;
-  gulong      handlers[6];
-};
-
-static void
-container_start_cb (JsonParser      *parser,
-                    DmJsonPositions *self)
-{
-  g_array_append_val (self->stack, self->n_seen);
-  self->n_seen++;
-}
-
-static void
-container_end_cb (JsonParser      *parser,
-                  gpointer         container,
-                  DmJsonPositions *self)
-{
-  guint number;
-
-  if (self->stack->len == 0)
-    return;
-  number = g_array_index (self->stack, guint, self->stack->len - 1);
-  g_array_set_size (self->stack, self->stack->len - 1);
-  g_hash_table_insert (self->containers, container, GUINT_TO_POINTER (number + 1));
-}
-
-static void
-object_member_cb (JsonParser      *parser,
-                  JsonObject      *object,
-                  const char      *member,
-                  DmJsonPositions *self)
-{
-  /* json-glib sets the member before it signals it: its node is the key (no allocation;
-   * a member given twice keeps the last, as json-glib does) */
-  g_hash_table_insert (self->members, json_object_get_member (object, member),
-                       GUINT_TO_POINTER (++self->n_seen));
-}
-
-static void
-array_element_cb (JsonParser      *parser,
-                  JsonArray       *array,
-                  int              index,
-                  DmJsonPositions *self)
-{
-  g_hash_table_insert (self->members, json_array_get_element (array, index),
-                       GUINT_TO_POINTER (++self->n_seen));
-}
+typedef DmJsonPosition Position;
 
 /**
  * dm_json_positions_new:
- * @data: the text @parser will parse; it must live as long as the result
+ * @data: the text @parser parses; it must live as long as the result
  */
 DmJsonPositions *
 dm_json_positions_new (JsonParser *parser,
@@ -93,41 +34,57 @@ dm_json_positions_new (JsonParser *parser,
   self->parser = g_object_ref (parser);
   self->data = data;
   self->length = length;
-  self->stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->line = self->column = 1;
   self->containers = g_hash_table_new (NULL, NULL);
-  self->members = g_hash_table_new (NULL, NULL);
-  self->positions = g_array_new (FALSE, TRUE, sizeof (Position));
-  self->handlers[0] = g_signal_connect (parser, "object-start", G_CALLBACK (container_start_cb), self);
-  self->handlers[1] = g_signal_connect (parser, "object-end", G_CALLBACK (container_end_cb), self);
-  self->handlers[2] = g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), self);
-  self->handlers[3] = g_signal_connect (parser, "array-end", G_CALLBACK (container_end_cb), self);
-  self->handlers[4] = g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), self);
-  self->handlers[5] = g_signal_connect (parser, "array-element", G_CALLBACK (array_element_cb), self);
+  self->positions = g_array_new (FALSE, FALSE, sizeof (Position));
+  self->name = g_string_new (NULL);
   return self;
+}
+
+/**
+ * dm_json_positions_reset:
+ * @data: the text the parser parsed last, which starts at @line and @column of its file
+ *
+ * Forgets what was found in the previous text: for reading a file one piece at a time
+ * with one parser (dm_json_split_member_list()).
+ */
+void
+dm_json_positions_reset (DmJsonPositions *self,
+                         const char      *data,
+                         gsize            length,
+                         guint            line,
+                         guint            column)
+{
+  self->data = data;
+  self->length = length;
+  self->line = line;
+  self->column = column;
+  g_hash_table_remove_all (self->containers);
+  g_array_set_size (self->positions, 0);
+  self->scanned = FALSE;
 }
 
 void
 dm_json_positions_free (DmJsonPositions *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (self->handlers); i++)
-    g_signal_handler_disconnect (self->parser, self->handlers[i]);
   g_object_unref (self->parser);
-  g_array_unref (self->stack);
   g_hash_table_unref (self->containers);
-  g_hash_table_unref (self->members);
   g_array_unref (self->positions);
+  g_string_free (self->name, TRUE);
   g_free (self);
 }
 
-/* The scan: as lenient as json-glib (comments, single quotes, hex numbers), and it
- * numbers starts and members as json-glib's signals do. Columns count characters. */
+/* The scan: as lenient as json-glib (comments, single quotes, hex numbers). Columns
+ * count characters. */
 typedef struct
 {
-  const char *p, *end;
-  guint       line, column;
-  GArray     *out;          /* Position, or NULL when only looking for a fault */
-  const char *reason;       /* why the text is not JSON, at line:column */
-  guint       depth;        /* objects and lists open */
+  const char      *p, *end;
+  guint            line, column;
+  DmJsonPositions *into;    /* where the tree's containers are recorded, or NULL */
+  GString         *name;    /* the member name last read */
+  const char      *reason;  /* why the text is not JSON, at line:column */
+  guint            depth;   /* objects and lists open */
+  gboolean         lenient; /* json-glib takes what was met, strict JSON does not */
 } Scan;
 
 static void
@@ -155,6 +112,7 @@ skip_space (Scan *s)
         advance (s);
       else if (*s->p == '/' && s->p + 1 < s->end && s->p[1] == '*')
         {
+          s->lenient = TRUE;
           advance (s);
           advance (s);
           while (s->p < s->end && !(*s->p == '*' && s->p + 1 < s->end && s->p[1] == '/'))
@@ -178,15 +136,51 @@ fail (Scan       *s,
   return FALSE;
 }
 
-static Position *
-record (Scan  *s,
-        guint *number)
+/* The tree's @container starts here */
+static void
+record (Scan     *s,
+        gpointer  container)
 {
-  if (s->out == NULL)
-    return NULL;
-  if (*number >= s->out->len)
-    g_array_set_size (s->out, *number + 1);
-  return &g_array_index (s->out, Position, (*number)++);
+  Position at = { s->p - s->into->data, s->line, s->column };
+
+  dm_json_positions_record (s->into, container, &at);
+}
+
+/* How many bytes the escape at @p (after its backslash) takes if it is one of strict
+ * JSON's (a pair of surrogates is one), 0 if not: json-glib reads no other the same way */
+static guint
+strict_escape_length (const char *p,
+                      const char *end)
+{
+  guint c;
+
+  if (p < end && strchr ("\"\\/bfnrt", *p) != NULL && *p != '\0')
+    return 1;
+  if (end - p < 5 || *p != 'u')
+    return 0;
+  for (guint i = 1; i <= 4; i++)
+    if (!g_ascii_isxdigit (p[i]))
+      return 0;
+  c = g_ascii_xdigit_value (p[1]) << 12 | g_ascii_xdigit_value (p[2]) << 8 |
+      g_ascii_xdigit_value (p[3]) << 4 | g_ascii_xdigit_value (p[4]);
+  /* no NUL, no lone surrogate (a high one is checked with its low one) */
+  if (c == 0 || (c >= 0xDC00 && c < 0xE000))
+    return 0;
+  if (c >= 0xD800 && c < 0xDC00)
+    {
+      guint l = 0;
+
+      if (end - p < 11 || p[5] != '\\' || p[6] != 'u')
+        return 0;
+      for (guint i = 7; i <= 10; i++)
+        {
+          if (!g_ascii_isxdigit (p[i]))
+            return 0;
+          l = l << 4 | g_ascii_xdigit_value (p[i]);
+        }
+      return l >= 0xDC00 && l < 0xE000 ? 11 : 0;
+    }
+  return 5;
 }
 
 static gboolean
@@ -194,17 +188,83 @@ scan_string (Scan *s)
 {
   char quote = *s->p;
 
+  if (quote != '"')
+    s->lenient = TRUE;
   advance (s);
   while (s->p < s->end && *s->p != quote)
     {
+      if ((guchar) *s->p < 0x20)
+        s->lenient = TRUE;
       if (*s->p == '\\' && s->p + 1 < s->end)
-        advance (s);
+        {
+          guint n = s->lenient ? 1 : strict_escape_length (s->p + 1, s->end);
+
+          if (n == 0)
+            s->lenient = TRUE, n = 1;
+          /* the backslash and the escape but its last byte (ASCII all, if strict) */
+          for (guint i = 0; i < n; i++)
+            advance (s);
+        }
       advance (s);
     }
   if (s->p >= s->end)
     return fail (s, NULL);
   advance (s);
   return TRUE;
+}
+
+/* The text of the string between @p and @end (its quotes excluded) into @out, as
+ * json-glib reads it: escapes in double quotes, none in single quotes */
+static void
+decode_string (const char *p,
+               const char *end,
+               char        quote,
+               GString    *out)
+{
+  g_string_truncate (out, 0);
+  while (p < end)
+    {
+      const char *run = p;
+      gunichar c;
+
+      while (p < end && (*p != '\\' || quote != '"'))
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p + 1 >= end)
+        break;
+      p++;
+      switch (*p++)
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          if (end - p < 4 || !g_ascii_isxdigit (p[0]) || !g_ascii_isxdigit (p[1]) ||
+              !g_ascii_isxdigit (p[2]) || !g_ascii_isxdigit (p[3]))
+            return;
+          c = g_ascii_strtoull (p, NULL, 16) & 0xFFFF;
+          p += 4;
+          /* a pair of surrogates is one character */
+          if (c >= 0xD800 && c < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u')
+            {
+              char low[5] = { p[2], p[3], p[4], p[5], 0 };
+              gunichar l = g_ascii_strtoull (low, NULL, 16);
+
+              if (l >= 0xDC00 && l < 0xE000)
+                {
+                  c = 0x10000 + ((c - 0xD800) << 10) + (l - 0xDC00);
+                  p += 6;
+                }
+            }
+          g_string_append_unichar (out, c);
+          break;
+        default:
+          g_string_append_c (out, p[-1]);
+          break;
+        }
+    }
 }
 
 static gboolean
@@ -214,21 +274,59 @@ is_word_char (char c)
 }
 
 /* true, false, null or a number (json-glib also takes 0x1F, .5 and 01) */
+/* A number as strict JSON writes it */
+static gboolean
+is_strict_number (const char *w)
+{
+  w += *w == '-';
+  if (*w == '0')
+    w++;
+  else if (*w >= '1' && *w <= '9')
+    while (g_ascii_isdigit (*w))
+      w++;
+  else
+    return FALSE;
+  if (*w == '.')
+    {
+      if (!g_ascii_isdigit (*++w))
+        return FALSE;
+      while (g_ascii_isdigit (*w))
+        w++;
+    }
+  if (*w == 'e' || *w == 'E')
+    {
+      w++;
+      w += *w == '+' || *w == '-';
+      if (!g_ascii_isdigit (*w))
+        return FALSE;
+      while (g_ascii_isdigit (*w))
+        w++;
+    }
+  return *w == '\0';
+}
+
 static gboolean
 scan_word (Scan *s)
 {
   const char *start = s->p;
-  g_autofree char *word = NULL;
+  char buffer[64];
+  g_autofree char *allocated = NULL;
+  char *word = buffer;
   const char *w;
 
   while (s->p < s->end && is_word_char (*s->p))
     s->p++;
-  word = g_strndup (start, s->p - start);
+  if ((gsize) (s->p - start) >= sizeof buffer)
+    word = allocated = g_malloc (s->p - start + 1);
+  memcpy (word, start, s->p - start);
+  word[s->p - start] = '\0';
   s->p = start;
   if (*word == '\0')
     return fail (s, _("a value was expected here"));
   if (g_str_equal (word, "true") || g_str_equal (word, "false") || g_str_equal (word, "null"))
     goto ok;
+  if (!s->lenient && !is_strict_number (word))
+    s->lenient = TRUE;
   w = word + (*word == '-');
   if (g_ascii_strncasecmp (w, "0x", 2) == 0 && w[2] != '\0' &&
       strspn (w + 2, "0123456789abcdefABCDEF") == strlen (w + 2))
@@ -265,11 +363,12 @@ skip_comma (Scan *s,
   return TRUE;
 }
 
-static gboolean scan_value (Scan *s, guint *number);
+static gboolean scan_value (Scan *s, JsonNode *node);
 
+/* @object: the tree's object for this text, or NULL */
 static gboolean
-scan_object (Scan  *s,
-             guint *number)
+scan_object (Scan       *s,
+             JsonObject *object)
 {
   advance (s);
   skip_space (s);
@@ -280,25 +379,27 @@ scan_object (Scan  *s,
     }
   for (;;)
     {
-      Position *at;
+      const char *name = s->p;
+      JsonNode *value = NULL;
 
       if (s->p >= s->end || (*s->p != '"' && *s->p != '\''))
         return fail (s, _("a member name in double quotes was expected here"));
-      scan_string (s);
+      if (!scan_string (s))
+        return FALSE;
+      if (s->p - name == 2)
+        s->lenient = TRUE;    /* an empty name */
+      else if (object != NULL)
+        {
+          decode_string (name + 1, s->p - 1, *name, s->name);
+          value = json_object_get_member (object, s->name->str);
+        }
       skip_space (s);
       if (s->p >= s->end || *s->p != ':')
         return fail (s, _("“:” was expected here, after the member name"));
       advance (s);
       skip_space (s);
-      {
-        guint line = s->line, column = s->column;
-
-        if (!scan_value (s, number))
-          return FALSE;
-        /* json-glib signals a member once its value is read */
-        if ((at = record (s, number)) != NULL)
-          *at = (Position) { line, column };
-      }
+      if (!scan_value (s, value))
+        return FALSE;
       skip_space (s);
       if (s->p < s->end && *s->p == '}')
         {
@@ -312,10 +413,13 @@ scan_object (Scan  *s,
     }
 }
 
+/* @array: the tree's list for this text, or NULL */
 static gboolean
-scan_array (Scan  *s,
-            guint *number)
+scan_array (Scan      *s,
+            JsonArray *array)
 {
+  guint index = 0;
+
   advance (s);
   skip_space (s);
   if (s->p < s->end && *s->p == ']')
@@ -325,13 +429,13 @@ scan_array (Scan  *s,
     }
   for (;;)
     {
-      guint line = s->line, column = s->column;
-      Position *at;
+      JsonNode *value = NULL;
 
-      if (!scan_value (s, number))
+      if (array != NULL && index < json_array_get_length (array))
+        value = json_array_get_element (array, index);
+      index++;
+      if (!scan_value (s, value))
         return FALSE;
-      if ((at = record (s, number)) != NULL)
-        *at = (Position) { line, column };
       skip_space (s);
       if (s->p < s->end && *s->p == ']')
         {
@@ -345,11 +449,13 @@ scan_array (Scan  *s,
     }
 }
 
+/* @node: the tree's node for this text, or NULL */
 static gboolean
-scan_value (Scan  *s,
-            guint *number)
+scan_value (Scan     *s,
+            JsonNode *node)
 {
-  Position *at;
+  JsonObject *object = NULL;
+  JsonArray *array = NULL;
 
   if (s->p >= s->end)
     return fail (s, NULL);
@@ -364,10 +470,15 @@ scan_value (Scan  *s,
          * the recursion only */
         if (s->depth >= DM_JSON_MAX_DEPTH)
           return fail (s, _("lists and objects are nested too deep"));
-        if ((at = record (s, number)) != NULL)
-          *at = (Position) { s->line, s->column };
+        if (s->into != NULL && node != NULL)
+          {
+            if (*s->p == '{' && JSON_NODE_HOLDS_OBJECT (node))
+              record (s, object = json_node_get_object (node));
+            else if (*s->p == '[' && JSON_NODE_HOLDS_ARRAY (node))
+              record (s, array = json_node_get_array (node));
+          }
         s->depth++;
-        ok = *s->p == '{' ? scan_object (s, number) : scan_array (s, number);
+        ok = *s->p == '{' ? scan_object (s, object) : scan_array (s, array);
         s->depth--;
         return ok;
       }
@@ -379,23 +490,112 @@ scan_value (Scan  *s,
     }
 }
 
-/* Scans the whole text; FALSE with @s->reason at the fault if it is not JSON */
+/* Scans the whole text, recording where the containers of @root start into @into if
+ * given; FALSE with @s->reason at the fault if it is not JSON */
 static gboolean
-scan (Scan       *s,
-      const char *data,
-      gsize       length,
-      GArray     *out)
+scan (Scan            *s,
+      const char      *data,
+      gsize            length,
+      DmJsonPositions *into,
+      JsonNode        *root)
 {
-  guint number = 0;
-
-  *s = (Scan) { data, data + length, 1, 1, out, NULL, 0 };
+  *s = (Scan) { .p = data, .end = data + length, .line = into ? into->line : 1,
+                .column = into ? into->column : 1, .into = into, .name = into ? into->name : NULL };
   skip_space (s);
-  if (!scan_value (s, &number))
+  if (!scan_value (s, root))
     return FALSE;
   skip_space (s);
   if (s->p < s->end)
     return fail (s, _("the text goes on after the end of the JSON value"));
   return TRUE;
+}
+
+/**
+ * dm_json_split_member_list:
+ * @member: a member of the root object
+ * @list: (out): where the list is, its brackets included
+ *
+ * Where each element of the list @member of the root object holds starts and ends, so
+ * that a big file can be parsed one element at a time (a whole tree of json-glib nodes
+ * takes 14 times the text). Only for strict JSON, so that json-glib reads each piece as
+ * it would read the whole: no comments, single quotes, escapes or numbers it reads in
+ * its own way, nothing nested deeper than %DM_JSON_MAX_DEPTH.
+ * Returns: (transfer full) (nullable): the elements, as #DmJsonSpan; %NULL if the text is
+ *   not strict JSON, its root is not an object, or @member is not given once as a list
+ */
+GArray *
+dm_json_split_member_list (const char *data,
+                           gsize       length,
+                           const char *member,
+                           DmJsonSpan *list)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DmJsonSpan));
+  Scan s = { .p = data, .end = data + length, .line = 1, .column = 1, .depth = 1 };
+  gboolean found = FALSE;
+
+  skip_space (&s);
+  if (s.p >= s.end || *s.p != '{')
+    return NULL;
+  advance (&s);
+  skip_space (&s);
+  while (s.p < s.end && *s.p != '}')
+    {
+      const char *start = s.p;
+
+      if (*s.p != '"' || !scan_string (&s))
+        return NULL;
+      decode_string (start + 1, s.p - 1, '"', name);
+      skip_space (&s);
+      if (s.p >= s.end || *s.p != ':')
+        return NULL;
+      advance (&s);
+      skip_space (&s);
+      if (!g_str_equal (name->str, member))
+        {
+          if (!scan_value (&s, NULL))
+            return NULL;
+        }
+      else if (found || s.p >= s.end || *s.p != '[')
+        return NULL;
+      else
+        {
+          found = TRUE;
+          list->offset = s.p - data;
+          list->line = s.line;
+          list->column = s.column;
+          advance (&s);
+          skip_space (&s);
+          s.depth++;
+          while (s.p < s.end && *s.p != ']')
+            {
+              DmJsonSpan span = { s.p - data, 0, s.line, s.column };
+
+              if (!scan_value (&s, NULL))
+                return NULL;
+              span.length = s.p - data - span.offset;
+              g_array_append_val (spans, span);
+              skip_space (&s);
+              if (s.p < s.end && *s.p != ']' && (*s.p != ',' || !skip_comma (&s, ']')))
+                return NULL;
+            }
+          if (s.p >= s.end)
+            return NULL;
+          s.depth--;
+          advance (&s);
+          list->length = s.p - data - list->offset;
+        }
+      skip_space (&s);
+      if (s.p < s.end && *s.p != '}' && (*s.p != ',' || !skip_comma (&s, '}')))
+        return NULL;
+    }
+  if (s.p >= s.end)
+    return NULL;
+  advance (&s);
+  skip_space (&s);
+  if (s.p < s.end || s.lenient || !found)
+    return NULL;
+  return g_steal_pointer (&spans);
 }
 
 /**
@@ -413,7 +613,7 @@ dm_json_positions_check_depth (const char *data,
                                guint      *line,
                                guint      *column)
 {
-  Scan s = { data, data + length, 1, 1, NULL, NULL, 0 };
+  Scan s = { .p = data, .end = data + length, .line = 1, .column = 1 };
 
   while (s.p < s.end)
     {
@@ -452,35 +652,78 @@ dm_json_positions_check_depth (const char *data,
   return TRUE;
 }
 
-static Position *
+static const Position *
 find (DmJsonPositions *self,
-      gpointer         number)
+      gconstpointer    container)
 {
-  guint n = GPOINTER_TO_UINT (number);
+  guint n;
 
   if (!self->scanned)
     {
       Scan s;
 
       self->scanned = TRUE;
-      if (!scan (&s, self->data, self->length, self->positions))
-        g_array_set_size (self->positions, 0);
+      if (!scan (&s, self->data, self->length, self, json_parser_get_root (self->parser)))
+        {
+          g_hash_table_remove_all (self->containers);
+          g_array_set_size (self->positions, 0);
+        }
     }
-  if (n == 0 || n > self->positions->len)
-    return NULL;
-  return &g_array_index (self->positions, Position, n - 1);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->containers, container));
+  return n > 0 ? &g_array_index (self->positions, Position, n - 1) : NULL;
 }
 
+/* Where, in the container starting at @at, the value of @member (the last of that name,
+ * as json-glib keeps) or, if @member is NULL, element @index starts */
 static gboolean
-unpack (const Position *at,
-        guint          *line,
-        guint          *column)
+find_item (DmJsonPositions *self,
+           const Position  *at,
+           const char      *member,
+           guint            index,
+           guint           *line,
+           guint           *column)
 {
-  if (at == NULL)
-    return FALSE;
-  *line = at->line;
-  *column = at->column;
-  return TRUE;
+  g_autoptr(GString) name = g_string_new (NULL);
+  Scan s = { .p = self->data + at->offset, .end = self->data + self->length,
+             .line = at->line, .column = at->column };
+  char close = *s.p == '{' ? '}' : ']';
+  gboolean found = FALSE;
+
+  advance (&s);
+  skip_space (&s);
+  for (guint i = 0; s.p < s.end && *s.p != close; i++)
+    {
+      if (member != NULL)
+        {
+          const char *start = s.p;
+
+          if ((*s.p != '"' && *s.p != '\'') || !scan_string (&s))
+            break;
+          decode_string (start + 1, s.p - 1, *start, name);
+          skip_space (&s);
+          if (s.p >= s.end || *s.p != ':')
+            break;
+          advance (&s);
+          skip_space (&s);
+        }
+      if (member != NULL ? g_str_equal (name->str, member) : i == index)
+        {
+          *line = s.line;
+          *column = s.column;
+          found = TRUE;
+          if (member == NULL)
+            break;
+        }
+      if (!scan_value (&s, NULL))
+        break;
+      skip_space (&s);
+      if (s.p < s.end && *s.p == ',')
+        {
+          advance (&s);
+          skip_space (&s);
+        }
+    }
+  return found;
 }
 
 gboolean
@@ -489,15 +732,19 @@ dm_json_positions_lookup (DmJsonPositions *self,
                           guint           *line,
                           guint           *column)
 {
-  gpointer key = NULL;
+  const Position *at = NULL;
 
   if (node == NULL)
     return FALSE;
   if (JSON_NODE_HOLDS_OBJECT (node))
-    key = json_node_get_object (node);
+    at = find (self, json_node_get_object (node));
   else if (JSON_NODE_HOLDS_ARRAY (node))
-    key = json_node_get_array (node);
-  return key != NULL && unpack (find (self, g_hash_table_lookup (self->containers, key)), line, column);
+    at = find (self, json_node_get_array (node));
+  if (at == NULL)
+    return FALSE;
+  *line = at->line;
+  *column = at->column;
+  return TRUE;
 }
 
 gboolean
@@ -507,9 +754,11 @@ dm_json_positions_lookup_member (DmJsonPositions *self,
                                  guint           *line,
                                  guint           *column)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const Position *at;
 
-  return node != NULL && unpack (find (self, g_hash_table_lookup (self->members, node)), line, column);
+  if (!json_object_has_member (object, member) || (at = find (self, object)) == NULL)
+    return FALSE;
+  return find_item (self, at, member, 0, line, column);
 }
 
 gboolean
@@ -519,9 +768,11 @@ dm_json_positions_lookup_element (DmJsonPositions *self,
                                   guint           *line,
                                   guint           *column)
 {
-  JsonNode *node = index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+  const Position *at;
 
-  return node != NULL && unpack (find (self, g_hash_table_lookup (self->members, node)), line, column);
+  if (index >= json_array_get_length (array) || (at = find (self, array)) == NULL)
+    return FALSE;
+  return find_item (self, at, NULL, index, line, column);
 }
 
 /**
@@ -546,7 +797,7 @@ dm_json_positions_explain_error (DmJsonPositions *self,
   /* json-glib says "JSON data must be UTF-8 encoded" with no position */
   if (!g_utf8_validate_len (self->data, self->length, &bad))
     {
-      s = (Scan) { self->data, bad, 1, 1, NULL, NULL, 0 };
+      s = (Scan) { .p = self->data, .end = bad, .line = 1, .column = 1 };
       while (s.p < s.end)
         advance (&s);
       *line = s.line;
@@ -554,7 +805,7 @@ dm_json_positions_explain_error (DmJsonPositions *self,
       /* Translators: %02X is a byte in hexadecimal */
       return g_strdup_printf (_("the text is not UTF-8 here (a byte %02X)"), (guchar) *bad);
     }
-  if (!scan (&s, self->data, self->length, NULL))
+  if (!scan (&s, self->data, self->length, NULL, NULL))
     {
       *line = s.line;
       *column = s.column;

@@ -32,6 +32,11 @@ typedef struct
   char  *message;
 } Failure;
 
+static gboolean parse_failed (GFile           *file,
+                              DmJsonPositions *positions,
+                              GError          *parse_error,
+                              GError         **error);
+
 static const char * const root_members[] = { "diplomap", "title", "actors", "places", "events", NULL };
 static const char * const actor_members[] = { "id", "name", "role", "country", "color", NULL };
 static const char * const place_members[] = { "id", "name", "country", "lat", "lon", "timezone", NULL };
@@ -628,7 +633,7 @@ count_people (DmEvent *event)
 }
 
 /* What loads but is doubtful in @node, the object @event was read from: a meeting of fewer
- * than two, an id given twice (@ids: id -> the node of the first). Reported; the event stays.
+ * than two, an id given twice (@ids: id -> the line of the first). Reported; the event stays.
  * A summit with nobody listed is fine: it stands for itself on the map (who attended may
  * not be known). */
 static void
@@ -649,17 +654,100 @@ check_event (Loader     *self,
     return;
   if (g_hash_table_contains (ids, id))
     {
-      guint line = 0, column = 0;
+      guint line = GPOINTER_TO_UINT (g_hash_table_lookup (ids, id));
       g_autofree char *message = NULL;
 
-      dm_json_positions_lookup (self->positions, g_hash_table_lookup (ids, id), &line, &column);
       /* Translators: an event id, then the line where the file used it first */
       message = g_strdup_printf (_("The event id “%s” is used twice (first at line %u): ids must be unique"),
                                  id, line);
       warn_at (self, object, "id", message);
     }
   else
-    g_hash_table_insert (ids, (gpointer) id, node);
+    g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (dm_event_get_line (event)));
+}
+
+/* Reads the event in @el and adds it to the document, or reports why it cannot */
+static void
+load_event (Loader     *self,
+            GHashTable *ids,
+            JsonNode   *el,
+            guint      *loaded)
+{
+  Failure f = { 0 };
+  g_autoptr(DmEvent) event = read_event (self, &f, el);
+
+  if (event == NULL)
+    {
+      if (f.line == 0)
+        dm_json_positions_lookup (self->positions, el, &f.line, &f.column);
+      add_problem (self, f.line, f.column, f.message);
+      g_free (f.message);
+      /* written back where it was, among the events that loaded */
+      dm_document_keep_rejected_at (self->doc, self->file, "events", el, *loaded);
+      return;
+    }
+  check_event (self, ids, el, event);
+  dm_document_add_event (self->doc, event);
+  (*loaded)++;
+}
+
+/* The events one at a time, each read from its piece of @data (@spans) by
+ * dm_json_positions_parse() (or json-glib's parser, for what that cannot read) and freed
+ * once read: the whole document's tree of nodes is never built. */
+static gboolean
+load_events_in_pieces (Loader        *self,
+                       const char    *data,
+                       gsize          length,
+                       GArray        *spans,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser, data, 0);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  DmJsonPositions *whole = self->positions;
+  guint loaded = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DmJsonSpan *span = &g_array_index (spans, DmJsonSpan, i);
+      g_autoptr(GError) parse_error = NULL;
+      g_autoptr(JsonNode) event = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      dm_json_positions_reset (positions, data + span->offset, span->length, span->line, span->column);
+      self->positions = positions;
+      event = dm_json_positions_parse (positions);
+      if (event != NULL)
+        {
+          load_event (self, ids, event, &loaded);
+          self->positions = whole;
+          continue;
+        }
+      self->positions = whole;
+      if (!json_parser_load_from_data (parser, data + span->offset, span->length, &parse_error))
+        {
+          /* not for strict JSON, which is all dm_json_split_member_list() splits; should
+           * json-glib disagree, the error is the one it finds in the whole text */
+          g_autoptr(JsonParser) all = json_parser_new_immutable ();
+          g_autoptr(DmJsonPositions) all_positions = dm_json_positions_new (all, data, length);
+          g_autoptr(GError) all_error = NULL;
+
+          if (json_parser_load_from_data (all, data, length, &all_error))
+            {
+              dm_error_set_at (error, self->file, span->line, span->column, DM_ERROR_PARSE,
+                               _("not valid JSON: %s"), parse_error->message);
+              return FALSE;
+            }
+          return parse_failed (self->file, all_positions, all_error, error);
+        }
+      dm_json_positions_reset (positions, data + span->offset, span->length, span->line, span->column);
+      self->positions = positions;
+      load_event (self, ids, json_parser_get_root (parser), &loaded);
+      self->positions = whole;
+    }
+  return TRUE;
 }
 
 static void
@@ -822,20 +910,41 @@ dm_native_format_load (DmDocument    *doc,
   g_autoptr(GHashTable) declared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *skeleton = NULL;
   Loader self = { doc, file, positions, NULL, declared, resolved };
+  DmJsonSpan list;
   JsonNode *root, *events, *version_node;
   JsonObject *root_object;
   gint64 version = 1;
   guint line, column;
 
-  if (!dm_json_positions_check_depth (data, length, &line, &column))
+  /* A file in strict JSON is parsed without its events, which are read one at a time
+   * (load_events_in_pieces()): the parser gets a copy where the events' list is empty,
+   * and the positions come from the text as it is */
+  if (g_utf8_validate_len (data, length, NULL) &&
+      (spans = dm_json_split_member_list (data, length, "events", &list)) != NULL)
     {
-      dm_error_set_at (error, file, line, column, DM_ERROR_PARSE,
-                       _("lists and objects nest more than %d deep here"), DM_JSON_MAX_DEPTH);
-      return FALSE;
+      gsize after = list.offset + list.length - 1;
+      gsize skeleton_length = list.offset + 1 + length - after;
+
+      skeleton = g_malloc (skeleton_length);
+      memcpy (skeleton, data, list.offset + 1);
+      memcpy (skeleton + list.offset + 1, data + after, length - after);
+      if (!json_parser_load_from_data (parser, skeleton, skeleton_length, NULL))
+        g_clear_pointer (&spans, g_array_unref);
     }
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    return parse_failed (file, positions, parse_error, error);
+  if (spans == NULL)
+    {
+      if (!dm_json_positions_check_depth (data, length, &line, &column))
+        {
+          dm_error_set_at (error, file, line, column, DM_ERROR_PARSE,
+                           _("lists and objects nest more than %d deep here"), DM_JSON_MAX_DEPTH);
+          return FALSE;
+        }
+      if (!json_parser_load_from_data (parser, data, length, &parse_error))
+        return parse_failed (file, positions, parse_error, error);
+    }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -885,6 +994,8 @@ dm_native_format_load (DmDocument    *doc,
       warn_at (&self, root_object, "events", _("“events” should be a list"));
       dm_document_keep_rejected (doc, file, "events", events);
     }
+  else if (spans != NULL)
+    return load_events_in_pieces (&self, data, length, spans, cancellable, error);
   else if (events != NULL)
     {
       JsonArray *array = json_node_get_array (events);
@@ -893,27 +1004,9 @@ dm_native_format_load (DmDocument    *doc,
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonNode *el = json_array_get_element (array, i);
-          Failure f = { 0 };
-          g_autoptr(DmEvent) event = NULL;
-
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
-
-          event = read_event (&self, &f, el);
-          if (event == NULL)
-            {
-              if (f.line == 0)
-                dm_json_positions_lookup (positions, el, &f.line, &f.column);
-              add_problem (&self, f.line, f.column, f.message);
-              g_free (f.message);
-              /* written back where it was, among the events that loaded */
-              dm_document_keep_rejected_at (doc, file, "events", el, loaded);
-              continue;
-            }
-          check_event (&self, ids, el, event);
-          dm_document_add_event (doc, event);
-          loaded++;
+          load_event (&self, ids, json_array_get_element (array, i), &loaded);
         }
     }
   return TRUE;
