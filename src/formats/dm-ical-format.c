@@ -270,7 +270,7 @@ read_vevent (Loader        *self,
   DmEventKind kind = DM_EVENT_KIND_VISIT;
   gboolean kind_given = FALSE;
   DmTime start, end;
-  guint line;
+  guint line, n_attendees;
 
   for (icalproperty *p = icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY); p;
        p = icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY))
@@ -352,7 +352,11 @@ read_vevent (Loader        *self,
             g_strv_builder_add (tags, cats[i]);
         }
     }
-  for (icalproperty *p = icalcomponent_get_first_property (vevent, ICAL_ATTENDEE_PROPERTY); p;
+  n_attendees = (guint) MIN (icalcomponent_count_properties (vevent, ICAL_ATTENDEE_PROPERTY), G_MAXINT);
+  n_attendees = dm_import_check_participants (&self->imp, n_attendees,
+                                              g_array_index (self->event_lines, guint, index), 1);
+  for (icalproperty *p = icalcomponent_get_first_property (vevent, ICAL_ATTENDEE_PROPERTY);
+       p && attendees->len < n_attendees;
        p = icalcomponent_get_next_property (vevent, ICAL_ATTENDEE_PROPERTY))
     if (person_name (p) != NULL)
       g_ptr_array_add (attendees, dm_import_actor (&self->imp, NULL, person_name (p)));
@@ -470,6 +474,8 @@ dm_ical_format_load (DmDocument    *doc,
           problem (&self, index, NULL, _("This VEVENT has no END:VEVENT: the file is cut short"));
           continue;
         }
+      if (dm_import_is_full (&self.imp))
+        break;
       read_vevent (&self, c, index);
     }
   if (g_strstr_len (text, -1, "END:VCALENDAR") == NULL)

@@ -12,6 +12,7 @@
 #include "dm-format.h"
 #include "dm-gazetteer.h"
 #include "dm-json-positions.h"
+#include "dm-limits-private.h"
 #include "dm-native-format-private.h"
 
 typedef struct
@@ -443,6 +444,13 @@ read_legs (Loader     *self,
       return FALSE;
     }
   array = json_node_get_array (node);
+  if (json_array_get_length (array) > DM_MAX_LEGS)
+    {
+      fail_at (self, failure, object, "legs",
+               _("This trip has %u legs, more than the %u Diplomap reads: it is not read"),
+               json_array_get_length (array), (guint) DM_MAX_LEGS);
+      return FALSE;
+    }
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *el = json_array_get_element (array, i);
@@ -517,7 +525,7 @@ read_event (Loader     *self,
   DmEventKind kind;
   DmStatus status = DM_STATUS_UNKNOWN;
   DmTime start, end;
-  guint line = 0, column = 0;
+  guint line = 0, column = 0, n_participants;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -553,7 +561,16 @@ read_event (Loader     *self,
   if (actor_id != NULL)
     dm_event_set_actor (event, resolve_actor (self, failure, o, "actor", actor_id));
   participants = get_strv (self, failure, o, "participants");
-  for (guint i = 0; participants && participants[i]; i++)
+  n_participants = participants ? g_strv_length (participants) : 0;
+  if (n_participants > DM_MAX_PARTICIPANTS)
+    {
+      g_autofree char *message = g_strdup_printf (_("This event lists %u people: only the first %u are read"),
+                                                  n_participants, (guint) DM_MAX_PARTICIPANTS);
+
+      warn_at (self, o, "participants", message);
+      n_participants = DM_MAX_PARTICIPANTS;
+    }
+  for (guint i = 0; i < n_participants; i++)
     {
       DmActor *a = resolve_actor (self, failure, o, "participants", participants[i]);
       if (a != NULL)
@@ -899,6 +916,15 @@ dm_native_format_load (DmDocument    *doc,
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
+          if (loaded >= DM_MAX_EVENTS)
+            {
+              g_autofree char *message = g_strdup_printf (_("This file holds more than %u events: the rest are not read"),
+                                                          (guint) DM_MAX_EVENTS);
+
+              dm_json_positions_lookup (positions, el, &f.line, &f.column);
+              add_problem (&self, f.line, f.column, message);
+              break;
+            }
 
           event = read_event (&self, &f, el);
           if (event == NULL)
