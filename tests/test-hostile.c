@@ -667,6 +667,86 @@ test_kmz_ratio (void)
   assert_load_fails (file, DM_ERROR_UNSUPPORTED, "more than a hundred times its size", 0, 0);
 }
 
+static void
+put16 (GByteArray *out,
+       guint       v)
+{
+  guint8 b[2] = { v & 0xff, (v >> 8) & 0xff };
+
+  g_byte_array_append (out, b, 2);
+}
+
+static void
+put32 (GByteArray *out,
+       guint32     v)
+{
+  put16 (out, v & 0xffff);
+  put16 (out, v >> 16);
+}
+
+/* The sizes, crc and name of a zip entry (deflated), as its local header and its central
+ * directory entry both give them */
+static void
+put_entry_fields (GByteArray *out,
+                  guint32     packed,
+                  guint32     size,
+                  const char *name)
+{
+  put16 (out, 8);             /* deflated */
+  put16 (out, 0);             /* time */
+  put16 (out, 0x21);          /* 1980-01-01 */
+  put32 (out, 0);             /* crc: never reached */
+  put32 (out, packed);
+  put32 (out, size);
+  put16 (out, strlen (name));
+  put16 (out, 0);             /* extra */
+}
+
+/* A KMZ of 130 bytes whose doc.kml says it is 300 MB uncompressed: refused on the size
+ * the zip declares, with both sizes, before a byte is inflated */
+static void
+test_kmz_declared_size (void)
+{
+  static const guint8 deflated[] = { 0x01, 0x06, 0x00, 0xf9, 0xff, '<', 'k', 'm', 'l', '/', '>' };
+  const char *name = "doc.kml";
+  g_autoptr(GByteArray) zip = g_byte_array_new ();
+  g_autoptr(GFile) file = NULL;
+  guint central;
+
+  put32 (zip, 0x04034b50);
+  put16 (zip, 20);
+  put16 (zip, 0);
+  put_entry_fields (zip, sizeof deflated, 300 * 1000 * 1000, name);
+  g_byte_array_append (zip, (const guint8 *) name, strlen (name));
+  g_byte_array_append (zip, deflated, sizeof deflated);
+  central = zip->len;
+  put32 (zip, 0x02014b50);
+  put16 (zip, 20);
+  put16 (zip, 20);
+  put16 (zip, 0);
+  put_entry_fields (zip, sizeof deflated, 300 * 1000 * 1000, name);
+  put16 (zip, 0);             /* comment */
+  put16 (zip, 0);             /* disk */
+  put16 (zip, 0);             /* internal attributes */
+  put32 (zip, 0);             /* external attributes */
+  put32 (zip, 0);             /* where the local header is */
+  g_byte_array_append (zip, (const guint8 *) name, strlen (name));
+  put32 (zip, 0x06054b50);
+  put16 (zip, 0);
+  put16 (zip, 0);
+  put16 (zip, 1);
+  put16 (zip, 1);
+  put32 (zip, zip->len - central - 12);
+  put32 (zip, central);
+  put16 (zip, 0);
+  g_assert_cmpuint (zip->len, <, 200);
+  file = write_file ("declared.kmz", (const char *) zip->data, zip->len);
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED,
+                     "declared.kmz: “doc.kml” inside is 300.0\u00a0MB uncompressed, "
+                     "and Diplomap reads files of up to 256.0\u00a0MB",
+                     0, 0);
+}
+
 /* --- what is not a file, or too big ----------------------------------------------------- */
 
 static void
@@ -906,6 +986,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/kmz/paths", test_kmz_paths);
   g_test_add_func ("/hostile/kmz/many-entries", test_kmz_many_entries);
   g_test_add_func ("/hostile/kmz/ratio", test_kmz_ratio);
+  g_test_add_func ("/hostile/kmz/declared-size", test_kmz_declared_size);
   g_test_add_func ("/hostile/file/fifo", test_fifo);
   g_test_add_func ("/hostile/file/dev-zero", test_dev_zero);
   g_test_add_func ("/hostile/file/too-large", test_too_large);
