@@ -12,8 +12,12 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "dm-atomic-file.h"
 #include "dm-error.h"
 #include "dm-figure.h"
 #include "dm-loader.h"
@@ -879,6 +883,79 @@ test_write_size_limit (void)
   g_assert_cmpstr (names, ==, "old.csv old.png");
 }
 
+/* An export killed with SIGKILL while it writes leaves the old file as it was and nothing
+ * beside it: the file being written has no name yet (O_TMPFILE) */
+static void
+test_write_killed (void)
+{
+  g_autoptr(GFile) folder = make_folder ("killed");
+  g_autoptr(GFile) file = g_file_get_child (folder, "old.csv");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  int ready[2], status;
+  char c;
+  pid_t pid;
+
+  g_assert_true (g_file_set_contents (path, "OLD", -1, NULL));
+  g_assert_cmpint (pipe (ready), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      DmAtomicFile *out = dm_atomic_file_open (file, NULL);
+      static char half[65536];
+
+      if (out == NULL || !dm_atomic_file_write (out, half, sizeof half, NULL) ||
+          write (ready[1], "w", 1) != 1)
+        _exit (1);
+      for (;;)
+        pause ();
+    }
+  close (ready[1]);
+  g_assert_cmpint (read (ready[0], &c, 1), ==, 1);
+  close (ready[0]);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "OLD");
+  names = list_folder (folder_path);
+  g_assert_cmpstr (names, ==, "old.csv");
+}
+
+/* Where a named temporary file is left (a system without O_TMPFILE, or a kill between its
+ * naming and its renaming), the next write beside it removes it once it is an hour old;
+ * a younger one (another process may be writing it) and other files stay */
+static void
+test_write_sweeps_stale (void)
+{
+  static const char * const left[] = { ".old.csv.0123abcd~", ".old.csv.89abcdef~", ".other.csv.0123abcd~", ".old.csv.note~" };
+  g_autoptr(GFile) folder = make_folder ("stale");
+  g_autoptr(GFile) file = g_file_get_child (folder, "old.csv");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+    {
+      g_autofree char *p = g_build_filename (folder_path, left[i], NULL);
+      struct timeval old[2] = { { time (NULL) - 2 * 3600, 0 }, { time (NULL) - 2 * 3600, 0 } };
+
+      g_assert_true (g_file_set_contents (p, "LEFT", -1, NULL));
+      /* all but the second are two hours old */
+      if (i != 1)
+        g_assert_cmpint (utimes (p, old), ==, 0);
+    }
+  g_assert_true (dm_saver_write_atomically (file, "NEW", 3, NULL, &error));
+  g_assert_no_error (error);
+  names = list_folder (folder_path);
+  g_assert_cmpstr (names, ==, ".old.csv.89abcdef~ .old.csv.note~ .other.csv.0123abcd~ old.csv");
+}
+
 /* Through a symbolic link: the link stays, the file it leads to is replaced with its mode */
 static void
 test_write_keeps_link_and_mode (void)
@@ -993,6 +1070,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/file/not-found", test_not_found);
   g_test_add_func ("/hostile/file/unreadable", test_unreadable);
   g_test_add_func ("/hostile/write/size-limit", test_write_size_limit);
+  g_test_add_func ("/hostile/write/killed", test_write_killed);
+  g_test_add_func ("/hostile/write/sweeps-stale", test_write_sweeps_stale);
   g_test_add_func ("/hostile/write/link-and-mode", test_write_keeps_link_and_mode);
   g_test_add_func ("/hostile/write/read-only-folder", test_write_read_only_folder);
   status = g_test_run ();
