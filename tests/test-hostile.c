@@ -751,6 +751,113 @@ test_kmz_declared_size (void)
                      0, 0);
 }
 
+/* --- ids used twice ---------------------------------------------------------------------- */
+
+/* @basename (@text) loads with one problem about the id "x" at @line, and its conversion to
+ * every writable format reads back without a problem, with as many events */
+static void
+assert_ids_made_unique (const char *basename,
+                        const char *text,
+                        guint       line)
+{
+  static const char * const names[] = { "ids.geojson", "ids.kml", "ids.csv", "ids.diplomap" };
+  g_autoptr(GFile) file = write_file (basename, text, -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GListModel *problems = dm_document_get_problems (doc);
+  guint n = g_list_model_get_n_items (dm_document_get_events (doc));
+  g_autoptr(DmProblem) problem = NULL;
+
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+  problem = g_list_model_get_item (problems, 0);
+  g_assert_cmpstr (dm_problem_get_message (problem), ==,
+                   "An earlier event has the id “x”: this one is now “x-2”, and any other id used "
+                   "twice in this file is made unique the same way");
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, line);
+  g_assert_nonnull (interop_find_event (doc, "x-3"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmpdir, names[i], NULL);
+      g_autoptr(GFile) out = g_file_new_for_path (path);
+      g_autoptr(DmDocument) back = dm_document_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dm_saver_write (doc, out, &error));
+      g_assert_no_error (error);
+      g_assert_true (dm_loader_load_file (back, out, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (back)), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (back)), ==, n);
+    }
+}
+
+static void
+test_ids_geojson (void)
+{
+  assert_ids_made_unique ("ids.json",
+                          "{\"type\": \"FeatureCollection\", \"features\": [\n"
+                          "{\"type\": \"Feature\", \"id\": \"x\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [2.35, 48.85]}, \"properties\": {\"actor\": \"A\", \"date\": \"2020-01-01\"}},\n"
+                          "{\"type\": \"Feature\", \"id\": \"x\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.4, 52.5]}, \"properties\": {\"actor\": \"A\", \"date\": \"2020-01-05\"}},\n"
+                          "{\"type\": \"Feature\", \"id\": \"x\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.4, 52.5]}, \"properties\": {\"actor\": \"A\", \"date\": \"2020-01-09\"}}\n"
+                          "]}\n", 3);
+}
+
+static void
+test_ids_csv (void)
+{
+  assert_ids_made_unique ("ids-in.csv",
+                          "id,actor,place,date\nx,A,Paris,2020-01-01\nx,A,Berlin,2020-01-05\nx,A,Rome,2020-01-09\n", 3);
+}
+
+static void
+test_ids_ical (void)
+{
+  assert_ids_made_unique ("ids.ics",
+                          "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                          "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20200101\r\nSUMMARY:A\r\nLOCATION:Paris\r\nEND:VEVENT\r\n"
+                          "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20200105\r\nSUMMARY:B\r\nLOCATION:Berlin\r\nEND:VEVENT\r\n"
+                          "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20200109\r\nSUMMARY:C\r\nLOCATION:Rome\r\nEND:VEVENT\r\n"
+                          "END:VCALENDAR\r\n", 9);
+}
+
+/* Files of a folder that declare the same actor the same way share it without a problem;
+ * one declaring it otherwise is a problem */
+static void
+test_folder_shared_actors (void)
+{
+#define SHARED_ACTOR_FILE "{\"diplomap\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"%s\"}],\n" \
+                          "\"events\": [{\"id\": \"%s\", \"type\": \"visit\", \"actor\": \"a\", " \
+                          "\"place\": \"Paris\", \"start\": \"2020-01-0%u\"}]}\n"
+  g_autoptr(GFile) folder = make_folder ("shared");
+  g_autoptr(DmDocument) doc = NULL;
+  g_autoptr(DmDocument) other = NULL;
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("f%u.diplomap", i);
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *contents = g_strdup_printf (SHARED_ACTOR_FILE, "Anna", id, i);
+      g_autoptr(GFile) file = g_file_get_child (folder, name);
+      g_autofree char *path = g_file_get_path (file);
+
+      g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+    }
+  doc = interop_load (folder);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (doc)), ==, 1);
+
+  {
+    g_autofree char *contents = g_strdup_printf (SHARED_ACTOR_FILE, "Boris", "e4", 4);
+    g_autoptr(GFile) file = g_file_get_child (folder, "f4.diplomap");
+    g_autofree char *path = g_file_get_path (file);
+
+    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  }
+  other = interop_load (folder);
+  g_assert_nonnull (interop_find_problem (other, "Actor “a” is declared twice"));
+}
+
 /* --- what is not a file, or too big ----------------------------------------------------- */
 
 static void
@@ -1064,6 +1171,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/kmz/many-entries", test_kmz_many_entries);
   g_test_add_func ("/hostile/kmz/ratio", test_kmz_ratio);
   g_test_add_func ("/hostile/kmz/declared-size", test_kmz_declared_size);
+  g_test_add_func ("/hostile/ids/geojson", test_ids_geojson);
+  g_test_add_func ("/hostile/ids/csv", test_ids_csv);
+  g_test_add_func ("/hostile/ids/ical", test_ids_ical);
+  g_test_add_func ("/hostile/ids/folder-shared-actors", test_folder_shared_actors);
   g_test_add_func ("/hostile/file/fifo", test_fifo);
   g_test_add_func ("/hostile/file/dev-zero", test_dev_zero);
   g_test_add_func ("/hostile/file/too-large", test_too_large);

@@ -14,6 +14,8 @@ typedef struct
   GFile      *file;
   GHashTable *places;   /* "name|country|lat|lon" -> DmPlace */
   GHashTable *actors;   /* folded name -> DmActor */
+  GHashTable *ids;      /* the ids of the events added */
+  gboolean    renamed;  /* an id used twice was met (and said so) */
   guint       n_events; /* added so far, at most DM_MAX_EVENTS */
   gboolean    full;     /* an event past DM_MAX_EVENTS was met (and said so) */
 } DmImport;
@@ -58,7 +60,9 @@ DmActor  *dm_import_actor             (DmImport     *self,
                                        const char   *id,
                                        const char   *name);
 /* Adds @event to the document with its origin in the file; a trip whose legs do not join
- * becomes several trips that each do (ids "ID-1", "ID-2"…). Past DM_MAX_EVENTS events, a
+ * becomes several trips that each do (ids "ID-1", "ID-2"…). An id that an earlier event of
+ * the file has is made unique ("ID-2"), with one problem for the file, so that a file written
+ * from it reads back. Past DM_MAX_EVENTS events, a
  * trip of more than DM_MAX_LEGS legs or an event of more than DM_MAX_PARTICIPANTS people,
  * the event is not added and a problem says why (once, for the events past the limit). */
 void      dm_import_add_event         (DmImport     *self,

@@ -21,6 +21,8 @@ dm_import_init (DmImport   *self,
   self->file = file;
   self->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->renamed = FALSE;
   self->n_events = 0;
   self->full = FALSE;
 }
@@ -30,6 +32,7 @@ dm_import_clear (DmImport *self)
 {
   g_clear_pointer (&self->places, g_hash_table_unref);
   g_clear_pointer (&self->actors, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
 }
 
 void
@@ -586,8 +589,33 @@ dm_import_add_event (DmImport *self,
   pieces = split_at_gaps (event);
   for (guint i = 0; i < pieces->len; i++)
     {
-      dm_event_set_origin (g_ptr_array_index (pieces, i), self->file, line, column);
-      dm_document_add_event (self->doc, g_ptr_array_index (pieces, i));
+      g_autoptr(DmEvent) piece = g_object_ref (g_ptr_array_index (pieces, i));
+      const char *id = dm_event_get_id (piece);
+      DmEvent *copy;
+
+      if (id != NULL && g_hash_table_contains (self->ids, id))
+        {
+          g_autofree char *unique = NULL;
+
+          for (guint n = 2; unique == NULL || g_hash_table_contains (self->ids, unique); n++)
+            {
+              g_free (unique);
+              unique = g_strdup_printf ("%s-%u", id, n);
+            }
+          if (!self->renamed)
+            dm_import_problem (self, line, column,
+                               /* Translators: an event's id, then the new one it is given */
+                               _("An earlier event has the id “%s”: this one is now “%s”, and any other id used twice in this file is made unique the same way"),
+                               id, unique);
+          self->renamed = TRUE;
+          copy = dm_event_copy (piece, unique);
+          g_object_unref (piece);
+          piece = copy;
+        }
+      if (dm_event_get_id (piece) != NULL)
+        g_hash_table_add (self->ids, g_strdup (dm_event_get_id (piece)));
+      dm_event_set_origin (piece, self->file, line, column);
+      dm_document_add_event (self->doc, piece);
     }
   self->n_events++;
 }

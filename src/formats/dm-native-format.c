@@ -679,6 +679,27 @@ check_event (Loader     *self,
     g_hash_table_insert (ids, (gpointer) id, node);
 }
 
+/* @a (nullable) and @b say the same: id, name, role, country, colour and members we do not
+ * know */
+static gboolean
+same_actor (DmActor *a,
+            DmActor *b)
+{
+  JsonObject *ea, *eb;
+
+  if (a == NULL)
+    return FALSE;
+  ea = dm_actor_get_extra (a);
+  eb = dm_actor_get_extra (b);
+  if ((ea == NULL) != (eb == NULL) || (ea != NULL && !json_object_equal (ea, eb)))
+    return FALSE;
+  return g_strcmp0 (dm_actor_get_id (a), dm_actor_get_id (b)) == 0 &&
+         g_strcmp0 (dm_actor_get_name (a), dm_actor_get_name (b)) == 0 &&
+         g_strcmp0 (dm_actor_get_role (a), dm_actor_get_role (b)) == 0 &&
+         g_strcmp0 (dm_actor_get_country (a), dm_actor_get_country (b)) == 0 &&
+         g_strcmp0 (dm_actor_get_color (a), dm_actor_get_color (b)) == 0;
+}
+
 static void
 read_actors (Loader     *self,
              JsonObject *root)
@@ -730,6 +751,14 @@ read_actors (Loader     *self,
         }
       extra = collect_extra (o, actor_members);
       dm_actor_set_extra (actor, extra);
+      if (same_actor (dm_document_lookup_actor (self->doc, id), actor))
+        {
+          /* another file of a folder declares the same person the same way: one actor,
+           * written back with each file */
+          if (!g_ptr_array_find (self->info->actors, dm_document_lookup_actor (self->doc, id), NULL))
+            g_ptr_array_add (self->info->actors, g_object_ref (dm_document_lookup_actor (self->doc, id)));
+          continue;
+        }
       if (dm_document_lookup_actor (self->doc, id) != NULL)
         {
           g_autofree char *msg = g_strdup_printf (_("Actor “%s” is declared twice"), id);
