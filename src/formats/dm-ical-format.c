@@ -425,25 +425,32 @@ dm_ical_format_load (DmDocument    *doc,
   icalcomponent *root, *cal = NULL;
   icalproperty *name;
   guint index = 0;
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, has_end, starts;
 
   dm_import_init (&self.imp, doc, file);
   /* libical keeps bytes as they are: invalid UTF-8 would reach messages and written files */
   data = dm_import_ensure_utf8 (&self.imp, data, &length, &valid);
+  /* the lines, for positions: one copy of the file, the text handed to libical (the
+   * loader's, NUL-terminated) another; a third only for a file cut short */
   text = g_strndup (data, length);
   g_strdelimit (text, "\r", ' ');
   index_lines (&self, text);
-  {
-    GString *whole = g_string_new_len (data, length);
-    gboolean cut = self.event_ends->len > 0 && g_array_index (self.event_ends, guint, self.event_ends->len - 1) == 0;
+  has_end = strstr (text, "END:VCALENDAR") != NULL;
+  starts = g_ascii_strncasecmp (text, "BEGIN:VCALENDAR", 15) == 0;
+  g_clear_pointer (&text, g_free);
+  if (!has_end && starts)
+    {
+      GString *whole = g_string_new_len (data, length);
+      gboolean cut = self.event_ends->len > 0 && g_array_index (self.event_ends, guint, self.event_ends->len - 1) == 0;
 
-    /* a file cut short: close what is open so that the complete events still load
-     * (the cut event is reported below) */
-    if (strstr (whole->str, "END:VCALENDAR") == NULL && g_ascii_strncasecmp (text, "BEGIN:VCALENDAR", 15) == 0)
+      /* a file cut short: close what is open so that the complete events still load
+       * (the cut event is reported below) */
       g_string_append_printf (whole, "\r\n%sEND:VCALENDAR\r\n", cut ? "END:VEVENT\r\n" : "");
-    root = icalparser_parse_string (whole->str);
-    g_string_free (whole, TRUE);
-  }
+      root = icalparser_parse_string (whole->str);
+      g_string_free (whole, TRUE);
+    }
+  else
+    root = icalparser_parse_string (data);
   if (root != NULL && icalcomponent_isa (root) == ICAL_VCALENDAR_COMPONENT)
     cal = root;
   else if (root != NULL && icalcomponent_isa (root) == ICAL_XROOT_COMPONENT)
@@ -478,7 +485,7 @@ dm_ical_format_load (DmDocument    *doc,
         break;
       read_vevent (&self, c, index);
     }
-  if (g_strstr_len (text, -1, "END:VCALENDAR") == NULL)
+  if (!has_end)
     dm_import_problem (&self.imp, last_line (&self), 1,
                        _("The file ends without END:VCALENDAR: it may be cut short"));
 
