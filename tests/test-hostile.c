@@ -12,8 +12,12 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "dm-atomic-file.h"
 #include "dm-error.h"
 #include "dm-figure.h"
 #include "dm-loader.h"
@@ -667,6 +671,193 @@ test_kmz_ratio (void)
   assert_load_fails (file, DM_ERROR_UNSUPPORTED, "more than a hundred times its size", 0, 0);
 }
 
+static void
+put16 (GByteArray *out,
+       guint       v)
+{
+  guint8 b[2] = { v & 0xff, (v >> 8) & 0xff };
+
+  g_byte_array_append (out, b, 2);
+}
+
+static void
+put32 (GByteArray *out,
+       guint32     v)
+{
+  put16 (out, v & 0xffff);
+  put16 (out, v >> 16);
+}
+
+/* The sizes, crc and name of a zip entry (deflated), as its local header and its central
+ * directory entry both give them */
+static void
+put_entry_fields (GByteArray *out,
+                  guint32     packed,
+                  guint32     size,
+                  const char *name)
+{
+  put16 (out, 8);             /* deflated */
+  put16 (out, 0);             /* time */
+  put16 (out, 0x21);          /* 1980-01-01 */
+  put32 (out, 0);             /* crc: never reached */
+  put32 (out, packed);
+  put32 (out, size);
+  put16 (out, strlen (name));
+  put16 (out, 0);             /* extra */
+}
+
+/* A KMZ of 130 bytes whose doc.kml says it is 300 MB uncompressed: refused on the size
+ * the zip declares, with both sizes, before a byte is inflated */
+static void
+test_kmz_declared_size (void)
+{
+  static const guint8 deflated[] = { 0x01, 0x06, 0x00, 0xf9, 0xff, '<', 'k', 'm', 'l', '/', '>' };
+  const char *name = "doc.kml";
+  g_autoptr(GByteArray) zip = g_byte_array_new ();
+  g_autoptr(GFile) file = NULL;
+  guint central;
+
+  put32 (zip, 0x04034b50);
+  put16 (zip, 20);
+  put16 (zip, 0);
+  put_entry_fields (zip, sizeof deflated, 300 * 1000 * 1000, name);
+  g_byte_array_append (zip, (const guint8 *) name, strlen (name));
+  g_byte_array_append (zip, deflated, sizeof deflated);
+  central = zip->len;
+  put32 (zip, 0x02014b50);
+  put16 (zip, 20);
+  put16 (zip, 20);
+  put16 (zip, 0);
+  put_entry_fields (zip, sizeof deflated, 300 * 1000 * 1000, name);
+  put16 (zip, 0);             /* comment */
+  put16 (zip, 0);             /* disk */
+  put16 (zip, 0);             /* internal attributes */
+  put32 (zip, 0);             /* external attributes */
+  put32 (zip, 0);             /* where the local header is */
+  g_byte_array_append (zip, (const guint8 *) name, strlen (name));
+  put32 (zip, 0x06054b50);
+  put16 (zip, 0);
+  put16 (zip, 0);
+  put16 (zip, 1);
+  put16 (zip, 1);
+  put32 (zip, zip->len - central - 12);
+  put32 (zip, central);
+  put16 (zip, 0);
+  g_assert_cmpuint (zip->len, <, 200);
+  file = write_file ("declared.kmz", (const char *) zip->data, zip->len);
+  assert_load_fails (file, DM_ERROR_UNSUPPORTED,
+                     "declared.kmz: “doc.kml” inside is 300.0\u00a0MB uncompressed, "
+                     "and Diplomap reads files of up to 256.0\u00a0MB",
+                     0, 0);
+}
+
+/* --- ids used twice ---------------------------------------------------------------------- */
+
+/* @basename (@text) loads with one problem about the id "x" at @line, and its conversion to
+ * every writable format reads back without a problem, with as many events */
+static void
+assert_ids_made_unique (const char *basename,
+                        const char *text,
+                        guint       line)
+{
+  static const char * const names[] = { "ids.geojson", "ids.kml", "ids.csv", "ids.diplomap" };
+  g_autoptr(GFile) file = write_file (basename, text, -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GListModel *problems = dm_document_get_problems (doc);
+  guint n = g_list_model_get_n_items (dm_document_get_events (doc));
+  g_autoptr(DmProblem) problem = NULL;
+
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+  problem = g_list_model_get_item (problems, 0);
+  g_assert_cmpstr (dm_problem_get_message (problem), ==,
+                   "An earlier event has the id “x”: this one is now “x-2”, and any other id used "
+                   "twice in this file is made unique the same way");
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, line);
+  g_assert_nonnull (interop_find_event (doc, "x-3"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmpdir, names[i], NULL);
+      g_autoptr(GFile) out = g_file_new_for_path (path);
+      g_autoptr(DmDocument) back = dm_document_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dm_saver_write (doc, out, &error));
+      g_assert_no_error (error);
+      g_assert_true (dm_loader_load_file (back, out, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (back)), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (back)), ==, n);
+    }
+}
+
+static void
+test_ids_geojson (void)
+{
+  assert_ids_made_unique ("ids.json",
+                          "{\"type\": \"FeatureCollection\", \"features\": [\n"
+                          "{\"type\": \"Feature\", \"id\": \"x\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [2.35, 48.85]}, \"properties\": {\"actor\": \"A\", \"date\": \"2020-01-01\"}},\n"
+                          "{\"type\": \"Feature\", \"id\": \"x\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.4, 52.5]}, \"properties\": {\"actor\": \"A\", \"date\": \"2020-01-05\"}},\n"
+                          "{\"type\": \"Feature\", \"id\": \"x\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.4, 52.5]}, \"properties\": {\"actor\": \"A\", \"date\": \"2020-01-09\"}}\n"
+                          "]}\n", 3);
+}
+
+static void
+test_ids_csv (void)
+{
+  assert_ids_made_unique ("ids-in.csv",
+                          "id,actor,place,date\nx,A,Paris,2020-01-01\nx,A,Berlin,2020-01-05\nx,A,Rome,2020-01-09\n", 3);
+}
+
+static void
+test_ids_ical (void)
+{
+  assert_ids_made_unique ("ids.ics",
+                          "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                          "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20200101\r\nSUMMARY:A\r\nLOCATION:Paris\r\nEND:VEVENT\r\n"
+                          "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20200105\r\nSUMMARY:B\r\nLOCATION:Berlin\r\nEND:VEVENT\r\n"
+                          "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20200109\r\nSUMMARY:C\r\nLOCATION:Rome\r\nEND:VEVENT\r\n"
+                          "END:VCALENDAR\r\n", 9);
+}
+
+/* Files of a folder that declare the same actor the same way share it without a problem;
+ * one declaring it otherwise is a problem */
+static void
+test_folder_shared_actors (void)
+{
+#define SHARED_ACTOR_FILE "{\"diplomap\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"%s\"}],\n" \
+                          "\"events\": [{\"id\": \"%s\", \"type\": \"visit\", \"actor\": \"a\", " \
+                          "\"place\": \"Paris\", \"start\": \"2020-01-0%u\"}]}\n"
+  g_autoptr(GFile) folder = make_folder ("shared");
+  g_autoptr(DmDocument) doc = NULL;
+  g_autoptr(DmDocument) other = NULL;
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("f%u.diplomap", i);
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *contents = g_strdup_printf (SHARED_ACTOR_FILE, "Anna", id, i);
+      g_autoptr(GFile) file = g_file_get_child (folder, name);
+      g_autofree char *path = g_file_get_path (file);
+
+      g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+    }
+  doc = interop_load (folder);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (doc)), ==, 1);
+
+  {
+    g_autofree char *contents = g_strdup_printf (SHARED_ACTOR_FILE, "Boris", "e4", 4);
+    g_autoptr(GFile) file = g_file_get_child (folder, "f4.diplomap");
+    g_autofree char *path = g_file_get_path (file);
+
+    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  }
+  other = interop_load (folder);
+  g_assert_nonnull (interop_find_problem (other, "Actor “a” is declared twice"));
+}
+
 /* --- what is not a file, or too big ----------------------------------------------------- */
 
 static void
@@ -799,6 +990,79 @@ test_write_size_limit (void)
   g_assert_cmpstr (names, ==, "old.csv old.png");
 }
 
+/* An export killed with SIGKILL while it writes leaves the old file as it was and nothing
+ * beside it: the file being written has no name yet (O_TMPFILE) */
+static void
+test_write_killed (void)
+{
+  g_autoptr(GFile) folder = make_folder ("killed");
+  g_autoptr(GFile) file = g_file_get_child (folder, "old.csv");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  int ready[2], status;
+  char c;
+  pid_t pid;
+
+  g_assert_true (g_file_set_contents (path, "OLD", -1, NULL));
+  g_assert_cmpint (pipe (ready), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      DmAtomicFile *out = dm_atomic_file_open (file, NULL);
+      static char half[65536];
+
+      if (out == NULL || !dm_atomic_file_write (out, half, sizeof half, NULL) ||
+          write (ready[1], "w", 1) != 1)
+        _exit (1);
+      for (;;)
+        pause ();
+    }
+  close (ready[1]);
+  g_assert_cmpint (read (ready[0], &c, 1), ==, 1);
+  close (ready[0]);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "OLD");
+  names = list_folder (folder_path);
+  g_assert_cmpstr (names, ==, "old.csv");
+}
+
+/* Where a named temporary file is left (a system without O_TMPFILE, or a kill between its
+ * naming and its renaming), the next write beside it removes it once it is an hour old;
+ * a younger one (another process may be writing it) and other files stay */
+static void
+test_write_sweeps_stale (void)
+{
+  static const char * const left[] = { ".old.csv.0123abcd~", ".old.csv.89abcdef~", ".other.csv.0123abcd~", ".old.csv.note~" };
+  g_autoptr(GFile) folder = make_folder ("stale");
+  g_autoptr(GFile) file = g_file_get_child (folder, "old.csv");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+    {
+      g_autofree char *p = g_build_filename (folder_path, left[i], NULL);
+      struct timeval old[2] = { { time (NULL) - 2 * 3600, 0 }, { time (NULL) - 2 * 3600, 0 } };
+
+      g_assert_true (g_file_set_contents (p, "LEFT", -1, NULL));
+      /* all but the second are two hours old */
+      if (i != 1)
+        g_assert_cmpint (utimes (p, old), ==, 0);
+    }
+  g_assert_true (dm_saver_write_atomically (file, "NEW", 3, NULL, &error));
+  g_assert_no_error (error);
+  names = list_folder (folder_path);
+  g_assert_cmpstr (names, ==, ".old.csv.89abcdef~ .old.csv.note~ .other.csv.0123abcd~ old.csv");
+}
+
 /* Through a symbolic link: the link stays, the file it leads to is replaced with its mode */
 static void
 test_write_keeps_link_and_mode (void)
@@ -906,12 +1170,19 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/kmz/paths", test_kmz_paths);
   g_test_add_func ("/hostile/kmz/many-entries", test_kmz_many_entries);
   g_test_add_func ("/hostile/kmz/ratio", test_kmz_ratio);
+  g_test_add_func ("/hostile/kmz/declared-size", test_kmz_declared_size);
+  g_test_add_func ("/hostile/ids/geojson", test_ids_geojson);
+  g_test_add_func ("/hostile/ids/csv", test_ids_csv);
+  g_test_add_func ("/hostile/ids/ical", test_ids_ical);
+  g_test_add_func ("/hostile/ids/folder-shared-actors", test_folder_shared_actors);
   g_test_add_func ("/hostile/file/fifo", test_fifo);
   g_test_add_func ("/hostile/file/dev-zero", test_dev_zero);
   g_test_add_func ("/hostile/file/too-large", test_too_large);
   g_test_add_func ("/hostile/file/not-found", test_not_found);
   g_test_add_func ("/hostile/file/unreadable", test_unreadable);
   g_test_add_func ("/hostile/write/size-limit", test_write_size_limit);
+  g_test_add_func ("/hostile/write/killed", test_write_killed);
+  g_test_add_func ("/hostile/write/sweeps-stale", test_write_sweeps_stale);
   g_test_add_func ("/hostile/write/link-and-mode", test_write_keeps_link_and_mode);
   g_test_add_func ("/hostile/write/read-only-folder", test_write_read_only_folder);
   status = g_test_run ();

@@ -184,7 +184,9 @@ order_lanes (DmTimeline *self)
       if (g_ptr_array_index (self->lanes, item->lane) != NULL)
         order[item->lane].first = MIN (order[item->lane].first, item->start);
     }
-  qsort (order, n, sizeof (LaneOrder), compare_lanes);
+  /* no lane: order is NULL, which qsort() may not be given even for nothing (UBSan) */
+  if (n > 1)
+    qsort (order, n, sizeof (LaneOrder), compare_lanes);
   for (guint i = 0; i < n; i++)
     {
       new_index[order[i].index] = i;

@@ -419,7 +419,10 @@ read_details (Loader    *self,
   if (parts != NULL && dm_event_get_participants (event)->len == 0)
     {
       g_auto(GStrv) names = g_strsplit_set (parts, ",;", -1);
-      for (guint i = 0; names[i]; i++)
+      DmCsvField *f = cell (self, row, COL_PARTICIPANTS);
+      guint n = dm_import_check_participants (&self->imp, g_strv_length (names), f->line, f->column);
+
+      for (guint i = 0; i < n; i++)
         {
           DmActor *a = *g_strstrip (names[i]) ? dm_import_actor (&self->imp, NULL, names[i]) : NULL;
           if (a != NULL && a != dm_event_get_actor (event))
@@ -642,6 +645,9 @@ dm_csv_format_load (DmDocument    *doc,
         empty = *g_strstrip (((DmCsvField *) g_ptr_array_index (row, i))->text) == '\0';
       if (empty)
         continue;
+      /* past the limit, the event after it says so (dm_import_add_event) */
+      if (self.events->len > DM_MAX_EVENTS)
+        break;
       self.n_rows++;
       if (cell (&self, row, COL_FROM) || cell (&self, row, COL_TO) || cell (&self, row, COL_FROM_LAT) ||
           cell (&self, row, COL_TO_LAT))

@@ -429,6 +429,20 @@ read_feature (DmGeojsonLoader *self,
       return;
     }
 
+  {
+    guint n_vertices = points->len, n_legs = 0;
+
+    for (guint i = 0; i < lines->len; i++)
+      {
+        guint n = ((GArray *) g_ptr_array_index (lines, i))->len;
+
+        n_vertices += n;
+        n_legs += n - 1;
+      }
+    if (!dm_import_check_geometry (&self->imp, n_vertices, n_legs, line, column))
+      return;
+  }
+
   /* a feature without geometry may still name its place */
   if (lines->len == 0 && points->len == 0 && props != NULL)
     {
@@ -623,6 +637,8 @@ dm_geojson_format_load (DmDocument    *doc,
               ok = FALSE;
               goto out;
             }
+          if (dm_import_is_full (&self.imp))
+            break;
           read_feature (&self, json_node_get_array (features), i,
                         json_array_get_element (json_node_get_array (features), i));
         }

@@ -152,6 +152,7 @@ dm_geojson_read_people (DmGeojsonLoader *self,
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) ids = NULL;
   DmActor *actor = NULL;
+  guint n_names = 0, n_ids;
 
   if (props == NULL)
     return;
@@ -172,9 +173,22 @@ dm_geojson_read_people (DmGeojsonLoader *self,
   if (names == NULL)
     names = dm_geojson_get_names (props, "participants");
   ids = dm_geojson_get_names (props, "participant_ids");
-  for (guint i = 0; names && names[i]; i++)
+  n_ids = ids ? g_strv_length (ids) : 0;
+  if (names != NULL)
     {
-      const char *pid = ids && i < g_strv_length (ids) ? ids[i] : NULL;
+      guint line, column;
+
+      n_names = g_strv_length (names);
+      if (n_names > DM_MAX_PARTICIPANTS)
+        {
+          dm_geojson_member_position (self, props, json_object_has_member (props, "participants") ? "participants" : "actor",
+                                      &line, &column);
+          n_names = dm_import_check_participants (&self->imp, n_names, line, column);
+        }
+    }
+  for (guint i = 0; i < n_names; i++)
+    {
+      const char *pid = i < n_ids ? ids[i] : NULL;
       DmActor *a = dm_import_actor (&self->imp, pid, names[i]);
       if (a != NULL && a != actor)
         dm_event_add_participant (event, a);

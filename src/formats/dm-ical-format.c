@@ -270,7 +270,7 @@ read_vevent (Loader        *self,
   DmEventKind kind = DM_EVENT_KIND_VISIT;
   gboolean kind_given = FALSE;
   DmTime start, end;
-  guint line;
+  guint line, n_attendees;
 
   for (icalproperty *p = icalcomponent_get_first_property (vevent, ICAL_X_PROPERTY); p;
        p = icalcomponent_get_next_property (vevent, ICAL_X_PROPERTY))
@@ -352,7 +352,11 @@ read_vevent (Loader        *self,
             g_strv_builder_add (tags, cats[i]);
         }
     }
-  for (icalproperty *p = icalcomponent_get_first_property (vevent, ICAL_ATTENDEE_PROPERTY); p;
+  n_attendees = (guint) MIN (icalcomponent_count_properties (vevent, ICAL_ATTENDEE_PROPERTY), G_MAXINT);
+  n_attendees = dm_import_check_participants (&self->imp, n_attendees,
+                                              g_array_index (self->event_lines, guint, index), 1);
+  for (icalproperty *p = icalcomponent_get_first_property (vevent, ICAL_ATTENDEE_PROPERTY);
+       p && attendees->len < n_attendees;
        p = icalcomponent_get_next_property (vevent, ICAL_ATTENDEE_PROPERTY))
     if (person_name (p) != NULL)
       g_ptr_array_add (attendees, dm_import_actor (&self->imp, NULL, person_name (p)));
@@ -421,25 +425,32 @@ dm_ical_format_load (DmDocument    *doc,
   icalcomponent *root, *cal = NULL;
   icalproperty *name;
   guint index = 0;
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, has_end, starts;
 
   dm_import_init (&self.imp, doc, file);
   /* libical keeps bytes as they are: invalid UTF-8 would reach messages and written files */
   data = dm_import_ensure_utf8 (&self.imp, data, &length, &valid);
+  /* the lines, for positions: one copy of the file, the text handed to libical (the
+   * loader's, NUL-terminated) another; a third only for a file cut short */
   text = g_strndup (data, length);
   g_strdelimit (text, "\r", ' ');
   index_lines (&self, text);
-  {
-    GString *whole = g_string_new_len (data, length);
-    gboolean cut = self.event_ends->len > 0 && g_array_index (self.event_ends, guint, self.event_ends->len - 1) == 0;
+  has_end = strstr (text, "END:VCALENDAR") != NULL;
+  starts = g_ascii_strncasecmp (text, "BEGIN:VCALENDAR", 15) == 0;
+  g_clear_pointer (&text, g_free);
+  if (!has_end && starts)
+    {
+      GString *whole = g_string_new_len (data, length);
+      gboolean cut = self.event_ends->len > 0 && g_array_index (self.event_ends, guint, self.event_ends->len - 1) == 0;
 
-    /* a file cut short: close what is open so that the complete events still load
-     * (the cut event is reported below) */
-    if (strstr (whole->str, "END:VCALENDAR") == NULL && g_ascii_strncasecmp (text, "BEGIN:VCALENDAR", 15) == 0)
+      /* a file cut short: close what is open so that the complete events still load
+       * (the cut event is reported below) */
       g_string_append_printf (whole, "\r\n%sEND:VCALENDAR\r\n", cut ? "END:VEVENT\r\n" : "");
-    root = icalparser_parse_string (whole->str);
-    g_string_free (whole, TRUE);
-  }
+      root = icalparser_parse_string (whole->str);
+      g_string_free (whole, TRUE);
+    }
+  else
+    root = icalparser_parse_string (data);
   if (root != NULL && icalcomponent_isa (root) == ICAL_VCALENDAR_COMPONENT)
     cal = root;
   else if (root != NULL && icalcomponent_isa (root) == ICAL_XROOT_COMPONENT)
@@ -470,9 +481,11 @@ dm_ical_format_load (DmDocument    *doc,
           problem (&self, index, NULL, _("This VEVENT has no END:VEVENT: the file is cut short"));
           continue;
         }
+      if (dm_import_is_full (&self.imp))
+        break;
       read_vevent (&self, c, index);
     }
-  if (g_strstr_len (text, -1, "END:VCALENDAR") == NULL)
+  if (!has_end)
     dm_import_problem (&self.imp, last_line (&self), 1,
                        _("The file ends without END:VCALENDAR: it may be cut short"));
 

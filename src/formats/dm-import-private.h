@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dm-document.h"
+#include "dm-limits-private.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +14,10 @@ typedef struct
   GFile      *file;
   GHashTable *places;   /* "name|country|lat|lon" -> DmPlace */
   GHashTable *actors;   /* folded name -> DmActor */
+  GHashTable *ids;      /* the ids of the events added */
+  gboolean    renamed;  /* an id used twice was met (and said so) */
+  guint       n_events; /* added so far, at most DM_MAX_EVENTS */
+  gboolean    full;     /* an event past DM_MAX_EVENTS was met (and said so) */
 } DmImport;
 
 void      dm_import_init              (DmImport     *self,
@@ -55,12 +60,32 @@ DmActor  *dm_import_actor             (DmImport     *self,
                                        const char   *id,
                                        const char   *name);
 /* Adds @event to the document with its origin in the file; a trip whose legs do not join
- * becomes several trips that each do (ids "ID-1", "ID-2"…) */
+ * becomes several trips that each do (ids "ID-1", "ID-2"…). An id that an earlier event of
+ * the file has is made unique ("ID-2"), with one problem for the file, so that a file written
+ * from it reads back. Past DM_MAX_EVENTS events, a
+ * trip of more than DM_MAX_LEGS legs or an event of more than DM_MAX_PARTICIPANTS people,
+ * the event is not added and a problem says why (once, for the events past the limit). */
 void      dm_import_add_event         (DmImport     *self,
                                        DmEvent      *event,
                                        guint         line,
                                        guint         column);
 char     *dm_import_slug              (const char   *name);
+/* TRUE once an event past DM_MAX_EVENTS was met: the reader may stop */
+gboolean  dm_import_is_full           (DmImport     *self);
+/* FALSE, with a problem at @line:@column, when a geometry of @n_vertices points is more
+ * than DM_MAX_VERTICES or its @n_legs legs more than DM_MAX_LEGS: checked before its
+ * places are looked up */
+gboolean  dm_import_check_geometry    (DmImport     *self,
+                                       guint         n_vertices,
+                                       guint         n_legs,
+                                       guint         line,
+                                       guint         column);
+/* How many of @n people to read: at most DM_MAX_PARTICIPANTS, with a problem at
+ * @line:@column when @n is more */
+guint     dm_import_check_participants (DmImport    *self,
+                                        guint        n,
+                                        guint        line,
+                                        guint        column);
 
 /* How a numeric date orders its day and month: "26/10/2025" settles it (DAY_FIRST),
  * "2/24/17" too (MONTH_FIRST), "7/6/2017" does not (EITHER); NONE for "1/1/2017" and

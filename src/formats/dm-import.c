@@ -21,6 +21,10 @@ dm_import_init (DmImport   *self,
   self->file = file;
   self->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->renamed = FALSE;
+  self->n_events = 0;
+  self->full = FALSE;
 }
 
 void
@@ -28,6 +32,7 @@ dm_import_clear (DmImport *self)
 {
   g_clear_pointer (&self->places, g_hash_table_unref);
   g_clear_pointer (&self->actors, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
 }
 
 void
@@ -548,6 +553,27 @@ dm_import_add_event (DmImport *self,
   g_autoptr(GPtrArray) pieces = NULL;
   GPtrArray *legs = dm_event_get_legs (event);
 
+  if (self->n_events >= DM_MAX_EVENTS)
+    {
+      if (!self->full)
+        dm_import_problem (self, line, column,
+                           _("This file holds more than %u events: the rest are not read"),
+                           (guint) DM_MAX_EVENTS);
+      self->full = TRUE;
+      return;
+    }
+  if (legs->len > DM_MAX_LEGS)
+    {
+      dm_import_problem (self, line, column,
+                         _("This trip has %u legs, more than the %u Diplomap reads: it is not read"),
+                         legs->len, (guint) DM_MAX_LEGS);
+      return;
+    }
+  if (dm_event_get_participants (event)->len > DM_MAX_PARTICIPANTS)
+    {
+      dm_import_check_participants (self, dm_event_get_participants (event)->len, line, column);
+      return;
+    }
   for (guint i = 0; i < legs->len; i++)
     {
       DmLeg *leg = g_ptr_array_index (legs, i);
@@ -563,9 +589,79 @@ dm_import_add_event (DmImport *self,
   pieces = split_at_gaps (event);
   for (guint i = 0; i < pieces->len; i++)
     {
-      dm_event_set_origin (g_ptr_array_index (pieces, i), self->file, line, column);
-      dm_document_add_event (self->doc, g_ptr_array_index (pieces, i));
+      g_autoptr(DmEvent) piece = g_object_ref (g_ptr_array_index (pieces, i));
+      const char *id = dm_event_get_id (piece);
+      DmEvent *copy;
+
+      if (id != NULL && g_hash_table_contains (self->ids, id))
+        {
+          g_autofree char *unique = NULL;
+
+          for (guint n = 2; unique == NULL || g_hash_table_contains (self->ids, unique); n++)
+            {
+              g_free (unique);
+              unique = g_strdup_printf ("%s-%u", id, n);
+            }
+          if (!self->renamed)
+            dm_import_problem (self, line, column,
+                               /* Translators: an event's id, then the new one it is given */
+                               _("An earlier event has the id “%s”: this one is now “%s”, and any other id used twice in this file is made unique the same way"),
+                               id, unique);
+          self->renamed = TRUE;
+          copy = dm_event_copy (piece, unique);
+          g_object_unref (piece);
+          piece = copy;
+        }
+      if (dm_event_get_id (piece) != NULL)
+        g_hash_table_add (self->ids, g_strdup (dm_event_get_id (piece)));
+      dm_event_set_origin (piece, self->file, line, column);
+      dm_document_add_event (self->doc, piece);
     }
+  self->n_events++;
+}
+
+gboolean
+dm_import_is_full (DmImport *self)
+{
+  return self->full;
+}
+
+gboolean
+dm_import_check_geometry (DmImport *self,
+                          guint     n_vertices,
+                          guint     n_legs,
+                          guint     line,
+                          guint     column)
+{
+  if (n_vertices > DM_MAX_VERTICES)
+    {
+      dm_import_problem (self, line, column,
+                         _("This geometry has %u points, more than the %u Diplomap reads: it is not read"),
+                         n_vertices, (guint) DM_MAX_VERTICES);
+      return FALSE;
+    }
+  if (n_legs > DM_MAX_LEGS)
+    {
+      dm_import_problem (self, line, column,
+                         _("This trip has %u legs, more than the %u Diplomap reads: it is not read"),
+                         n_legs, (guint) DM_MAX_LEGS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+dm_import_check_participants (DmImport *self,
+                              guint     n,
+                              guint     line,
+                              guint     column)
+{
+  if (n <= DM_MAX_PARTICIPANTS)
+    return n;
+  dm_import_problem (self, line, column,
+                     _("This event lists %u people: only the first %u are read"),
+                     n, (guint) DM_MAX_PARTICIPANTS);
+  return DM_MAX_PARTICIPANTS;
 }
 
 static gboolean

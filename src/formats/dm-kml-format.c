@@ -190,7 +190,8 @@ walk (DmKmlLoader  *self,
 {
   for (xmlNode *c = node->children; c; c = c->next)
     {
-      if (g_cancellable_is_cancelled (cancellable))
+      /* past the limit, the event after it says so (dm_import_add_event) */
+      if (g_cancellable_is_cancelled (cancellable) || self->events->len > DM_MAX_EVENTS)
         return;
       if (dm_kml_is (c, "Document") || dm_kml_is (c, "Folder"))
         {

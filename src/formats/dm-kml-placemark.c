@@ -344,9 +344,17 @@ read_details (DmKmlLoader *self,
     {
       g_auto(GStrv) names = g_strsplit_set (participants, ";,", -1);
       g_auto(GStrv) ids = g_strsplit_set (lookup_any (ext, "participant_ids") ? lookup_any (ext, "participant_ids") : "", ";,", -1);
-      for (guint i = 0; names[i]; i++)
+      guint n_ids = g_strv_length (ids), n = g_strv_length (names), line, column;
+
+      if (n > DM_MAX_PARTICIPANTS)
         {
-          const char *id = i < g_strv_length (ids) && *g_strstrip (ids[i]) ? ids[i] : NULL;
+          dm_kml_position (self, dm_kml_child (placemark, "ExtendedData") ? dm_kml_child (placemark, "ExtendedData") : placemark,
+                           &line, &column);
+          n = dm_import_check_participants (&self->imp, n, line, column);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          const char *id = i < n_ids && *g_strstrip (ids[i]) ? ids[i] : NULL;
           DmActor *a = *g_strstrip (names[i]) ? dm_import_actor (&self->imp, id, names[i]) : NULL;
           if (a != NULL && a != dm_event_get_actor (event))
             dm_event_add_participant (event, a);
@@ -411,6 +419,18 @@ dm_kml_read_placemark (DmKmlLoader *self,
 
   if (!collect_geometry (self, placemark, lines, points, tracks))
     return;
+  {
+    guint n_vertices = points->len, n_legs = 0, line, column;
+
+    for (guint i = 0; i < lines->len; i++)
+      {
+        n_vertices += ((GArray *) lines->pdata[i])->len;
+        n_legs += ((GArray *) lines->pdata[i])->len - 1;
+      }
+    dm_kml_position (self, placemark, &line, &column);
+    if (!dm_import_check_geometry (&self->imp, n_vertices, n_legs, line, column))
+      return;
+  }
   if (lines->len == 0 && points->len == 0)
     {
       const char *place_name = lookup_any (ext, "place|location|city");

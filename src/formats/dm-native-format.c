@@ -12,6 +12,7 @@
 #include "dm-format.h"
 #include "dm-gazetteer.h"
 #include "dm-json-positions.h"
+#include "dm-limits-private.h"
 #include "dm-native-format-private.h"
 
 typedef struct
@@ -448,6 +449,13 @@ read_legs (Loader     *self,
       return FALSE;
     }
   array = json_node_get_array (node);
+  if (json_array_get_length (array) > DM_MAX_LEGS)
+    {
+      fail_at (self, failure, object, "legs",
+               _("This trip has %u legs, more than the %u Diplomap reads: it is not read"),
+               json_array_get_length (array), (guint) DM_MAX_LEGS);
+      return FALSE;
+    }
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *el = json_array_get_element (array, i);
@@ -522,7 +530,7 @@ read_event (Loader     *self,
   DmEventKind kind;
   DmStatus status = DM_STATUS_UNKNOWN;
   DmTime start, end;
-  guint line = 0, column = 0;
+  guint line = 0, column = 0, n_participants;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -558,7 +566,16 @@ read_event (Loader     *self,
   if (actor_id != NULL)
     dm_event_set_actor (event, resolve_actor (self, failure, o, "actor", actor_id));
   participants = get_strv (self, failure, o, "participants");
-  for (guint i = 0; participants && participants[i]; i++)
+  n_participants = participants ? g_strv_length (participants) : 0;
+  if (n_participants > DM_MAX_PARTICIPANTS)
+    {
+      g_autofree char *message = g_strdup_printf (_("This event lists %u people: only the first %u are read"),
+                                                  n_participants, (guint) DM_MAX_PARTICIPANTS);
+
+      warn_at (self, o, "participants", message);
+      n_participants = DM_MAX_PARTICIPANTS;
+    }
+  for (guint i = 0; i < n_participants; i++)
     {
       DmActor *a = resolve_actor (self, failure, o, "participants", participants[i]);
       if (a != NULL)
@@ -691,6 +708,18 @@ load_event (Loader     *self,
   (*loaded)++;
 }
 
+/* The problem of a file with more events than DM_MAX_EVENTS, at the first one not read */
+static void
+too_many_events (Loader *self,
+                 guint   line,
+                 guint   column)
+{
+  g_autofree char *message = g_strdup_printf (_("This file holds more than %u events: the rest are not read"),
+                                              (guint) DM_MAX_EVENTS);
+
+  add_problem (self, line, column, message);
+}
+
 /* The events one at a time, each read from its piece of @data (@spans) by
  * dm_json_positions_parse() (or json-glib's parser, for what that cannot read) and freed
  * once read: the whole document's tree of nodes is never built. */
@@ -716,6 +745,11 @@ load_events_in_pieces (Loader        *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      if (loaded >= DM_MAX_EVENTS)
+        {
+          too_many_events (self, span->line, span->column);
+          break;
+        }
       dm_json_positions_reset (positions, data + span->offset, span->length, span->line, span->column);
       self->positions = positions;
       event = dm_json_positions_parse (positions);
@@ -748,6 +782,27 @@ load_events_in_pieces (Loader        *self,
       self->positions = whole;
     }
   return TRUE;
+}
+
+/* @a (nullable) and @b say the same: id, name, role, country, colour and members we do not
+ * know */
+static gboolean
+same_actor (DmActor *a,
+            DmActor *b)
+{
+  JsonObject *ea, *eb;
+
+  if (a == NULL)
+    return FALSE;
+  ea = dm_actor_get_extra (a);
+  eb = dm_actor_get_extra (b);
+  if ((ea == NULL) != (eb == NULL) || (ea != NULL && !json_object_equal (ea, eb)))
+    return FALSE;
+  return g_strcmp0 (dm_actor_get_id (a), dm_actor_get_id (b)) == 0 &&
+         g_strcmp0 (dm_actor_get_name (a), dm_actor_get_name (b)) == 0 &&
+         g_strcmp0 (dm_actor_get_role (a), dm_actor_get_role (b)) == 0 &&
+         g_strcmp0 (dm_actor_get_country (a), dm_actor_get_country (b)) == 0 &&
+         g_strcmp0 (dm_actor_get_color (a), dm_actor_get_color (b)) == 0;
 }
 
 static void
@@ -801,6 +856,14 @@ read_actors (Loader     *self,
         }
       extra = collect_extra (o, actor_members);
       dm_actor_set_extra (actor, extra);
+      if (same_actor (dm_document_lookup_actor (self->doc, id), actor))
+        {
+          /* another file of a folder declares the same person the same way: one actor,
+           * written back with each file */
+          if (!g_ptr_array_find (self->info->actors, dm_document_lookup_actor (self->doc, id), NULL))
+            g_ptr_array_add (self->info->actors, g_object_ref (dm_document_lookup_actor (self->doc, id)));
+          continue;
+        }
       if (dm_document_lookup_actor (self->doc, id) != NULL)
         {
           g_autofree char *msg = g_strdup_printf (_("Actor “%s” is declared twice"), id);
@@ -1006,6 +1069,14 @@ dm_native_format_load (DmDocument    *doc,
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
+          if (loaded >= DM_MAX_EVENTS)
+            {
+              guint line = 0, column = 0;
+
+              dm_json_positions_lookup (positions, json_array_get_element (array, i), &line, &column);
+              too_many_events (&self, line, column);
+              break;
+            }
           load_event (&self, ids, json_array_get_element (array, i), &loaded);
         }
     }

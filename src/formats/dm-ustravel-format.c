@@ -13,6 +13,7 @@
 
 #include "dm-error.h"
 #include "dm-format.h"
+#include "dm-limits-private.h"
 #include "dm-ustravel-format.h"
 #include "dm-ustravel-private.h"
 #include "dm-xml-private.h"
@@ -442,6 +443,14 @@ read_trip (Reader  *self,
       last_day = first_day;
     }
 
+  if (t.locale != NULL && strlen (t.locale) > DM_MAX_NAME_LENGTH)
+    {
+      g_autofree char *message = g_strdup_printf (_("This locale is longer than the %u bytes Diplomap looks up: the trip is placed in its country"),
+                                                  (guint) DM_MAX_NAME_LENGTH);
+
+      add_problem (self, t.locale_line ? t.locale_line : line, "<locale", message);
+      g_clear_pointer (&t.locale, g_free);
+    }
   parts = t.locale ? dm_ustravel_split_locale (t.locale) : g_ptr_array_new_with_free_func (g_free);
   if (parts->len == 0)
     g_ptr_array_add (parts, NULL);   /* an empty locale: one stop at the country level */
@@ -643,6 +652,15 @@ dm_ustravel_format_load (DmDocument    *document,
       if ((self.n_trips & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           ok = FALSE;
+          break;
+        }
+      /* each <trip> is a visit, and the journeys add fewer */
+      if (self.n_trips >= DM_MAX_EVENTS / 2)
+        {
+          g_autofree char *message = g_strdup_printf (_("This file holds more than %u events: the rest are not read"),
+                                                      (guint) DM_MAX_EVENTS);
+
+          add_problem (&self, xmlGetLineNo (node), "<trip", message);
           break;
         }
       read_trip (&self, node);
