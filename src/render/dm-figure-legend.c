@@ -142,7 +142,13 @@ legend_entries (DmFigure           *self,
   g_autofree gboolean *shown = NULL;
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   DmRouteSet *set = self->set;
-  DmRouteUse uses = dm_route_set_get_uses (set), active = 0;
+  const DmStatus status_order[] = { DM_STATUS_COMPLETED, DM_STATUS_CONFIRMED, DM_STATUS_PLANNED,
+                                    DM_STATUS_ANNOUNCED, DM_STATUS_CANCELLED, DM_STATUS_UNKNOWN };
+  /* the statuses of legs (every leg is drawn, faint when still to come); the stays' in
+   * active, with their kinds, when shown */
+  DmRouteUse status_bits = DM_ROUTE_USE_COMPLETED | DM_ROUTE_USE_CONFIRMED | DM_ROUTE_USE_PLANNED |
+                           DM_ROUTE_USE_ANNOUNCED | DM_ROUTE_USE_CANCELLED | DM_ROUTE_USE_NO_STATUS;
+  DmRouteUse uses = 0, active = 0;
   DmRgba grey = dm_rgba_from_hex (0x555555, 1.0f);
   gboolean future = FALSE, in_air = FALSE;
 
@@ -151,6 +157,7 @@ legend_entries (DmFigure           *self,
   for (guint i = 0; i < set->legs->len; i++)
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
+      uses |= dm_route_use_for_status (leg->status);
       future |= leg->end > t0;
       /* a leg of unknown time flies no marker, nor does a cancelled one */
       in_air |= leg->start <= t1 && t0 < leg->end && !leg->uncertain &&
@@ -161,27 +168,31 @@ legend_entries (DmFigure           *self,
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
 
       if (stay_is_on_during (s, t0, t1))
+        active |= dm_route_use_for_status (s->status);
+      if (stay_is_on_during (s, t0, t1))
         active |= s->kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                 : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
     }
+  uses |= dm_route_set_get_uses (set) & ~status_bits;
   for (guint i = 0; i < set->actors->len; i++)
     if (shown[i])
       add_entry (entries, SWATCH_LINE, g_array_index (set->colors, DmRgba, i), DM_STATUS_COMPLETED,
                  dm_actor_get_name (g_ptr_array_index (set->actors, i)));
   *n_actors = entries->len;
 
-  if ((uses & DM_ROUTE_USE_SOLID) && (uses & ~DM_ROUTE_USE_SOLID & 0x1f))
-    add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED, _("Confirmed or completed"));
-  if (uses & DM_ROUTE_USE_DASHED)
-    add_entry (entries, SWATCH_LINE, grey, DM_STATUS_PLANNED, _("Announced or planned"));
+  /* each status in use, drawn as its legs are (marks of stays follow the same language) */
+  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
+    if ((uses | active) & dm_route_use_for_status (status_order[i]))
+      add_entry (entries, SWATCH_LINE, status_order[i] == DM_STATUS_CANCELLED ? style->cancelled : grey,
+                 status_order[i],
+                 status_order[i] == DM_STATUS_UNKNOWN ? _("Status not given")
+                                                      : dm_status_get_label (status_order[i]));
   if (uses & DM_ROUTE_USE_UNCERTAIN)
     add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED,
                _("Date of travel not known"))->uncertain = TRUE;
   if (uses & DM_ROUTE_USE_INFERRED)
     add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED,
                _("Inferred leg"))->inferred = TRUE;
-  if (uses & DM_ROUTE_USE_CANCELLED)
-    add_entry (entries, SWATCH_LINE, style->cancelled, DM_STATUS_CANCELLED, _("Cancelled"));
   if (future && style->future == DM_ROUTE_FUTURE_FAINT)
     add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED,
                _("Still to come"))->alpha = style->future_alpha;
@@ -213,18 +224,12 @@ draw_swatch (cairo_t            *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (e->kind == SWATCH_LINE)
     {
-      const double *dashes;
-      double scaled[4], width = style->line_width;
-      guint n;
+      double width = style->line_width;
 
-      dashes = dm_route_status_dashes (e->status, e->uncertain, &n);
-      for (guint i = 0; i < n; i++)
-        scaled[i] = dashes[i] * width;
-      cairo_set_dash (cr, scaled, (int) n, 0);
       cairo_move_to (cr, x, y);
       cairo_line_to (cr, x + w, y);
-      cairo_set_line_width (cr, e->inferred ? width * 1.5 : width);
-      dm_cairo_set_rgba (cr, &e->color, e->alpha);
+      dm_route_set_status_source (cr, e->status, e->uncertain, &e->color,
+                                  e->inferred ? width * 1.5 : width, e->alpha);
       if (e->inferred)
         {
           cairo_stroke_preserve (cr);
@@ -236,6 +241,8 @@ draw_swatch (cairo_t            *cr,
         {
           double r = width * 2.2, cx = x + w / 2;
           cairo_set_dash (cr, NULL, 0, 0);
+          cairo_set_line_width (cr, width);
+          dm_cairo_set_rgba (cr, &e->color, 1.0);
           cairo_move_to (cr, cx - r, y - r), cairo_line_to (cr, cx + r, y + r);
           cairo_move_to (cr, cx + r, y - r), cairo_line_to (cr, cx - r, y + r);
           cairo_stroke (cr);
@@ -250,23 +257,8 @@ draw_swatch (cairo_t            *cr,
       cairo_fill (cr);
     }
   else
-    {
-      double r = style->stay_radius * 0.85;
-      dm_route_stay_shape (cr, e->stay, x + w / 2, y, r);
-      if (e->stay == DM_EVENT_KIND_VISIT)
-        {
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_fill_preserve (cr);
-          cairo_set_line_width (cr, r * 0.55);
-          dm_cairo_set_rgba (cr, &e->color, 1.0);
-          cairo_stroke (cr);
-        }
-      else
-        {
-          dm_cairo_set_rgba (cr, &e->color, 0.9);
-          cairo_fill (cr);
-        }
-    }
+    dm_route_paint_stay (cr, e->stay, DM_STATUS_COMPLETED, &e->color, x + w / 2, y,
+                         style->stay_radius * 0.85);
   cairo_restore (cr);
 }
 

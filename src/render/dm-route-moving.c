@@ -170,6 +170,53 @@ dm_route_stay_shape (cairo_t     *cr,
     cairo_arc (cr, x, y, r, 0, 2 * G_PI);
 }
 
+/**
+ * dm_route_paint_stay:
+ * Draws the mark of a stay of @kind and @status in @color at (@x, @y), the statuses told
+ * apart as on the legs: completed solid, confirmed lighter, planned, announced and without a
+ * status hollow with their legs' dashes, cancelled faint and crossed out (also the legend's
+ * swatches).
+ */
+void
+dm_route_paint_stay (cairo_t      *cr,
+                     DmEventKind   kind,
+                     DmStatus      status,
+                     const DmRgba *color,
+                     double        x,
+                     double        y,
+                     double        r)
+{
+  DmRgba c = dm_route_status_color (status, color);
+  guint n_dashes;
+  gboolean dashed = dm_route_status_dashes (status, FALSE, &n_dashes) != NULL;
+  gboolean hollow = dashed || status == DM_STATUS_CANCELLED;
+  /* a visit is a ring (a filled disc is a delegation under way); a dashed outline is thin
+   * enough for its dashes to show around a small mark */
+  double width = dashed ? 1.7 : kind == DM_EVENT_KIND_VISIT ? r * 0.55 : 1.6;
+
+  cairo_save (cr);
+  dm_route_stay_shape (cr, kind, x, y, r);
+  if (kind == DM_EVENT_KIND_VISIT)
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  else
+    dm_cairo_set_rgba (cr, &c, hollow ? 0.3 : 0.9);
+  cairo_fill_preserve (cr);
+  dm_route_set_status_source (cr, status, FALSE, color, width, 1.0);
+  cairo_stroke (cr);
+  if (status == DM_STATUS_CANCELLED)
+    {
+      double d = r * 0.85;
+
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, x - d, y - d), cairo_line_to (cr, x + d, y + d);
+      cairo_move_to (cr, x + d, y - d), cairo_line_to (cr, x - d, y + d);
+      cairo_set_line_width (cr, 1.6);
+      dm_cairo_set_rgba (cr, color, 1.0);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 /* The names of who takes part in a summit or a meeting, or NULL when the title already
  * names them all ("Talks between A and B") */
 static char *
@@ -344,8 +391,6 @@ draw_stays (DmRouteSet         *set,
       GPtrArray *list = g_ptr_array_index (lists, i);
       const DmRouteStay *main = g_ptr_array_index (list, 0);
       const DmRoutePlace *place = &g_array_index (set->places, DmRoutePlace, main->place);
-      gboolean tentative = main->status == DM_STATUS_ANNOUNCED || main->status == DM_STATUS_PLANNED;
-      const double dash[] = { 2.5, 1.8 };
       double lon = place->pos.lon;
       DmRgba color;
       int k0 = 0, k1 = 0;
@@ -369,19 +414,7 @@ draw_stays (DmRouteSet         *set,
           dm_route_stay_shape (cr, main->kind, m.x, m.y, r + 2.0);
           cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
           cairo_fill (cr);
-          dm_route_stay_shape (cr, main->kind, m.x, m.y, r);
-          /* a visit is a ring (a filled disc is a delegation under way); tentative stays are
-           * outlined with dashes and lightly filled */
-          if (main->kind == DM_EVENT_KIND_VISIT)
-            cairo_set_source_rgb (cr, 1, 1, 1);
-          else
-            dm_cairo_set_rgba (cr, &color, tentative ? 0.35 : 0.9);
-          cairo_fill_preserve (cr);
-          cairo_set_dash (cr, tentative ? dash : NULL, tentative ? 2 : 0, 0);
-          cairo_set_line_width (cr, main->kind == DM_EVENT_KIND_VISIT ? r * 0.55 : 1.6);
-          dm_cairo_set_rgba (cr, &color, 1.0);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
+          dm_route_paint_stay (cr, main->kind, main->status, &color, m.x, m.y, r);
           dm_label_placer_add (pl->frame, m.x - r - 2, m.y - r - 2, m.x + r + 2, m.y + r + 2);
           g_array_append_val (marks, m);
         }
