@@ -5,8 +5,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "dm-figure.h"
+#include "dm-figure-private.h"
 #include "dm-great-circle.h"
+#include "dm-label-placer.h"
 #include "dm-view.h"
 #include "render-test-util.h"
 
@@ -14,7 +15,7 @@
  * greyscale: sampled along each leg of tests/data/statuses.diplomap (completed solid,
  * confirmed solid and lighter, planned long dashes, announced short ones, no status dash and
  * dot, cancelled faint and crossed out), around the marks of visits, and named in the
- * legend. */
+ * legend; a legend that never vanishes for want of room. */
 
 static DmDocument *
 load_statuses (void)
@@ -309,6 +310,92 @@ test_legend_only_used (void)
   g_rmdir (dir);
 }
 
+/* A document with @n actors, each with a leg of its own */
+static DmDocument *
+many_actors (guint n)
+{
+  DmDocument *doc = dm_document_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autofree char *name = i == 0 ? g_strdup ("Henry Alfred Kissinger, Assistant to the President "
+                                                 "for National Security Affairs, 56th United States Secretary "
+                                                 "of State and Nobel Peace Prize laureate")
+                                     : g_strdup_printf ("Envoy number %u", i);
+      g_autoptr(DmActor) actor = dm_actor_new (id, name);
+      g_autoptr(DmEvent) trip = dm_event_new (DM_EVENT_KIND_TRIP, id);
+      g_autoptr(DmPlace) a = dm_place_new (NULL, "A", NULL, 40.0 + i * 0.3, -5.0, NULL);
+      g_autoptr(DmPlace) b = dm_place_new (NULL, "B", NULL, 42.0 + i * 0.3, 20.0, NULL);
+      DmLeg *leg = dm_leg_new (a, b);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dm_time_parse ("2025-05-03T10:00:00Z", NULL, &leg->depart, &error));
+      g_assert_true (dm_time_parse ("2025-05-03T14:00:00Z", NULL, &leg->arrive, &error));
+      dm_event_set_actor (trip, actor);
+      dm_event_set_status (trip, DM_STATUS_COMPLETED);
+      dm_event_add_leg (trip, leg);
+      dm_leg_unref (leg);
+      dm_event_resolve_times (trip);
+      dm_document_add_actor (doc, actor);
+      dm_document_add_event (doc, trip);
+    }
+  return doc;
+}
+
+/* The legend never vanishes: too many actors for the map fold into "+N more", a name too long
+ * for it is cut with an ellipsis, at every size */
+static void
+test_legend_never_vanishes (void)
+{
+  g_autoptr(DmDocument) doc = many_actors (40);
+  const int sizes[][2] = { { 1920, 1080 }, { 800, 450 }, { 320, 200 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(DmFigure) figure = dm_figure_new (doc);
+      g_autofree char *dir = g_dir_make_tmp ("dm-legend-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "many.svg", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *svg = NULL;
+      const char *more;
+      double b[4];
+      guint hidden = 0;
+
+      dm_figure_set_size (figure, sizes[i][0], sizes[i][1]);
+      dm_figure_set_time (figure, utc ("2025-05-04T00:00:00Z"));
+      g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+      /* the legend's box is the first one placed */
+      g_assert_cmpuint (dm_label_placer_get_n_boxes (dm_figure_get_placed (figure)), >, 0);
+      g_assert_false (dm_label_placer_get_box (dm_figure_get_placed (figure), 0,
+                                               &b[0], &b[1], &b[2], &b[3]));
+      /* every actor listed (smaller), or the last ones folded into "+N more" */
+      more = strstr (svg, ">+");
+      hidden = more != NULL ? (guint) g_ascii_strtoull (more + 2, NULL, 10) : 0;
+      g_test_message ("%dx%d: legend %.0fx%.0f, %u more", sizes[i][0], sizes[i][1],
+                      b[2] - b[0], b[3] - b[1], hidden);
+      if (i == 0)
+        g_assert_nonnull (strstr (svg, ">Envoy number 39<"));
+      else
+        g_assert_cmpuint (hidden, >, 0);
+      g_assert_cmpuint (hidden, <, 40 + 3);
+      g_assert_cmpfloat (b[2] - b[0], <=, sizes[i][0] * 0.6 + 1);
+      /* the first actor is listed, its name cut where the map is too small for it */
+      if (i < 2)
+        g_assert_nonnull (strstr (svg, ">Henry Alfred Kissinger"));
+      if (i == 1)
+        {
+          g_assert_nonnull (strstr (svg, "\u2026<"));
+          g_assert_null (strstr (svg, "Prize laureate<"));
+        }
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,5 +405,6 @@ main (int   argc,
   g_test_add_func ("/render/figure-status/marks", test_marks);
   g_test_add_func ("/render/figure-status/legend-svg", test_legend_svg);
   g_test_add_func ("/render/figure-status/legend-only-used", test_legend_only_used);
+  g_test_add_func ("/render/figure-status/legend-never-vanishes", test_legend_never_vanishes);
   return g_test_run ();
 }

@@ -19,6 +19,7 @@ typedef enum
   SWATCH_MARKER,
   SWATCH_STAY,
   SWATCH_COUNTRY,
+  SWATCH_NONE,   /* "+N more" */
 } SwatchKind;
 
 typedef struct
@@ -248,6 +249,8 @@ draw_swatch (cairo_t            *cr,
           cairo_stroke (cr);
         }
     }
+  else if (e->kind == SWATCH_NONE)
+    ;
   else if (e->kind == SWATCH_COUNTRY)
     dm_route_draw_country_ring (cr, style, x + w / 2, y);
   else if (e->kind == SWATCH_MARKER)
@@ -290,13 +293,57 @@ crowding (DmFigure     *self,
   return count;
 }
 
+/* The legend's height with @n entries, @n_actors of them actors, at @size */
+static double
+legend_height (guint  n,
+               guint  n_actors,
+               double size)
+{
+  return size * 0.8 * 2 + size * 1.6 * n + (n_actors > 0 && n_actors < n ? size * 0.6 : 0);
+}
+
+/* Makes the legend fit in @max_h: entries down to three quarters of @size (not below 8 px),
+ * then the entries past those that fit folded into "+N more" (the actors first: the marks and
+ * line styles explain the others' drawing); it never vanishes, one row at least */
+static void
+fit_legend (GArray *entries,
+            guint  *n_actors,
+            double  max_h,
+            double *size)
+{
+  double min_size = MAX (*size * 0.75, MIN (*size, 8.0));
+  guint fit, hidden, n_styles, keep_actors, keep_styles;
+  Entry more = { SWATCH_NONE, { 0, 0, 0, 1 }, DM_STATUS_COMPLETED, FALSE, FALSE, 1.0,
+                 DM_EVENT_KIND_VISIT, NULL };
+
+  while (*size > min_size && legend_height (entries->len, *n_actors, *size) > max_h)
+    *size = MAX (min_size, *size * 0.95);
+  if (legend_height (entries->len, *n_actors, *size) <= max_h)
+    return;
+  /* rows that fit, with the gap under the actors, one of them for "+N more" */
+  fit = (guint) MAX (1.0, floor ((max_h - *size * 0.8 * 2 - *size * 0.6) / (*size * 1.6)));
+  n_styles = entries->len - *n_actors;
+  keep_styles = MIN (n_styles, fit - 1);
+  keep_actors = MIN (*n_actors, fit - 1 - keep_styles);
+  hidden = entries->len - keep_actors - keep_styles;
+  g_array_remove_range (entries, *n_actors + keep_styles, n_styles - keep_styles);
+  g_array_remove_range (entries, keep_actors, *n_actors - keep_actors);
+  *n_actors = keep_actors;
+  /* Translators: the last row of a figure's legend, for the entries there was no room for */
+  more.label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", hidden),
+                                hidden);
+  g_array_append_val (entries, more);
+}
+
 /**
  * dm_figure_draw_legend:
  * @draw: %FALSE to only say where the legend goes
  * @rect: (out): the legend's box in the map area (x0, y0, x1, y1)
  * @corner: (out): the corner of the map taken (0 top left, 1 top right, 2 bottom left,
  *   3 bottom right): the one where the legend hides the fewest routes
- * Returns: %FALSE when there is no legend (nothing to show or no room)
+ * A legend too big for the map shrinks, folds its last entries into "+N more" and cuts long
+ * names; it is never left out for want of room.
+ * Returns: %FALSE when there is no legend (nothing to show)
  */
 gboolean
 dm_figure_draw_legend (DmFigure             *self,
@@ -319,13 +366,24 @@ dm_figure_draw_legend (DmFigure             *self,
   entries = legend_entries (self, style, t0, t1, &n_actors);
   if (entries->len == 0)
     return FALSE;
+  /* too tall: smaller, then "+N more"; too wide: names cut between graphemes */
+  fit_legend (entries, &n_actors, l->map_h - 2 * margin, &size);
+  row = size * 1.6, sw = size * 2.4, gap = size * 0.6, pad = size * 0.8;
   for (guint i = 0; i < entries->len; i++)
-    text_w = MAX (text_w, dm_text_width (cr, g_array_index (entries, Entry, i).label, size,
-                                         DM_TEXT_REGULAR));
+    {
+      Entry *e = &g_array_index (entries, Entry, i);
+      double max_text = l->map_w * 0.6 - pad * 2 - sw - gap;
+
+      if (dm_text_width (cr, e->label, size, DM_TEXT_REGULAR) > max_text)
+        {
+          char *cut = dm_text_ellipsize (cr, e->label, size, DM_TEXT_REGULAR, MAX (max_text, size));
+          g_free (e->label);
+          e->label = cut;
+        }
+      text_w = MAX (text_w, dm_text_width (cr, e->label, size, DM_TEXT_REGULAR));
+    }
   w = pad * 2 + sw + gap + text_w;
-  h = pad * 2 + row * entries->len + (n_actors > 0 && n_actors < entries->len ? gap : 0);
-  if (w > l->map_w * 0.6 || h > l->map_h - 2 * margin)
-    return FALSE;
+  h = legend_height (entries->len, n_actors, size);
 
   for (int c = 3; c >= 0; c--)
     {
