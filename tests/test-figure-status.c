@@ -15,7 +15,8 @@
  * greyscale: sampled along each leg of tests/data/statuses.diplomap (completed solid,
  * confirmed solid and lighter, planned long dashes, announced short ones, no status dash and
  * dot, cancelled faint and crossed out), around the marks of visits, and named in the
- * legend; a legend that never vanishes for want of room. */
+ * legend; a legend that never vanishes for want of room; a summit's caption that counts its
+ * participants and cuts no name. */
 
 static DmDocument *
 load_statuses (void)
@@ -396,6 +397,93 @@ test_legend_never_vanishes (void)
     }
 }
 
+/* A summit of 21: its caption says where and how many, and lists as many names as fit,
+ * whole, then how many others: no name cut in the middle */
+static void
+test_summit_caption (void)
+{
+  const char *names[] = { "Donald Trump", "Xi Jinping", "Sanae Takaichi", "Lee Jae-myung",
+                          "Anthony Albanese", "Mark Carney", "Prabowo Subianto", "Anwar Ibrahim",
+                          "Christopher Luxon", "Ferdinand Marcos Jr.", "Lawrence Wong",
+                          "Anutin Charnvirakul", "Luong Cuong", "Gabriel Boric", "Dina Boluarte",
+                          "Claudia Sheinbaum", "James Marape", "Hassanal Bolkiah", "Lai Ching-te",
+                          "John Lee Ka-chiu", "Alexei Overchuk" };
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmEvent) summit = dm_event_new (DM_EVENT_KIND_SUMMIT, "apec");
+  g_autoptr(DmPlace) gyeongju = dm_place_new (NULL, "Gyeongju", "KR", 35.86, 129.22, "Asia/Seoul");
+  g_autoptr(DmFigure) figure = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dm-summit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "apec.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  g_auto(GStrv) texts = NULL;
+  DmTime start, end;
+  gboolean found = FALSE;
+
+  g_assert_true (dm_time_parse ("2025-10-31", NULL, &start, &error));
+  g_assert_true (dm_time_parse ("2025-11-01", NULL, &end, &error));
+  dm_event_set_title (summit, "APEC");
+  dm_event_set_place (summit, gyeongju);
+  dm_event_set_start (summit, &start);
+  dm_event_set_end (summit, &end);
+  dm_event_set_status (summit, DM_STATUS_COMPLETED);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autoptr(DmActor) actor = dm_actor_new (id, names[i]);
+
+      dm_document_add_actor (doc, actor);
+      if (i == 0)
+        dm_event_set_actor (summit, actor);
+      else
+        dm_event_add_participant (summit, actor);
+    }
+  dm_document_add_event (doc, summit);
+  figure = dm_figure_new (doc);
+  dm_figure_set_size (figure, 1280, 720);
+  dm_figure_set_time (figure, utc ("2025-10-31T12:00:00Z"));
+  g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">APEC, Gyeongju · 21 participants<"));
+  /* the names: whole ones, then how many others */
+  texts = g_strsplit (svg, "</text>", -1);
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      const char *t = strrchr (texts[i], '>');
+      guint64 others;
+      const char *and;
+      guint listed = 0;
+
+      if (t == NULL || !g_str_has_prefix (t, ">Donald Trump, "))
+        continue;
+      found = TRUE;
+      g_test_message ("names: %s", t + 1);
+      g_assert_null (strstr (t, "\u2026"));
+      and = strstr (t, " and ");
+      g_assert_nonnull (and);
+      g_assert_true (g_str_has_suffix (t, " others"));
+      others = g_ascii_strtoull (and + 5, NULL, 10);
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        {
+          const char *at = strstr (t, names[j]);
+          /* a name is there whole, followed by a comma or " and", or not at all */
+          if (at != NULL && at < and)
+            {
+              const char *after = at + strlen (names[j]);
+              g_assert_true (*after == ',' || after == and);
+              listed++;
+            }
+        }
+      g_assert_cmpuint (listed, >=, 2);
+      g_assert_cmpuint (listed + others, ==, 21);
+    }
+  g_assert_true (found);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,5 +494,6 @@ main (int   argc,
   g_test_add_func ("/render/figure-status/legend-svg", test_legend_svg);
   g_test_add_func ("/render/figure-status/legend-only-used", test_legend_only_used);
   g_test_add_func ("/render/figure-status/legend-never-vanishes", test_legend_never_vanishes);
+  g_test_add_func ("/render/figure-status/summit-caption", test_summit_caption);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -217,31 +218,92 @@ dm_route_paint_stay (cairo_t      *cr,
   cairo_restore (cr);
 }
 
-/* The names of who takes part in a summit or a meeting, or NULL when the title already
- * names them all ("Talks between A and B") */
-static char *
-dup_participants (const DmRouteStay *s,
-                  const char        *title)
+/* Who takes part in a summit or a meeting: the actor, then the participants, once each */
+static GPtrArray *
+dup_people (const DmRouteStay *s)
 {
   GPtrArray *parts = dm_event_get_participants (s->event);
   DmActor *actor = dm_event_get_actor (s->event);
-  g_autoptr(GString) names = g_string_new (NULL);
+  GPtrArray *people = g_ptr_array_new ();
+
+  if (actor != NULL)
+    g_ptr_array_add (people, actor);
+  for (guint j = 0; j < parts->len; j++)
+    if (!g_ptr_array_find (people, g_ptr_array_index (parts, j), NULL))
+      g_ptr_array_add (people, g_ptr_array_index (parts, j));
+  return people;
+}
+
+/* The caption's title of a summit or a meeting says where and how many take part: "APEC,
+ * Gyeongju · 21 participants" (the place unless the title names it) */
+static char *
+dup_stay_title (DmRouteSet        *set,
+                const DmRouteStay *s)
+{
+  g_autofree char *title = dm_event_dup_display_title (s->event);
+  g_autoptr(GPtrArray) people = NULL;
+  DmPlace *place = dm_event_get_place (s->event);
+  const char *where = place != NULL ? dm_place_get_name (place) : NULL;
+  g_autofree char *titled = NULL;
+
+  if (s->kind == DM_EVENT_KIND_VISIT)
+    return g_steal_pointer (&title);
+  people = dup_people (s);
+  if (where != NULL && strstr (title, where) == NULL)
+    /* Translators: a summit's title and its place in a figure's caption, "APEC, Gyeongju" */
+    titled = g_strdup_printf (C_("summit caption", "%s, %s"), title, where);
+  else
+    titled = g_strdup (title);
+  if (people->len < 3)
+    return g_steal_pointer (&titled);
+  /* Translators: a summit's or a meeting's title in a figure's caption, then how many take
+   * part: "APEC, Gyeongju · 21 participants" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u participant", "%s · %u participants",
+                                       people->len),
+                          titled, people->len);
+}
+
+/* The names of who takes part in a summit or a meeting, as many as fit in @max_w, whole,
+ * then how many others ("Trump, Xi, Takaichi and 18 others"); NULL when the title already
+ * names them all ("Talks between A and B") */
+static char *
+dup_participants (cairo_t           *cr,
+                  const DmRouteStay *s,
+                  const char        *title,
+                  double             size,
+                  double             max_w)
+{
+  g_autoptr(GPtrArray) people = NULL;
   gboolean all_named = TRUE;
 
-  if (s->kind == DM_EVENT_KIND_VISIT || parts->len == 0)
+  if (s->kind == DM_EVENT_KIND_VISIT || dm_event_get_participants (s->event)->len == 0)
     return NULL;
-  for (guint j = 0; j <= parts->len; j++)
+  people = dup_people (s);
+  for (guint j = 0; j < people->len; j++)
+    all_named &= strstr (title, dm_actor_get_name (g_ptr_array_index (people, j))) != NULL;
+  if (all_named)
+    return NULL;
+  for (guint shown = people->len; shown > 0; shown--)
     {
-      DmActor *p = j == 0 ? actor : g_ptr_array_index (parts, j - 1);
-      const char *name;
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint others = people->len - shown;
 
-      if (p == NULL || (j > 0 && p == actor))
-        continue;
-      name = dm_actor_get_name (p);
-      all_named &= strstr (title, name) != NULL;
-      g_string_append_printf (names, "%s%s", names->len ? ", " : "", name);
+      for (guint j = 0; j < shown; j++)
+        g_string_append_printf (names, "%s%s", j > 0 ? ", " : "",
+                                dm_actor_get_name (g_ptr_array_index (people, j)));
+      if (others > 0)
+        {
+          /* Translators: the first names of those who take part in a summit, then how many
+           * more: "Donald Trump, Xi Jinping and 19 others" */
+          g_autofree char *list = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u other",
+                                                                "%s and %u others", others),
+                                                   names->str, others);
+          g_string_assign (names, list);
+        }
+      if (shown == 1 || dm_text_width (cr, names->str, size, DM_TEXT_REGULAR) <= max_w)
+        return g_string_free (g_steal_pointer (&names), FALSE);
     }
-  return all_named ? NULL : g_string_free (g_steal_pointer (&names), FALSE);
+  return NULL;
 }
 
 /* A caption: each stay's title in bold, under it who takes part in a summit or a meeting;
@@ -267,8 +329,8 @@ draw_stay_caption (DmRouteSet         *set,
   for (guint i = 0; i < stays->len && lines->len < MAX_CAPTION_LINES; i++)
     {
       const DmRouteStay *s = g_ptr_array_index (stays, i);
-      g_autofree char *title = dm_event_dup_display_title (s->event);
-      g_autofree char *names = dup_participants (s, title);
+      g_autofree char *title = dup_stay_title (set, s);
+      g_autofree char *names = dup_participants (cr, s, title, size, max_w);
       double top = tops->len == 0 ? 0 : g_array_index (tops, double, tops->len - 1) + lh;
 
       if (i > 0)
