@@ -252,7 +252,19 @@ draw_swatch (cairo_t            *cr,
   else if (e->kind == SWATCH_NONE)
     ;
   else if (e->kind == SWATCH_COUNTRY)
-    dm_route_draw_country_ring (cr, style, x + w / 2, y);
+    {
+      /* the ring on its soft halo, as on the map */
+      double hr = w * 0.45;
+      cairo_pattern_t *soft = cairo_pattern_create_radial (x + w / 2, y, 0, x + w / 2, y, hr);
+
+      cairo_pattern_add_color_stop_rgba (soft, 0, e->color.red, e->color.green, e->color.blue, 0.22);
+      cairo_pattern_add_color_stop_rgba (soft, 1, e->color.red, e->color.green, e->color.blue, 0.0);
+      cairo_arc (cr, x + w / 2, y, hr, 0, 2 * G_PI);
+      cairo_set_source (cr, soft);
+      cairo_fill (cr);
+      cairo_pattern_destroy (soft);
+      dm_route_draw_country_ring (cr, style, x + w / 2, y);
+    }
   else if (e->kind == SWATCH_MARKER)
     {
       cairo_arc (cr, x + w / 2, y, style->marker_radius, 0, 2 * G_PI);
