@@ -8,6 +8,7 @@
 #include "dm-figure-private.h"
 #include "dm-great-circle.h"
 #include "dm-label-placer.h"
+#include "dm-source.h"
 #include "dm-view.h"
 #include "render-test-util.h"
 
@@ -16,7 +17,7 @@
  * confirmed solid and lighter, planned long dashes, announced short ones, no status dash and
  * dot, cancelled faint and crossed out), around the marks of visits, and named in the
  * legend; a legend that never vanishes for want of room; a summit's caption that counts its
- * participants and cuts no name. */
+ * participants and cuts no name; sources as numbered footnotes. */
 
 static DmDocument *
 load_statuses (void)
@@ -484,6 +485,63 @@ test_summit_caption (void)
   g_rmdir (dir);
 }
 
+/* Sources as numbered footnotes under the map, in SVG text: each source once, with its
+ * publisher, title and date; more than fit are counted, not cut */
+static void
+test_footnotes (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmDocument) many = many_actors (20);
+  DmDocument *docs[] = { doc, many };
+
+  /* twenty sources in the second */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      DmEvent *trip = interop_find_event (many, id);
+      DmSource *source = dm_source_new ();
+
+      source->publisher = g_strdup_printf ("Wire %u", i);
+      source->url = g_strdup_printf ("https://example.org/%u", i);
+      dm_event_add_source (trip, source);
+      dm_source_unref (source);
+    }
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    {
+      g_autoptr(DmFigure) figure = dm_figure_new (docs[d]);
+      g_autofree char *dir = g_dir_make_tmp ("dm-notes-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "notes.svg", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *svg = NULL;
+
+      dm_figure_set_size (figure, 1280, 720);
+      dm_figure_set_time (figure, utc (d == 0 ? "2025-10-29T12:00:00Z" : "2025-05-04T00:00:00Z"));
+      dm_figure_set_source_footnotes (figure, TRUE);
+      g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+      /* no one-line list: numbered notes */
+      g_assert_null (strstr (svg, ">Sources:"));
+      if (d == 0)
+        {
+          g_assert_nonnull (strstr (svg, ">1. Reuters, \u201cNorth Korea"));
+          g_assert_nonnull (strstr (svg, ">2. Korea JoongAng Daily, 2025-10-26<"));
+          g_assert_nonnull (strstr (svg, ">5. The Moscow Times, 2025-10-26<"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (svg, ">1. Wire 0, https://example.org/0<"));
+          g_assert_nonnull (strstr (svg, ">11. Wire 10, https://example.org/10<"));
+          g_assert_null (strstr (svg, ">12. "));
+          /* 12 rows of room (two columns of 6): 11 notes and the count of the other 9 */
+          g_assert_nonnull (strstr (svg, ">+9 more sources<"));
+        }
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,5 +553,6 @@ main (int   argc,
   g_test_add_func ("/render/figure-status/legend-only-used", test_legend_only_used);
   g_test_add_func ("/render/figure-status/legend-never-vanishes", test_legend_never_vanishes);
   g_test_add_func ("/render/figure-status/summit-caption", test_summit_caption);
+  g_test_add_func ("/render/figure-status/footnotes", test_footnotes);
   return g_test_run ();
 }

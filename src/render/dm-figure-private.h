@@ -31,6 +31,7 @@ struct _DmFigure
   gboolean      show_caption;
   gboolean      show_graticule;
   gboolean      show_sources;
+  gboolean      source_notes; /* sources as numbered footnotes, not one line */
   gboolean      clip_set;  /* a frame of a clip from clip_start to clip_end */
   gint64        clip_start;
   gint64        clip_end;
@@ -59,6 +60,9 @@ typedef struct
   GPtrArray *title_lines;  /* utf8 */
   GPtrArray *caption_lines;
   GPtrArray *footer_lines;
+  GPtrArray *note_lines;   /* numbered sources, in two columns under the footer's lines */
+  guint      note_rows;
+  double     note_col_w;
   DmView     view;         /* of the map area, origin at its top-left corner */
 } DmFigureLayout;
 
@@ -68,6 +72,7 @@ void dm_figure_layout_clear     (DmFigureLayout *layout);
 char      *dm_figure_dup_caption   (DmFigure             *self,
                                     gint64                t);
 GPtrArray *dm_figure_dup_footer    (DmFigure             *self);
+GPtrArray *dm_figure_dup_footnotes (DmFigure             *self);
 void       dm_figure_draw_header   (DmFigure             *self,
                                     cairo_t              *cr,
                                     const DmFigureLayout *layout);
