@@ -485,8 +485,23 @@ test_summit_caption (void)
   g_rmdir (dir);
 }
 
+/* Whether @needle is in the @len bytes at @data, NUL bytes and all */
+static gboolean
+bytes_contain (const char *data,
+               gsize       len,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Sources as numbered footnotes under the map, in SVG text: each source once, with its
- * publisher, title and date; more than fit are counted, not cut */
+ * publisher, title and date; more than fit are counted, not cut; each address a link in SVG
+ * and PDF */
 static void
 test_footnotes (void)
 {
@@ -536,6 +551,24 @@ test_footnotes (void)
           g_assert_null (strstr (svg, ">12. "));
           /* 12 rows of room (two columns of 6): 11 notes and the count of the other 9 */
           g_assert_nonnull (strstr (svg, ">+9 more sources<"));
+          /* each note links to its address */
+          g_assert_nonnull (strstr (svg, "<a xlink:href=\"https://example.org/0\"><text"));
+          g_assert_nonnull (strstr (svg, "xmlns:xlink="));
+          g_assert_null (strstr (svg, "<a xlink:href=\"https://example.org/19\""));
+          /* and so in PDF: a link annotation */
+          {
+            g_autofree char *pdf_path = g_build_filename (dir, "notes.pdf", NULL);
+            g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+            g_autofree char *pdf = NULL;
+            gsize len;
+
+            g_assert_true (dm_figure_write_file (figure, pdf_file, DM_FIGURE_FORMAT_PDF, &error));
+            g_assert_no_error (error);
+            g_assert_true (g_file_get_contents (pdf_path, &pdf, &len, NULL));
+            /* a PDF holds NUL bytes: search all of it */
+            g_assert_true (bytes_contain (pdf, len, "/URI (https://example.org/3)"));
+            g_unlink (pdf_path);
+          }
         }
       g_unlink (path);
       g_rmdir (dir);

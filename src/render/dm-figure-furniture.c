@@ -117,12 +117,16 @@ dm_figure_dup_footer (DmFigure *self)
  * dm_figure_dup_footnotes:
  * The events' sources as numbered footnotes, once each, in order of first appearance:
  * "1. Reuters, “Choe heads to Moscow”, 2025-10-26, https://…"; none unless the figure shows
- * its sources as footnotes.
+ * its sources as footnotes. @urls: (out) (optional): each note's address, or %NULL
  */
 GPtrArray *
-dm_figure_dup_footnotes (DmFigure *self)
+dm_figure_dup_footnotes (DmFigure   *self,
+                         GPtrArray **urls)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  if (urls != NULL)
+    *urls = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GListModel *events = dm_document_get_events (self->document);
 
@@ -150,6 +154,8 @@ dm_figure_dup_footnotes (DmFigure *self)
           /* Translators: a numbered footnote under a figure: its number, then the source */
           note = g_strdup_printf (_("%u. %s"), out->len + 1, text);
           g_ptr_array_add (out, note);
+          if (urls != NULL)
+            g_ptr_array_add (*urls, g_strdup (source->url));
           g_hash_table_add (seen, g_steal_pointer (&text));
         }
     }
@@ -199,8 +205,16 @@ dm_figure_draw_footer (DmFigure             *self,
     {
       guint col = i / MAX (l->note_rows, 1), row = i % MAX (l->note_rows, 1);
 
+      const char *url = l->note_urls != NULL && i < l->note_urls->len ?
+                        g_ptr_array_index (l->note_urls, i) : NULL;
+
+      /* the note opens its source's address in SVG and PDF */
+      if (url != NULL)
+        dm_text_begin_link (cr, url);
       dm_text_draw (cr, g_ptr_array_index (l->note_lines, i),
                     l->pad + col * (l->note_col_w + l->pad), y + row * size * 1.35 + size * 1.05,
                     size, DM_TEXT_REGULAR, &faint, NULL);
+      if (url != NULL)
+        dm_text_end_link (cr);
     }
 }

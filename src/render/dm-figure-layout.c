@@ -27,6 +27,7 @@ dm_figure_layout_clear (DmFigureLayout *layout)
   g_clear_pointer (&layout->caption_lines, g_ptr_array_unref);
   g_clear_pointer (&layout->footer_lines, g_ptr_array_unref);
   g_clear_pointer (&layout->note_lines, g_ptr_array_unref);
+  g_clear_pointer (&layout->note_urls, g_ptr_array_unref);
 }
 
 static void
@@ -53,10 +54,12 @@ lay_out_notes (DmFigure       *self,
                DmFigureLayout *l,
                double          text_w)
 {
-  g_autoptr(GPtrArray) notes = dm_figure_dup_footnotes (self);
+  g_autoptr(GPtrArray) urls = NULL;
+  g_autoptr(GPtrArray) notes = dm_figure_dup_footnotes (self, &urls);
   guint max = MAX_NOTE_ROWS * 2;
 
   l->note_lines = g_ptr_array_new_with_free_func (g_free);
+  l->note_urls = g_ptr_array_new_with_free_func (g_free);
   l->note_col_w = (text_w - l->pad) / 2;
   for (guint i = 0; i < notes->len && i < max; i++)
     {
@@ -71,6 +74,7 @@ lay_out_notes (DmFigure       *self,
                                                hidden), hidden);
           note = more;
         }
+      g_ptr_array_add (l->note_urls, more == NULL ? g_strdup (g_ptr_array_index (urls, i)) : NULL);
       g_ptr_array_add (l->note_lines,
                        dm_text_ellipsize (cr, note, l->footer_size, DM_TEXT_REGULAR, l->note_col_w));
     }
@@ -210,6 +214,7 @@ compute_layout (DmFigure       *self,
       l->footer_h = 0;
       g_ptr_array_set_size (l->footer_lines, 0);
       g_ptr_array_set_size (l->note_lines, 0);
+      g_ptr_array_set_size (l->note_urls, 0);
       l->note_rows = 0;
       if (l->header_h > l->height / 2)
         {

@@ -61,6 +61,7 @@ typedef struct
   GPtrArray *caption_lines;
   GPtrArray *footer_lines;
   GPtrArray *note_lines;   /* numbered sources, in two columns under the footer's lines */
+  GPtrArray *note_urls;    /* each note's address (a link in SVG and PDF), or NULL */
   guint      note_rows;
   double     note_col_w;
   DmView     view;         /* of the map area, origin at its top-left corner */
@@ -72,7 +73,8 @@ void dm_figure_layout_clear     (DmFigureLayout *layout);
 char      *dm_figure_dup_caption   (DmFigure             *self,
                                     gint64                t);
 GPtrArray *dm_figure_dup_footer    (DmFigure             *self);
-GPtrArray *dm_figure_dup_footnotes (DmFigure             *self);
+GPtrArray *dm_figure_dup_footnotes (DmFigure             *self,
+                                    GPtrArray           **urls);
 void       dm_figure_draw_header   (DmFigure             *self,
                                     cairo_t              *cr,
                                     const DmFigureLayout *layout);
