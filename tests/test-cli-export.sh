@@ -147,6 +147,7 @@ expect_error "bad scale" 2 "--scale" --export "$tmp/x.png" --scale zero "$sample
 expect_error "bad view" 2 "--view" --export "$tmp/x.png" --view 1,2,3 "$sample"
 expect_error "bad projection" 2 "--projection" --export "$tmp/x.png" --projection gnomonic "$sample"
 expect_error "bad time" 2 "--at" --export "$tmp/x.png" --at yesterday "$sample"
+expect_error "bad sources" 2 "--sources" --export "$tmp/x.png" --sources everywhere "$sample"
 expect_error "unknown format" 2 "x.bmp" --export "$tmp/x.bmp" "$sample"
 expect_error "no input" 2 "No file" --export "$tmp/x.png"
 expect_error "unloadable input" 2 "not-json.diplomap" --export "$tmp/x.png" "$src/data/not-json.diplomap"
@@ -155,6 +156,13 @@ printf '<gpx version="1.1"><wpt lat="1" lon="2"><name>A</name></wpt></gpx>\n' > 
 expect_error "nothing to draw" 2 "Nothing to draw" --export "$tmp/x.png" "$tmp/places.gpx"
 expect_error "unwritable path" 1 "no-such-dir/x.png" --export "$tmp/no-such-dir/x.png" "$sample"
 [ -e "$tmp/x.png" ] || [ -e "$tmp/x.bmp" ] && bad "failed exports wrote nothing" || ok "failed exports wrote nothing"
+
+# --sources: numbered footnotes, the one list line, or none
+"$exe" --export "$tmp/notes.svg" --size 1280x720 --sources footnotes "$sample" >/dev/null 2>&1
+grep -q '>1\. Reuters, ' "$tmp/notes.svg" && ! grep -q '>Sources:' "$tmp/notes.svg" \
+  && ok "--sources footnotes numbers the sources" || bad "--sources footnotes"
+"$exe" --export "$tmp/none.svg" --size 1280x720 --sources none "$sample" >/dev/null 2>&1
+! grep -q 'Reuters' "$tmp/none.svg" && ok "--sources none" || bad "--sources none shows sources"
 
 # A write that fails half-way (file size limit) leaves the old file whole and no temporary
 echo old > "$tmp/keep.png"

@@ -107,7 +107,7 @@ env LANGUAGE=fr LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --export "
   --language en --size 1280x720 --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
   || { echo "not ok - export --language en"; fail=1; }
 svg=$(cat "$tmp/en.svg")
-expect "--language en in a French session: legend" ">Confirmed or completed</text>" "$svg"
+expect "--language en in a French session: legend" ">Confirmed</text>" "$svg"
 expect "--language en in a French session: country" ">Russia</text>" "$svg"
 expect "--language en in a French session: place" ">Moscow</text>" "$svg"
 expect "--language en in a French session: caption's date" ">Tuesday 28 October 2025, 12:00 UTC " "$svg"
@@ -120,7 +120,7 @@ env -u LANGUAGE LC_ALL=C.UTF-8 DIPLOMAP_LOCALEDIR="$localedir" "$exe" --export "
   --language fr --size 1280x720 --at 2025-10-28T12:00:00Z "$sample" >/dev/null 2>&1 \
   || { echo "not ok - export --language fr"; fail=1; }
 svg=$(cat "$tmp/fr.svg")
-expect "--language fr: legend" ">Confirmé ou terminé</text>" "$svg"
+expect "--language fr: legend" ">Confirmé</text>" "$svg"
 expect "--language fr: country (CLDR)" ">Russie</text>" "$svg"
 expect "--language fr: place (gazetteer)" ">Moscou</text>" "$svg"
 expect "--language fr under C.UTF-8: caption's date" ">mardi 28 octobre 2025 à 12:00 UTC " "$svg"

@@ -1279,6 +1279,71 @@ test_two_places (void)
   g_assert_cmpuint (dm_problem_get_line (p), ==, dm_event_get_line (interop_find_event (doc, "rome")));
 }
 
+/* Two files of one actor opened into one view constrain each other: Choe's return from Minsk,
+ * undated in one file, cannot start before the Minsk conference of the other file ends; her
+ * visits to Beijing (one file) and Tokyo (the other) at once are a problem naming both; and
+ * neither file alone has one */
+static void
+test_across_files (void)
+{
+  g_autoptr(GFile) trip = data_file ("across-trip.diplomap");
+  g_autoptr(GFile) meetings = data_file ("across-meetings.diplomap");
+  gint64 alone_start = 0, minsk_end = 0;
+  g_autoptr(GTimeZone) minsk = g_time_zone_new_identifier ("Europe/Minsk");
+  g_autoptr(GDateTime) conference_end = g_date_time_new (minsk, 2025, 10, 31, 0, 0, 0);
+
+  minsk_end = g_date_time_to_unix (conference_end);
+  for (int both = 0; both < 2; both++)
+    {
+      g_autoptr(DmDocument) doc = dm_document_new ();
+      g_autoptr(GError) error = NULL;
+      GListModel *problems = dm_document_get_problems (doc);
+      DmLeg *home;
+
+      g_assert_true (dm_loader_load_file (doc, trip, NULL, &error));
+      g_assert_no_error (error);
+      if (both)
+        {
+          g_assert_true (dm_loader_load_file (doc, meetings, NULL, &error));
+          g_assert_no_error (error);
+        }
+      home = g_ptr_array_index (dm_event_get_legs (interop_find_event (doc, "tour")), 1);
+      g_assert_true (home->uncertain);
+      g_test_message ("%s: the undated return starts at %" G_GINT64_FORMAT ", the conference "
+                      "ends at %" G_GINT64_FORMAT, both ? "both files" : "one file", home->start,
+                      minsk_end);
+      if (!both)
+        {
+          alone_start = home->start;
+          g_assert_cmpint (alone_start, <, minsk_end);
+          g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 0);
+        }
+      else
+        {
+          g_autoptr(DmProblem) p = NULL;
+          const char *message;
+
+          g_assert_cmpint (home->start, >=, minsk_end);
+          g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+          p = g_list_model_get_item (problems, 0);
+          message = dm_problem_get_message (p);
+          g_assert_nonnull (strstr (message, "Choe Son Hui is in two places at once"));
+          g_assert_nonnull (strstr (message, "Beijing"));
+          g_assert_nonnull (strstr (message, "Tokyo"));
+        }
+    }
+  /* and in the other order, the problem comes once */
+  {
+    g_autoptr(DmDocument) doc = dm_document_new ();
+
+    g_assert_true (dm_loader_load_file (doc, meetings, NULL, NULL));
+    g_assert_true (dm_loader_load_file (doc, trip, NULL, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 1);
+    g_assert_cmpint (((DmLeg *) g_ptr_array_index (dm_event_get_legs (interop_find_event (doc, "tour")), 1))->start,
+                     >=, minsk_end);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1287,6 +1352,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/sample-is-clean", test_sample_is_clean);
   g_test_add_func ("/model/document/sample-when", test_sample_when);
   g_test_add_func ("/model/document/two-places", test_two_places);
+  g_test_add_func ("/model/document/across-files", test_across_files);
   g_test_add_func ("/model/document/dates", test_dates);
   g_test_add_func ("/model/document/not-json", test_not_json);
   g_test_add_func ("/model/document/missing-file", test_missing_file);

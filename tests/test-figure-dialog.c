@@ -244,6 +244,25 @@ test_language (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The footnotes switch reaches the figure, and turns numbered footnotes on */
+static void
+test_footnotes (void)
+{
+  g_autoptr(DmDocument) doc = document_titled ("Nothing yet");
+  DmFigureDialog *dialog = dm_figure_dialog_new (NULL, doc, 0, everywhere);
+
+  for (int with = 0; with < 2; with++)
+    {
+      g_autoptr(DmFigure) figure = NULL;
+
+      dm_figure_dialog_set_source_footnotes (dialog, with);
+      figure = dm_figure_dialog_build_figure (dialog);
+      g_assert_cmpint (dm_figure_get_source_footnotes (figure), ==, with);
+      g_assert_true (dm_figure_get_show_sources (figure));
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,5 +273,6 @@ main (int   argc,
   g_test_add_func ("/app/export-dialog/folder", test_folder);
   g_test_add_func ("/app/export-dialog/graticule", test_graticule);
   g_test_add_func ("/app/export-dialog/language", test_language);
+  g_test_add_func ("/app/export-dialog/footnotes", test_footnotes);
   return g_test_run ();
 }

@@ -172,6 +172,9 @@ test_route_colour_filtered (void)
   blue = dm_route_set_get_actor_color (whole, trump);
   rgb = dm_rgba_to_hex (&blue);
   g_assert_cmphex (rgb, ==, 0x0072b2);
+  /* his trip is confirmed: drawn in his colour made lighter */
+  blue = dm_route_status_color (DM_STATUS_CONFIRMED, &blue);
+  rgb = dm_rgba_to_hex (&blue);
   for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_events (doc)) && leg == NULL; i++)
     {
       g_autoptr(DmEvent) event = g_list_model_get_item (dm_document_get_events (doc), i);

@@ -327,12 +327,12 @@ country_stop_document (DmPlaceLevel level)
   return doc;
 }
 
-/* A stop known only by its country is a dashed ring, hollow, not a city's dot; the legend
- * says what it is */
+/* A stop known only by its country is a dashed ring, hollow, not a city's dot, on a soft halo
+ * as wide as where it may be; the legend says what it is */
 static void
 test_country_stop (void)
 {
-  double legend_h[2];
+  double legend_h[2], around[2];
 
   for (int country = 0; country < 2; country++)
     {
@@ -358,6 +358,15 @@ test_country_stop (void)
                                                     LABEL_INK) <= 40)
               ring++;
           }
+      /* the soft halo of a place known only by its country: the map around it darker than
+       * around a city, 15 to 30 px out, where no ring or dot is */
+      around[country] = 0;
+      for (int a = 0; a < 36; a++)
+        for (double rr = 15; rr <= 30; rr += 5)
+          {
+            guint32 p = pixel_at (s, x + rr * cos (a * G_PI / 18), y + rr * sin (a * G_PI / 18));
+            around[country] += (((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff)) / 3.0 / 144;
+          }
       if (country)
         {
           /* hollow: the legs come in to the centre, no dot covers them */
@@ -376,6 +385,9 @@ test_country_stop (void)
     }
   /* one more row in the legend */
   g_assert_cmpfloat (legend_h[1], >, legend_h[0] + 10);
+  g_test_message ("mean brightness around Belarus: %.1f as a city, %.1f as a country",
+                  around[0], around[1]);
+  g_assert_cmpfloat (around[1], <, around[0] - 12);
 }
 
 int

@@ -310,15 +310,18 @@ test_antimeridian (void)
   }
 }
 
-/* Confirmed is solid, planned dashed, a leg without times dotted, cancelled grey */
+/* Completed is solid, confirmed solid and lighter (half way to white), planned dashed, a leg
+ * without times dotted, cancelled faint grey (at 55 %), no status dash and dot */
 static void
 test_status_styles (void)
 {
   struct { DmStatus status; gboolean timed; guint want_gaps; guint32 color; } cases[] = {
-    { DM_STATUS_CONFIRMED, TRUE, 0, VERMILLION },
+    { DM_STATUS_CONFIRMED, TRUE, 0, 0xeaaf80 },
     { DM_STATUS_PLANNED, TRUE, 1, VERMILLION },
     { DM_STATUS_COMPLETED, FALSE, 1, VERMILLION },
-    { DM_STATUS_CANCELLED, TRUE, 0, DM_ROUTE_COLOR_CANCELLED },
+    { DM_STATUS_CANCELLED, TRUE, 0, 0xc8c8c8 },
+    { DM_STATUS_COMPLETED, TRUE, 0, VERMILLION },
+    { DM_STATUS_UNKNOWN, TRUE, 1, VERMILLION },
   };
   guint gaps[G_N_ELEMENTS (cases)];
 

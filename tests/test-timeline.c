@@ -559,7 +559,8 @@ find_item (DmTimeline *t,
 
 /* Each of the five statuses drawn its own way, told apart without colour: completed solid in
  * the actor's colour, confirmed lighter, planned hollow (the lane's background at its centre)
- * with a solid border, announced hollow with a dashed border, cancelled hollow and crossed */
+ * with a solid border, announced hollow with a dashed border, cancelled hollow and crossed;
+ * and no status given hollow with a dash-and-dot border, not solid as completed */
 static void
 test_statuses (Fixture       *f,
                gconstpointer  data)
@@ -640,6 +641,40 @@ test_statuses (Fixture       *f,
       g_assert_cmpint (n, >, 20);
       g_assert_cmpint (gaps_planned, ==, 0);
       g_assert_cmpint (gaps_announced, >, n / 5);
+    }
+
+  /* no status given (21-22 November): hollow, with a broken (dash and dot) border, never solid
+   * as completed (13-14 November) */
+  g_clear_object (&shot);
+  g_clear_pointer (&px, g_free);
+  dm_timeline_set_range (t, 1761868800 + 11 * 86400., 1761868800 + 25 * 86400.);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
+  shot = app_test_render (GTK_WIDGET (t));
+  app_test_save (shot, "timeline-no-status.png");
+  px = download (shot);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *id_none = g_strdup_printf ("%s-none", kinds[k]);
+      g_autofree char *id_completed = g_strdup_printf ("%s-completed", kinds[k]);
+      const DmTimelineItem *none = find_item (t, id_none), *completed = find_item (t, id_completed);
+      double y = dm_timeline_lane_y (t, none->lane), mid = y + lane_h / 2;
+      double top = k == 0 ? y + 3.5 : mid - lane_h * 0.22 + 0.5;
+      double x0 = dm_timeline_x_for_time (t, none->start), x1 = dm_timeline_x_for_time (t, none->end);
+      guint32 bg = pixel_at (px, shot, (int) dm_timeline_x_for_time (t, 1761868800 + 19.5 * 86400), (int) mid);
+      guint32 centre = pixel_at (px, shot, (int) ((x0 + x1) / 2), (int) mid);
+      guint32 solid = pixel_at (px, shot, (int) ((dm_timeline_x_for_time (t, completed->start) +
+                                                  dm_timeline_x_for_time (t, completed->end)) / 2),
+                                (int) mid);
+      int gaps = 0, n = 0;
+
+      for (double ex = x0 + 3; ex < x1 - 3; ex++, n++)
+        gaps += channel_distance (pixel_at (px, shot, (int) ex, (int) top), bg) < 30;
+      g_test_message ("%s: no status: centre %06x (bg %06x, completed %06x), %d of %d border "
+                      "pixels gaps", kinds[k], centre, bg, solid, gaps, n);
+      g_assert_cmpint (channel_distance (solid, bg), >, 60);
+      g_assert_cmpint (channel_distance (centre, bg), <=, 3);
+      g_assert_cmpint (n, >, 20);
+      g_assert_cmpint (gaps, >, n / 8);
     }
 }
 

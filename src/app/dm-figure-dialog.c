@@ -38,6 +38,7 @@ struct _DmFigureDialog
   GtkSwitch       *legend_switch;
   GtkSwitch       *caption_switch;
   GtkSwitch       *sources_switch;
+  GtkSwitch       *footnotes_switch;
   GtkSwitch       *graticule_switch;
   GtkWidget       *export_button;
 };
@@ -155,6 +156,7 @@ dm_figure_dialog_build_figure (DmFigureDialog *self)
   dm_figure_set_show_legend (figure, gtk_switch_get_active (self->legend_switch));
   dm_figure_set_show_caption (figure, gtk_switch_get_active (self->caption_switch));
   dm_figure_set_show_sources (figure, gtk_switch_get_active (self->sources_switch));
+  dm_figure_set_source_footnotes (figure, gtk_switch_get_active (self->footnotes_switch));
   dm_figure_set_show_graticule (figure, gtk_switch_get_active (self->graticule_switch));
   return figure;
 }
@@ -313,6 +315,7 @@ dm_figure_dialog_class_init (DmFigureDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, caption_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, sources_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, footnotes_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, graticule_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
@@ -358,6 +361,19 @@ dm_figure_dialog_set_decorations (DmFigureDialog *self,
   gtk_switch_set_active (self->legend_switch, legend);
   gtk_switch_set_active (self->caption_switch, caption);
   gtk_switch_set_active (self->sources_switch, sources);
+}
+
+/**
+ * dm_figure_dialog_set_source_footnotes:
+ * Whether the figure's sources are numbered footnotes (the switch under "Sources of the
+ * events"), rather than one line of their names.
+ */
+void
+dm_figure_dialog_set_source_footnotes (DmFigureDialog *self,
+                                       gboolean        footnotes)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  gtk_switch_set_active (self->footnotes_switch, footnotes);
 }
 
 void

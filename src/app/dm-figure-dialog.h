@@ -37,6 +37,8 @@ void            dm_figure_dialog_set_decorations (DmFigureDialog  *self,
                                                   gboolean         sources);
 void            dm_figure_dialog_set_graticule (DmFigureDialog    *self,
                                                 gboolean           graticule);
+void            dm_figure_dialog_set_source_footnotes (DmFigureDialog *self,
+                                                       gboolean        footnotes);
 void            dm_figure_dialog_set_format   (DmFigureDialog     *self,
                                                DmFigureFormat      format);
 void            dm_figure_dialog_set_area     (DmFigureDialog     *self,

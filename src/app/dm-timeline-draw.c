@@ -219,10 +219,10 @@ draw_diamond (cairo_t *cr,
 }
 
 /* The status on the shape in the current path, in the actor's colour, told apart without
- * colour too: completed (or unknown: as before statuses were drawn) solid, confirmed lighter
- * with a solid border, planned
+ * colour too: completed solid, confirmed lighter with a solid border, planned
  * hollow with a solid border, announced hollow with a dashed border, cancelled hollow and
- * crossed out over (@x, @y, @w, @h). The path is consumed. */
+ * crossed out over (@x, @y, @w, @h), no status given hollow with a dash-and-dot border (as on
+ * the map: never drawn as completed). The path is consumed. */
 static void
 paint_status (cairo_t  *cr,
               DmStatus  status,
@@ -235,15 +235,20 @@ paint_status (cairo_t  *cr,
               double    h)
 {
   const double dashes[] = { 3.0, 2.0 };
+  const double dash_dot[] = { 5.0, 2.0, 1.0, 2.0 };
 
   cairo_save (cr);
   cairo_set_line_width (cr, 1.5);
   switch (status)
     {
-    case DM_STATUS_UNKNOWN:
     case DM_STATUS_COMPLETED:
       cairo_set_source_rgba (cr, r, g, b, 1);
       cairo_fill (cr);
+      break;
+    case DM_STATUS_UNKNOWN:
+      cairo_set_source_rgba (cr, r, g, b, 1);
+      cairo_set_dash (cr, dash_dot, G_N_ELEMENTS (dash_dot), 0);
+      cairo_stroke (cr);
       break;
     case DM_STATUS_PLANNED:
       cairo_set_source_rgba (cr, r, g, b, 1);

@@ -37,6 +37,7 @@ typedef struct
   char      *title;
   char      *language;
   char      *window;
+  char      *sources;
   gboolean   no_legend;
   gboolean   no_caption;
   gboolean   graticule;
@@ -47,6 +48,7 @@ static void
 options_clear (Options *o)
 {
   g_free (o->out);
+  g_free (o->sources);
   g_free (o->language);
   g_free (o->at);
   g_free (o->from);
@@ -384,6 +386,17 @@ run (Options *o)
   dm_figure_set_show_legend (figure, !o->no_legend);
   dm_figure_set_show_caption (figure, !o->no_caption);
   dm_figure_set_show_graticule (figure, o->graticule);
+  if (o->sources != NULL)
+    {
+      if (g_strcmp0 (o->sources, "footnotes") != 0 && g_strcmp0 (o->sources, "list") != 0 &&
+          g_strcmp0 (o->sources, "none") != 0)
+        {
+          g_autofree char *m = g_strdup_printf (_("--sources “%s” is not footnotes, list or none"), o->sources);
+          return fail (m);
+        }
+      dm_figure_set_show_sources (figure, g_strcmp0 (o->sources, "none") != 0);
+      dm_figure_set_source_footnotes (figure, g_strcmp0 (o->sources, "footnotes") == 0);
+    }
 
   if (!load_files (doc, o->files))
     return 2;
@@ -434,6 +447,9 @@ dm_cli_figure_run (int    argc,
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &o.no_legend, N_("No legend"), NULL },
     { "no-caption", 0, 0, G_OPTION_ARG_NONE, &o.no_caption, N_("No title and time caption"), NULL },
     { "graticule", 0, 0, G_OPTION_ARG_NONE, &o.graticule, N_("Draw meridians and parallels"), NULL },
+    { "sources", 0, 0, G_OPTION_ARG_STRING, &o.sources,
+      N_("The events' sources under the map: numbered footnotes, one list line (default) or none"),
+      N_("footnotes|list|none") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FILE…") },
     { NULL }
   };

@@ -9,6 +9,7 @@
 #include "dm-document.h"
 #include "dm-file-info.h"
 #include "dm-error.h"
+#include "dm-whereabouts.h"
 
 struct _DmDocument
 {
@@ -643,7 +644,8 @@ map_actor (GHashTable *map,
  *
  * Moves the events, actors, places, problems and files of @other into @self.
  * An actor whose id @self knows already is the same person: @other's events are
- * pointed at @self's actor.
+ * pointed at @self's actor. When both had events, where each actor must be is worked out
+ * across them (dm_whereabouts_apply_across()).
  */
 void
 dm_document_merge (DmDocument *self,
@@ -653,10 +655,13 @@ dm_document_merge (DmDocument *self,
   GListModel *m;
   GHashTableIter iter;
   gpointer key, value;
+  gboolean had_events, merged_events;
 
   g_return_if_fail (DM_IS_DOCUMENT (self));
   g_return_if_fail (DM_IS_DOCUMENT (other));
 
+  had_events = g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0;
+  merged_events = g_list_model_get_n_items (G_LIST_MODEL (other->events)) > 0;
   m = G_LIST_MODEL (other->actors);
   for (guint i = 0; i < g_list_model_get_n_items (m); i++)
     {
@@ -723,4 +728,8 @@ dm_document_merge (DmDocument *self,
 
   g_list_store_remove_all (other->events);
   g_list_store_remove_all (other->problems);
+
+  /* one actor's events in several files constrain each other */
+  if (had_events && merged_events)
+    dm_whereabouts_apply_across (self);
 }

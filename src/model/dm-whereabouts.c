@@ -136,10 +136,22 @@ dup_stay_text (DmEvent *event)
 
 /* Two stays of one actor far apart overlapping by more than two days: a day's overlap is a
  * travel day (in Moscow until the 28th, in Minsk from the 28th), at either end */
+static gboolean
+same_file (DmEvent *a,
+           DmEvent *b)
+{
+  GFile *fa = dm_event_get_file (a), *fb = dm_event_get_file (b);
+
+  return fa == fb || (fa != NULL && fb != NULL && g_file_equal (fa, fb));
+}
+
+/* With @across_only, only pairs of events from two files (those within one file were checked
+ * when it was read) */
 static void
 check_two_places (DmDocument *document,
                   DmActor    *actor,
-                  GArray     *stays)
+                  GArray     *stays,
+                  gboolean    across_only)
 {
   g_array_sort (stays, compare_stays_cb);
   for (guint i = 0; i < stays->len; i++)
@@ -157,7 +169,8 @@ check_two_places (DmDocument *document,
           /* a travel day at each end (and the zones between) is no contradiction; nor are one
            * trip's cities given the trip's dates each (the U.S. record's "9-13 June: London,
            * Carbis Bay") */
-          if (MIN (a->end, b->end) - b->start <= 2 * DAY + SLACK ||
+          if ((across_only && same_file (a->event, b->event)) ||
+              MIN (a->end, b->end) - b->start <= 2 * DAY + SLACK ||
               (ABS (a->start - b->start) <= SLACK && ABS (a->end - b->end) <= SLACK) ||
               !far_apart (dm_event_get_place (a->event), dm_event_get_place (b->event)))
             continue;
@@ -220,23 +233,15 @@ constrain_leg (GPtrArray *legs,
     leg->end = known_end;
 }
 
-/**
- * dm_whereabouts_apply:
- *
- * Places the legs of @document that have no time of their own where their actors can be,
- * and reports actors in two places at once as problems of @document. Called once a file is
- * read (dm_loader_load_file).
- */
-void
-dm_whereabouts_apply (DmDocument *document)
+static void
+apply (DmDocument *document,
+       gboolean    across_only)
 {
   GListModel *events = dm_document_get_events (document);
   GListModel *actors = dm_document_get_actors (document);
   g_autoptr(GHashTable) by_actor = NULL;
   gint64 known_end;
   guint n = g_list_model_get_n_items (events);
-
-  g_return_if_fail (DM_IS_DOCUMENT (document));
 
   by_actor = collect_stays (events, &known_end);
   for (guint i = 0; i < n; i++)
@@ -260,6 +265,35 @@ dm_whereabouts_apply (DmDocument *document)
       GArray *stays = g_hash_table_lookup (by_actor, actor);
 
       if (stays != NULL)
-        check_two_places (document, actor, stays);
+        check_two_places (document, actor, stays, across_only);
     }
+}
+
+/**
+ * dm_whereabouts_apply:
+ *
+ * Places the legs of @document that have no time of their own where their actors can be,
+ * and reports actors in two places at once as problems of @document. Called once a file is
+ * read (dm_loader_load_file).
+ */
+void
+dm_whereabouts_apply (DmDocument *document)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (document));
+  apply (document, FALSE);
+}
+
+/**
+ * dm_whereabouts_apply_across:
+ *
+ * The same once several files are in @document (dm_document_merge()): an actor's events in
+ * one file constrain their legs of unknown time in another (an actor is the same person in
+ * every file that gives the same id), and two places at once are reported for pairs of events
+ * from two files (each file's own pairs were reported when it was read).
+ */
+void
+dm_whereabouts_apply_across (DmDocument *document)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (document));
+  apply (document, TRUE);
 }

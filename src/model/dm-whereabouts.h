@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-void dm_whereabouts_apply (DmDocument *document);
+void dm_whereabouts_apply        (DmDocument *document);
+void dm_whereabouts_apply_across (DmDocument *document);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* the figure's texts are in the figure's language */
 #define DM_I18N_THREAD_MESSAGES
@@ -108,7 +109,7 @@ dm_figure_dup_footer (DmFigure *self)
   g_ptr_array_add (out, g_strdup (_("Map: Natural Earth (public domain). Places: GeoNames "
                                     "(CC BY 4.0), world-countries (ODbL 1.0), libgweather. "
                                     "Made with Diplomap.")));
-  if (self->show_sources && sources->len > 0)
+  if (self->show_sources && !self->source_notes && sources->len > 0)
     {
       g_autoptr(GString) s = g_string_new (_("Sources:"));
       for (guint i = 0; i < sources->len; i++)
@@ -121,6 +122,55 @@ dm_figure_dup_footer (DmFigure *self)
         }
       g_string_append_c (s, '.');
       g_ptr_array_add (out, g_string_free (g_steal_pointer (&s), FALSE));
+    }
+  return out;
+}
+
+/**
+ * dm_figure_dup_footnotes:
+ * The events' sources as numbered footnotes, once each, in order of first appearance:
+ * "1. Reuters, “Choe heads to Moscow”, 2025-10-26, https://…"; none unless the figure shows
+ * its sources as footnotes. @urls: (out) (optional): each note's address, or %NULL
+ */
+GPtrArray *
+dm_figure_dup_footnotes (DmFigure   *self,
+                         GPtrArray **urls)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  if (urls != NULL)
+    *urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *events = dm_document_get_events (self->document);
+
+  if (!self->show_sources || !self->source_notes)
+    return out;
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *sources = dm_event_get_sources (event);
+
+      for (guint j = 0; j < sources->len; j++)
+        {
+          DmSource *source = g_ptr_array_index (sources, j);
+          g_autofree char *text = dm_source_format (source);
+          char *note;
+
+          if (source->url != NULL && strstr (text, source->url) == NULL)
+            {
+              char *with_url = g_strdup_printf ("%s%s%s", text, *text ? ", " : "", source->url);
+              g_free (text);
+              text = with_url;
+            }
+          if (*text == '\0' || g_hash_table_contains (seen, text))
+            continue;
+          /* Translators: a numbered footnote under a figure: its number, then the source */
+          note = g_strdup_printf (_("%u. %s"), out->len + 1, text);
+          g_ptr_array_add (out, note);
+          if (urls != NULL)
+            g_ptr_array_add (*urls, g_strdup (source->url));
+          g_hash_table_add (seen, g_steal_pointer (&text));
+        }
     }
   return out;
 }
@@ -162,5 +212,22 @@ dm_figure_draw_footer (DmFigure             *self,
       dm_text_draw (cr, g_ptr_array_index (l->footer_lines, i), l->pad, y + size * 1.05, size,
                     DM_TEXT_REGULAR, &faint, NULL);
       y += size * 1.35;
+    }
+  /* footnotes: down the first column, then the second */
+  for (guint i = 0; l->note_lines != NULL && i < l->note_lines->len; i++)
+    {
+      guint col = i / MAX (l->note_rows, 1), row = i % MAX (l->note_rows, 1);
+
+      const char *url = l->note_urls != NULL && i < l->note_urls->len ?
+                        g_ptr_array_index (l->note_urls, i) : NULL;
+
+      /* the note opens its source's address in SVG and PDF */
+      if (url != NULL)
+        dm_text_begin_link (cr, url);
+      dm_text_draw (cr, g_ptr_array_index (l->note_lines, i),
+                    l->pad + col * (l->note_col_w + l->pad), y + row * size * 1.35 + size * 1.05,
+                    size, DM_TEXT_REGULAR, &faint, NULL);
+      if (url != NULL)
+        dm_text_end_link (cr);
     }
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 
 #define MAX_TITLE_LINES 2
 #define MAX_FOOTER_LINES 4
+#define MAX_NOTE_ROWS 6   /* footnotes: rows of each of the two columns */
 #define MAX_CAPTION_LINES 2
 
 void
@@ -25,6 +27,8 @@ dm_figure_layout_clear (DmFigureLayout *layout)
   g_clear_pointer (&layout->title_lines, g_ptr_array_unref);
   g_clear_pointer (&layout->caption_lines, g_ptr_array_unref);
   g_clear_pointer (&layout->footer_lines, g_ptr_array_unref);
+  g_clear_pointer (&layout->note_lines, g_ptr_array_unref);
+  g_clear_pointer (&layout->note_urls, g_ptr_array_unref);
 }
 
 static void
@@ -40,6 +44,42 @@ limit_lines (GPtrArray *lines,
     g_free (*last);
     *last = cut;
   }
+}
+
+/* The footnotes in two columns: each note cut to one line of a column (between graphemes),
+ * as many rows as they need up to MAX_NOTE_ROWS; the notes past those are counted in the
+ * last line ("+3 more sources"), never silently dropped */
+static void
+lay_out_notes (DmFigure       *self,
+               cairo_t        *cr,
+               DmFigureLayout *l,
+               double          text_w)
+{
+  g_autoptr(GPtrArray) urls = NULL;
+  g_autoptr(GPtrArray) notes = dm_figure_dup_footnotes (self, &urls);
+  guint max = MAX_NOTE_ROWS * 2;
+
+  l->note_lines = g_ptr_array_new_with_free_func (g_free);
+  l->note_urls = g_ptr_array_new_with_free_func (g_free);
+  l->note_col_w = (text_w - l->pad) / 2;
+  for (guint i = 0; i < notes->len && i < max; i++)
+    {
+      const char *note = g_ptr_array_index (notes, i);
+      g_autofree char *more = NULL;
+
+      if (i == max - 1 && notes->len > max)
+        {
+          guint hidden = notes->len - max + 1;
+          /* Translators: the last footnote of a figure, for the sources there was no room for */
+          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more source", "+%u more sources",
+                                               hidden), hidden);
+          note = more;
+        }
+      g_ptr_array_add (l->note_urls, more == NULL ? g_strdup (g_ptr_array_index (urls, i)) : NULL);
+      g_ptr_array_add (l->note_lines,
+                       dm_text_ellipsize (cr, note, l->footer_size, DM_TEXT_REGULAR, l->note_col_w));
+    }
+  l->note_rows = (l->note_lines->len + 1) / 2;
 }
 
 static void
@@ -167,12 +207,16 @@ compute_layout_now (DmFigure       *self,
       }
     limit_lines (l->footer_lines, MAX_FOOTER_LINES);
   }
-  l->footer_h = l->footer_lines->len * l->footer_size * 1.35 + l->pad * 0.8;
+  lay_out_notes (self, cr, l, text_w);
+  l->footer_h = (l->footer_lines->len + l->note_rows) * l->footer_size * 1.35 + l->pad * 0.8;
   /* a tiny figure keeps at least half its height for the map */
   if (l->header_h + l->footer_h > l->height / 2)
     {
       l->footer_h = 0;
       g_ptr_array_set_size (l->footer_lines, 0);
+      g_ptr_array_set_size (l->note_lines, 0);
+      g_ptr_array_set_size (l->note_urls, 0);
+      l->note_rows = 0;
       if (l->header_h > l->height / 2)
         {
           l->header_h = 0;

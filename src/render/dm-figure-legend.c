@@ -23,6 +23,7 @@ typedef enum
   SWATCH_MARKER,
   SWATCH_STAY,
   SWATCH_COUNTRY,
+  SWATCH_NONE,   /* "+N more" */
 } SwatchKind;
 
 typedef struct
@@ -146,7 +147,13 @@ legend_entries (DmFigure           *self,
   g_autofree gboolean *shown = NULL;
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   DmRouteSet *set = self->set;
-  DmRouteUse uses = dm_route_set_get_uses (set), active = 0;
+  const DmStatus status_order[] = { DM_STATUS_COMPLETED, DM_STATUS_CONFIRMED, DM_STATUS_PLANNED,
+                                    DM_STATUS_ANNOUNCED, DM_STATUS_CANCELLED, DM_STATUS_UNKNOWN };
+  /* the statuses of legs (every leg is drawn, faint when still to come); the stays' in
+   * active, with their kinds, when shown */
+  DmRouteUse status_bits = DM_ROUTE_USE_COMPLETED | DM_ROUTE_USE_CONFIRMED | DM_ROUTE_USE_PLANNED |
+                           DM_ROUTE_USE_ANNOUNCED | DM_ROUTE_USE_CANCELLED | DM_ROUTE_USE_NO_STATUS;
+  DmRouteUse uses = 0, active = 0;
   DmRgba grey = dm_rgba_from_hex (0x555555, 1.0f);
   gboolean future = FALSE, in_air = FALSE;
 
@@ -155,6 +162,7 @@ legend_entries (DmFigure           *self,
   for (guint i = 0; i < set->legs->len; i++)
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
+      uses |= dm_route_use_for_status (leg->status);
       future |= leg->end > t0;
       /* a leg of unknown time flies no marker, nor does a cancelled one */
       in_air |= leg->start <= t1 && t0 < leg->end && !leg->uncertain &&
@@ -165,27 +173,31 @@ legend_entries (DmFigure           *self,
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
 
       if (stay_is_on_during (s, t0, t1))
+        active |= dm_route_use_for_status (s->status);
+      if (stay_is_on_during (s, t0, t1))
         active |= s->kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                 : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
     }
+  uses |= dm_route_set_get_uses (set) & ~status_bits;
   for (guint i = 0; i < set->actors->len; i++)
     if (shown[i])
       add_entry (entries, SWATCH_LINE, g_array_index (set->colors, DmRgba, i), DM_STATUS_COMPLETED,
                  dm_actor_get_name (g_ptr_array_index (set->actors, i)));
   *n_actors = entries->len;
 
-  if ((uses & DM_ROUTE_USE_SOLID) && (uses & ~DM_ROUTE_USE_SOLID & 0x1f))
-    add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED, _("Confirmed or completed"));
-  if (uses & DM_ROUTE_USE_DASHED)
-    add_entry (entries, SWATCH_LINE, grey, DM_STATUS_PLANNED, _("Announced or planned"));
+  /* each status in use, drawn as its legs are (marks of stays follow the same language) */
+  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
+    if ((uses | active) & dm_route_use_for_status (status_order[i]))
+      add_entry (entries, SWATCH_LINE, status_order[i] == DM_STATUS_CANCELLED ? style->cancelled : grey,
+                 status_order[i],
+                 status_order[i] == DM_STATUS_UNKNOWN ? _("Status not given")
+                                                      : dm_status_get_label (status_order[i]));
   if (uses & DM_ROUTE_USE_UNCERTAIN)
     add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED,
                _("Date of travel not known"))->uncertain = TRUE;
   if (uses & DM_ROUTE_USE_INFERRED)
     add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED,
                _("Inferred leg"))->inferred = TRUE;
-  if (uses & DM_ROUTE_USE_CANCELLED)
-    add_entry (entries, SWATCH_LINE, style->cancelled, DM_STATUS_CANCELLED, _("Cancelled"));
   if (future && style->future == DM_ROUTE_FUTURE_FAINT)
     add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED,
                _("Still to come"))->alpha = style->future_alpha;
@@ -217,18 +229,12 @@ draw_swatch (cairo_t            *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (e->kind == SWATCH_LINE)
     {
-      const double *dashes;
-      double scaled[4], width = style->line_width;
-      guint n;
+      double width = style->line_width;
 
-      dashes = dm_route_status_dashes (e->status, e->uncertain, &n);
-      for (guint i = 0; i < n; i++)
-        scaled[i] = dashes[i] * width;
-      cairo_set_dash (cr, scaled, (int) n, 0);
       cairo_move_to (cr, x, y);
       cairo_line_to (cr, x + w, y);
-      cairo_set_line_width (cr, e->inferred ? width * 1.5 : width);
-      dm_cairo_set_rgba (cr, &e->color, e->alpha);
+      dm_route_set_status_source (cr, e->status, e->uncertain, &e->color,
+                                  e->inferred ? width * 1.5 : width, e->alpha);
       if (e->inferred)
         {
           cairo_stroke_preserve (cr);
@@ -240,13 +246,29 @@ draw_swatch (cairo_t            *cr,
         {
           double r = width * 2.2, cx = x + w / 2;
           cairo_set_dash (cr, NULL, 0, 0);
+          cairo_set_line_width (cr, width);
+          dm_cairo_set_rgba (cr, &e->color, 1.0);
           cairo_move_to (cr, cx - r, y - r), cairo_line_to (cr, cx + r, y + r);
           cairo_move_to (cr, cx + r, y - r), cairo_line_to (cr, cx - r, y + r);
           cairo_stroke (cr);
         }
     }
+  else if (e->kind == SWATCH_NONE)
+    ;
   else if (e->kind == SWATCH_COUNTRY)
-    dm_route_draw_country_ring (cr, style, x + w / 2, y);
+    {
+      /* the ring on its soft halo, as on the map */
+      double hr = w * 0.45;
+      cairo_pattern_t *soft = cairo_pattern_create_radial (x + w / 2, y, 0, x + w / 2, y, hr);
+
+      cairo_pattern_add_color_stop_rgba (soft, 0, e->color.red, e->color.green, e->color.blue, 0.22);
+      cairo_pattern_add_color_stop_rgba (soft, 1, e->color.red, e->color.green, e->color.blue, 0.0);
+      cairo_arc (cr, x + w / 2, y, hr, 0, 2 * G_PI);
+      cairo_set_source (cr, soft);
+      cairo_fill (cr);
+      cairo_pattern_destroy (soft);
+      dm_route_draw_country_ring (cr, style, x + w / 2, y);
+    }
   else if (e->kind == SWATCH_MARKER)
     {
       cairo_arc (cr, x + w / 2, y, style->marker_radius, 0, 2 * G_PI);
@@ -254,23 +276,8 @@ draw_swatch (cairo_t            *cr,
       cairo_fill (cr);
     }
   else
-    {
-      double r = style->stay_radius * 0.85;
-      dm_route_stay_shape (cr, e->stay, x + w / 2, y, r);
-      if (e->stay == DM_EVENT_KIND_VISIT)
-        {
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_fill_preserve (cr);
-          cairo_set_line_width (cr, r * 0.55);
-          dm_cairo_set_rgba (cr, &e->color, 1.0);
-          cairo_stroke (cr);
-        }
-      else
-        {
-          dm_cairo_set_rgba (cr, &e->color, 0.9);
-          cairo_fill (cr);
-        }
-    }
+    dm_route_paint_stay (cr, e->stay, DM_STATUS_COMPLETED, &e->color, x + w / 2, y,
+                         style->stay_radius * 0.85);
   cairo_restore (cr);
 }
 
@@ -302,13 +309,57 @@ crowding (DmFigure     *self,
   return count;
 }
 
+/* The legend's height with @n entries, @n_actors of them actors, at @size */
+static double
+legend_height (guint  n,
+               guint  n_actors,
+               double size)
+{
+  return size * 0.8 * 2 + size * 1.6 * n + (n_actors > 0 && n_actors < n ? size * 0.6 : 0);
+}
+
+/* Makes the legend fit in @max_h: entries down to three quarters of @size (not below 8 px),
+ * then the entries past those that fit folded into "+N more" (the actors first: the marks and
+ * line styles explain the others' drawing); it never vanishes, one row at least */
+static void
+fit_legend (GArray *entries,
+            guint  *n_actors,
+            double  max_h,
+            double *size)
+{
+  double min_size = MAX (*size * 0.75, MIN (*size, 8.0));
+  guint fit, hidden, n_styles, keep_actors, keep_styles;
+  Entry more = { SWATCH_NONE, { 0, 0, 0, 1 }, DM_STATUS_COMPLETED, FALSE, FALSE, 1.0,
+                 DM_EVENT_KIND_VISIT, NULL };
+
+  while (*size > min_size && legend_height (entries->len, *n_actors, *size) > max_h)
+    *size = MAX (min_size, *size * 0.95);
+  if (legend_height (entries->len, *n_actors, *size) <= max_h)
+    return;
+  /* rows that fit, with the gap under the actors, one of them for "+N more" */
+  fit = (guint) MAX (1.0, floor ((max_h - *size * 0.8 * 2 - *size * 0.6) / (*size * 1.6)));
+  n_styles = entries->len - *n_actors;
+  keep_styles = MIN (n_styles, fit - 1);
+  keep_actors = MIN (*n_actors, fit - 1 - keep_styles);
+  hidden = entries->len - keep_actors - keep_styles;
+  g_array_remove_range (entries, *n_actors + keep_styles, n_styles - keep_styles);
+  g_array_remove_range (entries, keep_actors, *n_actors - keep_actors);
+  *n_actors = keep_actors;
+  /* Translators: the last row of a figure's legend, for the entries there was no room for */
+  more.label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", hidden),
+                                hidden);
+  g_array_append_val (entries, more);
+}
+
 /**
  * dm_figure_draw_legend:
  * @draw: %FALSE to only say where the legend goes
  * @rect: (out): the legend's box in the map area (x0, y0, x1, y1)
  * @corner: (out): the corner of the map taken (0 top left, 1 top right, 2 bottom left,
  *   3 bottom right): the one where the legend hides the fewest routes
- * Returns: %FALSE when there is no legend (nothing to show or no room)
+ * A legend too big for the map shrinks, folds its last entries into "+N more" and cuts long
+ * names; it is never left out for want of room.
+ * Returns: %FALSE when there is no legend (nothing to show)
  */
 gboolean
 dm_figure_draw_legend (DmFigure             *self,
@@ -331,13 +382,24 @@ dm_figure_draw_legend (DmFigure             *self,
   entries = legend_entries (self, style, t0, t1, &n_actors);
   if (entries->len == 0)
     return FALSE;
+  /* too tall: smaller, then "+N more"; too wide: names cut between graphemes */
+  fit_legend (entries, &n_actors, l->map_h - 2 * margin, &size);
+  row = size * 1.6, sw = size * 2.4, gap = size * 0.6, pad = size * 0.8;
   for (guint i = 0; i < entries->len; i++)
-    text_w = MAX (text_w, dm_text_width (cr, g_array_index (entries, Entry, i).label, size,
-                                         DM_TEXT_REGULAR));
+    {
+      Entry *e = &g_array_index (entries, Entry, i);
+      double max_text = l->map_w * 0.6 - pad * 2 - sw - gap;
+
+      if (dm_text_width (cr, e->label, size, DM_TEXT_REGULAR) > max_text)
+        {
+          char *cut = dm_text_ellipsize (cr, e->label, size, DM_TEXT_REGULAR, MAX (max_text, size));
+          g_free (e->label);
+          e->label = cut;
+        }
+      text_w = MAX (text_w, dm_text_width (cr, e->label, size, DM_TEXT_REGULAR));
+    }
   w = pad * 2 + sw + gap + text_w;
-  h = pad * 2 + row * entries->len + (n_actors > 0 && n_actors < entries->len ? gap : 0);
-  if (w > l->map_w * 0.6 || h > l->map_h - 2 * margin)
-    return FALSE;
+  h = legend_height (entries->len, n_actors, size);
 
   for (int c = 3; c >= 0; c--)
     {

@@ -32,6 +32,7 @@ struct _DmFigure
   gboolean      show_caption;
   gboolean      show_graticule;
   gboolean      show_sources;
+  gboolean      source_notes; /* sources as numbered footnotes, not one line */
   gboolean      clip_set;  /* a frame of a clip from clip_start to clip_end */
   gint64        clip_start;
   gint64        clip_end;
@@ -60,6 +61,10 @@ typedef struct
   GPtrArray *title_lines;  /* utf8 */
   GPtrArray *caption_lines;
   GPtrArray *footer_lines;
+  GPtrArray *note_lines;   /* numbered sources, in two columns under the footer's lines */
+  GPtrArray *note_urls;    /* each note's address (a link in SVG and PDF), or NULL */
+  guint      note_rows;
+  double     note_col_w;
   DmView     view;         /* of the map area, origin at its top-left corner */
 } DmFigureLayout;
 
@@ -69,6 +74,8 @@ void dm_figure_layout_clear     (DmFigureLayout *layout);
 char      *dm_figure_dup_caption   (DmFigure             *self,
                                     gint64                t);
 GPtrArray *dm_figure_dup_footer    (DmFigure             *self);
+GPtrArray *dm_figure_dup_footnotes (DmFigure             *self,
+                                    GPtrArray           **urls);
 void       dm_figure_draw_header   (DmFigure             *self,
                                     cairo_t              *cr,
                                     const DmFigureLayout *layout);

@@ -210,6 +210,7 @@ dm_figure_dup (DmFigure *self)
   copy->show_caption = self->show_caption;
   copy->show_graticule = self->show_graticule;
   copy->show_sources = self->show_sources;
+  copy->source_notes = self->source_notes;
   return copy;
 }
 
@@ -551,4 +552,25 @@ dm_figure_set_show_sources (DmFigure *self,
 {
   g_return_if_fail (DM_IS_FIGURE (self));
   self->show_sources = !!show;
+}
+
+gboolean
+dm_figure_get_source_footnotes (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), FALSE);
+  return self->source_notes;
+}
+
+/**
+ * dm_figure_set_source_footnotes:
+ * With @footnotes, the sources (when shown, dm_figure_set_show_sources()) are numbered
+ * footnotes under the map, each with its publisher, title, date and address, in two columns;
+ * else one line of their names.
+ */
+void
+dm_figure_set_source_footnotes (DmFigure *self,
+                                gboolean  footnotes)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  self->source_notes = !!footnotes;
 }

@@ -103,6 +103,9 @@ gboolean      dm_figure_get_show_sources (DmFigure      *self);
 void          dm_figure_set_show_sources (DmFigure      *self,
                                           gboolean       show);
 
+gboolean      dm_figure_get_source_footnotes (DmFigure  *self);
+void          dm_figure_set_source_footnotes (DmFigure  *self,
+                                              gboolean   footnotes);
 void          dm_figure_get_map_area    (DmFigure       *self,
                                          double         *x,
                                          double         *y,

@@ -179,6 +179,36 @@ add_leg_path (cairo_t                *cr,
   return any;
 }
 
+/**
+ * dm_route_set_status_source:
+ * Sets @cr up to stroke a line of @status (dm_route_status_dashes(), _width(), _color()) in
+ * @color at @alpha, @width wide before the status' share: the one look of each status on
+ * legs, marks and the legend's swatches.
+ */
+void
+dm_route_set_status_source (cairo_t      *cr,
+                            DmStatus      status,
+                            gboolean      uncertain,
+                            const DmRgba *color,
+                            double        width,
+                            double        alpha)
+{
+  DmRgba c = dm_route_status_color (status, color);
+  const double *dashes;
+  double scaled[4];
+  guint n_dashes;
+
+  width *= dm_route_status_width (status);
+  dashes = dm_route_status_dashes (status, uncertain, &n_dashes);
+  for (guint i = 0; i < n_dashes && i < G_N_ELEMENTS (scaled); i++)
+    scaled[i] = dashes[i] * width;
+  cairo_set_dash (cr, n_dashes ? scaled : NULL, (int) n_dashes, 0);
+  /* round caps: dashes stay dashes and dots stay dots at any size */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, width);
+  dm_cairo_set_rgba (cr, &c, alpha);
+}
+
 /* Colour, width and dashes of a leg. Legs to come are the same lines, faint, so a leg that
  * lands is drawn over its faint self exactly. */
 void
@@ -189,22 +219,12 @@ dm_route_set_leg_source (DmRouteSet         *set,
                          DmRoutePass         pass)
 {
   DmRgba color = dm_route_set_leg_color (set, style, leg->actor, leg->status);
-  double width = style->line_width * (leg->status == DM_STATUS_CANCELLED ? 0.8 : 1.0);
-  double alpha = pass == DM_ROUTE_PASS_FAINT ? style->future_alpha : 1.0;
-  const double *dashes;
-  double scaled[4];
-  guint n_dashes;
 
-  dashes = dm_route_status_dashes (leg->status, leg->uncertain, &n_dashes);
-  for (guint i = 0; i < n_dashes && i < G_N_ELEMENTS (scaled); i++)
-    scaled[i] = dashes[i] * width;
-  cairo_set_dash (cr, n_dashes ? scaled : NULL, (int) n_dashes, 0);
-  cairo_set_line_cap (cr, n_dashes && !leg->uncertain ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, width);
-  dm_cairo_set_rgba (cr, &color, alpha);
+  dm_route_set_status_source (cr, leg->status, leg->uncertain, &color, style->line_width,
+                              pass == DM_ROUTE_PASS_FAINT ? style->future_alpha : 1.0);
 }
 
-/* A cancelled leg is struck out: a small cross on its middle (each copy of it where the world
+/* A cancelled leg is struck out: a small cross half way along it (each copy of it where the world
  * repeats; the middle's longitude is unwrapped, like the leg's, and may be past 180) */
 static void
 strike (cairo_t          *cr,
@@ -213,11 +233,11 @@ strike (cairo_t          *cr,
         DmRouteSet       *set,
         const DmRouteLeg *leg)
 {
-  const DmLonLat *pts = &g_array_index (set->points, DmLonLat, leg->first);
-  DmLonLat mid = pts[leg->n / 2];
+  DmLonLat mid;
   double px, py, r = style->line_width * 2.2;
   int k0 = 0, k1 = 0;
 
+  dm_route_leg_points (set, leg, 0.5, 0.5, &mid, 1);
   if (!dm_projection_wraps (view->projection))
     mid.lon = dm_view_wrap_lon (view, mid.lon);
   else if (!dm_view_get_copies (view, mid.lon, mid.lon, &k0, &k1))

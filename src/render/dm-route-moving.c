@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -170,31 +171,139 @@ dm_route_stay_shape (cairo_t     *cr,
     cairo_arc (cr, x, y, r, 0, 2 * G_PI);
 }
 
-/* The names of who takes part in a summit or a meeting, or NULL when the title already
- * names them all ("Talks between A and B") */
-static char *
-dup_participants (const DmRouteStay *s,
-                  const char        *title)
+/**
+ * dm_route_paint_stay:
+ * Draws the mark of a stay of @kind and @status in @color at (@x, @y), the statuses told
+ * apart as on the legs: completed solid, confirmed lighter, planned, announced and without a
+ * status hollow with their legs' dashes, cancelled faint and crossed out (also the legend's
+ * swatches).
+ */
+void
+dm_route_paint_stay (cairo_t      *cr,
+                     DmEventKind   kind,
+                     DmStatus      status,
+                     const DmRgba *color,
+                     double        x,
+                     double        y,
+                     double        r)
+{
+  DmRgba c = dm_route_status_color (status, color);
+  guint n_dashes;
+  gboolean dashed = dm_route_status_dashes (status, FALSE, &n_dashes) != NULL;
+  gboolean hollow = dashed || status == DM_STATUS_CANCELLED;
+  /* a visit is a ring (a filled disc is a delegation under way); a dashed outline is thin
+   * enough for its dashes to show around a small mark */
+  double width = dashed ? 1.7 : kind == DM_EVENT_KIND_VISIT ? r * 0.55 : 1.6;
+
+  cairo_save (cr);
+  dm_route_stay_shape (cr, kind, x, y, r);
+  if (kind == DM_EVENT_KIND_VISIT)
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  else
+    dm_cairo_set_rgba (cr, &c, hollow ? 0.3 : 0.9);
+  cairo_fill_preserve (cr);
+  dm_route_set_status_source (cr, status, FALSE, color, width, 1.0);
+  cairo_stroke (cr);
+  if (status == DM_STATUS_CANCELLED)
+    {
+      double d = r * 0.85;
+
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, x - d, y - d), cairo_line_to (cr, x + d, y + d);
+      cairo_move_to (cr, x + d, y - d), cairo_line_to (cr, x - d, y + d);
+      cairo_set_line_width (cr, 1.6);
+      dm_cairo_set_rgba (cr, color, 1.0);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* Who takes part in a summit or a meeting: the actor, then the participants, once each */
+static GPtrArray *
+dup_people (const DmRouteStay *s)
 {
   GPtrArray *parts = dm_event_get_participants (s->event);
   DmActor *actor = dm_event_get_actor (s->event);
-  g_autoptr(GString) names = g_string_new (NULL);
+  GPtrArray *people = g_ptr_array_new ();
+
+  if (actor != NULL)
+    g_ptr_array_add (people, actor);
+  for (guint j = 0; j < parts->len; j++)
+    if (!g_ptr_array_find (people, g_ptr_array_index (parts, j), NULL))
+      g_ptr_array_add (people, g_ptr_array_index (parts, j));
+  return people;
+}
+
+/* The caption's title of a summit or a meeting says where and how many take part: "APEC,
+ * Gyeongju · 21 participants" (the place unless the title names it) */
+static char *
+dup_stay_title (DmRouteSet        *set,
+                const DmRouteStay *s)
+{
+  g_autofree char *title = dm_event_dup_display_title (s->event);
+  g_autoptr(GPtrArray) people = NULL;
+  DmPlace *place = dm_event_get_place (s->event);
+  const char *where = place != NULL ? dm_place_get_name (place) : NULL;
+  g_autofree char *titled = NULL;
+
+  if (s->kind == DM_EVENT_KIND_VISIT)
+    return g_steal_pointer (&title);
+  people = dup_people (s);
+  if (where != NULL && strstr (title, where) == NULL)
+    /* Translators: a summit's title and its place in a figure's caption, "APEC, Gyeongju" */
+    titled = g_strdup_printf (C_("summit caption", "%s, %s"), title, where);
+  else
+    titled = g_strdup (title);
+  if (people->len < 3)
+    return g_steal_pointer (&titled);
+  /* Translators: a summit's or a meeting's title in a figure's caption, then how many take
+   * part: "APEC, Gyeongju · 21 participants" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u participant", "%s · %u participants",
+                                       people->len),
+                          titled, people->len);
+}
+
+/* The names of who takes part in a summit or a meeting, as many as fit in @max_w, whole,
+ * then how many others ("Trump, Xi, Takaichi and 18 others"); NULL when the title already
+ * names them all ("Talks between A and B") */
+static char *
+dup_participants (cairo_t           *cr,
+                  const DmRouteStay *s,
+                  const char        *title,
+                  double             size,
+                  double             max_w)
+{
+  g_autoptr(GPtrArray) people = NULL;
   gboolean all_named = TRUE;
 
-  if (s->kind == DM_EVENT_KIND_VISIT || parts->len == 0)
+  if (s->kind == DM_EVENT_KIND_VISIT || dm_event_get_participants (s->event)->len == 0)
     return NULL;
-  for (guint j = 0; j <= parts->len; j++)
+  people = dup_people (s);
+  for (guint j = 0; j < people->len; j++)
+    all_named &= strstr (title, dm_actor_get_name (g_ptr_array_index (people, j))) != NULL;
+  if (all_named)
+    return NULL;
+  for (guint shown = people->len; shown > 0; shown--)
     {
-      DmActor *p = j == 0 ? actor : g_ptr_array_index (parts, j - 1);
-      const char *name;
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint others = people->len - shown;
 
-      if (p == NULL || (j > 0 && p == actor))
-        continue;
-      name = dm_actor_get_name (p);
-      all_named &= strstr (title, name) != NULL;
-      g_string_append_printf (names, "%s%s", names->len ? ", " : "", name);
+      for (guint j = 0; j < shown; j++)
+        g_string_append_printf (names, "%s%s", j > 0 ? ", " : "",
+                                dm_actor_get_name (g_ptr_array_index (people, j)));
+      if (others > 0)
+        {
+          /* Translators: the first names of those who take part in a summit, then how many
+           * more: "Donald Trump, Xi Jinping and 19 others" */
+          g_autofree char *list = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u other",
+                                                                "%s and %u others", others),
+                                                   names->str, others);
+          g_string_assign (names, list);
+        }
+      if (shown == 1 || dm_text_width (cr, names->str, size, DM_TEXT_REGULAR) <= max_w)
+        return g_string_free (g_steal_pointer (&names), FALSE);
     }
-  return all_named ? NULL : g_string_free (g_steal_pointer (&names), FALSE);
+  return NULL;
 }
 
 /* A caption: each stay's title in bold, under it who takes part in a summit or a meeting;
@@ -220,8 +329,8 @@ draw_stay_caption (DmRouteSet         *set,
   for (guint i = 0; i < stays->len && lines->len < MAX_CAPTION_LINES; i++)
     {
       const DmRouteStay *s = g_ptr_array_index (stays, i);
-      g_autofree char *title = dm_event_dup_display_title (s->event);
-      g_autofree char *names = dup_participants (s, title);
+      g_autofree char *title = dup_stay_title (set, s);
+      g_autofree char *names = dup_participants (cr, s, title, size, max_w);
       double top = tops->len == 0 ? 0 : g_array_index (tops, double, tops->len - 1) + lh;
 
       if (i > 0)
@@ -344,8 +453,6 @@ draw_stays (DmRouteSet         *set,
       GPtrArray *list = g_ptr_array_index (lists, i);
       const DmRouteStay *main = g_ptr_array_index (list, 0);
       const DmRoutePlace *place = &g_array_index (set->places, DmRoutePlace, main->place);
-      gboolean tentative = main->status == DM_STATUS_ANNOUNCED || main->status == DM_STATUS_PLANNED;
-      const double dash[] = { 2.5, 1.8 };
       double lon = place->pos.lon;
       DmRgba color;
       int k0 = 0, k1 = 0;
@@ -369,19 +476,7 @@ draw_stays (DmRouteSet         *set,
           dm_route_stay_shape (cr, main->kind, m.x, m.y, r + 2.0);
           cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
           cairo_fill (cr);
-          dm_route_stay_shape (cr, main->kind, m.x, m.y, r);
-          /* a visit is a ring (a filled disc is a delegation under way); tentative stays are
-           * outlined with dashes and lightly filled */
-          if (main->kind == DM_EVENT_KIND_VISIT)
-            cairo_set_source_rgb (cr, 1, 1, 1);
-          else
-            dm_cairo_set_rgba (cr, &color, tentative ? 0.35 : 0.9);
-          cairo_fill_preserve (cr);
-          cairo_set_dash (cr, tentative ? dash : NULL, tentative ? 2 : 0, 0);
-          cairo_set_line_width (cr, main->kind == DM_EVENT_KIND_VISIT ? r * 0.55 : 1.6);
-          dm_cairo_set_rgba (cr, &color, 1.0);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
+          dm_route_paint_stay (cr, main->kind, main->status, &color, m.x, m.y, r);
           dm_label_placer_add (pl->frame, m.x - r - 2, m.y - r - 2, m.x + r + 2, m.y + r + 2);
           g_array_append_val (marks, m);
         }

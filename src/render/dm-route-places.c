@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "dm-basemap.h"
 #include "dm-gazetteer.h"
 #include "dm-i18n.h"
 #include "dm-route-private.h"
@@ -26,7 +27,8 @@ get_label (DmPlace *place)
  * first (as obstacles), then names, busiest places first, each in the first free spot of
  * eight around its dot (dm-label-placer.c); a name with no room is left out. A stop known
  * only by its country (the U.S. travel record has some) is no city: it gets a dashed ring
- * instead of a dot, and its name in italics. */
+ * instead of a dot, and its name in italics, on a soft halo as wide as the uncertainty: about
+ * half the country's size (80 px at most), fading out, not a sharp mark. */
 
 #define COUNTRY_RING 2.4  /* times the dot's radius */
 
@@ -40,7 +42,30 @@ typedef struct
   guint    place;
   double   x, y;
   gboolean country;
+  double   halo;    /* pixels: how far the place may lie (country-level places) */
 } Spot;
+
+/* How far (pixels) a place known only by its country may be from its point: about half the
+ * country's smaller extent (the base map's box), 40 to 700 km, 150 km for a country the base
+ * map does not have */
+static double
+country_halo (const DmView *view,
+              DmPlace      *place,
+              DmLonLat      pos,
+              double        min_px)
+{
+  DmCountryInfo info;
+  const char *code = dm_place_get_country (place);
+  double km = 150.0;
+
+  if (code != NULL && dm_basemap_lookup_country (dm_basemap_get_default (), code, &info))
+    {
+      double w = (info.lon_max - info.lon_min) * 111.2 * cos (pos.lat * G_PI / 180.0);
+      double h = (info.lat_max - info.lat_min) * 111.2;
+      km = CLAMP (MIN (w, h) / 2, 40.0, 700.0);
+    }
+  return CLAMP (km / MAX (dm_view_get_km_per_pixel (view, pos), 1e-6), min_px, 80.0);
+}
 
 static double
 spot_radius (const Spot         *s,
@@ -84,8 +109,10 @@ collect_spots (DmRouteSet         *set,
         continue;
       for (int k = k0; k <= k1; k++)
         {
-          Spot s = { i, 0, 0, dm_place_get_level (p->place) == DM_PLACE_LEVEL_COUNTRY };
+          Spot s = { i, 0, 0, dm_place_get_level (p->place) == DM_PLACE_LEVEL_COUNTRY, 0 };
           dm_view_project (view, lon + 360.0 * k, p->pos.lat, &s.x, &s.y);
+          if (s.country)
+            s.halo = country_halo (view, p->place, p->pos, r * 1.5);
           if (s.x < -r || s.y < -r || s.x > view->width + r || s.y > view->height + r)
             continue;
           g_array_append_val (spots, s);
@@ -195,6 +222,25 @@ paint_places (DmRouteSet         *set,
     return;
 
   cairo_save (cr);
+  /* countries: first a soft halo over where the place may be */
+  for (guint i = 0; i < spots->len; i++)
+    {
+      const Spot *s = &g_array_index (spots, Spot, i);
+      cairo_pattern_t *soft;
+
+      if (!s->country)
+        continue;
+      soft = cairo_pattern_create_radial (s->x, s->y, 0, s->x, s->y, s->halo);
+      cairo_pattern_add_color_stop_rgba (soft, 0, style->label.red, style->label.green,
+                                         style->label.blue, 0.22);
+      cairo_pattern_add_color_stop_rgba (soft, 1, style->label.red, style->label.green,
+                                         style->label.blue, 0.0);
+      cairo_new_path (cr);
+      cairo_arc (cr, s->x, s->y, s->halo, 0, 2 * G_PI);
+      cairo_set_source (cr, soft);
+      cairo_fill (cr);
+      cairo_pattern_destroy (soft);
+    }
   /* cities: dots in a halo */
   cairo_new_path (cr);
   for (guint i = 0; i < spots->len; i++)

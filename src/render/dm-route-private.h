@@ -172,6 +172,12 @@ void dm_route_add_lonlat       (cairo_t            *cr,
 double dm_route_window_fade     (const DmRouteStyle *style,
                                 gint64              t,
                                 gint64              end);
+void dm_route_set_status_source (cairo_t           *cr,
+                                 DmStatus           status,
+                                 gboolean           uncertain,
+                                 const DmRgba      *color,
+                                 double             width,
+                                 double             alpha);
 void dm_route_set_leg_source   (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmRouteStyle *style,
@@ -216,6 +222,13 @@ void dm_route_draw_labels      (DmRouteSet          *set,
 cairo_t *dm_route_scratch_like (cairo_t             *cr);
 void dm_route_stay_shape       (cairo_t            *cr,
                                 DmEventKind         kind,
+                                double              x,
+                                double              y,
+                                double              r);
+void dm_route_paint_stay       (cairo_t            *cr,
+                                DmEventKind         kind,
+                                DmStatus            status,
+                                const DmRgba       *color,
                                 double              x,
                                 double              y,
                                 double              r);

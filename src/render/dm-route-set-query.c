@@ -46,6 +46,25 @@ dm_route_set_get_actors (DmRouteSet *self)
 }
 
 /**
+ * dm_route_use_for_status:
+ * The bit of #DmRouteUse that says a set has something of @status.
+ */
+DmRouteUse
+dm_route_use_for_status (DmStatus status)
+{
+  switch (status)
+    {
+    case DM_STATUS_ANNOUNCED: return DM_ROUTE_USE_ANNOUNCED;
+    case DM_STATUS_PLANNED:   return DM_ROUTE_USE_PLANNED;
+    case DM_STATUS_CONFIRMED: return DM_ROUTE_USE_CONFIRMED;
+    case DM_STATUS_COMPLETED: return DM_ROUTE_USE_COMPLETED;
+    case DM_STATUS_CANCELLED: return DM_ROUTE_USE_CANCELLED;
+    case DM_STATUS_UNKNOWN:
+    default:                  return DM_ROUTE_USE_NO_STATUS;
+    }
+}
+
+/**
  * dm_route_set_get_actor_color:
  * @actor's colour, as dm_route_actor_color() gives it for the set's document: the same for
  * the set of a filtered view as for the whole document.

@@ -225,12 +225,7 @@ add_leg (DmRouteSet *self,
   if (!r.uncertain)
     self->max_leg = MAX (self->max_leg, r.end - r.start);
 
-  if (r.status == DM_STATUS_CANCELLED)
-    self->uses |= DM_ROUTE_USE_CANCELLED;
-  else if (r.status == DM_STATUS_ANNOUNCED || r.status == DM_STATUS_PLANNED)
-    self->uses |= DM_ROUTE_USE_DASHED;
-  else
-    self->uses |= DM_ROUTE_USE_SOLID;
+  self->uses |= dm_route_use_for_status (r.status);
   if (r.uncertain)
     self->uses |= DM_ROUTE_USE_UNCERTAIN;
   if (r.inferred)
@@ -329,6 +324,7 @@ rebuild (DmRouteSet *self)
           for (guint j = 0; j < participants->len; j++)
             add_actor (self, actor_index, g_ptr_array_index (participants, j));
           g_array_append_val (self->stays, s);
+          self->uses |= dm_route_use_for_status (s.status);
           self->uses |= kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                       : kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
         }

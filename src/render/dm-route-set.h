@@ -15,8 +15,8 @@ G_BEGIN_DECLS
  */
 typedef enum
 {
-  DM_ROUTE_USE_SOLID      = 1 << 0, /* completed, confirmed or unknown status */
-  DM_ROUTE_USE_DASHED     = 1 << 1, /* announced or planned */
+  DM_ROUTE_USE_COMPLETED  = 1 << 0, /* statuses of legs and stays */
+  DM_ROUTE_USE_PLANNED    = 1 << 1,
   DM_ROUTE_USE_CANCELLED  = 1 << 2,
   DM_ROUTE_USE_UNCERTAIN  = 1 << 3, /* a leg without a time of its own */
   DM_ROUTE_USE_INFERRED   = 1 << 4, /* a leg the source did not give */
@@ -24,6 +24,9 @@ typedef enum
   DM_ROUTE_USE_SUMMIT     = 1 << 6,
   DM_ROUTE_USE_MEETING    = 1 << 7,
   DM_ROUTE_USE_COUNTRY    = 1 << 8, /* a place known only by its country */
+  DM_ROUTE_USE_CONFIRMED  = 1 << 9,
+  DM_ROUTE_USE_ANNOUNCED  = 1 << 10,
+  DM_ROUTE_USE_NO_STATUS  = 1 << 11, /* the file gave no status */
 } DmRouteUse;
 
 /**
@@ -62,6 +65,7 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (DmRouteSet, dm_route_set, DM, ROUTE_SET, GObject)
 
+DmRouteUse  dm_route_use_for_status        (DmStatus     status);
 DmRouteSet *dm_route_set_new               (DmDocument  *document);
 DmDocument *dm_route_set_get_document      (DmRouteSet  *self);
 guint       dm_route_set_get_serial        (DmRouteSet  *self);

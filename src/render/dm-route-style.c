@@ -45,8 +45,11 @@ dm_route_actor_color (DmDocument *document,
 
 /**
  * dm_route_status_dashes:
- * The dash pattern of a leg, in multiples of the line width: solid (%NULL) when completed
- * or confirmed, dashed when announced or planned, dotted when its time is not known.
+ * The dash pattern of a leg or a mark's outline, in multiples of its line width, for round
+ * caps (each dash grows by a line width, each gap shrinks by one): solid (%NULL) when
+ * completed, confirmed or cancelled, long dashes when planned, short ones when announced,
+ * dash and dot when the file gave no status, dots when the leg's time is not known. The
+ * patterns differ in length, not only in colour, so they survive greyscale printing.
  */
 const double *
 dm_route_status_dashes (DmStatus  status,
@@ -54,20 +57,54 @@ dm_route_status_dashes (DmStatus  status,
                         guint    *n_dashes)
 {
   static const double dotted[] = { 0.01, 2.2 };
-  static const double dashed[] = { 4.0, 2.5 };
+  static const double planned[] = { 4.5, 3.0 };
+  static const double announced[] = { 1.0, 2.6 };
+  static const double unknown[] = { 4.0, 2.5, 0.01, 2.5 };
+  const double *dashes = NULL;
 
-  if (uncertain)
-    {
-      *n_dashes = G_N_ELEMENTS (dotted);
-      return dotted;
-    }
-  if (status == DM_STATUS_ANNOUNCED || status == DM_STATUS_PLANNED)
-    {
-      *n_dashes = G_N_ELEMENTS (dashed);
-      return dashed;
-    }
   *n_dashes = 0;
-  return NULL;
+  if (uncertain)
+    dashes = dotted, *n_dashes = G_N_ELEMENTS (dotted);
+  else if (status == DM_STATUS_PLANNED)
+    dashes = planned, *n_dashes = G_N_ELEMENTS (planned);
+  else if (status == DM_STATUS_ANNOUNCED)
+    dashes = announced, *n_dashes = G_N_ELEMENTS (announced);
+  else if (status == DM_STATUS_UNKNOWN)
+    dashes = unknown, *n_dashes = G_N_ELEMENTS (unknown);
+  return dashes;
+}
+
+/**
+ * dm_route_status_width:
+ * The width of a line of @status, as a share of the style's: planned and cancelled lines
+ * are thinner.
+ */
+double
+dm_route_status_width (DmStatus status)
+{
+  return status == DM_STATUS_PLANNED || status == DM_STATUS_CANCELLED ? 0.8 : 1.0;
+}
+
+/**
+ * dm_route_status_color:
+ * The colour of a line or mark of @status drawn in @color: confirmed is lighter (half way to
+ * white: still solid, but not yet done), cancelled faint; the others @color.
+ */
+DmRgba
+dm_route_status_color (DmStatus      status,
+                       const DmRgba *color)
+{
+  DmRgba c = *color;
+
+  if (status == DM_STATUS_CONFIRMED)
+    {
+      c.red += (1.0f - c.red) * 0.5f;
+      c.green += (1.0f - c.green) * 0.5f;
+      c.blue += (1.0f - c.blue) * 0.5f;
+    }
+  else if (status == DM_STATUS_CANCELLED)
+    c.alpha *= 0.55f;
+  return c;
 }
 
 static void

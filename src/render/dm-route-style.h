@@ -72,6 +72,9 @@ DmRgba              dm_route_actor_color           (DmDocument         *document
 const double       *dm_route_status_dashes         (DmStatus            status,
                                                     gboolean            uncertain,
                                                     guint              *n_dashes);
+double              dm_route_status_width          (DmStatus            status);
+DmRgba              dm_route_status_color          (DmStatus            status,
+                                                    const DmRgba       *color);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRouteStyle, dm_route_style_unref)
 

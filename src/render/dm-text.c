@@ -222,6 +222,44 @@ dm_text_recorder_occlude (cairo_t *cr,
     }
 }
 
+static cairo_user_data_key_t link_key;
+
+/**
+ * dm_text_begin_link:
+ * The texts drawn until dm_text_end_link() open @uri when clicked: a link annotation in PDF,
+ * an `<a href>` around each recorded `<text>` in SVG; nothing in PNG. Only for an address
+ * the reader chose to cite (a source's URL), never fetched.
+ */
+void
+dm_text_begin_link (cairo_t    *cr,
+                    const char *uri)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *attributes = NULL;
+  GString *quoted;
+
+  g_return_if_fail (uri != NULL);
+  quoted = g_string_new (NULL);
+  cairo_surface_set_user_data (cairo_get_target (cr), &link_key, g_strdup (uri), g_free);
+  /* Cairo's attribute syntax: a string in single quotes, \' and \\ escaped */
+  for (const char *c = uri; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (quoted, '\\');
+      g_string_append_c (quoted, *c);
+    }
+  escaped = g_string_free (quoted, FALSE);
+  attributes = g_strdup_printf ("uri='%s'", escaped);
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+}
+
+void
+dm_text_end_link (cairo_t *cr)
+{
+  cairo_surface_set_user_data (cairo_get_target (cr), &link_key, NULL, NULL);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+}
+
 /* The recorded <text> elements, and the recorder detached */
 char *
 dm_text_recorder_steal (cairo_surface_t *surface)
@@ -279,6 +317,7 @@ dm_text_record (cairo_t      *cr,
   g_autoptr(GString) out = NULL;
   double dx = 0, dy = size, hx = 0, hy = halo_width, width, x1, top;
   char num[4][G_ASCII_DTOSTR_BUF_SIZE];
+  const char *link;
   Recorded r;
 
   if (texts == NULL)
@@ -313,7 +352,17 @@ dm_text_record (cairo_t      *cr,
       g_string_append_printf (out, " stroke-width=\"%s\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
                               g_ascii_formatd (num[3], sizeof num[3], "%.2f", hypot (hx, hy)));
     }
-  g_string_append_printf (out, ">%s</text>\n", escaped);
+  g_string_append_printf (out, ">%s</text>", escaped);
+  link = cairo_surface_get_user_data (cairo_get_target (cr), &link_key);
+  if (link != NULL)
+    {
+      g_autofree char *href = g_markup_escape_text (link, -1);
+      g_string_prepend (out, "\">");
+      g_string_prepend (out, href);
+      g_string_prepend (out, "<a xlink:href=\"");
+      g_string_append (out, "</a>");
+    }
+  g_string_append_c (out, '\n');
   r.element = g_string_free (g_steal_pointer (&out), FALSE);
   g_array_append_val (texts, r);
   return TRUE;

@@ -73,6 +73,9 @@ void     dm_text_recorder_occlude (cairo_t        *cr,
                                    double          y,
                                    double          width,
                                    double          height);
+void     dm_text_begin_link       (cairo_t        *cr,
+                                   const char     *uri);
+void     dm_text_end_link         (cairo_t        *cr);
 gboolean dm_text_record          (cairo_t         *cr,
                                   const char      *text,
                                   double           x,
