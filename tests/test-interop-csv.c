@@ -365,6 +365,51 @@ test_destination_only (void)
   g_assert_true (dm_time_is_known (dm_event_get_start (e)));
 }
 
+/* A flight log's airport codes are airports: "PHL" is Philadelphia, not the Philippines,
+ * "ATH" Athens, not Ath in Belgium; a code the gazetteer lacks is a problem at its cell,
+ * never a town of that name (issue 10) */
+static void
+test_airport_codes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "flights.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  static const struct { const char *name; const char *country; double lat, lon; } ends[] = {
+    { "San Diego (SAN)", "US", 32.73, -117.19 },
+    { "Philadelphia (PHL)", "US", 39.87, -75.24 },
+    { "Syracuse (SYR)", "US", 43.11, -76.11 },
+    { "Orlando (MCO)", "US", 28.43, -81.31 },
+    { "Athens (ATH)", "GR", 37.94, 23.94 },
+    { "Moscow (SVO)", "RU", 55.97, 37.41 },
+    { "Pyongyang (ZKPY)", "KP", 39.22, 125.67 },
+  };
+  g_autoptr(DmEvent) trip = NULL;
+  DmProblem *problem;
+  GPtrArray *legs;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  trip = g_list_model_get_item (dm_document_get_events (doc), 0);
+  legs = dm_event_get_legs (trip);
+  g_assert_cmpuint (legs->len, ==, G_N_ELEMENTS (ends) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      DmLeg *leg = legs->pdata[MIN (i, legs->len - 1)];
+      DmPlace *place = i < legs->len ? leg->from : leg->to;
+
+      g_assert_cmpstr (dm_place_get_name (place), ==, ends[i].name);
+      g_assert_cmpstr (dm_place_get_country (place), ==, ends[i].country);
+      g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (place), ends[i].lat, 0.05);
+      g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (place), ends[i].lon, 0.05);
+    }
+  /* the time is read in the airport's zone: 1 March 2017 in San Diego starts at 08:00 UTC */
+  g_assert_cmpint (((DmLeg *) legs->pdata[0])->depart.earliest, ==, utc ("2017-03-01T08:00:00Z"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 1);
+  problem = interop_find_problem_at (doc, "“PYO” is not an airport code the gazetteer knows", 8);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 17);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -379,5 +424,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/unreadable", test_unreadable);
   g_test_add_func ("/interop/csv/round-trip", test_round_trip);
   g_test_add_func ("/interop/csv/destination-only", test_destination_only);
+  g_test_add_func ("/interop/csv/airport-codes", test_airport_codes);
   return g_test_run ();
 }

@@ -36,15 +36,15 @@ static const char * const synonyms[N_COLUMNS] = {
   [COL_ACTOR_ID] = "actorid",
   [COL_PARTICIPANTS] = "participants|attendees|with|others",
   [COL_STATUS] = "status",
-  [COL_FROM] = "from|origin|fromcity|fromplace|origincity|departurecity|departureplace",
+  [COL_FROM] = "from|origin|fromcity|fromplace|origincity|departurecity|departureplace|fromairport|originairport|departureairport",
   [COL_FROM_COUNTRY] = "fromcountry|origincountry",
   [COL_FROM_LAT] = "fromlat|fromlatitude|originlat",
   [COL_FROM_LON] = "fromlon|fromlng|fromlongitude|originlon|originlng",
-  [COL_TO] = "to|destination|tocity|toplace|destinationcity|arrivalcity|arrivalplace",
+  [COL_TO] = "to|destination|tocity|toplace|destinationcity|arrivalcity|arrivalplace|toairport|destinationairport|arrivalairport",
   [COL_TO_COUNTRY] = "tocountry|destinationcountry",
   [COL_TO_LAT] = "tolat|tolatitude|destinationlat",
   [COL_TO_LON] = "tolon|tolng|tolongitude|destinationlon|destinationlng",
-  [COL_PLACE] = "place|city|location|venue|where",
+  [COL_PLACE] = "place|city|location|venue|where|airport",
   [COL_COUNTRY] = "country|countrycode|ccodes",
   [COL_LAT] = "lat|latitude|y",
   [COL_LON] = "lon|lng|long|longitude|x",
@@ -69,6 +69,7 @@ typedef struct
   guint       n_rows;
   DmDateOrder start_order;          /* how the start and end columns write numeric dates */
   DmDateOrder end_order;
+  gboolean    codes[N_COLUMNS];     /* the column holds airport codes ("SAN", "ZKPY") */
 } Loader;
 
 static char *
@@ -244,6 +245,16 @@ read_place (Loader     *self,
     }
   if (name == NULL)
     return TRUE;
+  if (self->codes[name_col])
+    {
+      if ((*out = dm_import_place_from_code (&self->imp, name->text)) != NULL)
+        return TRUE;
+      dm_import_problem (&self->imp, name->line, name->column,
+                         /* Translators: %s is a code from a column of airport codes, e.g. “PYO” */
+                         _("“%s” is not an airport code the gazetteer knows (it has the large and medium airports that have an IATA code)"),
+                         name->text);
+      return FALSE;
+    }
   *out = dm_import_place_from_text (&self->imp, name->text, country, name->line, name->column);
   if (*out == NULL)
     {
@@ -341,6 +352,53 @@ decide_date_orders (Loader     *self,
                            _("No date in column “%s” tells whether it is day/month or month/day: its dates are read day first (7/6/2017 is 7 June)"),
                            f->text);
       }
+}
+
+/* Whether the place column at @index holds airport codes: every value is written as one
+ * ("SAN", "ZKPY"), and more of them are airports than countries' codes ("PHL" is both:
+ * "SAN" settles it), or the header says airport, IATA or ICAO */
+static gboolean
+column_holds_codes (const char *data,
+                    gsize       length,
+                    char        separator,
+                    int         index)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  DmCsvReader reader;
+  GPtrArray *row;
+  guint line, column;
+  guint airports = 0, countries = 0, values = 0;
+  gboolean all_codes = TRUE, header_says = FALSE;
+
+  if (index < 0)
+    return FALSE;
+  dm_csv_reader_init (&reader, data, length, separator);
+  for (guint n = 0; all_codes && (row = dm_csv_reader_next (&reader, &line, &column, NULL)) != NULL; n++)
+    {
+      g_autofree char *value = (guint) index < row->len
+                               ? g_strstrip (g_strdup (((DmCsvField *) g_ptr_array_index (row, index))->text))
+                               : g_strdup ("");
+
+      if (n == 0)
+        {
+          g_autofree char *folded = fold_header (value);
+
+          header_says = strstr (folded, "airport") != NULL || strstr (folded, "iata") != NULL ||
+                        strstr (folded, "icao") != NULL;
+        }
+      else if (*value != '\0')
+        {
+          gboolean airport = dm_gazetteer_lookup_airport (gaz, value) != NULL;
+          gboolean country = dm_gazetteer_lookup_country (gaz, value) != NULL;
+
+          values++;
+          all_codes = dm_gazetteer_is_airport_code (value);
+          airports += airport && !country;
+          countries += country && !airport;
+        }
+      g_ptr_array_unref (row);
+    }
+  return all_codes && values > 0 && (airports > countries || header_says);
 }
 
 static DmActor *
@@ -625,6 +683,9 @@ dm_csv_format_load (DmDocument    *doc,
       goto out;
     }
   decide_date_orders (&self, header, data, length, g_str_equal (ext, "tsv") || g_str_equal (ext, "tab") ? '\t' : 0);
+  for (Column c = COL_FROM; c <= COL_PLACE; c++)
+    if (c == COL_FROM || c == COL_TO || c == COL_PLACE)
+      self.codes[c] = column_holds_codes (data, length, reader.delimiter, self.columns[c]);
 
   for (;;)
     {

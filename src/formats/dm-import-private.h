@@ -43,6 +43,10 @@ DmPlace  *dm_import_place_from_text   (DmImport     *self,
                                        const char   *country,
                                        guint         line,
                                        guint         column);
+/* The airport of an IATA ("SVO") or ICAO ("ZKPY") code, as a point named "Moscow (SVO)";
+ * NULL if @code is not an airport code the gazetteer knows */
+DmPlace  *dm_import_place_from_code   (DmImport     *self,
+                                       const char   *code);
 /* A place given by coordinates; @name, @country and @timezone may be NULL */
 DmPlace  *dm_import_place_at          (DmImport     *self,
                                        const char   *name,
