@@ -107,6 +107,8 @@ typedef struct
   double lat;
   DmTime arrive;
   DmTime depart;
+  guint  first;   /* as a stop: its first and last point in the track */
+  guint  last;
 } DmTrackPoint;
 
 /* The stops of a track, in order: its first point, each place where it stays within
@@ -114,6 +116,11 @@ typedef struct
  * time it left. (transfer full) (element-type DmTrackPoint) */
 GArray   *dm_import_track_stops       (const DmTrackPoint *points,
                                        guint               n_points);
+/* The way the track went from stop @from to stop @to (of dm_import_track_stops() over
+ * @points), for DmLeg.path: longitude, latitude pairs; NULL when it went straight */
+GArray   *dm_import_track_path        (const DmTrackPoint *points,
+                                       const DmTrackPoint *from,
+                                       const DmTrackPoint *to);
 /* Where each line of @data starts (offsets, as guint) */
 GArray   *dm_import_index_lines       (const char   *data,
                                        gsize         length);

@@ -24,6 +24,7 @@ typedef enum
   DM_ROUTE_USE_SUMMIT     = 1 << 6,
   DM_ROUTE_USE_MEETING    = 1 << 7,
   DM_ROUTE_USE_COUNTRY    = 1 << 8, /* a place known only by its country */
+  DM_ROUTE_USE_UNDATED    = 1 << 9, /* a place no event takes place at */
 } DmRouteUse;
 
 /**
