@@ -412,6 +412,34 @@ test_any_case (void)
   g_assert_null (interop_find_event (doc, "Wrong"));
 }
 
+/* Linked Places' "when" and "timespans", "start", "end" written in another case, and a
+ * "Times" list (issue 10) */
+static void
+test_when_any_case (void)
+{
+  static const char text[] =
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [-1.28, 51.67]},\n"
+    " \"properties\": {\"title\": \"Abingdon\"},\n"
+    " \"When\": {\"Timespans\": [{\"Start\": {\"in\": \"1600\"}, \"End\": {\"in\": \"1699\"}}]}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.405, 52.52]},\n"
+    " \"properties\": {\"title\": \"Berlin\", \"TIMES\": [\"2024-04-01\", \"2024-04-03\"]}}\n"
+    "]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "when-any-case.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  e = interop_find_event (doc, "Abingdon");
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_start (e)->precision, ==, DM_PRECISION_YEAR);
+  g_assert_true (dm_time_is_known (dm_event_get_end (e)));
+  e = interop_find_event (doc, "Berlin");
+  g_assert_nonnull (e);
+  g_assert_true (dm_time_is_known (dm_event_get_end (e)));
+}
+
 /* Scripts that write coordinates as strings: read as numbers, with one problem for the
  * whole file at the first one (issue 10) */
 static void
@@ -513,6 +541,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/kepler-milliseconds", test_kepler_milliseconds);
   g_test_add_func ("/interop/geojson/any-case", test_any_case);
   g_test_add_func ("/interop/geojson/text-coordinates", test_text_coordinates);
+  g_test_add_func ("/interop/geojson/when-any-case", test_when_any_case);
   g_test_add_func ("/interop/geojson/unknown-values", test_unknown_values);
   return g_test_run ();
 }

@@ -329,7 +329,7 @@ read_dated_segments (DmGeojsonLoader *self,
   for (guint i = 0; i < json_array_get_length (a) && !dated; i++)
     {
       JsonNode *g = json_array_get_element (a, i);
-      dated = JSON_NODE_HOLDS_OBJECT (g) && json_object_has_member (json_node_get_object (g), "when");
+      dated = JSON_NODE_HOLDS_OBJECT (g) && dm_geojson_lookup (json_node_get_object (g), "when", NULL) != NULL;
     }
   if (!dated)
     return FALSE;
@@ -358,9 +358,9 @@ read_dated_segments (DmGeojsonLoader *self,
       if (props != NULL)
         json_object_set_member (segment, "properties", json_node_copy (props));
       json_object_set_member (segment, "geometry", json_node_copy (g));
-      if (json_object_has_member (json_node_get_object (g), "when"))
+      if (dm_geojson_lookup (json_node_get_object (g), "when", NULL) != NULL)
         json_object_set_member (segment, "when",
-                                json_node_copy (json_object_get_member (json_node_get_object (g), "when")));
+                                json_node_copy (dm_geojson_lookup (json_node_get_object (g), "when", NULL)));
       json_node_set_object (node, segment);
       self->segment_of = g;
       read_feature (self, NULL, 0, node);

@@ -131,6 +131,19 @@ guint     dm_import_find_column       (const char   *data,
                                        GArray       *line_starts,
                                        guint         line,
                                        const char   *needle);
+/* A latitude and longitude written in one cell: "55.75, 37.62", "55.75 37.62",
+ * "55°45′N 37°37′E", "33°52′S, 151°12′E" (hemispheres in either order); FALSE unless both
+ * are within the world */
+gboolean  dm_import_parse_coordinates (const char   *text,
+                                       double       *latitude,
+                                       double       *longitude);
+/* A date or a range of days written in English prose: "26 October 2025", "October 26,
+ * 2025", "26-28 October 2025", "Oct 26 – Nov 2, 2025", "January 29–February 7, 1909";
+ * @end is DM_TIME_UNKNOWN for one date. FALSE for anything else (numeric dates included) */
+gboolean  dm_import_parse_prose_dates (const char   *text,
+                                       GTimeZone    *zone,
+                                       DmTime       *start,
+                                       DmTime       *end);
 /* The extension of @basename, lower case, or "" */
 char     *dm_import_extension         (const char   *basename);
 

@@ -207,6 +207,19 @@ dm_import_place_from_text (DmImport   *self,
       dm_gazetteer_text_match_clear (&match);
       dm_gazetteer_lookup_text (gaz, stripped, NULL, &match);
     }
+  /* "Moscow / Москва", "Beijing / 北京": one name in two languages, matched on either part */
+  if (match.entry == NULL && match.country == NULL && strchr (stripped, '/') != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (stripped, "/", 3);
+
+      for (guint i = 0; names[1] != NULL && names[i] != NULL; i++)
+        if (*g_strstrip (names[i]) != '\0' &&
+            (place = dm_import_place_from_text (self, names[i], country, line, column)) != NULL)
+          {
+            g_hash_table_insert (self->places, g_strdup (key), g_object_ref (place));
+            return place;
+          }
+    }
   if (match.other_country)
     dm_import_problem (self, line, column,
                        /* Translators: “Newcastle, United Kingdom” names United Kingdom, not the country given (US) */
