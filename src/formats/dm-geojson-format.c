@@ -14,6 +14,9 @@
 #include "dm-import-private.h"
 #include "dm-json-positions.h"
 
+/* Features without a time said one by one; the rest are counted in one problem */
+#define UNTIMED_SAID 3
+
 /* GeoJSON (RFC 7946) in: a Feature with a time is an event. Points are visits (or
  * summits with several participants), lines are trips with one leg per segment.
  * Times come from Linked Places "when", from flat properties, or from a fourth
@@ -518,6 +521,13 @@ read_feature (DmGeojsonLoader *self,
       dm_import_add_event (&self->imp, event, line, column);
       break;
     case DM_GEOJSON_TIMES_NONE:
+      /* a file of places (3,220 counties) gets a few problems and a count, not one each */
+      if (++self->n_untimed > UNTIMED_SAID)
+        {
+          if (self->n_untimed == UNTIMED_SAID + 1)
+            self->untimed_line = line, self->untimed_column = column;
+          break;
+        }
       /* Translators: %s is the feature's name or "this feature" */
       dm_import_problem (&self->imp, line, column,
                          _("“%s” has no time: its places are shown, but not as an event"),
@@ -632,6 +642,13 @@ dm_geojson_format_load (DmDocument    *doc,
                          _("not GeoJSON: the top level should be a Feature or a FeatureCollection"));
   if (ok)
     dm_geojson_report_unknown (&self);
+  if (ok && self.n_untimed > UNTIMED_SAID)
+    dm_import_problem (&self.imp, self.untimed_line, self.untimed_column,
+                       /* Translators: after three problems for features without a time; %u counts the rest */
+                       ngettext ("%u more feature has no time: its places are shown, but not as an event",
+                                 "%u more features have no time: their places are shown, but not as events",
+                                 self.n_untimed - UNTIMED_SAID),
+                       self.n_untimed - UNTIMED_SAID);
   if (ok && self.text_coords > 0)
     /* Translators: the first %s is a coordinate as written, like "37.6"; %u counts them */
     dm_import_problem (&self.imp, self.text_line, self.text_column,
