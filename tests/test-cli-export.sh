@@ -152,8 +152,8 @@ expect_error "unknown format" 2 "x.bmp" --export "$tmp/x.bmp" "$sample"
 expect_error "no input" 2 "No file" --export "$tmp/x.png"
 expect_error "unloadable input" 2 "not-json.diplomap" --export "$tmp/x.png" "$src/data/not-json.diplomap"
 expect_error "missing input" 2 "nowhere.diplomap" --export "$tmp/x.png" "$tmp/nowhere.diplomap"
-printf '<gpx version="1.1"><wpt lat="1" lon="2"><name>A</name></wpt></gpx>\n' > "$tmp/places.gpx"
-expect_error "nothing to draw" 2 "Nothing to draw" --export "$tmp/x.png" "$tmp/places.gpx"
+printf '<gpx version="1.1"></gpx>\n' > "$tmp/empty.gpx"
+expect_error "nothing to draw" 2 "Nothing to draw" --export "$tmp/x.png" "$tmp/empty.gpx"
 expect_error "unwritable path" 1 "no-such-dir/x.png" --export "$tmp/no-such-dir/x.png" "$sample"
 [ -e "$tmp/x.png" ] || [ -e "$tmp/x.bmp" ] && bad "failed exports wrote nothing" || ok "failed exports wrote nothing"
 
@@ -163,6 +163,13 @@ grep -q '>1\. Reuters, ' "$tmp/notes.svg" && ! grep -q '>Sources:' "$tmp/notes.s
   && ok "--sources footnotes numbers the sources" || bad "--sources footnotes"
 "$exe" --export "$tmp/none.svg" --size 1280x720 --sources none "$sample" >/dev/null 2>&1
 ! grep -q 'Reuters' "$tmp/none.svg" && ok "--sources none" || bad "--sources none shows sources"
+
+# Places without times (GPX waypoints) are drawn as places (issue 10; their dots and legend
+# entry: /render/routes/undated-places), so such a file exports
+printf '<gpx version="1.1"><wpt lat="48.2082" lon="16.3738"><name>Vienna</name></wpt><wpt lat="30.0444" lon="31.2357"><name>Cairo</name></wpt></gpx>\n' > "$tmp/places.gpx"
+"$exe" --export "$tmp/places.png" --size 800x450 "$tmp/places.gpx" >/dev/null 2>&1; st=$?
+check "places without times export exits 0" 0 $st
+check "places without times png size" "800 450" "$(png_size "$tmp/places.png")"
 
 # A write that fails half-way (file size limit) leaves the old file whole and no temporary
 echo old > "$tmp/keep.png"

@@ -570,6 +570,45 @@ test_place_names (void)
   g_assert_null (dm_gazetteer_translate_place (gaz, "Moscow", NULL, "fr"));
 }
 
+/* Airports by IATA and ICAO code (data/airports.tsv, issue 10) */
+static void
+test_airports (void)
+{
+  const DmAirport *svo = dm_gazetteer_lookup_airport (gazetteer (), "SVO");
+  const DmAirport *a;
+
+  g_assert_nonnull (svo);
+  g_assert_cmpstr (svo->icao, ==, "UUEE");
+  g_assert_cmpstr (svo->city, ==, "Moscow");
+  g_assert_cmpstr (svo->country, ==, "RU");
+  g_assert_cmpfloat_with_epsilon (svo->latitude, 55.97, 0.05);
+  g_assert_cmpfloat_with_epsilon (svo->longitude, 37.41, 0.05);
+  g_assert_true (dm_gazetteer_lookup_airport (gazetteer (), "uuee") == svo);
+
+  a = dm_gazetteer_lookup_airport (gazetteer (), "ZKPY");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->iata, ==, "FNJ");
+  g_assert_cmpstr (a->country, ==, "KP");
+  /* the codes issue 10 saw read as Mali, the Philippines, Syria, Monaco and a Belgian town */
+  g_assert_cmpstr (dm_gazetteer_lookup_airport (gazetteer (), "SAN")->city, ==, "San Diego");
+  g_assert_cmpstr (dm_gazetteer_lookup_airport (gazetteer (), "PHL")->city, ==, "Philadelphia");
+  g_assert_cmpstr (dm_gazetteer_lookup_airport (gazetteer (), "SYR")->city, ==, "Syracuse");
+  g_assert_cmpstr (dm_gazetteer_lookup_airport (gazetteer (), "MCO")->city, ==, "Orlando");
+  g_assert_cmpstr (dm_gazetteer_lookup_airport (gazetteer (), "ATH")->country, ==, "GR");
+  /* a small airfield is not kept; neither is anything that is not a code */
+  g_assert_null (dm_gazetteer_lookup_airport (gazetteer (), "PYO"));
+  g_assert_null (dm_gazetteer_lookup_airport (gazetteer (), "Moscow"));
+  g_assert_null (dm_gazetteer_lookup_airport (gazetteer (), ""));
+
+  g_assert_true (dm_gazetteer_is_airport_code ("SVO"));
+  g_assert_true (dm_gazetteer_is_airport_code ("ZKPY"));
+  g_assert_true (dm_gazetteer_is_airport_code ("K1O6"));
+  g_assert_false (dm_gazetteer_is_airport_code ("svo"));
+  g_assert_false (dm_gazetteer_is_airport_code ("Ath"));
+  g_assert_false (dm_gazetteer_is_airport_code ("1ABC"));
+  g_assert_false (dm_gazetteer_is_airport_code ("SV"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/model/gazetteer/fuzzy", test_fuzzy);
   g_test_add_func ("/model/gazetteer/complete", test_complete);
   g_test_add_func ("/model/gazetteer/countries", test_countries);
+  g_test_add_func ("/model/gazetteer/airports", test_airports);
 
   return g_test_run ();
 }

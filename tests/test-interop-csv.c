@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dm-csv-private.h"
+#include "dm-import-private.h"
 #include "dm-error.h"
 #include "dm-loader.h"
 #include "dm-saver.h"
@@ -365,6 +366,206 @@ test_destination_only (void)
   g_assert_true (dm_time_is_known (dm_event_get_start (e)));
 }
 
+/* A flight log's airport codes are airports: "PHL" is Philadelphia, not the Philippines,
+ * "ATH" Athens, not Ath in Belgium; a code the gazetteer lacks is a problem at its cell,
+ * never a town of that name (issue 10) */
+static void
+test_airport_codes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "flights.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  static const struct { const char *name; const char *country; double lat, lon; } ends[] = {
+    { "San Diego (SAN)", "US", 32.73, -117.19 },
+    { "Philadelphia (PHL)", "US", 39.87, -75.24 },
+    { "Syracuse (SYR)", "US", 43.11, -76.11 },
+    { "Orlando (MCO)", "US", 28.43, -81.31 },
+    { "Athens (ATH)", "GR", 37.94, 23.94 },
+    { "Moscow (SVO)", "RU", 55.97, 37.41 },
+    { "Pyongyang (ZKPY)", "KP", 39.22, 125.67 },
+  };
+  g_autoptr(DmEvent) trip = NULL;
+  DmProblem *problem;
+  GPtrArray *legs;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  trip = g_list_model_get_item (dm_document_get_events (doc), 0);
+  legs = dm_event_get_legs (trip);
+  g_assert_cmpuint (legs->len, ==, G_N_ELEMENTS (ends) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      DmLeg *leg = legs->pdata[MIN (i, legs->len - 1)];
+      DmPlace *place = i < legs->len ? leg->from : leg->to;
+
+      g_assert_cmpstr (dm_place_get_name (place), ==, ends[i].name);
+      g_assert_cmpstr (dm_place_get_country (place), ==, ends[i].country);
+      g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (place), ends[i].lat, 0.05);
+      g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (place), ends[i].lon, 0.05);
+    }
+  /* the time is read in the airport's zone: 1 March 2017 in San Diego starts at 08:00 UTC */
+  g_assert_cmpint (((DmLeg *) legs->pdata[0])->depart.earliest, ==, utc ("2017-03-01T08:00:00Z"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 1);
+  problem = interop_find_problem_at (doc, "“PYO” is not an airport code the gazetteer knows", 8);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 17);
+}
+
+/* Spreadsheets as people make them (issue 10): a "Year" column is a date of that
+ * precision, bilingual names match on either part, one "Coordinates" cell holds both
+ * numbers, in decimal or in degrees and minutes */
+static void
+test_diary (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "diary.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GListModel *events = dm_document_get_events (doc);
+  static const struct { const char *country; double lat, lon; int year; } rows[] = {
+    { "RU", 55.75, 37.62, 2019 },
+    { "CN", 39.91, 116.40, 2018 },
+    { NULL, 55.75, 37.62, 2017 },
+    { NULL, -33.8667, 151.2, 2016 },
+  };
+  DmProblem *problem;
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      DmPlace *place = dm_event_get_place (e);
+      const DmTime *start = dm_event_get_start (e);
+      g_autoptr(GDateTime) mid = g_date_time_new_from_unix_utc ((start->earliest + start->latest) / 2);
+
+      g_assert_nonnull (place);
+      if (rows[i].country != NULL)
+        g_assert_cmpstr (dm_place_get_country (place), ==, rows[i].country);
+      g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (place), rows[i].lat, 0.05);
+      g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (place), rows[i].lon, 0.05);
+      g_assert_cmpint (start->precision, ==, DM_PRECISION_YEAR);
+      g_assert_cmpint (g_date_time_get_year (mid), ==, rows[i].year);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 1);
+  problem = interop_find_problem_at (doc, "“north of here” is not a latitude and longitude", 6);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (dm_problem_get_column (problem), ==, 14);
+}
+
+/* The cell parser alone */
+static void
+test_coordinates (void)
+{
+  static const struct { const char *text; double lat, lon; } good[] = {
+    { "55.75, 37.62", 55.75, 37.62 },
+    { "-33.86 151.21", -33.86, 151.21 },
+    { "55°45′N 37°37′E", 55.75, 37.6167 },
+    { "37°37'E, 55°45'N", 55.75, 37.6167 },
+    { "33°52′S, 151°12′30″E", -33.8667, 151.2083 },
+    { "40.7128° N, 74.0060° W", 40.7128, -74.006 },
+  };
+  static const char * const bad[] = { "", "55.75", "95, 10", "10, 200", "north", "1, 2, 3", "55°N 56°N", "N" };
+  double lat, lon;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      if (!dm_import_parse_coordinates (good[i].text, &lat, &lon))
+        g_error ("“%s” not read", good[i].text);
+      g_assert_cmpfloat_with_epsilon (lat, good[i].lat, 1e-4);
+      g_assert_cmpfloat_with_epsilon (lon, good[i].lon, 1e-4);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    if (dm_import_parse_coordinates (bad[i], &lat, &lon))
+      g_error ("“%s” read as %g, %g", bad[i], lat, lon);
+}
+
+static int
+ymd (gint64 t)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+
+  return g_date_time_get_year (dt) * 10000 + g_date_time_get_month (dt) * 100 +
+         g_date_time_get_day_of_month (dt);
+}
+
+/* Dates and ranges of days as official records print them (issue 10) */
+static void
+test_prose_dates (void)
+{
+  static const struct { const char *text; int first, last; } good[] = {
+    { "26-28 October 2025", 20251026, 20251028 },
+    { "Oct 26 – Nov 2, 2025", 20251026, 20251102 },
+    { "January 29–February 7, 1909", 19090129, 19090207 },
+    { "November 4-5, 2019", 20191104, 20191105 },
+    { "26 October 2025", 20251026, 0 },
+    { "October 26th, 2025", 20251026, 0 },
+    { "30 December – 2 January 2020", 20191230, 20200102 },
+    { "Sept. 3 to Sept. 5, 1945", 19450903, 19450905 },
+  };
+  static const char * const bad[] = { "2025-10-26", "7/6/2017", "26-28", "Octember 3, 2025",
+                                      "31 February 2025", "26 October", "next week" };
+  static const char text[] =
+    "title,place,date\n"
+    "Summit,Moscow,26-28 October 2025\n"
+    "Tour,Paris,\"Oct 29 – Nov 2, 2025\"\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "prose.csv");
+  g_autoptr(DmDocument) doc = NULL;
+  g_autoptr(DmEvent) tour = NULL;
+  DmTime start, end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      if (!dm_import_parse_prose_dates (good[i].text, NULL, &start, &end))
+        g_error ("“%s” not read", good[i].text);
+      g_assert_cmpint (ymd (start.earliest), ==, good[i].first);
+      if (good[i].last != 0)
+        g_assert_cmpint (ymd (end.earliest), ==, good[i].last);
+      else
+        g_assert_false (dm_time_is_known (&end));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    if (dm_import_parse_prose_dates (bad[i], NULL, &start, &end))
+      g_error ("“%s” read as a date", bad[i]);
+
+  /* in a spreadsheet: the range is the visit's start and end, local days at the place */
+  doc = interop_load (file);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+  tour = g_list_model_get_item (dm_document_get_events (doc), 1);
+  g_assert_cmpint (ymd (dm_event_get_start (tour)->earliest + 12 * 3600), ==, 20251029);
+  g_assert_cmpint (ymd (dm_event_get_end (tour)->earliest + 12 * 3600), ==, 20251102);
+  g_assert_cmpint (dm_event_get_end (tour)->precision, ==, DM_PRECISION_DAY);
+}
+
+/* A "DATE" column with the clock times of "DEPART" and "ARRIVE": an arrival earlier than
+ * the departure is the next day's (issue 10) */
+static void
+test_clock_columns (void)
+{
+  static const char text[] =
+    "DATE,FROM,TO,DEPART,ARRIVE\n"
+    "10/26/2025,New York,London,10:25PM,10:40AM\n"
+    "10/28/2025,London,Paris,9:05 AM,11:20 AM\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "flights-clock.csv");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  g_autoptr(DmEvent) trip = NULL;
+  DmLeg *leg;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  trip = g_list_model_get_item (dm_document_get_events (doc), 0);
+  g_assert_cmpuint (dm_event_get_legs (trip)->len, ==, 2);
+  leg = dm_event_get_legs (trip)->pdata[0];
+  /* 22:25 in New York (EDT) on 26 October; 10:40 in London (GMT) the next day */
+  g_assert_cmpint (leg->depart.earliest, ==, utc ("2025-10-27T02:25:00Z"));
+  g_assert_cmpint (leg->depart.precision, ==, DM_PRECISION_MINUTE);
+  g_assert_cmpint (leg->arrive.earliest, ==, utc ("2025-10-27T10:40:00Z"));
+  leg = dm_event_get_legs (trip)->pdata[1];
+  g_assert_cmpint (leg->depart.earliest, ==, utc ("2025-10-28T09:05:00Z"));
+  g_assert_cmpint (leg->arrive.earliest, ==, utc ("2025-10-28T10:20:00Z"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -379,5 +580,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/unreadable", test_unreadable);
   g_test_add_func ("/interop/csv/round-trip", test_round_trip);
   g_test_add_func ("/interop/csv/destination-only", test_destination_only);
+  g_test_add_func ("/interop/csv/airport-codes", test_airport_codes);
+  g_test_add_func ("/interop/csv/diary", test_diary);
+  g_test_add_func ("/interop/csv/coordinates", test_coordinates);
+  g_test_add_func ("/interop/csv/prose-dates", test_prose_dates);
+  g_test_add_func ("/interop/csv/clock-columns", test_clock_columns);
   return g_test_run ();
 }

@@ -412,6 +412,61 @@ test_any_case (void)
   g_assert_null (interop_find_event (doc, "Wrong"));
 }
 
+/* Linked Places' "when" and "timespans", "start", "end" written in another case, and a
+ * "Times" list (issue 10) */
+static void
+test_when_any_case (void)
+{
+  static const char text[] =
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [-1.28, 51.67]},\n"
+    " \"properties\": {\"title\": \"Abingdon\"},\n"
+    " \"When\": {\"Timespans\": [{\"Start\": {\"in\": \"1600\"}, \"End\": {\"in\": \"1699\"}}]}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.405, 52.52]},\n"
+    " \"properties\": {\"title\": \"Berlin\", \"TIMES\": [\"2024-04-01\", \"2024-04-03\"]}}\n"
+    "]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "when-any-case.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  e = interop_find_event (doc, "Abingdon");
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_start (e)->precision, ==, DM_PRECISION_YEAR);
+  g_assert_true (dm_time_is_known (dm_event_get_end (e)));
+  e = interop_find_event (doc, "Berlin");
+  g_assert_nonnull (e);
+  g_assert_true (dm_time_is_known (dm_event_get_end (e)));
+}
+
+/* A file of places without times (kepler.gl's 3,220 counties) gets three problems and a
+ * count, not one problem per feature; its places are kept (issue 10) */
+static void
+test_untimed_summary (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+  g_autoptr(GPtrArray) undated = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (text, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", "
+                            "\"coordinates\": [%u.5, 10]}, \"properties\": {\"name\": \"County %u\"}}\n",
+                            i ? "," : "", i, i);
+  g_string_append (text, "]}\n");
+  bytes = g_bytes_new (text->str, text->len);
+  file = interop_write_temp (bytes, "counties.geojson");
+  doc = interop_load (file);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 4);
+  g_assert_nonnull (interop_find_problem_at (doc, "“County 2” has no time", 4));
+  g_assert_nonnull (interop_find_problem_at (doc, "3 more features have no time", 5));
+  undated = dm_document_dup_undated_places (doc);
+  g_assert_cmpuint (undated->len, ==, 6);
+}
+
 /* Scripts that write coordinates as strings: read as numbers, with one problem for the
  * whole file at the first one (issue 10) */
 static void
@@ -513,6 +568,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/kepler-milliseconds", test_kepler_milliseconds);
   g_test_add_func ("/interop/geojson/any-case", test_any_case);
   g_test_add_func ("/interop/geojson/text-coordinates", test_text_coordinates);
+  g_test_add_func ("/interop/geojson/when-any-case", test_when_any_case);
+  g_test_add_func ("/interop/geojson/untimed-summary", test_untimed_summary);
   g_test_add_func ("/interop/geojson/unknown-values", test_unknown_values);
   return g_test_run ();
 }

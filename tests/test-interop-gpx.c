@@ -5,6 +5,7 @@
 
 #include "dm-error.h"
 #include "dm-format.h"
+#include "dm-saver.h"
 #include "interop-common.h"
 
 static gint64
@@ -61,6 +62,40 @@ test_track (void)
   g_assert_cmpint (first->arrive.earliest, ==, utc ("2019-06-30T13:06:00Z"));
   g_assert_cmpint (second->depart.earliest, ==, utc ("2019-06-30T13:17:00Z"));
   g_assert_cmpint (second->arrive.earliest, ==, utc ("2019-06-30T13:23:00Z"));
+  /* each leg keeps the way it went, drawn instead of a great circle: the 7 points from the
+   * take-off to the dwell, the 7 from the dwell to the landing */
+  g_assert_nonnull (first->path);
+  g_assert_cmpuint (first->path->len, ==, 14);
+  g_assert_cmpfloat_with_epsilon (g_array_index (first->path, double, 4), 127.05, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (first->path, double, 5), 37.56, 1e-9);
+  g_assert_nonnull (second->path);
+  g_assert_cmpuint (second->path->len, ==, 14);
+  g_assert_cmpfloat_with_epsilon (g_array_index (second->path, double, 13), 37.50, 1e-9);
+
+  /* a .diplomap keeps it: written, read again, the same way */
+  {
+    g_autoptr(GBytes) bytes = dm_native_write_document (doc);
+    g_autoptr(GFile) copy = interop_write_temp (bytes, "helicopter.diplomap");
+    g_autoptr(DmDocument) again = interop_load (copy);
+    g_autoptr(DmEvent) e = NULL;
+    DmLeg *leg = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (again)), ==, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_events (again)) && leg == NULL; i++)
+      {
+        g_clear_object (&e);
+        e = g_list_model_get_item (dm_document_get_events (again), i);
+        if (dm_event_get_kind (e) == DM_EVENT_KIND_TRIP)
+          leg = dm_event_get_legs (e)->pdata[0];
+      }
+    g_assert_nonnull (leg);
+    g_assert_nonnull (leg->path);
+    g_assert_cmpuint (leg->path->len, ==, 14);
+    for (guint k = 0; k < 14; k++)
+      g_assert_cmpfloat_with_epsilon (g_array_index (leg->path, double, k),
+                                      g_array_index (first->path, double, k), 1e-6);
+    g_assert_null (leg->extra);
+  }
 
   g_assert_cmpstr (dm_place_get_name (dm_event_get_place (visit)), ==, "Panmunjom");
   g_assert_cmpint (dm_event_get_start (visit)->earliest, ==, utc ("2019-06-30T06:45:00Z"));

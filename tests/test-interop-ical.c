@@ -123,6 +123,35 @@ test_locations (void)
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 5);
 }
 
+/* A LOCATION that is an airport code is the airport: "ATH" is Athens, not Ath in
+ * Belgium; "ZKPY" is Pyongyang's airport; "PHL" alone stays the Philippines (issue 10) */
+static void
+test_airport_codes (void)
+{
+  static const char text[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Diplomap tests//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:ath@example.org\r\nDTSTART;VALUE=DATE:20170305\r\nSUMMARY:Arrival\r\n"
+    "LOCATION:ATH\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:fnj@example.org\r\nDTSTART;VALUE=DATE:20170310\r\nSUMMARY:Arrival\r\n"
+    "LOCATION:ZKPY\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:phl@example.org\r\nDTSTART;VALUE=DATE:20170312\r\nSUMMARY:Visit\r\n"
+    "LOCATION:PHL\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "airports.ics");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmPlace *place;
+
+  place = dm_event_get_place (interop_find_event (doc, "ath@example.org"));
+  g_assert_cmpstr (dm_place_get_name (place), ==, "Athens (ATH)");
+  g_assert_cmpstr (dm_place_get_country (place), ==, "GR");
+  place = dm_event_get_place (interop_find_event (doc, "fnj@example.org"));
+  g_assert_cmpstr (dm_place_get_country (place), ==, "KP");
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (place), 39.22, 0.05);
+  place = dm_event_get_place (interop_find_event (doc, "phl@example.org"));
+  g_assert_cmpstr (dm_place_get_country (place), ==, "PH");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+}
+
 static void
 test_bad (void)
 {
@@ -172,6 +201,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/interop/ical/visits", test_visits);
   g_test_add_func ("/interop/ical/locations", test_locations);
+  g_test_add_func ("/interop/ical/airport-codes", test_airport_codes);
   g_test_add_func ("/interop/ical/bad", test_bad);
   g_test_add_func ("/interop/ical/truncated", test_truncated);
   return g_test_run ();

@@ -268,6 +268,10 @@ test_flight_track (void)
   g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (((DmLeg *) legs->pdata[0])->to), 51.6, 1e-6);
   g_assert_cmpint (((DmLeg *) legs->pdata[0])->arrive.earliest - ((DmLeg *) legs->pdata[0])->depart.earliest,
                    ==, 129 * 60);
+  /* the leg keeps the track's 130 points, drawn instead of the great circle */
+  g_assert_nonnull (((DmLeg *) legs->pdata[0])->path);
+  g_assert_cmpuint (((DmLeg *) legs->pdata[0])->path->len, ==, 2 * 130);
+  g_assert_cmpfloat_with_epsilon (g_array_index (((DmLeg *) legs->pdata[0])->path, double, 2 * 65), 26.0, 1e-9);
   g_object_unref (e);
 }
 

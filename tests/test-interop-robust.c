@@ -134,6 +134,70 @@ test_diplomap_reads_back (void)
     }
 }
 
+/* The corpus of tests/data/real (issue 10): each fixture, what it loads to (events, legs,
+ * problems), and each one named in its README with its origin and licence */
+static void
+test_real_corpus (void)
+{
+  static const struct { const char *name; guint events, legs, problems; } corpus[] = {
+    { "ambiguous-dates.csv", 2, 0, 1 },
+    { "diary.csv", 4, 0, 1 },
+    { "flights.csv", 1, 6, 1 },
+    { "helicopter.gpx", 2, 2, 0 },
+    { "journey-lp.geojson", 3, 2, 0 },
+    { "locations.csv", 5, 0, 3 },
+    { "locations.ics", 7, 0, 5 },
+    { "lp-places.tsv", 2, 0, 1 },
+    { "untimed-1.0.gpx", 1, 0, 1 },
+    { "us-dates.csv", 4, 0, 0 },
+  };
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "real", NULL);
+  g_autofree char *readme_path = g_build_filename (dir, "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint n_files = 0;
+
+  g_assert_true (g_file_get_contents (readme_path, &readme, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, corpus[i].name, NULL);
+      g_autofree char *cell = g_strdup_printf ("| `%s` |", corpus[i].name);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(DmDocument) doc = interop_load (file);
+      GListModel *events = dm_document_get_events (doc);
+      guint legs = 0;
+
+      for (guint k = 0; k < g_list_model_get_n_items (events); k++)
+        {
+          g_autoptr(DmEvent) e = g_list_model_get_item (events, k);
+          legs += dm_event_get_legs (e)->len;
+        }
+      if (g_list_model_get_n_items (events) != corpus[i].events || legs != corpus[i].legs ||
+          g_list_model_get_n_items (dm_document_get_problems (doc)) != corpus[i].problems)
+        g_error ("%s: %u events, %u legs, %u problems; want %u, %u, %u", corpus[i].name,
+                 g_list_model_get_n_items (events), legs,
+                 g_list_model_get_n_items (dm_document_get_problems (doc)),
+                 corpus[i].events, corpus[i].legs, corpus[i].problems);
+      if (strstr (readme, cell) == NULL)
+        g_error ("%s is not in tests/data/real/README.md", corpus[i].name);
+    }
+  /* no fixture left out of the table */
+  g_assert_nonnull (listing);
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    if (!g_str_equal (entry, "README.md"))
+      {
+        gboolean listed = FALSE;
+
+        for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+          listed |= g_str_equal (entry, corpus[i].name);
+        if (!listed)
+          g_error ("tests/data/real/%s is not in the corpus test", entry);
+        n_files++;
+      }
+  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (corpus));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -141,5 +205,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/robust/truncations", test_truncations);
   g_test_add_func ("/interop/robust/corruptions", test_corruptions);
   g_test_add_func ("/interop/robust/diplomap-reads-back", test_diplomap_reads_back);
+  g_test_add_func ("/interop/robust/real-corpus", test_real_corpus);
   return g_test_run ();
 }

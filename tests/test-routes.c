@@ -445,6 +445,94 @@ test_bounds (void)
   g_assert_cmpfloat (y0, >, 35.0);
 }
 
+/* A file of places without times (a KML of sites, GPX waypoints: issue 10) is drawn as
+ * places: bounds around them, a dot at each, a legend entry; a view's undated places are
+ * its source's, so a filter that shows no event does not draw every place */
+static void
+test_undated_places (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmPlace) vienna = place ("Vienna", 48.2082, 16.3738);
+  g_autoptr(DmPlace) cairo_ = place ("Cairo", 30.0444, 31.2357);
+  g_autoptr(DmPlace) again = place ("Vienna", 48.2082, 16.3738);
+  g_autoptr(DmRouteSet) set = NULL;
+  g_autoptr(DmRouteStyle) style = plain_style (DM_ROUTE_FUTURE_HIDDEN);
+  g_autoptr(GPtrArray) undated = NULL;
+  cairo_surface_t *s;
+  DmView view;
+  double x0, y0, x1, y1, x, y;
+
+  dm_document_add_place (doc, vienna);
+  dm_document_add_place (doc, cairo_);
+  dm_document_add_place (doc, again);   /* the same place twice is one */
+  undated = dm_document_dup_undated_places (doc);
+  g_assert_cmpuint (undated->len, ==, 2);
+
+  set = dm_route_set_new (doc);
+  g_assert_true (dm_route_set_get_uses (set) & DM_ROUTE_USE_UNDATED);
+  g_assert_true (dm_route_set_get_bounds (set, &x0, &y0, &x1, &y1));
+  g_assert_cmpfloat_with_epsilon (x0, 16.3738, 1e-6);
+  g_assert_cmpfloat_with_epsilon (x1, 31.2357, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y0, 30.0444, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y1, 48.2082, 1e-6);
+
+  dm_view_init_bounds (&view, DM_PROJECTION_MERCATOR, 0, 20, 50, 60, 800, 500, 20);
+  s = draw (doc, &view, 0, style);
+  dm_view_project (&view, 31.2357, 30.0444, &x, &y);
+  g_assert_cmpint (color_distance (pixel_at (s, x, y), 0xffffff), >, 100);
+  dm_view_project (&view, 45, 25, &x, &y);
+  g_assert_cmpint (color_distance (pixel_at (s, x, y), 0xffffff), <, 10);
+  cairo_surface_destroy (s);
+
+  /* a place an event uses is not undated; a view keeps its source's undated places */
+  {
+    g_autoptr(DmDocument) trip = one_leg (vienna, cairo_, "2025-10-26T08:00:00Z",
+                                          "2025-10-26T12:00:00Z", DM_STATUS_COMPLETED);
+    g_autoptr(GListStore) none = g_list_store_new (DM_TYPE_EVENT);
+    g_autoptr(DmDocument) view_doc = NULL;
+    g_autoptr(GPtrArray) used = NULL;
+    g_autoptr(GPtrArray) shown = NULL;
+
+    dm_document_add_place (trip, vienna);
+    dm_document_add_place (trip, cairo_);
+    used = dm_document_dup_undated_places (trip);
+    g_assert_cmpuint (used->len, ==, 0);
+    view_doc = dm_document_new_filtered (trip, G_LIST_MODEL (none));
+    shown = dm_document_dup_undated_places (view_doc);
+    g_assert_cmpuint (shown->len, ==, 0);
+  }
+}
+
+/* A leg with the way a recorded track went (DmLeg.path) is drawn along it, not along the
+ * great circle (issue 10) */
+static void
+test_track_path (void)
+{
+  g_autoptr(DmPlace) a = place ("A", 0, 0);
+  g_autoptr(DmPlace) b = place ("B", 0, 40);
+  g_autoptr(DmDocument) doc = one_leg (a, b, "2025-10-26T08:00:00Z", "2025-10-26T12:00:00Z",
+                                       DM_STATUS_COMPLETED);
+  g_autoptr(DmEvent) trip = g_list_model_get_item (dm_document_get_events (doc), 0);
+  g_autoptr(DmRouteStyle) style = plain_style (DM_ROUTE_FUTURE_HIDDEN);
+  DmLeg *leg = dm_event_get_legs (trip)->pdata[0];
+  static const double way[] = { 0, 0, 20, 30, 40, 0 };
+  cairo_surface_t *s;
+  DmView view;
+  double x, y;
+
+  leg->path = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_vals (leg->path, way, G_N_ELEMENTS (way));
+  dm_view_init_bounds (&view, DM_PROJECTION_EQUIRECTANGULAR, -5, -10, 45, 40, 800, 500, 20);
+  s = draw (doc, &view, utc ("2025-10-27T00:00:00Z"), style);
+  /* on the way it went (a quarter of the way up its first side) */
+  dm_view_project (&view, 5, 7.5, &x, &y);
+  g_assert_cmpint (color_distance (pixel_at (s, x, y), 0xffffff), >, 100);
+  /* not on the great circle, the equator */
+  dm_view_project (&view, 20, 0, &x, &y);
+  g_assert_cmpint (color_distance (pixel_at (s, x, y), 0xffffff), <, 10);
+  cairo_surface_destroy (s);
+}
+
 static void
 test_palette (void)
 {
@@ -495,5 +583,7 @@ main (int   argc,
   g_test_add_func ("/render/routes/cache", test_cache);
   g_test_add_func ("/render/routes/bounds", test_bounds);
   g_test_add_func ("/render/routes/palette", test_palette);
+  g_test_add_func ("/render/routes/undated-places", test_undated_places);
+  g_test_add_func ("/render/routes/track-path", test_track_path);
   return g_test_run ();
 }

@@ -388,6 +388,37 @@ test_format_korean (void)
   g_setenv ("LANGUAGE", "", TRUE);
 }
 
+/* Old dates: years before 1000 read and written back at their precision, and no local
+ * mean time (Rome's +0:49:56) leaking into UTC: the zone's first standard offset (issue 10) */
+static void
+test_old_dates (void)
+{
+  g_autoptr(GTimeZone) rome = g_time_zone_new_identifier ("Europe/Rome");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *year_back = NULL;
+  DmTime t;
+
+  g_assert_nonnull (rome);
+  g_assert_true (dm_time_parse ("0800-12-25", rome, &t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (t.earliest, ==, utc (800, 12, 24, 23, 0, 0));
+  g_assert_cmpint (t.latest, ==, utc (800, 12, 25, 23, 0, 0));
+  g_assert_cmpint (t.utc_offset, ==, 3600);
+  back = dm_time_to_iso (&t, rome);
+  g_assert_cmpstr (back, ==, "0800-12-25");
+
+  g_assert_true (dm_time_parse ("0432", rome, &t, &error));
+  g_assert_cmpint (t.precision, ==, DM_PRECISION_YEAR);
+  g_assert_cmpint (t.earliest % 60, ==, 0);
+  year_back = dm_time_to_iso (&t, rome);
+  g_assert_cmpstr (year_back, ==, "0432");
+
+  /* modern dates keep the zone as it is */
+  g_assert_true (dm_time_parse ("2019-12-25", rome, &t, &error));
+  g_assert_cmpint (t.earliest, ==, utc (2019, 12, 24, 23, 0, 0));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -397,6 +428,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/time/precision", test_precision);
   g_test_add_func ("/model/time/bad", test_bad);
   g_test_add_func ("/model/time/round-trip", test_round_trip);
+  g_test_add_func ("/model/time/old-dates", test_old_dates);
   g_test_add_func ("/model/time/format", test_format);
   g_test_add_func ("/model/time/format/precision", test_format_precision);
   g_test_add_func ("/model/time/format/french", test_format_french);

@@ -45,6 +45,14 @@ update_time_label (DmWindow *self)
   /* Translators: the playhead's time over the map, see the strftime manual */
   g_autofree char *text = dt ? g_date_time_format (dt, C_("playhead time", "%e %b %Y, %H:%M UTC")) : NULL;
 
+  /* a file of places without times has no moment to show: not 1 January 1970 */
+  if (self->document != NULL && dm_document_get_files (self->document)->len > 0 &&
+      g_list_model_get_n_items (dm_document_get_events (self->document)) == 0)
+    {
+      /* Translators: over the map instead of a time, for a file of places without dates */
+      gtk_label_set_text (self->time_label, _("No date given"));
+      return;
+    }
   gtk_label_set_text (self->time_label, text ? g_strstrip (text) : "");
 }
 
@@ -232,6 +240,7 @@ dm_window_apply_filters (DmWindow *self)
   /* One change of the shown events: the route set rebuilds once */
   dm_document_show_events (self->shown, self->document, events);
   dm_timeline_reload (self->timeline);
+  update_time_label (self);
   dm_route_map_layer_reload (self->routes_layer);
   n_all = g_list_model_get_n_items (dm_document_get_events (self->document));
   n_shown = g_list_model_get_n_items (dm_document_get_events (self->shown));

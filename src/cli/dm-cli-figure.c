@@ -401,7 +401,13 @@ run (Options *o)
   if (!load_files (doc, o->files))
     return 2;
   if (g_list_model_get_n_items (dm_document_get_events (doc)) == 0)
-    return fail (_("Nothing to draw: the files hold no event with a time, so no figure is written"));
+    {
+      g_autoptr(GPtrArray) undated = dm_document_dup_undated_places (doc);
+
+      /* a file of places without times is drawn as places; a clip of them is not a clip */
+      if (undated->len == 0 || video)
+        return fail (_("Nothing to draw: the files hold no event with a time, so no figure is written"));
+    }
   if (video)
     return dm_cli_video_write (figure, o->out, video_format, o->from ? &from : NULL,
                                o->to ? &to : NULL, duration, fps);

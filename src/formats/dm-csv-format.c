@@ -23,6 +23,7 @@ typedef enum
   COL_TO, COL_TO_COUNTRY, COL_TO_LAT, COL_TO_LON,
   COL_PLACE, COL_COUNTRY, COL_LAT, COL_LON, COL_TIMEZONE,
   COL_START, COL_END, COL_HOST, COL_TAGS, COL_NOTES, COL_SOURCE, COL_GEOWKT,
+  COL_COORDS, COL_YEAR, COL_DATE,
   N_COLUMNS
 } Column;
 
@@ -36,26 +37,29 @@ static const char * const synonyms[N_COLUMNS] = {
   [COL_ACTOR_ID] = "actorid",
   [COL_PARTICIPANTS] = "participants|attendees|with|others",
   [COL_STATUS] = "status",
-  [COL_FROM] = "from|origin|fromcity|fromplace|origincity|departurecity|departureplace",
+  [COL_FROM] = "from|origin|fromcity|fromplace|origincity|departurecity|departureplace|fromairport|originairport|departureairport",
   [COL_FROM_COUNTRY] = "fromcountry|origincountry",
   [COL_FROM_LAT] = "fromlat|fromlatitude|originlat",
   [COL_FROM_LON] = "fromlon|fromlng|fromlongitude|originlon|originlng",
-  [COL_TO] = "to|destination|tocity|toplace|destinationcity|arrivalcity|arrivalplace",
+  [COL_TO] = "to|destination|tocity|toplace|destinationcity|arrivalcity|arrivalplace|toairport|destinationairport|arrivalairport",
   [COL_TO_COUNTRY] = "tocountry|destinationcountry",
   [COL_TO_LAT] = "tolat|tolatitude|destinationlat",
   [COL_TO_LON] = "tolon|tolng|tolongitude|destinationlon|destinationlng",
-  [COL_PLACE] = "place|city|location|venue|where",
+  [COL_PLACE] = "place|city|location|venue|where|airport",
   [COL_COUNTRY] = "country|countrycode|ccodes",
   [COL_LAT] = "lat|latitude|y",
   [COL_LON] = "lon|lng|long|longitude|x",
   [COL_TIMEZONE] = "timezone|tz|zone",
-  [COL_START] = "start|depart|departure|departuredate|date|startdate|begin|from date|fromdate|when|starttime|departs",
-  [COL_END] = "end|arrive|arrival|arrivaldate|enddate|todate|until|endtime|arrives",
+  [COL_START] = "start|depart|departure|departuredate|startdate|begin|from date|fromdate|when|starttime|departs|departuretime|departtime",
+  [COL_END] = "end|arrive|arrival|arrivaldate|enddate|todate|until|endtime|arrives|arrivaltime|arrivetime",
   [COL_HOST] = "host",
   [COL_TAGS] = "tags|tag|keywords",
   [COL_NOTES] = "notes|note|description|comment|comments|remarks",
   [COL_SOURCE] = "source|sources|url|link",
   [COL_GEOWKT] = "geowkt|wkt",   /* Linked Places' LP-TSV: "POINT(lon lat)" */
+  [COL_COORDS] = "coordinates|coordinate|coords|latlon|latlng|latlong|gps|geocoordinates",   /* "55.75, 37.62" */
+  [COL_YEAR] = "year",   /* a date of that precision, when the row has no other */
+  [COL_DATE] = "date",   /* the start, or the day of start and end columns that give clock times */
 };
 
 typedef struct
@@ -69,6 +73,10 @@ typedef struct
   guint       n_rows;
   DmDateOrder start_order;          /* how the start and end columns write numeric dates */
   DmDateOrder end_order;
+  gboolean    codes[N_COLUMNS];     /* the column holds airport codes ("SAN", "ZKPY") */
+  DmDateOrder date_order;           /* of the date column, when start and end hold clock times */
+  gboolean    end_is_clock;         /* the row's end was a clock time on the date column's day */
+  DmTime      range_end;            /* the end of a range the row's start gave ("26-28 October") */
 } Loader;
 
 static char *
@@ -122,6 +130,12 @@ read_header (GPtrArray *row,
           known++;
         }
     }
+  /* a "date" column is the start, unless start and end columns give the clock times of its day */
+  if (columns[COL_START] < 0)
+    {
+      columns[COL_START] = columns[COL_DATE];
+      columns[COL_DATE] = -1;
+    }
   /* "destination country, destination city, date" with no origin: the rows are visits */
   if (columns[COL_FROM] < 0 && columns[COL_FROM_LAT] < 0 && columns[COL_FROM_COUNTRY] < 0 &&
       columns[COL_PLACE] < 0 && columns[COL_LAT] < 0 &&
@@ -138,7 +152,8 @@ read_header (GPtrArray *row,
           }
     }
   *has_where = columns[COL_FROM] >= 0 || columns[COL_TO] >= 0 || columns[COL_PLACE] >= 0 ||
-               (columns[COL_LAT] >= 0 && columns[COL_LON] >= 0) || columns[COL_GEOWKT] >= 0;
+               (columns[COL_LAT] >= 0 && columns[COL_LON] >= 0) || columns[COL_GEOWKT] >= 0 ||
+               columns[COL_COORDS] >= 0;
   return known;
 }
 
@@ -228,6 +243,23 @@ read_place (Loader     *self,
       *out = dm_import_place_at (&self->imp, name ? name->text : NULL, country, NULL, lat, lon);
       return TRUE;
     }
+  /* one "Coordinates" cell: "55.75, 37.62", "55°45′N 37°37′E" */
+  if (name_col == COL_PLACE && cell (self, row, COL_COORDS) != NULL)
+    {
+      DmCsvField *f = cell (self, row, COL_COORDS);
+
+      if (!dm_import_parse_coordinates (f->text, &lat, &lon))
+        {
+          dm_import_problem (&self->imp, f->line, f->column,
+                             /* Translators: %s is a cell of the file's coordinates column */
+                             _("“%s” is not a latitude and longitude such as “55.75, 37.62” or “55°45′N 37°37′E”"),
+                             f->text);
+          return FALSE;
+        }
+      *out = dm_import_place_at (&self->imp, name ? name->text : NULL, country,
+                                 text (self, row, COL_TIMEZONE), lat, lon);
+      return TRUE;
+    }
   if (read_number (self, row, lat_col, &lat) && read_number (self, row, lon_col, &lon))
     {
       if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
@@ -244,6 +276,16 @@ read_place (Loader     *self,
     }
   if (name == NULL)
     return TRUE;
+  if (self->codes[name_col])
+    {
+      if ((*out = dm_import_place_from_code (&self->imp, name->text)) != NULL)
+        return TRUE;
+      dm_import_problem (&self->imp, name->line, name->column,
+                         /* Translators: %s is a code from a column of airport codes, e.g. “PYO” */
+                         _("“%s” is not an airport code the gazetteer knows (it has the large and medium airports that have an IATA code)"),
+                         name->text);
+      return FALSE;
+    }
   *out = dm_import_place_from_text (&self->imp, name->text, country, name->line, name->column);
   if (*out == NULL)
     {
@@ -254,6 +296,86 @@ read_place (Loader     *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* "10:25PM", "6:17 AM", "22:25", "9:05:30": a time of day alone; FALSE otherwise */
+static gboolean
+parse_clock (const char *text,
+             int        *hour,
+             int        *minute,
+             int        *second)
+{
+  const char *p = text;
+  char *end;
+
+  *hour = (int) g_ascii_strtoll (p, &end, 10);
+  if (end == p || end - p > 2 || *end != ':')
+    return FALSE;
+  p = end + 1;
+  *minute = (int) g_ascii_strtoll (p, &end, 10);
+  if (end - p != 2)
+    return FALSE;
+  *second = 0;
+  if (*end == ':')
+    {
+      p = end + 1;
+      *second = (int) g_ascii_strtoll (p, &end, 10);
+      if (end - p != 2)
+        return FALSE;
+    }
+  while (*end == ' ')
+    end++;
+  if (g_ascii_strcasecmp (end, "pm") == 0 || g_ascii_strcasecmp (end, "p.m.") == 0)
+    {
+      if (*hour < 1 || *hour > 12)
+        return FALSE;
+      *hour = *hour % 12 + 12;
+    }
+  else if (g_ascii_strcasecmp (end, "am") == 0 || g_ascii_strcasecmp (end, "a.m.") == 0)
+    {
+      if (*hour < 1 || *hour > 12)
+        return FALSE;
+      *hour = *hour % 12;
+    }
+  else if (*end != '\0')
+    return FALSE;
+  return *hour <= 23 && *minute <= 59 && *second <= 59;
+}
+
+/* A clock time in a start or end cell, on the day of the row's date column, local at @zone */
+static gboolean
+read_clock (Loader     *self,
+            GPtrArray  *row,
+            const char *clock,
+            GTimeZone  *zone,
+            DmTime     *out)
+{
+  DmCsvField *date = cell (self, row, COL_DATE);
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *iso = NULL;
+  int hour, minute, second;
+  DmTime t;
+
+  if (date == NULL || !parse_clock (clock, &hour, &minute, &second) ||
+      !dm_import_parse_time_ordered (date->text, zone, self->date_order, &t, NULL) ||
+      t.precision != DM_PRECISION_DAY)
+    return FALSE;
+  /* the local day the date names (its middle, whatever the zone) */
+  day = g_date_time_new_from_unix_utc ((t.earliest + t.latest) / 2);
+  if (zone != NULL)
+    {
+      GDateTime *local = g_date_time_to_timezone (day, zone);
+      g_date_time_unref (day);
+      day = local;
+    }
+  iso = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_time_get_year (day),
+                         g_date_time_get_month (day), g_date_time_get_day_of_month (day), hour, minute);
+  if (second != 0)
+    {
+      g_autofree char *minutes = g_steal_pointer (&iso);
+      iso = g_strdup_printf ("%s:%02d", minutes, second);
+    }
+  return dm_import_parse_time (iso, zone, out, NULL);
 }
 
 static gboolean
@@ -267,12 +389,42 @@ read_time (Loader    *self,
   g_autoptr(GError) error = NULL;
 
   *out = DM_TIME_UNKNOWN;
+  if (column == COL_START)
+    self->range_end = DM_TIME_UNKNOWN;
+  /* a "Year" column dates a row that has no other date, at that precision */
+  if (f == NULL && column == COL_START)
+    f = cell (self, row, COL_YEAR);
+  /* the end of "26-28 October 2025" in the start column */
+  if (f == NULL && column == COL_END && dm_time_is_known (&self->range_end))
+    {
+      *out = self->range_end;
+      return TRUE;
+    }
   if (f == NULL)
     return TRUE;
+  /* "DEPART 10:25PM" with a "DATE" column */
+  if (self->columns[COL_DATE] >= 0 && read_clock (self, row, f->text, place ? dm_place_get_zone (place) : NULL, out))
+    {
+      if (column == COL_END)
+        self->end_is_clock = TRUE;
+      return TRUE;
+    }
   if (dm_import_parse_time_ordered (f->text, place ? dm_place_get_zone (place) : NULL,
                                     column == COL_END ? self->end_order : self->start_order,
                                     out, &error))
     return TRUE;
+  /* "26 October 2025", "Oct 26 – Nov 2, 2025", as official records print them */
+  {
+    DmTime first, last;
+
+    if (dm_import_parse_prose_dates (f->text, place ? dm_place_get_zone (place) : NULL, &first, &last))
+      {
+        if (column == COL_START)
+          self->range_end = last;
+        *out = column == COL_END && dm_time_is_known (&last) ? last : first;
+        return TRUE;
+      }
+  }
   dm_import_problem (&self->imp, f->line, f->column, "%s", error->message);
   return FALSE;
 }
@@ -324,6 +476,9 @@ decide_date_orders (Loader     *self,
   Column columns[] = { COL_START, COL_END };
 
   self->start_order = column_date_order (self, data, length, separator, self->columns[COL_START]);
+  self->date_order = column_date_order (self, data, length, separator, self->columns[COL_DATE]);
+  if (self->date_order == DM_DATE_ORDER_EITHER)
+    self->date_order = DM_DATE_ORDER_NONE;
   self->end_order = column_date_order (self, data, length, separator, self->columns[COL_END]);
   if (self->start_order == DM_DATE_ORDER_EITHER &&
       (self->end_order == DM_DATE_ORDER_DAY_FIRST || self->end_order == DM_DATE_ORDER_MONTH_FIRST))
@@ -341,6 +496,53 @@ decide_date_orders (Loader     *self,
                            _("No date in column “%s” tells whether it is day/month or month/day: its dates are read day first (7/6/2017 is 7 June)"),
                            f->text);
       }
+}
+
+/* Whether the place column at @index holds airport codes: every value is written as one
+ * ("SAN", "ZKPY"), and more of them are airports than countries' codes ("PHL" is both:
+ * "SAN" settles it), or the header says airport, IATA or ICAO */
+static gboolean
+column_holds_codes (const char *data,
+                    gsize       length,
+                    char        separator,
+                    int         index)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  DmCsvReader reader;
+  GPtrArray *row;
+  guint line, column;
+  guint airports = 0, countries = 0, values = 0;
+  gboolean all_codes = TRUE, header_says = FALSE;
+
+  if (index < 0)
+    return FALSE;
+  dm_csv_reader_init (&reader, data, length, separator);
+  for (guint n = 0; all_codes && (row = dm_csv_reader_next (&reader, &line, &column, NULL)) != NULL; n++)
+    {
+      g_autofree char *value = (guint) index < row->len
+                               ? g_strstrip (g_strdup (((DmCsvField *) g_ptr_array_index (row, index))->text))
+                               : g_strdup ("");
+
+      if (n == 0)
+        {
+          g_autofree char *folded = fold_header (value);
+
+          header_says = strstr (folded, "airport") != NULL || strstr (folded, "iata") != NULL ||
+                        strstr (folded, "icao") != NULL;
+        }
+      else if (*value != '\0')
+        {
+          gboolean airport = dm_gazetteer_lookup_airport (gaz, value) != NULL;
+          gboolean country = dm_gazetteer_lookup_country (gaz, value) != NULL;
+
+          values++;
+          all_codes = dm_gazetteer_is_airport_code (value);
+          airports += airport && !country;
+          countries += country && !airport;
+        }
+      g_ptr_array_unref (row);
+    }
+  return all_codes && values > 0 && (airports > countries || header_says);
 }
 
 static DmActor *
@@ -490,9 +692,18 @@ read_leg_row (Loader    *self,
   leg = dm_leg_new (from, to);
   leg->line = first->line;
   leg->column = first->column;
+  self->end_is_clock = FALSE;
   if (!read_time (self, row, COL_START, from, &leg->depart) ||
       !read_time (self, row, COL_END, to, &leg->arrive))
     return;
+  /* "DEPART 10:25PM", "ARRIVE 6:17AM": an arrival clock earlier than the departure is the
+   * next day's */
+  if (self->end_is_clock && dm_time_is_known (&leg->depart) && dm_time_is_known (&leg->arrive) &&
+      leg->arrive.latest < leg->depart.earliest)
+    {
+      leg->arrive.earliest += 24 * 3600;
+      leg->arrive.latest += 24 * 3600;
+    }
   if (dm_time_is_known (&leg->depart) && dm_time_is_known (&leg->arrive) &&
       leg->arrive.latest < leg->depart.earliest)
     {
@@ -628,6 +839,9 @@ dm_csv_format_load (DmDocument    *doc,
       goto out;
     }
   decide_date_orders (&self, header, data, length, g_str_equal (ext, "tsv") || g_str_equal (ext, "tab") ? '\t' : 0);
+  for (Column c = COL_FROM; c <= COL_PLACE; c++)
+    if (c == COL_FROM || c == COL_TO || c == COL_PLACE)
+      self.codes[c] = column_holds_codes (data, length, reader.delimiter, self.columns[c]);
 
   for (;;)
     {

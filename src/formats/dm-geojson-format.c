@@ -14,6 +14,9 @@
 #include "dm-import-private.h"
 #include "dm-json-positions.h"
 
+/* Features without a time said one by one; the rest are counted in one problem */
+#define UNTIMED_SAID 3
+
 /* GeoJSON (RFC 7946) in: a Feature with a time is an event. Points are visits (or
  * summits with several participants), lines are trips with one leg per segment.
  * Times come from Linked Places "when", from flat properties, or from a fourth
@@ -329,7 +332,7 @@ read_dated_segments (DmGeojsonLoader *self,
   for (guint i = 0; i < json_array_get_length (a) && !dated; i++)
     {
       JsonNode *g = json_array_get_element (a, i);
-      dated = JSON_NODE_HOLDS_OBJECT (g) && json_object_has_member (json_node_get_object (g), "when");
+      dated = JSON_NODE_HOLDS_OBJECT (g) && dm_geojson_lookup (json_node_get_object (g), "when", NULL) != NULL;
     }
   if (!dated)
     return FALSE;
@@ -358,9 +361,9 @@ read_dated_segments (DmGeojsonLoader *self,
       if (props != NULL)
         json_object_set_member (segment, "properties", json_node_copy (props));
       json_object_set_member (segment, "geometry", json_node_copy (g));
-      if (json_object_has_member (json_node_get_object (g), "when"))
+      if (dm_geojson_lookup (json_node_get_object (g), "when", NULL) != NULL)
         json_object_set_member (segment, "when",
-                                json_node_copy (json_object_get_member (json_node_get_object (g), "when")));
+                                json_node_copy (dm_geojson_lookup (json_node_get_object (g), "when", NULL)));
       json_node_set_object (node, segment);
       self->segment_of = g;
       read_feature (self, NULL, 0, node);
@@ -532,6 +535,13 @@ read_feature (DmGeojsonLoader *self,
       dm_import_add_event (&self->imp, event, line, column);
       break;
     case DM_GEOJSON_TIMES_NONE:
+      /* a file of places (3,220 counties) gets a few problems and a count, not one each */
+      if (++self->n_untimed > UNTIMED_SAID)
+        {
+          if (self->n_untimed == UNTIMED_SAID + 1)
+            self->untimed_line = line, self->untimed_column = column;
+          break;
+        }
       /* Translators: %s is the feature's name or "this feature" */
       dm_import_problem (&self->imp, line, column,
                          _("“%s” has no time: its places are shown, but not as an event"),
@@ -648,6 +658,13 @@ dm_geojson_format_load (DmDocument    *doc,
                          _("not GeoJSON: the top level should be a Feature or a FeatureCollection"));
   if (ok)
     dm_geojson_report_unknown (&self);
+  if (ok && self.n_untimed > UNTIMED_SAID)
+    dm_import_problem (&self.imp, self.untimed_line, self.untimed_column,
+                       /* Translators: after three problems for features without a time; %u counts the rest */
+                       ngettext ("%u more feature has no time: its places are shown, but not as an event",
+                                 "%u more features have no time: their places are shown, but not as events",
+                                 self.n_untimed - UNTIMED_SAID),
+                       self.n_untimed - UNTIMED_SAID);
   if (ok && self.text_coords > 0)
     /* Translators: the first %s is a coordinate as written, like "37.6"; %u counts them */
     dm_import_problem (&self.imp, self.text_line, self.text_column,

@@ -43,6 +43,9 @@ typedef struct
   guint             text_line;
   guint             text_column;
   GHashTable       *unknown_values;   /* property name -> DmGeojsonUnknown */
+  guint             n_untimed;        /* features without a time: the first few are said */
+  guint             untimed_line;     /* the first one not said on its own */
+  guint             untimed_column;
 } DmGeojsonLoader;
 
 JsonNode       *dm_geojson_lookup      (JsonObject       *object,

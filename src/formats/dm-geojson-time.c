@@ -88,25 +88,25 @@ static GArray *
 when_spans (JsonObject *feature,
             JsonObject *props)
 {
-  JsonNode *when = json_object_get_member (feature, "when");
+  JsonNode *when = dm_geojson_lookup (feature, "when", NULL);
   GArray *spans = g_array_new (FALSE, TRUE, sizeof (Span));
   JsonObject *wo;
   JsonNode *ts;
   JsonArray *a;
 
   if ((when == NULL || !JSON_NODE_HOLDS_OBJECT (when)) && props != NULL)
-    when = json_object_get_member (props, "when");
+    when = dm_geojson_lookup (props, "when", NULL);
   if (when == NULL || !JSON_NODE_HOLDS_OBJECT (when))
     return spans;
   wo = json_node_get_object (when);
-  ts = json_object_get_member (wo, "timespans");
+  ts = dm_geojson_lookup (wo, "timespans", NULL);
   /* Linked Places' older "periods", GeoJSON-T's single "timespan" array */
   if (ts == NULL || !JSON_NODE_HOLDS_ARRAY (ts))
-    ts = json_object_get_member (wo, "periods");
-  if ((ts == NULL || !JSON_NODE_HOLDS_ARRAY (ts)) && json_object_has_member (wo, "timespan") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (wo, "timespan")))
+    ts = dm_geojson_lookup (wo, "periods", NULL);
+  if ((ts == NULL || !JSON_NODE_HOLDS_ARRAY (ts)) && dm_geojson_lookup (wo, "timespan", NULL) != NULL &&
+      JSON_NODE_HOLDS_ARRAY (dm_geojson_lookup (wo, "timespan", NULL)))
     {
-      JsonArray *t = json_object_get_array_member (wo, "timespan");
+      JsonArray *t = json_node_get_array (dm_geojson_lookup (wo, "timespan", NULL));
       guint n = json_array_get_length (t);
       Span s = { wo, "timespan", n > 0 ? json_array_get_element (t, 0) : NULL,
                  n > 3 ? json_array_get_element (t, 3) : n > 1 ? json_array_get_element (t, n - 1) : NULL,
@@ -121,9 +121,9 @@ when_spans (JsonObject *feature,
     }
   if (ts == NULL || !JSON_NODE_HOLDS_ARRAY (ts))
     {
-      if (json_object_has_member (wo, "start"))
+      if (dm_geojson_lookup (wo, "start", NULL) != NULL)
         {
-          Span s = { wo, "start", json_object_get_member (wo, "start"), json_object_get_member (wo, "end"), "end" };
+          Span s = { wo, "start", dm_geojson_lookup (wo, "start", NULL), dm_geojson_lookup (wo, "end", NULL), "end" };
           g_array_append_val (spans, s);
         }
       return spans;
@@ -140,8 +140,8 @@ when_spans (JsonObject *feature,
           s.owner = o;
           s.member = "start";
           s.end_member = "end";
-          s.start = json_object_get_member (o, "start");
-          s.end = json_object_get_member (o, "end");
+          s.start = dm_geojson_lookup (o, "start", NULL);
+          s.end = dm_geojson_lookup (o, "end", NULL);
         }
       else if (JSON_NODE_HOLDS_ARRAY (el))
         {
@@ -181,10 +181,10 @@ flat_span (JsonObject *props)
   if (s.start == NULL && s.end != NULL)
     s.member = s.end_member;
   /* "times": ["…", "…"] (Leaflet.TimeDimension) for a point: first and last */
-  if (s.start == NULL && json_object_has_member (props, "times") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (props, "times")))
+  if (s.start == NULL && dm_geojson_lookup (props, "times", NULL) != NULL &&
+      JSON_NODE_HOLDS_ARRAY (dm_geojson_lookup (props, "times", NULL)))
     {
-      JsonArray *a = json_object_get_array_member (props, "times");
+      JsonArray *a = json_node_get_array (dm_geojson_lookup (props, "times", NULL));
       guint n = json_array_get_length (a);
       if (n > 0)
         {
@@ -290,9 +290,9 @@ dm_geojson_read_times (DmJsonPositions  *positions,
     }
 
   /* a time per vertex: the fourth coordinate, or "times" */
-  if (props != NULL && json_object_has_member (props, "times") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (props, "times")))
-    times = json_object_get_array_member (props, "times");
+  if (props != NULL && dm_geojson_lookup (props, "times", NULL) != NULL &&
+      JSON_NODE_HOLDS_ARRAY (dm_geojson_lookup (props, "times", NULL)))
+    times = json_node_get_array (dm_geojson_lookup (props, "times", NULL));
   if (times != NULL && json_array_get_length (times) == vertex_times->len)
     {
       for (guint i = 0; i < legs->len; i++)

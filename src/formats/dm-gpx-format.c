@@ -197,6 +197,9 @@ read_track (Loader  *self,
 
           leg->depart = g_array_index (stops, DmTrackPoint, i - 1).depart;
           leg->arrive = s->arrive;
+          /* the way it went, drawn instead of a great circle */
+          leg->path = dm_import_track_path ((const DmTrackPoint *) (const void *) points->data,
+                                            &g_array_index (stops, DmTrackPoint, i - 1), s);
           leg->line = line_of (track);
           leg->column = 1;
           dm_event_add_leg (trip, leg);

@@ -48,6 +48,10 @@ DmPlace  *dm_import_place_from_text   (DmImport     *self,
                                        const char   *country,
                                        guint         line,
                                        guint         column);
+/* The airport of an IATA ("SVO") or ICAO ("ZKPY") code, as a point named "Moscow (SVO)";
+ * NULL if @code is not an airport code the gazetteer knows */
+DmPlace  *dm_import_place_from_code   (DmImport     *self,
+                                       const char   *code);
 /* A place given by coordinates; @name, @country and @timezone may be NULL */
 DmPlace  *dm_import_place_at          (DmImport     *self,
                                        const char   *name,
@@ -128,6 +132,8 @@ typedef struct
   double lat;
   DmTime arrive;
   DmTime depart;
+  guint  first;   /* as a stop: its first and last point in the track */
+  guint  last;
 } DmTrackPoint;
 
 /* The stops of a track, in order: its first point, each place where it stays within
@@ -135,6 +141,11 @@ typedef struct
  * time it left. (transfer full) (element-type DmTrackPoint) */
 GArray   *dm_import_track_stops       (const DmTrackPoint *points,
                                        guint               n_points);
+/* The way the track went from stop @from to stop @to (of dm_import_track_stops() over
+ * @points), for DmLeg.path: longitude, latitude pairs; NULL when it went straight */
+GArray   *dm_import_track_path        (const DmTrackPoint *points,
+                                       const DmTrackPoint *from,
+                                       const DmTrackPoint *to);
 /* Where each line of @data starts (offsets, as guint) */
 GArray   *dm_import_index_lines       (const char   *data,
                                        gsize         length);
@@ -145,6 +156,19 @@ guint     dm_import_find_column       (const char   *data,
                                        GArray       *line_starts,
                                        guint         line,
                                        const char   *needle);
+/* A latitude and longitude written in one cell: "55.75, 37.62", "55.75 37.62",
+ * "55°45′N 37°37′E", "33°52′S, 151°12′E" (hemispheres in either order); FALSE unless both
+ * are within the world */
+gboolean  dm_import_parse_coordinates (const char   *text,
+                                       double       *latitude,
+                                       double       *longitude);
+/* A date or a range of days written in English prose: "26 October 2025", "October 26,
+ * 2025", "26-28 October 2025", "Oct 26 – Nov 2, 2025", "January 29–February 7, 1909";
+ * @end is DM_TIME_UNKNOWN for one date. FALSE for anything else (numeric dates included) */
+gboolean  dm_import_parse_prose_dates (const char   *text,
+                                       GTimeZone    *zone,
+                                       DmTime       *start,
+                                       DmTime       *end);
 /* The extension of @basename, lower case, or "" */
 char     *dm_import_extension         (const char   *basename);
 

@@ -26,15 +26,35 @@ km_between (const DmTrackPoint *a,
 
 static void
 add_stop (GArray             *stops,
-          const DmTrackPoint *at,
-          const DmTime       *arrive,
-          const DmTime       *depart)
+          const DmTrackPoint *points,
+          guint               first,
+          guint               last)
 {
-  DmTrackPoint stop = *at;
+  DmTrackPoint stop = points[first];
 
-  stop.arrive = *arrive;
-  stop.depart = *depart;
+  stop.arrive = points[first].arrive;
+  stop.depart = points[last].arrive;
+  stop.first = first;
+  stop.last = last;
   g_array_append_val (stops, stop);
+}
+
+GArray *
+dm_import_track_path (const DmTrackPoint *points,
+                      const DmTrackPoint *from,
+                      const DmTrackPoint *to)
+{
+  GArray *path;
+
+  if (to->first <= from->last + 1)
+    return NULL;
+  path = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * (to->first - from->last + 1));
+  for (guint i = from->last; i <= to->first; i++)
+    {
+      g_array_append_val (path, points[i].lon);
+      g_array_append_val (path, points[i].lat);
+    }
+  return path;
 }
 
 GArray *
@@ -57,13 +77,14 @@ dm_import_track_stops (const DmTrackPoint *points,
       if (i == 0 || last == n_points - 1 ||
           (dm_time_is_known (&start->arrive) && dm_time_is_known (&points[last].arrive) &&
            points[last].arrive.earliest - start->arrive.earliest >= DWELL_SECONDS))
-        add_stop (stops, start, &start->arrive, &points[last].arrive);
+        add_stop (stops, points, i, last);
       i = last + 1;
     }
   if (stops->len == 1 && n_points > 1)
     {
       /* it never left: one stop, from its first time to its last */
       g_array_index (stops, DmTrackPoint, 0).depart = points[n_points - 1].arrive;
+      g_array_index (stops, DmTrackPoint, 0).last = n_points - 1;
     }
   return stops;
 }

@@ -157,6 +157,23 @@ reference_for (const DmGazetteerEntry *entry,
 }
 
 DmPlace *
+dm_import_place_from_code (DmImport   *self,
+                           const char *code)
+{
+  DmGazetteer *gaz = dm_gazetteer_get_default ();
+  g_autofree char *stripped = g_strstrip (g_strdup (code));
+  g_autofree char *name = NULL;
+  const DmAirport *airport;
+
+  if (!dm_gazetteer_is_airport_code (stripped) ||
+      (airport = dm_gazetteer_lookup_airport (gaz, stripped)) == NULL)
+    return NULL;
+  /* "Moscow (SVO)": the city people read, the code they wrote */
+  name = g_strdup_printf ("%s (%s)", airport->city ? airport->city : airport->name, stripped);
+  return dm_import_place_at (self, name, airport->country, NULL, airport->latitude, airport->longitude);
+}
+
+DmPlace *
 dm_import_place_from_text (DmImport   *self,
                            const char *text,
                            const char *country,
@@ -180,11 +197,33 @@ dm_import_place_from_text (DmImport   *self,
   if ((place = g_hash_table_lookup (self->places, key)) != NULL)
     return g_object_ref (place);
 
+  /* "SVO", "ZKPY": an airport, never a town of that name ("ATH" is not Ath, Belgium); a
+   * country's code ("PHL") stays the country unless a whole column holds airport codes */
+  if (dm_gazetteer_is_airport_code (stripped) && dm_gazetteer_lookup_country (gaz, stripped) == NULL &&
+      (place = dm_import_place_from_code (self, stripped)) != NULL)
+    {
+      g_hash_table_insert (self->places, g_strdup (key), g_object_ref (place));
+      return place;
+    }
+
   dm_gazetteer_lookup_text (gaz, stripped, country, &match);
   if (match.entry == NULL && match.country == NULL && country != NULL)
     {
       dm_gazetteer_text_match_clear (&match);
       dm_gazetteer_lookup_text (gaz, stripped, NULL, &match);
+    }
+  /* "Moscow / Москва", "Beijing / 北京": one name in two languages, matched on either part */
+  if (match.entry == NULL && match.country == NULL && strchr (stripped, '/') != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (stripped, "/", 3);
+
+      for (guint i = 0; names[1] != NULL && names[i] != NULL; i++)
+        if (*g_strstrip (names[i]) != '\0' &&
+            (place = dm_import_place_from_text (self, names[i], country, line, column)) != NULL)
+          {
+            g_hash_table_insert (self->places, g_strdup (key), g_object_ref (place));
+            return place;
+          }
     }
   if (match.other_country)
     dm_import_problem (self, line, column,

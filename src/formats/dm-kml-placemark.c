@@ -20,7 +20,14 @@ typedef struct
   double lat;
   DmTime arrive;   /* gx:Track: when it got here */
   DmTime depart;   /* and when it left */
+  GArray *path;    /* gx:Track: the way it went from the previous stop (DmLeg.path) */
 } Vertex;
+
+static void
+vertex_clear (gpointer data)
+{
+  g_clear_pointer (&((Vertex *) data)->path, g_array_unref);
+}
 
 static GHashTable *
 extended_data (xmlNode *placemark)
@@ -111,6 +118,8 @@ parse_track (DmKmlLoader *self,
 {
   g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (Vertex));
   g_autoptr(GPtrArray) whens = g_ptr_array_new_with_free_func (g_free);
+
+  g_array_set_clear_func (out, vertex_clear);
   g_autoptr(GPtrArray) coords = g_ptr_array_new_with_free_func (g_free);
 
   for (xmlNode *c = track->children; c; c = c->next)
@@ -145,7 +154,7 @@ parse_track (DmKmlLoader *self,
     for (guint i = 0; i < out->len; i++)
       {
         Vertex *v = &g_array_index (out, Vertex, i);
-        DmTrackPoint p = { v->lon, v->lat, v->arrive, v->depart };
+        DmTrackPoint p = { v->lon, v->lat, v->arrive, v->depart, 0, 0 };
 
         g_array_append_val (points, p);
       }
@@ -154,7 +163,9 @@ parse_track (DmKmlLoader *self,
     for (guint i = 0; i < stops->len; i++)
       {
         DmTrackPoint *p = &g_array_index (stops, DmTrackPoint, i);
-        Vertex v = { p->lon, p->lat, p->arrive, p->depart };
+        Vertex v = { p->lon, p->lat, p->arrive, p->depart,
+                     i > 0 ? dm_import_track_path ((const DmTrackPoint *) (const void *) points->data,
+                                                   &g_array_index (stops, DmTrackPoint, i - 1), p) : NULL };
 
         g_array_append_val (out, v);
       }
@@ -510,6 +521,7 @@ dm_kml_read_placemark (DmKmlLoader *self,
                     {
                       leg->depart = g_array_index (l, Vertex, k - 1).depart;
                       leg->arrive = v->arrive;
+                      leg->path = v->path ? g_array_ref (v->path) : NULL;
                     }
                   else if (ours)
                     {

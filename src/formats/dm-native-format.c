@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,7 +46,8 @@ static const char * const event_members[] = {
   "id", "type", "title", "status", "actor", "participants", "place", "start", "end", "legs",
   "host", "invited_by", "sources", "tags", "notes", NULL
 };
-static const char * const leg_members[] = { "from", "to", "depart", "arrive", NULL };
+static const char * const leg_members[] = { "from", "to", "depart", "arrive", "path", NULL };
+static const char * const leg_members_no_path[] = { "from", "to", "depart", "arrive", NULL };
 static const char * const source_members[] = { "title", "publisher", "date", "url", NULL };
 
 /* The members of @object not in @known, in their order, or NULL if none */
@@ -433,6 +435,47 @@ read_sources (Loader     *self,
 }
 
 static gboolean
+is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_DOUBLE || json_node_get_value_type (node) == G_TYPE_INT64);
+}
+
+/* A leg's "path": [[lon, lat], …], two points or more within the world; NULL (and the
+ * member kept as unknown) otherwise */
+static GArray *
+read_path (JsonObject *o)
+{
+  JsonNode *node = json_object_get_member (o, "path");
+  g_autoptr(GArray) path = NULL;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) < 2)
+    return NULL;
+  path = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * json_array_get_length (array));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *pair = json_array_get_element (array, i);
+      JsonArray *xy = JSON_NODE_HOLDS_ARRAY (pair) ? json_node_get_array (pair) : NULL;
+      double lon, lat;
+
+      if (xy == NULL || json_array_get_length (xy) != 2 || !is_number (json_array_get_element (xy, 0)) ||
+          !is_number (json_array_get_element (xy, 1)))
+        return NULL;
+      lon = json_array_get_double_element (xy, 0);
+      lat = json_array_get_double_element (xy, 1);
+      if (!(fabs (lat) <= 90 && fabs (lon) <= 180))
+        return NULL;
+      g_array_append_val (path, lon);
+      g_array_append_val (path, lat);
+    }
+  return g_steal_pointer (&path);
+}
+
+static gboolean
 read_legs (Loader     *self,
            Failure    *failure,
            DmEvent    *event,
@@ -503,7 +546,9 @@ read_legs (Loader     *self,
           return FALSE;
         }
       dm_json_positions_lookup (self->positions, el, &leg->line, &leg->column);
-      leg->extra = collect_extra (o, leg_members);
+      leg->path = read_path (o);
+      /* a "path" that is not one stays as the file wrote it */
+      leg->extra = collect_extra (o, leg->path ? leg_members : leg_members_no_path);
       /* keep "from" out of what we write back when the file left it implicit */
       if (!json_object_has_member (o, "from"))
         leg->extra = leg->extra ? leg->extra : NULL;

@@ -151,6 +151,20 @@ add_event (JsonBuilder *b,
           add_place_ref (b, "to", leg->to);
           add_time (b, "depart", &leg->depart, leg->from);
           add_time (b, "arrive", &leg->arrive, leg->to);
+          if (leg->path != NULL && leg->path->len >= 4)
+            {
+              /* a recorded track's way: [[lon, lat], …] */
+              json_builder_set_member_name (b, "path");
+              json_builder_begin_array (b);
+              for (guint k = 0; k + 1 < leg->path->len; k += 2)
+                {
+                  json_builder_begin_array (b);
+                  json_builder_add_double_value (b, round6 (g_array_index (leg->path, double, k)));
+                  json_builder_add_double_value (b, round6 (g_array_index (leg->path, double, k + 1)));
+                  json_builder_end_array (b);
+                }
+              json_builder_end_array (b);
+            }
           add_extra (b, leg->extra);
           json_builder_end_object (b);
         }

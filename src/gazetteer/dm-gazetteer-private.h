@@ -49,6 +49,11 @@ struct _DmGazetteer {
   GHashTable       *region_code_index; /* "US.ID" -> region + 1 */
   GArray           *region_postings;  /* DmGazetteerPosting of region names */
   GHashTable       *region_index;     /* folded name -> first region posting + 1 */
+  gsize             airports_loaded;  /* g_once_init_enter(): airports read on first use */
+  char             *airport_text;     /* airports.tsv, cut into fields */
+  DmAirport        *airports;
+  guint             n_airports;
+  GHashTable       *airport_index;    /* "SVO", "UUEE" -> airport + 1 */
 };
 
 DmGazetteer *dm_gazetteer_new  (void);
@@ -78,6 +83,7 @@ const DmGazetteerEntry *dm_gazetteer_find_key (DmGazetteer *self,
 const DmCountry *dm_gazetteer_find_country    (DmGazetteer *self,
                                                const char  *code_or_name,
                                                gssize       length);
+void         dm_gazetteer_free_airports   (DmGazetteer *self);
 void         dm_gazetteer_free (DmGazetteer *self);
 
 guint dm_gazetteer_fold_into     (const char     *text,

@@ -376,6 +376,7 @@ dm_gazetteer_free (DmGazetteer *self)
   g_clear_pointer (&self->country_index, g_hash_table_unref);
   g_clear_pointer (&self->code_index, g_hash_table_unref);
   dm_gazetteer_free_regions (self);
+  dm_gazetteer_free_airports (self);
   g_free (self->entry_region);
   g_clear_pointer (&self->postings, g_array_unref);
   g_string_free (self->keys, TRUE);

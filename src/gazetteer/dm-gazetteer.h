@@ -28,6 +28,17 @@ typedef struct {
   const char *continent;   /* "Africa", "Americas", "Antarctic", "Asia", "Europe", "Oceania"; may be NULL */
 } DmCountry;
 
+/* One airport of data/airports.tsv (OurAirports); owned by the gazetteer. */
+typedef struct {
+  const char *iata;        /* "SVO" */
+  const char *icao;        /* "UUEE", may be NULL */
+  const char *name;        /* "Sheremetyevo International Airport" */
+  const char *city;        /* the city it serves, "Moscow"; may be NULL */
+  const char *country;     /* ISO 3166-1 alpha-2 */
+  double      latitude;
+  double      longitude;
+} DmAirport;
+
 typedef struct _DmGazetteer DmGazetteer;   /* opaque, lives for the process */
 
 /* What dm_gazetteer_lookup_text() made of free text such as "Newport, KY, United States" */
@@ -61,6 +72,10 @@ GPtrArray              *dm_gazetteer_complete        (DmGazetteer *self,
                                                       const char  *prefix,
                                                       guint        max);
 guint                   dm_gazetteer_get_n_entries   (DmGazetteer *self);
+/* Airports by code (dm-gazetteer-airports.c) */
+gboolean                dm_gazetteer_is_airport_code (const char  *text);
+const DmAirport        *dm_gazetteer_lookup_airport  (DmGazetteer *self,
+                                                      const char  *code);
 char                   *dm_gazetteer_fold            (const char  *text);
 
 /* Helpers beyond the lookups, for tests and tools. */

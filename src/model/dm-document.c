@@ -23,6 +23,7 @@ struct _DmDocument
   GHashTable *file_info;    /* GFile -> DmFileInfo */
   GHashTable *actor_colors; /* DmActor -> colour slot + 1 (dm-actor-colors.h); NULL: not yet */
   gboolean    is_view;      /* its actor colours are its source's (dm_document_show_events) */
+  GPtrArray  *undated;      /* a view's: its source's places that no event uses */
   char       *title;
 };
 
@@ -72,6 +73,7 @@ dm_document_finalize (GObject *object)
   g_clear_pointer (&self->actor_by_id, g_hash_table_unref);
   g_clear_pointer (&self->file_info, g_hash_table_unref);
   g_clear_pointer (&self->actor_colors, g_hash_table_unref);
+  g_clear_pointer (&self->undated, g_ptr_array_unref);
   g_free (self->title);
 
   G_OBJECT_CLASS (dm_document_parent_class)->finalize (object);
@@ -453,6 +455,8 @@ dm_document_show_events (DmDocument *self,
       self->is_view = TRUE;
       g_clear_pointer (&self->actor_colors, g_hash_table_unref);
       self->actor_colors = g_hash_table_ref (ensure_actor_colors (source));
+      g_clear_pointer (&self->undated, g_ptr_array_unref);
+      self->undated = dm_document_dup_undated_places (source);
     }
   dm_document_set_title (self, source->title);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->actors)) !=
@@ -511,6 +515,89 @@ dm_document_new_filtered (DmDocument *source,
 
   dm_document_show_events (self, source, events);
   return self;
+}
+
+static char *
+place_key (DmPlace *place)
+{
+  return g_strdup_printf ("%s|%.4f|%.4f", dm_place_get_name (place) ? dm_place_get_name (place) : "",
+                          dm_place_get_latitude (place), dm_place_get_longitude (place));
+}
+
+static void
+add_used (GHashTable *used,
+          DmPlace    *place)
+{
+  if (place != NULL)
+    g_hash_table_add (used, place);
+}
+
+/**
+ * dm_document_dup_undated_places:
+ * The places of @self that no event uses (for a view, of its source when it was last
+ * shown): places a file gave without a time (GPX waypoints, a KML of sites, rows without
+ * a date), drawn as places with no date. Each name and position once.
+ * Returns: (transfer container) (element-type DmPlace)
+ */
+GPtrArray *
+dm_document_dup_undated_places (DmDocument *self)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) used_keys = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *events = G_LIST_MODEL (self->events);
+  GListModel *places = G_LIST_MODEL (self->places);
+  GPtrArray *undated = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), undated);
+
+  if (self->is_view)
+    {
+      for (guint i = 0; self->undated != NULL && i < self->undated->len; i++)
+        g_ptr_array_add (undated, g_object_ref (g_ptr_array_index (self->undated, i)));
+      return undated;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *legs = dm_event_get_legs (event);
+
+      add_used (used, dm_event_get_place (event));
+      for (guint j = 0; j < legs->len; j++)
+        {
+          DmLeg *leg = g_ptr_array_index (legs, j);
+          add_used (used, leg->from);
+          add_used (used, leg->to);
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DmPlace) place = g_list_model_get_item (places, i);
+      char *key;
+
+      if (g_hash_table_contains (used, place))
+        continue;
+      /* the same place as another object (a reader that made it twice) is used too */
+      if (used_keys == NULL)
+        {
+          GHashTableIter iter;
+          gpointer p;
+
+          used_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_iter_init (&iter, used);
+          while (g_hash_table_iter_next (&iter, &p, NULL))
+            g_hash_table_add (used_keys, place_key (p));
+        }
+      key = place_key (place);
+      if (g_hash_table_contains (used_keys, key))
+        {
+          g_free (key);
+          continue;
+        }
+      if (g_hash_table_add (seen, key))   /* @seen owns @key either way */
+        g_ptr_array_add (undated, g_object_ref (place));
+    }
+  return undated;
 }
 
 void

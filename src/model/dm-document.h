@@ -66,6 +66,7 @@ DmActor    *dm_document_lookup_actor     (DmDocument   *self,
                                           const char   *id);
 void        dm_document_add_place        (DmDocument   *self,
                                           DmPlace      *place);
+GPtrArray  *dm_document_dup_undated_places (DmDocument *self);
 void        dm_document_add_problem      (DmDocument   *self,
                                           DmProblem    *problem);
 void        dm_document_add_file         (DmDocument   *self,

@@ -41,6 +41,7 @@ dm_leg_copy (DmLeg *self)
   copy->line = self->line;
   copy->column = self->column;
   copy->extra = self->extra ? json_object_ref (self->extra) : NULL;
+  copy->path = self->path ? g_array_ref (self->path) : NULL;
   return copy;
 }
 
@@ -52,6 +53,7 @@ clear_leg (gpointer data)
   g_clear_object (&self->from);
   g_clear_object (&self->to);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->path, g_array_unref);
 }
 
 void

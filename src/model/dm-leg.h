@@ -41,6 +41,8 @@ typedef struct
   guint       line;
   guint       column;
   JsonObject *extra;
+  GArray     *path;   /* double: longitude, latitude pairs of the way it went (a recorded
+                       * track), from its start to its end; NULL: a great circle */
 } DmLeg;
 
 GType  dm_leg_get_type (void) G_GNUC_CONST;

@@ -51,8 +51,13 @@ zone_for (const DmTime *time,
 {
   /* A time without an offset is local at its place; without the place's zone, the offset
    * it had there when read still gives the right day */
+  GTimeZone *standard;
+
   if (time->has_offset || zone == NULL)
     return g_time_zone_new_offset (time->utc_offset);
+  /* an old date is in the zone's first standard offset, not its local mean time */
+  if ((standard = dm_time_standard_zone (zone, (int) (1970 + time->earliest / 31556952))) != NULL)
+    return standard;
   return g_time_zone_ref (zone);
 }
 

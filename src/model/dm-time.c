@@ -80,6 +80,34 @@ local_to_utc (GTimeZone *zone,
   return g_date_time_to_unix (dt);
 }
 
+/* Before standard time, a zone keeps its local mean time (Rome +0:49:56, New York
+ * -4:56:02), which no one wrote and which would leak into UTC output as odd seconds: an old
+ * date is read in the zone's first standard offset instead (a whole number of minutes).
+ * NULL when @zone already has one in @year. (transfer full) */
+GTimeZone *
+dm_time_standard_zone (GTimeZone *zone,
+                       int        year)
+{
+  const gint64 seconds_per_year = 31556952;
+  int interval;
+
+  if (zone == NULL || year >= 1970)
+    return NULL;
+  interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, (gint64) (year - 1970) * seconds_per_year);
+  if (g_time_zone_get_offset (zone, interval) % 60 == 0)
+    return NULL;
+  for (int y = MAX (year, 1800); y < 1970; y++)
+    {
+      gint32 offset;
+
+      interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, (gint64) (y - 1970) * seconds_per_year);
+      offset = g_time_zone_get_offset (zone, interval);
+      if (offset % 60 == 0)
+        return g_time_zone_new_offset (offset);
+    }
+  return NULL;
+}
+
 static gboolean
 parse_error (const char  *text,
              GError     **error)
@@ -99,6 +127,7 @@ parse_single (const char  *text,
 {
   g_autoptr(GTimeZone) utc = NULL;
   g_autoptr(GTimeZone) fixed = NULL;
+  g_autoptr(GTimeZone) standard = NULL;
   g_autofree char *copy = g_strstrip (g_strdup (text));
   const char *p = copy;
   gsize len = strlen (copy);
@@ -174,6 +203,8 @@ parse_single (const char  *text,
   if (*p != '\0')
     return parse_error (text, error);
 
+  if (!t.has_offset && (standard = dm_time_standard_zone (zone, year)) != NULL)
+    zone = standard;
   switch (t.precision)
     {
     case DM_PRECISION_YEAR:
@@ -286,8 +317,14 @@ static GTimeZone *
 zone_for (const DmTime *time,
           GTimeZone    *zone)
 {
+  GTimeZone *standard;
+
   if (time->has_offset)
     return g_time_zone_new_offset (time->utc_offset);
+  /* an old date was read in the zone's first standard offset: written back in it */
+  if (zone != NULL &&
+      (standard = dm_time_standard_zone (zone, (int) (1970 + time->earliest / 31556952))) != NULL)
+    return standard;
   if (zone != NULL)
     return g_time_zone_ref (zone);
   return g_time_zone_new_utc ();

@@ -32,6 +32,11 @@ typedef struct
 
 #define DM_TIME_UNKNOWN ((DmTime) { 0, 0, 0, DM_PRECISION_NONE, 0, 0 })
 
+/* @zone's first standard offset for a @year when it still kept local mean time (Rome
+ * +0:49:56), which old dates are read and written in; NULL otherwise (transfer full) */
+GTimeZone *dm_time_standard_zone  (GTimeZone    *zone,
+                                   int           year);
+
 gboolean  dm_time_is_known        (const DmTime *time);
 gboolean  dm_time_parse           (const char   *text,
                                    GTimeZone    *zone,

@@ -24,6 +24,7 @@ typedef enum
   SWATCH_STAY,
   SWATCH_COUNTRY,
   SWATCH_NONE,   /* "+N more" */
+  SWATCH_PLACE,
 } SwatchKind;
 
 typedef struct
@@ -214,6 +215,8 @@ legend_entries (DmFigure           *self,
   if (uses & DM_ROUTE_USE_COUNTRY)
     add_entry (entries, SWATCH_COUNTRY, style->label, DM_STATUS_COMPLETED,
                _("Country only, city not known"));
+  if (uses & DM_ROUTE_USE_UNDATED)
+    add_entry (entries, SWATCH_PLACE, style->label, DM_STATUS_COMPLETED, _("Place, date not given"));
   return entries;
 }
 
@@ -268,6 +271,16 @@ draw_swatch (cairo_t            *cr,
       cairo_fill (cr);
       cairo_pattern_destroy (soft);
       dm_route_draw_country_ring (cr, style, x + w / 2, y);
+    }
+  else if (e->kind == SWATCH_PLACE)
+    {
+      /* as dm-route-places.c draws a city: a dot in a halo */
+      cairo_arc (cr, x + w / 2, y, style->place_radius, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
+      cairo_set_line_width (cr, 2.4);
+      cairo_stroke_preserve (cr);
+      dm_cairo_set_rgba (cr, &e->color, 1.0);
+      cairo_fill (cr);
     }
   else if (e->kind == SWATCH_MARKER)
     {

@@ -56,6 +56,7 @@ typedef struct
   DmLonLat  pos;
   guint     weight;   /* how many legs and stays touch it: labels of busy places win */
   gboolean  has_stay; /* a visit, summit or meeting takes place there (at some time) */
+  gboolean  undated;  /* no event takes place there: a place the file gave without a time */
 } DmRoutePlace;
 
 /* The legs projected with one projection (cached by the set) */

@@ -102,7 +102,8 @@ add_lon (gboolean *bins,
 
 /**
  * dm_route_set_get_bounds:
- * The smallest box holding every leg (its whole great circle) and every stay. Longitudes
+ * The smallest box holding every leg (its whole great circle), every stay and every place
+ * without a date. Longitudes
  * are unwrapped: @lon_max may exceed 180 when the box crosses the antimeridian (Tokyo to
  * San Francisco gives 139.7 to 237.6).
  * Returns: %FALSE when nothing has a place
@@ -115,6 +116,7 @@ dm_route_set_get_bounds (DmRouteSet *self,
                          double     *lat_max)
 {
   gboolean bins[360] = { FALSE };
+  g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (guint));
   double a0 = G_MAXDOUBLE, a1 = -G_MAXDOUBLE, x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, base;
   int best_start = 0, best_len = -1;
   guint n_points;
@@ -122,14 +124,20 @@ dm_route_set_get_bounds (DmRouteSet *self,
   g_return_val_if_fail (DM_IS_ROUTE_SET (self), FALSE);
   dm_route_set_ensure (self);
   n_points = self->points->len;
-  if (n_points == 0 && self->stays->len == 0)
+  /* the places of stays, and places without a date */
+  for (guint i = 0; i < self->stays->len; i++)
+    g_array_append_val (spots, g_array_index (self->stays, DmRouteStay, i).place);
+  for (guint i = 0; i < self->places->len; i++)
+    if (g_array_index (self->places, DmRoutePlace, i).undated)
+      g_array_append_val (spots, i);
+  if (n_points == 0 && spots->len == 0)
     return FALSE;
 
   for (guint i = 0; i < n_points; i++)
     add_lon (bins, g_array_index (self->points, DmLonLat, i).lon);
-  for (guint i = 0; i < self->stays->len; i++)
+  for (guint i = 0; i < spots->len; i++)
     {
-      guint p = g_array_index (self->stays, DmRouteStay, i).place;
+      guint p = g_array_index (spots, guint, i);
       add_lon (bins, g_array_index (self->places, DmRoutePlace, p).pos.lon);
     }
 
@@ -147,7 +155,7 @@ dm_route_set_get_bounds (DmRouteSet *self,
   /* the box opens in the middle of the gap; with no gap, the whole world from -180 */
   base = best_len > 0 ? best_start - 180.0 + best_len / 2.0 : -180.0;
 
-  for (guint i = 0; i < n_points + self->stays->len; i++)
+  for (guint i = 0; i < n_points + spots->len; i++)
     {
       DmLonLat p;
       double lon;
@@ -156,7 +164,7 @@ dm_route_set_get_bounds (DmRouteSet *self,
         p = g_array_index (self->points, DmLonLat, i);
       else
         {
-          guint k = g_array_index (self->stays, DmRouteStay, i - n_points).place;
+          guint k = g_array_index (spots, guint, i - n_points);
           p = g_array_index (self->places, DmRoutePlace, k).pos;
         }
       /* longitudes in [base, base + 360): the gap is at both ends */

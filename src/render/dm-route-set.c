@@ -199,6 +199,7 @@ add_leg (DmRouteSet *self,
   DmLonLat b = { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) };
   double deg = dm_great_circle_distance (a, b) * 180.0 / G_PI;
   guint segs = CLAMP ((guint) ceil (deg / MAX_STEP_DEG), 1, 180);
+  guint n_path = leg->path != NULL ? leg->path->len / 2 : 0;
   DmLonLat *pts;
 
   r.event = event;
@@ -210,15 +211,20 @@ add_leg (DmRouteSet *self,
   r.start = leg->start;
   r.end = MAX (leg->end, leg->start);
   r.first = self->points->len;
-  r.n = segs + 1;
+  /* a recorded track follows the way it went (DmLeg.path), else the great circle */
+  r.n = n_path >= 2 ? n_path : segs + 1;
   r.from_place = from_place;
   r.to_place = to_place;
   g_array_set_size (self->points, self->points->len + r.n);
   pts = &g_array_index (self->points, DmLonLat, r.first);
-  for (guint i = 0; i <= segs; i++)
-    pts[i] = dm_great_circle_interpolate (a, b, (double) i / segs);
+  if (n_path >= 2)
+    for (guint i = 0; i < n_path; i++)
+      pts[i] = (DmLonLat) { g_array_index (leg->path, double, 2 * i), g_array_index (leg->path, double, 2 * i + 1) };
+  else
+    for (guint i = 0; i <= segs; i++)
+      pts[i] = dm_great_circle_interpolate (a, b, (double) i / segs);
   pts[0] = a;
-  pts[segs] = b;
+  pts[r.n - 1] = b;
   dm_antimeridian_unwrap (pts, r.n);
   g_array_append_val (self->legs, r);
   /* a leg without a time spans its whole window but is never in the air: not a flight */
@@ -265,6 +271,7 @@ rebuild (DmRouteSet *self)
   g_autoptr(GHashTable) actor_index = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) place_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) undated = NULL;
   guint n = g_list_model_get_n_items (events);
 
   clear_data (self);
@@ -327,6 +334,21 @@ rebuild (DmRouteSet *self)
           self->uses |= dm_route_use_for_status (s.status);
           self->uses |= kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                       : kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
+        }
+    }
+
+  /* the places a file gave without a time: drawn as places, so that a file of sites or
+   * waypoints shows something (dm_document_dup_undated_places) */
+  undated = dm_document_dup_undated_places (self->document);
+  for (guint i = 0; i < undated->len; i++)
+    {
+      guint before = self->places->len;
+      guint k = add_place (self, place_index, g_ptr_array_index (undated, i));
+
+      if (self->places->len > before)
+        {
+          g_array_index (self->places, DmRoutePlace, k).undated = TRUE;
+          self->uses |= DM_ROUTE_USE_UNDATED;
         }
     }
 

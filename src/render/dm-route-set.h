@@ -27,6 +27,7 @@ typedef enum
   DM_ROUTE_USE_CONFIRMED  = 1 << 9,
   DM_ROUTE_USE_ANNOUNCED  = 1 << 10,
   DM_ROUTE_USE_NO_STATUS  = 1 << 11, /* the file gave no status */
+  DM_ROUTE_USE_UNDATED    = 1 << 12, /* a place no event takes place at */
 } DmRouteUse;
 
 /**
