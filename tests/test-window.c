@@ -1537,7 +1537,21 @@ test_trail (void)
   style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
   g_assert_cmpint (style->window, ==, 30 * 86400);
   g_assert_cmpint (style->future, ==, DM_ROUTE_FUTURE_HIDDEN);
+  g_assert_false (style->flows);
   g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+
+  /* win.flows toggles flows on, and a trail chosen after keeps them */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_true (style->flows);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("all"));
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_true (style->flows);
+  g_assert_cmpint (style->window, ==, 0);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_false (style->flows);
   gtk_window_destroy (GTK_WINDOW (win));
 
   /* a few hundred legs: all; 12,000 over 160 years: a year; 3,000 in a year: a week */

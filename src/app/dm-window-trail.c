@@ -40,6 +40,24 @@ apply_trail (DmWindow   *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->routes_layer));
 }
 
+/* win.flows: the legs of the trail drawn once per pair of places, widths by trips */
+static void
+flows_action (GSimpleAction *action,
+              GVariant      *state,
+              gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  DmRouteRenderer *renderer = dm_screen_painter_get_layer (dm_route_map_layer_get_painter (self->routes_layer));
+  g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_renderer_get_style (renderer));
+
+  g_assert (DM_IS_WINDOW (self));
+
+  g_simple_action_set_state (action, state);
+  style->flows = g_variant_get_boolean (state);
+  dm_route_renderer_set_style (renderer, style);
+  gtk_widget_queue_draw (GTK_WIDGET (self->routes_layer));
+}
+
 static void
 trail_action (GSimpleAction *action,
               GVariant      *state,
@@ -86,6 +104,7 @@ dm_window_init_trail (DmWindow *self)
 {
   static const GActionEntry entries[] = {
     { "trail", NULL, "s", "'all'", trail_action },
+    { "flows", NULL, NULL, "false", flows_action },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);

@@ -19,6 +19,8 @@ typedef enum
   SWATCH_MARKER,
   SWATCH_STAY,
   SWATCH_COUNTRY,
+  SWATCH_DISC,     /* a place of a flow map */
+  SWATCH_NONE,     /* a heading: text only */
 } SwatchKind;
 
 typedef struct
@@ -30,6 +32,7 @@ typedef struct
   gboolean     inferred;
   double       alpha;
   DmEventKind  stay;
+  double       width;     /* of a line, 0: the style's */
   char        *label;
 } Entry;
 
@@ -47,7 +50,7 @@ add_entry (GArray      *entries,
            DmStatus     status,
            const char  *label)
 {
-  Entry e = { kind, color, status, FALSE, FALSE, 1.0, DM_EVENT_KIND_VISIT, g_strdup (label) };
+  Entry e = { kind, color, status, FALSE, FALSE, 1.0, DM_EVENT_KIND_VISIT, 0.0, g_strdup (label) };
 
   g_array_append_val (entries, e);
   return &g_array_index (entries, Entry, entries->len - 1);
@@ -130,6 +133,84 @@ dm_figure_add_tints (DmFigure   *self,
     }
 }
 
+/* Past ten actors (or on a flow map) the legend lists the traveller groups, each in its hue,
+ * under a heading that says so ("55 travellers in 2 groups"); else nothing is added.
+ * Returns: whether the groups were listed */
+static gboolean
+add_group_entries (DmFigure           *self,
+                   const DmRouteStyle *style,
+                   GArray             *entries,
+                   const gboolean     *shown)
+{
+  DmRouteSet *set = self->set;
+  g_autofree guint *members = g_new0 (guint, set->n_groups + 1);
+  g_autofree const char **names = g_new0 (const char *, set->n_groups + 1);
+  guint n_shown = 0, n_groups = 0, n_ungrouped = 0;
+  gboolean grouped = FALSE;
+  g_autofree char *heading = NULL, *travellers = NULL;
+
+  for (guint i = 0; i < set->actors->len; i++)
+    {
+      guint group = g_array_index (set->groups, guint, i);
+      gboolean g = FALSE;
+
+      if (dm_document_get_actor_group (self->document, g_ptr_array_index (set->actors, i), NULL,
+                                       NULL, group < set->n_groups ? &names[group] : NULL, &g))
+        grouped |= g;
+      if (!shown[i])
+        continue;
+      n_shown++;
+      if (group < set->n_groups)
+        n_groups += members[group]++ == 0;
+      else
+        n_ungrouped++;
+    }
+  if (!grouped && !style->flows)
+    return FALSE;
+
+  /* Translators: the head of a legend's traveller groups, e.g. "55 travellers in 2 groups" */
+  travellers = g_strdup_printf (ngettext ("%u traveller", "%u travellers", n_shown), n_shown);
+  /* Translators: %s is "55 travellers" (the string above), %u the number of groups */
+  heading = g_strdup_printf (ngettext ("%s in %u group", "%s in %u groups", n_groups), travellers,
+                             n_groups);
+  add_entry (entries, SWATCH_NONE, dm_rgba_from_hex (DM_FIGURE_INK, 1.0f), DM_STATUS_COMPLETED,
+             heading);
+  for (guint g = 0; g < set->n_groups; g++)
+    if (members[g] > 0)
+      {
+        g_autofree char *label = NULL;
+        const char *name = names[g] != NULL && *names[g] ? names[g] : _("Others");
+
+        label = g_strdup_printf ("%s (%u)", name, members[g]);
+        add_entry (entries, SWATCH_LINE, dm_route_flow_color (g), DM_STATUS_COMPLETED,
+                   label)->width = style->line_width * 2;
+      }
+  if (n_ungrouped > 0)
+    add_entry (entries, SWATCH_LINE, dm_route_flow_color (G_MAXUINT), DM_STATUS_COMPLETED,
+               _("Others"))->width = style->line_width * 2;
+  return TRUE;
+}
+
+/* A flow map's widths (1, 10, 100… trips, up to the heaviest) and its places */
+static void
+add_flow_entries (DmFigure           *self,
+                  const DmRouteStyle *style,
+                  GArray             *entries,
+                  gint64              t)
+{
+  g_autoptr(DmRouteFlows) flows = dm_route_flows_new (self->set, style, t);
+  DmRgba grey = dm_rgba_from_hex (0x555555, 1.0f);
+
+  for (guint n = 1; n <= flows->max_count; n *= 10)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("%u trip", "%u trips", n), n);
+      add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED, label)->width =
+        dm_route_flow_width (style, n, flows->max_count);
+    }
+  if (flows->max_count > 0)
+    add_entry (entries, SWATCH_DISC, grey, DM_STATUS_COMPLETED, _("Place, sized by visits"));
+}
+
 /* What the legend lists from @t0 to @t1: everything that appears at some time of the range,
  * so that a clip's legend is the same on every frame */
 static GArray *
@@ -164,11 +245,19 @@ legend_entries (DmFigure           *self,
         active |= s->kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                 : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
     }
-  for (guint i = 0; i < set->actors->len; i++)
-    if (shown[i])
-      add_entry (entries, SWATCH_LINE, g_array_index (set->colors, DmRgba, i), DM_STATUS_COMPLETED,
-                 dm_actor_get_name (g_ptr_array_index (set->actors, i)));
+  if (!add_group_entries (self, style, entries, shown))
+    for (guint i = 0; i < set->actors->len; i++)
+      if (shown[i])
+        add_entry (entries, SWATCH_LINE, g_array_index (set->colors, DmRgba, i), DM_STATUS_COMPLETED,
+                   dm_actor_get_name (g_ptr_array_index (set->actors, i)));
   *n_actors = entries->len;
+
+  if (style->flows)
+    {
+      add_flow_entries (self, style, entries, t1);
+      uses = 0;
+      future = FALSE;
+    }
 
   if ((uses & DM_ROUTE_USE_SOLID) && (uses & ~DM_ROUTE_USE_SOLID & 0x1f))
     add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED, _("Confirmed or completed"));
@@ -214,13 +303,15 @@ draw_swatch (cairo_t            *cr,
   if (e->kind == SWATCH_LINE)
     {
       const double *dashes;
-      double scaled[4], width = style->line_width;
+      double scaled[4], width = e->width > 0 ? e->width : style->line_width;
       guint n;
 
       dashes = dm_route_status_dashes (e->status, e->uncertain, &n);
       for (guint i = 0; i < n; i++)
         scaled[i] = dashes[i] * width;
       cairo_set_dash (cr, scaled, (int) n, 0);
+      if (e->width > 0)
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       cairo_move_to (cr, x, y);
       cairo_line_to (cr, x + w, y);
       cairo_set_line_width (cr, e->inferred ? width * 1.5 : width);
@@ -240,6 +331,12 @@ draw_swatch (cairo_t            *cr,
           cairo_move_to (cr, cx + r, y - r), cairo_line_to (cr, cx - r, y + r);
           cairo_stroke (cr);
         }
+    }
+  else if (e->kind == SWATCH_NONE)
+    ;
+  else if (e->kind == SWATCH_DISC)
+    {
+      dm_route_flow_disc (cr, style, x + w / 2, y, style->place_radius * 2.2);
     }
   else if (e->kind == SWATCH_COUNTRY)
     dm_route_draw_country_ring (cr, style, x + w / 2, y);
@@ -320,18 +417,25 @@ dm_figure_draw_legend (DmFigure             *self,
   g_autoptr(GArray) entries = NULL;
   DmRgba ink = dm_rgba_from_hex (DM_FIGURE_INK, 1.0f);
   double size = l->legend_size, row = size * 1.6, sw = size * 2.4, gap = size * 0.6;
-  double pad = size * 0.8, text_w = 0, w, h, margin = 14 * l->u, x = margin, y = margin;
+  double pad = size * 0.8, text_w = 0, w, h = 0, margin = 14 * l->u, x = margin, y = margin;
   guint best = G_MAXUINT;
+  double top;
 
   dm_figure_get_clip_range (self, &t0, &t1);
   entries = legend_entries (self, style, t0, t1, &n_actors);
   if (entries->len == 0)
     return FALSE;
   for (guint i = 0; i < entries->len; i++)
-    text_w = MAX (text_w, dm_text_width (cr, g_array_index (entries, Entry, i).label, size,
-                                         DM_TEXT_REGULAR));
+    {
+      const Entry *e = &g_array_index (entries, Entry, i);
+      double tw = dm_text_width (cr, e->label, size,
+                                 e->kind == SWATCH_NONE ? DM_TEXT_BOLD : DM_TEXT_REGULAR);
+      text_w = MAX (text_w, e->kind == SWATCH_NONE ? tw - sw - gap : tw);
+      /* a wide flow's line takes the room it needs */
+      h += MAX (row, e->width + size * 0.5);
+    }
   w = pad * 2 + sw + gap + text_w;
-  h = pad * 2 + row * entries->len + (n_actors > 0 && n_actors < entries->len ? gap : 0);
+  h += pad * 2 + (n_actors > 0 && n_actors < entries->len ? gap : 0);
   if (w > l->map_w * 0.6 || h > l->map_h - 2 * margin)
     return FALSE;
 
@@ -356,12 +460,17 @@ dm_figure_draw_legend (DmFigure             *self,
   cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
+  top = 0;
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *e = &g_array_index (entries, Entry, i);
-      double ry = y + pad + row * i + row / 2 + (i >= n_actors && n_actors > 0 ? gap : 0);
+      double rh = MAX (row, e->width + size * 0.5);
+      double ry = y + pad + top + rh / 2 + (i >= n_actors && n_actors > 0 ? gap : 0);
+
+      top += rh;
       draw_swatch (cr, style, e, x + pad, ry, sw);
-      dm_text_draw (cr, e->label, x + pad + sw + gap, ry + size * 0.36, size, DM_TEXT_REGULAR,
+      dm_text_draw (cr, e->label, e->kind == SWATCH_NONE ? x + pad : x + pad + sw + gap,
+                    ry + size * 0.36, size, e->kind == SWATCH_NONE ? DM_TEXT_BOLD : DM_TEXT_REGULAR,
                     &ink, NULL);
     }
   cairo_restore (cr);

@@ -90,6 +90,8 @@ struct _DmRouteSet
   GArray      *places;      /* DmRoutePlace */
   GPtrArray   *actors;      /* DmActor with a leg or a stay */
   GArray      *colors;      /* DmRgba, per actor */
+  GArray      *groups;      /* guint, per actor: its traveller group (G_MAXUINT: none) */
+  guint        n_groups;    /* groups of the source's actors */
   guint       *by_start;    /* leg indices sorted by start */
   guint       *by_end;      /* leg indices sorted by end */
   gint64      *starts_sorted; /* legs' starts in by_start order (binary search) */
@@ -169,6 +171,51 @@ void dm_route_add_lonlat       (cairo_t            *cr,
                                 const DmLonLat     *points,
                                 guint               n,
                                 int                 k);
+gboolean dm_route_add_leg_path (DmRouteSet             *set,
+                                cairo_t                *cr,
+                                const DmView           *view,
+                                const DmRouteProjected *p,
+                                guint                   index);
+
+/* Flows: legs counted per unordered pair of places (dm-route-flows.c) */
+typedef struct
+{
+  guint a, b;   /* places, a < b */
+  guint leg;    /* a leg between them: its great circle is the flow's line */
+  guint count;  /* trips */
+  guint group;  /* the traveller group that made most of them (G_MAXUINT: none) */
+} DmRouteFlow;
+
+typedef struct
+{
+  GArray  *flows;      /* DmRouteFlow, heaviest first */
+  guint   *visits;     /* per place: legs landing there */
+  guint    max_count;
+  guint    max_visits;
+  guint    n_groups;
+  guint32  groups_used; /* bit per group (the first 32) with a flow of its colour */
+  gboolean ungrouped;   /* a flow of no group */
+} DmRouteFlows;
+
+DmRouteFlows *dm_route_flows_new   (DmRouteSet         *set,
+                                    const DmRouteStyle *style,
+                                    gint64              t);
+void          dm_route_flows_free  (DmRouteFlows       *flows);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRouteFlows, dm_route_flows_free)
+double        dm_route_flow_width  (const DmRouteStyle *style,
+                                    guint               count,
+                                    guint               max_count);
+DmRgba        dm_route_flow_color  (guint               group);
+void          dm_route_flow_disc   (cairo_t            *cr,
+                                    const DmRouteStyle *style,
+                                    double              x,
+                                    double              y,
+                                    double              r);
+guint         dm_route_draw_flows  (DmRouteSet         *set,
+                                    cairo_t            *cr,
+                                    const DmView       *view,
+                                    const DmRouteStyle *style,
+                                    gint64              t);
 double dm_route_window_fade     (const DmRouteStyle *style,
                                 gint64              t,
                                 gint64              end);

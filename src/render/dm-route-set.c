@@ -40,6 +40,8 @@ clear_data (DmRouteSet *self)
   g_array_set_size (self->places, 0);
   g_ptr_array_set_size (self->actors, 0);
   g_array_set_size (self->colors, 0);
+  g_array_set_size (self->groups, 0);
+  self->n_groups = 0;
   g_clear_pointer (&self->by_start, g_free);
   g_clear_pointer (&self->by_end, g_free);
   g_clear_pointer (&self->starts_sorted, g_free);
@@ -82,6 +84,7 @@ dm_route_set_finalize (GObject *object)
   g_array_unref (self->places);
   g_ptr_array_unref (self->actors);
   g_array_unref (self->colors);
+  g_array_unref (self->groups);
   G_OBJECT_CLASS (dm_route_set_parent_class)->finalize (object);
 }
 
@@ -104,6 +107,7 @@ dm_route_set_init (DmRouteSet *self)
   self->places = g_array_new (FALSE, FALSE, sizeof (DmRoutePlace));
   self->actors = g_ptr_array_new_with_free_func (g_object_unref);
   self->colors = g_array_new (FALSE, FALSE, sizeof (DmRgba));
+  self->groups = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dirty = TRUE;
   self->serial = 1;
 }
@@ -339,8 +343,16 @@ rebuild (DmRouteSet *self)
   /* colours: the document's, which are its source's, so a filter changes no one's colour */
   for (guint i = 0; i < self->actors->len; i++)
     {
-      DmRgba c = dm_route_actor_color (self->document, g_ptr_array_index (self->actors, i));
+      DmActor *actor = g_ptr_array_index (self->actors, i);
+      DmRgba c = dm_route_actor_color (self->document, actor);
+      guint group = G_MAXUINT, n_groups = 0;
+
       g_array_append_val (self->colors, c);
+      /* groups too (flows are coloured by them), numbered by the source's actors */
+      if (!dm_document_get_actor_group (self->document, actor, &group, &n_groups, NULL, NULL))
+        group = G_MAXUINT;
+      g_array_append_val (self->groups, group);
+      self->n_groups = MAX (self->n_groups, n_groups);
     }
 
   self->by_start = g_new (guint, MAX (self->legs->len, 1));
