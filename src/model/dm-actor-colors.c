@@ -259,7 +259,7 @@ dm_actor_colors_lookup_rgb (GHashTable *slots,
                             DmActor    *actor,
                             guint32    *rgb)
 {
-  static const double lightness[] = { 0.0, 0.22, -0.16, 0.36, 0.1, -0.08 };
+  static const double lightness[] = { 0.0, 0.2, -0.14, 0.3, 0.1, -0.07 };
   Entry *e = g_hash_table_lookup (slots, actor);
   guint n_turns;
   double turn;
@@ -272,7 +272,7 @@ dm_actor_colors_lookup_rgb (GHashTable *slots,
       return TRUE;
     }
   n_turns = (e->n_shades + G_N_ELEMENTS (lightness) - 1) / G_N_ELEMENTS (lightness);
-  turn = n_turns > 1 ? -24.0 + 48.0 * (e->shade / G_N_ELEMENTS (lightness)) / (n_turns - 1) : 0.0;
+  turn = n_turns > 1 ? -12.0 + 24.0 * (e->shade / G_N_ELEMENTS (lightness)) / (n_turns - 1) : 0.0;
   *rgb = shade_rgb (dm_actor_colors_group_rgb ((guint) e->group),
                     lightness[e->shade % G_N_ELEMENTS (lightness)], turn);
   return TRUE;
