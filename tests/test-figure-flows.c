@@ -201,6 +201,58 @@ test_flows_svg_paths (void)
   g_rmdir (dir);
 }
 
+/* The record's world view is not a field of names: at most one per 150 x 150 px, capitals
+ * first (Paris, Moscow, Tokyo are named before Shannon's refuelling stops) */
+static void
+test_world_names (void)
+{
+  DmDocument *doc = load_us_travels ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(DmLabelPlacer) taken = NULL;
+  g_autoptr(DmRouteLabels) labels = NULL;
+  /* (London, in the crowd of European dots, finds no free spot: no name covers a dot) */
+  const char *capitals[] = { "Washington", "Paris", "Moscow", "Tokyo", "Beijing", "Cairo" };
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (s);
+  guint n, n_capitals = 0, n_named_capitals = 0;
+  DmView view;
+
+  dm_figure_set_size (figure, 1920, 1080);
+  dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
+  dm_figure_get_map_view (figure, &view);
+  taken = dm_label_placer_new (view.width, view.height);
+  labels = dm_route_place_labels (set, cr, &view, dm_route_style_get_default (),
+                                  dm_figure_get_time (figure), taken);
+  n = dm_route_labels_get_n_names (labels);
+  for (guint i = 0; i < set->places->len; i++)
+    n_capitals += g_array_index (set->places, DmRoutePlace, i).capital;
+  for (guint i = 0; i < n; i++)
+    n_named_capitals += g_array_index (set->places, DmRoutePlace, dm_route_labels_get_place (labels, i)).capital;
+  g_test_message ("world view %.0f x %.0f at zoom %.1f: %u names of %u places (budget %u); "
+                  "%u capitals among %u", view.width, view.height, dm_view_get_zoom (&view), n,
+                  set->places->len, dm_route_max_names (&view), n_named_capitals, n_capitals);
+  g_assert_cmpuint (n, <=, dm_route_max_names (&view));
+  g_assert_cmpuint (n, <=, 100);
+  g_assert_cmpuint (n, >=, 30);
+  g_assert_cmpuint (n_capitals, >=, 100);
+  /* capitals come first: most of the names are capitals */
+  g_assert_cmpuint (n_named_capitals * 10, >=, n * 8);
+  for (guint c = 0; c < G_N_ELEMENTS (capitals); c++)
+    {
+      gboolean named = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        named |= g_str_has_prefix (dm_place_get_name (g_array_index (set->places, DmRoutePlace,
+                                                                     dm_route_labels_get_place (labels, i)).place),
+                                   capitals[c]);
+      if (!named)
+        g_error ("%s is not named at world zoom", capitals[c]);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,5 +260,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/figure-flows/widths", test_flows_widths);
   g_test_add_func ("/render/figure-flows/svg-paths", test_flows_svg_paths);
+  g_test_add_func ("/render/us-record/world-names", test_world_names);
   return g_test_run ();
 }

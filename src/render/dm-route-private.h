@@ -56,6 +56,7 @@ typedef struct
   DmLonLat  pos;
   guint     weight;   /* how many legs and stays touch it: labels of busy places win */
   gboolean  has_stay; /* a visit, summit or meeting takes place there (at some time) */
+  gboolean  capital;  /* its country's capital (the gazetteer's): named first at world zoom */
 } DmRoutePlace;
 
 /* The legs projected with one projection (cached by the set) */
@@ -253,6 +254,10 @@ void dm_route_paint_labels     (DmRouteSet          *set,
                                 const DmRouteStyle  *style,
                                 const DmRouteLabels *labels);
 void dm_route_labels_free      (DmRouteLabels       *labels);
+guint dm_route_labels_get_n_names (const DmRouteLabels *labels);
+guint dm_route_labels_get_place   (const DmRouteLabels *labels,
+                                   guint                i);
+guint dm_route_max_names       (const DmView       *view);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRouteLabels, dm_route_labels_free)
 void dm_route_draw_labels      (DmRouteSet          *set,
                                 cairo_t             *cr,

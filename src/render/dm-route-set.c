@@ -7,6 +7,7 @@
 
 #include "dm-antimeridian.h"
 #include "dm-great-circle.h"
+#include "dm-gazetteer.h"
 #include "dm-route-private.h"
 
 /* A document's legs and stays prepared for drawing: great circles computed once, legs sorted
@@ -163,6 +164,21 @@ add_actor (DmRouteSet *self,
   return self->actors->len - 1;
 }
 
+/* Whether @place is its country's capital, as the gazetteer names it ("Washington" is the
+ * capital of "Washington, D.C.") */
+static gboolean
+is_capital (DmPlace *place)
+{
+  const char *code = dm_place_get_country (place), *name = dm_place_get_name (place);
+  const DmCountry *country;
+
+  if (code == NULL || name == NULL || dm_place_get_level (place) == DM_PLACE_LEVEL_COUNTRY)
+    return FALSE;
+  country = dm_gazetteer_lookup_country (dm_gazetteer_get_default (), code);
+  return country != NULL && country->capital != NULL && *country->capital &&
+         g_str_has_prefix (name, country->capital);
+}
+
 static guint
 add_place (DmRouteSet *self,
            GHashTable *index,
@@ -185,6 +201,7 @@ add_place (DmRouteSet *self,
   p.pos.lon = dm_place_get_longitude (place);
   p.pos.lat = dm_place_get_latitude (place);
   p.weight = 1;
+  p.capital = is_capital (place);
   g_array_append_val (self->places, p);
   g_hash_table_insert (index, g_steal_pointer (&key), GUINT_TO_POINTER (self->places->len - 1));
   return self->places->len - 1;
