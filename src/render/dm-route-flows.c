@@ -20,6 +20,8 @@
 /* The widths of the lightest and heaviest flows, in line widths */
 #define FLOW_MIN 0.55
 #define FLOW_MAX 7.0
+/* trips that make the widest line, at least (else the heaviest pair's count) */
+#define FLOW_FULL 50
 
 static gint
 compare_flows_cb (gconstpointer a,
@@ -139,9 +141,9 @@ dm_route_flow_width (const DmRouteStyle *style,
 {
   double lo = style->line_width * FLOW_MIN, hi = style->line_width * FLOW_MAX;
 
-  if (max_count <= 1)
-    return lo * 2;
-  return lo + (hi - lo) * sqrt ((double) (MIN (count, max_count) - 1) / (max_count - 1));
+  /* a short window's few trips are not drawn as wide as a century's busiest pair */
+  max_count = MAX (max_count, FLOW_FULL);
+  return lo + (hi - lo) * sqrt ((double) (MIN (MAX (count, 1), max_count) - 1) / (max_count - 1));
 }
 
 /**
