@@ -1516,6 +1516,64 @@ test_sidebar_resizable (void)
   g_settings_reset (settings, "sidebar-width");
 }
 
+static GtkGesture *
+timeline_drag (DmTimeline *timeline)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_DRAG (c))
+        return GTK_GESTURE (c);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+list_filtered (gpointer data)
+{
+  DmWindow *win = data;
+  return dm_event_list_is_filtered (win->event_list);
+}
+
+/* A click on a timeline lane's name filters the list (and so the map) to that actor */
+static void
+test_lane_click_filters (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  GtkGesture *drag;
+  GListModel *shown;
+  DmActor *actor;
+  double y;
+  guint n;
+
+  open_and_wait (win, file);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  drag = timeline_drag (win->timeline);
+  y = dm_timeline_lane_y (win->timeline, 1) + dm_timeline_lane_height (win->timeline) / 2;
+  actor = dm_timeline_pick_lane (win->timeline, 20, y);
+  g_assert_nonnull (actor);
+  g_assert_null (dm_timeline_pick_lane (win->timeline, DM_TIMELINE_LABEL_WIDTH + 20, y));
+  g_assert_false (dm_event_list_is_filtered (win->event_list));
+  n = g_list_model_get_n_items (dm_event_list_get_model (win->event_list));
+
+  g_signal_emit_by_name (drag, "drag-begin", 20.0, y);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+  g_assert_true (app_test_wait_until (list_filtered, win, 5000));
+  shown = dm_event_list_get_model (win->event_list);
+  g_test_message ("%s: %u of %u events", dm_actor_get_name (actor), g_list_model_get_n_items (shown), n);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (shown, i);
+      g_assert_true (dm_event_involves (event, actor));
+    }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 /* win.trail: the sample opens with every leg; a month is chosen from the menu; the default
  * follows the density of the files */
 static void
@@ -2047,6 +2105,7 @@ main (int   argc,
   g_test_add_func ("/app/window/keyboard", test_keyboard);
   g_test_add_func ("/app/window/keys-after-list-click", test_keys_after_list_click);
   g_test_add_func ("/app/window/handle-drag-scrubs", test_handle_drag_scrubs);
+  g_test_add_func ("/app/window/lane-click-filters", test_lane_click_filters);
   g_test_add_func ("/app/window/sidebar-resizable", test_sidebar_resizable);
   g_test_add_func ("/app/window/dark-map", test_dark_map);
   g_test_add_func ("/app/window/trail", test_trail);
