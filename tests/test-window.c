@@ -1610,7 +1610,31 @@ test_trail (void)
   g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
   style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
   g_assert_false (style->flows);
+
+  /* the trail and flows chosen in the menu are kept for the next window and files */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("week"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
   gtk_window_destroy (GTK_WINDOW (win));
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.diplomap.Diplomap");
+    g_autofree char *kept = g_settings_get_string (settings, "trail");
+    DmWindow *next;
+
+    g_assert_cmpstr (kept, ==, "week");
+    g_assert_true (g_settings_get_boolean (settings, "flows"));
+    next = app_test_open_window ();
+    open_and_wait (next, file);
+    g_clear_pointer (&trail, g_variant_unref);
+    trail = g_action_group_get_action_state (G_ACTION_GROUP (next), "trail");
+    g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "week");
+    style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (next->routes_layer)));
+    g_assert_true (style->flows);
+    g_assert_cmpint (style->window, ==, 7 * 86400);
+    g_assert_true (app_test_wait_until (app_test_window_routes_ready, next, 30000));
+    gtk_window_destroy (GTK_WINDOW (next));
+    g_settings_reset (settings, "trail");
+    g_settings_reset (settings, "flows");
+  }
 
   /* a few hundred legs: all; 12,000 over 160 years: a year; 3,000 in a year: a week */
   g_assert_cmpstr (dm_window_pick_trail (300, 10 * 365 * 86400.0), ==, "all");
