@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dm-actor-colors.h"
 #include "dm-document.h"
 #include "dm-loader.h"
 #include "dm-error.h"
@@ -1206,6 +1207,105 @@ test_actor_colors (void)
   }
 }
 
+/* The largest difference of one channel between two 0xRRGGBB colours */
+static int
+rgb_distance (guint32 a,
+              guint32 b)
+{
+  int d = 0;
+
+  for (int sh = 0; sh <= 16; sh += 8)
+    d = MAX (d, ABS ((int) ((a >> sh) & 0xff) - (int) ((b >> sh) & 0xff)));
+  return d;
+}
+
+/* A document of @n actors, the first @n_a of role A, the others of role B, each on a trip */
+static DmDocument *
+many_actors (guint n,
+             guint n_a)
+{
+  DmDocument *doc = dm_document_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autoptr(DmActor) actor = dm_actor_new (id, id);
+      g_autoptr(DmEvent) event = dm_event_new (DM_EVENT_KIND_VISIT, id);
+
+      dm_actor_set_role (actor, i < n_a ? "A" : "B");
+      dm_document_add_actor (doc, actor);
+      dm_event_set_actor (event, actor);
+      dm_document_add_event (doc, event);
+    }
+  return doc;
+}
+
+/* Up to ten actors never share a colour; past ten they are grouped by role, each group a
+ * hue, its actors shades of it that still differ, the same in a filtered view */
+static void
+test_actor_color_groups (void)
+{
+  g_autoptr(DmDocument) ten = many_actors (10, 5);
+  g_autoptr(DmDocument) many = many_actors (55, 21);
+  guint32 rgb[55];
+  int closest = 255;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      DmActor *actor = dm_document_lookup_actor (ten, id);
+      gboolean grouped = TRUE;
+
+      g_assert_true (dm_document_get_actor_rgb (ten, actor, &rgb[i]));
+      g_assert_true (dm_document_get_actor_group (ten, actor, NULL, NULL, NULL, &grouped));
+      g_assert_false (grouped);
+      for (guint j = 0; j < i; j++)
+        closest = MIN (closest, rgb_distance (rgb[i], rgb[j]));
+    }
+  g_test_message ("ten actors: closest colours %d apart (of 255)", closest);
+  g_assert_cmpint (closest, >=, 60);
+
+  for (guint i = 0; i < 55; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      DmActor *actor = dm_document_lookup_actor (many, id);
+      guint group = 99, n_groups = 0;
+      const char *name = NULL;
+      gboolean grouped = FALSE;
+
+      g_assert_true (dm_document_get_actor_group (many, actor, &group, &n_groups, &name, &grouped));
+      g_assert_true (grouped);
+      g_assert_cmpuint (n_groups, ==, 2);
+      g_assert_cmpuint (group, ==, i < 21 ? 0 : 1);
+      g_assert_cmpstr (name, ==, i < 21 ? "A" : "B");
+      g_assert_true (dm_document_get_actor_rgb (many, actor, &rgb[i]));
+      /* a shade of its group's hue: nearer to it than to the other group's */
+      g_assert_cmpint (rgb_distance (rgb[i], dm_actor_colors_group_rgb (group)), <,
+                       rgb_distance (rgb[i], dm_actor_colors_group_rgb (1 - group)));
+    }
+  /* neighbours in a group differ */
+  for (guint i = 1; i < 55; i++)
+    if (i != 21)
+      g_assert_cmpint (rgb_distance (rgb[i], rgb[i - 1]), >=, 20);
+
+  /* a view showing one actor keeps every colour and group */
+  {
+    g_autoptr(GListStore) shown = events_of (many, "a30");
+    g_autoptr(DmDocument) view = dm_document_new_filtered (many, G_LIST_MODEL (shown));
+
+    for (guint i = 0; i < 55; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("a%u", i);
+        guint32 c = 0;
+
+        if (dm_document_get_actor_rgb (view, dm_document_lookup_actor (many, id), &c))
+          g_assert_cmphex (c, ==, rgb[i]);
+        else
+          g_assert_not_reached ();
+      }
+  }
+}
+
 static DmEvent *
 sample_event (DmDocument *doc,
               const char *id)
@@ -1376,5 +1476,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/document/folder-progress", test_folder_progress);
   g_test_add_func ("/model/document/filtered-view", test_filtered_view);
   g_test_add_func ("/model/document/actor-colors", test_actor_colors);
+  g_test_add_func ("/model/document/actor-color-groups", test_actor_color_groups);
   return g_test_run ();
 }

@@ -1597,6 +1597,64 @@ test_sidebar_resizable (void)
   g_settings_reset (settings, "sidebar-width");
 }
 
+static GtkGesture *
+timeline_drag (DmTimeline *timeline)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_DRAG (c))
+        return GTK_GESTURE (c);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+list_filtered (gpointer data)
+{
+  DmWindow *win = data;
+  return dm_event_list_is_filtered (win->event_list);
+}
+
+/* A click on a timeline lane's name filters the list (and so the map) to that actor */
+static void
+test_lane_click_filters (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  GtkGesture *drag;
+  GListModel *shown;
+  DmActor *actor;
+  double y;
+  guint n;
+
+  open_and_wait (win, file);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  drag = timeline_drag (win->timeline);
+  y = dm_timeline_lane_y (win->timeline, 1) + dm_timeline_lane_height (win->timeline) / 2;
+  actor = dm_timeline_pick_lane (win->timeline, 20, y);
+  g_assert_nonnull (actor);
+  g_assert_null (dm_timeline_pick_lane (win->timeline, DM_TIMELINE_LABEL_WIDTH + 20, y));
+  g_assert_false (dm_event_list_is_filtered (win->event_list));
+  n = g_list_model_get_n_items (dm_event_list_get_model (win->event_list));
+
+  g_signal_emit_by_name (drag, "drag-begin", 20.0, y);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+  g_assert_true (app_test_wait_until (list_filtered, win, 5000));
+  shown = dm_event_list_get_model (win->event_list);
+  g_test_message ("%s: %u of %u events", dm_actor_get_name (actor), g_list_model_get_n_items (shown), n);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (shown, i);
+      g_assert_true (dm_event_involves (event, actor));
+    }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 /* win.trail: the sample opens with every leg; a month is chosen from the menu; the default
  * follows the density of the files */
 static void
@@ -1618,8 +1676,46 @@ test_trail (void)
   style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
   g_assert_cmpint (style->window, ==, 30 * 86400);
   g_assert_cmpint (style->future, ==, DM_ROUTE_FUTURE_HIDDEN);
+  g_assert_false (style->flows);
   g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+
+  /* win.flows toggles flows on, and a trail chosen after keeps them */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_true (style->flows);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("all"));
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_true (style->flows);
+  g_assert_cmpint (style->window, ==, 0);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
+  style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+  g_assert_false (style->flows);
+
+  /* the trail and flows chosen in the menu are kept for the next window and files */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("week"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
   gtk_window_destroy (GTK_WINDOW (win));
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.diplomap.Diplomap");
+    g_autofree char *kept = g_settings_get_string (settings, "trail");
+    DmWindow *next;
+
+    g_assert_cmpstr (kept, ==, "week");
+    g_assert_true (g_settings_get_boolean (settings, "flows"));
+    next = app_test_open_window ();
+    open_and_wait (next, file);
+    g_clear_pointer (&trail, g_variant_unref);
+    trail = g_action_group_get_action_state (G_ACTION_GROUP (next), "trail");
+    g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "week");
+    style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (next->routes_layer)));
+    g_assert_true (style->flows);
+    g_assert_cmpint (style->window, ==, 7 * 86400);
+    g_assert_true (app_test_wait_until (app_test_window_routes_ready, next, 30000));
+    gtk_window_destroy (GTK_WINDOW (next));
+    g_settings_reset (settings, "trail");
+    g_settings_reset (settings, "flows");
+  }
 
   /* a few hundred legs: all; 12,000 over 160 years: a year; 3,000 in a year: a week */
   g_assert_cmpstr (dm_window_pick_trail (300, 10 * 365 * 86400.0), ==, "all");
@@ -2114,6 +2210,7 @@ main (int   argc,
   g_test_add_func ("/app/window/keyboard", test_keyboard);
   g_test_add_func ("/app/window/keys-after-list-click", test_keys_after_list_click);
   g_test_add_func ("/app/window/handle-drag-scrubs", test_handle_drag_scrubs);
+  g_test_add_func ("/app/window/lane-click-filters", test_lane_click_filters);
   g_test_add_func ("/app/window/sidebar-resizable", test_sidebar_resizable);
   g_test_add_func ("/app/window/dark-map", test_dark_map);
   g_test_add_func ("/app/window/right-to-left", test_right_to_left);

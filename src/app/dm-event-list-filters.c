@@ -260,6 +260,20 @@ dm_event_list_set_filters (DmEventList *self,
   gtk_drop_down_set_selected (self->status_filter, status < 0 ? 0 : status + 1);
 }
 
+/* Only the actor filter: @actor (NULL: all); the other filters stay */
+void
+dm_event_list_set_actor_filter (DmEventList *self,
+                                DmActor     *actor)
+{
+  guint a = 0;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  if (actor != NULL && g_ptr_array_find (self->actors, actor, &a))
+    a++;
+  gtk_drop_down_set_selected (self->actor_filter, a);
+}
+
 /* A role of the document's actors, or NULL for all; a year, or 0 for all */
 void
 dm_event_list_set_role_year (DmEventList *self,

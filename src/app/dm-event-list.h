@@ -38,6 +38,9 @@ void        dm_event_list_set_filters        (DmEventList *self,
                                               const char  *country,
                                               int          kind,
                                               int          status);
+/* Only the actor filter (NULL: all), the others kept: a timeline lane's name was clicked */
+void        dm_event_list_set_actor_filter   (DmEventList *self,
+                                              DmActor     *actor);
 /* A role of the document's actors (NULL: all) and a year (0: all) */
 void        dm_event_list_set_role_year      (DmEventList *self,
                                               const char  *role,

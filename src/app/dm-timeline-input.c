@@ -7,7 +7,7 @@
 
 #include "dm-timeline-private.h"
 
-/* Input of DmTimeline: click selects, drag scrubs, Ctrl+scroll and pinch zoom time, scroll
+/* Input of DmTimeline: click selects (on a lane's name: DmTimeline::lane-activated), drag scrubs, Ctrl+scroll and pinch zoom time, scroll
  * moves the lanes (Shift+scroll or a sideways scroll moves in time), keys step between
  * events. */
 
@@ -123,6 +123,8 @@ drag_end_cb (GtkGestureDrag *gesture,
   else if (x >= DM_TIMELINE_LABEL_WIDTH)
     dm_timeline_set_time (self, CLAMP (dm_timeline_time_for_x (self, x),
                                        self->doc_start, self->doc_end));
+  else if (dm_timeline_pick_lane (self, x, y) != NULL)
+    dm_timeline_activate_lane (self, dm_timeline_pick_lane (self, x, y));
 }
 
 static void

@@ -59,6 +59,8 @@ double dm_timeline_time_for_x (DmTimeline  *self,
 double dm_timeline_lane_y     (DmTimeline  *self,
                                guint        lane);
 double dm_timeline_lane_height (DmTimeline *self);
+void   dm_timeline_activate_lane (DmTimeline *self,
+                                  DmActor    *actor);
 /* The right end of the time axis (the lanes' scrollbar, when shown, is right of it) */
 double dm_timeline_axis_end   (DmTimeline  *self);
 /* What the tooltip says at widget point (x, y): the event there, or the lane's actor */

@@ -28,6 +28,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   EVENT_ACTIVATED,
+  LANE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -306,6 +307,35 @@ dm_timeline_reload (DmTimeline *self)
   update_scrolling (self);
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * dm_timeline_pick_lane:
+ * Returns: (transfer none) (nullable): the actor whose lane's name is at widget point
+ * (@x, @y), %NULL elsewhere and for "others"
+ */
+DmActor *
+dm_timeline_pick_lane (DmTimeline *self,
+                       double      x,
+                       double      y)
+{
+  int lane;
+
+  g_return_val_if_fail (DM_IS_TIMELINE (self), NULL);
+  if (y < DM_TIMELINE_AXIS_HEIGHT || x < 0 || x >= DM_TIMELINE_LABEL_WIDTH)
+    return NULL;
+  lane = lane_at_y (self, y);
+  if (lane < 0 || (guint) lane >= self->lanes->len)
+    return NULL;
+  return g_ptr_array_index (self->lanes, lane);
+}
+
+/* Emits DmTimeline::lane-activated (for a click on a lane's name) */
+void
+dm_timeline_activate_lane (DmTimeline *self,
+                           DmActor    *actor)
+{
+  g_signal_emit (self, signals[LANE_ACTIVATED], 0, actor);
 }
 
 DmEvent *
@@ -596,6 +626,15 @@ dm_timeline_class_init (DmTimelineClass *klass)
   signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, DM_TYPE_EVENT);
+
+  /**
+   * DmTimeline::lane-activated:
+   * @actor: the lane's actor
+   * A lane's name was clicked (the window filters the events to that actor)
+   */
+  signals[LANE_ACTIVATED] =
+    g_signal_new ("lane-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, DM_TYPE_ACTOR);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SLIDER);

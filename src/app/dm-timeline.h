@@ -45,6 +45,10 @@ gboolean    dm_timeline_get_event_position (DmTimeline *self,
                                             DmEvent    *event,
                                             double     *x,
                                             double     *y);
+/* The actor whose lane's name is at widget point (x, y), or NULL */
+DmActor    *dm_timeline_pick_lane          (DmTimeline *self,
+                                            double      x,
+                                            double      y);
 /* The event under widget point (x, y), or NULL */
 DmEvent    *dm_timeline_pick               (DmTimeline *self,
                                             double      x,

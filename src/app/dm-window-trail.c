@@ -7,7 +7,7 @@
 
 #include "dm-window-private.h"
 
-/* The trail (win.trail): the map shows the legs that ended within a time window before the
+/* The trail (win.trail, kept in the settings' trail and flows): the map shows the legs that ended within a time window before the
  * playhead, fading with age, and none to come; "all" shows every leg. Opening files picks
  * one from their density (dm_window_pick_trail), so a century of travel opens readable. */
 
@@ -40,6 +40,25 @@ apply_trail (DmWindow   *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->routes_layer));
 }
 
+/* win.flows: the legs of the trail drawn once per pair of places, widths by trips */
+static void
+flows_action (GSimpleAction *action,
+              GVariant      *state,
+              gpointer       user_data)
+{
+  DmWindow *self = user_data;
+  DmRouteRenderer *renderer = dm_screen_painter_get_layer (dm_route_map_layer_get_painter (self->routes_layer));
+  g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_renderer_get_style (renderer));
+
+  g_assert (DM_IS_WINDOW (self));
+
+  g_simple_action_set_state (action, state);
+  g_settings_set_boolean (self->settings, "flows", g_variant_get_boolean (state));
+  style->flows = g_variant_get_boolean (state);
+  dm_route_renderer_set_style (renderer, style);
+  gtk_widget_queue_draw (GTK_WIDGET (self->routes_layer));
+}
+
 static void
 trail_action (GSimpleAction *action,
               GVariant      *state,
@@ -51,6 +70,8 @@ trail_action (GSimpleAction *action,
 
   g_simple_action_set_state (action, state);
   apply_trail (self, g_variant_get_string (state, NULL));
+  /* chosen in the menu: kept for the next files and windows */
+  g_settings_set_string (self->settings, "trail", g_variant_get_string (state, NULL));
 }
 
 /* The shortest trail in which the files' average pace puts about 15 legs; "all" for a few
@@ -70,15 +91,19 @@ dm_window_pick_trail (guint  n_legs,
   return "all";
 }
 
-/* Once the first files are in: the trail their density asks for */
+/* Once the first files are in: the trail last chosen in the menu, else the one their density
+ * asks for (not kept: the next files get their own) */
 void
 dm_window_choose_trail (DmWindow *self)
 {
   guint n = dm_screen_painter_get_n_legs (dm_route_map_layer_get_painter (self->routes_layer));
   double span = dm_playback_get_end (self->playback) - dm_playback_get_start (self->playback);
+  g_autofree char *kept = g_settings_get_string (self->settings, "trail");
+  const char *name = *kept ? kept : dm_window_pick_trail (n, span);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "trail");
 
-  g_action_group_change_action_state (G_ACTION_GROUP (self), "trail",
-                                      g_variant_new_string (dm_window_pick_trail (n, span)));
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
+  apply_trail (self, name);
 }
 
 void
@@ -86,7 +111,10 @@ dm_window_init_trail (DmWindow *self)
 {
   static const GActionEntry entries[] = {
     { "trail", NULL, "s", "'all'", trail_action },
+    { "flows", NULL, NULL, "false", flows_action },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  if (g_settings_get_boolean (self->settings, "flows"))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "flows", g_variant_new_boolean (TRUE));
 }

@@ -287,6 +287,16 @@ filter_timeout_cb (gpointer user_data)
 }
 
 /* Rebuilding the routes of thousands of events is costly: once typing or choosing pauses */
+/* A click on a timeline lane's name filters the events to that actor */
+static void
+lane_activated_cb (DmWindow *self,
+                   DmActor  *actor)
+{
+  g_assert (DM_IS_WINDOW (self));
+
+  dm_event_list_set_actor_filter (self->event_list, actor);
+}
+
 static void
 filters_changed_cb (DmWindow *self)
 {
@@ -707,6 +717,8 @@ dm_window_init (DmWindow *self)
   dm_timeline_set_document (self->timeline, self->shown);
   dm_event_list_set_document (self->event_list, self->document);
   g_signal_connect_object (self->event_list, "filters-changed", G_CALLBACK (filters_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "lane-activated", G_CALLBACK (lane_activated_cb), self,
                            G_CONNECT_SWAPPED);
 
   g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);

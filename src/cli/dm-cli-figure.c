@@ -41,6 +41,7 @@ typedef struct
   gboolean   no_legend;
   gboolean   no_caption;
   gboolean   graticule;
+  gboolean   flows;
   char     **files;
 } Options;
 
@@ -381,6 +382,7 @@ run (Options *o)
         }
       dm_figure_set_window (figure, seconds);
     }
+  dm_figure_set_flows (figure, o->flows);
   if (o->title != NULL)
     dm_figure_set_title (figure, o->title);
   dm_figure_set_show_legend (figure, !o->no_legend);
@@ -447,6 +449,8 @@ dm_cli_figure_run (int    argc,
       N_("mercator (default), equirectangular or equal-earth (default for world)"), N_("NAME") },
     { "window", 0, 0, G_OPTION_ARG_STRING, &o.window,
       N_("Show only the legs of this long before the moment, fading, none to come (default: all)"), N_("30d|1w|1y|all") },
+    { "flows", 0, 0, G_OPTION_ARG_NONE, &o.flows,
+      N_("Draw each pair of places once, its width by the number of trips"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("The figure's title (default: the file's)"), N_("TEXT") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &o.language,
       N_("The figure's language: its texts and map labels (default: the user's)"), N_("CODE") },

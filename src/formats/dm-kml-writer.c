@@ -74,13 +74,12 @@ append_styles (GString    *out,
       g_autofree char *id = actor_style_id (actor);
       double r, g, b;
       guint32 rgb = DM_ACTOR_COLOR_NONE;
-      int slot;
 
-      /* the app's colour of the actor: its own, else its document's slot in the palette */
+      /* the app's colour of the actor: its own, else its document's palette colour */
       if (actor != NULL && dm_actor_get_rgb (actor, &r, &g, &b))
         rgb = ((guint32) (r * 255 + 0.5) << 16) | ((guint32) (g * 255 + 0.5) << 8) | (guint32) (b * 255 + 0.5);
-      else if ((slot = dm_document_get_actor_color_index (document, actor)) >= 0)
-        rgb = dm_actor_colors_palette ((guint) slot);
+      else if (!dm_document_get_actor_rgb (document, actor, &rgb))
+        rgb = DM_ACTOR_COLOR_NONE;
       /* KML colours are aabbggrr */
       g_string_append_printf (out,
                               "  <Style id=\"actor-%s\">\n"

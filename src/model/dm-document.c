@@ -21,7 +21,7 @@ struct _DmDocument
   GPtrArray  *files;        /* GFile */
   GHashTable *actor_by_id;  /* id -> DmActor (borrowed from actors) */
   GHashTable *file_info;    /* GFile -> DmFileInfo */
-  GHashTable *actor_colors; /* DmActor -> colour slot + 1 (dm-actor-colors.h); NULL: not yet */
+  GHashTable *actor_colors; /* DmActor -> colour slot, group, shade (dm-actor-colors.h); NULL: not yet */
   gboolean    is_view;      /* its actor colours are its source's (dm_document_show_events) */
   GPtrArray  *undated;      /* a view's: its source's places that no event uses */
   char       *title;
@@ -501,6 +501,50 @@ dm_document_get_actor_color_index (DmDocument *self,
   if (actor == NULL)
     return -1;
   return dm_actor_colors_lookup (ensure_actor_colors (self), actor);
+}
+
+/**
+ * dm_document_get_actor_rgb:
+ * @rgb: (out): @actor's palette colour as 0xRRGGBB: its slot's, or, past
+ *   %DM_ACTOR_GROUP_ABOVE actors, a shade of its group's hue (dm-actor-colors.c); owned
+ *   like the slots, so the same in every view of the source
+ * Returns: %FALSE when @actor is %NULL, has its own colour or is in no event
+ */
+gboolean
+dm_document_get_actor_rgb (DmDocument *self,
+                           DmActor    *actor,
+                           guint32    *rgb)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (rgb != NULL, FALSE);
+  if (actor == NULL)
+    return FALSE;
+  return dm_actor_colors_lookup_rgb (ensure_actor_colors (self), actor, rgb);
+}
+
+/**
+ * dm_document_get_actor_group:
+ * @group: (out) (optional): @actor's group: actors are grouped by role when they have more
+ *   than one, else by country; groups are numbered in the source's order of actors
+ * @n_groups: (out) (optional): how many groups the source's actors make
+ * @name: (out) (optional) (transfer none): the group's role or country, "" for none
+ * @grouped: (out) (optional): whether the actors are coloured by group (more than
+ *   %DM_ACTOR_GROUP_ABOVE of them)
+ * Returns: %FALSE when @actor is %NULL, has its own colour or is in no event
+ */
+gboolean
+dm_document_get_actor_group (DmDocument  *self,
+                             DmActor     *actor,
+                             guint       *group,
+                             guint       *n_groups,
+                             const char **name,
+                             gboolean    *grouped)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  if (actor == NULL)
+    return FALSE;
+  return dm_actor_colors_lookup_group (ensure_actor_colors (self), actor, group, n_groups,
+                                       name, grouped);
 }
 
 /**

@@ -85,5 +85,14 @@ void        dm_document_show_events      (DmDocument   *self,
 /* The actor's colour slot, from all the source's events: the same in every view */
 int         dm_document_get_actor_color_index (DmDocument *self,
                                                DmActor    *actor);
+gboolean    dm_document_get_actor_rgb         (DmDocument *self,
+                                               DmActor    *actor,
+                                               guint32    *rgb);
+gboolean    dm_document_get_actor_group       (DmDocument  *self,
+                                               DmActor     *actor,
+                                               guint       *group,
+                                               guint       *n_groups,
+                                               const char **name,
+                                               gboolean    *grouped);
 
 G_END_DECLS

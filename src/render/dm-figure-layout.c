@@ -368,8 +368,9 @@ route_style_for (DmFigure             *self,
 
   /* a time window shows what happened lately: the legs to come are hidden */
   style->window = self->window;
-  if (self->window > 0)
+  if (self->window > 0 || self->flows)
     style->future = DM_ROUTE_FUTURE_HIDDEN;
+  style->flows = self->flows;
 
   style->line_width *= u * 1.15;
   style->marker_radius *= u * 1.15;

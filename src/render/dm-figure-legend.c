@@ -23,8 +23,10 @@ typedef enum
   SWATCH_MARKER,
   SWATCH_STAY,
   SWATCH_COUNTRY,
-  SWATCH_NONE,   /* "+N more" */
+  SWATCH_NONE,     /* "+N more": text only */
   SWATCH_PLACE,
+  SWATCH_DISC,     /* a place of a flow map */
+  SWATCH_HEADING,  /* a heading: text only, in bold, from the left */
 } SwatchKind;
 
 typedef struct
@@ -36,6 +38,7 @@ typedef struct
   gboolean     inferred;
   double       alpha;
   DmEventKind  stay;
+  double       width;     /* of a line, 0: the style's */
   char        *label;
 } Entry;
 
@@ -53,7 +56,7 @@ add_entry (GArray      *entries,
            DmStatus     status,
            const char  *label)
 {
-  Entry e = { kind, color, status, FALSE, FALSE, 1.0, DM_EVENT_KIND_VISIT, g_strdup (label) };
+  Entry e = { kind, color, status, FALSE, FALSE, 1.0, DM_EVENT_KIND_VISIT, 0.0, g_strdup (label) };
 
   g_array_append_val (entries, e);
   return &g_array_index (entries, Entry, entries->len - 1);
@@ -136,6 +139,84 @@ dm_figure_add_tints (DmFigure   *self,
     }
 }
 
+/* Past ten actors (or on a flow map) the legend lists the traveller groups, each in its hue,
+ * under a heading that says so ("55 travellers in 2 groups"); else nothing is added.
+ * Returns: whether the groups were listed */
+static gboolean
+add_group_entries (DmFigure           *self,
+                   const DmRouteStyle *style,
+                   GArray             *entries,
+                   const gboolean     *shown)
+{
+  DmRouteSet *set = self->set;
+  g_autofree guint *members = g_new0 (guint, set->n_groups + 1);
+  g_autofree const char **names = g_new0 (const char *, set->n_groups + 1);
+  guint n_shown = 0, n_groups = 0, n_ungrouped = 0;
+  gboolean grouped = FALSE;
+  g_autofree char *heading = NULL, *travellers = NULL;
+
+  for (guint i = 0; i < set->actors->len; i++)
+    {
+      guint group = g_array_index (set->groups, guint, i);
+      gboolean g = FALSE;
+
+      if (dm_document_get_actor_group (self->document, g_ptr_array_index (set->actors, i), NULL,
+                                       NULL, group < set->n_groups ? &names[group] : NULL, &g))
+        grouped |= g;
+      if (!shown[i])
+        continue;
+      n_shown++;
+      if (group < set->n_groups)
+        n_groups += members[group]++ == 0;
+      else
+        n_ungrouped++;
+    }
+  if (!grouped && !style->flows)
+    return FALSE;
+
+  /* Translators: the head of a legend's traveller groups, e.g. "55 travellers in 2 groups" */
+  travellers = g_strdup_printf (ngettext ("%u traveller", "%u travellers", n_shown), n_shown);
+  /* Translators: %s is "55 travellers" (the string above), %u the number of groups */
+  heading = g_strdup_printf (ngettext ("%s in %u group", "%s in %u groups", n_groups), travellers,
+                             n_groups);
+  add_entry (entries, SWATCH_HEADING, dm_rgba_from_hex (DM_FIGURE_INK, 1.0f), DM_STATUS_COMPLETED,
+             heading);
+  for (guint g = 0; g < set->n_groups; g++)
+    if (members[g] > 0)
+      {
+        g_autofree char *label = NULL;
+        const char *name = names[g] != NULL && *names[g] ? names[g] : _("Others");
+
+        label = g_strdup_printf ("%s (%u)", name, members[g]);
+        add_entry (entries, SWATCH_LINE, dm_route_flow_color (g), DM_STATUS_COMPLETED,
+                   label)->width = style->line_width * 2;
+      }
+  if (n_ungrouped > 0)
+    add_entry (entries, SWATCH_LINE, dm_route_flow_color (G_MAXUINT), DM_STATUS_COMPLETED,
+               _("Others"))->width = style->line_width * 2;
+  return TRUE;
+}
+
+/* A flow map's widths (1, 10, 100… trips, up to the heaviest) and its places */
+static void
+add_flow_entries (DmFigure           *self,
+                  const DmRouteStyle *style,
+                  GArray             *entries,
+                  gint64              t)
+{
+  g_autoptr(DmRouteFlows) flows = dm_route_flows_new (self->set, style, t);
+  DmRgba grey = dm_rgba_from_hex (0x555555, 1.0f);
+
+  for (guint n = 1; n <= flows->max_count; n *= 10)
+    {
+      g_autofree char *label = g_strdup_printf (ngettext ("%u trip", "%u trips", n), n);
+      add_entry (entries, SWATCH_LINE, grey, DM_STATUS_COMPLETED, label)->width =
+        dm_route_flow_width (style, n, flows->max_count);
+    }
+  if (flows->max_count > 0)
+    add_entry (entries, SWATCH_DISC, grey, DM_STATUS_COMPLETED, _("Place, sized by visits"));
+}
+
 /* What the legend lists from @t0 to @t1: everything that appears at some time of the range,
  * so that a clip's legend is the same on every frame */
 static GArray *
@@ -180,11 +261,19 @@ legend_entries (DmFigure           *self,
                 : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
     }
   uses |= dm_route_set_get_uses (set) & ~status_bits;
-  for (guint i = 0; i < set->actors->len; i++)
-    if (shown[i])
-      add_entry (entries, SWATCH_LINE, g_array_index (set->colors, DmRgba, i), DM_STATUS_COMPLETED,
-                 dm_actor_get_name (g_ptr_array_index (set->actors, i)));
+  if (!add_group_entries (self, style, entries, shown))
+    for (guint i = 0; i < set->actors->len; i++)
+      if (shown[i])
+        add_entry (entries, SWATCH_LINE, g_array_index (set->colors, DmRgba, i), DM_STATUS_COMPLETED,
+                   dm_actor_get_name (g_ptr_array_index (set->actors, i)));
   *n_actors = entries->len;
+
+  if (style->flows)
+    {
+      add_flow_entries (self, style, entries, t1);
+      uses = active = 0;
+      future = FALSE;
+    }
 
   /* each status in use, drawn as its legs are (marks of stays follow the same language) */
   for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
@@ -232,12 +321,15 @@ draw_swatch (cairo_t            *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (e->kind == SWATCH_LINE)
     {
-      double width = style->line_width;
+      double width = e->width > 0 ? e->width : style->line_width;
 
       cairo_move_to (cr, x, y);
       cairo_line_to (cr, x + w, y);
       dm_route_set_status_source (cr, e->status, e->uncertain, &e->color,
                                   e->inferred ? width * 1.5 : width, e->alpha);
+      /* a flow's width is shown as it is drawn, square-ended */
+      if (e->width > 0)
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       if (e->inferred)
         {
           cairo_stroke_preserve (cr);
@@ -256,8 +348,10 @@ draw_swatch (cairo_t            *cr,
           cairo_stroke (cr);
         }
     }
-  else if (e->kind == SWATCH_NONE)
+  else if (e->kind == SWATCH_NONE || e->kind == SWATCH_HEADING)
     ;
+  else if (e->kind == SWATCH_DISC)
+    dm_route_flow_disc (cr, style, x + w / 2, y, style->place_radius * 2.2);
   else if (e->kind == SWATCH_COUNTRY)
     {
       /* the ring on its soft halo, as on the map */
@@ -322,13 +416,25 @@ crowding (DmFigure     *self,
   return count;
 }
 
+/* A row: a line of text, or a wide flow's line and room around it */
+static double
+row_height (const Entry *e,
+            double       size)
+{
+  return MAX (size * 1.6, e->width + size * 0.5);
+}
+
 /* The legend's height with @n entries, @n_actors of them actors, at @size */
 static double
-legend_height (guint  n,
-               guint  n_actors,
-               double size)
+legend_height (GArray *entries,
+               guint   n_actors,
+               double  size)
 {
-  return size * 0.8 * 2 + size * 1.6 * n + (n_actors > 0 && n_actors < n ? size * 0.6 : 0);
+  double h = size * 0.8 * 2 + (n_actors > 0 && n_actors < entries->len ? size * 0.6 : 0);
+
+  for (guint i = 0; i < entries->len; i++)
+    h += row_height (&g_array_index (entries, Entry, i), size);
+  return h;
 }
 
 /* Makes the legend fit in @max_h: entries down to three quarters of @size (not below 8 px),
@@ -343,11 +449,11 @@ fit_legend (GArray *entries,
   double min_size = MAX (*size * 0.75, MIN (*size, 8.0));
   guint fit, hidden, n_styles, keep_actors, keep_styles;
   Entry more = { SWATCH_NONE, { 0, 0, 0, 1 }, DM_STATUS_COMPLETED, FALSE, FALSE, 1.0,
-                 DM_EVENT_KIND_VISIT, NULL };
+                 DM_EVENT_KIND_VISIT, 0.0, NULL };
 
-  while (*size > min_size && legend_height (entries->len, *n_actors, *size) > max_h)
+  while (*size > min_size && legend_height (entries, *n_actors, *size) > max_h)
     *size = MAX (min_size, *size * 0.95);
-  if (legend_height (entries->len, *n_actors, *size) <= max_h)
+  if (legend_height (entries, *n_actors, *size) <= max_h)
     return;
   /* rows that fit, with the gap under the actors, one of them for "+N more" */
   fit = (guint) MAX (1.0, floor ((max_h - *size * 0.8 * 2 - *size * 0.6) / (*size * 1.6)));
@@ -387,8 +493,9 @@ dm_figure_draw_legend (DmFigure             *self,
   gint64 t0, t1;
   g_autoptr(GArray) entries = NULL;
   DmRgba ink = dm_rgba_from_hex (DM_FIGURE_INK, 1.0f);
-  double size = l->legend_size, row = size * 1.6, sw = size * 2.4, gap = size * 0.6;
+  double size = l->legend_size, sw = size * 2.4, gap = size * 0.6;
   double pad = size * 0.8, text_w = 0, w, h, margin = 14 * l->u, x = margin, y = margin;
+  double top;
   guint best = G_MAXUINT;
 
   dm_figure_get_clip_range (self, &t0, &t1);
@@ -397,22 +504,25 @@ dm_figure_draw_legend (DmFigure             *self,
     return FALSE;
   /* too tall: smaller, then "+N more"; too wide: names cut between graphemes */
   fit_legend (entries, &n_actors, l->map_h - 2 * margin, &size);
-  row = size * 1.6, sw = size * 2.4, gap = size * 0.6, pad = size * 0.8;
+  sw = size * 2.4, gap = size * 0.6, pad = size * 0.8;
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *e = &g_array_index (entries, Entry, i);
-      double max_text = l->map_w * 0.6 - pad * 2 - sw - gap;
+      DmTextFace weight = e->kind == SWATCH_HEADING ? DM_TEXT_BOLD : DM_TEXT_REGULAR;
+      /* a heading starts where the swatches do */
+      double indent = e->kind == SWATCH_HEADING ? sw + gap : 0;
+      double max_text = l->map_w * 0.6 - pad * 2 - sw - gap + indent;
 
-      if (dm_text_width (cr, e->label, size, DM_TEXT_REGULAR) > max_text)
+      if (dm_text_width (cr, e->label, size, weight) > max_text)
         {
-          char *cut = dm_text_ellipsize (cr, e->label, size, DM_TEXT_REGULAR, MAX (max_text, size));
+          char *cut = dm_text_ellipsize (cr, e->label, size, weight, MAX (max_text, size));
           g_free (e->label);
           e->label = cut;
         }
-      text_w = MAX (text_w, dm_text_width (cr, e->label, size, DM_TEXT_REGULAR));
+      text_w = MAX (text_w, dm_text_width (cr, e->label, size, weight) - indent);
     }
   w = pad * 2 + sw + gap + text_w;
-  h = legend_height (entries->len, n_actors, size);
+  h = legend_height (entries, n_actors, size);
 
   for (int c = 3; c >= 0; c--)
     {
@@ -435,13 +545,18 @@ dm_figure_draw_legend (DmFigure             *self,
   cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
+  top = 0;
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *e = &g_array_index (entries, Entry, i);
-      double ry = y + pad + row * i + row / 2 + (i >= n_actors && n_actors > 0 ? gap : 0);
+      double rh = row_height (e, size);
+      double ry = y + pad + top + rh / 2 + (i >= n_actors && n_actors > 0 ? gap : 0);
+      gboolean heading = e->kind == SWATCH_HEADING;
+
+      top += rh;
       draw_swatch (cr, style, e, x + pad, ry, sw);
-      dm_text_draw (cr, e->label, x + pad + sw + gap, ry + size * 0.36, size, DM_TEXT_REGULAR,
-                    &ink, NULL);
+      dm_text_draw (cr, e->label, heading ? x + pad : x + pad + sw + gap, ry + size * 0.36, size,
+                    heading ? DM_TEXT_BOLD : DM_TEXT_REGULAR, &ink, NULL);
     }
   cairo_restore (cr);
   return TRUE;

@@ -37,6 +37,7 @@ struct _DmFigure
   gint64        clip_start;
   gint64        clip_end;
   gint64        window;     /* seconds of legs shown before the time; 0: all */
+  gboolean      flows;      /* legs aggregated per pair of places (dm-route-flows.c) */
   DmLabelPlacer *placed;    /* boxes of the last drawing's marks and labels (tests) */
 };
 

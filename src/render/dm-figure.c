@@ -197,6 +197,7 @@ dm_figure_dup (DmFigure *self)
   copy->clip_start = self->clip_start;
   copy->clip_end = self->clip_end;
   copy->window = self->window;
+  copy->flows = self->flows;
   copy->view_mode = self->view_mode;
   memcpy (copy->bounds, self->bounds, sizeof self->bounds);
   copy->projection = self->projection;
@@ -313,6 +314,26 @@ dm_figure_get_window (DmFigure *self)
 {
   g_return_val_if_fail (DM_IS_FIGURE (self), 0);
   return self->window;
+}
+
+/**
+ * dm_figure_set_flows:
+ * @flows: %TRUE to draw the legs done (within the window) as flows: once per pair of
+ *   places, widths by the number of trips, places sized by visits (docs/RENDERING.md)
+ */
+void
+dm_figure_set_flows (DmFigure *self,
+                     gboolean  flows)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  self->flows = !!flows;
+}
+
+gboolean
+dm_figure_get_flows (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), FALSE);
+  return self->flows;
 }
 
 DmFigureView

@@ -52,6 +52,9 @@ gint64        dm_figure_get_time        (DmFigure       *self);
 void          dm_figure_set_window      (DmFigure       *self,
                                          gint64          seconds);
 gint64        dm_figure_get_window      (DmFigure       *self);
+void          dm_figure_set_flows       (DmFigure       *self,
+                                         gboolean        flows);
+gboolean      dm_figure_get_flows       (DmFigure       *self);
 void          dm_figure_set_time        (DmFigure       *self,
                                          gint64          t);
 DmFigureView  dm_figure_get_view_mode   (DmFigure       *self);

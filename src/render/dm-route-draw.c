@@ -209,6 +209,25 @@ dm_route_set_status_source (cairo_t      *cr,
   dm_cairo_set_rgba (cr, &c, alpha);
 }
 
+/**
+ * dm_route_add_leg_path:
+ * Adds leg @index's line as @p projects it to @cr's path (every copy in @view), culled and
+ * with sub-pixel vertices dropped.
+ * Returns: %FALSE when nothing of it is in view
+ */
+gboolean
+dm_route_add_leg_path (DmRouteSet             *set,
+                       cairo_t                *cr,
+                       const DmView           *view,
+                       const DmRouteProjected *p,
+                       guint                   index)
+{
+  Cull c;
+
+  cull_init (&c, view, cr);
+  return add_leg_path (cr, &c, p, index);
+}
+
 /* Colour, width and dashes of a leg. Legs to come are the same lines, faint, so a leg that
  * lands is drawn over its faint self exactly. */
 void
@@ -451,6 +470,13 @@ dm_route_draw_legs_slice (DmRouteSet         *set,
   Batch batch = { NULL, { 0 }, batched };
   Cull c;
 
+  /* flows: one picture, drawn by whoever draws the first stroke */
+  if (style->flows)
+    {
+      if (first == 0 && last > 0)
+        dm_route_draw_flows (set, cr, view, style, t);
+      return 1;
+    }
   cull_init (&c, view, cr);
   begin (cr);
   for (guint i = first; i < MIN (last, n_faint + n_done); i++)
@@ -654,6 +680,9 @@ dm_route_draw_flown (DmRouteSet         *set,
                      gint64              after,
                      gint64              until)
 {
+  /* flows are drawn whole at each time: nothing flown to add */
+  if (style->flows)
+    return;
   begin (cr);
   if (after != G_MININT64)
     {

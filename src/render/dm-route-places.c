@@ -161,6 +161,40 @@ dm_route_draw_country_ring (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/* Capitals first, then the busiest (the order of names at world zoom) */
+static int
+compare_importance_cb (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      data)
+{
+  const DmRoutePlace *places = data;
+  gboolean ca = places[((const Spot *) a)->place].capital;
+  gboolean cb = places[((const Spot *) b)->place].capital;
+
+  if (ca != cb)
+    return ca ? -1 : 1;
+  return compare_weight_cb (a, b, data);
+}
+
+/* Below this zoom (the world, a continent) names are thinned */
+#define THIN_BELOW_ZOOM 3.5
+/* then one name per this many square pixels of the view at most */
+#define THIN_AREA (150.0 * 150.0)
+
+/**
+ * dm_route_max_names:
+ * How many place names @view may show: at world and continent zoom (below 3.5) one per
+ * 150 x 150 px (92 on a 1920 x 1080 figure, about 27 in a window's map), so the map is not
+ * a field of names; closer, as many as fit.
+ */
+guint
+dm_route_max_names (const DmView *view)
+{
+  if (dm_view_get_zoom (view) >= THIN_BELOW_ZOOM)
+    return G_MAXUINT;
+  return MAX (12, (guint) (view->width * view->height / THIN_AREA));
+}
+
 /* A place's name, placed: its box's top-left corner */
 typedef struct
 {
@@ -175,6 +209,7 @@ typedef struct
 static GArray *
 place_names (DmRouteSet         *set,
              cairo_t            *cr,
+             const DmView       *view,
              const DmRouteStyle *style,
              GArray             *spots,
              DmLabelPlacer      *placer,
@@ -184,13 +219,16 @@ place_names (DmRouteSet         *set,
   GArray *names = g_array_new (FALSE, FALSE, sizeof (Name));
   g_autoptr(GArray) sorted = NULL;
   double size = style->label_size;
+  guint max_names = dm_route_max_names (view);
 
   if (!style->show_labels || spots->len == 0)
     return names;
   g_atomic_int_inc (&n_name_layouts);
   sorted = g_array_copy (spots);
-  g_array_sort_with_data (sorted, compare_weight_cb, set->places->data);
-  for (guint i = 0; i < sorted->len; i++)
+  /* at world zoom, a budget of names: capitals first, then the busiest places */
+  g_array_sort_with_data (sorted, max_names < G_MAXUINT ? compare_importance_cb : compare_weight_cb,
+                          set->places->data);
+  for (guint i = 0; i < sorted->len && names->len < max_names; i++)
     {
       Name n = { g_array_index (sorted, Spot, i), 0, 0 };
       const DmRoutePlace *p = &g_array_index (set->places, DmRoutePlace, n.spot.place);
@@ -326,7 +364,7 @@ dm_route_draw_places (DmRouteSet         *set,
   g_autoptr(GArray) names = NULL;
 
   add_spot_boxes (spots, style, placer);
-  names = place_names (set, cr, style, spots, placer, TRUE, cancellable);
+  names = place_names (set, cr, view, style, spots, placer, TRUE, cancellable);
   paint_places (set, cr, style, spots, names);
 }
 
@@ -344,6 +382,20 @@ struct _DmRouteLabels
   GArray        *names;   /* Name, in the order placed */
   DmLabelPlacer *before;  /* the boxes taken before the captions, to place them again */
 };
+
+/* The names placed (for tests): how many, and the place (into the set's places) of each */
+guint
+dm_route_labels_get_n_names (const DmRouteLabels *labels)
+{
+  return labels->names->len;
+}
+
+guint
+dm_route_labels_get_place (const DmRouteLabels *labels,
+                           guint                i)
+{
+  return g_array_index (labels->names, Name, i).spot.place;
+}
 
 void
 dm_route_labels_free (DmRouteLabels *labels)
@@ -382,7 +434,7 @@ dm_route_place_labels (DmRouteSet         *set,
   add_spot_boxes (labels->spots, style, taken);
   labels->before = dm_label_placer_copy (taken);
   dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL);
-  labels->names = place_names (set, dry, style, labels->spots, taken, FALSE, NULL);
+  labels->names = place_names (set, dry, view, style, labels->spots, taken, FALSE, NULL);
   cairo_destroy (dry);
   return labels;
 }

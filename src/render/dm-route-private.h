@@ -57,6 +57,7 @@ typedef struct
   guint     weight;   /* how many legs and stays touch it: labels of busy places win */
   gboolean  has_stay; /* a visit, summit or meeting takes place there (at some time) */
   gboolean  undated;  /* no event takes place there: a place the file gave without a time */
+  gboolean  capital;  /* its country's capital (the gazetteer's): named first at world zoom */
 } DmRoutePlace;
 
 /* The legs projected with one projection (cached by the set) */
@@ -91,6 +92,8 @@ struct _DmRouteSet
   GArray      *places;      /* DmRoutePlace */
   GPtrArray   *actors;      /* DmActor with a leg or a stay */
   GArray      *colors;      /* DmRgba, per actor */
+  GArray      *groups;      /* guint, per actor: its traveller group (G_MAXUINT: none) */
+  guint        n_groups;    /* groups of the source's actors */
   guint       *by_start;    /* leg indices sorted by start */
   guint       *by_end;      /* leg indices sorted by end */
   gint64      *starts_sorted; /* legs' starts in by_start order (binary search) */
@@ -170,6 +173,51 @@ void dm_route_add_lonlat       (cairo_t            *cr,
                                 const DmLonLat     *points,
                                 guint               n,
                                 int                 k);
+gboolean dm_route_add_leg_path (DmRouteSet             *set,
+                                cairo_t                *cr,
+                                const DmView           *view,
+                                const DmRouteProjected *p,
+                                guint                   index);
+
+/* Flows: legs counted per unordered pair of places (dm-route-flows.c) */
+typedef struct
+{
+  guint a, b;   /* places, a < b */
+  guint leg;    /* a leg between them: its great circle is the flow's line */
+  guint count;  /* trips */
+  guint group;  /* the traveller group that made most of them (G_MAXUINT: none) */
+} DmRouteFlow;
+
+typedef struct
+{
+  GArray  *flows;      /* DmRouteFlow, heaviest first */
+  guint   *visits;     /* per place: legs landing there */
+  guint    max_count;
+  guint    max_visits;
+  guint    n_groups;
+  guint32  groups_used; /* bit per group (the first 32) with a flow of its colour */
+  gboolean ungrouped;   /* a flow of no group */
+} DmRouteFlows;
+
+DmRouteFlows *dm_route_flows_new   (DmRouteSet         *set,
+                                    const DmRouteStyle *style,
+                                    gint64              t);
+void          dm_route_flows_free  (DmRouteFlows       *flows);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRouteFlows, dm_route_flows_free)
+double        dm_route_flow_width  (const DmRouteStyle *style,
+                                    guint               count,
+                                    guint               max_count);
+DmRgba        dm_route_flow_color  (guint               group);
+void          dm_route_flow_disc   (cairo_t            *cr,
+                                    const DmRouteStyle *style,
+                                    double              x,
+                                    double              y,
+                                    double              r);
+guint         dm_route_draw_flows  (DmRouteSet         *set,
+                                    cairo_t            *cr,
+                                    const DmView       *view,
+                                    const DmRouteStyle *style,
+                                    gint64              t);
 double dm_route_window_fade     (const DmRouteStyle *style,
                                 gint64              t,
                                 gint64              end);
@@ -213,6 +261,10 @@ void dm_route_paint_labels     (DmRouteSet          *set,
                                 const DmRouteStyle  *style,
                                 const DmRouteLabels *labels);
 void dm_route_labels_free      (DmRouteLabels       *labels);
+guint dm_route_labels_get_n_names (const DmRouteLabels *labels);
+guint dm_route_labels_get_place   (const DmRouteLabels *labels,
+                                   guint                i);
+guint dm_route_max_names       (const DmView       *view);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRouteLabels, dm_route_labels_free)
 void dm_route_draw_labels      (DmRouteSet          *set,
                                 cairo_t             *cr,

@@ -207,7 +207,8 @@ dm_route_renderer_has_caches (DmRouteRenderer *self,
       !dm_view_equal (view, &self->places_view) ||
       set_serial != self->legs_set_serial || set_serial != self->places_set_serial ||
       style_serial != self->legs_style_serial || style_serial != self->places_style_serial ||
-      t < self->legs_t || (self->style->window > 0 && t != self->legs_t))
+      t < self->legs_t ||
+      ((self->style->window > 0 || self->style->flows) && t != self->legs_t))
     return FALSE;
   /* the same serial: the set was not changed since it was last made ready */
   return dm_route_set_first_ending_after (self->set, t) -
@@ -239,7 +240,8 @@ dm_route_renderer_get_legs_surface (DmRouteRenderer *self,
   style_serial = dm_route_style_get_serial (self->style);
   if (self->legs != NULL && dm_view_equal (view, &self->legs_view) &&
       set_serial == self->legs_set_serial && style_serial == self->legs_style_serial &&
-      t >= self->legs_t && (self->style->window == 0 || t == self->legs_t))
+      t >= self->legs_t &&
+      ((self->style->window == 0 && !self->style->flows) || t == self->legs_t))
     {
       gboolean moved = t > self->legs_t;
       if (moved)

@@ -61,6 +61,8 @@ dm_route_set_copy_frozen (DmRouteSet   *self,
   g_array_append_vals (copy->stays, self->stays->data, self->stays->len);
   g_array_append_vals (copy->places, self->places->data, self->places->len);
   g_array_append_vals (copy->colors, self->colors->data, self->colors->len);
+  g_array_append_vals (copy->groups, self->groups->data, self->groups->len);
+  copy->n_groups = self->n_groups;
   copy->by_start = g_memdup2 (self->by_start, n * sizeof (guint));
   copy->by_end = g_memdup2 (self->by_end, n * sizeof (guint));
   copy->starts_sorted = g_memdup2 (self->starts_sorted, n * sizeof (gint64));

@@ -7,6 +7,7 @@
 
 #include "dm-antimeridian.h"
 #include "dm-great-circle.h"
+#include "dm-gazetteer.h"
 #include "dm-route-private.h"
 
 /* A document's legs and stays prepared for drawing: great circles computed once, legs sorted
@@ -40,6 +41,8 @@ clear_data (DmRouteSet *self)
   g_array_set_size (self->places, 0);
   g_ptr_array_set_size (self->actors, 0);
   g_array_set_size (self->colors, 0);
+  g_array_set_size (self->groups, 0);
+  self->n_groups = 0;
   g_clear_pointer (&self->by_start, g_free);
   g_clear_pointer (&self->by_end, g_free);
   g_clear_pointer (&self->starts_sorted, g_free);
@@ -82,6 +85,7 @@ dm_route_set_finalize (GObject *object)
   g_array_unref (self->places);
   g_ptr_array_unref (self->actors);
   g_array_unref (self->colors);
+  g_array_unref (self->groups);
   G_OBJECT_CLASS (dm_route_set_parent_class)->finalize (object);
 }
 
@@ -104,6 +108,7 @@ dm_route_set_init (DmRouteSet *self)
   self->places = g_array_new (FALSE, FALSE, sizeof (DmRoutePlace));
   self->actors = g_ptr_array_new_with_free_func (g_object_unref);
   self->colors = g_array_new (FALSE, FALSE, sizeof (DmRgba));
+  self->groups = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dirty = TRUE;
   self->serial = 1;
 }
@@ -159,6 +164,21 @@ add_actor (DmRouteSet *self,
   return self->actors->len - 1;
 }
 
+/* Whether @place is its country's capital, as the gazetteer names it ("Washington" is the
+ * capital of "Washington, D.C.") */
+static gboolean
+is_capital (DmPlace *place)
+{
+  const char *code = dm_place_get_country (place), *name = dm_place_get_name (place);
+  const DmCountry *country;
+
+  if (code == NULL || name == NULL || dm_place_get_level (place) == DM_PLACE_LEVEL_COUNTRY)
+    return FALSE;
+  country = dm_gazetteer_lookup_country (dm_gazetteer_get_default (), code);
+  return country != NULL && country->capital != NULL && *country->capital &&
+         g_str_has_prefix (name, country->capital);
+}
+
 static guint
 add_place (DmRouteSet *self,
            GHashTable *index,
@@ -181,6 +201,7 @@ add_place (DmRouteSet *self,
   p.pos.lon = dm_place_get_longitude (place);
   p.pos.lat = dm_place_get_latitude (place);
   p.weight = 1;
+  p.capital = is_capital (place);
   g_array_append_val (self->places, p);
   g_hash_table_insert (index, g_steal_pointer (&key), GUINT_TO_POINTER (self->places->len - 1));
   return self->places->len - 1;
@@ -357,8 +378,16 @@ rebuild (DmRouteSet *self)
   /* colours: the document's, which are its source's, so a filter changes no one's colour */
   for (guint i = 0; i < self->actors->len; i++)
     {
-      DmRgba c = dm_route_actor_color (self->document, g_ptr_array_index (self->actors, i));
+      DmActor *actor = g_ptr_array_index (self->actors, i);
+      DmRgba c = dm_route_actor_color (self->document, actor);
+      guint group = G_MAXUINT, n_groups = 0;
+
       g_array_append_val (self->colors, c);
+      /* groups too (flows are coloured by them), numbered by the source's actors */
+      if (!dm_document_get_actor_group (self->document, actor, &group, &n_groups, NULL, NULL))
+        group = G_MAXUINT;
+      g_array_append_val (self->groups, group);
+      self->n_groups = MAX (self->n_groups, n_groups);
     }
 
   self->by_start = g_new (guint, MAX (self->legs->len, 1));

@@ -23,24 +23,23 @@ dm_route_palette_color (guint index)
  * @actor: (nullable): an actor
  *
  * The one colour of @actor, wherever it is drawn (routes, legend, timeline, list): its own,
- * else the palette's colour at the slot @document's source gives it, the same whatever a
- * filter shows; %DM_ROUTE_COLOR_NO_ACTOR for no actor, or one in no event of @document.
+ * else the palette's colour at the slot @document's source gives it (past ten actors, a
+ * shade of its group's hue: dm_document_get_actor_rgb()), the same whatever a filter shows; %DM_ROUTE_COLOR_NO_ACTOR for no actor, or one in no event of @document.
  */
 DmRgba
 dm_route_actor_color (DmDocument *document,
                       DmActor    *actor)
 {
   double r, g, b;
-  int slot;
+  guint32 rgb;
 
   if (actor == NULL)
     return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
   if (dm_actor_get_rgb (actor, &r, &g, &b))
     return (DmRgba) { (float) r, (float) g, (float) b, 1.0f };
-  slot = document != NULL ? dm_document_get_actor_color_index (document, actor) : -1;
-  if (slot < 0)
+  if (document == NULL || !dm_document_get_actor_rgb (document, actor, &rgb))
     return dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1.0f);
-  return dm_route_palette_color ((guint) slot);
+  return dm_rgba_from_hex (rgb, 1.0f);
 }
 
 /**

@@ -41,6 +41,8 @@ typedef struct
   DmRouteFuture future;
   gint64        window;          /* seconds: legs that ended longer before the time are not
                                   * drawn, the others fade with age; 0: every leg done */
+  gboolean      flows;           /* the legs done (within the window) aggregated per pair of
+                                  * places, widths by trips (dm-route-flows.c) */
   double        trail_fraction;  /* part of a leg behind the moving marker that glows */
   double        marker_radius;   /* the delegation in the air */
   double        stay_radius;     /* a visit, summit or meeting while it lasts */
