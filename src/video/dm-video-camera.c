@@ -8,8 +8,9 @@
 #include "dm-route-set.h"
 #include "dm-video-private.h"
 
-/* The camera that follows: at each frame's time, the box around where the actors are (their
- * place, or both ends of the leg they travel), padded and never smaller than a region; then
+/* The camera that follows: at each frame's time, the box around the events under way (both
+ * ends of the legs being travelled, the places of the visits, summits and meetings going on),
+ * padded and never smaller than a region, kept while nothing is under way; then
  * smoothed over the frames by a low-pass run forward and backward (no lag, no jump), so it
  * glides from one part of the world to the next. Computed on the caller's thread before any
  * frame is drawn: the workers draw frames out of order. docs/ANIMATION.md */
@@ -53,11 +54,12 @@ add_place (DmPlace  *place,
   (*n)++;
 }
 
-/* Where the actors are at @t, padded; @fit when nobody is anywhere known */
+/* Around what is under way at @t, padded; @before when nothing is */
 static Box
 target_at (DmRouteSet *set,
            gint64      t,
-           const Box  *fit)
+           const Box  *fit,
+           const Box  *before)
 {
   g_autoptr(GArray) where = dm_route_set_dup_where (set, t);
   double ext[4] = { 0 }, lon0 = 0;
@@ -68,7 +70,9 @@ target_at (DmRouteSet *set,
     {
       const DmWhere *w = &g_array_index (where, DmWhere, i);
 
-      if (w->state == DM_WHERE_AT)
+      /* at a visit, summit or meeting; not at home after the last leg */
+      if (w->state == DM_WHERE_AT && w->event != NULL &&
+          dm_event_get_kind (w->event) != DM_EVENT_KIND_TRIP)
         add_place (w->place, &lon0, &n, ext);
       else if (w->state == DM_WHERE_TRAVELLING)
         {
@@ -77,7 +81,7 @@ target_at (DmRouteSet *set,
         }
     }
   if (n == 0)
-    return *fit;
+    return *before;
   b.lon = (ext[0] + ext[2]) / 2;
   b.lat = (ext[1] + ext[3]) / 2;
   b.half_lon = MAX ((ext[2] - ext[0]) * (0.5 + PAD), MIN_LON_SPAN / 2);
@@ -131,7 +135,7 @@ dm_video_camera_path (DmFigure     *figure,
   if (dm_route_set_get_bounds (set, &x0, &y0, &x1, &y1))
     fit = (Box) { (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2 * (1 + PAD), (y1 - y0) / 2 * (1 + PAD) };
   for (guint i = 0; i < n_frames; i++)
-    boxes[i] = target_at (set, times[i], &fit);
+    boxes[i] = target_at (set, times[i], &fit, i > 0 ? &boxes[i - 1] : &fit);
   if (n_frames > 1)
     {
       smooth_pass (boxes, 0, (int) n_frames - 1, alpha);
