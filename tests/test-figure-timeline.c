@@ -81,6 +81,19 @@ test_band (void)
       g_test_message ("%s: playhead at x = %d, %u coloured pixels in the band", times[i], xs[i],
                       coloured);
       g_assert_cmpuint (coloured, >, 150);
+      /* Sergey Lavrov's lane, the third: he travels nowhere but takes part in the talks and
+       * the conference, drawn in his lane (pale: not the band's grey) */
+      if (i == 2)
+        {
+          int lane_y = (int) (my + mh + 13.6 * 0.4 + 10 * 2.5);
+          guint in_lane = 0;
+          for (int x = W / 4; x < W; x++)
+            if (color_distance (pixel_at (s, x, lane_y), 0xf4f4f1) > 30 &&
+                !color_near (pixel_at (s, x, lane_y), PLAYHEAD, 30))
+              in_lane++;
+          g_test_message ("Lavrov's lane: %u pixels", in_lane);
+          g_assert_cmpuint (in_lane, >, 100);
+        }
       if (g_getenv ("DM_SCREENSHOT_DIR") != NULL && i == 1)
         {
           g_autofree char *path = g_build_filename (g_getenv ("DM_SCREENSHOT_DIR"),

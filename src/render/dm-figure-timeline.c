@@ -12,8 +12,8 @@
 
 /* The timeline as a band under the map (dm_figure_set_show_timeline): one lane per actor
  * (the first MAX_LANES of the set) over the clip range (else the events' extent), their legs
- * as solid bars and their stays as pale ones in the actor's colour, what is still to come
- * faded, a date axis, and the playhead at the figure's time. The same band on a still and on
+ * as solid bars and the stays they take part in as pale ones in the actor's colour, what is
+ * still to come faded, a date axis, and the playhead at the figure's time. The same band on a still and on
  * every frame of a clip: only the playhead and the fading move. docs/ANIMATION.md */
 
 #define MAX_LANES 8
@@ -59,6 +59,22 @@ get_span (DmFigure *self,
     *start = *end = dm_figure_get_time (self);
   if (*end <= *start)
     *start -= 43200, *end += 43200;
+}
+
+/* Whether actor @a (@actor) is at @s: the one whose colour its mark takes, or a participant */
+static gboolean
+takes_part (const DmRouteStay *s,
+            guint              a,
+            DmActor           *actor)
+{
+  GPtrArray *participants = dm_event_get_participants (s->event);
+
+  if (s->actor == a)
+    return TRUE;
+  for (guint k = 0; participants != NULL && k < participants->len; k++)
+    if (g_ptr_array_index (participants, k) == actor)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -186,7 +202,8 @@ dm_figure_draw_timeline (DmFigure             *self,
           const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
           double sx0, sx1;
 
-          if (s->actor != a || s->status == DM_STATUS_CANCELLED || s->end < start || s->start > end)
+          if (s->status == DM_STATUS_CANCELLED || s->end < start || s->start > end ||
+              !takes_part (s, a, actor))
             continue;
           sx0 = x0 + (x1 - x0) * (MAX (s->start, start) - start) / (double) (end - start);
           sx1 = x0 + (x1 - x0) * (MIN (s->end, end) - start) / (double) (end - start);
