@@ -63,6 +63,22 @@ count_files (const char *dir,
   return n;
 }
 
+/* The dialog's "Time range" row */
+static GtkWidget *
+find_range_row (GtkWidget *widget)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Time range") == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *row = find_range_row (c);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
 static void
 test_defaults (void)
 {
@@ -142,6 +158,9 @@ test_defaults (void)
   dm_video_dialog_get_range (dialog, &start, &end);
   g_assert_cmpint (start, ==, doc_start);
   g_assert_cmpint (end, ==, doc_end);
+  /* the range's dates in the row, with no padding before a day of one digit */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_range_row (GTK_WIDGET (dialog)))), ==,
+                   "25 Oct 2025, 08:19 UTC to 1 Nov 2025, 15:00 UTC");
 
   if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
     {

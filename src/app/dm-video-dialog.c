@@ -93,8 +93,12 @@ format_day (gint64 t)
   /* the playhead's words */
   char *text = utc ? g_date_time_format (utc, C_("playhead time", "%e %b %Y, %H:%M UTC")) : NULL;
 
-  /* the playhead pads a day to two places ("%e") */
-  return text ? g_strstrip (text) : g_strdup ("?");
+  if (text == NULL)
+    return g_strdup ("?");
+  /* the playhead pads a day to two places ("%e": a figure space, U+2007, before 1 to 9) */
+  if (g_str_has_prefix (text, "\u2007"))
+    memmove (text, text + strlen ("\u2007"), strlen (text) - strlen ("\u2007") + 1);
+  return g_strstrip (text);
 }
 
 static void
