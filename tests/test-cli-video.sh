@@ -38,6 +38,36 @@ check "gif codec, size, frames" "gif 800x450 15" "$(probe "$tmp/a.gif")"
 check "png sequence exits 0" 0 $st
 check "png sequence files" "5" "$(ls "$tmp/frames" | grep -c '^frame-0000[1-5]\.png$')"
 
+# a held, eased clip whose camera follows: a second held at each end (5 + 5 + 5 frames); the
+# held frames are the same picture, the camera moves the map between the ends
+"$exe" --export "$tmp/held/" --size 320x180 --duration 1 --fps 5 --hold --ease --follow "$sample"; st=$?
+check "--hold --ease --follow exits 0" 0 $st
+check "--hold adds a second at each end" "15" "$(ls "$tmp/held" | grep -c '^frame-000[01][0-9]\.png$')"
+check "held frames are the same" "same" "$(cmp -s "$tmp/held/frame-00001.png" "$tmp/held/frame-00005.png" && echo same)"
+check "the playback moves on" "" "$(cmp -s "$tmp/held/frame-00001.png" "$tmp/held/frame-00015.png" && echo same)"
+rm -r "$tmp/held"
+"$exe" --export "$tmp/b.png" --follow "$sample" 2>"$tmp/err"; st=$?
+check "--follow on a still exits 2" 2 $st
+
+# --timeline: the lanes under the map, named in an SVG's text (no legend: the names are the lanes')
+"$exe" --export "$tmp/t.svg" --timeline --no-legend --size 960x540 "$sample"; st=$?
+check "--timeline on a still exits 0" 0 $st
+check "--timeline lanes named" "yes" "$(grep -q '>Sergey Lavrov<' "$tmp/t.svg" && echo yes)"
+rm -f "$tmp/t.svg"
+
+# --small-multiples: panels at moments spread over --from to --to, each captioned with its date
+"$exe" --export "$tmp/g.svg" --small-multiples 3 --from 2025-10-25T00:00:00Z --to 2025-10-29T00:00:00Z \
+  --size 1200x800 "$sample"; st=$?
+check "--small-multiples exits 0" 0 $st
+check "--small-multiples panels' dates" "3" \
+  "$(grep -o 'Saturday 25 October 2025, 00:00 UTC\|Monday 27 October 2025, 00:00 UTC\|Wednesday 29 October 2025, 00:00 UTC' "$tmp/g.svg" | sort -u | wc -l | tr -d ' ')"
+rm -f "$tmp/g.svg"
+"$exe" --export "$tmp/g.png" --small-multiples 1 "$sample" 2>"$tmp/err"; st=$?
+check "--small-multiples 1 exits 2" 2 $st
+"$exe" --export "$tmp/g.gif" --small-multiples 3 "$sample" 2>"$tmp/err"; st=$?
+check "--small-multiples on an animation exits 2" 2 $st
+rm -f "$tmp/err"
+
 check "only the outputs, no temporary file" "a.gif a.mp4 a.webm frames" "$(ls -A "$tmp" | tr '\n' ' ' | sed 's/ $//')"
 
 # bad arguments: exit 2, nothing written

@@ -40,6 +40,7 @@ struct _DmFigureDialog
   GtkSwitch       *sources_switch;
   GtkSwitch       *footnotes_switch;
   GtkSwitch       *graticule_switch;
+  GtkSwitch       *timeline_switch;
   GtkWidget       *export_button;
 };
 
@@ -158,6 +159,7 @@ dm_figure_dialog_build_figure (DmFigureDialog *self)
   dm_figure_set_show_sources (figure, gtk_switch_get_active (self->sources_switch));
   dm_figure_set_source_footnotes (figure, gtk_switch_get_active (self->footnotes_switch));
   dm_figure_set_show_graticule (figure, gtk_switch_get_active (self->graticule_switch));
+  dm_figure_set_show_timeline (figure, gtk_switch_get_active (self->timeline_switch));
   return figure;
 }
 
@@ -317,6 +319,7 @@ dm_figure_dialog_class_init (DmFigureDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, sources_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, footnotes_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, graticule_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, timeline_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
@@ -413,4 +416,12 @@ dm_figure_dialog_set_size (DmFigureDialog *self,
       gtk_spin_button_set_value (self->width_spin, width);
       gtk_spin_button_set_value (self->height_spin, height);
     }
+}
+
+void
+dm_figure_dialog_set_timeline (DmFigureDialog *self,
+                               gboolean        timeline)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  gtk_switch_set_active (self->timeline_switch, timeline);
 }

@@ -39,6 +39,9 @@ void            dm_figure_dialog_set_graticule (DmFigureDialog    *self,
                                                 gboolean           graticule);
 void            dm_figure_dialog_set_source_footnotes (DmFigureDialog *self,
                                                        gboolean        footnotes);
+/* A band under the map: a lane per actor and the playhead */
+void            dm_figure_dialog_set_timeline (DmFigureDialog     *self,
+                                               gboolean            timeline);
 void            dm_figure_dialog_set_format   (DmFigureDialog     *self,
                                                DmFigureFormat      format);
 void            dm_figure_dialog_set_area     (DmFigureDialog     *self,

@@ -429,6 +429,7 @@ dm_window_update_actions (DmWindow *self)
 
   enable (self, "play", has_events);
   enable (self, "export-figure", has_events);
+  enable (self, "export-animation", has_events && self->video_cancellable == NULL);
   enable (self, "export-data", has_events);
   enable (self, "show-problems",
           g_list_model_get_n_items (dm_document_get_problems (self->document)) > 0);

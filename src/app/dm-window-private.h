@@ -11,6 +11,7 @@
 #include "dm-route-map-layer.h"
 #include "dm-timeline.h"
 #include "dm-undo-stack.h"
+#include "dm-video-dialog.h"
 #include "dm-window.h"
 
 G_BEGIN_DECLS
@@ -75,6 +76,10 @@ struct _DmWindow
   GtkWidget            *restore_dialog;   /* weak: Restore Unsaved Changes? */
 
   guint                 n_exporting;
+  GCancellable         *video_cancellable; /* the animation being written (one at a time) */
+  AdwToast             *video_toast;       /* its progress and Cancel */
+  GtkProgressBar       *video_bar;         /* in the toast */
+  guint                 video_progress_id; /* updates the bar */
   guint                 tick_id;
   guint                 pulse_id;
   gboolean              view_decided;     /* fitted or restored once the first files loaded */
@@ -101,6 +106,15 @@ void dm_window_report_export     (DmWindow       *self,
 
 /* dm-window-actions.c: the Open dialog, not shown yet */
 GtkFileChooserNative *dm_window_new_open_chooser (DmWindow *self);
+
+/* dm-window-video.c: File > Export Animation (win.export-animation) */
+void           dm_window_init_video       (DmWindow      *self);
+DmVideoDialog *dm_window_new_video_dialog (DmWindow      *self);
+/* Writes the dialog's clip to @file in the background, a toast showing the progress with
+ * Cancel (win.cancel-export-animation); "export-finished" tells */
+void           dm_window_export_video     (DmWindow      *self,
+                                           DmVideoDialog *dialog,
+                                           GFile         *file);
 
 /* dm-window-data.c: File > Export Data */
 GtkFileChooserNative *dm_window_new_export_data_chooser (DmWindow *self);

@@ -585,6 +585,11 @@ dm_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
+  /* an animation being written is dropped, its file removed; its toast goes with the window */
+  if (self->video_cancellable != NULL)
+    g_cancellable_cancel (self->video_cancellable);
+  g_clear_handle_id (&self->video_progress_id, g_source_remove);
+  self->video_bar = NULL;
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->tick_id != 0)
     {
@@ -743,6 +748,7 @@ dm_window_init (DmWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  dm_window_init_video (self);
   dm_window_init_actions (self);
   dm_window_init_editing (self);
   dm_window_init_trail (self);

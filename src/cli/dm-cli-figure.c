@@ -42,6 +42,11 @@ typedef struct
   gboolean   no_caption;
   gboolean   graticule;
   gboolean   flows;
+  gboolean   ease;
+  gboolean   hold;
+  gboolean   follow;
+  gboolean   timeline;
+  char      *small_multiples;
   char     **files;
 } Options;
 
@@ -56,6 +61,7 @@ options_clear (Options *o)
   g_free (o->to);
   g_free (o->duration);
   g_free (o->fps);
+  g_free (o->small_multiples);
   g_free (o->size);
   g_free (o->scale);
   g_free (o->view);
@@ -275,6 +281,7 @@ run (Options *o)
   DmVideoFormat video_format = DM_VIDEO_FORMAT_WEBM;
   gboolean video = FALSE;
   gint64 from = 0, to = 0;
+  DmVideoOptions clip;
   double duration = 10.0;
   guint fps = 30;
   int w = 1920, h = 1080, status = 2;
@@ -300,8 +307,12 @@ run (Options *o)
       if (video_format == DM_VIDEO_FORMAT_GIF)
         w = 800, h = 450, fps = 15;
     }
-  if (!video && (o->from || o->to || o->duration || o->fps))
+  if (!video && ((!o->small_multiples && (o->from || o->to)) || o->duration || o->fps))
     return fail (_("--from, --to, --duration and --fps are for animations: export to .webm, .mp4, .gif or a folder"));
+  if (!video && (o->ease || o->hold || o->follow))
+    return fail (_("--ease, --hold and --follow are for animations: export to .webm, .mp4, .gif or a folder"));
+  if (o->small_multiples != NULL && (video || o->at != NULL))
+    return fail (_("--small-multiples is for still figures over a range: export to .png, .svg or .pdf, without --at"));
   if (video && o->at != NULL)
     return fail (_("--at is for still figures: an animation runs --from a time --to another"));
   if (o->from != NULL && !parse_time ("--from", o->from, &from, &status))
@@ -399,6 +410,18 @@ run (Options *o)
       dm_figure_set_show_sources (figure, g_strcmp0 (o->sources, "none") != 0);
       dm_figure_set_source_footnotes (figure, g_strcmp0 (o->sources, "footnotes") == 0);
     }
+  dm_figure_set_show_timeline (figure, o->timeline);
+  if (o->small_multiples != NULL)
+    {
+      char *end = NULL;
+      guint64 n = g_ascii_strtoull (o->small_multiples, &end, 10);
+      if (end == o->small_multiples || *end != '\0' || n < 2 || n > 16)
+        {
+          g_autofree char *m = g_strdup_printf (_("--small-multiples “%s” is not a whole number of maps from 2 to 16"), o->small_multiples);
+          return fail (m);
+        }
+      dm_figure_set_small_multiples (figure, (guint) n);
+    }
 
   if (!load_files (doc, o->files))
     return 2;
@@ -411,9 +434,25 @@ run (Options *o)
         return fail (_("Nothing to draw: the files hold no event with a time, so no figure is written"));
     }
   if (video)
-    return dm_cli_video_write (figure, o->out, video_format, o->from ? &from : NULL,
-                               o->to ? &to : NULL, duration, fps);
+    {
+      dm_video_options_init (&clip, duration, fps);
+      clip.hold = o->hold ? 1.0 : 0.0;
+      clip.ease = o->ease;
+      clip.follow = o->follow;
+      return dm_cli_video_write (figure, o->out, video_format, o->from ? &from : NULL,
+                                 o->to ? &to : NULL, &clip);
+    }
 
+  if (o->small_multiples != NULL && (o->from != NULL || o->to != NULL))
+    {
+      gint64 start = 0, end = 0;
+      dm_document_get_extent (doc, &start, &end);
+      start = o->from ? from : start;
+      end = o->to ? to : end;
+      if (end < start)
+        return fail (_("--to is before --from: nothing to play"));
+      dm_figure_set_clip_range (figure, start, end);
+    }
   out = dm_cli_file_for_arg (o->out);
   if (!dm_figure_write_file (figure, out, format, &error))
     {
@@ -441,6 +480,16 @@ dm_cli_figure_run (int    argc,
       N_("Length of an animation in seconds (default 10)"), N_("SECONDS") },
     { "fps", 0, 0, G_OPTION_ARG_STRING, &o.fps,
       N_("Frames a second of an animation (default 30, GIF 15)"), N_("N") },
+    { "ease", 0, 0, G_OPTION_ARG_NONE, &o.ease,
+      N_("The animation's clock starts and ends slowly"), NULL },
+    { "hold", 0, 0, G_OPTION_ARG_NONE, &o.hold,
+      N_("Hold the animation's first and last frames for a second"), NULL },
+    { "follow", 0, 0, G_OPTION_ARG_NONE, &o.follow,
+      N_("The animation's camera follows the events under way (default: fixed)"), NULL },
+    { "small-multiples", 0, 0, G_OPTION_ARG_STRING, &o.small_multiples,
+      N_("A grid of N maps at moments spread over --from to --to (default: the events' extent)"), N_("N") },
+    { "timeline", 0, 0, G_OPTION_ARG_NONE, &o.timeline,
+      N_("A timeline under the map: a lane per actor and the moment shown"), NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Size in pixels (default 1920x1080, GIF 800x450)"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale, N_("Pixels per unit of size, for PNG (default 1)"), N_("N") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o.view,

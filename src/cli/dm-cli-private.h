@@ -33,7 +33,6 @@ int dm_cli_video_write (DmFigure      *figure,
                         DmVideoFormat  format,
                         const gint64  *from,
                         const gint64  *to,
-                        double         duration,
-                        guint          fps);
+                        const DmVideoOptions *options);
 
 G_END_DECLS

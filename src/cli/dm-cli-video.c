@@ -12,7 +12,8 @@
 
 /* diplomap --export OUT.webm|OUT.mp4|OUT.gif|OUTDIR/: a clip of the playback from --from to
  * --to (default: the documents' whole extent), --duration seconds long at --fps frames a
- * second, each frame the figure --export draws as a still. docs/ANIMATION.md */
+ * second, each frame the figure --export draws as a still; --hold, --ease and --follow set
+ * the options' holds, clock and camera. docs/ANIMATION.md */
 
 static void
 progress_cb (guint    done,
@@ -36,8 +37,7 @@ dm_cli_video_write (DmFigure      *figure,
                     DmVideoFormat  format,
                     const gint64  *from,
                     const gint64  *to,
-                    double         duration,
-                    guint          fps)
+                    const DmVideoOptions *options)
 {
   g_autoptr(GFile) file = dm_cli_file_for_arg (out);
   g_autoptr(GError) error = NULL;
@@ -55,8 +55,8 @@ dm_cli_video_write (DmFigure      *figure,
       return 2;
     }
   dm_figure_set_clip_range (figure, start, end);
-  if (!dm_video_write (figure, file, format, duration, fps,
-                       isatty (STDERR_FILENO) ? progress_cb : NULL, NULL, NULL, &error))
+  if (!dm_video_write_with (figure, file, format, options,
+                            isatty (STDERR_FILENO) ? progress_cb : NULL, NULL, NULL, &error))
     {
       g_printerr ("\ndiplomap: %s\n", error->message);
       return 1;

@@ -205,7 +205,7 @@ dm_figure_draw_footer (DmFigure             *self,
                        const DmFigureLayout *l)
 {
   DmRgba faint = dm_rgba_from_hex (INK_FAINT, 1.0f);
-  double size = l->footer_size, y = l->map_y + l->map_h + l->pad * 0.35;
+  double size = l->footer_size, y = l->map_y + l->map_h + l->timeline_h + l->pad * 0.35;
 
   for (guint i = 0; i < l->footer_lines->len; i++)
     {

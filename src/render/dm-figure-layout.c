@@ -196,7 +196,8 @@ compute_layout_now (DmFigure       *self,
   l->header_h = y;
 
   {
-    g_autoptr(GPtrArray) paragraphs = dm_figure_dup_footer (self);
+    g_autoptr(GPtrArray) paragraphs = self->no_footer ? g_ptr_array_new ()
+                                                      : dm_figure_dup_footer (self);
     l->footer_lines = g_ptr_array_new_with_free_func (g_free);
     for (guint i = 0; i < paragraphs->len; i++)
       {
@@ -225,10 +226,12 @@ compute_layout_now (DmFigure       *self,
         }
     }
 
+  l->timeline_h = dm_figure_timeline_height (self, l);
+
   l->map_x = 0;
   l->map_y = l->header_h;
   l->map_w = l->width;
-  l->map_h = l->height - l->header_h - l->footer_h;
+  l->map_h = l->height - l->header_h - l->footer_h - l->timeline_h;
 
   switch (dm_figure_get_view_mode (self))
     {
@@ -269,6 +272,9 @@ compute_layout (DmFigure       *self,
   compute_layout_now (self, cr, l);
   dm_i18n_set_thread_language (previous);
 }
+
+static DmRouteStyle *route_style_for (DmFigure             *self,
+                                     const DmFigureLayout *l);
 
 static cairo_t *
 measuring_context (void)
@@ -319,6 +325,33 @@ dm_figure_get_map_view (DmFigure *self,
   cairo_destroy (cr);
   *view = l.view;
   dm_figure_layout_clear (&l);
+}
+
+/**
+ * dm_figure_find_legend_corner:
+ * The corner of the map the legend takes, laid out as the figure is now (its view, its
+ * size), or -1 when it has none.
+ */
+int
+dm_figure_find_legend_corner (DmFigure *self)
+{
+  g_autoptr(DmRouteStyle) route_style = NULL;
+  DmFigureLayout l;
+  double rect[4];
+  int corner = -1;
+  cairo_t *cr;
+
+  g_return_val_if_fail (DM_IS_FIGURE (self), -1);
+  if (!self->show_legend)
+    return -1;
+  cr = measuring_context ();
+  compute_layout (self, cr, &l);
+  route_style = route_style_for (self, &l);
+  if (!dm_figure_draw_legend (self, cr, &l, route_style, FALSE, rect, &corner))
+    corner = -1;
+  cairo_destroy (cr);
+  dm_figure_layout_clear (&l);
+  return corner;
 }
 
 /**
@@ -389,6 +422,12 @@ draw_figure (DmFigure *self,
   g_autoptr(DmRouteStyle) route_style = NULL;
   DmFigureLayout l;
 
+  g_return_if_fail (DM_IS_FIGURE (self));
+  if (self->small_multiples > 0)
+    {
+      dm_figure_draw_grid (self, cr);
+      return;
+    }
   compute_layout (self, cr, &l);
   map_style = map_style_for (self, &l);
   route_style = route_style_for (self, &l);
@@ -405,6 +444,7 @@ draw_figure (DmFigure *self,
   dm_figure_draw_map (self, cr, &l, map_style, route_style);
   cairo_restore (cr);
 
+  dm_figure_draw_timeline (self, cr, &l);
   dm_figure_draw_header (self, cr, &l);
   dm_figure_draw_footer (self, cr, &l);
   cairo_restore (cr);

@@ -528,7 +528,11 @@ dm_figure_draw_legend (DmFigure             *self,
     {
       double cx = c % 2 ? l->map_w - margin - w : margin;
       double cy = c >= 2 ? l->map_h - margin - h : margin;
-      guint crowd = crowding (self, &l->view, cx, cy, cx + w, cy + h);
+      guint crowd;
+
+      if (self->legend_corner >= 0 && c != self->legend_corner)
+        continue;
+      crowd = crowding (self, &l->view, cx, cy, cx + w, cy + h);
       if (crowd < best || (crowd == best && c == 2))
         best = crowd, *corner = c, x = cx, y = cy;
     }

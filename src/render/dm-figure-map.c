@@ -48,7 +48,7 @@ dm_figure_draw_map (DmFigure             *self,
   labels = dm_route_place_labels (self->set, cr, &l->view, route_style, t, taken);
 
   style->show_labels = FALSE;
-  dm_basemap_draw (basemap, cr, &l->view, style);
+  dm_figure_draw_basemap (self, cr, l, style);
   if (map_style->show_labels)
     dm_basemap_draw_labels (basemap, cr, &l->view, map_style, taken);
   dm_route_draw_legs (self->set, cr, &l->view, route_style, t, FALSE);

@@ -33,11 +33,20 @@ struct _DmFigure
   gboolean      show_graticule;
   gboolean      show_sources;
   gboolean      source_notes; /* sources as numbered footnotes, not one line */
+  gboolean      show_timeline; /* the lanes band under the map */
+  guint         small_multiples; /* panels (dm-figure-grid.c), or 0: one map */
+  gboolean      no_footer;  /* a panel: the grid draws the footer once */
+  gboolean      cache_basemap; /* keep the base map's pixels (dm-figure-basemap-cache.c) */
+  cairo_surface_t *base_cache;
+  char         *base_key;
+  DmView        base_view;
+  double        base_geometry[4]; /* the fraction of a pixel, the scale */
   gboolean      clip_set;  /* a frame of a clip from clip_start to clip_end */
   gint64        clip_start;
   gint64        clip_end;
   gint64        window;     /* seconds of legs shown before the time; 0: all */
   gboolean      flows;      /* legs aggregated per pair of places (dm-route-flows.c) */
+  int           legend_corner; /* -1: the corner hiding the fewest routes */
   DmLabelPlacer *placed;    /* boxes of the last drawing's marks and labels (tests) */
 };
 
@@ -55,6 +64,7 @@ typedef struct
   double     legend_size;
   double     header_h;
   double     footer_h;
+  double     timeline_h;   /* the band under the map (dm-figure-timeline.c), or 0 */
   double     map_x;
   double     map_y;
   double     map_w;
@@ -104,6 +114,24 @@ void       dm_figure_draw_scale_bar (DmFigure            *self,
                                      cairo_t             *cr,
                                      const DmFigureLayout *layout,
                                      int                  corner);
+
+/* dm-figure-basemap-cache.c */
+void       dm_figure_draw_basemap    (DmFigure             *self,
+                                      cairo_t              *cr,
+                                      const DmFigureLayout *layout,
+                                      const DmMapStyle     *style);
+void       dm_figure_clear_basemap_cache (DmFigure         *self);
+
+/* dm-figure-grid.c */
+void       dm_figure_draw_grid       (DmFigure             *self,
+                                      cairo_t              *cr);
+
+/* dm-figure-timeline.c */
+double     dm_figure_timeline_height (DmFigure             *self,
+                                      const DmFigureLayout *layout);
+void       dm_figure_draw_timeline   (DmFigure             *self,
+                                      cairo_t              *cr,
+                                      const DmFigureLayout *layout);
 
 /* dm-figure-map.c */
 void       dm_figure_draw_map      (DmFigure             *self,

@@ -57,6 +57,7 @@ dm_figure_finalize (GObject *object)
   g_free (self->title);
   g_free (self->language);
   g_clear_pointer (&self->placed, dm_label_placer_free);
+  dm_figure_clear_basemap_cache (self);
   G_OBJECT_CLASS (dm_figure_parent_class)->finalize (object);
 }
 
@@ -169,6 +170,7 @@ dm_figure_init (DmFigure *self)
   self->show_legend = TRUE;
   self->show_caption = TRUE;
   self->show_sources = TRUE;
+  self->legend_corner = -1;
 }
 
 DmFigure *
@@ -212,6 +214,11 @@ dm_figure_dup (DmFigure *self)
   copy->show_graticule = self->show_graticule;
   copy->show_sources = self->show_sources;
   copy->source_notes = self->source_notes;
+  copy->legend_corner = self->legend_corner;
+  copy->show_timeline = self->show_timeline;
+  copy->small_multiples = self->small_multiples;
+  copy->no_footer = self->no_footer;
+  copy->cache_basemap = self->cache_basemap;
   return copy;
 }
 
@@ -370,6 +377,22 @@ dm_figure_set_bounds (DmFigure *self,
   self->bounds[0] = lon_min, self->bounds[1] = lat_min;
   self->bounds[2] = lon_max, self->bounds[3] = lat_max;
   dm_figure_set_view_mode (self, DM_FIGURE_VIEW_BOUNDS);
+}
+
+/**
+ * dm_figure_set_legend_corner:
+ * @corner: the map corner the legend takes (0 top left, 1 top right, 2 bottom left, 3 bottom
+ *   right), or -1 (the default): the corner where it hides the fewest routes
+ *
+ * A clip whose camera moves keeps its legend in one corner this way.
+ */
+void
+dm_figure_set_legend_corner (DmFigure *self,
+                             int       corner)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  g_return_if_fail (corner >= -1 && corner <= 3);
+  self->legend_corner = corner;
 }
 
 DmProjection
@@ -594,4 +617,61 @@ dm_figure_set_source_footnotes (DmFigure *self,
 {
   g_return_if_fail (DM_IS_FIGURE (self));
   self->source_notes = !!footnotes;
+}
+
+gboolean
+dm_figure_get_show_timeline (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), FALSE);
+  return self->show_timeline;
+}
+
+/**
+ * dm_figure_set_show_timeline:
+ * A band under the map with a lane per actor, the date axis and the playhead at the time.
+ */
+void
+dm_figure_set_show_timeline (DmFigure *self,
+                             gboolean  show)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  self->show_timeline = show;
+}
+
+guint
+dm_figure_get_small_multiples (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), 0);
+  return self->small_multiples;
+}
+
+/**
+ * dm_figure_set_small_multiples:
+ * @n: panels, or 0 (the default): one map
+ *
+ * The figure becomes a grid of @n maps at moments spread evenly over the clip range (else
+ * the events' extent), each captioned with its date, under one title, with one legend.
+ */
+void
+dm_figure_set_small_multiples (DmFigure *self,
+                               guint     n)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  self->small_multiples = n;
+}
+
+/**
+ * dm_figure_set_cache_basemap:
+ * Keep the base map's pixels between drawings on image surfaces, for the frames of a clip:
+ * drawn again only when the view, the scale or the countries tinted change. Each figure
+ * (dm_figure_dup()) keeps its own.
+ */
+void
+dm_figure_set_cache_basemap (DmFigure *self,
+                             gboolean  cache)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  self->cache_basemap = cache;
+  if (!cache)
+    dm_figure_clear_basemap_cache (self);
 }

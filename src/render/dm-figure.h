@@ -91,6 +91,11 @@ void          dm_figure_set_title       (DmFigure       *self,
 const char   *dm_figure_get_language    (DmFigure       *self);
 void          dm_figure_set_language    (DmFigure       *self,
                                          const char     *language);
+/* The legend's map corner (0 top left … 3 bottom right), or -1: the one hiding the fewest
+ * routes; find: the corner it takes as the figure is now, -1 when it has no legend */
+void          dm_figure_set_legend_corner (DmFigure     *self,
+                                           int           corner);
+int           dm_figure_find_legend_corner (DmFigure    *self);
 gboolean      dm_figure_get_show_legend (DmFigure       *self);
 void          dm_figure_set_show_legend (DmFigure       *self,
                                          gboolean        show);
@@ -101,6 +106,17 @@ void          dm_figure_set_show_caption (DmFigure      *self,
 gboolean      dm_figure_get_show_graticule (DmFigure    *self);
 void          dm_figure_set_show_graticule (DmFigure    *self,
                                             gboolean     show);
+/* A band under the map: a lane per actor, the date axis, the playhead (dm-figure-timeline.c) */
+gboolean      dm_figure_get_show_timeline (DmFigure     *self);
+void          dm_figure_set_show_timeline (DmFigure     *self,
+                                           gboolean      show);
+/* A grid of @n maps at moments spread over the range, or 0: one map (dm-figure-grid.c) */
+guint         dm_figure_get_small_multiples (DmFigure   *self);
+void          dm_figure_set_small_multiples (DmFigure   *self,
+                                             guint       n);
+/* Keeps the base map's pixels between drawings (a clip's frames) */
+void          dm_figure_set_cache_basemap (DmFigure     *self,
+                                           gboolean      cache);
 /* The events' sources under the map (the data's attribution stays, as its licences ask) */
 gboolean      dm_figure_get_show_sources (DmFigure      *self);
 void          dm_figure_set_show_sources (DmFigure      *self,

@@ -44,4 +44,12 @@ DmVideoSink *dm_video_gif_sink_new (const char       *path,
                                     guint             n_samples,
                                     GError          **error);
 
+/* dm-video-camera.c: the boxes (lon_min, lat_min, lon_max, lat_max; 4 per frame) a camera
+ * following the events under way shows at @times, smoothed over frames; @figure gives the
+ * document and the fit of the whole range */
+double      *dm_video_camera_path  (DmFigure         *figure,
+                                    const gint64     *times,
+                                    guint             n_frames,
+                                    guint             fps);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "dm-png.h"
@@ -57,6 +58,60 @@ dm_video_count_frames (double duration,
                        guint  fps)
 {
   return (guint) MAX (2.0, round (duration * fps));
+}
+
+/**
+ * dm_video_options_init:
+ * Options of a clip of @duration seconds at @fps: no hold, an even clock, a fixed camera.
+ */
+void
+dm_video_options_init (DmVideoOptions *options,
+                       double          duration,
+                       guint           fps)
+{
+  g_return_if_fail (options != NULL);
+  *options = (DmVideoOptions) { .duration = duration, .fps = fps };
+}
+
+static guint
+count_hold_frames (const DmVideoOptions *o)
+{
+  return o->hold > 0 ? (guint) round (o->hold * o->fps) : 0;
+}
+
+guint
+dm_video_options_count_frames (const DmVideoOptions *options)
+{
+  g_return_val_if_fail (options != NULL && options->fps > 0, 0);
+  return dm_video_count_frames (options->duration, options->fps) + 2 * count_hold_frames (options);
+}
+
+/**
+ * dm_video_options_frame_time:
+ * The time frame @index shows: @start through the first hold, then the playback from @start
+ * to @end (eased: (1 - cos πp) / 2 of the way at p, slow at both ends, never going back),
+ * then @end through the last hold.
+ */
+gint64
+dm_video_options_frame_time (const DmVideoOptions *options,
+                             gint64                start,
+                             gint64                end,
+                             guint                 index)
+{
+  guint hold, n_play;
+  double p;
+
+  g_return_val_if_fail (options != NULL && options->fps > 0, start);
+  hold = count_hold_frames (options);
+  n_play = dm_video_count_frames (options->duration, options->fps);
+  if (index <= hold)
+    return start;
+  if (index >= hold + n_play - 1)
+    return end;
+  p = (double) (index - hold) / (n_play - 1);
+  if (options->ease)
+    p = (1.0 - cos (G_PI * p)) / 2.0;
+  return start + (gint64) llround ((double) (end - start) * p);
 }
 
 /* The folder of PNG files */
@@ -151,16 +206,25 @@ typedef struct
   gint64            start;
   gint64            end;
   guint             n_frames;
+  gint64           *times;     /* of each frame */
+  double           *boxes;     /* 4 a frame when the camera follows, else NULL */
   int               width;     /* pixels */
   int               height;
   double            scale;
 } Frames;
 
-static gint64
-frame_time (const Frames *f,
-            guint         index)
+/* Sets @figure to frame @index: its time, and its box when the camera follows */
+static void
+set_frame (const Frames *f,
+           DmFigure     *figure,
+           guint         index)
 {
-  return f->start + (gint64) llround ((double) (f->end - f->start) * index / (f->n_frames - 1));
+  dm_figure_set_time (figure, f->times[index]);
+  if (f->boxes != NULL)
+    {
+      const double *b = f->boxes + 4 * index;
+      dm_figure_set_bounds (figure, b[0], b[1], b[2], b[3]);
+    }
 }
 
 static cairo_surface_t *
@@ -188,7 +252,7 @@ draw_in_worker_cb (gpointer data,
   DmFigure *figure = g_async_queue_pop (f->figures);
   cairo_surface_t *surface;
 
-  dm_figure_set_time (figure, frame_time (f, index));
+  set_frame (f, figure, index);
   surface = draw_frame (figure, f->width, f->height, f->scale);
   g_async_queue_push (f->figures, figure);
 
@@ -289,9 +353,9 @@ open_sink (DmFigure       *figure,
       cairo_surface_t *samples[2];
       DmVideoSink *sink;
 
-      dm_figure_set_time (copy, f->start);
+      set_frame (f, copy, 0);
       samples[0] = draw_frame (copy, f->width, f->height, f->scale);
-      dm_figure_set_time (copy, f->end);
+      set_frame (f, copy, f->n_frames - 1);
       samples[1] = draw_frame (copy, f->width, f->height, f->scale);
       sink = dm_video_gif_sink_new (path, f->width, f->height, fps, samples, 2, error);
       cairo_surface_destroy (samples[0]);
@@ -340,6 +404,27 @@ dm_video_write (DmFigure             *figure,
                 GCancellable         *cancellable,
                 GError              **error)
 {
+  DmVideoOptions options;
+
+  dm_video_options_init (&options, duration, fps);
+  return dm_video_write_with (figure, out, format, &options, progress, user_data, cancellable,
+                              error);
+}
+
+/**
+ * dm_video_write_with:
+ * dm_video_write() with @options: holds, easing, a camera that follows.
+ */
+gboolean
+dm_video_write_with (DmFigure             *figure,
+                     GFile                *out,
+                     DmVideoFormat         format,
+                     const DmVideoOptions *options,
+                     DmVideoProgressFunc   progress,
+                     gpointer              user_data,
+                     GCancellable         *cancellable,
+                     GError              **error)
+{
   g_autoptr(DmFigure) clip = NULL;
   g_autofree char *path = g_file_get_path (out);
   g_autofree char *tmp = NULL;
@@ -350,7 +435,8 @@ dm_video_write (DmFigure             *figure,
 
   g_return_val_if_fail (DM_IS_FIGURE (figure), FALSE);
   g_return_val_if_fail (G_IS_FILE (out), FALSE);
-  g_return_val_if_fail (duration > 0 && fps > 0, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (options->duration > 0 && options->fps > 0, FALSE);
 
   if (path == NULL)
     {
@@ -363,6 +449,8 @@ dm_video_write (DmFigure             *figure,
     return FALSE;
 
   clip = dm_figure_dup (figure);
+  /* a fixed camera: the frames share their base map, drawn once per change of tints */
+  dm_figure_set_cache_basemap (clip, TRUE);
   if (!dm_figure_get_clip_range (clip, &f.start, &f.end))
     {
       if (!dm_document_get_extent (dm_figure_get_document (clip), &f.start, &f.end))
@@ -376,7 +464,25 @@ dm_video_write (DmFigure             *figure,
   /* 4:2:0 video wants even sizes */
   if (format == DM_VIDEO_FORMAT_WEBM || format == DM_VIDEO_FORMAT_MP4)
     f.width &= ~1, f.height &= ~1;
-  f.n_frames = dm_video_count_frames (duration, fps);
+  f.n_frames = dm_video_options_count_frames (options);
+  f.times = g_new (gint64, f.n_frames);
+  for (guint i = 0; i < f.n_frames; i++)
+    f.times[i] = dm_video_options_frame_time (options, f.start, f.end, i);
+  if (options->follow)
+    {
+      /* the legend stays in the corner the fit of the whole range gives it */
+      dm_figure_set_legend_corner (clip, dm_figure_find_legend_corner (clip));
+      guint hold = count_hold_frames (options);
+
+      f.boxes = dm_video_camera_path (clip, f.times, f.n_frames, options->fps);
+      /* held frames hold the camera too: the same picture */
+      for (guint i = 0; i < hold; i++)
+        {
+          memcpy (f.boxes + 4 * i, f.boxes + 4 * hold, 4 * sizeof (double));
+          memcpy (f.boxes + 4 * (f.n_frames - 1 - i), f.boxes + 4 * (f.n_frames - 1 - hold),
+                  4 * sizeof (double));
+        }
+    }
 
   if (format == DM_VIDEO_FORMAT_PNG_SEQUENCE)
     {
@@ -386,6 +492,8 @@ dm_video_write (DmFigure             *figure,
           int saved = errno;
           g_set_error (error, DM_VIDEO_ERROR, DM_VIDEO_ERROR_FAILED,
                        _("Cannot make the folder “%s”: %s"), path, g_strerror (saved));
+          g_free (f.times);
+          g_free (f.boxes);
           return FALSE;
         }
     }
@@ -411,12 +519,14 @@ dm_video_write (DmFigure             *figure,
           g_set_error (error, DM_VIDEO_ERROR, DM_VIDEO_ERROR_FAILED, _("Cannot write “%s”: %s"),
                        path, g_strerror (saved));
           g_clear_pointer (&tmp, g_free);
+          g_free (f.times);
+          g_free (f.boxes);
           return FALSE;
         }
       close (fd);
     }
 
-  sink = open_sink (clip, format, tmp ? tmp : path, &f, fps, error);
+  sink = open_sink (clip, format, tmp ? tmp : path, &f, options->fps, error);
   ok = sink != NULL;
   if (ok)
     ok = run_frames (clip, &f, sink, progress, user_data, cancellable, error);
@@ -438,5 +548,7 @@ dm_video_write (DmFigure             *figure,
       else
         remove_png_frames (path, f.n_frames, made_dir);
     }
+  g_free (f.times);
+  g_free (f.boxes);
   return ok;
 }

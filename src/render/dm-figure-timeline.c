@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "dm-figure-private.h"
+#include "dm-route-private.h"
+#include "dm-text.h"
+
+/* The timeline as a band under the map (dm_figure_set_show_timeline): one lane per actor
+ * (the first MAX_LANES of the set) over the clip range (else the events' extent), their legs
+ * as solid bars and the stays they take part in as pale ones in the actor's colour, what is
+ * still to come faded, a date axis, and the playhead at the figure's time. The same band on a still and on
+ * every frame of a clip: only the playhead and the fading move. docs/ANIMATION.md */
+
+#define MAX_LANES 8
+#define BAND_BG   0xf4f4f1
+#define PLAYHEAD  0xc01c28
+
+static guint
+count_lanes (DmFigure *self)
+{
+  dm_route_set_ensure (self->set);
+  return MIN (self->set->actors->len, MAX_LANES);
+}
+
+static double
+lane_height (const DmFigureLayout *l)
+{
+  return MAX (15 * l->u, 10.0);
+}
+
+/**
+ * dm_figure_timeline_height:
+ * The band's height on a layout of @l's size: its lanes and axis, at most a third of the
+ * figure; 0 when the figure shows no timeline or no actor.
+ */
+double
+dm_figure_timeline_height (DmFigure             *self,
+                           const DmFigureLayout *l)
+{
+  guint n;
+
+  if (!self->show_timeline || (n = count_lanes (self)) == 0)
+    return 0;
+  return MIN (l->pad * 0.8 + n * lane_height (l) + l->footer_size * 2.2, l->height / 3);
+}
+
+static void
+get_span (DmFigure *self,
+          gint64   *start,
+          gint64   *end)
+{
+  if (!dm_figure_get_clip_range (self, start, end) &&
+      !dm_route_set_get_extent (self->set, start, end))
+    *start = *end = dm_figure_get_time (self);
+  if (*end <= *start)
+    *start -= 43200, *end += 43200;
+}
+
+/* Whether actor @a (@actor) is at @s: the one whose colour its mark takes, or a participant */
+static gboolean
+takes_part (const DmRouteStay *s,
+            guint              a,
+            DmActor           *actor)
+{
+  GPtrArray *participants = dm_event_get_participants (s->event);
+
+  if (s->actor == a)
+    return TRUE;
+  for (guint k = 0; participants != NULL && k < participants->len; k++)
+    if (g_ptr_array_index (participants, k) == actor)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_source (cairo_t      *cr,
+            const DmRgba *c,
+            double        alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+/* A tick every day, week, month or year, whichever gives at most about 8 */
+static void
+draw_axis (cairo_t              *cr,
+           const DmFigureLayout *l,
+           gint64                start,
+           gint64                end,
+           double                x0,
+           double                x1,
+           double                y)
+{
+  static const gint64 steps[] = { 3600 * 6, 86400, 86400 * 2, 86400 * 7, 86400 * 14 };
+  DmRgba ink = dm_rgba_from_hex (0x6b6b6b, 1.0f);
+  double size = l->footer_size, span = (double) (end - start);
+  g_autoptr(GDateTime) first = g_date_time_new_from_unix_utc (start);
+  g_autoptr(GDateTime) tick = NULL;
+  gint64 step = 0;
+  int months = 0;
+
+  if (first == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (steps) && step == 0; i++)
+    if (span / steps[i] <= 8)
+      step = steps[i];
+  if (step == 0)
+    months = span / (86400 * 30.4) <= 8 ? 1 : span / (86400 * 91) <= 8 ? 3 : 12 * MAX (1, (int) ceil (span / (86400 * 365.25 * 8)));
+
+  /* the first tick: the next whole step after the start (midnight, the 1st of a month…) */
+  if (months > 0)
+    tick = g_date_time_new_utc (g_date_time_get_year (first),
+                                months >= 12 ? 1 : g_date_time_get_month (first), 1, 0, 0, 0);
+  else
+    tick = g_date_time_new_from_unix_utc ((start + step - 1) / step * step);
+  cairo_set_line_width (cr, 1.0);
+  while (tick != NULL && g_date_time_to_unix (tick) <= end)
+    {
+      gint64 t = g_date_time_to_unix (tick);
+      GDateTime *next;
+
+      if (t >= start)
+        {
+          double x = x0 + (x1 - x0) * (t - start) / span;
+          g_autofree char *label = NULL;
+
+          if (months >= 12)
+            label = g_date_time_format (tick, "%Y");
+          else if (months > 0)
+            label = g_date_time_format (tick, C_("timeline tick", "%b %Y"));
+          else if (step < 86400)
+            label = g_date_time_format (tick, C_("timeline tick", "%e %b, %H:%M"));
+          else
+            label = g_date_time_format (tick, C_("timeline tick", "%e %b"));
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+          cairo_move_to (cr, round (x) + 0.5, y);
+          cairo_line_to (cr, round (x) + 0.5, y + size * 0.5);
+          cairo_stroke (cr);
+          if (x + dm_text_width (cr, g_strstrip (label), size, DM_TEXT_REGULAR) < x1 + l->pad)
+            dm_text_draw (cr, label, x + 2, y + size * 1.45, size, DM_TEXT_REGULAR, &ink, NULL);
+        }
+      next = months > 0 ? g_date_time_add_months (tick, months) : g_date_time_add_seconds (tick, step);
+      g_date_time_unref (tick);
+      tick = next;
+    }
+}
+
+/**
+ * dm_figure_draw_timeline:
+ * Draws the band between the map and the footer of @l.
+ */
+void
+dm_figure_draw_timeline (DmFigure             *self,
+                         cairo_t              *cr,
+                         const DmFigureLayout *l)
+{
+  DmRouteSet *set = self->set;
+  DmRgba ink = dm_rgba_from_hex (DM_FIGURE_INK, 1.0f), bg = dm_rgba_from_hex (BAND_BG, 1.0f);
+  DmRgba red = dm_rgba_from_hex (PLAYHEAD, 1.0f);
+  double top = l->map_y + l->map_h, lane = lane_height (l), name_w = 0, x0, x1, size;
+  gint64 start, end, now = dm_figure_get_time (self);
+  guint n = count_lanes (self);
+
+  if (l->timeline_h <= 0 || n == 0)
+    return;
+  get_span (self, &start, &end);
+  size = MIN (lane * 0.72, l->legend_size);
+  for (guint a = 0; a < n; a++)
+    name_w = MAX (name_w, dm_text_width (cr, dm_actor_get_name (g_ptr_array_index (set->actors, a)),
+                                         size, DM_TEXT_REGULAR));
+  name_w = MIN (name_w, l->width * 0.22);
+  x0 = l->pad + name_w + l->pad * 0.6;
+  x1 = l->width - l->pad;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, top, l->width, l->timeline_h);
+  cairo_clip (cr);
+  set_source (cr, &bg, 1.0);
+  cairo_paint (cr);
+  top += l->pad * 0.4;
+
+  for (guint a = 0; a < n; a++)
+    {
+      DmActor *actor = g_ptr_array_index (set->actors, a);
+      g_autofree char *name = dm_text_ellipsize (cr, dm_actor_get_name (actor), size,
+                                                 DM_TEXT_REGULAR, name_w);
+      DmRgba color = dm_route_set_get_actor_color (set, actor);
+      double y = top + a * lane;
+
+      dm_text_draw (cr, name, l->pad, y + lane * 0.5 + size * 0.36, size, DM_TEXT_REGULAR, &ink, NULL);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.08);
+      cairo_rectangle (cr, x0, y + lane * 0.5 - 0.5, x1 - x0, 1);
+      cairo_fill (cr);
+
+      /* stays, pale, then legs, solid; what is still to come is fainter */
+      for (guint i = 0; i < set->stays->len; i++)
+        {
+          const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
+          double sx0, sx1;
+
+          if (s->status == DM_STATUS_CANCELLED || s->end < start || s->start > end ||
+              !takes_part (s, a, actor))
+            continue;
+          sx0 = x0 + (x1 - x0) * (MAX (s->start, start) - start) / (double) (end - start);
+          sx1 = x0 + (x1 - x0) * (MIN (s->end, end) - start) / (double) (end - start);
+          set_source (cr, &color, s->start > now ? 0.18 : 0.4);
+          cairo_rectangle (cr, sx0, y + lane * 0.25, MAX (sx1 - sx0, 2.0), lane * 0.5);
+          cairo_fill (cr);
+        }
+      for (guint i = 0; i < set->legs->len; i++)
+        {
+          const DmRouteLeg *g = &g_array_index (set->legs, DmRouteLeg, i);
+          double gx0, gx1;
+
+          if (g->actor != a || g->status == DM_STATUS_CANCELLED || g->end < start || g->start > end)
+            continue;
+          gx0 = x0 + (x1 - x0) * (MAX (g->start, start) - start) / (double) (end - start);
+          gx1 = x0 + (x1 - x0) * (MIN (g->end, end) - start) / (double) (end - start);
+          set_source (cr, &color, g->start > now ? 0.35 : g->uncertain ? 0.6 : 1.0);
+          cairo_rectangle (cr, gx0, y + lane * 0.15, MAX (gx1 - gx0, 2.5), lane * 0.7);
+          cairo_fill (cr);
+        }
+    }
+
+  draw_axis (cr, l, start, end, x0, x1, top + n * lane + 2);
+
+  /* the playhead */
+  if (now >= start && now <= end)
+    {
+      double x = round (x0 + (x1 - x0) * (now - start) / (double) (end - start));
+      set_source (cr, &red, 1.0);
+      cairo_rectangle (cr, x - 1, top - l->pad * 0.3, 2, n * lane + l->pad * 0.3);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
