@@ -83,7 +83,7 @@ test_figure_language (void)
   g_assert_false (dm_i18n_has_language ("xx"));
 
   en = figure_svg_in (doc, "en");
-  g_assert_nonnull (strstr (en, ">Confirmed or completed</text>"));
+  g_assert_nonnull (strstr (en, ">Confirmed</text>"));
   g_assert_nonnull (strstr (en, ">Thursday 30 October 2025, 06:00 UTC"));
   g_assert_nonnull (strstr (en, ">Russia</text>"));
   g_assert_nonnull (strstr (en, ">Moscow</text>"));
@@ -92,6 +92,7 @@ test_figure_language (void)
 
   ko = figure_svg_in (doc, "ko");
   g_assert_nonnull (strstr (ko, ">2025년 10월 30일 목요일 06:00 UTC"));
+  g_assert_nonnull (strstr (ko, ">확정됨</text>"));
   g_assert_nonnull (strstr (ko, ">러시아</text>"));
   g_assert_nonnull (strstr (ko, ">모스크바</text>"));
   g_assert_null (strstr (ko, ">Russie</text>"));
@@ -99,7 +100,7 @@ test_figure_language (void)
   /* drawing is over: the thread is back to the process's language, French */
   g_assert_null (dm_i18n_get_thread_language ());
   fr = figure_svg_in (doc, NULL);
-  g_assert_nonnull (strstr (fr, ">Confirmé ou terminé</text>"));
+  g_assert_nonnull (strstr (fr, ">Confirmé</text>"));
   g_assert_nonnull (strstr (fr, ">jeudi 30 octobre 2025 à 06:00 UTC"));
   g_assert_nonnull (strstr (fr, ">Russie</text>"));
   g_assert_nonnull (strstr (fr, ">Moscou</text>"));

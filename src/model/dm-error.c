@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dm-error.h"
+#include "dm-i18n.h"
 #include "dm-types.h"
 
 typedef struct
@@ -170,18 +171,20 @@ dm_status_from_string (const char *text,
   return FALSE;
 }
 
+/* The labels of statuses and kinds are in the thread's language (dm-i18n.c): a figure's
+ * legend in English from a French window */
 const char *
 dm_status_get_label (DmStatus status)
 {
   switch (status)
     {
-    case DM_STATUS_ANNOUNCED: return _("Announced");
-    case DM_STATUS_PLANNED:   return _("Planned");
-    case DM_STATUS_CONFIRMED: return _("Confirmed");
-    case DM_STATUS_COMPLETED: return _("Completed");
-    case DM_STATUS_CANCELLED: return _("Cancelled");
+    case DM_STATUS_ANNOUNCED: return dm_i18n_gettext (N_("Announced"));
+    case DM_STATUS_PLANNED:   return dm_i18n_gettext (N_("Planned"));
+    case DM_STATUS_CONFIRMED: return dm_i18n_gettext (N_("Confirmed"));
+    case DM_STATUS_COMPLETED: return dm_i18n_gettext (N_("Completed"));
+    case DM_STATUS_CANCELLED: return dm_i18n_gettext (N_("Cancelled"));
     case DM_STATUS_UNKNOWN:
-    default:                  return _("Status unknown");
+    default:                  return dm_i18n_gettext (N_("Status unknown"));
     }
 }
 
@@ -190,10 +193,10 @@ dm_event_kind_get_label (DmEventKind kind)
 {
   switch (kind)
     {
-    case DM_EVENT_KIND_TRIP:    return _("Trip");
-    case DM_EVENT_KIND_VISIT:   return _("Visit");
-    case DM_EVENT_KIND_SUMMIT:  return _("Summit");
-    case DM_EVENT_KIND_MEETING: return _("Meeting");
+    case DM_EVENT_KIND_TRIP:    return dm_i18n_gettext (N_("Trip"));
+    case DM_EVENT_KIND_VISIT:   return dm_i18n_gettext (N_("Visit"));
+    case DM_EVENT_KIND_SUMMIT:  return dm_i18n_gettext (N_("Summit"));
+    case DM_EVENT_KIND_MEETING: return dm_i18n_gettext (N_("Meeting"));
     default:                    g_return_val_if_reached (NULL);
     }
 }

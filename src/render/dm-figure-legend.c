@@ -139,8 +139,9 @@ dm_figure_add_tints (DmFigure   *self,
     }
 }
 
-/* Past ten actors (or on a flow map) the legend lists the traveller groups, each in its hue,
- * under a heading that says so ("55 travellers in 2 groups"); else nothing is added.
+/* Past ten actors in two groups or more (or on a flow map) the legend lists the traveller
+ * groups, each in its hue, under a heading that says so ("55 travellers in 2 groups"); else
+ * nothing is added.
  * Returns: whether the groups were listed */
 static gboolean
 add_group_entries (DmFigure           *self,
@@ -171,7 +172,8 @@ add_group_entries (DmFigure           *self,
       else
         n_ungrouped++;
     }
-  if (!grouped && !style->flows)
+  /* one group shown (all of one role, or none given): its members' names say more */
+  if ((!grouped || n_groups + (n_ungrouped > 0 ? 1 : 0) < 2) && !style->flows)
     return FALSE;
 
   /* Translators: the head of a legend's traveller groups, e.g. "55 travellers in 2 groups" */
