@@ -107,6 +107,33 @@ test_figure_language (void)
   g_assert_cmpstr (_("Cancelled"), ==, "Annulé");
 }
 
+/* Counted texts of a figure (participants, "+N more") take the plural forms of the figure's
+ * language, not the process's (French here) */
+static void
+test_plurals (void)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  const char *one = "%s · %u participant", *many = "%s · %u participants";
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  dm_i18n_set_thread_language ("ru");
+  g_assert_cmpstr (dm_i18n_ngettext (one, many, 21), ==, "%s · %u участник");
+  g_assert_cmpstr (dm_i18n_ngettext (one, many, 22), ==, "%s · %u участника");
+  g_assert_cmpstr (dm_i18n_ngettext (one, many, 25), ==, "%s · %u участников");
+  g_assert_cmpstr (dm_i18n_ngettext (one, many, 11), ==, "%s · %u участников");
+  dm_i18n_set_thread_language ("en");
+  g_assert_cmpstr (dm_i18n_ngettext (one, many, 1), ==, one);
+  g_assert_cmpstr (dm_i18n_ngettext (one, many, 0), ==, many);
+  dm_i18n_set_thread_language ("ko");
+  g_assert_null (strstr (dm_i18n_ngettext (one, many, 21), "participant"));
+  g_assert_cmpstr (dm_i18n_ngettext (one, many, 21), ==, dm_i18n_ngettext (one, many, 1));
+  /* no language of the thread's own: the process's, French, where 0 is singular too */
+  dm_i18n_set_thread_language (NULL);
+  g_assert_cmpstr (dm_i18n_ngettext (one, many, 0), ==, g_dngettext (GETTEXT_PACKAGE, one, many, 1));
+  g_assert_cmpstr (dm_i18n_ngettext (one, many, 2), !=, dm_i18n_ngettext (one, many, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,5 +144,6 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/render/map-language/french-labels", test_french_labels);
   g_test_add_func ("/render/map-language/figure-language", test_figure_language);
+  g_test_add_func ("/render/map-language/plurals", test_plurals);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@ typedef struct
 {
   char       *language;
   GHashTable *messages;  /* "msgid" or "context\004msgid" -> msgstr; NULL for English */
+  GHashTable *plurals;   /* a plural message's "msgid" -> its forms (GStrv) */
 } Catalogue;
 
 static GPrivate thread_catalogue;  /* const Catalogue *, never freed */
@@ -40,12 +41,15 @@ read_u32 (const guint8 *data,
 /* The messages of a GNU .mo file (magic, revision, count, offsets of the original and the
  * translated strings' tables) */
 static GHashTable *
-read_mo (GBytes *bytes)
+read_mo (GBytes      *bytes,
+         GHashTable **plurals)
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
   GHashTable *messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gboolean swap;
+
+  *plurals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   guint32 n, originals, translations;
 
   if (size < 28)
@@ -71,16 +75,33 @@ read_mo (GBytes *bytes)
       if (id_len == 0 || id_at > size || id_len > size - id_at || str_at > size ||
           str_len > size - str_at)
         continue;
-      /* a plural message: the singular's id and first form (figures count nothing) */
       g_hash_table_insert (messages, g_strndup ((const char *) data + id_at, id_len),
                            g_strndup ((const char *) data + str_at, str_len));
+      /* a plural message: "singular\0plural" -> "form 0\0form 1\0…" */
+      if (memchr (data + id_at, '\0', id_len) != NULL)
+        {
+          GPtrArray *forms = g_ptr_array_new ();
+          const char *form = (const char *) data + str_at, *end = form + str_len;
+
+          while (form < end)
+            {
+              gsize len = strnlen (form, (gsize) (end - form));
+
+              g_ptr_array_add (forms, g_strndup (form, len));
+              form += len + 1;
+            }
+          g_ptr_array_add (forms, NULL);
+          g_hash_table_insert (*plurals, g_strndup ((const char *) data + id_at, id_len),
+                               g_ptr_array_free (forms, FALSE));
+        }
     }
   return messages;
 }
 
 /* @language's catalogue in the folder gettext was bound to: "fr_FR", else "fr" */
 static GHashTable *
-load_messages (const char *language)
+load_messages (const char  *language,
+               GHashTable **plurals)
 {
   const char *localedir = bindtextdomain (GETTEXT_PACKAGE, NULL);
   g_autofree char *base = g_strndup (language, strcspn (language, ".@"));
@@ -97,7 +118,7 @@ load_messages (const char *language)
       if (file == NULL)
         continue;
       bytes = g_mapped_file_get_bytes (file);
-      return read_mo (bytes);
+      return read_mo (bytes, plurals);
     }
   return NULL;
 }
@@ -122,7 +143,8 @@ get_catalogue (const char *language)
     {
       catalogue = g_new0 (Catalogue, 1);
       catalogue->language = g_strdup (language);
-      catalogue->messages = is_english (language) ? NULL : load_messages (language);
+      catalogue->messages = is_english (language) ? NULL
+                                                  : load_messages (language, &catalogue->plurals);
       g_hash_table_insert (catalogues, catalogue->language, catalogue);
     }
   g_mutex_unlock (&catalogues_lock);
@@ -200,4 +222,44 @@ dm_i18n_pgettext (const char *context,
     return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
   key = g_strconcat (context, "\004", msgid, NULL);
   return lookup (catalogue, key, msgid);
+}
+
+/* Which of a language's plural forms @n takes: the rules of the Plural-Forms headers of the
+ * languages we ship (po/LINGUAS); others as English */
+static guint
+plural_form (const char *language,
+             gulong      n)
+{
+  if (g_str_has_prefix (language, "ko") || g_str_has_prefix (language, "ja") ||
+      g_str_has_prefix (language, "zh"))
+    return 0;
+  if (g_str_has_prefix (language, "fr"))
+    return n > 1;
+  if (g_str_has_prefix (language, "ru") || g_str_has_prefix (language, "uk"))
+    return n % 10 == 1 && n % 100 != 11 ? 0
+         : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? 1 : 2;
+  return n != 1;
+}
+
+/**
+ * dm_i18n_ngettext:
+ * The form of a message counting @n in the thread's language (dm_i18n_set_thread_language()),
+ * else the process's, through gettext.
+ */
+const char *
+dm_i18n_ngettext (const char *msgid,
+                  const char *msgid_plural,
+                  gulong      n)
+{
+  const Catalogue *catalogue = g_private_get (&thread_catalogue);
+  GStrv forms;
+  guint form;
+
+  if (catalogue == NULL)
+    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+  forms = catalogue->plurals != NULL ? g_hash_table_lookup (catalogue->plurals, msgid) : NULL;
+  form = plural_form (catalogue->language, n);
+  if (forms == NULL || form >= g_strv_length (forms) || *forms[form] == '\0')
+    return n == 1 ? msgid : msgid_plural;
+  return forms[form];
 }

@@ -9,6 +9,8 @@
 
 #include "dm-basemap.h"
 #include "dm-figure-private.h"
+/* the figure's texts are in the figure's language */
+#define DM_I18N_THREAD_MESSAGES
 #include "dm-i18n.h"
 #include "dm-route-private.h"
 #include "dm-text.h"
@@ -71,7 +73,7 @@ lay_out_notes (DmFigure       *self,
         {
           guint hidden = notes->len - max + 1;
           /* Translators: the last footnote of a figure, for the sources there was no room for */
-          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more source", "+%u more sources",
+          more = g_strdup_printf (ngettext ("+%u more source", "+%u more sources",
                                                hidden), hidden);
           note = more;
         }

@@ -467,7 +467,7 @@ fit_legend (GArray *entries,
   g_array_remove_range (entries, keep_actors, *n_actors - keep_actors);
   *n_actors = keep_actors;
   /* Translators: the last row of a figure's legend, for the entries there was no room for */
-  more.label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", hidden),
+  more.label = g_strdup_printf (ngettext ("+%u more", "+%u more", hidden),
                                 hidden);
   g_array_append_val (entries, more);
 }

@@ -4,6 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+/* captions are in the figure's language (dm-i18n.c) */
+#define DM_I18N_THREAD_MESSAGES
+#include "dm-i18n.h"
 #include <math.h>
 #include <string.h>
 
@@ -258,7 +262,7 @@ dup_stay_title (DmRouteSet        *set,
     return g_steal_pointer (&titled);
   /* Translators: a summit's or a meeting's title in a figure's caption, then how many take
    * part: "APEC, Gyeongju · 21 participants" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u participant", "%s · %u participants",
+  return g_strdup_printf (ngettext ("%s · %u participant", "%s · %u participants",
                                        people->len),
                           titled, people->len);
 }
@@ -295,7 +299,7 @@ dup_participants (cairo_t           *cr,
         {
           /* Translators: the first names of those who take part in a summit, then how many
            * more: "Donald Trump, Xi Jinping and 19 others" */
-          g_autofree char *list = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u other",
+          g_autofree char *list = g_strdup_printf (ngettext ("%s and %u other",
                                                                 "%s and %u others", others),
                                                    names->str, others);
           g_string_assign (names, list);
