@@ -85,6 +85,8 @@ test_figure_language (void)
   en = figure_svg_in (doc, "en");
   g_assert_nonnull (strstr (en, ">Confirmed</text>"));
   g_assert_nonnull (strstr (en, ">Thursday 30 October 2025, 06:00 UTC"));
+  /* numbers as each language writes them: the scale bar */
+  g_assert_nonnull (strstr (en, ">2,000 km at "));
   g_assert_nonnull (strstr (en, ">Russia</text>"));
   g_assert_nonnull (strstr (en, ">Moscow</text>"));
   g_assert_null (strstr (en, ">Russie</text>"));
@@ -101,6 +103,7 @@ test_figure_language (void)
   g_assert_null (dm_i18n_get_thread_language ());
   fr = figure_svg_in (doc, NULL);
   g_assert_nonnull (strstr (fr, ">Confirmé</text>"));
+  g_assert_nonnull (strstr (fr, ">2\u202f000 km à "));
   g_assert_nonnull (strstr (fr, ">jeudi 30 octobre 2025 à 06:00 UTC"));
   g_assert_nonnull (strstr (fr, ">Russie</text>"));
   g_assert_nonnull (strstr (fr, ">Moscou</text>"));

@@ -9,10 +9,44 @@
 #define DM_I18N_THREAD_MESSAGES
 #include "dm-i18n.h"
 #include <math.h>
+#include <string.h>
 
 #include "dm-figure-private.h"
 #include "dm-great-circle.h"
 #include "dm-text.h"
+
+/* A scale bar's length as the figure's language writes numbers: "2,000" in English,
+ * "2 000" in French, "0.5" or "0,5" */
+static char *
+format_number (double value)
+{
+  /* Translators: the thousands separator of numbers on figures: "," in English; French uses
+   * a narrow no-break space (U+202F), Russian a no-break space (U+00A0) */
+  const char *thousands = C_("number", ",");
+  /* Translators: the decimal mark of numbers on figures: "." in English, "," in French */
+  const char *decimal = C_("decimal mark", ".");
+  g_autofree char *digits = NULL;
+  GString *out;
+  gsize n;
+
+  if (value < 1.0 || value != floor (value) || value >= 1e15)
+    {
+      g_autofree char *text = g_strdup_printf ("%g", value);
+      g_auto(GStrv) parts = g_strsplit (text, ".", 2);
+
+      return g_strjoinv (decimal, parts);
+    }
+  digits = g_strdup_printf ("%.0f", value);
+  n = strlen (digits);
+  out = g_string_new (NULL);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (out, thousands);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
 
 /* The scale bar: 1, 2 or 5 times a power of ten km, true at the centre's latitude (named when
  * the map spans more than 20 degrees of latitude), in the bottom right corner of the map, or
@@ -50,6 +84,7 @@ scale_bar_layout (cairo_t              *cr,
   const DmView *v = &l->view;
   double cx = v->width / 2, cy = v->height / 2, probe = 50.0;
   double lon0, lat0, lon1, lat1, km_per_px, km, margin = 14 * l->u, vl0, va0, vl1, va1;
+  g_autofree char *number = NULL;
   DmLonLat a, b;
 
   if (!dm_view_unproject (v, cx - probe, cy, &lon0, &lat0) ||
@@ -65,13 +100,15 @@ scale_bar_layout (cairo_t              *cr,
   bar->height = 5 * MAX (l->u, 0.7);
 
   dm_view_get_visible (v, &vl0, &va0, &vl1, &va1);
+  number = format_number (km);
   if (va1 - va0 > 20.0)
-    /* Translators: a scale bar's length, true at a latitude: "1000 km at 45°N" */
-    bar->label = g_strdup_printf (_("%g km at %.0f°%s"), km, fabs (lat0),
+    /* Translators: a scale bar's length, true at a latitude: "1,000 km at 45°N"; %s is the
+     * number, already written with the separators of "number" below */
+    bar->label = g_strdup_printf (_("%s km at %.0f°%s"), number, fabs (lat0),
                                   lat0 >= 0 ? C_("latitude", "N") : C_("latitude", "S"));
   else
-    /* Translators: a scale bar's length */
-    bar->label = g_strdup_printf (_("%g km"), km);
+    /* Translators: a scale bar's length; %s is the number */
+    bar->label = g_strdup_printf (_("%s km"), number);
   bar->text_w = dm_text_width (cr, bar->label, bar->size, DM_TEXT_REGULAR);
 
   /* In the right corner, the longer of bar and label ends at the margin: a translated label
