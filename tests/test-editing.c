@@ -11,6 +11,7 @@
 #include "dm-event-editor-private.h"
 #include "dm-event-list-private.h"
 #include "dm-loader.h"
+#include "dm-timeline-private.h"
 #include "dm-window-private.h"
 #include "interop-common.h"
 
@@ -417,6 +418,49 @@ test_editor_new_visit (void)
   g_assert_no_error (error);
   saved = read_bytes (file);
   g_assert_true (bytes_contain (saved, "Choe Son Hui in Vladivostok"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* A new actor made in the editor takes its colour from the document's owner of colours at
+ * once: the list's dot and the timeline show it in that colour, not the grey of no actor */
+static void
+test_editor_new_actor_color (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmDocument *doc = dm_window_get_document (win);
+  DmEventEditor *editor;
+  DmEvent *visit;
+  DmActor *ishiba;
+  DmRgba expected, in_timeline;
+  int index;
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new-event", g_variant_new_string ("visit"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  set_text (editor->participant_row, "Shigeru Ishiba");
+  set_text (editor->new_country_row, "Japan");
+  g_signal_emit_by_name (editor->new_country_row, "entry-activated");
+  /* the new actor, last in the list of actors, is the visit's actor */
+  adw_combo_row_set_selected (editor->actor_row, 6);
+  set_text (editor->place_row, "Tokyo");
+  set_text (editor->start_row, "2025-11-06");
+  g_assert_cmpuint (editor->problems->len, ==, 0);
+  g_signal_emit_by_name (editor->save_button, "clicked");
+
+  visit = dm_document_lookup_event (doc, "visit");
+  g_assert_nonnull (visit);
+  ishiba = dm_event_get_actor (visit);
+  g_assert_cmpstr (dm_actor_get_id (ishiba), ==, "shigeru-ishiba");
+  index = dm_document_get_actor_color_index (doc, ishiba);
+  g_assert_cmpint (index, >=, 0);
+  expected = dm_route_actor_color (doc, ishiba);
+  g_assert_cmphex (dm_rgba_to_hex (&expected), ==, dm_rgba_to_hex ((DmRgba[]) { dm_route_palette_color (index) }));
+  g_assert_cmphex (dm_rgba_to_hex (&expected), !=, DM_ROUTE_COLOR_NO_ACTOR);
+  g_assert_cmphex (dm_event_list_dot_color (win->event_list, visit), ==, dm_rgba_to_hex (&expected));
+  g_assert_nonnull (win->timeline->route_set);
+  in_timeline = dm_route_set_get_actor_color (win->timeline->route_set, ishiba);
+  g_assert_cmphex (dm_rgba_to_hex (&in_timeline), ==, dm_rgba_to_hex (&expected));
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -1087,6 +1131,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/editing/editor-trip-unchanged", test_editor_trip_unchanged);
   g_test_add_func ("/app/editing/editor-new-trip", test_editor_new_trip);
   g_test_add_func ("/app/editing/quick-add", test_quick_add);
+  g_test_add_func ("/app/editing/new-actor-color", test_editor_new_actor_color);
   g_test_add_func ("/app/editing/enter-edits", test_enter_edits);
   g_test_add_func ("/app/editing/double-click-edits", test_double_click_edits);
   g_test_add_func ("/app/editing/several-files", test_several_files);

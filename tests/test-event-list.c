@@ -602,6 +602,32 @@ test_row_place_first (void)
   g_assert_cmpstr (row, ==, "Talks in Brussels");
 }
 
+/* Selecting finds each event in the sorted list (a binary search by time), also among
+ * events of the same time: copies of one */
+static void
+test_select_sorted (void)
+{
+  DmWindow *win = open_sample ();
+  GListModel *events = dm_document_get_events (win->document);
+  GtkSingleSelection *selection = dm_event_list_get_selection (win->event_list);
+  g_autoptr(DmEvent) first = g_list_model_get_item (events, 0);
+
+  for (guint k = 0; k < 2; k++)
+    g_action_group_activate_action (G_ACTION_GROUP (win), "duplicate-event",
+                                     g_variant_new_string (dm_event_get_id (first)));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 12);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+
+      dm_window_set_selected_event (win, NULL);
+      dm_window_set_selected_event (win, e);
+      g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) e);
+      g_assert_true (dm_event_list_get_selected_event (win->event_list) == e);
+    }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +635,7 @@ main (int   argc,
   app_test_init (&argc, &argv);
   g_test_add_func ("/app/event-list/filter-labels", test_filter_labels);
   g_test_add_func ("/app/event-list/row-place-first", test_row_place_first);
+  g_test_add_func ("/app/event-list/select-sorted", test_select_sorted);
 
   g_test_add_func ("/app/event-list/dots", test_dots);
   g_test_add_func ("/app/event-list/search/words", test_search_words);

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
 #include "dm-error.h"
 #include "dm-quick-add.h"
 #include "interop-common.h"
@@ -139,6 +142,95 @@ test_unresolved (void)
   g_assert_cmpstr (error->message, ==, "Could not make sense of “Xanadoodle 31 Foo”, “2025”");
 }
 
+/* Runs under @locale with the messages of @language from the build tree's catalogue;
+ * FALSE (the test skipped) where the system lacks @locale (build-aux/dev generates it) */
+static gboolean
+use_locale (const char *locale,
+            const char *language)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, language, "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_autofree char *why = g_strdup_printf ("the locale %s is not installed", locale);
+
+      g_test_skip (why);
+      return FALSE;
+    }
+  g_assert_true (g_file_test (mo, G_FILE_TEST_EXISTS));
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", language, TRUE);
+  textdomain (GETTEXT_PACKAGE);  /* drops the translations gettext has cached */
+  return TRUE;
+}
+
+static void
+use_c_locale (void)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "", TRUE);
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* The month words of the user's language, from the locale, besides English ones */
+static void
+test_locale_months (void)
+{
+  static const struct { const char *locale, *language, *line, *start, *end; } cases[] = {
+    { "fr_FR.UTF-8", "fr", "Trump à Gyeongju 29-30 octobre 2025", "2025-10-29", "2025-10-30" },
+    { "fr_FR.UTF-8", "fr", "Trump à Gyeongju 31 OCT. - 1 Nov 2025", "2025-10-31", "2025-11-01" },
+    { "fr_FR.UTF-8", "fr", "Trump à Gyeongju 1 févr. 2025", "2025-02-01", NULL },
+    { "fr_FR.UTF-8", "fr", "Trump à Gyeongju 3 Fevrier 2025", "2025-02-03", NULL },
+    { "fr_FR.UTF-8", "fr", "Trump at Gyeongju 8 août 2025", "2025-08-08", NULL },
+    { "fr_FR.UTF-8", "fr", "Trump à Gyeongju 2 juil 2025", "2025-07-02", NULL },
+    { "fr_FR.UTF-8", "fr", "Trump à Gyeongju 2 juin 2025", "2025-06-02", NULL },
+    /* the genitive after a day, the nominative and the abbreviation */
+    { "ru_RU.UTF-8", "ru", "Трамп в Gyeongju 29–30 октября 2025", "2025-10-29", "2025-10-30" },
+    { "ru_RU.UTF-8", "ru", "Трамп в Gyeongju 3 Май 2025", "2025-05-03", NULL },
+    { "ru_RU.UTF-8", "ru", "Трамп в Gyeongju ~5 мар 2025", "2025-03-05~", NULL },
+    { "ru_RU.UTF-8", "ru", "Trump at Gyeongju 29 Oct 2025", "2025-10-29", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DmDocument) doc = interop_load_sample ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmEvent) visit = NULL;
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+
+      if (!use_locale (cases[i].locale, cases[i].language))
+        break;
+      visit = dm_quick_add_parse (doc, cases[i].line, 2024, NULL, &error);
+      g_test_message ("%s", cases[i].line);
+      g_assert_no_error (error);
+      g_assert_cmpint (dm_event_get_kind (visit), ==, DM_EVENT_KIND_VISIT);
+      g_assert_true (dm_event_get_actor (visit) != NULL);
+      g_assert_cmpstr (dm_place_get_name (dm_event_get_place (visit)), ==, "Gyeongju");
+      start = iso (dm_event_get_start (visit), dm_event_get_place (visit));
+      g_assert_cmpstr (start, ==, cases[i].start);
+      if (cases[i].end != NULL)
+        {
+          end = iso (dm_event_get_end (visit), dm_event_get_place (visit));
+          g_assert_cmpstr (end, ==, cases[i].end);
+        }
+    }
+  use_c_locale ();
+  /* under C, a French month that is no English one is not read */
+  {
+    g_autoptr(DmDocument) doc = interop_load_sample ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DmEvent) visit = dm_quick_add_parse (doc, "Trump at Gyeongju 1-3 février 2025", 2024,
+                                                   NULL, &error);
+
+    g_assert_null (visit);
+    g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -148,5 +240,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/formats/quick-add/summit", test_summit);
   g_test_add_func ("/formats/quick-add/dates", test_dates);
   g_test_add_func ("/formats/quick-add/unresolved", test_unresolved);
+  g_test_add_func ("/formats/quick-add/locale-months", test_locale_months);
   return g_test_run ();
 }

@@ -516,6 +516,37 @@ dm_event_list_get_selected_event (DmEventList *self)
   return self->selected;
 }
 
+/* Where @event is in the list sorted by compare_events(): a binary search to the first
+ * event of its time, then along those of the same time (a walk over the U.S. record's
+ * thousands of events was most of selecting the event an undo put back, bench-edit) */
+static guint
+find_sorted (GListModel *model,
+             DmEvent    *event)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (model);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(DmEvent) e = g_list_model_get_item (model, mid);
+
+      if (compare_events (e, event, NULL) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (model, i);
+
+      if (e == event)
+        return i;
+      if (compare_events (e, event, NULL) != 0)
+        break;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 void
 dm_event_list_set_selected_event (DmEventList *self,
                                   DmEvent     *event)
@@ -527,15 +558,8 @@ dm_event_list_set_selected_event (DmEventList *self,
 
   if (!g_set_object (&self->selected, event))
     return;
-  for (guint i = 0; event != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(DmEvent) e = g_list_model_get_item (model, i);
-      if (e == event)
-        {
-          pos = i;
-          break;
-        }
-    }
+  if (event != NULL)
+    pos = find_sorted (model, event);
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, pos);
   self->syncing = FALSE;

@@ -11,6 +11,7 @@
 #include "dm-error.h"
 #include "dm-gazetteer.h"
 #include "dm-quick-add.h"
+#include "dm-quick-add-private.h"
 
 typedef struct
 {
@@ -30,16 +31,7 @@ typedef struct
 static int
 month_of (const char *word)
 {
-  static const char *months[] = { "jan", "feb", "mar", "apr", "may", "jun",
-                                  "jul", "aug", "sep", "oct", "nov", "dec" };
-  g_autofree char *lower = g_utf8_strdown (word, -1);
-
-  if (strlen (lower) < 3)
-    return 0;
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    if (g_str_has_prefix (lower, months[i]))
-      return i + 1;
-  return 0;
+  return dm_quick_add_month_of (word);
 }
 
 static gboolean
@@ -389,10 +381,20 @@ dm_quick_add_parse (DmDocument  *document,
   g_autoptr(DmEvent) event = NULL;
   const char *colon = strchr (text, ':');
   const char *at = strstr (text, " at ");
+  gsize at_len = strlen (" at ");
 
   g_return_val_if_fail (DM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (line != NULL, NULL);
 
+  if (at == NULL)
+    {
+      /* Translators: quick add's word between who and where in “Trump at Gyeongju 29-30 Oct
+       * 2025”, one word as users type it in your language (English “at” is read too) */
+      g_autofree char *word = g_strdup_printf (" %s ", _("at"));
+
+      at = strstr (text, word);
+      at_len = strlen (word);
+    }
   if (colon != NULL && strchr (colon, '>') != NULL)
     {
       g_autofree char *who = g_strndup (text, colon - text);
@@ -406,7 +408,7 @@ dm_quick_add_parse (DmDocument  *document,
   else if (at != NULL)
     {
       g_autofree char *who = g_strndup (text, at - text);
-      event = parse_visit (&self, g_strstrip (who), at + 4);
+      event = parse_visit (&self, g_strstrip (who), at + at_len);
     }
   else
     unresolved (&self, text);
