@@ -61,6 +61,29 @@ test_offsets (void)
   g_assert_cmpint (d.utc_offset, ==, -5 * 3600);
   g_assert_cmpint (a.precision, ==, DM_PRECISION_SECOND);
   g_assert_cmpint (b.precision, ==, DM_PRECISION_MINUTE);
+  g_assert_cmpint (c.utc_offset, ==, 9 * 3600);
+}
+
+/* A time without an offset takes the place's offset at its start: summer time, winter
+ * time, and an old date's first standard offset */
+static void
+test_zone_offsets (void)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
+  DmTime t;
+
+  g_assert_true (dm_time_parse ("2025-07-01", paris, &t, NULL));
+  g_assert_cmpint (t.utc_offset, ==, 2 * 3600);
+  g_assert_true (dm_time_parse ("2025-01-15T08:00", paris, &t, NULL));
+  g_assert_cmpint (t.utc_offset, ==, 3600);
+  g_assert_true (dm_time_parse ("2025-03-09T12:00", new_york, &t, NULL));
+  g_assert_cmpint (t.utc_offset, ==, -4 * 3600);
+  g_assert_true (dm_time_parse ("1850", new_york, &t, NULL));
+  g_assert_cmpint (t.utc_offset, ==, -5 * 3600);
+  g_assert_true (dm_time_parse ("0001-01-01", new_york, &t, NULL));
+  g_assert_cmpint (t.utc_offset, ==, -5 * 3600);
+  g_assert_cmpint (t.earliest, ==, G_GINT64_CONSTANT (-62135596800) + 5 * 3600);
 }
 
 static void
@@ -425,6 +448,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/time/day-is-local", test_day_is_local);
   g_test_add_func ("/model/time/offsets", test_offsets);
+  g_test_add_func ("/model/time/zone-offsets", test_zone_offsets);
   g_test_add_func ("/model/time/precision", test_precision);
   g_test_add_func ("/model/time/bad", test_bad);
   g_test_add_func ("/model/time/round-trip", test_round_trip);

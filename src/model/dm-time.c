@@ -244,9 +244,13 @@ parse_single (const char  *text,
 
   if (!t.has_offset)
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t.earliest);
-      g_autoptr(GDateTime) local = dt ? g_date_time_to_timezone (dt, zone) : NULL;
-      t.utc_offset = local ? (gint32) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC) : 0;
+      /* what g_date_time_to_timezone() gives, without its two GDateTimes (read for every
+       * time of a large file): 0 where the local time falls outside the years 1 to 9999 */
+      gint32 offset = g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL,
+                                                                              t.earliest));
+      gint64 local = t.earliest + offset;
+
+      t.utc_offset = local >= FIRST_UTC_SECOND && local <= LAST_UTC_SECOND ? offset : 0;
     }
   *out = t;
   return TRUE;
