@@ -155,6 +155,15 @@ test_ambiguity (void)
   g_assert_cmpstr (e->country, ==, "US");
   g_assert_false (e->is_capital);
 
+  /* an island the city data gives no population: it outranks a town of the same name */
+  e = lookup ("Bali", NULL);
+  g_assert_cmpstr (e->country, ==, "ID");
+  assert_near (e, -8.41, 115.19, 0.2);
+  e = lookup ("Bali, Cameroon", NULL);
+  g_assert_cmpstr (e->country, ==, "CM");
+  assert_near (e, 5.89, 10.01, 0.2);
+  g_assert_cmpstr (lookup ("Balikpapan", NULL)->country, ==, "ID");
+
   /* the country given and the one after the comma disagree */
   g_assert_null (dm_gazetteer_lookup (gazetteer (), "Moscow, RU", "US"));
   /* a suffix that is no country: only a name of a single place goes through */

@@ -133,12 +133,12 @@ test_bad_types (void)
     { "1e+20 is not a time", "\"date\": |1e20", TRUE },
     { "-1e+15 is not a time", "\"date\": |-1e15", TRUE },
     { "1e+20 is not a time", "\"coordinates\": |[[12.5, 41.9, 0, 1761850800]", TRUE },
-    /* wrongly typed properties: said, and the event loads without them */
+    /* wrongly typed properties: said, and the event loads without them; the first three
+     * on their own, the rest counted where the first of them is */
     { "“actor” should be a string or a list of strings", "\"actor\": |42", TRUE },
     { "“status” should be a string", "\"status\": |[\"a\"]", TRUE },
-    { "“participants” should be a string or a list of strings", "\"participants\": |7", TRUE },
-    { "“sources” should be a list of citations", "\"sources\": |\"KCNA\"", TRUE },
     { "“city” should be a string", "\"city\": |5", TRUE },
+    { "2 more properties have a value of the wrong type", "\"participants\": |7", TRUE },
     { "arrives before it departs", "|{\"type\": \"Feature\", \"properties\": {\"name\": \"Time runs back\"", TRUE },
   };
 
@@ -467,6 +467,43 @@ test_untimed_summary (void)
   g_assert_cmpuint (undated->len, ==, 6);
 }
 
+/* A script that writes a property of ours with the wrong type on every feature ("actor":
+ * {...}, "status": 1) gets three problems and one count, not one per feature (issue 10) */
+static void
+test_mistyped_summary (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+  DmProblem *summary;
+  const char *fourth;
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (text, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", "
+                            "\"coordinates\": [%u.5, 10]}, \"properties\": {\"name\": \"Visit %u\", "
+                            "\"start\": \"2019-05-0%u\", \"actor\": {\"id\": %u}}}\n",
+                            i ? "," : "", i, i, i + 1, i);
+  g_string_append (text, "]}\n");
+  bytes = g_bytes_new (text->str, text->len);
+  file = interop_write_temp (bytes, "mistyped.geojson");
+  doc = interop_load (file);
+  /* every feature loads, without its actor */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 8);
+  g_assert_cmpuint (dm_event_get_participants (interop_find_event (doc, "Visit 7"))->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 4);
+  /* features are on lines 2 to 9: the first three said, the count at the fourth's actor */
+  g_assert_nonnull (interop_find_problem_at (doc, "“actor” should be a string or a list of strings", 2));
+  g_assert_nonnull (interop_find_problem_at (doc, "“actor” should be a string or a list of strings", 4));
+  g_assert_null (interop_find_problem_at (doc, "“actor” should be a string or a list of strings", 5));
+  summary = interop_find_problem_at (doc, "5 more properties have a value of the wrong type: they were left out", 5);
+  g_assert_nonnull (summary);
+  fourth = strstr (text->str, ",{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [3.5");
+  g_assert_nonnull (fourth);
+  g_assert_cmpuint (dm_problem_get_column (summary), ==,
+                    strstr (fourth, "\"actor\": ") + strlen ("\"actor\": ") - fourth + 1);
+}
+
 /* Scripts that write coordinates as strings: read as numbers, with one problem for the
  * whole file at the first one (issue 10) */
 static void
@@ -570,6 +607,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/text-coordinates", test_text_coordinates);
   g_test_add_func ("/interop/geojson/when-any-case", test_when_any_case);
   g_test_add_func ("/interop/geojson/untimed-summary", test_untimed_summary);
+  g_test_add_func ("/interop/geojson/mistyped-summary", test_mistyped_summary);
   g_test_add_func ("/interop/geojson/unknown-values", test_unknown_values);
   return g_test_run ();
 }

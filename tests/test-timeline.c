@@ -493,6 +493,60 @@ test_tick_labels (Fixture       *f,
 }
 
 static gboolean
+reddish_in (GdkTexture *texture)
+{
+  g_autofree guchar *data = download (texture);
+
+  for (int y = 0; y < gdk_texture_get_height (texture); y++)
+    for (int x = 0; x < gdk_texture_get_width (texture); x++)
+      {
+        guint32 p = pixel_at (data, texture, x, y);
+        if ((int) ((p >> 16) & 0xff) - (int) ((p >> 8) & 0xff) > 100)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* A file of places without dates (issue 10): "No dates" in the middle, no axis at
+ * 1 January 1970, no playhead; the sample has its axis and its playhead */
+static void
+test_no_dates (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (f->timeline);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  double right = dm_timeline_axis_end (f->timeline);
+  double mid = (DM_TIMELINE_LABEL_WIDTH + right) / 2;
+  g_autoptr(GdkTexture) shot = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (f->document)), ==, 0);
+  g_assert_true (app_test_wait_frames (widget, 1));
+  shot = app_test_render (widget);
+  app_test_save (shot, "timeline-no-dates.png");
+  g_assert_cmpint (gdk_texture_get_width (shot), ==, w);
+  /* the words in the middle, nothing on the axis, no red playhead */
+  g_assert_true (dark_in (shot, (int) mid - 40, (int) mid + 40, h / 2 - 10, h / 2 + 10));
+  g_assert_false (dark_in (shot, DM_TIMELINE_LABEL_WIDTH + 2, (int) right, 0, DM_TIMELINE_AXIS_HEIGHT - 1));
+  g_assert_false (reddish_in (shot));
+}
+
+static void
+test_dates (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GdkTexture) shot = NULL;
+  double a, b;
+
+  dm_timeline_get_range (f->timeline, &a, &b);
+  dm_timeline_set_time (f->timeline, (a + b) / 2);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (f->timeline), 1));
+  shot = app_test_render (GTK_WIDGET (f->timeline));
+  g_assert_true (dark_in (shot, DM_TIMELINE_LABEL_WIDTH + 2, (int) dm_timeline_axis_end (f->timeline),
+                          0, DM_TIMELINE_AXIS_HEIGHT - 1));
+  g_assert_true (reddish_in (shot));
+}
+
+static gboolean
 blueish (guint32 p)
 {
   return (int) (p & 0xff) - (int) ((p >> 16) & 0xff) > 60;
@@ -697,6 +751,9 @@ main (int   argc,
   g_test_add ("/app/timeline/few-lanes", Fixture, NULL, fixture_set_up, test_few_lanes, fixture_tear_down);
   g_test_add ("/app/timeline/tooltip", Fixture, NULL, fixture_set_up, test_tooltip, fixture_tear_down);
   g_test_add ("/app/timeline/tick-labels", Fixture, NULL, fixture_set_up, test_tick_labels, fixture_tear_down);
+  g_test_add ("/app/timeline/no-dates", Fixture, SOURCE_TESTS_DIR "/data/places-only.geojson", fixture_set_up,
+              test_no_dates, fixture_tear_down);
+  g_test_add ("/app/timeline/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/app/timeline/focus-visible", Fixture, NULL, fixture_set_up, test_focus_visible, fixture_tear_down);
   g_test_add ("/app/timeline/statuses", Fixture, statuses, fixture_set_up,
               test_statuses, fixture_tear_down);

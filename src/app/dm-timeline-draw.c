@@ -416,6 +416,24 @@ dm_timeline_draw (DmTimeline  *self,
     }
   cairo_restore (cr);
 
+  /* A file of places without dates: no axis at 1 January 1970, no playhead, but words */
+  if (self->items->len == 0)
+    {
+      g_autoptr(PangoLayout) layout = new_label_layout (self, _("No dates"));
+      int tw, th;
+
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      set_rgba (cr, &fg, 0.55);
+      cairo_move_to (cr, DM_TIMELINE_LABEL_WIDTH + MAX (0, (right - DM_TIMELINE_LABEL_WIDTH - tw) / 2),
+                     MAX (0, (height - th) / 2));
+      pango_cairo_show_layout (cr, layout);
+      set_rgba (cr, &fg, 0.2);
+      cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH - 1, 0, 1, height);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+      return;
+    }
+
   /* Time: the axis stays, the events scroll with their lanes */
   cairo_save (cr);
   cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH, 0, right - DM_TIMELINE_LABEL_WIDTH, height);

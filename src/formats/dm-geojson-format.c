@@ -665,6 +665,13 @@ dm_geojson_format_load (DmDocument    *doc,
                                  "%u more features have no time: their places are shown, but not as events",
                                  self.n_untimed - UNTIMED_SAID),
                        self.n_untimed - UNTIMED_SAID);
+  if (ok && self.n_mistyped > DM_GEOJSON_SAID)
+    dm_import_problem (&self.imp, self.mistyped_line, self.mistyped_column,
+                       /* Translators: after three problems for properties like "actor": 42; %u counts the rest */
+                       ngettext ("%u more property has a value of the wrong type: it was left out",
+                                 "%u more properties have a value of the wrong type: they were left out",
+                                 self.n_mistyped - DM_GEOJSON_SAID),
+                       self.n_mistyped - DM_GEOJSON_SAID);
   if (ok && self.text_coords > 0)
     /* Translators: the first %s is a coordinate as written, like "37.6"; %u counts them */
     dm_import_problem (&self.imp, self.text_line, self.text_column,

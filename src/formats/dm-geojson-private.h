@@ -46,7 +46,12 @@ typedef struct
   guint             n_untimed;        /* features without a time: the first few are said */
   guint             untimed_line;     /* the first one not said on its own */
   guint             untimed_column;
+  guint             n_mistyped;       /* properties of ours with a value of the wrong type */
+  guint             mistyped_line;    /* the first one not said on its own */
+  guint             mistyped_column;
 } DmGeojsonLoader;
+
+#define DM_GEOJSON_SAID 3             /* problems of one kind said on their own, then a count */
 
 JsonNode       *dm_geojson_lookup      (JsonObject       *object,
                                         const char       *member,

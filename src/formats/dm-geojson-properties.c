@@ -302,6 +302,14 @@ type_problem (DmGeojsonLoader *self,
   guint line, column;
 
   dm_geojson_member_position (self, props, member, &line, &column);
+  /* a script that writes one property wrong writes it wrong on every feature: the first
+   * few are said, the rest counted in one problem at the end */
+  if (++self->n_mistyped > DM_GEOJSON_SAID)
+    {
+      if (self->n_mistyped == DM_GEOJSON_SAID + 1)
+        self->mistyped_line = line, self->mistyped_column = column;
+      return;
+    }
   dm_import_problem (&self->imp, line, column, "%s", message);
 }
 
