@@ -412,6 +412,41 @@ test_any_case (void)
   g_assert_null (interop_find_event (doc, "Wrong"));
 }
 
+/* A time written as a small number is not a Unix time: "start": 1909 is the year 1909, as the
+ * text "1909" would be, not 1 January 1970 (issue 10); a Unix time has 9 digits or more */
+static void
+test_number_years (void)
+{
+  static const char text[] =
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [-77.04, 38.9]},\n"
+    " \"properties\": {\"name\": \"Inauguration\", \"start\": 1909, \"end\": 1909}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [2.35, 48.86]},\n"
+    " \"properties\": {\"name\": \"Unix\", \"start\": 1761800400}},\n"
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [13.4, 52.5]},\n"
+    " \"properties\": {\"name\": \"Half\", \"start\": 1909.5}}\n"
+    "]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "number-years.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GListModel *problems = dm_document_get_problems (doc);
+  g_autoptr(DmProblem) problem = NULL;
+  DmEvent *e = interop_find_event (doc, "Inauguration");
+
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_start (e)->precision, ==, DM_PRECISION_YEAR);
+  /* the year begins at midnight where it happened: Washington, UTC-5 */
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, utc ("1909-01-01T05:00:00Z"));
+  e = interop_find_event (doc, "Unix");
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_start (e)->earliest, ==, 1761800400);
+  /* a fraction is no year: said, at its value */
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+  problem = g_list_model_get_item (problems, 0);
+  g_assert_cmpuint (dm_problem_get_line (problem), ==, 7);
+  g_assert_nonnull (strstr (dm_problem_get_message (problem), "1909.5"));
+}
+
 /* Linked Places' "when" and "timespans", "start", "end" written in another case, and a
  * "Times" list (issue 10) */
 static void
@@ -606,6 +641,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/any-case", test_any_case);
   g_test_add_func ("/interop/geojson/text-coordinates", test_text_coordinates);
   g_test_add_func ("/interop/geojson/when-any-case", test_when_any_case);
+  g_test_add_func ("/interop/geojson/number-years", test_number_years);
   g_test_add_func ("/interop/geojson/untimed-summary", test_untimed_summary);
   g_test_add_func ("/interop/geojson/mistyped-summary", test_mistyped_summary);
   g_test_add_func ("/interop/geojson/unknown-values", test_unknown_values);

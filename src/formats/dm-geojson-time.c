@@ -47,7 +47,17 @@ read_moment (JsonNode    *node,
       if (type == G_TYPE_STRING)
         return dm_import_parse_time (json_node_get_string (node), zone, out, error);
       if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
-        return dm_import_time_from_unix (json_node_get_double (node), out, error);
+        {
+          double value = json_node_get_double (node);
+          char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* as in text, a Unix time has 9 digits or more: 1909 is the year, not 31 minutes
+           * past midnight on 1 January 1970 */
+          if (fabs (value) >= 1e8)
+            return dm_import_time_from_unix (value, out, error);
+          g_ascii_formatd (text, sizeof text, "%.15g", value);
+          return dm_import_parse_time (text, zone, out, error);
+        }
     }
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
