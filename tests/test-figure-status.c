@@ -262,6 +262,90 @@ test_marks (void)
   g_assert_cmpuint (ring_gaps (doc, "2025-11-21T12:00:00Z", "v-none"), >=, 2);
 }
 
+/* How much the figure at @at differs from the one at @before within @radius px of the mark
+ * of the visit @id: the ink of its ring */
+static double
+mark_ink (DmDocument *doc,
+          const char *id,
+          const char *at,
+          const char *before,
+          double      radius)
+{
+  g_autoptr(DmFigure) figure = statuses_figure (doc, at);
+  g_autoptr(DmFigure) empty = statuses_figure (doc, before);
+  cairo_surface_t *s = render_figure (figure), *e = render_figure (empty);
+  DmPlace *place = dm_event_get_place (interop_find_event (doc, id));
+  double mx, my, mw, mh, x, y, ink = 0;
+  DmView view;
+
+  dm_figure_get_map_area (figure, &mx, &my, &mw, &mh);
+  dm_figure_get_map_view (figure, &view);
+  dm_view_project (&view, dm_place_get_longitude (place), dm_place_get_latitude (place), &x, &y);
+  for (double dy = -radius; dy <= radius; dy++)
+    for (double dx = -radius; dx <= radius; dx++)
+      {
+        guint32 a, b;
+
+        if (hypot (dx, dy) > radius)
+          continue;
+        a = pixel_at (s, mx + x + dx, my + y + dy), b = pixel_at (e, mx + x + dx, my + y + dy);
+        for (int shift = 0; shift <= 16; shift += 8)
+          ink += ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff));
+      }
+  cairo_surface_destroy (s);
+  cairo_surface_destroy (e);
+  return ink;
+}
+
+/* A visit whose start the source gave roughly ("~") or as a period: its ring fades in over
+ * the range the start may lie in, fainter inside it than after it; an exact start's ring is
+ * whole at once */
+static void
+test_vague_start (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "vague-times.diplomap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  const char *before = "2025-11-01T12:00:00Z";
+  double radius = 12;
+  /* "2025-11-03~" in Berlin: 2 November 23:00 to 3 November 23:00 UTC */
+  double early = mark_ink (doc, "approximate", "2025-11-03T02:00:00Z", before, radius);
+  double late = mark_ink (doc, "approximate", "2025-11-03T20:00:00Z", before, radius);
+  double whole = mark_ink (doc, "approximate", "2025-11-06T12:00:00Z", before, radius);
+  /* 3 to 5 November UTC */
+  double r_early = mark_ink (doc, "ranged", "2025-11-03T06:00:00Z", before, radius);
+  double r_whole = mark_ink (doc, "ranged", "2025-11-06T12:00:00Z", before, radius);
+  double e_early = mark_ink (doc, "exact", "2025-11-03T02:00:00Z", before, radius);
+  double e_whole = mark_ink (doc, "exact", "2025-11-06T12:00:00Z", before, radius);
+
+  g_test_message ("approximate: %.0f early, %.0f late, %.0f after; ranged %.0f early, %.0f after; "
+                  "exact %.0f early, %.0f after", early, late, whole, r_early, r_whole, e_early, e_whole);
+  g_assert_cmpfloat (whole, >, 1000);
+  g_assert_cmpfloat (early, <, whole * 0.5);
+  g_assert_cmpfloat (late, >, early * 1.5);
+  g_assert_cmpfloat (late, <, whole);
+  g_assert_cmpfloat (r_early, <, r_whole * 0.5);
+  g_assert_cmpfloat (fabs (e_early - e_whole), <, e_whole * 0.1);
+
+  /* the legend explains the faded mark while one is drawn, and only then */
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(DmFigure) figure = statuses_figure (doc, k == 0 ? "2025-11-03T06:00:00Z" : "2025-11-06T12:00:00Z");
+      g_autofree char *dir = g_dir_make_tmp ("dm-vague-XXXXXX", NULL);
+      g_autofree char *svg_path = g_build_filename (dir, "vague.svg", NULL);
+      g_autoptr(GFile) svg_file = g_file_new_for_path (svg_path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *svg = NULL;
+
+      g_assert_true (dm_figure_write_file (figure, svg_file, DM_FIGURE_FORMAT_SVG, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+      g_assert_true ((strstr (svg, ">Start or end known only roughly<") != NULL) == (k == 0));
+      g_unlink (svg_path);
+      g_rmdir (dir);
+    }
+}
+
 /* The legend names each status in use, and "Status not given" for a file that gave none */
 static void
 test_legend_svg (void)
@@ -582,6 +666,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/figure-status/legs", test_legs);
   g_test_add_func ("/render/figure-status/marks", test_marks);
+  g_test_add_func ("/render/figure-status/vague-start", test_vague_start);
   g_test_add_func ("/render/figure-status/legend-svg", test_legend_svg);
   g_test_add_func ("/render/figure-status/legend-only-used", test_legend_only_used);
   g_test_add_func ("/render/figure-status/legend-never-vanishes", test_legend_never_vanishes);

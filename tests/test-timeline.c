@@ -732,14 +732,92 @@ test_statuses (Fixture       *f,
     }
 }
 
+/* The distance from the lane's background of the row through @item's middle at times @t */
+static int
+lane_distance (DmTimeline           *t,
+               const guchar         *px,
+               GdkTexture           *shot,
+               const DmTimelineItem *item,
+               gint64                time)
+{
+  double mid = dm_timeline_lane_y (t, item->lane) + dm_timeline_lane_height (t) / 2;
+  guint32 bg = pixel_at (px, shot, (int) dm_timeline_x_for_time (t, 1761868800 + 11 * 86400), (int) mid);
+
+  return channel_distance (pixel_at (px, shot, (int) dm_timeline_x_for_time (t, time), (int) mid), bg);
+}
+
+/* A visit whose start was "about" a day, or given as a period, fades in over the range its
+ * start may lie in (and a ranged end fades out): the alpha grows through the range, where
+ * an exact start is a sharp edge at full colour */
+static void
+test_vague_ends (Fixture       *f,
+                 gconstpointer  data)
+{
+  DmTimeline *t = f->timeline;
+  const DmTimelineItem *exact = find_item (t, "exact");
+  const DmTimelineItem *approx = find_item (t, "approximate");
+  const DmTimelineItem *ranged = find_item (t, "ranged");
+  const DmTime *as = dm_event_get_start (approx->event);
+  const DmTime *rs = dm_event_get_start (ranged->event), *re = dm_event_get_end (ranged->event);
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autofree guchar *px = NULL;
+  int prev = -1;
+
+  g_assert_true (dm_time_is_vague (as));
+  g_assert_true (dm_time_is_vague (rs));
+  g_assert_false (dm_time_is_vague (dm_event_get_start (exact->event)));
+  dm_timeline_set_time (t, 1761868800 + 40 * 86400.);
+  dm_timeline_set_range (t, 1761868800 /* 31 Oct 2025 */, 1761868800 + 12 * 86400.);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
+  shot = app_test_render (GTK_WIDGET (t));
+  app_test_save (shot, "timeline-vague.png");
+  px = download (shot);
+
+  /* exact: whole from its first pixel */
+  {
+    int solid = lane_distance (t, px, shot, exact, exact->start + 2 * 86400);
+    int edge = lane_distance (t, px, shot, exact, exact->start + 3600 * 2);
+
+    g_test_message ("exact: edge %d, middle %d", edge, solid);
+    g_assert_cmpint (solid, >, 60);
+    g_assert_cmpint (ABS (edge - solid), <=, 3);
+  }
+  /* approximate and ranged: fainter early in the range, growing, whole after it */
+  for (guint k = 0; k < 2; k++)
+    {
+      const DmTimelineItem *item = k == 0 ? approx : ranged;
+      const DmTime *start = k == 0 ? as : rs;
+      int solid = lane_distance (t, px, shot, item, start->latest + 3600 * 6);
+
+      for (double q = 0.1; q <= 0.9; q += 0.2)
+        {
+          int d = lane_distance (t, px, shot, item,
+                                 start->earliest + (gint64) (q * (start->latest - start->earliest)));
+
+          g_test_message ("%s at %.0f%% of its start range: %d (whole %d)",
+                          dm_event_get_id (item->event), q * 100, d, solid);
+          g_assert_cmpint (d, >=, prev);
+          g_assert_cmpint (d, <, solid - 3);
+          prev = d;
+        }
+      g_assert_cmpint (lane_distance (t, px, shot, item, start->earliest + 3600), <, solid / 3);
+      prev = -1;
+    }
+  /* a ranged end fades out over its range */
+  g_assert_cmpint (lane_distance (t, px, shot, ranged, re->earliest + (re->latest - re->earliest) / 10), >,
+                   lane_distance (t, px, shot, ranged, re->earliest + (re->latest - re->earliest) * 9 / 10) + 10);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *statuses = NULL;
+  g_autofree char *vague = NULL;
 
   app_test_init (&argc, &argv);
   statuses = g_test_build_filename (G_TEST_DIST, "data", "statuses.diplomap", NULL);
+  vague = g_test_build_filename (G_TEST_DIST, "data", "vague-times.diplomap", NULL);
 
   g_test_add ("/app/timeline/step", Fixture, NULL, fixture_set_up, test_step, fixture_tear_down);
   g_test_add ("/app/timeline/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
@@ -757,5 +835,7 @@ main (int   argc,
   g_test_add ("/app/timeline/focus-visible", Fixture, NULL, fixture_set_up, test_focus_visible, fixture_tear_down);
   g_test_add ("/app/timeline/statuses", Fixture, statuses, fixture_set_up,
               test_statuses, fixture_tear_down);
+  g_test_add ("/app/timeline/vague-ends", Fixture, vague, fixture_set_up,
+              test_vague_ends, fixture_tear_down);
   return g_test_run ();
 }

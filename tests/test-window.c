@@ -438,6 +438,92 @@ test_playback_draws_leg (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static int
+brightness (guint32 p)
+{
+  return ((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff);
+}
+
+/* Selecting a summit highlights everyone taking part: the painter's set is its participants,
+ * their routes drawn over a veil that dims the rest; a trip selected highlights nobody */
+static void
+test_summit_highlight (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  DmScreenPainter *painter;
+  DmEvent *summit, *trip;
+  DmLeg *leg;
+  GPtrArray *people;
+  DmRgba color;
+  DmLonLat mid;
+  int x, y;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+
+  open_and_wait (win, file);
+  painter = dm_route_map_layer_get_painter (win->routes_layer);
+  summit = find_event (win, "minsk-conference");
+  trip = find_event (win, "choe-tour");
+  leg = g_ptr_array_index (dm_event_get_legs (trip), 0);
+  color = dm_route_set_get_actor_color (dm_screen_painter_get_set (painter), dm_event_get_actor (trip));
+  dm_window_fly_to_event (win, trip, 0);
+  dm_playback_set_time (win->playback, 1761825600 /* 2025-10-30T12:00Z */);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+  before = app_test_render (GTK_WIDGET (win));
+
+  dm_window_select_event (win, summit, FALSE);
+  g_assert_true (dm_route_map_layer_get_selected_event (win->routes_layer) == summit);
+  people = dm_screen_painter_get_highlighted (painter);
+  g_assert_cmpuint (people->len, ==, 3);
+  for (guint i = 0; i < dm_event_get_participants (summit)->len; i++)
+    g_assert_true (g_ptr_array_find (people, g_ptr_array_index (dm_event_get_participants (summit), i), NULL));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  after = app_test_render (GTK_WIDGET (win));
+  app_test_save (after, "window-summit-highlight.png");
+
+  /* Choe's way to Moscow in her colour, over the veil */
+  mid = dm_great_circle_interpolate ((DmLonLat) { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) },
+                                     (DmLonLat) { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) },
+                                     0.5);
+  window_point (win, mid.lat, mid.lon, &x, &y);
+  {
+    gboolean found = FALSE;
+
+    /* the line is 2.5 px wide: one of the pixels around the point is of its colour */
+    for (int dy = -3; dy <= 3 && !found; dy++)
+      for (int dx = -3; dx <= 3 && !found; dx++)
+        found = app_test_color_near (app_test_pixel (after, x + dx, y + dy), dm_rgba_to_hex (&color), 24);
+    g_test_message ("Choe's leg at %d,%d: %06x (actor %06x)", x, y, app_test_pixel (after, x, y),
+                    dm_rgba_to_hex (&color));
+    g_assert_true (found);
+  }
+  /* the rest is dimmed: Trump's way from Kuala Lumpur to Tokyo is lighter than before */
+  {
+    DmLeg *other = g_ptr_array_index (dm_event_get_legs (find_event (win, "trump-asia")), 1);
+    int dark_before = G_MAXINT, dark_after = G_MAXINT;
+
+    mid = dm_great_circle_interpolate ((DmLonLat) { dm_place_get_longitude (other->from), dm_place_get_latitude (other->from) },
+                                       (DmLonLat) { dm_place_get_longitude (other->to), dm_place_get_latitude (other->to) },
+                                       0.5);
+    window_point (win, mid.lat, mid.lon, &x, &y);
+    for (int dy = -3; dy <= 3; dy++)
+      for (int dx = -3; dx <= 3; dx++)
+        {
+          dark_before = MIN (dark_before, brightness (app_test_pixel (before, x + dx, y + dy)));
+          dark_after = MIN (dark_after, brightness (app_test_pixel (after, x + dx, y + dy)));
+        }
+    g_test_message ("Trump's leg at %d,%d: darkest %d before, %d after", x, y, dark_before, dark_after);
+    g_assert_cmpint (dark_after, >, dark_before + 30);
+  }
+
+  /* a trip highlights nobody */
+  dm_window_select_event (win, trip, FALSE);
+  g_assert_cmpuint (dm_screen_painter_get_highlighted (painter)->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 typedef struct
 {
   gboolean called;
@@ -2235,5 +2321,6 @@ main (int   argc,
   g_test_add_func ("/app/window/us-travels", test_us_travels);
   g_test_add_func ("/app/window/cancel-loading", test_cancel_loading);
   g_test_add_func ("/app/window/framed-after-stop", test_framed_after_stop);
+  g_test_add_func ("/app/window/summit-highlight", test_summit_highlight);
   return g_test_run ();
 }

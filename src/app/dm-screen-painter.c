@@ -6,7 +6,7 @@
 #include <math.h>
 
 #include "dm-great-circle.h"
-#include "dm-screen-painter.h"
+#include "dm-screen-painter-private.h"
 
 /* See dm-screen-painter.h. Per frame, DmRouteRenderer blits its cached legs and places and
  * draws only what moves (docs/RENDERING.md); the selected event's legs are drawn on top.
@@ -22,6 +22,7 @@ struct _DmScreenPainter
 {
   DmDocument      *document;
   DmEvent         *selected;
+  GPtrArray       *people;         /* DmActor at the selected summit or meeting */
   DmRouteSet      *set;
   DmRouteRenderer    *layer;
 
@@ -102,6 +103,7 @@ dm_screen_painter_free (DmScreenPainter *self)
   g_clear_object (&self->layer);
   g_clear_object (&self->set);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_free (self);
 }
@@ -131,6 +133,17 @@ dm_screen_painter_set_selected (DmScreenPainter *self,
                                 DmEvent         *event)
 {
   g_set_object (&self->selected, event);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  self->people = dm_screen_painter_dup_people (event);
+}
+
+/* Everyone at the selected summit or meeting, whose routes stand out (empty otherwise) */
+GPtrArray *
+dm_screen_painter_get_highlighted (DmScreenPainter *self)
+{
+  if (self->people == NULL)
+    self->people = g_ptr_array_new ();
+  return self->people;
 }
 
 void
@@ -191,6 +204,8 @@ draw_selected (DmScreenPainter *self,
   if (actor == NULL && participants != NULL && participants->len > 0)
     actor = g_ptr_array_index (participants, 0);
   color = dm_route_set_get_actor_color (self->set, actor);
+  if (self->people != NULL && self->people->len > 0 && self->document != NULL)
+    dm_screen_painter_draw_people (cr, view, self->set, self->document, self->selected, self->people);
 
   /* A visit, summit or meeting: a ring around its place, in every copy of the world */
   if (place != NULL)

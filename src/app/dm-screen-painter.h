@@ -32,6 +32,9 @@ void             dm_screen_painter_set_document (DmScreenPainter *self,
                                                  DmDocument      *document);
 void             dm_screen_painter_set_selected (DmScreenPainter *self,
                                                  DmEvent         *event);
+/* When a summit or a meeting is selected, everyone taking part (DmActor, the event's actor
+ * then its participants): their routes around it are drawn over the others, dimmed */
+GPtrArray       *dm_screen_painter_get_highlighted (DmScreenPainter *self);
 /* Called on the main thread when caches built in worker threads are ready: draw again */
 void             dm_screen_painter_set_ready_func (DmScreenPainter *self,
                                                    GSourceFunc      func,

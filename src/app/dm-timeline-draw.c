@@ -281,6 +281,73 @@ paint_status (cairo_t  *cr,
   cairo_restore (cr);
 }
 
+/* The times an item's start and end may lie in, when the source gave a range or said "~"
+ * (UTC seconds; FALSE where that end is sharp): a trip's first departure, last arrival */
+static void
+get_vague_ends (DmEvent  *event,
+                gboolean *start_vague,
+                gint64   *start_earliest,
+                gint64   *start_latest,
+                gboolean *end_vague,
+                gint64   *end_earliest,
+                gint64   *end_latest)
+{
+  const DmTime *start = dm_event_get_start (event), *end = dm_event_get_end (event);
+  GPtrArray *legs = dm_event_get_legs (event);
+
+  if (dm_event_get_kind (event) == DM_EVENT_KIND_TRIP && legs != NULL && legs->len > 0)
+    {
+      DmLeg *first = g_ptr_array_index (legs, 0), *last = g_ptr_array_index (legs, legs->len - 1);
+
+      start = &first->depart;
+      end = &last->arrive;
+    }
+  *start_vague = dm_time_is_vague (start);
+  *start_earliest = start->earliest;
+  *start_latest = start->latest;
+  *end_vague = dm_time_is_vague (end);
+  *end_earliest = end->earliest;
+  *end_latest = end->latest;
+}
+
+/* An item whose start or end is vague is drawn through a mask that grows from faint to
+ * whole over the start's possible range (and fades out over the end's): no sharp edge
+ * claims a moment the source did not give. FALSE when both ends are sharp. */
+static gboolean
+vague_mask (DmTimeline           *self,
+            const DmTimelineItem *item,
+            cairo_pattern_t     **out)
+{
+  const double faint = 0.12;
+  gboolean sv, ev;
+  gint64 s0, s1, e0, e1;
+  double x0, x1, a0, a1, b0, b1, w;
+  cairo_pattern_t *mask;
+
+  get_vague_ends (item->event, &sv, &s0, &s1, &ev, &e0, &e1);
+  if (!sv && !ev)
+    return FALSE;
+  x0 = dm_timeline_x_for_time (self, item->start);
+  x1 = MAX (dm_timeline_x_for_time (self, item->end), x0 + 2);
+  w = x1 - x0;
+  a0 = sv ? CLAMP (dm_timeline_x_for_time (self, s0), x0, x1) : x0;
+  a1 = sv ? CLAMP (dm_timeline_x_for_time (self, s1), a0, x1) : x0;
+  b0 = ev ? CLAMP (dm_timeline_x_for_time (self, e0), x0, x1) : x1;
+  b1 = ev ? CLAMP (dm_timeline_x_for_time (self, e1), b0, x1) : x1;
+  if (a1 > b0)
+    a1 = b0 = (a1 + b0) / 2;
+  /* one pixel beyond each end: the outline's half pixel fades with the rest */
+  mask = cairo_pattern_create_linear (x0 - 1, 0, x1 + 1, 0);
+  w += 2;
+  cairo_pattern_add_color_stop_rgba (mask, (a0 - x0 + 1) / w, 0, 0, 0, sv ? faint : 1);
+  cairo_pattern_add_color_stop_rgba (mask, (a1 - x0 + 1) / w, 0, 0, 0, 1);
+  cairo_pattern_add_color_stop_rgba (mask, (b0 - x0 + 1) / w, 0, 0, 0, 1);
+  cairo_pattern_add_color_stop_rgba (mask, (b1 - x0 + 1) / w, 0, 0, 0, ev ? faint : 1);
+  cairo_pattern_set_extend (mask, CAIRO_EXTEND_PAD);
+  *out = mask;
+  return TRUE;
+}
+
 static void
 draw_item (DmTimeline           *self,
            cairo_t              *cr,
@@ -297,7 +364,10 @@ draw_item (DmTimeline           *self,
   GPtrArray *legs = dm_event_get_legs (item->event);
   gboolean selected = item->event == self->selected;
   DmStatus status = dm_event_get_status (item->event);
+  cairo_pattern_t *mask = NULL;
 
+  if (vague_mask (self, item, &mask))
+    cairo_push_group (cr);
   switch (dm_event_get_kind (item->event))
     {
     case DM_EVENT_KIND_TRIP:
@@ -365,6 +435,12 @@ draw_item (DmTimeline           *self,
         paint_status (cr, status, r, g, b, (x0 + x1) / 2 - d / 2, mid - d / 2, d, d);
       }
       break;
+    }
+  if (mask != NULL)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_mask (cr, mask);
+      cairo_pattern_destroy (mask);
     }
   if (selected)
     {

@@ -15,6 +15,20 @@ dm_time_is_known (const DmTime *time)
   return time != NULL && time->precision != DM_PRECISION_NONE;
 }
 
+/**
+ * dm_time_is_vague:
+ *
+ * Whether the moment is drawn as a range rather than an edge: the source was vague
+ * ("~") or gave a period ("2025-10-21/2025-10-31"). Views fade such a start in (and
+ * such an end out) from @earliest to @latest.
+ */
+gboolean
+dm_time_is_vague (const DmTime *time)
+{
+  return dm_time_is_known (time) && time->latest > time->earliest &&
+         (time->approximate || time->precision == DM_PRECISION_PERIOD);
+}
+
 static gboolean
 read_digits (const char **p,
              guint        count,

@@ -38,6 +38,7 @@ GTimeZone *dm_time_standard_zone  (GTimeZone    *zone,
                                    int           year);
 
 gboolean  dm_time_is_known        (const DmTime *time);
+gboolean  dm_time_is_vague        (const DmTime *time);
 gboolean  dm_time_parse           (const char   *text,
                                    GTimeZone    *zone,
                                    DmTime       *out,

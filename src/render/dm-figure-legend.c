@@ -62,6 +62,19 @@ add_entry (GArray      *entries,
   return &g_array_index (entries, Entry, entries->len - 1);
 }
 
+/* Whether @s's mark is faded at some time from @t0 to @t1: its start, given roughly or as a
+ * period, is still in its range, or a vague end has begun (see stay_alpha) */
+static gboolean
+stay_is_faded (const DmRouteStay *s,
+               gint64             t0,
+               gint64             t1)
+{
+  const DmTime *start = dm_event_get_start (s->event), *end = dm_event_get_end (s->event);
+
+  return (dm_time_is_vague (start) && t0 < start->latest) ||
+         (dm_time_is_vague (end) && t1 > end->earliest);
+}
+
 /* Whether @s is drawn at some time from @t0 to @t1 */
 static gboolean
 stay_is_on_during (const DmRouteStay *s,
@@ -239,7 +252,7 @@ legend_entries (DmFigure           *self,
                            DM_ROUTE_USE_ANNOUNCED | DM_ROUTE_USE_CANCELLED | DM_ROUTE_USE_NO_STATUS;
   DmRouteUse uses = 0, active = 0;
   DmRgba grey = dm_rgba_from_hex (0x555555, 1.0f);
-  gboolean future = FALSE, in_air = FALSE;
+  gboolean future = FALSE, in_air = FALSE, faded = FALSE;
 
   g_array_set_clear_func (entries, entry_clear);
   shown = legend_actors (set, t0, t1);
@@ -258,6 +271,8 @@ legend_entries (DmFigure           *self,
 
       if (stay_is_on_during (s, t0, t1))
         active |= dm_route_use_for_status (s->status);
+      if (stay_is_on_during (s, t0, t1))
+        faded |= stay_is_faded (s, t0, t1);
       if (stay_is_on_during (s, t0, t1))
         active |= s->kind == DM_EVENT_KIND_SUMMIT ? DM_ROUTE_USE_SUMMIT
                 : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
@@ -303,6 +318,9 @@ legend_entries (DmFigure           *self,
   if (active & DM_ROUTE_USE_SUMMIT)
     add_entry (entries, SWATCH_STAY, grey, DM_STATUS_COMPLETED,
                _("Summit"))->stay = DM_EVENT_KIND_SUMMIT;
+  if (faded)
+    add_entry (entries, SWATCH_STAY, grey, DM_STATUS_COMPLETED,
+               _("Start or end known only roughly"))->alpha = 0.4;
   if (uses & DM_ROUTE_USE_COUNTRY)
     add_entry (entries, SWATCH_COUNTRY, style->label, DM_STATUS_COMPLETED,
                _("Country only, city not known"));
@@ -385,8 +403,18 @@ draw_swatch (cairo_t            *cr,
       cairo_fill (cr);
     }
   else
-    dm_route_paint_stay (cr, e->stay, DM_STATUS_COMPLETED, &e->color, x + w / 2, y,
-                         style->stay_radius * 0.85);
+    {
+      /* a mark faded as on the map when its time is known only roughly */
+      if (e->alpha < 1.0)
+        cairo_push_group (cr);
+      dm_route_paint_stay (cr, e->stay, DM_STATUS_COMPLETED, &e->color, x + w / 2, y,
+                           style->stay_radius * 0.85);
+      if (e->alpha < 1.0)
+        {
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, e->alpha);
+        }
+    }
   cairo_restore (cr);
 }
 

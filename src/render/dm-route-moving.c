@@ -418,6 +418,24 @@ typedef struct
   double     x, y;
 } Mark;
 
+/* How much of a stay's mark shows at @t: a start the source gave roughly ("~") or as a
+ * period fades in from faint at its earliest to whole at its latest, a vague end fades out
+ * the same way, so that no mark claims a moment the source did not give */
+static double
+stay_alpha (const DmRouteStay *s,
+            gint64             t)
+{
+  const double faint = 0.15;
+  const DmTime *start = dm_event_get_start (s->event), *end = dm_event_get_end (s->event);
+  double alpha = 1.0;
+
+  if (dm_time_is_vague (start) && t < start->latest)
+    alpha = MIN (alpha, (double) (t - start->earliest) / (start->latest - start->earliest));
+  if (dm_time_is_vague (end) && t > end->earliest)
+    alpha = MIN (alpha, (double) (end->latest - t) / (end->latest - end->earliest));
+  return faint + (1 - faint) * CLAMP (alpha, 0.0, 1.0);
+}
+
 static void
 draw_stays (DmRouteSet         *set,
             cairo_t            *cr,
@@ -459,6 +477,7 @@ draw_stays (DmRouteSet         *set,
       const DmRoutePlace *place = &g_array_index (set->places, DmRoutePlace, main->place);
       double lon = place->pos.lon;
       DmRgba color;
+      double alpha;
       int k0 = 0, k1 = 0;
 
       /* the most important stay gives the mark: a summit's is dark, the others the actor's */
@@ -470,6 +489,7 @@ draw_stays (DmRouteSet         *set,
         lon = dm_view_wrap_lon (view, lon);
       else if (!dm_view_get_copies (view, lon, lon, &k0, &k1))
         continue;
+      alpha = stay_alpha (main, t);
       for (int k = k0; k <= k1; k++)
         {
           Mark m = { list, 0, 0 };
@@ -477,10 +497,17 @@ draw_stays (DmRouteSet         *set,
           dm_view_project (view, lon + 360.0 * k, place->pos.lat, &m.x, &m.y);
           if (m.x < -r * 3 || m.y < -r * 3 || m.x > view->width + r * 3 || m.y > view->height + r * 3)
             continue;
+          if (alpha < 1.0)
+            cairo_push_group (cr);
           dm_route_stay_shape (cr, main->kind, m.x, m.y, r + 2.0);
           cairo_set_source_rgb (cr, style->halo.red, style->halo.green, style->halo.blue);
           cairo_fill (cr);
           dm_route_paint_stay (cr, main->kind, main->status, &color, m.x, m.y, r);
+          if (alpha < 1.0)
+            {
+              cairo_pop_group_to_source (cr);
+              cairo_paint_with_alpha (cr, alpha);
+            }
           dm_label_placer_add (pl->frame, m.x - r - 2, m.y - r - 2, m.x + r + 2, m.y + r + 2);
           g_array_append_val (marks, m);
         }
