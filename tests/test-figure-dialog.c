@@ -289,6 +289,12 @@ test_projection (void)
     }
   /* Mercator chosen for the whole world stays Mercator */
   dm_figure_dialog_set_projection (dialog, DM_PROJECTION_MERCATOR);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (dialog), 2));
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (dialog));
+    app_test_save (shot, "export-dialog-projection.png");
+  }
   {
     g_autoptr(DmFigure) figure = dm_figure_dialog_build_figure (dialog);
     g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_MERCATOR);
