@@ -263,6 +263,45 @@ test_footnotes (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The projection row reaches the figure, as --projection does; automatic leaves the
+ * figure's own choice (Equal Earth for the whole world, Mercator for the events) */
+static void
+test_projection (void)
+{
+  g_autoptr(DmDocument) doc = document_titled ("Nothing yet");
+  DmFigureDialog *dialog = dm_figure_dialog_new (NULL, doc, 0, everywhere);
+  DmFigureArea areas[] = { DM_FIGURE_AREA_ALL, DM_FIGURE_AREA_WORLD };
+
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    {
+      dm_figure_dialog_set_area (dialog, areas[a]);
+      for (int p = -1; p <= DM_PROJECTION_EQUAL_EARTH; p++)
+        {
+          g_autoptr(DmFigure) figure = NULL;
+          DmProjection expected = p >= 0 ? (DmProjection) p
+                                         : areas[a] == DM_FIGURE_AREA_WORLD ? DM_PROJECTION_EQUAL_EARTH
+                                                                            : DM_PROJECTION_MERCATOR;
+
+          dm_figure_dialog_set_projection (dialog, p);
+          figure = dm_figure_dialog_build_figure (dialog);
+          g_assert_cmpint (dm_figure_get_projection (figure), ==, expected);
+        }
+    }
+  /* Mercator chosen for the whole world stays Mercator */
+  dm_figure_dialog_set_projection (dialog, DM_PROJECTION_MERCATOR);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (dialog), 2));
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (dialog));
+    app_test_save (shot, "export-dialog-projection.png");
+  }
+  {
+    g_autoptr(DmFigure) figure = dm_figure_dialog_build_figure (dialog);
+    g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_MERCATOR);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,5 +313,6 @@ main (int   argc,
   g_test_add_func ("/app/export-dialog/graticule", test_graticule);
   g_test_add_func ("/app/export-dialog/language", test_language);
   g_test_add_func ("/app/export-dialog/footnotes", test_footnotes);
+  g_test_add_func ("/app/export-dialog/projection", test_projection);
   return g_test_run ();
 }

@@ -579,6 +579,94 @@ test_search_frames (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static gboolean
+shown_in (GListModel *model,
+          const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (model, i);
+      if (g_str_equal (dm_event_get_id (event), id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "From" 2025-10-28 "To" 2025-10-29 on the sample leaves the events overlapping those two
+ * days (as written, at their places) in the list, on the map and on the timeline */
+static void
+test_date_range (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+  const char *inside[] = { "choe-moscow", "choe-lavrov", "minsk-conference", "trump-tokyo", "trump-korea" };
+  const char *outside[] = { "asean-summit", "trump-xi", "apec-2025" };
+  DmEventList *list = win->event_list;
+  GListModel *model;
+  guint n_all;
+  gint64 start, end;
+
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
+  n_all = g_list_model_get_n_items (dm_document_get_events (win->document));
+  model = dm_event_list_get_model (list);
+  g_assert_cmpuint (dm_event_list_count_filters (list), ==, 0);
+
+  /* Keyboard: the entries take the focus once the filters are shown */
+  gtk_toggle_button_set_active (list->filter_button, TRUE);
+  app_test_wait (400);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list->to_filter)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)), GTK_WIDGET (list->to_filter)));
+  /* Shift+Tab from "To" goes to "From" */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_parent (GTK_WIDGET (list->to_filter))),
+                                         GTK_DIR_TAB_BACKWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)), GTK_WIDGET (list->from_filter)));
+
+  /* Typed as a person would: the list follows each entry */
+  gtk_editable_set_text (GTK_EDITABLE (list->from_filter), "2025-10-28");
+  gtk_editable_set_text (GTK_EDITABLE (list->to_filter), "2025-10-29");
+  g_assert_cmpuint (dm_event_list_count_filters (list), ==, 1);
+  g_assert_true (dm_event_list_is_filtered (list));
+  for (guint i = 0; i < G_N_ELEMENTS (inside); i++)
+    g_assert_true (shown_in (model, inside[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    g_assert_false (shown_in (model, outside[i]));
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_all);
+
+  /* The map and the timeline have the same events once the window's pause has passed */
+  g_assert_true (app_test_wait_until (filters_applied, win, 5000));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->shown)), ==,
+                    g_list_model_get_n_items (model));
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    g_assert_false (shown_in (dm_document_get_events (win->shown), outside[i]));
+  g_assert_true (dm_document_get_extent (win->shown, &start, &end));
+  g_assert_cmpfloat (dm_playback_get_start (win->playback), >=, start - 86400 * 3);
+  g_assert_cmpfloat (dm_playback_get_end (win->playback), <=, end + 86400 * 3);
+
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 10000));
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-date-range.png");
+  }
+
+  /* A date that cannot be read is marked and hides nothing; a year alone is a bound */
+  gtk_editable_set_text (GTK_EDITABLE (list->to_filter), "29 oct");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (list->to_filter), "error"));
+  g_assert_true (shown_in (model, "apec-2025"));
+  g_assert_false (shown_in (model, "asean-summit"));
+  dm_event_list_set_date_range (list, "2024", "2024");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (list->to_filter), "error"));
+
+  /* Clear Filters empties both */
+  dm_event_list_clear_filters (list);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (list->from_filter)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+  g_assert_cmpuint (dm_event_list_count_filters (list), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,5 +677,6 @@ main (int   argc,
   g_test_add_func ("/app/filters/role-year", test_role_year);
   g_test_add_func ("/app/filters/colours-stay", test_colours_stay);
   g_test_add_func ("/app/filters/search-frames", test_search_frames);
+  g_test_add_func ("/app/filters/date-range", test_date_range);
   return g_test_run ();
 }

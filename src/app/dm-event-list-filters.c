@@ -7,6 +7,7 @@
 
 #include "dm-event-list-private.h"
 #include "dm-gazetteer.h"
+#include "dm-time.h"
 
 /* The list's filters: the drop-downs' choices from the document, and the predicate (the
  * drop-downs are in ui/dm-event-list.ui) */
@@ -43,6 +44,23 @@ dm_event_list_filter_event (gpointer item,
   if (year > 0 && year <= self->years->len &&
       !dm_event_in_year (event, g_array_index (self->years, int, year - 1)))
     return FALSE;
+  if (self->range_from != G_MININT64 || self->range_to != G_MAXINT64)
+    {
+      const DmTime *start = dm_event_get_start (event);
+      const DmTime *end = dm_event_get_end (event);
+      gint64 s, e, offset = 0;
+
+      /* The range's dates are days as the list shows them, at the event's place (Trump's
+       * meeting in Busan on 30 October is not in a range that ends on the 29th, though it
+       * began on the 29th in UTC); events without a time are in no range */
+      if (dm_time_is_known (start))
+        offset = start->utc_offset;
+      else if (dm_time_is_known (end))
+        offset = end->utc_offset;
+      if (!dm_event_get_span (event, &s, &e) ||
+          s + offset >= self->range_to || MAX (e, s + 1) + offset <= self->range_from)
+        return FALSE;
+    }
   if (kind > 0 && kind != GTK_INVALID_LIST_POSITION && dm_event_get_kind (event) != kind - 1)
     return FALSE;
   if (status > 0 && status != GTK_INVALID_LIST_POSITION && dm_event_get_status (event) != status - 1)
@@ -318,6 +336,7 @@ dm_event_list_count_filters (DmEventList *self)
       guint selected = gtk_drop_down_get_selected (drops[i]);
       n += selected > 0 && selected != GTK_INVALID_LIST_POSITION;
     }
+  n += self->range_from != G_MININT64 || self->range_to != G_MAXINT64;
   return n;
 }
 
@@ -332,6 +351,8 @@ dm_event_list_clear_filters (DmEventList *self)
   self->holding_changes = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
     gtk_drop_down_set_selected (drops[i], 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_filter), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_filter), "");
   self->holding_changes = FALSE;
   dm_event_list_filters_changed (self);
 }
@@ -358,4 +379,53 @@ dm_event_list_set_region (DmEventList *self,
     if (g_str_equal (continents[i], continent))
       r = i + 1;
   gtk_drop_down_set_selected (self->region_filter, r);
+}
+
+/* One bound of the date range: @entry's text as a year, a month or a day (UTC); an entry
+ * that cannot be read is marked and sets no bound */
+static gboolean
+read_bound (GtkEntry *entry,
+            DmTime   *out)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  gboolean ok;
+
+  ok = *text != '\0' && dm_time_parse (text, NULL, out, NULL) && dm_time_is_known (out);
+  if (*text != '\0' && !ok)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  return ok;
+}
+
+void
+dm_event_list_update_range (DmEventList *self)
+{
+  DmTime from, to;
+  gint64 range_from = G_MININT64, range_to = G_MAXINT64;
+
+  if (read_bound (self->from_filter, &from))
+    range_from = from.earliest;
+  if (read_bound (self->to_filter, &to))
+    range_to = MAX (to.latest, to.earliest + 1);
+  if (range_from == self->range_from && range_to == self->range_to)
+    return;
+  self->range_from = range_from;
+  self->range_to = range_to;
+  dm_event_list_filters_changed (self);
+}
+
+void
+dm_event_list_set_date_range (DmEventList *self,
+                              const char  *from,
+                              const char  *to)
+{
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  self->holding_changes = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_filter), from != NULL ? from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_filter), to != NULL ? to : "");
+  self->holding_changes = FALSE;
+  dm_event_list_update_range (self);
+  dm_event_list_filters_changed (self);
 }

@@ -33,6 +33,8 @@ struct _DmEventList
   GtkDropDown        *role_filter;
   GtkDropDown        *year_filter;
   GtkDropDown        *region_filter;
+  GtkEntry           *from_filter;
+  GtkEntry           *to_filter;
   GtkListView        *list_view;
 
   GtkWidget          *details;     /* shown while an event is selected */
@@ -51,6 +53,8 @@ struct _DmEventList
   GHashTable         *search_texts; /* DmEvent -> its folded text; emptied on reload */
   gboolean            syncing;
   gboolean            holding_changes; /* several drop-downs change as one */
+  gint64              range_from;  /* the date range, UTC: G_MININT64 when no "From" */
+  gint64              range_to;    /* exclusive; G_MAXINT64 when no "To" */
 };
 
 /* dm-event-list.c */
@@ -59,8 +63,10 @@ void       dm_event_list_filters_changed (DmEventList *self);
 /* dm-event-list-filters.c */
 gboolean   dm_event_list_filter_event    (gpointer     item,
                                           gpointer     user_data);
-/* How many drop-downs hide events */
+/* How many drop-downs (and the date range, as one) hide events */
 guint      dm_event_list_count_filters   (DmEventList *self);
+/* Reads the date range's entries again (they changed) */
+void       dm_event_list_update_range    (DmEventList *self);
 
 /* dm-event-list-rows.c: the rows of the list */
 GtkListItemFactory *dm_event_list_new_row_factory (DmEventList *self);

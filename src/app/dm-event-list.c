@@ -212,6 +212,16 @@ filter_selected_cb (GtkDropDown *drop,
   dm_event_list_filters_changed (self);
 }
 
+/* "From" or "To" was edited: the range is read again */
+static void
+range_changed_cb (GtkEditable *entry,
+                  DmEventList *self)
+{
+  g_assert (DM_IS_EVENT_LIST (self));
+
+  dm_event_list_update_range (self);
+}
+
 /* Ctrl+F, wherever the focus is in the window */
 static gboolean
 search_shortcut_cb (GtkWidget *widget,
@@ -410,12 +420,15 @@ dm_event_list_class_init (DmEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmEventList, role_filter);
   gtk_widget_class_bind_template_child (widget_class, DmEventList, year_filter);
   gtk_widget_class_bind_template_child (widget_class, DmEventList, region_filter);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, from_filter);
+  gtk_widget_class_bind_template_child (widget_class, DmEventList, to_filter);
   gtk_widget_class_bind_template_child (widget_class, DmEventList, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
 }
 
 static void
@@ -436,6 +449,8 @@ dm_event_list_init (DmEventList *self)
   self->countries = g_ptr_array_new_with_free_func (g_free);
   self->roles = g_ptr_array_new_with_free_func (g_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->range_from = G_MININT64;
+  self->range_to = G_MAXINT64;
   self->search_texts = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -48,6 +48,11 @@ void        dm_event_list_set_role_year      (DmEventList *self,
 /* Where events go: "Africa", "Americas", "Asia", "Europe", "Oceania"; NULL for all */
 void        dm_event_list_set_region         (DmEventList *self,
                                               const char  *continent);
+/* The date range: events overlapping it, from the start of @from to the end of @to, each
+ * a year, a month or a day ("2025", "2025-10", "2025-10-28"); NULL or "" for no bound */
+void        dm_event_list_set_date_range     (DmEventList *self,
+                                              const char  *from,
+                                              const char  *to);
 /* Sets every filter back to all (the search stays) */
 void        dm_event_list_clear_filters      (DmEventList *self);
 /* Shows the sidebar if it was hidden and puts the focus in the search box (Ctrl+F) */

@@ -28,6 +28,7 @@ struct _DmFigureDialog
   AdwComboRow     *format_row;
   AdwComboRow     *area_row;
   AdwComboRow     *language_row;
+  AdwComboRow     *projection_row;  /* automatic, then the DmProjection values */
   AdwComboRow     *size_row;
   GtkSpinButton   *width_spin;
   GtkSpinButton   *height_spin;
@@ -151,6 +152,9 @@ dm_figure_dialog_build_figure (DmFigureDialog *self)
       dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_FIT);
       break;
     }
+  if (adw_combo_row_get_selected (self->projection_row) > 0 &&
+      adw_combo_row_get_selected (self->projection_row) <= DM_PROJECTION_EQUAL_EARTH + 1)
+    dm_figure_set_projection (figure, adw_combo_row_get_selected (self->projection_row) - 1);
   dm_figure_set_time (figure, (gint64) self->time);
   dm_figure_set_title (figure, title);
   dm_figure_set_language (figure, dm_figure_dialog_get_language (self));
@@ -307,6 +311,7 @@ dm_figure_dialog_class_init (DmFigureDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, area_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, projection_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, width_row);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, height_row);
@@ -424,4 +429,15 @@ dm_figure_dialog_set_timeline (DmFigureDialog *self,
 {
   g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
   gtk_switch_set_active (self->timeline_switch, timeline);
+}
+
+/* @projection: a #DmProjection, or -1 for automatic (the figure chooses, as --export does
+ * without --projection) */
+void
+dm_figure_dialog_set_projection (DmFigureDialog *self,
+                                 int             projection)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  g_return_if_fail (projection >= -1 && projection <= DM_PROJECTION_EQUAL_EARTH);
+  adw_combo_row_set_selected (self->projection_row, projection + 1);
 }

@@ -46,6 +46,9 @@ void            dm_figure_dialog_set_format   (DmFigureDialog     *self,
                                                DmFigureFormat      format);
 void            dm_figure_dialog_set_area     (DmFigureDialog     *self,
                                                DmFigureArea        area);
+/* A #DmProjection, or -1: automatic (Equal Earth for the whole world, else Mercator) */
+void            dm_figure_dialog_set_projection (DmFigureDialog   *self,
+                                                 int               projection);
 /* The figure's language: "en", "fr", "ru", "ko"; NULL: the application's */
 const char     *dm_figure_dialog_get_language (DmFigureDialog     *self);
 void            dm_figure_dialog_set_language (DmFigureDialog     *self,

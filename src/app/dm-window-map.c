@@ -142,9 +142,10 @@ box_get_frame (const Box *box)
 }
 
 static void
-go_to_box (DmWindow  *self,
-           const Box *box,
-           guint      duration_ms)
+go_to_box_full (DmWindow  *self,
+                const Box *box,
+                double     zoom_limit,
+                guint      duration_ms)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   Frame f = box_get_frame (box);
@@ -164,7 +165,7 @@ go_to_box (DmWindow  *self,
    * (the offline map has no streets). As far out as the map goes for a wide trip. */
   if (f.n == 1 || (f.dx < 1e-4 && f.dy < 1e-4))
     zoom = 5;
-  zoom = CLAMP (zoom, min_zoom, MIN (max_zoom, 8));
+  zoom = CLAMP (zoom, min_zoom, MAX (min_zoom, MIN (max_zoom, zoom_limit)));
   if (duration_ms == 0)
     {
       shumate_map_stop_go_to (self->map);
@@ -173,6 +174,29 @@ go_to_box (DmWindow  *self,
     }
   else
     shumate_map_go_to_full_with_duration (self->map, lat, lon, zoom, duration_ms);
+}
+
+static void
+go_to_box (DmWindow  *self,
+           const Box *box,
+           guint      duration_ms)
+{
+  go_to_box_full (self, box, 8, duration_ms);
+}
+
+void
+dm_window_fly_to_places (DmWindow  *self,
+                         GPtrArray *places,
+                         double     max_zoom,
+                         guint      duration_ms)
+{
+  Box box;
+
+  box_init (&box);
+  for (guint i = 0; i < places->len; i++)
+    box_add (&box, g_ptr_array_index (places, i));
+  go_to_box_full (self, &box, max_zoom, duration_ms);
+  box_clear (&box);
 }
 
 void

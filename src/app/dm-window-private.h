@@ -85,6 +85,8 @@ struct _DmWindow
   gboolean              view_decided;     /* fitted or restored once the first files loaded */
   guint                 filter_timeout_id;
   gint64                last_frame_time;
+  gint64                follow_last_flight; /* monotonic µs of Follow Events' last flight */
+  GPtrArray            *follow_places;      /* the places it went to frame */
   int                   sidebar_drag_width; /* the sidebar's width when its drag began */
 };
 
@@ -162,8 +164,18 @@ void dm_window_choose_trail      (DmWindow   *self);
 const char *dm_window_pick_trail (guint       n_legs,
                                   double      span_seconds);
 
+/* dm-window-follow.c: win.follow, the map following what is under way while playing */
+void       dm_window_init_follow   (DmWindow   *self);
+GPtrArray *dm_window_dup_under_way (DmWindow   *self,
+                                    gint64      t);
+
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);
+/* Flies to frame @places (DmPlace), no closer than @max_zoom */
+void dm_window_fly_to_places     (DmWindow   *self,
+                                  GPtrArray  *places,
+                                  double      max_zoom,
+                                  guint       duration_ms);
 /* The map where it was when a window last closed (settings' last-view, kept within limits) */
 void dm_window_go_to_last_view   (DmWindow   *self);
 

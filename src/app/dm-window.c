@@ -620,6 +620,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->map_source);
   g_clear_object (&self->selected);
   g_clear_object (&self->playback);
+  g_clear_pointer (&self->follow_places, g_ptr_array_unref);
   g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->save_file);
@@ -752,6 +753,7 @@ dm_window_init (DmWindow *self)
   dm_window_init_actions (self);
   dm_window_init_editing (self);
   dm_window_init_trail (self);
+  dm_window_init_follow (self);
   /* gtk_recent_manager_add_item() looks at the file first: the list changes a moment later */
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (dm_window_update_recent), self, G_CONNECT_SWAPPED);
