@@ -14,7 +14,8 @@
  * (with more than MAX_LANES, the first MAX_LANES - 1 and an "Others" lane for the rest) over the clip range (else the events' extent), their legs
  * as solid bars and the stays they take part in as pale ones in the actor's colour, what is
  * still to come faded, a date axis, and the playhead at the figure's time. The same band on a still and on
- * every frame of a clip: only the playhead and the fading move. docs/ANIMATION.md */
+ * every frame of a clip: only the playhead and the fading move. With
+ * dm_figure_set_timeline_only() the band is the figure, its lanes taller. docs/ANIMATION.md */
 
 #define MAX_LANES 8
 #define BAND_BG   0xf4f4f1
@@ -29,8 +30,13 @@ count_lanes (DmFigure *self)
 }
 
 static double
-lane_height (const DmFigureLayout *l)
+lane_height (DmFigure             *self,
+             const DmFigureLayout *l)
 {
+  /* the timeline alone shares its room among its lanes, up to three times as tall */
+  if (self->timeline_only && l->timeline_h > 0 && count_lanes (self) > 0)
+    return CLAMP ((l->timeline_h - l->pad * 0.8 - l->footer_size * 2.2) / count_lanes (self),
+                  MAX (15 * l->u, 10.0), MAX (48 * l->u, 36.0));
   return MAX (15 * l->u, 10.0);
 }
 
@@ -47,7 +53,7 @@ dm_figure_timeline_height (DmFigure             *self,
 
   if (!self->show_timeline || (n = count_lanes (self)) == 0)
     return 0;
-  return MIN (l->pad * 0.8 + n * lane_height (l) + l->footer_size * 2.2, l->height / 3);
+  return MIN (l->pad * 0.8 + n * lane_height (self, l) + l->footer_size * 2.2, l->height / 3);
 }
 
 static void
@@ -201,7 +207,7 @@ dm_figure_draw_timeline (DmFigure             *self,
   DmRouteSet *set = self->set;
   DmRgba ink = dm_rgba_from_hex (DM_FIGURE_INK, 1.0f), bg = dm_rgba_from_hex (BAND_BG, 1.0f);
   DmRgba red = dm_rgba_from_hex (PLAYHEAD, 1.0f);
-  double top = l->map_y + l->map_h, lane = lane_height (l), name_w = 0, x0, x1, size;
+  double top = l->map_y + l->map_h, lane = lane_height (self, l), name_w = 0, x0, x1, size;
   gint64 start, end, now = dm_figure_get_time (self);
   guint n = count_lanes (self);
 
@@ -220,6 +226,9 @@ dm_figure_draw_timeline (DmFigure             *self,
   cairo_clip (cr);
   set_source (cr, &bg, 1.0);
   cairo_paint (cr);
+  /* the timeline alone: its lanes and axis in the middle of its room */
+  if (self->timeline_only)
+    top += MAX (0, (l->timeline_h - (l->pad * 0.8 + n * lane + l->footer_size * 2.2)) / 2);
   top += l->pad * 0.4;
 
   for (guint a = 0; a < n; a++)
