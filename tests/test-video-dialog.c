@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* File > Export Animation: the dialog's defaults and choices, the window's background export
- * read back by ffprobe, the progress toast, a window that keeps drawing meanwhile, a
- * cancelled export that leaves nothing, and a dismissed toast that comes back. */
+ * read back by ffprobe, the progress toast, a window that keeps drawing meanwhile, and a
+ * cancelled export that leaves nothing. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -182,27 +182,6 @@ has_progress (gpointer data)
   return win->video_bar != NULL && gtk_progress_bar_get_fraction (win->video_bar) > 0;
 }
 
-static const char *
-toast_text (AdwToast *toast)
-{
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (adw_toast_get_custom_title (toast))));
-}
-
-/* The bar moved on from where it was when the toast came back */
-static double last_fraction;
-
-static gboolean
-has_more_progress (gpointer data)
-{
-  DmWindow *win = data;
-  double f;
-
-  if (win->video_bar == NULL)
-    return FALSE;
-  f = gtk_progress_bar_get_fraction (win->video_bar);
-  return f > last_fraction;
-}
-
 static void
 test_export (void)
 {
@@ -279,60 +258,6 @@ test_cancel (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
-/* The toast's ✕ while the export runs: the toast comes back with its progress and Cancel,
- * and Cancel still leaves nothing */
-static void
-test_dismiss (void)
-{
-  DmWindow *win = open_sample ();
-  DmVideoDialog *dialog = dm_window_new_video_dialog (win);
-  g_autofree char *dir = g_dir_make_tmp ("dm-video-dialog-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "clip.webm", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(AdwToast) first = NULL;
-  double fraction;
-
-  dm_video_dialog_set_size (dialog, 320, 180);
-  dm_video_dialog_set_timing (dialog, 60, 30);
-  dm_window_export_video (win, dialog, file);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  g_assert_true (app_test_wait_until (has_progress, win, 60000));
-  first = g_object_ref (win->video_toast);
-  fraction = gtk_progress_bar_get_fraction (win->video_bar);
-  adw_toast_dismiss (first);
-  g_assert_nonnull (win->video_toast);
-  g_assert_true (win->video_toast != first);
-  g_assert_cmpstr (toast_text (win->video_toast), ==, "Exporting “clip.webm”…");
-  g_assert_cmpstr (adw_toast_get_action_name (win->video_toast), ==, "win.cancel-export-animation");
-  g_assert_cmpuint (adw_toast_get_timeout (win->video_toast), ==, 0);
-  g_assert_nonnull (win->video_bar);
-  g_assert_cmpfloat (gtk_progress_bar_get_fraction (win->video_bar), >=, fraction);
-  /* shown: its bar is in the window and keeps moving */
-  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (win->video_bar)));
-  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
-    {
-      g_autoptr(GdkTexture) shot = NULL;
-      app_test_wait (300);
-      shot = app_test_render (GTK_WIDGET (win));
-      app_test_save (shot, "video-export-toast-again.png");
-    }
-  last_fraction = gtk_progress_bar_get_fraction (win->video_bar);
-  g_assert_true (app_test_wait_until (has_more_progress, win, 60000));
-
-  /* dismissed again, then cancelled */
-  adw_toast_dismiss (win->video_toast);
-  g_assert_nonnull (win->video_toast);
-  g_action_group_activate_action (G_ACTION_GROUP (win), "cancel-export-animation", NULL);
-  g_assert_true (app_test_wait_until (app_test_window_exported, win, 60000));
-  g_assert_null (win->video_toast);
-  g_assert_cmpuint (count_files (dir, "clip"), ==, 0);
-  g_assert_null (win->error_dialog);
-  g_rmdir (dir);
-  gtk_window_destroy (GTK_WINDOW (win));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +266,5 @@ main (int   argc,
   g_test_add_func ("/app/video-dialog/defaults", test_defaults);
   g_test_add_func ("/app/video-dialog/export", test_export);
   g_test_add_func ("/app/video-dialog/cancel", test_cancel);
-  g_test_add_func ("/app/video-dialog/dismiss", test_dismiss);
   return g_test_run ();
 }

@@ -9,8 +9,7 @@
 
 /* File > Export Animation (win.export-animation): the dialog's clip is written by
  * dm_video_write_with() in a GTask thread while the window stays in use; a toast shows the
- * progress with Cancel (shown again if dismissed while the export runs), then offers to open
- * the file. A cancelled or failed export leaves
+ * progress with Cancel, then offers to open the file. A cancelled or failed export leaves
  * no file (dm_video_write removes its hidden temporary one). docs/ANIMATION.md */
 
 typedef struct
@@ -105,37 +104,14 @@ video_done_cb (GObject      *object,
     dm_window_report_export (self, file, error, NULL);
 }
 
-static void show_progress_toast (DmWindow   *self,
-                                 const char *text);
-
-/* The toast's ✕ (or Escape) would hide Cancel while the export runs on: show it again, with
- * its progress, until the export ends or is being cancelled */
-static void
-progress_toast_dismissed_cb (AdwToast *toast,
-                             DmWindow *self)
-{
-  g_autofree char *text = NULL;
-  double fraction;
-
-  if (toast != self->video_toast || self->video_cancellable == NULL ||
-      g_cancellable_is_cancelled (self->video_cancellable))
-    return;
-  /* the text is the custom title's label (adw_toast_set_custom_title() drops the title) */
-  text = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (
-    adw_toast_get_custom_title (toast)))));
-  fraction = self->video_bar != NULL ? gtk_progress_bar_get_fraction (self->video_bar) : 0;
-  self->video_bar = NULL;
-  g_clear_object (&self->video_toast);
-  show_progress_toast (self, text);
-  gtk_progress_bar_set_fraction (self->video_bar, fraction);
-}
-
 /* A toast that stays while the export runs: a progress bar, and Cancel */
 static void
 show_progress_toast (DmWindow   *self,
-                     const char *text)
+                     const char *name)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  /* Translators: %s is the file an animation is being written to */
+  g_autofree char *text = g_strdup_printf (_("Exporting “%s”…"), name);
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *bar = gtk_progress_bar_new ();
 
@@ -150,8 +126,6 @@ show_progress_toast (DmWindow   *self,
   adw_toast_set_button_label (self->video_toast, _("_Cancel"));
   adw_toast_set_action_name (self->video_toast, "win.cancel-export-animation");
   self->video_bar = GTK_PROGRESS_BAR (bar);
-  g_signal_connect_object (self->video_toast, "dismissed",
-                           G_CALLBACK (progress_toast_dismissed_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->video_toast));
 }
 
@@ -166,8 +140,6 @@ dm_window_export_video (DmWindow      *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *name = dm_window_dup_display_name (file);
-  /* Translators: %s is the file an animation is being written to */
-  g_autofree char *text = g_strdup_printf (_("Exporting “%s”…"), name);
   VideoJob *job = g_new0 (VideoJob, 1);
 
   g_return_if_fail (self->video_cancellable == NULL);
@@ -180,7 +152,7 @@ dm_window_export_video (DmWindow      *self,
   job->total = dm_video_options_count_frames (&job->options);
   self->video_cancellable = g_cancellable_new ();
   self->n_exporting++;
-  show_progress_toast (self, text);
+  show_progress_toast (self, name);
   self->video_progress_id = g_timeout_add (100, update_progress_cb, job);
   dm_window_update_actions (self);
 
