@@ -55,6 +55,16 @@ check "--timeline on a still exits 0" 0 $st
 check "--timeline lanes named" "yes" "$(grep -q '>Sergey Lavrov<' "$tmp/t.svg" && echo yes)"
 rm -f "$tmp/t.svg"
 
+# --timeline-only: the lanes alone over --from to --to, no map (no place names); not a clip
+"$exe" --export "$tmp/o.svg" --timeline-only --from 2025-10-25 --to 2025-11-01 --size 960x540 "$sample"; st=$?
+check "--timeline-only exits 0" 0 $st
+check "--timeline-only lanes named" "yes" "$(grep -q '>Sergey Lavrov<' "$tmp/o.svg" && echo yes)"
+check "--timeline-only axis from --from" "yes" "$(grep -q '>25 Oct<' "$tmp/o.svg" && echo yes)"
+check "--timeline-only no map" "no" "$(grep -q '>Gyeongju<' "$tmp/o.svg" && echo yes || echo no)"
+"$exe" --export "$tmp/o.webm" --timeline-only "$sample" 2>/dev/null; st=$?
+check "--timeline-only on a clip exits 2" 2 $st
+rm -f "$tmp/o.svg"
+
 # --small-multiples: panels at moments spread over --from to --to, each captioned with its date
 "$exe" --export "$tmp/g.svg" --small-multiples 3 --from 2025-10-25T00:00:00Z --to 2025-10-29T00:00:00Z \
   --size 1200x800 "$sample"; st=$?

@@ -143,6 +143,117 @@ test_svg_text (void)
   g_rmdir (dir);
 }
 
+/* Ten actors: seven lanes of their own, the last three in one "Others" lane */
+static void
+test_others (void)
+{
+  static const char *places[] = { "Paris", "Rome", "Moscow", "Minsk", "Tokyo", "Seoul", "Berlin",
+                                  "Madrid", "Vienna", "Cairo" };
+  g_autoptr(GString) json = g_string_new ("{\"diplomap\": 1, \"title\": \"Ten envoys\", \"actors\": [");
+  g_autofree char *dir = g_dir_make_tmp ("dm-timeline-XXXXXX", NULL);
+  g_autofree char *doc_path = g_build_filename (dir, "ten.diplomap", NULL);
+  g_autofree char *path = g_build_filename (dir, "band.svg", NULL);
+  g_autoptr(GFile) doc_file = g_file_new_for_path (doc_path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = NULL;
+  g_autoptr(DmFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    g_string_append_printf (json, "%s{\"id\": \"a%u\", \"name\": \"Envoy %c\"}",
+                            i ? ", " : "", i, 'A' + i);
+  g_string_append (json, "], \"events\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"type\": \"visit\", \"actor\": \"a%u\", "
+                            "\"place\": \"%s\", \"start\": \"2025-10-%02u\", \"end\": \"2025-10-%02u\"}",
+                            i ? ", " : "", i, i, places[i], 10 + i, 12 + i);
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (doc_path, json->str, -1, NULL));
+  doc = interop_load (doc_file);
+  figure = band_figure (doc);
+  dm_figure_set_clip_range (figure, utc ("2025-10-09T00:00:00Z"), utc ("2025-10-23T00:00:00Z"));
+  dm_figure_set_time (figure, utc ("2025-10-15T00:00:00Z"));
+  g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  /* no legend: the names are the lanes' */
+  for (char c = 'A'; c <= 'G'; c++)
+    {
+      g_autofree char *name = g_strdup_printf (">Envoy %c<", c);
+      if (strstr (svg, name) == NULL)
+        g_error ("no lane named “%s”", name + 1);
+    }
+  for (char c = 'H'; c <= 'J'; c++)
+    {
+      g_autofree char *name = g_strdup_printf (">Envoy %c<", c);
+      g_assert_null (strstr (svg, name));
+    }
+  g_assert_nonnull (strstr (svg, ">Others<"));
+  g_unlink (path);
+  g_unlink (doc_path);
+  g_rmdir (dir);
+}
+
+/* The timeline alone (--timeline-only): the title, the caption and the lanes in the whole
+ * figure, no map: the band's grey from under the header down to the footer */
+static void
+test_timeline_only (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = band_figure (doc);
+  g_autoptr(DmFigure) map = dm_figure_dup (figure);
+  g_autofree char *dir = g_dir_make_tmp ("dm-timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "only.svg", NULL);
+  g_autofree char *map_path = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) map_file = g_file_new_for_path (map_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL, *map_svg = NULL;
+  cairo_surface_t *s;
+  guint band = 0, rows = 0;
+  int playhead;
+
+  dm_figure_set_timeline_only (figure, TRUE);
+  g_assert_true (dm_figure_get_timeline_only (figure));
+  dm_figure_set_title (figure, "Who was where");
+  dm_figure_set_time (figure, utc ("2025-10-28T12:00:00Z"));
+  dm_figure_set_time (map, utc ("2025-10-28T12:00:00Z"));
+  g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (dm_figure_write_file (map, map_file, DM_FIGURE_FORMAT_SVG, &error));
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_true (g_file_get_contents (map_path, &map_svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">Who was where<"));
+  g_assert_nonnull (strstr (svg, "Tuesday 28 October 2025"));
+  g_assert_nonnull (strstr (svg, ">Choe Son Hui<"));
+  g_assert_nonnull (strstr (svg, ">27 Oct<"));
+  g_assert_nonnull (strstr (svg, "Natural Earth"));
+  /* the map's place names are not drawn */
+  g_assert_nonnull (strstr (map_svg, ">Gyeongju<"));
+  g_assert_null (strstr (svg, ">Gyeongju<"));
+
+  /* the band fills the middle of the figure: its grey at the left edge from a third to two
+   * thirds down, and the playhead runs down most of it */
+  s = render_figure (figure);
+  for (int y = H / 3; y < H * 2 / 3; y++, rows++)
+    if (color_near (pixel_at (s, 2, y), 0xf4f4f1, 2))
+      band++;
+  g_assert_cmpuint (band, ==, rows);
+  playhead = find_playhead (s, H * 2 / 5, H / 2);
+  g_assert_cmpint (playhead, >, W / 4);
+  g_assert_cmpint (playhead, <, W - 10);
+  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("DM_SCREENSHOT_DIR"), "timeline-only.png", NULL);
+      cairo_surface_write_to_png (s, shot);
+    }
+  cairo_surface_destroy (s);
+  g_unlink (path);
+  g_unlink (map_path);
+  g_rmdir (dir);
+}
+
 /* Small multiples: N panels captioned with their dates, evenly spread; one title, one legend */
 static void
 test_small_multiples (void)
@@ -200,6 +311,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/figure/timeline/band", test_band);
   g_test_add_func ("/figure/timeline/svg-text", test_svg_text);
+  g_test_add_func ("/figure/timeline/others", test_others);
+  g_test_add_func ("/figure/timeline/only", test_timeline_only);
   g_test_add_func ("/figure/small-multiples", test_small_multiples);
   return g_test_run ();
 }

@@ -46,6 +46,7 @@ typedef struct
   gboolean   hold;
   gboolean   follow;
   gboolean   timeline;
+  gboolean   timeline_only;
   char      *small_multiples;
   char     **files;
 } Options;
@@ -307,12 +308,14 @@ run (Options *o)
       if (video_format == DM_VIDEO_FORMAT_GIF)
         w = 800, h = 450, fps = 15;
     }
-  if (!video && ((!o->small_multiples && (o->from || o->to)) || o->duration || o->fps))
+  if (!video && ((!o->small_multiples && !o->timeline_only && (o->from || o->to)) || o->duration || o->fps))
     return fail (_("--from, --to, --duration and --fps are for animations: export to .webm, .mp4, .gif or a folder"));
   if (!video && (o->ease || o->hold || o->follow))
     return fail (_("--ease, --hold and --follow are for animations: export to .webm, .mp4, .gif or a folder"));
   if (o->small_multiples != NULL && (video || o->at != NULL))
     return fail (_("--small-multiples is for still figures over a range: export to .png, .svg or .pdf, without --at"));
+  if (o->timeline_only && (video || o->small_multiples != NULL))
+    return fail (_("--timeline-only is a still figure: export to .png, .svg or .pdf, without --small-multiples"));
   if (video && o->at != NULL)
     return fail (_("--at is for still figures: an animation runs --from a time --to another"));
   if (o->from != NULL && !parse_time ("--from", o->from, &from, &status))
@@ -411,6 +414,7 @@ run (Options *o)
       dm_figure_set_source_footnotes (figure, g_strcmp0 (o->sources, "footnotes") == 0);
     }
   dm_figure_set_show_timeline (figure, o->timeline);
+  dm_figure_set_timeline_only (figure, o->timeline_only);
   if (o->small_multiples != NULL)
     {
       char *end = NULL;
@@ -443,7 +447,7 @@ run (Options *o)
                                  o->to ? &to : NULL, &clip);
     }
 
-  if (o->small_multiples != NULL && (o->from != NULL || o->to != NULL))
+  if ((o->small_multiples != NULL || o->timeline_only) && (o->from != NULL || o->to != NULL))
     {
       gint64 start = 0, end = 0;
       dm_document_get_extent (doc, &start, &end);
@@ -490,6 +494,8 @@ dm_cli_figure_run (int    argc,
       N_("A grid of N maps at moments spread over --from to --to (default: the events' extent)"), N_("N") },
     { "timeline", 0, 0, G_OPTION_ARG_NONE, &o.timeline,
       N_("A timeline under the map: a lane per actor and the moment shown"), NULL },
+    { "timeline-only", 0, 0, G_OPTION_ARG_NONE, &o.timeline_only,
+      N_("The timeline alone, without the map (over --from to --to, default: the events' extent)"), NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Size in pixels (default 1920x1080, GIF 800x450)"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale, N_("Pixels per unit of size, for PNG (default 1)"), N_("N") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &o.view,

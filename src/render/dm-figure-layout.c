@@ -431,6 +431,21 @@ draw_figure (DmFigure *self,
       return;
     }
   compute_layout (self, cr, &l);
+  if (self->timeline_only)
+    {
+      /* the band alone: no map, no legend */
+      l.timeline_h = l.height - l.header_h - l.footer_h;
+      l.map_h = 0;
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      dm_figure_draw_timeline (self, cr, &l);
+      dm_figure_draw_header (self, cr, &l);
+      dm_figure_draw_footer (self, cr, &l);
+      cairo_restore (cr);
+      dm_figure_layout_clear (&l);
+      return;
+    }
   map_style = map_style_for (self, &l);
   route_style = route_style_for (self, &l);
   dm_route_renderer_set_style (self->layer, route_style);

@@ -34,6 +34,7 @@ struct _DmFigure
   gboolean      show_sources;
   gboolean      source_notes; /* sources as numbered footnotes, not one line */
   gboolean      show_timeline; /* the lanes band under the map */
+  gboolean      timeline_only; /* the band alone, in the map's room too */
   guint         small_multiples; /* panels (dm-figure-grid.c), or 0: one map */
   gboolean      no_footer;  /* a panel: the grid draws the footer once */
   gboolean      cache_basemap; /* keep the base map's pixels (dm-figure-basemap-cache.c) */

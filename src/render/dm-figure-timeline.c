@@ -11,14 +11,16 @@
 #include "dm-text.h"
 
 /* The timeline as a band under the map (dm_figure_set_show_timeline): one lane per actor
- * (the first MAX_LANES of the set) over the clip range (else the events' extent), their legs
+ * (with more than MAX_LANES, the first MAX_LANES - 1 and an "Others" lane for the rest) over the clip range (else the events' extent), their legs
  * as solid bars and the stays they take part in as pale ones in the actor's colour, what is
  * still to come faded, a date axis, and the playhead at the figure's time. The same band on a still and on
- * every frame of a clip: only the playhead and the fading move. docs/ANIMATION.md */
+ * every frame of a clip: only the playhead and the fading move. With
+ * dm_figure_set_timeline_only() the band is the figure, its lanes taller. docs/ANIMATION.md */
 
 #define MAX_LANES 8
 #define BAND_BG   0xf4f4f1
 #define PLAYHEAD  0xc01c28
+#define OTHERS    0x77767b
 
 static guint
 count_lanes (DmFigure *self)
@@ -28,8 +30,13 @@ count_lanes (DmFigure *self)
 }
 
 static double
-lane_height (const DmFigureLayout *l)
+lane_height (DmFigure             *self,
+             const DmFigureLayout *l)
 {
+  /* the timeline alone shares its room among its lanes, up to three times as tall */
+  if (self->timeline_only && l->timeline_h > 0 && count_lanes (self) > 0)
+    return CLAMP ((l->timeline_h - l->pad * 0.8 - l->footer_size * 2.2) / count_lanes (self),
+                  MAX (15 * l->u, 10.0), MAX (48 * l->u, 36.0));
   return MAX (15 * l->u, 10.0);
 }
 
@@ -46,7 +53,7 @@ dm_figure_timeline_height (DmFigure             *self,
 
   if (!self->show_timeline || (n = count_lanes (self)) == 0)
     return 0;
-  return MIN (l->pad * 0.8 + n * lane_height (l) + l->footer_size * 2.2, l->height / 3);
+  return MIN (l->pad * 0.8 + n * lane_height (self, l) + l->footer_size * 2.2, l->height / 3);
 }
 
 static void
@@ -61,20 +68,59 @@ get_span (DmFigure *self,
     *start -= 43200, *end += 43200;
 }
 
-/* Whether actor @a (@actor) is at @s: the one whose colour its mark takes, or a participant */
+/* Whether @actor_index is in the lane of actor @a (@actor) or, @actor %NULL, in "Others":
+ * the actors from index @a on, and what has no actor (as in the window's timeline) */
 static gboolean
-takes_part (const DmRouteStay *s,
+in_lane (guint    actor_index,
+         guint    a,
+         DmActor *actor)
+{
+  return actor != NULL ? actor_index == a : actor_index >= a;
+}
+
+/* Whether the lane of actor @a (@actor; %NULL: every actor from @a on) is at @s: the one
+ * whose colour its mark takes, or a participant */
+static gboolean
+takes_part (DmRouteSet        *set,
+            const DmRouteStay *s,
             guint              a,
             DmActor           *actor)
 {
   GPtrArray *participants = dm_event_get_participants (s->event);
 
-  if (s->actor == a)
+  if (in_lane (s->actor, a, actor))
     return TRUE;
   for (guint k = 0; participants != NULL && k < participants->len; k++)
-    if (g_ptr_array_index (participants, k) == actor)
-      return TRUE;
+    {
+      DmActor *p = g_ptr_array_index (participants, k);
+      guint index;
+
+      if (p == actor ||
+          (actor == NULL && g_ptr_array_find (set->actors, p, &index) && index >= a))
+        return TRUE;
+    }
   return FALSE;
+}
+
+/* The lane @a's actor, or %NULL for the "Others" lane (the last one when actors are more) */
+static DmActor *
+lane_actor (DmRouteSet *set,
+            guint       a,
+            guint       n)
+{
+  if (a == n - 1 && set->actors->len > n)
+    return NULL;
+  return g_ptr_array_index (set->actors, a);
+}
+
+static const char *
+lane_name (DmRouteSet *set,
+           guint       a,
+           guint       n)
+{
+  DmActor *actor = lane_actor (set, a, n);
+
+  return actor != NULL ? dm_actor_get_name (actor) : _("Others");
 }
 
 static void
@@ -161,7 +207,7 @@ dm_figure_draw_timeline (DmFigure             *self,
   DmRouteSet *set = self->set;
   DmRgba ink = dm_rgba_from_hex (DM_FIGURE_INK, 1.0f), bg = dm_rgba_from_hex (BAND_BG, 1.0f);
   DmRgba red = dm_rgba_from_hex (PLAYHEAD, 1.0f);
-  double top = l->map_y + l->map_h, lane = lane_height (l), name_w = 0, x0, x1, size;
+  double top = l->map_y + l->map_h, lane = lane_height (self, l), name_w = 0, x0, x1, size;
   gint64 start, end, now = dm_figure_get_time (self);
   guint n = count_lanes (self);
 
@@ -170,8 +216,7 @@ dm_figure_draw_timeline (DmFigure             *self,
   get_span (self, &start, &end);
   size = MIN (lane * 0.72, l->legend_size);
   for (guint a = 0; a < n; a++)
-    name_w = MAX (name_w, dm_text_width (cr, dm_actor_get_name (g_ptr_array_index (set->actors, a)),
-                                         size, DM_TEXT_REGULAR));
+    name_w = MAX (name_w, dm_text_width (cr, lane_name (set, a, n), size, DM_TEXT_REGULAR));
   name_w = MIN (name_w, l->width * 0.22);
   x0 = l->pad + name_w + l->pad * 0.6;
   x1 = l->width - l->pad;
@@ -181,14 +226,18 @@ dm_figure_draw_timeline (DmFigure             *self,
   cairo_clip (cr);
   set_source (cr, &bg, 1.0);
   cairo_paint (cr);
+  /* the timeline alone: its lanes and axis in the middle of its room */
+  if (self->timeline_only)
+    top += MAX (0, (l->timeline_h - (l->pad * 0.8 + n * lane + l->footer_size * 2.2)) / 2);
   top += l->pad * 0.4;
 
   for (guint a = 0; a < n; a++)
     {
-      DmActor *actor = g_ptr_array_index (set->actors, a);
-      g_autofree char *name = dm_text_ellipsize (cr, dm_actor_get_name (actor), size,
+      DmActor *actor = lane_actor (set, a, n);
+      g_autofree char *name = dm_text_ellipsize (cr, lane_name (set, a, n), size,
                                                  DM_TEXT_REGULAR, name_w);
-      DmRgba color = dm_route_set_get_actor_color (set, actor);
+      DmRgba color = actor != NULL ? dm_route_set_get_actor_color (set, actor)
+                                   : dm_rgba_from_hex (OTHERS, 1.0f);
       double y = top + a * lane;
 
       dm_text_draw (cr, name, l->pad, y + lane * 0.5 + size * 0.36, size, DM_TEXT_REGULAR, &ink, NULL);
@@ -203,7 +252,7 @@ dm_figure_draw_timeline (DmFigure             *self,
           double sx0, sx1;
 
           if (s->status == DM_STATUS_CANCELLED || s->end < start || s->start > end ||
-              !takes_part (s, a, actor))
+              !takes_part (set, s, a, actor))
             continue;
           sx0 = x0 + (x1 - x0) * (MAX (s->start, start) - start) / (double) (end - start);
           sx1 = x0 + (x1 - x0) * (MIN (s->end, end) - start) / (double) (end - start);
@@ -216,7 +265,7 @@ dm_figure_draw_timeline (DmFigure             *self,
           const DmRouteLeg *g = &g_array_index (set->legs, DmRouteLeg, i);
           double gx0, gx1;
 
-          if (g->actor != a || g->status == DM_STATUS_CANCELLED || g->end < start || g->start > end)
+          if (!in_lane (g->actor, a, actor) || g->status == DM_STATUS_CANCELLED || g->end < start || g->start > end)
             continue;
           gx0 = x0 + (x1 - x0) * (MAX (g->start, start) - start) / (double) (end - start);
           gx1 = x0 + (x1 - x0) * (MIN (g->end, end) - start) / (double) (end - start);

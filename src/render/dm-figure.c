@@ -216,6 +216,7 @@ dm_figure_dup (DmFigure *self)
   copy->source_notes = self->source_notes;
   copy->legend_corner = self->legend_corner;
   copy->show_timeline = self->show_timeline;
+  copy->timeline_only = self->timeline_only;
   copy->small_multiples = self->small_multiples;
   copy->no_footer = self->no_footer;
   copy->cache_basemap = self->cache_basemap;
@@ -617,6 +618,26 @@ dm_figure_set_source_footnotes (DmFigure *self,
 {
   g_return_if_fail (DM_IS_FIGURE (self));
   self->source_notes = !!footnotes;
+}
+
+gboolean
+dm_figure_get_timeline_only (DmFigure *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE (self), FALSE);
+  return self->timeline_only;
+}
+
+/**
+ * dm_figure_set_timeline_only:
+ * The figure is the timeline alone: the band of lanes takes the map's room, under the title
+ * and caption and above the footer.
+ */
+void
+dm_figure_set_timeline_only (DmFigure *self,
+                             gboolean  only)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  self->timeline_only = only;
 }
 
 gboolean

@@ -110,6 +110,10 @@ void          dm_figure_set_show_graticule (DmFigure    *self,
 gboolean      dm_figure_get_show_timeline (DmFigure     *self);
 void          dm_figure_set_show_timeline (DmFigure     *self,
                                            gboolean      show);
+/* The timeline band alone, with the title, caption and footer: no map (dm-figure-timeline.c) */
+gboolean      dm_figure_get_timeline_only (DmFigure     *self);
+void          dm_figure_set_timeline_only (DmFigure     *self,
+                                           gboolean      only);
 /* A grid of @n maps at moments spread over the range, or 0: one map (dm-figure-grid.c) */
 guint         dm_figure_get_small_multiples (DmFigure   *self);
 void          dm_figure_set_small_multiples (DmFigure   *self,
