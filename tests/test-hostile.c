@@ -252,6 +252,61 @@ test_time_early_years (void)
   assert_converts (doc);
 }
 
+/* fuzz-time: a period ending on the last day of 9999 was written with the end
+ * "9999-12-31", which did not read back (its day ends in the year 10000); nor did
+ * "9999-12-31", "9999-12" or "9999" on their own */
+static void
+test_time_last_day (void)
+{
+  const char * const cases[] = {
+    "1822/9999-12-31T23:59-00", "9999-12-31", "9999-12", "9999", "9999-12-31~",
+    "2020-01-01/9999-12-31", "0001-01-01", "0001",
+  };
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) west = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GTimeZone) east = g_time_zone_new_identifier ("Pacific/Kiritimati");
+  GTimeZone *zones[] = { utc, west, east };
+  g_autoptr(GFile) file = write_file ("last-day.diplomap",
+                                      "{\"diplomap\": 1, \"actors\": [{\"id\": \"x\", \"name\": \"X\"}],\n"
+                                      "\"events\": [{\"id\": \"a\", \"type\": \"visit\", \"actor\": \"x\",\n"
+                                      "  \"place\": \"Moscow\", \"start\": \"1822/9999-12-31T23:59-00\"},\n"
+                                      " {\"id\": \"b\", \"type\": \"visit\", \"actor\": \"x\",\n"
+                                      "  \"place\": \"Moscow\", \"start\": \"9999-12-31\"}]}\n",
+                                      -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmTime time, back;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+      {
+        g_autofree char *iso = NULL, *first = NULL, *last = NULL;
+        g_autoptr(GError) error = NULL;
+
+        g_test_message ("%s", cases[i]);
+        g_assert_true (dm_time_parse (cases[i], zones[z], &time, &error));
+        g_assert_no_error (error);
+        iso = dm_time_to_iso (&time, zones[z]);
+        first = dm_time_format_utc_iso (time.earliest);
+        last = dm_time_format_utc_iso (time.latest);
+        g_assert_nonnull (iso);
+        g_assert_nonnull (first);
+        g_assert_nonnull (last);
+        g_assert_true (dm_time_parse (iso, zones[z], &back, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (back.earliest, ==, time.earliest);
+      }
+  /* the day is held to the last second of 9999 in UTC */
+  g_assert_true (dm_time_parse ("9999-12-31", utc, &time, NULL));
+  g_assert_cmpint (time.latest - time.earliest, ==, 86399);
+  /* an exact time past it is still a problem */
+  g_assert_false (dm_time_parse ("9999-12-31T23:59:59-12:00", utc, &time, NULL));
+  g_assert_false (dm_time_parse ("10000", utc, &time, NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  assert_converts (doc);
+}
+
 /* --- the U.S. record ------------------------------------------------------------------ */
 
 static const char trip_xml[] =
@@ -1151,6 +1206,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/time/csv", test_time_csv);
   g_test_add_func ("/hostile/time/kml", test_time_kml);
   g_test_add_func ("/hostile/time/early-years", test_time_early_years);
+  g_test_add_func ("/hostile/time/last-day", test_time_last_day);
   g_test_add_func ("/hostile/ustravel/two-files", test_ustravel_two_files);
   g_test_add_func ("/hostile/ustravel/symlink-loop", test_ustravel_symlink_loop);
   g_test_add_func ("/hostile/ustravel/no-country", test_ustravel_no_country);
