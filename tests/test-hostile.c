@@ -20,6 +20,7 @@
 #include "dm-atomic-file.h"
 #include "dm-error.h"
 #include "dm-figure.h"
+#include "dm-import-private.h"
 #include "dm-loader.h"
 #include "dm-saver.h"
 #include "dm-time.h"
@@ -305,6 +306,46 @@ test_time_last_day (void)
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
   assert_converts (doc);
+}
+
+/* UBSan: a number of ten digits in a prose date ("9999999999 October 2025") overflowed an
+ * int while it was read; it is no day nor year */
+static void
+test_time_prose_long_number (void)
+{
+  const char * const cases[] = {
+    "9999999999 October 2025", "26 October 99999999999999999999", "2147483648-28 October 2025",
+  };
+  DmTime start, end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_false (dm_import_parse_prose_dates (cases[i], NULL, &start, &end));
+  g_assert_true (dm_import_parse_prose_dates ("26 October 2025", NULL, &start, &end));
+}
+
+/* UBSan: the piecewise .diplomap reader overflowed a 64-bit integer while reading a number
+ * of 19 digits or more (integer or not), before handing it to json-glib */
+static void
+test_native_long_numbers (void)
+{
+  g_autoptr(GFile) file = write_file ("long-numbers.diplomap",
+                                      "{\"diplomap\": 1, \"actors\": [{\"id\": \"x\", \"name\": \"X\"}],\n"
+                                      "\"events\": [{\"id\": \"a\", \"type\": \"visit\", \"actor\": \"x\",\n"
+                                      "  \"place\": \"Moscow\", \"start\": \"2020-01-01\",\n"
+                                      "  \"n\": 99999999999999999999999, \"m\": -12345678901234567890.5,\n"
+                                      "  \"k\": 123456789012345678}]}\n",
+                                      -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  g_autoptr(DmEvent) event = NULL;
+  JsonObject *extra;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  event = g_list_model_get_item (dm_document_get_events (doc), 0);
+  extra = dm_event_get_extra (event);
+  g_assert_nonnull (extra);
+  g_assert_cmpint (json_object_get_int_member (extra, "k"), ==, G_GINT64_CONSTANT (123456789012345678));
+  g_assert_cmpfloat (json_object_get_double_member (extra, "m"), ==, -12345678901234567890.5);
+  g_assert_true (json_object_has_member (extra, "n"));
 }
 
 /* --- the U.S. record ------------------------------------------------------------------ */
@@ -1207,6 +1248,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/time/kml", test_time_kml);
   g_test_add_func ("/hostile/time/early-years", test_time_early_years);
   g_test_add_func ("/hostile/time/last-day", test_time_last_day);
+  g_test_add_func ("/hostile/time/prose-long-number", test_time_prose_long_number);
+  g_test_add_func ("/hostile/native/long-numbers", test_native_long_numbers);
   g_test_add_func ("/hostile/ustravel/two-files", test_ustravel_two_files);
   g_test_add_func ("/hostile/ustravel/symlink-loop", test_ustravel_symlink_loop);
   g_test_add_func ("/hostile/ustravel/no-country", test_ustravel_no_country);
