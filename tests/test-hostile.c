@@ -348,6 +348,28 @@ test_native_long_numbers (void)
   g_assert_true (json_object_has_member (extra, "n"));
 }
 
+/* fuzz-native: a title that is an object or a list was a critical warning in json-glib
+ * (json_object_get_string_member_with_default() on a node that holds no value) */
+static void
+test_native_title_not_string (void)
+{
+  const char * const titles[] = { "{\"a\": 1}", "[1, 2]", "5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"diplomap\": 1,\n \"title\": %s, \"actors\": [], \"events\": []}\n",
+                                               titles[i]);
+      g_autoptr(GFile) file = write_file ("title.diplomap", text, -1);
+      g_autoptr(DmDocument) doc = interop_load (file);
+      DmProblem *problem = interop_find_problem (doc, "“title” should be a string");
+
+      g_assert_nonnull (problem);
+      g_assert_cmpuint (dm_problem_get_line (problem), ==, 2);
+      g_assert_cmpuint (dm_problem_get_column (problem), ==, 11);
+      assert_converts (doc);
+    }
+}
+
 /* --- the U.S. record ------------------------------------------------------------------ */
 
 static const char trip_xml[] =
@@ -1250,6 +1272,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/time/last-day", test_time_last_day);
   g_test_add_func ("/hostile/time/prose-long-number", test_time_prose_long_number);
   g_test_add_func ("/hostile/native/long-numbers", test_native_long_numbers);
+  g_test_add_func ("/hostile/native/title-not-string", test_native_title_not_string);
   g_test_add_func ("/hostile/ustravel/two-files", test_ustravel_two_files);
   g_test_add_func ("/hostile/ustravel/symlink-loop", test_ustravel_symlink_loop);
   g_test_add_func ("/hostile/ustravel/no-country", test_ustravel_no_country);
