@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "dm-actor-colors.h"
+#include "dm-atomic-file.h"
 #include "dm-document.h"
 #include "dm-loader.h"
 #include "dm-error.h"
@@ -727,6 +728,86 @@ test_sample_round_trip (void)
   g_assert_true (g_bytes_equal (b1, b2));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (again)), ==, 0);
   g_assert_cmpuint (dm_document_get_n_legs (again), ==, dm_document_get_n_legs (doc));
+}
+
+/* The .diplomap writer writes the events one at a time: written to a file in pieces, or
+ * to memory, the bytes are those of the whole tree printed at once (the writer of old) */
+static void
+assert_streamed_same_bytes (DmDocument *doc,
+                            GFile      *origin)
+{
+  g_autoptr(GBytes) bytes = dm_native_write (doc, origin);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr(GBytes) tree = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "streamed.diplomap", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *root;
+  gsize length;
+  DmAtomicFile *file;
+
+  /* to a file, 64 kB at a time */
+  file = dm_atomic_file_open (out, &error);
+  g_assert_no_error (error);
+  g_assert_true (dm_native_write_to (doc, origin, file, &error));
+  g_assert_true (dm_atomic_file_commit (file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, &length, NULL));
+  g_assert_cmpuint (length, ==, g_bytes_get_size (bytes));
+  g_assert_true (memcmp (written, g_bytes_get_data (bytes, NULL), length) == 0);
+
+  /* the whole tree at once */
+  g_assert_true (json_parser_load_from_data (parser, written, length, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (root);
+  json_builder_begin_object (b);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      json_builder_set_member_name (b, l->data);
+      json_builder_add_value (b, json_node_copy (json_object_get_member (root, l->data)));
+    }
+  json_builder_end_object (b);
+  tree = dm_json_builder_to_bytes (b);
+  g_assert_true (g_bytes_equal (tree, bytes));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_streamed_same_bytes (void)
+{
+  g_autoptr(DmDocument) sample = interop_load_sample ();
+  g_autoptr(GFile) sample_file = interop_sample ();
+  g_autoptr(DmDocument) rejected = dm_document_new ();
+  g_autoptr(GFile) rejected_file = data_file ("bad-events.diplomap");
+  g_autoptr(DmDocument) empty = dm_document_new ();
+  g_autoptr(DmDocument) generated = NULL;
+  g_autoptr(GString) text = g_string_new ("actor,from,to,date\n");
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "10k.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (path);
+
+  assert_streamed_same_bytes (sample, NULL);
+  assert_streamed_same_bytes (sample, sample_file);
+  g_assert_true (dm_loader_load_file (rejected, rejected_file, NULL, NULL));
+  assert_streamed_same_bytes (rejected, rejected_file);
+  assert_streamed_same_bytes (empty, NULL);
+
+  /* 10,000 events: many 64 kB pieces */
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (text, "A%u,Paris,Berlin,2020-%02u-%02uT%02u:00:00Z\n",
+                            i % 50, i % 12 + 1, i % 28 + 1, i % 24);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  generated = interop_load (csv);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (generated)), ==, 10000);
+  assert_streamed_same_bytes (generated, NULL);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -1465,6 +1546,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/json/split-events", test_split_events);
   g_test_add_func ("/model/document/round-trip", test_round_trip);
   g_test_add_func ("/model/document/sample-round-trip", test_sample_round_trip);
+  g_test_add_func ("/model/document/streamed-same-bytes", test_streamed_same_bytes);
   g_test_add_func ("/model/json/shortest-doubles", test_shortest_doubles);
   g_test_add_func ("/model/document/clean-numbers", test_clean_numbers);
   g_test_add_func ("/model/document/rejected-kept-in-place", test_rejected_kept_in_place);

@@ -20,6 +20,7 @@
 #include "dm-atomic-file.h"
 #include "dm-error.h"
 #include "dm-figure.h"
+#include "dm-import-private.h"
 #include "dm-loader.h"
 #include "dm-saver.h"
 #include "dm-time.h"
@@ -250,6 +251,123 @@ test_time_early_years (void)
   g_assert_cmpstr (utc_iso, ==, "0001-01-01T00:00:00Z");
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
   assert_converts (doc);
+}
+
+/* fuzz-time: a period ending on the last day of 9999 was written with the end
+ * "9999-12-31", which did not read back (its day ends in the year 10000); nor did
+ * "9999-12-31", "9999-12" or "9999" on their own */
+static void
+test_time_last_day (void)
+{
+  const char * const cases[] = {
+    "1822/9999-12-31T23:59-00", "9999-12-31", "9999-12", "9999", "9999-12-31~",
+    "2020-01-01/9999-12-31", "0001-01-01", "0001",
+  };
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) west = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GTimeZone) east = g_time_zone_new_identifier ("Pacific/Kiritimati");
+  GTimeZone *zones[] = { utc, west, east };
+  g_autoptr(GFile) file = write_file ("last-day.diplomap",
+                                      "{\"diplomap\": 1, \"actors\": [{\"id\": \"x\", \"name\": \"X\"}],\n"
+                                      "\"events\": [{\"id\": \"a\", \"type\": \"visit\", \"actor\": \"x\",\n"
+                                      "  \"place\": \"Moscow\", \"start\": \"1822/9999-12-31T23:59-00\"},\n"
+                                      " {\"id\": \"b\", \"type\": \"visit\", \"actor\": \"x\",\n"
+                                      "  \"place\": \"Moscow\", \"start\": \"9999-12-31\"}]}\n",
+                                      -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmTime time, back;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+      {
+        g_autofree char *iso = NULL, *first = NULL, *last = NULL;
+        g_autoptr(GError) error = NULL;
+
+        g_test_message ("%s", cases[i]);
+        g_assert_true (dm_time_parse (cases[i], zones[z], &time, &error));
+        g_assert_no_error (error);
+        iso = dm_time_to_iso (&time, zones[z]);
+        first = dm_time_format_utc_iso (time.earliest);
+        last = dm_time_format_utc_iso (time.latest);
+        g_assert_nonnull (iso);
+        g_assert_nonnull (first);
+        g_assert_nonnull (last);
+        g_assert_true (dm_time_parse (iso, zones[z], &back, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (back.earliest, ==, time.earliest);
+      }
+  /* the day is held to the last second of 9999 in UTC */
+  g_assert_true (dm_time_parse ("9999-12-31", utc, &time, NULL));
+  g_assert_cmpint (time.latest - time.earliest, ==, 86399);
+  /* an exact time past it is still a problem */
+  g_assert_false (dm_time_parse ("9999-12-31T23:59:59-12:00", utc, &time, NULL));
+  g_assert_false (dm_time_parse ("10000", utc, &time, NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  assert_converts (doc);
+}
+
+/* UBSan: a number of ten digits in a prose date ("9999999999 October 2025") overflowed an
+ * int while it was read; it is no day nor year */
+static void
+test_time_prose_long_number (void)
+{
+  const char * const cases[] = {
+    "9999999999 October 2025", "26 October 99999999999999999999", "2147483648-28 October 2025",
+  };
+  DmTime start, end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_false (dm_import_parse_prose_dates (cases[i], NULL, &start, &end));
+  g_assert_true (dm_import_parse_prose_dates ("26 October 2025", NULL, &start, &end));
+}
+
+/* UBSan: the piecewise .diplomap reader overflowed a 64-bit integer while reading a number
+ * of 19 digits or more (integer or not), before handing it to json-glib */
+static void
+test_native_long_numbers (void)
+{
+  g_autoptr(GFile) file = write_file ("long-numbers.diplomap",
+                                      "{\"diplomap\": 1, \"actors\": [{\"id\": \"x\", \"name\": \"X\"}],\n"
+                                      "\"events\": [{\"id\": \"a\", \"type\": \"visit\", \"actor\": \"x\",\n"
+                                      "  \"place\": \"Moscow\", \"start\": \"2020-01-01\",\n"
+                                      "  \"n\": 99999999999999999999999, \"m\": -12345678901234567890.5,\n"
+                                      "  \"k\": 123456789012345678}]}\n",
+                                      -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  g_autoptr(DmEvent) event = NULL;
+  JsonObject *extra;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  event = g_list_model_get_item (dm_document_get_events (doc), 0);
+  extra = dm_event_get_extra (event);
+  g_assert_nonnull (extra);
+  g_assert_cmpint (json_object_get_int_member (extra, "k"), ==, G_GINT64_CONSTANT (123456789012345678));
+  g_assert_cmpfloat (json_object_get_double_member (extra, "m"), ==, -12345678901234567890.5);
+  g_assert_true (json_object_has_member (extra, "n"));
+}
+
+/* fuzz-native: a title that is an object or a list was a critical warning in json-glib
+ * (json_object_get_string_member_with_default() on a node that holds no value) */
+static void
+test_native_title_not_string (void)
+{
+  const char * const titles[] = { "{\"a\": 1}", "[1, 2]", "5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"diplomap\": 1,\n \"title\": %s, \"actors\": [], \"events\": []}\n",
+                                               titles[i]);
+      g_autoptr(GFile) file = write_file ("title.diplomap", text, -1);
+      g_autoptr(DmDocument) doc = interop_load (file);
+      DmProblem *problem = interop_find_problem (doc, "“title” should be a string");
+
+      g_assert_nonnull (problem);
+      g_assert_cmpuint (dm_problem_get_line (problem), ==, 2);
+      g_assert_cmpuint (dm_problem_get_column (problem), ==, 11);
+      assert_converts (doc);
+    }
 }
 
 /* --- the U.S. record ------------------------------------------------------------------ */
@@ -1151,6 +1269,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/time/csv", test_time_csv);
   g_test_add_func ("/hostile/time/kml", test_time_kml);
   g_test_add_func ("/hostile/time/early-years", test_time_early_years);
+  g_test_add_func ("/hostile/time/last-day", test_time_last_day);
+  g_test_add_func ("/hostile/time/prose-long-number", test_time_prose_long_number);
+  g_test_add_func ("/hostile/native/long-numbers", test_native_long_numbers);
+  g_test_add_func ("/hostile/native/title-not-string", test_native_title_not_string);
   g_test_add_func ("/hostile/ustravel/two-files", test_ustravel_two_files);
   g_test_add_func ("/hostile/ustravel/symlink-loop", test_ustravel_symlink_loop);
   g_test_add_func ("/hostile/ustravel/no-country", test_ustravel_no_country);

@@ -50,8 +50,9 @@ read_side (const char *p,
           int value = 0;
           gsize digits;
 
+          /* past six digits it is neither a day nor a year: held there, not overflowed */
           for (; p < end && g_ascii_isdigit (*p); p++)
-            value = value * 10 + (*p - '0');
+            value = MIN (value, 100000) * 10 + (*p - '0');
           digits = p - start;
           /* "1st", "2nd", "26th" */
           if (p + 1 < end && (g_ascii_strncasecmp (p, "st", 2) == 0 || g_ascii_strncasecmp (p, "nd", 2) == 0 ||

@@ -147,7 +147,10 @@ read_number (Reader *r)
     r->p++;
   while (r->p < r->end && g_ascii_isdigit (*r->p))
     {
-      value = value * 10 + (*r->p++ - '0');
+      /* past 18 digits the value is not ours to read (below): never overflowed */
+      if (digits < 18)
+        value = value * 10 + (*r->p - '0');
+      r->p++;
       digits++;
     }
   if (digits == 0 || (digits > 1 && start[*start == '-'] == '0'))

@@ -1087,7 +1087,15 @@ dm_native_format_load (DmDocument    *doc,
   self.info = dm_document_get_file_info (doc, file, TRUE);
   self.info->version = version;
   g_free (self.info->title);
-  self.info->title = g_strdup (json_object_get_string_member_with_default (root_object, "title", NULL));
+  {
+    /* a title that is not a string (fuzz-native: an object) is a problem */
+    Failure f = { 0 };
+
+    self.info->title = g_strdup (get_string (&self, &f, root_object, "title"));
+    if (f.message != NULL)
+      add_problem (&self, f.line, f.column, f.message);
+    g_free (f.message);
+  }
   if (self.info->title != NULL)
     dm_document_set_title (doc, self.info->title);
   extra = collect_extra (root_object, root_members);

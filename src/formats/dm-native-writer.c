@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "dm-atomic-file.h"
 #include "dm-saver.h"
 #include "dm-json-builder.h"
 #include "dm-file-info.h"
@@ -208,24 +209,75 @@ event_is_from (DmEvent *event,
   return origin == NULL || (file != NULL && g_file_equal (file, origin));
 }
 
-/**
- * dm_native_write:
- * @origin: (nullable): only the events from this file; %NULL for all
- *
- * The document in the .diplomap format, UTF-8 JSON.
- */
-GBytes *
-dm_native_write (DmDocument *self,
-                       GFile      *origin)
+/* Appends what is written of @out to @file and empties it, when it holds more than
+ * @keep bytes; without @file, @out keeps everything */
+static gboolean
+flush_out (GString       *out,
+           DmAtomicFile  *file,
+           gsize          keep,
+           GError       **error)
+{
+  gboolean ok;
+
+  if (file == NULL || out->len <= keep)
+    return TRUE;
+  ok = dm_atomic_file_write (file, out->str, out->len, error);
+  g_string_truncate (out, 0);
+  return ok;
+}
+
+/* Appends @node to the events array at its place: @count nodes are already there */
+static void
+append_event_node (GString  *out,
+                   JsonNode *node,
+                   guint    *count)
+{
+  if (*count > 0)
+    g_string_append_c (out, ',');
+  dm_json_append_member_name (out, NULL, 2);
+  dm_json_append_node (out, node, 2);
+  (*count)++;
+}
+
+static void
+append_rejected_events (GString    *out,
+                        DmFileInfo *info,
+                        guint       from,
+                        guint       to,
+                        guint      *count)
+{
+  for (guint i = 0; info && i < info->rejected->len; i++)
+    {
+      DmRejected *r = g_ptr_array_index (info->rejected, i);
+      if (g_str_equal (r->member, "events") && r->index >= from && r->index <= to)
+        append_event_node (out, r->node, count);
+    }
+}
+
+/* The .diplomap text of @self into @out, given to @file (when not %NULL) a piece at a
+ * time. Everything but the events is one small tree; the events array, by far the largest
+ * part, is written one event at a time, each event's tree freed once written: memory stays
+ * that of the document, not of a tree of it (docs/PERFORMANCE.md). The bytes are those
+ * dm_json_builder_to_bytes() writes for the whole tree. */
+static gboolean
+write_native (DmDocument    *self,
+              GFile         *origin,
+              GString       *out,
+              DmAtomicFile  *file,
+              GError       **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  g_autoptr(JsonNode) head = NULL;
+  g_autoptr(GList) members = NULL;
   GListModel *events = dm_document_get_events (self);
   GListModel *actors = dm_document_get_actors (self);
   DmFileInfo *info = dm_document_get_file_info (self, origin, FALSE);
   const char *title = info && info->title ? info->title : dm_document_get_title (self);
   guint n = g_list_model_get_n_items (events);
+  guint count = 0;
+  guint written = 0;
 
   /* actors and declared places that the events written here use */
   for (guint i = 0; i < n; i++)
@@ -298,28 +350,80 @@ dm_native_write (DmDocument *self,
       add_rejected (b, info, "places", 0, G_MAXUINT);
       json_builder_end_array (b);
     }
-
-  json_builder_set_member_name (b, "events");
-  json_builder_begin_array (b);
-  {
-    guint written = 0;
-
-    /* an event that did not load goes back where it was among those that did */
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
-        if (!event_is_from (event, origin))
-          continue;
-        add_rejected (b, info, "events", written, written);
-        add_event (b, event);
-        written++;
-      }
-    add_rejected (b, info, "events", written, G_MAXUINT);
-  }
-  json_builder_end_array (b);
   json_builder_end_object (b);
 
-  return dm_json_builder_to_bytes (b);
+  /* the head's members, then "events" : [ … ], the last member */
+  head = json_builder_get_root (b);
+  members = json_object_get_members (json_node_get_object (head));
+  g_string_append_c (out, '{');
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      dm_json_append_member_name (out, l->data, 1);
+      dm_json_append_node (out, json_object_get_member (json_node_get_object (head), l->data), 1);
+      g_string_append_c (out, ',');
+    }
+  dm_json_append_member_name (out, "events", 1);
+  g_string_append_c (out, '[');
+
+  /* an event that did not load goes back where it was among those that did */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(JsonNode) node = NULL;
+
+      if (!event_is_from (event, origin))
+        continue;
+      append_rejected_events (out, info, written, written, &count);
+      json_builder_reset (b);
+      add_event (b, event);
+      node = json_builder_get_root (b);
+      append_event_node (out, node, &count);
+      written++;
+      if (!flush_out (out, file, 64 * 1024, error))
+        return FALSE;
+    }
+  append_rejected_events (out, info, written, G_MAXUINT, &count);
+  if (count > 0)
+    dm_json_append_member_name (out, NULL, 1);
+  g_string_append (out, "]\n}\n");
+  return flush_out (out, file, 0, error);
+}
+
+/**
+ * dm_native_write:
+ * @origin: (nullable): only the events from this file; %NULL for all
+ *
+ * The document in the .diplomap format, UTF-8 JSON.
+ */
+GBytes *
+dm_native_write (DmDocument *self,
+                 GFile      *origin)
+{
+  GString *out = g_string_new (NULL);
+
+  write_native (self, origin, out, NULL, NULL);
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * dm_native_write_to:
+ * @origin: (nullable): only the events from this file; %NULL for all
+ *
+ * Writes what dm_native_write() returns to @file a piece at a time, never holding the
+ * whole text nor a tree of all the events: how saves and `--convert` write a .diplomap.
+ * Returns: %FALSE with @error (a GIO error) when @file could not take it
+ */
+gboolean
+dm_native_write_to (DmDocument    *self,
+                    GFile         *origin,
+                    DmAtomicFile  *file,
+                    GError       **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (128 * 1024);
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+  return write_native (self, origin, out, file, error);
 }
 
 /* The one .diplomap file @document was read from, or NULL: written as its origin, what
@@ -348,4 +452,19 @@ dm_native_write_document (DmDocument *document)
 {
   g_return_val_if_fail (DM_IS_DOCUMENT (document), NULL);
   return dm_native_write (document, single_native_source (document));
+}
+
+/**
+ * dm_native_write_document_to:
+ *
+ * What dm_native_write_document() returns, written to @file a piece at a time
+ * (dm_native_write_to()): how dm_saver_write() writes a .diplomap.
+ */
+gboolean
+dm_native_write_document_to (DmDocument    *document,
+                             DmAtomicFile  *file,
+                             GError       **error)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (document), FALSE);
+  return dm_native_write_to (document, single_native_source (document), file, error);
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "dm-atomic-file.h"
 #include "dm-document.h"
 #include "dm-format.h"
 
@@ -14,6 +15,14 @@ GBytes   *dm_native_write            (DmDocument    *document,
                                       GFile         *origin);
 /* The whole document as .diplomap; read from one .diplomap file, that file is its origin */
 GBytes   *dm_native_write_document   (DmDocument    *document);
+/* The same, written to @file a piece at a time: never a tree nor a copy of it all */
+gboolean  dm_native_write_to         (DmDocument    *document,
+                                      GFile         *origin,
+                                      DmAtomicFile  *file,
+                                      GError       **error);
+gboolean  dm_native_write_document_to (DmDocument   *document,
+                                      DmAtomicFile  *file,
+                                      GError       **error);
 /* Writing the document for other tools (docs/INTEROP.md) */
 GBytes   *dm_geojson_write           (DmDocument    *document);
 GBytes   *dm_kml_write               (DmDocument    *document);

@@ -171,6 +171,39 @@ append_node (GString  *out,
     }
 }
 
+/**
+ * dm_json_append_node:
+ *
+ * Appends @node to @out as dm_json_builder_to_bytes() writes it at nesting level @depth,
+ * with no newline after it: a writer of a large document writes it piece by piece, each
+ * piece's tree freed once written, and gets the same bytes as from one tree.
+ */
+void
+dm_json_append_node (GString  *out,
+                     JsonNode *node,
+                     guint     depth)
+{
+  append_node (out, node, depth);
+}
+
+/**
+ * dm_json_append_member_name:
+ *
+ * Appends the start of a line at nesting level @depth, then, unless @name is %NULL,
+ * `"name" : ` as in an object of dm_json_builder_to_bytes().
+ */
+void
+dm_json_append_member_name (GString    *out,
+                            const char *name,
+                            guint       depth)
+{
+  append_indent (out, depth);
+  if (name == NULL)
+    return;
+  append_string (out, name);
+  g_string_append (out, " : ");
+}
+
 /* Written by us rather than by JsonGenerator, which prints every double with 17
  * digits (39.02 as 39.020000000000003) and 1e20 as "1e+20.0", not JSON at all.
  * The layout is JsonGenerator's pretty one: "name" : value, two spaces a level. */

@@ -24,4 +24,12 @@ void dm_json_format_double      (char                buffer[G_ASCII_DTOSTR_BUF_S
 /* The built document as pretty-printed UTF-8 JSON (2-space indent), ending in a newline */
 GBytes *dm_json_builder_to_bytes (JsonBuilder *builder);
 
+/* The same layout written piece by piece (the .diplomap writer, one event at a time) */
+void    dm_json_append_node        (GString     *out,
+                                    JsonNode    *node,
+                                    guint        depth);
+void    dm_json_append_member_name (GString     *out,
+                                    const char  *name,
+                                    guint        depth);
+
 G_END_DECLS

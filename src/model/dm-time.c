@@ -223,21 +223,22 @@ parse_single (const char  *text,
     {
     case DM_PRECISION_YEAR:
       t.earliest = local_to_utc (zone, year, 1, 1, 0, 0, 0);
-      t.latest = local_to_utc (zone, year + 1, 1, 1, 0, 0, 0);
+      t.latest = year == 9999 ? G_MAXINT64 : local_to_utc (zone, year + 1, 1, 1, 0, 0, 0);
       break;
     case DM_PRECISION_MONTH:
       t.earliest = local_to_utc (zone, year, month, 1, 0, 0, 0);
-      t.latest = month == 12 ? local_to_utc (zone, year + 1, 1, 1, 0, 0, 0)
-                             : local_to_utc (zone, year, month + 1, 1, 0, 0, 0);
+      t.latest = month < 12 ? local_to_utc (zone, year, month + 1, 1, 0, 0, 0)
+                 : year == 9999 ? G_MAXINT64 : local_to_utc (zone, year + 1, 1, 1, 0, 0, 0);
       break;
     case DM_PRECISION_DAY:
       {
         g_autoptr(GDateTime) start = g_date_time_new (zone, year, month, day, 0, 0, 0);
         g_autoptr(GDateTime) next = start ? g_date_time_add_days (start, 1) : NULL;
-        if (start == NULL || next == NULL)
+        if (start == NULL)
           return parse_error (text, error);
         t.earliest = g_date_time_to_unix (start);
-        t.latest = g_date_time_to_unix (next);
+        /* the day after 9999-12-31 is in the year 10000, which GDateTime cannot hold */
+        t.latest = next != NULL ? g_date_time_to_unix (next) : G_MAXINT64;
       }
       break;
     default:
@@ -246,6 +247,16 @@ parse_single (const char  *text,
     }
   if (t.earliest == G_MININT64 || t.latest == G_MININT64)
     return parse_error (text, error);
+  /* A year, month or day partly within the years 1 to 9999 in UTC (9999-12-31 in UTC or
+   * west of it, whose end is in the year 10000; 0001-01-01 east of UTC) is held from the
+   * first or to the last second of those years: every writer writes it, and it reads back
+   * (the writers write a period's end as a day: fuzz-time found 9999-12-31 unreadable) */
+  if (t.precision != DM_PRECISION_MINUTE && t.precision != DM_PRECISION_SECOND &&
+      t.earliest <= LAST_UTC_SECOND && t.latest >= FIRST_UTC_SECOND)
+    {
+      t.earliest = MAX (t.earliest, FIRST_UTC_SECOND);
+      t.latest = MIN (t.latest, LAST_UTC_SECOND);
+    }
   /* 9999-12-31T23:59:59-23:59 is a day into the year 10000 in UTC, which GDateTime, and
    * so every writer, cannot hold */
   if (t.earliest < FIRST_UTC_SECOND || t.latest > LAST_UTC_SECOND)
