@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dm-figure-private.h"
 #include "render-test-util.h"
 
 /* The timeline band under the map (--timeline): it takes room from the map, not from the
@@ -304,6 +305,57 @@ test_small_multiples (void)
   g_rmdir (dir);
 }
 
+/* Dates before the common era (issue 10): the figure's axis and caption name their years ("44 BC"),
+ * not 1970, and the playhead is drawn where the time is */
+static void
+test_before_common_era (void)
+{
+  g_autoptr(GFile) old = interop_file ("../old-dates.diplomap");
+  g_autoptr(DmDocument) doc = interop_load (old);
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autofree char *dir = g_dir_make_tmp ("dm-timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ides.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *caption = NULL;
+  gint64 ides = dm_civil_days (-43, 3, 15) * 86400 + 12 * 3600;
+  double mx, my, mw, mh;
+  cairo_surface_t *s;
+  int x;
+
+  dm_figure_set_size (figure, W, H);
+  dm_figure_set_clip_range (figure, dm_civil_days (-43, 1, 1) * 86400, dm_civil_days (-42, 1, 1) * 86400);
+  dm_figure_set_show_legend (figure, FALSE);
+  dm_figure_set_show_timeline (figure, TRUE);
+  dm_figure_set_time (figure, ides);
+  caption = dm_figure_dup_caption (figure, ides);
+  g_assert_nonnull (caption);
+  g_assert_nonnull (strstr (caption, "15 March 44 BC, 12:00 UTC"));
+  /* Rome in its first standard offset, not its local mean time (+0:49:56) */
+  g_assert_nonnull (strstr (caption, "Rome 13:00"));
+  g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">Apr 44 BC<"));
+  g_assert_null (strstr (svg, "1970"));
+  /* the playhead a fifth of the way along the year (the 74th day of 365) */
+  dm_figure_get_map_area (figure, &mx, &my, &mw, &mh);
+  s = render_figure (figure);
+  x = find_playhead (s, (int) (my + mh) + 6, (int) (my + mh) + 22);
+  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("DM_SCREENSHOT_DIR"), "figure-timeline-bce.png", NULL);
+      cairo_surface_write_to_png (s, shot);
+    }
+  g_test_message ("playhead at x = %d", x);
+  g_assert_cmpint (x, >, W * 0.2);
+  g_assert_cmpint (x, <, W * 0.35);
+  cairo_surface_destroy (s);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/figure/timeline/svg-text", test_svg_text);
   g_test_add_func ("/figure/timeline/others", test_others);
   g_test_add_func ("/figure/timeline/only", test_timeline_only);
+  g_test_add_func ("/figure/timeline/before-common-era", test_before_common_era);
   g_test_add_func ("/figure/small-multiples", test_small_multiples);
   return g_test_run ();
 }

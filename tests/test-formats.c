@@ -239,6 +239,95 @@ test_write_read_back (void)
   g_rmdir (dir);
 }
 
+/* The times of every event and leg, as instants and at their precision */
+static char *
+describe_times (DmDocument *doc,
+                gboolean    with_legs)
+{
+  GListModel *events = dm_document_get_events (doc);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      const DmTime *times[] = { dm_event_get_start (event), dm_event_get_end (event) };
+      GPtrArray *legs = dm_event_get_legs (event);
+
+      for (guint t = 0; t < G_N_ELEMENTS (times); t++)
+        g_string_append_printf (out, "%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d; ", dm_event_get_title (event),
+                                times[t]->earliest, times[t]->latest, times[t]->precision);
+      for (guint l = 0; with_legs && legs != NULL && l < legs->len; l++)
+        {
+          DmLeg *leg = g_ptr_array_index (legs, l);
+          g_string_append_printf (out, "leg %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d, %" G_GINT64_FORMAT
+                                  " %" G_GINT64_FORMAT " %d; ", leg->depart.earliest, leg->depart.latest,
+                                  leg->depart.precision, leg->arrive.earliest, leg->arrive.latest,
+                                  leg->arrive.precision);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Years before 1000 and before the common era (issue 10): every writable format writes them,
+ * and what it wrote reads back to the same times, twice over; none draws at 1970 */
+static void
+test_old_dates (void)
+{
+  g_autoptr(GFile) old = interop_file ("../old-dates.diplomap");
+  g_autoptr(DmDocument) doc = interop_load (old);
+  const DmFormat * const *writable = dm_format_list_writable ();
+  g_autofree char *dir = g_dir_make_tmp ("diplomap-old-dates-XXXXXX", NULL);
+  gint64 start, end;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 7);
+  /* the document spans 500 BC to AD 677, not 1970 */
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  g_assert_cmpint (start, <=, dm_civil_days (-500, 1, 1) * 86400);
+  g_assert_cmpint (end, >=, dm_civil_days (677, 5, 1) * 86400);
+  g_assert_cmpint (end, <, dm_civil_days (678, 1, 1) * 86400);
+  for (guint i = 0; writable[i] != NULL; i++)
+    {
+      const DmFormat *f = writable[i];
+      gboolean legs = (f->keeps & DM_FORMAT_KEEPS_LEG_TIMES) != 0;
+      g_autofree char *path = g_strdup_printf ("%s/old.%s", dir, f->extensions[0]);
+      g_autofree char *again_path = g_strdup_printf ("%s/again.%s", dir, f->extensions[0]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) again_file = g_file_new_for_path (again_path);
+      g_autoptr(DmDocument) back = dm_document_new ();
+      g_autoptr(DmDocument) again = dm_document_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = NULL, *first = NULL, *second = NULL, *text = NULL;
+
+      g_test_message ("%s", f->name);
+      g_assert_true (dm_saver_write (doc, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_load_contents (file, NULL, &text, NULL, NULL, NULL));
+      /* ISO 8601's expanded years, not GLib's "-43" nor 1970 */
+      g_assert_nonnull (strstr (text, "-0043-03-15"));
+      g_assert_null (strstr (text, "1970"));
+      g_assert_true (dm_loader_load_file (back, file, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (back)), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (back)), ==, 7);
+      /* whatever was read, written out, reads again with the same events */
+      g_assert_true (dm_saver_write (back, again_file, &error));
+      g_assert_true (dm_loader_load_file (again, again_file, NULL, &error));
+      g_assert_no_error (error);
+      first = describe_times (back, legs);
+      second = describe_times (again, legs);
+      g_assert_cmpstr (second, ==, first);
+      /* and the lossless format, or one that keeps leg times, the times of the original */
+      expected = describe_times (doc, legs);
+      if (f->keeps & DM_FORMAT_LOSSLESS)
+        g_assert_cmpstr (first, ==, expected);
+      g_unlink (path);
+      g_unlink (again_path);
+    }
+  g_rmdir (dir);
+}
+
 /* Only the lossless writer keeps what this version does not know (a leg's "aircraft") */
 static void
 test_lossless (void)
@@ -312,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/formats/table/writable", test_writable);
   g_test_add_func ("/formats/table/write-read-back", test_write_read_back);
   g_test_add_func ("/formats/table/lossless", test_lossless);
+  g_test_add_func ("/formats/old-dates/round-trip", test_old_dates);
   g_test_add_func ("/formats/saver/agrees-with-table", test_saver_agrees);
   return g_test_run ();
 }

@@ -168,7 +168,7 @@ assert_time_refused (GFile      *file,
                      const char *time)
 {
   g_autoptr(DmDocument) doc = interop_load (file);
-  g_autofree char *message = g_strdup_printf ("“%s” falls outside the years 1 to 9999 in UTC", time);
+  g_autofree char *message = g_strdup_printf ("“%s” falls outside the years -9999 to 9999 (10000 BC to AD 9999) in UTC", time);
   guint line, column;
   DmProblem *problem = interop_find_problem (doc, message);
 
@@ -182,7 +182,7 @@ assert_time_refused (GFile      *file,
 }
 
 static const char * const edge_times[] = {
-  "9999-12-31T23:59:59-12:00", "9999-12-31T12:00:00-13:00", "0001-01-01T00:00+14:00",
+  "9999-12-31T23:59:59-12:00", "9999-12-31T12:00:00-13:00", "-9999-01-01T00:00+14:00",
 };
 
 static void
@@ -224,7 +224,7 @@ test_time_kml (void)
       g_autoptr(GFile) file = write_file ("time.kml", text, -1);
       g_autoptr(DmDocument) doc = interop_load (file);
 
-      g_assert_nonnull (interop_find_problem (doc, "falls outside the years 1 to 9999 in UTC"));
+      g_assert_nonnull (interop_find_problem (doc, "falls outside the years -9999 to 9999 (10000 BC to AD 9999) in UTC"));
       assert_converts (doc);
     }
 }

@@ -442,6 +442,158 @@ test_old_dates (void)
   g_assert_cmpint (t.earliest, ==, utc (2019, 12, 24, 23, 0, 0));
 }
 
+/* Years before the common era (issue 10): ISO 8601's year 0 is 1 BC and "-0043" is 44 BC, in
+ * our own proleptic Gregorian calendar (GDateTime starts at the year 1), read and written
+ * back at every precision, and shown readably */
+static void
+test_bce (void)
+{
+  g_autoptr(GTimeZone) rome = g_time_zone_new_identifier ("Europe/Rome");
+  const char *texts[] = { "-0500", "-0043-03", "-0043-03-15", "0000-12-31", "-0043-03-15T12:30Z",
+                          "-0043-03-15T12:30:05+01:00", "-0044-03-10/-0044-03-20", "-9999-01-01",
+                          "0676", "0001-01-01", "-0004-02-29~" };
+  g_autoptr(GError) error = NULL;
+  DmTime t;
+
+  /* days-from-civil against GDateTime where both hold, and across the years 1 and 0 */
+  g_assert_cmpint (dm_civil_days (1970, 1, 1), ==, 0);
+  g_assert_cmpint (dm_civil_days (1, 1, 1) * 86400, ==, utc (1, 1, 1, 0, 0, 0));
+  g_assert_cmpint (dm_civil_days (2024, 2, 29) * 86400, ==, utc (2024, 2, 29, 0, 0, 0));
+  g_assert_cmpint (dm_civil_days (0, 12, 31) + 1, ==, dm_civil_days (1, 1, 1));
+  /* the year 0 (1 BC) is a leap year, as every fourth year back from 4 */
+  g_assert_cmpint (dm_civil_days_in_month (0, 2), ==, 29);
+  g_assert_cmpint (dm_civil_days_in_month (-1, 2), ==, 28);
+  g_assert_cmpint (dm_civil_days_in_month (-4, 2), ==, 29);
+  for (gint64 day = -3652425; day < 3652425; day += 997)
+    {
+      DmCivil c;
+
+      dm_civil_from_unix (day * 86400 + 3723, &c);
+      g_assert_cmpint (dm_civil_days (c.year, c.month, c.day), ==, day);
+      g_assert_cmpint (c.hour * 3600 + c.minute * 60 + c.second, ==, 3723);
+    }
+
+  /* the Ides of March, 44 BC, in UTC: a Friday in the proleptic Gregorian calendar, 735160 days
+   * before 1970 */
+  g_assert_true (dm_time_parse ("-0043-03-15", NULL, &t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (t.precision, ==, DM_PRECISION_DAY);
+  g_assert_cmpint (t.earliest, ==, G_GINT64_CONSTANT (-735160) * 86400);
+  g_assert_cmpint (t.latest - t.earliest, ==, 86400);
+  {
+    DmCivil ides;
+
+    dm_civil_from_unix (t.earliest, &ides);
+    g_assert_cmpint (ides.year, ==, -43);
+    g_assert_cmpint (ides.day_of_week, ==, 5);
+  }
+  g_assert_true (dm_time_parse ("-0500", NULL, &t, NULL));
+  g_assert_cmpint (t.earliest, ==, dm_civil_days (-500, 1, 1) * 86400);
+  g_assert_cmpint (t.latest, ==, dm_civil_days (-499, 1, 1) * 86400);
+  /* an expanded year with a sign and more digits */
+  g_assert_true (dm_time_parse ("+002025-10-26", NULL, &t, NULL));
+  g_assert_cmpint (t.earliest, ==, utc (2025, 10, 26, 0, 0, 0));
+
+  /* at a place, in the zone's first standard offset (Rome +1:00), not its local mean time */
+  g_assert_true (dm_time_parse ("-0043-03-15", rome, &t, NULL));
+  g_assert_cmpint (t.earliest, ==, G_GINT64_CONSTANT (-735160) * 86400 - 3600);
+  g_assert_cmpint (t.utc_offset, ==, 3600);
+  {
+    g_autofree char *back = dm_time_to_iso (&t, rome);
+    g_assert_cmpstr (back, ==, "-0043-03-15");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (int z = 0; z < 2; z++)
+      {
+        g_autofree char *back = NULL;
+        DmTime b;
+
+        g_test_message ("%s", texts[i]);
+        g_assert_true (dm_time_parse (texts[i], z ? rome : NULL, &t, &error));
+        g_assert_no_error (error);
+        back = dm_time_to_iso (&t, z ? rome : NULL);
+        g_assert_cmpstr (back, ==, texts[i]);
+        g_assert_true (dm_time_parse (back, z ? rome : NULL, &b, NULL));
+        g_assert_cmpint (dm_time_compare (&t, &b), ==, 0);
+        /* whole minutes: no local mean time leaks into UTC */
+        if (t.precision != DM_PRECISION_SECOND)
+          g_assert_cmpint (t.earliest % 60, ==, 0);
+      }
+
+  /* beyond -9999 or 9999, and malformed expanded years */
+  {
+    const char *outside[] = { "-10000", "+10000", "-010000-01-01" };
+    const char *bad[] = { "-05", "-0500-02-30", "-0001-02-29", "+2025-13", "--0500", "-1234567" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+      {
+        g_autoptr(GError) range = NULL;
+
+        g_assert_false (dm_time_parse (outside[i], NULL, &t, &range));
+        g_assert_error (range, DM_ERROR, DM_ERROR_PARSE);
+        g_assert_nonnull (strstr (range->message, "-9999 to 9999"));
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      g_assert_false (dm_time_parse (bad[i], NULL, &t, NULL));
+  }
+
+  /* UTC output of an exact time before the year 1 */
+  g_assert_true (dm_time_parse ("-0043-03-15T12:30+01:00", NULL, &t, NULL));
+  {
+    g_autofree char *in_utc = dm_time_format_utc (&t);
+    g_autofree char *iso_utc = dm_time_format_utc_iso (t.earliest);
+    g_assert_cmpstr (in_utc, ==, "-0043-03-15 11:30 UTC");
+    g_assert_cmpstr (iso_utc, ==, "-0043-03-15T11:30:00Z");
+  }
+}
+
+/* Dates before the common era as a person reads them, in each language */
+static void
+test_format_bce (void)
+{
+  const char *english[] = {
+    "-0499", "500 BC",
+    "-0043-03", "March 44 BC",
+    "-0043-03-15", "15 March 44 BC",
+    "-0043-03-21/-0043-03-31", "late March 44 BC",
+    "-0043-03-15~", "about 15 March 44 BC",
+    "0000", "1 BC",
+    "0001", "1",
+    "0676", "676",
+    NULL
+  };
+  const char *french[] = { "-0499", "500\u00a0av. J.-C.", "-0043-03-15", "15 mars 44\u00a0av. J.-C.", NULL };
+  const char *russian[] = { "-0499", "500 до н. э.", "-0043-03-15", "15 марта 44 г. до н. э.", NULL };
+  const char *korean[] = { "-0499", "기원전 500", "-0043-03-15", "기원전 44년 3월 15일", NULL };
+  g_autofree char *range = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *french_caption = NULL;
+  DmTime a, b;
+
+  /* English, after the other languages' tests */
+  g_setenv ("LANGUAGE", "", TRUE);
+  textdomain (GETTEXT_PACKAGE);
+  check_texts (english);
+  g_assert_true (dm_time_parse ("-0043-03-15", NULL, &a, NULL));
+  g_assert_true (dm_time_parse ("-0043-03-17", NULL, &b, NULL));
+  range = dm_time_format_range (&a, &b, NULL);
+  g_assert_cmpstr (range, ==, "15 – 17 March 44 BC");
+  /* a caption's words, weekday included: the Ides of March, 44 BC, fell on a Friday in our calendar */
+  caption = dm_time_format_unix (a.earliest + 12 * 3600, NULL, "%A %-d %B %Y, %H:%M UTC");
+  g_assert_cmpstr (caption, ==, "Friday 15 March 44 BC, 12:00 UTC");
+
+  use_catalogue ("fr");
+  check_texts (french);
+  french_caption = dm_time_format_unix (a.earliest, NULL, "%-d %B %Y");
+  g_assert_cmpstr (french_caption, ==, "15 mars 44\u00a0av. J.-C.");
+  use_catalogue ("ru");
+  check_texts (russian);
+  use_catalogue ("ko");
+  check_texts (korean);
+  g_setenv ("LANGUAGE", "", TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -453,10 +605,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/time/bad", test_bad);
   g_test_add_func ("/model/time/round-trip", test_round_trip);
   g_test_add_func ("/model/time/old-dates", test_old_dates);
+  g_test_add_func ("/model/time/bce", test_bce);
   g_test_add_func ("/model/time/format", test_format);
   g_test_add_func ("/model/time/format/precision", test_format_precision);
   g_test_add_func ("/model/time/format/french", test_format_french);
   g_test_add_func ("/model/time/format/russian", test_format_russian);
   g_test_add_func ("/model/time/format/korean", test_format_korean);
+  /* last: it leaves the messages' language switched */
+  g_test_add_func ("/model/time/format/bce", test_format_bce);
   return g_test_run ();
 }

@@ -808,6 +808,28 @@ test_vague_ends (Fixture       *f,
                    lane_distance (t, px, shot, ranged, re->earliest + (re->latest - re->earliest) * 9 / 10) + 10);
 }
 
+/* A document of dates before the common era (issue 10): the range is its own, not 1970's, and
+ * the axis has its labels */
+static void
+test_before_common_era (Fixture       *f,
+                        gconstpointer  data)
+{
+  double a, b;
+  g_autoptr(GdkTexture) shot = NULL;
+  double right = dm_timeline_axis_end (f->timeline);
+
+  dm_timeline_get_range (f->timeline, &a, &b);
+  g_test_message ("range %.0f to %.0f", a, b);
+  g_assert_cmpfloat (a, <=, (double) dm_civil_days (-500, 1, 1) * 86400);
+  g_assert_cmpfloat (b, >=, (double) dm_civil_days (677, 5, 1) * 86400);
+  g_assert_cmpfloat (b, <, (double) dm_civil_days (1000, 1, 1) * 86400);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (f->timeline), 1));
+  shot = app_test_render (GTK_WIDGET (f->timeline));
+  app_test_save (shot, "timeline-before-common-era.png");
+  /* tick labels along the axis ("500 BC", "300 BC"…) */
+  g_assert_true (dark_in (shot, DM_TIMELINE_LABEL_WIDTH + 10, (int) right - 10, 2, DM_TIMELINE_AXIS_HEIGHT - 3));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -837,5 +859,7 @@ main (int   argc,
               test_statuses, fixture_tear_down);
   g_test_add ("/app/timeline/vague-ends", Fixture, vague, fixture_set_up,
               test_vague_ends, fixture_tear_down);
+  g_test_add ("/app/timeline/before-common-era", Fixture, SOURCE_TESTS_DIR "/data/old-dates.diplomap",
+              fixture_set_up, test_before_common_era, fixture_tear_down);
   return g_test_run ();
 }

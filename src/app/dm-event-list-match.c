@@ -7,6 +7,7 @@
 
 #include "dm-event-list-private.h"
 #include "dm-gazetteer.h"
+#include "dm-time.h"
 
 /* What the sidebar's search and filters match: text, countries, roles and years */
 
@@ -190,15 +191,16 @@ dm_event_has_role (DmEvent    *event,
 static gint64
 year_start (int year)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, 1, 1, 0, 0, 0);
-  return dt != NULL ? g_date_time_to_unix (dt) : 0;
+  return dm_civil_days (year, 1, 1) * 86400;
 }
 
 static int
 year_of (gint64 t)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
-  return dt != NULL ? g_date_time_get_year (dt) : 0;
+  DmCivil day;
+
+  dm_civil_from_unix (t, &day);
+  return day.year;
 }
 
 /* Events without a time belong to no year */

@@ -344,7 +344,6 @@ dm_figure_dialog_new (GtkWindow    *parent,
                       const double  view_bounds[4])
 {
   DmFigureDialog *self = g_object_new (DM_TYPE_FIGURE_DIALOG, "transient-for", parent, NULL);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc ((gint64) time);
   g_autofree char *when = NULL;
 
   self->document = g_object_ref (document);
@@ -353,8 +352,7 @@ dm_figure_dialog_new (GtkWindow    *parent,
   if (dm_document_get_title (document) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), dm_document_get_title (document));
   /* the same words as the figure's own time caption */
-  if (utc != NULL)
-    when = dm_time_format_date_time (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
+  when = dm_time_format_unix ((gint64) time, NULL, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
   adw_action_row_set_subtitle (self->time_row, when ? when : "?");
   return self;
 }

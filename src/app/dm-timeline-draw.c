@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "dm-route-style.h"
+#include "dm-time-format.h"
 #include "dm-timeline-private.h"
 
 /* Drawing of DmTimeline: axis with ticks adapting from centuries to hours, lanes, events,
@@ -145,7 +146,6 @@ draw_ticks (DmTimeline    *self,
             const GdkRGBA *fg)
 {
   const TickStep *step = pick_step (self);
-  g_autoptr(GDateTime) t = NULL;
   double last_end = -G_MAXDOUBLE;
 
   if (step->kind == STEP_SECONDS)
@@ -158,11 +158,12 @@ draw_ticks (DmTimeline    *self,
 
       for (double s = t0; s <= self->view_end; s += step->amount)
         {
-          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) s);
+          int year_shift;  /* the labels show no year */
+          g_autoptr(GDateTime) dt = dm_time_date_time_new ((gint64) s, NULL, &year_shift);
           g_autofree char *text = NULL;
           double x = dm_timeline_x_for_time (self, s);
 
-          if (x < DM_TIMELINE_LABEL_WIDTH)
+          if (x < DM_TIMELINE_LABEL_WIDTH || dt == NULL)
             continue;
           /* At midnight, an hourly axis shows the day instead; its first tick shows both */
           if (step->amount < 86400 && g_date_time_get_hour (dt) == 0)
@@ -179,26 +180,28 @@ draw_ticks (DmTimeline    *self,
       return;
     }
 
-  t = g_date_time_new_from_unix_utc ((gint64) self->view_start);
   {
-    int months = (g_date_time_get_year (t) * 12 + g_date_time_get_month (t) - 1);
-    int m0 = months - months % (int) step->amount;
-    g_autoptr(GDateTime) first = g_date_time_new_utc (m0 / 12, m0 % 12 + 1, 1, 0, 0, 0);
+    /* months counted from the year 0 in our calendar, which goes back before the year 1 */
+    DmCivil start;
+    gint64 months, m0, amount = (gint64) step->amount;
 
-    for (int i = 0; first != NULL && i < 400; i++)
+    dm_civil_from_unix ((gint64) floor (self->view_start), &start);
+    months = (gint64) start.year * 12 + start.month - 1;
+    m0 = months - ((months % amount) + amount) % amount;
+    for (int i = 0; i < 400; i++)
       {
-        g_autoptr(GDateTime) dt = g_date_time_add_months (first, i * (int) step->amount);
+        gint64 m = m0 + i * amount;
+        gint64 year = m >= 0 ? m / 12 : -((-m + 11) / 12);
+        gint64 t = dm_civil_days ((int) year, (int) (m - year * 12) + 1, 1) * 86400;
         g_autofree char *text = NULL;
         double x;
 
-        if (dt == NULL)
-          break;
-        x = dm_timeline_x_for_time (self, g_date_time_to_unix (dt));
+        x = dm_timeline_x_for_time (self, t);
         if (x > width)
           break;
         if (x < DM_TIMELINE_LABEL_WIDTH)
           continue;
-        text = g_date_time_format (dt, g_dpgettext2 (GETTEXT_PACKAGE, "timeline tick", step->format));
+        text = dm_time_format_unix (t, NULL, g_dpgettext2 (GETTEXT_PACKAGE, "timeline tick", step->format));
         draw_tick_line (cr, x, height, fg);
         draw_tick_label (self, cr, text ? text : "", x, &last_end, fg);
       }

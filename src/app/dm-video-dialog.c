@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dm-save-chooser.h"
+#include "dm-time-format.h"
 #include "dm-ui-resources.h"
 #include "dm-video-dialog.h"
 
@@ -88,10 +89,8 @@ dm_video_dialog_get_range (DmVideoDialog *self,
 static char *
 format_day (gint64 t)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-
   /* the playhead's words */
-  char *text = utc ? g_date_time_format (utc, C_("playhead time", "%e %b %Y, %H:%M UTC")) : NULL;
+  char *text = dm_time_format_unix (t, NULL, C_("playhead time", "%e %b %Y, %H:%M UTC"));
 
   if (text == NULL)
     return g_strdup ("?");

@@ -10,6 +10,7 @@
 #include "dm-error.h"
 #include "dm-loader.h"
 #include "dm-screen-painter.h"
+#include "dm-time-format.h"
 #include "dm-ui-resources.h"
 #include "dm-window-private.h"
 
@@ -41,9 +42,8 @@ static void
 update_time_label (DmWindow *self)
 {
   double t = dm_playback_get_time (self->playback);
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc ((gint64) t);
   /* Translators: the playhead's time over the map, see the strftime manual */
-  g_autofree char *text = dt ? g_date_time_format (dt, C_("playhead time", "%e %b %Y, %H:%M UTC")) : NULL;
+  g_autofree char *text = dm_time_format_unix ((gint64) t, NULL, C_("playhead time", "%e %b %Y, %H:%M UTC"));
 
   /* a file of places without times has no moment to show: not 1 January 1970 */
   if (self->document != NULL && dm_document_get_files (self->document)->len > 0 &&

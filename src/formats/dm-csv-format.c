@@ -351,8 +351,9 @@ read_clock (Loader     *self,
             DmTime     *out)
 {
   DmCsvField *date = cell (self, row, COL_DATE);
-  g_autoptr(GDateTime) day = NULL;
   g_autofree char *iso = NULL;
+  DmCivil day;
+  gint64 middle;
   int hour, minute, second;
   DmTime t;
 
@@ -361,15 +362,10 @@ read_clock (Loader     *self,
       t.precision != DM_PRECISION_DAY)
     return FALSE;
   /* the local day the date names (its middle, whatever the zone) */
-  day = g_date_time_new_from_unix_utc ((t.earliest + t.latest) / 2);
-  if (zone != NULL)
-    {
-      GDateTime *local = g_date_time_to_timezone (day, zone);
-      g_date_time_unref (day);
-      day = local;
-    }
-  iso = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_time_get_year (day),
-                         g_date_time_get_month (day), g_date_time_get_day_of_month (day), hour, minute);
+  middle = (t.earliest + t.latest) / 2;
+  dm_civil_from_unix (middle + dm_time_zone_offset_at (zone, middle), &day);
+  iso = g_strdup_printf ("%s%04d-%02d-%02dT%02d:%02d", day.year < 0 ? "-" : "", ABS (day.year),
+                         day.month, day.day, hour, minute);
   if (second != 0)
     {
       g_autofree char *minutes = g_steal_pointer (&iso);

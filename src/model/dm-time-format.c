@@ -21,27 +21,73 @@ typedef enum
   SHOW_YEAR  = 1 << 2,
 } Show;
 
-/* The parts @show of the local day @dt: "26 October 2025", "October 2025" (the month's
- * standalone form: "октябрь 2025 г."), "2025" */
-static char *
-format_parts (GDateTime *dt,
-              Show       show)
+/**
+ * dm_time_mark_era:
+ * @text: (transfer full): a date whose year, @year, is counted as years are before the common
+ *   era (dm_time_era_year())
+ *
+ * Returns: (transfer full): @text, or @text marked as before the common era when @year is
+ *   before the year 1: "15 March 44 BC"
+ */
+char *
+dm_time_mark_era (char *text,
+                  int   year)
 {
-  int day = g_date_time_get_day_of_month (dt), year = g_date_time_get_year (dt);
-  int month = g_date_time_get_month (dt);
+  char *marked;
+
+  if (year >= 1)
+    return text;
+  /* Translators: a date before the common era, its year counted back from 1 BC (ISO 8601's
+   * year 0): %s is the date, "15 March 44" or "March 44", shown as "15 March 44 BC" */
+  marked = g_strdup_printf (C_("era", "%s BC"), text);
+  g_free (text);
+  return marked;
+}
+
+/* The year as written in a date: 44 for ISO 8601's -0043 (44 BC, marked by dm_time_mark_era()) */
+int
+dm_time_era_year (int year)
+{
+  return year >= 1 ? year : 1 - year;
+}
+
+/**
+ * dm_time_format_era_year:
+ * @year: a year before the year 1, as ISO 8601 counts them (-499)
+ *
+ * Returns: (transfer full): the year as a person reads it: "500 BC"
+ */
+char *
+dm_time_format_era_year (int year)
+{
+  /* Translators: a year before the common era, counted back from 1 BC (ISO 8601's year 0),
+   * by itself or in a date: "500 BC", "Friday 15 March 44 BC, 12:00 UTC" */
+  return g_strdup_printf (C_("era", "%d BC"), dm_time_era_year (year));
+}
+
+/* The parts @show of the local day @c: "26 October 2025", "October 2025" (the month's
+ * standalone form: "октябрь 2025 г."), "2025"; "15 March 44 BC", "500 BC" */
+static char *
+format_parts (const DmCivil *c,
+              Show           show)
+{
+  int year = dm_time_era_year (c->year);
 
   switch ((int) show)
     {
     case SHOW_YEAR:
+      if (c->year < 1)
+        return dm_time_format_era_year (c->year);
       return g_strdup_printf ("%d", year);
     case SHOW_MONTH | SHOW_YEAR:
       /* Translators: a month and its year: 1$ the month's name (its "standalone month"
        * form), 2$ the year */
-      return g_strdup_printf (C_("date", "%1$s %2$d"), dm_time_month_name (month, TRUE), year);
+      return dm_time_mark_era (g_strdup_printf (C_("date", "%1$s %2$d"),
+                                                dm_time_month_name (c->month, TRUE), year), c->year);
     default:
       /* Translators: a day: 1$ the day, 2$ the month's name, 3$ the year */
-      return g_strdup_printf (C_("date", "%1$d %2$s %3$d"), day, dm_time_month_name (month, FALSE),
-                              year);
+      return dm_time_mark_era (g_strdup_printf (C_("date", "%1$d %2$s %3$d"), c->day,
+                                                dm_time_month_name (c->month, FALSE), year), c->year);
     }
 }
 
@@ -61,21 +107,23 @@ zone_for (const DmTime *time,
   return g_time_zone_ref (zone);
 }
 
-static GDateTime *
-to_local (gint64     utc,
-          GTimeZone *zone)
+/* The day and time of @utc in @zone, for any year */
+static void
+to_civil (gint64     utc,
+          GTimeZone *zone,
+          DmCivil   *out)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (utc);
-
-  return dt ? g_date_time_to_timezone (dt, zone) : NULL;
+  dm_civil_from_unix (utc + dm_time_zone_offset_at (zone, utc), out);
 }
 
-/* "KST" for a named zone; "UTC" or "UTC+09:00" for a bare offset, not "+09:00:00" */
+/* "KST" for a named zone at @utc; "UTC" or "UTC+09:00" for a bare offset, not "+09:00:00" */
 static char *
-dup_zone_name (GDateTime *dt)
+dup_zone_name (GTimeZone *zone,
+               gint64     utc)
 {
-  const char *abbreviation = g_date_time_get_timezone_abbreviation (dt);
-  gint64 offset = g_date_time_get_utc_offset (dt) / G_USEC_PER_SEC;
+  int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, utc);
+  const char *abbreviation = g_time_zone_get_abbreviation (zone, interval);
+  gint64 offset = g_time_zone_get_offset (zone, interval);
 
   if (abbreviation != NULL && *abbreviation != '+' && *abbreviation != '-' &&
       !g_ascii_isdigit (*abbreviation))
@@ -87,25 +135,24 @@ dup_zone_name (GDateTime *dt)
 }
 
 static gboolean
-same_month (GDateTime *a,
-            GDateTime *b)
+same_month (const DmCivil *a,
+            const DmCivil *b)
 {
-  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
-         g_date_time_get_month (a) == g_date_time_get_month (b);
+  return a->year == b->year && a->month == b->month;
 }
 
 /* Two days as compactly as they read, in each language's order: "26 – 28 October 2025",
  * "30 October – 2 November 2025", "2025년 10월 26~28일"; or, with @between, a day known only to
  * lie between them: "between 26 and 28 October 2025" */
 static char *
-format_two_days (GDateTime *a,
-                 GDateTime *b,
-                 gboolean   between)
+format_two_days (const DmCivil *a,
+                 const DmCivil *b,
+                 gboolean       between)
 {
-  int da = g_date_time_get_day_of_month (a), db = g_date_time_get_day_of_month (b);
-  const char *ma = dm_time_month_name (g_date_time_get_month (a), FALSE);
-  const char *mb = dm_time_month_name (g_date_time_get_month (b), FALSE);
-  int year = g_date_time_get_year (b);
+  int da = a->day, db = b->day;
+  const char *ma = dm_time_month_name (a->month, FALSE);
+  const char *mb = dm_time_month_name (b->month, FALSE);
+  int year = dm_time_era_year (b->year);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
 
@@ -114,22 +161,25 @@ format_two_days (GDateTime *a,
       if (between)
         /* Translators: a day known only to lie in a range of one month: "between 26 and
          * 28 October 2025": 1$ and 2$ the days, 3$ the month's name, 4$ the year */
-        return g_strdup_printf (C_("period", "between %1$d and %2$d %3$s %4$d"), da, db, mb, year);
+        return dm_time_mark_era (g_strdup_printf (C_("period", "between %1$d and %2$d %3$s %4$d"),
+                                                  da, db, mb, year), b->year);
       /* Translators: from one day to another of one month: "26 – 28 October 2025": 1$ and 2$
        * the days, 3$ the month's name, 4$ the year */
-      return g_strdup_printf (C_("day range", "%1$d – %2$d %3$s %4$d"), da, db, mb, year);
+      return dm_time_mark_era (g_strdup_printf (C_("day range", "%1$d – %2$d %3$s %4$d"),
+                                                da, db, mb, year), b->year);
     }
-  if (g_date_time_get_year (a) == year)
+  if (a->year == b->year)
     {
       if (between)
         /* Translators: a day known only to lie in a range of one year: "between 30 October and
          * 2 November 2025": 1$ the first day, 2$ its month, 3$ the last day, 4$ its month,
          * 5$ the year */
-        return g_strdup_printf (C_("period", "between %1$d %2$s and %3$d %4$s %5$d"),
-                                da, ma, db, mb, year);
+        return dm_time_mark_era (g_strdup_printf (C_("period", "between %1$d %2$s and %3$d %4$s %5$d"),
+                                                  da, ma, db, mb, year), b->year);
       /* Translators: from one day to another of one year: "30 October – 2 November 2025":
        * 1$ the first day, 2$ its month, 3$ the last day, 4$ its month, 5$ the year */
-      return g_strdup_printf (C_("day range", "%1$d %2$s – %3$d %4$s %5$d"), da, ma, db, mb, year);
+      return dm_time_mark_era (g_strdup_printf (C_("day range", "%1$d %2$s – %3$d %4$s %5$d"),
+                                                da, ma, db, mb, year), b->year);
     }
   first = format_parts (a, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
   last = format_parts (b, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
@@ -143,30 +193,29 @@ format_two_days (GDateTime *a,
 
 /* A period: "October 2025", "early/mid-/late October 2025", or "between 26 and 28 October" */
 static char *
-format_period (GDateTime *a,
-               GDateTime *b)
+format_period (const DmCivil *a,
+               const DmCivil *b)
 {
-  int da = g_date_time_get_day_of_month (a), db = g_date_time_get_day_of_month (b);
+  int da = a->day, db = b->day;
 
   if (same_month (a, b))
     {
-      g_autoptr(GDateTime) next = g_date_time_add_days (b, 1);
-      gboolean month_end = next != NULL && g_date_time_get_day_of_month (next) == 1;
-      const char *month = dm_time_month_name (g_date_time_get_month (a), FALSE);
-      int year = g_date_time_get_year (a);
+      gboolean month_end = db == dm_civil_days_in_month (b->year, b->month);
+      const char *month = dm_time_month_name (a->month, FALSE);
+      int year = dm_time_era_year (a->year);
 
       if (da == 1 && month_end)
         return format_parts (a, SHOW_MONTH | SHOW_YEAR);
       /* Translators: the first ten days of a month: "early October 2025": 1$ the month's
        * name (the form after a day: Russian "начало октября"), 2$ the year */
       if (da == 1 && db == 10)
-        return g_strdup_printf (C_("period", "early %1$s %2$d"), month, year);
+        return dm_time_mark_era (g_strdup_printf (C_("period", "early %1$s %2$d"), month, year), a->year);
       /* Translators: days 11 to 20 of a month: "mid-October 2025" */
       if (da == 11 && db == 20)
-        return g_strdup_printf (C_("period", "mid-%1$s %2$d"), month, year);
+        return dm_time_mark_era (g_strdup_printf (C_("period", "mid-%1$s %2$d"), month, year), a->year);
       /* Translators: days 21 to the end of a month: "late October 2025" */
       if (da == 21 && month_end)
-        return g_strdup_printf (C_("period", "late %1$s %2$d"), month, year);
+        return dm_time_mark_era (g_strdup_printf (C_("period", "late %1$s %2$d"), month, year), a->year);
     }
   return format_two_days (a, b, TRUE);
 }
@@ -176,29 +225,29 @@ format_known (const DmTime *time,
               GTimeZone    *zone)
 {
   g_autoptr(GTimeZone) z = zone_for (time, zone);
-  g_autoptr(GDateTime) dt = to_local (time->earliest, z);
-  g_autoptr(GDateTime) last = NULL;
   g_autofree char *day = NULL;
   g_autofree char *clock = NULL;
   g_autofree char *zone_name = NULL;
+  DmCivil dt, last;
 
-  if (dt == NULL)
-    return g_strdup (_("not reported"));
+  to_civil (time->earliest, z, &dt);
   switch (time->precision)
     {
     case DM_PRECISION_YEAR:
-      return format_parts (dt, SHOW_YEAR);
+      return format_parts (&dt, SHOW_YEAR);
     case DM_PRECISION_MONTH:
-      return format_parts (dt, SHOW_MONTH | SHOW_YEAR);
+      return format_parts (&dt, SHOW_MONTH | SHOW_YEAR);
     case DM_PRECISION_PERIOD:
-      last = to_local (MAX (time->latest - 1, time->earliest), z);
-      return last ? format_period (dt, last) : format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+      to_civil (MAX (time->latest - 1, time->earliest), z, &last);
+      return format_period (&dt, &last);
     case DM_PRECISION_DAY:
-      return format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+      return format_parts (&dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
     default:
-      day = format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
-      clock = g_date_time_format (dt, time->precision == DM_PRECISION_SECOND ? "%H:%M:%S" : "%H:%M");
-      zone_name = dup_zone_name (dt);
+      day = format_parts (&dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+      clock = time->precision == DM_PRECISION_SECOND
+              ? g_strdup_printf ("%02d:%02d:%02d", dt.hour, dt.minute, dt.second)
+              : g_strdup_printf ("%02d:%02d", dt.hour, dt.minute);
+      zone_name = dup_zone_name (z, time->earliest);
       /* Translators: a day, a time of day and the zone's abbreviation: "26 October 2025, 09:30 KST" */
       return g_strdup_printf (C_("date", "%1$s, %2$s %3$s"), day, clock, zone_name);
     }
@@ -245,8 +294,11 @@ dm_time_format_utc (const DmTime *time)
 
   if (dm_time_is_known (time) && time->precision >= DM_PRECISION_MINUTE)
     {
-      g_autoptr(GDateTime) dt = to_local (time->earliest, utc);
-      return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M UTC") : NULL;
+      DmCivil dt;
+
+      to_civil (time->earliest, utc, &dt);
+      return g_strdup_printf ("%s%04d-%02d-%02d %02d:%02d UTC", dt.year < 0 ? "-" : "", ABS (dt.year),
+                              dt.month, dt.day, dt.hour, dt.minute);
     }
   return dm_time_format_local (time, NULL);
 }
@@ -257,16 +309,15 @@ dm_time_format_instant (gint64     utc_seconds,
                         GTimeZone *zone)
 {
   g_autoptr(GTimeZone) utc = zone ? NULL : g_time_zone_new_utc ();
-  g_autoptr(GDateTime) dt = to_local (utc_seconds, zone ? zone : utc);
   g_autofree char *day = NULL;
   g_autofree char *clock = NULL;
   g_autofree char *zone_name = NULL;
+  DmCivil dt;
 
-  if (dt == NULL)
-    return g_strdup ("?");
-  day = format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
-  clock = g_date_time_format (dt, "%H:%M");
-  zone_name = dup_zone_name (dt);
+  to_civil (utc_seconds, zone ? zone : utc, &dt);
+  day = format_parts (&dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+  clock = g_strdup_printf ("%02d:%02d", dt.hour, dt.minute);
+  zone_name = dup_zone_name (zone ? zone : utc, utc_seconds);
   return g_strdup_printf (C_("date", "%1$s, %2$s %3$s"), day, clock, zone_name);
 }
 
@@ -281,12 +332,11 @@ dm_time_format_estimate (gint64     utc_seconds,
                          GTimeZone *zone)
 {
   g_autoptr(GTimeZone) utc = zone ? NULL : g_time_zone_new_utc ();
-  g_autoptr(GDateTime) dt = to_local (utc_seconds, zone ? zone : utc);
   g_autofree char *day = NULL;
+  DmCivil dt;
 
-  if (dt == NULL)
-    return g_strdup (_("not reported"));
-  day = format_parts (dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
+  to_civil (utc_seconds, zone ? zone : utc, &dt);
+  day = format_parts (&dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
   /* Translators: a day Diplomap estimated because the source gave none */
   return g_strdup_printf (_("about %s (estimated)"), day);
 }
@@ -314,11 +364,11 @@ dm_time_format_range (const DmTime *first,
     {
       g_autoptr(GTimeZone) za = zone_for (first, zone);
       g_autoptr(GTimeZone) zb = zone_for (last, zone);
-      g_autoptr(GDateTime) da = to_local (first->earliest, za);
-      g_autoptr(GDateTime) db = to_local (last->earliest, zb);
+      DmCivil da, db;
 
-      if (da != NULL && db != NULL)
-        return format_two_days (da, db, FALSE);
+      to_civil (first->earliest, za, &da);
+      to_civil (last->earliest, zb, &db);
+      return format_two_days (&da, &db, FALSE);
     }
   a = dm_time_format_local (first, zone);
   b = dm_time_format_local (last, zone);

@@ -129,3 +129,60 @@ dm_time_format_date_time (GDateTime  *dt,
     }
   return g_date_time_format (dt, out->str);
 }
+
+/**
+ * dm_time_format_unix:
+ * @zone: (nullable): the zone to show @utc_seconds in (UTC if %NULL)
+ * @format: as for dm_time_format_date_time()
+ *
+ * dm_time_format_date_time() of the moment @utc_seconds, for any year: before the year 1
+ * (dm_time_date_time_new()), `%Y` is the year counted back from 1 BC and marked so ("44 BC":
+ * "Friday 15 March 44 BC, 12:00 UTC").
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL after the year 9999
+ */
+char *
+dm_time_format_unix (gint64      utc_seconds,
+                     GTimeZone  *zone,
+                     const char *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GString) with_year = NULL;
+  g_autofree char *year = NULL;
+  int shift = 0;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  dt = dm_time_date_time_new (utc_seconds, zone, &shift);
+  if (dt == NULL)
+    return NULL;
+  if (shift == 0)
+    return dm_time_format_date_time (dt, format);
+  /* the year of the moved date is not the real one: written here instead of %Y */
+  if (g_date_time_get_year (dt) + shift < 1)
+    year = dm_time_format_era_year (g_date_time_get_year (dt) + shift);
+  else
+    year = g_strdup_printf ("%d", g_date_time_get_year (dt) + shift);
+  with_year = g_string_new (NULL);
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 'Y')
+        {
+          for (const char *c = year; *c != '\0'; c++)  /* a literal for g_date_time_format */
+            {
+              if (*c == '%')
+                g_string_append_c (with_year, '%');
+              g_string_append_c (with_year, *c);
+            }
+          p++;
+        }
+      else if (p[0] == '%' && p[1] != '\0')
+        {
+          g_string_append_len (with_year, p, 2);
+          p++;
+        }
+      else
+        g_string_append_c (with_year, *p);
+    }
+  return dm_time_format_date_time (dt, with_year->str);
+}

@@ -74,8 +74,8 @@ read_offset (const char **p,
   return TRUE;
 }
 
-/* The first and last seconds of the years 1 to 9999 in UTC, as Unix times */
-#define FIRST_UTC_SECOND G_GINT64_CONSTANT (-62135596800)
+/* The first and last seconds of the years -9999 (10000 BC) to 9999 in UTC, as Unix times */
+#define FIRST_UTC_SECOND G_GINT64_CONSTANT (-377705116800)
 #define LAST_UTC_SECOND  G_GINT64_CONSTANT (253402300799)
 
 static gint64
@@ -87,8 +87,16 @@ local_to_utc (GTimeZone *zone,
               int        minute,
               double     seconds)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new (zone, year, month, day, hour, minute, seconds);
+  g_autoptr(GDateTime) dt = NULL;
 
+  /* Outside GDateTime's years 1 to 9999: the zone's offset of then, fixed, with our calendar */
+  if (year < 1 || year > 9999)
+    {
+      gint64 local = dm_civil_days (year, month, day) * 86400 + hour * 3600 + minute * 60 + (gint64) seconds;
+
+      return local - dm_time_zone_offset_at (zone, local);
+    }
+  dt = g_date_time_new (zone, year, month, day, hour, minute, seconds);
   if (dt == NULL)
     return G_MININT64;
   return g_date_time_to_unix (dt);
@@ -134,6 +142,40 @@ parse_error (const char  *text,
 }
 
 static gboolean
+range_error (const char  *text,
+             GError     **error)
+{
+  g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+               /* Translators: %s is the time the file gave; -9999 and 9999 are ISO 8601 years */
+               _("“%s” falls outside the years -9999 to 9999 (10000 BC to AD 9999) in UTC"), text);
+  return FALSE;
+}
+
+/* A year of four digits ("0676"; "0000" is 1 BC), or ISO 8601's expanded year: a sign, then
+ * four to six digits ("-0500" is 501 BC, "+002025" is 2025) */
+static gboolean
+read_year (const char **p,
+           int         *year,
+           gboolean    *in_range)
+{
+  int sign = 1, digits = 0;
+  gint64 v = 0;
+
+  *in_range = TRUE;
+  if (**p != '+' && **p != '-')
+    return read_digits (p, 4, year);
+  sign = **p == '-' ? -1 : 1;
+  *p += 1;
+  for (; g_ascii_isdigit (**p) && digits < 7; digits++, *p += 1)
+    v = v * 10 + (**p - '0');
+  if (digits < 4 || digits > 6)
+    return FALSE;
+  *in_range = v <= -DM_TIME_FIRST_YEAR && v <= DM_TIME_LAST_YEAR;
+  *year = sign * (int) v;
+  return TRUE;
+}
+
+static gboolean
 parse_single (const char  *text,
               GTimeZone   *zone,
               DmTime      *out,
@@ -148,6 +190,7 @@ parse_single (const char  *text,
   DmTime t = DM_TIME_UNKNOWN;
   int year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0;
   double frac = 0.0;
+  gboolean in_range = TRUE;
 
   while (len > 0 && (copy[len - 1] == '~' || copy[len - 1] == '?'))
     {
@@ -160,7 +203,7 @@ parse_single (const char  *text,
   if (zone == NULL)
     zone = utc = g_time_zone_new_utc ();
 
-  if (!read_digits (&p, 4, &year) || year < 1)
+  if (!read_year (&p, &year, &in_range))
     return parse_error (text, error);
   t.precision = DM_PRECISION_YEAR;
 
@@ -173,7 +216,7 @@ parse_single (const char  *text,
       if (*p == '-')
         {
           p++;
-          if (!read_digits (&p, 2, &day) || !g_date_valid_dmy (day, month, year))
+          if (!read_digits (&p, 2, &day) || day < 1 || day > dm_civil_days_in_month (year, month))
             return parse_error (text, error);
           t.precision = DM_PRECISION_DAY;
           if (*p == 'T' || *p == 't' || *p == ' ')
@@ -216,6 +259,8 @@ parse_single (const char  *text,
     }
   if (*p != '\0')
     return parse_error (text, error);
+  if (!in_range)
+    return range_error (text, error);
 
   if (!t.has_offset && (standard = dm_time_standard_zone (zone, year)) != NULL)
     zone = standard;
@@ -232,13 +277,13 @@ parse_single (const char  *text,
       break;
     case DM_PRECISION_DAY:
       {
-        g_autoptr(GDateTime) start = g_date_time_new (zone, year, month, day, 0, 0, 0);
-        g_autoptr(GDateTime) next = start ? g_date_time_add_days (start, 1) : NULL;
-        if (start == NULL)
-          return parse_error (text, error);
-        t.earliest = g_date_time_to_unix (start);
-        /* the day after 9999-12-31 is in the year 10000, which GDateTime cannot hold */
-        t.latest = next != NULL ? g_date_time_to_unix (next) : G_MAXINT64;
+        DmCivil next;
+
+        dm_civil_from_unix ((dm_civil_days (year, month, day) + 1) * 86400, &next);
+        t.earliest = local_to_utc (zone, year, month, day, 0, 0, 0);
+        /* the day after 9999-12-31 is in the year 10000, which no writer can write */
+        t.latest = next.year > DM_TIME_LAST_YEAR
+                   ? G_MAXINT64 : local_to_utc (zone, next.year, next.month, next.day, 0, 0, 0);
       }
       break;
     default:
@@ -247,8 +292,8 @@ parse_single (const char  *text,
     }
   if (t.earliest == G_MININT64 || t.latest == G_MININT64)
     return parse_error (text, error);
-  /* A year, month or day partly within the years 1 to 9999 in UTC (9999-12-31 in UTC or
-   * west of it, whose end is in the year 10000; 0001-01-01 east of UTC) is held from the
+  /* A year, month or day partly within the years -9999 to 9999 in UTC (9999-12-31 in UTC or
+   * west of it, whose end is in the year 10000; -9999-01-01 east of UTC) is held from the
    * first or to the last second of those years: every writer writes it, and it reads back
    * (the writers write a period's end as a day: fuzz-time found 9999-12-31 unreadable) */
   if (t.precision != DM_PRECISION_MINUTE && t.precision != DM_PRECISION_SECOND &&
@@ -257,20 +302,15 @@ parse_single (const char  *text,
       t.earliest = MAX (t.earliest, FIRST_UTC_SECOND);
       t.latest = MIN (t.latest, LAST_UTC_SECOND);
     }
-  /* 9999-12-31T23:59:59-23:59 is a day into the year 10000 in UTC, which GDateTime, and
-   * so every writer, cannot hold */
+  /* 9999-12-31T23:59:59-23:59 is a day into the year 10000 in UTC, which no writer can
+   * write */
   if (t.earliest < FIRST_UTC_SECOND || t.latest > LAST_UTC_SECOND)
-    {
-      g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
-                   /* Translators: %s is the time the file gave */
-                   _("“%s” falls outside the years 1 to 9999 in UTC"), text);
-      return FALSE;
-    }
+    return range_error (text, error);
 
   if (!t.has_offset)
     {
       /* what g_date_time_to_timezone() gives, without its two GDateTimes (read for every
-       * time of a large file): 0 where the local time falls outside the years 1 to 9999 */
+       * time of a large file): 0 where the local time falls outside the years -9999 to 9999 */
       gint32 offset = g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL,
                                                                               t.earliest));
       gint64 local = t.earliest + offset;
@@ -285,7 +325,9 @@ parse_single (const char  *text,
  * dm_time_parse:
  * @text: ISO 8601: "2025", "2025-10", "2025-10-26", "2025-10-26T09:30",
  *   "2025-10-26T09:30:00+09:00", "2025-10-26T00:30Z"; an interval
- *   "2025-10-21/2025-10-31"; a trailing "~" marks it approximate
+ *   "2025-10-21/2025-10-31"; a trailing "~" marks it approximate; years from -9999 to 9999,
+ *   "0676", "0000" (1 BC), "-0043-03-15" (15 March 44 BC), "+002025" (ISO 8601's expanded
+ *   years)
  * @zone: (nullable): the place's zone, for times without an offset (UTC if %NULL)
  *
  * A date without a time is the local day at the place.
@@ -359,24 +401,38 @@ zone_for (const DmTime *time,
   return g_time_zone_new_utc ();
 }
 
-static GDateTime *
-to_local (gint64     utc,
-          GTimeZone *zone)
+/* The day and time of @utc in @zone, for any year */
+static void
+to_civil (gint64     utc,
+          GTimeZone *zone,
+          DmCivil   *out)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (utc);
-
-  return dt ? g_date_time_to_timezone (dt, zone) : NULL;
+  dm_civil_from_unix (utc + dm_time_zone_offset_at (zone, utc), out);
 }
 
-/* @dt as ISO 8601: the year in four digits (GLib's %Y writes the year 1 as "1", which no
- * reader takes for a year), then @rest_format */
+/* @c as ISO 8601 to @precision: the year in four digits (GLib's %Y writes the year 1 as "1",
+ * which no reader takes for a year), with a sign before the year 0 ("-0500" is 501 BC) */
 static char *
-format_iso (GDateTime  *dt,
-            const char *rest_format)
+format_iso (const DmCivil *c,
+            DmPrecision    precision)
 {
-  g_autofree char *rest = g_date_time_format (dt, rest_format);
+  g_autofree char *year = c->year < 0 ? g_strdup_printf ("-%04d", -c->year)
+                                      : g_strdup_printf ("%04d", c->year);
 
-  return g_strdup_printf ("%04d%s", g_date_time_get_year (dt), rest ? rest : "");
+  switch (precision)
+    {
+    case DM_PRECISION_YEAR:
+      return g_steal_pointer (&year);
+    case DM_PRECISION_MONTH:
+      return g_strdup_printf ("%s-%02d", year, c->month);
+    case DM_PRECISION_MINUTE:
+      return g_strdup_printf ("%s-%02d-%02dT%02d:%02d", year, c->month, c->day, c->hour, c->minute);
+    case DM_PRECISION_SECOND:
+      return g_strdup_printf ("%s-%02d-%02dT%02d:%02d:%02d", year, c->month, c->day, c->hour,
+                              c->minute, c->second);
+    default:
+      return g_strdup_printf ("%s-%02d-%02d", year, c->month, c->day);
+    }
 }
 
 /**
@@ -390,41 +446,42 @@ dm_time_to_iso (const DmTime *time,
                 GTimeZone    *zone)
 {
   g_autoptr(GTimeZone) z = NULL;
-  g_autoptr(GDateTime) dt = NULL;
   g_autofree char *body = NULL;
+  DmCivil first;
 
   if (!dm_time_is_known (time))
     return NULL;
 
   z = zone_for (time, zone);
-  dt = to_local (time->earliest, z);
-  if (dt == NULL)
-    return NULL;
+  to_civil (time->earliest, z, &first);
 
   switch (time->precision)
     {
     case DM_PRECISION_YEAR:
-      body = format_iso (dt, "");
-      break;
     case DM_PRECISION_MONTH:
-      body = format_iso (dt, "-%m");
-      break;
     case DM_PRECISION_DAY:
-      body = format_iso (dt, "-%m-%d");
+      body = format_iso (&first, time->precision);
       break;
     case DM_PRECISION_PERIOD:
       {
-        g_autoptr(GDateTime) last = to_local (time->latest - 1, z);
-        g_autofree char *a = format_iso (dt, "-%m-%d");
-        g_autofree char *b = last ? format_iso (last, "-%m-%d") : NULL;
-        body = g_strdup_printf ("%s/%s", a, b ? b : a);
+        DmCivil last;
+        g_autofree char *a = format_iso (&first, DM_PRECISION_DAY);
+        g_autofree char *b = NULL;
+
+        to_civil (MAX (time->latest - 1, time->earliest), z, &last);
+        /* a period held to the last second of 9999 in UTC ends, east of UTC, in the year
+         * 10000 locally: written as the last day that reads back to it */
+        if (last.year > DM_TIME_LAST_YEAR)
+          last = (DmCivil) { DM_TIME_LAST_YEAR, 12, 31, 0, 0, 0, 0 };
+        b = format_iso (&last, DM_PRECISION_DAY);
+        body = g_strdup_printf ("%s/%s", a, b);
       }
       break;
     case DM_PRECISION_MINUTE:
     case DM_PRECISION_SECOND:
     default:
-      body = format_iso (dt, time->precision == DM_PRECISION_MINUTE
-                              ? "-%m-%dT%H:%M" : "-%m-%dT%H:%M:%S");
+      body = format_iso (&first, time->precision == DM_PRECISION_MINUTE ? DM_PRECISION_MINUTE
+                                                                        : DM_PRECISION_SECOND);
       if (time->has_offset)
         {
           int off = ABS (time->utc_offset) / 60;
@@ -471,7 +528,10 @@ dm_time_compare (const DmTime *a,
 char *
 dm_time_format_utc_iso (gint64 utc_seconds)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (utc_seconds);
+  g_autofree char *body = NULL;
+  DmCivil c;
 
-  return dt ? format_iso (dt, "-%m-%dT%H:%M:%SZ") : NULL;
+  dm_civil_from_unix (utc_seconds, &c);
+  body = format_iso (&c, DM_PRECISION_SECOND);
+  return g_strconcat (body, "Z", NULL);
 }

@@ -32,6 +32,41 @@ typedef struct
 
 #define DM_TIME_UNKNOWN ((DmTime) { 0, 0, 0, DM_PRECISION_NONE, 0, 0 })
 
+/* The years dm_time_parse() reads, in ISO 8601: -9999 (10000 BC) to 9999 */
+#define DM_TIME_FIRST_YEAR (-9999)
+#define DM_TIME_LAST_YEAR  9999
+
+/**
+ * DmCivil:
+ * @year: the year as ISO 8601 counts it: 0 is 1 BC, -43 is 44 BC
+ * @day_of_week: 1 for Monday to 7 for Sunday
+ *
+ * A day and time of day in the proleptic Gregorian calendar, for any year (dm-time-civil.c)
+ */
+typedef struct
+{
+  int year;
+  int month;
+  int day;
+  int hour;
+  int minute;
+  int second;
+  int day_of_week;
+} DmCivil;
+
+gint64     dm_civil_days           (int           year,
+                                    int           month,
+                                    int           day);
+int        dm_civil_days_in_month  (int           year,
+                                    int           month);
+void       dm_civil_from_unix      (gint64        local_seconds,
+                                    DmCivil      *out);
+gint32     dm_time_zone_offset_at  (GTimeZone    *zone,
+                                    gint64        utc_seconds);
+GDateTime *dm_time_date_time_new   (gint64        utc_seconds,
+                                    GTimeZone    *zone,
+                                    int          *year_shift);
+
 /* @zone's first standard offset for a @year when it still kept local mean time (Rome
  * +0:49:56), which old dates are read and written in; NULL otherwise (transfer full) */
 GTimeZone *dm_time_standard_zone  (GTimeZone    *zone,

@@ -25,8 +25,7 @@
 /* "Moscow 15:00 MSK" (the place's name in the figure's language: "Москва"), with the date when it differs from the day in UTC */
 static char *
 format_local (DmPlace   *place,
-              gint64     t,
-              GDateTime *utc)
+              gint64     t)
 {
   GTimeZone *zone = dm_place_get_zone (place);
   const char *name = dm_gazetteer_translate_place (dm_gazetteer_get_default (),
@@ -34,18 +33,17 @@ format_local (DmPlace   *place,
                                                    dm_place_get_country (place),
                                                    dm_i18n_get_thread_language ());
   g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
   g_autofree char *clock = NULL;
+  int shift;
 
   if (zone == NULL)
     return NULL;
-  local = g_date_time_new_from_unix_utc (t);
-  if (local == NULL)
+  /* both moved alike before the year 1 (dm_time_date_time_new()) */
+  local = dm_time_date_time_new (t, zone, &shift);
+  utc = dm_time_date_time_new (t, NULL, &shift);
+  if (local == NULL || utc == NULL)
     return NULL;
-  {
-    GDateTime *in_zone = g_date_time_to_timezone (local, zone);
-    g_date_time_unref (local);
-    local = in_zone;
-  }
   /* Translators: a time of day in a place's time zone, see the strftime manual */
   clock = g_date_time_format (local, C_("caption time", "%H:%M %Z"));
   if (g_date_time_get_day_of_year (local) != g_date_time_get_day_of_year (utc))
@@ -71,24 +69,22 @@ dm_figure_dup_caption (DmFigure *self,
                        gint64    t)
 {
   g_autoptr(GPtrArray) places = NULL;
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GString) text = NULL;
   g_autofree char *when = NULL;
 
   if (!dm_document_get_extent (self->document, NULL, NULL))
     return NULL;
-  utc = g_date_time_new_from_unix_utc (t);
-  if (utc == NULL)
-    return NULL;
   /* Translators: the moment a figure shows, in UTC, see the strftime manual; %A and %B are
    * Diplomap's own weekday and month names ("month" and "weekday"), %OB its "standalone
    * month" */
-  when = dm_time_format_date_time (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
+  when = dm_time_format_unix (t, NULL, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
+  if (when == NULL)
+    return NULL;
   text = g_string_new (g_strstrip (when));
   places = dm_route_set_dup_places_at (self->set, t, 3);
   for (guint i = 0; i < places->len; i++)
     {
-      g_autofree char *local = format_local (g_ptr_array_index (places, i), t, utc);
+      g_autofree char *local = format_local (g_ptr_array_index (places, i), t);
       if (local != NULL)
         g_string_append_printf (text, "  ·  %s", local);
     }

@@ -9,6 +9,7 @@
 #include "dm-figure-private.h"
 #include "dm-route-private.h"
 #include "dm-text.h"
+#include "dm-time-format.h"
 
 /* The timeline as a band under the map (dm_figure_set_show_timeline): one lane per actor
  * (with more than MAX_LANES, the first MAX_LANES - 1 and an "Others" lane for the rest) over the clip range (else the events' extent), their legs
@@ -131,6 +132,15 @@ set_source (cairo_t      *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
 }
 
+/* The first second of the month @month, counted from January of the year 0 */
+static gint64
+month_start (gint64 month)
+{
+  gint64 year = month >= 0 ? month / 12 : -((-month + 11) / 12);
+
+  return dm_civil_days ((int) year, (int) (month - year * 12) + 1, 1) * 86400;
+}
+
 /* A tick every day, week, month or year, whichever gives at most about 8 */
 static void
 draw_axis (cairo_t              *cr,
@@ -144,13 +154,12 @@ draw_axis (cairo_t              *cr,
   static const gint64 steps[] = { 3600 * 6, 86400, 86400 * 2, 86400 * 7, 86400 * 14 };
   DmRgba ink = dm_rgba_from_hex (0x6b6b6b, 1.0f);
   double size = l->footer_size, span = (double) (end - start);
-  g_autoptr(GDateTime) first = g_date_time_new_from_unix_utc (start);
-  g_autoptr(GDateTime) tick = NULL;
-  gint64 step = 0;
+  DmCivil first;
+  gint64 step = 0, tick, month = 0;
   int months = 0;
 
-  if (first == NULL)
-    return;
+  /* our calendar, not GDateTime's, which starts at the year 1 */
+  dm_civil_from_unix (start, &first);
   for (guint i = 0; i < G_N_ELEMENTS (steps) && step == 0; i++)
     if (span / steps[i] <= 8)
       step = steps[i];
@@ -159,15 +168,16 @@ draw_axis (cairo_t              *cr,
 
   /* the first tick: the next whole step after the start (midnight, the 1st of a month…) */
   if (months > 0)
-    tick = g_date_time_new_utc (g_date_time_get_year (first),
-                                months >= 12 ? 1 : g_date_time_get_month (first), 1, 0, 0, 0);
-  else
-    tick = g_date_time_new_from_unix_utc ((start + step - 1) / step * step);
-  cairo_set_line_width (cr, 1.0);
-  while (tick != NULL && g_date_time_to_unix (tick) <= end)
     {
-      gint64 t = g_date_time_to_unix (tick);
-      GDateTime *next;
+      month = (gint64) first.year * 12 + (months >= 12 ? 0 : first.month - 1);
+      tick = month_start (month);
+    }
+  else
+    tick = start >= 0 ? (start + step - 1) / step * step : -(-start / step) * step;
+  cairo_set_line_width (cr, 1.0);
+  for (int n = 0; tick <= end && n < 1000; n++)
+    {
+      gint64 t = tick;
 
       if (t >= start)
         {
@@ -175,13 +185,15 @@ draw_axis (cairo_t              *cr,
           g_autofree char *label = NULL;
 
           if (months >= 12)
-            label = g_date_time_format (tick, "%Y");
+            label = dm_time_format_unix (t, NULL, "%Y");
           else if (months > 0)
-            label = g_date_time_format (tick, C_("timeline tick", "%b %Y"));
+            label = dm_time_format_unix (t, NULL, C_("timeline tick", "%b %Y"));
           else if (step < 86400)
-            label = g_date_time_format (tick, C_("timeline tick", "%e %b, %H:%M"));
+            label = dm_time_format_unix (t, NULL, C_("timeline tick", "%e %b, %H:%M"));
           else
-            label = g_date_time_format (tick, C_("timeline tick", "%e %b"));
+            label = dm_time_format_unix (t, NULL, C_("timeline tick", "%e %b"));
+          if (label == NULL)
+            label = g_strdup ("");
           cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
           cairo_move_to (cr, round (x) + 0.5, y);
           cairo_line_to (cr, round (x) + 0.5, y + size * 0.5);
@@ -189,9 +201,10 @@ draw_axis (cairo_t              *cr,
           if (x + dm_text_width (cr, g_strstrip (label), size, DM_TEXT_REGULAR) < x1 + l->pad)
             dm_text_draw (cr, label, x + 2, y + size * 1.45, size, DM_TEXT_REGULAR, &ink, NULL);
         }
-      next = months > 0 ? g_date_time_add_months (tick, months) : g_date_time_add_seconds (tick, step);
-      g_date_time_unref (tick);
-      tick = next;
+      if (months > 0)
+        tick = month_start (month += months);
+      else
+        tick += step;
     }
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dm-time.h"
+#include "dm-time-format.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -26,7 +27,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
     {
       DmTime time, back;
-      g_autofree char *iso = NULL, *utc = NULL, *shown = NULL;
+      g_autofree char *iso = NULL, *utc = NULL, *shown = NULL, *text_shown = NULL;
 
       if (!dm_time_parse (text, zones[i], &time, NULL))
         continue;
@@ -36,6 +37,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       /* every writer writes these: none may be missing */
       g_assert (iso != NULL && utc != NULL && shown != NULL);
       g_assert (dm_time_parse (iso, zones[i], &back, NULL));
+      /* and shown to a person, in any year */
+      text_shown = dm_time_format_local (&time, zones[i]);
+      g_assert (text_shown != NULL);
     }
   return 0;
 }
