@@ -547,8 +547,14 @@ dm_kml_read_placemark (DmKmlLoader *self,
   {
     Vertex *v = &g_array_index (points, Vertex, 0);
     const char *place_name = lookup_any (ext, "place|location|city");
+    /* a placemark with no time is a site: its name is the place's (a KML of sites lists
+     * them by name, not as three "Mountain View") */
+    gboolean untimed = ours ? lookup_any (ext, "start") == NULL && lookup_any (ext, "end") == NULL
+                            : begin == NULL && when == NULL && end == NULL;
     g_autoptr(DmPlace) place = place_name ? dm_import_place_at (&self->imp, place_name, lookup_any (ext, "country"),
                                                                 lookup_any (ext, "timezone"), v->lat, v->lon)
+                             : untimed && name != NULL ? dm_import_place_at (&self->imp, name, lookup_any (ext, "country"),
+                                                                             NULL, v->lat, v->lon)
                                           : place_for (self, name, lookup_any (ext, "country"), v);
     DmTime start, finish;
 
