@@ -148,6 +148,7 @@ test_real_corpus (void)
     { "locations.csv", 5, 0, 3 },
     { "locations.ics", 7, 0, 5 },
     { "lp-places.tsv", 2, 0, 1 },
+    { "months.csv", 4, 0, 1 },
     { "sites.kml", 0, 0, 3 },
     { "untimed-1.0.gpx", 1, 0, 1 },
     { "us-dates.csv", 4, 0, 0 },

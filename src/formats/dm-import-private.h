@@ -169,6 +169,11 @@ gboolean  dm_import_parse_prose_dates (const char   *text,
                                        GTimeZone    *zone,
                                        DmTime       *start,
                                        DmTime       *end);
+/* A month as a spreadsheet's "Month" column writes it: "2025-10", "10/2025", "Oct 2025",
+ * "October 2025", or only the month ("10", "October") with @year (a "Year" column; may be
+ * NULL): "2025-10", or NULL when it is not one */
+char     *dm_import_dup_month         (const char   *text,
+                                       const char   *year);
 /* The extension of @basename, lower case, or "" */
 char     *dm_import_extension         (const char   *basename);
 
