@@ -448,7 +448,7 @@ read_time (Loader    *self,
     if (month != NULL && dm_import_parse_time (month, place ? dm_place_get_zone (place) : NULL, out, NULL))
       return TRUE;
   }
-  dm_import_problem (&self->imp, f->line, f->column, "%s", error->message);
+  dm_import_time_problem (&self->imp, f->line, f->column, error->message);
   return FALSE;
 }
 
@@ -903,6 +903,7 @@ dm_csv_format_load (DmDocument    *doc,
       DmEvent *event = g_ptr_array_index (self.events, i);
       dm_import_add_event (&self.imp, event, dm_event_get_line (event), dm_event_get_column (event));
     }
+  dm_import_report_bad_times (&self.imp);
 
 out:
   g_clear_error (&row_error);

@@ -586,7 +586,7 @@ read_feature (DmGeojsonLoader *self,
       break;
     case DM_GEOJSON_TIMES_BAD:
     default:
-      dm_import_problem (&self->imp, tline ? tline : line, tline ? tcolumn : column, "%s", error->message);
+      dm_import_time_problem (&self->imp, tline ? tline : line, tline ? tcolumn : column, error->message);
       break;
     }
 }
@@ -695,6 +695,8 @@ dm_geojson_format_load (DmDocument    *doc,
                          _("not GeoJSON: the top level should be a Feature or a FeatureCollection"));
   if (ok)
     dm_geojson_report_unknown (&self);
+  if (ok)
+    dm_import_report_bad_times (&self.imp);
   if (ok && self.n_untimed > UNTIMED_SAID)
     dm_import_problem (&self.imp, self.untimed_line, self.untimed_column,
                        /* Translators: after three problems for features without a time; %u counts the rest */
