@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "app-test-util.h"
+#include "dm-event-details.h"
 #include "dm-event-list-private.h"
 #include "dm-screen-painter.h"
 #include "dm-window-private.h"
@@ -628,6 +630,109 @@ test_select_sorted (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The texts of the labels drawn under @widget, one a line */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, text);
+}
+
+static double
+map_distance_to (DmWindow *win,
+                 DmPlace  *place)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+
+  return hypot (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - dm_place_get_longitude (place),
+                shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - dm_place_get_latitude (place));
+}
+
+/* A KML of sites without a time (the first placemarks of Google's KML_Samples.kml,
+ * tests/data/real/sites.kml): its places are rows after the events, "date not given",
+ * found by the search, selectable (details, map framed on the place); an event selected
+ * after one unselects it */
+static void
+test_undated_places (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "sites.kml", NULL);
+  DmWindow *win = open_file (path);
+  GtkSingleSelection *selection = dm_event_list_get_selection (win->event_list);
+  GListModel *rows = G_LIST_MODEL (selection);
+  g_autoptr(GString) drawn = g_string_new (NULL);
+  g_autoptr(DmPlace) floating = NULL;
+  g_autoptr(GFile) sample = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+  g_autofree char *details = NULL;
+  g_autoptr(DmEvent) event = NULL;
+
+  g_assert_cmpuint (n_shown (win), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->event_list->list_stack), ==, "list");
+  /* the window opened on the places, not on the world */
+  g_assert_true (app_test_wait_map_still (win, 5));
+  {
+    g_autoptr(DmPlace) first = g_list_model_get_item (rows, 0);
+    g_assert_true (DM_IS_PLACE (first));
+    g_assert_cmpfloat (map_distance_to (win, first), <, 0.5);
+  }
+  collect_labels (GTK_WIDGET (win->event_list->list_view), drawn);
+  g_assert_nonnull (strstr (drawn->str, "Simple placemark, US\n"));
+  g_assert_nonnull (strstr (drawn->str, "Floating placemark, US\n"));
+  g_assert_nonnull (strstr (drawn->str, "Place · date not given\n"));
+  app_test_save (app_test_render (GTK_WIDGET (win)), "event-list-undated-places.png");
+
+  /* a click on the second row */
+  gtk_single_selection_set_selected (selection, 1);
+  floating = g_list_model_get_item (rows, 1);
+  g_assert_true (dm_event_list_get_selected_place (win->event_list) == floating);
+  g_assert_null (dm_window_get_selected_event (win));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win->event_details)));
+  details = dm_event_details_dup_text (win->event_details);
+  g_assert_nonnull (strstr (details, "Floating placemark, US\nPlace · date not given\nCountry\nUnited States (US)\n"));
+  g_assert_nonnull (strstr (details, "37.42200°, -122.0840"));
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_cmpfloat (map_distance_to (win, floating), <, 0.01);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (shumate_map_get_viewport (win->map)), >=, 4.9);
+
+  /* the search finds places by name; a filter of events hides them */
+  dm_event_list_set_search (win->event_list, "floating");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  dm_event_list_set_search (win->event_list, "");
+  dm_event_list_set_filters (win->event_list, NULL, NULL, DM_EVENT_KIND_TRIP, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->event_list->list_stack), ==, "empty");
+  dm_event_list_clear_filters (win->event_list);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+
+  /* with events: the places follow them; selecting an event unselects the place */
+  dm_window_open_file (win, sample);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 30000));
+  g_assert_cmpuint (n_shown (win), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 13);
+  {
+    g_autoptr(GObject) last = g_list_model_get_item (rows, 12);
+    g_assert_true (DM_IS_PLACE (last));
+  }
+  dm_event_list_set_selected_place (win->event_list, floating);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) floating);
+  event = g_list_model_get_item (rows, 0);
+  dm_window_set_selected_event (win, event);
+  g_assert_null (dm_event_list_get_selected_place (win->event_list));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) event);
+  g_assert_true (dm_event_details_get_event (win->event_details) == event);
+  /* and a place row after an event */
+  gtk_single_selection_set_selected (selection, 11);
+  g_assert_null (dm_window_get_selected_event (win));
+  g_assert_nonnull (dm_event_list_get_selected_place (win->event_list));
+  g_free (details);
+  details = dm_event_details_dup_text (win->event_details);
+  g_assert_nonnull (strstr (details, "date not given"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/app/event-list/filter-labels", test_filter_labels);
   g_test_add_func ("/app/event-list/row-place-first", test_row_place_first);
   g_test_add_func ("/app/event-list/select-sorted", test_select_sorted);
+  g_test_add_func ("/app/event-list/undated-places", test_undated_places);
 
   g_test_add_func ("/app/event-list/dots", test_dots);
   g_test_add_func ("/app/event-list/search/words", test_search_words);

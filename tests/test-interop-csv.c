@@ -451,6 +451,50 @@ test_diary (void)
   g_assert_cmpuint (dm_problem_get_column (problem), ==, 14);
 }
 
+/* A "Month" column, with a "Year" column or the year in it (a travel log kept to the
+ * month, as issue 10 describes them): a date of month precision */
+static void
+test_months (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "months.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GListModel *events = dm_document_get_events (doc);
+  static const struct { const char *country; int year, month; } rows[] = {
+    { "JP", 2024, 7 }, { "FR", 2023, 10 }, { "KR", 2019, 5 }, { "PE", 2018, 10 },
+  };
+  static const struct { const char *text, *year, *iso; } cells[] = {
+    { "2025-10", NULL, "2025-10" }, { "10/2025", NULL, "2025-10" }, { "Oct 2025", NULL, "2025-10" },
+    { "October, 2025", NULL, "2025-10" }, { "Sept", "2025", "2025-09" }, { "3", " 1999 ", "1999-03" },
+    { "13", "2025", NULL }, { "October", NULL, NULL }, { "Smarch", "2020", NULL },
+    { "2025-10-28", NULL, NULL }, { "Oct 25", NULL, NULL },
+  };
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      const DmTime *start = dm_event_get_start (e);
+      g_autoptr(GDateTime) mid = g_date_time_new_from_unix_utc ((start->earliest + start->latest) / 2);
+
+      g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, rows[i].country);
+      g_assert_cmpint (start->precision, ==, DM_PRECISION_MONTH);
+      g_assert_cmpint (g_date_time_get_year (mid), ==, rows[i].year);
+      g_assert_cmpint (g_date_time_get_month (mid), ==, rows[i].month);
+      /* the whole month, not its first day */
+      g_assert_cmpint (start->latest - start->earliest, >, 27 * 86400);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 1);
+  g_assert_nonnull (interop_find_problem_at (doc, "“Smarch” is not a month", 6));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autofree char *iso = dm_import_dup_month (cells[i].text, cells[i].year);
+      if (g_strcmp0 (iso, cells[i].iso) != 0)
+        g_error ("“%s” with year “%s”: %s, want %s", cells[i].text, cells[i].year, iso, cells[i].iso);
+    }
+}
+
 /* The cell parser alone */
 static void
 test_coordinates (void)
@@ -582,6 +626,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/destination-only", test_destination_only);
   g_test_add_func ("/interop/csv/airport-codes", test_airport_codes);
   g_test_add_func ("/interop/csv/diary", test_diary);
+  g_test_add_func ("/interop/csv/months", test_months);
   g_test_add_func ("/interop/csv/coordinates", test_coordinates);
   g_test_add_func ("/interop/csv/prose-dates", test_prose_dates);
   g_test_add_func ("/interop/csv/clock-columns", test_clock_columns);

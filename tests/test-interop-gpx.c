@@ -103,6 +103,75 @@ test_track (void)
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_places (doc)), >=, 5);
 }
 
+/* The trip of @doc (its one trip) */
+static DmEvent *
+the_trip (DmDocument *doc)
+{
+  GListModel *events = dm_document_get_events (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      if (dm_event_get_kind (e) == DM_EVENT_KIND_TRIP)
+        return e;  /* the document keeps it */
+    }
+  return NULL;
+}
+
+/* A track's way, written to GeoJSON (a LineString with every point) and to KML (a
+ * LineString per leg), reads back as the same legs with the same way and times */
+static void
+test_path_round_trip (void)
+{
+  g_autoptr(GFile) file = real_file ("helicopter.gpx");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *trip = the_trip (doc);
+  GPtrArray *legs = dm_event_get_legs (trip);
+  static const char * const names[] = { "helicopter.geojson", "helicopter.kml" };
+
+  g_assert_cmpuint (legs->len, ==, 2);
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autoptr(GBytes) bytes = f == 0 ? dm_geojson_write (doc) : dm_kml_write (doc);
+      g_autoptr(GFile) copy = interop_write_temp (bytes, names[f]);
+      g_autoptr(DmDocument) again = interop_load (copy);
+      DmEvent *back = the_trip (again);
+      GPtrArray *back_legs = NULL;
+      gsize size;
+      const char *text = g_bytes_get_data (bytes, &size);
+      g_autofree char *point = NULL;
+
+      /* other tools see every point: the first leg's third point is in the file */
+      {
+        DmLeg *leg = g_ptr_array_index (legs, 0);
+        char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_ascii_formatd (lon, sizeof lon, f == 0 ? "%.2f" : "%.6f", g_array_index (leg->path, double, 4));
+        g_ascii_formatd (lat, sizeof lat, f == 0 ? "%.2f" : "%.6f", g_array_index (leg->path, double, 5));
+        point = g_strdup_printf (f == 0 ? "%s,\n            %s\n" : "%s,%s,0", lon, lat);
+        g_assert_nonnull (g_strstr_len (text, size, point));
+      }
+      g_assert_nonnull (back);
+      back_legs = dm_event_get_legs (back);
+      g_assert_cmpuint (back_legs->len, ==, legs->len);
+      for (guint i = 0; i < legs->len; i++)
+        {
+          DmLeg *a = g_ptr_array_index (legs, i), *b = g_ptr_array_index (back_legs, i);
+
+          g_assert_cmpstr (dm_place_get_name (b->from), ==, dm_place_get_name (a->from));
+          g_assert_cmpstr (dm_place_get_name (b->to), ==, dm_place_get_name (a->to));
+          g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (b->to), dm_place_get_latitude (a->to), 1e-6);
+          g_assert_cmpint (dm_time_compare (&a->depart, &b->depart), ==, 0);
+          g_assert_cmpint (dm_time_compare (&a->arrive, &b->arrive), ==, 0);
+          g_assert_nonnull (b->path);
+          g_assert_cmpuint (b->path->len, ==, a->path->len);
+          for (guint k = 0; k < a->path->len; k++)
+            g_assert_cmpfloat_with_epsilon (g_array_index (b->path, double, k),
+                                            g_array_index (a->path, double, k), 1e-6);
+        }
+    }
+}
+
 /* GPX 1.0; a track without times is places and one problem, not an event */
 static void
 test_untimed (void)
@@ -164,6 +233,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/interop/gpx/track", test_track);
   g_test_add_func ("/interop/gpx/untimed", test_untimed);
+  g_test_add_func ("/interop/gpx/path-round-trip", test_path_round_trip);
   g_test_add_func ("/interop/gpx/stay", test_stay);
   g_test_add_func ("/interop/gpx/bad", test_bad);
   return g_test_run ();

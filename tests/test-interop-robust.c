@@ -148,6 +148,10 @@ test_real_corpus (void)
     { "locations.csv", 5, 0, 3 },
     { "locations.ics", 7, 0, 5 },
     { "lp-places.tsv", 2, 0, 1 },
+    { "mistyped-times.csv", 1, 0, 4 },
+    { "mistyped-times.geojson", 1, 0, 4 },
+    { "months.csv", 4, 0, 1 },
+    { "sites.kml", 0, 0, 3 },
     { "untimed-1.0.gpx", 1, 0, 1 },
     { "us-dates.csv", 4, 0, 0 },
   };
@@ -196,6 +200,68 @@ test_real_corpus (void)
         n_files++;
       }
   g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (corpus));
+
+  /* per format, how many files load fully (every count above as the README's table says,
+   * "yes" in its last column): the README's summary says the same */
+  {
+    static const char * const formats[][2] = {
+      { "csv", "CSV" }, { "tsv", "LP-TSV" }, { "ics", "iCalendar" }, { "gpx", "GPX" },
+      { "geojson", "GeoJSON" }, { "kml", "KML" },
+    };
+    guint total = 0;
+
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autofree char *suffix = g_strconcat (".", formats[f][0], NULL);
+        g_autofree char *line = NULL;
+        guint n = 0, full = 0;
+
+        for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+          if (g_str_has_suffix (corpus[i].name, suffix))
+            {
+              g_autofree char *row_start = g_strdup_printf ("| `%s` | %u | %u | %u | yes", corpus[i].name,
+                                                            corpus[i].events, corpus[i].legs,
+                                                            corpus[i].problems);
+              n++;
+              full += strstr (readme, row_start) != NULL;
+            }
+        line = g_strdup_printf ("| %s | %u | %u |", formats[f][1], n, full);
+        if (strstr (readme, line) == NULL)
+          g_error ("tests/data/real/README.md does not say “%s”", line);
+        total += n;
+      }
+    g_assert_cmpuint (total, ==, G_N_ELEMENTS (corpus));
+  }
+}
+
+/* Times of the wrong type (true, {"$date": …}, "TBD", a list) in GeoJSON and CSV: the
+ * first three are problems at their cells, then one count for the rest, not one each */
+static void
+test_mistyped_times (void)
+{
+  static const struct { const char *name; guint line, column; const char *first, *count; guint count_line; } files[] = {
+    { "mistyped-times.geojson", 6, 45, "A time should be an ISO 8601 string", "3 more times could not be read", 12 },
+    { "mistyped-times.csv", 3, 8, "“TRUE” is not an ISO 8601 date", "2 more times could not be read", 6 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", files[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(DmDocument) doc = interop_load (file);
+      GListModel *problems = dm_document_get_problems (doc);
+      g_autoptr(DmProblem) first = g_list_model_get_item (problems, 0);
+      g_autoptr(DmProblem) last = NULL;
+
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 4);
+      g_assert_true (g_str_has_prefix (dm_problem_get_message (first), files[i].first));
+      g_assert_cmpuint (dm_problem_get_line (first), ==, files[i].line);
+      g_assert_cmpuint (dm_problem_get_column (first), ==, files[i].column);
+      last = g_list_model_get_item (problems, 3);
+      g_assert_true (g_str_has_prefix (dm_problem_get_message (last), files[i].count));
+      g_assert_cmpuint (dm_problem_get_line (last), ==, files[i].count_line);
+    }
 }
 
 int
@@ -206,5 +272,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/robust/corruptions", test_corruptions);
   g_test_add_func ("/interop/robust/diplomap-reads-back", test_diplomap_reads_back);
   g_test_add_func ("/interop/robust/real-corpus", test_real_corpus);
+  g_test_add_func ("/interop/robust/mistyped-times", test_mistyped_times);
   return g_test_run ();
 }

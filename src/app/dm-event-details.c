@@ -11,13 +11,15 @@
 #include "dm-ui-resources.h"
 
 /* The selected event: title, actor and role, places with local times and UTC, status,
- * host and invitation, sources (links open only when clicked), notes. The frame (a scrolled
+ * host and invitation, sources (links open only when clicked), notes. Or, when no event is
+ * selected, the selected place without a time (a file's waypoint or site). The frame (a scrolled
  * box) is ui/dm-event-details.ui; each event gets a new page of labels in it. */
 
 struct _DmEventDetails
 {
   GtkWidget  parent_instance;
   DmEvent   *event;
+  DmPlace   *place;     /* shown while event is NULL */
 
   /* Template widgets */
   GtkWidget *scrolled;
@@ -182,6 +184,33 @@ add_sources (DmEventDetails *self,
     }
 }
 
+/* A place the file gave without a time: its name, that no date was given, where it is */
+static void
+fill_place (DmEventDetails *self,
+            DmPlace        *place)
+{
+  g_autofree char *label = dm_place_dup_label (place);
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *country = dm_place_get_country (place);
+  g_autofree char *position = NULL;
+
+  add_label (self, label, "title-3");
+  /* Translators: the details of a place a file gives without a time (a waypoint, a site) */
+  add_label (self, _("Place · date not given"), "dim-label");
+  add_place_note (self, place, shown);
+  if (country != NULL)
+    {
+      g_autofree char *name = dup_country (country);
+      add_heading (self, _("Country"));
+      add_label (self, name, NULL);
+    }
+  /* Translators: a latitude and a longitude in degrees */
+  position = g_strdup_printf (_("%.5f°, %.5f°"), dm_place_get_latitude (place),
+                              dm_place_get_longitude (place));
+  add_heading (self, _("Coordinates"));
+  add_label (self, position, NULL);
+}
+
 static void
 fill_page (DmEventDetails *self,
            DmEvent        *e)
@@ -192,6 +221,11 @@ fill_page (DmEventDetails *self,
   GPtrArray *parts;
   const char * const *invited;
 
+  if (e == NULL && self->place != NULL)
+    {
+      fill_place (self, self->place);
+      return;
+    }
   if (e == NULL)
     {
       GtkWidget *label = add_label (self, _("Select an event in the list, the timeline or the map"),
@@ -341,6 +375,7 @@ dm_event_details_dispose (GObject *object)
 
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->event);
+  g_clear_object (&self->place);
   G_OBJECT_CLASS (dm_event_details_parent_class)->dispose (object);
 }
 
@@ -428,8 +463,39 @@ dm_event_details_set_event (DmEventDetails *self,
 
   if (!g_set_object (&self->event, event))
     return;
+  if (event != NULL)
+    g_clear_object (&self->place);
   rebuild (self);
   /* A new event is read from its top, not where the previous one was scrolled to */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+}
+
+DmPlace *
+dm_event_details_get_place (DmEventDetails *self)
+{
+  g_return_val_if_fail (DM_IS_EVENT_DETAILS (self), NULL);
+  return self->place;
+}
+
+/* Shows @place instead of any event; NULL takes the place away (an event shown stays) */
+void
+dm_event_details_set_place (DmEventDetails *self,
+                            DmPlace        *place)
+{
+  gboolean had_event;
+
+  g_return_if_fail (DM_IS_EVENT_DETAILS (self));
+  g_return_if_fail (place == NULL || DM_IS_PLACE (place));
+
+  had_event = self->event != NULL;
+  if (place == NULL && had_event)
+    return;
+  if (!g_set_object (&self->place, place) && !had_event)
+    return;
+  g_clear_object (&self->event);
+  rebuild (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
+  if (had_event)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }

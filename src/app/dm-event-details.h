@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "dm-event.h"
+#include "dm-place.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,10 @@ GtkWidget *dm_event_details_new       (void);
 DmEvent   *dm_event_details_get_event (DmEventDetails *self);
 void       dm_event_details_set_event (DmEventDetails *self,
                                        DmEvent        *event);
+/* A place no event uses (a file's place without a time): shown when no event is */
+DmPlace   *dm_event_details_get_place (DmEventDetails *self);
+void       dm_event_details_set_place (DmEventDetails *self,
+                                       DmPlace        *place);
 /* The text shown, one line per label (for tests) */
 char      *dm_event_details_dup_text  (DmEventDetails *self);
 

@@ -129,6 +129,8 @@ dm_event_list_update_event (DmEventList *self,
 
   if (left != NULL)
     g_hash_table_remove (self->search_texts, left);
+  /* an edit may use a place no event used, or leave one unused */
+  dm_event_list_reload_places (self);
   if (came == NULL)
     return;
   parts = dm_event_get_participants (came);
@@ -222,6 +224,7 @@ dm_event_list_reload (DmEventList *self)
     g_ptr_array_add (kinds, (char *) dm_event_kind_get_label (k));
   for (DmStatus s = DM_STATUS_UNKNOWN; s <= DM_STATUS_CANCELLED; s++)
     g_ptr_array_add (statuses, (char *) dm_status_get_label (s));
+  dm_event_list_reload_places (self);
 
   self->holding_changes = TRUE;
   set_choices (self->actor_filter, _("All actors"), actor_names);

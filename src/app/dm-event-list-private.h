@@ -41,8 +41,11 @@ struct _DmEventList
   gboolean            details_placed;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
-  GtkSingleSelection *selection;
+  GtkSingleSelection *selection;   /* over the sorted events, then the shown places */
   GtkCustomFilter    *filter;
+  GListStore         *places;      /* DmPlace: the document's places without a time */
+  GtkCustomFilter    *places_filter;
+  DmPlace            *selected_place;
   GtkEventController *search_shortcut; /* Ctrl+F, on the window */
 
   GPtrArray          *actors;     /* DmActor, index + 1 in the actor drop-down */
@@ -59,6 +62,17 @@ struct _DmEventList
 
 /* dm-event-list.c */
 void       dm_event_list_filters_changed (DmEventList *self);
+/* Sets the selected place and says so; a place unselects the event */
+void       dm_event_list_select_place    (DmEventList *self,
+                                          DmPlace     *place);
+
+/* dm-event-list-places.c: the places without a time, after the events */
+gboolean   dm_event_list_filter_place    (gpointer     item,
+                                          gpointer     user_data);
+void       dm_event_list_reload_places   (DmEventList *self);
+void       dm_event_list_bind_place_row  (GtkWidget   *title,
+                                          GtkWidget   *subtitle,
+                                          DmPlace     *place);
 
 /* dm-event-list-filters.c */
 gboolean   dm_event_list_filter_event    (gpointer     item,

@@ -58,6 +58,16 @@ draw_dot_cb (GtkDrawingArea *area,
 
   g_assert (DM_IS_EVENT_LIST (self));
 
+  if (event == NULL && g_object_get_data (G_OBJECT (area), "dm-place") != NULL)
+    {
+      /* a place without a time: a ring of no actor's colour */
+      color = dm_rgba_from_hex (DM_ROUTE_COLOR_NO_ACTOR, 1);
+      cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 1.5, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      return;
+    }
   if (event == NULL)
     return;
   color = actor_color (self, dot_actor (event));
@@ -118,17 +128,27 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              DmEventList              *self)
 {
-  DmEvent *event = gtk_list_item_get_item (list_item);
+  gpointer item = gtk_list_item_get_item (list_item);
+  DmEvent *event = item;
   GtkWidget *row = gtk_list_item_get_child (list_item);
   GtkWidget *dot = gtk_widget_get_first_child (row);
   GtkWidget *box = gtk_widget_get_next_sibling (dot);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *t = dm_event_list_dup_row_title (event);
-  g_autofree char *s = dm_event_list_dup_subtitle (event);
+  g_autofree char *t = NULL;
+  g_autofree char *s = NULL;
 
   g_assert (DM_IS_EVENT_LIST (self));
 
+  if (DM_IS_PLACE (item))
+    {
+      g_object_set_data (G_OBJECT (dot), "dm-place", item);
+      gtk_widget_queue_draw (dot);
+      dm_event_list_bind_place_row (title, subtitle, item);
+      return;
+    }
+  t = dm_event_list_dup_row_title (event);
+  s = dm_event_list_dup_subtitle (event);
   g_object_set_data_full (G_OBJECT (dot), "dm-event", g_object_ref (event), g_object_unref);
   g_hash_table_add (self->bound_dots, g_object_ref (dot));
   gtk_widget_queue_draw (dot);
@@ -148,6 +168,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_assert (DM_IS_EVENT_LIST (self));
 
   g_object_set_data (G_OBJECT (dot), "dm-event", NULL);
+  g_object_set_data (G_OBJECT (dot), "dm-place", NULL);
   /* the list may unbind its rows while it is being disposed, after the set */
   if (self->bound_dots != NULL)
     g_hash_table_remove (self->bound_dots, dot);

@@ -17,7 +17,9 @@
  * (DmEventList:details, shown only while an event is selected). The search and the filters
  * narrow the list here; the window shows the same events on the map and in exports
  * (DmEventList::filters-changed).
- * document events → filter → sort → single selection → GtkListView.
+ * document events → filter → sort ┐
+ * document's places without a time → filter ┴ flatten → single selection → GtkListView
+ * (the places after the events, dm-event-list-places.c).
  * The widgets are ui/dm-event-list.ui; the rows ui/dm-event-row.ui (dm-event-list-rows.c). */
 
 G_DEFINE_FINAL_TYPE (DmEventList, dm_event_list, GTK_TYPE_WIDGET)
@@ -26,6 +28,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SELECTED_EVENT,
+  PROP_SELECTED_PLACE,
   PROP_DETAILS,
   N_PROPS
 };
@@ -62,12 +65,17 @@ dm_event_list_dup_subtitle (DmEvent *event)
                           dm_status_get_label (dm_event_get_status (event)));
 }
 
+static guint
+count_rows (DmEventList *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
 /* The list, or "No Matching Events" when the search and the filters hide everything */
 static void
 update_list_page (DmEventList *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 0 &&
-                   dm_event_list_is_filtered (self);
+  gboolean empty = count_rows (self) == 0 && dm_event_list_is_filtered (self);
 
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
@@ -99,6 +107,7 @@ dm_event_list_filters_changed (DmEventList *self)
   if (self->holding_changes)
     return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->places_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_filter_button (self);
   update_list_page (self);
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
@@ -128,7 +137,7 @@ search_activate_cb (GtkSearchEntry *entry,
 {
   g_assert (DM_IS_EVENT_LIST (self));
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+  if (count_rows (self) > 0)
     gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
 }
 
@@ -155,31 +164,55 @@ update_details (DmEventList *self)
 
   if (self->details == NULL)
     return;
-  gtk_widget_set_visible (self->details, self->selected != NULL);
-  if (self->selected != NULL && !self->details_placed && height > 0)
+  gtk_widget_set_visible (self->details, self->selected != NULL || self->selected_place != NULL);
+  if ((self->selected != NULL || self->selected_place != NULL) && !self->details_placed &&
+      height > 0)
     {
       gtk_paned_set_position (GTK_PANED (self->paned), height * 11 / 20);
       self->details_placed = TRUE;
     }
 }
 
+void
+dm_event_list_select_place (DmEventList *self,
+                            DmPlace     *place)
+{
+  if (place != NULL && self->selected != NULL)
+    {
+      g_clear_object (&self->selected);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+    }
+  if (!g_set_object (&self->selected_place, place))
+    return;
+  update_details (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PLACE]);
+}
+
 static void
 selection_changed_cb (DmEventList *self)
 {
+  gpointer item;
   DmEvent *event;
 
   g_assert (DM_IS_EVENT_LIST (self));
 
-  event = gtk_single_selection_get_selected_item (self->selection);
+  item = gtk_single_selection_get_selected_item (self->selection);
   if (self->syncing)
     return;
   /* A filter that hides the selected event does not unselect it elsewhere */
-  if (event == NULL)
+  if (item == NULL)
     return;
+  if (DM_IS_PLACE (item))
+    {
+      dm_event_list_select_place (self, item);
+      return;
+    }
+  event = item;
   if (!g_set_object (&self->selected, event))
     return;
   update_details (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+  dm_event_list_select_place (self, NULL);
 }
 
 static void
@@ -316,6 +349,8 @@ dm_event_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
+  g_clear_object (&self->selected_place);
+  g_clear_object (&self->places);
   g_clear_object (&self->route_set);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->countries, g_ptr_array_unref);
@@ -338,6 +373,7 @@ dm_event_list_get_property (GObject    *object,
     {
     case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
     case PROP_SELECTED_EVENT: g_value_set_object (value, self->selected); break;
+    case PROP_SELECTED_PLACE: g_value_set_object (value, self->selected_place); break;
     case PROP_DETAILS: g_value_set_object (value, self->details); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -356,6 +392,9 @@ dm_event_list_set_property (GObject      *object,
     case PROP_DOCUMENT: dm_event_list_set_document (self, g_value_get_object (value)); break;
     case PROP_SELECTED_EVENT:
       dm_event_list_set_selected_event (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_PLACE:
+      dm_event_list_set_selected_place (self, g_value_get_object (value));
       break;
     case PROP_DETAILS: dm_event_list_set_details (self, g_value_get_object (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -381,6 +420,14 @@ dm_event_list_class_init (DmEventListClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_EVENT] =
     g_param_spec_object ("selected-event", NULL, NULL, DM_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DmEventList:selected-place:
+   * A place no event uses, selected in the list (its row follows the events'); NULL while
+   * an event or nothing is selected.
+   */
+  properties[PROP_SELECTED_PLACE] =
+    g_param_spec_object ("selected-place", NULL, NULL, DM_TYPE_PLACE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * DmEventList:details:
@@ -444,6 +491,8 @@ dm_event_list_init (DmEventList *self)
 {
   g_autoptr(GtkListItemFactory) factory = dm_event_list_new_row_factory (self);
   GtkSorter *sorter;
+  GListStore *parts;
+  GtkFilterListModel *shown_places;
 
   self->actors = g_ptr_array_new_with_free_func (g_object_unref);
   self->countries = g_ptr_array_new_with_free_func (g_free);
@@ -461,12 +510,21 @@ dm_event_list_init (DmEventList *self)
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_events, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), sorter);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  self->places = g_list_store_new (DM_TYPE_PLACE);
+  self->places_filter = gtk_custom_filter_new (dm_event_list_filter_place, self, NULL);
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, self->sorted);
+  g_object_unref (self->sorted);  /* @parts holds it */
+  shown_places = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->places)),
+                                            GTK_FILTER (self->places_filter));
+  g_list_store_append (parts, shown_places);
+  g_object_unref (shown_places);  /* @parts holds it */
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (list_changed_cb), self,
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activate_cb), self, 0);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -575,6 +633,11 @@ dm_event_list_set_selected_event (DmEventList *self,
     return;
   if (event != NULL)
     pos = find_sorted (model, event);
+  if (event != NULL && self->selected_place != NULL)
+    {
+      g_clear_object (&self->selected_place);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PLACE]);
+    }
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, pos);
   self->syncing = FALSE;

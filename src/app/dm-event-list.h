@@ -27,6 +27,11 @@ void        dm_event_list_update_event       (DmEventList *self,
 DmEvent    *dm_event_list_get_selected_event (DmEventList *self);
 void        dm_event_list_set_selected_event (DmEventList *self,
                                               DmEvent     *event);
+/* A place no event uses, selected in the list after the events (NULL: none); selecting
+ * one unselects the event (DmEventList:selected-place) */
+DmPlace    *dm_event_list_get_selected_place (DmEventList *self);
+void        dm_event_list_set_selected_place (DmEventList *self,
+                                              DmPlace     *place);
 /* The events shown (after search and filters), in time order */
 GListModel *dm_event_list_get_model          (DmEventList *self);
 GtkSingleSelection *dm_event_list_get_selection (DmEventList *self);

@@ -212,11 +212,15 @@ dm_window_fly_to_event (DmWindow *self,
   box_clear (&box);
 }
 
+/* The events of @document, and the places it has without a time (a file of 31 airports
+ * is framed on them) */
 static void
-fit_events (DmWindow   *self,
-            GListModel *events,
-            guint       duration_ms)
+fit_document (DmWindow   *self,
+              DmDocument *document,
+              guint       duration_ms)
 {
+  GListModel *events = dm_document_get_events (document);
+  g_autoptr(GPtrArray) undated = dm_document_dup_undated_places (document);
   Box box;
 
   box_init (&box);
@@ -225,6 +229,8 @@ fit_events (DmWindow   *self,
       g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
       box_add_event (&box, event);
     }
+  for (guint i = 0; i < undated->len; i++)
+    box_add (&box, g_ptr_array_index (undated, i));
   go_to_box (self, &box, duration_ms);
   box_clear (&box);
 }
@@ -232,14 +238,14 @@ fit_events (DmWindow   *self,
 void
 dm_window_fit_document (DmWindow *self)
 {
-  fit_events (self, dm_document_get_events (self->document), 0);
+  fit_document (self, self->document, 0);
 }
 
 /* After a change of the search or filters has settled: a flight to what they leave */
 void
 dm_window_fit_shown (DmWindow *self)
 {
-  fit_events (self, dm_document_get_events (self->shown), 800);
+  fit_document (self, self->shown, 800);
 }
 
 static double

@@ -162,6 +162,22 @@ selection_changed_cb (GObject    *object,
   g_clear_object (&event);
 }
 
+/* A place without a time selected in the list: its details, and the map framed on it */
+static void
+place_selected_cb (DmWindow *self)
+{
+  DmPlace *place = dm_event_list_get_selected_place (self->event_list);
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_assert (DM_IS_WINDOW (self));
+
+  dm_event_details_set_place (self->event_details, place);
+  if (place == NULL)
+    return;
+  g_ptr_array_add (one, place);
+  dm_window_fly_to_places (self, one, 8, 800);
+}
+
 /* The name of @file for people: "bad.diplomap", not its path */
 char *
 dm_window_dup_display_name (GFile *file)
@@ -405,9 +421,17 @@ dm_window_cancel_loading (DmWindow *self)
 static void
 decide_view (DmWindow *self)
 {
-  if (self->view_decided || self->loads->len > 0 ||
-      g_list_model_get_n_items (dm_document_get_events (self->document)) == 0)
+  g_autoptr(GPtrArray) undated = NULL;
+
+  if (self->view_decided || self->loads->len > 0)
     return;
+  /* a file of places without a time (31 airports) is framed on them */
+  if (g_list_model_get_n_items (dm_document_get_events (self->document)) == 0)
+    {
+      undated = dm_document_dup_undated_places (self->document);
+      if (undated->len == 0)
+        return;
+    }
   self->view_decided = TRUE;
   dm_window_choose_trail (self);
   if (!dm_window_restore_view (self))
@@ -742,6 +766,8 @@ dm_window_init (DmWindow *self)
                            G_CALLBACK (selection_changed_cb), self, 0);
   g_signal_connect_object (self->timeline, "notify::selected-event",
                            G_CALLBACK (selection_changed_cb), self, 0);
+  g_signal_connect_object (self->event_list, "notify::selected-place",
+                           G_CALLBACK (place_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "event-activated",
                            G_CALLBACK (timeline_event_activated_cb), self, G_CONNECT_SWAPPED);
 

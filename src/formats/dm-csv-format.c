@@ -23,7 +23,7 @@ typedef enum
   COL_TO, COL_TO_COUNTRY, COL_TO_LAT, COL_TO_LON,
   COL_PLACE, COL_COUNTRY, COL_LAT, COL_LON, COL_TIMEZONE,
   COL_START, COL_END, COL_HOST, COL_TAGS, COL_NOTES, COL_SOURCE, COL_GEOWKT,
-  COL_COORDS, COL_YEAR, COL_DATE,
+  COL_COORDS, COL_YEAR, COL_MONTH, COL_DATE,
   N_COLUMNS
 } Column;
 
@@ -59,6 +59,7 @@ static const char * const synonyms[N_COLUMNS] = {
   [COL_GEOWKT] = "geowkt|wkt",   /* Linked Places' LP-TSV: "POINT(lon lat)" */
   [COL_COORDS] = "coordinates|coordinate|coords|latlon|latlng|latlong|gps|geocoordinates",   /* "55.75, 37.62" */
   [COL_YEAR] = "year",   /* a date of that precision, when the row has no other */
+  [COL_MONTH] = "month",   /* with the year ("Year" or in it: "2025-10", "Oct 2025"): a month */
   [COL_DATE] = "date",   /* the start, or the day of start and end columns that give clock times */
 };
 
@@ -387,6 +388,21 @@ read_time (Loader    *self,
   *out = DM_TIME_UNKNOWN;
   if (column == COL_START)
     self->range_end = DM_TIME_UNKNOWN;
+  /* a "Month" column (with a "Year" one, or the year in it) dates a row that has no other
+   * date, at that precision */
+  if (f == NULL && column == COL_START && cell (self, row, COL_MONTH) != NULL)
+    {
+      DmCsvField *m = cell (self, row, COL_MONTH);
+      DmCsvField *y = cell (self, row, COL_YEAR);
+      g_autofree char *month = dm_import_dup_month (m->text, y ? y->text : NULL);
+
+      if (month != NULL && dm_import_parse_time (month, place ? dm_place_get_zone (place) : NULL, out, NULL))
+        return TRUE;
+      dm_import_problem (&self->imp, m->line, m->column,
+                         _("“%s” is not a month: write it as 2025-10, Oct 2025, or 10 with a Year column"),
+                         m->text);
+      return FALSE;
+    }
   /* a "Year" column dates a row that has no other date, at that precision */
   if (f == NULL && column == COL_START)
     f = cell (self, row, COL_YEAR);
@@ -421,7 +437,14 @@ read_time (Loader    *self,
         return TRUE;
       }
   }
-  dm_import_problem (&self->imp, f->line, f->column, "%s", error->message);
+  /* "Oct 2025", "October 2025", "10/2025": a month */
+  {
+    g_autofree char *month = dm_import_dup_month (f->text, NULL);
+
+    if (month != NULL && dm_import_parse_time (month, place ? dm_place_get_zone (place) : NULL, out, NULL))
+      return TRUE;
+  }
+  dm_import_time_problem (&self->imp, f->line, f->column, error->message);
   return FALSE;
 }
 
@@ -876,6 +899,7 @@ dm_csv_format_load (DmDocument    *doc,
       DmEvent *event = g_ptr_array_index (self.events, i);
       dm_import_add_event (&self.imp, event, dm_event_get_line (event), dm_event_get_column (event));
     }
+  dm_import_report_bad_times (&self.imp);
 
 out:
   g_clear_error (&row_error);

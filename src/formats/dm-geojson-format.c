@@ -382,6 +382,7 @@ read_feature (DmGeojsonLoader *self,
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (DmGeojsonPosition));
   g_autoptr(GArray) vertex_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) leg_vertices = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) stops = NULL;
   g_autoptr(DmEvent) event = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *feature, *props = NULL;
@@ -492,7 +493,43 @@ read_feature (DmGeojsonLoader *self,
   if ((kind == DM_EVENT_KIND_TRIP || kind == DM_EVENT_KIND_VISIT) && dm_event_get_actor (event) == NULL)
     dm_event_set_actor (event, dm_geojson_fallback_actor (self));
 
-  if (kind == DM_EVENT_KIND_TRIP)
+  if (kind == DM_EVENT_KIND_TRIP && (stops = dm_geojson_read_stop_vertices (props, lines)) != NULL)
+    {
+      /* our own trip with the way its legs went: the stops' vertices make the legs */
+      GArray *l = g_ptr_array_index (lines, 0);
+      g_autoptr(DmPlace) prev = NULL;
+
+      for (guint j = 0; j < stops->len; j++)
+        {
+          guint at = g_array_index (stops, guint, j);
+          DmGeojsonPosition *p = &g_array_index (l, DmGeojsonPosition, at);
+          g_autoptr(DmPlace) here = dm_geojson_vertex_place (self, props, j, p);
+          double t = p->has_t ? p->t : NAN;
+
+          g_array_append_val (vertex_times, t);
+          if (prev != NULL)
+            {
+              g_autoptr(DmLeg) leg = dm_leg_new (prev, here);
+              guint from_j = j - 1, from_at = g_array_index (stops, guint, j - 1);
+
+              leg->line = line;
+              leg->column = column;
+              if (at - from_at > 2)
+                {
+                  leg->path = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * (at - from_at - 1));
+                  for (guint k = from_at + 1; k < at; k++)
+                    {
+                      g_array_append_val (leg->path, g_array_index (l, DmGeojsonPosition, k).lon);
+                      g_array_append_val (leg->path, g_array_index (l, DmGeojsonPosition, k).lat);
+                    }
+                }
+              dm_event_add_leg (event, leg);
+              g_array_append_val (leg_vertices, from_j);
+            }
+          g_set_object (&prev, here);
+        }
+    }
+  else if (kind == DM_EVENT_KIND_TRIP)
     {
       guint v = 0;
 
@@ -549,7 +586,7 @@ read_feature (DmGeojsonLoader *self,
       break;
     case DM_GEOJSON_TIMES_BAD:
     default:
-      dm_import_problem (&self->imp, tline ? tline : line, tline ? tcolumn : column, "%s", error->message);
+      dm_import_time_problem (&self->imp, tline ? tline : line, tline ? tcolumn : column, error->message);
       break;
     }
 }
@@ -658,6 +695,8 @@ dm_geojson_format_load (DmDocument    *doc,
                          _("not GeoJSON: the top level should be a Feature or a FeatureCollection"));
   if (ok)
     dm_geojson_report_unknown (&self);
+  if (ok)
+    dm_import_report_bad_times (&self.imp);
   if (ok && self.n_untimed > UNTIMED_SAID)
     dm_import_problem (&self.imp, self.untimed_line, self.untimed_column,
                        /* Translators: after three problems for features without a time; %u counts the rest */

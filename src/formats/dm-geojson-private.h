@@ -67,6 +67,10 @@ void            dm_geojson_member_position (DmGeojsonLoader *self,
                                             guint           *line,
                                             guint           *column);
 
+/* Our "stop_vertices" (dm_geojson_write): which vertices of a trip's one line are its stops,
+ * the others the way its legs went; NULL unless a rising list from the first to the last */
+GArray   *dm_geojson_read_stop_vertices (JsonObject *props,
+                                         GPtrArray  *lines);
 /* Properties (dm-geojson-properties.c) */
 void            dm_geojson_unknown_value      (DmGeojsonLoader   *self,
                                                JsonObject        *props,

@@ -448,3 +448,40 @@ dm_geojson_kind_from_properties (JsonObject  *props,
 }
 
 /* A problem for a feature that cannot become an event; its places stay as static places */
+
+GArray *
+dm_geojson_read_stop_vertices (JsonObject *props,
+                               GPtrArray  *lines)
+{
+  JsonNode *node = props ? json_object_get_member (props, "stop_vertices") : NULL;
+  g_autoptr(GArray) stops = NULL;
+  JsonArray *array;
+  guint n, n_vertices;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || lines->len != 1)
+    return NULL;
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  n_vertices = ((GArray *) g_ptr_array_index (lines, 0))->len;
+  if (n < 2)
+    return NULL;
+  stops = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+      gint64 v;
+      guint at;
+
+      if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_INT64)
+        return NULL;
+      v = json_node_get_int (e);
+      if (v < 0 || v >= n_vertices || (i == 0 && v != 0) ||
+          (i > 0 && v <= g_array_index (stops, guint, i - 1)))
+        return NULL;
+      at = v;
+      g_array_append_val (stops, at);
+    }
+  if (g_array_index (stops, guint, n - 1) != n_vertices - 1)
+    return NULL;
+  return g_steal_pointer (&stops);
+}

@@ -73,8 +73,17 @@ read_moment (JsonNode    *node,
         ok = dm_time_parse_period (earliest, latest, zone, out, error);
       else if (earliest != NULL || latest != NULL)
         ok = dm_import_parse_time (earliest ? earliest : latest, zone, out, error);
-      else
+      else if (json_object_get_size (o) == 0)
         return TRUE;
+      else
+        /* {"$date": …} (a database's export) is not one of ours: said, not taken as none */
+        ok = FALSE;
+      if (!ok && error != NULL && *error == NULL)
+        {
+          g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+                       _("A time should be an ISO 8601 string, a Unix time or {\"in\": …}"));
+          return FALSE;
+        }
       if (ok && json_object_get_boolean_member_with_default (o, "approximate", FALSE))
         out->approximate = TRUE;
       return ok;

@@ -112,9 +112,65 @@ legs_chain (GPtrArray *legs)
 }
 
 static void
+add_path_position (JsonBuilder *b,
+                   GArray      *path,
+                   guint        k)
+{
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, round (g_array_index (path, double, k) * 1e6) / 1e6);
+  json_builder_add_double_value (b, round (g_array_index (path, double, k + 1) * 1e6) / 1e6);
+  json_builder_end_array (b);
+}
+
+/* A trip's LineString with the way its recorded legs went (GPX, gx:Track): every point,
+ * and in @stops the index of each stop's vertex, written as "stop_vertices" so that the
+ * reader makes the same legs of it */
+static void
+add_track_line (JsonBuilder *b,
+                GPtrArray   *legs,
+                GPtrArray   *vertices,
+                GArray      *stops)
+{
+  guint n = 0;
+
+  dm_json_builder_add_string (b, "type", "LineString");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < legs->len; i++)
+    {
+      DmLeg *leg = g_ptr_array_index (legs, i);
+
+      if (i == 0)
+        {
+          add_position (b, leg->from);
+          g_ptr_array_add (vertices, leg->from);
+          g_array_append_val (stops, n);
+          n++;
+        }
+      for (guint k = 0; leg->path != NULL && leg->path->len >= 4 && k + 1 < leg->path->len; k += 2, n++)
+        add_path_position (b, leg->path, k);
+      add_position (b, leg->to);
+      g_ptr_array_add (vertices, leg->to);
+      g_array_append_val (stops, n);
+      n++;
+    }
+  json_builder_end_array (b);
+}
+
+static gboolean
+has_paths (GPtrArray *legs)
+{
+  for (guint i = 0; i < legs->len; i++)
+    if (((DmLeg *) g_ptr_array_index (legs, i))->path != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
 add_geometry (JsonBuilder *b,
               DmEvent     *event,
-              GPtrArray   *vertices)
+              GPtrArray   *vertices,
+              GArray      *stops)
 {
   GPtrArray *legs = dm_event_get_legs (event);
 
@@ -132,6 +188,8 @@ add_geometry (JsonBuilder *b,
       json_builder_set_member_name (b, "coordinates");
       add_position (b, dm_event_get_place (event));
     }
+  else if (legs_chain (legs) && has_paths (legs))
+    add_track_line (b, legs, vertices, stops);
   else if (legs_chain (legs))
     {
       dm_json_builder_add_string (b, "type", "LineString");
@@ -173,7 +231,8 @@ add_geometry (JsonBuilder *b,
 static void
 add_properties (JsonBuilder *b,
                 DmEvent     *event,
-                GPtrArray   *vertices)
+                GPtrArray   *vertices,
+                GArray      *stops)
 {
   g_autofree char *display = dm_event_dup_display_title (event);
   DmActor *actor = dm_event_get_actor (event);
@@ -231,6 +290,16 @@ add_properties (JsonBuilder *b,
         add_place_info (b, g_ptr_array_index (vertices, i));
       json_builder_end_array (b);
     }
+  if (stops->len > 0)
+    {
+      /* which vertices of the line are the stops (the "places"): the others are the way
+       * the legs went */
+      json_builder_set_member_name (b, "stop_vertices");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < stops->len; i++)
+        json_builder_add_int_value (b, g_array_index (stops, guint, i));
+      json_builder_end_array (b);
+    }
   dm_json_builder_add_string (b, "host", dm_event_get_host (event));
   dm_json_builder_add_strv (b, "invited_by", dm_event_get_invited_by (event), FALSE);
   dm_json_builder_add_strv (b, "tags", dm_event_get_tags (event), FALSE);
@@ -269,12 +338,13 @@ dm_geojson_write (DmDocument *document)
     {
       g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
       g_autoptr(GPtrArray) vertices = g_ptr_array_new ();
+      g_autoptr(GArray) stops = g_array_new (FALSE, FALSE, sizeof (guint));
 
       json_builder_begin_object (b);
       dm_json_builder_add_string (b, "type", "Feature");
       dm_json_builder_add_string (b, "id", dm_event_get_id (event));
-      add_geometry (b, event, vertices);
-      add_properties (b, event, vertices);
+      add_geometry (b, event, vertices, stops);
+      add_properties (b, event, vertices, stops);
       add_when (b, event);
       json_builder_end_object (b);
     }

@@ -18,6 +18,9 @@ typedef struct
   gboolean    renamed;  /* an id used twice was met (and said so) */
   guint       n_events; /* added so far, at most DM_MAX_EVENTS */
   gboolean    full;     /* an event past DM_MAX_EVENTS was met (and said so) */
+  guint       n_bad_times;     /* times that could not be read: the first few are said */
+  guint       bad_time_line;   /* the first one not said on its own */
+  guint       bad_time_column;
 } DmImport;
 
 void      dm_import_init              (DmImport     *self,
@@ -29,6 +32,14 @@ void      dm_import_problem           (DmImport     *self,
                                        guint         column,
                                        const char   *format,
                                        ...) G_GNUC_PRINTF (4, 5);
+/* A time that cannot be read (a boolean, an object, "soon"): the first three are problems
+ * with their position, the rest are counted for dm_import_report_bad_times() */
+void      dm_import_time_problem      (DmImport     *self,
+                                       guint         line,
+                                       guint         column,
+                                       const char   *message);
+/* One problem for the times past the first three, at the first of them */
+void      dm_import_report_bad_times  (DmImport     *self);
 gboolean  dm_import_fail              (DmImport     *self,
                                        GError      **error,
                                        guint         line,
@@ -169,6 +180,11 @@ gboolean  dm_import_parse_prose_dates (const char   *text,
                                        GTimeZone    *zone,
                                        DmTime       *start,
                                        DmTime       *end);
+/* A month as a spreadsheet's "Month" column writes it: "2025-10", "10/2025", "Oct 2025",
+ * "October 2025", or only the month ("10", "October") with @year (a "Year" column; may be
+ * NULL): "2025-10", or NULL when it is not one */
+char     *dm_import_dup_month         (const char   *text,
+                                       const char   *year);
 /* The extension of @basename, lower case, or "" */
 char     *dm_import_extension         (const char   *basename);
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dm-import-private.h"
@@ -136,4 +137,39 @@ dm_import_parse_prose_dates (const char *text,
   if (left.year == right.year && left.month > right.month)
     left.year--;
   return day_time (&left, zone, start) && day_time (&right, zone, end) && end->latest >= start->earliest;
+}
+
+char *
+dm_import_dup_month (const char *text,
+                     const char *year)
+{
+  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " -/.,", -1);
+  int m = 0, y = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+      gsize n = strlen (w), digits = strspn (w, "0123456789");
+
+      if (n == 0)
+        continue;
+      if (digits == n && n == 4 && y == 0)
+        y = atoi (w);
+      else if (digits == n && n <= 2 && m == 0 && atoi (w) >= 1 && atoi (w) <= 12)
+        m = atoi (w);
+      else if (digits == 0 && m == 0 && (m = month_of (w, n)) > 0)
+        ;
+      else
+        return NULL;
+    }
+  if (y == 0 && year != NULL)
+    {
+      g_autofree char *given = g_strstrip (g_strdup (year));
+
+      if (strlen (given) == 4 && strspn (given, "0123456789") == 4)
+        y = atoi (given);
+    }
+  if (m == 0 || y < 1000)
+    return NULL;
+  return g_strdup_printf ("%04d-%02d", y, m);
 }

@@ -25,6 +25,8 @@ dm_import_init (DmImport   *self,
   self->renamed = FALSE;
   self->n_events = 0;
   self->full = FALSE;
+  self->n_bad_times = 0;
+  self->bad_time_line = self->bad_time_column = 0;
 }
 
 void
@@ -33,6 +35,43 @@ dm_import_clear (DmImport *self)
   g_clear_pointer (&self->places, g_hash_table_unref);
   g_clear_pointer (&self->actors, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_hash_table_unref);
+}
+
+/* As many as are said on their own before a count */
+#define BAD_TIMES_SAID 3
+
+void
+dm_import_time_problem (DmImport   *self,
+                        guint       line,
+                        guint       column,
+                        const char *message)
+{
+  if (++self->n_bad_times <= BAD_TIMES_SAID)
+    {
+      dm_import_problem (self, line, column, "%s", message);
+      return;
+    }
+  if (self->n_bad_times == BAD_TIMES_SAID + 1)
+    {
+      self->bad_time_line = line;
+      self->bad_time_column = column;
+    }
+}
+
+void
+dm_import_report_bad_times (DmImport *self)
+{
+  guint n;
+
+  if (self->n_bad_times <= BAD_TIMES_SAID)
+    return;
+  n = self->n_bad_times - BAD_TIMES_SAID;
+  dm_import_problem (self, self->bad_time_line, self->bad_time_column,
+                     /* Translators: after three problems for times that could not be read
+                      * (a time written as true, {…} or "soon"); %u counts the rest */
+                     ngettext ("%u more time could not be read: its event was left out",
+                               "%u more times could not be read: their events were left out",
+                               n), n);
 }
 
 void

@@ -503,20 +503,37 @@ dm_kml_read_placemark (DmKmlLoader *self,
         {
           GArray *l = lines->pdata[i];
           gboolean track = g_ptr_array_find (tracks, l, NULL);
+          /* our own leg with the way it went (dm_kml_write): one leg from its first to its
+           * last vertex, the others its path */
+          gboolean our_path = ours && !track && lines->len == 1 && n_segments > 1 &&
+                              lookup_any (ext, "from") != NULL && lookup_any (ext, "to") != NULL;
+          g_autoptr(GArray) path = NULL;
           g_autoptr(DmPlace) prev = NULL;
 
           for (guint k = 0; k < l->len; k++)
             {
               Vertex *v = &g_array_index (l, Vertex, k);
-              const char *given = n_segments == 1 ? lookup_any (ext, k == 0 ? "from" : "to") : NULL;
-              g_autoptr(DmPlace) here = given ? dm_import_place_at (&self->imp, given, NULL, NULL, v->lat, v->lon)
-                                              : place_for (self, NULL, NULL, v);
+              const char *given = n_segments == 1 || our_path ? lookup_any (ext, k == 0 ? "from" : "to") : NULL;
+              g_autoptr(DmPlace) here = NULL;
+
+              if (our_path && k > 0 && k + 1 < l->len)
+                {
+                  if (path == NULL)
+                    path = g_array_new (FALSE, FALSE, sizeof (double));
+                  g_array_append_val (path, v->lon);
+                  g_array_append_val (path, v->lat);
+                  continue;
+                }
+              here = given ? dm_import_place_at (&self->imp, given, NULL, NULL, v->lat, v->lon)
+                           : place_for (self, NULL, NULL, v);
               if (prev != NULL)
                 {
                   g_autoptr(DmLeg) leg = dm_leg_new (prev, here);
                   DmPlace *from = prev;
 
                   dm_kml_position (self, placemark, &leg->line, &leg->column);
+                  if (path != NULL && path->len >= 4)
+                    leg->path = g_array_ref (path);
                   if (track)
                     {
                       leg->depart = g_array_index (l, Vertex, k - 1).depart;
@@ -547,8 +564,14 @@ dm_kml_read_placemark (DmKmlLoader *self,
   {
     Vertex *v = &g_array_index (points, Vertex, 0);
     const char *place_name = lookup_any (ext, "place|location|city");
+    /* a placemark with no time is a site: its name is the place's (a KML of sites lists
+     * them by name, not as three "Mountain View") */
+    gboolean untimed = ours ? lookup_any (ext, "start") == NULL && lookup_any (ext, "end") == NULL
+                            : begin == NULL && when == NULL && end == NULL;
     g_autoptr(DmPlace) place = place_name ? dm_import_place_at (&self->imp, place_name, lookup_any (ext, "country"),
                                                                 lookup_any (ext, "timezone"), v->lat, v->lon)
+                             : untimed && name != NULL ? dm_import_place_at (&self->imp, name, lookup_any (ext, "country"),
+                                                                             NULL, v->lat, v->lon)
                                           : place_for (self, name, lookup_any (ext, "country"), v);
     DmTime start, finish;
 

@@ -194,6 +194,15 @@ append_trip (GString *out,
       g_string_append (out, "      <LineString><tessellate>1</tessellate><coordinates>");
       append_coordinates (out, leg->from);
       g_string_append_c (out, ' ');
+      /* a recorded track's way between them (GPX, gx:Track): read back as this one leg */
+      for (guint k = 0; leg->path != NULL && leg->path->len >= 4 && k + 1 < leg->path->len; k += 2)
+        {
+          char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (lon, sizeof lon, "%.6f", g_array_index (leg->path, double, k));
+          g_ascii_formatd (lat, sizeof lat, "%.6f", g_array_index (leg->path, double, k + 1));
+          g_string_append_printf (out, "%s,%s,0 ", lon, lat);
+        }
       append_coordinates (out, leg->to);
       g_string_append (out, "</coordinates></LineString>\n    </Placemark>\n");
     }
