@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dm-event-list.h"
+#include "dm-sorted-events.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +41,7 @@ struct _DmEventList
   GtkWidget          *details;     /* shown while an event is selected */
   gboolean            details_placed;
   GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
+  GListModel         *sorted;     /* a DmSortedEvents (bench-edit: or GtkSortListModel) */
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
   GtkEventController *search_shortcut; /* Ctrl+F, on the window */
@@ -59,6 +60,10 @@ struct _DmEventList
 
 /* dm-event-list.c */
 void       dm_event_list_filters_changed (DmEventList *self);
+/* bench-edit: the list sorted by GTK's GtkSortListModel as before (TRUE), or by its own
+ * DmSortedEvents, to compare the two in one run */
+void       dm_event_list_use_gtk_sort    (DmEventList *self,
+                                          gboolean     use);
 
 /* dm-event-list-filters.c */
 gboolean   dm_event_list_filter_event    (gpointer     item,
