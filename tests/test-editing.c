@@ -643,6 +643,53 @@ test_editor_place_preview (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Runs the window's own shortcut for @accel, as a key press that no focused widget took */
+static gboolean
+press_key (DmWindow   *win,
+           const char *accel)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (sc), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (sc), 0, GTK_WIDGET (win),
+                                                 gtk_shortcut_get_arguments (sc));
+        }
+    }
+  return FALSE;
+}
+
+/* The Delete key deletes the selected event (one command, undone by Ctrl+Z's action) */
+static void
+test_delete_key (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  DmWindow *win = open_window_with (sample);
+  DmDocument *doc = dm_window_get_document (win);
+  guint n = n_events (doc);
+
+  /* nothing selected: nothing deleted */
+  g_assert_false (press_key (win, "Delete") && n_events (doc) != n);
+  g_assert_cmpuint (n_events (doc), ==, n);
+  dm_window_set_selected_event (win, dm_document_lookup_event (doc, "apec-2025"));
+  g_assert_true (press_key (win, "Delete"));
+  g_assert_cmpuint (n_events (doc), ==, n - 1);
+  g_assert_null (dm_document_lookup_event (doc, "apec-2025"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "undo", NULL);
+  g_assert_nonnull (dm_document_lookup_event (doc, "apec-2025"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 /* A new trip, visit, summit or meeting each has a shortcut (Shift+Ctrl+T, V, U, M) naming
  * win.new-event with its type, which opens the editor for that type */
 static void
@@ -1299,6 +1346,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/editing/editor-new-visit", test_editor_new_visit);
   g_test_add_func ("/app/editing/editor-place-preview", test_editor_place_preview);
   g_test_add_func ("/app/editing/new-event-shortcuts", test_new_event_shortcuts);
+  g_test_add_func ("/app/editing/delete-key", test_delete_key);
   g_test_add_func ("/app/editing/editor-trip-unchanged", test_editor_trip_unchanged);
   g_test_add_func ("/app/editing/editor-new-trip", test_editor_new_trip);
   g_test_add_func ("/app/editing/quick-add", test_quick_add);
