@@ -5,12 +5,15 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "app-test-util.h"
+#include "dm-application.h"
 #include "dm-event-editor-private.h"
 #include "dm-event-list-private.h"
 #include "dm-loader.h"
+#include "dm-place-preview.h"
 #include "dm-timeline-private.h"
 #include "dm-window-private.h"
 #include "interop-common.h"
@@ -219,6 +222,12 @@ is_null (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+static gboolean
+is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
 /* Closing with unsaved changes asks; Cancel keeps the window, Discard closes it */
 static void
 test_close_asks (void)
@@ -239,8 +248,13 @@ test_close_asks (void)
   dialog = dm_window_get_close_dialog (win);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save"));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  app_test_wait (50);
+  g_object_ref (dialog);
+  /* Escape: the dialog's close response, Cancel */
+  gtk_window_close (dialog);
+  /* the dialog is hidden; the window stays (waited on, not for a fixed time: the machine
+   * running the suite may be loaded) */
+  g_assert_true (app_test_wait_until (is_hidden, dialog, 60000));
+  g_object_unref (dialog);
   g_assert_nonnull (win);
   g_assert_true (dm_window_get_modified (win));
 
@@ -248,7 +262,7 @@ test_close_asks (void)
   dialog = dm_window_get_close_dialog (win);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
-  g_assert_true (app_test_wait_until (is_null, &win, 5000));
+  g_assert_true (app_test_wait_until (is_null, &win, 60000));
   /* discarded: the file is as it was */
   after = read_bytes (file);
   g_assert_true (g_bytes_equal (before, after));
@@ -515,6 +529,208 @@ type_and_pick (DmEventEditor *editor,
     }
   dm_event_editor_pick_completion (row, position - 1);
   g_assert_cmpuint (dm_event_editor_get_completions (row)->len, ==, 0);
+}
+
+/* The preview's pixels: the dot (red) at its centre; how many pixels differ from @other */
+static guint
+count_differing (GdkTexture *a,
+                 GdkTexture *b)
+{
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (a), ==, gdk_texture_get_width (b));
+  g_assert_cmpint (gdk_texture_get_height (a), ==, gdk_texture_get_height (b));
+  for (int y = 0; y < gdk_texture_get_height (a); y += 2)
+    for (int x = 0; x < gdk_texture_get_width (a); x += 2)
+      if (!app_test_color_near (app_test_pixel (a, x, y), app_test_pixel (b, x, y), 24))
+        n++;
+  return n;
+}
+
+static GdkTexture *
+render_preview (GtkWidget *preview,
+                double     latitude,
+                double     longitude)
+{
+  double lat, lon;
+  GdkTexture *texture;
+  int w, h;
+
+  g_assert_true (gtk_widget_get_visible (preview));
+  g_assert_true (dm_place_preview_get_point (DM_PLACE_PREVIEW (preview), &lat, &lon));
+  g_assert_cmpfloat_with_epsilon (lat, latitude, 0.2);
+  g_assert_cmpfloat_with_epsilon (lon, longitude, 0.2);
+  g_assert_true (app_test_wait_frames (preview, 3));
+  texture = app_test_render (preview);
+  w = gdk_texture_get_width (texture);
+  h = gdk_texture_get_height (texture);
+  g_assert_cmpint (w, >=, 100);
+  /* the dot on the place, at the centre */
+  g_assert_true (app_test_color_near (app_test_pixel (texture, w / 2, h / 2), 0xbf1c29, 40));
+  /* a map around it: not one colour */
+  g_assert_false (app_test_color_near (app_test_pixel (texture, w / 2, h / 2),
+                                       app_test_pixel (texture, 10, 10), 40));
+  return texture;
+}
+
+/* The place entry shows the completion chosen in the list on a small map drawn from the
+ * bundled base map (a dot on the place), and the place taken beside the match */
+static void
+test_editor_place_preview (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  g_autoptr(GFile) file = copy_to_temp (sample, "october.diplomap");
+  DmWindow *win = open_window_with (file);
+  DmEventEditor *editor;
+  GtkWidget *preview;
+  GPtrArray *completions;
+  g_autoptr(GdkTexture) moscow = NULL;
+  g_autoptr(GdkTexture) minsk = NULL;
+  g_autoptr(GdkTexture) chosen = NULL;
+  DmCompletion *first, *second;
+  guint position;
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new-event", g_variant_new_string ("visit"));
+  editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+  preview = dm_event_editor_get_completion_preview (editor->place_row);
+  gtk_widget_grab_focus (GTK_WIDGET (editor->place_row));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (editor), 3));
+
+  /* typed in another script: the first completion is shown */
+  set_text (editor->place_row, "Москв");
+  g_assert_cmpuint (n_completions_named (editor->place_row, "Moscow"), ==, 1);
+  g_assert_true (gtk_widget_get_visible (find_popover (GTK_WIDGET (editor->place_row))));
+  moscow = render_preview (preview, 55.75, 37.62);
+  shoot (GTK_WIDGET (editor), "event-editor-place-preview.png");
+  {
+    g_autoptr(GdkTexture) list = app_test_render (find_popover (GTK_WIDGET (editor->place_row)));
+
+    app_test_save (list, "list-event-editor-place-preview.png");
+  }
+  app_test_save (moscow, "place-preview-moscow.png");
+
+  set_text (editor->place_row, "Minsk");
+  position = n_completions_named (editor->place_row, "Minsk");
+  g_assert_cmpuint (position, >, 0);
+  minsk = render_preview (preview, 53.90, 27.57);
+  app_test_save (minsk, "place-preview-minsk.png");
+  /* another part of the world around the dot */
+  g_assert_cmpuint (count_differing (moscow, minsk), >, 300);
+
+  /* Down chooses another completion: the map follows it */
+  set_text (editor->place_row, "San");
+  completions = dm_event_editor_get_completions (editor->place_row);
+  g_assert_cmpuint (completions->len, >=, 2);
+  first = g_ptr_array_index (completions, 0);
+  second = g_ptr_array_index (completions, 1);
+  g_assert_true (first->has_point && second->has_point);
+  g_assert_true (fabs (first->latitude - second->latitude) + fabs (first->longitude - second->longitude) > 1);
+  g_clear_object (&minsk);
+  minsk = render_preview (preview, first->latitude, first->longitude);
+  dm_event_editor_highlight_completion (editor->place_row, 1);
+  g_clear_object (&moscow);
+  moscow = render_preview (preview, second->latitude, second->longitude);
+  g_assert_cmpuint (count_differing (moscow, minsk), >, 300);
+
+  /* taken: the match under the entry has its own map */
+  set_text (editor->place_row, "Minsk");
+  position = n_completions_named (editor->place_row, "Minsk");
+  dm_event_editor_pick_completion (editor->place_row, position - 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->match_row)));
+  chosen = render_preview (editor->place_preview, 53.90, 27.57);
+  shoot (GTK_WIDGET (editor), "event-editor-place-chosen.png");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Runs the window's own shortcut for @accel, as a key press that no focused widget took */
+static gboolean
+press_key (DmWindow   *win,
+           const char *accel)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (sc), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (sc), 0, GTK_WIDGET (win),
+                                                 gtk_shortcut_get_arguments (sc));
+        }
+    }
+  return FALSE;
+}
+
+/* The Delete key deletes the selected event (one command, undone by Ctrl+Z's action) */
+static void
+test_delete_key (void)
+{
+  g_autoptr(GFile) sample = interop_sample ();
+  DmWindow *win = open_window_with (sample);
+  DmDocument *doc = dm_window_get_document (win);
+  guint n = n_events (doc);
+
+  /* nothing selected: nothing deleted */
+  g_assert_false (press_key (win, "Delete") && n_events (doc) != n);
+  g_assert_cmpuint (n_events (doc), ==, n);
+  dm_window_set_selected_event (win, dm_document_lookup_event (doc, "apec-2025"));
+  g_assert_true (press_key (win, "Delete"));
+  g_assert_cmpuint (n_events (doc), ==, n - 1);
+  g_assert_null (dm_document_lookup_event (doc, "apec-2025"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "undo", NULL);
+  g_assert_nonnull (dm_document_lookup_event (doc, "apec-2025"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* A new trip, visit, summit or meeting each has a shortcut (Shift+Ctrl+T, V, U, M) naming
+ * win.new-event with its type, which opens the editor for that type */
+static void
+test_new_event_shortcuts (void)
+{
+  static const struct { const char *kind, *accel; DmEventKind expected; } cases[] = {
+    { "trip", "<Shift><Control>t", DM_EVENT_KIND_TRIP },
+    { "visit", "<Shift><Control>v", DM_EVENT_KIND_VISIT },
+    { "summit", "<Shift><Control>u", DM_EVENT_KIND_SUMMIT },
+    { "meeting", "<Shift><Control>m", DM_EVENT_KIND_MEETING },
+  };
+  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.diplomap.ShortcutTest",
+                                                       G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GFile) sample = interop_sample ();
+  DmWindow *win = open_window_with (sample);
+
+  dm_application_set_accels (app);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.new-event::%s", cases[i].kind);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, detailed);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (app, cases[i].accel);
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      DmEventEditor *editor;
+
+      g_assert_cmpuint (g_strv_length (accels), ==, 1);
+      g_assert_cmpstr (accels[0], ==, cases[i].accel);
+      /* the shortcut is this action's only */
+      g_assert_cmpuint (g_strv_length (actions), ==, 1);
+      g_assert_cmpstr (actions[0], ==, detailed);
+      g_assert_true (g_action_parse_detailed_name (actions[0], &name, &target, NULL));
+      g_assert_true (g_str_has_prefix (name, "win."));
+      g_action_group_activate_action (G_ACTION_GROUP (win), name + 4, target);
+      editor = DM_EVENT_EDITOR (dm_window_get_editor (win));
+      g_assert_nonnull (editor);
+      g_assert_cmpuint (adw_combo_row_get_selected (editor->kind_row), ==, cases[i].expected);
+      g_assert_cmpuint (editor->legs->len, ==, cases[i].expected == DM_EVENT_KIND_TRIP ? 1 : 0);
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+  gtk_window_destroy (GTK_WINDOW (win));
 }
 
 /* An existing trip in the editor: its legs, sources, tags and notes are filled in, and
@@ -1128,6 +1344,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/editing/close-saves", test_close_saves);
   g_test_add_func ("/app/editing/editor-edit-date", test_editor_edit_date);
   g_test_add_func ("/app/editing/editor-new-visit", test_editor_new_visit);
+  g_test_add_func ("/app/editing/editor-place-preview", test_editor_place_preview);
+  g_test_add_func ("/app/editing/new-event-shortcuts", test_new_event_shortcuts);
+  g_test_add_func ("/app/editing/delete-key", test_delete_key);
   g_test_add_func ("/app/editing/editor-trip-unchanged", test_editor_trip_unchanged);
   g_test_add_func ("/app/editing/editor-new-trip", test_editor_new_trip);
   g_test_add_func ("/app/editing/quick-add", test_quick_add);

@@ -731,6 +731,119 @@ test_undated_places (void)
   details = dm_event_details_dup_text (win->event_details);
   g_assert_nonnull (strstr (details, "date not given"));
   gtk_window_destroy (GTK_WINDOW (win));
+/* The list's own sorted store (DmSortedEvents) keeps exactly GtkSortListModel's order (by
+ * start, unknown last, ties in the model's order) through random adds, removes and
+ * replacements, many of one day; its items-changed, applied to a copy, give its contents, and
+ * a change of one event signals one row (or two when it moves) */
+static DmEvent *
+random_event (GRand *rand,
+              guint  serial)
+{
+  g_autofree char *id = g_strdup_printf ("e%u", serial);
+  DmEvent *event = dm_event_new (DM_EVENT_KIND_VISIT, id);
+  int day = g_rand_int_range (rand, 0, 6);
+
+  /* day 0: no date (last); otherwise one of five days, so that starts are often equal */
+  if (day > 0)
+    {
+      g_autofree char *iso = g_strdup_printf ("2025-10-%02d", day);
+      DmTime t;
+
+      g_assert_true (dm_time_parse (iso, NULL, &t, NULL));
+      dm_event_set_start (event, &t);
+    }
+  return event;
+}
+
+static void
+shadow_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   gpointer    user_data)
+{
+  GPtrArray *shadow = user_data;
+  guint *signals = g_object_get_data (G_OBJECT (model), "signals");
+
+  g_ptr_array_remove_range (shadow, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (shadow, position + i, g_list_model_get_item (model, position + i));
+  (*signals)++;
+  g_object_set_data (G_OBJECT (model), "rows", GUINT_TO_POINTER (removed + added));
+}
+
+static int
+compare_events_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return dm_sorted_events_compare ((DmEvent *) a, (DmEvent *) b);
+}
+
+static void
+test_sorted_store (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GListStore) store = g_list_store_new (DM_TYPE_EVENT);
+  g_autoptr(DmSortedEvents) ours = NULL;
+  g_autoptr(GtkSortListModel) gtk = NULL;
+  g_autoptr(GPtrArray) shadow = g_ptr_array_new_with_free_func (g_object_unref);
+  guint serial = 0, signals = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(DmEvent) e = random_event (rand, serial++);
+      g_list_store_append (store, e);
+    }
+  ours = dm_sorted_events_new (G_LIST_MODEL (store));
+  gtk = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (store)),
+                                 GTK_SORTER (gtk_custom_sorter_new (compare_events_cb, NULL, NULL)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ours)); i++)
+    g_ptr_array_add (shadow, g_list_model_get_item (G_LIST_MODEL (ours), i));
+  g_object_set_data (G_OBJECT (ours), "signals", &signals);
+  g_signal_connect (ours, "items-changed", G_CALLBACK (shadow_changed_cb), shadow);
+
+  for (guint step = 0; step < 400; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      guint op = g_rand_int_range (rand, 0, 4), at = n > 0 ? g_rand_int_range (rand, 0, n) : 0;
+      g_autoptr(DmEvent) e = random_event (rand, serial++);
+      guint before = signals;
+
+      if (op == 0 || n < 5)
+        g_list_store_insert (store, g_rand_int_range (rand, 0, n + 1), e);
+      else if (op == 1)
+        g_list_store_remove (store, at);
+      else if (op == 2)
+        g_list_store_splice (store, at, 1, (gpointer *) &e, 1);
+      else
+        {
+          /* several at once */
+          g_autoptr(DmEvent) f = random_event (rand, serial++);
+          gpointer two[] = { e, f };
+          g_list_store_splice (store, at, MIN (2, n - at), two, 2);
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ours)), ==,
+                        g_list_model_get_n_items (G_LIST_MODEL (gtk)));
+      g_assert_cmpuint (shadow->len, ==, g_list_model_get_n_items (G_LIST_MODEL (ours)));
+      for (guint i = 0; i < shadow->len; i++)
+        {
+          g_autoptr(DmEvent) a = g_list_model_get_item (G_LIST_MODEL (ours), i);
+          g_autoptr(DmEvent) b = g_list_model_get_item (G_LIST_MODEL (gtk), i);
+
+          g_assert_cmpstr (dm_event_get_id (a), ==, dm_event_get_id (b));
+          g_assert_true (g_ptr_array_index (shadow, i) == (gpointer) a);
+          g_assert_cmpuint (dm_sorted_events_find (ours, a), ==, i);
+        }
+      if (op == 1 && n >= 5)
+        g_assert_cmpuint (signals - before, ==, 1);
+      if (op == 2 && n >= 5)
+        {
+          g_assert_cmpuint (signals - before, <=, 2);
+          g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (ours), "rows")), <=, 2);
+        }
+    }
+  g_signal_handlers_disconnect_by_data (ours, shadow);
 }
 
 int
@@ -742,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/app/event-list/row-place-first", test_row_place_first);
   g_test_add_func ("/app/event-list/select-sorted", test_select_sorted);
   g_test_add_func ("/app/event-list/undated-places", test_undated_places);
+  g_test_add_func ("/app/event-list/sorted-store", test_sorted_store);
 
   g_test_add_func ("/app/event-list/dots", test_dots);
   g_test_add_func ("/app/event-list/search/words", test_search_words);

@@ -231,6 +231,99 @@ test_locale_months (void)
   }
 }
 
+/* The grammar's words in the user's language (docs/EDITING.md, "Quick add"): the summit word,
+ * the visit word and the marks after a date's numbers come from the catalogue, the month
+ * words from the locale; a French title without the English word is a summit only in French */
+static void
+test_locale_keywords (void)
+{
+  static const struct {
+    const char *locale, *language, *line;
+    DmEventKind kind;
+    const char *title, *start, *end;
+    guint n_people;
+    const char *place;
+  } cases[] = {
+    { "fr_FR.UTF-8", "fr", "Sommet de l'APEC, Gyeongju, 31 oct. - 1 nov. 2025 : Trump, Xi, Takaichi",
+      DM_EVENT_KIND_SUMMIT, "Sommet de l'APEC", "2025-10-31", "2025-11-01", 3 },
+    /* the no-break space French typography puts before “:” */
+    { "fr_FR.UTF-8", "fr", "Sommet de l'APEC, Gyeongju, 31 oct.–1 nov. 2025\u00a0: Trump, Xi",
+      DM_EVENT_KIND_SUMMIT, "Sommet de l'APEC", "2025-10-31", "2025-11-01", 2 },
+    { "fr_FR.UTF-8", "fr", "Réunion bilatérale, Gyeongju, 30 octobre 2025 : Trump, Xi",
+      DM_EVENT_KIND_MEETING, "Réunion bilatérale", "2025-10-30", NULL, 2 },
+    { "fr_FR.UTF-8", "fr", "Trump à Gyeongju 29-30 octobre 2025",
+      DM_EVENT_KIND_VISIT, NULL, "2025-10-29", "2025-10-30", 0 },
+    /* the gazetteer has no Russian name for Gyeongju (“Кёнджу” is refused, below) */
+    { "ru_RU.UTF-8", "ru", "Саммит АТЭС, Gyeongju, 31 октября - 1 ноября 2025: Трамп, Си",
+      DM_EVENT_KIND_SUMMIT, "Саммит АТЭС", "2025-10-31", "2025-11-01", 2 },
+    { "ru_RU.UTF-8", "ru", "Саммит АТЭС, Пусан, 31 октября - 1 ноября 2025: Трамп, Си",
+      DM_EVENT_KIND_SUMMIT, "Саммит АТЭС", "2025-10-31", "2025-11-01", 2, "Busan" },
+    { "ru_RU.UTF-8", "ru", "Трамп в Пусан 29–30 октября 2025",
+      DM_EVENT_KIND_VISIT, NULL, "2025-10-29", "2025-10-30", 0, "Busan" },
+    { "ko_KR.UTF-8", "ko", "APEC 정상회의, 경주, 2025년 10월 31일 - 11월 1일: 트럼프, 시진핑",
+      DM_EVENT_KIND_SUMMIT, "APEC 정상회의", "2025-10-31", "2025-11-01", 2 },
+    { "ko_KR.UTF-8", "ko", "트럼프 at 경주 2025년 10월 29-30일",
+      DM_EVENT_KIND_VISIT, NULL, "2025-10-29", "2025-10-30", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DmDocument) doc = interop_load_sample ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DmEvent) event = NULL;
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+      DmPlace *place;
+
+      if (!use_locale (cases[i].locale, cases[i].language))
+        continue;
+      g_test_message ("%s", cases[i].line);
+      event = dm_quick_add_parse (doc, cases[i].line, 2024, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (dm_event_get_kind (event), ==, cases[i].kind);
+      place = dm_event_get_place (event);
+      g_assert_nonnull (place);
+      g_assert_cmpstr (dm_place_get_name (place), ==, cases[i].place ? cases[i].place : "Gyeongju");
+      if (cases[i].title != NULL)
+        g_assert_cmpstr (dm_event_get_title (event), ==, cases[i].title);
+      g_assert_cmpuint (dm_event_get_participants (event)->len, ==, cases[i].n_people);
+      if (cases[i].kind == DM_EVENT_KIND_VISIT)
+        g_assert_nonnull (dm_event_get_actor (event));
+      start = iso (dm_event_get_start (event), place);
+      g_assert_cmpstr (start, ==, cases[i].start);
+      if (cases[i].end != NULL)
+        {
+          end = iso (dm_event_get_end (event), place);
+          g_assert_cmpstr (end, ==, cases[i].end);
+        }
+    }
+  /* a place the gazetteer does not know is listed, not guessed */
+  if (use_locale ("ru_RU.UTF-8", "ru"))
+    {
+      g_autoptr(DmDocument) doc = interop_load_sample ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) unresolved = NULL;
+      g_autoptr(DmEvent) event = dm_quick_add_parse (doc, "Трамп в Кёнджу 29–30 октября 2025", 2024,
+                                                     &unresolved, &error);
+
+      g_assert_null (event);
+      g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+      g_assert_cmpuint (unresolved->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (unresolved, 0), ==, "Кёнджу");
+    }
+  use_c_locale ();
+  /* in English, “sommet” is no summit word: a meeting */
+  {
+    g_autoptr(DmDocument) doc = interop_load_sample ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DmEvent) event = dm_quick_add_parse (doc, "Sommet de l'APEC, Gyeongju, 31 Oct 2025: Trump",
+                                                   2024, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (dm_event_get_kind (event), ==, DM_EVENT_KIND_MEETING);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -241,5 +334,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/formats/quick-add/dates", test_dates);
   g_test_add_func ("/formats/quick-add/unresolved", test_unresolved);
   g_test_add_func ("/formats/quick-add/locale-months", test_locale_months);
+  g_test_add_func ("/formats/quick-add/locale-keywords", test_locale_keywords);
   return g_test_run ();
 }

@@ -206,14 +206,10 @@ dm_application_apply_locale_direction (void)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
 }
 
-static void
-dm_application_startup (GApplication *app)
+/* The keyboard shortcuts of the application's and its windows' actions */
+void
+dm_application_set_accels (GtkApplication *app)
 {
-  static const GActionEntry entries[] = {
-    { "about", about_action },
-    { "quit", quit_action },
-    { "new", new_action },
-  };
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.new", { "<Control>n", NULL } },
     { "win.save", { "<Control>s", NULL } },
@@ -222,12 +218,36 @@ dm_application_startup (GApplication *app)
     { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
     { "win.duplicate-selected", { "<Control>d", NULL } },
     { "win.show-quick-add", { "<Control>l", NULL } },
+    { "win.new-event::trip", { "<Shift><Control>t", NULL } },
+    { "win.new-event::visit", { "<Shift><Control>v", NULL } },
+    { "win.new-event::summit", { "<Shift><Control>u", NULL } },
+    { "win.new-event::meeting", { "<Shift><Control>m", NULL } },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *export_data_accels[] = { "<Shift><Control>e", NULL };
   static const char *sidebar_accels[] = { "F9", NULL };
+
+  g_return_if_fail (GTK_IS_APPLICATION (app));
+
+  gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (app, "win.open", open_accels);
+  gtk_application_set_accels_for_action (app, "win.export-figure", export_accels);
+  gtk_application_set_accels_for_action (app, "win.export-data", export_data_accels);
+  gtk_application_set_accels_for_action (app, "win.toggle-sidebar", sidebar_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+dm_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+    { "new", new_action },
+  };
 
   /* Here and not before g_application_run(): --help exits while parsing the options, and a
    * process that exits under a loading thread may crash */
@@ -236,13 +256,7 @@ dm_application_startup (GApplication *app)
   dm_application_apply_locale_direction ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-figure", export_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-data", export_data_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.toggle-sidebar", sidebar_accels);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  dm_application_set_accels (GTK_APPLICATION (app));
 }
 
 static void

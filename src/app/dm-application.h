@@ -18,5 +18,8 @@ GtkWidget     *dm_application_new_about_window (GtkWindow *parent);
 /* Right to left for Arabic, Hebrew, Persian, Urdu...: GTK's catalogue may not say so */
 GtkTextDirection dm_application_get_locale_direction   (void);
 void             dm_application_apply_locale_direction (void);
+/* The shortcuts of the application's and its windows' actions (Ctrl+N, Ctrl+S, Shift+Ctrl+T
+ * for a new trip…) */
+void             dm_application_set_accels (GtkApplication *app);
 
 G_END_DECLS

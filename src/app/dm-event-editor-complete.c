@@ -7,12 +7,14 @@
 
 #include "dm-event-editor-private.h"
 #include "dm-gazetteer.h"
+#include "dm-place-preview.h"
 
 /*
  * Completions under an entry row of the editor (docs/EDITING.md): a popover list that
  * follows what is typed, without taking the focus from the entry (as GtkEntryCompletion
  * did): Down and Up choose, Enter takes the chosen one, Escape hides the list, and a
- * click takes one too.
+ * click takes one too. Under a list of places, a small map shows the chosen one (the first
+ * until Down or Up chooses another).
  */
 
 typedef struct
@@ -21,6 +23,7 @@ typedef struct
   AdwEntryRow    *row;
   GtkWidget      *popover;
   GtkListBox     *list;
+  GtkWidget      *preview;      /* DmPlacePreview */
   GPtrArray      *completions;  /* DmCompletion * */
   DmCompleteFunc  complete;
   void          (*picked) (DmEventEditor *self,
@@ -76,6 +79,21 @@ pick (Completer *c,
   g_ptr_array_set_size (c->completions, 0);
   if (c->picked != NULL)
     c->picked (c->editor, c->row);
+}
+
+/* The small map shows the completion at @index, if it is a place */
+static void
+show_preview (Completer *c,
+              int        index)
+{
+  DmCompletion *completion = index >= 0 && (guint) index < c->completions->len
+                             ? g_ptr_array_index (c->completions, index) : NULL;
+
+  if (completion != NULL && completion->has_point)
+    dm_place_preview_set_point (DM_PLACE_PREVIEW (c->preview), completion->latitude,
+                                completion->longitude);
+  else
+    gtk_widget_set_visible (c->preview, FALSE);
 }
 
 static void
@@ -139,6 +157,7 @@ text_changed_cb (AdwEntryRow *row,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item), TRUE);
       gtk_list_box_append (c->list, item);
     }
+  show_preview (c, 0);
   if (c->completions->len > 0 && is_in_view (row))
     gtk_popover_popup (GTK_POPOVER (c->popover));
   else
@@ -182,6 +201,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return FALSE;
     }
   gtk_list_box_select_row (c->list, gtk_list_box_get_row_at_index (c->list, index));
+  show_preview (c, index);
   return TRUE;
 }
 
@@ -195,6 +215,7 @@ dm_event_editor_add_completion (DmEventEditor  *self,
   Completer *c = g_new0 (Completer, 1);
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   c->editor = self;
   c->row = row;
@@ -210,7 +231,11 @@ dm_event_editor_add_completion (DmEventEditor  *self,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (c->list));
-  gtk_popover_set_child (GTK_POPOVER (c->popover), scrolled);
+  c->preview = dm_place_preview_new ();
+  gtk_widget_set_margin_bottom (c->preview, 6);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), c->preview);
+  gtk_popover_set_child (GTK_POPOVER (c->popover), box);
   /* the entry keeps the focus: typing goes on while the list follows */
   gtk_popover_set_autohide (GTK_POPOVER (c->popover), FALSE);
   gtk_popover_set_has_arrow (GTK_POPOVER (c->popover), FALSE);
@@ -233,6 +258,27 @@ dm_event_editor_get_completions (AdwEntryRow *row)
 
   g_return_val_if_fail (c != NULL, NULL);
   return c->completions;
+}
+
+GtkWidget *
+dm_event_editor_get_completion_preview (AdwEntryRow *row)
+{
+  Completer *c = g_object_get_data (G_OBJECT (row), COMPLETER_KEY);
+
+  g_return_val_if_fail (c != NULL, NULL);
+  return c->preview;
+}
+
+void
+dm_event_editor_highlight_completion (AdwEntryRow *row,
+                                      guint        position)
+{
+  Completer *c = g_object_get_data (G_OBJECT (row), COMPLETER_KEY);
+
+  g_return_if_fail (c != NULL);
+  g_return_if_fail (position < c->completions->len);
+  gtk_list_box_select_row (c->list, gtk_list_box_get_row_at_index (c->list, position));
+  show_preview (c, position);
 }
 
 void
@@ -267,6 +313,9 @@ dm_event_editor_complete_place (DmEventEditor *self,
       /* Translators: a place offered as the user types: its country and coordinates */
       c->subtitle = g_strdup_printf (_("%s · %.2f, %.2f"), country_name, entry->latitude,
                                      entry->longitude);
+      c->has_point = TRUE;
+      c->latitude = entry->latitude;
+      c->longitude = entry->longitude;
       c->text = dm_gazetteer_lookup (gazetteer, entry->name, NULL) == entry
                 ? g_strdup (entry->name) : g_strdup_printf ("%s, %s", entry->name, entry->country);
       g_ptr_array_add (completions, c);

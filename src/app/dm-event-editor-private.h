@@ -36,9 +36,12 @@ typedef struct
 /* What a completion puts in its entry */
 typedef struct
 {
-  char *text;
-  char *title;
-  char *subtitle;
+  char    *text;
+  char    *title;
+  char    *subtitle;
+  gboolean has_point;  /* a place: shown on the list's small map while chosen */
+  double   latitude;
+  double   longitude;
 } DmCompletion;
 
 void dm_completion_free (gpointer data);
@@ -61,6 +64,7 @@ struct _DmEventEditor
   AdwPreferencesGroup *where_group;
   AdwEntryRow    *place_row;
   AdwActionRow   *match_row;
+  GtkWidget      *place_preview; /* DmPlacePreview: the matched place on a small map */
   AdwEntryRow    *start_row;
   AdwEntryRow    *end_row;
   AdwPreferencesGroup *problems_group;
@@ -114,6 +118,11 @@ GPtrArray   *dm_event_editor_complete_place    (DmEventEditor  *self,
                                                 const char     *text);
 /* The completions shown under @row now (element type DmCompletion), and taking one */
 GPtrArray   *dm_event_editor_get_completions   (AdwEntryRow    *row);
+/* The small map under the completions of @row (a DmPlacePreview) */
+GtkWidget   *dm_event_editor_get_completion_preview (AdwEntryRow *row);
+/* Chooses (highlights) the completion at @position, as Down and Up do */
+void         dm_event_editor_highlight_completion (AdwEntryRow  *row,
+                                                  guint         position);
 void         dm_event_editor_pick_completion   (AdwEntryRow    *row,
                                                 guint           position);
 /* dm-event-editor-pick.c: Pick on Map, and points given by coordinates */

@@ -7,6 +7,7 @@
 
 #include "dm-event-editor-private.h"
 #include "dm-gazetteer.h"
+#include "dm-place-preview.h"
 
 /**
  * DmEventEditor:
@@ -168,6 +169,8 @@ dm_event_editor_update (DmEventEditor *self)
                                                     dm_place_get_longitude (place));
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->match_row), where);
           adw_action_row_set_subtitle (self->match_row, dm_place_get_timezone (place));
+          dm_place_preview_set_point (DM_PLACE_PREVIEW (self->place_preview),
+                                      dm_place_get_latitude (place), dm_place_get_longitude (place));
         }
       gtk_widget_set_visible (GTK_WIDGET (self->match_row), place != NULL);
       read_time (self, self->start_row, place ? dm_place_get_zone (place) : NULL, &start);
@@ -289,6 +292,10 @@ dm_event_editor_init (DmEventEditor *self)
   dm_event_editor_init_sources (self);
   dm_event_editor_add_completion (self, self->place_row, dm_event_editor_complete_place, NULL);
   dm_event_editor_add_pick_button (self, self->place_row);
+  self->place_preview = dm_place_preview_new ();
+  gtk_widget_set_margin_top (self->place_preview, 6);
+  gtk_widget_set_margin_bottom (self->place_preview, 6);
+  adw_action_row_add_suffix (self->match_row, self->place_preview);
   dm_event_editor_add_precision (self, self->start_row);
   dm_event_editor_add_precision (self, self->end_row);
 }

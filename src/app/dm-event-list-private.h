@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dm-event-list.h"
+#include "dm-sorted-events.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +41,7 @@ struct _DmEventList
   GtkWidget          *details;     /* shown while an event is selected */
   gboolean            details_placed;
   GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
+  GListModel         *sorted;     /* a DmSortedEvents (bench-edit: or GtkSortListModel) */
   GtkSingleSelection *selection;   /* over the sorted events, then the shown places */
   GtkCustomFilter    *filter;
   GListStore         *places;      /* DmPlace: the document's places without a time */
@@ -73,6 +74,10 @@ void       dm_event_list_reload_places   (DmEventList *self);
 void       dm_event_list_bind_place_row  (GtkWidget   *title,
                                           GtkWidget   *subtitle,
                                           DmPlace     *place);
+/* bench-edit: the list sorted by GTK's GtkSortListModel as before (TRUE), or by its own
+ * DmSortedEvents, to compare the two in one run */
+void       dm_event_list_use_gtk_sort    (DmEventList *self,
+                                          gboolean     use);
 
 /* dm-event-list-filters.c */
 gboolean   dm_event_list_filter_event    (gpointer     item,

@@ -17,7 +17,7 @@
  * (DmEventList:details, shown only while an event is selected). The search and the filters
  * narrow the list here; the window shows the same events on the map and in exports
  * (DmEventList::filters-changed).
- * document events → filter → sort ┐
+ * document events → filter → DmSortedEvents (by start) ┐
  * document's places without a time → filter ┴ flatten → single selection → GtkListView
  * (the places after the events, dm-event-list-places.c).
  * The widgets are ui/dm-event-list.ui; the rows ui/dm-event-row.ui (dm-event-list-rows.c). */
@@ -47,11 +47,7 @@ compare_events (gconstpointer a,
                 gconstpointer b,
                 gpointer      user_data)
 {
-  gint64 sa = G_MAXINT64, sb = G_MAXINT64, e;
-
-  dm_event_get_span ((DmEvent *) a, &sa, &e);
-  dm_event_get_span ((DmEvent *) b, &sb, &e);
-  return (sa > sb) - (sa < sb);
+  return dm_sorted_events_compare ((DmEvent *) a, (DmEvent *) b);
 }
 
 char *
@@ -147,7 +143,7 @@ list_activate_cb (GtkListView *view,
                   guint        position,
                   DmEventList *self)
 {
-  g_autoptr(DmEvent) event = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autoptr(DmEvent) event = g_list_model_get_item (self->sorted, position);
 
   g_assert (DM_IS_EVENT_LIST (self));
 
@@ -347,6 +343,8 @@ dm_event_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->colored_events, self);
   g_clear_object (&self->colored_events);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
   g_clear_object (&self->selected_place);
@@ -490,7 +488,6 @@ static void
 dm_event_list_init (DmEventList *self)
 {
   g_autoptr(GtkListItemFactory) factory = dm_event_list_new_row_factory (self);
-  GtkSorter *sorter;
   GListStore *parts;
   GtkFilterListModel *shown_places;
 
@@ -508,13 +505,11 @@ dm_event_list_init (DmEventList *self)
 
   self->filter = gtk_custom_filter_new (dm_event_list_filter_event, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_events, NULL, NULL));
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), sorter);
+  self->sorted = G_LIST_MODEL (dm_sorted_events_new (G_LIST_MODEL (self->filtered)));
   self->places = g_list_store_new (DM_TYPE_PLACE);
   self->places_filter = gtk_custom_filter_new (dm_event_list_filter_place, self, NULL);
   parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_list_store_append (parts, self->sorted);
-  g_object_unref (self->sorted);  /* @parts holds it */
+  g_list_store_append (parts, self->sorted);  /* @parts takes a reference of its own */
   shown_places = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->places)),
                                             GTK_FILTER (self->places_filter));
   g_list_store_append (parts, shown_places);
@@ -598,6 +593,9 @@ find_sorted (GListModel *model,
 {
   guint lo = 0, hi = g_list_model_get_n_items (model);
 
+  if (DM_IS_SORTED_EVENTS (model))
+    return dm_sorted_events_find (DM_SORTED_EVENTS (model), event);
+
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -624,7 +622,7 @@ void
 dm_event_list_set_selected_event (DmEventList *self,
                                   DmEvent     *event)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
+  GListModel *model = self->sorted;
   guint pos = GTK_INVALID_LIST_POSITION;
 
   g_return_if_fail (DM_IS_EVENT_LIST (self));
@@ -651,7 +649,7 @@ GListModel *
 dm_event_list_get_model (DmEventList *self)
 {
   g_return_val_if_fail (DM_IS_EVENT_LIST (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  return self->sorted;
 }
 
 GtkSingleSelection *
@@ -684,6 +682,31 @@ dm_event_list_focus_search (DmEventList *self)
     adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search));
   gtk_editable_select_region (GTK_EDITABLE (self->search), 0, -1);
+}
+
+void
+dm_event_list_use_gtk_sort (DmEventList *self,
+                            gboolean     use)
+{
+  g_autoptr(GListModel) sorted = NULL;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  if (use == GTK_IS_SORT_LIST_MODEL (self->sorted))
+    return;
+  if (use)
+    sorted = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                                    GTK_SORTER (gtk_custom_sorter_new (compare_events,
+                                                                                       NULL, NULL))));
+  else
+    sorted = G_LIST_MODEL (dm_sorted_events_new (G_LIST_MODEL (self->filtered)));
+  g_signal_handlers_disconnect_by_data (self->sorted, self);
+  g_set_object (&self->sorted, sorted);
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (list_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* the sorted events are the first part of the flattened list, the places the second */
+  g_list_store_splice (G_LIST_STORE (gtk_flatten_list_model_get_model (GTK_FLATTEN_LIST_MODEL (gtk_single_selection_get_model (self->selection)))),
+                       0, 1, (gpointer *) &self->sorted, 1);
 }
 
 static void

@@ -76,10 +76,40 @@ split_words (const char *text)
   return words;
 }
 
+/* A number with the mark the user's language writes after a year, a month or a day
+ * (Korean "2025년", "10월", "31일"): 1 for a year, 2 a month, 3 a day; 0 for another word */
+static int
+marked_number (const char *word,
+               int        *value)
+{
+  /* Translators: quick add: the marks written right after the number of a year, of a
+   * month and of a day in your language's dates, in this order, separated by “|” (Korean
+   * “년|월|일” for “2025년 10월 31일”); keep them empty, “||”, where none are written */
+  g_auto(GStrv) marks = g_strsplit (C_("quick add", "||"), "|", 3);
+
+  for (guint unit = 0; unit < 3 && marks[unit] != NULL; unit++)
+    {
+      gsize len = strlen (word), mark = strlen (marks[unit]);
+      g_autofree char *number = NULL;
+
+      if (mark == 0 || len <= mark || !g_str_has_suffix (word, marks[unit]))
+        continue;
+      number = g_strndup (word, len - mark);
+      if (!is_number (number))
+        continue;
+      *value = atoi (number);
+      return unit + 1;
+    }
+  return 0;
+}
+
 static gboolean
 is_date_word (const char *word)
 {
-  return is_number (word) || month_of (word) > 0 || g_str_equal (word, "-") || g_str_equal (word, "~");
+  int value;
+
+  return is_number (word) || month_of (word) > 0 || marked_number (word, &value) > 0 ||
+         g_str_equal (word, "-") || g_str_equal (word, "~");
 }
 
 static gboolean
@@ -105,6 +135,7 @@ parse_dates (QuickAdd   *self,
   g_autoptr(GPtrArray) words = NULL;
   Date d[2] = { { 0 } };
   guint part = 0;
+  int value, unit;
   gboolean approximate = FALSE;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   int y, m, dd;
@@ -126,6 +157,14 @@ parse_dates (QuickAdd   *self,
             return FALSE;
           part = 1;
         }
+      else if ((unit = marked_number (w, &value)) == 1 && d[part].year == 0)
+        d[part].year = value;
+      else if (unit == 2 && d[part].month == 0 && value >= 1 && value <= 12)
+        d[part].month = value;
+      else if (unit == 3 && d[part].day == 0)
+        d[part].day = value;
+      else if (unit > 0)
+        return FALSE;
       else if (is_number (w) && atoi (w) > 31)
         d[part].year = atoi (w);
       else if (is_number (w) && d[part].day == 0)
@@ -325,6 +364,29 @@ parse_visit (QuickAdd   *self,
   return g_steal_pointer (&event);
 }
 
+/* Whether a gathering's title (folded) names a summit: "summit", or a word of the user's
+ * language for one */
+static gboolean
+names_summit (const char *folded)
+{
+  /* Translators: quick add: the words that make a gathering a summit, as in “APEC summit,
+   * Gyeongju, 31 Oct - 1 Nov 2025: Trump, Xi” (any other gathering is a meeting), separated
+   * by “|”, in lower case; a title holding one of them anywhere is a summit (English
+   * “summit” is read too) */
+  g_auto(GStrv) words = g_strsplit (_("summit"), "|", -1);
+
+  if (strstr (folded, "summit") != NULL)
+    return TRUE;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = dm_gazetteer_fold (words[i]);
+
+      if (*word != '\0' && strstr (folded, word) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "APEC summit, Gyeongju, 31 Oct - 1 Nov 2025: Trump, Xi, Takaichi" */
 static DmEvent *
 parse_gathering (QuickAdd   *self,
@@ -346,7 +408,7 @@ parse_gathering (QuickAdd   *self,
       return NULL;
     }
   folded = dm_gazetteer_fold (parts[0]);
-  event = new_event (self, strstr (folded, "summit") ? DM_EVENT_KIND_SUMMIT : DM_EVENT_KIND_MEETING);
+  event = new_event (self, names_summit (folded) ? DM_EVENT_KIND_SUMMIT : DM_EVENT_KIND_MEETING);
   if (n >= 3)
     dm_event_set_title (event, g_strstrip (parts[0]));
   place = resolve_place (self, g_strstrip (parts[n - 2]));
@@ -369,6 +431,17 @@ parse_gathering (QuickAdd   *self,
   return g_steal_pointer (&event);
 }
 
+/* No-break and narrow no-break spaces made plain spaces */
+static char *
+replace_no_break_spaces (const char *line)
+{
+  GString *text = g_string_new (line);
+
+  g_string_replace (text, "\u00a0", " ", 0);
+  g_string_replace (text, "\u202f", " ", 0);
+  return g_string_free (text, FALSE);
+}
+
 DmEvent *
 dm_quick_add_parse (DmDocument  *document,
                     const char  *line,
@@ -376,24 +449,37 @@ dm_quick_add_parse (DmDocument  *document,
                     GPtrArray  **unresolved_out,
                     GError     **error)
 {
-  QuickAdd self = { document, year, g_ptr_array_new_with_free_func (g_free) };
-  g_autofree char *text = g_strstrip (g_strdup (line));
+  QuickAdd self = { document, year, NULL };
+  g_autofree char *text = NULL;
   g_autoptr(DmEvent) event = NULL;
-  const char *colon = strchr (text, ':');
-  const char *at = strstr (text, " at ");
+  const char *colon;
+  const char *at;
   gsize at_len = strlen (" at ");
 
   g_return_val_if_fail (DM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (line != NULL, NULL);
 
+  self.unresolved = g_ptr_array_new_with_free_func (g_free);
+  /* French writes a no-break space before “:” */
+  text = g_strstrip (replace_no_break_spaces (line));
+  colon = strchr (text, ':');
+  at = strstr (text, " at ");
   if (at == NULL)
     {
       /* Translators: quick add's word between who and where in “Trump at Gyeongju 29-30 Oct
-       * 2025”, one word as users type it in your language (English “at” is read too) */
-      g_autofree char *word = g_strdup_printf (" %s ", _("at"));
+       * 2025”, as users type it in your language; several separated by “|” (English “at” is
+       * read too) */
+      g_auto(GStrv) words = g_strsplit (_("at"), "|", -1);
 
-      at = strstr (text, word);
-      at_len = strlen (word);
+      for (guint i = 0; words[i] != NULL && at == NULL; i++)
+        {
+          g_autofree char *word = g_strdup_printf (" %s ", words[i]);
+
+          if (*words[i] == '\0')
+            continue;
+          at = strstr (text, word);
+          at_len = strlen (word);
+        }
     }
   if (colon != NULL && strchr (colon, '>') != NULL)
     {

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-sorted-events"
+
+#include "config.h"
+
+#include "dm-sorted-events.h"
+
+/* The event list's order: a GListModel of the events of another (the list's filter model),
+ * by start, unknown starts last, and events of the same start in the other model's order
+ * (as GtkSortListModel, which it replaces, kept them). An edit adds, removes or replaces one
+ * event: it is found or placed by a binary search and only its row is signalled, where
+ * GtkSortListModel merged the new item and signalled the rows after it (about 4 ms of an undo
+ * on the U.S. record, docs/EDITING.md). A change of many events (a filter, another document)
+ * sorts them all again and signals the rows between the first and last that differ. */
+
+/* More changes than this in one items-changed: sorted again */
+#define MAX_STEPS 64
+
+struct _DmSortedEvents
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  GPtrArray  *mirror;  /* DmEvent, owned: the model's items in its order */
+  GPtrArray  *sorted;  /* DmEvent, the same (not owned), in the list's order */
+};
+
+static void dm_sorted_events_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DmSortedEvents, dm_sorted_events, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      dm_sorted_events_list_model_init))
+
+static gint64
+start_of (DmEvent *event)
+{
+  gint64 start = G_MAXINT64, end;
+
+  dm_event_get_span (event, &start, &end);
+  return start;
+}
+
+int
+dm_sorted_events_compare (DmEvent *a,
+                          DmEvent *b)
+{
+  gint64 sa = start_of (a), sb = start_of (b);
+
+  return (sa > sb) - (sa < sb);
+}
+
+static GType
+dm_sorted_events_get_item_type (GListModel *list)
+{
+  return DM_TYPE_EVENT;
+}
+
+static guint
+dm_sorted_events_get_n_items (GListModel *list)
+{
+  return DM_SORTED_EVENTS (list)->sorted->len;
+}
+
+static gpointer
+dm_sorted_events_get_item (GListModel *list,
+                           guint       position)
+{
+  DmSortedEvents *self = DM_SORTED_EVENTS (list);
+
+  if (position >= self->sorted->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->sorted, position));
+}
+
+static void
+dm_sorted_events_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = dm_sorted_events_get_item_type;
+  iface->get_n_items = dm_sorted_events_get_n_items;
+  iface->get_item = dm_sorted_events_get_item;
+}
+
+/* The first position whose start is not before @start (@after: not at or before) */
+static guint
+bound (DmSortedEvents *self,
+       gint64          start,
+       gboolean        after)
+{
+  guint lo = 0, hi = self->sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 s = start_of (g_ptr_array_index (self->sorted, mid));
+
+      if (s < start || (after && s == start))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+guint
+dm_sorted_events_find (DmSortedEvents *self,
+                       DmEvent        *event)
+{
+  gint64 start;
+  guint i;
+
+  g_return_val_if_fail (DM_IS_SORTED_EVENTS (self), G_MAXUINT);
+
+  start = start_of (event);
+  for (i = bound (self, start, FALSE); i < self->sorted->len; i++)
+    {
+      DmEvent *e = g_ptr_array_index (self->sorted, i);
+
+      if (e == event)
+        return i;
+      if (start_of (e) != start)
+        break;
+    }
+  /* an event changed in place since it came: not where its start says */
+  return g_ptr_array_find (self->sorted, event, &i) ? i : G_MAXUINT;
+}
+
+/* Where the event at @index of the model goes among the sorted ones: after those of an
+ * earlier start, and among those of its start after the ones before it in the model */
+static guint
+place_of (DmSortedEvents *self,
+          guint           index)
+{
+  DmEvent *event = g_ptr_array_index (self->mirror, index);
+  gint64 start = start_of (event);
+  guint lo = bound (self, start, FALSE), hi = bound (self, start, TRUE), count = 0;
+  g_autoptr(GHashTable) same = NULL;
+  gboolean forward;
+  guint from, to;
+
+  if (lo == hi)
+    return lo;
+  same = g_hash_table_new (NULL, NULL);
+  for (guint i = lo; i < hi; i++)
+    g_hash_table_add (same, g_ptr_array_index (self->sorted, i));
+  /* count them on the shorter side of @index */
+  forward = index < self->mirror->len - index;
+  from = forward ? 0 : index + 1;
+  to = forward ? index : self->mirror->len;
+  for (guint i = from; i < to && count < hi - lo; i++)
+    if (g_hash_table_contains (same, g_ptr_array_index (self->mirror, i)))
+      count++;
+  return forward ? lo + count : hi - count;
+}
+
+typedef struct
+{
+  gint64   start;
+  guint    index;
+  DmEvent *event;
+} Key;
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const Key *x = a, *y = b;
+
+  if (x->start != y->start)
+    return (x->start > y->start) - (x->start < y->start);
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Everything again from the model; signals the rows between the first and the last that
+ * differ */
+static void
+sort_all (DmSortedEvents *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  g_autoptr(GPtrArray) old_mirror = g_steal_pointer (&self->mirror);
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->sorted);
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (Key), n);
+  guint prefix = 0, suffix = 0;
+
+  self->mirror = g_ptr_array_new_full (n, g_object_unref);
+  self->sorted = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      DmEvent *event = g_list_model_get_item (self->model, i);
+      Key key = { start_of (event), i, event };
+
+      g_ptr_array_add (self->mirror, event);
+      g_array_append_val (keys, key);
+    }
+  g_array_sort (keys, compare_keys);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->sorted, g_array_index (keys, Key, i).event);
+
+  while (prefix < old->len && prefix < n &&
+         g_ptr_array_index (old, prefix) == g_ptr_array_index (self->sorted, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < n - prefix &&
+         g_ptr_array_index (old, old->len - 1 - suffix) ==
+         g_ptr_array_index (self->sorted, n - 1 - suffix))
+    suffix++;
+  if (prefix < old->len || prefix < n)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                n - prefix - suffix);
+}
+
+static void
+remove_sorted (DmSortedEvents *self,
+               DmEvent        *event,
+               guint          *position)
+{
+  *position = dm_sorted_events_find (self, event);
+  g_assert (*position != G_MAXUINT);
+  g_ptr_array_remove_index (self->sorted, *position);
+}
+
+static void
+model_items_changed_cb (DmSortedEvents *self,
+                        guint           position,
+                        guint           removed,
+                        guint           added,
+                        GListModel     *model)
+{
+  g_autoptr(DmEvent) old = NULL;
+  guint where, at;
+
+  g_assert (DM_IS_SORTED_EVENTS (self));
+
+  if (removed + added > MAX_STEPS)
+    {
+      sort_all (self);
+      return;
+    }
+  /* an event replaced by another (an edit): one signal when it stays in its row */
+  if (removed == 1 && added == 1)
+    {
+      /* the old one's reference goes after the rows no longer show it */
+      old = g_ptr_array_index (self->mirror, position);
+      remove_sorted (self, old, &where);
+      g_ptr_array_index (self->mirror, position) = g_list_model_get_item (model, position);
+      at = place_of (self, position);
+      g_ptr_array_insert (self->sorted, at, g_ptr_array_index (self->mirror, position));
+      if (at == where)
+        g_list_model_items_changed (G_LIST_MODEL (self), where, 1, 1);
+      else
+        {
+          g_ptr_array_remove_index (self->sorted, at);
+          g_list_model_items_changed (G_LIST_MODEL (self), where, 1, 0);
+          g_ptr_array_insert (self->sorted, at, g_ptr_array_index (self->mirror, position));
+          g_list_model_items_changed (G_LIST_MODEL (self), at, 0, 1);
+        }
+      return;
+    }
+  for (guint i = 0; i < removed; i++)
+    {
+      remove_sorted (self, g_ptr_array_index (self->mirror, position + i), &where);
+      g_list_model_items_changed (G_LIST_MODEL (self), where, 1, 0);
+    }
+  g_ptr_array_remove_range (self->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_ptr_array_insert (self->mirror, position + i, g_list_model_get_item (model, position + i));
+      at = place_of (self, position + i);
+      g_ptr_array_insert (self->sorted, at, g_ptr_array_index (self->mirror, position + i));
+      g_list_model_items_changed (G_LIST_MODEL (self), at, 0, 1);
+    }
+}
+
+static void
+dm_sorted_events_dispose (GObject *object)
+{
+  DmSortedEvents *self = DM_SORTED_EVENTS (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (dm_sorted_events_parent_class)->dispose (object);
+}
+
+static void
+dm_sorted_events_finalize (GObject *object)
+{
+  DmSortedEvents *self = DM_SORTED_EVENTS (object);
+
+  g_ptr_array_unref (self->sorted);
+  g_ptr_array_unref (self->mirror);
+  G_OBJECT_CLASS (dm_sorted_events_parent_class)->finalize (object);
+}
+
+static void
+dm_sorted_events_class_init (DmSortedEventsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dm_sorted_events_dispose;
+  object_class->finalize = dm_sorted_events_finalize;
+}
+
+static void
+dm_sorted_events_init (DmSortedEvents *self)
+{
+  self->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sorted = g_ptr_array_new ();
+}
+
+DmSortedEvents *
+dm_sorted_events_new (GListModel *model)
+{
+  DmSortedEvents *self = g_object_new (DM_TYPE_SORTED_EVENTS, NULL);
+
+  dm_sorted_events_set_model (self, model);
+  return self;
+}
+
+GListModel *
+dm_sorted_events_get_model (DmSortedEvents *self)
+{
+  g_return_val_if_fail (DM_IS_SORTED_EVENTS (self), NULL);
+  return self->model;
+}
+
+void
+dm_sorted_events_set_model (DmSortedEvents *self,
+                            GListModel     *model)
+{
+  g_return_if_fail (DM_IS_SORTED_EVENTS (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (self->model == model)
+    return;
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  sort_all (self);
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dm-event.h"
+
+G_BEGIN_DECLS
+
+#define DM_TYPE_SORTED_EVENTS (dm_sorted_events_get_type ())
+
+G_DECLARE_FINAL_TYPE (DmSortedEvents, dm_sorted_events, DM, SORTED_EVENTS, GObject)
+
+DmSortedEvents *dm_sorted_events_new       (GListModel     *model);
+GListModel     *dm_sorted_events_get_model (DmSortedEvents *self);
+void            dm_sorted_events_set_model (DmSortedEvents *self,
+                                            GListModel     *model);
+/* Where @event is, or GTK_INVALID_LIST_POSITION (G_MAXUINT) */
+guint           dm_sorted_events_find      (DmSortedEvents *self,
+                                            DmEvent        *event);
+/* Orders two events as the list does: by start, unknown starts last */
+int             dm_sorted_events_compare   (DmEvent        *a,
+                                            DmEvent        *b);
+
+G_END_DECLS
