@@ -14,7 +14,8 @@
  *   that shows every route at that time), then 3 s of playback: the median time between two
  *   frames of the whole window and the median work of a frame (from the frame clock's
  *   update to its after-paint).
- * A value that was never reached within the time allowed is printed as null.
+ * A value that was never reached within the time allowed (2 minutes for an open, 10 s for a
+ * seek) is printed as null.
  * Needs a display (build-aux/dev bench runs dm-bench under Xvfb). */
 #include "config.h"
 
@@ -275,7 +276,8 @@ bench_open (GFile *file)
   gtk_window_destroy (GTK_WINDOW (b.win));
   g_array_unref (b.intervals);
   g_array_unref (b.works);
-  return b.routes_ms != 0 ? 0 : 1;
+  /* a value never reached is null in what was printed */
+  return 0;
 }
 
 /* --startup: the application's own startup; quits at the first frame with the routes */
