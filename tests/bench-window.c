@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's part of dm-bench (issue 15), one measurement per process, printed as one
+ * JSON object on stdout (dm-bench runs it several times and takes medians):
+ * - `bench-window --startup FILE`: the application started as `diplomap FILE` (its own
+ *   DmApplication and startup), quitting at the first frame that shows FILE's routes;
+ *   prints "routes_at_us", that frame's g_get_monotonic_time (), a clock the whole system
+ *   shares: dm-bench subtracts the time it launched the process.
+ * - `bench-window --open FILE`: FILE opened in an empty window (as Open does): ms to the
+ *   first frame with every route drawn, the longest gap between two frame clock ticks until
+ *   half a second later (frames being asked for all along: the main thread's longest
+ *   stall), and the process's peak RSS.
+ * - `bench-window --us`: the U.S. travel record opened the same way from the main menu's
+ *   action, then five seeks across its time (ms from dm_playback_set_time to the first frame
+ *   that shows every route at that time), then 3 s of playback: the median time between two
+ *   frames of the whole window and the median work of a frame (from the frame clock's
+ *   update to its after-paint).
+ * A value that was never reached within the time allowed (2 minutes for an open, 10 s for a
+ * seek) is printed as null.
+ * Needs a display (build-aux/dev bench runs dm-bench under Xvfb). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "dm-application.h"
+#include "dm-screen-painter.h"
+#include "dm-window-private.h"
+
+#define N_SEEKS     5
+#define PLAY_US     (3 * G_USEC_PER_SEC)
+#define OPEN_LIMIT  (120 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  DmWindow *win;
+  gint64    t0;          /* the open began */
+  gint64    last_tick;
+  gint64    until;       /* stalls are watched until then */
+  double    routes_ms;   /* to the first frame with every route, 0: never */
+  double    max_gap_ms;
+  /* a seek */
+  double    seek_to;
+  gint64    seek_t0;
+  double    seek_ms;
+  /* playback */
+  gboolean  playing;
+  gint64    update_at;
+  gint64    last_paint;
+  GArray   *intervals;
+  GArray   *works;
+} Bench;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+shows_routes (DmWindow *win)
+{
+  return dm_window_get_n_loading (win) == 0 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (win->stack), "main") == 0 &&
+         dm_screen_painter_get_n_legs (dm_route_map_layer_get_painter (win->routes_layer)) > 0 &&
+         dm_route_map_layer_get_routes_ready (win->routes_layer);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Bench *b = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (b->t0 != 0 && b->last_tick != 0 && (b->until == 0 || now <= b->until))
+    b->max_gap_ms = MAX (b->max_gap_ms, (now - b->last_tick) / 1000.0);
+  b->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_cb (GdkFrameClock *clock,
+           Bench         *b)
+{
+  b->update_at = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *b)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (b->t0 != 0 && b->routes_ms == 0 && shows_routes (b->win))
+    {
+      b->routes_ms = (now - b->t0) / 1000.0;
+      /* a stall soon after the routes (the view coming to rest) counts too */
+      b->until = now + 500 * 1000;
+    }
+  if (b->seek_t0 != 0 && b->seek_ms == 0 &&
+      ABS (dm_route_map_layer_get_time (b->win->routes_layer) - b->seek_to) < 1 &&
+      dm_route_map_layer_get_routes_ready (b->win->routes_layer))
+    b->seek_ms = (now - b->seek_t0) / 1000.0;
+  if (b->playing)
+    {
+      double work = (now - b->update_at) / 1000.0;
+
+      if (b->last_paint != 0)
+        {
+          double interval = (now - b->last_paint) / 1000.0;
+          g_array_append_val (b->intervals, interval);
+        }
+      if (b->update_at != 0)
+        g_array_append_val (b->works, work);
+      b->last_paint = now;
+    }
+}
+
+static void
+run_until (gboolean (*done) (Bench *), Bench *b, gint64 limit_us)
+{
+  gint64 deadline = g_get_monotonic_time () + limit_us;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  while (!done (b) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+static gboolean
+has_ticked (Bench *b)
+{
+  return b->last_tick != 0 && gtk_widget_get_mapped (GTK_WIDGET (b->win));
+}
+
+static gboolean
+has_settled (Bench *b)
+{
+  return b->until != 0 && g_get_monotonic_time () > b->until;
+}
+
+static gboolean
+has_seeked (Bench *b)
+{
+  return b->seek_ms != 0;
+}
+
+static gboolean
+never (Bench *b)
+{
+  return FALSE;
+}
+
+static double
+peak_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static void
+print_ms (const char *key,
+          double      ms,
+          gboolean    last)
+{
+  if (ms == 0)
+    printf ("  \"%s\": null%s\n", key, last ? "" : ",");
+  else
+    printf ("  \"%s\": %.1f%s\n", key, ms, last ? "" : ",");
+}
+
+/* Seeks to five times across the record: the median ms to a correct picture, 0 if one never
+ * came */
+static double
+bench_seeks (Bench *b)
+{
+  g_autoptr(GArray) seeks = g_array_new (FALSE, FALSE, sizeof (double));
+  double start = dm_playback_get_start (b->win->playback);
+  double end = dm_playback_get_end (b->win->playback);
+
+  for (guint i = 0; i < N_SEEKS; i++)
+    {
+      /* not in order: each seek jumps far from the last */
+      double at = start + (end - start) * ((i * 3 % N_SEEKS) + 0.5) / N_SEEKS;
+
+      b->seek_to = at;
+      b->seek_ms = 0;
+      b->seek_t0 = g_get_monotonic_time ();
+      dm_playback_set_time (b->win->playback, at);
+      run_until (has_seeked, b, 10 * G_USEC_PER_SEC);
+      b->seek_t0 = 0;
+      if (b->seek_ms == 0)
+        return 0;
+      g_array_append_val (seeks, b->seek_ms);
+    }
+  return median (seeks);
+}
+
+/* Opens @file (NULL: the U.S. record, from its action) in an empty window, and for the U.S.
+ * record seeks and plays too */
+static int
+bench_open (GFile *file)
+{
+  Bench b = { NULL };
+  GdkFrameClock *clock;
+  double seek_ms = 0;
+  guint tick_id;
+
+  b.intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  b.works = g_array_new (FALSE, FALSE, sizeof (double));
+  b.win = dm_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (b.win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (b.win));
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (b.win), tick_cb, &b, NULL);
+  run_until (has_ticked, &b, 10 * G_USEC_PER_SEC);
+  /* the empty window settles */
+  run_until (never, &b, 500 * 1000);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (b.win));
+  g_signal_connect (clock, "update", G_CALLBACK (update_cb), &b);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &b);
+  b.last_tick = 0;
+  b.t0 = g_get_monotonic_time ();
+  if (file != NULL)
+    dm_window_open_file (b.win, file);
+  else
+    g_action_group_activate_action (G_ACTION_GROUP (b.win), "open-us-travels", NULL);
+  run_until (has_settled, &b, OPEN_LIMIT);
+  b.until = b.until == 0 ? 1 : b.until;  /* no more stalls counted */
+
+  printf ("{\n");
+  print_ms ("routes_ms", b.routes_ms, FALSE);
+  printf ("  \"stall_max_ms\": %.1f,\n", b.max_gap_ms);
+  if (file == NULL && b.routes_ms != 0)
+    {
+      seek_ms = bench_seeks (&b);
+      dm_playback_set_time (b.win->playback, dm_playback_get_start (b.win->playback));
+      b.update_at = 0;
+      b.playing = TRUE;
+      dm_window_set_playing (b.win, TRUE);
+      run_until (never, &b, PLAY_US);
+      dm_window_set_playing (b.win, FALSE);
+      b.playing = FALSE;
+      print_ms ("seek_ms", seek_ms, FALSE);
+      print_ms ("frame_median_ms", median (b.intervals), FALSE);
+      print_ms ("frame_work_median_ms", median (b.works), FALSE);
+      printf ("  \"frames\": %u,\n", b.intervals->len);
+    }
+  printf ("  \"peak_mb\": %.1f\n}\n", peak_mb ());
+  fflush (stdout);
+
+  g_signal_handlers_disconnect_by_data (clock, &b);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (b.win), tick_id);
+  gtk_window_destroy (GTK_WINDOW (b.win));
+  g_array_unref (b.intervals);
+  g_array_unref (b.works);
+  /* a value never reached is null in what was printed */
+  return 0;
+}
+
+/* --startup: the application's own startup; quits at the first frame with the routes */
+static void
+startup_after_paint_cb (GdkFrameClock *clock,
+                        DmWindow      *win)
+{
+  if (!shows_routes (win))
+    return;
+  printf ("{\n  \"routes_at_us\": %" G_GINT64_FORMAT "\n}\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, startup_after_paint_cb, win);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (win))));
+}
+
+static void
+startup_realize_cb (GtkWidget *widget)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (startup_after_paint_cb), widget);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  if (DM_IS_WINDOW (window))
+    g_signal_connect (window, "realize", G_CALLBACK (startup_realize_cb), NULL);
+}
+
+static gboolean
+give_up_cb (gpointer app)
+{
+  g_printerr ("no frame with routes within 60 s\n");
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+bench_startup (const char *path)
+{
+  g_autoptr(DmApplication) app = dm_application_new ();
+  char *argv[] = { (char *) "diplomap", (char *) path, NULL };
+
+  /* its own instance, whether or not a session bus is there: never handed to another one */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN |
+                                                G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_timeout_add_seconds (60, give_up_cb, app);
+  return g_application_run (G_APPLICATION (app), 2, argv);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc > 2 && g_str_equal (argv[1], "--startup"))
+    return bench_startup (argv[2]);
+  g_set_prgname ("bench-window");
+  dm_application_warm_up ();
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: run this benchmark with build-aux/dev bench\n");
+      return 2;
+    }
+  adw_init ();
+  if (argc > 2 && g_str_equal (argv[1], "--open"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
+      return bench_open (file);
+    }
+  if (argc > 1 && g_str_equal (argv[1], "--us"))
+    return bench_open (NULL);
+  g_printerr ("usage: bench-window --startup FILE | --open FILE | --us\n");
+  return 2;
+}
