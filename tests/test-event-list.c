@@ -731,6 +731,8 @@ test_undated_places (void)
   details = dm_event_details_dup_text (win->event_details);
   g_assert_nonnull (strstr (details, "date not given"));
   gtk_window_destroy (GTK_WINDOW (win));
+}
+
 /* The list's own sorted store (DmSortedEvents) keeps exactly GtkSortListModel's order (by
  * start, unknown last, ties in the model's order) through random adds, removes and
  * replacements, many of one day; its items-changed, applied to a copy, give its contents, and
