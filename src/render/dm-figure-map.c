@@ -9,7 +9,8 @@
 
 /* A figure's map, bottom to top: the base map with the countries of the actors the legend
  * lists tinted; the map's country and capital labels; the routes with their dots, names,
- * markers and captions; the legend and the scale bar. Labels never overlap: the legend and
+ * markers and captions (with footnotes, each place name carries the numbers of the notes of
+ * its events, as listed under the map); the legend and the scale bar. Labels never overlap: the legend and
  * the scale bar take their boxes first, the routes' marks and labels next (placed once,
  * painted later), and the map's labels take the room left, though they are drawn under the
  * routes. */
@@ -29,6 +30,7 @@ dm_figure_draw_map (DmFigure             *self,
   g_autoptr(DmMapStyle) style = dm_map_style_copy (map_style);
   g_autoptr(DmLabelPlacer) taken = dm_label_placer_new (l->map_w, l->map_h);
   g_autoptr(DmRouteLabels) labels = NULL;
+  g_autoptr(GHashTable) event_notes = NULL;
   DmBasemap *basemap = dm_basemap_get_default ();
   gint64 t = dm_figure_get_time (self);
   double legend[4], bar[4];
@@ -45,7 +47,22 @@ dm_figure_draw_map (DmFigure             *self,
   if (dm_figure_get_scale_bar_box (self, cr, l, corner, bar))
     dm_label_placer_add (taken, bar[0], bar[1], bar[2], bar[3]);
 
-  labels = dm_route_place_labels (self->set, cr, &l->view, route_style, t, taken);
+  /* with footnotes, each place name carries the numbers of its events' notes listed below */
+  if (l->note_numbered > 0)
+    {
+      g_autoptr(GPtrArray) notes = NULL;
+      GHashTableIter iter;
+      GArray *numbers;
+
+      event_notes = dm_figure_new_event_notes ();
+      notes = dm_figure_dup_footnotes (self, NULL, event_notes);
+      g_hash_table_iter_init (&iter, event_notes);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &numbers))
+        for (guint i = numbers->len; i > 0; i--)
+          if (g_array_index (numbers, guint, i - 1) > l->note_numbered)
+            g_array_remove_index (numbers, i - 1);
+    }
+  labels = dm_route_place_labels (self->set, cr, &l->view, route_style, t, taken, event_notes);
 
   style->show_labels = FALSE;
   dm_figure_draw_basemap (self, cr, l, style);
