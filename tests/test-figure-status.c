@@ -308,8 +308,9 @@ test_vague_start (void)
   g_autoptr(DmDocument) doc = interop_load (file);
   const char *before = "2025-11-01T12:00:00Z";
   double radius = 12;
-  /* "2025-11-03~" in Berlin: 2 November 23:00 to 3 November 23:00 UTC */
-  double early = mark_ink (doc, "approximate", "2025-11-03T02:00:00Z", before, radius);
+  /* "2025-11-03~" in Berlin: 2 November 23:00 to 3 November 23:00 UTC, a day either side
+   * drawn (dm_time_get_drawn_range): from 1 November 23:00 to 4 November 23:00 */
+  double early = mark_ink (doc, "approximate", "2025-11-02T06:00:00Z", before, radius);
   double late = mark_ink (doc, "approximate", "2025-11-03T20:00:00Z", before, radius);
   double whole = mark_ink (doc, "approximate", "2025-11-06T12:00:00Z", before, radius);
   /* 3 to 5 November UTC */
@@ -317,6 +318,11 @@ test_vague_start (void)
   double r_whole = mark_ink (doc, "ranged", "2025-11-06T12:00:00Z", before, radius);
   double e_early = mark_ink (doc, "exact", "2025-11-03T02:00:00Z", before, radius);
   double e_whole = mark_ink (doc, "exact", "2025-11-06T12:00:00Z", before, radius);
+  /* "2025-11-03T10:00Z~" in Warsaw: two hours either side, 08:00 to 12:00 */
+  double t_none = mark_ink (doc, "approximate-time", "2025-11-03T07:30:00Z", before, radius);
+  double t_early = mark_ink (doc, "approximate-time", "2025-11-03T08:30:00Z", before, radius);
+  double t_late = mark_ink (doc, "approximate-time", "2025-11-03T11:30:00Z", before, radius);
+  double t_whole = mark_ink (doc, "approximate-time", "2025-11-06T12:00:00Z", before, radius);
 
   g_test_message ("approximate: %.0f early, %.0f late, %.0f after; ranged %.0f early, %.0f after; "
                   "exact %.0f early, %.0f after", early, late, whole, r_early, r_whole, e_early, e_whole);
@@ -326,6 +332,13 @@ test_vague_start (void)
   g_assert_cmpfloat (late, <, whole);
   g_assert_cmpfloat (r_early, <, r_whole * 0.5);
   g_assert_cmpfloat (fabs (e_early - e_whole), <, e_whole * 0.1);
+  g_test_message ("approximate time: %.0f before, %.0f early, %.0f late, %.0f after",
+                  t_none, t_early, t_late, t_whole);
+  g_assert_cmpfloat (t_whole, >, 1000);
+  g_assert_cmpfloat (t_none, <, t_whole * 0.05);
+  g_assert_cmpfloat (t_early, >, t_none);
+  g_assert_cmpfloat (t_early, <, t_whole * 0.5);
+  g_assert_cmpfloat (t_late, >, t_early * 1.5);
 
   /* the legend explains the faded mark while one is drawn, and only then */
   for (guint k = 0; k < 2; k++)
