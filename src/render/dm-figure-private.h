@@ -48,6 +48,7 @@ struct _DmFigure
   gint64        window;     /* seconds of legs shown before the time; 0: all */
   gboolean      flows;      /* legs aggregated per pair of places (dm-route-flows.c) */
   int           legend_corner; /* -1: the corner hiding the fewest routes */
+  char         *highlight;  /* the id of the summit or meeting highlighted, or NULL */
   DmLabelPlacer *placed;    /* boxes of the last drawing's marks and labels (tests) */
 };
 
