@@ -672,6 +672,48 @@ test_footnotes (void)
     }
 }
 
+/* Colours by actor when few, by group when many, and the legend says which: 20 travellers of
+ * two roles are listed as their groups under a heading that counts them; 4 are listed by name */
+static void
+test_legend_groups (void)
+{
+  for (guint k = 0; k < 2; k++)
+    {
+      guint n = k == 0 ? 20 : 4;
+      g_autoptr(DmDocument) doc = many_actors (n);
+      g_autoptr(DmFigure) figure = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("dm-groups-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "groups.svg", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *svg = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("a%u", i);
+          dm_actor_set_role (dm_document_lookup_actor (doc, id), i % 2 ? "Envoy" : "Minister");
+        }
+      figure = statuses_figure (doc, "2025-05-04T00:00:00Z");
+      g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+      if (k == 0)
+        {
+          g_assert_nonnull (strstr (svg, ">20 travellers in 2 groups<"));
+          g_assert_nonnull (strstr (svg, ">Minister (10)<"));
+          g_assert_nonnull (strstr (svg, ">Envoy (10)<"));
+          g_assert_null (strstr (svg, ">Envoy number 3<"));
+        }
+      else
+        {
+          g_assert_null (strstr (svg, " groups<"));
+          g_assert_nonnull (strstr (svg, ">Envoy number 3<"));
+        }
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,5 +727,6 @@ main (int   argc,
   g_test_add_func ("/render/figure-status/legend-never-vanishes", test_legend_never_vanishes);
   g_test_add_func ("/render/figure-status/summit-caption", test_summit_caption);
   g_test_add_func ("/render/figure-status/footnotes", test_footnotes);
+  g_test_add_func ("/render/figure-status/legend-groups", test_legend_groups);
   return g_test_run ();
 }
