@@ -164,6 +164,16 @@ grep -q '>1\. Reuters, ' "$tmp/notes.svg" && ! grep -q '>Sources:' "$tmp/notes.s
 "$exe" --export "$tmp/none.svg" --size 1280x720 --sources none "$sample" >/dev/null 2>&1
 ! grep -q 'Reuters' "$tmp/none.svg" && ok "--sources none" || bad "--sources none shows sources"
 
+# --highlight: a summit drawn as the window's selection (pixels: test-figure-highlight); an id
+# the files do not have is an error that writes nothing
+"$exe" --export "$tmp/lit.png" --size 640x360 --highlight minsk-conference "$sample" >/dev/null 2>&1; st=$?
+check "--highlight exits 0" 0 $st
+check "--highlight png size" "640 360" "$(png_size "$tmp/lit.png")"
+"$exe" --export "$tmp/plain.png" --size 640x360 "$sample" >/dev/null 2>&1
+! cmp -s "$tmp/lit.png" "$tmp/plain.png" && ok "--highlight changes the figure" || bad "--highlight drew nothing"
+expect_error "--highlight unknown id" 2 "no-such-event" --export "$tmp/y.png" --highlight no-such-event "$sample"
+[ -e "$tmp/y.png" ] && bad "--highlight unknown id wrote a file" || ok "--highlight unknown id wrote nothing"
+
 # Places without times (GPX waypoints) are drawn as places (issue 10; their dots and legend
 # entry: /render/routes/undated-places), so such a file exports
 printf '<gpx version="1.1"><wpt lat="48.2082" lon="16.3738"><name>Vienna</name></wpt><wpt lat="30.0444" lon="31.2357"><name>Cairo</name></wpt></gpx>\n' > "$tmp/places.gpx"

@@ -263,6 +263,55 @@ test_footnotes (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The first widget under @w (itself included) of @type, whose title is @title when given */
+static GtkWidget *
+find_widget (GtkWidget  *w,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) &&
+      (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title) == 0))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A selected summit shows the highlight switch, on: the figure highlights it; off, or a
+ * selected trip (no switch shown), highlights nothing */
+static void
+test_highlight (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  DmFigureDialog *dialog = dm_figure_dialog_new (NULL, doc, 0, everywhere);
+  GtkSwitch *on = NULL;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autoptr(DmFigure) figure = NULL;
+
+      dm_figure_dialog_set_highlight (dialog, interop_find_event (doc, k < 2 ? "minsk-conference"
+                                                                             : "choe-tour"));
+      if (k == 1)
+        {
+          /* the user turns it off */
+          GtkWidget *row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Highlight Selected Summit");
+          g_assert_nonnull (row);
+          on = GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH, NULL));
+          g_assert_nonnull (on);
+          g_assert_true (gtk_widget_get_visible (row));
+          gtk_switch_set_active (on, FALSE);
+        }
+      figure = dm_figure_dialog_build_figure (dialog);
+      g_assert_cmpstr (dm_figure_get_highlight (figure), ==, k == 0 ? "minsk-conference" : NULL);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The projection row reaches the figure, as --projection does; automatic leaves the
  * figure's own choice (Equal Earth for the whole world, Mercator for the events) */
 static void
@@ -313,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/app/export-dialog/graticule", test_graticule);
   g_test_add_func ("/app/export-dialog/language", test_language);
   g_test_add_func ("/app/export-dialog/footnotes", test_footnotes);
+  g_test_add_func ("/app/export-dialog/highlight", test_highlight);
   g_test_add_func ("/app/export-dialog/projection", test_projection);
   return g_test_run ();
 }

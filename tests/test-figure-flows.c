@@ -223,7 +223,7 @@ test_world_names (void)
   dm_figure_get_map_view (figure, &view);
   taken = dm_label_placer_new (view.width, view.height);
   labels = dm_route_place_labels (set, cr, &view, dm_route_style_get_default (),
-                                  dm_figure_get_time (figure), taken);
+                                  dm_figure_get_time (figure), taken, NULL);
   n = dm_route_labels_get_n_names (labels);
   for (guint i = 0; i < set->places->len; i++)
     n_capitals += g_array_index (set->places, DmRoutePlace, i).capital;

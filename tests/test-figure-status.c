@@ -308,8 +308,9 @@ test_vague_start (void)
   g_autoptr(DmDocument) doc = interop_load (file);
   const char *before = "2025-11-01T12:00:00Z";
   double radius = 12;
-  /* "2025-11-03~" in Berlin: 2 November 23:00 to 3 November 23:00 UTC */
-  double early = mark_ink (doc, "approximate", "2025-11-03T02:00:00Z", before, radius);
+  /* "2025-11-03~" in Berlin: 2 November 23:00 to 3 November 23:00 UTC, a day either side
+   * drawn (dm_time_get_drawn_range): from 1 November 23:00 to 4 November 23:00 */
+  double early = mark_ink (doc, "approximate", "2025-11-02T06:00:00Z", before, radius);
   double late = mark_ink (doc, "approximate", "2025-11-03T20:00:00Z", before, radius);
   double whole = mark_ink (doc, "approximate", "2025-11-06T12:00:00Z", before, radius);
   /* 3 to 5 November UTC */
@@ -317,6 +318,11 @@ test_vague_start (void)
   double r_whole = mark_ink (doc, "ranged", "2025-11-06T12:00:00Z", before, radius);
   double e_early = mark_ink (doc, "exact", "2025-11-03T02:00:00Z", before, radius);
   double e_whole = mark_ink (doc, "exact", "2025-11-06T12:00:00Z", before, radius);
+  /* "2025-11-03T10:00Z~" in Warsaw: two hours either side, 08:00 to 12:00 */
+  double t_none = mark_ink (doc, "approximate-time", "2025-11-03T07:30:00Z", before, radius);
+  double t_early = mark_ink (doc, "approximate-time", "2025-11-03T08:30:00Z", before, radius);
+  double t_late = mark_ink (doc, "approximate-time", "2025-11-03T11:30:00Z", before, radius);
+  double t_whole = mark_ink (doc, "approximate-time", "2025-11-06T12:00:00Z", before, radius);
 
   g_test_message ("approximate: %.0f early, %.0f late, %.0f after; ranged %.0f early, %.0f after; "
                   "exact %.0f early, %.0f after", early, late, whole, r_early, r_whole, e_early, e_whole);
@@ -326,6 +332,13 @@ test_vague_start (void)
   g_assert_cmpfloat (late, <, whole);
   g_assert_cmpfloat (r_early, <, r_whole * 0.5);
   g_assert_cmpfloat (fabs (e_early - e_whole), <, e_whole * 0.1);
+  g_test_message ("approximate time: %.0f before, %.0f early, %.0f late, %.0f after",
+                  t_none, t_early, t_late, t_whole);
+  g_assert_cmpfloat (t_whole, >, 1000);
+  g_assert_cmpfloat (t_none, <, t_whole * 0.05);
+  g_assert_cmpfloat (t_early, >, t_none);
+  g_assert_cmpfloat (t_early, <, t_whole * 0.5);
+  g_assert_cmpfloat (t_late, >, t_early * 1.5);
 
   /* the legend explains the faded mark while one is drawn, and only then */
   for (guint k = 0; k < 2; k++)
@@ -659,6 +672,48 @@ test_footnotes (void)
     }
 }
 
+/* Colours by actor when few, by group when many, and the legend says which: 20 travellers of
+ * two roles are listed as their groups under a heading that counts them; 4 are listed by name */
+static void
+test_legend_groups (void)
+{
+  for (guint k = 0; k < 2; k++)
+    {
+      guint n = k == 0 ? 20 : 4;
+      g_autoptr(DmDocument) doc = many_actors (n);
+      g_autoptr(DmFigure) figure = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("dm-groups-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "groups.svg", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *svg = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("a%u", i);
+          dm_actor_set_role (dm_document_lookup_actor (doc, id), i % 2 ? "Envoy" : "Minister");
+        }
+      figure = statuses_figure (doc, "2025-05-04T00:00:00Z");
+      g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+      if (k == 0)
+        {
+          g_assert_nonnull (strstr (svg, ">20 travellers in 2 groups<"));
+          g_assert_nonnull (strstr (svg, ">Minister (10)<"));
+          g_assert_nonnull (strstr (svg, ">Envoy (10)<"));
+          g_assert_null (strstr (svg, ">Envoy number 3<"));
+        }
+      else
+        {
+          g_assert_null (strstr (svg, " groups<"));
+          g_assert_nonnull (strstr (svg, ">Envoy number 3<"));
+        }
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,5 +727,6 @@ main (int   argc,
   g_test_add_func ("/render/figure-status/legend-never-vanishes", test_legend_never_vanishes);
   g_test_add_func ("/render/figure-status/summit-caption", test_summit_caption);
   g_test_add_func ("/render/figure-status/footnotes", test_footnotes);
+  g_test_add_func ("/render/figure-status/legend-groups", test_legend_groups);
   return g_test_run ();
 }

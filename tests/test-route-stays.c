@@ -287,6 +287,52 @@ test_cancelled_no_marker (void)
   cairo_surface_destroy (s);
 }
 
+/* A leg of unknown time (Choe's way home) is drawn as not done for its whole possible window:
+ * an hour before its latest possible end it is still the faint "to come" line, an hour after it
+ * the line is drawn whole */
+static void
+test_unknown_done_after_latest (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  DmLeg *home = find_leg (doc, "choe-tour", 2);
+  DmLonLat a, b;
+  int ink[2] = { 0, 0 };
+
+  g_assert_true (home->uncertain);
+  a = (DmLonLat) { dm_place_get_longitude (home->from), dm_place_get_latitude (home->from) };
+  b = (DmLonLat) { dm_place_get_longitude (home->to), dm_place_get_latitude (home->to) };
+  dm_figure_set_size (figure, 1280, 720);
+  dm_figure_set_show_legend (figure, FALSE);
+  dm_figure_set_show_caption (figure, FALSE);
+  for (guint k = 0; k < 2; k++)
+    {
+      cairo_surface_t *s;
+
+      dm_figure_set_time (figure, home->end + (k == 0 ? -3600 : 3600));
+      s = render_figure (figure);
+      /* Choe's orange along the middle of the leg: red over blue, summed */
+      for (double f = 0.3; f <= 0.7; f += 0.005)
+        {
+          DmLonLat p = dm_great_circle_interpolate (a, b, f);
+          double x, y;
+          int best = 0;
+
+          dm_figure_map_point (figure, p.lon, p.lat, &x, &y);
+          for (int dy = -2; dy <= 2; dy++)
+            for (int dx = -2; dx <= 2; dx++)
+              {
+                guint32 c = pixel_at (s, x + dx, y + dy);
+                best = MAX (best, (int) ((c >> 16) & 0xff) - (int) (c & 0xff));
+              }
+          ink[k] += best;
+        }
+      cairo_surface_destroy (s);
+    }
+  g_test_message ("orange along the way home: %d before its latest end, %d after", ink[0], ink[1]);
+  g_assert_cmpint (ink[1], >, ink[0] + ink[0] / 4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -297,5 +343,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/route-stays/where/sample", test_where_sample);
   g_test_add_func ("/render/route-stays/where/pixels", test_where_pixels);
   g_test_add_func ("/render/route-stays/cancelled-no-marker", test_cancelled_no_marker);
+  g_test_add_func ("/render/route-stays/unknown-done-after-latest", test_unknown_done_after_latest);
   return g_test_run ();
 }

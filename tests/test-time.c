@@ -594,6 +594,39 @@ test_format_bce (void)
   g_setenv ("LANGUAGE", "", TRUE);
 }
 
+/* An approximate time is drawn over one unit of its precision either side; its text stays
+ * as written; a time without "~" is sharp; a period is its own range */
+static void
+test_drawn_range (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  struct { const char *text; gint64 before, after; gboolean vague; const char *shown; } cases[] = {
+    { "2025-10-28~", 86400, 86400, TRUE, "about 28 October 2025" },
+    { "2025-10-28T10:00Z~", 7200, 7200, TRUE, NULL },
+    { "2025-10-28", 0, 0, FALSE, "28 October 2025" },
+    { "2025-10-28T10:00Z", 0, 0, FALSE, NULL },
+    { "2025-10-21/2025-10-31", 0, 0, TRUE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DmTime time;
+      gint64 a, b;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dm_time_parse (cases[i].text, utc, &time, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (dm_time_get_drawn_range (&time, &a, &b), ==, cases[i].vague);
+      g_assert_cmpint (a, ==, time.earliest - cases[i].before);
+      g_assert_cmpint (b, ==, time.latest + cases[i].after);
+      if (cases[i].shown != NULL)
+        {
+          g_autofree char *shown = dm_time_format_local (&time, utc);
+          g_assert_cmpstr (shown, ==, cases[i].shown);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -611,6 +644,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/time/format/french", test_format_french);
   g_test_add_func ("/model/time/format/russian", test_format_russian);
   g_test_add_func ("/model/time/format/korean", test_format_korean);
+  g_test_add_func ("/model/time/drawn-range", test_drawn_range);
   /* last: it leaves the messages' language switched */
   g_test_add_func ("/model/time/format/bce", test_format_bce);
   return g_test_run ();

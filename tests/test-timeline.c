@@ -746,9 +746,10 @@ lane_distance (DmTimeline           *t,
   return channel_distance (pixel_at (px, shot, (int) dm_timeline_x_for_time (t, time), (int) mid), bg);
 }
 
-/* A visit whose start was "about" a day, or given as a period, fades in over the range its
- * start may lie in (and a ranged end fades out): the alpha grows through the range, where
- * an exact start is a sharp edge at full colour */
+/* A visit whose start was "about" a day or "about" a time, or given as a period, fades in
+ * over the range its start may lie in (a day either side of "about" a day, two hours either
+ * side of "about" a time: dm_time_get_drawn_range; and a ranged end fades out): the alpha
+ * grows through the range, where an exact start is a sharp edge at full colour */
 static void
 test_vague_ends (Fixture       *f,
                  gconstpointer  data)
@@ -757,6 +758,7 @@ test_vague_ends (Fixture       *f,
   const DmTimelineItem *exact = find_item (t, "exact");
   const DmTimelineItem *approx = find_item (t, "approximate");
   const DmTimelineItem *ranged = find_item (t, "ranged");
+  const DmTimelineItem *approx_time = find_item (t, "approximate-time");
   const DmTime *as = dm_event_get_start (approx->event);
   const DmTime *rs = dm_event_get_start (ranged->event), *re = dm_event_get_end (ranged->event);
   g_autoptr(GdkTexture) shot = NULL;
@@ -765,6 +767,7 @@ test_vague_ends (Fixture       *f,
 
   g_assert_true (dm_time_is_vague (as));
   g_assert_true (dm_time_is_vague (rs));
+  g_assert_true (dm_time_is_vague (dm_event_get_start (approx_time->event)));
   g_assert_false (dm_time_is_vague (dm_event_get_start (exact->event)));
   dm_timeline_set_time (t, 1761868800 + 40 * 86400.);
   dm_timeline_set_range (t, 1761868800 /* 31 Oct 2025 */, 1761868800 + 12 * 86400.);
@@ -783,16 +786,20 @@ test_vague_ends (Fixture       *f,
     g_assert_cmpint (ABS (edge - solid), <=, 3);
   }
   /* approximate and ranged: fainter early in the range, growing, whole after it */
-  for (guint k = 0; k < 2; k++)
+  for (guint k = 0; k < 3; k++)
     {
-      const DmTimelineItem *item = k == 0 ? approx : ranged;
-      const DmTime *start = k == 0 ? as : rs;
-      int solid = lane_distance (t, px, shot, item, start->latest + 3600 * 6);
+      const DmTimelineItem *item = k == 0 ? approx : k == 1 ? ranged : approx_time;
+      const DmTime *start = dm_event_get_start (item->event);
+      gint64 s0, s1;
+      int solid;
 
+      g_assert_true (dm_time_get_drawn_range (start, &s0, &s1));
+      /* the bar begins where the range does */
+      g_assert_cmpint (item->start, ==, s0);
+      solid = lane_distance (t, px, shot, item, s1 + 3600 * 6);
       for (double q = 0.1; q <= 0.9; q += 0.2)
         {
-          int d = lane_distance (t, px, shot, item,
-                                 start->earliest + (gint64) (q * (start->latest - start->earliest)));
+          int d = lane_distance (t, px, shot, item, s0 + (gint64) (q * (s1 - s0)));
 
           g_test_message ("%s at %.0f%% of its start range: %d (whole %d)",
                           dm_event_get_id (item->event), q * 100, d, solid);
@@ -800,7 +807,7 @@ test_vague_ends (Fixture       *f,
           g_assert_cmpint (d, <, solid - 3);
           prev = d;
         }
-      g_assert_cmpint (lane_distance (t, px, shot, item, start->earliest + 3600), <, solid / 3);
+      g_assert_cmpint (lane_distance (t, px, shot, item, s0 + (s1 - s0) / 40), <, solid / 3);
       prev = -1;
     }
   /* a ranged end fades out over its range */

@@ -42,6 +42,9 @@ struct _DmFigureDialog
   GtkSwitch       *footnotes_switch;
   GtkSwitch       *graticule_switch;
   GtkSwitch       *timeline_switch;
+  GtkWidget       *highlight_row;   /* shown while a summit or meeting is selected */
+  GtkSwitch       *highlight_switch;
+  char            *highlight;       /* its id */
   GtkWidget       *export_button;
 };
 
@@ -164,6 +167,8 @@ dm_figure_dialog_build_figure (DmFigureDialog *self)
   dm_figure_set_source_footnotes (figure, gtk_switch_get_active (self->footnotes_switch));
   dm_figure_set_show_graticule (figure, gtk_switch_get_active (self->graticule_switch));
   dm_figure_set_show_timeline (figure, gtk_switch_get_active (self->timeline_switch));
+  if (self->highlight != NULL && gtk_switch_get_active (self->highlight_switch))
+    dm_figure_set_highlight (figure, self->highlight);
   return figure;
 }
 
@@ -283,6 +288,7 @@ dm_figure_dialog_dispose (GObject *object)
   DmFigureDialog *self = DM_FIGURE_DIALOG (object);
 
   g_clear_object (&self->document);
+  g_clear_pointer (&self->highlight, g_free);
   G_OBJECT_CLASS (dm_figure_dialog_parent_class)->dispose (object);
 }
 
@@ -323,6 +329,8 @@ dm_figure_dialog_class_init (DmFigureDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, caption_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, sources_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, footnotes_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, highlight_row);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, highlight_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, graticule_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, timeline_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, export_button);
@@ -380,6 +388,34 @@ dm_figure_dialog_set_source_footnotes (DmFigureDialog *self,
 {
   g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
   gtk_switch_set_active (self->footnotes_switch, footnotes);
+}
+
+/**
+ * dm_figure_dialog_set_highlight:
+ * @event: (nullable): the window's selected event
+ *
+ * When @event is a summit or a meeting, shows the switch "Highlight Selected Summit", on: the
+ * figure then draws it as the window draws its selection (dm_figure_set_highlight()).
+ */
+void
+dm_figure_dialog_set_highlight (DmFigureDialog *self,
+                                DmEvent        *event)
+{
+  gboolean gathering;
+
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  gathering = event != NULL && (dm_event_get_kind (event) == DM_EVENT_KIND_SUMMIT ||
+                                dm_event_get_kind (event) == DM_EVENT_KIND_MEETING);
+  g_clear_pointer (&self->highlight, g_free);
+  if (gathering)
+    {
+      g_autofree char *title = dm_event_dup_display_title (event);
+
+      self->highlight = g_strdup (dm_event_get_id (event));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->highlight_row), title);
+    }
+  gtk_widget_set_visible (self->highlight_row, gathering);
+  gtk_switch_set_active (self->highlight_switch, gathering);
 }
 
 void

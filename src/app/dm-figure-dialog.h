@@ -39,6 +39,9 @@ void            dm_figure_dialog_set_graticule (DmFigureDialog    *self,
                                                 gboolean           graticule);
 void            dm_figure_dialog_set_source_footnotes (DmFigureDialog *self,
                                                        gboolean        footnotes);
+/* The window's selected summit or meeting, highlighted as on the map (a switch, on) */
+void            dm_figure_dialog_set_highlight (DmFigureDialog    *self,
+                                                DmEvent           *event);
 /* A band under the map: a lane per actor and the playhead */
 void            dm_figure_dialog_set_timeline (DmFigureDialog     *self,
                                                gboolean            timeline);

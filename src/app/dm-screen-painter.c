@@ -134,7 +134,7 @@ dm_screen_painter_set_selected (DmScreenPainter *self,
 {
   g_set_object (&self->selected, event);
   g_clear_pointer (&self->people, g_ptr_array_unref);
-  self->people = dm_screen_painter_dup_people (event);
+  self->people = dm_route_dup_highlighted (event);
 }
 
 /* Everyone at the selected summit or meeting, whose routes stand out (empty otherwise) */
@@ -205,7 +205,7 @@ draw_selected (DmScreenPainter *self,
     actor = g_ptr_array_index (participants, 0);
   color = dm_route_set_get_actor_color (self->set, actor);
   if (self->people != NULL && self->people->len > 0 && self->document != NULL)
-    dm_screen_painter_draw_people (cr, view, self->set, self->document, self->selected, self->people);
+    dm_route_draw_highlighted (cr, view, self->set, self->document, self->selected, self->people);
 
   /* A visit, summit or meeting: a ring around its place, in every copy of the world */
   if (place != NULL)

@@ -285,7 +285,7 @@ paint_status (cairo_t  *cr,
 }
 
 /* The times an item's start and end may lie in, when the source gave a range or said "~"
- * (UTC seconds; FALSE where that end is sharp): a trip's first departure, last arrival */
+ * (dm_time_get_drawn_range(), UTC seconds; FALSE where that end is sharp): a trip's first departure, last arrival */
 static void
 get_vague_ends (DmEvent  *event,
                 gboolean *start_vague,
@@ -305,12 +305,8 @@ get_vague_ends (DmEvent  *event,
       start = &first->depart;
       end = &last->arrive;
     }
-  *start_vague = dm_time_is_vague (start);
-  *start_earliest = start->earliest;
-  *start_latest = start->latest;
-  *end_vague = dm_time_is_vague (end);
-  *end_earliest = end->earliest;
-  *end_latest = end->latest;
+  *start_vague = dm_time_get_drawn_range (start, start_earliest, start_latest);
+  *end_vague = dm_time_get_drawn_range (end, end_earliest, end_latest);
 }
 
 /* An item whose start or end is vague is drawn through a mask that grows from faint to

@@ -256,7 +256,7 @@ dm_timeline_reload (DmTimeline *self)
           DmTimelineItem item = { NULL };
           DmActor *actor = dm_event_get_actor (event);
 
-          if (!dm_event_get_span (event, &item.start, &item.end))
+          if (!dm_event_get_drawn_span (event, &item.start, &item.end))
             continue;
           if (actor == NULL && dm_event_get_participants (event)->len > 0)
             actor = g_ptr_array_index (dm_event_get_participants (event), 0);

@@ -304,6 +304,8 @@ dm_window_new_export_dialog (DmWindow *self)
   dialog = dm_figure_dialog_new (GTK_WINDOW (self), self->shown,
                                  dm_playback_get_time (self->playback), bounds);
   g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);
+  /* a selected summit or meeting is highlighted in the figure as on the map */
+  dm_figure_dialog_set_highlight (dialog, self->selected);
   return dialog;
 }
 

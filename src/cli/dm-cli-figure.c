@@ -38,6 +38,7 @@ typedef struct
   char      *language;
   char      *window;
   char      *sources;
+  char      *highlight;
   gboolean   no_legend;
   gboolean   no_caption;
   gboolean   graticule;
@@ -56,6 +57,7 @@ options_clear (Options *o)
 {
   g_free (o->out);
   g_free (o->sources);
+  g_free (o->highlight);
   g_free (o->language);
   g_free (o->at);
   g_free (o->from);
@@ -429,6 +431,15 @@ run (Options *o)
 
   if (!load_files (doc, o->files))
     return 2;
+  if (o->highlight != NULL)
+    {
+      if (dm_document_lookup_event (doc, o->highlight) == NULL)
+        {
+          g_autofree char *m = g_strdup_printf (_("--highlight “%s” is not the id of an event of the files"), o->highlight);
+          return fail (m);
+        }
+      dm_figure_set_highlight (figure, o->highlight);
+    }
   if (g_list_model_get_n_items (dm_document_get_events (doc)) == 0)
     {
       g_autoptr(GPtrArray) undated = dm_document_dup_undated_places (doc);
@@ -515,6 +526,9 @@ dm_cli_figure_run (int    argc,
     { "sources", 0, 0, G_OPTION_ARG_STRING, &o.sources,
       N_("The events' sources under the map: numbered footnotes, one list line (default) or none"),
       N_("footnotes|list|none") },
+    { "highlight", 0, 0, G_OPTION_ARG_STRING, &o.highlight,
+      N_("Highlight this summit or meeting as the window does its selection: everyone's trips "
+         "within two weeks over the other routes, veiled"), N_("EVENT_ID") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("FILE…") },
     { NULL }
   };

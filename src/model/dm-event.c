@@ -511,6 +511,40 @@ dm_event_resolve_times (DmEvent *self)
 }
 
 /**
+ * dm_event_get_drawn_span:
+ *
+ * dm_event_get_span() widened, for drawing, over the drawn range of a vague start or end
+ * (dm_time_get_drawn_range(): "~28 October" may be the 27th), so that a visit's ring or bar
+ * can fade in from the range's beginning; a trip's start is its first departure, its end its
+ * last arrival. Returns: %FALSE when it has no time at all
+ */
+gboolean
+dm_event_get_drawn_span (DmEvent *self,
+                         gint64  *start,
+                         gint64  *end)
+{
+  const DmTime *first = &self->start, *last = dm_time_is_known (&self->end) ? &self->end : &self->start;
+  gint64 s, e, a, b;
+
+  if (!dm_event_get_span (self, &s, &e))
+    return FALSE;
+  if (self->kind == DM_EVENT_KIND_TRIP && self->legs->len > 0)
+    {
+      first = &((DmLeg *) g_ptr_array_index (self->legs, 0))->depart;
+      last = &((DmLeg *) g_ptr_array_index (self->legs, self->legs->len - 1))->arrive;
+    }
+  if (dm_time_get_drawn_range (first, &a, &b))
+    s = MIN (s, a);
+  if (dm_time_get_drawn_range (last, &a, &b))
+    e = MAX (e, b);
+  if (start)
+    *start = s;
+  if (end)
+    *end = e;
+  return TRUE;
+}
+
+/**
  * dm_event_get_span:
  *
  * The time the event covers, UTC seconds (end exclusive).

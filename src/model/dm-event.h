@@ -65,6 +65,9 @@ void                dm_event_resolve_times     (DmEvent      *self);
 gboolean            dm_event_get_span          (DmEvent      *self,
                                                 gint64       *start,
                                                 gint64       *end);
+gboolean            dm_event_get_drawn_span    (DmEvent      *self,
+                                                gint64       *start,
+                                                gint64       *end);
 
 const char         *dm_event_get_host          (DmEvent      *self);
 void                dm_event_set_host          (DmEvent      *self,

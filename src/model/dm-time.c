@@ -20,13 +20,69 @@ dm_time_is_known (const DmTime *time)
  *
  * Whether the moment is drawn as a range rather than an edge: the source was vague
  * ("~") or gave a period ("2025-10-21/2025-10-31"). Views fade such a start in (and
- * such an end out) from @earliest to @latest.
+ * such an end out) over dm_time_get_drawn_range().
  */
 gboolean
 dm_time_is_vague (const DmTime *time)
 {
-  return dm_time_is_known (time) && time->latest > time->earliest &&
-         (time->approximate || time->precision == DM_PRECISION_PERIOD);
+  return dm_time_is_known (time) &&
+         (time->approximate ||
+          (time->precision == DM_PRECISION_PERIOD && time->latest > time->earliest));
+}
+
+/* How far an approximate ("~") time may lie outside what it says: one unit of its precision
+ * (docs/FORMAT.md, "Approximate times") */
+#define APPROX_TIME_SECONDS (2 * 3600)      /* "~2025-10-28T10:00": within two hours */
+#define APPROX_DAY_SECONDS  (24 * 3600)     /* "~2025-10-28": the day before to the day after */
+#define APPROX_MONTH_SECONDS (30 * 24 * 3600)
+#define APPROX_YEAR_SECONDS  (365 * 24 * 3600)
+
+/**
+ * dm_time_get_drawn_range:
+ * @earliest: (out): where the range begins, UTC seconds
+ * @latest: (out): where it ends
+ *
+ * The range over which views fade a vague time in or out (dm_time_is_vague()): a period's own
+ * range; an approximate time's interval widened by one unit of its precision on each side
+ * ("~2025-10-28" from 27 to 29 October, "~2025-10-28T10:00" from 08:00 to 12:00, "~2025-10"
+ * by 30 days, "~2025" by a year, an approximate period by half its length). What is shown as
+ * text keeps the time as written ("about 28 October").
+ * Returns: %FALSE for a sharp time (exact, or known to the day without "~"), @earliest and
+ *   @latest then the time's own interval
+ */
+gboolean
+dm_time_get_drawn_range (const DmTime *time,
+                         gint64       *earliest,
+                         gint64       *latest)
+{
+  gint64 unit = 0;
+
+  *earliest = time->earliest;
+  *latest = time->latest;
+  if (!dm_time_is_vague (time))
+    return FALSE;
+  if (time->approximate)
+    switch (time->precision)
+      {
+      case DM_PRECISION_YEAR:
+        unit = APPROX_YEAR_SECONDS;
+        break;
+      case DM_PRECISION_MONTH:
+        unit = APPROX_MONTH_SECONDS;
+        break;
+      case DM_PRECISION_PERIOD:
+        unit = (time->latest - time->earliest) / 2;
+        break;
+      case DM_PRECISION_DAY:
+        unit = APPROX_DAY_SECONDS;
+        break;
+      default:
+        unit = APPROX_TIME_SECONDS;
+        break;
+      }
+  *earliest = time->earliest - unit;
+  *latest = time->latest + unit;
+  return *latest > *earliest;
 }
 
 static gboolean

@@ -74,6 +74,9 @@ GTimeZone *dm_time_standard_zone  (GTimeZone    *zone,
 
 gboolean  dm_time_is_known        (const DmTime *time);
 gboolean  dm_time_is_vague        (const DmTime *time);
+gboolean  dm_time_get_drawn_range (const DmTime *time,
+                                   gint64       *earliest,
+                                   gint64       *latest);
 gboolean  dm_time_parse           (const char   *text,
                                    GTimeZone    *zone,
                                    DmTime       *out,

@@ -122,20 +122,41 @@ dm_figure_dup_footer (DmFigure *self)
   return out;
 }
 
+/* Adds @number to the notes of @event in @event_notes (DmEvent → GArray of guint) */
+static void
+add_event_note (GHashTable *event_notes,
+                DmEvent    *event,
+                guint       number)
+{
+  GArray *numbers = g_hash_table_lookup (event_notes, event);
+
+  if (numbers == NULL)
+    {
+      numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (event_notes, event, numbers);
+    }
+  g_array_append_val (numbers, number);
+}
+
 /**
  * dm_figure_dup_footnotes:
  * The events' sources as numbered footnotes, once each, in order of first appearance:
  * "1. Reuters, “Choe heads to Moscow”, 2025-10-26, https://…"; none unless the figure shows
- * its sources as footnotes. @urls: (out) (optional): each note's address, or %NULL
+ * its sources as footnotes. @urls: (out) (optional): each note's address, or %NULL.
+ * @event_notes: (nullable): receives, for each event with a source, the numbers of its notes
+ * (DmEvent → GArray of guint, from dm_figure_new_event_notes()): the small numbers by the
+ * events' labels on the map
  */
 GPtrArray *
 dm_figure_dup_footnotes (DmFigure   *self,
-                         GPtrArray **urls)
+                         GPtrArray **urls,
+                         GHashTable *event_notes)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
 
   if (urls != NULL)
     *urls = g_ptr_array_new_with_free_func (g_free);
+  /* each note's text → its number */
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GListModel *events = dm_document_get_events (self->document);
 
@@ -150,6 +171,7 @@ dm_figure_dup_footnotes (DmFigure   *self,
         {
           DmSource *source = g_ptr_array_index (sources, j);
           g_autofree char *text = dm_source_format (source);
+          gpointer number;
           char *note;
 
           if (source->url != NULL && strstr (text, source->url) == NULL)
@@ -158,17 +180,35 @@ dm_figure_dup_footnotes (DmFigure   *self,
               g_free (text);
               text = with_url;
             }
-          if (*text == '\0' || g_hash_table_contains (seen, text))
+          if (*text == '\0')
             continue;
+          if (g_hash_table_lookup_extended (seen, text, NULL, &number))
+            {
+              if (event_notes != NULL)
+                add_event_note (event_notes, event, GPOINTER_TO_UINT (number));
+              continue;
+            }
           /* Translators: a numbered footnote under a figure: its number, then the source */
           note = g_strdup_printf (_("%u. %s"), out->len + 1, text);
           g_ptr_array_add (out, note);
           if (urls != NULL)
             g_ptr_array_add (*urls, g_strdup (source->url));
-          g_hash_table_add (seen, g_steal_pointer (&text));
+          if (event_notes != NULL)
+            add_event_note (event_notes, event, out->len);
+          g_hash_table_insert (seen, g_steal_pointer (&text), GUINT_TO_POINTER (out->len));
         }
     }
   return out;
+}
+
+/**
+ * dm_figure_new_event_notes:
+ * An empty table for dm_figure_dup_footnotes(): DmEvent → GArray of guint.
+ */
+GHashTable *
+dm_figure_new_event_notes (void)
+{
+  return g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 }
 
 void

@@ -58,7 +58,7 @@ lay_out_notes (DmFigure       *self,
                double          text_w)
 {
   g_autoptr(GPtrArray) urls = NULL;
-  g_autoptr(GPtrArray) notes = dm_figure_dup_footnotes (self, &urls);
+  g_autoptr(GPtrArray) notes = dm_figure_dup_footnotes (self, &urls, NULL);
   guint max = MAX_NOTE_ROWS * 2;
 
   l->note_lines = g_ptr_array_new_with_free_func (g_free);
@@ -78,6 +78,8 @@ lay_out_notes (DmFigure       *self,
           note = more;
         }
       g_ptr_array_add (l->note_urls, more == NULL ? g_strdup (g_ptr_array_index (urls, i)) : NULL);
+      if (more == NULL)
+        l->note_numbered++;
       g_ptr_array_add (l->note_lines,
                        dm_text_ellipsize (cr, note, l->footer_size, DM_TEXT_REGULAR, l->note_col_w));
     }
@@ -220,6 +222,7 @@ compute_layout_now (DmFigure       *self,
       g_ptr_array_set_size (l->note_lines, 0);
       g_ptr_array_set_size (l->note_urls, 0);
       l->note_rows = 0;
+      l->note_numbered = 0;
       if (l->header_h > l->height / 2)
         {
           l->header_h = 0;

@@ -70,9 +70,10 @@ stay_is_faded (const DmRouteStay *s,
                gint64             t1)
 {
   const DmTime *start = dm_event_get_start (s->event), *end = dm_event_get_end (s->event);
+  gint64 a0, a1, b0, b1;
 
-  return (dm_time_is_vague (start) && t0 < start->latest) ||
-         (dm_time_is_vague (end) && t1 > end->earliest);
+  return (dm_time_get_drawn_range (start, &a0, &a1) && t0 < a1) ||
+         (dm_time_get_drawn_range (end, &b0, &b1) && t1 > b0);
 }
 
 /* Whether @s is drawn at some time from @t0 to @t1 */

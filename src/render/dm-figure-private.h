@@ -48,6 +48,7 @@ struct _DmFigure
   gint64        window;     /* seconds of legs shown before the time; 0: all */
   gboolean      flows;      /* legs aggregated per pair of places (dm-route-flows.c) */
   int           legend_corner; /* -1: the corner hiding the fewest routes */
+  char         *highlight;  /* the id of the summit or meeting highlighted, or NULL */
   DmLabelPlacer *placed;    /* boxes of the last drawing's marks and labels (tests) */
 };
 
@@ -76,6 +77,7 @@ typedef struct
   GPtrArray *note_lines;   /* numbered sources, in two columns under the footer's lines */
   GPtrArray *note_urls;    /* each note's address (a link in SVG and PDF), or NULL */
   guint      note_rows;
+  guint      note_numbered; /* the notes listed with their number (not the "+3 more") */
   double     note_col_w;
   DmView     view;         /* of the map area, origin at its top-left corner */
 } DmFigureLayout;
@@ -87,7 +89,9 @@ char      *dm_figure_dup_caption   (DmFigure             *self,
                                     gint64                t);
 GPtrArray *dm_figure_dup_footer    (DmFigure             *self);
 GPtrArray *dm_figure_dup_footnotes (DmFigure             *self,
-                                    GPtrArray           **urls);
+                                    GPtrArray           **urls,
+                                    GHashTable           *event_notes);
+GHashTable *dm_figure_new_event_notes (void);
 void       dm_figure_draw_header   (DmFigure             *self,
                                     cairo_t              *cr,
                                     const DmFigureLayout *layout);

@@ -56,6 +56,7 @@ dm_figure_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->language);
+  g_free (self->highlight);
   g_clear_pointer (&self->placed, dm_label_placer_free);
   dm_figure_clear_basemap_cache (self);
   G_OBJECT_CLASS (dm_figure_parent_class)->finalize (object);
@@ -220,6 +221,7 @@ dm_figure_dup (DmFigure *self)
   copy->small_multiples = self->small_multiples;
   copy->no_footer = self->no_footer;
   copy->cache_basemap = self->cache_basemap;
+  copy->highlight = g_strdup (self->highlight);
   return copy;
 }
 

@@ -129,6 +129,10 @@ void          dm_figure_set_show_sources (DmFigure      *self,
 gboolean      dm_figure_get_source_footnotes (DmFigure  *self);
 void          dm_figure_set_source_footnotes (DmFigure  *self,
                                               gboolean   footnotes);
+/* The event drawn as the window draws its selection (dm-figure-map.c), by its id, or NULL */
+const char   *dm_figure_get_highlight   (DmFigure       *self);
+void          dm_figure_set_highlight   (DmFigure       *self,
+                                         const char     *event_id);
 void          dm_figure_get_map_area    (DmFigure       *self,
                                          double         *x,
                                          double         *y,

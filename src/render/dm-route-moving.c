@@ -419,8 +419,8 @@ typedef struct
 } Mark;
 
 /* How much of a stay's mark shows at @t: a start the source gave roughly ("~") or as a
- * period fades in from faint at its earliest to whole at its latest, a vague end fades out
- * the same way, so that no mark claims a moment the source did not give */
+ * period fades in from faint to whole over its drawn range (dm_time_get_drawn_range()), a
+ * vague end fades out the same way, so that no mark claims a moment the source did not give */
 static double
 stay_alpha (const DmRouteStay *s,
             gint64             t)
@@ -428,11 +428,12 @@ stay_alpha (const DmRouteStay *s,
   const double faint = 0.15;
   const DmTime *start = dm_event_get_start (s->event), *end = dm_event_get_end (s->event);
   double alpha = 1.0;
+  gint64 a, b;
 
-  if (dm_time_is_vague (start) && t < start->latest)
-    alpha = MIN (alpha, (double) (t - start->earliest) / (start->latest - start->earliest));
-  if (dm_time_is_vague (end) && t > end->earliest)
-    alpha = MIN (alpha, (double) (end->latest - t) / (end->latest - end->earliest));
+  if (dm_time_get_drawn_range (start, &a, &b) && t < b)
+    alpha = MIN (alpha, (double) (t - a) / (b - a));
+  if (dm_time_get_drawn_range (end, &a, &b) && t > a)
+    alpha = MIN (alpha, (double) (b - t) / (b - a));
   return faint + (1 - faint) * CLAMP (alpha, 0.0, 1.0);
 }
 

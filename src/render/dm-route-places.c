@@ -32,6 +32,11 @@ get_label (DmPlace *place)
 
 #define COUNTRY_RING 2.4  /* times the dot's radius */
 
+/* A name's footnote numbers (a figure's sources): this size of the name's, raised, after a
+ * gap of this many pixels */
+#define NOTE_SIZE 0.75
+#define NOTE_GAP  1.5
+
 /* Names placed between two looks at the cancellable: a few milliseconds at world zoom */
 #define NAMES_PER_RUN 32
 
@@ -212,6 +217,7 @@ place_names (DmRouteSet         *set,
              const DmView       *view,
              const DmRouteStyle *style,
              GArray             *spots,
+             char              **notes,
              DmLabelPlacer      *placer,
              gboolean            clear_of_stays,
              GCancellable       *cancellable)
@@ -240,19 +246,23 @@ place_names (DmRouteSet         *set,
       if (clear_of_stays && p->has_stay)
         r = MAX (r, style->stay_radius + 1);
       w = dm_text_width (cr, get_label (p->place), size, face);
+      if (notes != NULL && notes[n.spot.place] != NULL)
+        w += NOTE_GAP + dm_text_width (cr, notes[n.spot.place], size * NOTE_SIZE, DM_TEXT_REGULAR);
       if (dm_label_placer_place (placer, NULL, n.spot.x, n.spot.y, r + 3, w, size * 1.2, &n.x, &n.y))
         g_array_append_val (names, n);
     }
   return names;
 }
 
-/* The dots of @spots, then @names where place_names() put them */
+/* The dots of @spots, then @names where place_names() put them, each with its footnotes'
+ * numbers (@notes, may be NULL) raised after it */
 static void
 paint_places (DmRouteSet         *set,
               cairo_t            *cr,
               const DmRouteStyle *style,
               GArray             *spots,
-              GArray             *names)
+              GArray             *names,
+              char              **notes)
 {
   double size = style->label_size;
 
@@ -307,9 +317,14 @@ paint_places (DmRouteSet         *set,
       const Name *n = &g_array_index (names, Name, i);
       const DmRoutePlace *p = &g_array_index (set->places, DmRoutePlace, n->spot.place);
 
-      dm_text_draw (cr, get_label (p->place), n->x, n->y + size * 0.9, size,
-                    n->spot.country ? DM_TEXT_ITALIC : DM_TEXT_REGULAR, &style->label,
-                    &style->halo);
+      const char *label = get_label (p->place);
+      DmTextFace face = n->spot.country ? DM_TEXT_ITALIC : DM_TEXT_REGULAR;
+
+      dm_text_draw (cr, label, n->x, n->y + size * 0.9, size, face, &style->label, &style->halo);
+      if (notes != NULL && notes[n->spot.place] != NULL)
+        dm_text_draw (cr, notes[n->spot.place], n->x + dm_text_width (cr, label, size, face) + NOTE_GAP,
+                      n->y + size * 0.55, size * NOTE_SIZE, DM_TEXT_REGULAR, &style->label,
+                      &style->halo);
     }
   cairo_restore (cr);
 }
@@ -364,8 +379,8 @@ dm_route_draw_places (DmRouteSet         *set,
   g_autoptr(GArray) names = NULL;
 
   add_spot_boxes (spots, style, placer);
-  names = place_names (set, cr, view, style, spots, placer, TRUE, cancellable);
-  paint_places (set, cr, style, spots, names);
+  names = place_names (set, cr, view, style, spots, NULL, placer, TRUE, cancellable);
+  paint_places (set, cr, style, spots, names, NULL);
 }
 
 /* How many times the names of places were laid out, in any thread: for tests */
@@ -380,6 +395,8 @@ struct _DmRouteLabels
   gint64         t;
   GArray        *spots;   /* Spot: the dots */
   GArray        *names;   /* Name, in the order placed */
+  char         **notes;   /* per place of the set: its footnotes' numbers, or NULL */
+  guint          n_notes;
   DmLabelPlacer *before;  /* the boxes taken before the captions, to place them again */
 };
 
@@ -404,13 +421,88 @@ dm_route_labels_free (DmRouteLabels *labels)
     return;
   g_array_unref (labels->spots);
   g_array_unref (labels->names);
+  for (guint i = 0; i < labels->n_notes; i++)
+    g_free (labels->notes[i]);
+  g_free (labels->notes);
   dm_label_placer_free (labels->before);
   g_free (labels);
+}
+
+static int
+compare_uint_cb (gconstpointer a,
+                 gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+/* "1,2" or, for three or more in a row, "3–6": the numbers of @numbers, sorted, once each */
+static char *
+format_note_numbers (GArray *numbers)
+{
+  GString *s = g_string_new (NULL);
+
+  g_array_sort (numbers, compare_uint_cb);
+  for (guint i = 0; i < numbers->len;)
+    {
+      guint first = g_array_index (numbers, guint, i), last = first, j = i + 1;
+
+      for (; j < numbers->len && g_array_index (numbers, guint, j) <= last + 1; j++)
+        last = g_array_index (numbers, guint, j);
+      if (s->len > 0)
+        g_string_append_c (s, ',');
+      if (last >= first + 2)
+        g_string_append_printf (s, "%u\u2013%u", first, last);
+      else if (last == first + 1)
+        g_string_append_printf (s, "%u,%u", first, last);
+      else
+        g_string_append_printf (s, "%u", first);
+      i = j;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Per place of @set: the numbers of the notes of the events there (a visit, summit or meeting
+ * at it, a leg arriving at it), or NULL */
+static char **
+collect_place_notes (DmRouteSet *set,
+                     GHashTable *event_notes)
+{
+  GArray **numbers = g_new0 (GArray *, set->places->len + 1);
+  char **notes = g_new0 (char *, set->places->len + 1);
+
+  for (guint i = 0; i < set->legs->len + set->stays->len; i++)
+    {
+      gboolean leg = i < set->legs->len;
+      DmEvent *event = leg ? g_array_index (set->legs, DmRouteLeg, i).event
+                           : g_array_index (set->stays, DmRouteStay, i - set->legs->len).event;
+      guint place = leg ? g_array_index (set->legs, DmRouteLeg, i).to_place
+                        : g_array_index (set->stays, DmRouteStay, i - set->legs->len).place;
+      GArray *of_event = g_hash_table_lookup (event_notes, event);
+
+      if (of_event == NULL || of_event->len == 0)
+        continue;
+      if (numbers[place] == NULL)
+        numbers[place] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_vals (numbers[place], of_event->data, of_event->len);
+    }
+  for (guint i = 0; i < set->places->len; i++)
+    if (numbers[i] != NULL)
+      {
+        notes[i] = format_note_numbers (numbers[i]);
+        g_array_unref (numbers[i]);
+      }
+  g_free (numbers);
+  return notes;
 }
 
 /**
  * dm_route_place_labels:
  * @taken: boxes to keep clear of (a legend...); receives every mark and label placed
+ * @event_notes: (nullable): a figure's footnotes: DmEvent → GArray of guint, the numbers of
+ *   its sources' notes; each place name then carries, raised after it, the numbers of the
+ *   events there (visits, summits and meetings at it, legs arriving at it)
  *
  * Places what goes over the legs at @t, without drawing: place dots and names, markers of
  * the legs in the air, marks and captions of the stays going on. Captions are placed first (a
@@ -424,19 +516,34 @@ dm_route_place_labels (DmRouteSet         *set,
                        const DmView       *view,
                        const DmRouteStyle *style,
                        gint64              t,
-                       DmLabelPlacer      *taken)
+                       DmLabelPlacer      *taken,
+                       GHashTable         *event_notes)
 {
   DmRouteLabels *labels = g_new0 (DmRouteLabels, 1);
   cairo_t *dry = dm_route_scratch_like (cr);
 
   labels->t = t;
   labels->spots = collect_spots (set, view, style);
+  if (event_notes != NULL && g_hash_table_size (event_notes) > 0)
+    {
+      labels->notes = collect_place_notes (set, event_notes);
+      labels->n_notes = set->places->len;
+    }
   add_spot_boxes (labels->spots, style, taken);
   labels->before = dm_label_placer_copy (taken);
   dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL);
-  labels->names = place_names (set, dry, view, style, labels->spots, taken, FALSE, NULL);
+  labels->names = place_names (set, dry, view, style, labels->spots, labels->notes, taken, FALSE,
+                               NULL);
   cairo_destroy (dry);
   return labels;
+}
+
+/* The footnotes' numbers by the name of @place (into the set's places), or NULL: for tests */
+const char *
+dm_route_labels_get_notes (const DmRouteLabels *labels,
+                           guint                place)
+{
+  return labels->notes != NULL && place < labels->n_notes ? labels->notes[place] : NULL;
 }
 
 /**
@@ -454,7 +561,7 @@ dm_route_paint_labels (DmRouteSet          *set,
 {
   g_autoptr(DmLabelPlacer) frame = dm_label_placer_copy (labels->before);
 
-  paint_places (set, cr, style, labels->spots, labels->names);
+  paint_places (set, cr, style, labels->spots, labels->names, labels->notes);
   dm_route_draw_moving (set, cr, view, style, labels->t, FALSE, frame, NULL);
 }
 
@@ -472,7 +579,7 @@ dm_route_draw_labels (DmRouteSet         *set,
                       gint64              t,
                       DmLabelPlacer      *taken)
 {
-  g_autoptr(DmRouteLabels) labels = dm_route_place_labels (set, cr, view, style, t, taken);
+  g_autoptr(DmRouteLabels) labels = dm_route_place_labels (set, cr, view, style, t, taken, NULL);
 
   dm_route_paint_labels (set, cr, view, style, labels);
 }

@@ -254,7 +254,8 @@ DmRouteLabels *dm_route_place_labels (DmRouteSet          *set,
                                       const DmView        *view,
                                       const DmRouteStyle  *style,
                                       gint64               t,
-                                      DmLabelPlacer       *taken);
+                                      DmLabelPlacer       *taken,
+                                      GHashTable          *event_notes);
 void dm_route_paint_labels     (DmRouteSet          *set,
                                 cairo_t             *cr,
                                 const DmView        *view,
@@ -264,6 +265,8 @@ void dm_route_labels_free      (DmRouteLabels       *labels);
 guint dm_route_labels_get_n_names (const DmRouteLabels *labels);
 guint dm_route_labels_get_place   (const DmRouteLabels *labels,
                                    guint                i);
+const char *dm_route_labels_get_notes (const DmRouteLabels *labels,
+                                       guint                place);
 guint dm_route_max_names       (const DmView       *view);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmRouteLabels, dm_route_labels_free)
 void dm_route_draw_labels      (DmRouteSet          *set,

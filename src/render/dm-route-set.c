@@ -343,7 +343,7 @@ rebuild (DmRouteSet *self)
           DmRouteStay s = { event, kind, dm_event_get_status (event), actor, 0, 0, 0 };
           GPtrArray *participants = dm_event_get_participants (event);
 
-          if (!dm_event_get_span (event, &s.start, &s.end))
+          if (!dm_event_get_drawn_span (event, &s.start, &s.end))
             continue;
           s.place = add_place (self, place_index, dm_event_get_place (event));
           g_array_index (self->places, DmRoutePlace, s.place).has_stay = TRUE;

@@ -88,7 +88,7 @@ stay_actors (const DmRouteSet  *self,
 static gboolean
 is_coarse (const DmTime *time)
 {
-  return dm_time_is_known (time) && time->precision < DM_PRECISION_MINUTE;
+  return dm_time_is_known (time) && time->precision < DM_PRECISION_MINUTE && !time->approximate;
 }
 
 /* The latest, over the stay's actors, of each one's first landing at the place within

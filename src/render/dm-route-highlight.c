@@ -1,25 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "dm-screen-painter"
+#define G_LOG_DOMAIN "dm-render"
 
 #include "config.h"
 
 #include "dm-great-circle.h"
-#include "dm-screen-painter-private.h"
+#include "dm-route-highlight.h"
 
 /* Selecting a summit or a meeting highlights everyone taking part: the rest of the routes
  * are dimmed under a veil, and the participants' trips around it drawn over it, each in its
- * actor's colour, so that their ways converging on the place stand out. */
+ * actor's colour, so that their ways converging on the place stand out. The window's map
+ * (DmScreenPainter) and figures (dm_figure_set_highlight(), `--highlight`) draw it alike. */
 
 /* A trip this close before or after the summit is part of the way there and back */
 #define AROUND (14 * 86400)
 
 /**
- * dm_screen_painter_dup_people: (skip)
+ * dm_route_dup_highlighted: (skip)
  * Who the map highlights when @event is selected: for a summit or a meeting, its actor then
  * its participants, once each; nobody (an empty array) for a visit or a trip.
  */
 GPtrArray *
-dm_screen_painter_dup_people (DmEvent *event)
+dm_route_dup_highlighted (DmEvent *event)
 {
   GPtrArray *people = g_ptr_array_new ();
   GPtrArray *parts;
@@ -64,12 +65,12 @@ add_legs (cairo_t      *cr,
 }
 
 /**
- * dm_screen_painter_draw_people: (skip)
+ * dm_route_draw_highlighted: (skip)
  * Dims what @cr shows of @view, then draws the trips of @people from @document that take
  * place within two weeks of @event, each in its actor's colour (from @set) on a white casing.
  */
 void
-dm_screen_painter_draw_people (cairo_t      *cr,
+dm_route_draw_highlighted (cairo_t      *cr,
                                const DmView *view,
                                DmRouteSet   *set,
                                DmDocument   *document,
