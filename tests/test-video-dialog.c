@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* File > Export Animation: the dialog's defaults and choices, the window's background export
- * read back by ffprobe, the progress toast, a window that keeps drawing meanwhile, and a
- * cancelled export that leaves nothing. */
+ * read back by ffprobe, the progress in the header bar, a window that keeps drawing
+ * meanwhile, a toast that opens the finished file, and a cancel from the header's popover
+ * that leaves nothing. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -182,6 +183,64 @@ has_progress (gpointer data)
   return win->video_bar != NULL && gtk_progress_bar_get_fraction (win->video_bar) > 0;
 }
 
+/* The widget named @name under @widget */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A button under @widget (a toast's) that runs win.open-export for @uri */
+static GtkWidget *
+find_open_button (GtkWidget  *widget,
+                  const char *uri)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.open-export") == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_open_button (c, uri);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The pie in the header button, drawn: how many of its pixels are far from the header's
+ * colour (the part written, in the text's colour; not the faint whole circle) */
+static guint
+count_pie_pixels (DmWindow *win)
+{
+  g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+  graphene_point_t p;
+  guint32 bg;
+  guint n = 0;
+  int w = gtk_widget_get_width (win->video_pie), h = gtk_widget_get_height (win->video_pie);
+
+  g_assert_true (gtk_widget_compute_point (win->video_pie, GTK_WIDGET (win),
+                                           &GRAPHENE_POINT_INIT (0, 0), &p));
+  bg = app_test_pixel (shot, p.x - 6, p.y + h / 2);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (!app_test_color_near (app_test_pixel (shot, p.x + x, p.y + y), bg, 100))
+        n++;
+  return n;
+}
+
 static void
 test_export (void)
 {
@@ -208,20 +267,35 @@ test_export (void)
   dm_window_export_video (win, dialog, file);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* a toast with a progress bar, one export at a time; the window keeps painting */
-  g_assert_nonnull (win->video_toast);
+  /* a button in the header with a pie of the progress, its popover naming the file; one
+   * export at a time; the window keeps painting */
+  g_assert_true (gtk_widget_get_visible (win->video_button));
+  g_assert_cmpstr (gtk_label_get_text (win->video_label), ==, "Exporting “clip.mp4”…");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export-animation"));
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  g_assert_true (gtk_widget_get_mapped (win->video_pie));
   if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
     {
       g_autoptr(GdkTexture) shot = NULL;
+      gtk_menu_button_popup (GTK_MENU_BUTTON (win->video_button));
       app_test_wait (300);
       shot = app_test_render (GTK_WIDGET (win));
-      app_test_save (shot, "video-export-toast.png");
+      app_test_save (shot, "video-export-progress.png");
     }
   g_assert_true (app_test_wait_until (app_test_window_exported, win, 60000));
-  g_assert_null (win->video_toast);
+  g_assert_false (gtk_widget_get_visible (win->video_button));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export-animation"));
+  /* the toast that announces it opens the file */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    app_test_wait_frames (GTK_WIDGET (win), 3);
+    g_assert_nonnull (find_open_button (GTK_WIDGET (win->toast_overlay), uri));
+    if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+      {
+        g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+        app_test_save (shot, "video-export-done.png");
+      }
+  }
 
   got = probe (path);
   g_assert_cmpstr (got, ==, "h264,320,180,40");
@@ -245,12 +319,53 @@ test_cancel (void)
   dm_window_export_video (win, dialog, file);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* Cancel, as the toast's button does, once frames are being written */
+  /* Cancel in the header button's popover, once frames are being written */
   g_assert_true (app_test_wait_until (has_progress, win, 60000));
   g_assert_cmpuint (count_files (dir, "clip"), ==, 1);
-  g_action_group_activate_action (G_ACTION_GROUP (win), "cancel-export-animation", NULL);
+  /* the header button's pie is drawn, and fills as frames are written (the bar's updates
+   * stopped, so that the test sets how far it is) */
+  g_assert_cmpfloat (win->video_fraction, >, 0);
+  g_clear_handle_id (&win->video_progress_id, g_source_remove);
+  {
+    guint little, most;
+
+    win->video_fraction = 0.1;
+    gtk_widget_queue_draw (win->video_pie);
+    app_test_wait_frames (GTK_WIDGET (win), 2);
+    little = count_pie_pixels (win);
+    win->video_fraction = 0.9;
+    gtk_widget_queue_draw (win->video_pie);
+    app_test_wait_frames (GTK_WIDGET (win), 2);
+    most = count_pie_pixels (win);
+    g_assert_cmpuint (little, >, 3);
+    g_assert_cmpuint (most, >, little * 4);
+  }
+  gtk_menu_button_popup (GTK_MENU_BUTTON (win->video_button));
+  app_test_wait_frames (GTK_WIDGET (win), 2);
+  {
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (win->video_button));
+    GtkWidget *cancel = find_named (GTK_WIDGET (popover), "cancel-export");
+
+    g_assert_nonnull (cancel);
+    g_assert_true (gtk_widget_get_mapped (cancel));
+    if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+      {
+        /* the popover is a surface of its own: the screen's picture shows it */
+        g_autofree char *shot = g_build_filename (g_getenv ("DM_SCREENSHOT_DIR"),
+                                                  "video-export-popover.png", NULL);
+        g_autofree char *cmd = g_strdup_printf ("import -window root %s", shot);
+        app_test_wait (300);
+        g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+      }
+    g_assert_true (gtk_widget_activate (cancel));
+  }
   g_assert_true (app_test_wait_until (app_test_window_exported, win, 60000));
-  g_assert_null (win->video_toast);
+  g_assert_false (gtk_widget_get_visible (win->video_button));
+  /* no toast to open anything */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_assert_null (find_open_button (GTK_WIDGET (win->toast_overlay), uri));
+  }
   /* neither the file nor its hidden temporary one; no error dialog for a cancel */
   g_assert_cmpuint (count_files (dir, "clip"), ==, 0);
   g_assert_null (win->error_dialog);
