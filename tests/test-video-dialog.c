@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "dm-figure-preview.h"
 #include "dm-window-private.h"
 
 static GFile *
@@ -226,6 +227,8 @@ static guint
 count_pie_pixels (DmWindow *win)
 {
   g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+  int sw = gdk_texture_get_width (shot), sh = gdk_texture_get_height (shot);
+  g_autofree guchar *data = g_malloc (sw * 4 * sh);
   graphene_point_t p;
   guint32 bg;
   guint n = 0;
@@ -233,11 +236,16 @@ count_pie_pixels (DmWindow *win)
 
   g_assert_true (gtk_widget_compute_point (win->video_pie, GTK_WIDGET (win),
                                            &GRAPHENE_POINT_INIT (0, 0), &p));
-  bg = app_test_pixel (shot, p.x - 6, p.y + h / 2);
+  gdk_texture_download (shot, data, sw * 4);
+#define PIXEL(x, y) ((data[((int) (y) * sw + (int) (x)) * 4 + 2] << 16) | \
+                     (data[((int) (y) * sw + (int) (x)) * 4 + 1] << 8) | \
+                     data[((int) (y) * sw + (int) (x)) * 4])
+  bg = PIXEL (p.x - 6, p.y + h / 2);
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
-      if (!app_test_color_near (app_test_pixel (shot, p.x + x, p.y + y), bg, 100))
+      if (!app_test_color_near (PIXEL (p.x + x, p.y + y), bg, 100))
         n++;
+#undef PIXEL
   return n;
 }
 
@@ -373,12 +381,98 @@ test_cancel (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static DmFigurePreview *
+find_preview (GtkWidget *widget)
+{
+  if (DM_IS_FIGURE_PREVIEW (widget))
+    return DM_FIGURE_PREVIEW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      DmFigurePreview *found = find_preview (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GdkTexture *preview_before;
+
+static gboolean
+preview_redrawn (gpointer data)
+{
+  DmFigurePreview *preview = data;
+  return !dm_figure_preview_is_busy (preview) && dm_figure_preview_get_texture (preview) != NULL &&
+         dm_figure_preview_get_texture (preview) != preview_before;
+}
+
+static guint
+count_changed (GdkTexture *a,
+               GdkTexture *b)
+{
+  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
+  g_autofree guchar *pa = g_malloc (w * 4 * h);
+  g_autofree guchar *pb = g_malloc (w * 4 * h);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
+  gdk_texture_download (a, pa, w * 4);
+  gdk_texture_download (b, pb, w * 4);
+  for (int i = 0; i < w * h * 4; i += 4)
+    if (ABS (pa[i] - pb[i]) + ABS (pa[i + 1] - pb[i + 1]) + ABS (pa[i + 2] - pb[i + 2]) > 24)
+      n++;
+  return n;
+}
+
+/* The preview of the clip's first frame: drawn off the main thread, again when the range's
+ * start, the timeline band or the size change */
+static void
+test_preview (void)
+{
+  DmWindow *win = open_sample ();
+  DmVideoDialog *dialog = dm_window_new_video_dialog (win);
+  DmFigurePreview *preview = find_preview (GTK_WIDGET (dialog));
+  g_autoptr(GdkTexture) first = NULL;
+  GdkTexture *t;
+
+  g_assert_nonnull (preview);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+  first = g_object_ref (dm_figure_preview_get_texture (preview));
+  g_assert_cmpint (gdk_texture_get_width (first), ==, 360);
+  g_assert_cmpint (gdk_texture_get_height (first), ==, 203);
+  /* the timeline band under the map */
+  dm_video_dialog_set_timeline (dialog, TRUE);
+  preview_before = first;
+  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+  g_assert_cmpuint (count_changed (first, dm_figure_preview_get_texture (preview)), >, 2000);
+  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) shot = NULL;
+      gtk_widget_queue_draw (GTK_WIDGET (preview));
+      g_assert_true (app_test_wait_frames (GTK_WIDGET (dialog), 1));
+      shot = app_test_render (GTK_WIDGET (dialog));
+      app_test_save (shot, "video-dialog-preview.png");
+    }
+  /* a GIF's 800x450 is 16:9 too; a square clip makes a square preview */
+  dm_video_dialog_set_size (dialog, 600, 600);
+  preview_before = dm_figure_preview_get_texture (preview);
+  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+  preview_before = NULL;
+  t = dm_figure_preview_get_texture (preview);
+  g_assert_cmpint (gdk_texture_get_width (t), ==, 203);
+  g_assert_cmpint (gdk_texture_get_height (t), ==, 203);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
   g_test_add_func ("/app/video-dialog/defaults", test_defaults);
+  g_test_add_func ("/app/video-dialog/preview", test_preview);
   g_test_add_func ("/app/video-dialog/export", test_export);
   g_test_add_func ("/app/video-dialog/cancel", test_cancel);
   return g_test_run ();

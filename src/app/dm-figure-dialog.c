@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dm-figure-dialog.h"
+#include "dm-figure-preview.h"
 #include "dm-save-chooser.h"
 #include "dm-time-format.h"
 #include "dm-ui-resources.h"
@@ -337,6 +338,12 @@ dm_figure_dialog_init (DmFigureDialog *self)
   update_custom_rows (self);
 }
 
+static DmFigure *
+build_preview (gpointer user_data)
+{
+  return dm_figure_dialog_build_figure (user_data);
+}
+
 DmFigureDialog *
 dm_figure_dialog_new (GtkWindow    *parent,
                       DmDocument   *document,
@@ -356,6 +363,9 @@ dm_figure_dialog_new (GtkWindow    *parent,
   if (utc != NULL)
     when = dm_time_format_date_time (utc, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
   adw_action_row_set_subtitle (self->time_row, when ? when : "?");
+  /* the figure, small, under the header bar */
+  dm_figure_preview_attach (dm_figure_preview_new (build_preview, self),
+                            adw_window_get_content (ADW_WINDOW (self)));
   return self;
 }
 
