@@ -23,7 +23,7 @@ probe () {
 "$exe" --export "$tmp/a.webm" --size 640x360 --duration 2 --fps 12 \
   --from 2025-10-27T00:00:00Z --to 2025-10-30T00:00:00Z "$sample"; st=$?
 check "webm exits 0" 0 $st
-check "webm codec, size, frames" "vp8 640x360 24" "$(probe "$tmp/a.webm")"
+check "webm codec, size, frames" "vp9 640x360 24" "$(probe "$tmp/a.webm")"
 
 "$exe" --export "$tmp/a.mp4" --size 640x360 --duration 1 --fps 25 "$sample"; st=$?
 check "mp4 exits 0" 0 $st
