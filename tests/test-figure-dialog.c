@@ -394,6 +394,30 @@ test_preview (void)
     shot = app_test_render (GTK_WIDGET (dialog));
     app_test_save (shot, "export-dialog-preview-fr.png");
   }
+  /* small multiples: a grid of maps over the events' dates, in the figure and its preview */
+  {
+    g_autoptr(DmFigure) figure = NULL;
+
+    dm_figure_dialog_set_small_multiples (dialog, 4);
+    figure = dm_figure_dialog_build_figure (dialog);
+    g_assert_cmpuint (dm_figure_get_small_multiples (figure), ==, 4);
+    g_assert_cmpuint (redraw_and_compare (preview), >, 2000);
+    if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+      {
+        g_autoptr(GdkTexture) shot = NULL;
+        gtk_widget_queue_draw (GTK_WIDGET (preview));
+        g_assert_true (app_test_wait_frames (GTK_WIDGET (dialog), 1));
+        shot = app_test_render (GTK_WIDGET (dialog));
+        app_test_save (shot, "export-dialog-small-multiples.png");
+      }
+    g_clear_object (&figure);
+    /* 1 is one map */
+    dm_figure_dialog_set_small_multiples (dialog, 1);
+    figure = dm_figure_dialog_build_figure (dialog);
+    g_assert_cmpuint (dm_figure_get_small_multiples (figure), ==, 0);
+    dm_figure_dialog_set_small_multiples (dialog, 0);
+    g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+  }
   /* a square figure: a square preview */
   dm_figure_dialog_set_size (dialog, DM_FIGURE_SIZE_CUSTOM, 1000, 1000);
   preview_before = dm_figure_preview_get_texture (preview);

@@ -43,6 +43,7 @@ struct _DmFigureDialog
   GtkSwitch       *footnotes_switch;
   GtkSwitch       *graticule_switch;
   GtkSwitch       *timeline_switch;
+  GtkSpinButton   *panels_spin;     /* small multiples: 0 or 1, one map */
   GtkWidget       *export_button;
 };
 
@@ -165,6 +166,8 @@ dm_figure_dialog_build_figure (DmFigureDialog *self)
   dm_figure_set_source_footnotes (figure, gtk_switch_get_active (self->footnotes_switch));
   dm_figure_set_show_graticule (figure, gtk_switch_get_active (self->graticule_switch));
   dm_figure_set_show_timeline (figure, gtk_switch_get_active (self->timeline_switch));
+  if (gtk_spin_button_get_value_as_int (self->panels_spin) >= 2)
+    dm_figure_set_small_multiples (figure, gtk_spin_button_get_value_as_int (self->panels_spin));
   return figure;
 }
 
@@ -326,6 +329,7 @@ dm_figure_dialog_class_init (DmFigureDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, footnotes_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, graticule_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, timeline_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, panels_spin);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
@@ -439,6 +443,15 @@ dm_figure_dialog_set_timeline (DmFigureDialog *self,
 {
   g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
   gtk_switch_set_active (self->timeline_switch, timeline);
+}
+
+/* @n: panels of small multiples over the events' dates, or 0: one map */
+void
+dm_figure_dialog_set_small_multiples (DmFigureDialog *self,
+                                      guint           n)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  gtk_spin_button_set_value (self->panels_spin, n);
 }
 
 /* @projection: a #DmProjection, or -1 for automatic (the figure chooses, as --export does
