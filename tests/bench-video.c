@@ -289,7 +289,7 @@ measure (DmDocument *doc,
                parallel / still);
       g_print ("%-48s %9.1f %7.2f\n", "the same, the base map drawn once (the clip's)", cached,
                cached / still);
-      g_print ("%-48s %9.1f %7.2f\n", "VP8 encoding alone (vp8enc)", enc_webm, enc_webm / still);
+      g_print ("%-48s %9.1f %7.2f\n", "VP9 encoding alone (vp9enc)", enc_webm, enc_webm / still);
       g_print ("%-48s %9.1f %7.2f\n", "H.264 encoding alone (x264enc)", enc_mp4, enc_mp4 / still);
     }
   g_print ("%-48s %9.1f %7.2f   %.1f MB\n", "WebM export, all in", webm_frame, webm_frame / still,

@@ -1,6 +1,7 @@
 #!/bin/sh
 # diplomap --export of animations, run as a user would with no display: each format read
-# back by ffprobe, the defaults, bad arguments, and a missing encoder that leaves no file.
+# back by ffprobe, the defaults, bad arguments, progress on a terminal only, and a missing
+# encoder that leaves no file.
 set -u
 exe=$1
 src=$2
@@ -23,7 +24,7 @@ probe () {
 "$exe" --export "$tmp/a.webm" --size 640x360 --duration 2 --fps 12 \
   --from 2025-10-27T00:00:00Z --to 2025-10-30T00:00:00Z "$sample"; st=$?
 check "webm exits 0" 0 $st
-check "webm codec, size, frames" "vp8 640x360 24" "$(probe "$tmp/a.webm")"
+check "webm codec, size, frames" "vp9 640x360 24" "$(probe "$tmp/a.webm")"
 
 "$exe" --export "$tmp/a.mp4" --size 640x360 --duration 1 --fps 25 "$sample"; st=$?
 check "mp4 exits 0" 0 $st
@@ -79,6 +80,14 @@ check "--small-multiples on an animation exits 2" 2 $st
 rm -f "$tmp/err"
 
 check "only the outputs, no temporary file" "a.gif a.mp4 a.webm frames" "$(ls -A "$tmp" | tr '\n' ' ' | sed 's/ $//')"
+
+# progress on stderr only when it is a terminal (script(1) gives the command one)
+"$exe" --export "$tmp/quiet/" --size 160x90 --duration 1 --fps 5 "$sample" 2> "$tmp/quiet.err"
+check "no progress when stderr is not a terminal" "" "$(cat "$tmp/quiet.err")"
+script -qec "\"$exe\" --export \"$tmp/tty/\" --size 160x90 --duration 1 --fps 5 \"$sample\"" \
+  /dev/null > "$tmp/tty.out" 2>&1
+check "progress on a terminal" "yes" "$(grep -q 'frame 5 of 5' "$tmp/tty.out" && echo yes)"
+rm -rf "$tmp/quiet" "$tmp/quiet.err" "$tmp/tty" "$tmp/tty.out"
 
 # bad arguments: exit 2, nothing written
 "$exe" --export "$tmp/b.webm" --fps 0 "$sample" 2>"$tmp/err"; st=$?

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* File > Export Animation: the dialog's defaults and choices, the window's background export
- * read back by ffprobe, the progress toast, a window that keeps drawing meanwhile, and a
- * cancelled export that leaves nothing. */
+ * read back by ffprobe, the progress in the header bar, a window that keeps drawing
+ * meanwhile, a toast that opens the finished file, and a cancel from the header's popover
+ * that leaves nothing. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "dm-figure-preview.h"
 #include "dm-window-private.h"
 
 static GFile *
@@ -182,6 +184,71 @@ has_progress (gpointer data)
   return win->video_bar != NULL && gtk_progress_bar_get_fraction (win->video_bar) > 0;
 }
 
+/* The widget named @name under @widget */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A button under @widget (a toast's) that runs win.open-export for @uri */
+static GtkWidget *
+find_open_button (GtkWidget  *widget,
+                  const char *uri)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.open-export") == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_open_button (c, uri);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The pie in the header button, drawn: how many of its pixels are far from the header's
+ * colour (the part written, in the text's colour; not the faint whole circle) */
+static guint
+count_pie_pixels (DmWindow *win)
+{
+  g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+  int sw = gdk_texture_get_width (shot), sh = gdk_texture_get_height (shot);
+  g_autofree guchar *data = g_malloc (sw * 4 * sh);
+  graphene_point_t p;
+  guint32 bg;
+  guint n = 0;
+  int w = gtk_widget_get_width (win->video_pie), h = gtk_widget_get_height (win->video_pie);
+
+  g_assert_true (gtk_widget_compute_point (win->video_pie, GTK_WIDGET (win),
+                                           &GRAPHENE_POINT_INIT (0, 0), &p));
+  gdk_texture_download (shot, data, sw * 4);
+#define PIXEL(x, y) ((data[((int) (y) * sw + (int) (x)) * 4 + 2] << 16) | \
+                     (data[((int) (y) * sw + (int) (x)) * 4 + 1] << 8) | \
+                     data[((int) (y) * sw + (int) (x)) * 4])
+  bg = PIXEL (p.x - 6, p.y + h / 2);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (!app_test_color_near (PIXEL (p.x + x, p.y + y), bg, 100))
+        n++;
+#undef PIXEL
+  return n;
+}
+
 static void
 test_export (void)
 {
@@ -208,20 +275,35 @@ test_export (void)
   dm_window_export_video (win, dialog, file);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* a toast with a progress bar, one export at a time; the window keeps painting */
-  g_assert_nonnull (win->video_toast);
+  /* a button in the header with a pie of the progress, its popover naming the file; one
+   * export at a time; the window keeps painting */
+  g_assert_true (gtk_widget_get_visible (win->video_button));
+  g_assert_cmpstr (gtk_label_get_text (win->video_label), ==, "Exporting “clip.mp4”…");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export-animation"));
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  g_assert_true (gtk_widget_get_mapped (win->video_pie));
   if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
     {
       g_autoptr(GdkTexture) shot = NULL;
+      gtk_menu_button_popup (GTK_MENU_BUTTON (win->video_button));
       app_test_wait (300);
       shot = app_test_render (GTK_WIDGET (win));
-      app_test_save (shot, "video-export-toast.png");
+      app_test_save (shot, "video-export-progress.png");
     }
   g_assert_true (app_test_wait_until (app_test_window_exported, win, 60000));
-  g_assert_null (win->video_toast);
+  g_assert_false (gtk_widget_get_visible (win->video_button));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export-animation"));
+  /* the toast that announces it opens the file */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    app_test_wait_frames (GTK_WIDGET (win), 3);
+    g_assert_nonnull (find_open_button (GTK_WIDGET (win->toast_overlay), uri));
+    if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+      {
+        g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+        app_test_save (shot, "video-export-done.png");
+      }
+  }
 
   got = probe (path);
   g_assert_cmpstr (got, ==, "h264,320,180,40");
@@ -245,16 +327,142 @@ test_cancel (void)
   dm_window_export_video (win, dialog, file);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* Cancel, as the toast's button does, once frames are being written */
+  /* Cancel in the header button's popover, once frames are being written */
   g_assert_true (app_test_wait_until (has_progress, win, 60000));
   g_assert_cmpuint (count_files (dir, "clip"), ==, 1);
-  g_action_group_activate_action (G_ACTION_GROUP (win), "cancel-export-animation", NULL);
+  /* the header button's pie is drawn, and fills as frames are written (the bar's updates
+   * stopped, so that the test sets how far it is) */
+  g_assert_cmpfloat (win->video_fraction, >, 0);
+  g_clear_handle_id (&win->video_progress_id, g_source_remove);
+  {
+    guint little, most;
+
+    win->video_fraction = 0.1;
+    gtk_widget_queue_draw (win->video_pie);
+    app_test_wait_frames (GTK_WIDGET (win), 2);
+    little = count_pie_pixels (win);
+    win->video_fraction = 0.9;
+    gtk_widget_queue_draw (win->video_pie);
+    app_test_wait_frames (GTK_WIDGET (win), 2);
+    most = count_pie_pixels (win);
+    g_assert_cmpuint (little, >, 3);
+    g_assert_cmpuint (most, >, little * 4);
+  }
+  gtk_menu_button_popup (GTK_MENU_BUTTON (win->video_button));
+  app_test_wait_frames (GTK_WIDGET (win), 2);
+  {
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (win->video_button));
+    GtkWidget *cancel = find_named (GTK_WIDGET (popover), "cancel-export");
+
+    g_assert_nonnull (cancel);
+    g_assert_true (gtk_widget_get_mapped (cancel));
+    if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+      {
+        /* the popover is a surface of its own: the screen's picture shows it */
+        g_autofree char *shot = g_build_filename (g_getenv ("DM_SCREENSHOT_DIR"),
+                                                  "video-export-popover.png", NULL);
+        g_autofree char *cmd = g_strdup_printf ("import -window root %s", shot);
+        app_test_wait (300);
+        g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+      }
+    g_assert_true (gtk_widget_activate (cancel));
+  }
   g_assert_true (app_test_wait_until (app_test_window_exported, win, 60000));
-  g_assert_null (win->video_toast);
+  g_assert_false (gtk_widget_get_visible (win->video_button));
+  /* no toast to open anything */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_assert_null (find_open_button (GTK_WIDGET (win->toast_overlay), uri));
+  }
   /* neither the file nor its hidden temporary one; no error dialog for a cancel */
   g_assert_cmpuint (count_files (dir, "clip"), ==, 0);
   g_assert_null (win->error_dialog);
   g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static DmFigurePreview *
+find_preview (GtkWidget *widget)
+{
+  if (DM_IS_FIGURE_PREVIEW (widget))
+    return DM_FIGURE_PREVIEW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      DmFigurePreview *found = find_preview (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GdkTexture *preview_before;
+
+static gboolean
+preview_redrawn (gpointer data)
+{
+  DmFigurePreview *preview = data;
+  return !dm_figure_preview_is_busy (preview) && dm_figure_preview_get_texture (preview) != NULL &&
+         dm_figure_preview_get_texture (preview) != preview_before;
+}
+
+static guint
+count_changed (GdkTexture *a,
+               GdkTexture *b)
+{
+  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
+  g_autofree guchar *pa = g_malloc (w * 4 * h);
+  g_autofree guchar *pb = g_malloc (w * 4 * h);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
+  gdk_texture_download (a, pa, w * 4);
+  gdk_texture_download (b, pb, w * 4);
+  for (int i = 0; i < w * h * 4; i += 4)
+    if (ABS (pa[i] - pb[i]) + ABS (pa[i + 1] - pb[i + 1]) + ABS (pa[i + 2] - pb[i + 2]) > 24)
+      n++;
+  return n;
+}
+
+/* The preview of the clip's first frame: drawn off the main thread, again when the range's
+ * start, the timeline band or the size change */
+static void
+test_preview (void)
+{
+  DmWindow *win = open_sample ();
+  DmVideoDialog *dialog = dm_window_new_video_dialog (win);
+  DmFigurePreview *preview = find_preview (GTK_WIDGET (dialog));
+  g_autoptr(GdkTexture) first = NULL;
+  GdkTexture *t;
+
+  g_assert_nonnull (preview);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+  first = g_object_ref (dm_figure_preview_get_texture (preview));
+  g_assert_cmpint (gdk_texture_get_width (first), ==, 360);
+  g_assert_cmpint (gdk_texture_get_height (first), ==, 203);
+  /* the timeline band under the map */
+  dm_video_dialog_set_timeline (dialog, TRUE);
+  preview_before = first;
+  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+  g_assert_cmpuint (count_changed (first, dm_figure_preview_get_texture (preview)), >, 2000);
+  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) shot = NULL;
+      gtk_widget_queue_draw (GTK_WIDGET (preview));
+      g_assert_true (app_test_wait_frames (GTK_WIDGET (dialog), 1));
+      shot = app_test_render (GTK_WIDGET (dialog));
+      app_test_save (shot, "video-dialog-preview.png");
+    }
+  /* a GIF's 800x450 is 16:9 too; a square clip makes a square preview */
+  dm_video_dialog_set_size (dialog, 600, 600);
+  preview_before = dm_figure_preview_get_texture (preview);
+  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+  preview_before = NULL;
+  t = dm_figure_preview_get_texture (preview);
+  g_assert_cmpint (gdk_texture_get_width (t), ==, 203);
+  g_assert_cmpint (gdk_texture_get_height (t), ==, 203);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -264,6 +472,7 @@ main (int   argc,
 {
   app_test_init (&argc, &argv);
   g_test_add_func ("/app/video-dialog/defaults", test_defaults);
+  g_test_add_func ("/app/video-dialog/preview", test_preview);
   g_test_add_func ("/app/video-dialog/export", test_export);
   g_test_add_func ("/app/video-dialog/cancel", test_cancel);
   return g_test_run ();

@@ -118,7 +118,7 @@ check_format (const char *name,
 static void
 test_webm (void)
 {
-  check_format ("clip.webm", "vp8");
+  check_format ("clip.webm", "vp9");
 }
 
 static void
@@ -298,6 +298,88 @@ test_missing_encoder (void)
   g_rmdir (dir);
 }
 
+/* Frame @n of a video, decoded by ffmpeg (not by us) */
+static cairo_surface_t *
+decode_frame (const char *video,
+              guint       n,
+              const char *png)
+{
+  g_autofree char *select = g_strdup_printf ("select=eq(n\\,%u)", n);
+  const char *argv[] = { "ffmpeg", "-v", "error", "-y", "-i", video, "-vf", select,
+                         "-vframes", "1", png, NULL };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *s;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  s = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  return s;
+}
+
+/* The encoded files themselves, decoded by ffmpeg: the first and the last frame differ where
+ * the routes move, and the legend's box draws the same in both (lossy codecs: a few pixels) */
+static void
+test_encoded_frames (void)
+{
+  static const char *names[] = { "clip.webm", "clip.mp4", "clip.gif" };
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = sample_figure (doc);
+  g_autofree char *dir = g_dir_make_tmp ("dm-video-XXXXXX", NULL);
+  g_autofree char *png0 = g_build_filename (dir, "first.png", NULL);
+  g_autofree char *png1 = g_build_filename (dir, "last.png", NULL);
+  double box[4];
+
+  legend_box_at (figure, utc ("2025-10-26T00:00:00Z"), box);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      DmVideoFormat format;
+      cairo_surface_t *first, *last;
+      guint legend_area = (guint) ((box[2] - box[0] - 2) * (box[3] - box[1] - 2));
+
+      g_assert_true (dm_video_format_from_path (path, &format));
+      g_assert_true (dm_video_write (figure, file, format, 1.5, 10, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      first = decode_frame (path, 0, png0);
+      last = decode_frame (path, 14, png1);
+      g_assert_cmpint (cairo_image_surface_get_width (first), ==, W);
+      g_assert_cmpuint (count_differing (first, last, 0, 0, W, H), >, 2000);
+      g_assert_cmpuint (count_differing (first, last, (int) box[0] + 1, (int) box[1] + 1,
+                                         (int) box[2] - 1, (int) box[3] - 1), <, legend_area / 50);
+      cairo_surface_destroy (first);
+      cairo_surface_destroy (last);
+      g_unlink (path);
+    }
+  g_unlink (png0);
+  g_unlink (png1);
+  g_rmdir (dir);
+}
+
+/* The clip in docs/: an animated GIF of the sample under 2 MB */
+static void
+test_docs_gif (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs",
+                                                 "animation-sample.gif", NULL);
+  GStatBuf st;
+  Probe p;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, 2 * 1000 * 1000);
+  probe (path, &p);
+  g_assert_cmpstr (p.codec, ==, "gif");
+  g_assert_cmpint (p.width, >=, 400);
+  g_assert_cmpint (p.frames, >=, 30);
+  g_assert_cmpfloat (p.duration, >=, 2);
+  probe_clear (&p);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +390,8 @@ main (int   argc,
   g_test_add_func ("/video/gif", test_gif);
   g_test_add_func ("/video/png-sequence", test_png_sequence);
   g_test_add_func ("/video/cancel", test_cancel);
+  g_test_add_func ("/video/encoded-frames", test_encoded_frames);
+  g_test_add_func ("/video/docs-gif", test_docs_gif);
   /* last: it takes the H.264 encoders out of this process's registry */
   g_test_add_func ("/video/missing-encoder", test_missing_encoder);
   return g_test_run ();

@@ -843,6 +843,29 @@ test_dialogs_look (void)
   g_assert_cmpint (h, ==, 1080);
   g_assert_cmpint (dm_figure_get_view_mode (figure), ==, DM_FIGURE_VIEW_BOUNDS);
   g_assert_cmpstr (dm_figure_get_title (figure), ==, dm_document_get_title (win->document));
+  /* "Current view" is what the screen shows: the figure's map covers the map's visible
+   * bounds, and fits them tightly along one axis (the figure's shape differs from the
+   * map's, so the other axis shows more) */
+  {
+    double b[4], v[4], tol_lon, tol_lat;
+    gboolean tight_lon, tight_lat;
+    DmView view;
+
+    dm_window_get_view_bounds (win, b);
+    dm_figure_get_map_view (figure, &view);
+    dm_view_get_visible (&view, &v[0], &v[1], &v[2], &v[3]);
+    tol_lon = (b[2] - b[0]) * 0.02;
+    tol_lat = (b[3] - b[1]) * 0.02;
+    g_assert_cmpfloat (v[0], <=, b[0] + tol_lon);
+    g_assert_cmpfloat (v[2], >=, b[2] - tol_lon);
+    g_assert_cmpfloat (v[1], <=, b[1] + tol_lat);
+    g_assert_cmpfloat (v[3], >=, b[3] - tol_lat);
+    tight_lon = fabs (v[0] - b[0]) < tol_lon && fabs (v[2] - b[2]) < tol_lon;
+    tight_lat = fabs (v[1] - b[1]) < tol_lat && fabs (v[3] - b[3]) < tol_lat;
+    if (!tight_lon && !tight_lat)
+      g_error ("figure shows %g,%g..%g,%g for the screen's %g,%g..%g,%g",
+               v[0], v[1], v[2], v[3], b[0], b[1], b[2], b[3]);
+  }
   /* Sources on or off: the events' sources leave the footer, the data's attribution stays */
   {
     g_autoptr(GPtrArray) with = dm_figure_dup_footer (figure);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dm-figure-dialog.h"
+#include "dm-figure-preview.h"
 #include "dm-save-chooser.h"
 #include "dm-time-format.h"
 #include "dm-ui-resources.h"
@@ -45,6 +46,7 @@ struct _DmFigureDialog
   GtkWidget       *highlight_row;   /* shown while a summit or meeting is selected */
   GtkSwitch       *highlight_switch;
   char            *highlight;       /* its id */
+  GtkSpinButton   *panels_spin;     /* small multiples: 0 or 1, one map */
   GtkWidget       *export_button;
 };
 
@@ -169,6 +171,8 @@ dm_figure_dialog_build_figure (DmFigureDialog *self)
   dm_figure_set_show_timeline (figure, gtk_switch_get_active (self->timeline_switch));
   if (self->highlight != NULL && gtk_switch_get_active (self->highlight_switch))
     dm_figure_set_highlight (figure, self->highlight);
+  if (gtk_spin_button_get_value_as_int (self->panels_spin) >= 2)
+    dm_figure_set_small_multiples (figure, gtk_spin_button_get_value_as_int (self->panels_spin));
   return figure;
 }
 
@@ -333,6 +337,7 @@ dm_figure_dialog_class_init (DmFigureDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, highlight_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, graticule_switch);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, timeline_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, panels_spin);
   gtk_widget_class_bind_template_child (widget_class, DmFigureDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
@@ -343,6 +348,12 @@ dm_figure_dialog_init (DmFigureDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   update_custom_rows (self);
+}
+
+static DmFigure *
+build_preview (gpointer user_data)
+{
+  return dm_figure_dialog_build_figure (user_data);
 }
 
 DmFigureDialog *
@@ -362,6 +373,9 @@ dm_figure_dialog_new (GtkWindow    *parent,
   /* the same words as the figure's own time caption */
   when = dm_time_format_unix ((gint64) time, NULL, C_("caption date", "%A %-d %B %Y, %H:%M UTC"));
   adw_action_row_set_subtitle (self->time_row, when ? when : "?");
+  /* the figure, small, under the header bar */
+  dm_figure_preview_attach (dm_figure_preview_new (build_preview, self),
+                            adw_window_get_content (ADW_WINDOW (self)));
   return self;
 }
 
@@ -463,6 +477,15 @@ dm_figure_dialog_set_timeline (DmFigureDialog *self,
 {
   g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
   gtk_switch_set_active (self->timeline_switch, timeline);
+}
+
+/* @n: panels of small multiples over the events' dates, or 0: one map */
+void
+dm_figure_dialog_set_small_multiples (DmFigureDialog *self,
+                                      guint           n)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  gtk_spin_button_set_value (self->panels_spin, n);
 }
 
 /* @projection: a #DmProjection, or -1 for automatic (the figure chooses, as --export does

@@ -45,6 +45,9 @@ void            dm_figure_dialog_set_highlight (DmFigureDialog    *self,
 /* A band under the map: a lane per actor and the playhead */
 void            dm_figure_dialog_set_timeline (DmFigureDialog     *self,
                                                gboolean            timeline);
+/* A grid of @n maps at moments spread over the events' dates (0: one map) */
+void            dm_figure_dialog_set_small_multiples (DmFigureDialog *self,
+                                                      guint           n);
 void            dm_figure_dialog_set_format   (DmFigureDialog     *self,
                                                DmFigureFormat      format);
 void            dm_figure_dialog_set_area     (DmFigureDialog     *self,

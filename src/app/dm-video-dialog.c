@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dm-figure-preview.h"
 #include "dm-save-chooser.h"
 #include "dm-time-format.h"
 #include "dm-ui-resources.h"
@@ -261,6 +262,12 @@ dm_video_dialog_init (DmVideoDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static DmFigure *
+build_preview (gpointer user_data)
+{
+  return dm_video_dialog_build_figure (user_data);
+}
+
 DmVideoDialog *
 dm_video_dialog_new (GtkWindow  *parent,
                      DmDocument *document,
@@ -277,6 +284,9 @@ dm_video_dialog_new (GtkWindow  *parent,
   if (dm_document_get_title (document) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), dm_document_get_title (document));
   update_range_subtitle (self);
+  /* the clip's first frame, under the header bar */
+  dm_figure_preview_attach (dm_figure_preview_new (build_preview, self),
+                            adw_window_get_content (ADW_WINDOW (self)));
   return self;
 }
 

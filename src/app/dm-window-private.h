@@ -77,8 +77,11 @@ struct _DmWindow
 
   guint                 n_exporting;
   GCancellable         *video_cancellable; /* the animation being written (one at a time) */
-  AdwToast             *video_toast;       /* its progress and Cancel */
-  GtkProgressBar       *video_bar;         /* in the toast */
+  GtkWidget            *video_button;      /* in the header while it runs: progress, Cancel */
+  GtkWidget            *video_pie;         /* the button's progress, a pie */
+  GtkLabel             *video_label;       /* in its popover: the file */
+  GtkProgressBar       *video_bar;         /* in its popover */
+  double                video_fraction;    /* what the pie shows */
   guint                 video_progress_id; /* updates the bar */
   guint                 tick_id;
   guint                 pulse_id;
@@ -112,8 +115,8 @@ GtkFileChooserNative *dm_window_new_open_chooser (DmWindow *self);
 /* dm-window-video.c: File > Export Animation (win.export-animation) */
 void           dm_window_init_video       (DmWindow      *self);
 DmVideoDialog *dm_window_new_video_dialog (DmWindow      *self);
-/* Writes the dialog's clip to @file in the background, a toast showing the progress with
- * Cancel (win.cancel-export-animation); "export-finished" tells */
+/* Writes the dialog's clip to @file in the background, a header button showing the progress
+ * with Cancel (win.cancel-export-animation) in its popover; "export-finished" tells */
 void           dm_window_export_video     (DmWindow      *self,
                                            DmVideoDialog *dialog,
                                            GFile         *file);

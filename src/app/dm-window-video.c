@@ -8,8 +8,9 @@
 #include "dm-window-private.h"
 
 /* File > Export Animation (win.export-animation): the dialog's clip is written by
- * dm_video_write_with() in a GTask thread while the window stays in use; a toast shows the
- * progress with Cancel, then offers to open the file. A cancelled or failed export leaves
+ * dm_video_write_with() in a GTask thread while the window stays in use; a button in the
+ * header bar shows the progress as a pie, its popover the file, a progress bar and Cancel;
+ * when it is written a toast offers to open the file. A cancelled or failed export leaves
  * no file (dm_video_write removes its hidden temporary one). docs/ANIMATION.md */
 
 typedef struct
@@ -63,10 +64,17 @@ update_progress_cb (gpointer user_data)
 {
   VideoJob *job = user_data;
   DmWindow *self = job->self;
+  guint done = g_atomic_int_get (&job->done);
+  g_autofree char *tip = NULL;
 
-  if (self->video_bar != NULL)
-    gtk_progress_bar_set_fraction (self->video_bar,
-                                   (double) g_atomic_int_get (&job->done) / job->total);
+  if (self->video_button == NULL)
+    return G_SOURCE_CONTINUE;
+  self->video_fraction = (double) done / job->total;
+  gtk_progress_bar_set_fraction (self->video_bar, self->video_fraction);
+  /* Translators: the progress of an animation being written, as a tooltip */
+  tip = g_strdup_printf (_("Exporting: frame %u of %u"), done, job->total);
+  gtk_widget_set_tooltip_text (self->video_button, tip);
+  gtk_widget_queue_draw (self->video_pie);
   return G_SOURCE_CONTINUE;
 }
 
@@ -84,10 +92,11 @@ video_done_cb (GObject      *object,
   self->n_exporting--;
   g_clear_handle_id (&self->video_progress_id, g_source_remove);
   g_clear_object (&self->video_cancellable);
-  if (self->video_toast != NULL)
-    adw_toast_dismiss (self->video_toast);
-  self->video_bar = NULL;
-  g_clear_object (&self->video_toast);
+  if (self->video_button != NULL)
+    {
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (self->video_button));
+      gtk_widget_set_visible (self->video_button, FALSE);
+    }
   dm_window_update_actions (self);
   /* The window was closed meanwhile: nothing was left (cancelled), nobody to tell */
   if (self->document == NULL)
@@ -104,29 +113,84 @@ video_done_cb (GObject      *object,
     dm_window_report_export (self, file, error, NULL);
 }
 
-/* A toast that stays while the export runs: a progress bar, and Cancel */
+/* The header button's pie: the part of the clip written */
 static void
-show_progress_toast (DmWindow   *self,
-                     const char *name)
+draw_pie_cb (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  DmWindow *self = user_data;
+  double r = MIN (width, height) / 2.0 - 1;
+  GdkRGBA fg;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.25);
+  cairo_arc (cr, width / 2.0, height / 2.0, r, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha);
+  cairo_move_to (cr, width / 2.0, height / 2.0);
+  cairo_arc (cr, width / 2.0, height / 2.0, r, -G_PI / 2,
+             -G_PI / 2 + 2 * G_PI * CLAMP (self->video_fraction, 0, 1));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* A button in the header bar, shown while an animation is written: a pie of its progress;
+ * its popover names the file, with a progress bar and Cancel */
+static void
+add_progress_button (DmWindow *self)
+{
+  GtkWidget *header = gtk_widget_get_ancestor (GTK_WIDGET (self->play_button),
+                                               ADW_TYPE_HEADER_BAR);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  self->video_pie = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->video_pie, 16, 16);
+  gtk_widget_set_valign (self->video_pie, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->video_pie), draw_pie_cb, self, NULL);
+  self->video_button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->video_button), self->video_pie);
+  gtk_widget_set_visible (self->video_button, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->video_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Progress"), -1);
+
+  self->video_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->video_label, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (self->video_label, 36);
+  self->video_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->video_bar), 240, -1);
+  gtk_widget_set_halign (cancel, GTK_ALIGN_END);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "win.cancel-export-animation");
+  gtk_widget_set_name (cancel, "cancel-export");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->video_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->video_bar));
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->video_button), popover);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->video_button);
+}
+
+static void
+show_progress (DmWindow   *self,
+               const char *name)
+{
   /* Translators: %s is the file an animation is being written to */
   g_autofree char *text = g_strdup_printf (_("Exporting “%s”…"), name);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *bar = gtk_progress_bar_new ();
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_size_request (bar, 240, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), bar);
-  self->video_toast = g_object_ref_sink (adw_toast_new (text));
-  adw_toast_set_custom_title (self->video_toast, box);
-  adw_toast_set_timeout (self->video_toast, 0);
-  adw_toast_set_priority (self->video_toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_button_label (self->video_toast, _("_Cancel"));
-  adw_toast_set_action_name (self->video_toast, "win.cancel-export-animation");
-  self->video_bar = GTK_PROGRESS_BAR (bar);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->video_toast));
+  self->video_fraction = 0;
+  gtk_label_set_text (self->video_label, text);
+  gtk_progress_bar_set_fraction (self->video_bar, 0);
+  gtk_widget_set_tooltip_text (self->video_button, text);
+  gtk_widget_set_visible (self->video_button, TRUE);
+  gtk_widget_queue_draw (self->video_pie);
 }
 
 /**
@@ -152,7 +216,7 @@ dm_window_export_video (DmWindow      *self,
   job->total = dm_video_options_count_frames (&job->options);
   self->video_cancellable = g_cancellable_new ();
   self->n_exporting++;
-  show_progress_toast (self, name);
+  show_progress (self, name);
   self->video_progress_id = g_timeout_add (100, update_progress_cb, job);
   dm_window_update_actions (self);
 
@@ -216,4 +280,5 @@ dm_window_init_video (DmWindow *self)
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  add_progress_button (self);
 }

@@ -609,10 +609,13 @@ dm_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
-  /* an animation being written is dropped, its file removed; its toast goes with the window */
+  /* an animation being written is dropped, its file removed; its progress goes with the window */
   if (self->video_cancellable != NULL)
     g_cancellable_cancel (self->video_cancellable);
   g_clear_handle_id (&self->video_progress_id, g_source_remove);
+  self->video_button = NULL;
+  self->video_pie = NULL;
+  self->video_label = NULL;
   self->video_bar = NULL;
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->tick_id != 0)

@@ -12,8 +12,11 @@
 /* Encoding through GStreamer: appsrc ! videoconvert ! encoder ! muxer ! filesink. Frames are
  * Cairo RGB24 images (BGRx in memory on little-endian machines), wrapped without a copy; the
  * appsrc blocks when it holds a few frames, so the drawing never runs far ahead of the
- * encoder. WebM is VP8 (vp8enc, gstreamer1.0-plugins-good): VP9 is smaller but GStreamer
- * 1.22's vp9enc is several times slower at 1080p. MP4 is H.264 (x264enc from
+ * encoder. WebM is VP9 (vp9enc, gstreamer1.0-plugins-good) in libvpx's real-time mode at
+ * its fastest speed (deadline=1 cpu-used=8), rows and tile columns on every core: a map's
+ * frames are mostly unchanged from one to the next, which that mode skips cheaply, so it
+ * costs about a tenth of the CPU VP8's fastest settings did at 1080p, for a file of the same
+ * size and no visible loss (docs/ANIMATION.md, Speed). MP4 is H.264 (x264enc from
  * gstreamer1.0-plugins-ugly, else openh264enc from gstreamer1.0-plugins-bad): what slide
  * software and phones play. */
 
@@ -25,7 +28,7 @@ typedef struct
 
 static const Need webm_needs[] = {
   { "appsrc", "gstreamer1.0-plugins-base" }, { "videoconvert", "gstreamer1.0-plugins-base" },
-  { "vp8enc", "gstreamer1.0-plugins-good" }, { "webmmux", "gstreamer1.0-plugins-good" },
+  { "vp9enc", "gstreamer1.0-plugins-good" }, { "webmmux", "gstreamer1.0-plugins-good" },
   { "filesink", "gstreamer1.0-plugins-base" }, { NULL, NULL },
 };
 
@@ -207,8 +210,8 @@ dm_video_gst_sink_new (DmVideoFormat   format,
     }
   else
     description = g_strdup_printf (
-      "appsrc name=src ! videoconvert ! vp8enc deadline=1 cpu-used=16 lag-in-frames=0 threads=%u "
-      "end-usage=vbr target-bitrate=%d keyframe-max-dist=%u ! webmmux ! "
+      "appsrc name=src ! videoconvert ! vp9enc deadline=1 cpu-used=8 lag-in-frames=0 threads=%u "
+      "row-mt=true tile-columns=2 end-usage=vbr target-bitrate=%d keyframe-max-dist=%u ! webmmux ! "
       "filesink name=sink location=\"%s\"",
       CLAMP (g_get_num_processors (), 1, 8), MAX (800000, width * height * 2), fps * 2,
       location);

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /**
  * DmVideoFormat:
- * @DM_VIDEO_FORMAT_WEBM: VP8 in WebM (GStreamer's vp8enc, webmmux)
+ * @DM_VIDEO_FORMAT_WEBM: VP9 in WebM (GStreamer's vp9enc, webmmux)
  * @DM_VIDEO_FORMAT_MP4: H.264 in MP4 (x264enc, else openh264enc; mp4mux)
  * @DM_VIDEO_FORMAT_GIF: an animated GIF with one palette made for the clip (our own writer)
  * @DM_VIDEO_FORMAT_PNG_SEQUENCE: numbered PNG files in a folder
