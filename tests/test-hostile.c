@@ -1012,8 +1012,10 @@ static void
 test_dev_zero (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GFile) random = g_file_new_for_path ("/dev/urandom");
 
   assert_load_fails (file, DM_ERROR_UNSUPPORTED, "/dev/zero is not a file Diplomap can read", 0, 0);
+  assert_load_fails (random, DM_ERROR_UNSUPPORTED, "/dev/urandom is not a file Diplomap can read", 0, 0);
 }
 
 static void
