@@ -663,7 +663,8 @@ test_ical_geo (void)
 
 /* libical reads "BEGIN\r\r:VEVENT" as the start of an event, the scan for positions did
  * not: the event had no line, read past the end of the lines found (fuzz-ical, after
- * 24 minutes). Its problems and the event are at line 1 now. */
+ * 24 minutes). The scan drops carriage returns as libical does, and an event it still
+ * does not see would be at line 1. */
 static void
 test_ical_hidden_begin (void)
 {
@@ -676,7 +677,7 @@ test_ical_hidden_begin (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
   g_assert_nonnull (interop_find_event (doc, "a"));
-  g_assert_nonnull (interop_find_problem_at (doc, "Unknown place “Nowhere at all”", 1));
+  g_assert_nonnull (interop_find_problem_at (doc, "Unknown place “Nowhere at all”", 11));
   assert_converts (doc);
 }
 
