@@ -22,6 +22,14 @@ out=$("$summary" "$tmp/clean.json")
 [ "$out" = "2 passed, 0 failed" ] && echo "ok - one line when nothing is skipped" \
   || { echo "not ok - clean run: $out"; fail=1; }
 
+# .ci/run sums the main suite's log and the fuzz suite's (.ci/fuzz)
+out=$("$summary" "$tmp/log.json" "$tmp/clean.json")
+[ "$(printf '%s\n' "$out" | tail -n 1)" = "5 passed, 3 failed" ] && echo "ok - two logs are summed" \
+  || { echo "not ok - two logs: $out"; fail=1; }
+out=$("$summary" "$tmp/clean.json" "$tmp/missing.json")
+[ "$out" = "2 passed, 1 failed" ] && echo "ok - a missing second log is a failure" \
+  || { echo "not ok - missing second log: $out"; fail=1; }
+
 out=$("$summary" "$tmp/missing.json")
 [ "$out" = "0 passed, 1 failed" ] && echo "ok - no log is a failure" || { echo "not ok - no log: $out"; fail=1; }
 # .ci/run when the build fails before meson runs a test: a log of an earlier, clean run must

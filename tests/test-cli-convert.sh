@@ -98,4 +98,26 @@ echo OLD > "$tmp/limit/out.geojson"
   [ "$(cat "$tmp/limit/out.geojson")" = OLD ] && [ "$(ls -A "$tmp/limit")" = out.geojson ] &&
   ok "a write past ulimit -f fails cleanly" || bad "a write past ulimit -f (exit $st): $(cat "$tmp/err"); $(ls -A "$tmp/limit")"
 
+# hostile files at the command line (docs/SECURITY.md): a U.S.-record folder holding a link
+# to itself crashed --convert and --export; each file is read once now
+mkdir "$tmp/loop"
+cp "$src/data/ustravel/secretary-travels/roe-jane.xml" "$tmp/loop/"
+ln -s . "$tmp/loop/self"
+ln -s ../loop "$tmp/loop/up"
+count () { "$exe" --check --json "$1" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["files"][0]["events"])'; }
+"$exe" --convert "$tmp/loop.geojson" "$tmp/loop" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 0 ] && [ "$(count "$tmp/loop.geojson")" = "$(count "$tmp/loop/roe-jane.xml")" ] &&
+  ok "--convert of a folder with a link loop" || bad "--convert of a folder with a link loop (exit $st): $(cat "$tmp/err")"
+"$exe" --export "$tmp/loop.png" "$tmp/loop" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 0 ] && [ -s "$tmp/loop.png" ] && ok "--export of a folder with a link loop" ||
+  bad "--export of a folder with a link loop (exit $st): $(cat "$tmp/err")"
+# a Latin-1 .ics: --check --json printed its bytes as they were, not UTF-8
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:R\351union\r\n''DTSTART:20250101\r\nGEO:55.75;37.62\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' > "$tmp/latin1.ics"
+"$exe" --check --json "$tmp/latin1.ics" 2>/dev/null | /usr/bin/python3 -c '
+import json, sys
+d = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+assert d["files"][0]["events"] == 1, d
+assert any("not UTF-8" in p["message"] for p in d["problems"]), d["problems"]
+' && ok "--check --json of a Latin-1 .ics is UTF-8" || bad "--check --json of a Latin-1 .ics"
+
 exit $fail

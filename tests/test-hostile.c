@@ -661,6 +661,26 @@ test_ical_geo (void)
   g_assert_nonnull (interop_find_problem_at (doc, "GEO is not two decimal numbers", 20));
 }
 
+/* libical reads "BEGIN\r\r:VEVENT" as the start of an event, the scan for positions did
+ * not: the event had no line, read past the end of the lines found (fuzz-ical, after
+ * 24 minutes). The scan drops carriage returns as libical does, and an event it still
+ * does not see would be at line 1. */
+static void
+test_ical_hidden_begin (void)
+{
+  g_autoptr(GFile) file = write_file ("hidden-begin.ics",
+                                      "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\n"
+                                      "BEGIN\r\r:VEVENT\nUID:a\nLOCATION:Hanoi\nDTSTART:20251105\nEND:VEVENT\n"
+                                      "BEGIN\r:VEVENT\nUID:b\nLOCATION:Nowhere at all\nDTSTART:20251106\nEND:VEVENT\n"
+                                      "END:VCALENDAR\n", -1);
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+  g_assert_nonnull (interop_find_event (doc, "a"));
+  g_assert_nonnull (interop_find_problem_at (doc, "Unknown place “Nowhere at all”", 11));
+  assert_converts (doc);
+}
+
 /* --- XML entities ----------------------------------------------------------------------- */
 
 static void
@@ -993,8 +1013,10 @@ static void
 test_dev_zero (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GFile) random = g_file_new_for_path ("/dev/urandom");
 
   assert_load_fails (file, DM_ERROR_UNSUPPORTED, "/dev/zero is not a file Diplomap can read", 0, 0);
+  assert_load_fails (random, DM_ERROR_UNSUPPORTED, "/dev/urandom is not a file Diplomap can read", 0, 0);
 }
 
 static void
@@ -1285,6 +1307,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/numbers/csv", test_csv_numbers);
   g_test_add_func ("/hostile/text/long-value", test_long_value);
   g_test_add_func ("/hostile/numbers/ical-geo", test_ical_geo);
+  g_test_add_func ("/hostile/ical/hidden-begin", test_ical_hidden_begin);
   g_test_add_func ("/hostile/numbers/native-version", test_native_huge_version);
   g_test_add_func ("/hostile/xml/entities", test_kml_entities);
   g_test_add_func ("/hostile/xml/small-entity", test_kml_small_entity);

@@ -625,6 +625,104 @@ test_unknown_values (void)
   g_assert_cmpstr (json_object_get_string_member (dm_event_get_extra (e), "status_as_written"), ==, "L");
 }
 
+/* @doc's problems, one a line: "line:column message" */
+static char *
+describe_problems (DmDocument *doc)
+{
+  GListModel *problems = dm_document_get_problems (doc);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+      g_string_append_printf (out, "%u:%u %s\n", dm_problem_get_line (p), dm_problem_get_column (p),
+                              dm_problem_get_message (p));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @doc's events, one a line */
+static char *
+describe_events (DmDocument *doc)
+{
+  GListModel *events = dm_document_get_events (doc);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (events, i);
+      g_autofree char *d = interop_describe (e);
+
+      g_string_append_printf (out, "%s\n", d);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A collection in strict JSON is read one feature at a time, each from its piece of the
+ * text; one with a comment (json-glib reads it, strict JSON does not) as a whole tree. Both
+ * give the same events and the same problems at the same places. */
+static void
+test_in_pieces (void)
+{
+  const char *names[] = { "bad-types.geojson", "mixed.geojson", "kepler-ms.geojson", "disjoint.geojson" };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) file = interop_file (names[i]);
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+      g_autoptr(GByteArray) whole = g_byte_array_new ();
+      g_autoptr(GBytes) whole_bytes = NULL;
+      g_autoptr(GFile) whole_file = NULL;
+      g_autoptr(DmDocument) pieces = interop_load (file);
+      g_autoptr(DmDocument) tree = NULL;
+      g_autofree char *said = NULL, *said_whole = NULL;
+
+      g_assert_nonnull (bytes);
+      g_byte_array_append (whole, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_byte_array_append (whole, (const guint8 *) "\n/* a tree */\n", 14);
+      whole_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&whole));
+      whole_file = interop_write_temp (whole_bytes, names[i]);
+      tree = interop_load (whole_file);
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (pieces)), >, 0);
+      said = describe_events (pieces);
+      said_whole = describe_events (tree);
+      g_assert_cmpstr (said, ==, said_whole);
+      g_clear_pointer (&said, g_free);
+      g_clear_pointer (&said_whole, g_free);
+      said = describe_problems (pieces);
+      said_whole = describe_problems (tree);
+      g_assert_cmpstr (said, ==, said_whole);
+    }
+
+  /* a number json-glib reads its own way (past 64 bits) in a feature: that feature is left
+   * to json-glib, with the same positions; a feature that is no object is where it starts */
+  g_string_append (text, "{\"type\": \"FeatureCollection\", \"features\": [\n"
+                   "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [2.35, 48.85]},\n"
+                   "   \"properties\": {\"big\": 123456789012345678901234, \"actor\": 42, \"date\": \"2020-01-01\"}},\n"
+                   "  \"a string\",\n"
+                   "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [2.35, 95]},\n"
+                   "   \"properties\": {\"date\": \"2020-01-02\"}}\n"
+                   "]}\n");
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+    g_autoptr(GFile) file = interop_write_temp (bytes, "big-number.geojson");
+    g_autoptr(DmDocument) doc = interop_load (file);
+    DmProblem *p;
+
+    g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 1);
+    g_assert_nonnull ((p = interop_find_problem (doc, "“actor” should be a string")));
+    g_assert_cmpuint (dm_problem_get_line (p), ==, 3);
+    g_assert_cmpuint (dm_problem_get_column (p), ==, 61);
+    g_assert_nonnull ((p = interop_find_problem (doc, "should be an object")));
+    g_assert_cmpuint (dm_problem_get_line (p), ==, 4);
+    g_assert_cmpuint (dm_problem_get_column (p), ==, 3);
+    g_assert_nonnull ((p = interop_find_problem (doc, "not valid GeoJSON")));
+    g_assert_cmpuint (dm_problem_get_line (p), ==, 5);
+    g_assert_cmpuint (dm_problem_get_column (p), ==, 68);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -645,5 +743,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/untimed-summary", test_untimed_summary);
   g_test_add_func ("/interop/geojson/mistyped-summary", test_mistyped_summary);
   g_test_add_func ("/interop/geojson/unknown-values", test_unknown_values);
+  g_test_add_func ("/interop/geojson/in-pieces", test_in_pieces);
   return g_test_run ();
 }

@@ -138,10 +138,11 @@ fail (const char *message)
   return 2;
 }
 
-static gboolean
-parse_size (const char *text,
-            int        *w,
-            int        *h)
+/* --size: "WIDTHxHEIGHT", each from 16 to 16384 */
+gboolean
+dm_cli_parse_size (const char *text,
+                   int        *w,
+                   int        *h)
 {
   char *end = NULL;
   guint64 a, b;
@@ -158,9 +159,10 @@ parse_size (const char *text,
   return TRUE;
 }
 
-static gboolean
-parse_view (const char *text,
-            DmFigure   *figure)
+/* --view: "fit", "world" or "LON_MIN,LAT_MIN,LON_MAX,LAT_MAX", into @figure */
+gboolean
+dm_cli_parse_view (const char *text,
+                   DmFigure   *figure)
 {
   g_auto(GStrv) parts = NULL;
   double v[4];
@@ -247,9 +249,9 @@ load_files (DmDocument  *doc,
 }
 
 /* "30d", "1w", "6m" (30 days each), "1y" (365 days), "12h" or "all" (0) in seconds */
-static gboolean
-parse_window (const char *text,
-              gint64     *seconds)
+gboolean
+dm_cli_parse_window (const char *text,
+                     gint64     *seconds)
 {
   char *end = NULL;
   gint64 n;
@@ -349,7 +351,7 @@ run (Options *o)
     return fail (_("No file given: diplomap --export OUT FILE…"));
 
   figure = dm_figure_new (doc);
-  if (o->size != NULL && !parse_size (o->size, &w, &h))
+  if (o->size != NULL && !dm_cli_parse_size (o->size, &w, &h))
     {
       g_autofree char *m = g_strdup_printf (_("--size “%s” is not WIDTHxHEIGHT in pixels, each from 16 to 16384 (e.g. 1920x1080)"), o->size);
       return fail (m);
@@ -366,7 +368,7 @@ run (Options *o)
         }
       dm_figure_set_scale (figure, s);
     }
-  if (o->view != NULL && !parse_view (o->view, figure))
+  if (o->view != NULL && !dm_cli_parse_view (o->view, figure))
     {
       g_autofree char *m = g_strdup_printf (_("--view “%s” is not fit, world or LON_MIN,LAT_MIN,LON_MAX,LAT_MAX in degrees"), o->view);
       return fail (m);
@@ -391,7 +393,7 @@ run (Options *o)
   if (o->window != NULL)
     {
       gint64 seconds;
-      if (!parse_window (o->window, &seconds))
+      if (!dm_cli_parse_window (o->window, &seconds))
         {
           g_autofree char *m = g_strdup_printf (_("--window “%s” is not a length of time such as 1d, 7d, 30d, 1y or all"), o->window);
           return fail (m);

@@ -17,6 +17,16 @@ char *dm_cli_count_legs   (guint n);
  * the scheme "fig-2025-10-29t12". */
 GFile *dm_cli_file_for_arg (const char *arg);
 
+/* The arguments of --export that are not times or files (dm-cli-figure.c; fuzzed by
+ * tests/fuzz/fuzz-view.c): FALSE if @text is not one */
+gboolean dm_cli_parse_size   (const char  *text,
+                              int         *w,
+                              int         *h);
+gboolean dm_cli_parse_view   (const char  *text,
+                              DmFigure    *figure);
+gboolean dm_cli_parse_window (const char  *text,
+                              gint64      *seconds);
+
 /* diplomap --where [--json] --at TIME FILE…; returns the exit status */
 int dm_cli_where   (const char  *at,
                     gboolean     json,

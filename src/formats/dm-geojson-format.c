@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dm-error.h"
 #include "dm-format.h"
@@ -394,6 +395,8 @@ read_feature (DmGeojsonLoader *self,
   position_of (self, self->segment_of ? self->segment_of : node, &line, &column);
   if (array != NULL && line == 0)
     dm_json_positions_lookup_element (self->positions, array, index, &line, &column);
+  else if (line == 0)
+    line = self->piece_line, column = self->piece_column;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       dm_import_problem (&self->imp, line, column, _("A feature should be an object"));
@@ -622,6 +625,61 @@ parse_failed (DmGeojsonLoader  *self,
   return dm_import_fail (&self->imp, error, line, column, _("not valid JSON: %s"), detail);
 }
 
+/* The features one at a time, each read from its piece of @data (@spans, from
+ * dm_json_split_member_list()) by dm_json_positions_parse() (or json-glib's parser, for
+ * what that cannot read) and freed once read: the tree of the whole collection is never
+ * built, so memory follows the events rather than the file */
+static gboolean
+read_features_in_pieces (DmGeojsonLoader  *self,
+                         const char       *data,
+                         gsize             length,
+                         GArray           *spans,
+                         GCancellable     *cancellable,
+                         GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(DmJsonPositions) piece = dm_json_positions_new (parser, data, 0);
+  DmJsonPositions *whole = self->positions;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DmJsonSpan *span = &g_array_index (spans, DmJsonSpan, i);
+      g_autoptr(GError) parse_error = NULL;
+      g_autoptr(JsonNode) feature = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (dm_import_is_full (&self->imp))
+        break;
+      dm_json_positions_reset (piece, data + span->offset, span->length, span->line, span->column);
+      if ((feature = dm_json_positions_parse (piece)) == NULL)
+        {
+          if (!json_parser_load_from_data (parser, data + span->offset, span->length, &parse_error))
+            {
+              /* not for strict JSON, which is all dm_json_split_member_list() splits;
+               * should json-glib disagree, the error is the one it finds in the whole text */
+              g_autoptr(JsonParser) all = json_parser_new_immutable ();
+              g_autoptr(GError) all_error = NULL;
+
+              self->positions = whole;
+              if (json_parser_load_from_data (all, data, length, &all_error))
+                return dm_import_fail (&self->imp, error, span->line, span->column,
+                                       _("not valid JSON: %s"), parse_error->message);
+              return parse_failed (self, all_error, error);
+            }
+          feature = json_node_ref (json_parser_get_root (parser));
+          dm_json_positions_reset (piece, data + span->offset, span->length, span->line, span->column);
+        }
+      self->positions = piece;
+      self->piece_line = span->line;
+      self->piece_column = span->column;
+      read_feature (self, NULL, 0, feature);
+      self->positions = whole;
+      self->piece_line = self->piece_column = 0;
+    }
+  return TRUE;
+}
+
 gboolean
 dm_geojson_format_load (DmDocument    *doc,
                         GFile         *file,
@@ -633,7 +691,10 @@ dm_geojson_format_load (DmDocument    *doc,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(DmJsonPositions) positions = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *skeleton = NULL;
   DmGeojsonLoader self = { { 0 }, NULL, NULL, NULL };
+  DmJsonSpan list;
   JsonNode *root;
   JsonObject *root_object;
   const char *type;
@@ -651,7 +712,27 @@ dm_geojson_format_load (DmDocument    *doc,
         goto out;
       }
   }
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+  /* A collection in strict JSON is parsed without its features, which are read one at a
+   * time (read_features_in_pieces()): the parser gets a copy where the list of features is
+   * empty, and the positions come from the text as it is */
+  if (g_utf8_validate_len (data, length, NULL) &&
+      (spans = dm_json_split_member_list (data, length, "features", &list)) != NULL)
+    {
+      gsize after = list.offset + list.length - 1;
+      gsize skeleton_length = list.offset + 1 + length - after;
+
+      skeleton = g_malloc (skeleton_length);
+      memcpy (skeleton, data, list.offset + 1);
+      memcpy (skeleton + list.offset + 1, data + after, length - after);
+      if (!json_parser_load_from_data (parser, skeleton, skeleton_length, NULL))
+        g_clear_pointer (&spans, g_array_unref);
+    }
+  root = spans != NULL ? json_parser_get_root (parser) : NULL;
+  type = root && JSON_NODE_HOLDS_OBJECT (root) ? dm_geojson_get_string (json_node_get_object (root), "type") : NULL;
+  /* not a collection after all: read as it is */
+  if (spans != NULL && g_strcmp0 (type, "FeatureCollection") != 0)
+    g_clear_pointer (&spans, g_array_unref);
+  if (spans == NULL && !json_parser_load_from_data (parser, data, length, &parse_error))
     {
       ok = parse_failed (&self, parse_error, error);
       goto out;
@@ -669,7 +750,9 @@ dm_geojson_format_load (DmDocument    *doc,
       if (self.collection_name != NULL)
         dm_document_set_title (doc, self.collection_name);
       features = json_object_get_member (root_object, "features");
-      if (features == NULL || !JSON_NODE_HOLDS_ARRAY (features))
+      if (spans != NULL)
+        ok = read_features_in_pieces (&self, data, length, spans, cancellable, error);
+      else if (features == NULL || !JSON_NODE_HOLDS_ARRAY (features))
         {
           guint line, column;
           dm_geojson_member_position (&self, root_object, "features", &line, &column);
@@ -677,18 +760,19 @@ dm_geojson_format_load (DmDocument    *doc,
                                _("A FeatureCollection needs “features”: a list of features"));
           goto out;
         }
-      for (guint i = 0; i < json_array_get_length (json_node_get_array (features)); i++)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              ok = FALSE;
-              goto out;
-            }
-          if (dm_import_is_full (&self.imp))
-            break;
-          read_feature (&self, json_node_get_array (features), i,
-                        json_array_get_element (json_node_get_array (features), i));
-        }
+      else
+        for (guint i = 0; i < json_array_get_length (json_node_get_array (features)); i++)
+          {
+            if (g_cancellable_set_error_if_cancelled (cancellable, error))
+              {
+                ok = FALSE;
+                goto out;
+              }
+            if (dm_import_is_full (&self.imp))
+              break;
+            read_feature (&self, json_node_get_array (features), i,
+                          json_array_get_element (json_node_get_array (features), i));
+          }
     }
   else
     ok = dm_import_fail (&self.imp, error, 1, 1,

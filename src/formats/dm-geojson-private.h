@@ -38,6 +38,8 @@ typedef struct
   char             *collection_name;
   DmActor          *fallback;
   JsonNode         *segment_of;       /* the geometry a dated segment comes from, for positions */
+  guint             piece_line;       /* where the feature read on its own starts, or 0 */
+  guint             piece_column;
   guint             text_coords;      /* coordinates written as strings ("37.6") */
   char             *first_text_coord;
   guint             text_line;
