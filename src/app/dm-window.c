@@ -615,6 +615,10 @@ dm_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_object (&self->autosave_file);
   g_clear_weak_pointer (&self->editor);
+  g_clear_handle_id (&self->key_update_id, g_source_remove);
+  self->legend_area = NULL;
+  self->legend_button = NULL;
+  self->scale_area = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
   g_clear_object (&self->routes_layer);
   g_clear_object (&self->map_source);
@@ -754,6 +758,7 @@ dm_window_init (DmWindow *self)
   dm_window_init_editing (self);
   dm_window_init_trail (self);
   dm_window_init_follow (self);
+  dm_window_setup_map_key (self);
   /* gtk_recent_manager_add_item() looks at the file first: the list changes a moment later */
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (dm_window_update_recent), self, G_CONNECT_SWAPPED);
