@@ -297,6 +297,26 @@ lane_activated_cb (DmWindow *self,
   dm_event_list_set_actor_filter (self->event_list, actor);
 }
 
+/* A range dragged with Shift on the timeline: the From and To filters, the days it covers */
+static void
+range_selected_cb (DmWindow *self,
+                   gint64    start,
+                   gint64    end)
+{
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (start);
+  g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (end);
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  if (from == NULL || to == NULL)
+    return;
+  from_text = g_date_time_format (from, "%Y-%m-%d");
+  to_text = g_date_time_format (to, "%Y-%m-%d");
+  dm_event_list_set_date_range (self->event_list, from_text, to_text);
+}
+
 static void
 filters_changed_cb (DmWindow *self)
 {
@@ -729,6 +749,8 @@ dm_window_init (DmWindow *self)
   g_signal_connect_object (self->event_list, "filters-changed", G_CALLBACK (filters_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "lane-activated", G_CALLBACK (lane_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "range-selected", G_CALLBACK (range_selected_cb), self,
                            G_CONNECT_SWAPPED);
 
   g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
