@@ -87,7 +87,9 @@ d=$(differ "$tmp/a.png" "$tmp/pdf.png" 800 450)
 same_routes "pdf routes where the png has them" "$tmp/a.png" "$tmp/pdf.png"
 
 # Options change the picture
-"$exe" --export "$tmp/nolegend.png" --size 800x450 --at 2025-10-28T12:00:00Z --no-legend --no-caption "$sample"
+# (Mercator given: unset, the sample's fit is Equal Earth, its legs passing 75° N)
+"$exe" --export "$tmp/nolegend.png" --size 800x450 --at 2025-10-28T12:00:00Z --no-legend --no-caption \
+  --projection mercator "$sample"
 d=$(differ "$tmp/a.png" "$tmp/nolegend.png" 800 450)
 [ "${d:-0}" -ge 20 ] && ok "--no-legend --no-caption change the figure" || bad "--no-legend --no-caption change nothing ($d)"
 check "--no-caption: the map reaches the top" "$(pixel "$tmp/nolegend.png" 400 1 | cut -c1-2)" "df"

@@ -427,6 +427,9 @@ test_reference_fit (void)
 
   dm_figure_set_size (figure, 800, 450);
   dm_figure_set_time (figure, utc ("2025-10-28T12:00:00Z"));
+  /* Mercator given: unset, the sample's Washington to Kuala Lumpur (88° N) makes the fit Equal
+   * Earth (test-framing's polar-fit); this reference is of Mercator's crossing of 180 */
+  dm_figure_set_projection (figure, DM_PROJECTION_MERCATOR);
   compare_reference ("october-2025-fit.png", figure);
 
   /* Busan - Washington (dotted and faint at that time) crosses 180 near 71 N. Drawn without

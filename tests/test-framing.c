@@ -29,15 +29,22 @@ static const Place pacific_places[] = {
   { "Honolulu", -157.86, 21.31 }, { "Anchorage", -149.90, 61.22 },
 };
 
+static const Place polar_places[] = {
+  { "New York", -74.01, 40.71 }, { "Beijing", 116.40, 39.90 }, { "London", -0.13, 51.51 },
+  { "Moscow", 37.62, 55.76 }, { "Lisbon", -9.14, 38.72 },
+};
+
 static DmDocument *
 load (const char *which)
 {
-  g_autoptr(GFile) pacific = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
 
   if (g_str_equal (which, "sample"))
     return interop_load_sample ();
-  pacific = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "pacific.diplomap", NULL));
-  return interop_load (pacific);
+  name = g_strconcat (which, ".diplomap", NULL);
+  file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", name, NULL));
+  return interop_load (file);
 }
 
 /* The base map of @view with a magenta background, and how many of its pixels show any of
@@ -297,6 +304,72 @@ test_strike_across_180 (void)
     }
 }
 
+/* Fitted routes past 75° (New York to Beijing over the pole; the sample's Washington to Kuala
+ * Lumpur reaches 88°N) are drawn in Equal Earth unless a projection is given, framed whole:
+ * every place in the frame, Europe included; routes that stay south of 75° keep Mercator */
+static void
+test_polar_fit (void)
+{
+  const struct { const char *doc; const Place *places; guint n; } cases[] = {
+    { "polar", polar_places, G_N_ELEMENTS (polar_places) },
+    { "sample", sample_places, G_N_ELEMENTS (sample_places) },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(DmDocument) doc = load (cases[c].doc);
+      g_autoptr(DmFigure) figure = dm_figure_new (doc);
+      DmView view;
+      double x0, y0, x1, y1;
+
+      g_assert_true (dm_route_set_get_bounds (dm_route_renderer_get_set (dm_figure_get_layer (figure)),
+                                              &x0, &y0, &x1, &y1));
+      g_test_message ("%s: routes from %.1f° to %.1f° of latitude", cases[c].doc, y0, y1);
+      g_assert_cmpfloat (y1, >, 75.0);
+      dm_figure_set_size (figure, 960, 540);
+      g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_EQUAL_EARTH);
+      dm_figure_get_map_view (figure, &view);
+      for (guint i = 0; i < cases[c].n; i++)
+        if (!shows (&view, cases[c].places[i].lon, cases[c].places[i].lat))
+          g_error ("%s: %s is outside the frame", cases[c].doc, cases[c].places[i].name);
+      g_assert_cmpint (view.projection, ==, DM_PROJECTION_EQUAL_EARTH);
+      g_test_message ("%s: central meridian %.1f°", cases[c].doc, view.central_lon);
+      /* the leg over the pole whole in the frame, its top too */
+      {
+        DmLonLat a = c == 0 ? (DmLonLat) { -74.01, 40.71 } : (DmLonLat) { -77.04, 38.91 };
+        DmLonLat b = c == 0 ? (DmLonLat) { 116.40, 39.90 } : (DmLonLat) { 101.69, 3.14 };
+        double top = -90;
+
+        for (int i = 0; i <= 64; i++)
+          {
+            DmLonLat p = dm_great_circle_interpolate (a, b, i / 64.0);
+            double px, py;
+
+            top = MAX (top, p.lat);
+            /* the set's polyline has fewer points than this: where the leg meets the
+             * world's edge (the meridian opposite the centre) it may end a little farther */
+            dm_view_project (&view, p.lon, p.lat, &px, &py);
+            g_assert_cmpfloat (px, >=, -0.03 * view.width);
+            g_assert_cmpfloat (px, <=, view.width * 1.03);
+            g_assert_cmpfloat (py, >=, -1);
+            g_assert_cmpfloat (py, <=, view.height + 1);
+          }
+        g_assert_cmpfloat (top, >, 80);
+      }
+
+      /* a projection given is kept */
+      dm_figure_set_projection (figure, DM_PROJECTION_MERCATOR);
+      g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_MERCATOR);
+    }
+  {
+    /* Tokyo, San Francisco and Anchorage (61°N) stay Mercator */
+    g_autoptr(DmDocument) doc = load ("pacific");
+    g_autoptr(DmFigure) figure = dm_figure_new (doc);
+
+    g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_MERCATOR);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,5 +380,6 @@ main (int   argc,
   g_test_add_func ("/render/framing/keep-inside-world", test_keep_inside_world);
   g_test_add_func ("/render/framing/central-meridian", test_central_meridian);
   g_test_add_func ("/render/framing/strike-across-180", test_strike_across_180);
+  g_test_add_func ("/render/framing/polar-fit", test_polar_fit);
   return g_test_run ();
 }

@@ -898,6 +898,40 @@ test_dialogs_look (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Export Map draws what the map shows: the window's trail and flows go into its figure */
+static void
+test_export_follows_trail (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  DmFigureDialog *dialog;
+  g_autoptr(DmFigure) figure = NULL;
+
+  open_and_wait (win, file);
+  dialog = dm_window_new_export_dialog (win);
+  figure = dm_figure_dialog_build_figure (dialog);
+  g_assert_cmpint (dm_figure_get_window (figure), ==, 0);
+  g_assert_false (dm_figure_get_flows (figure));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&figure);
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("week"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
+  dialog = dm_window_new_export_dialog (win);
+  figure = dm_figure_dialog_build_figure (dialog);
+  g_assert_cmpint (dm_figure_get_window (figure), ==, 7 * 86400);
+  g_assert_true (dm_figure_get_flows (figure));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "trail", g_variant_new_string ("all"));
+  gtk_window_destroy (GTK_WINDOW (win));
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.diplomap.Diplomap");
+    g_settings_reset (settings, "trail");
+    g_settings_reset (settings, "flows");
+  }
+}
+
 static void
 test_export_figure (void)
 {
@@ -1523,6 +1557,27 @@ count_map_pixels (DmWindow *win,
   return n;
 }
 
+/* Pixels near @color right of Washington, D.C. on the map: where its name is written */
+static guint
+count_washington_label_pixels (DmWindow *win,
+                               guint32   color)
+{
+  g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win->map));
+  int w = gdk_texture_get_width (shot), h = gdk_texture_get_height (shot);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);
+  double px, py;
+  guint n = 0;
+
+  gdk_texture_download (shot, (guchar *) pixels, w * 4);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (win->map), GTK_WIDGET (win->map),
+                                              38.9, -77.04, &px, &py);
+  for (int y = MAX ((int) py - 10, 0); y < MIN ((int) py + 10, h); y++)
+    for (int x = MAX ((int) px + 4, 0); x < MIN ((int) px + 110, w); x++)
+      if (app_test_color_near (pixels[y * w + x] & 0xffffff, color, 40))
+        n++;
+  return n;
+}
+
 typedef struct
 {
   DmWindow *win;
@@ -1650,6 +1705,20 @@ test_dark_map (void)
   g_test_message ("sea pixels: light %u, then dark %u", light_sea, dark_sea);
   g_assert_cmpuint (dark_sea, >, light_sea / 2);
   g_assert_cmpuint (count_map_pixels (win, DM_MAP_COLOR_SEA), ==, 0);
+  /* the routes' place names light on a dark halo, as the base map's */
+  {
+    const DmRouteStyle *style =
+      dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+    guint light_text;
+
+    g_assert_cmphex (dm_rgba_to_hex (&style->label), ==, DM_ROUTE_COLOR_DARK_LABEL);
+    g_assert_cmpfloat (style->halo.red + style->halo.green + style->halo.blue, <, 0.8);
+    g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+    app_test_wait (200);
+    light_text = count_washington_label_pixels (win, DM_ROUTE_COLOR_DARK_LABEL);
+    g_test_message ("light text pixels by Washington: %u", light_text);
+    g_assert_cmpuint (light_text, >, 15);
+  }
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     app_test_save (shot, "window-dark.png");
@@ -1660,6 +1729,12 @@ test_dark_map (void)
   g_assert_true (app_test_wait_until (new_tiles_drawn, &wait, 30000));
   app_test_wait (300);
   g_assert_cmpuint (count_map_pixels (win, DM_MAP_COLOR_SEA), >, 50);
+  {
+    const DmRouteStyle *style =
+      dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
+
+    g_assert_cmphex (dm_rgba_to_hex (&style->label), ==, dm_rgba_to_hex (&dm_route_style_get_default ()->label));
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -2335,6 +2410,7 @@ main (int   argc,
   g_test_add_func ("/app/window/folder-failure-row", test_folder_failure_row);
   g_test_add_func ("/app/window/problems-copy-shown", test_problems_copy_shown);
   g_test_add_func ("/app/window/export-figure", test_export_figure);
+  g_test_add_func ("/app/window/export-follows-trail", test_export_follows_trail);
   g_test_add_func ("/app/window/export-data", test_export_data);
   g_test_add_func ("/app/window/open-filters", test_open_filters);
   g_test_add_func ("/app/window/export-keeps-view", test_export_keeps_view);

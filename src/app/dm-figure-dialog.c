@@ -24,6 +24,8 @@ struct _DmFigureDialog
   DmDocument      *document;
   double           time;
   double           bounds[4];
+  gint64           trail;     /* the window's time window (0: all legs) */
+  gboolean         flows;     /* and its flows: the figure draws what the map draws */
 
   AdwActionRow    *time_row;
   AdwComboRow     *format_row;
@@ -116,6 +118,19 @@ dm_figure_dialog_set_language (DmFigureDialog *self,
   adw_combo_row_set_selected (self->language_row, selected);
 }
 
+/* The window's trail (seconds of legs before the time, 0: all) and flows: the figure draws
+ * what the map draws */
+void
+dm_figure_dialog_set_trail (DmFigureDialog *self,
+                            gint64          trail,
+                            gboolean        flows)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+
+  self->trail = MAX (trail, 0);
+  self->flows = !!flows;
+}
+
 DmFigure *
 dm_figure_dialog_build_figure (DmFigureDialog *self)
 {
@@ -161,6 +176,8 @@ dm_figure_dialog_build_figure (DmFigureDialog *self)
       adw_combo_row_get_selected (self->projection_row) <= DM_PROJECTION_EQUAL_EARTH + 1)
     dm_figure_set_projection (figure, adw_combo_row_get_selected (self->projection_row) - 1);
   dm_figure_set_time (figure, (gint64) self->time);
+  dm_figure_set_window (figure, self->trail);
+  dm_figure_set_flows (figure, self->flows);
   dm_figure_set_title (figure, title);
   dm_figure_set_language (figure, dm_figure_dialog_get_language (self));
   dm_figure_set_show_legend (figure, gtk_switch_get_active (self->legend_switch));

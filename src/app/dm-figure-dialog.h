@@ -66,6 +66,10 @@ void            dm_figure_dialog_set_size     (DmFigureDialog     *self,
 /* The name the save dialog proposes (in the Pictures folder, else home): the title's, with
  * the format's extension (dm-save-chooser.h) */
 char           *dm_figure_dialog_dup_file_name (DmFigureDialog    *self);
+/* The window's trail (seconds of legs shown before the time, 0: all) and flows, for the figure */
+void            dm_figure_dialog_set_trail    (DmFigureDialog     *self,
+                                               gint64              trail,
+                                               gboolean            flows);
 /* The figure the dialog's choices describe, drawn from a snapshot of the document */
 DmFigure       *dm_figure_dialog_build_figure (DmFigureDialog     *self);
 /* Writes the figure to @file in a worker thread */

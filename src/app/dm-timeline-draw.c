@@ -531,6 +531,21 @@ dm_timeline_draw (DmTimeline  *self,
     }
   cairo_restore (cr);
 
+  /* A date range being dragged (Shift+drag): a band of the accent colour */
+  if (self->range_drag && self->dragged)
+    {
+      double x0 = dm_timeline_x_for_time (self, MIN (self->range_start, self->range_end));
+      double x1 = dm_timeline_x_for_time (self, MAX (self->range_start, self->range_end));
+
+      cairo_set_source_rgba (cr, 0x35 / 255., 0x84 / 255., 0xe4 / 255., 0.25);
+      cairo_rectangle (cr, x0, 0, MAX (x1 - x0, 1), height);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, 0x35 / 255., 0x84 / 255., 0xe4 / 255., 0.9);
+      cairo_rectangle (cr, x0, 0, 1, height);
+      cairo_rectangle (cr, x1 - 1, 0, 1, height);
+      cairo_fill (cr);
+    }
+
   /* The playhead */
   px = round (dm_timeline_x_for_time (self, self->time)) + 0.5;
   cairo_set_source_rgb (cr, 0xe0 / 255., 0x1b / 255., 0x24 / 255.);

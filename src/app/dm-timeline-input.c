@@ -7,7 +7,8 @@
 
 #include "dm-timeline-private.h"
 
-/* Input of DmTimeline: click selects (on a lane's name: DmTimeline::lane-activated), drag scrubs, Ctrl+scroll and pinch zoom time, scroll
+/* Input of DmTimeline: click selects (on a lane's name: DmTimeline::lane-activated), drag scrubs,
+ * Shift+drag picks a date range (DmTimeline::range-selected), Ctrl+scroll and pinch zoom time, scroll
  * moves the lanes (Shift+scroll or a sideways scroll moves in time), keys step between
  * events. */
 
@@ -79,6 +80,10 @@ drag_begin_cb (GtkGestureDrag *gesture,
   self->drag_x = x;
   self->drag_y = y;
   self->dragged = FALSE;
+  self->range_drag = x >= DM_TIMELINE_LABEL_WIDTH && self->items->len > 0 &&
+                     (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) &
+                      GDK_SHIFT_MASK) != 0;
+  self->range_start = self->range_end = dm_timeline_time_for_x (self, x);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
@@ -93,6 +98,12 @@ drag_update_cb (GtkGestureDrag *gesture,
   if (!self->dragged && fabs (dx) < 3 && fabs (dy) < 3)
     return;
   self->dragged = TRUE;
+  if (self->range_drag)
+    {
+      self->range_end = dm_timeline_time_for_x (self, self->drag_x + dx);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   dm_timeline_set_time (self, CLAMP (dm_timeline_time_for_x (self, self->drag_x + dx),
                                      self->doc_start, self->doc_end));
 }
@@ -108,6 +119,18 @@ drag_end_cb (GtkGestureDrag *gesture,
 
   g_assert (DM_IS_TIMELINE (self));
 
+  if (self->range_drag)
+    {
+      self->range_drag = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      if (self->dragged)
+        {
+          self->range_end = dm_timeline_time_for_x (self, self->drag_x + dx);
+          dm_timeline_select_range (self, MIN (self->range_start, self->range_end),
+                                    MAX (self->range_start, self->range_end));
+        }
+      return;
+    }
   if (self->dragged)
     return;
   x = self->drag_x;

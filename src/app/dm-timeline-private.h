@@ -47,6 +47,9 @@ struct _DmTimeline
   double      pointer_x;
   double      zoom_scale;   /* the pinch gesture's last scale */
   gboolean    dragged;
+  gboolean    range_drag;   /* Shift+drag: a date range for the filters */
+  double      range_start;  /* where it began and where it is, UTC seconds */
+  double      range_end;
 
   GtkAdjustment *vadjustment; /* the lanes' scrolling, in pixels */
   GtkWidget     *scrollbar;
@@ -61,6 +64,10 @@ double dm_timeline_lane_y     (DmTimeline  *self,
 double dm_timeline_lane_height (DmTimeline *self);
 void   dm_timeline_activate_lane (DmTimeline *self,
                                   DmActor    *actor);
+/* Emits DmTimeline::range-selected for the days from @start to @end (UTC seconds) */
+void   dm_timeline_select_range  (DmTimeline *self,
+                                  double      start,
+                                  double      end);
 /* The right end of the time axis (the lanes' scrollbar, when shown, is right of it) */
 double dm_timeline_axis_end   (DmTimeline  *self);
 /* What the tooltip says at widget point (x, y): the event there, or the lane's actor */

@@ -29,6 +29,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   EVENT_ACTIVATED,
   LANE_ACTIVATED,
+  RANGE_SELECTED,
   N_SIGNALS
 };
 
@@ -338,6 +339,16 @@ dm_timeline_activate_lane (DmTimeline *self,
   g_signal_emit (self, signals[LANE_ACTIVATED], 0, actor);
 }
 
+void
+dm_timeline_select_range (DmTimeline *self,
+                          double      start,
+                          double      end)
+{
+  start = CLAMP (start, self->doc_start, self->doc_end);
+  end = CLAMP (end, self->doc_start, self->doc_end);
+  g_signal_emit (self, signals[RANGE_SELECTED], 0, (gint64) floor (start), (gint64) ceil (end));
+}
+
 DmEvent *
 dm_timeline_pick (DmTimeline *self,
                   double      x,
@@ -635,6 +646,16 @@ dm_timeline_class_init (DmTimelineClass *klass)
   signals[LANE_ACTIVATED] =
     g_signal_new ("lane-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, DM_TYPE_ACTOR);
+
+  /**
+   * DmTimeline::range-selected:
+   * @start: the range's start, UTC seconds
+   * @end: its end
+   * A range of time was dragged with Shift (the window filters the events to those days)
+   */
+  signals[RANGE_SELECTED] =
+    g_signal_new ("range-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SLIDER);

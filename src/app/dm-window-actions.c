@@ -303,6 +303,13 @@ dm_window_new_export_dialog (DmWindow *self)
   dm_window_flush_filters (self);
   dialog = dm_figure_dialog_new (GTK_WINDOW (self), self->shown,
                                  dm_playback_get_time (self->playback), bounds);
+  {
+    const DmRouteStyle *style =
+      dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (self->routes_layer)));
+
+    /* with the trail and flows the map shows */
+    dm_figure_dialog_set_trail (dialog, style->window, style->flows);
+  }
   g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);
   /* a selected summit or meeting is highlighted in the figure as on the map */
   dm_figure_dialog_set_highlight (dialog, self->selected);

@@ -435,6 +435,22 @@ scale_factor_changed_cb (DmWindow *self)
                                   gtk_widget_get_scale_factor (GTK_WIDGET (self->map)));
 }
 
+/* The routes' place names in the style's colours: dark text on a light halo, or in the dark
+ * style light text on a dark halo, as the base map's labels */
+static void
+apply_route_colors (DmWindow *self,
+                    gboolean  dark)
+{
+  DmRouteRenderer *renderer = dm_screen_painter_get_layer (dm_route_map_layer_get_painter (self->routes_layer));
+  const DmRouteStyle *light = dm_route_style_get_default ();
+  g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_renderer_get_style (renderer));
+
+  style->label = dark ? dm_rgba_from_hex (DM_ROUTE_COLOR_DARK_LABEL, 1.0f) : light->label;
+  style->halo = dark ? dm_rgba_from_hex (DM_MAP_COLOR_DARK_LAND, 0.9f) : light->halo;
+  dm_route_renderer_set_style (renderer, style);
+  gtk_widget_queue_draw (GTK_WIDGET (self->routes_layer));
+}
+
 /* The desktop's dark style: the base map in the dark palette. A new tile layer, since the
  * map layer keeps the tiles it has */
 static void
@@ -449,6 +465,7 @@ dark_changed_cb (DmWindow *self)
   if (dark == dm_map_source_get_dark (self->map_source))
     return;
   dm_map_source_set_dark (self->map_source, dark);
+  apply_route_colors (self, dark);
   tiles = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->map_source), viewport);
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (tiles), SHUMATE_LAYER (self->routes_layer));
   shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tiles_layer));
@@ -537,6 +554,8 @@ dm_window_setup_map (DmWindow *self)
   dm_event_list_set_route_set (self->event_list,
                                dm_screen_painter_get_set (dm_route_map_layer_get_painter (self->routes_layer)));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->routes_layer));
+  if (dm_map_source_get_dark (self->map_source))
+    apply_route_colors (self, TRUE);
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
   g_signal_connect_object (click, "released", G_CALLBACK (map_clicked_cb), self, 0);

@@ -91,6 +91,10 @@ struct _DmWindow
   gint64                follow_last_flight; /* monotonic µs of Follow Events' last flight */
   GPtrArray            *follow_places;      /* the places it went to frame */
   int                   sidebar_drag_width; /* the sidebar's width when its drag began */
+  GtkDrawingArea       *scale_area;         /* the map's scale bar (dm-window-key.c) */
+  GtkDrawingArea       *legend_area;        /* the map's legend */
+  GtkToggleButton      *legend_button;      /* shows or folds it */
+  guint                 key_update_id;      /* measures the legend again */
 };
 
 /* dm-window-actions.c */
@@ -171,6 +175,10 @@ const char *dm_window_pick_trail (guint       n_legs,
 void       dm_window_init_follow   (DmWindow   *self);
 GPtrArray *dm_window_dup_under_way (DmWindow   *self,
                                     gint64      t);
+
+/* dm-window-key.c: the map's scale bar and legend, as figures have */
+void dm_window_setup_map_key     (DmWindow   *self);
+void dm_window_update_map_key    (DmWindow   *self);
 
 /* dm-window-map.c */
 void dm_window_setup_map         (DmWindow   *self);

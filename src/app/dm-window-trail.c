@@ -38,6 +38,7 @@ apply_trail (DmWindow   *self,
       }
   dm_route_renderer_set_style (renderer, style);
   gtk_widget_queue_draw (GTK_WIDGET (self->routes_layer));
+  dm_window_update_map_key (self);
 }
 
 /* win.flows: the legs of the trail drawn once per pair of places, widths by trips */
@@ -57,6 +58,7 @@ flows_action (GSimpleAction *action,
   style->flows = g_variant_get_boolean (state);
   dm_route_renderer_set_style (renderer, style);
   gtk_widget_queue_draw (GTK_WIDGET (self->routes_layer));
+  dm_window_update_map_key (self);
 }
 
 static void

@@ -313,6 +313,26 @@ lane_activated_cb (DmWindow *self,
   dm_event_list_set_actor_filter (self->event_list, actor);
 }
 
+/* A range dragged with Shift on the timeline: the From and To filters, the days it covers */
+static void
+range_selected_cb (DmWindow *self,
+                   gint64    start,
+                   gint64    end)
+{
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (start);
+  g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (end);
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  if (from == NULL || to == NULL)
+    return;
+  from_text = g_date_time_format (from, "%Y-%m-%d");
+  to_text = g_date_time_format (to, "%Y-%m-%d");
+  dm_event_list_set_date_range (self->event_list, from_text, to_text);
+}
+
 static void
 filters_changed_cb (DmWindow *self)
 {
@@ -642,6 +662,10 @@ dm_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_object (&self->autosave_file);
   g_clear_weak_pointer (&self->editor);
+  g_clear_handle_id (&self->key_update_id, g_source_remove);
+  self->legend_area = NULL;
+  self->legend_button = NULL;
+  self->scale_area = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), DM_TYPE_WINDOW);
   g_clear_object (&self->routes_layer);
   g_clear_object (&self->map_source);
@@ -753,6 +777,8 @@ dm_window_init (DmWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "lane-activated", G_CALLBACK (lane_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "range-selected", G_CALLBACK (range_selected_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "playback-speed", self->playback, "speed", G_SETTINGS_BIND_DEFAULT);
@@ -783,6 +809,7 @@ dm_window_init (DmWindow *self)
   dm_window_init_editing (self);
   dm_window_init_trail (self);
   dm_window_init_follow (self);
+  dm_window_setup_map_key (self);
   /* gtk_recent_manager_add_item() looks at the file first: the list changes a moment later */
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (dm_window_update_recent), self, G_CONNECT_SWAPPED);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dm-antimeridian.h"
 #include "dm-basemap.h"
 #include "dm-figure-private.h"
 /* the figure's texts are in the figure's language */
@@ -116,6 +117,92 @@ fit_view (DmFigure     *self,
   if (projection == DM_PROJECTION_MERCATOR)
     y0 = MAX (y0, -78.0), y1 = MIN (y1, 82.0);
   dm_view_init_bounds (view, projection, x0, y0, x1, y1, w, h, margin);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The middle meridian of the places: of the arc of longitudes left when the widest gap
+ * between neighbouring places (round the world) is cut out */
+static double
+places_middle_meridian (DmRouteSet *set)
+{
+  g_autoptr(GArray) lons = g_array_new (FALSE, FALSE, sizeof (double));
+  double gap, start;
+  guint n;
+
+  for (guint i = 0; i < set->places->len; i++)
+    {
+      double lon = dm_antimeridian_wrap (g_array_index (set->places, DmRoutePlace, i).pos.lon);
+      g_array_append_val (lons, lon);
+    }
+  n = lons->len;
+  if (n == 0)
+    return 0;
+  g_array_sort (lons, compare_doubles);
+  gap = g_array_index (lons, double, 0) + 360.0 - g_array_index (lons, double, n - 1);
+  start = g_array_index (lons, double, 0);
+  for (guint i = 1; i < n; i++)
+    if (g_array_index (lons, double, i) - g_array_index (lons, double, i - 1) > gap)
+      {
+        gap = g_array_index (lons, double, i) - g_array_index (lons, double, i - 1);
+        start = g_array_index (lons, double, i);
+      }
+  return dm_antimeridian_wrap (start + (360.0 - gap) / 2);
+}
+
+/* Routes past 75° in Equal Earth (dm_figure_is_polar_fit): turned to the places' middle
+ * meridian, framing every point of every leg and every place, over the pole too. Corners
+ * beyond the world's edge may show: cutting the routes to fill the frame would lose what made
+ * the projection needed (and once lost Europe). */
+static void
+fit_polar_view (DmFigure *self,
+                DmView   *view,
+                double    w,
+                double    h,
+                double    margin)
+{
+  DmRouteSet *set = self->set;
+  double central, bx0 = G_MAXDOUBLE, by0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by1 = -G_MAXDOUBLE;
+  guint n_points;
+
+  dm_route_set_ensure (set);
+  central = places_middle_meridian (set);
+  n_points = set->points->len;
+  for (guint i = 0; i < n_points + set->places->len; i++)
+    {
+      DmLonLat p = i < n_points ? g_array_index (set->points, DmLonLat, i)
+                                : g_array_index (set->places, DmRoutePlace, i - n_points).pos;
+      double x, y, lon = dm_antimeridian_wrap (p.lon - central);
+
+      /* a leg crossing the meridian opposite the centre (over a pole) is cut at the world's
+       * edge, between two of its points: that edge, at their latitude, is framed too */
+      if (fabs (lon) > 150.0)
+        lon = lon > 0 ? 180.0 : -180.0;
+      dm_projection_forward (DM_PROJECTION_EQUAL_EARTH, lon, p.lat, &x, &y);
+      bx0 = MIN (bx0, x), bx1 = MAX (bx1, x), by0 = MIN (by0, y), by1 = MAX (by1, y);
+    }
+  dm_view_init_world (view, DM_PROJECTION_EQUAL_EARTH, w, h, margin);
+  view->central_lon = central;
+  if (bx0 > bx1)
+    return;
+  view->center_x = (bx0 + bx1) / 2;
+  view->center_y = (by0 + by1) / 2;
+  view->scale = MIN ((w - 2 * margin) / MAX (bx1 - bx0, 1e-9), (h - 2 * margin) / MAX (by1 - by0, 1e-9));
+  /* room to spare in height shows more of the world, not the blank beyond a pole */
+  {
+    double wx0, wy0, wx1, wy1, hh = h / 2 / view->scale;
+
+    dm_projection_world_bounds (DM_PROJECTION_EQUAL_EARTH, &wx0, &wy0, &wx1, &wy1);
+    if (2 * hh < wy1 - wy0)
+      view->center_y = CLAMP (view->center_y, wy0 + hh, wy1 - hh);
+  }
 }
 
 /* What a framed map should keep in view when it must zoom in to stay inside the world: in
@@ -249,14 +336,17 @@ compute_layout_now (DmFigure       *self,
       break;
     case DM_FIGURE_VIEW_FIT:
     default:
-      fit_view (self, &l->view, projection, l->map_w, l->map_h, 56 * l->u);
+      if (dm_figure_is_polar_fit (self))
+        fit_polar_view (self, &l->view, l->map_w, l->map_h, 56 * l->u);
+      else
+        fit_view (self, &l->view, projection, l->map_w, l->map_h, 56 * l->u);
       break;
     }
   /* a figure shows the world once: zoom in until it fills the width */
   if (dm_projection_wraps (projection) && dm_view_get_world_width (&l->view) < l->map_w)
     l->view.scale = l->map_w / (2 * G_PI);
   /* a framed map is all map: no band beyond the poles, no corner outside Equal Earth */
-  if (dm_figure_get_view_mode (self) != DM_FIGURE_VIEW_WORLD)
+  if (dm_figure_get_view_mode (self) != DM_FIGURE_VIEW_WORLD && !dm_figure_is_polar_fit (self))
     {
       g_autoptr(GArray) keep = dup_places_to_keep (self);
       dm_view_keep_inside_world (&l->view, (const DmLonLat *) (void *) keep->data, keep->len,
@@ -377,7 +467,7 @@ dm_figure_map_point (DmFigure *self,
   cr = measuring_context ();
   compute_layout (self, cr, &l);
   cairo_destroy (cr);
-  dm_view_project (&l.view, lon, lat, x, y);
+  dm_view_project (&l.view, dm_view_wrap_lon (&l.view, lon), lat, x, y);
   *x += l.map_x, *y += l.map_y;
   dm_figure_layout_clear (&l);
 }

@@ -158,12 +158,12 @@ dm_figure_add_tints (DmFigure   *self,
  * nothing is added.
  * Returns: whether the groups were listed */
 static gboolean
-add_group_entries (DmFigure           *self,
+add_group_entries (DmRouteSet         *set,
                    const DmRouteStyle *style,
                    GArray             *entries,
                    const gboolean     *shown)
 {
-  DmRouteSet *set = self->set;
+  DmDocument *document = dm_route_set_get_document (set);
   g_autofree guint *members = g_new0 (guint, set->n_groups + 1);
   g_autofree const char **names = g_new0 (const char *, set->n_groups + 1);
   guint n_shown = 0, n_groups = 0, n_ungrouped = 0;
@@ -175,7 +175,7 @@ add_group_entries (DmFigure           *self,
       guint group = g_array_index (set->groups, guint, i);
       gboolean g = FALSE;
 
-      if (dm_document_get_actor_group (self->document, g_ptr_array_index (set->actors, i), NULL,
+      if (dm_document_get_actor_group (document, g_ptr_array_index (set->actors, i), NULL,
                                        NULL, group < set->n_groups ? &names[group] : NULL, &g))
         grouped |= g;
       if (!shown[i])
@@ -215,12 +215,12 @@ add_group_entries (DmFigure           *self,
 
 /* A flow map's widths (1, 10, 100… trips, up to the heaviest) and its places */
 static void
-add_flow_entries (DmFigure           *self,
+add_flow_entries (DmRouteSet         *set,
                   const DmRouteStyle *style,
                   GArray             *entries,
                   gint64              t)
 {
-  g_autoptr(DmRouteFlows) flows = dm_route_flows_new (self->set, style, t);
+  g_autoptr(DmRouteFlows) flows = dm_route_flows_new (set, style, t);
   DmRgba grey = dm_rgba_from_hex (0x555555, 1.0f);
 
   for (guint n = 1; n <= flows->max_count; n *= 10)
@@ -236,7 +236,7 @@ add_flow_entries (DmFigure           *self,
 /* What the legend lists from @t0 to @t1: everything that appears at some time of the range,
  * so that a clip's legend is the same on every frame */
 static GArray *
-legend_entries (DmFigure           *self,
+legend_entries (DmRouteSet         *set,
                 const DmRouteStyle *style,
                 gint64              t0,
                 gint64              t1,
@@ -244,7 +244,6 @@ legend_entries (DmFigure           *self,
 {
   g_autofree gboolean *shown = NULL;
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (Entry));
-  DmRouteSet *set = self->set;
   const DmStatus status_order[] = { DM_STATUS_COMPLETED, DM_STATUS_CONFIRMED, DM_STATUS_PLANNED,
                                     DM_STATUS_ANNOUNCED, DM_STATUS_CANCELLED, DM_STATUS_UNKNOWN };
   /* the statuses of legs (every leg is drawn, faint when still to come); the stays' in
@@ -279,7 +278,7 @@ legend_entries (DmFigure           *self,
                 : s->kind == DM_EVENT_KIND_MEETING ? DM_ROUTE_USE_MEETING : DM_ROUTE_USE_VISIT;
     }
   uses |= dm_route_set_get_uses (set) & ~status_bits;
-  if (!add_group_entries (self, style, entries, shown))
+  if (!add_group_entries (set, style, entries, shown))
     for (guint i = 0; i < set->actors->len; i++)
       if (shown[i])
         add_entry (entries, SWATCH_LINE, g_array_index (set->colors, DmRgba, i), DM_STATUS_COMPLETED,
@@ -288,7 +287,7 @@ legend_entries (DmFigure           *self,
 
   if (style->flows)
     {
-      add_flow_entries (self, style, entries, t1);
+      add_flow_entries (set, style, entries, t1);
       uses = active = 0;
       future = FALSE;
     }
@@ -501,6 +500,78 @@ fit_legend (GArray *entries,
   g_array_append_val (entries, more);
 }
 
+/* Cuts names too wide for @max_w (the legend's box) between graphemes; the box's size */
+static void
+measure_legend (cairo_t *cr,
+                GArray  *entries,
+                guint    n_actors,
+                double   size,
+                double   max_w,
+                double  *w,
+                double  *h)
+{
+  double sw = size * 2.4, gap = size * 0.6, pad = size * 0.8, text_w = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *e = &g_array_index (entries, Entry, i);
+      DmTextFace weight = e->kind == SWATCH_HEADING ? DM_TEXT_BOLD : DM_TEXT_REGULAR;
+      /* a heading starts where the swatches do */
+      double indent = e->kind == SWATCH_HEADING ? sw + gap : 0;
+      double max_text = max_w - pad * 2 - sw - gap + indent;
+
+      if (dm_text_width (cr, e->label, size, weight) > max_text)
+        {
+          char *cut = dm_text_ellipsize (cr, e->label, size, weight, MAX (max_text, size));
+          g_free (e->label);
+          e->label = cut;
+        }
+      text_w = MAX (text_w, dm_text_width (cr, e->label, size, weight) - indent);
+    }
+  *w = pad * 2 + sw + gap + text_w;
+  *h = legend_height (entries, n_actors, size);
+}
+
+/* The box at (@x, @y), @w x @h, on @background, and its entries in @ink */
+static void
+paint_legend (cairo_t            *cr,
+              const DmRouteStyle *style,
+              GArray             *entries,
+              guint               n_actors,
+              double              size,
+              double              x,
+              double              y,
+              double              w,
+              double              h,
+              const DmRgba       *background,
+              const DmRgba       *ink)
+{
+  double sw = size * 2.4, gap = size * 0.6, pad = size * 0.8, top = 0;
+
+  cairo_save (cr);
+  dm_text_recorder_occlude (cr, x, y, w, h);
+  cairo_rectangle (cr, x, y, w, h);
+  /* opaque: nothing of the map shows through */
+  dm_cairo_set_rgba (cr, background, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *e = &g_array_index (entries, Entry, i);
+      double rh = row_height (e, size);
+      double ry = y + pad + top + rh / 2 + (i >= n_actors && n_actors > 0 ? gap : 0);
+      gboolean heading = e->kind == SWATCH_HEADING;
+
+      top += rh;
+      draw_swatch (cr, style, e, x + pad, ry, sw);
+      dm_text_draw (cr, e->label, heading ? x + pad : x + pad + sw + gap, ry + size * 0.36, size,
+                    heading ? DM_TEXT_BOLD : DM_TEXT_REGULAR, ink, NULL);
+    }
+  cairo_restore (cr);
+}
+
 /**
  * dm_figure_draw_legend:
  * @draw: %FALSE to only say where the legend goes
@@ -523,37 +594,17 @@ dm_figure_draw_legend (DmFigure             *self,
   guint n_actors = 0;
   gint64 t0, t1;
   g_autoptr(GArray) entries = NULL;
-  DmRgba ink = dm_rgba_from_hex (DM_FIGURE_INK, 1.0f);
-  double size = l->legend_size, sw = size * 2.4, gap = size * 0.6;
-  double pad = size * 0.8, text_w = 0, w, h, margin = 14 * l->u, x = margin, y = margin;
-  double top;
+  DmRgba ink = dm_rgba_from_hex (DM_FIGURE_INK, 1.0f), white = dm_rgba_from_hex (0xffffff, 1.0f);
+  double size = l->legend_size, w, h, margin = 14 * l->u, x = margin, y = margin;
   guint best = G_MAXUINT;
 
   dm_figure_get_clip_range (self, &t0, &t1);
-  entries = legend_entries (self, style, t0, t1, &n_actors);
+  entries = legend_entries (self->set, style, t0, t1, &n_actors);
   if (entries->len == 0)
     return FALSE;
   /* too tall: smaller, then "+N more"; too wide: names cut between graphemes */
   fit_legend (entries, &n_actors, l->map_h - 2 * margin, &size);
-  sw = size * 2.4, gap = size * 0.6, pad = size * 0.8;
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *e = &g_array_index (entries, Entry, i);
-      DmTextFace weight = e->kind == SWATCH_HEADING ? DM_TEXT_BOLD : DM_TEXT_REGULAR;
-      /* a heading starts where the swatches do */
-      double indent = e->kind == SWATCH_HEADING ? sw + gap : 0;
-      double max_text = l->map_w * 0.6 - pad * 2 - sw - gap + indent;
-
-      if (dm_text_width (cr, e->label, size, weight) > max_text)
-        {
-          char *cut = dm_text_ellipsize (cr, e->label, size, weight, MAX (max_text, size));
-          g_free (e->label);
-          e->label = cut;
-        }
-      text_w = MAX (text_w, dm_text_width (cr, e->label, size, weight) - indent);
-    }
-  w = pad * 2 + sw + gap + text_w;
-  h = legend_height (entries, n_actors, size);
+  measure_legend (cr, entries, n_actors, size, l->map_w * 0.6, &w, &h);
 
   for (int c = 3; c >= 0; c--)
     {
@@ -568,31 +619,61 @@ dm_figure_draw_legend (DmFigure             *self,
         best = crowd, *corner = c, x = cx, y = cy;
     }
   rect[0] = x, rect[1] = y, rect[2] = x + w, rect[3] = y + h;
-  if (!draw)
-    return TRUE;
+  if (draw)
+    paint_legend (cr, style, entries, n_actors, size, x, y, w, h, &white, &ink);
+  return TRUE;
+}
 
-  cairo_save (cr);
-  dm_text_recorder_occlude (cr, x, y, w, h);
-  cairo_rectangle (cr, x, y, w, h);
-  /* opaque: nothing of the map shows through */
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
-  top = 0;
-  for (guint i = 0; i < entries->len; i++)
+/**
+ * dm_route_legend_draw:
+ * @set: the routes drawn, with @style, at @t
+ * @cr: (nullable): where to draw the legend, its top-left corner at (0, 0); %NULL: measure
+ * @size: of its text
+ * @width: (out): the legend's width, at most @max_width
+ * @height: (out): its height, at most @max_height (the last entries fold into "+N more")
+ * The legend of a map drawn elsewhere (the window's): the entries of a figure's, as a figure
+ * draws them, on @background in @ink.
+ * Returns: %FALSE when there is nothing to explain
+ */
+gboolean
+dm_route_legend_draw (DmRouteSet         *set,
+                      const DmRouteStyle *style,
+                      gint64              t,
+                      cairo_t            *cr,
+                      double              size,
+                      double              max_width,
+                      double              max_height,
+                      const DmRgba       *background,
+                      const DmRgba       *ink,
+                      double             *width,
+                      double             *height)
+{
+  g_autoptr(GArray) entries = NULL;
+  cairo_surface_t *scratch = NULL;
+  cairo_t *measure = cr;
+  guint n_actors = 0;
+
+  g_return_val_if_fail (DM_IS_ROUTE_SET (set), FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+
+  *width = *height = 0;
+  dm_route_set_ensure (set);
+  entries = legend_entries (set, style, t, t, &n_actors);
+  if (entries->len == 0)
+    return FALSE;
+  if (measure == NULL)
     {
-      const Entry *e = &g_array_index (entries, Entry, i);
-      double rh = row_height (e, size);
-      double ry = y + pad + top + rh / 2 + (i >= n_actors && n_actors > 0 ? gap : 0);
-      gboolean heading = e->kind == SWATCH_HEADING;
-
-      top += rh;
-      draw_swatch (cr, style, e, x + pad, ry, sw);
-      dm_text_draw (cr, e->label, heading ? x + pad : x + pad + sw + gap, ry + size * 0.36, size,
-                    heading ? DM_TEXT_BOLD : DM_TEXT_REGULAR, &ink, NULL);
+      scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      measure = cairo_create (scratch);
     }
-  cairo_restore (cr);
+  fit_legend (entries, &n_actors, max_height, &size);
+  measure_legend (measure, entries, n_actors, size, max_width, width, height);
+  if (cr != NULL)
+    paint_legend (cr, style, entries, n_actors, size, 0, 0, *width, *height, background, ink);
+  else
+    {
+      cairo_destroy (measure);
+      cairo_surface_destroy (scratch);
+    }
   return TRUE;
 }

@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 #define DM_FIGURE_INK 0x1a1a1a  /* text on the figure */
+/* Fitted routes past this latitude are drawn in Equal Earth unless a projection is given */
+#define DM_FIGURE_POLAR_LATITUDE 75.0
 
 struct _DmFigure
 {
@@ -145,6 +147,9 @@ void       dm_figure_draw_map      (DmFigure             *self,
                                     const DmMapStyle     *map_style,
                                     const DmRouteStyle   *route_style);
 const DmLabelPlacer *dm_figure_get_placed (DmFigure      *self);
+
+/* dm-figure.c: routes fitted past DM_FIGURE_POLAR_LATITUDE, no projection given */
+gboolean   dm_figure_is_polar_fit  (DmFigure             *self);
 
 /* dm-figure.c: makes the figure's language this thread's (dm-i18n.c); returns the one before,
  * for dm_i18n_set_thread_language() when done */

@@ -169,3 +169,31 @@ dm_figure_draw_scale_bar (DmFigure             *self,
   cairo_restore (cr);
   g_free (bar.label);
 }
+
+/**
+ * dm_scale_bar_draw:
+ * @view: the map drawn elsewhere (the window's), @cr covering it
+ * @u: the size of the bar and its text, 1 as on a 1920x1080 figure
+ * Draws a figure's scale bar in the bottom right corner of @view: true at the centre's
+ * latitude, so it changes with the zoom and with the latitude.
+ * Returns: %FALSE when the view has no scale (the centre is off the world)
+ */
+gboolean
+dm_scale_bar_draw (cairo_t      *cr,
+                   const DmView *view,
+                   double        u)
+{
+  DmFigureLayout l = { 0 };
+  double rect[4];
+
+  g_return_val_if_fail (cr != NULL && view != NULL, FALSE);
+
+  l.view = *view;
+  l.u = u;
+  l.map_w = view->width;
+  l.map_h = view->height;
+  if (!dm_figure_get_scale_bar_box (NULL, cr, &l, 2, rect))
+    return FALSE;
+  dm_figure_draw_scale_bar (NULL, cr, &l, 2);
+  return TRUE;
+}

@@ -404,7 +404,24 @@ dm_figure_get_projection (DmFigure *self)
   g_return_val_if_fail (DM_IS_FIGURE (self), DM_PROJECTION_MERCATOR);
   if (self->projection_set)
     return self->projection;
-  return self->view_mode == DM_FIGURE_VIEW_WORLD ? DM_PROJECTION_EQUAL_EARTH : DM_PROJECTION_MERCATOR;
+  if (self->view_mode == DM_FIGURE_VIEW_WORLD)
+    return DM_PROJECTION_EQUAL_EARTH;
+  if (dm_figure_is_polar_fit (self))
+    return DM_PROJECTION_EQUAL_EARTH;
+  return DM_PROJECTION_MERCATOR;
+}
+
+/* Whether the figure frames its routes (no projection given) and they go past 75° of
+ * latitude: Mercator would stretch them out of all proportion and cut them at 85°, so Equal
+ * Earth shows them whole, centred on the data's meridian (dm-figure-layout.c) */
+gboolean
+dm_figure_is_polar_fit (DmFigure *self)
+{
+  double x0, y0, x1, y1;
+
+  return !self->projection_set && self->view_mode == DM_FIGURE_VIEW_FIT &&
+         dm_route_set_get_bounds (self->set, &x0, &y0, &x1, &y1) &&
+         (y1 > DM_FIGURE_POLAR_LATITUDE || y0 < -DM_FIGURE_POLAR_LATITUDE);
 }
 
 void

@@ -148,6 +148,23 @@ void          dm_figure_map_point       (DmFigure       *self,
 void          dm_figure_draw            (DmFigure       *self,
                                          cairo_t        *cr);
 
+/* The legend and the scale bar of a map drawn elsewhere (the window's), as figures draw
+ * theirs (dm-figure-legend.c, dm-figure-scale-bar.c) */
+gboolean      dm_route_legend_draw      (DmRouteSet         *set,
+                                         const DmRouteStyle *style,
+                                         gint64              t,
+                                         cairo_t            *cr,
+                                         double              size,
+                                         double              max_width,
+                                         double              max_height,
+                                         const DmRgba       *background,
+                                         const DmRgba       *ink,
+                                         double             *width,
+                                         double             *height);
+gboolean      dm_scale_bar_draw         (cairo_t            *cr,
+                                         const DmView       *view,
+                                         double              u);
+
 gboolean      dm_figure_format_from_path (const char     *path,
                                           DmFigureFormat *format);
 gboolean      dm_figure_write_file          (DmFigure       *self,

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define DM_ROUTE_N_PALETTE DM_ACTOR_N_PALETTE
 #define DM_ROUTE_COLOR_NO_ACTOR  DM_ACTOR_COLOR_NONE /* a trip without an actor */
 #define DM_ROUTE_COLOR_CANCELLED 0x9a9a9a /* cancelled events, whatever the actor */
+#define DM_ROUTE_COLOR_DARK_LABEL 0xf0efeb /* place names over the dark base map */
 
 /**
  * DmRouteFuture:

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "app-test-util.h"
+#include "dm-window-private.h"
+
+/* The map's key: a scale bar that follows the zoom and the latitude, and a legend that
+ * follows the routes (flows or legs) and folds into its button */
+
+/* dm-window-key.c measures the legend again this long after the playhead moves, and a bit */
+#define KEY_WAIT_MS 400
+
+static GFile *
+sample_file (void)
+{
+  return g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+}
+
+static void
+open_and_wait (DmWindow *win,
+               GFile    *file)
+{
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
+}
+
+static guint32 *
+download (GdkTexture *texture)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  guint32 *data = g_new (guint32, (gsize) w * h);
+
+  gdk_texture_download (texture, (guchar *) data, w * 4);
+  return data;
+}
+
+/* Pixels of @a and @b (the same size) that differ */
+static guint
+count_differences (GdkTexture *a,
+                   GdkTexture *b)
+{
+  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
+  g_autofree guint32 *pa = download (a);
+  g_autofree guint32 *pb = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
+  pb = download (b);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    n += pa[i] != pb[i];
+  return n;
+}
+
+/* Dark opaque pixels (the bar's black half and its text) in a box of @shot */
+static guint
+count_ink (GdkTexture *shot,
+           int         x0,
+           int         y0,
+           int         x1,
+           int         y1)
+{
+  int w = gdk_texture_get_width (shot), h = gdk_texture_get_height (shot);
+  g_autofree guint32 *data = download (shot);
+  guint n = 0;
+
+  for (int y = MAX (y0, 0); y < MIN (y1, h); y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, w); x++)
+      {
+        guint32 p = data[(gsize) y * w + x];
+        if ((p >> 24) > 200 && ((p >> 16) & 0xff) < 60 && ((p >> 8) & 0xff) < 60 && (p & 0xff) < 60)
+          n++;
+      }
+  return n;
+}
+
+static void
+test_scale_bar (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GdkTexture) fitted = NULL;
+  g_autoptr(GdkTexture) closer = NULL;
+  g_autoptr(GdkTexture) north = NULL;
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  int w, h;
+
+  open_and_wait (win, file);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  fitted = app_test_render (GTK_WIDGET (win->scale_area));
+  w = gdk_texture_get_width (fitted), h = gdk_texture_get_height (fitted);
+  g_assert_cmpint (w, ==, gtk_widget_get_width (GTK_WIDGET (win->map)));
+  /* the bar in the bottom right corner, nothing elsewhere */
+  g_assert_cmpuint (count_ink (fitted, w - 260, h - 50, w, h), >, 100);
+  g_assert_cmpuint (count_ink (fitted, 0, 0, w - 260, h - 50), ==, 0);
+
+  /* one zoom level closer: another length or another number */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "map-zoom-in", NULL);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  closer = app_test_render (GTK_WIDGET (win->scale_area));
+  g_assert_cmpuint (count_differences (fitted, closer), >, 50);
+
+  /* the same zoom far north: true at the centre's latitude, so shorter in km */
+  shumate_map_center_on (win->map, 65, shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  north = app_test_render (GTK_WIDGET (win->scale_area));
+  g_assert_cmpuint (count_differences (closer, north), >, 50);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-scale-bar.png");
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static gboolean
+legend_folded (gpointer data)
+{
+  DmWindow *win = data;
+
+  return !gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (win->legend_area))));
+}
+
+static void
+test_legend (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GdkTexture) legs = NULL;
+  g_autoptr(GdkTexture) flows = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.diplomap.Diplomap");
+  int legs_h, flows_h;
+
+  open_and_wait (win, file);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  dm_window_update_map_key (win);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (win->legend_area)));
+  legs_h = gtk_drawing_area_get_content_height (win->legend_area);
+  /* the sample's actors and line styles: several rows of about 19 px */
+  g_assert_cmpint (legs_h, >, 19 * 4);
+  legs = app_test_render (GTK_WIDGET (win->legend_area));
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-legend.png");
+  }
+  app_test_save (legs, "legend-area.png");
+  /* a white box over the map, with entries drawn in it */
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    graphene_point_t corner;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (win->legend_area), GTK_WIDGET (win),
+                                             &GRAPHENE_POINT_INIT (3, 3), &corner));
+    g_assert_true (app_test_color_near (app_test_pixel (shot, (int) corner.x, (int) corner.y),
+                                        0xffffffff, 2));
+  }
+  g_assert_cmpuint (count_ink (legs, 0, 0, gdk_texture_get_width (legs), gdk_texture_get_height (legs)), >, 100);
+
+  /* as flows: widths by trips and places by visits, another legend */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
+  app_test_wait (100);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  flows_h = gtk_drawing_area_get_content_height (win->legend_area);
+  flows = app_test_render (GTK_WIDGET (win->legend_area));
+  g_test_message ("legend %d px high with legs, %d px as flows", legs_h, flows_h);
+  g_assert_true (flows_h != legs_h ||
+                 gdk_texture_get_width (flows) != gdk_texture_get_width (legs) ||
+                 count_differences (legs, flows) > 100);
+  /* the box as wide as it is measured: its right edge drawn, not cut */
+  g_assert_cmpint (gdk_texture_get_width (flows), ==,
+                   gtk_drawing_area_get_content_width (win->legend_area));
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    app_test_save (shot, "window-legend-flows.png");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (win), "flows", NULL);
+
+  /* folded into its button, and kept so */
+  g_assert_true (gtk_toggle_button_get_active (win->legend_button));
+  /* a button's activation clicks a moment later, as a key press would */
+  gtk_widget_activate (GTK_WIDGET (win->legend_button));
+  app_test_wait (500);
+  g_assert_false (gtk_toggle_button_get_active (win->legend_button));
+  g_assert_true (app_test_wait_until (legend_folded, win, 5000));
+  g_assert_false (g_settings_get_boolean (settings, "map-legend"));
+  gtk_widget_activate (GTK_WIDGET (win->legend_button));
+  app_test_wait (500);
+  g_assert_true (g_settings_get_boolean (settings, "map-legend"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* The U.S. record at mid-2018 (Pompeo's first trips): the legend names the traveller groups
+ * and the line styles of the year's trail, the scale bar is there */
+static void
+test_us_record_2018 (void)
+{
+  DmWindow *win = app_test_open_window ();
+  int legend_h;
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-us-travels", NULL);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), >, 4000);
+  dm_playback_set_time (win->playback, 1530446400 /* 2018-07-01T12:00Z */);
+  app_test_wait (KEY_WAIT_MS);
+  g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 30000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+  legend_h = gtk_drawing_area_get_content_height (win->legend_area);
+  g_test_message ("legend %d x %d px", gtk_drawing_area_get_content_width (win->legend_area), legend_h);
+  /* a heading, the groups, the line styles: and no taller than the map leaves it */
+  g_assert_cmpint (legend_h, >, 19 * 4);
+  g_assert_cmpint (legend_h, <=, gtk_widget_get_height (GTK_WIDGET (win->map)) - 100);
+  {
+    g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
+    g_autoptr(GdkTexture) bar = app_test_render (GTK_WIDGET (win->scale_area));
+    int w = gdk_texture_get_width (bar), h = gdk_texture_get_height (bar);
+
+    app_test_save (shot, "window-us-2018.png");
+    g_assert_cmpuint (count_ink (bar, w - 260, h - 50, w, h), >, 100);
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app_test_init (&argc, &argv);
+
+  g_test_add_func ("/app/map-key/scale-bar", test_scale_bar);
+  g_test_add_func ("/app/map-key/legend", test_legend);
+  g_test_add_func ("/app/map-key/us-record-2018", test_us_record_2018);
+  return g_test_run ();
+}
