@@ -332,8 +332,11 @@ test_before_common_era (void)
   caption = dm_figure_dup_caption (figure, ides);
   g_assert_nonnull (caption);
   g_assert_nonnull (strstr (caption, "15 March 44 BC, 12:00 UTC"));
-  /* Rome in its first standard offset, not its local mean time (+0:49:56) */
-  g_assert_nonnull (strstr (caption, "Rome 13:00"));
+  /* Rome in its first standard offset, not its local mean time (+0:49:56), named as the
+   * event list names a bare offset, not "+01:00:00" */
+  g_test_message ("%s", caption);
+  g_assert_nonnull (strstr (caption, "Rome 13:00 UTC+01:00"));
+  g_assert_null (strstr (caption, ":00:00"));
   g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
@@ -356,6 +359,46 @@ test_before_common_era (void)
   g_rmdir (dir);
 }
 
+/* Over eight centuries around the year 1, the axis ticks round years as people count them
+ * ("500 BC"… "100 BC", "1", "100"), not round ISO 8601 years ("501 BC" is -0500) */
+static void
+test_round_years (void)
+{
+  g_autoptr(GFile) old = interop_file ("../old-dates.diplomap");
+  g_autoptr(DmDocument) doc = interop_load (old);
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autofree char *dir = g_dir_make_tmp ("dm-timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "centuries.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  const char *ticks[] = { ">500 BC<", ">400 BC<", ">300 BC<", ">200 BC<", ">100 BC<", ">1<", ">100<", ">200<" };
+  const char *not_ticks[] = { ">501 BC<", ">401 BC<", ">101 BC<", ">1 BC<", ">0<" };
+  const char *last = svg;
+
+  dm_figure_set_size (figure, W, H);
+  dm_figure_set_clip_range (figure, dm_civil_days (-499, 1, 1) * 86400, dm_civil_days (300, 1, 1) * 86400);
+  dm_figure_set_show_legend (figure, FALSE);
+  dm_figure_set_show_timeline (figure, TRUE);
+  g_assert_true (dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  /* each label once, left to right */
+  last = svg;
+  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+    {
+      const char *at = strstr (last, ticks[i]);
+
+      g_test_message ("%s", ticks[i]);
+      g_assert_nonnull (at);
+      last = at + 1;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_ticks); i++)
+    g_assert_null (strstr (svg, not_ticks[i]));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/figure/timeline/others", test_others);
   g_test_add_func ("/figure/timeline/only", test_timeline_only);
   g_test_add_func ("/figure/timeline/before-common-era", test_before_common_era);
+  g_test_add_func ("/figure/timeline/round-years", test_round_years);
   g_test_add_func ("/figure/small-multiples", test_small_multiples);
   return g_test_run ();
 }

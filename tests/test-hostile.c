@@ -253,6 +253,34 @@ test_time_early_years (void)
   assert_converts (doc);
 }
 
+/* fuzz-time, with its check that what is written reads back to the same start and end: in
+ * São Paulo, which kept local mean time (-3:06:28) until 1914, "1913-10" is read in its first
+ * standard offset (-03:00) but was written in local mean time, its year guessed as 1914 from
+ * the seconds: "1913-09" */
+static void
+test_time_standard_year (void)
+{
+  const char * const cases[] = {
+    "1913-10", "1913-12", "1913-12-31", "1913", "1914-01-01", "1913-12-31/1914-01-01",
+    "1913-06-01T12:00/1914-01", "1913-06-01T00:00-03:00/1913-12",
+  };
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Sao_Paulo");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = NULL;
+      DmTime time, back;
+
+      g_assert_true (dm_time_parse (cases[i], zone, &time, NULL));
+      iso = dm_time_to_iso (&time, zone);
+      g_test_message ("%s written %s", cases[i], iso);
+      g_assert_true (dm_time_parse (iso, zone, &back, NULL));
+      g_assert_cmpint (back.earliest, ==, time.earliest);
+      g_assert_cmpint (back.latest, ==, time.latest);
+      g_assert_cmpint (back.precision, ==, time.precision);
+    }
+}
+
 /* fuzz-time: a period ending on the last day of 9999 was written with the end
  * "9999-12-31", which did not read back (its day ends in the year 10000); nor did
  * "9999-12-31", "9999-12" or "9999" on their own */
@@ -1292,6 +1320,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/time/kml", test_time_kml);
   g_test_add_func ("/hostile/time/early-years", test_time_early_years);
   g_test_add_func ("/hostile/time/last-day", test_time_last_day);
+  g_test_add_func ("/hostile/time/standard-year", test_time_standard_year);
   g_test_add_func ("/hostile/time/prose-long-number", test_time_prose_long_number);
   g_test_add_func ("/hostile/native/long-numbers", test_native_long_numbers);
   g_test_add_func ("/hostile/native/title-not-string", test_native_title_not_string);

@@ -151,6 +151,63 @@ test_round_trip (void)
   g_assert_null (dm_time_to_iso (&DM_TIME_UNKNOWN, NULL));
 }
 
+/* A period whose sides are of different kinds (an exact time with an offset, a month, a local
+ * time) is written so that it reads back with the same start and end: its start was written
+ * as a day in the place's zone ("2020-01-01/2020-04-01"), moving it and adding a day */
+static void
+test_round_trip_periods (void)
+{
+  const struct { const char *zone, *text, *written; gint64 earliest, latest; } cases[] = {
+    { NULL, "2020-01-01T00:00+14:00/2020-03", "2020-01-01T00:00+14:00/2020-03-31",
+      utc (2019, 12, 31, 10, 0, 0), utc (2020, 4, 1, 0, 0, 0) },
+    { "Pacific/Kiritimati", "2020-01-01T00:00+14:00/2020-03", "2020-01-01T00:00+14:00/2020-03-31",
+      utc (2019, 12, 31, 10, 0, 0), utc (2020, 3, 31, 10, 0, 0) },
+    { "America/New_York", "2020-03-01T00:00-05:00/2021~", "2020-03-01T00:00-05:00/2021-12-31~",
+      utc (2020, 3, 1, 5, 0, 0), utc (2022, 1, 1, 5, 0, 0) },
+    { "Asia/Tokyo", "2025-10-26T09:30+09:00/2025-10-26T12:00Z", "2025-10-26T09:30+09:00/2025-10-26T21:00",
+      utc (2025, 10, 26, 0, 30, 0), utc (2025, 10, 26, 12, 0, 0) },
+    /* a period within a day starting at midnight: its start stays a time */
+    { NULL, "2020-01-01T00:00/2020-01-01T10:00", "2020-01-01T00:00/2020-01-01T10:00",
+      utc (2020, 1, 1, 0, 0, 0), utc (2020, 1, 1, 10, 0, 0) },
+    { "Europe/Paris", "2020-01-01T10:00/2020-01-03", "2020-01-01T10:00/2020-01-03",
+      utc (2020, 1, 1, 9, 0, 0), utc (2020, 1, 3, 23, 0, 0) },
+    /* summer time began at midnight: that day started at 01:00 */
+    { "America/Sao_Paulo", "2018-11-04/2018-11-10", "2018-11-04T01:00/2018-11-10",
+      utc (2018, 11, 4, 3, 0, 0), utc (2018, 11, 11, 2, 0, 0) },
+    /* before the common era, in the zone's first standard offset (+01:00) */
+    { "Europe/Rome", "-0043-03-15T10:00+02:00/-0043-04", "-0043-03-15T10:00+02:00/-0043-04-30",
+      dm_civil_days (-43, 3, 15) * 86400 + 8 * 3600, dm_civil_days (-43, 5, 1) * 86400 - 3600 },
+    /* the last second of 9999 in UTC is in the year 10000 at +14:00: written in UTC */
+    { "Pacific/Kiritimati", "1822/9999-12-31T23:59-00", "1822-01-01/9999-12-31T23:59Z",
+      G_MININT64, utc (9999, 12, 31, 23, 59, 0) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GTimeZone) zone = cases[i].zone ? g_time_zone_new_identifier (cases[i].zone) : NULL;
+      g_autofree char *written = NULL, *again = NULL;
+      DmTime a, b;
+
+      g_test_message ("%s in %s", cases[i].text, cases[i].zone);
+      g_assert_true (dm_time_parse (cases[i].text, zone, &a, NULL));
+      g_assert_cmpint (a.precision, ==, DM_PRECISION_PERIOD);
+      if (cases[i].earliest != G_MININT64)
+        g_assert_cmpint (a.earliest, ==, cases[i].earliest);
+      g_assert_cmpint (a.latest, ==, cases[i].latest);
+      written = dm_time_to_iso (&a, zone);
+      g_assert_cmpstr (written, ==, cases[i].written);
+      g_assert_true (dm_time_parse (written, zone, &b, NULL));
+      g_assert_cmpint (b.earliest, ==, a.earliest);
+      g_assert_cmpint (b.latest, ==, a.latest);
+      g_assert_cmpint (b.precision, ==, a.precision);
+      g_assert_cmpint (b.has_offset, ==, a.has_offset);
+      g_assert_cmpint (b.utc_offset, ==, a.utc_offset);
+      g_assert_cmpint (b.approximate, ==, a.approximate);
+      again = dm_time_to_iso (&b, zone);
+      g_assert_cmpstr (again, ==, written);
+    }
+}
+
 static void
 test_format (void)
 {
@@ -637,6 +694,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/time/precision", test_precision);
   g_test_add_func ("/model/time/bad", test_bad);
   g_test_add_func ("/model/time/round-trip", test_round_trip);
+  g_test_add_func ("/model/time/round-trip/periods", test_round_trip_periods);
   g_test_add_func ("/model/time/old-dates", test_old_dates);
   g_test_add_func ("/model/time/bce", test_bce);
   g_test_add_func ("/model/time/format", test_format);

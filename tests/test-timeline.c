@@ -815,6 +815,38 @@ test_vague_ends (Fixture       *f,
                    lane_distance (t, px, shot, ranged, re->earliest + (re->latest - re->earliest) * 9 / 10) + 10);
 }
 
+/* The ticks fall on round years as people count them ("500 BC", "400 BC"… "1", "100"), not on
+ * round ISO 8601 years ("501 BC" is -0500), in the view as loaded and zoomed in */
+static void
+check_round_years (DmTimeline *timeline)
+{
+  g_auto(GStrv) labels = dm_timeline_dup_tick_labels (timeline);
+  g_autofree char *joined = g_strjoinv (", ", labels);
+  guint bc = 0, ad = 0;
+
+  g_test_message ("ticks: %s", joined);
+  g_assert_cmpuint (g_strv_length (labels), >=, 3);
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      char *end = NULL;
+      gint64 year = g_ascii_strtoll (labels[i], &end, 10);
+
+      g_assert_true (end != labels[i]);
+      if (g_str_equal (end, " BC"))
+        bc++;
+      else
+        {
+          g_assert_cmpstr (end, ==, "");
+          ad++;
+        }
+      /* 1 BC is followed by the year 1, not a year 0 */
+      if (year != 1)
+        g_assert_cmpint (year % 10, ==, 0);
+    }
+  g_assert_cmpuint (bc, >, 0);
+  g_assert_cmpuint (ad, >, 0);
+}
+
 /* A document of dates before the common era (issue 10): the range is its own, not 1970's, and
  * the axis has its labels */
 static void
@@ -835,6 +867,19 @@ test_before_common_era (Fixture       *f,
   app_test_save (shot, "timeline-before-common-era.png");
   /* tick labels along the axis ("500 BC", "300 BC"…) */
   g_assert_true (dark_in (shot, DM_TIMELINE_LABEL_WIDTH + 10, (int) right - 10, 2, DM_TIMELINE_AXIS_HEIGHT - 3));
+  check_round_years (f->timeline);
+  /* zoomed in around the year 1: 100 BC, the year 1 and 100 are ticks (no "1 BC", no "0") */
+  dm_timeline_set_range (f->timeline, (double) dm_civil_days (-199, 1, 1) * 86400,
+                         (double) dm_civil_days (200, 1, 1) * 86400);
+  check_round_years (f->timeline);
+  {
+    g_auto(GStrv) labels = dm_timeline_dup_tick_labels (f->timeline);
+
+    g_assert_true (g_strv_contains ((const char * const *) labels, "100 BC"));
+    g_assert_true (g_strv_contains ((const char * const *) labels, "1"));
+    g_assert_true (g_strv_contains ((const char * const *) labels, "100"));
+    g_assert_false (g_strv_contains ((const char * const *) labels, "1 BC"));
+  }
 }
 
 int

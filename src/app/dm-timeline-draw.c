@@ -138,15 +138,19 @@ draw_tick_line (cairo_t       *cr,
   cairo_fill (cr);
 }
 
+/* Called for each tick of the axis at widget x @x, with its label */
+typedef void (*TickFunc) (DmTimeline *self,
+                          double      x,
+                          const char *text,
+                          gpointer    data);
+
 static void
-draw_ticks (DmTimeline    *self,
-            cairo_t       *cr,
-            double         width,
-            double         height,
-            const GdkRGBA *fg)
+foreach_tick (DmTimeline *self,
+              double      width,
+              TickFunc    func,
+              gpointer    data)
 {
   const TickStep *step = pick_step (self);
-  double last_end = -G_MAXDOUBLE;
 
   if (step->kind == STEP_SECONDS)
     {
@@ -173,8 +177,7 @@ draw_ticks (DmTimeline    *self,
             text = g_date_time_format (dt, C_("timeline tick", "%e %b, %H:%M"));
           else
             text = g_date_time_format (dt, g_dpgettext2 (GETTEXT_PACKAGE, "timeline tick", step->format));
-          draw_tick_line (cr, x, height, fg);
-          draw_tick_label (self, cr, text ? g_strstrip (text) : "", x, &last_end, fg);
+          func (self, x, text ? g_strstrip (text) : "", data);
           first = FALSE;
         }
       return;
@@ -184,28 +187,94 @@ draw_ticks (DmTimeline    *self,
     /* months counted from the year 0 in our calendar, which goes back before the year 1 */
     DmCivil start;
     gint64 months, m0, amount = (gint64) step->amount;
+    int years = (int) (amount / 12), round_year;
 
     dm_civil_from_unix ((gint64) floor (self->view_start), &start);
     months = (gint64) start.year * 12 + start.month - 1;
     m0 = months - ((months % amount) + amount) % amount;
+    /* steps of years tick round years as people count them: 500 BC, 400 BC… AD 1, 100 */
+    round_year = dm_civil_round_year (start.year, years);
     for (int i = 0; i < 400; i++)
       {
         gint64 m = m0 + i * amount;
         gint64 year = m >= 0 ? m / 12 : -((-m + 11) / 12);
-        gint64 t = dm_civil_days ((int) year, (int) (m - year * 12) + 1, 1) * 86400;
+        gint64 t;
         g_autofree char *text = NULL;
         double x;
 
+        if (years > 0)
+          {
+            m = (gint64) round_year * 12;
+            year = round_year;
+            round_year = dm_civil_round_year (round_year + 1, years);
+          }
+        t = dm_civil_days ((int) year, (int) (m - year * 12) + 1, 1) * 86400;
         x = dm_timeline_x_for_time (self, t);
         if (x > width)
           break;
         if (x < DM_TIMELINE_LABEL_WIDTH)
           continue;
         text = dm_time_format_unix (t, NULL, g_dpgettext2 (GETTEXT_PACKAGE, "timeline tick", step->format));
-        draw_tick_line (cr, x, height, fg);
-        draw_tick_label (self, cr, text ? text : "", x, &last_end, fg);
+        func (self, x, text ? text : "", data);
       }
   }
+}
+
+typedef struct
+{
+  cairo_t       *cr;
+  double         height;
+  double         last_end;
+  const GdkRGBA *fg;
+} TickDrawing;
+
+static void
+draw_tick_cb (DmTimeline *self,
+              double      x,
+              const char *text,
+              gpointer    data)
+{
+  TickDrawing *d = data;
+
+  draw_tick_line (d->cr, x, d->height, d->fg);
+  draw_tick_label (self, d->cr, text, x, &d->last_end, d->fg);
+}
+
+static void
+draw_ticks (DmTimeline    *self,
+            cairo_t       *cr,
+            double         width,
+            double         height,
+            const GdkRGBA *fg)
+{
+  TickDrawing d = { cr, height, -G_MAXDOUBLE, fg };
+
+  foreach_tick (self, width, draw_tick_cb, &d);
+}
+
+static void
+add_tick_label_cb (DmTimeline *self,
+                   double      x,
+                   const char *text,
+                   gpointer    data)
+{
+  g_ptr_array_add (data, g_strdup (text));
+}
+
+/**
+ * dm_timeline_dup_tick_labels:
+ *
+ * The labels of the axis' ticks in view, left to right, as drawn when there is room
+ * Returns: (transfer full): a %NULL-terminated array
+ */
+char **
+dm_timeline_dup_tick_labels (DmTimeline *self)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+
+  foreach_tick (self, dm_timeline_axis_end (self), add_tick_label_cb, labels);
+  g_ptr_array_add (labels, NULL);
+  return (char **) g_ptr_array_free (labels, FALSE);
 }
 
 static void

@@ -76,6 +76,8 @@ char  *dm_timeline_dup_tooltip_text (DmTimeline *self,
                                      double      y);
 void   dm_timeline_draw       (DmTimeline  *self,
                                GtkSnapshot *snapshot);
+/* The labels of the axis' ticks in view, left to right ("500 BC", "400 BC"…) */
+char **dm_timeline_dup_tick_labels (DmTimeline *self);
 /* dm-timeline-input.c */
 void   dm_timeline_init_input (DmTimeline  *self);
 /* A scroll of (dx, dy): Ctrl zooms time, Shift or a sideways scroll moves in time, an

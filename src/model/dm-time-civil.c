@@ -74,6 +74,33 @@ dm_civil_from_unix (gint64   local_seconds,
   out->day_of_week = (int) (((days % 7) + 7 + 3) % 7) + 1;
 }
 
+/**
+ * dm_civil_round_year:
+ * @year: a year as ISO 8601 counts it (0 is 1 BC)
+ * @step: years between round years
+ *
+ * Axes tick round years as people count them, with no year 0: before the common era a
+ * multiple of @step BC ("500 BC" is ISO 8601's -0499, not -0500, which is 501 BC), then the
+ * year 1, then multiples of @step.
+ *
+ * Returns: the first round year from @year on
+ */
+int
+dm_civil_round_year (int year,
+                     int step)
+{
+  if (step <= 1 || year == 1)
+    return year;
+  if (year <= 0)
+    {
+      int before = 1 - year;  /* 1 for 1 BC */
+      int round = before - before % step;
+
+      return round > 0 ? 1 - round : 1;
+    }
+  return (int) (((gint64) year + step - 1) / step * step);
+}
+
 /* The offset of @zone at @utc_seconds, for any year */
 gint32
 dm_time_zone_offset_at (GTimeZone *zone,

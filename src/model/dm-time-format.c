@@ -116,10 +116,15 @@ to_civil (gint64     utc,
   dm_civil_from_unix (utc + dm_time_zone_offset_at (zone, utc), out);
 }
 
-/* "KST" for a named zone at @utc; "UTC" or "UTC+09:00" for a bare offset, not "+09:00:00" */
-static char *
-dup_zone_name (GTimeZone *zone,
-               gint64     utc)
+/**
+ * dm_time_dup_zone_name:
+ *
+ * Returns: (transfer full): "KST" for a named zone at @utc; "UTC" or "UTC+09:00" for a bare
+ *   offset (a zone's "+04", a fixed offset's "+09:00:00", an old date's first standard offset)
+ */
+char *
+dm_time_dup_zone_name (GTimeZone *zone,
+                       gint64     utc)
 {
   int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, utc);
   const char *abbreviation = g_time_zone_get_abbreviation (zone, interval);
@@ -247,7 +252,7 @@ format_known (const DmTime *time,
       clock = time->precision == DM_PRECISION_SECOND
               ? g_strdup_printf ("%02d:%02d:%02d", dt.hour, dt.minute, dt.second)
               : g_strdup_printf ("%02d:%02d", dt.hour, dt.minute);
-      zone_name = dup_zone_name (z, time->earliest);
+      zone_name = dm_time_dup_zone_name (z, time->earliest);
       /* Translators: a day, a time of day and the zone's abbreviation: "26 October 2025, 09:30 KST" */
       return g_strdup_printf (C_("date", "%1$s, %2$s %3$s"), day, clock, zone_name);
     }
@@ -317,7 +322,7 @@ dm_time_format_instant (gint64     utc_seconds,
   to_civil (utc_seconds, zone ? zone : utc, &dt);
   day = format_parts (&dt, SHOW_DAY | SHOW_MONTH | SHOW_YEAR);
   clock = g_strdup_printf ("%02d:%02d", dt.hour, dt.minute);
-  zone_name = dup_zone_name (zone ? zone : utc, utc_seconds);
+  zone_name = dm_time_dup_zone_name (zone ? zone : utc, utc_seconds);
   return g_strdup_printf (C_("date", "%1$s, %2$s %3$s"), day, clock, zone_name);
 }
 

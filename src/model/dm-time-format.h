@@ -16,6 +16,8 @@ char       *dm_time_mark_era         (char       *text,
                                       int         year);
 int         dm_time_era_year         (int         year);
 char       *dm_time_format_era_year  (int         year);
+char       *dm_time_dup_zone_name    (GTimeZone  *zone,
+                                      gint64      utc);
 
 /* Names of months and weekdays in the messages' language (dm-time-names.c) */
 const char *dm_time_month_name       (int         month,

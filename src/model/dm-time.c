@@ -440,23 +440,6 @@ dm_time_parse_period (const char  *earliest,
   return TRUE;
 }
 
-static GTimeZone *
-zone_for (const DmTime *time,
-          GTimeZone    *zone)
-{
-  GTimeZone *standard;
-
-  if (time->has_offset)
-    return g_time_zone_new_offset (time->utc_offset);
-  /* an old date was read in the zone's first standard offset: written back in it */
-  if (zone != NULL &&
-      (standard = dm_time_standard_zone (zone, (int) (1970 + time->earliest / 31556952))) != NULL)
-    return standard;
-  if (zone != NULL)
-    return g_time_zone_ref (zone);
-  return g_time_zone_new_utc ();
-}
-
 /* The day and time of @utc in @zone, for any year */
 static void
 to_civil (gint64     utc,
@@ -464,6 +447,45 @@ to_civil (gint64     utc,
           DmCivil   *out)
 {
   dm_civil_from_unix (utc + dm_time_zone_offset_at (zone, utc), out);
+}
+
+/* The zone a local time at @utc, written without an offset, is read back in: @zone (UTC if
+ * %NULL), or its first standard offset for the year written when it then kept local mean
+ * time (parse_single()). The year is the one written in that offset, not a guess from
+ * @utc: fuzz-time found 1913-10 in São Paulo (-3:06:28 until 1914) written 1913-09, its
+ * year taken as 1914, which has standard time. (transfer full) */
+static GTimeZone *
+reading_zone (GTimeZone *zone,
+              gint64     utc)
+{
+  GTimeZone *standard;
+  DmCivil c;
+
+  if (zone == NULL)
+    return g_time_zone_new_utc ();
+  to_civil (utc, zone, &c);
+  standard = dm_time_standard_zone (zone, c.year);
+  if (standard != NULL)
+    {
+      GTimeZone *again;
+
+      /* the year in the standard offset, which may be the one before or after */
+      to_civil (utc, standard, &c);
+      again = dm_time_standard_zone (zone, c.year);
+      g_time_zone_unref (standard);
+      return again != NULL ? again : g_time_zone_ref (zone);
+    }
+  return g_time_zone_ref (zone);
+}
+
+static GTimeZone *
+zone_for (const DmTime *time,
+          GTimeZone    *zone)
+{
+  if (time->has_offset)
+    return g_time_zone_new_offset (time->utc_offset);
+  /* an old date was read in the zone's first standard offset: written back in it */
+  return reading_zone (zone, time->earliest);
 }
 
 /* @c as ISO 8601 to @precision: the year in four digits (GLib's %Y writes the year 1 as "1",
@@ -489,6 +511,129 @@ format_iso (const DmCivil *c,
     default:
       return g_strdup_printf ("%s-%02d-%02d", year, c->month, c->day);
     }
+}
+
+/* How one side of a period is written, in the order tried */
+typedef enum
+{
+  SIDE_DAY,    /* the day that starts (or, for the end, ends) at the moment, in the place's zone */
+  SIDE_LOCAL,  /* a local time in the place's zone, without an offset */
+  SIDE_OFFSET, /* a time with the offset of the zone given */
+  SIDE_UTC,    /* a time in UTC, "Z" */
+} SideForm;
+
+/* One side of a period, @utc, written in @form; %NULL when @form cannot say it (not a
+ * midnight, a year outside -9999 to 9999 there, an offset that is not whole minutes) */
+static char *
+format_side (gint64       utc,
+             gboolean     is_end,
+             SideForm     form,
+             GTimeZone   *place,
+             gint32       offset)
+{
+  g_autoptr(GTimeZone) z = NULL;
+  g_autofree char *body = NULL;
+  DmCivil c;
+  int off;
+
+  switch (form)
+    {
+    case SIDE_DAY:
+    case SIDE_LOCAL:
+      /* an end written as a day is read in the zone of that day, the one before @utc */
+      z = reading_zone (place, form == SIDE_DAY && is_end ? utc - 1 : utc);
+      offset = dm_time_zone_offset_at (z, utc);
+      break;
+    case SIDE_UTC:
+      offset = 0;
+      break;
+    case SIDE_OFFSET:
+    default:
+      if (offset % 60 != 0)
+        return NULL;
+      break;
+    }
+  dm_civil_from_unix (utc + offset, &c);
+  if (form == SIDE_DAY)
+    {
+      if (c.hour != 0 || c.minute != 0 || c.second != 0)
+        return NULL;
+      /* an end is exclusive: the day that ends at this midnight */
+      if (is_end)
+        to_civil (utc - 1, z, &c);
+    }
+  if (c.year < DM_TIME_FIRST_YEAR || c.year > DM_TIME_LAST_YEAR)
+    return NULL;
+  if (form == SIDE_DAY)
+    return format_iso (&c, DM_PRECISION_DAY);
+  body = format_iso (&c, c.second != 0 ? DM_PRECISION_SECOND : DM_PRECISION_MINUTE);
+  if (form == SIDE_LOCAL)
+    return g_steal_pointer (&body);
+  if (offset == 0)
+    return g_strconcat (body, "Z", NULL);
+  off = ABS (offset) / 60;
+  return g_strdup_printf ("%s%c%02d:%02d", body, offset < 0 ? '-' : '+', off / 60, off % 60);
+}
+
+static gboolean
+reads_back (const char   *text,
+            GTimeZone    *zone,
+            const DmTime *time,
+            gboolean      strict)
+{
+  DmTime back;
+
+  if (!dm_time_parse (text, zone, &back, NULL))
+    return FALSE;
+  if (back.earliest != time->earliest || back.latest != time->latest ||
+      back.precision != time->precision || back.approximate != time->approximate)
+    return FALSE;
+  return !strict || (back.has_offset == time->has_offset && back.utc_offset == time->utc_offset);
+}
+
+/* A period as the text that reads back to its start and end: each side as a day where one
+ * starts or ends there in the place's zone, else as a time ("2020-01-01T00:00+14:00/2020-03"
+ * was written "2020-01-01/2020-04-01", read in the place's zone: its start moved and its end
+ * gained a day). The start keeps the offset it was written with; every form is read back
+ * to check it, since a local midnight or time may not exist or may repeat in the zone. */
+static char *
+format_period (const DmTime *time,
+               GTimeZone    *zone)
+{
+  static const SideForm start_forms[] = { SIDE_DAY, SIDE_LOCAL, SIDE_OFFSET, SIDE_UTC };
+  static const SideForm end_forms[] = { SIDE_DAY, SIDE_LOCAL, SIDE_OFFSET, SIDE_UTC };
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  GTimeZone *place = zone != NULL ? zone : utc;
+  gint32 offset = time->has_offset ? time->utc_offset : 0;
+  g_autofree char *last = NULL;
+
+  /* strict: the start's offset is kept too; else, as a last resort, only the start and end */
+  for (int strict = 1; strict >= 0; strict--)
+    for (guint i = 0; i < G_N_ELEMENTS (start_forms); i++)
+      {
+        g_autofree char *a = NULL;
+
+        /* a start written with an offset is read with it, and one without in the zone */
+        if (strict && time->has_offset != (start_forms[i] >= SIDE_OFFSET))
+          continue;
+        a = format_side (time->earliest, FALSE, start_forms[i], place, offset);
+        if (a == NULL)
+          continue;
+        for (guint j = 0; j < G_N_ELEMENTS (end_forms); j++)
+          {
+            g_autofree char *b = format_side (time->latest, TRUE, end_forms[j], place, offset);
+            g_autofree char *text = NULL;
+
+            if (b == NULL)
+              continue;
+            text = g_strdup_printf ("%s/%s%s", a, b, time->approximate ? "~" : "");
+            if (reads_back (text, zone, time, strict))
+              return g_steal_pointer (&text);
+            g_free (last);
+            last = g_steal_pointer (&text);
+          }
+      }
+  return g_steal_pointer (&last);
 }
 
 /**
@@ -519,20 +664,7 @@ dm_time_to_iso (const DmTime *time,
       body = format_iso (&first, time->precision);
       break;
     case DM_PRECISION_PERIOD:
-      {
-        DmCivil last;
-        g_autofree char *a = format_iso (&first, DM_PRECISION_DAY);
-        g_autofree char *b = NULL;
-
-        to_civil (MAX (time->latest - 1, time->earliest), z, &last);
-        /* a period held to the last second of 9999 in UTC ends, east of UTC, in the year
-         * 10000 locally: written as the last day that reads back to it */
-        if (last.year > DM_TIME_LAST_YEAR)
-          last = (DmCivil) { DM_TIME_LAST_YEAR, 12, 31, 0, 0, 0, 0 };
-        b = format_iso (&last, DM_PRECISION_DAY);
-        body = g_strdup_printf ("%s/%s", a, b);
-      }
-      break;
+      return format_period (time, zone);
     case DM_PRECISION_MINUTE:
     case DM_PRECISION_SECOND:
     default:

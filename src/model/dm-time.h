@@ -61,6 +61,8 @@ int        dm_civil_days_in_month  (int           year,
                                     int           month);
 void       dm_civil_from_unix      (gint64        local_seconds,
                                     DmCivil      *out);
+int        dm_civil_round_year     (int           year,
+                                    int           step);
 gint32     dm_time_zone_offset_at  (GTimeZone    *zone,
                                     gint64        utc_seconds);
 GDateTime *dm_time_date_time_new   (gint64        utc_seconds,

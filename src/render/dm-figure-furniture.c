@@ -22,6 +22,27 @@
 #define INK_SOFT   0x555555
 #define INK_FAINT  0x6b6b6b
 
+/* @local in @format. Its zone's name (%Z) is tzdata's ("MSK", "+03"), but a bare offset, in
+ * which dates before the year 1 and before a zone's standard time are shown
+ * (dm_time_date_time_new()), is named as the event list names it, "UTC+01:00", not by
+ * GLib's "+01:00:00" */
+static char *
+format_clock (GDateTime  *local,
+              const char *format)
+{
+  GTimeZone *zone = g_date_time_get_timezone (local);
+  const char *abbreviation = g_date_time_get_timezone_abbreviation (local);
+  g_autofree char *name = NULL;
+  g_autoptr(GString) f = NULL;
+
+  if (abbreviation == NULL || strchr (abbreviation, ':') == NULL)
+    return g_date_time_format (local, format);
+  name = dm_time_dup_zone_name (zone, g_date_time_to_unix (local));
+  f = g_string_new (format);
+  g_string_replace (f, "%Z", name, 0);
+  return g_date_time_format (local, f->str);
+}
+
 /* "Moscow 15:00 MSK" (the place's name in the figure's language: "Москва"), with the date when it differs from the day in UTC */
 static char *
 format_local (DmPlace   *place,
@@ -45,7 +66,7 @@ format_local (DmPlace   *place,
   if (local == NULL || utc == NULL)
     return NULL;
   /* Translators: a time of day in a place's time zone, see the strftime manual */
-  clock = g_date_time_format (local, C_("caption time", "%H:%M %Z"));
+  clock = format_clock (local, C_("caption time", "%H:%M %Z"));
   if (g_date_time_get_day_of_year (local) != g_date_time_get_day_of_year (utc))
     {
       /* Translators: a day, see the strftime manual */

@@ -141,6 +141,19 @@ month_start (gint64 month)
   return dm_civil_days ((int) year, (int) (month - year * 12) + 1, 1) * 86400;
 }
 
+/* The smallest of 1, 2, 5, 10, 20, 50… years at least @years */
+static int
+round_step (double years)
+{
+  static const int factors[] = { 1, 2, 5 };
+
+  for (int power = 1; power < 100000; power *= 10)
+    for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
+      if (power * factors[i] >= years)
+        return power * factors[i];
+  return 100000;
+}
+
 /* A tick every day, week, month or year, whichever gives at most about 8 */
 static void
 draw_axis (cairo_t              *cr,
@@ -156,7 +169,7 @@ draw_axis (cairo_t              *cr,
   double size = l->footer_size, span = (double) (end - start);
   DmCivil first;
   gint64 step = 0, tick, month = 0;
-  int months = 0;
+  int months = 0, year = 0;
 
   /* our calendar, not GDateTime's, which starts at the year 1 */
   dm_civil_from_unix (start, &first);
@@ -164,12 +177,18 @@ draw_axis (cairo_t              *cr,
     if (span / steps[i] <= 8)
       step = steps[i];
   if (step == 0)
-    months = span / (86400 * 30.4) <= 8 ? 1 : span / (86400 * 91) <= 8 ? 3 : 12 * MAX (1, (int) ceil (span / (86400 * 365.25 * 8)));
+    months = span / (86400 * 30.4) <= 8 ? 1 : span / (86400 * 91) <= 8 ? 3 : 12 * round_step (span / (86400 * 365.25 * 8));
 
   /* the first tick: the next whole step after the start (midnight, the 1st of a month…) */
-  if (months > 0)
+  if (months >= 12)
     {
-      month = (gint64) first.year * 12 + (months >= 12 ? 0 : first.month - 1);
+      /* round years as people count them: 500 BC, 400 BC… AD 1, 100 */
+      year = dm_civil_round_year (first.year, months / 12);
+      tick = dm_civil_days (year, 1, 1) * 86400;
+    }
+  else if (months > 0)
+    {
+      month = (gint64) first.year * 12 + first.month - 1;
       tick = month_start (month);
     }
   else
@@ -201,7 +220,12 @@ draw_axis (cairo_t              *cr,
           if (x + dm_text_width (cr, g_strstrip (label), size, DM_TEXT_REGULAR) < x1 + l->pad)
             dm_text_draw (cr, label, x + 2, y + size * 1.45, size, DM_TEXT_REGULAR, &ink, NULL);
         }
-      if (months > 0)
+      if (months >= 12)
+        {
+          year = dm_civil_round_year (year + 1, months / 12);
+          tick = dm_civil_days (year, 1, 1) * 86400;
+        }
+      else if (months > 0)
         tick = month_start (month += months);
       else
         tick += step;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* libFuzzer: dm_time_parse() on any text, in UTC and in a zone, then everything that writes
- * a time: what parses must be writable and read back (docs/SECURITY.md). */
+/* libFuzzer: dm_time_parse() on any text, in UTC and in two zones, then everything that writes
+ * a time: what parses must be writable and read back to the same start, end and precision
+ * (docs/SECURITY.md). */
 #include "config.h"
 
 #include <stdint.h>
@@ -15,7 +16,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static GTimeZone *zones[2];
+  static GTimeZone *zones[3];
   g_autofree char *text = g_strndup ((const char *) data, size);
 
   if (zones[0] == NULL)
@@ -23,6 +24,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
       zones[0] = g_time_zone_new_utc ();
       zones[1] = g_time_zone_new_identifier ("Pacific/Kiritimati");
+      /* summer time began at midnight there until 2019: days that start at 01:00 */
+      zones[2] = g_time_zone_new_identifier ("America/Sao_Paulo");
     }
   for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
     {
@@ -37,6 +40,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       /* every writer writes these: none may be missing */
       g_assert (iso != NULL && utc != NULL && shown != NULL);
       g_assert (dm_time_parse (iso, zones[i], &back, NULL));
+      /* whatever we read, written out, reads again the same */
+      g_assert (back.earliest == time.earliest && back.latest == time.latest);
+      g_assert (back.precision == time.precision && back.approximate == time.approximate);
       /* and shown to a person, in any year */
       text_shown = dm_time_format_local (&time, zones[i]);
       g_assert (text_shown != NULL);
