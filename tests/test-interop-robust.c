@@ -145,6 +145,8 @@ test_real_corpus (void)
     { "flights.csv", 1, 6, 1 },
     { "helicopter.gpx", 2, 2, 0 },
     { "journey-lp.geojson", 3, 2, 0 },
+    { "kepler-movement.csv", 0, 0, 4 },
+    { "kepler-trips.csv", 2, 2, 3 },
     { "locations.csv", 5, 0, 3 },
     { "locations.ics", 7, 0, 5 },
     { "lp-places.tsv", 2, 0, 1 },

@@ -46,6 +46,8 @@ dm_import_time_problem (DmImport   *self,
                         guint       column,
                         const char *message)
 {
+  if (self->at_line != 0)
+    line = self->at_line, column = self->at_column;
   if (++self->n_bad_times <= BAD_TIMES_SAID)
     {
       dm_import_problem (self, line, column, "%s", message);
@@ -88,6 +90,8 @@ dm_import_problem (DmImport   *self,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  if (self->at_line != 0)
+    line = self->at_line, column = self->at_column;
   problem = dm_problem_new (self->file, line, column, message);
   dm_document_add_problem (self->doc, problem);
 }
@@ -631,6 +635,8 @@ dm_import_add_event (DmImport *self,
   g_autoptr(GPtrArray) pieces = NULL;
   GPtrArray *legs = dm_event_get_legs (event);
 
+  if (self->at_line != 0)
+    line = self->at_line, column = self->at_column;
   if (self->n_events >= DM_MAX_EVENTS)
     {
       if (!self->full)
