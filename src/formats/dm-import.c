@@ -471,8 +471,12 @@ dm_import_place_at (DmImport   *self,
 
       if (unnamed && e != NULL && km < 0.05 && timezone == NULL)
         {
-          place = dm_import_place_by_name (self, e->name, e->country);
-          if (place != NULL)
+          /* by a name that finds this entry again: "Newport, Kentucky", not the Newport that
+           * "Newport, US" finds (Rhode Island's), which would move the point to another state */
+          g_autofree char *reference = reference_for (e, e->name);
+
+          if (dm_gazetteer_lookup (gaz, reference, NULL) == e &&
+              (place = dm_import_place_by_name (self, reference, NULL)) != NULL)
             {
               g_hash_table_insert (self->places, g_strdup (key), g_object_ref (place));
               return place;
