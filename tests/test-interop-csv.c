@@ -615,6 +615,33 @@ test_geojson_cells (void)
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 3);
 }
 
+/* A header that says the order, "Date (MM/DD/YYYY)", settles a column that no value does
+ * (issue 10: "a file's locale hint or the header may too"); a value still wins over it */
+static void
+test_date_order_header (void)
+{
+  static const char *const texts[] = {
+    "place,Date (MM/DD/YYYY)\nParis,7/6/2017\nBerlin,8/5/2017\n",
+    "place,Date [dd/mm/yy]\nParis,7/6/17\nBerlin,8/5/17\n",
+    "place,Date (MM/DD/YYYY)\nParis,7/6/2017\nBerlin,24/5/2017\n",
+  };
+  static const int first_day[] = { 20170706, 20170607, 20170607 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (texts[i], strlen (texts[i]));
+      g_autoptr(GFile) file = interop_write_temp (bytes, "hint.csv");
+      g_autoptr(DmDocument) doc = interop_load (file);
+
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+      /* the day starts in Paris before it does in UTC: the day before or the day itself */
+      g_assert_cmpint (day_of (doc, 0), >=, first_day[i] - 1);
+      g_assert_cmpint (day_of (doc, 0), <=, first_day[i]);
+      g_assert_null (interop_find_problem (doc, "day/month or month/day"));
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+    }
+}
+
 /* The cell parser alone */
 static void
 test_coordinates (void)
@@ -739,6 +766,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/tsv", test_tsv);
   g_test_add_func ("/interop/csv/locations", test_locations);
   g_test_add_func ("/interop/csv/date-order", test_date_order);
+  g_test_add_func ("/interop/csv/date-order-header", test_date_order_header);
   g_test_add_func ("/interop/csv/lp-tsv", test_lp_tsv);
   g_test_add_func ("/interop/csv/bad", test_bad);
   g_test_add_func ("/interop/csv/unreadable", test_unreadable);

@@ -98,7 +98,9 @@ fold_header (const char *text)
 static int
 column_for (const char *header)
 {
-  g_autofree char *key = fold_header (header);
+  /* "Date (MM/DD/YYYY)", "Coordinates [lat, lon]": the name before a bracketed hint */
+  g_autofree char *name = g_strndup (header, strcspn (header, "(["));
+  g_autofree char *key = fold_header (*g_strstrip (name) ? name : header);
 
   for (int c = 0; c < N_COLUMNS; c++)
     {
@@ -456,21 +458,34 @@ read_time (Loader    *self,
 }
 
 /* How one column writes its numeric dates, from all its values: one over 12 in either
- * place settles it ("2/24/2017" makes "7/6/2017" 6 July); EITHER if none does */
+ * place settles it ("2/24/2017" makes "7/6/2017" 6 July); else the column's header
+ * (@hint: "Date (MM/DD/YYYY)"); EITHER if nothing does */
 static DmDateOrder
 column_date_order (Loader     *self,
                    const char *data,
                    gsize       length,
                    char        separator,
-                   int         index)
+                   int         index,
+                   const char *hint)
 {
   DmCsvReader reader;
   GPtrArray *row;
   guint line, column;
   gboolean day_first = FALSE, month_first = FALSE, either = FALSE;
+  DmDateOrder header_order = DM_DATE_ORDER_NONE;
 
   if (index < 0)
     return DM_DATE_ORDER_NONE;
+  if (hint != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (hint, -1);
+
+      /* the header's "(MM/DD/YYYY)" settles what no value does */
+      if (strstr (lower, "mm/dd") || strstr (lower, "m/d/") || strstr (lower, "mm-dd-") || strstr (lower, "mm.dd."))
+        header_order = DM_DATE_ORDER_MONTH_FIRST;
+      else if (strstr (lower, "dd/mm") || strstr (lower, "d/m/") || strstr (lower, "dd-mm-") || strstr (lower, "dd.mm."))
+        header_order = DM_DATE_ORDER_DAY_FIRST;
+    }
   dm_csv_reader_init (&reader, data, length, separator);
   for (guint n = 0; (row = dm_csv_reader_next (&reader, &line, &column, NULL)) != NULL; n++)
     {
@@ -486,7 +501,16 @@ column_date_order (Loader     *self,
     }
   if (day_first != month_first)
     return day_first ? DM_DATE_ORDER_DAY_FIRST : DM_DATE_ORDER_MONTH_FIRST;
+  if (header_order != DM_DATE_ORDER_NONE && !day_first)
+    return header_order;
   return either && !day_first ? DM_DATE_ORDER_EITHER : DM_DATE_ORDER_NONE;
+}
+
+static const char *
+header_text (GPtrArray *header,
+             int        index)
+{
+  return index >= 0 && (guint) index < header->len ? ((DmCsvField *) g_ptr_array_index (header, index))->text : NULL;
 }
 
 /* The order of the start and end columns; a column that stays ambiguous takes the other's,
@@ -501,11 +525,14 @@ decide_date_orders (Loader     *self,
   DmDateOrder *orders[] = { &self->start_order, &self->end_order };
   Column columns[] = { COL_START, COL_END };
 
-  self->start_order = column_date_order (self, data, length, separator, self->columns[COL_START]);
-  self->date_order = column_date_order (self, data, length, separator, self->columns[COL_DATE]);
+  self->start_order = column_date_order (self, data, length, separator, self->columns[COL_START],
+                                         header_text (header, self->columns[COL_START]));
+  self->date_order = column_date_order (self, data, length, separator, self->columns[COL_DATE],
+                                        header_text (header, self->columns[COL_DATE]));
   if (self->date_order == DM_DATE_ORDER_EITHER)
     self->date_order = DM_DATE_ORDER_NONE;
-  self->end_order = column_date_order (self, data, length, separator, self->columns[COL_END]);
+  self->end_order = column_date_order (self, data, length, separator, self->columns[COL_END],
+                                       header_text (header, self->columns[COL_END]));
   if (self->start_order == DM_DATE_ORDER_EITHER &&
       (self->end_order == DM_DATE_ORDER_DAY_FIRST || self->end_order == DM_DATE_ORDER_MONTH_FIRST))
     self->start_order = self->end_order;
