@@ -642,6 +642,20 @@ test_date_order_header (void)
     }
 }
 
+/* A value quoted in a message is quoted whole, clock time and words included (issue 10) */
+static void
+test_quoted_whole (void)
+{
+  static const char text[] = "place,start\nParis,31/31/2017 10:00\nBerlin,2/30/17 afternoon\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "quoted.csv");
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_nonnull (interop_find_problem_at (doc, "“31/31/2017 10:00” is not a date", 2));
+  g_assert_nonnull (interop_find_problem_at (doc, "“2/30/17 afternoon” is not a date", 3));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 2);
+}
+
 /* The cell parser alone */
 static void
 test_coordinates (void)
@@ -767,6 +781,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/locations", test_locations);
   g_test_add_func ("/interop/csv/date-order", test_date_order);
   g_test_add_func ("/interop/csv/date-order-header", test_date_order_header);
+  g_test_add_func ("/interop/csv/quoted-whole", test_quoted_whole);
   g_test_add_func ("/interop/csv/lp-tsv", test_lp_tsv);
   g_test_add_func ("/interop/csv/bad", test_bad);
   g_test_add_func ("/interop/csv/unreadable", test_unreadable);
