@@ -495,6 +495,167 @@ test_months (void)
     }
 }
 
+static DmPlace *
+find_place (DmDocument *doc,
+            const char *name)
+{
+  GListModel *places = dm_document_get_places (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DmPlace) place = g_list_model_get_item (places, i);
+
+      if (g_strcmp0 (dm_place_get_name (place), name) == 0)
+        return place;
+    }
+  return NULL;
+}
+
+/* kepler.gl's demo data: GeoJSON in CSV cells. movement_pittsburgh's zones (polygons in a
+ * Feature, no dates) are places at their centroids, named as the feature names them; a
+ * trip layer's LineString with a Unix time as 4th coordinate is a track (one leg per
+ * dwell, its times kept), one without times a route of places; a row's name and date
+ * columns go with its cell; problems are at the cell */
+static void
+test_geojson_cells (void)
+{
+  g_autofree char *movement_path = g_test_build_filename (G_TEST_DIST, "data", "real", "kepler-movement.csv", NULL);
+  g_autofree char *trips_path = g_test_build_filename (G_TEST_DIST, "data", "real", "kepler-trips.csv", NULL);
+  g_autoptr(GFile) movement = g_file_new_for_path (movement_path);
+  g_autoptr(GFile) trips = g_file_new_for_path (trips_path);
+  g_autoptr(DmDocument) doc = interop_load (movement);
+  static const struct { const char *name; double lat, lon; } zones[] = {
+    /* the centroid of the outer ring, not the middle of its bounding box (40.4280395, -80.1011495) */
+    { "300 Pennsview Court, Pittsburgh", 40.428264189, -80.101147444 },
+    { "1200 Singer Place, Pittsburgh", 40.446226588, -79.882423724 },
+    { "100 Boyer Street, Northview Heights, Pittsburgh", 40.477513057, -80.002436206 },
+  };
+  DmProblem *p;
+  DmEvent *e;
+  GPtrArray *legs;
+  DmLeg *leg;
+  guint line, column;
+
+  /* five rows, three zones: drawn as places, no event, the rows without time counted */
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_places (doc)), ==, G_N_ELEMENTS (zones));
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      DmPlace *place = find_place (doc, zones[i].name);
+
+      g_assert_nonnull (place);
+      g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (place), zones[i].lat, 1e-6);
+      g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (place), zones[i].lon, 1e-6);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 4);
+  /* at the row and the column where the first GeoJSON cell (X_geojson) starts */
+  interop_position_of (movement, ",\"{", &line, &column);
+  p = interop_find_problem_at (doc, "This feature has no time", 2);
+  g_assert_nonnull (p);
+  g_assert_cmpuint (dm_problem_get_column (p), ==, column + 1);
+  g_assert_nonnull (interop_find_problem_at (doc, "2 more features have no time", 5));
+  g_clear_object (&doc);
+
+  doc = interop_load (trips);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+
+  /* 25 points a minute apart with a 12-minute wait: two legs, not 24 */
+  e = interop_find_event (doc, "Ride to Harlem");
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_TRIP);
+  legs = dm_event_get_legs (e);
+  g_assert_cmpuint (legs->len, ==, 2);
+  leg = g_ptr_array_index (legs, 0);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (leg->from), -73.9855, 1e-9);
+  g_assert_cmpint (leg->depart.earliest, ==, 1565000000);
+  g_assert_cmpint (leg->arrive.earliest, ==, 1565000360);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (leg->to), 40.794, 1e-9);
+  g_assert_nonnull (leg->path);
+  /* the way it went: its first point, the five it passed, where it waited */
+  g_assert_cmpuint (leg->path->len, ==, 2 * 7);
+  g_assert_cmpfloat_with_epsilon (g_array_index (leg->path, double, 2 * 3), -73.9735, 1e-9);
+  leg = g_ptr_array_index (legs, 1);
+  g_assert_cmpint (leg->depart.earliest, ==, 1565001080);
+  g_assert_cmpint (leg->arrive.earliest, ==, 1565001440);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (leg->to), 40.83, 1e-9);
+
+  /* the row's name and date go with its cell */
+  e = interop_find_event (doc, "Statue of Liberty");
+  g_assert_nonnull (e);
+  g_assert_cmpint (dm_event_get_kind (e), ==, DM_EVENT_KIND_VISIT);
+  g_assert_cmpint (dm_event_get_start (e)->precision, ==, DM_PRECISION_DAY);
+  g_assert_cmpstr (dm_place_get_name (dm_event_get_place (e)), ==, "Statue of Liberty");
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (dm_event_get_place (e)), 40.6892, 1e-9);
+
+  /* a route without times: its places, no event, a problem at its cell */
+  g_assert_null (interop_find_event (doc, "Walking route"));
+  interop_position_of (trips, "Walking route,,", &line, &column);
+  p = interop_find_problem_at (doc, "“Walking route” has no time", line);
+  g_assert_nonnull (p);
+  g_assert_cmpuint (dm_problem_get_column (p), ==, column + strlen ("Walking route,,"));
+  {
+    GListModel *places = dm_document_get_places (doc);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      {
+        g_autoptr(DmPlace) place = g_list_model_get_item (places, i);
+        found |= dm_place_get_latitude (place) == 40.7527 && dm_place_get_longitude (place) == -73.9772;
+      }
+    g_assert_true (found);
+  }
+
+  /* cells that are not GeoJSON, said at the row and column */
+  interop_position_of (trips, "Broken cell,,", &line, &column);
+  p = interop_find_problem_at (doc, "This cell is not GeoJSON: the text ends too early", line);
+  g_assert_nonnull (p);
+  g_assert_cmpuint (dm_problem_get_column (p), ==, column + strlen ("Broken cell,,"));
+  g_assert_nonnull (interop_find_problem_at (doc, "it should hold a geometry or a Feature",
+                                             interop_line_of (trips, "Not a geometry")));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 3);
+}
+
+/* A header that says the order, "Date (MM/DD/YYYY)", settles a column that no value does
+ * (issue 10: "a file's locale hint or the header may too"); a value still wins over it */
+static void
+test_date_order_header (void)
+{
+  static const char *const texts[] = {
+    "place,Date (MM/DD/YYYY)\nParis,7/6/2017\nBerlin,8/5/2017\n",
+    "place,Date [dd/mm/yy]\nParis,7/6/17\nBerlin,8/5/17\n",
+    "place,Date (MM/DD/YYYY)\nParis,7/6/2017\nBerlin,24/5/2017\n",
+  };
+  static const int first_day[] = { 20170706, 20170607, 20170607 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (texts[i], strlen (texts[i]));
+      g_autoptr(GFile) file = interop_write_temp (bytes, "hint.csv");
+      g_autoptr(DmDocument) doc = interop_load (file);
+
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 2);
+      /* the day starts in Paris before it does in UTC: the day before or the day itself */
+      g_assert_cmpint (day_of (doc, 0), >=, first_day[i] - 1);
+      g_assert_cmpint (day_of (doc, 0), <=, first_day[i]);
+      g_assert_null (interop_find_problem (doc, "day/month or month/day"));
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+    }
+}
+
+/* A value quoted in a message is quoted whole, clock time and words included (issue 10) */
+static void
+test_quoted_whole (void)
+{
+  static const char text[] = "place,start\nParis,31/31/2017 10:00\nBerlin,2/30/17 afternoon\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "quoted.csv");
+  g_autoptr(DmDocument) doc = interop_load (file);
+
+  g_assert_nonnull (interop_find_problem_at (doc, "“31/31/2017 10:00” is not a date", 2));
+  g_assert_nonnull (interop_find_problem_at (doc, "“2/30/17 afternoon” is not a date", 3));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 2);
+}
+
 /* The cell parser alone */
 static void
 test_coordinates (void)
@@ -619,6 +780,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/tsv", test_tsv);
   g_test_add_func ("/interop/csv/locations", test_locations);
   g_test_add_func ("/interop/csv/date-order", test_date_order);
+  g_test_add_func ("/interop/csv/date-order-header", test_date_order_header);
+  g_test_add_func ("/interop/csv/quoted-whole", test_quoted_whole);
   g_test_add_func ("/interop/csv/lp-tsv", test_lp_tsv);
   g_test_add_func ("/interop/csv/bad", test_bad);
   g_test_add_func ("/interop/csv/unreadable", test_unreadable);
@@ -630,5 +793,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/csv/coordinates", test_coordinates);
   g_test_add_func ("/interop/csv/prose-dates", test_prose_dates);
   g_test_add_func ("/interop/csv/clock-columns", test_clock_columns);
+  g_test_add_func ("/interop/csv/geojson-cells", test_geojson_cells);
   return g_test_run ();
 }

@@ -723,6 +723,37 @@ test_in_pieces (void)
   }
 }
 
+/* Issue 10: a feature without geometry is placed by its "place", inside the country and the
+ * state it names (as iCalendar's LOCATION is) */
+static void
+test_free_text_places (void)
+{
+  static const char text[] =
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {\"title\": \"Concert\", \"place\": \"O2 City Hall Newcastle, Newcastle, United Kingdom\", \"date\": \"2017-07-06\"}},\n"
+    "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {\"title\": \"Race\", \"place\": \"Newport, KY, United States\", \"date\": \"2017-07-07\"}},\n"
+    "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {\"title\": \"Derby\", \"place\": \"Del Mar, CA\", \"date\": \"2017-07-08\"}},\n"
+    "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {\"title\": \"Beach\", \"place\": \"Sochi, Florida\", \"date\": \"2017-07-09\"}}\n"
+    "]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "free-text.geojson");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 4);
+  e = interop_find_event (doc, "Concert");
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "GB");
+  e = interop_find_event (doc, "Race");
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "US");
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (dm_event_get_place (e)), 39.09, 0.05);
+  e = interop_find_event (doc, "Derby");
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "US");
+  g_assert_nonnull (interop_find_problem_at (doc, "“Del Mar” is not a place the gazetteer knows in California",
+                                             interop_line_of (file, "Del Mar")));
+  e = interop_find_event (doc, "Beach");
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "US");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -744,5 +775,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/mistyped-summary", test_mistyped_summary);
   g_test_add_func ("/interop/geojson/unknown-values", test_unknown_values);
   g_test_add_func ("/interop/geojson/in-pieces", test_in_pieces);
+  g_test_add_func ("/interop/geojson/free-text-places", test_free_text_places);
   return g_test_run ();
 }

@@ -275,6 +275,43 @@ test_flight_track (void)
   g_object_unref (e);
 }
 
+/* Issue 10: a placemark without geometry is placed by its name, inside the country and the
+ * state it names (as iCalendar's LOCATION is): not South Africa's Newcastle, not Wales's
+ * Newport, not Canada's Del Mar, not Russia's Sochi */
+static void
+test_free_text_places (void)
+{
+  static const char text[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n"
+    "<Placemark><name>O2 City Hall Newcastle, Newcastle, United Kingdom</name><TimeStamp><when>2017-07-06</when></TimeStamp></Placemark>\n"
+    "<Placemark><name>Newport, KY, United States</name><TimeStamp><when>2017-07-07</when></TimeStamp></Placemark>\n"
+    "<Placemark><name>Del Mar, CA</name><TimeStamp><when>2017-07-08</when></TimeStamp></Placemark>\n"
+    "<Placemark><name>Sochi, Florida</name><TimeStamp><when>2017-07-09</when></TimeStamp></Placemark>\n"
+    "</Document></kml>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "free-text.kml");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  DmEvent *e;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 4);
+  e = interop_find_event (doc, "O2 City Hall Newcastle, Newcastle, United Kingdom");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "GB");
+  e = interop_find_event (doc, "Newport, KY, United States");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "US");
+  g_assert_cmpfloat_with_epsilon (dm_place_get_latitude (dm_event_get_place (e)), 39.09, 0.05);
+  e = interop_find_event (doc, "Del Mar, CA");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "US");
+  g_assert_nonnull (interop_find_problem_at (doc, "“Del Mar” is not a place the gazetteer knows in California",
+                                             interop_line_of (file, "Del Mar")));
+  e = interop_find_event (doc, "Sochi, Florida");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (dm_place_get_country (dm_event_get_place (e)), ==, "US");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -286,5 +323,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/kml/truncated", test_truncated);
   g_test_add_func ("/interop/kml/round-trip", test_round_trip);
   g_test_add_func ("/interop/kml/for-google-earth", test_for_google_earth);
+  g_test_add_func ("/interop/kml/free-text-places", test_free_text_places);
   return g_test_run ();
 }

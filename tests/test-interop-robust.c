@@ -134,6 +134,67 @@ test_diplomap_reads_back (void)
     }
 }
 
+/* Years before 1000 (issue 10: "0676", the Carolingian dates of a chronicle) are read, and
+ * written back in every format we write so that they read again as the same events, with no
+ * local mean time (Rome's +00:49:56) leaking into what is written */
+static void
+test_old_years (void)
+{
+  static const char text[] =
+    "title,place,from,to,start,end\n"
+    "Coronation,Rome,,,0800-12-25,\n"
+    "Death,Aachen,,,0814-01-28,\n"
+    "Fall,Rome,,,0476,\n"
+    "Journey,,Rome,Aachen,0799-06-01,0799-07-15\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "old-years.csv");
+  g_autoptr(DmDocument) doc = interop_load (file);
+  GBytes *(*writers[]) (DmDocument *) = { dm_geojson_write, dm_kml_write, dm_csv_write, NULL };
+  static const char * const names[] = { "back.geojson", "back.kml", "back.csv", "back.diplomap" };
+  DmEvent *e;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (doc)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  e = interop_find_event (doc, "Fall");
+  g_assert_cmpint (dm_event_get_start (e)->precision, ==, DM_PRECISION_YEAR);
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autoptr(GBytes) out = writers[f] ? writers[f] (doc) : dm_native_write (doc, NULL);
+      g_autofree char *written = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+      g_autoptr(GFile) back_file = interop_write_temp (out, names[f]);
+      g_autoptr(DmDocument) back = interop_load (back_file);
+      GListModel *a = dm_document_get_events (doc), *b = dm_document_get_events (back);
+
+      if (strstr (written, "0800-12-2") == NULL || strstr (written, "+00:49") != NULL ||
+          strstr (written, "+00:50") != NULL)
+        g_error ("%s: the old dates are not written as they were read", names[f]);
+      g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (back)), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (b), ==, g_list_model_get_n_items (a));
+      for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+        {
+          g_autoptr(DmEvent) ea = g_list_model_get_item (a, i);
+          DmEvent *eb = interop_find_event (back, dm_event_get_title (ea));
+          GPtrArray *la = dm_event_get_legs (ea);
+
+          g_assert_nonnull (eb);
+          if (la->len == 0)
+            {
+              g_assert_cmpint (dm_event_get_start (eb)->earliest, ==, dm_event_get_start (ea)->earliest);
+              g_assert_cmpint (dm_event_get_start (eb)->latest, ==, dm_event_get_start (ea)->latest);
+              g_assert_cmpint (dm_event_get_start (eb)->precision, ==, dm_event_get_start (ea)->precision);
+            }
+          else
+            {
+              DmLeg *x = la->pdata[0], *y = dm_event_get_legs (eb)->pdata[0];
+
+              g_assert_cmpint (y->depart.earliest, ==, x->depart.earliest);
+              g_assert_cmpint (y->arrive.latest, ==, x->arrive.latest);
+            }
+        }
+    }
+}
+
 /* The corpus of tests/data/real (issue 10): each fixture, what it loads to (events, legs,
  * problems), and each one named in its README with its origin and licence */
 static void
@@ -145,6 +206,8 @@ test_real_corpus (void)
     { "flights.csv", 1, 6, 1 },
     { "helicopter.gpx", 2, 2, 0 },
     { "journey-lp.geojson", 3, 2, 0 },
+    { "kepler-movement.csv", 0, 0, 4 },
+    { "kepler-trips.csv", 2, 2, 3 },
     { "locations.csv", 5, 0, 3 },
     { "locations.ics", 7, 0, 5 },
     { "lp-places.tsv", 2, 0, 1 },
@@ -272,6 +335,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/robust/corruptions", test_corruptions);
   g_test_add_func ("/interop/robust/diplomap-reads-back", test_diplomap_reads_back);
   g_test_add_func ("/interop/robust/real-corpus", test_real_corpus);
+  g_test_add_func ("/interop/robust/old-years", test_old_years);
   g_test_add_func ("/interop/robust/mistyped-times", test_mistyped_times);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "dm-csv-private.h"
 #include "dm-format.h"
 #include "dm-gazetteer.h"
+#include "dm-geojson-private.h"
 #include "dm-import-private.h"
 
 /* CSV and TSV from a spreadsheet: a header row names the columns (with common
@@ -78,6 +79,8 @@ typedef struct
   DmDateOrder date_order;           /* of the date column, when start and end hold clock times */
   gboolean    end_is_clock;         /* the row's end was a clock time on the date column's day */
   DmTime      range_end;            /* the end of a range the row's start gave ("26-28 October") */
+  GArray     *geo_columns;          /* field indexes of columns holding GeoJSON (kepler.gl) */
+  DmGeojsonCells *cells;
 } Loader;
 
 static char *
@@ -95,7 +98,9 @@ fold_header (const char *text)
 static int
 column_for (const char *header)
 {
-  g_autofree char *key = fold_header (header);
+  /* "Date (MM/DD/YYYY)", "Coordinates [lat, lon]": the name before a bracketed hint */
+  g_autofree char *name = g_strndup (header, strcspn (header, "(["));
+  g_autofree char *key = fold_header (*g_strstrip (name) ? name : header);
 
   for (int c = 0; c < N_COLUMNS; c++)
     {
@@ -449,21 +454,34 @@ read_time (Loader    *self,
 }
 
 /* How one column writes its numeric dates, from all its values: one over 12 in either
- * place settles it ("2/24/2017" makes "7/6/2017" 6 July); EITHER if none does */
+ * place settles it ("2/24/2017" makes "7/6/2017" 6 July); else the column's header
+ * (@hint: "Date (MM/DD/YYYY)"); EITHER if nothing does */
 static DmDateOrder
 column_date_order (Loader     *self,
                    const char *data,
                    gsize       length,
                    char        separator,
-                   int         index)
+                   int         index,
+                   const char *hint)
 {
   DmCsvReader reader;
   GPtrArray *row;
   guint line, column;
   gboolean day_first = FALSE, month_first = FALSE, either = FALSE;
+  DmDateOrder header_order = DM_DATE_ORDER_NONE;
 
   if (index < 0)
     return DM_DATE_ORDER_NONE;
+  if (hint != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (hint, -1);
+
+      /* the header's "(MM/DD/YYYY)" settles what no value does */
+      if (strstr (lower, "mm/dd") || strstr (lower, "m/d/") || strstr (lower, "mm-dd-") || strstr (lower, "mm.dd."))
+        header_order = DM_DATE_ORDER_MONTH_FIRST;
+      else if (strstr (lower, "dd/mm") || strstr (lower, "d/m/") || strstr (lower, "dd-mm-") || strstr (lower, "dd.mm."))
+        header_order = DM_DATE_ORDER_DAY_FIRST;
+    }
   dm_csv_reader_init (&reader, data, length, separator);
   for (guint n = 0; (row = dm_csv_reader_next (&reader, &line, &column, NULL)) != NULL; n++)
     {
@@ -479,7 +497,16 @@ column_date_order (Loader     *self,
     }
   if (day_first != month_first)
     return day_first ? DM_DATE_ORDER_DAY_FIRST : DM_DATE_ORDER_MONTH_FIRST;
+  if (header_order != DM_DATE_ORDER_NONE && !day_first)
+    return header_order;
   return either && !day_first ? DM_DATE_ORDER_EITHER : DM_DATE_ORDER_NONE;
+}
+
+static const char *
+header_text (GPtrArray *header,
+             int        index)
+{
+  return index >= 0 && (guint) index < header->len ? ((DmCsvField *) g_ptr_array_index (header, index))->text : NULL;
 }
 
 /* The order of the start and end columns; a column that stays ambiguous takes the other's,
@@ -494,11 +521,14 @@ decide_date_orders (Loader     *self,
   DmDateOrder *orders[] = { &self->start_order, &self->end_order };
   Column columns[] = { COL_START, COL_END };
 
-  self->start_order = column_date_order (self, data, length, separator, self->columns[COL_START]);
-  self->date_order = column_date_order (self, data, length, separator, self->columns[COL_DATE]);
+  self->start_order = column_date_order (self, data, length, separator, self->columns[COL_START],
+                                         header_text (header, self->columns[COL_START]));
+  self->date_order = column_date_order (self, data, length, separator, self->columns[COL_DATE],
+                                        header_text (header, self->columns[COL_DATE]));
   if (self->date_order == DM_DATE_ORDER_EITHER)
     self->date_order = DM_DATE_ORDER_NONE;
-  self->end_order = column_date_order (self, data, length, separator, self->columns[COL_END]);
+  self->end_order = column_date_order (self, data, length, separator, self->columns[COL_END],
+                                       header_text (header, self->columns[COL_END]));
   if (self->start_order == DM_DATE_ORDER_EITHER &&
       (self->end_order == DM_DATE_ORDER_DAY_FIRST || self->end_order == DM_DATE_ORDER_MONTH_FIRST))
     self->start_order = self->end_order;
@@ -794,6 +824,97 @@ read_place_row (Loader    *self,
   start_event (self, event, row);
 }
 
+/* The columns whose first non-empty cell is a GeoJSON geometry or Feature, as kepler.gl's
+ * demo data writes them ("_geojson", "day1_geom"); a known column that holds them is not
+ * read as that column */
+static GArray *
+find_geo_columns (Loader     *self,
+                  GPtrArray  *header,
+                  const char *data,
+                  gsize       length,
+                  char        delimiter)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *seen = g_new0 (gboolean, header->len);
+  DmCsvReader reader;
+  guint line, column, n_seen = 0;
+  GPtrArray *row;
+
+  dm_csv_reader_init (&reader, data, length, delimiter);
+  row = dm_csv_reader_next (&reader, &line, &column, NULL);
+  if (row != NULL)
+    g_ptr_array_unref (row);
+  for (guint r = 0; r < 50 && n_seen < header->len &&
+       (row = dm_csv_reader_next (&reader, &line, &column, NULL)) != NULL; r++)
+    {
+      for (guint i = 0; i < MIN (row->len, header->len); i++)
+        {
+          const char *text = ((DmCsvField *) g_ptr_array_index (row, i))->text;
+
+          while (g_ascii_isspace (*text))
+            text++;
+          if (seen[i] || *text == '\0')
+            continue;
+          seen[i] = TRUE;
+          n_seen++;
+          if (dm_geojson_cell_sniff (text))
+            g_array_append_val (found, i);
+        }
+      g_ptr_array_unref (row);
+    }
+  for (guint j = 0; j < found->len; j++)
+    for (int c = 0; c < N_COLUMNS; c++)
+      if (self->columns[c] == (int) g_array_index (found, guint, j))
+        self->columns[c] = -1;
+  return found;
+}
+
+/* A row whose place is a GeoJSON cell: read by the GeoJSON reader, with the row's name,
+ * person and times; FALSE when the row has another place or no such cell */
+static gboolean
+read_geo_row (Loader    *self,
+              GPtrArray *row)
+{
+  static const Column places[] = { COL_FROM, COL_TO, COL_FROM_LAT, COL_TO_LAT, COL_PLACE, COL_LAT,
+                                   COL_GEOWKT, COL_COORDS };
+  g_autoptr(JsonObject) props = NULL;
+  const char *name = text (self, row, COL_TITLE);
+  DmCsvField *f = NULL;
+
+  if (self->geo_columns == NULL || self->geo_columns->len == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (cell (self, row, places[i]) != NULL)
+      return FALSE;
+  for (guint j = 0; j < self->geo_columns->len && f == NULL; j++)
+    {
+      guint i = g_array_index (self->geo_columns, guint, j);
+
+      if (i < row->len && *g_strstrip (((DmCsvField *) g_ptr_array_index (row, i))->text))
+        f = g_ptr_array_index (row, i);
+    }
+  if (f == NULL)
+    return FALSE;
+
+  props = json_object_new ();
+  if (name == NULL)
+    name = text (self, row, COL_ID);
+  else
+    json_object_set_string_member (props, "title", name);
+  if (name != NULL)
+    json_object_set_string_member (props, "place", name);
+  if (text (self, row, COL_ACTOR) != NULL)
+    json_object_set_string_member (props, "actor", text (self, row, COL_ACTOR));
+  if (text (self, row, COL_START) != NULL)
+    json_object_set_string_member (props, "start", text (self, row, COL_START));
+  if (text (self, row, COL_END) != NULL)
+    json_object_set_string_member (props, "end", text (self, row, COL_END));
+  if (self->cells == NULL)
+    self->cells = dm_geojson_cells_new ();
+  dm_geojson_cells_read (self->cells, &self->imp, f->text, props, f->line, f->column);
+  return TRUE;
+}
+
 gboolean
 dm_csv_format_sniff (const char *basename,
                      const char *data,
@@ -851,6 +972,8 @@ dm_csv_format_load (DmDocument    *doc,
       goto out;
     }
   read_header (header, self.columns, &has_where);
+  self.geo_columns = find_geo_columns (&self, header, data, length, reader.delimiter);
+  has_where = has_where || self.geo_columns->len > 0;
   if (!has_where)
     {
       ok = dm_import_fail (&self.imp, error, 1, 1,
@@ -882,6 +1005,8 @@ dm_csv_format_load (DmDocument    *doc,
       if (self.events->len > DM_MAX_EVENTS)
         break;
       self.n_rows++;
+      if (read_geo_row (&self, row))
+        continue;
       if (cell (&self, row, COL_FROM) || cell (&self, row, COL_TO) || cell (&self, row, COL_FROM_LAT) ||
           cell (&self, row, COL_TO_LAT))
         read_leg_row (&self, row);
@@ -899,9 +1024,14 @@ dm_csv_format_load (DmDocument    *doc,
       DmEvent *event = g_ptr_array_index (self.events, i);
       dm_import_add_event (&self.imp, event, dm_event_get_line (event), dm_event_get_column (event));
     }
-  dm_import_report_bad_times (&self.imp);
+  if (self.cells != NULL)
+    dm_geojson_cells_finish (self.cells, &self.imp);
+  else
+    dm_import_report_bad_times (&self.imp);
 
 out:
+  g_clear_pointer (&self.cells, dm_geojson_cells_free);
+  g_clear_pointer (&self.geo_columns, g_array_unref);
   g_clear_error (&row_error);
   g_ptr_array_unref (self.events);
   g_hash_table_unref (self.trips);

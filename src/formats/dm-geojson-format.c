@@ -188,6 +188,19 @@ read_positions (DmGeojsonLoader *self,
   return g_steal_pointer (&out);
 }
 
+/* A ring's first vertex: the origin of its centroid's sums, so that they stay small */
+static inline double
+line_x0 (GArray *line)
+{
+  return g_array_index (line, DmGeojsonPosition, 0).lon;
+}
+
+static inline double
+line_y0 (GArray *line)
+{
+  return g_array_index (line, DmGeojsonPosition, 0).lat;
+}
+
 /* The geometry as lines (each a GArray of DmGeojsonPosition) and points; FALSE if malformed */
 static gboolean
 read_geometry (DmGeojsonLoader *self,
@@ -243,11 +256,12 @@ read_geometry (DmGeojsonLoader *self,
             }
           return json_array_get_length (a) > 0;
         }
-      /* an area stands for the middle of its outer ring's bounding box */
+      /* an area stands for the centroid of its outer ring (the middle of its bounding box
+       * when the ring has no area) */
       {
         JsonNode *ring = json_array_get_length (a) > 0 ? json_array_get_element (a, 0) : NULL;
         DmGeojsonPosition p = { 0 };
-        double w = 180, e = -180, s = 90, n = -90;
+        double w = 180, e = -180, s = 90, n = -90, area = 0, cx = 0, cy = 0;
 
         if (ring != NULL && g_str_equal (type, "MultiPolygon") && JSON_NODE_HOLDS_ARRAY (ring) &&
             json_array_get_length (json_node_get_array (ring)) > 0)
@@ -257,12 +271,27 @@ read_geometry (DmGeojsonLoader *self,
         for (guint i = 0; i < line->len; i++)
           {
             DmGeojsonPosition *q = &g_array_index (line, DmGeojsonPosition, i);
+            DmGeojsonPosition *r = &g_array_index (line, DmGeojsonPosition, (i + 1) % line->len);
+            double cross = (q->lon - line_x0 (line)) * (r->lat - line_y0 (line)) -
+                           (r->lon - line_x0 (line)) * (q->lat - line_y0 (line));
+
             w = MIN (w, q->lon); e = MAX (e, q->lon);
             s = MIN (s, q->lat); n = MAX (n, q->lat);
+            area += cross;
+            cx += (q->lon + r->lon - 2 * line_x0 (line)) * cross;
+            cy += (q->lat + r->lat - 2 * line_y0 (line)) * cross;
+          }
+        if (fabs (area) > 1e-12 * MAX (1.0, (e - w) * (n - s)))
+          {
+            p.lon = line_x0 (line) + cx / (3 * area);
+            p.lat = line_y0 (line) + cy / (3 * area);
+          }
+        else
+          {
+            p.lon = (w + e) / 2;
+            p.lat = (s + n) / 2;
           }
         g_array_unref (line);
-        p.lon = (w + e) / 2;
-        p.lat = (s + n) / 2;
         g_array_append_val (points, p);
         return TRUE;
       }
@@ -307,6 +336,13 @@ static void read_feature (DmGeojsonLoader *self,
                           JsonArray       *array,
                           guint            index,
                           JsonNode        *node);
+
+void
+dm_geojson_read_feature (DmGeojsonLoader *self,
+                         JsonNode        *node)
+{
+  read_feature (self, NULL, 0, node);
+}
 
 /* Linked Places / GeoJSON-T: a GeometryCollection whose geometries each have a "when" is
  * a journey of dated segments; each is read as a feature of its own (the feature's
@@ -373,6 +409,74 @@ read_dated_segments (DmGeojsonLoader *self,
   return TRUE;
 }
 
+/* kepler.gl's trip layer in a CSV cell: a LineString with a Unix time on every vertex is a
+ * recorded track, read as GPX tracks are (dm_import_track_stops()): one leg from its first
+ * point to its last, following its path, with stops where it dwells, or a stay when it never
+ * left. FALSE when a vertex has no time or one that cannot be read: read vertex by vertex. */
+static gboolean
+add_track (DmGeojsonLoader *self,
+           DmEvent         *trip,
+           GArray          *l,
+           guint            line,
+           guint            column)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (DmTrackPoint));
+  g_autoptr(GArray) stops = NULL;
+  g_autoptr(DmPlace) prev = NULL;
+
+  for (guint k = 0; k < l->len; k++)
+    {
+      DmGeojsonPosition *q = &g_array_index (l, DmGeojsonPosition, k);
+      DmTrackPoint p = { .lon = q->lon, .lat = q->lat };
+      DmTrackPoint *last = points->len ? &g_array_index (points, DmTrackPoint, points->len - 1) : NULL;
+
+      if (!q->has_t || !dm_import_time_from_unix (q->t, &p.arrive, NULL))
+        return FALSE;
+      p.depart = p.arrive;
+      /* a point that goes back in time is left out, as in a GPX track */
+      if (last != NULL && p.arrive.earliest < last->arrive.earliest)
+        continue;
+      g_array_append_val (points, p);
+    }
+  stops = dm_import_track_stops ((const DmTrackPoint *) (const void *) points->data, points->len);
+  if (stops->len == 1)
+    {
+      DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, 0);
+      g_autoptr(DmPlace) place = dm_import_place_at (&self->imp, NULL, NULL, NULL, s->lat, s->lon);
+      g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, dm_event_get_id (trip));
+
+      dm_event_set_title (visit, dm_event_get_title (trip));
+      dm_event_set_actor (visit, dm_event_get_actor (trip));
+      dm_event_set_place (visit, place);
+      dm_event_set_start (visit, &s->arrive);
+      if (s->depart.earliest > s->arrive.earliest)
+        dm_event_set_end (visit, &s->depart);
+      dm_import_add_event (&self->imp, visit, line, column);
+      return TRUE;
+    }
+  for (guint i = 0; i < stops->len; i++)
+    {
+      DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, i);
+      g_autoptr(DmPlace) here = dm_import_place_at (&self->imp, NULL, NULL, NULL, s->lat, s->lon);
+
+      if (prev != NULL)
+        {
+          g_autoptr(DmLeg) leg = dm_leg_new (prev, here);
+
+          leg->depart = g_array_index (stops, DmTrackPoint, i - 1).depart;
+          leg->arrive = s->arrive;
+          leg->path = dm_import_track_path ((const DmTrackPoint *) (const void *) points->data,
+                                            &g_array_index (stops, DmTrackPoint, i - 1), s);
+          leg->line = line;
+          leg->column = column;
+          dm_event_add_leg (trip, leg);
+        }
+      g_set_object (&prev, here);
+    }
+  dm_import_add_event (&self->imp, trip, line, column);
+  return TRUE;
+}
+
 static void
 read_feature (DmGeojsonLoader *self,
               JsonArray       *array,
@@ -397,6 +501,8 @@ read_feature (DmGeojsonLoader *self,
     dm_json_positions_lookup_element (self->positions, array, index, &line, &column);
   else if (line == 0)
     line = self->piece_line, column = self->piece_column;
+  if (self->imp.at_line != 0)
+    line = self->imp.at_line, column = self->imp.at_column;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       dm_import_problem (&self->imp, line, column, _("A feature should be an object"));
@@ -496,6 +602,9 @@ read_feature (DmGeojsonLoader *self,
   if ((kind == DM_EVENT_KIND_TRIP || kind == DM_EVENT_KIND_VISIT) && dm_event_get_actor (event) == NULL)
     dm_event_set_actor (event, dm_geojson_fallback_actor (self));
 
+  if (self->tracks && kind == DM_EVENT_KIND_TRIP && lines->len == 1 &&
+      add_track (self, event, g_ptr_array_index (lines, 0), line, column))
+    return;
   if (kind == DM_EVENT_KIND_TRIP && (stops = dm_geojson_read_stop_vertices (props, lines)) != NULL)
     {
       /* our own trip with the way its legs went: the stops' vertices make the legs */
@@ -582,16 +691,47 @@ read_feature (DmGeojsonLoader *self,
             self->untimed_line = line, self->untimed_column = column;
           break;
         }
-      /* Translators: %s is the feature's name or "this feature" */
-      dm_import_problem (&self->imp, line, column,
-                         _("“%s” has no time: its places are shown, but not as an event"),
-                         dm_event_get_title (event) ? dm_event_get_title (event) : _("This feature"));
+      if (dm_event_get_title (event) != NULL)
+        /* Translators: %s is the feature's name */
+        dm_import_problem (&self->imp, line, column,
+                           _("“%s” has no time: its places are shown, but not as an event"),
+                           dm_event_get_title (event));
+      else
+        dm_import_problem (&self->imp, line, column,
+                           _("This feature has no time: its places are shown, but not as an event"));
       break;
     case DM_GEOJSON_TIMES_BAD:
     default:
       dm_import_time_problem (&self->imp, tline ? tline : line, tline ? tcolumn : column, error->message);
       break;
     }
+}
+
+/* The problems counted over the features: the rest of those said one by one */
+void
+dm_geojson_report (DmGeojsonLoader *self)
+{
+  dm_geojson_report_unknown (self);
+  dm_import_report_bad_times (&self->imp);
+  if (self->n_untimed > UNTIMED_SAID)
+    dm_import_problem (&self->imp, self->untimed_line, self->untimed_column,
+                       /* Translators: after three problems for features without a time; %u counts the rest */
+                       ngettext ("%u more feature has no time: its places are shown, but not as an event",
+                                 "%u more features have no time: their places are shown, but not as events",
+                                 self->n_untimed - UNTIMED_SAID),
+                       self->n_untimed - UNTIMED_SAID);
+  if (self->n_mistyped > DM_GEOJSON_SAID)
+    dm_import_problem (&self->imp, self->mistyped_line, self->mistyped_column,
+                       /* Translators: after three problems for properties like "actor": 42; %u counts the rest */
+                       ngettext ("%u more property has a value of the wrong type: it was left out",
+                                 "%u more properties have a value of the wrong type: they were left out",
+                                 self->n_mistyped - DM_GEOJSON_SAID),
+                       self->n_mistyped - DM_GEOJSON_SAID);
+  if (self->text_coords > 0)
+    /* Translators: the first %s is a coordinate as written, like "37.6"; %u counts them */
+    dm_import_problem (&self->imp, self->text_line, self->text_column,
+                       _("Coordinates are written as text (“%s” here): they were read as numbers, %u in this file"),
+                       self->first_text_coord, self->text_coords);
 }
 
 gboolean
@@ -778,28 +918,7 @@ dm_geojson_format_load (DmDocument    *doc,
     ok = dm_import_fail (&self.imp, error, 1, 1,
                          _("not GeoJSON: the top level should be a Feature or a FeatureCollection"));
   if (ok)
-    dm_geojson_report_unknown (&self);
-  if (ok)
-    dm_import_report_bad_times (&self.imp);
-  if (ok && self.n_untimed > UNTIMED_SAID)
-    dm_import_problem (&self.imp, self.untimed_line, self.untimed_column,
-                       /* Translators: after three problems for features without a time; %u counts the rest */
-                       ngettext ("%u more feature has no time: its places are shown, but not as an event",
-                                 "%u more features have no time: their places are shown, but not as events",
-                                 self.n_untimed - UNTIMED_SAID),
-                       self.n_untimed - UNTIMED_SAID);
-  if (ok && self.n_mistyped > DM_GEOJSON_SAID)
-    dm_import_problem (&self.imp, self.mistyped_line, self.mistyped_column,
-                       /* Translators: after three problems for properties like "actor": 42; %u counts the rest */
-                       ngettext ("%u more property has a value of the wrong type: it was left out",
-                                 "%u more properties have a value of the wrong type: they were left out",
-                                 self.n_mistyped - DM_GEOJSON_SAID),
-                       self.n_mistyped - DM_GEOJSON_SAID);
-  if (ok && self.text_coords > 0)
-    /* Translators: the first %s is a coordinate as written, like "37.6"; %u counts them */
-    dm_import_problem (&self.imp, self.text_line, self.text_column,
-                       _("Coordinates are written as text (“%s” here): they were read as numbers, %u in this file"),
-                       self.first_text_coord, self.text_coords);
+    dm_geojson_report (&self);
 out:
   g_clear_pointer (&self.unknown_values, g_hash_table_unref);
   g_free (self.first_text_coord);

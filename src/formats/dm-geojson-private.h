@@ -51,6 +51,7 @@ typedef struct
   guint             n_mistyped;       /* properties of ours with a value of the wrong type */
   guint             mistyped_line;    /* the first one not said on its own */
   guint             mistyped_column;
+  gboolean          tracks;           /* a line timed at every vertex is a recorded track */
 } DmGeojsonLoader;
 
 #define DM_GEOJSON_SAID 3             /* problems of one kind said on their own, then a count */
@@ -68,6 +69,29 @@ void            dm_geojson_member_position (DmGeojsonLoader *self,
                                             const char      *member,
                                             guint           *line,
                                             guint           *column);
+
+/* One feature, read as the file's are; then the problems counted over the features */
+void            dm_geojson_read_feature (DmGeojsonLoader *self,
+                                         JsonNode        *node);
+void            dm_geojson_report       (DmGeojsonLoader *self);
+
+/* GeoJSON in CSV cells (dm-geojson-cell.c): TRUE when @text looks like a geometry or a
+ * Feature; each cell read as a feature of its own with the members of @row (the row's
+ * name and times) added to its properties, its problems and events at @line:@column */
+typedef struct _DmGeojsonCells DmGeojsonCells;
+
+gboolean        dm_geojson_cell_sniff   (const char      *text);
+DmGeojsonCells *dm_geojson_cells_new    (void);
+void            dm_geojson_cells_read   (DmGeojsonCells  *self,
+                                         DmImport        *imp,
+                                         const char      *text,
+                                         JsonObject      *row,
+                                         guint            line,
+                                         guint            column);
+/* The problems counted over the cells */
+void            dm_geojson_cells_finish (DmGeojsonCells  *self,
+                                         DmImport        *imp);
+void            dm_geojson_cells_free   (DmGeojsonCells  *self);
 
 /* Our "stop_vertices" (dm_geojson_write): which vertices of a trip's one line are its stops,
  * the others the way its legs went; NULL unless a rising list from the first to the last */

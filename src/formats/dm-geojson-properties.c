@@ -13,7 +13,7 @@
 /* A GeoJSON feature's properties: who, where, what (docs/INTEROP.md). */
 
 /* The names other tools give a point's place, and a feature's traveller */
-static const char * const place_members[] = { "place", "location", "city", "placename", "place_name", NULL };
+static const char * const place_members[] = { "place", "location", "city", "placename", "place_name", "display_name", NULL };
 static const char * const actor_members[] = { "actor", "person", "leader", "traveller", "traveler", "who", NULL };
 
 GStrv

@@ -21,6 +21,8 @@ typedef struct
   guint       n_bad_times;     /* times that could not be read: the first few are said */
   guint       bad_time_line;   /* the first one not said on its own */
   guint       bad_time_column;
+  guint       at_line;  /* not 0 while a piece is read on its own (GeoJSON in a CSV cell): */
+  guint       at_column;/* its problems and events are where the piece is */
 } DmImport;
 
 void      dm_import_init              (DmImport     *self,

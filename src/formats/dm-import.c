@@ -46,6 +46,8 @@ dm_import_time_problem (DmImport   *self,
                         guint       column,
                         const char *message)
 {
+  if (self->at_line != 0)
+    line = self->at_line, column = self->at_column;
   if (++self->n_bad_times <= BAD_TIMES_SAID)
     {
       dm_import_problem (self, line, column, "%s", message);
@@ -88,6 +90,8 @@ dm_import_problem (DmImport   *self,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  if (self->at_line != 0)
+    line = self->at_line, column = self->at_column;
   problem = dm_problem_new (self->file, line, column, message);
   dm_document_add_problem (self->doc, problem);
 }
@@ -467,8 +471,12 @@ dm_import_place_at (DmImport   *self,
 
       if (unnamed && e != NULL && km < 0.05 && timezone == NULL)
         {
-          place = dm_import_place_by_name (self, e->name, e->country);
-          if (place != NULL)
+          /* by a name that finds this entry again: "Newport, Kentucky", not the Newport that
+           * "Newport, US" finds (Rhode Island's), which would move the point to another state */
+          g_autofree char *reference = reference_for (e, e->name);
+
+          if (dm_gazetteer_lookup (gaz, reference, NULL) == e &&
+              (place = dm_import_place_by_name (self, reference, NULL)) != NULL)
             {
               g_hash_table_insert (self->places, g_strdup (key), g_object_ref (place));
               return place;
@@ -631,6 +639,8 @@ dm_import_add_event (DmImport *self,
   g_autoptr(GPtrArray) pieces = NULL;
   GPtrArray *legs = dm_event_get_legs (event);
 
+  if (self->at_line != 0)
+    line = self->at_line, column = self->at_column;
   if (self->n_events >= DM_MAX_EVENTS)
     {
       if (!self->full)
