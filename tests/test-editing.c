@@ -1113,6 +1113,35 @@ test_pick_on_map (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The text the entry's error underlines cover, joined by "|" */
+static char *
+dup_underlined (GtkEntry *entry)
+{
+  PangoAttrList *attrs = gtk_entry_get_attributes (entry);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
+  GSList *list = attrs ? pango_attr_list_get_attributes (attrs) : NULL;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE &&
+          ((PangoAttrInt *) attr)->value == PANGO_UNDERLINE_ERROR)
+        {
+          g_assert_cmpuint (attr->end_index, <=, strlen (text));
+          g_ptr_array_add (pieces, g_strndup (text + attr->start_index,
+                                              attr->end_index - attr->start_index));
+        }
+      /* in a colour of its own, not the text's */
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE_COLOR)
+        g_assert_cmpuint (((PangoAttrColor *) attr)->color.red, >, 0x8000);
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  g_ptr_array_add (pieces, NULL);
+  return g_strjoinv ("|", (char **) pieces->pdata);
+}
+
 /* Each example line of the issue through win.quick-add, then the dialog's preview */
 static void
 test_quick_add (void)
@@ -1165,7 +1194,25 @@ test_quick_add (void)
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could not make sense of “Xanadoodle”");
+  /* what cannot be resolved is underlined where it is typed, the words still in the body */
+  {
+    g_autofree char *underlined = dup_underlined (GTK_ENTRY (entry));
+
+    g_assert_cmpstr (underlined, ==, "Xanadoodle");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Trump\u00a0at Narnia 29-32 Oct 2025");
+  {
+    g_autofree char *underlined = dup_underlined (GTK_ENTRY (entry));
+
+    g_assert_cmpstr (underlined, ==, "Narnia|29-32 Oct 2025");
+  }
+  shoot (GTK_WIDGET (dialog), "quick-add-unresolved.png");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Lavrov at Minsk ~28 Oct");
+  {
+    g_autofree char *underlined = dup_underlined (GTK_ENTRY (entry));
+
+    g_assert_cmpstr (underlined, ==, "");
+  }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   g_assert_cmpuint (n_events (doc), ==, n + 4);
   gtk_window_destroy (GTK_WINDOW (win));

@@ -17,7 +17,9 @@ typedef struct
 {
   DmDocument *document;
   int         year;
+  const char *text;        /* the line as read: no-break spaces made spaces, stripped */
   GPtrArray  *unresolved;  /* char * */
+  GArray     *spans;       /* DmQuickAddSpan, in @text */
 } QuickAdd;
 
 /* A day, month and year as written; 0: not given */
@@ -198,51 +200,103 @@ parse_dates (QuickAdd   *self,
   return part == 0 || make_time (&d[1], approximate, zone, end);
 }
 
-/* "Gyeongju 29-30 Oct 2025": the words before the date are the place */
-static void
-split_place_dates (const char  *text,
-                   char       **place,
-                   char       **dates)
+/* A piece of the line: @len bytes at @at */
+typedef struct
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_auto(GStrv) words = g_strsplit (stripped, " ", -1);
-  guint first = g_strv_length (words);
-  char *saved;
+  const char *at;
+  gsize       len;
+} Piece;
 
-  while (first > 0)
-    {
-      g_autoptr(GPtrArray) parts = split_words (words[first - 1]);
-      gboolean all = parts->len > 0;
-
-      for (guint i = 0; i < parts->len; i++)
-        all &= is_date_word (g_ptr_array_index (parts, i));
-      if (!all)
-        break;
-      first--;
-    }
-  *dates = g_strjoinv (" ", words + first);
-  saved = words[first];
-  words[first] = NULL;
-  *place = g_strjoinv (" ", words);
-  words[first] = saved;
+static char *
+dup_piece (Piece piece)
+{
+  return g_strndup (piece.at, piece.len);
 }
 
-static void
-unresolved (QuickAdd   *self,
-            const char *text)
+/* @piece without the spaces around it, as g_strstrip() strips */
+static Piece
+strip_piece (Piece piece)
 {
-  g_ptr_array_add (self->unresolved, g_strdup (text));
+  while (piece.len > 0 && g_ascii_isspace (piece.at[0]))
+    {
+      piece.at++;
+      piece.len--;
+    }
+  while (piece.len > 0 && g_ascii_isspace (piece.at[piece.len - 1]))
+    piece.len--;
+  return piece;
+}
+
+static gboolean
+all_date_words (Piece word)
+{
+  g_autofree char *text = dup_piece (word);
+  g_autoptr(GPtrArray) parts = split_words (text);
+  gboolean all = parts->len > 0;
+
+  for (guint i = 0; i < parts->len; i++)
+    all &= is_date_word (g_ptr_array_index (parts, i));
+  return all;
+}
+
+/* "Gyeongju 29-30 Oct 2025": the words (separated by one space) before the date are the
+ * place; both pieces point into @text */
+static void
+split_place_dates (Piece  text,
+                   Piece *place,
+                   Piece *dates)
+{
+  Piece stripped = strip_piece (text);
+  const char *end = stripped.at + stripped.len;
+  const char *first = end;  /* the first word of the dates */
+  const char *word_end = end;
+
+  for (;;)
+    {
+      Piece word = { word_end, 0 };
+
+      while (word.at > stripped.at && word.at[-1] != ' ')
+        word.at--;
+      word.len = word_end - word.at;
+      if (!all_date_words (word))
+        break;
+      first = word.at;
+      if (first == stripped.at)
+        break;
+      word_end = first - 1;  /* the space before */
+    }
+  dates->at = first;
+  dates->len = end - first;
+  place->at = stripped.at;
+  if (first == end)
+    place->len = stripped.len;
+  else if (first == stripped.at)
+    place->len = 0;
+  else
+    place->len = first - 1 - stripped.at;
+}
+
+/* @piece (in self->text) cannot be resolved */
+static void
+unresolved (QuickAdd *self,
+            Piece     piece)
+{
+  DmQuickAddSpan span = { piece.at - self->text, piece.at - self->text + piece.len };
+
+  g_ptr_array_add (self->unresolved, dup_piece (piece));
+  g_array_append_val (self->spans, span);
 }
 
 static DmPlace *
-resolve_place (QuickAdd   *self,
-               const char *name)
+resolve_place (QuickAdd *self,
+               Piece     piece)
 {
+  g_autofree char *name = dup_piece (piece);
   const DmGazetteerEntry *e = *name ? dm_gazetteer_lookup (dm_gazetteer_get_default (), name, NULL) : NULL;
 
   if (e == NULL)
     {
-      unresolved (self, name);
+      unresolved (self, piece);
       return NULL;
     }
   return dm_place_new (NULL, e->name, e->country, e->latitude, e->longitude, e->timezone);
@@ -308,23 +362,27 @@ parse_trip (QuickAdd   *self,
             const char *who,
             const char *stops_text)
 {
-  g_auto(GStrv) stops = g_strsplit (stops_text, ">", -1);
   g_autoptr(DmActor) actor = resolve_actor (self, who);
   g_autoptr(DmEvent) event = new_event (self, DM_EVENT_KIND_TRIP);
   g_autoptr(DmPlace) previous = NULL;
   DmTime previous_time = DM_TIME_UNKNOWN;
+  const char *next = stops_text;
 
   dm_event_set_actor (event, actor);
-  for (guint i = 0; stops[i] != NULL; i++)
+  for (guint i = 0; next != NULL; i++)
     {
-      g_autofree char *name = NULL;
-      g_autofree char *dates = NULL;
+      const char *mark = strchr (next, '>');
+      Piece stop = { next, mark ? (gsize) (mark - next) : strlen (next) };
+      Piece name, dates;
+      g_autofree char *dates_text = NULL;
       g_autoptr(DmPlace) place = NULL;
       DmTime time = DM_TIME_UNKNOWN, unused;
 
-      split_place_dates (stops[i], &name, &dates);
+      next = mark ? mark + 1 : NULL;
+      split_place_dates (stop, &name, &dates);
       place = resolve_place (self, name);
-      if (*dates && !parse_dates (self, dates, place ? dm_place_get_zone (place) : NULL, &time, &unused))
+      dates_text = dup_piece (dates);
+      if (*dates_text && !parse_dates (self, dates_text, place ? dm_place_get_zone (place) : NULL, &time, &unused))
         unresolved (self, dates);
       if (i > 0 && previous != NULL && place != NULL)
         {
@@ -348,14 +406,15 @@ parse_visit (QuickAdd   *self,
 {
   g_autoptr(DmActor) actor = resolve_actor (self, who);
   g_autoptr(DmEvent) event = new_event (self, DM_EVENT_KIND_VISIT);
-  g_autofree char *name = NULL;
-  g_autofree char *dates = NULL;
+  Piece name, dates;
+  g_autofree char *dates_text = NULL;
   g_autoptr(DmPlace) place = NULL;
   DmTime start, end;
 
-  split_place_dates (where_when, &name, &dates);
+  split_place_dates ((Piece) { where_when, strlen (where_when) }, &name, &dates);
   place = resolve_place (self, name);
-  if (!parse_dates (self, dates, place ? dm_place_get_zone (place) : NULL, &start, &end))
+  dates_text = dup_piece (dates);
+  if (!parse_dates (self, dates_text, place ? dm_place_get_zone (place) : NULL, &start, &end))
     unresolved (self, dates);
   dm_event_set_actor (event, actor);
   dm_event_set_place (event, place);
@@ -387,19 +446,36 @@ names_summit (const char *folded)
   return FALSE;
 }
 
+/* The part of @text after its @n-th comma, up to the next one */
+static Piece
+nth_part (Piece text,
+          guint n)
+{
+  const char *end = text.at + text.len;
+  const char *at = text.at;
+  const char *comma;
+
+  for (guint i = 0; i < n; i++)
+    at = (const char *) memchr (at, ',', end - at) + 1;
+  comma = memchr (at, ',', end - at);
+  return (Piece) { at, (comma ? comma : end) - at };
+}
+
 /* "APEC summit, Gyeongju, 31 Oct - 1 Nov 2025: Trump, Xi, Takaichi" */
 static DmEvent *
 parse_gathering (QuickAdd   *self,
-                 const char *what,
+                 Piece       what,
                  const char *who)
 {
-  g_auto(GStrv) parts = g_strsplit (what, ",", -1);
+  g_autofree char *what_text = dup_piece (what);
+  g_auto(GStrv) parts = g_strsplit (what_text, ",", -1);
   g_auto(GStrv) names = g_strsplit (who, ",", -1);
   guint n = g_strv_length (parts);
   g_autofree char *folded = NULL;
   g_autoptr(DmEvent) event = NULL;
   g_autoptr(DmPlace) place = NULL;
-  g_autofree char *dates = NULL;
+  g_autofree char *dates_text = NULL;
+  Piece dates;
   DmTime start, end;
 
   if (n < 2)
@@ -411,10 +487,11 @@ parse_gathering (QuickAdd   *self,
   event = new_event (self, names_summit (folded) ? DM_EVENT_KIND_SUMMIT : DM_EVENT_KIND_MEETING);
   if (n >= 3)
     dm_event_set_title (event, g_strstrip (parts[0]));
-  place = resolve_place (self, g_strstrip (parts[n - 2]));
+  place = resolve_place (self, strip_piece (nth_part (what, n - 2)));
   /* the dates are the last part; "31 Oct - 1 Nov 2025" has no comma */
-  dates = g_strstrip (g_strdup (parts[n - 1]));
-  if (!parse_dates (self, dates, place ? dm_place_get_zone (place) : NULL, &start, &end))
+  dates = strip_piece (nth_part (what, n - 1));
+  dates_text = dup_piece (dates);
+  if (!parse_dates (self, dates_text, place ? dm_place_get_zone (place) : NULL, &start, &end))
     unresolved (self, dates);
   dm_event_set_place (event, place);
   dm_event_set_start (event, &start);
@@ -431,14 +508,27 @@ parse_gathering (QuickAdd   *self,
   return g_steal_pointer (&event);
 }
 
-/* No-break and narrow no-break spaces made plain spaces */
+/* @line with no-break and narrow no-break spaces made plain spaces; @offsets (guint) gets
+ * where each byte of it, and its end, is in @line */
 static char *
-replace_no_break_spaces (const char *line)
+replace_no_break_spaces (const char *line,
+                         GArray     *offsets)
 {
-  GString *text = g_string_new (line);
+  GString *text = g_string_new (NULL);
 
-  g_string_replace (text, "\u00a0", " ", 0);
-  g_string_replace (text, "\u202f", " ", 0);
+  for (guint i = 0;;)
+    {
+      g_array_append_val (offsets, i);
+      if (line[i] == '\0')
+        break;
+      if (g_str_has_prefix (line + i, "\u00a0") || g_str_has_prefix (line + i, "\u202f"))
+        {
+          g_string_append_c (text, ' ');
+          i += g_utf8_next_char (line + i) - (line + i);
+        }
+      else
+        g_string_append_c (text, line[i++]);
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -449,21 +539,41 @@ dm_quick_add_parse (DmDocument  *document,
                     GPtrArray  **unresolved_out,
                     GError     **error)
 {
-  QuickAdd self = { document, year, NULL };
-  g_autofree char *text = NULL;
+  return dm_quick_add_parse_full (document, line, year, unresolved_out, NULL, error);
+}
+
+DmEvent *
+dm_quick_add_parse_full (DmDocument  *document,
+                         const char  *line,
+                         int          year,
+                         GPtrArray  **unresolved_out,
+                         GArray     **spans_out,
+                         GError     **error)
+{
+  QuickAdd self = { document, year, NULL, NULL, NULL };
+  g_autofree char *buffer = NULL;
+  g_autoptr(GArray) offsets = NULL;
   g_autoptr(DmEvent) event = NULL;
+  Piece text;
   const char *colon;
   const char *at;
   gsize at_len = strlen (" at ");
+  gsize skipped;
 
   g_return_val_if_fail (DM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (line != NULL, NULL);
 
   self.unresolved = g_ptr_array_new_with_free_func (g_free);
+  self.spans = g_array_new (FALSE, FALSE, sizeof (DmQuickAddSpan));
   /* French writes a no-break space before “:” */
-  text = g_strstrip (replace_no_break_spaces (line));
-  colon = strchr (text, ':');
-  at = strstr (text, " at ");
+  offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  buffer = replace_no_break_spaces (line, offsets);
+  text = strip_piece ((Piece) { buffer, strlen (buffer) });
+  ((char *) text.at)[text.len] = '\0';
+  skipped = text.at - buffer;
+  self.text = text.at;
+  colon = strchr (self.text, ':');
+  at = strstr (self.text, " at ");
   if (at == NULL)
     {
       /* Translators: quick add's word between who and where in “Trump at Gyeongju 29-30 Oct
@@ -477,27 +587,36 @@ dm_quick_add_parse (DmDocument  *document,
 
           if (*words[i] == '\0')
             continue;
-          at = strstr (text, word);
+          at = strstr (self.text, word);
           at_len = strlen (word);
         }
     }
   if (colon != NULL && strchr (colon, '>') != NULL)
     {
-      g_autofree char *who = g_strndup (text, colon - text);
+      g_autofree char *who = g_strndup (self.text, colon - self.text);
       event = parse_trip (&self, g_strstrip (who), colon + 1);
     }
   else if (colon != NULL)
-    {
-      g_autofree char *what = g_strndup (text, colon - text);
-      event = parse_gathering (&self, what, colon + 1);
-    }
+    event = parse_gathering (&self, (Piece) { self.text, colon - self.text }, colon + 1);
   else if (at != NULL)
     {
-      g_autofree char *who = g_strndup (text, at - text);
+      g_autofree char *who = g_strndup (self.text, at - self.text);
       event = parse_visit (&self, g_strstrip (who), at + at_len);
     }
   else
     unresolved (&self, text);
+
+  /* the spans in @line */
+  for (guint i = 0; i < self.spans->len; i++)
+    {
+      DmQuickAddSpan *span = &g_array_index (self.spans, DmQuickAddSpan, i);
+
+      span->start = g_array_index (offsets, guint, span->start + skipped);
+      span->end = g_array_index (offsets, guint, span->end + skipped);
+    }
+  if (spans_out)
+    *spans_out = g_array_ref (self.spans);
+  g_clear_pointer (&self.spans, g_array_unref);
 
   if (self.unresolved->len > 0 || event == NULL)
     {
