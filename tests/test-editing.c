@@ -573,6 +573,94 @@ render_preview (GtkWidget *preview,
   return texture;
 }
 
+/* A texture's pixels, downloaded once (app_test_pixel downloads the texture each time) */
+typedef struct
+{
+  int     width, height;
+  guchar *data;
+} Pixels;
+
+static Pixels
+download_pixels (GdkTexture *texture)
+{
+  Pixels p = { gdk_texture_get_width (texture), gdk_texture_get_height (texture), NULL };
+
+  p.data = g_malloc (p.width * 4 * p.height);
+  gdk_texture_download (texture, p.data, p.width * 4);
+  return p;
+}
+
+/* 0xRRGGBB, as app_test_pixel */
+static guint32
+pixel_at (const Pixels *p,
+          int           x,
+          int           y)
+{
+  const guchar *q = p->data + y * p->width * 4 + x * 4;
+
+  return (q[2] << 16) | (q[1] << 8) | q[0];
+}
+
+static guint
+count_differing_at (const Pixels *whole,
+                    const Pixels *alone,
+                    int           x0,
+                    int           y0,
+                    int           step)
+{
+  guint n = 0;
+
+  g_assert_cmpint (x0, >=, 0);
+  g_assert_cmpint (y0, >=, 0);
+  g_assert_cmpint (x0 + alone->width, <=, whole->width);
+  g_assert_cmpint (y0 + alone->height, <=, whole->height);
+  for (int y = 0; y < alone->height; y += step)
+    for (int x = 0; x < alone->width; x += step)
+      if (!app_test_color_near (pixel_at (alone, x, y), pixel_at (whole, x0 + x, y0 + y), 24))
+        n++;
+  return n;
+}
+
+/* How many of @preview's own pixels (@alone_texture) differ in @editor's picture, where
+ * they match best (a window's picture may be a few pixels off its widgets' bounds); its
+ * centre (the dot) is near the dot's red there */
+static guint
+count_differing_in (GtkWidget  *editor,
+                    GtkWidget  *preview,
+                    GdkTexture *alone_texture,
+                    gboolean   *dot)
+{
+  g_autoptr(GdkTexture) whole_texture = app_test_render (editor);
+  Pixels whole = download_pixels (whole_texture);
+  Pixels alone = download_pixels (alone_texture);
+  graphene_rect_t bounds;
+  int best_x = 0, best_y = 0;
+  guint best = G_MAXUINT, n;
+
+  g_assert_true (gtk_widget_compute_bounds (preview, editor, &bounds));
+  for (int dy = -8; dy <= 8; dy++)
+    for (int dx = -8; dx <= 8; dx++)
+      {
+        int x = (int) roundf (bounds.origin.x) + dx, y = (int) roundf (bounds.origin.y) + dy;
+
+        if ((n = count_differing_at (&whole, &alone, x, y, 2)) < best)
+          {
+            best = n;
+            best_x = x;
+            best_y = y;
+          }
+      }
+  *dot = app_test_color_near (pixel_at (&whole, best_x + alone.width / 2, best_y + alone.height / 2),
+                              0xbf1c29, 40);
+  g_test_message ("preview at %d,%d (bounds %g,%g): centre %06x, alone %06x; %u differ",
+                  best_x, best_y, bounds.origin.x, bounds.origin.y,
+                  pixel_at (&whole, best_x + alone.width / 2, best_y + alone.height / 2),
+                  pixel_at (&alone, alone.width / 2, alone.height / 2), best);
+  g_free (whole.data);
+  g_free (alone.data);
+  return best;
+}
+
 /* The place entry shows the completion chosen in the list on a small map drawn from the
  * bundled base map (a dot on the place), and the place taken beside the match */
 static void
@@ -639,6 +727,15 @@ test_editor_place_preview (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->match_row)));
   chosen = render_preview (editor->place_preview, 53.90, 27.57);
   shoot (GTK_WIDGET (editor), "event-editor-place-chosen.png");
+  /* drawn in the editor as it is alone, not faded with the row's dim words */
+  {
+    gboolean dot;
+    guint n = count_differing_in (GTK_WIDGET (editor), editor->place_preview, chosen, &dot);
+
+    /* (a few hundred of the 4,000 compared differ where the picture's offset is fractional) */
+    g_assert_true (dot);
+    g_assert_cmpuint (n, <, 1000);
+  }
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (win));
 }
