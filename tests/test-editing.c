@@ -268,6 +268,150 @@ test_close_asks (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Quitting (app.quit, Ctrl+Q) in a running application whose window has unsaved changes */
+typedef struct
+{
+  GApplication *app;
+  DmWindow     *win;
+  guint         after_id;
+  guint         timeout_id;
+  gboolean      cancelled;  /* the dialog answered Cancel */
+  gboolean      after;      /* the application was still running after that */
+  gboolean      timed_out;
+} QuitTest;
+
+static GtkWindow *
+quit_and_wait_for_dialog (QuitTest *t)
+{
+  GtkWindow *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (t->app), "quit", NULL);
+  app_test_wait (50);
+  /* it asks, as closing does, and the window stays */
+  g_assert_nonnull (t->win);
+  dialog = dm_window_get_close_dialog (t->win);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "cancel"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save"));
+  return dialog;
+}
+
+/* The button of @widget (or inside it) labelled @label */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Run by the application's own loop after Cancel: it is still running; now Discard */
+static gboolean
+quit_after_cancel_cb (gpointer data)
+{
+  QuitTest *t = data;
+  GtkWindow *dialog;
+
+  t->after_id = 0;
+  t->after = TRUE;
+  g_assert_nonnull (t->win);
+  g_assert_true (dm_window_get_modified (t->win));
+  dialog = quit_and_wait_for_dialog (t);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  /* the last window closes: g_application_run() returns */
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+quit_steps_cb (gpointer data)
+{
+  QuitTest *t = data;
+  GtkWindow *dialog;
+
+  g_assert_true (app_test_wait_until (app_test_window_loaded, t->win, 10000));
+  g_action_group_activate_action (G_ACTION_GROUP (t->win), "quick-add",
+                                  g_variant_new_string ("Trump at Gyeongju 29-30 Oct 2025"));
+  g_assert_true (dm_window_get_modified (t->win));
+  g_assert_cmpuint (n_events (dm_window_get_document (t->win)), ==, 1);
+
+  dialog = quit_and_wait_for_dialog (t);
+  g_object_ref (dialog);
+  /* the Cancel button, clicked */
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Cancel"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Cancel"), "clicked");
+  g_assert_true (app_test_wait_until (is_hidden, dialog, 60000));
+  g_object_unref (dialog);
+  /* Cancel keeps the window and its change */
+  g_assert_nonnull (t->win);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (t->win)));
+  g_assert_true (dm_window_get_modified (t->win));
+  g_assert_cmpuint (n_events (dm_window_get_document (t->win)), ==, 1);
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (t->win->window_title), "• "));
+  t->cancelled = TRUE;
+  /* had quit been called anyway, g_application_run() would return before this runs */
+  t->after_id = g_timeout_add (200, quit_after_cancel_cb, t);
+  return G_SOURCE_REMOVE;
+}
+
+/* Instead of the application's own activate (which may offer to restore what another test
+ * left autosaved): one empty window */
+static void
+quit_activate_cb (GApplication *app,
+                  QuitTest     *t)
+{
+  t->win = dm_window_new (GTK_APPLICATION (app));
+  g_object_add_weak_pointer (G_OBJECT (t->win), (gpointer *) &t->win);
+  gtk_window_set_default_size (GTK_WINDOW (t->win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (t->win));
+  g_idle_add (quit_steps_cb, t);
+  g_signal_stop_emission_by_name (app, "activate");
+}
+
+static gboolean
+quit_timeout_cb (gpointer data)
+{
+  QuitTest *t = data;
+
+  t->timeout_id = 0;
+  t->timed_out = TRUE;
+  g_application_quit (t->app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_quit_asks (void)
+{
+  g_autoptr(DmApplication) app = dm_application_new ();
+  QuitTest t = { G_APPLICATION (app) };
+  g_auto(GStrv) accels = NULL;
+
+  /* no bus name of its own: other instances may run */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (quit_activate_cb), &t);
+  t.timeout_id = g_timeout_add_seconds (180, quit_timeout_cb, &t);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_clear_handle_id (&t.timeout_id, g_source_remove);
+  g_clear_handle_id (&t.after_id, g_source_remove);
+  g_assert_false (t.timed_out);
+  g_assert_true (t.cancelled);
+  g_assert_true (t.after);
+  /* Discard closed the window */
+  g_assert_null (t.win);
+  /* Ctrl+Q is app.quit */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpstrv (accels, ((const char *[]) { "<Control>q", NULL }));
+}
+
 /* Save in the close dialog saves, then closes */
 static void
 test_close_saves (void)
@@ -1500,5 +1644,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/editing/several-files", test_several_files);
   g_test_add_func ("/app/editing/pick-on-map", test_pick_on_map);
   g_test_add_func ("/app/editing/autosave-restore", test_autosave_restore);
+  g_test_add_func ("/app/editing/quit-asks", test_quit_asks);
   return g_test_run ();
 }
