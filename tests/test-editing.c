@@ -268,6 +268,150 @@ test_close_asks (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Quitting (app.quit, Ctrl+Q) in a running application whose window has unsaved changes */
+typedef struct
+{
+  GApplication *app;
+  DmWindow     *win;
+  guint         after_id;
+  guint         timeout_id;
+  gboolean      cancelled;  /* the dialog answered Cancel */
+  gboolean      after;      /* the application was still running after that */
+  gboolean      timed_out;
+} QuitTest;
+
+static GtkWindow *
+quit_and_wait_for_dialog (QuitTest *t)
+{
+  GtkWindow *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (t->app), "quit", NULL);
+  app_test_wait (50);
+  /* it asks, as closing does, and the window stays */
+  g_assert_nonnull (t->win);
+  dialog = dm_window_get_close_dialog (t->win);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "cancel"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save"));
+  return dialog;
+}
+
+/* The button of @widget (or inside it) labelled @label */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Run by the application's own loop after Cancel: it is still running; now Discard */
+static gboolean
+quit_after_cancel_cb (gpointer data)
+{
+  QuitTest *t = data;
+  GtkWindow *dialog;
+
+  t->after_id = 0;
+  t->after = TRUE;
+  g_assert_nonnull (t->win);
+  g_assert_true (dm_window_get_modified (t->win));
+  dialog = quit_and_wait_for_dialog (t);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  /* the last window closes: g_application_run() returns */
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+quit_steps_cb (gpointer data)
+{
+  QuitTest *t = data;
+  GtkWindow *dialog;
+
+  g_assert_true (app_test_wait_until (app_test_window_loaded, t->win, 10000));
+  g_action_group_activate_action (G_ACTION_GROUP (t->win), "quick-add",
+                                  g_variant_new_string ("Trump at Gyeongju 29-30 Oct 2025"));
+  g_assert_true (dm_window_get_modified (t->win));
+  g_assert_cmpuint (n_events (dm_window_get_document (t->win)), ==, 1);
+
+  dialog = quit_and_wait_for_dialog (t);
+  g_object_ref (dialog);
+  /* the Cancel button, clicked */
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "_Cancel"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Cancel"), "clicked");
+  g_assert_true (app_test_wait_until (is_hidden, dialog, 60000));
+  g_object_unref (dialog);
+  /* Cancel keeps the window and its change */
+  g_assert_nonnull (t->win);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (t->win)));
+  g_assert_true (dm_window_get_modified (t->win));
+  g_assert_cmpuint (n_events (dm_window_get_document (t->win)), ==, 1);
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (t->win->window_title), "• "));
+  t->cancelled = TRUE;
+  /* had quit been called anyway, g_application_run() would return before this runs */
+  t->after_id = g_timeout_add (200, quit_after_cancel_cb, t);
+  return G_SOURCE_REMOVE;
+}
+
+/* Instead of the application's own activate (which may offer to restore what another test
+ * left autosaved): one empty window */
+static void
+quit_activate_cb (GApplication *app,
+                  QuitTest     *t)
+{
+  t->win = dm_window_new (GTK_APPLICATION (app));
+  g_object_add_weak_pointer (G_OBJECT (t->win), (gpointer *) &t->win);
+  gtk_window_set_default_size (GTK_WINDOW (t->win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (t->win));
+  g_idle_add (quit_steps_cb, t);
+  g_signal_stop_emission_by_name (app, "activate");
+}
+
+static gboolean
+quit_timeout_cb (gpointer data)
+{
+  QuitTest *t = data;
+
+  t->timeout_id = 0;
+  t->timed_out = TRUE;
+  g_application_quit (t->app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_quit_asks (void)
+{
+  g_autoptr(DmApplication) app = dm_application_new ();
+  QuitTest t = { G_APPLICATION (app) };
+  g_auto(GStrv) accels = NULL;
+
+  /* no bus name of its own: other instances may run */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (quit_activate_cb), &t);
+  t.timeout_id = g_timeout_add_seconds (180, quit_timeout_cb, &t);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_clear_handle_id (&t.timeout_id, g_source_remove);
+  g_clear_handle_id (&t.after_id, g_source_remove);
+  g_assert_false (t.timed_out);
+  g_assert_true (t.cancelled);
+  g_assert_true (t.after);
+  /* Discard closed the window */
+  g_assert_null (t.win);
+  /* Ctrl+Q is app.quit */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpstrv (accels, ((const char *[]) { "<Control>q", NULL }));
+}
+
 /* Save in the close dialog saves, then closes */
 static void
 test_close_saves (void)
@@ -573,6 +717,94 @@ render_preview (GtkWidget *preview,
   return texture;
 }
 
+/* A texture's pixels, downloaded once (app_test_pixel downloads the texture each time) */
+typedef struct
+{
+  int     width, height;
+  guchar *data;
+} Pixels;
+
+static Pixels
+download_pixels (GdkTexture *texture)
+{
+  Pixels p = { gdk_texture_get_width (texture), gdk_texture_get_height (texture), NULL };
+
+  p.data = g_malloc (p.width * 4 * p.height);
+  gdk_texture_download (texture, p.data, p.width * 4);
+  return p;
+}
+
+/* 0xRRGGBB, as app_test_pixel */
+static guint32
+pixel_at (const Pixels *p,
+          int           x,
+          int           y)
+{
+  const guchar *q = p->data + y * p->width * 4 + x * 4;
+
+  return (q[2] << 16) | (q[1] << 8) | q[0];
+}
+
+static guint
+count_differing_at (const Pixels *whole,
+                    const Pixels *alone,
+                    int           x0,
+                    int           y0,
+                    int           step)
+{
+  guint n = 0;
+
+  g_assert_cmpint (x0, >=, 0);
+  g_assert_cmpint (y0, >=, 0);
+  g_assert_cmpint (x0 + alone->width, <=, whole->width);
+  g_assert_cmpint (y0 + alone->height, <=, whole->height);
+  for (int y = 0; y < alone->height; y += step)
+    for (int x = 0; x < alone->width; x += step)
+      if (!app_test_color_near (pixel_at (alone, x, y), pixel_at (whole, x0 + x, y0 + y), 24))
+        n++;
+  return n;
+}
+
+/* How many of @preview's own pixels (@alone_texture) differ in @editor's picture, where
+ * they match best (a window's picture may be a few pixels off its widgets' bounds); its
+ * centre (the dot) is near the dot's red there */
+static guint
+count_differing_in (GtkWidget  *editor,
+                    GtkWidget  *preview,
+                    GdkTexture *alone_texture,
+                    gboolean   *dot)
+{
+  g_autoptr(GdkTexture) whole_texture = app_test_render (editor);
+  Pixels whole = download_pixels (whole_texture);
+  Pixels alone = download_pixels (alone_texture);
+  graphene_rect_t bounds;
+  int best_x = 0, best_y = 0;
+  guint best = G_MAXUINT, n;
+
+  g_assert_true (gtk_widget_compute_bounds (preview, editor, &bounds));
+  for (int dy = -8; dy <= 8; dy++)
+    for (int dx = -8; dx <= 8; dx++)
+      {
+        int x = (int) roundf (bounds.origin.x) + dx, y = (int) roundf (bounds.origin.y) + dy;
+
+        if ((n = count_differing_at (&whole, &alone, x, y, 2)) < best)
+          {
+            best = n;
+            best_x = x;
+            best_y = y;
+          }
+      }
+  *dot = app_test_color_near (pixel_at (&whole, best_x + alone.width / 2, best_y + alone.height / 2),
+                              0xbf1c29, 40);
+  g_test_message ("preview at %d,%d (bounds %g,%g): centre %06x, alone %06x; %u differ",
+                  best_x, best_y, bounds.origin.x, bounds.origin.y,
+                  pixel_at (&whole, best_x + alone.width / 2, best_y + alone.height / 2),
+                  pixel_at (&alone, alone.width / 2, alone.height / 2), best);
+  g_free (whole.data);
+  g_free (alone.data);
+  return best;
+}
+
 /* The place entry shows the completion chosen in the list on a small map drawn from the
  * bundled base map (a dot on the place), and the place taken beside the match */
 static void
@@ -639,6 +871,15 @@ test_editor_place_preview (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->match_row)));
   chosen = render_preview (editor->place_preview, 53.90, 27.57);
   shoot (GTK_WIDGET (editor), "event-editor-place-chosen.png");
+  /* drawn in the editor as it is alone, not faded with the row's dim words */
+  {
+    gboolean dot;
+    guint n = count_differing_in (GTK_WIDGET (editor), editor->place_preview, chosen, &dot);
+
+    /* (a few hundred of the 4,000 compared differ where the picture's offset is fractional) */
+    g_assert_true (dot);
+    g_assert_cmpuint (n, <, 1000);
+  }
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (win));
 }
@@ -1113,6 +1354,35 @@ test_pick_on_map (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The text the entry's error underlines cover, joined by "|" */
+static char *
+dup_underlined (GtkEntry *entry)
+{
+  PangoAttrList *attrs = gtk_entry_get_attributes (entry);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
+  GSList *list = attrs ? pango_attr_list_get_attributes (attrs) : NULL;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE &&
+          ((PangoAttrInt *) attr)->value == PANGO_UNDERLINE_ERROR)
+        {
+          g_assert_cmpuint (attr->end_index, <=, strlen (text));
+          g_ptr_array_add (pieces, g_strndup (text + attr->start_index,
+                                              attr->end_index - attr->start_index));
+        }
+      /* in a colour of its own, not the text's */
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE_COLOR)
+        g_assert_cmpuint (((PangoAttrColor *) attr)->color.red, >, 0x8000);
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  g_ptr_array_add (pieces, NULL);
+  return g_strjoinv ("|", (char **) pieces->pdata);
+}
+
 /* Each example line of the issue through win.quick-add, then the dialog's preview */
 static void
 test_quick_add (void)
@@ -1165,7 +1435,25 @@ test_quick_add (void)
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could not make sense of “Xanadoodle”");
+  /* what cannot be resolved is underlined where it is typed, the words still in the body */
+  {
+    g_autofree char *underlined = dup_underlined (GTK_ENTRY (entry));
+
+    g_assert_cmpstr (underlined, ==, "Xanadoodle");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Trump\u00a0at Narnia 29-32 Oct 2025");
+  {
+    g_autofree char *underlined = dup_underlined (GTK_ENTRY (entry));
+
+    g_assert_cmpstr (underlined, ==, "Narnia|29-32 Oct 2025");
+  }
+  shoot (GTK_WIDGET (dialog), "quick-add-unresolved.png");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Lavrov at Minsk ~28 Oct");
+  {
+    g_autofree char *underlined = dup_underlined (GTK_ENTRY (entry));
+
+    g_assert_cmpstr (underlined, ==, "");
+  }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   g_assert_cmpuint (n_events (doc), ==, n + 4);
   gtk_window_destroy (GTK_WINDOW (win));
@@ -1356,5 +1644,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/editing/several-files", test_several_files);
   g_test_add_func ("/app/editing/pick-on-map", test_pick_on_map);
   g_test_add_func ("/app/editing/autosave-restore", test_autosave_restore);
+  g_test_add_func ("/app/editing/quit-asks", test_quit_asks);
   return g_test_run ();
 }

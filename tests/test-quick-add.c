@@ -142,6 +142,82 @@ test_unresolved (void)
   g_assert_cmpstr (error->message, ==, "Could not make sense of “Xanadoodle 31 Foo”, “2025”");
 }
 
+/* The bytes of @line a span covers */
+static char *
+dup_span (const char *line,
+          GArray     *spans,
+          guint       i)
+{
+  DmQuickAddSpan *span = &g_array_index (spans, DmQuickAddSpan, i);
+
+  g_assert_cmpuint (span->start, <=, span->end);
+  g_assert_cmpuint (span->end, <=, strlen (line));
+  return g_strndup (line + span->start, span->end - span->start);
+}
+
+/* Where the unresolved pieces are in the line as typed, so that the preview can mark them:
+ * after no-break spaces (two and three bytes, read as one space) and leading spaces too */
+static void
+test_unresolved_spans (void)
+{
+  static const struct { const char *line; const char *pieces[3]; } cases[] = {
+    { "Trump at Narnia 29-30 Oct 2025", { "Narnia" } },
+    { "  Trump\u00a0at\u202fNarnia 29-30 Oct 2025", { "Narnia" } },
+    { "Trump at Xanadoodle 31 Foo 2025", { "Xanadoodle 31 Foo", "2025" } },
+    { "Trump at Gyeongju 31-32 Oct 2025", { "31-32 Oct 2025" } },
+    { "Choe Son Hui: Pyongyang 2025-11-05 > Narnia 2025-11-06 > Pyongyang 2025-11-08",
+      { "Narnia" } },
+    { "Narnia: Pyongyang 2025-11-05 > Narnia 2025-11-06", { "Narnia" } },
+    { "APEC summit, Narnia, 31 Oct - 1 Nov 2025\u00a0: Trump, Xi", { "Narnia" } },
+    { "Talks,  Gyeongju ,  31 Foo 2025 : Trump", { "31 Foo 2025" } },
+    { "just words", { "just words" } },
+  };
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+
+  /* (the gazetteer has an Atlantis, in South Africa: Narnia is nowhere) */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) unresolved = NULL;
+      g_autoptr(GArray) spans = NULL;
+      g_autoptr(DmEvent) event = dm_quick_add_parse_full (doc, cases[i].line, 2025, &unresolved,
+                                                          &spans, &error);
+      guint n = g_strv_length ((char **) cases[i].pieces);
+
+      g_test_message ("%s", cases[i].line);
+      g_assert_null (event);
+      g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+      g_assert_cmpuint (spans->len, ==, n);
+      g_assert_cmpuint (unresolved->len, ==, n);
+      for (guint k = 0; k < n; k++)
+        {
+          g_autofree char *piece = dup_span (cases[i].line, spans, k);
+
+          g_assert_cmpstr (piece, ==, cases[i].pieces[k]);
+          g_assert_cmpstr (g_ptr_array_index (unresolved, k), ==, cases[i].pieces[k]);
+        }
+    }
+  /* the trip's second stop, not its traveller of the same name */
+  {
+    const char *line = "Narnia: Pyongyang 2025-11-05 > Narnia 2025-11-06";
+    g_autoptr(GArray) spans = NULL;
+    g_autoptr(DmEvent) event = dm_quick_add_parse_full (doc, line, 2025, NULL, &spans, NULL);
+
+    g_assert_cmpuint (g_array_index (spans, DmQuickAddSpan, 0).start, ==,
+                      strstr (line, "> Narnia") + 2 - line);
+  }
+  /* a line that makes an event has none */
+  {
+    g_autoptr(GArray) spans = NULL;
+    g_autoptr(DmEvent) event = dm_quick_add_parse_full (doc, "Trump at Gyeongju 29-30 Oct 2025", 2025,
+                                                        NULL, &spans, NULL);
+
+    g_assert_nonnull (event);
+    g_assert_cmpuint (spans->len, ==, 0);
+  }
+}
+
 /* Runs under @locale with the messages of @language from the build tree's catalogue;
  * FALSE (the test skipped) where the system lacks @locale (build-aux/dev generates it) */
 static gboolean
@@ -333,6 +409,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/formats/quick-add/summit", test_summit);
   g_test_add_func ("/formats/quick-add/dates", test_dates);
   g_test_add_func ("/formats/quick-add/unresolved", test_unresolved);
+  g_test_add_func ("/formats/quick-add/unresolved-spans", test_unresolved_spans);
   g_test_add_func ("/formats/quick-add/locale-months", test_locale_months);
   g_test_add_func ("/formats/quick-add/locale-keywords", test_locale_keywords);
   return g_test_run ();

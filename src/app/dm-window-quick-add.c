@@ -15,7 +15,8 @@
 /*
  * Quick add (docs/EDITING.md): one line of text made into an event by dm_quick_add_parse.
  * win.quick-add with a line adds it at once; Ctrl+L opens a dialog whose preview says what
- * the line makes, or what in it cannot be resolved, as it is typed.
+ * the line makes, or what in it cannot be resolved, as it is typed; those pieces are
+ * underlined in the entry itself.
  */
 
 /* The year of dates that give none: the document's, else this year */
@@ -35,9 +36,10 @@ default_year (DmWindow *self)
 static DmEvent *
 parse (DmWindow    *self,
        const char  *line,
+       GArray     **spans,
        GError     **error)
 {
-  return dm_quick_add_parse (self->document, line, default_year (self), NULL, error);
+  return dm_quick_add_parse_full (self->document, line, default_year (self), NULL, spans, error);
 }
 
 /* Adds the line's event; FALSE (with a toast) when the line cannot be resolved */
@@ -46,7 +48,7 @@ dm_window_quick_add (DmWindow   *self,
                      const char *line)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DmEvent) event = parse (self, line, &error);
+  g_autoptr(DmEvent) event = parse (self, line, NULL, &error);
   g_autoptr(DmCommand) command = NULL;
 
   if (event == NULL)
@@ -69,6 +71,35 @@ describe (DmEvent *event)
   return g_strdup_printf ("%s\n%s", title, when);
 }
 
+/* The pieces of the line that cannot be resolved, underlined in the error colour where they
+ * are typed (the preview names them too, in words) */
+static void
+mark_unresolved (GtkEntry *entry,
+                 GArray   *spans)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  GdkRGBA color = { 0.88, 0.11, 0.14, 1.0 };  /* libadwaita's @error_color */
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (entry)),
+                                  "error_color", &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      DmQuickAddSpan *span = &g_array_index (spans, DmQuickAddSpan, i);
+      PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+      PangoAttribute *underline_color = pango_attr_underline_color_new (color.red * 65535,
+                                                                        color.green * 65535,
+                                                                        color.blue * 65535);
+
+      underline->start_index = underline_color->start_index = span->start;
+      underline->end_index = underline_color->end_index = span->end;
+      pango_attr_list_insert (attrs, underline);
+      pango_attr_list_insert (attrs, underline_color);
+    }
+  gtk_entry_set_attributes (entry, attrs);
+}
+
 static void
 entry_changed_cb (GtkEditable      *entry,
                   AdwMessageDialog *dialog)
@@ -76,9 +107,11 @@ entry_changed_cb (GtkEditable      *entry,
   DmWindow *self = DM_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
   const char *line = gtk_editable_get_text (entry);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DmEvent) event = *line ? parse (self, line, &error) : NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(DmEvent) event = *line ? parse (self, line, &spans, &error) : NULL;
   g_autofree char *preview = event ? describe (event) : NULL;
 
+  mark_unresolved (GTK_ENTRY (entry), spans);
   adw_message_dialog_set_body (dialog, preview ? preview : error ? error->message : "");
   adw_message_dialog_set_response_enabled (dialog, "add", event != NULL);
 }

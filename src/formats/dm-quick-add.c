@@ -17,232 +17,105 @@ typedef struct
 {
   DmDocument *document;
   int         year;
+  const char *text;        /* the line as read: no-break spaces made spaces, stripped */
   GPtrArray  *unresolved;  /* char * */
+  GArray     *spans;       /* DmQuickAddSpan, in @text */
 } QuickAdd;
 
-/* A day, month and year as written; 0: not given */
+
+/* A piece of the line: @len bytes at @at */
 typedef struct
 {
-  int day;
-  int month;
-  int year;
-} Date;
+  const char *at;
+  gsize       len;
+} Piece;
 
-static int
-month_of (const char *word)
+static char *
+dup_piece (Piece piece)
 {
-  return dm_quick_add_month_of (word);
+  return g_strndup (piece.at, piece.len);
+}
+
+/* @piece without the spaces around it, as g_strstrip() strips */
+static Piece
+strip_piece (Piece piece)
+{
+  while (piece.len > 0 && g_ascii_isspace (piece.at[0]))
+    {
+      piece.at++;
+      piece.len--;
+    }
+  while (piece.len > 0 && g_ascii_isspace (piece.at[piece.len - 1]))
+    piece.len--;
+  return piece;
 }
 
 static gboolean
-is_number (const char *word)
+all_date_words (Piece word)
 {
-  if (*word == '\0')
-    return FALSE;
-  for (const char *p = word; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
+  g_autofree char *text = dup_piece (word);
+
+  return dm_quick_add_is_date (text);
 }
 
-/* Splits into words, with "-" and "~" words of their own; commas are spaces */
-static GPtrArray *
-split_words (const char *text)
-{
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  GString *word = g_string_new (NULL);
-  g_autofree char *copy = g_strdup (text);
-
-  /* an en dash is a dash */
-  for (char *p; (p = strstr (copy, "–")) != NULL;)
-    memcpy (p, "  -", 3);
-  for (const char *p = copy;; p++)
-    {
-      gboolean sep = *p == '\0' || *p == ' ' || *p == ',' || *p == '-' || *p == '~';
-
-      if (sep && word->len > 0)
-        {
-          g_ptr_array_add (words, g_strdup (word->str));
-          g_string_truncate (word, 0);
-        }
-      if (*p == '-' || *p == '~')
-        g_ptr_array_add (words, g_strndup (p, 1));
-      else if (!sep)
-        g_string_append_c (word, *p);
-      if (*p == '\0')
-        break;
-    }
-  g_string_free (word, TRUE);
-  return words;
-}
-
-/* A number with the mark the user's language writes after a year, a month or a day
- * (Korean "2025년", "10월", "31일"): 1 for a year, 2 a month, 3 a day; 0 for another word */
-static int
-marked_number (const char *word,
-               int        *value)
-{
-  /* Translators: quick add: the marks written right after the number of a year, of a
-   * month and of a day in your language's dates, in this order, separated by “|” (Korean
-   * “년|월|일” for “2025년 10월 31일”); keep them empty, “||”, where none are written */
-  g_auto(GStrv) marks = g_strsplit (C_("quick add", "||"), "|", 3);
-
-  for (guint unit = 0; unit < 3 && marks[unit] != NULL; unit++)
-    {
-      gsize len = strlen (word), mark = strlen (marks[unit]);
-      g_autofree char *number = NULL;
-
-      if (mark == 0 || len <= mark || !g_str_has_suffix (word, marks[unit]))
-        continue;
-      number = g_strndup (word, len - mark);
-      if (!is_number (number))
-        continue;
-      *value = atoi (number);
-      return unit + 1;
-    }
-  return 0;
-}
-
-static gboolean
-is_date_word (const char *word)
-{
-  int value;
-
-  return is_number (word) || month_of (word) > 0 || marked_number (word, &value) > 0 ||
-         g_str_equal (word, "-") || g_str_equal (word, "~");
-}
-
-static gboolean
-make_time (const Date *d,
-           gboolean    approximate,
-           GTimeZone  *zone,
-           DmTime     *out)
-{
-  g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d%s", d->year, d->month, d->day,
-                                          approximate ? "~" : "");
-  return dm_time_parse (iso, zone, out, NULL);
-}
-
-/* "2025-10-26", "26 Oct 2025", "26 October", "Oct 26", "~28 Oct", "29-30 Oct 2025",
- * "31 Oct - 1 Nov 2025"; the end is unknown for a single day */
-static gboolean
-parse_dates (QuickAdd   *self,
-             const char *text,
-             GTimeZone  *zone,
-             DmTime     *start,
-             DmTime     *end)
-{
-  g_autoptr(GPtrArray) words = NULL;
-  Date d[2] = { { 0 } };
-  guint part = 0;
-  int value, unit;
-  gboolean approximate = FALSE;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  int y, m, dd;
-
-  *start = DM_TIME_UNKNOWN;
-  *end = DM_TIME_UNKNOWN;
-  if (sscanf (stripped, "%4d-%2d-%2d", &y, &m, &dd) == 3 && strlen (stripped) == 10)
-    return dm_time_parse (stripped, zone, start, NULL);
-  words = split_words (stripped);
-  for (guint i = 0; i < words->len; i++)
-    {
-      const char *w = g_ptr_array_index (words, i);
-
-      if (g_str_equal (w, "~"))
-        approximate = TRUE;
-      else if (g_str_equal (w, "-"))
-        {
-          if (part == 1)
-            return FALSE;
-          part = 1;
-        }
-      else if ((unit = marked_number (w, &value)) == 1 && d[part].year == 0)
-        d[part].year = value;
-      else if (unit == 2 && d[part].month == 0 && value >= 1 && value <= 12)
-        d[part].month = value;
-      else if (unit == 3 && d[part].day == 0)
-        d[part].day = value;
-      else if (unit > 0)
-        return FALSE;
-      else if (is_number (w) && atoi (w) > 31)
-        d[part].year = atoi (w);
-      else if (is_number (w) && d[part].day == 0)
-        d[part].day = atoi (w);
-      else if (month_of (w) > 0 && d[part].month == 0)
-        d[part].month = month_of (w);
-      else
-        return FALSE;
-    }
-  /* what one side does not say, the other does: "29-30 Oct 2025" */
-  if (part == 1)
-    {
-      if (d[0].month == 0)
-        d[0].month = d[1].month;
-      if (d[1].month == 0)
-        d[1].month = d[0].month;
-      if (d[0].year == 0)
-        d[0].year = d[1].year;
-      if (d[1].year == 0)
-        d[1].year = d[0].year;
-    }
-  for (guint k = 0; k <= part; k++)
-    {
-      if (d[k].year == 0)
-        d[k].year = self->year;
-      if (d[k].day == 0 || d[k].month == 0)
-        return FALSE;
-    }
-  if (!make_time (&d[0], approximate, zone, start))
-    return FALSE;
-  return part == 0 || make_time (&d[1], approximate, zone, end);
-}
-
-/* "Gyeongju 29-30 Oct 2025": the words before the date are the place */
+/* "Gyeongju 29-30 Oct 2025": the words (separated by one space) before the date are the
+ * place; both pieces point into @text */
 static void
-split_place_dates (const char  *text,
-                   char       **place,
-                   char       **dates)
+split_place_dates (Piece  text,
+                   Piece *place,
+                   Piece *dates)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_auto(GStrv) words = g_strsplit (stripped, " ", -1);
-  guint first = g_strv_length (words);
-  char *saved;
+  Piece stripped = strip_piece (text);
+  const char *end = stripped.at + stripped.len;
+  const char *first = end;  /* the first word of the dates */
+  const char *word_end = end;
 
-  while (first > 0)
+  for (;;)
     {
-      g_autoptr(GPtrArray) parts = split_words (words[first - 1]);
-      gboolean all = parts->len > 0;
+      Piece word = { word_end, 0 };
 
-      for (guint i = 0; i < parts->len; i++)
-        all &= is_date_word (g_ptr_array_index (parts, i));
-      if (!all)
+      while (word.at > stripped.at && word.at[-1] != ' ')
+        word.at--;
+      word.len = word_end - word.at;
+      if (!all_date_words (word))
         break;
-      first--;
+      first = word.at;
+      if (first == stripped.at)
+        break;
+      word_end = first - 1;  /* the space before */
     }
-  *dates = g_strjoinv (" ", words + first);
-  saved = words[first];
-  words[first] = NULL;
-  *place = g_strjoinv (" ", words);
-  words[first] = saved;
+  dates->at = first;
+  dates->len = end - first;
+  place->at = stripped.at;
+  if (first == end)
+    place->len = stripped.len;
+  else if (first == stripped.at)
+    place->len = 0;
+  else
+    place->len = first - 1 - stripped.at;
 }
 
+/* @piece (in self->text) cannot be resolved */
 static void
-unresolved (QuickAdd   *self,
-            const char *text)
+unresolved (QuickAdd *self,
+            Piece     piece)
 {
-  g_ptr_array_add (self->unresolved, g_strdup (text));
+  DmQuickAddSpan span = { piece.at - self->text, piece.at - self->text + piece.len };
+
+  g_ptr_array_add (self->unresolved, dup_piece (piece));
+  g_array_append_val (self->spans, span);
 }
 
 static DmPlace *
-resolve_place (QuickAdd   *self,
-               const char *name)
+resolve_place (QuickAdd *self,
+               Piece     piece)
 {
+  g_autofree char *name = dup_piece (piece);
   const DmGazetteerEntry *e = *name ? dm_gazetteer_lookup (dm_gazetteer_get_default (), name, NULL) : NULL;
 
   if (e == NULL)
     {
-      unresolved (self, name);
+      unresolved (self, piece);
       return NULL;
     }
   return dm_place_new (NULL, e->name, e->country, e->latitude, e->longitude, e->timezone);
@@ -308,23 +181,27 @@ parse_trip (QuickAdd   *self,
             const char *who,
             const char *stops_text)
 {
-  g_auto(GStrv) stops = g_strsplit (stops_text, ">", -1);
   g_autoptr(DmActor) actor = resolve_actor (self, who);
   g_autoptr(DmEvent) event = new_event (self, DM_EVENT_KIND_TRIP);
   g_autoptr(DmPlace) previous = NULL;
   DmTime previous_time = DM_TIME_UNKNOWN;
+  const char *next = stops_text;
 
   dm_event_set_actor (event, actor);
-  for (guint i = 0; stops[i] != NULL; i++)
+  for (guint i = 0; next != NULL; i++)
     {
-      g_autofree char *name = NULL;
-      g_autofree char *dates = NULL;
+      const char *mark = strchr (next, '>');
+      Piece stop = { next, mark ? (gsize) (mark - next) : strlen (next) };
+      Piece name, dates;
+      g_autofree char *dates_text = NULL;
       g_autoptr(DmPlace) place = NULL;
       DmTime time = DM_TIME_UNKNOWN, unused;
 
-      split_place_dates (stops[i], &name, &dates);
+      next = mark ? mark + 1 : NULL;
+      split_place_dates (stop, &name, &dates);
       place = resolve_place (self, name);
-      if (*dates && !parse_dates (self, dates, place ? dm_place_get_zone (place) : NULL, &time, &unused))
+      dates_text = dup_piece (dates);
+      if (*dates_text && !dm_quick_add_parse_dates (dates_text, self->year, place ? dm_place_get_zone (place) : NULL, &time, &unused))
         unresolved (self, dates);
       if (i > 0 && previous != NULL && place != NULL)
         {
@@ -348,14 +225,15 @@ parse_visit (QuickAdd   *self,
 {
   g_autoptr(DmActor) actor = resolve_actor (self, who);
   g_autoptr(DmEvent) event = new_event (self, DM_EVENT_KIND_VISIT);
-  g_autofree char *name = NULL;
-  g_autofree char *dates = NULL;
+  Piece name, dates;
+  g_autofree char *dates_text = NULL;
   g_autoptr(DmPlace) place = NULL;
   DmTime start, end;
 
-  split_place_dates (where_when, &name, &dates);
+  split_place_dates ((Piece) { where_when, strlen (where_when) }, &name, &dates);
   place = resolve_place (self, name);
-  if (!parse_dates (self, dates, place ? dm_place_get_zone (place) : NULL, &start, &end))
+  dates_text = dup_piece (dates);
+  if (!dm_quick_add_parse_dates (dates_text, self->year, place ? dm_place_get_zone (place) : NULL, &start, &end))
     unresolved (self, dates);
   dm_event_set_actor (event, actor);
   dm_event_set_place (event, place);
@@ -387,19 +265,36 @@ names_summit (const char *folded)
   return FALSE;
 }
 
+/* The part of @text after its @n-th comma, up to the next one */
+static Piece
+nth_part (Piece text,
+          guint n)
+{
+  const char *end = text.at + text.len;
+  const char *at = text.at;
+  const char *comma;
+
+  for (guint i = 0; i < n; i++)
+    at = (const char *) memchr (at, ',', end - at) + 1;
+  comma = memchr (at, ',', end - at);
+  return (Piece) { at, (comma ? comma : end) - at };
+}
+
 /* "APEC summit, Gyeongju, 31 Oct - 1 Nov 2025: Trump, Xi, Takaichi" */
 static DmEvent *
 parse_gathering (QuickAdd   *self,
-                 const char *what,
+                 Piece       what,
                  const char *who)
 {
-  g_auto(GStrv) parts = g_strsplit (what, ",", -1);
+  g_autofree char *what_text = dup_piece (what);
+  g_auto(GStrv) parts = g_strsplit (what_text, ",", -1);
   g_auto(GStrv) names = g_strsplit (who, ",", -1);
   guint n = g_strv_length (parts);
   g_autofree char *folded = NULL;
   g_autoptr(DmEvent) event = NULL;
   g_autoptr(DmPlace) place = NULL;
-  g_autofree char *dates = NULL;
+  g_autofree char *dates_text = NULL;
+  Piece dates;
   DmTime start, end;
 
   if (n < 2)
@@ -411,10 +306,11 @@ parse_gathering (QuickAdd   *self,
   event = new_event (self, names_summit (folded) ? DM_EVENT_KIND_SUMMIT : DM_EVENT_KIND_MEETING);
   if (n >= 3)
     dm_event_set_title (event, g_strstrip (parts[0]));
-  place = resolve_place (self, g_strstrip (parts[n - 2]));
+  place = resolve_place (self, strip_piece (nth_part (what, n - 2)));
   /* the dates are the last part; "31 Oct - 1 Nov 2025" has no comma */
-  dates = g_strstrip (g_strdup (parts[n - 1]));
-  if (!parse_dates (self, dates, place ? dm_place_get_zone (place) : NULL, &start, &end))
+  dates = strip_piece (nth_part (what, n - 1));
+  dates_text = dup_piece (dates);
+  if (!dm_quick_add_parse_dates (dates_text, self->year, place ? dm_place_get_zone (place) : NULL, &start, &end))
     unresolved (self, dates);
   dm_event_set_place (event, place);
   dm_event_set_start (event, &start);
@@ -431,14 +327,27 @@ parse_gathering (QuickAdd   *self,
   return g_steal_pointer (&event);
 }
 
-/* No-break and narrow no-break spaces made plain spaces */
+/* @line with no-break and narrow no-break spaces made plain spaces; @offsets (guint) gets
+ * where each byte of it, and its end, is in @line */
 static char *
-replace_no_break_spaces (const char *line)
+replace_no_break_spaces (const char *line,
+                         GArray     *offsets)
 {
-  GString *text = g_string_new (line);
+  GString *text = g_string_new (NULL);
 
-  g_string_replace (text, "\u00a0", " ", 0);
-  g_string_replace (text, "\u202f", " ", 0);
+  for (guint i = 0;;)
+    {
+      g_array_append_val (offsets, i);
+      if (line[i] == '\0')
+        break;
+      if (g_str_has_prefix (line + i, "\u00a0") || g_str_has_prefix (line + i, "\u202f"))
+        {
+          g_string_append_c (text, ' ');
+          i += g_utf8_next_char (line + i) - (line + i);
+        }
+      else
+        g_string_append_c (text, line[i++]);
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -449,21 +358,41 @@ dm_quick_add_parse (DmDocument  *document,
                     GPtrArray  **unresolved_out,
                     GError     **error)
 {
-  QuickAdd self = { document, year, NULL };
-  g_autofree char *text = NULL;
+  return dm_quick_add_parse_full (document, line, year, unresolved_out, NULL, error);
+}
+
+DmEvent *
+dm_quick_add_parse_full (DmDocument  *document,
+                         const char  *line,
+                         int          year,
+                         GPtrArray  **unresolved_out,
+                         GArray     **spans_out,
+                         GError     **error)
+{
+  QuickAdd self = { document, year, NULL, NULL, NULL };
+  g_autofree char *buffer = NULL;
+  g_autoptr(GArray) offsets = NULL;
   g_autoptr(DmEvent) event = NULL;
+  Piece text;
   const char *colon;
   const char *at;
   gsize at_len = strlen (" at ");
+  gsize skipped;
 
   g_return_val_if_fail (DM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (line != NULL, NULL);
 
   self.unresolved = g_ptr_array_new_with_free_func (g_free);
+  self.spans = g_array_new (FALSE, FALSE, sizeof (DmQuickAddSpan));
   /* French writes a no-break space before “:” */
-  text = g_strstrip (replace_no_break_spaces (line));
-  colon = strchr (text, ':');
-  at = strstr (text, " at ");
+  offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  buffer = replace_no_break_spaces (line, offsets);
+  text = strip_piece ((Piece) { buffer, strlen (buffer) });
+  ((char *) text.at)[text.len] = '\0';
+  skipped = text.at - buffer;
+  self.text = text.at;
+  colon = strchr (self.text, ':');
+  at = strstr (self.text, " at ");
   if (at == NULL)
     {
       /* Translators: quick add's word between who and where in “Trump at Gyeongju 29-30 Oct
@@ -477,27 +406,36 @@ dm_quick_add_parse (DmDocument  *document,
 
           if (*words[i] == '\0')
             continue;
-          at = strstr (text, word);
+          at = strstr (self.text, word);
           at_len = strlen (word);
         }
     }
   if (colon != NULL && strchr (colon, '>') != NULL)
     {
-      g_autofree char *who = g_strndup (text, colon - text);
+      g_autofree char *who = g_strndup (self.text, colon - self.text);
       event = parse_trip (&self, g_strstrip (who), colon + 1);
     }
   else if (colon != NULL)
-    {
-      g_autofree char *what = g_strndup (text, colon - text);
-      event = parse_gathering (&self, what, colon + 1);
-    }
+    event = parse_gathering (&self, (Piece) { self.text, colon - self.text }, colon + 1);
   else if (at != NULL)
     {
-      g_autofree char *who = g_strndup (text, at - text);
+      g_autofree char *who = g_strndup (self.text, at - self.text);
       event = parse_visit (&self, g_strstrip (who), at + at_len);
     }
   else
     unresolved (&self, text);
+
+  /* the spans in @line */
+  for (guint i = 0; i < self.spans->len; i++)
+    {
+      DmQuickAddSpan *span = &g_array_index (self.spans, DmQuickAddSpan, i);
+
+      span->start = g_array_index (offsets, guint, span->start + skipped);
+      span->end = g_array_index (offsets, guint, span->end + skipped);
+    }
+  if (spans_out)
+    *spans_out = g_array_ref (self.spans);
+  g_clear_pointer (&self.spans, g_array_unref);
 
   if (self.unresolved->len > 0 || event == NULL)
     {

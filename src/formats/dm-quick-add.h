@@ -18,4 +18,20 @@ DmEvent *dm_quick_add_parse (DmDocument  *document,
                              GPtrArray  **unresolved,
                              GError     **error);
 
+/* Where in the line a piece that cannot be resolved is: bytes @start to @end */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} DmQuickAddSpan;
+
+/* As dm_quick_add_parse(); @spans (element type DmQuickAddSpan) gets where each piece of
+ * @unresolved is in @line, in the same order, so that a preview can mark them in the line */
+DmEvent *dm_quick_add_parse_full (DmDocument  *document,
+                                  const char  *line,
+                                  int          year,
+                                  GPtrArray  **unresolved,
+                                  GArray     **spans,
+                                  GError     **error);
+
 G_END_DECLS
