@@ -6,6 +6,7 @@
 
 #include "dm-figure.h"
 #include "bench-generate.h"
+#include "dm-antimeridian.h"
 #include "dm-great-circle.h"
 #include "dm-loader.h"
 #include "dm-ustravel-format.h"
@@ -15,7 +16,8 @@
 /* An actor is in one place at a time. The sample's visits are known only to the day (they
  * would start at local midnight) and its legs too (drawn at midday, or estimated): the route
  * set draws each such stay from the moment its actor's leg lands there that day, until the
- * actor's next leg leaves that day. */
+ * actor's next leg leaves that day. Also: legs along a route flown before get the same
+ * great circle as one drawn afresh. */
 
 static DmLeg *
 find_leg (DmDocument *doc,
@@ -410,6 +412,59 @@ test_same_as_naive (void)
     }
 }
 
+/* Each leg's points are its own great circle, interpolated afresh here, even when the set
+ * copied them from an earlier leg along the same route; returns how many legs share a route
+ * with an earlier one */
+static guint
+check_circles (DmDocument *doc)
+{
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(GHashTable) routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint repeated = 0;
+
+  g_assert_cmpuint (dm_route_set_get_n_legs (set), >, 0);
+  for (guint i = 0; i < set->legs->len; i++)
+    {
+      const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
+      DmLonLat a = { dm_place_get_longitude (leg->leg->from), dm_place_get_latitude (leg->leg->from) };
+      DmLonLat b = { dm_place_get_longitude (leg->leg->to), dm_place_get_latitude (leg->leg->to) };
+      const DmLonLat *pts = &g_array_index (set->points, DmLonLat, leg->first);
+      g_autofree DmLonLat *fresh = g_new (DmLonLat, leg->n);
+
+      if (leg->leg->path != NULL && leg->leg->path->len >= 4)
+        continue;
+      for (guint k = 0; k < leg->n; k++)
+        fresh[k] = dm_great_circle_interpolate (a, b, (double) k / (leg->n - 1));
+      fresh[0] = a;
+      fresh[leg->n - 1] = b;
+      dm_antimeridian_unwrap (fresh, leg->n);
+      g_assert_cmpmem (pts, leg->n * sizeof (DmLonLat), fresh, leg->n * sizeof (DmLonLat));
+      if (!g_hash_table_add (routes, g_strdup_printf ("%a %a %a %a", a.lon, a.lat, b.lon, b.lat)))
+        repeated++;
+    }
+  g_test_message ("%u of %u legs fly a route flown before", repeated, set->legs->len);
+  return repeated;
+}
+
+static void
+test_circles (void)
+{
+  g_autofree char *record = dm_ustravel_dup_record_dir ();
+  g_autoptr(DmDocument) sample = interop_load_sample ();
+  g_autoptr(GError) error = NULL;
+
+  check_circles (sample);
+  if (record != NULL)
+    {
+      g_autoptr(GFile) record_file = g_file_new_for_path (record);
+      g_autoptr(DmDocument) us = dm_document_new ();
+
+      g_assert_true (dm_loader_load_file (us, record_file, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (check_circles (us), >, 1000);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -421,5 +476,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/route-stays/where/pixels", test_where_pixels);
   g_test_add_func ("/render/route-stays/cancelled-no-marker", test_cancelled_no_marker);
   g_test_add_func ("/render/route-stays/same-as-naive", test_same_as_naive);
+  g_test_add_func ("/render/route-set/circles", test_circles);
   return g_test_run ();
 }
