@@ -1,17 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "dm-figure.h"
+#include "bench-generate.h"
+#include "dm-antimeridian.h"
 #include "dm-great-circle.h"
+#include "dm-loader.h"
+#include "dm-ustravel-format.h"
 #include "dm-route-private.h"
 #include "render-test-util.h"
 
 /* An actor is in one place at a time. The sample's visits are known only to the day (they
  * would start at local midnight) and its legs too (drawn at midday, or estimated): the route
  * set draws each such stay from the moment its actor's leg lands there that day, until the
- * actor's next leg leaves that day. */
+ * actor's next leg leaves that day. Also: legs along a route flown before get the same
+ * great circle as one drawn afresh. */
 
 static DmLeg *
 find_leg (DmDocument *doc,
@@ -333,6 +339,178 @@ test_unknown_done_after_latest (void)
   g_assert_cmpint (ink[1], >, ink[0] + ink[0] / 4);
 }
 
+/* The fitting done the plain way, one walk over every leg for every stay: what the route
+ * set's binary searches (dm-route-stays.c) must agree with */
+static void
+naive_fit (DmRouteSet *set,
+           DmEvent    *event,
+           guint       place,
+           gint64     *from,
+           gint64     *until)
+{
+  const DmTime *start = dm_event_get_start (event), *end = dm_event_get_end (event);
+  const DmTime *last = dm_time_is_known (end) ? end : start;
+  g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *parts = dm_event_get_participants (event);
+  guint a;
+
+  if (dm_event_get_actor (event) != NULL &&
+      g_ptr_array_find (set->actors, dm_event_get_actor (event), &a))
+    g_array_append_val (actors, a);
+  for (guint i = 0; i < parts->len; i++)
+    if (g_ptr_array_find (set->actors, g_ptr_array_index (parts, i), &a))
+      g_array_append_val (actors, a);
+  g_assert_true (dm_event_get_drawn_span (event, from, until));
+  if (dm_time_is_known (start) && start->precision < DM_PRECISION_MINUTE && !start->approximate)
+    {
+      gint64 latest = G_MININT64;
+
+      for (guint k = 0; k < actors->len; k++)
+        {
+          gint64 first = G_MAXINT64;
+
+          for (guint i = 0; i < set->legs->len; i++)
+            {
+              const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
+              if (leg->to_place == place && leg->actor == g_array_index (actors, guint, k) &&
+                  start->earliest <= leg->end && leg->end < start->latest)
+                first = MIN (first, leg->end);
+            }
+          if (first != G_MAXINT64)
+            latest = MAX (latest, first);
+        }
+      if (latest != G_MININT64 && latest > *from && latest < *until)
+        *from = latest;
+    }
+  if (dm_time_is_known (last) && last->precision < DM_PRECISION_MINUTE && !last->approximate)
+    {
+      gint64 first = G_MAXINT64;
+
+      for (guint i = 0; i < set->legs->len; i++)
+        {
+          const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
+          if (leg->from_place != place || leg->start <= *from ||
+              leg->start < last->earliest || leg->start >= last->latest)
+            continue;
+          for (guint k = 0; k < actors->len; k++)
+            if (leg->actor == g_array_index (actors, guint, k))
+              first = MIN (first, leg->start);
+        }
+      if (first != G_MAXINT64 && first < *until)
+        *until = first;
+    }
+}
+
+/* Every stay of @doc is drawn where the plain walk puts it; returns how many moved */
+static guint
+check_same_as_naive (DmDocument *doc)
+{
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  guint moved = 0;
+
+  g_assert_cmpuint (dm_route_set_get_n_legs (set), >, 0);
+  for (guint i = 0; i < set->stays->len; i++)
+    {
+      const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
+      gint64 from, until, span_start, span_end;
+
+      naive_fit (set, s->event, s->place, &from, &until);
+      g_assert_cmpint (s->start, ==, from);
+      g_assert_cmpint (s->end, ==, until);
+      g_assert_true (dm_event_get_drawn_span (s->event, &span_start, &span_end));
+      if (from != span_start || until != span_end)
+        moved++;
+    }
+  g_test_message ("%u of %u stays moved to their actors' legs", moved, set->stays->len);
+  return moved;
+}
+
+/* The sample, the U.S. record (6,370 events, most known to the day) and 3,000 generated
+ * events: the binary searches agree with the plain walk, stay by stay */
+static void
+test_same_as_naive (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-route-stays-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "generated.diplomap", NULL);
+  g_autofree char *text = bench_generate (3000);
+  g_autofree char *record = dm_ustravel_dup_record_dir ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) sample = interop_load_sample ();
+  g_autoptr(DmDocument) generated = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (check_same_as_naive (sample), >, 3);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (dm_loader_load_file (generated, file, NULL, &error));
+  g_assert_no_error (error);
+  check_same_as_naive (generated);
+  g_unlink (path);
+  g_rmdir (dir);
+  if (record != NULL)
+    {
+      g_autoptr(GFile) record_file = g_file_new_for_path (record);
+      g_autoptr(DmDocument) us = dm_document_new ();
+
+      g_assert_true (dm_loader_load_file (us, record_file, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (check_same_as_naive (us), >, 100);
+    }
+}
+
+/* Each leg's points are its own great circle, interpolated afresh here, even when the set
+ * copied them from an earlier leg along the same route; returns how many legs share a route
+ * with an earlier one */
+static guint
+check_circles (DmDocument *doc)
+{
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(GHashTable) routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint repeated = 0;
+
+  g_assert_cmpuint (dm_route_set_get_n_legs (set), >, 0);
+  for (guint i = 0; i < set->legs->len; i++)
+    {
+      const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
+      DmLonLat a = { dm_place_get_longitude (leg->leg->from), dm_place_get_latitude (leg->leg->from) };
+      DmLonLat b = { dm_place_get_longitude (leg->leg->to), dm_place_get_latitude (leg->leg->to) };
+      const DmLonLat *pts = &g_array_index (set->points, DmLonLat, leg->first);
+      g_autofree DmLonLat *fresh = g_new (DmLonLat, leg->n);
+
+      if (leg->leg->path != NULL && leg->leg->path->len >= 4)
+        continue;
+      for (guint k = 0; k < leg->n; k++)
+        fresh[k] = dm_great_circle_interpolate (a, b, (double) k / (leg->n - 1));
+      fresh[0] = a;
+      fresh[leg->n - 1] = b;
+      dm_antimeridian_unwrap (fresh, leg->n);
+      g_assert_cmpmem (pts, leg->n * sizeof (DmLonLat), fresh, leg->n * sizeof (DmLonLat));
+      if (!g_hash_table_add (routes, g_strdup_printf ("%a %a %a %a", a.lon, a.lat, b.lon, b.lat)))
+        repeated++;
+    }
+  g_test_message ("%u of %u legs fly a route flown before", repeated, set->legs->len);
+  return repeated;
+}
+
+static void
+test_circles (void)
+{
+  g_autofree char *record = dm_ustravel_dup_record_dir ();
+  g_autoptr(DmDocument) sample = interop_load_sample ();
+  g_autoptr(GError) error = NULL;
+
+  check_circles (sample);
+  if (record != NULL)
+    {
+      g_autoptr(GFile) record_file = g_file_new_for_path (record);
+      g_autoptr(DmDocument) us = dm_document_new ();
+
+      g_assert_true (dm_loader_load_file (us, record_file, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (check_circles (us), >, 1000);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -344,5 +522,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/route-stays/where/pixels", test_where_pixels);
   g_test_add_func ("/render/route-stays/cancelled-no-marker", test_cancelled_no_marker);
   g_test_add_func ("/render/route-stays/unknown-done-after-latest", test_unknown_done_after_latest);
+  g_test_add_func ("/render/route-stays/same-as-naive", test_same_as_naive);
+  g_test_add_func ("/render/route-set/circles", test_circles);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dm-antimeridian.h"
 #include "dm-great-circle.h"
@@ -207,8 +208,36 @@ add_place (DmRouteSet *self,
   return self->places->len - 1;
 }
 
+/* Great circles already drawn, by their two ends: many legs fly the same route (a document
+ * of 100,000 events between 30 capitals has fewer than 900), so each is interpolated once
+ * and copied for the next leg that flies it. Key: the ends' four coordinates; value: the
+ * index of the first point of a leg drawn along it, plus one. */
+typedef struct
+{
+  double lon1, lat1, lon2, lat2;
+} CircleKey;
+
+static guint
+circle_hash (gconstpointer key)
+{
+  const CircleKey *k = key;
+
+  return g_double_hash (&k->lon1) ^ (g_double_hash (&k->lat1) * 31) ^
+         (g_double_hash (&k->lon2) * 961) ^ (g_double_hash (&k->lat2) * 29791);
+}
+
+static gboolean
+circle_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const CircleKey *x = a, *y = b;
+
+  return x->lon1 == y->lon1 && x->lat1 == y->lat1 && x->lon2 == y->lon2 && x->lat2 == y->lat2;
+}
+
 static void
 add_leg (DmRouteSet *self,
+         GHashTable *circles,
          DmEvent    *event,
          DmLeg      *leg,
          guint       actor,
@@ -239,14 +268,30 @@ add_leg (DmRouteSet *self,
   g_array_set_size (self->points, self->points->len + r.n);
   pts = &g_array_index (self->points, DmLonLat, r.first);
   if (n_path >= 2)
-    for (guint i = 0; i < n_path; i++)
-      pts[i] = (DmLonLat) { g_array_index (leg->path, double, 2 * i), g_array_index (leg->path, double, 2 * i + 1) };
+    {
+      for (guint i = 0; i < n_path; i++)
+        pts[i] = (DmLonLat) { g_array_index (leg->path, double, 2 * i), g_array_index (leg->path, double, 2 * i + 1) };
+      pts[0] = a;
+      pts[r.n - 1] = b;
+      dm_antimeridian_unwrap (pts, r.n);
+    }
   else
-    for (guint i = 0; i <= segs; i++)
-      pts[i] = dm_great_circle_interpolate (a, b, (double) i / segs);
-  pts[0] = a;
-  pts[r.n - 1] = b;
-  dm_antimeridian_unwrap (pts, r.n);
+    {
+      CircleKey key = { a.lon, a.lat, b.lon, b.lat };
+      guint drawn = GPOINTER_TO_UINT (g_hash_table_lookup (circles, &key));
+
+      if (drawn != 0)
+        memcpy (pts, &g_array_index (self->points, DmLonLat, drawn - 1), r.n * sizeof (DmLonLat));
+      else
+        {
+          for (guint i = 0; i <= segs; i++)
+            pts[i] = dm_great_circle_interpolate (a, b, (double) i / segs);
+          pts[0] = a;
+          pts[r.n - 1] = b;
+          dm_antimeridian_unwrap (pts, r.n);
+          g_hash_table_insert (circles, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (r.first + 1));
+        }
+    }
   g_array_append_val (self->legs, r);
   /* a leg without a time spans its whole window but is never in the air: not a flight */
   if (!r.uncertain)
@@ -292,6 +337,7 @@ rebuild (DmRouteSet *self)
   g_autoptr(GHashTable) actor_index = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) place_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) circles = g_hash_table_new_full (circle_hash, circle_equal, g_free, NULL);
   g_autoptr(GPtrArray) undated = NULL;
   guint n = g_list_model_get_n_items (events);
 
@@ -335,7 +381,7 @@ rebuild (DmRouteSet *self)
                 continue;
               from = add_place (self, place_index, leg->from);
               to = add_place (self, place_index, leg->to);
-              add_leg (self, event, leg, actor, from, to);
+              add_leg (self, circles, event, leg, actor, from, to);
             }
         }
       else if (dm_event_get_place (event) != NULL)

@@ -15,12 +15,46 @@
  * them has landed and until the first leaves. Only the drawing follows: the events keep the
  * times their file gives. Done once, when the set is built. */
 
-/* Leg indices grouped by place: legs of place p are idx[first[p]] .. idx[first[p + 1] - 1] */
+/* Leg indices grouped by place and, within a place, sorted by the time looked at (the
+ * landing for legs into it, the take-off for legs out of it): legs of place p are
+ * idx[first[p]] .. idx[first[p + 1] - 1], and times[k] is leg idx[k]'s time. A stay then
+ * finds the legs of its day by a binary search instead of a walk over all its place's legs
+ * (that walk, for every stay, made a document of 100,000 events block the window for a
+ * minute). */
 typedef struct
 {
-  guint *first;
-  guint *idx;
+  guint  *first;
+  guint  *idx;
+  gint64 *times;
 } ByPlace;
+
+typedef struct
+{
+  const DmRouteSet *self;
+  gboolean          arriving;
+} ByPlaceSort;
+
+static gint64
+leg_time (const DmRouteLeg *leg,
+          gboolean          arriving)
+{
+  return arriving ? leg->end : leg->start;
+}
+
+static int
+compare_leg_time_cb (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const ByPlaceSort *sort = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  gint64 ti = leg_time (&g_array_index (sort->self->legs, DmRouteLeg, i), sort->arriving);
+  gint64 tj = leg_time (&g_array_index (sort->self->legs, DmRouteLeg, j), sort->arriving);
+
+  if (ti != tj)
+    return ti < tj ? -1 : 1;
+  return (i > j) - (i < j);
+}
 
 static void
 by_place_init (ByPlace          *b,
@@ -29,9 +63,11 @@ by_place_init (ByPlace          *b,
 {
   guint n_places = self->places->len, n_legs = self->legs->len;
   g_autofree guint *fill = g_new0 (guint, n_places + 1);
+  ByPlaceSort sort = { self, arriving };
 
   b->first = g_new0 (guint, n_places + 1);
   b->idx = g_new (guint, MAX (n_legs, 1));
+  b->times = g_new (gint64, MAX (n_legs, 1));
   for (guint i = 0; i < n_legs; i++)
     {
       const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
@@ -45,6 +81,11 @@ by_place_init (ByPlace          *b,
       guint p = arriving ? leg->to_place : leg->from_place;
       b->idx[b->first[p] + fill[p]++] = i;
     }
+  for (guint p = 0; p < n_places; p++)
+    g_qsort_with_data (b->idx + b->first[p], b->first[p + 1] - b->first[p], sizeof (guint),
+                       compare_leg_time_cb, &sort);
+  for (guint k = 0; k < n_legs; k++)
+    b->times[k] = leg_time (&g_array_index (self->legs, DmRouteLeg, b->idx[k]), arriving);
 }
 
 static void
@@ -52,36 +93,51 @@ by_place_clear (ByPlace *b)
 {
   g_free (b->first);
   g_free (b->idx);
+  g_free (b->times);
 }
 
+/* The first of @place's legs whose time is at least @t */
 static guint
-actor_index (const DmRouteSet *self,
-             DmActor          *actor)
+by_place_lower_bound (const ByPlace *b,
+                      guint          place,
+                      gint64         t)
 {
-  guint i;
+  guint lo = b->first[place], hi = b->first[place + 1];
 
-  if (actor != NULL && g_ptr_array_find (self->actors, actor, &i))
-    return i;
-  return DM_ROUTE_NO_ACTOR;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (b->times[mid] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /* The stay's actors: the traveller, then the participants */
 static GArray *
-stay_actors (const DmRouteSet  *self,
+stay_actors (GHashTable        *actor_index,
              const DmRouteStay *s)
 {
   GArray *actors = g_array_new (FALSE, FALSE, sizeof (guint));
   GPtrArray *parts = dm_event_get_participants (s->event);
-  guint a = actor_index (self, dm_event_get_actor (s->event));
+  DmActor *actor = dm_event_get_actor (s->event);
+  gpointer value;
+  guint a;
 
-  if (a != DM_ROUTE_NO_ACTOR)
-    g_array_append_val (actors, a);
-  for (guint i = 0; i < parts->len; i++)
+  if (actor != NULL && g_hash_table_lookup_extended (actor_index, actor, NULL, &value))
     {
-      a = actor_index (self, g_ptr_array_index (parts, i));
-      if (a != DM_ROUTE_NO_ACTOR)
-        g_array_append_val (actors, a);
+      a = GPOINTER_TO_UINT (value);
+      g_array_append_val (actors, a);
     }
+  for (guint i = 0; i < parts->len; i++)
+    if (g_hash_table_lookup_extended (actor_index, g_ptr_array_index (parts, i), NULL, &value))
+      {
+        a = GPOINTER_TO_UINT (value);
+        g_array_append_val (actors, a);
+      }
   return actors;
 }
 
@@ -91,8 +147,20 @@ is_coarse (const DmTime *time)
   return dm_time_is_known (time) && time->precision < DM_PRECISION_MINUTE && !time->approximate;
 }
 
+/* The position of @actor in @actors, or -1 */
+static int
+find_actor (GArray *actors,
+            guint   actor)
+{
+  for (guint a = 0; a < actors->len; a++)
+    if (g_array_index (actors, guint, a) == actor)
+      return (int) a;
+  return -1;
+}
+
 /* The latest, over the stay's actors, of each one's first landing at the place within
- * [day0, day1); G_MININT64 when none lands then */
+ * [day0, day1); G_MININT64 when none lands then. The legs are walked in the order they
+ * land, so an actor's first leg met is its first landing. */
 static gint64
 last_arrival (const DmRouteSet *self,
               const ByPlace    *in,
@@ -102,19 +170,19 @@ last_arrival (const DmRouteSet *self,
               gint64            day1)
 {
   gint64 latest = G_MININT64;
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (actors->len, 1));
 
-  for (guint a = 0; a < actors->len; a++)
+  for (guint k = by_place_lower_bound (in, place, day0);
+       k < in->first[place + 1] && in->times[k] < day1; k++)
     {
-      gint64 first = G_MAXINT64;
+      const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, in->idx[k]);
+      int a = find_actor (actors, leg->actor);
 
-      for (guint k = in->first[place]; k < in->first[place + 1]; k++)
+      if (a >= 0 && !seen[a])
         {
-          const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, in->idx[k]);
-          if (leg->actor == g_array_index (actors, guint, a) && day0 <= leg->end && leg->end < day1)
-            first = MIN (first, leg->end);
+          seen[a] = TRUE;
+          latest = MAX (latest, leg->end);
         }
-      if (first != G_MAXINT64)
-        latest = MAX (latest, first);
     }
   return latest;
 }
@@ -130,19 +198,15 @@ first_departure (const DmRouteSet *self,
                  gint64            day0,
                  gint64            day1)
 {
-  gint64 first = G_MAXINT64;
-
-  for (guint k = out->first[place]; k < out->first[place + 1]; k++)
+  for (guint k = by_place_lower_bound (out, place, day0);
+       k < out->first[place + 1] && out->times[k] < day1; k++)
     {
       const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, out->idx[k]);
 
-      if (leg->start <= after || leg->start < day0 || leg->start >= day1)
-        continue;
-      for (guint a = 0; a < actors->len; a++)
-        if (leg->actor == g_array_index (actors, guint, a))
-          first = MIN (first, leg->start);
+      if (leg->start > after && find_actor (actors, leg->actor) >= 0)
+        return leg->start;
     }
-  return first;
+  return G_MAXINT64;
 }
 
 /**
@@ -153,10 +217,15 @@ first_departure (const DmRouteSet *self,
 void
 dm_route_set_fit_stays (DmRouteSet *self)
 {
+  g_autoptr(GHashTable) actor_index = NULL;
   ByPlace in, out;
 
   if (self->stays->len == 0 || self->legs->len == 0)
     return;
+  actor_index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->actors->len; i++)
+    if (!g_hash_table_contains (actor_index, g_ptr_array_index (self->actors, i)))
+      g_hash_table_insert (actor_index, g_ptr_array_index (self->actors, i), GUINT_TO_POINTER (i));
   by_place_init (&in, self, TRUE);
   by_place_init (&out, self, FALSE);
   for (guint i = 0; i < self->stays->len; i++)
@@ -164,7 +233,7 @@ dm_route_set_fit_stays (DmRouteSet *self)
       DmRouteStay *s = &g_array_index (self->stays, DmRouteStay, i);
       const DmTime *start = dm_event_get_start (s->event), *end = dm_event_get_end (s->event);
       const DmTime *last = dm_time_is_known (end) ? end : start;
-      g_autoptr(GArray) actors = stay_actors (self, s);
+      g_autoptr(GArray) actors = stay_actors (actor_index, s);
       gint64 from = s->start, until = s->end;
 
       if (is_coarse (start))
