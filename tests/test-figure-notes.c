@@ -249,6 +249,83 @@ test_pdf (void)
   g_rmdir (dir);
 }
 
+/* The number of notes listed ("1. …", "2. …" in order) among @texts, and how many times the
+ * first one is listed */
+static guint
+count_notes (GArray *texts,
+             guint  *n_first)
+{
+  guint n = 0;
+
+  *n_first = 0;
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_array_index (texts, Text, i).text;
+      g_autofree char *prefix = g_strdup_printf ("%u. ", n + 1);
+
+      *n_first += g_str_has_prefix (text, "1. ");
+      if (g_str_has_prefix (text, prefix))
+        n++;
+    }
+  return n;
+}
+
+/* Small multiples: the sources are numbered once for the whole grid (listed once, under it),
+ * and every panel's place names carry their numbers (in SVG as text and in PNG as ink, in
+ * each quarter of a 2 x 2 grid); with the sources as a line or not shown, no numbers */
+static void
+test_grid (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = sample_figure (doc);
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (scratch);
+
+  dm_figure_set_small_multiples (figure, 4);
+  dm_figure_set_size (figure, 1600, 1000);
+  for (guint mode = 0; mode < 3; mode++)
+    {
+      g_autofree char *svg = NULL;
+      g_autoptr(GArray) texts = NULL;
+      cairo_surface_t *png;
+      guint in_panel[4] = { 0 }, n_first, n_notes;
+
+      dm_figure_set_show_sources (figure, mode != 2);
+      dm_figure_set_source_footnotes (figure, mode == 0);
+      svg = write_svg (figure);
+      texts = parse_texts (svg);
+      png = render_figure (figure);
+      n_notes = count_notes (texts, &n_first);
+      g_assert_nonnull (strstr (svg, ">Moscow</text>"));
+      if (mode != 0)
+        {
+          g_assert_cmpuint (count_markers (texts), ==, 0);
+          g_assert_cmpuint (n_notes, ==, 0);
+          cairo_surface_destroy (png);
+          continue;
+        }
+      g_assert_cmpuint (n_notes, ==, 7);
+      g_assert_cmpuint (n_first, ==, 1);
+      for (guint i = 0; i < texts->len; i++)
+        {
+          const Text *m = &g_array_index (texts, Text, i);
+
+          if (!is_marker (m->text))
+            continue;
+          g_assert_cmpuint (marker_max (m->text), <=, n_notes);
+          in_panel[(m->x > 800) + 2 * (m->y > 480)]++;
+          g_assert_cmpuint (count_ink (png, m->x, m->y - m->size * 0.7,
+                                       m->x + dm_text_width (cr, m->text, m->size, DM_TEXT_REGULAR),
+                                       m->y), >=, 4);
+        }
+      for (guint i = 0; i < 4; i++)
+        g_assert_cmpuint (in_panel[i], >=, 4);
+      cairo_surface_destroy (png);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,5 +334,6 @@ main (int   argc,
   g_test_add_func ("/render/figure-notes/markers", test_markers);
   g_test_add_func ("/render/figure-notes/off", test_off);
   g_test_add_func ("/render/figure-notes/pdf", test_pdf);
+  g_test_add_func ("/render/figure-notes/grid", test_grid);
   return g_test_run ();
 }
