@@ -503,24 +503,32 @@ collect_place_notes (DmRouteSet  *set,
   return notes;
 }
 
-/* Adds the numbers of @place's notes to @shown; TRUE if one of them was not there yet */
-static gboolean
+/* Adds the numbers of @place's notes to @shown */
+static void
 show_numbers (const DmRouteLabels *labels,
               guint                place,
               GHashTable          *shown)
 {
-  gboolean added = FALSE;
-
   for (guint i = 0; i < labels->numbers[place]->len; i++)
-    added |= g_hash_table_add (shown, GUINT_TO_POINTER (g_array_index (labels->numbers[place], guint, i)));
-  return added;
+    g_hash_table_add (shown, GUINT_TO_POINTER (g_array_index (labels->numbers[place], guint, i)));
+}
+
+/* Whether one of the numbers of @place's notes is not in @shown */
+static gboolean
+has_unseen (const DmRouteLabels *labels,
+            guint                place,
+            GHashTable          *shown)
+{
+  for (guint i = 0; i < labels->numbers[place]->len; i++)
+    if (!g_hash_table_contains (shown, GUINT_TO_POINTER (g_array_index (labels->numbers[place], guint, i))))
+      return TRUE;
+  return FALSE;
 }
 
 /* Every footnote number listed under the map shows on it at least once: a place whose name
- * found no room (or that is past the budget of names) gets its numbers alone, small, by its
- * dot where there is room; where there is none, right of its dot anyway when one of its numbers
- * is shown nowhere else (a number over a line beats a note whose events the map does not
- * point to) */
+ * found no room (or that is past the budget of names), with a number shown nowhere else, gets
+ * its numbers alone, small, by its dot where there is room, else right of its dot anyway (a
+ * number over a line beats a note whose events the map does not point to) */
 static void
 place_lone_notes (DmRouteLabels      *labels,
                   cairo_t            *cr,
@@ -548,21 +556,19 @@ place_lone_notes (DmRouteLabels      *labels,
         double w, h = size * 1.2, r = spot_radius (&n.spot, style) + 1;
         gboolean room;
 
-        if (named[n.spot.place] || labels->numbers[n.spot.place] == NULL)
+        if (named[n.spot.place] || labels->numbers[n.spot.place] == NULL ||
+            !has_unseen (labels, n.spot.place, shown))
           continue;
         w = dm_text_width (cr, labels->notes[n.spot.place], size, DM_TEXT_REGULAR);
         room = pass == 0 && dm_label_placer_place (taken, NULL, n.spot.x, n.spot.y, r, w, h, &n.x, &n.y);
+        if (pass == 0 && !room)
+          continue;
         if (pass == 1)
           {
-            if (!show_numbers (labels, n.spot.place, shown))
-              continue;
             n.x = n.spot.x + r, n.y = n.spot.y - h;
             dm_label_placer_add (taken, n.x, n.y, w, h);
           }
-        else if (room)
-          show_numbers (labels, n.spot.place, shown);
-        else
-          continue;
+        show_numbers (labels, n.spot.place, shown);
         named[n.spot.place] = TRUE;
         g_array_append_val (labels->lone, n);
       }
