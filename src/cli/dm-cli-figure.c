@@ -526,7 +526,8 @@ dm_cli_figure_run (int    argc,
     { "no-caption", 0, 0, G_OPTION_ARG_NONE, &o.no_caption, N_("No title and time caption"), NULL },
     { "graticule", 0, 0, G_OPTION_ARG_NONE, &o.graticule, N_("Draw meridians and parallels"), NULL },
     { "sources", 0, 0, G_OPTION_ARG_STRING, &o.sources,
-      N_("The events' sources under the map: numbered footnotes, one list line (default) or none"),
+      N_("The events' sources under the map: numbered footnotes, their numbers by each place's "
+         "name or dot on the map (in every map of --small-multiples), one list line (default) or none"),
       N_("footnotes|list|none") },
     { "highlight", 0, 0, G_OPTION_ARG_STRING, &o.highlight,
       N_("Highlight this summit or meeting as the window does its selection: everyone's trips "

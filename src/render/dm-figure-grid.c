@@ -12,10 +12,11 @@
  * the clip range (else the events' extent), in a grid of panels, each a DmFigure of the
  * panel's size drawn by the one drawing path, captioned with its date and local times; the
  * title once above, the attribution and sources once below, and one legend (listing
- * everything of the range, in the last panel). docs/ANIMATION.md */
+ * everything of the range, in the last panel). With footnotes, the sources are numbered once
+ * for the whole grid, listed below it, and each panel's place names carry the numbers of
+ * their events' notes. docs/ANIMATION.md */
 
 #define GRID_INK   0x1a1a1a
-#define GRID_FAINT 0x6b6b6b
 
 /* The columns whose panels come nearest the figure's own shape */
 static guint
@@ -46,9 +47,10 @@ void
 dm_figure_draw_grid (DmFigure *self,
                      cairo_t  *cr)
 {
-  DmRgba ink = dm_rgba_from_hex (GRID_INK, 1.0f), faint = dm_rgba_from_hex (GRID_FAINT, 1.0f);
+  DmRgba ink = dm_rgba_from_hex (GRID_INK, 1.0f);
   g_autoptr(GPtrArray) footer = dm_figure_dup_footer (self);
   g_autoptr(GPtrArray) title_lines = NULL;
+  DmFigureLayout foot = { 0 };
   const char *title = dm_figure_get_title (self);
   guint n = self->small_multiples, cols, rows;
   double u = CLAMP (sqrt (self->width * self->height / (1920.0 * 1080.0)), 0.62, 3.0);
@@ -77,7 +79,24 @@ dm_figure_draw_grid (DmFigure *self,
           y += title_size * 1.18;
         }
     }
-  footer_h = footer->len * footer_size * 1.5 + pad * 0.6;
+  /* the footer: the attribution (and the sources' line), then the numbered notes */
+  foot.width = self->width, foot.height = self->height;
+  foot.pad = pad, foot.footer_size = footer_size;
+  foot.footer_lines = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < footer->len; i++)
+    g_ptr_array_add (foot.footer_lines,
+                     dm_text_ellipsize (cr, g_ptr_array_index (footer, i), footer_size,
+                                        DM_TEXT_REGULAR, self->width - 2 * pad));
+  dm_figure_lay_out_notes (self, cr, &foot, self->width - 2 * pad);
+  footer_h = (foot.footer_lines->len + foot.note_rows) * footer_size * 1.35 + pad * 0.6;
+  /* the panels keep at least half the figure: else no notes, and no numbers in them */
+  if (header_h + footer_h > self->height / 2.0)
+    {
+      g_ptr_array_set_size (foot.note_lines, 0);
+      g_ptr_array_set_size (foot.note_urls, 0);
+      foot.note_rows = foot.note_numbered = 0;
+      footer_h = foot.footer_lines->len * footer_size * 1.35 + pad * 0.6;
+    }
   grid_h = self->height - header_h - footer_h;
   cols = pick_columns (n, self->width - pad, grid_h);
   rows = (n + cols - 1) / cols;
@@ -91,6 +110,7 @@ dm_figure_draw_grid (DmFigure *self,
 
       panel->small_multiples = 0;
       panel->no_footer = TRUE;
+      panel->panel_notes = foot.note_numbered;
       dm_figure_set_size (panel, (int) floor (pw), (int) floor (ph));
       dm_figure_set_title (panel, "");
       /* one legend, listing what the whole range shows: the last panel's */
@@ -110,14 +130,8 @@ dm_figure_draw_grid (DmFigure *self,
       cairo_stroke (cr);
     }
 
-  y = self->height - footer_h + pad * 0.35;
-  for (guint i = 0; i < footer->len; i++)
-    {
-      g_autofree char *line = dm_text_ellipsize (cr, g_ptr_array_index (footer, i), footer_size,
-                                                 DM_TEXT_REGULAR, self->width - 2 * pad);
-      dm_text_draw (cr, line, pad, y + footer_size * 1.05, footer_size, DM_TEXT_REGULAR, &faint,
-                    NULL);
-      y += footer_size * 1.5;
-    }
+  foot.map_y = self->height - footer_h;
+  dm_figure_draw_footer (self, cr, &foot);
+  dm_figure_layout_clear (&foot);
   cairo_restore (cr);
 }

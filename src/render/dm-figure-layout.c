@@ -49,14 +49,18 @@ limit_lines (GPtrArray *lines,
   }
 }
 
-/* The footnotes in two columns: each note cut to one line of a column (between graphemes),
- * as many rows as they need up to MAX_NOTE_ROWS; the notes past those are counted in the
- * last line ("+3 more sources"), never silently dropped */
-static void
-lay_out_notes (DmFigure       *self,
-               cairo_t        *cr,
-               DmFigureLayout *l,
-               double          text_w)
+/**
+ * dm_figure_lay_out_notes:
+ * The footnotes in two columns of @text_w in all, into @l (its pad and footer size set): each
+ * note cut to one line of a column (between graphemes), as many rows as they need up to
+ * MAX_NOTE_ROWS; the notes past those are counted in the last line ("+3 more sources"), never
+ * silently dropped. A figure under its map, the small multiples once under the grid.
+ */
+void
+dm_figure_lay_out_notes (DmFigure       *self,
+                         cairo_t        *cr,
+                         DmFigureLayout *l,
+                         double          text_w)
 {
   g_autoptr(GPtrArray) urls = NULL;
   g_autoptr(GPtrArray) notes = dm_figure_dup_footnotes (self, &urls, NULL);
@@ -299,7 +303,15 @@ compute_layout_now (DmFigure       *self,
       }
     limit_lines (l->footer_lines, MAX_FOOTER_LINES);
   }
-  lay_out_notes (self, cr, l, text_w);
+  if (self->no_footer)
+    {
+      /* a panel: the grid lists the notes once; its names carry their numbers */
+      l->note_lines = g_ptr_array_new_with_free_func (g_free);
+      l->note_urls = g_ptr_array_new_with_free_func (g_free);
+      l->note_numbered = self->panel_notes;
+    }
+  else
+    dm_figure_lay_out_notes (self, cr, l, text_w);
   l->footer_h = (l->footer_lines->len + l->note_rows) * l->footer_size * 1.35 + l->pad * 0.8;
   /* a tiny figure keeps at least half its height for the map */
   if (l->header_h + l->footer_h > l->height / 2)
@@ -309,7 +321,8 @@ compute_layout_now (DmFigure       *self,
       g_ptr_array_set_size (l->note_lines, 0);
       g_ptr_array_set_size (l->note_urls, 0);
       l->note_rows = 0;
-      l->note_numbered = 0;
+      if (!self->no_footer)
+        l->note_numbered = 0;
       if (l->header_h > l->height / 2)
         {
           l->header_h = 0;

@@ -39,6 +39,7 @@ struct _DmFigure
   gboolean      timeline_only; /* the band alone, in the map's room too */
   guint         small_multiples; /* panels (dm-figure-grid.c), or 0: one map */
   gboolean      no_footer;  /* a panel: the grid draws the footer once */
+  guint         panel_notes; /* a panel: the notes the grid lists with their number */
   gboolean      cache_basemap; /* keep the base map's pixels (dm-figure-basemap-cache.c) */
   cairo_surface_t *base_cache;
   char         *base_key;
@@ -85,6 +86,10 @@ typedef struct
 } DmFigureLayout;
 
 void dm_figure_layout_clear     (DmFigureLayout *layout);
+void dm_figure_lay_out_notes    (DmFigure       *self,
+                                 cairo_t        *cr,
+                                 DmFigureLayout *layout,
+                                 double          text_w);
 
 /* dm-figure-furniture.c */
 char      *dm_figure_dup_caption   (DmFigure             *self,

@@ -220,6 +220,7 @@ dm_figure_dup (DmFigure *self)
   copy->timeline_only = self->timeline_only;
   copy->small_multiples = self->small_multiples;
   copy->no_footer = self->no_footer;
+  copy->panel_notes = self->panel_notes;
   copy->cache_basemap = self->cache_basemap;
   copy->highlight = g_strdup (self->highlight);
   return copy;

@@ -25,7 +25,8 @@ get_label (DmPlace *place)
 
 /* Every place with an event gets a dot and, where there is room, its name. Dots are placed
  * first (as obstacles), then names, busiest places first, each in the first free spot of
- * eight around its dot (dm-label-placer.c); a name with no room is left out. A stop known
+ * eight around its dot (dm-label-placer.c); a name with no room is left out (on a figure with
+ * footnotes, its numbers stay: place_lone_notes()). A stop known
  * only by its country (the U.S. travel record has some) is no city: it gets a dashed ring
  * instead of a dot, and its name in italics, on a soft halo as wide as the uncertainty: about
  * half the country's size (80 px at most), fading out, not a sharp mark. */
@@ -396,7 +397,9 @@ struct _DmRouteLabels
   GArray        *spots;   /* Spot: the dots */
   GArray        *names;   /* Name, in the order placed */
   char         **notes;   /* per place of the set: its footnotes' numbers, or NULL */
+  GArray       **numbers; /* per place of the set: the same numbers (guint, sorted), or NULL */
   guint          n_notes;
+  GArray        *lone;    /* Name: numbers drawn alone by a dot whose name had no room */
   DmLabelPlacer *before;  /* the boxes taken before the captions, to place them again */
 };
 
@@ -422,8 +425,13 @@ dm_route_labels_free (DmRouteLabels *labels)
   g_array_unref (labels->spots);
   g_array_unref (labels->names);
   for (guint i = 0; i < labels->n_notes; i++)
-    g_free (labels->notes[i]);
+    {
+      g_free (labels->notes[i]);
+      g_clear_pointer (&labels->numbers[i], g_array_unref);
+    }
   g_free (labels->notes);
+  g_free (labels->numbers);
+  g_clear_pointer (&labels->lone, g_array_unref);
   dm_label_placer_free (labels->before);
   g_free (labels);
 }
@@ -464,10 +472,11 @@ format_note_numbers (GArray *numbers)
 }
 
 /* Per place of @set: the numbers of the notes of the events there (a visit, summit or meeting
- * at it, a leg arriving at it), or NULL */
+ * at it, a leg arriving at it), or NULL; @numbers: (out): the same as sorted arrays */
 static char **
-collect_place_notes (DmRouteSet *set,
-                     GHashTable *event_notes)
+collect_place_notes (DmRouteSet  *set,
+                     GHashTable  *event_notes,
+                     GArray    ***out_numbers)
 {
   GArray **numbers = g_new0 (GArray *, set->places->len + 1);
   char **notes = g_new0 (char *, set->places->len + 1);
@@ -489,12 +498,80 @@ collect_place_notes (DmRouteSet *set,
     }
   for (guint i = 0; i < set->places->len; i++)
     if (numbers[i] != NULL)
-      {
-        notes[i] = format_note_numbers (numbers[i]);
-        g_array_unref (numbers[i]);
-      }
-  g_free (numbers);
+      notes[i] = format_note_numbers (numbers[i]);
+  *out_numbers = numbers;
   return notes;
+}
+
+/* Adds the numbers of @place's notes to @shown */
+static void
+show_numbers (const DmRouteLabels *labels,
+              guint                place,
+              GHashTable          *shown)
+{
+  for (guint i = 0; i < labels->numbers[place]->len; i++)
+    g_hash_table_add (shown, GUINT_TO_POINTER (g_array_index (labels->numbers[place], guint, i)));
+}
+
+/* Whether one of the numbers of @place's notes is not in @shown */
+static gboolean
+has_unseen (const DmRouteLabels *labels,
+            guint                place,
+            GHashTable          *shown)
+{
+  for (guint i = 0; i < labels->numbers[place]->len; i++)
+    if (!g_hash_table_contains (shown, GUINT_TO_POINTER (g_array_index (labels->numbers[place], guint, i))))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every footnote number listed under the map shows on it at least once: a place whose name
+ * found no room (or that is past the budget of names), with a number shown nowhere else, gets
+ * its numbers alone, small, by its dot where there is room, else right of its dot anyway (a
+ * number over a line beats a note whose events the map does not point to) */
+static void
+place_lone_notes (DmRouteLabels      *labels,
+                  cairo_t            *cr,
+                  const DmRouteStyle *style,
+                  DmLabelPlacer      *taken)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  g_autofree gboolean *named = g_new0 (gboolean, labels->n_notes + 1);
+  double size = style->label_size * NOTE_SIZE;
+
+  labels->lone = g_array_new (FALSE, FALSE, sizeof (Name));
+  for (guint i = 0; i < labels->names->len; i++)
+    {
+      guint place = g_array_index (labels->names, Name, i).spot.place;
+
+      named[place] = TRUE;
+      if (labels->numbers[place] != NULL)
+        show_numbers (labels, place, shown);
+    }
+  /* twice: first where there is room, then anyway for the numbers still unseen */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < labels->spots->len; i++)
+      {
+        Name n = { g_array_index (labels->spots, Spot, i), 0, 0 };
+        double w, h = size * 1.2, r = spot_radius (&n.spot, style) + 1;
+        gboolean room;
+
+        if (named[n.spot.place] || labels->numbers[n.spot.place] == NULL ||
+            !has_unseen (labels, n.spot.place, shown))
+          continue;
+        w = dm_text_width (cr, labels->notes[n.spot.place], size, DM_TEXT_REGULAR);
+        room = pass == 0 && dm_label_placer_place (taken, NULL, n.spot.x, n.spot.y, r, w, h, &n.x, &n.y);
+        if (pass == 0 && !room)
+          continue;
+        if (pass == 1)
+          {
+            n.x = n.spot.x + r, n.y = n.spot.y - h;
+            dm_label_placer_add (taken, n.x, n.y, w, h);
+          }
+        show_numbers (labels, n.spot.place, shown);
+        named[n.spot.place] = TRUE;
+        g_array_append_val (labels->lone, n);
+      }
 }
 
 /**
@@ -526,7 +603,7 @@ dm_route_place_labels (DmRouteSet         *set,
   labels->spots = collect_spots (set, view, style);
   if (event_notes != NULL && g_hash_table_size (event_notes) > 0)
     {
-      labels->notes = collect_place_notes (set, event_notes);
+      labels->notes = collect_place_notes (set, event_notes, &labels->numbers);
       labels->n_notes = set->places->len;
     }
   add_spot_boxes (labels->spots, style, taken);
@@ -534,6 +611,8 @@ dm_route_place_labels (DmRouteSet         *set,
   dm_route_draw_moving (set, dry, view, style, t, FALSE, taken, NULL);
   labels->names = place_names (set, dry, view, style, labels->spots, labels->notes, taken, FALSE,
                                NULL);
+  if (labels->notes != NULL)
+    place_lone_notes (labels, dry, style, taken);
   cairo_destroy (dry);
   return labels;
 }
@@ -562,6 +641,13 @@ dm_route_paint_labels (DmRouteSet          *set,
   g_autoptr(DmLabelPlacer) frame = dm_label_placer_copy (labels->before);
 
   paint_places (set, cr, style, labels->spots, labels->names, labels->notes);
+  for (guint i = 0; labels->lone != NULL && i < labels->lone->len; i++)
+    {
+      const Name *n = &g_array_index (labels->lone, Name, i);
+
+      dm_text_draw (cr, labels->notes[n->spot.place], n->x, n->y + style->label_size * NOTE_SIZE * 0.9,
+                    style->label_size * NOTE_SIZE, DM_TEXT_REGULAR, &style->label, &style->halo);
+    }
   dm_route_draw_moving (set, cr, view, style, labels->t, FALSE, frame, NULL);
 }
 
