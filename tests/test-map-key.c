@@ -194,6 +194,26 @@ test_legend (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Opaque pixels of the routes layer alone within 6 px of Windhoek (visited in 1990 only) */
+static guint
+windhoek_ink (DmWindow *win)
+{
+  g_autoptr(GdkTexture) layer = app_test_render (GTK_WIDGET (win->routes_layer));
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  g_autofree guint32 *px = download (layer);
+  int w = gdk_texture_get_width (layer), h = gdk_texture_get_height (layer);
+  double x, y;
+  guint n = 0;
+
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (win->routes_layer),
+                                              -22.56, 17.08, &x, &y);
+  g_assert_true (x > 6 && y > 6 && x < w - 6 && y < h - 6);
+  for (int j = (int) y - 6; j <= (int) y + 6; j++)
+    for (int i = (int) x - 6; i <= (int) x + 6; i++)
+      n += (px[(gsize) j * w + i] >> 24) > 128;
+  return n;
+}
+
 /* The U.S. record at mid-2018 (Pompeo's first trips): the legend names the traveller groups
  * and the line styles of the year's trail, the scale bar is there */
 static void
@@ -222,6 +242,24 @@ test_us_record_2018 (void)
 
     app_test_save (shot, "window-us-2018.png");
     g_assert_cmpuint (count_ink (bar, w - 260, h - 50, w, h), >, 100);
+  }
+  /* the year's trail (picked from the record's density) shows nothing of other years: not
+   * Baker's 1990 leg to Windhoek nor its dot; with the whole record they are there */
+  {
+    g_autoptr(GVariant) trail = g_action_group_get_action_state (G_ACTION_GROUP (win), "trail");
+    guint year_ink, all_ink;
+
+    g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "year");
+    year_ink = windhoek_ink (win);
+    g_action_group_change_action_state (G_ACTION_GROUP (win), "trail", g_variant_new_string ("all"));
+    app_test_wait (KEY_WAIT_MS);
+    g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+    g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+    all_ink = windhoek_ink (win);
+    g_test_message ("route pixels at Windhoek: %u with the year's trail, %u with all", year_ink, all_ink);
+    g_assert_cmpuint (year_ink, ==, 0);
+    g_assert_cmpuint (all_ink, >, 20);
+    g_settings_reset (win->settings, "trail");
   }
   gtk_window_destroy (GTK_WINDOW (win));
 }
