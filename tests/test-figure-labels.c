@@ -124,7 +124,7 @@ assert_overlay_clean (DmRouteSet   *set,
                                                    view->height);
   cairo_t *cr = cairo_create (s);
 
-  dm_route_draw_places (set, cr, view, style, names, NULL);
+  dm_route_draw_places (set, cr, view, style, 0, names, NULL);
   dm_route_draw_moving (set, cr, view, style, t, FALSE, frame, names);
   /* the frame's captions and the cached dots and names (the frame's markers move over
    * everything, as delegations do) */

@@ -194,6 +194,26 @@ test_legend (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Opaque pixels of the routes layer alone within 6 px of Windhoek (visited in 1990 only) */
+static guint
+windhoek_ink (DmWindow *win)
+{
+  g_autoptr(GdkTexture) layer = app_test_render (GTK_WIDGET (win->routes_layer));
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  g_autofree guint32 *px = download (layer);
+  int w = gdk_texture_get_width (layer), h = gdk_texture_get_height (layer);
+  double x, y;
+  guint n = 0;
+
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (win->routes_layer),
+                                              -22.56, 17.08, &x, &y);
+  g_assert_true (x > 6 && y > 6 && x < w - 6 && y < h - 6);
+  for (int j = (int) y - 6; j <= (int) y + 6; j++)
+    for (int i = (int) x - 6; i <= (int) x + 6; i++)
+      n += (px[(gsize) j * w + i] >> 24) > 128;
+  return n;
+}
+
 /* The U.S. record at mid-2018 (Pompeo's first trips): the legend names the traveller groups
  * and the line styles of the year's trail, the scale bar is there */
 static void
@@ -223,6 +243,95 @@ test_us_record_2018 (void)
     app_test_save (shot, "window-us-2018.png");
     g_assert_cmpuint (count_ink (bar, w - 260, h - 50, w, h), >, 100);
   }
+  /* the year's trail (picked from the record's density) shows nothing of other years: not
+   * Baker's 1990 leg to Windhoek nor its dot; with the whole record they are there */
+  {
+    g_autoptr(GVariant) trail = g_action_group_get_action_state (G_ACTION_GROUP (win), "trail");
+    guint year_ink, all_ink;
+
+    g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "year");
+    year_ink = windhoek_ink (win);
+    g_action_group_change_action_state (G_ACTION_GROUP (win), "trail", g_variant_new_string ("all"));
+    app_test_wait (KEY_WAIT_MS);
+    g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 30000));
+    g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+    all_ink = windhoek_ink (win);
+    g_test_message ("route pixels at Windhoek: %u with the year's trail, %u with all", year_ink, all_ink);
+    g_assert_cmpuint (year_ink, ==, 0);
+    g_assert_cmpuint (all_ink, >, 20);
+    g_settings_reset (win->settings, "trail");
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Rows of @shot where column @x (a tile border) stands out from the land on both sides:
+ * a seam of the background showing between two tiles */
+static guint
+count_seam_rows (GdkTexture *shot,
+                 int         x,
+                 int         y0,
+                 int         y1)
+{
+  int w = gdk_texture_get_width (shot);
+  g_autofree guint32 *px = download (shot);
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    {
+      guint32 left = px[(gsize) y * w + x - 3], right = px[(gsize) y * w + x + 3];
+      if (!app_test_color_near (left, right, 4))
+        continue;  /* a coast or border crosses here */
+      for (int dx = -1; dx <= 1; dx++)
+        if (!app_test_color_near (px[(gsize) y * w + x + dx], left, 12))
+          {
+            n++;
+            break;
+          }
+    }
+  return n;
+}
+
+/* Tiles meet without a line between them, at whole and fractional zooms: the meridian of
+ * Greenwich is a tile border at every zoom, through the Sahara (land on both sides) */
+static void
+test_tile_seams (void)
+{
+  DmWindow *win = app_test_open_window ();
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  const double zooms[] = { 2.0, 2.6, 3.0, 3.45, 4.0, 4.8, 5.0 };
+  g_autoptr(GFile) file = sample_file ();
+
+  /* the sample's routes keep east of the Sahara */
+  open_and_wait (win, file);
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      g_autoptr(GdkTexture) shot = NULL;
+      g_autofree char *name = g_strdup_printf ("tile-seams-z%.2f.png", zooms[i]);
+      double x, top, bottom;
+      guint seams;
+
+      shumate_viewport_set_zoom_level (viewport, zooms[i]);
+      /* a little off the meridian, so the border falls between pixels */
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), 22.0, 0.37);
+      g_assert_true (app_test_wait_map_still (win, 5));
+      g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 30000));
+      app_test_wait (300);
+      shot = app_test_render (GTK_WIDGET (win->map));
+      app_test_save (shot, name);
+      /* the Sahara and the Sahel, 14 to 33 degrees north */
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (win->map), 33.0, 0.0, &x, &top);
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (win->map), 14.0, 0.0, &x, &bottom);
+      top = MAX (top, 0);
+      bottom = MIN (bottom, gdk_texture_get_height (shot));
+      g_assert_cmpfloat (bottom - top, >, 40);
+      seams = count_seam_rows (shot, (int) floor (x), (int) top, (int) bottom);
+      seams += count_seam_rows (shot, (int) ceil (x), (int) top, (int) bottom);
+      g_test_message ("zoom %.2f: border at x = %.2f, %u rows of %d with a seam", zooms[i], x,
+                      seams, (int) (bottom - top));
+      /* a seam runs the whole border (before the tiles overlapped: 61 rows of 59, both
+       * columns); names and borders crossing it account for a few */
+      g_assert_cmpuint (seams * 4, <, (guint) (bottom - top));
+    }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -235,5 +344,6 @@ main (int   argc,
   g_test_add_func ("/app/map-key/scale-bar", test_scale_bar);
   g_test_add_func ("/app/map-key/legend", test_legend);
   g_test_add_func ("/app/map-key/us-record-2018", test_us_record_2018);
+  g_test_add_func ("/app/map-key/tile-seams", test_tile_seams);
   return g_test_run ();
 }

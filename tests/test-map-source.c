@@ -6,6 +6,7 @@
 #include "app-test-util.h"
 #include "dm-map-source.h"
 #include "dm-map-style.h"
+#include "dm-tile-paintable.h"
 
 /* The offline tile source: HiDPI textures, one drawing for equal requests, the cache. */
 
@@ -39,6 +40,13 @@ one_done (gpointer data)
   return ((Wait *) data)->done == 1;
 }
 
+/* The picture drawn for @tile, margin included */
+static GdkTexture *
+tile_texture (ShumateTile *tile)
+{
+  return dm_tile_paintable_get_texture (DM_TILE_PAINTABLE (shumate_tile_get_paintable (tile)));
+}
+
 static void
 test_tiles (void)
 {
@@ -64,15 +72,17 @@ test_tiles (void)
   for (guint i = 0; i < 3; i++)
     {
       paintable = shumate_tile_get_paintable (tiles[i]);
-      g_assert_true (GDK_IS_TEXTURE (paintable));
-      g_assert_cmpint (gdk_texture_get_width (GDK_TEXTURE (paintable)), ==, 512);
-      g_assert_cmpint (gdk_texture_get_height (GDK_TEXTURE (paintable)), ==, 512);
+      g_assert_true (DM_IS_TILE_PAINTABLE (paintable));
+      /* 256 px and a margin of 1 px of the neighbours around it, twice */
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 512);
+      g_assert_cmpint (gdk_texture_get_width (tile_texture (tiles[i])), ==, 516);
+      g_assert_cmpint (gdk_texture_get_height (tile_texture (tiles[i])), ==, 516);
       g_assert_cmpint (shumate_tile_get_state (tiles[i]), ==, SHUMATE_STATE_DONE);
     }
   /* The mid-Atlantic is sea (tile pixel 100,120 of 256 is about 40°N 40°W) */
-  g_assert_true (app_test_color_near (app_test_pixel (GDK_TEXTURE (shumate_tile_get_paintable (tiles[0])), 200, 240),
+  g_assert_true (app_test_color_near (app_test_pixel (tile_texture (tiles[0]), 2 + 200, 2 + 240),
                                       DM_MAP_COLOR_SEA, 6));
-  app_test_save (GDK_TEXTURE (shumate_tile_get_paintable (tiles[0])), "tile-z2-1-1@2.png");
+  app_test_save (tile_texture (tiles[0]), "tile-z2-1-1@2.png");
 
   /* Later requests come from the cache, drawn no more */
   shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), fourth, NULL, filled_cb, &again);

@@ -263,13 +263,13 @@ test_cancelled_names (void)
   s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
   cr = cairo_create (s);
   all = dm_label_placer_new (800, 500);
-  dm_route_draw_places (set, cr, &view, dm_route_style_get_default (), all, cancellable);
+  dm_route_draw_places (set, cr, &view, dm_route_style_get_default (), 0, all, cancellable);
   /* at this world zoom names are thinned to one per 150 x 150 px: 17 */
   g_assert_cmpuint (count_label_boxes (all), ==, dm_route_max_names (&view));
   g_assert_cmpuint (count_label_boxes (all), >, 12);
   g_cancellable_cancel (cancellable);
   none = dm_label_placer_new (800, 500);
-  dm_route_draw_places (set, cr, &view, dm_route_style_get_default (), none, cancellable);
+  dm_route_draw_places (set, cr, &view, dm_route_style_get_default (), 0, none, cancellable);
   g_assert_cmpuint (count_label_boxes (none), ==, 0);
   /* the dots are drawn all the same */
   g_assert_cmpuint (dm_label_placer_get_n_boxes (none), ==,

@@ -9,18 +9,22 @@
 #include "dm-map-source.h"
 
 #include "dm-tile.h"
+#include "dm-tile-paintable.h"
 
 /* The offline base map for ShumateMap: tiles drawn by src/render in a worker thread, at the
  * widget's scale factor, kept in our own z/x/y cache. libshumate asks for the same tile
- * many times at low zoom; equal requests in flight wait for one drawing. */
+ * many times at low zoom; equal requests in flight wait for one drawing. Each tile is drawn
+ * with a margin of its neighbours that overlaps them on screen (dm-tile-paintable.c): no
+ * seams between tiles placed at fractional pixels. */
 
 #define TILE_SIZE   256
+#define MARGIN      1
 #define CACHE_LIMIT 512
 
 typedef struct
 {
-  GdkTexture *texture;
-  GList      *link;   /* in self->lru; data is the key */
+  GdkPaintable *paintable;
+  GList        *link;   /* in self->lru; data is the key */
 } CacheEntry;
 
 typedef struct
@@ -55,7 +59,7 @@ cache_entry_free (gpointer data)
 {
   CacheEntry *entry = data;
 
-  g_clear_object (&entry->texture);
+  g_clear_object (&entry->paintable);
   g_free (entry);
 }
 
@@ -67,14 +71,14 @@ draw_tile_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   TileJob *job = task_data;
-  int px = TILE_SIZE * job->scale;
+  int px = (TILE_SIZE + 2 * MARGIN) * job->scale;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
   cairo_t *cr = cairo_create (surface);
   GBytes *bytes;
 
   cairo_scale (cr, job->scale, job->scale);
-  dm_tile_draw (dm_basemap_get_default (), cr, job->z, job->x, job->y, TILE_SIZE,
-                job->dark ? dm_map_style_get_dark () : NULL);
+  dm_tile_draw_with_margin (dm_basemap_get_default (), cr, job->z, job->x, job->y, TILE_SIZE,
+                            MARGIN, job->dark ? dm_map_style_get_dark () : NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -90,28 +94,28 @@ draw_tile_thread (GTask        *task,
 }
 
 static void
-complete_waiter (GTask      *waiter,
-                 GdkTexture *texture)
+complete_waiter (GTask        *waiter,
+                 GdkPaintable *paintable)
 {
   ShumateTile *tile = g_task_get_task_data (waiter);
 
   if (g_task_return_error_if_cancelled (waiter))
     return;
-  shumate_tile_set_paintable (tile, GDK_PAINTABLE (texture));
+  shumate_tile_set_paintable (tile, paintable);
   shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
   g_task_return_boolean (waiter, TRUE);
 }
 
 static void
-cache_insert (DmMapSource *self,
-              guint64      key,
-              GdkTexture  *texture)
+cache_insert (DmMapSource  *self,
+              guint64       key,
+              GdkPaintable *paintable)
 {
   CacheEntry *entry = g_new0 (CacheEntry, 1);
   guint64 *kp = g_new (guint64, 1);
 
   *kp = key;
-  entry->texture = g_object_ref (texture);
+  entry->paintable = g_object_ref (paintable);
   g_queue_push_head (&self->lru, kp);
   entry->link = self->lru.head;
   g_hash_table_insert (self->cache, kp, entry);
@@ -131,6 +135,7 @@ tile_drawn_cb (GObject      *object,
   TileJob *job = g_task_get_task_data (G_TASK (result));
   guint64 key = make_key (job->z, job->x, job->y, job->scale, job->dark);
   g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GdkPaintable) paintable = dm_tile_paintable_new (texture, MARGIN / (double) TILE_SIZE);
   g_autoptr(GPtrArray) waiters = NULL;
   g_autofree guint64 *pending_key = NULL;
 
@@ -139,10 +144,10 @@ tile_drawn_cb (GObject      *object,
   g_hash_table_steal_extended (self->pending, &key, (gpointer *) &pending_key, (gpointer *) &waiters);
   self->n_drawn++;
   if (job->scale == self->scale_factor && job->dark == self->dark)
-    cache_insert (self, key, texture);
+    cache_insert (self, key, paintable);
   if (waiters != NULL)
     for (guint i = 0; i < waiters->len; i++)
-      complete_waiter (g_ptr_array_index (waiters, i), texture);
+      complete_waiter (g_ptr_array_index (waiters, i), paintable);
 }
 
 static void
@@ -168,7 +173,7 @@ dm_map_source_fill_tile_async (ShumateMapSource    *source,
     {
       g_queue_unlink (&self->lru, entry->link);
       g_queue_push_head_link (&self->lru, entry->link);
-      complete_waiter (waiter, entry->texture);
+      complete_waiter (waiter, entry->paintable);
       return;
     }
 

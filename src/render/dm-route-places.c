@@ -93,22 +93,58 @@ compare_weight_cb (gconstpointer a,
   return ((const Spot *) a)->place < ((const Spot *) b)->place ? -1 : 1;
 }
 
+/* With a time window, the places a leg or stay touched within it at @t (none to come): those
+ * of other years are not drawn, as their legs are not. NULL without a window: every place. */
+static gboolean *
+places_in_window (DmRouteSet         *set,
+                  const DmRouteStyle *style,
+                  gint64              t)
+{
+  gboolean *in;
+
+  if (style->window <= 0)
+    return NULL;
+  in = g_new0 (gboolean, set->places->len);
+  for (guint i = 0; i < set->legs->len; i++)
+    {
+      const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
+      if (leg->start <= t && leg->end > t - style->window)
+        in[leg->from_place] = in[leg->to_place] = TRUE;
+    }
+  for (guint i = 0; i < set->stays->len; i++)
+    {
+      const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
+      if (s->start <= t && s->end > t - style->window)
+        in[s->place] = TRUE;
+    }
+  /* places given without a time belong to no window: kept */
+  for (guint i = 0; i < set->places->len; i++)
+    if (g_array_index (set->places, DmRoutePlace, i).undated)
+      in[i] = TRUE;
+  return in;
+}
+
 static GArray *
 collect_spots (DmRouteSet         *set,
                const DmView       *view,
-               const DmRouteStyle *style)
+               const DmRouteStyle *style,
+               gint64              t)
 {
   double r = style->place_radius * COUNTRY_RING;
+  g_autofree gboolean *in = NULL;
 
   GArray *spots = g_array_new (FALSE, FALSE, sizeof (Spot));
 
   dm_route_set_ensure (set);
+  in = places_in_window (set, style, t);
   for (guint i = 0; i < set->places->len; i++)
     {
       const DmRoutePlace *p = &g_array_index (set->places, DmRoutePlace, i);
       int k0 = 0, k1 = 0;
       double lon = p->pos.lon;
 
+      if (in != NULL && !in[i])
+        continue;
       if (!dm_projection_wraps (view->projection))
         lon = dm_view_wrap_lon (view, lon);
       else if (!dm_view_get_copies (view, lon, lon, &k0, &k1))
@@ -367,16 +403,18 @@ dm_route_scratch_like (cairo_t *cr)
  *
  * Draws the places' dots and, where @placer has room, their names (taking their boxes),
  * names clear of the mark of any stay at their place: for a cache drawn apart from the stays.
+ * With a time window, only the places touched within it at @t.
  */
 void
 dm_route_draw_places (DmRouteSet         *set,
                       cairo_t            *cr,
                       const DmView       *view,
                       const DmRouteStyle *style,
+                      gint64              t,
                       DmLabelPlacer      *placer,
                       GCancellable       *cancellable)
 {
-  g_autoptr(GArray) spots = collect_spots (set, view, style);
+  g_autoptr(GArray) spots = collect_spots (set, view, style, t);
   g_autoptr(GArray) names = NULL;
 
   add_spot_boxes (spots, style, placer);
@@ -600,7 +638,7 @@ dm_route_place_labels (DmRouteSet         *set,
   cairo_t *dry = dm_route_scratch_like (cr);
 
   labels->t = t;
-  labels->spots = collect_spots (set, view, style);
+  labels->spots = collect_spots (set, view, style, t);
   if (event_notes != NULL && g_hash_table_size (event_notes) > 0)
     {
       labels->notes = collect_place_notes (set, event_notes, &labels->numbers);

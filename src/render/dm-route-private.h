@@ -296,6 +296,7 @@ void dm_route_draw_places      (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmView       *view,
                                 const DmRouteStyle *style,
+                                gint64              t,
                                 DmLabelPlacer      *placer,
                                 GCancellable       *cancellable);
 guint dm_route_get_n_name_layouts (void);

@@ -82,7 +82,7 @@ draw_part_thread (GTask        *task,
 
       b->places = dm_route_renderer_new_surface (&b->view);
       places_cr = cairo_create (b->places);
-      dm_route_renderer_draw_places_into (b->set, places_cr, &b->view, b->style, cancellable,
+      dm_route_renderer_draw_places_into (b->set, places_cr, &b->view, b->style, b->t, cancellable,
                                        &b->placer);
       cairo_destroy (places_cr);
     }
@@ -226,7 +226,7 @@ dm_route_renderer_build_finish (DmRouteRenderer  *self,
   dm_route_renderer_set_legs (self, g_steal_pointer (&b->legs[0]), &b->view, b->set_serial,
                            b->style_serial, b->t);
   dm_route_renderer_set_places (self, g_steal_pointer (&b->places), g_steal_pointer (&b->placer),
-                             &b->view, b->set_serial, b->style_serial);
+                             &b->view, b->set_serial, b->style_serial, b->t);
   self->build_cost_us = 0;
   for (guint i = 0; i < b->n_workers; i++)
     self->build_cost_us = MAX (self->build_cost_us, b->cost_us[i]);

@@ -24,6 +24,7 @@ struct _DmRouteRenderer
   DmView           places_view;
   guint            places_set_serial;
   guint            places_style_serial;
+  gint64           places_t;  /* with a time window, the time the places were drawn at */
   DmLabelPlacer   *placer;   /* boxes of the place dots and names, for captions */
 
   /* Builds in worker threads (dm-route-renderer-build.c) */
@@ -46,6 +47,7 @@ void             dm_route_renderer_draw_places_into (DmRouteSet         *set,
                                                   cairo_t            *cr,
                                                   const DmView       *view,
                                                   const DmRouteStyle *style,
+                                                  gint64              t,
                                                   GCancellable       *cancellable,
                                                   DmLabelPlacer     **placer);
 void             dm_route_renderer_set_places    (DmRouteRenderer    *self,
@@ -53,6 +55,7 @@ void             dm_route_renderer_set_places    (DmRouteRenderer    *self,
                                                DmLabelPlacer   *placer,
                                                const DmView    *view,
                                                guint            set_serial,
-                                               guint            style_serial);
+                                               guint            style_serial,
+                                               gint64           t);
 
 G_END_DECLS

@@ -156,11 +156,12 @@ dm_route_renderer_draw_places_into (DmRouteSet         *set,
                                  cairo_t            *cr,
                                  const DmView       *view,
                                  const DmRouteStyle *style,
+                                 gint64              t,
                                  GCancellable       *cancellable,
                                  DmLabelPlacer     **placer)
 {
   *placer = dm_label_placer_new (view->width, view->height);
-  dm_route_draw_places (set, cr, view, style, *placer, cancellable);
+  dm_route_draw_places (set, cr, view, style, t, *placer, cancellable);
 }
 
 /* Takes @places and its placer, drawn for @view */
@@ -170,7 +171,8 @@ dm_route_renderer_set_places (DmRouteRenderer    *self,
                            DmLabelPlacer   *placer,
                            const DmView    *view,
                            guint            set_serial,
-                           guint            style_serial)
+                           guint            style_serial,
+                           gint64           t)
 {
   cairo_surface_flush (places);
   cairo_surface_mark_dirty (places);
@@ -182,6 +184,7 @@ dm_route_renderer_set_places (DmRouteRenderer    *self,
   self->places_view = *view;
   self->places_set_serial = set_serial;
   self->places_style_serial = style_serial;
+  self->places_t = t;
 }
 
 /**
@@ -208,7 +211,8 @@ dm_route_renderer_has_caches (DmRouteRenderer *self,
       set_serial != self->legs_set_serial || set_serial != self->places_set_serial ||
       style_serial != self->legs_style_serial || style_serial != self->places_style_serial ||
       t < self->legs_t ||
-      ((self->style->window > 0 || self->style->flows) && t != self->legs_t))
+      ((self->style->window > 0 || self->style->flows) && t != self->legs_t) ||
+      (self->style->window > 0 && t != self->places_t))
     return FALSE;
   /* the same serial: the set was not changed since it was last made ready */
   return dm_route_set_first_ending_after (self->set, t) -
@@ -274,7 +278,9 @@ dm_route_renderer_get_legs_surface (DmRouteRenderer *self,
  * dm_route_renderer_get_places_surface:
  * @changed: (out) (optional): set to whether the surface's pixels changed since last asked
  *
- * Dots and names of the places, for @view. Owned by the layer; valid until the next call.
+ * Dots and names of the places, for @view; with a time window, those of the trail at the time
+ * of the last dm_route_renderer_get_legs_surface() (ask for the legs first). Owned by the
+ * layer; valid until the next call.
  */
 cairo_surface_t *
 dm_route_renderer_get_places_surface (DmRouteRenderer *self,
@@ -294,16 +300,18 @@ dm_route_renderer_get_places_surface (DmRouteRenderer *self,
   style_serial = dm_route_style_get_serial (self->style);
   if (changed)
     *changed = FALSE;
+  /* with a time window, the places of the trail the legs were last drawn at */
   if (self->places != NULL && dm_view_equal (view, &self->places_view) &&
-      set_serial == self->places_set_serial && style_serial == self->places_style_serial)
+      set_serial == self->places_set_serial && style_serial == self->places_style_serial &&
+      (self->style->window <= 0 || self->places_t == self->legs_t))
     return self->places;
 
   places = surface_for (g_steal_pointer (&self->places), view);
   cr = cairo_create (places);
   clear (cr);
-  dm_route_renderer_draw_places_into (self->set, cr, view, self->style, NULL, &placer);
+  dm_route_renderer_draw_places_into (self->set, cr, view, self->style, self->legs_t, NULL, &placer);
   cairo_destroy (cr);
-  dm_route_renderer_set_places (self, places, placer, view, set_serial, style_serial);
+  dm_route_renderer_set_places (self, places, placer, view, set_serial, style_serial, self->legs_t);
   if (changed)
     *changed = TRUE;
   return self->places;

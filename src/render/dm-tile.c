@@ -29,6 +29,27 @@ dm_tile_draw (DmBasemap        *basemap,
               guint             tile_size,
               const DmMapStyle *style)
 {
+  dm_tile_draw_with_margin (basemap, cr, z, x, y, tile_size, 0, style);
+}
+
+/**
+ * dm_tile_draw_with_margin:
+ * @margin: how much of the neighbouring tiles to draw around the tile, in @cr's user space
+ *
+ * As dm_tile_draw(), with @margin of the map around the tile: the tile covers (@margin,
+ * @margin) to (@margin + @tile_size, @margin + @tile_size) of a picture @tile_size + 2
+ * @margin wide. Tiles drawn overlapping by their margins show no seams between them.
+ */
+void
+dm_tile_draw_with_margin (DmBasemap        *basemap,
+                          cairo_t          *cr,
+                          guint             z,
+                          guint             x,
+                          guint             y,
+                          guint             tile_size,
+                          guint             margin,
+                          const DmMapStyle *style)
+{
   DmLevelData *d;
   DmView view;
 
@@ -40,12 +61,15 @@ dm_tile_draw (DmBasemap        *basemap,
   if (style == NULL)
     style = dm_map_style_get_default ();
   dm_view_init_tile (&view, z, x, y, tile_size);
+  /* the same centre and scale, a wider view */
+  view.width += 2 * margin;
+  view.height += 2 * margin;
   d = dm_basemap_get_level (basemap, dm_basemap_level_for_zoom (z + 0.0));
   if (d == NULL)
     {
       cairo_save (cr);
       cairo_set_source_rgba (cr, style->sea.red, style->sea.green, style->sea.blue, 1.0);
-      cairo_rectangle (cr, 0, 0, tile_size, tile_size);
+      cairo_rectangle (cr, 0, 0, tile_size + 2 * margin, tile_size + 2 * margin);
       cairo_fill (cr);
       cairo_restore (cr);
       return;

@@ -14,5 +14,13 @@ void dm_tile_draw (DmBasemap        *basemap,
                    guint             y,
                    guint             tile_size,
                    const DmMapStyle *style);
+void dm_tile_draw_with_margin (DmBasemap        *basemap,
+                               cairo_t          *cr,
+                               guint             z,
+                               guint             x,
+                               guint             y,
+                               guint             tile_size,
+                               guint             margin,
+                               const DmMapStyle *style);
 
 G_END_DECLS
