@@ -126,6 +126,8 @@ update_timeout_cb (gpointer user_data)
   DmFigurePreview *self = user_data;
 
   self->timeout_id = 0;
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return G_SOURCE_REMOVE;
   if (self->drawing)
     self->dirty = TRUE;
   else
@@ -142,6 +144,8 @@ dm_figure_preview_queue_update (DmFigurePreview *self)
 {
   g_return_if_fail (DM_IS_FIGURE_PREVIEW (self));
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->timeout_id = g_timeout_add (PREVIEW_DELAY_MS, update_timeout_cb, self);
 }
@@ -246,6 +250,19 @@ dm_figure_preview_snapshot (GtkWidget   *widget,
                                                     w, h));
 }
 
+/* Taken out of its dialog (the dialog closed): the dialog's rows the figure is built from go
+ * away now, while a drawing under way still holds the preview; nothing is built again */
+static void
+dm_figure_preview_unroot (GtkWidget *widget)
+{
+  DmFigurePreview *self = DM_FIGURE_PREVIEW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (dm_figure_preview_parent_class)->unroot (widget);
+}
+
 static void
 dm_figure_preview_dispose (GObject *object)
 {
@@ -278,6 +295,7 @@ dm_figure_preview_class_init (DmFigurePreviewClass *klass)
   object_class->finalize = dm_figure_preview_finalize;
   widget_class->measure = dm_figure_preview_measure;
   widget_class->snapshot = dm_figure_preview_snapshot;
+  widget_class->unroot = dm_figure_preview_unroot;
   gtk_widget_class_set_css_name (widget_class, "figure-preview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
