@@ -729,11 +729,13 @@ test_covered_legs (void)
                                           "{\"id\": \"c\", \"name\": \"C\"}],"
                                           "\"events\": [");
   static const char *looks[][4] = {
-    /* actor, status, from, to: each flown four times, twice a day */
+    /* actor, status, from, to: flown four times each, twice a day */
     { "a", "completed", "London", "Warsaw" }, { "b", "completed", "London", "Warsaw" },
     { "c", "completed", "Warsaw", "London" }, { "a", "planned", "London", "Warsaw" },
     { "b", "completed", "Paris", "Rome" }, { "c", "announced", "Rome", "Paris" },
     { "a", "cancelled", "London", "Warsaw" }, { "b", "completed", "London", "Warsaw" },
+    /* once, on top of them all: left out, the middle of the line would change colour */
+    { "c", "completed", "Warsaw", "London" },
   };
   g_autofree char *dir = g_dir_make_tmp ("covered-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "covered.diplomap", NULL);
@@ -747,7 +749,7 @@ test_covered_legs (void)
   cairo_t *cr;
 
   for (guint i = 0; i < G_N_ELEMENTS (looks); i++)
-    for (guint k = 0; k < 4; k++, day++)
+    for (guint k = 0; k < (i + 1 < G_N_ELEMENTS (looks) ? 4 : 1); k++, day++)
       g_string_append_printf (json, "%s{\"id\": \"t%u\", \"type\": \"trip\", \"actor\": \"%s\", "
                               "\"status\": \"%s\", \"legs\": [{\"from\": \"%s\", \"to\": \"%s\", "
                               "\"depart\": \"2025-10-%02uT%02u:00Z\", \"arrive\": \"2025-10-%02uT%02u:00Z\"}]}",
@@ -762,7 +764,7 @@ test_covered_legs (void)
   figure = statuses_figure (doc, "2025-11-30T00:00:00Z");
   dm_figure_get_map_view (figure, &view);
   dm_route_set_ensure (figure->set);
-  g_assert_cmpuint (figure->set->legs->len, ==, 4 * G_N_ELEMENTS (looks));
+  g_assert_cmpuint (figure->set->legs->len, ==, 4 * G_N_ELEMENTS (looks) - 3);
 
   all = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
   cr = cairo_create (all);
