@@ -8,6 +8,7 @@
 #include "dm-figure-private.h"
 #include "dm-great-circle.h"
 #include "dm-label-placer.h"
+#include "dm-route-private.h"
 #include "dm-source.h"
 #include "dm-view.h"
 #include "render-test-util.h"
@@ -714,6 +715,91 @@ test_legend_groups (void)
     }
 }
 
+/* The same routes flown again and again, in several looks: a stroke that three later opaque
+ * strokes of the same route cover is left out of a figure (dm-route-draw.c), which changes no
+ * more than the soft edges of the lines. The legs drawn with every stroke
+ * (dm_route_draw_legs_slice()) and as a figure draws them (dm_route_draw_legs()) are
+ * compared pixel by pixel. */
+static void
+test_covered_legs (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"diplomap\": 1, \"actors\": ["
+                                          "{\"id\": \"a\", \"name\": \"A\"},"
+                                          "{\"id\": \"b\", \"name\": \"B\"},"
+                                          "{\"id\": \"c\", \"name\": \"C\"}],"
+                                          "\"events\": [");
+  static const char *looks[][4] = {
+    /* actor, status, from, to: flown four times each, twice a day */
+    { "a", "completed", "London", "Warsaw" }, { "b", "completed", "London", "Warsaw" },
+    { "c", "completed", "Warsaw", "London" }, { "a", "planned", "London", "Warsaw" },
+    { "b", "completed", "Paris", "Rome" }, { "c", "announced", "Rome", "Paris" },
+    { "a", "cancelled", "London", "Warsaw" }, { "b", "completed", "London", "Warsaw" },
+    /* once, on top of them all: left out, the middle of the line would change colour */
+    { "c", "completed", "Warsaw", "London" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("covered-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "covered.diplomap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmDocument) doc = NULL;
+  g_autoptr(DmFigure) figure = NULL;
+  const DmRouteStyle *style = dm_route_style_get_default ();
+  cairo_surface_t *all, *culled;
+  guint day = 1, off = 0, inked = 0;
+  DmView view;
+  cairo_t *cr;
+
+  for (guint i = 0; i < G_N_ELEMENTS (looks); i++)
+    for (guint k = 0; k < (i + 1 < G_N_ELEMENTS (looks) ? 4 : 1); k++, day++)
+      g_string_append_printf (json, "%s{\"id\": \"t%u\", \"type\": \"trip\", \"actor\": \"%s\", "
+                              "\"status\": \"%s\", \"legs\": [{\"from\": \"%s\", \"to\": \"%s\", "
+                              "\"depart\": \"2025-10-%02uT%02u:00Z\", \"arrive\": \"2025-10-%02uT%02u:00Z\"}]}",
+                              day > 1 ? "," : "", day, looks[i][0], looks[i][1], looks[i][2],
+                              looks[i][3], 1 + day / 2, day % 2 * 12 + 2, 1 + day / 2,
+                              day % 2 * 12 + 4);
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+  doc = interop_load (file);
+  g_unlink (path);
+  g_rmdir (dir);
+  figure = statuses_figure (doc, "2025-11-30T00:00:00Z");
+  dm_figure_get_map_view (figure, &view);
+  dm_route_set_ensure (figure->set);
+  g_assert_cmpuint (figure->set->legs->len, ==, 4 * G_N_ELEMENTS (looks) - 3);
+
+  all = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
+  cr = cairo_create (all);
+  dm_route_draw_legs_slice (figure->set, cr, &view, style, utc ("2025-11-30T00:00:00Z"), FALSE, 0,
+                            G_MAXUINT);
+  cairo_destroy (cr);
+  culled = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
+  cr = cairo_create (culled);
+  dm_route_draw_legs (figure->set, cr, &view, style, utc ("2025-11-30T00:00:00Z"), FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (all);
+  cairo_surface_flush (culled);
+
+  /* the lines are there, and differ at most at their soft edges (a stroke of another colour
+   * on top would change the middle of the line by far more): no pixel by more than 40 %, at
+   * most a quarter of them by more than a tenth (a line 2.6 pixels wide is half edge) */
+  for (int y = 0; y < (int) view.height; y++)
+    for (int x = 0; x < (int) view.width; x++)
+      {
+        guint32 p = pixel_at (all, x, y), q = pixel_at (culled, x, y);
+        int d = 0;
+
+        for (int shift = 0; shift < 24; shift += 8)
+          d = MAX (d, ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)));
+        g_assert_cmpint (d, <=, 102);
+        off += d > 25;
+        inked += p != 0;
+      }
+  g_test_message ("%u pixels inked, %u differ by more than a tenth", inked, off);
+  g_assert_cmpuint (inked, >, 500);
+  g_assert_cmpuint (off, <=, inked / 4);
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (culled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,5 +814,6 @@ main (int   argc,
   g_test_add_func ("/render/figure-status/summit-caption", test_summit_caption);
   g_test_add_func ("/render/figure-status/footnotes", test_footnotes);
   g_test_add_func ("/render/figure-status/legend-groups", test_legend_groups);
+  g_test_add_func ("/render/figure-status/covered-legs", test_covered_legs);
   return g_test_run ();
 }

@@ -16,7 +16,8 @@
  * pixel to the last one drawn are dropped. In a vector file (SVG, PDF), where a stroke costs
  * no rasterizing but each writes its style again, opaque legs of one style that come one
  * after the other are one path, and a vertex is kept only where the line would stray more than a quarter of a pixel
- * without it, rounded to a quarter of a pixel (the U.S. record's SVG: 10.8 MB before). */
+ * without it, rounded to a quarter of a pixel (the U.S. record's SVG: 10.8 MB before). A
+ * figure leaves out the strokes that later ones cover (find_hidden()). */
 
 typedef struct
 {
@@ -422,6 +423,117 @@ dm_route_window_fade (const DmRouteStyle *style,
   return 1.0 - 0.8 * age;
 }
 
+static guint draw_legs_range (DmRouteSet         *set,
+                              cairo_t            *cr,
+                              const DmView       *view,
+                              const DmRouteStyle *style,
+                              gint64              t,
+                              gboolean            faint_all,
+                              guint               first,
+                              guint               last,
+                              gboolean            cull_hidden);
+
+/* A leg's line in a form that a later one may cover: the great circle between two places,
+ * as wide as @width (hollow lines included) */
+static gboolean
+leg_shape (DmRouteSet       *set,
+           const DmRouteLeg *leg,
+           guint64          *key,
+           double           *width)
+{
+  guint a = MIN (leg->from_place, leg->to_place), b = MAX (leg->from_place, leg->to_place);
+
+  /* a recorded track has its own way; a cancelled leg has its cross, wider than the line */
+  if ((leg->leg->path != NULL && leg->leg->path->len >= 4) || leg->status == DM_STATUS_CANCELLED)
+    return FALSE;
+  *key = (guint64) a << 32 | b;
+  *width = dm_route_status_width (leg->status) * (leg->inferred ? 1.5 : 1.0);
+  return TRUE;
+}
+
+/* Which of the strokes of dm_route_draw_legs() no pixel would show: a leg between the same
+ * two places drawn later as an opaque solid line at least as wide covers every pixel of it
+ * (the same great circle, round caps at both ends), and so does a later opaque dashed line of
+ * the same look from the same place to the same place (its dashes fall on the same pixels).
+ * Only the soft edges of the line differ: there each stroke darkens the edge a little, so a
+ * stroke is left out only under COVERS of them. The U.S. record repeats many trips and the
+ * generated documents fly thousands of legs between 30 capitals: most of their strokes are
+ * covered (docs/PERFORMANCE.md). */
+#define N_LOOKS (6 * 4)
+/* covers needed: each softens the edge of what lies under it, and after three the edge
+ * hardly differs (docs/PERFORMANCE.md) */
+#define COVERS 3u
+
+static guint8 *
+find_hidden (DmRouteSet         *set,
+             const DmRouteStyle *style,
+             gint64              t,
+             guint               faint_from,
+             guint               n_faint,
+             guint               oldest,
+             guint               n_done)
+{
+  /* solid covers by pair of places, with their width in thousandths; dashed ones by look,
+   * then by places in their order */
+  g_autoptr(GHashTable) solid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *dashed[N_LOOKS] = { NULL };
+  guint8 *hidden = g_new0 (guint8, MAX (n_faint + n_done, 1));
+
+  for (guint i = n_faint + n_done; i-- > 0;)
+    {
+      guint index = i < n_faint ? set->by_end[faint_from + i] : set->by_end[oldest + i - n_faint];
+      const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, index);
+      double width, fade = i < n_faint ? 0.0 : dm_route_window_fade (style, t, leg->end);
+      guint look = MIN ((guint) leg->status, 5) * 4 + leg->uncertain * 2 + leg->inferred;
+      guint64 key, directed = (guint64) leg->from_place << 32 | leg->to_place;
+      guint thousandths, n_dashes;
+      gpointer cover;
+      DmRgba color;
+
+      if (!leg_shape (set, leg, &key, &width))
+        continue;
+      thousandths = (guint) round (width * 1000);
+      cover = g_hash_table_lookup (solid, &key);
+      if ((cover != NULL && GPOINTER_TO_UINT (cover) >> 8 >= thousandths &&
+           (GPOINTER_TO_UINT (cover) & 0xff) >= COVERS) ||
+          (dashed[look] != NULL &&
+           GPOINTER_TO_UINT (g_hash_table_lookup (dashed[look], &directed)) >= COVERS))
+        {
+          hidden[i] = 1;
+          continue;
+        }
+      /* does this one cover those before it? opaque and in full */
+      color = dm_route_set_leg_color (set, style, leg->actor, leg->status);
+      if (fade < 1.0 || color.alpha < 1.0f)
+        continue;
+      dm_route_status_dashes (leg->status, leg->uncertain, &n_dashes);
+      if (n_dashes == 0)
+        {
+          guint value = GPOINTER_TO_UINT (cover);
+
+          /* the widest covers count */
+          if (cover == NULL || value >> 8 < thousandths)
+            value = thousandths << 8;
+          if (value >> 8 == thousandths && (value & 0xff) < COVERS)
+            value++;
+          g_hash_table_insert (solid, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (value));
+        }
+      else
+        {
+          guint count;
+
+          if (dashed[look] == NULL)
+            dashed[look] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          count = GPOINTER_TO_UINT (g_hash_table_lookup (dashed[look], &directed));
+          g_hash_table_insert (dashed[look], g_memdup2 (&directed, sizeof directed),
+                               GUINT_TO_POINTER (MIN (count + 1, COVERS)));
+        }
+    }
+  for (guint i = 0; i < N_LOOKS; i++)
+    g_clear_pointer (&dashed[i], g_hash_table_unref);
+  return hidden;
+}
+
 /**
  * dm_route_draw_legs:
  * Draws every leg that is not moving at @t: legs done in full, legs to come faint (unless the
@@ -437,7 +549,7 @@ dm_route_draw_legs (DmRouteSet         *set,
                     gint64              t,
                     gboolean            faint_all)
 {
-  dm_route_draw_legs_slice (set, cr, view, style, t, faint_all, 0, G_MAXUINT);
+  draw_legs_range (set, cr, view, style, t, faint_all, 0, G_MAXUINT, TRUE);
 }
 
 /**
@@ -458,6 +570,22 @@ dm_route_draw_legs_slice (DmRouteSet         *set,
                           guint               first,
                           guint               last)
 {
+  return draw_legs_range (set, cr, view, style, t, faint_all, first, last, FALSE);
+}
+
+/* The strokes from @first to before @last; with @cull_hidden, those a later stroke covers
+ * are left out (find_hidden()) */
+static guint
+draw_legs_range (DmRouteSet         *set,
+                 cairo_t            *cr,
+                 const DmView       *view,
+                 const DmRouteStyle *style,
+                 gint64              t,
+                 gboolean            faint_all,
+                 guint               first,
+                 guint               last,
+                 gboolean            cull_hidden)
+{
   const DmRouteProjected *p = dm_route_set_get_projected (set, view);
   guint done = dm_route_set_first_ending_after (set, t);
   /* with a time window, the legs done that ended within it (by_end is sorted by end) */
@@ -467,6 +595,7 @@ dm_route_draw_legs_slice (DmRouteSet         *set,
   guint n_faint = set->legs->len - faint_from;
   guint n_done = done - oldest;
   g_autoptr(GArray) batched = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint8 *hidden = NULL;
   Batch batch = { NULL, { 0 }, batched };
   Cull c;
 
@@ -477,10 +606,14 @@ dm_route_draw_legs_slice (DmRouteSet         *set,
         dm_route_draw_flows (set, cr, view, style, t);
       return 1;
     }
+  if (cull_hidden)
+    hidden = find_hidden (set, style, t, faint_from, n_faint, oldest, n_done);
   cull_init (&c, view, cr);
   begin (cr);
   for (guint i = first; i < MIN (last, n_faint + n_done); i++)
-    if (i < n_faint)
+    if (hidden != NULL && hidden[i])
+      continue;
+    else if (i < n_faint)
       stroke_leg (set, cr, &c, style, p, set->by_end[faint_from + i], DM_ROUTE_PASS_FAINT, 1.0);
     else
       {
