@@ -66,7 +66,8 @@ test_figure_dialog (void)
 
   g_assert_true (ADW_IS_COMBO_ROW (format));
   formats = dup_items (adw_combo_row_get_model (ADW_COMBO_ROW (format)));
-  g_assert_cmpstr (formats, ==, "PNG|SVG|PDF");
+  /* the stills, then the animation formats that go on to Export Animation */
+  g_assert_cmpstr (formats, ==, "PNG|SVG|PDF|WebM video|MP4 video|Animated GIF");
   areas = dup_items (adw_combo_row_get_model (ADW_COMBO_ROW (area)));
   g_assert_cmpstr (areas, ==, "Current view|All events|Whole world");
   sizes = dup_items (adw_combo_row_get_model (ADW_COMBO_ROW (size)));

@@ -466,6 +466,107 @@ test_preview (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The button of @window whose label is @label */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static DmVideoDialog *
+find_video_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (DM_IS_VIDEO_DIALOG (w))
+        return DM_VIDEO_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* The Export dialog's Format row offers the animation formats: Export… goes on to Export
+ * Animation with the still's choices, and what it writes is that clip */
+static void
+test_from_export_dialog (void)
+{
+  DmWindow *win = open_sample ();
+  DmFigureDialog *still = dm_window_new_export_dialog (win);
+  g_autofree char *dir = g_dir_make_tmp ("dm-video-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "carried.gif", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DmFigure) figure = NULL;
+  g_autofree char *got = NULL;
+  DmVideoDialog *dialog;
+  GtkWidget *button;
+  int width, height;
+
+  g_assert_null (find_video_dialog ());
+  dm_figure_dialog_set_projection (still, DM_PROJECTION_EQUIRECTANGULAR);
+  dm_figure_dialog_set_language (still, "ko");
+  dm_figure_dialog_set_decorations (still, FALSE, TRUE, TRUE);
+  dm_figure_dialog_set_timeline (still, TRUE);
+  dm_figure_dialog_set_size (still, DM_FIGURE_SIZE_CUSTOM, 320, 180);
+  dm_figure_dialog_set_animation_format (still, DM_VIDEO_FORMAT_GIF);
+  gtk_window_present (GTK_WINDOW (still));
+  app_test_wait_frames (GTK_WIDGET (still), 3);
+  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (still));
+      app_test_save (shot, "export-dialog-animation-format.png");
+    }
+  button = find_button (GTK_WIDGET (still), "_Export…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+
+  /* the still's dialog is gone, Export Animation is open with its choices */
+  dialog = find_video_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (dm_video_dialog_get_format (dialog), ==, DM_VIDEO_FORMAT_GIF);
+  g_assert_cmpint (dm_video_dialog_get_projection (dialog), ==, DM_PROJECTION_EQUIRECTANGULAR);
+  g_assert_cmpstr (dm_video_dialog_get_language (dialog), ==, "ko");
+  figure = dm_video_dialog_build_figure (dialog);
+  dm_figure_get_size (figure, &width, &height);
+  g_assert_cmpint (width, ==, 320);
+  g_assert_cmpint (height, ==, 180);
+  g_assert_cmpstr (dm_figure_get_title (figure), ==, dm_document_get_title (win->document));
+  g_assert_false (dm_figure_get_show_legend (figure));
+  g_assert_true (dm_figure_get_show_timeline (figure));
+  g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_EQUIRECTANGULAR);
+  g_assert_cmpstr (dm_figure_get_language (figure), ==, "ko");
+  app_test_wait_frames (GTK_WIDGET (dialog), 3);
+  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) shot = NULL;
+      app_test_wait (2000);
+      shot = app_test_render (GTK_WIDGET (dialog));
+      app_test_save (shot, "video-dialog-from-export.png");
+    }
+
+  /* and the clip it writes is that GIF */
+  dm_video_dialog_set_timing (dialog, 1, 5);
+  dm_window_export_video (win, dialog, file);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (app_test_wait_until (app_test_window_exported, win, 60000));
+  got = probe (path);
+  g_assert_cmpstr (got, ==, "gif,320,180,5");
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,5 +576,6 @@ main (int   argc,
   g_test_add_func ("/app/video-dialog/preview", test_preview);
   g_test_add_func ("/app/video-dialog/export", test_export);
   g_test_add_func ("/app/video-dialog/cancel", test_cancel);
+  g_test_add_func ("/app/video-dialog/from-export-dialog", test_from_export_dialog);
   return g_test_run ();
 }

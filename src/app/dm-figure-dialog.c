@@ -56,12 +56,17 @@ G_DEFINE_FINAL_TYPE (DmFigureDialog, dm_figure_dialog, ADW_TYPE_WINDOW)
 
 enum {
   EXPORT_REQUESTED,
+  ANIMATION_REQUESTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
 static const char *format_ext[] = { "png", "svg", "pdf" };
+
+/* The Format row's items after the stills (ui/dm-figure-dialog.ui): the animation formats,
+ * in the order of DmVideoFormat; Export… goes on to the Export Animation dialog */
+#define FIRST_ANIMATION_FORMAT G_N_ELEMENTS (format_ext)
 
 /* The language row's items after "Same as the application" (ui/dm-figure-dialog.ui) */
 static const char *languages[] = { "en", "fr", "ru", "ko" };
@@ -296,6 +301,14 @@ export_clicked_cb (GtkButton      *button,
 
   g_assert (DM_IS_FIGURE_DIALOG (self));
 
+  if (adw_combo_row_get_selected (self->format_row) >= FIRST_ANIMATION_FORMAT)
+    {
+      /* The window opens Export Animation with this dialog's choices; this one is done */
+      g_signal_emit (self, signals[ANIMATION_REQUESTED], 0,
+                     adw_combo_row_get_selected (self->format_row) - FIRST_ANIMATION_FORMAT);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
   name = dm_figure_dialog_dup_file_name (self);
   chooser = dm_save_chooser_new (GTK_WINDOW (self), _("Export Figure"), G_USER_DIRECTORY_PICTURES,
                                  name);
@@ -328,6 +341,14 @@ dm_figure_dialog_class_init (DmFigureDialogClass *klass)
   signals[EXPORT_REQUESTED] =
     g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+  /**
+   * DmFigureDialog::animation-requested:
+   * @format: a #DmVideoFormat, chosen in the Format row: the user goes on to Export
+   *   Animation with the dialog's choices (dm_figure_dialog_build_figure())
+   */
+  signals[ANIMATION_REQUESTED] =
+    g_signal_new ("animation-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
   /* Referencing the resource links it from the static library; its constructor registers it */
@@ -466,6 +487,15 @@ dm_figure_dialog_set_format (DmFigureDialog *self,
 }
 
 void
+dm_figure_dialog_set_animation_format (DmFigureDialog *self,
+                                       DmVideoFormat   format)
+{
+  g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
+  g_return_if_fail (format < DM_VIDEO_FORMAT_PNG_SEQUENCE);
+  adw_combo_row_set_selected (self->format_row, FIRST_ANIMATION_FORMAT + format);
+}
+
+void
 dm_figure_dialog_set_area (DmFigureDialog *self,
                            DmFigureArea    area)
 {
@@ -503,6 +533,22 @@ dm_figure_dialog_set_small_multiples (DmFigureDialog *self,
 {
   g_return_if_fail (DM_IS_FIGURE_DIALOG (self));
   gtk_spin_button_set_value (self->panels_spin, n);
+}
+
+/* The size row's choice (the width and height a custom size gives are the figure's) */
+DmFigureSize
+dm_figure_dialog_get_size (DmFigureDialog *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE_DIALOG (self), DM_FIGURE_SIZE_HD);
+  return adw_combo_row_get_selected (self->size_row);
+}
+
+/* Returns: a #DmProjection, or -1: automatic */
+int
+dm_figure_dialog_get_projection (DmFigureDialog *self)
+{
+  g_return_val_if_fail (DM_IS_FIGURE_DIALOG (self), -1);
+  return (int) adw_combo_row_get_selected (self->projection_row) - 1;
 }
 
 /* @projection: a #DmProjection, or -1 for automatic (the figure chooses, as --export does

@@ -5,6 +5,7 @@
 
 #include "dm-document.h"
 #include "dm-figure.h"
+#include "dm-video.h"
 
 G_BEGIN_DECLS
 
@@ -50,11 +51,16 @@ void            dm_figure_dialog_set_small_multiples (DmFigureDialog *self,
                                                       guint           n);
 void            dm_figure_dialog_set_format   (DmFigureDialog     *self,
                                                DmFigureFormat      format);
+/* Chooses an animation format in the Format row: Export… then emits "animation-requested" */
+void            dm_figure_dialog_set_animation_format (DmFigureDialog *self,
+                                                       DmVideoFormat   format);
 void            dm_figure_dialog_set_area     (DmFigureDialog     *self,
                                                DmFigureArea        area);
 /* A #DmProjection, or -1: automatic (Equal Earth for the whole world, else Mercator) */
 void            dm_figure_dialog_set_projection (DmFigureDialog   *self,
                                                  int               projection);
+int             dm_figure_dialog_get_projection (DmFigureDialog   *self);
+DmFigureSize    dm_figure_dialog_get_size     (DmFigureDialog     *self);
 /* The figure's language: "en", "fr", "ru", "ko"; NULL: the application's */
 const char     *dm_figure_dialog_get_language (DmFigureDialog     *self);
 void            dm_figure_dialog_set_language (DmFigureDialog     *self,

@@ -39,6 +39,8 @@ struct _DmVideoDialog
   GtkSwitch       *legend_switch;
   GtkSwitch       *caption_switch;
   GtkSwitch       *timeline_switch;
+  AdwComboRow     *projection_row;  /* automatic, then the DmProjection values */
+  AdwComboRow     *language_row;
   GtkWidget       *export_button;
 };
 
@@ -50,6 +52,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The language row's items after "Same as the application", as in the Export dialog */
+static const char *languages[] = { "en", "fr", "ru", "ko" };
 
 /* What `diplomap --export` makes by default: 1920x1080 at 30 fps, a GIF 800x450 at 15 */
 static void
@@ -150,6 +155,12 @@ dm_video_dialog_build_figure (DmVideoDialog *self)
   dm_figure_set_show_legend (figure, gtk_switch_get_active (self->legend_switch));
   dm_figure_set_show_caption (figure, gtk_switch_get_active (self->caption_switch));
   dm_figure_set_show_timeline (figure, gtk_switch_get_active (self->timeline_switch));
+  if (adw_combo_row_get_selected (self->projection_row) > 0 &&
+      adw_combo_row_get_selected (self->projection_row) <= DM_PROJECTION_EQUAL_EARTH + 1)
+    dm_figure_set_projection (figure, adw_combo_row_get_selected (self->projection_row) - 1);
+  if (adw_combo_row_get_selected (self->language_row) >= 1 &&
+      adw_combo_row_get_selected (self->language_row) <= G_N_ELEMENTS (languages))
+    dm_figure_set_language (figure, languages[adw_combo_row_get_selected (self->language_row) - 1]);
   return figure;
 }
 
@@ -250,6 +261,8 @@ dm_video_dialog_class_init (DmVideoDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmVideoDialog, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, DmVideoDialog, caption_switch);
   gtk_widget_class_bind_template_child (widget_class, DmVideoDialog, timeline_switch);
+  gtk_widget_class_bind_template_child (widget_class, DmVideoDialog, projection_row);
+  gtk_widget_class_bind_template_child (widget_class, DmVideoDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, DmVideoDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
@@ -381,4 +394,58 @@ dm_video_dialog_set_timeline (DmVideoDialog *self,
 {
   g_return_if_fail (DM_IS_VIDEO_DIALOG (self));
   gtk_switch_set_active (self->timeline_switch, timeline);
+}
+
+/**
+ * dm_video_dialog_set_from_figure:
+ * @figure: a still as the Export dialog describes it (dm_figure_dialog_build_figure())
+ * @projection: a #DmProjection, or -1: automatic (the figure's own getter resolves it)
+ *
+ * Carries what a still and a clip share, when the Export dialog's Format row hands over to
+ * this one: the title, the language, the projection and what is around the map. The clip's
+ * range, length and size stay this dialog's (a still's Full HD or A4 is no video size; the
+ * window carries a custom one with dm_video_dialog_set_size()).
+ */
+void
+dm_video_dialog_set_from_figure (DmVideoDialog *self,
+                                 DmFigure      *figure,
+                                 int            projection)
+{
+  const char *language;
+  guint selected = 0;
+
+  g_return_if_fail (DM_IS_VIDEO_DIALOG (self));
+  g_return_if_fail (DM_IS_FIGURE (figure));
+  g_return_if_fail (projection >= -1 && projection <= DM_PROJECTION_EQUAL_EARTH);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row),
+                         dm_figure_get_title (figure) ? dm_figure_get_title (figure) : "");
+  gtk_switch_set_active (self->legend_switch, dm_figure_get_show_legend (figure));
+  gtk_switch_set_active (self->caption_switch, dm_figure_get_show_caption (figure));
+  gtk_switch_set_active (self->timeline_switch, dm_figure_get_show_timeline (figure));
+  adw_combo_row_set_selected (self->projection_row, projection + 1);
+  language = dm_figure_get_language (figure);
+  for (guint i = 0; language != NULL && i < G_N_ELEMENTS (languages); i++)
+    if (g_str_equal (languages[i], language))
+      selected = i + 1;
+  adw_combo_row_set_selected (self->language_row, selected);
+}
+
+/* Returns: a #DmProjection, or -1: automatic */
+int
+dm_video_dialog_get_projection (DmVideoDialog *self)
+{
+  g_return_val_if_fail (DM_IS_VIDEO_DIALOG (self), -1);
+  return (int) adw_combo_row_get_selected (self->projection_row) - 1;
+}
+
+/* Returns: (nullable): "en", "fr", "ru", "ko"; NULL: the application's */
+const char *
+dm_video_dialog_get_language (DmVideoDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (DM_IS_VIDEO_DIALOG (self), NULL);
+  selected = adw_combo_row_get_selected (self->language_row);
+  return selected >= 1 && selected <= G_N_ELEMENTS (languages) ? languages[selected - 1] : NULL;
 }

@@ -54,6 +54,12 @@ guint          dm_video_dialog_get_fps       (DmVideoDialog  *self);
 /* The name the save dialog proposes: the title's, with the format's extension (none for a
  * PNG sequence's folder) */
 char          *dm_video_dialog_dup_file_name (DmVideoDialog  *self);
+/* What the Export dialog's choices carry over when its Format row picks an animation */
+void           dm_video_dialog_set_from_figure (DmVideoDialog *self,
+                                                DmFigure      *figure,
+                                                int            projection);
+int            dm_video_dialog_get_projection (DmVideoDialog *self);
+const char    *dm_video_dialog_get_language  (DmVideoDialog  *self);
 /* The figure of the first frame, its clip range set, drawn from a snapshot of the document */
 DmFigure      *dm_video_dialog_build_figure  (DmVideoDialog  *self);
 

@@ -292,6 +292,30 @@ export_requested_cb (DmFigureDialog *dialog,
   dm_window_export (self, dialog, file);
 }
 
+/* The Export dialog's Format row chose an animation: Export Animation, with its choices */
+static void
+animation_requested_cb (DmFigureDialog *dialog,
+                        guint           format,
+                        DmWindow       *self)
+{
+  g_autoptr(DmFigure) figure = dm_figure_dialog_build_figure (dialog);
+  DmVideoDialog *video;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  video = dm_window_new_video_dialog (self);
+  dm_video_dialog_set_format (video, format);
+  dm_video_dialog_set_from_figure (video, figure, dm_figure_dialog_get_projection (dialog));
+  if (dm_figure_dialog_get_size (dialog) == DM_FIGURE_SIZE_CUSTOM)
+    {
+      int width, height;
+
+      dm_figure_get_size (figure, &width, &height);
+      dm_video_dialog_set_size (video, width, height);
+    }
+  gtk_window_present (GTK_WINDOW (video));
+}
+
 DmFigureDialog *
 dm_window_new_export_dialog (DmWindow *self)
 {
@@ -311,6 +335,8 @@ dm_window_new_export_dialog (DmWindow *self)
     dm_figure_dialog_set_trail (dialog, style->window, style->flows);
   }
   g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);
+  g_signal_connect_object (dialog, "animation-requested", G_CALLBACK (animation_requested_cb),
+                           self, 0);
   /* a selected summit or meeting is highlighted in the figure as on the map */
   dm_figure_dialog_set_highlight (dialog, self->selected);
   return dialog;
