@@ -832,9 +832,7 @@ dm_geojson_format_load (DmDocument    *doc,
   g_autoptr(DmJsonPositions) positions = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GArray) spans = NULL;
-  g_autofree char *skeleton = NULL;
   DmGeojsonLoader self = { { 0 }, NULL, NULL, NULL };
-  DmJsonSpan list;
   JsonNode *root;
   JsonObject *root_object;
   const char *type;
@@ -855,18 +853,7 @@ dm_geojson_format_load (DmDocument    *doc,
   /* A collection in strict JSON is parsed without its features, which are read one at a
    * time (read_features_in_pieces()): the parser gets a copy where the list of features is
    * empty, and the positions come from the text as it is */
-  if (g_utf8_validate_len (data, length, NULL) &&
-      (spans = dm_json_split_member_list (data, length, "features", &list)) != NULL)
-    {
-      gsize after = list.offset + list.length - 1;
-      gsize skeleton_length = list.offset + 1 + length - after;
-
-      skeleton = g_malloc (skeleton_length);
-      memcpy (skeleton, data, list.offset + 1);
-      memcpy (skeleton + list.offset + 1, data + after, length - after);
-      if (!json_parser_load_from_data (parser, skeleton, skeleton_length, NULL))
-        g_clear_pointer (&spans, g_array_unref);
-    }
+  spans = dm_json_parse_without_list (parser, data, length, "features");
   root = spans != NULL ? json_parser_get_root (parser) : NULL;
   type = root && JSON_NODE_HOLDS_OBJECT (root) ? dm_geojson_get_string (json_node_get_object (root), "type") : NULL;
   /* not a collection after all: read as it is */

@@ -826,3 +826,41 @@ dm_json_positions_explain_error (DmJsonPositions *self,
     }
   return g_strdup (detail);
 }
+
+/**
+ * dm_json_parse_without_list:
+ * @parser: the parser to load
+ * @member: a member of the root object, a list
+ *
+ * Loads @parser with a copy of @data where the list @member is empty, so that a big file's
+ * elements can be read one at a time (dm_json_split_member_list()) while the rest of the file
+ * is a tree as usual; positions still come from @data as it is.
+ * Returns: (transfer full) (nullable): the list's elements, as #DmJsonSpan; %NULL when the
+ *   text is not valid UTF-8, dm_json_split_member_list() does not split it, or the rest does
+ *   not parse (then @parser holds nothing of it)
+ */
+GArray *
+dm_json_parse_without_list (JsonParser *parser,
+                            const char *data,
+                            gsize       length,
+                            const char *member)
+{
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *skeleton = NULL;
+  DmJsonSpan list;
+  gsize after, skeleton_length;
+
+  g_return_val_if_fail (JSON_IS_PARSER (parser), NULL);
+
+  if (!g_utf8_validate_len (data, length, NULL) ||
+      (spans = dm_json_split_member_list (data, length, member, &list)) == NULL)
+    return NULL;
+  after = list.offset + list.length - 1;
+  skeleton_length = list.offset + 1 + length - after;
+  skeleton = g_malloc (skeleton_length);
+  memcpy (skeleton, data, list.offset + 1);
+  memcpy (skeleton + list.offset + 1, data + after, length - after);
+  if (!json_parser_load_from_data (parser, skeleton, skeleton_length, NULL))
+    return NULL;
+  return g_steal_pointer (&spans);
+}

@@ -67,6 +67,12 @@ GArray          *dm_json_split_member_list        (const char      *data,
                                                    gsize            length,
                                                    const char      *member,
                                                    DmJsonSpan      *list);
+/* Parses @data with the list @member emptied, for its elements to be read one at a time;
+ * the elements, or NULL (then nothing was parsed: read the text whole) */
+GArray          *dm_json_parse_without_list       (JsonParser      *parser,
+                                                   const char      *data,
+                                                   gsize            length,
+                                                   const char      *member);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmJsonPositions, dm_json_positions_free)
 

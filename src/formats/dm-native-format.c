@@ -1019,9 +1019,7 @@ dm_native_format_load (DmDocument    *doc,
   g_autoptr(GHashTable) resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(JsonObject) extra = NULL;
   g_autoptr(GArray) spans = NULL;
-  g_autofree char *skeleton = NULL;
   Loader self = { doc, file, positions, NULL, declared, resolved };
-  DmJsonSpan list;
   JsonNode *root, *events, *version_node;
   JsonObject *root_object;
   gint64 version = 1;
@@ -1030,18 +1028,7 @@ dm_native_format_load (DmDocument    *doc,
   /* A file in strict JSON is parsed without its events, which are read one at a time
    * (load_events_in_pieces()): the parser gets a copy where the events' list is empty,
    * and the positions come from the text as it is */
-  if (g_utf8_validate_len (data, length, NULL) &&
-      (spans = dm_json_split_member_list (data, length, "events", &list)) != NULL)
-    {
-      gsize after = list.offset + list.length - 1;
-      gsize skeleton_length = list.offset + 1 + length - after;
-
-      skeleton = g_malloc (skeleton_length);
-      memcpy (skeleton, data, list.offset + 1);
-      memcpy (skeleton + list.offset + 1, data + after, length - after);
-      if (!json_parser_load_from_data (parser, skeleton, skeleton_length, NULL))
-        g_clear_pointer (&spans, g_array_unref);
-    }
+  spans = dm_json_parse_without_list (parser, data, length, "events");
   if (spans == NULL)
     {
       if (!dm_json_positions_check_depth (data, length, &line, &column))
