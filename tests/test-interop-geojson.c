@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "dm-loader.h"
 #include "dm-error.h"
@@ -347,6 +348,63 @@ test_kepler_milliseconds (void)
   g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 1))->depart.earliest, ==, 1761850800);
   g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 1))->arrive.earliest, ==, 1761930000);
   g_assert_cmpint (((DmLeg *) g_ptr_array_index (legs, 1))->arrive.precision, ==, DM_PRECISION_SECOND);
+}
+
+/* A dense kepler.gl trace in a file is a recorded track (issue 10): 200 points 30 s apart going
+ * east, with 40 of them (20 minutes) within metres of one another in the middle, is one trip of
+ * two legs that keep the way the track went and its real times, not 199 legs */
+static void
+test_dense_track (void)
+{
+  const gint64 t0 = 1761800400;
+  g_autoptr(GString) text = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [{"
+                                          "\"type\": \"Feature\", \"properties\": {\"name\": \"dense trace\"},"
+                                          " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = NULL;
+  GPtrArray *legs;
+  DmLeg *leg;
+  int fd;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      double lon = i < 90 ? 10 + i * 0.01 : i < 130 ? 10.9 + (i % 2) * 0.0001 : 10.9 + (i - 129) * 0.01;
+      char lon_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (lon_text, sizeof lon_text, lon);
+      g_string_append_printf (text, "%s[%s, 0.5, 0, %" G_GINT64_FORMAT "]", i ? ", " : "",
+                              lon_text, t0 + 30 * (gint64) i);
+    }
+  g_string_append (text, "]}}]}\n");
+  fd = g_file_open_tmp ("dense-XXXXXX.geojson", &path, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  doc = interop_load (file);
+  g_unlink (path);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (doc)), ==, 0);
+  g_assert_nonnull (interop_find_event (doc, "dense trace"));
+  legs = dm_event_get_legs (interop_find_event (doc, "dense trace"));
+  g_assert_cmpuint (legs->len, ==, 2);
+  leg = g_ptr_array_index (legs, 0);
+  g_assert_cmpint (leg->depart.earliest, ==, t0);
+  g_assert_cmpint (leg->arrive.earliest, ==, t0 + 90 * 30);
+  g_assert_nonnull (leg->path);
+  g_assert_cmpuint (leg->path->len, ==, 2 * 91);
+  g_assert_cmpfloat_with_epsilon (g_array_index (leg->path, double, 2 * 45), 10.45, 1e-9);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (leg->to), 10.9, 1e-9);
+  leg = g_ptr_array_index (legs, 1);
+  g_assert_cmpint (leg->depart.earliest, ==, t0 + 129 * 30);
+  g_assert_cmpint (leg->arrive.earliest, ==, t0 + 199 * 30);
+  g_assert_cmpint (leg->arrive.precision, ==, DM_PRECISION_SECOND);
+  g_assert_nonnull (leg->path);
+  g_assert_cmpuint (leg->path->len, ==, 2 * 71);
+  g_assert_cmpfloat_with_epsilon (dm_place_get_longitude (leg->to), 10.9 + 70 * 0.01, 1e-9);
 }
 
 /* Linked Places / GeoJSON-T: "when" on each geometry of a GeometryCollection makes dated
@@ -767,6 +825,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interop/geojson/clean-numbers", test_clean_numbers);
   g_test_add_func ("/interop/geojson/disjoint-lines", test_disjoint_lines);
   g_test_add_func ("/interop/geojson/kepler-milliseconds", test_kepler_milliseconds);
+  g_test_add_func ("/interop/geojson/dense-track", test_dense_track);
   g_test_add_func ("/interop/geojson/any-case", test_any_case);
   g_test_add_func ("/interop/geojson/text-coordinates", test_text_coordinates);
   g_test_add_func ("/interop/geojson/when-any-case", test_when_any_case);

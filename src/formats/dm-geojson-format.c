@@ -409,10 +409,11 @@ read_dated_segments (DmGeojsonLoader *self,
   return TRUE;
 }
 
-/* kepler.gl's trip layer in a CSV cell: a LineString with a Unix time on every vertex is a
- * recorded track, read as GPX tracks are (dm_import_track_stops()): one leg from its first
- * point to its last, following its path, with stops where it dwells, or a stay when it never
- * left. FALSE when a vertex has no time or one that cannot be read: read vertex by vertex. */
+/* kepler.gl's trip layer (in a CSV cell, or a dense line in a file): a LineString with a Unix
+ * time on every vertex is a recorded track, read as GPX tracks are (dm_import_track_stops()):
+ * one leg from its first point to its last, following its path, with stops where it dwells, or
+ * a stay when it never left. FALSE when a vertex has no time or one that cannot be read: read
+ * vertex by vertex. */
 static gboolean
 add_track (DmGeojsonLoader *self,
            DmEvent         *trip,
@@ -602,7 +603,12 @@ read_feature (DmGeojsonLoader *self,
   if ((kind == DM_EVENT_KIND_TRIP || kind == DM_EVENT_KIND_VISIT) && dm_event_get_actor (event) == NULL)
     dm_event_set_actor (event, dm_geojson_fallback_actor (self));
 
-  if (self->tracks && kind == DM_EVENT_KIND_TRIP && lines->len == 1 &&
+  /* in a file, only a dense trace is a track: a few timed vertices are stops (and our own
+   * trips name their stops in "stop_vertices") */
+  if (kind == DM_EVENT_KIND_TRIP && lines->len == 1 &&
+      (self->tracks ||
+       (((GArray *) g_ptr_array_index (lines, 0))->len >= DM_GEOJSON_TRACK_VERTICES &&
+        dm_geojson_lookup (props, "stop_vertices", NULL) == NULL)) &&
       add_track (self, event, g_ptr_array_index (lines, 0), line, column))
     return;
   if (kind == DM_EVENT_KIND_TRIP && (stops = dm_geojson_read_stop_vertices (props, lines)) != NULL)

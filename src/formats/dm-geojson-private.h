@@ -55,6 +55,7 @@ typedef struct
 } DmGeojsonLoader;
 
 #define DM_GEOJSON_SAID 3             /* problems of one kind said on their own, then a count */
+#define DM_GEOJSON_TRACK_VERTICES 20  /* a line timed at this many vertices is a recorded track */
 
 JsonNode       *dm_geojson_lookup      (JsonObject       *object,
                                         const char       *member,
