@@ -82,6 +82,8 @@ struct _DmWindow
   GtkLabel             *video_label;       /* in its popover: the file */
   GtkProgressBar       *video_bar;         /* in its popover */
   double                video_fraction;    /* what the pie shows */
+  guint                 video_done;        /* frames written, of video_total (0: not known yet) */
+  guint                 video_total;
   guint                 video_progress_id; /* updates the bar */
   guint                 tick_id;
   guint                 pulse_id;

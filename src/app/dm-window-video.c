@@ -65,15 +65,13 @@ update_progress_cb (gpointer user_data)
   VideoJob *job = user_data;
   DmWindow *self = job->self;
   guint done = g_atomic_int_get (&job->done);
-  g_autofree char *tip = NULL;
 
   if (self->video_button == NULL)
     return G_SOURCE_CONTINUE;
+  self->video_done = done;
+  self->video_total = job->total;
   self->video_fraction = (double) done / job->total;
   gtk_progress_bar_set_fraction (self->video_bar, self->video_fraction);
-  /* Translators: the progress of an animation being written, as a tooltip */
-  tip = g_strdup_printf (_("Exporting: frame %u of %u"), done, job->total);
-  gtk_widget_set_tooltip_text (self->video_button, tip);
   gtk_widget_queue_draw (self->video_pie);
   return G_SOURCE_CONTINUE;
 }
@@ -139,6 +137,23 @@ draw_pie_cb (GtkDrawingArea *area,
 
 /* A button in the header bar, shown while an animation is written: a pie of its progress;
  * its popover names the file, with a progress bar and Cancel */
+static gboolean
+query_progress_tooltip_cb (GtkWidget  *button,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip,
+                           DmWindow   *self)
+{
+  g_autofree char *tip = NULL;
+
+  if (self->video_total > 0)
+    /* Translators: the progress of an animation being written, as a tooltip */
+    tip = g_strdup_printf (_("Exporting: frame %u of %u"), self->video_done, self->video_total);
+  gtk_tooltip_set_text (tooltip, tip != NULL ? tip : gtk_label_get_text (self->video_label));
+  return TRUE;
+}
+
 static void
 add_progress_button (DmWindow *self)
 {
@@ -157,6 +172,11 @@ add_progress_button (DmWindow *self)
   gtk_widget_set_visible (self->video_button, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->video_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Progress"), -1);
+  /* the tooltip is made when asked: setting its text on every update makes GTK 4.8 look
+   * for the pointer again, which fails once a window under it has just closed */
+  gtk_widget_set_has_tooltip (self->video_button, TRUE);
+  g_signal_connect_object (self->video_button, "query-tooltip", G_CALLBACK (query_progress_tooltip_cb),
+                           self, 0);
 
   self->video_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->video_label, PANGO_ELLIPSIZE_MIDDLE);
@@ -188,7 +208,7 @@ show_progress (DmWindow   *self,
   self->video_fraction = 0;
   gtk_label_set_text (self->video_label, text);
   gtk_progress_bar_set_fraction (self->video_bar, 0);
-  gtk_widget_set_tooltip_text (self->video_button, text);
+  self->video_done = self->video_total = 0;
   gtk_widget_set_visible (self->video_button, TRUE);
   gtk_widget_queue_draw (self->video_pie);
 }
