@@ -245,3 +245,60 @@ app_test_window_routes_ready (gpointer window)
 {
   return dm_route_map_layer_get_routes_ready (((DmWindow *) window)->routes_layer);
 }
+
+guint
+app_test_count_changed (GdkTexture *a,
+                        GdkTexture *b)
+{
+  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
+  g_autofree guchar *pa = g_malloc (w * 4 * h);
+  g_autofree guchar *pb = g_malloc (w * 4 * h);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
+  gdk_texture_download (a, pa, w * 4);
+  gdk_texture_download (b, pb, w * 4);
+  for (int i = 0; i < w * h * 4; i += 4)
+    if (ABS (pa[i] - pb[i]) + ABS (pa[i + 1] - pb[i + 1]) + ABS (pa[i + 2] - pb[i + 2]) > 24)
+      n++;
+  return n;
+}
+
+DmFigurePreview *
+app_test_find_preview (GtkWidget *widget)
+{
+  if (DM_IS_FIGURE_PREVIEW (widget))
+    return DM_FIGURE_PREVIEW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      DmFigurePreview *found = app_test_find_preview (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  DmFigurePreview *preview;
+  GdkTexture      *before;
+} PreviewWait;
+
+static gboolean
+preview_redrawn (gpointer data)
+{
+  PreviewWait *w = data;
+  GdkTexture *t = dm_figure_preview_get_texture (w->preview);
+
+  return !dm_figure_preview_is_busy (w->preview) && t != NULL && t != w->before;
+}
+
+gboolean
+app_test_wait_preview (DmFigurePreview *preview,
+                       GdkTexture      *before)
+{
+  PreviewWait w = { preview, before };
+
+  return app_test_wait_until (preview_redrawn, &w, 60000);
+}

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dm-figure-preview.h"
 #include "dm-window.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,15 @@ gboolean    app_test_window_loaded     (gpointer     window);
 gboolean    app_test_window_exported   (gpointer     window);
 gboolean    app_test_window_tiles_done (gpointer     window);
 gboolean    app_test_window_routes_ready (gpointer   window);
+/* Pixels of @a and @b (the same size) that differ by more than a little */
+guint       app_test_count_changed     (GdkTexture  *a,
+                                        GdkTexture  *b);
+/* The first DmFigurePreview under @widget (an Export dialog's preview), or NULL */
+DmFigurePreview *app_test_find_preview (GtkWidget   *widget);
+/* Runs the main loop until @preview has drawn a picture other than @before (nullable) and
+ * is not drawing, or 60 s pass; FALSE on timeout */
+gboolean    app_test_wait_preview      (DmFigurePreview *preview,
+                                        GdkTexture  *before);
 /* Saves @texture as PNG under $DM_SCREENSHOT_DIR (if set) as @name */
 void        app_test_save              (GdkTexture  *texture,
                                         const char  *name);

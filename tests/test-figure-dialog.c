@@ -352,62 +352,14 @@ test_projection (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* The dialog's preview (a DmFigurePreview under its header bar) */
-static DmFigurePreview *
-find_preview (GtkWidget *widget)
-{
-  if (DM_IS_FIGURE_PREVIEW (widget))
-    return DM_FIGURE_PREVIEW (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      DmFigurePreview *found = find_preview (c);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GdkTexture *preview_before;
-
-/* A picture drawn after every change, and not the one before */
-static gboolean
-preview_redrawn (gpointer data)
-{
-  DmFigurePreview *preview = data;
-  return !dm_figure_preview_is_busy (preview) && dm_figure_preview_get_texture (preview) != NULL &&
-         dm_figure_preview_get_texture (preview) != preview_before;
-}
-
-/* Pixels of @a and @b (the same size) that differ by more than a little */
-static guint
-count_changed (GdkTexture *a,
-               GdkTexture *b)
-{
-  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
-  g_autofree guchar *pa = g_malloc (w * 4 * h);
-  g_autofree guchar *pb = g_malloc (w * 4 * h);
-  guint n = 0;
-
-  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
-  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
-  gdk_texture_download (a, pa, w * 4);
-  gdk_texture_download (b, pb, w * 4);
-  for (int i = 0; i < w * h * 4; i += 4)
-    if (ABS (pa[i] - pb[i]) + ABS (pa[i + 1] - pb[i + 1]) + ABS (pa[i + 2] - pb[i + 2]) > 24)
-      n++;
-  return n;
-}
-
 /* Waits for the preview to draw again after a change; the pixels that changed */
 static guint
 redraw_and_compare (DmFigurePreview *preview)
 {
   g_autoptr(GdkTexture) before = g_object_ref (dm_figure_preview_get_texture (preview));
 
-  preview_before = before;
-  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
-  preview_before = NULL;
-  return count_changed (before, dm_figure_preview_get_texture (preview));
+  g_assert_true (app_test_wait_preview (preview, before));
+  return app_test_count_changed (before, dm_figure_preview_get_texture (preview));
 }
 
 /* The preview: the figure the dialog would export, small, off the main thread; drawn again
@@ -417,12 +369,12 @@ test_preview (void)
 {
   g_autoptr(DmDocument) doc = interop_load_sample ();
   DmFigureDialog *dialog = dm_figure_dialog_new (NULL, doc, 1761782400, everywhere);
-  DmFigurePreview *preview = find_preview (GTK_WIDGET (dialog));
+  DmFigurePreview *preview = app_test_find_preview (GTK_WIDGET (dialog));
   GdkTexture *t;
 
   g_assert_nonnull (preview);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+  g_assert_true (app_test_wait_preview (preview, NULL));
   /* Full HD, 16:9 in the preview's 360 px */
   t = dm_figure_preview_get_texture (preview);
   g_assert_cmpint (gdk_texture_get_width (t), ==, 360);
@@ -465,13 +417,11 @@ test_preview (void)
     figure = dm_figure_dialog_build_figure (dialog);
     g_assert_cmpuint (dm_figure_get_small_multiples (figure), ==, 0);
     dm_figure_dialog_set_small_multiples (dialog, 0);
-    g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+    g_assert_true (app_test_wait_preview (preview, NULL));
   }
   /* a square figure: a square preview */
   dm_figure_dialog_set_size (dialog, DM_FIGURE_SIZE_CUSTOM, 1000, 1000);
-  preview_before = dm_figure_preview_get_texture (preview);
-  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
-  preview_before = NULL;
+  g_assert_true (app_test_wait_preview (preview, dm_figure_preview_get_texture (preview)));
   t = dm_figure_preview_get_texture (preview);
   g_assert_cmpint (gdk_texture_get_width (t), ==, 203);
   g_assert_cmpint (gdk_texture_get_height (t), ==, 203);

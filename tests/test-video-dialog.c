@@ -381,49 +381,6 @@ test_cancel (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
-static DmFigurePreview *
-find_preview (GtkWidget *widget)
-{
-  if (DM_IS_FIGURE_PREVIEW (widget))
-    return DM_FIGURE_PREVIEW (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      DmFigurePreview *found = find_preview (c);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GdkTexture *preview_before;
-
-static gboolean
-preview_redrawn (gpointer data)
-{
-  DmFigurePreview *preview = data;
-  return !dm_figure_preview_is_busy (preview) && dm_figure_preview_get_texture (preview) != NULL &&
-         dm_figure_preview_get_texture (preview) != preview_before;
-}
-
-static guint
-count_changed (GdkTexture *a,
-               GdkTexture *b)
-{
-  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
-  g_autofree guchar *pa = g_malloc (w * 4 * h);
-  g_autofree guchar *pb = g_malloc (w * 4 * h);
-  guint n = 0;
-
-  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
-  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
-  gdk_texture_download (a, pa, w * 4);
-  gdk_texture_download (b, pb, w * 4);
-  for (int i = 0; i < w * h * 4; i += 4)
-    if (ABS (pa[i] - pb[i]) + ABS (pa[i + 1] - pb[i + 1]) + ABS (pa[i + 2] - pb[i + 2]) > 24)
-      n++;
-  return n;
-}
-
 /* The preview of the clip's first frame: drawn off the main thread, again when the range's
  * start, the timeline band or the size change */
 static void
@@ -431,21 +388,20 @@ test_preview (void)
 {
   DmWindow *win = open_sample ();
   DmVideoDialog *dialog = dm_window_new_video_dialog (win);
-  DmFigurePreview *preview = find_preview (GTK_WIDGET (dialog));
+  DmFigurePreview *preview = app_test_find_preview (GTK_WIDGET (dialog));
   g_autoptr(GdkTexture) first = NULL;
   GdkTexture *t;
 
   g_assert_nonnull (preview);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
+  g_assert_true (app_test_wait_preview (preview, NULL));
   first = g_object_ref (dm_figure_preview_get_texture (preview));
   g_assert_cmpint (gdk_texture_get_width (first), ==, 360);
   g_assert_cmpint (gdk_texture_get_height (first), ==, 203);
   /* the timeline band under the map */
   dm_video_dialog_set_timeline (dialog, TRUE);
-  preview_before = first;
-  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
-  g_assert_cmpuint (count_changed (first, dm_figure_preview_get_texture (preview)), >, 2000);
+  g_assert_true (app_test_wait_preview (preview, first));
+  g_assert_cmpuint (app_test_count_changed (first, dm_figure_preview_get_texture (preview)), >, 2000);
   if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
     {
       g_autoptr(GdkTexture) shot = NULL;
@@ -456,9 +412,7 @@ test_preview (void)
     }
   /* a GIF's 800x450 is 16:9 too; a square clip makes a square preview */
   dm_video_dialog_set_size (dialog, 600, 600);
-  preview_before = dm_figure_preview_get_texture (preview);
-  g_assert_true (app_test_wait_until (preview_redrawn, preview, 60000));
-  preview_before = NULL;
+  g_assert_true (app_test_wait_preview (preview, dm_figure_preview_get_texture (preview)));
   t = dm_figure_preview_get_texture (preview);
   g_assert_cmpint (gdk_texture_get_width (t), ==, 203);
   g_assert_cmpint (gdk_texture_get_height (t), ==, 203);

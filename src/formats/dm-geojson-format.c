@@ -423,7 +423,6 @@ add_track (DmGeojsonLoader *self,
 {
   g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (DmTrackPoint));
   g_autoptr(GArray) stops = NULL;
-  g_autoptr(DmPlace) prev = NULL;
 
   for (guint k = 0; k < l->len; k++)
     {
@@ -440,41 +439,8 @@ add_track (DmGeojsonLoader *self,
       g_array_append_val (points, p);
     }
   stops = dm_import_track_stops ((const DmTrackPoint *) (const void *) points->data, points->len);
-  if (stops->len == 1)
-    {
-      DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, 0);
-      g_autoptr(DmPlace) place = dm_import_place_at (&self->imp, NULL, NULL, NULL, s->lat, s->lon);
-      g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, dm_event_get_id (trip));
-
-      dm_event_set_title (visit, dm_event_get_title (trip));
-      dm_event_set_actor (visit, dm_event_get_actor (trip));
-      dm_event_set_place (visit, place);
-      dm_event_set_start (visit, &s->arrive);
-      if (s->depart.earliest > s->arrive.earliest)
-        dm_event_set_end (visit, &s->depart);
-      dm_import_add_event (&self->imp, visit, line, column);
-      return TRUE;
-    }
-  for (guint i = 0; i < stops->len; i++)
-    {
-      DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, i);
-      g_autoptr(DmPlace) here = dm_import_place_at (&self->imp, NULL, NULL, NULL, s->lat, s->lon);
-
-      if (prev != NULL)
-        {
-          g_autoptr(DmLeg) leg = dm_leg_new (prev, here);
-
-          leg->depart = g_array_index (stops, DmTrackPoint, i - 1).depart;
-          leg->arrive = s->arrive;
-          leg->path = dm_import_track_path ((const DmTrackPoint *) (const void *) points->data,
-                                            &g_array_index (stops, DmTrackPoint, i - 1), s);
-          leg->line = line;
-          leg->column = column;
-          dm_event_add_leg (trip, leg);
-        }
-      g_set_object (&prev, here);
-    }
-  dm_import_add_event (&self->imp, trip, line, column);
+  dm_import_add_track (&self->imp, trip, (const DmTrackPoint *) (const void *) points->data, stops,
+                       line, column);
   return TRUE;
 }
 

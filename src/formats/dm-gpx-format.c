@@ -124,7 +124,6 @@ read_track (Loader  *self,
   g_autoptr(GArray) stops = NULL;
   g_autofree char *name = dm_kml_child_text (track, "name");
   g_autoptr(DmEvent) trip = NULL;
-  g_autoptr(DmPlace) prev = NULL;
   gboolean timed = FALSE;
 
   for (xmlNode *seg = track->children; seg; seg = seg->next)
@@ -151,23 +150,7 @@ read_track (Loader  *self,
     return;
 
   stops = dm_import_track_stops ((const DmTrackPoint *) (const void *) points->data, points->len);
-  if (timed && stops->len == 1)
-    {
-      /* it never left a 200 m circle: a stay there, from its first time to its last */
-      DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, 0);
-      g_autoptr(DmPlace) place = dm_import_place_at (&self->imp, NULL, NULL, NULL, s->lat, s->lon);
-      g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, NULL);
-
-      dm_event_set_title (visit, name);
-      dm_event_set_actor (visit, self->actor);
-      dm_event_set_place (visit, place);
-      dm_event_set_start (visit, &s->arrive);
-      if (s->depart.earliest > s->arrive.earliest)
-        dm_event_set_end (visit, &s->depart);
-      dm_import_add_event (&self->imp, visit, line_of (track), 1);
-      return;
-    }
-  if (!timed || stops->len < 2)
+  if (!timed)
     {
       /* its places are shown: where it starts and ends */
       for (guint i = 0; i < stops->len; i++)
@@ -175,38 +158,18 @@ read_track (Loader  *self,
           DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, i);
           g_autoptr(DmPlace) place = dm_import_place_at (&self->imp, NULL, NULL, NULL, s->lat, s->lon);
         }
-      if (!timed)
-        dm_import_problem (&self->imp, line_of (track), 1,
-                           /* Translators: %s is a track's name, or the file's */
-                           _("“%s” has no time: its places are shown, but not as an event"),
-                           name ? name : dm_actor_get_name (self->actor));
+      dm_import_problem (&self->imp, line_of (track), 1,
+                         /* Translators: %s is a track's name, or the file's */
+                         _("“%s” has no time: its places are shown, but not as an event"),
+                         name ? name : dm_actor_get_name (self->actor));
       return;
     }
 
   trip = dm_event_new (DM_EVENT_KIND_TRIP, NULL);
   dm_event_set_title (trip, name);
   dm_event_set_actor (trip, self->actor);
-  for (guint i = 0; i < stops->len; i++)
-    {
-      DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, i);
-      g_autoptr(DmPlace) here = dm_import_place_at (&self->imp, NULL, NULL, NULL, s->lat, s->lon);
-
-      if (prev != NULL)
-        {
-          g_autoptr(DmLeg) leg = dm_leg_new (prev, here);
-
-          leg->depart = g_array_index (stops, DmTrackPoint, i - 1).depart;
-          leg->arrive = s->arrive;
-          /* the way it went, drawn instead of a great circle */
-          leg->path = dm_import_track_path ((const DmTrackPoint *) (const void *) points->data,
-                                            &g_array_index (stops, DmTrackPoint, i - 1), s);
-          leg->line = line_of (track);
-          leg->column = 1;
-          dm_event_add_leg (trip, leg);
-        }
-      g_set_object (&prev, here);
-    }
-  dm_import_add_event (&self->imp, trip, line_of (track), 1);
+  dm_import_add_track (&self->imp, trip, (const DmTrackPoint *) (const void *) points->data, stops,
+                       line_of (track), 1);
 }
 
 gboolean

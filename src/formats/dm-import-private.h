@@ -159,6 +159,15 @@ GArray   *dm_import_track_stops       (const DmTrackPoint *points,
 GArray   *dm_import_track_path        (const DmTrackPoint *points,
                                        const DmTrackPoint *from,
                                        const DmTrackPoint *to);
+/* Adds what a timed track's @stops (of dm_import_track_stops() over @points) make: a visit
+ * to its one stop, titled and done by @trip's title and actor, when it never left; else
+ * @trip, given one leg from each stop to the next along the way the track went */
+void      dm_import_add_track         (DmImport           *self,
+                                       DmEvent            *trip,
+                                       const DmTrackPoint *points,
+                                       GArray             *stops,
+                                       guint               line,
+                                       guint               column);
 /* Where each line of @data starts (offsets, as guint) */
 GArray   *dm_import_index_lines       (const char   *data,
                                        gsize         length);

@@ -88,3 +88,51 @@ dm_import_track_stops (const DmTrackPoint *points,
     }
   return stops;
 }
+
+void
+dm_import_add_track (DmImport           *self,
+                     DmEvent            *trip,
+                     const DmTrackPoint *points,
+                     GArray             *stops,
+                     guint               line,
+                     guint               column)
+{
+  g_autoptr(DmPlace) prev = NULL;
+
+  if (stops->len == 1)
+    {
+      /* it never left a 200 m circle: a stay there, from its first time to its last */
+      DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, 0);
+      g_autoptr(DmPlace) place = dm_import_place_at (self, NULL, NULL, NULL, s->lat, s->lon);
+      g_autoptr(DmEvent) visit = dm_event_new (DM_EVENT_KIND_VISIT, dm_event_get_id (trip));
+
+      dm_event_set_title (visit, dm_event_get_title (trip));
+      dm_event_set_actor (visit, dm_event_get_actor (trip));
+      dm_event_set_place (visit, place);
+      dm_event_set_start (visit, &s->arrive);
+      if (s->depart.earliest > s->arrive.earliest)
+        dm_event_set_end (visit, &s->depart);
+      dm_import_add_event (self, visit, line, column);
+      return;
+    }
+  for (guint i = 0; i < stops->len; i++)
+    {
+      DmTrackPoint *s = &g_array_index (stops, DmTrackPoint, i);
+      g_autoptr(DmPlace) here = dm_import_place_at (self, NULL, NULL, NULL, s->lat, s->lon);
+
+      if (prev != NULL)
+        {
+          g_autoptr(DmLeg) leg = dm_leg_new (prev, here);
+
+          leg->depart = g_array_index (stops, DmTrackPoint, i - 1).depart;
+          leg->arrive = s->arrive;
+          /* the way it went, drawn instead of a great circle */
+          leg->path = dm_import_track_path (points, &g_array_index (stops, DmTrackPoint, i - 1), s);
+          leg->line = line;
+          leg->column = column;
+          dm_event_add_leg (trip, leg);
+        }
+      g_set_object (&prev, here);
+    }
+  dm_import_add_event (self, trip, line, column);
+}
