@@ -370,6 +370,76 @@ test_polar_fit (void)
   }
 }
 
+/* --view world in Equal Earth turns to the data's meridian: the middle of the arc of the
+ * document's places (Tokyo to Anchorage over the Pacific: -171°), the same when a filter
+ * shows only San Francisco to Anchorage (whose own middle is -136°); Mercator repeats and
+ * keeps 0 */
+static void
+test_world_meridian (void)
+{
+  g_autoptr(DmDocument) doc = load ("pacific");
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autoptr(GListStore) shown = g_list_store_new (DM_TYPE_EVENT);
+  g_autoptr(DmDocument) view_doc = NULL;
+  g_autoptr(DmFigure) filtered = NULL;
+  g_autoptr(DmDocument) sample = load ("sample");
+  g_autoptr(DmFigure) sample_figure = dm_figure_new (sample);
+  GListModel *events = dm_document_get_events (doc);
+  DmView view, view_filtered;
+  double tx, ty, sx, sy;
+
+  dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
+  dm_figure_set_size (figure, 960, 540);
+  g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_EQUAL_EARTH);
+  dm_figure_get_map_view (figure, &view);
+  g_test_message ("pacific: world view centred on %.2f°", view.central_lon);
+  g_assert_cmpfloat_with_epsilon (view.central_lon, -171.4, 1.0);
+  g_assert_cmpfloat_with_epsilon (view.central_lon, dm_figure_get_data_meridian (figure), 1e-9);
+  /* Tokyo and San Francisco both on the map, either side of its middle, not at its edges */
+  dm_view_project (&view, dm_view_wrap_lon (&view, 139.69), 35.69, &tx, &ty);
+  dm_view_project (&view, dm_view_wrap_lon (&view, -122.42), 37.77, &sx, &sy);
+  g_test_message ("Tokyo at x %.0f, San Francisco at x %.0f of %.0f", tx, sx, view.width);
+  g_assert_cmpfloat (tx, >, view.width * 0.3);
+  g_assert_cmpfloat (tx, <, view.width * 0.5);
+  g_assert_cmpfloat (sx, >, view.width * 0.5);
+  g_assert_cmpfloat (sx, <, view.width * 0.75);
+
+  /* a filter showing only San Francisco to Anchorage turns nothing */
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      if (g_str_equal (dm_event_get_id (event), "t3"))
+        g_list_store_append (shown, event);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 1);
+  view_doc = dm_document_new_filtered (doc, G_LIST_MODEL (shown));
+  filtered = dm_figure_new (view_doc);
+  dm_figure_set_view_mode (filtered, DM_FIGURE_VIEW_WORLD);
+  dm_figure_set_size (filtered, 960, 540);
+  dm_figure_get_map_view (filtered, &view_filtered);
+  g_test_message ("filtered: world view centred on %.2f°", view_filtered.central_lon);
+  g_assert_cmpfloat (view_filtered.central_lon, ==, view.central_lon);
+  g_assert_cmpfloat (view_filtered.center_x, ==, view.center_x);
+  g_assert_cmpfloat (view_filtered.scale, ==, view.scale);
+  /* while a fit of it frames what it shows */
+  dm_figure_set_view_mode (filtered, DM_FIGURE_VIEW_FIT);
+  dm_figure_set_projection (filtered, DM_PROJECTION_EQUAL_EARTH);
+  dm_figure_get_map_view (filtered, &view_filtered);
+  g_assert_cmpfloat (fabs (view_filtered.central_lon - view.central_lon), >, 20);
+
+  /* Mercator repeats: its world stays on 0 */
+  dm_figure_set_projection (figure, DM_PROJECTION_MERCATOR);
+  dm_figure_get_map_view (figure, &view);
+  g_assert_cmpfloat (view.central_lon, ==, 0);
+
+  /* the sample (Washington, Minsk, Kuala Lumpur, Tokyo: the gap is the Pacific) turns east */
+  dm_figure_set_view_mode (sample_figure, DM_FIGURE_VIEW_WORLD);
+  dm_figure_get_map_view (sample_figure, &view);
+  g_test_message ("sample: world view centred on %.2f°", view.central_lon);
+  g_assert_cmpfloat (view.central_lon, >, 20);
+  g_assert_cmpfloat (view.central_lon, <, 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,5 +451,6 @@ main (int   argc,
   g_test_add_func ("/render/framing/central-meridian", test_central_meridian);
   g_test_add_func ("/render/framing/strike-across-180", test_strike_across_180);
   g_test_add_func ("/render/framing/polar-fit", test_polar_fit);
+  g_test_add_func ("/render/framing/world-meridian", test_world_meridian);
   return g_test_run ();
 }
