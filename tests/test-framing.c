@@ -440,6 +440,100 @@ test_world_meridian (void)
   g_assert_cmpfloat (view.central_lon, <, 60);
 }
 
+/* Opaque pixels of @a (alpha over half) in rows @y0 to @y1 and columns @x0 to @x1, and of
+ * those, how many @b leaves clear */
+static guint
+count_rows (cairo_surface_t *a,
+            cairo_surface_t *b,
+            int              x0,
+            int              x1,
+            int              y0,
+            int              y1,
+            guint           *not_in_b)
+{
+  int w = cairo_image_surface_get_width (a), stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa, *pb;
+  guint n = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  pa = cairo_image_surface_get_data (a);
+  pb = cairo_image_surface_get_data (b);
+  *not_in_b = 0;
+  for (int y = MAX (y0, 0); y < MIN (y1, cairo_image_surface_get_height (a)); y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, w); x++)
+      if ((((const guint32 *) (const void *) (pa + y * stride))[x] >> 24) > 0x80)
+        {
+          n++;
+          *not_in_b += (((const guint32 *) (const void *) (pb + y * stride))[x] >> 24) == 0;
+        }
+  return n;
+}
+
+/* The sample's Washington to Kuala Lumpur flies over the pole (88° N); Web Mercator ends at
+ * 85.05°: the leg is cut where it leaves the world and where it comes back, with an arrow at
+ * each cut, and nothing runs along the top edge between them (its points clamped to the edge
+ * drew a line across half the world there) */
+static void
+test_polar_mercator (void)
+{
+  g_autoptr(DmDocument) doc = load ("sample");
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_style_get_default ());
+  g_autoptr(GArray) arc = NULL;
+  DmRouteRenderer *layer = dm_figure_get_layer (figure);
+  DmLonLat washington = { -77.04, 38.91 }, kuala_lumpur = { 101.69, 3.14 };
+  cairo_surface_t *routes, *line;
+  cairo_t *cr;
+  DmView view;
+  guint above, along, left, right, left_arrow, right_arrow, unused;
+
+  /* the world, 1024 px square, its top edge at y = 20 */
+  dm_view_init_world (&view, DM_PROJECTION_MERCATOR, 1064, 1064, 20);
+  style->line_width = 2.0;
+  style->show_labels = FALSE;
+  dm_route_renderer_set_style (layer, style);
+  routes = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1064, 1064);
+  cr = cairo_create (routes);
+  dm_route_renderer_draw_direct (layer, cr, &view, 1893456000 /* 2030: every leg done */);
+  cairo_destroy (cr);
+  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("DM_SCREENSHOT_DIR"), "polar-mercator.png", NULL);
+      cairo_surface_write_to_png (routes, path);
+    }
+  /* the leg's line alone, cut the same way (dm_view_append_polyline), a little wider */
+  arc = dm_great_circle_densify (washington, kuala_lumpur,
+                                 dm_great_circle_segments_for (washington, kuala_lumpur, 1.0));
+  line = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1064, 1064);
+  cr = cairo_create (line);
+  dm_view_append_polyline (&view, cr, (const DmLonLat *) (void *) arc->data, arc->len);
+  cairo_set_line_width (cr, 3.0);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  above = count_rows (routes, line, 0, 1064, 0, 19, &unused);
+  along = count_rows (routes, line, 0, 1064, 20, 23, &unused);
+  left = count_rows (routes, line, 0, 532, 20, 40, &left_arrow);
+  right = count_rows (routes, line, 532, 1064, 20, 40, &right_arrow);
+  g_test_message ("%u route pixels above the world, %u along its top edge; near it %u (%u of "
+                  "them arrow) west of the middle, %u (%u) east", above, along, left, left_arrow,
+                  right, right_arrow);
+  /* the round cap of the line where it is cut may reach a pixel over the edge (the smear: a
+   * line's width along it) */
+  g_assert_cmpuint (above, <, 8);
+  /* the two arrows' ends and the line's ends only (a smear: thousands) */
+  g_assert_cmpuint (along, <, 80);
+  /* an arrow (about 10 x 9 px) each side: where the leg leaves over Canada, where it comes
+   * back over Asia */
+  g_assert_cmpuint (left_arrow, >=, 6);
+  g_assert_cmpuint (right_arrow, >=, 6);
+  g_assert_cmpuint (left, <, 200);
+  g_assert_cmpuint (right, <, 200);
+  cairo_surface_destroy (routes);
+  cairo_surface_destroy (line);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,5 +546,6 @@ main (int   argc,
   g_test_add_func ("/render/framing/strike-across-180", test_strike_across_180);
   g_test_add_func ("/render/framing/polar-fit", test_polar_fit);
   g_test_add_func ("/render/framing/world-meridian", test_world_meridian);
+  g_test_add_func ("/render/framing/polar-mercator", test_polar_mercator);
   return g_test_run ();
 }
