@@ -370,6 +370,170 @@ test_polar_fit (void)
   }
 }
 
+/* --view world in Equal Earth turns to the data's meridian: the middle of the arc of the
+ * document's places (Tokyo to Anchorage over the Pacific: -171°), the same when a filter
+ * shows only San Francisco to Anchorage (whose own middle is -136°); Mercator repeats and
+ * keeps 0 */
+static void
+test_world_meridian (void)
+{
+  g_autoptr(DmDocument) doc = load ("pacific");
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autoptr(GListStore) shown = g_list_store_new (DM_TYPE_EVENT);
+  g_autoptr(DmDocument) view_doc = NULL;
+  g_autoptr(DmFigure) filtered = NULL;
+  g_autoptr(DmDocument) sample = load ("sample");
+  g_autoptr(DmFigure) sample_figure = dm_figure_new (sample);
+  GListModel *events = dm_document_get_events (doc);
+  DmView view, view_filtered;
+  double tx, ty, sx, sy;
+
+  dm_figure_set_view_mode (figure, DM_FIGURE_VIEW_WORLD);
+  dm_figure_set_size (figure, 960, 540);
+  g_assert_cmpint (dm_figure_get_projection (figure), ==, DM_PROJECTION_EQUAL_EARTH);
+  dm_figure_get_map_view (figure, &view);
+  g_test_message ("pacific: world view centred on %.2f°", view.central_lon);
+  g_assert_cmpfloat_with_epsilon (view.central_lon, -171.4, 1.0);
+  g_assert_cmpfloat_with_epsilon (view.central_lon, dm_figure_get_data_meridian (figure), 1e-9);
+  /* Tokyo and San Francisco both on the map, either side of its middle, not at its edges */
+  dm_view_project (&view, dm_view_wrap_lon (&view, 139.69), 35.69, &tx, &ty);
+  dm_view_project (&view, dm_view_wrap_lon (&view, -122.42), 37.77, &sx, &sy);
+  g_test_message ("Tokyo at x %.0f, San Francisco at x %.0f of %.0f", tx, sx, view.width);
+  g_assert_cmpfloat (tx, >, view.width * 0.3);
+  g_assert_cmpfloat (tx, <, view.width * 0.5);
+  g_assert_cmpfloat (sx, >, view.width * 0.5);
+  g_assert_cmpfloat (sx, <, view.width * 0.75);
+
+  /* a filter showing only San Francisco to Anchorage turns nothing */
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      if (g_str_equal (dm_event_get_id (event), "t3"))
+        g_list_store_append (shown, event);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 1);
+  view_doc = dm_document_new_filtered (doc, G_LIST_MODEL (shown));
+  filtered = dm_figure_new (view_doc);
+  dm_figure_set_view_mode (filtered, DM_FIGURE_VIEW_WORLD);
+  dm_figure_set_size (filtered, 960, 540);
+  dm_figure_get_map_view (filtered, &view_filtered);
+  g_test_message ("filtered: world view centred on %.2f°", view_filtered.central_lon);
+  g_assert_cmpfloat (view_filtered.central_lon, ==, view.central_lon);
+  g_assert_cmpfloat (view_filtered.center_x, ==, view.center_x);
+  g_assert_cmpfloat (view_filtered.scale, ==, view.scale);
+  /* while a fit of it frames what it shows */
+  dm_figure_set_view_mode (filtered, DM_FIGURE_VIEW_FIT);
+  dm_figure_set_projection (filtered, DM_PROJECTION_EQUAL_EARTH);
+  dm_figure_get_map_view (filtered, &view_filtered);
+  g_assert_cmpfloat (fabs (view_filtered.central_lon - view.central_lon), >, 20);
+
+  /* Mercator repeats: its world stays on 0 */
+  dm_figure_set_projection (figure, DM_PROJECTION_MERCATOR);
+  dm_figure_get_map_view (figure, &view);
+  g_assert_cmpfloat (view.central_lon, ==, 0);
+
+  /* the sample (Washington, Minsk, Kuala Lumpur, Tokyo: the gap is the Pacific) turns east */
+  dm_figure_set_view_mode (sample_figure, DM_FIGURE_VIEW_WORLD);
+  dm_figure_get_map_view (sample_figure, &view);
+  g_test_message ("sample: world view centred on %.2f°", view.central_lon);
+  g_assert_cmpfloat (view.central_lon, >, 20);
+  g_assert_cmpfloat (view.central_lon, <, 60);
+}
+
+/* Opaque pixels of @a (alpha over half) in rows @y0 to @y1 and columns @x0 to @x1, and of
+ * those, how many @b leaves clear */
+static guint
+count_rows (cairo_surface_t *a,
+            cairo_surface_t *b,
+            int              x0,
+            int              x1,
+            int              y0,
+            int              y1,
+            guint           *not_in_b)
+{
+  int w = cairo_image_surface_get_width (a), stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa, *pb;
+  guint n = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  pa = cairo_image_surface_get_data (a);
+  pb = cairo_image_surface_get_data (b);
+  *not_in_b = 0;
+  for (int y = MAX (y0, 0); y < MIN (y1, cairo_image_surface_get_height (a)); y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, w); x++)
+      if ((((const guint32 *) (const void *) (pa + y * stride))[x] >> 24) > 0x80)
+        {
+          n++;
+          *not_in_b += (((const guint32 *) (const void *) (pb + y * stride))[x] >> 24) == 0;
+        }
+  return n;
+}
+
+/* The sample's Washington to Kuala Lumpur flies over the pole (88° N); Web Mercator ends at
+ * 85.05°: the leg is cut where it leaves the world and where it comes back, with an arrow at
+ * each cut, and nothing runs along the top edge between them (its points clamped to the edge
+ * drew a line across half the world there) */
+static void
+test_polar_mercator (void)
+{
+  g_autoptr(DmDocument) doc = load ("sample");
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_style_get_default ());
+  g_autoptr(GArray) arc = NULL;
+  DmRouteRenderer *layer = dm_figure_get_layer (figure);
+  DmLonLat washington = { -77.04, 38.91 }, kuala_lumpur = { 101.69, 3.14 };
+  cairo_surface_t *routes, *line;
+  cairo_t *cr;
+  DmView view;
+  guint above, along, left, right, left_arrow, right_arrow, unused;
+
+  /* the world, 1024 px square, its top edge at y = 20 */
+  dm_view_init_world (&view, DM_PROJECTION_MERCATOR, 1064, 1064, 20);
+  style->line_width = 2.0;
+  style->show_labels = FALSE;
+  dm_route_renderer_set_style (layer, style);
+  routes = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1064, 1064);
+  cr = cairo_create (routes);
+  dm_route_renderer_draw_direct (layer, cr, &view, 1893456000 /* 2030: every leg done */);
+  cairo_destroy (cr);
+  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("DM_SCREENSHOT_DIR"), "polar-mercator.png", NULL);
+      cairo_surface_write_to_png (routes, path);
+    }
+  /* the leg's line alone, cut the same way (dm_view_append_polyline), a little wider */
+  arc = dm_great_circle_densify (washington, kuala_lumpur,
+                                 dm_great_circle_segments_for (washington, kuala_lumpur, 1.0));
+  line = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1064, 1064);
+  cr = cairo_create (line);
+  dm_view_append_polyline (&view, cr, (const DmLonLat *) (void *) arc->data, arc->len);
+  cairo_set_line_width (cr, 3.0);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  above = count_rows (routes, line, 0, 1064, 0, 19, &unused);
+  along = count_rows (routes, line, 0, 1064, 20, 23, &unused);
+  left = count_rows (routes, line, 0, 532, 20, 40, &left_arrow);
+  right = count_rows (routes, line, 532, 1064, 20, 40, &right_arrow);
+  g_test_message ("%u route pixels above the world, %u along its top edge; near it %u (%u of "
+                  "them arrow) west of the middle, %u (%u) east", above, along, left, left_arrow,
+                  right, right_arrow);
+  /* the round cap of the line where it is cut may reach a pixel over the edge (the smear: a
+   * line's width along it) */
+  g_assert_cmpuint (above, <, 8);
+  /* the two arrows' ends and the line's ends only (a smear: thousands) */
+  g_assert_cmpuint (along, <, 80);
+  /* an arrow (about 10 x 9 px) each side: where the leg leaves over Canada, where it comes
+   * back over Asia */
+  g_assert_cmpuint (left_arrow, >=, 6);
+  g_assert_cmpuint (right_arrow, >=, 6);
+  g_assert_cmpuint (left, <, 200);
+  g_assert_cmpuint (right, <, 200);
+  cairo_surface_destroy (routes);
+  cairo_surface_destroy (line);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,5 +545,7 @@ main (int   argc,
   g_test_add_func ("/render/framing/central-meridian", test_central_meridian);
   g_test_add_func ("/render/framing/strike-across-180", test_strike_across_180);
   g_test_add_func ("/render/framing/polar-fit", test_polar_fit);
+  g_test_add_func ("/render/framing/world-meridian", test_world_meridian);
+  g_test_add_func ("/render/framing/polar-mercator", test_polar_mercator);
   return g_test_run ();
 }

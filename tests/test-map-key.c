@@ -214,6 +214,23 @@ windhoek_ink (DmWindow *win)
   return n;
 }
 
+/* Pixels of the map drawn by no tile: the window's background shows there (#fafafa, the
+ * lighter strip at the left edge of the U.S. record's first view) */
+static guint
+count_untiled (GdkTexture *map,
+               int         x0,
+               int         x1)
+{
+  int w = gdk_texture_get_width (map), h = gdk_texture_get_height (map);
+  g_autofree guint32 *px = download (map);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, w); x++)
+      n += (px[(gsize) y * w + x] >> 24) < 0xff;
+  return n;
+}
+
 /* The U.S. record at mid-2018 (Pompeo's first trips): the legend names the traveller groups
  * and the line styles of the year's trail, the scale bar is there */
 static void
@@ -235,6 +252,19 @@ test_us_record_2018 (void)
   /* a heading, the groups, the line styles: and no taller than the map leaves it */
   g_assert_cmpint (legend_h, >, 19 * 4);
   g_assert_cmpint (legend_h, <=, gtk_widget_get_height (GTK_WIDGET (win->map)) - 100);
+  /* every tile of the first view drawn, the left edge's too: a strip of the window's
+   * background 48 px wide showed there, its tiles not asked for while the window was busy
+   * (dm-route-map-layer.c, hurry_tile_grids) */
+  g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 30000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+  g_assert_true (app_test_wait_until (app_test_window_tiles_done, win, 30000));
+  {
+    g_autoptr(GdkTexture) map = app_test_render (GTK_WIDGET (win->map));
+    guint untiled = count_untiled (map, 0, 80);
+
+    g_test_message ("%u pixels of the map's left 80 columns drawn by no tile", untiled);
+    g_assert_cmpuint (untiled, <, 20);
+  }
   {
     g_autoptr(GdkTexture) shot = app_test_render (GTK_WIDGET (win));
     g_autoptr(GdkTexture) bar = app_test_render (GTK_WIDGET (win->scale_area));

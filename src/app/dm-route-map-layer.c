@@ -50,6 +50,38 @@ dm_route_map_layer_get_view (DmRouteMapLayer *self,
                        gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 }
 
+/* libshumate 1.0.3 works out which tiles a view needs (shumate-map-layer.c, recompute_grid)
+ * in an idle of G_PRIORITY_DEFAULT_IDLE, queued when the viewport changes and when the
+ * tiles layer gets a new size, meaning it to run "before the next frame". It does not:
+ * frames are painted at GDK_PRIORITY_REDRAW, ahead of it, and while the window is busy the
+ * idle waits. On opening the U.S. record the map was framed while the window was laid out
+ * anew; the grid was worked out for the map's old, narrower width, and the idle that would
+ * correct it waited more than a second behind the loading, the list and the routes, every
+ * frame in between leaving the column of tiles at the left edge undrawn: a strip of the
+ * window's background (#fafafa), lighter than the sea. So the idle (the map layer's only
+ * one) is moved ahead of the next frame's layout and paint whenever it may have been queued:
+ * after a change of the viewport, an allocation (the tiles layer is allocated before this
+ * one) and a frame. */
+#define TILE_GRID_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
+
+static void
+hurry_tile_grids (DmRouteMapLayer *self)
+{
+  GtkWidget *map = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (map == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (map); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SHUMATE_IS_MAP_LAYER (child))
+      {
+        GSource *grid = g_main_context_find_source_by_funcs_user_data (NULL, &g_idle_funcs, child);
+
+        if (grid != NULL && g_source_get_priority (grid) > TILE_GRID_PRIORITY)
+          g_source_set_priority (grid, TILE_GRID_PRIORITY);
+      }
+}
+
 /* The world must at least fill the map's height: at lower zooms it would repeat vertically */
 static void
 dm_route_map_layer_size_allocate (GtkWidget *widget,
@@ -65,6 +97,7 @@ dm_route_map_layer_size_allocate (GtkWidget *widget,
     min_zoom++;
   if (shumate_viewport_get_min_zoom_level (viewport) != min_zoom)
     shumate_viewport_set_min_zoom_level (viewport, min_zoom);
+  hurry_tile_grids (DM_ROUTE_MAP_LAYER (widget));
 }
 
 static void
@@ -76,6 +109,7 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
   DmView view;
   cairo_t *cr;
 
+  hurry_tile_grids (self);
   if (width <= 0 || height <= 0 || self->document == NULL)
     return;
   dm_route_map_layer_get_view (self, &view);
@@ -107,6 +141,7 @@ viewport_changed_cb (DmRouteMapLayer *self)
 {
   g_assert (DM_IS_ROUTE_MAP_LAYER (self));
 
+  hurry_tile_grids (self);
   self->view_moving = TRUE;
   g_clear_handle_id (&self->rest_id, g_source_remove);
   self->rest_id = g_timeout_add (200, view_rests_cb, self);

@@ -132,21 +132,14 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The middle meridian of the places: of the arc of longitudes left when the widest gap
- * between neighbouring places (round the world) is cut out */
+/* The middle meridian of @lons (degrees): of the arc of longitudes left when the widest gap
+ * between neighbours (round the world) is cut out */
 static double
-places_middle_meridian (DmRouteSet *set)
+middle_meridian (GArray *lons)
 {
-  g_autoptr(GArray) lons = g_array_new (FALSE, FALSE, sizeof (double));
   double gap, start;
-  guint n;
+  guint n = lons->len;
 
-  for (guint i = 0; i < set->places->len; i++)
-    {
-      double lon = dm_antimeridian_wrap (g_array_index (set->places, DmRoutePlace, i).pos.lon);
-      g_array_append_val (lons, lon);
-    }
-  n = lons->len;
   if (n == 0)
     return 0;
   g_array_sort (lons, compare_doubles);
@@ -159,6 +152,44 @@ places_middle_meridian (DmRouteSet *set)
         start = g_array_index (lons, double, i);
       }
   return dm_antimeridian_wrap (start + (360.0 - gap) / 2);
+}
+
+/* The middle meridian of the places drawn */
+static double
+places_middle_meridian (DmRouteSet *set)
+{
+  g_autoptr(GArray) lons = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < set->places->len; i++)
+    {
+      double lon = dm_antimeridian_wrap (g_array_index (set->places, DmRoutePlace, i).pos.lon);
+      g_array_append_val (lons, lon);
+    }
+  return middle_meridian (lons);
+}
+
+/**
+ * dm_figure_get_data_meridian:
+ * The meridian a world map of the figure's document turns to (in a projection that does not
+ * repeat): the middle of the arc of longitudes its places span, the widest gap between them
+ * cut out. It is taken from all the places of the document, which a filtered view shares
+ * with its source, so a search or a filter never turns the world.
+ */
+double
+dm_figure_get_data_meridian (DmFigure *self)
+{
+  GListModel *places;
+  g_autoptr(GArray) lons = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_return_val_if_fail (DM_IS_FIGURE (self), 0);
+  places = dm_document_get_places (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DmPlace) place = g_list_model_get_item (places, i);
+      double lon = dm_antimeridian_wrap (dm_place_get_longitude (place));
+      g_array_append_val (lons, lon);
+    }
+  return middle_meridian (lons);
 }
 
 /* Routes past 75° in Equal Earth (dm_figure_is_polar_fit): turned to the places' middle
@@ -342,6 +373,9 @@ compute_layout_now (DmFigure       *self,
     {
     case DM_FIGURE_VIEW_WORLD:
       dm_view_init_world (&l->view, projection, l->map_w, l->map_h, 4 * l->u);
+      /* Equal Earth turns to the data, as the polar fit does (Mercator repeats instead) */
+      if (!dm_projection_wraps (projection))
+        l->view.central_lon = dm_figure_get_data_meridian (self);
       break;
     case DM_FIGURE_VIEW_BOUNDS:
       dm_view_init_bounds (&l->view, projection, self->bounds[0], self->bounds[1],

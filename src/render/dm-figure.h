@@ -140,6 +140,8 @@ void          dm_figure_get_map_area    (DmFigure       *self,
                                          double         *height);
 void          dm_figure_get_map_view    (DmFigure       *self,
                                          DmView         *view);
+/* The meridian a world map in Equal Earth turns to: the middle of all the document's places */
+double        dm_figure_get_data_meridian (DmFigure     *self);
 void          dm_figure_map_point       (DmFigure       *self,
                                          double          lon,
                                          double          lat,

@@ -276,6 +276,59 @@ strike (cairo_t          *cr,
   cairo_stroke (cr);
 }
 
+/* Where leg @index leaves Web Mercator's world over a pole, a small arrow points the way it
+ * flies out, its tip on the edge; where it comes back, one points in, its base on the edge
+ * (dm-route-set.c cuts the leg there): one route read across the gap, and nothing drawn
+ * along the edge. Filled in the leg's colour, every copy the leg has. */
+static void
+fill_polar_arrows (DmRouteSet             *set,
+                   cairo_t                *cr,
+                   const Cull             *c,
+                   const DmRouteStyle     *style,
+                   const DmRouteProjected *p,
+                   guint                   index,
+                   DmRoutePass             pass,
+                   double                  fade)
+{
+  const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, index);
+  const double *box = &p->box[4 * index];
+  const DmView *v = c->view;
+  double r, g, b, a, len, half;
+  int k0 = 0, k1 = 0;
+
+  if (p->first_cut[index + 1] == p->first_cut[index])
+    return;
+  if (c->world > 0)
+    {
+      k0 = (int) ceil ((c->x0 - box[2]) / c->world);
+      k1 = (int) floor ((c->x1 - box[0]) / c->world);
+    }
+  dm_route_set_leg_source (set, cr, style, leg, pass);
+  len = MAX (cairo_get_line_width (cr) * 5.0, 9.0);
+  half = len * 0.45;
+  cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
+  cairo_set_source_rgba (cr, r, g, b, a * fade);
+  cairo_new_path (cr);
+  for (int k = k0; k <= k1; k++)
+    for (guint i = p->first_cut[index]; i < p->first_cut[index + 1]; i++)
+      {
+        const DmRoutePolarCut *cut = &g_array_index (p->cuts, DmRoutePolarCut, i);
+        double px = v->width / 2 + (cut->x + k * c->world - v->center_x) * v->scale;
+        double py = v->height / 2 - (cut->y - v->center_y) * v->scale;
+        double dx = cut->dx, dy = -cut->dy, d = hypot (dx, dy);
+        double tx, ty;
+
+        dx /= d, dy /= d;
+        tx = cut->entering ? px + dx * len : px;
+        ty = cut->entering ? py + dy * len : py;
+        cairo_move_to (cr, tx, ty);
+        cairo_line_to (cr, tx - dx * len - dy * half, ty - dy * len + dx * half);
+        cairo_line_to (cr, tx - dx * len + dy * half, ty - dy * len - dx * half);
+        cairo_close_path (cr);
+      }
+  cairo_fill (cr);
+}
+
 static void
 stroke_leg (DmRouteSet             *set,
             cairo_t                *cr,
@@ -308,6 +361,7 @@ stroke_leg (DmRouteSet             *set,
       cairo_set_source_rgba (cr, 1, 1, 1, (pass == DM_ROUTE_PASS_FAINT ? style->future_alpha : 1.0) * fade);
     }
   cairo_stroke (cr);
+  fill_polar_arrows (set, cr, c, style, p, index, pass, fade);
   if (leg->status == DM_STATUS_CANCELLED && pass == DM_ROUTE_PASS_FULL)
     strike (cr, c->view, style, set, leg);
 }
@@ -381,7 +435,8 @@ batch_add (Batch                  *batch,
    * its cross; SVG readers do not start the dashes again at each line of a path, as Cairo
    * does */
   dm_route_status_dashes (leg->status, leg->uncertain, &n_dashes);
-  if (fade < 1.0 || color.alpha < 1.0 || leg->status == DM_STATUS_CANCELLED || n_dashes > 0)
+  if (fade < 1.0 || color.alpha < 1.0 || leg->status == DM_STATUS_CANCELLED || n_dashes > 0 ||
+      p->first_cut[index + 1] > p->first_cut[index])
     return FALSE;
   if (first != NULL &&
       (first->status != leg->status || first->uncertain != leg->uncertain ||

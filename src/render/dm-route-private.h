@@ -60,16 +60,28 @@ typedef struct
   gboolean  capital;  /* its country's capital (the gazetteer's): named first at world zoom */
 } DmRoutePlace;
 
+/* Where a leg leaves Web Mercator's world over a pole (beyond ±85.05°), or comes back into it:
+ * the cut, in projected units, and the way the leg flies there (not of unit length) */
+typedef struct
+{
+  double   x, y;
+  double   dx, dy;
+  gboolean entering;
+} DmRoutePolarCut;
+
 /* The legs projected with one projection (cached by the set) */
 typedef struct
 {
   DmProjection projection;
   double       central_lon;
-  GArray      *xy;     /* double pairs; NAN pairs separate pieces (Equal Earth splits) */
+  GArray      *xy;     /* double pairs; NAN pairs separate pieces (Equal Earth splits,
+                        * Mercator's cuts at the poles) */
   guint       *first;  /* per leg, into xy (in pairs) */
   guint       *n;
   double      *box;    /* per leg: x0, y0, x1, y1 */
   double      *length; /* per leg, in projected units */
+  GArray      *cuts;   /* DmRoutePolarCut, in the order of the legs */
+  guint       *first_cut; /* per leg and one more: leg i's cuts are first_cut[i] to [i + 1] */
 } DmRouteProjected;
 
 /* Whether @p (may be NULL) holds the legs as @view projects them: the cache's key */

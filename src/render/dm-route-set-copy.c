@@ -32,6 +32,8 @@ copy_projected (const DmRouteProjected *p,
   copy->n = g_memdup2 (p->n, n * sizeof (guint));
   copy->box = g_memdup2 (p->box, 4 * n * sizeof (double));
   copy->length = g_memdup2 (p->length, n * sizeof (double));
+  copy->cuts = g_array_copy (p->cuts);
+  copy->first_cut = g_memdup2 (p->first_cut, (n_legs + 1) * sizeof (guint));
   return copy;
 }
 

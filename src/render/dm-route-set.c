@@ -29,6 +29,8 @@ projected_free (DmRouteProjected *p)
   g_free (p->n);
   g_free (p->box);
   g_free (p->length);
+  g_array_unref (p->cuts);
+  g_free (p->first_cut);
   g_free (p);
 }
 
@@ -516,6 +518,82 @@ project_piece (DmRouteProjected *p,
     }
 }
 
+static gboolean
+leg_leaves_mercator (const DmLonLat *pts,
+                     guint           n)
+{
+  for (guint i = 0; i < n; i++)
+    if (fabs (pts[i].lat) > DM_MERCATOR_MAX_LAT)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_projected (DmRouteProjected *p,
+                  const double     *xy,
+                  double           *box)
+{
+  g_array_append_vals (p->xy, xy, 2);
+  box[0] = MIN (box[0], xy[0]), box[1] = MIN (box[1], xy[1]);
+  box[2] = MAX (box[2], xy[0]), box[3] = MAX (box[3], xy[1]);
+}
+
+/* Web Mercator shows latitudes up to ±85.05°: a leg over a pole leaves its world there and
+ * comes back (drawn as it is, its points clamped to the edge, it would run along the edge
+ * across half the world). Its pieces inside are kept, ending on the edge, and each cut is
+ * noted with the way the leg flies there, for an arrow (dm-route-draw.c). */
+static void
+project_mercator_cut (DmRouteProjected *p,
+                      const DmLonLat   *pts,
+                      guint             n,
+                      double           *box)
+{
+  const double nan_pair[2] = { NAN, NAN };
+  double last[2] = { 0, 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean inside = fabs (pts[i].lat) <= DM_MERCATOR_MAX_LAT;
+      double xy[2];
+
+      if (i > 0 && inside != (fabs (pts[i - 1].lat) <= DM_MERCATOR_MAX_LAT))
+        {
+          const DmLonLat *a = &pts[i - 1], *b = &pts[i];
+          double edge = copysign (DM_MERCATOR_MAX_LAT, inside ? a->lat : b->lat);
+          double f = (edge - a->lat) / (b->lat - a->lat);
+          DmRoutePolarCut cut = { 0 };
+
+          dm_projection_forward (p->projection, a->lon + f * (b->lon - a->lon) - p->central_lon,
+                                 edge, &cut.x, &cut.y);
+          cut.entering = inside;
+          if (inside)
+            {
+              dm_projection_forward (p->projection, b->lon - p->central_lon, b->lat, &xy[0], &xy[1]);
+              cut.dx = xy[0] - cut.x, cut.dy = xy[1] - cut.y;
+              append_projected (p, &cut.x, box);
+            }
+          else
+            {
+              cut.dx = cut.x - last[0], cut.dy = cut.y - last[1];
+              append_projected (p, &cut.x, box);
+              g_array_append_vals (p->xy, nan_pair, 2);
+            }
+          /* a step that stops right on the edge: the way is the pole's */
+          if (hypot (cut.dx, cut.dy) < 1e-9)
+            cut.dx = 0, cut.dy = (edge > 0) == inside ? -1 : 1;
+          g_array_append_val (p->cuts, cut);
+        }
+      if (!inside)
+        continue;
+      dm_projection_forward (p->projection, pts[i].lon - p->central_lon, pts[i].lat, &xy[0], &xy[1]);
+      append_projected (p, xy, box);
+      last[0] = xy[0], last[1] = xy[1];
+    }
+  /* no piece ends with a separator */
+  if (p->xy->len >= 2 && isnan (g_array_index (p->xy, double, p->xy->len - 1)))
+    g_array_set_size (p->xy, p->xy->len - 2);
+}
+
 /**
  * dm_route_set_get_projected: (skip)
  * The legs' great circles in projected units (as @view projects them, from its central
@@ -545,6 +623,8 @@ dm_route_set_get_projected (DmRouteSet   *self,
   p->n = g_new (guint, MAX (n_legs, 1));
   p->box = g_new (double, 4 * MAX (n_legs, 1));
   p->length = g_new0 (double, MAX (n_legs, 1));
+  p->cuts = g_array_new (FALSE, FALSE, sizeof (DmRoutePolarCut));
+  p->first_cut = g_new0 (guint, n_legs + 1);
   for (guint i = 0; i < n_legs; i++)
     {
       const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
@@ -555,7 +635,10 @@ dm_route_set_get_projected (DmRouteSet   *self,
       box[0] = box[1] = G_MAXDOUBLE;
       box[2] = box[3] = -G_MAXDOUBLE;
       p->first[i] = p->xy->len / 2;
-      if (dm_projection_wraps (projection))
+      p->first_cut[i] = p->cuts->len;
+      if (projection == DM_PROJECTION_MERCATOR && leg_leaves_mercator (pts, leg->n))
+        project_mercator_cut (p, pts, leg->n, box);
+      else if (dm_projection_wraps (projection))
         project_piece (p, pts, leg->n, 0, box);
       /* most legs never reach the edges of a map that does not repeat: no need to cut them */
       else if (dm_antimeridian_within_copy (pts, leg->n, p->central_lon, &k))
@@ -580,6 +663,7 @@ dm_route_set_get_projected (DmRouteSet   *self,
             p->length[i] += hypot (a[2] - a[0], a[3] - a[1]);
         }
     }
+  p->first_cut[n_legs] = p->cuts->len;
   self->projected = p;
   return p;
 }

@@ -479,6 +479,8 @@ dm_view_get_copies (const DmView *view,
   return *k_min <= *k_max;
 }
 
+/* Mercator shows latitudes up to ±85.05°: a line over a pole is cut where it leaves and
+ * comes back (its points clamped to the edge would run along it) */
 static void
 append_points (const DmView   *view,
                cairo_t        *cr,
@@ -486,12 +488,32 @@ append_points (const DmView   *view,
                gsize           n_points,
                double          shift)
 {
+  gboolean mercator = view->projection == DM_PROJECTION_MERCATOR;
+  gboolean open = FALSE;
+
   for (gsize i = 0; i < n_points; i++)
     {
+      gboolean inside = !mercator || fabs (points[i].lat) <= DM_MERCATOR_MAX_LAT;
       double px, py;
+
+      if (i > 0 && mercator && inside != (fabs (points[i - 1].lat) <= DM_MERCATOR_MAX_LAT))
+        {
+          const DmLonLat *a = &points[i - 1], *b = &points[i];
+          double edge = copysign (DM_MERCATOR_MAX_LAT, inside ? a->lat : b->lat);
+          double f = (edge - a->lat) / (b->lat - a->lat);
+
+          dm_view_project (view, a->lon + f * (b->lon - a->lon) + shift, edge, &px, &py);
+          if (inside)
+            cairo_move_to (cr, px, py);
+          else
+            cairo_line_to (cr, px, py);
+          open = inside;
+        }
+      if (!inside)
+        continue;
       dm_view_project (view, points[i].lon + shift, points[i].lat, &px, &py);
-      if (i == 0)
-        cairo_move_to (cr, px, py);
+      if (!open)
+        cairo_move_to (cr, px, py), open = TRUE;
       else
         cairo_line_to (cr, px, py);
     }
@@ -504,8 +526,8 @@ append_points (const DmView   *view,
  *
  * Appends the line to @cr's current path as the view shows it: for Mercator and
  * equirectangular every visible copy (shifted by k * 360 degrees), each continuous across
- * 180; for Equal Earth the line cut at the map's edges (central_lon ± 180) into pieces that
- * end on them.
+ * 180 (Mercator's cut where it goes past ±85.05° over a pole); for Equal Earth the line cut
+ * at the map's edges (central_lon ± 180) into pieces that end on them.
  * The caller strokes (a thin line of many segments is best stroked once per line).
  */
 void
