@@ -228,6 +228,144 @@ test_cost_estimate (void)
   g_assert_cmpuint (n_ready, ==, 1);
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @painter's route set is built (30 s at most) */
+static void
+wait_for_set (DmScreenPainter *painter)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (100, wake_cb, NULL);
+
+  while (dm_screen_painter_is_building_set (painter) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  g_assert_false (dm_screen_painter_is_building_set (painter));
+}
+
+/* Draws until a frame shows every route (the caches may come from worker threads) */
+static cairo_surface_t *
+draw_complete (DmScreenPainter *painter,
+               const DmView    *view,
+               double           t)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (100, wake_cb, NULL);
+  cairo_surface_t *s = draw (painter, view, t, FALSE, NULL);
+
+  while (!dm_screen_painter_is_complete (painter, view, t) && g_get_monotonic_time () < deadline)
+    {
+      cairo_surface_destroy (s);
+      g_main_context_iteration (NULL, TRUE);
+      s = draw (painter, view, t, FALSE, NULL);
+    }
+  g_source_remove (wake);
+  g_assert_true (dm_screen_painter_is_complete (painter, view, t));
+  return s;
+}
+
+static guint
+count_differing (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += !near (pixel (a, x, y), pixel (b, x, y));
+  return n;
+}
+
+/* Big documents (here, any: the bar is lowered) have their route set built by a worker
+ * thread from a snapshot of the events: frames meanwhile show no routes, or the old ones,
+ * never a wrong picture; what comes is what the synchronous painter draws; events changed
+ * while a set is built are not lost (the older build is dropped) */
+static void
+test_set_in_thread (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmDocument) shown = dm_document_new_filtered (doc, dm_document_get_events (doc));
+  g_autoptr(DmScreenPainter) painter = dm_screen_painter_new ();
+  g_autoptr(DmScreenPainter) here = dm_screen_painter_new ();
+  g_autoptr(GListStore) half = g_list_store_new (DM_TYPE_EVENT);
+  g_autoptr(GListStore) others = g_list_store_new (DM_TYPE_EVENT);
+  GListModel *events = dm_document_get_events (doc);
+  DmActor *gone = NULL;
+  guint n_sets = 0, n_legs;
+  gint64 start, end;
+  DmView view;
+  double t;
+  cairo_surface_t *s, *full, *expected, *after;
+
+  dm_screen_painter_set_async_events (painter, 1);
+  dm_screen_painter_set_set_func (painter, ready_cb, &n_sets);
+  dm_screen_painter_set_document (here, shown);
+  dm_screen_painter_set_synchronous (here, TRUE);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) * 0.6;
+  dm_view_init_screen (&view, 45, 90, 3, 256, 800, 600, 1);
+
+  dm_screen_painter_set_document (painter, shown);
+  g_assert_true (dm_screen_painter_is_building_set (painter));
+  g_assert_cmpuint (dm_screen_painter_get_n_legs (painter), ==, 0);
+  s = draw (painter, &view, t, FALSE, NULL);
+  g_assert_false (dm_screen_painter_is_complete (painter, &view, t));
+  g_assert_cmpuint (count_alpha_above (s, 1), ==, 0);
+  cairo_surface_destroy (s);
+  wait_for_set (painter);
+  g_assert_cmpuint (n_sets, >=, 2);
+  n_legs = dm_screen_painter_get_n_legs (here);
+  g_assert_cmpuint (n_legs, >=, 8);
+  g_assert_cmpuint (dm_screen_painter_get_n_legs (painter), ==, n_legs);
+  full = draw_complete (painter, &view, t);
+  expected = draw (here, &view, t, FALSE, NULL);
+  g_assert_cmpuint (count_alpha_above (expected, 128), >, 200);
+  assert_same_pixels (full, expected);
+  cairo_surface_destroy (expected);
+
+  /* Two changes, the second before the first one's set came: meanwhile the old routes */
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+
+      if (i % 2 == 0)
+        g_list_store_append (half, event);
+      if (gone == NULL && dm_event_get_kind (event) == DM_EVENT_KIND_TRIP)
+        gone = dm_event_get_actor (event);
+      if (dm_event_get_actor (event) != gone)
+        g_list_store_append (others, event);
+    }
+  g_assert_nonnull (gone);
+  dm_document_show_events (shown, doc, G_LIST_MODEL (half));
+  g_assert_true (dm_screen_painter_is_building_set (painter));
+  s = draw (painter, &view, t, FALSE, NULL);
+  g_assert_false (dm_screen_painter_is_complete (painter, &view, t));
+  assert_same_pixels (s, full);
+  cairo_surface_destroy (s);
+  dm_document_show_events (shown, doc, G_LIST_MODEL (others));
+  wait_for_set (painter);
+  after = draw_complete (painter, &view, t);
+  expected = draw (here, &view, t, FALSE, NULL);
+  g_assert_cmpuint (dm_screen_painter_get_n_legs (painter), ==, dm_screen_painter_get_n_legs (here));
+  g_assert_cmpuint (dm_screen_painter_get_n_legs (painter), <, n_legs);
+  assert_same_pixels (after, expected);
+  /* the traveller's legs are gone from the picture */
+  g_assert_cmpuint (count_differing (after, full), >, 100);
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (full);
+
+  /* Below the bar again: the set follows the document on this thread, as before */
+  dm_screen_painter_set_async_events (painter, G_MAXUINT);
+  g_assert_false (dm_screen_painter_is_building_set (painter));
+  g_assert_cmpuint (dm_screen_painter_get_n_legs (painter), ==, dm_screen_painter_get_n_legs (here));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,5 +374,6 @@ main (int   argc,
   g_test_add_func ("/app/routes-painter/moving-view", test_moving_view);
   g_test_add_func ("/app/routes-painter/worker-threads", test_worker_threads);
   g_test_add_func ("/app/routes-painter/cost-estimate", test_cost_estimate);
+  g_test_add_func ("/app/routes-painter/set-in-thread", test_set_in_thread);
   return g_test_run ();
 }

@@ -32,6 +32,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ROUTES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 void
 dm_route_map_layer_get_view (DmRouteMapLayer *self,
                           DmView        *view)
@@ -229,6 +236,15 @@ dm_route_map_layer_class_init (DmRouteMapLayerClass *klass)
     g_param_spec_object ("selected-event", NULL, NULL, DM_TYPE_EVENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DmRouteMapLayer::routes-changed:
+   * The painter draws another route set (dm_screen_painter_get_set): a big document's,
+   * built by a worker thread after its events changed, has come.
+   */
+  signals[ROUTES_CHANGED] =
+    g_signal_new ("routes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static gboolean
@@ -240,12 +256,25 @@ caches_ready_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+set_changed_cb (gpointer user_data)
+{
+  DmRouteMapLayer *self = user_data;
+
+  g_assert (DM_IS_ROUTE_MAP_LAYER (self));
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[ROUTES_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 dm_route_map_layer_init (DmRouteMapLayer *self)
 {
   self->painter = dm_screen_painter_new ();
   /* The painter goes with the widget: no reference needed */
   dm_screen_painter_set_ready_func (self->painter, caches_ready_cb, self);
+  dm_screen_painter_set_set_func (self->painter, set_changed_cb, self);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 

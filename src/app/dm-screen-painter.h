@@ -39,6 +39,18 @@ GPtrArray       *dm_screen_painter_get_highlighted (DmScreenPainter *self);
 void             dm_screen_painter_set_ready_func (DmScreenPainter *self,
                                                    GSourceFunc      func,
                                                    gpointer         data);
+/* Called on the main thread when the painter draws another route set (see
+ * dm_screen_painter_get_set): a big document's, built by a worker thread, has come */
+void             dm_screen_painter_set_set_func (DmScreenPainter *self,
+                                                 GSourceFunc      func,
+                                                 gpointer         data);
+/* Whether a worker thread is building the route set of the document's events as they are
+ * now (frames meanwhile draw the set drawn before, or none) */
+gboolean         dm_screen_painter_is_building_set (DmScreenPainter *self);
+/* Documents of at least @n_events events have their route set built by a worker thread
+ * (default 20,000; tests lower it) */
+void             dm_screen_painter_set_async_events (DmScreenPainter *self,
+                                                     guint            n_events);
 /* Draws the routes at @time (UTC seconds) into @cr, which covers @view in user space. When
  * the caches must be drawn anew and that is slow, worker threads draw them and meanwhile
  * the last picture stands in (moved to @view), or only what moves: the ready func is called
@@ -59,8 +71,8 @@ gboolean         dm_screen_painter_draw_moving_view (DmScreenPainter *self,
 gboolean         dm_screen_painter_is_complete  (DmScreenPainter *self,
                                                  const DmView    *view,
                                                  double           time);
-/* Tests and benchmarks: draw the caches on the calling thread when needed, as before
- * worker threads did (default FALSE) */
+/* Tests and benchmarks: draw the caches and build the route set on the calling thread when
+ * needed, as before worker threads did (default FALSE) */
 void             dm_screen_painter_set_synchronous (DmScreenPainter *self,
                                                     gboolean         synchronous);
 /* Tests: how slow a rebuild must be for moving views to reuse the last picture */

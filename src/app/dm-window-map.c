@@ -530,6 +530,27 @@ add_map_actions (DmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* The routes layer draws another route set: for a big document, the one a worker thread
+ * built after the events changed. The views coloured by it follow, and the trail that
+ * waited for its legs to be counted is chosen. */
+static void
+routes_changed_cb (DmWindow *self)
+{
+  DmScreenPainter *painter = dm_route_map_layer_get_painter (self->routes_layer);
+  DmRouteSet *set = dm_screen_painter_get_set (painter);
+
+  g_assert (DM_IS_WINDOW (self));
+
+  dm_timeline_set_route_set (self->timeline, set);
+  dm_event_list_set_route_set (self->event_list, set);
+  if (self->trail_pending && !dm_screen_painter_is_building_set (painter))
+    {
+      self->trail_pending = FALSE;
+      dm_window_choose_trail (self);
+    }
+  dm_window_update_map_key (self);
+}
+
 void
 dm_window_setup_map (DmWindow *self)
 {
@@ -549,10 +570,9 @@ dm_window_setup_map (DmWindow *self)
   self->tiles_layer = tiles;
   self->routes_layer = g_object_ref_sink (dm_route_map_layer_new (viewport));
   dm_route_map_layer_set_document (self->routes_layer, self->shown);
-  dm_timeline_set_route_set (self->timeline,
-                             dm_screen_painter_get_set (dm_route_map_layer_get_painter (self->routes_layer)));
-  dm_event_list_set_route_set (self->event_list,
-                               dm_screen_painter_get_set (dm_route_map_layer_get_painter (self->routes_layer)));
+  routes_changed_cb (self);
+  g_signal_connect_object (self->routes_layer, "routes-changed", G_CALLBACK (routes_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->routes_layer));
   if (dm_map_source_get_dark (self->map_source))
     apply_route_colors (self, TRUE);

@@ -88,6 +88,7 @@ struct _DmWindow
   guint                 tick_id;
   guint                 pulse_id;
   gboolean              view_decided;     /* fitted or restored once the first files loaded */
+  gboolean              trail_pending;    /* chosen when the route set being built comes */
   guint                 filter_timeout_id;
   gint64                last_frame_time;
   gint64                follow_last_flight; /* monotonic µs of Follow Events' last flight */

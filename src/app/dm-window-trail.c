@@ -94,16 +94,22 @@ dm_window_pick_trail (guint  n_legs,
 }
 
 /* Once the first files are in: the trail last chosen in the menu, else the one their density
- * asks for (not kept: the next files get their own) */
+ * asks for (not kept: the next files get their own), once their route set is ready */
 void
 dm_window_choose_trail (DmWindow *self)
 {
-  guint n = dm_screen_painter_get_n_legs (dm_route_map_layer_get_painter (self->routes_layer));
+  DmScreenPainter *painter = dm_route_map_layer_get_painter (self->routes_layer);
   double span = dm_playback_get_end (self->playback) - dm_playback_get_start (self->playback);
   g_autofree char *kept = g_settings_get_string (self->settings, "trail");
-  const char *name = *kept ? kept : dm_window_pick_trail (n, span);
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "trail");
+  const char *name;
 
+  /* a big document's legs are counted by the worker thread building its routes: the trail
+   * is chosen when they come (dm-window-map.c) */
+  self->trail_pending = !*kept && dm_screen_painter_is_building_set (painter);
+  if (self->trail_pending)
+    return;
+  name = *kept ? kept : dm_window_pick_trail (dm_screen_painter_get_n_legs (painter), span);
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
   apply_trail (self, name);
 }

@@ -114,6 +114,7 @@ struct _DmRouteSet
   DmRouteUse   uses;
   guint        serial;
   gboolean     dirty;
+  gboolean     immutable;   /* built once from a snapshot (dm_route_set_new_frozen) */
   DmRouteProjected *projected;
 };
 

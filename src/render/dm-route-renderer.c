@@ -70,6 +70,25 @@ dm_route_renderer_get_set (DmRouteRenderer *self)
   return self->set;
 }
 
+/**
+ * dm_route_renderer_set_set:
+ * Draws @set from now on, in the same style: a set built by a worker thread taking the place
+ * of the one drawn so far. The caches go with the old set.
+ */
+void
+dm_route_renderer_set_set (DmRouteRenderer *self,
+                           DmRouteSet      *set)
+{
+  g_return_if_fail (DM_IS_ROUTE_RENDERER (self));
+  g_return_if_fail (DM_IS_ROUTE_SET (set));
+
+  if (!g_set_object (&self->set, set))
+    return;
+  g_clear_object (&self->frozen);
+  g_clear_pointer (&self->legs, cairo_surface_destroy);
+  g_clear_pointer (&self->places, cairo_surface_destroy);
+}
+
 const DmRouteStyle *
 dm_route_renderer_get_style (DmRouteRenderer *self)
 {

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (DmRouteRenderer, dm_route_renderer, DM, ROUTE_RENDERER, GO
 
 DmRouteRenderer       *dm_route_renderer_new                (DmRouteSet          *set);
 DmRouteSet         *dm_route_renderer_get_set            (DmRouteRenderer        *self);
+void                dm_route_renderer_set_set            (DmRouteRenderer        *self,
+                                                       DmRouteSet          *set);
 const DmRouteStyle *dm_route_renderer_get_style          (DmRouteRenderer        *self);
 void                dm_route_renderer_set_style          (DmRouteRenderer        *self,
                                                        DmRouteStyle        *style);

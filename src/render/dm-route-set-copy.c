@@ -9,7 +9,11 @@
  * worker thread never draws from it: it draws from a frozen copy. The copy has no document,
  * is never dirty and has its projection computed: the drawing functions only read it, and
  * several workers may share it. Its events are kept alive by reference (DmPlace names, which
- * place labels read, never change); drop the last reference on the main thread. */
+ * place labels read, never change); drop the last reference on the main thread.
+ *
+ * A set made by dm_route_set_new_frozen() is built once, from a snapshot that never changes
+ * (by a worker thread, for big documents): it is immutable, and workers share it as it is,
+ * with no copy. */
 
 static gpointer
 ref_object (gconstpointer src,
@@ -53,7 +57,12 @@ dm_route_set_copy_frozen (DmRouteSet   *self,
 
   g_return_val_if_fail (DM_IS_ROUTE_SET (self), NULL);
 
-  dm_route_set_get_projected (self, view);
+  /* never changed, so shared; projected otherwise in the copy, not in place, since workers
+   * may be reading it */
+  if (self->immutable && dm_route_projected_fits (self->projected, view))
+    return g_object_ref (self);
+  if (!self->immutable)
+    dm_route_set_get_projected (self, view);
   n = MAX (self->legs->len, 1);
   copy = g_object_new (DM_TYPE_ROUTE_SET, NULL);
   g_ptr_array_extend (copy->events, self->events, ref_object, NULL);
@@ -72,7 +81,38 @@ dm_route_set_copy_frozen (DmRouteSet   *self,
   copy->max_leg = self->max_leg;
   copy->uses = self->uses;
   copy->serial = self->serial;
-  copy->projected = copy_projected (self->projected, self->legs->len);
   copy->dirty = FALSE;
+  if (dm_route_projected_fits (self->projected, view))
+    copy->projected = copy_projected (self->projected, self->legs->len);
+  else
+    dm_route_set_get_projected (copy, view);
   return copy;
+}
+
+/**
+ * dm_route_set_new_frozen:
+ * @snapshot: a document that nobody changes any more (dm_document_new_filtered())
+ * @view: the set's legs are projected as it projects them, for the drawing that follows
+ *
+ * The routes of @snapshot, built at once on the calling thread: a worker thread may call
+ * this, so that a big document's routes (seconds of work at 100,000 events) never hold up
+ * the main thread. The set is immutable: it does not follow @snapshot, and the route
+ * renderer's worker threads share it instead of copying it. Drop the last reference on the
+ * main thread.
+ */
+DmRouteSet *
+dm_route_set_new_frozen (DmDocument   *snapshot,
+                         const DmView *view)
+{
+  DmRouteSet *self;
+
+  g_return_val_if_fail (DM_IS_DOCUMENT (snapshot), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  self = g_object_new (DM_TYPE_ROUTE_SET, NULL);
+  self->document = g_object_ref (snapshot);
+  dm_route_set_ensure (self);
+  dm_route_set_get_projected (self, view);
+  self->immutable = TRUE;
+  return self;
 }

@@ -19,6 +19,16 @@ G_DEFINE_FINAL_TYPE (DmRouteSet, dm_route_set, G_TYPE_OBJECT)
 
 #define MAX_STEP_DEG 2.0
 
+/* Serials are unique among all sets: a cache keyed on one set's never matches another's
+ * (DmScreenPainter puts a new set in place of the one it drew) */
+static guint
+new_serial (void)
+{
+  static gint last_serial = 0;
+
+  return (guint) g_atomic_int_add (&last_serial, 1) + 1;
+}
+
 static void
 projected_free (DmRouteProjected *p)
 {
@@ -63,7 +73,7 @@ events_changed_cb (GListModel *model,
                    DmRouteSet *self)
 {
   self->dirty = TRUE;
-  self->serial++;
+  self->serial = new_serial ();
 }
 
 static void
@@ -113,7 +123,7 @@ dm_route_set_init (DmRouteSet *self)
   self->colors = g_array_new (FALSE, FALSE, sizeof (DmRgba));
   self->groups = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dirty = TRUE;
-  self->serial = 1;
+  self->serial = new_serial ();
 }
 
 /**

@@ -6,6 +6,7 @@
 #include "dm-document.h"
 #include "dm-map-style.h"
 #include "dm-projection.h"
+#include "dm-view.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,8 @@ G_DECLARE_FINAL_TYPE (DmRouteSet, dm_route_set, DM, ROUTE_SET, GObject)
 
 DmRouteUse  dm_route_use_for_status        (DmStatus     status);
 DmRouteSet *dm_route_set_new               (DmDocument  *document);
+DmRouteSet *dm_route_set_new_frozen        (DmDocument  *snapshot,
+                                            const DmView *view);
 DmDocument *dm_route_set_get_document      (DmRouteSet  *self);
 guint       dm_route_set_get_serial        (DmRouteSet  *self);
 guint       dm_route_set_get_n_legs        (DmRouteSet  *self);
