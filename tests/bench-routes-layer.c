@@ -9,6 +9,7 @@
  * overlay_10k_frame_p95_ms (the app's painter; the table goes to stderr). */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -106,6 +107,87 @@ time_frame (DmScreenPainter *painter,
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
 
+/* The map layer's frames (DmRouteMapLayer's snapshot): the still picture recorded again only
+ * when its stamp changes, what moves recorded in a box of its own, and as GSK's Cairo
+ * renderer then draws: only the box of what moved (this frame's and the last's), or the
+ * whole when the still picture changed */
+typedef struct
+{
+  DmScreenPainter       *painter;
+  cairo_surface_t       *still;
+  guint                  stamp;
+  cairo_rectangle_int_t  moved;
+  guint                  n_still;
+} Layered;
+
+static double
+time_layered_frame (Layered         *l,
+                    cairo_surface_t *target,
+                    const DmView    *view,
+                    double           t)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  cairo_rectangle_int_t box, changed, all = { 0, 0, view->width, view->height };
+  cairo_region_t *damage;
+  cairo_surface_t *moving;
+  double x, y, w, h;
+  guint stamp;
+  cairo_t *cr;
+
+  if (!dm_screen_painter_prepare (l->painter, view, t, &stamp))
+    return time_frame (l->painter, target, view, t);
+  damage = cairo_region_create_rectangle (&l->moved);
+  if (l->still == NULL || stamp != l->stamp)
+    {
+      /* the app draws again only its tiles where the still picture changed */
+      if (l->still != NULL && stamp == l->stamp + 1 &&
+          dm_screen_painter_get_still_damage (l->painter, &changed))
+        cairo_region_union_rectangle (damage, &changed);
+      else
+        cairo_region_union_rectangle (damage, &all);
+      g_clear_pointer (&l->still, cairo_surface_destroy);
+      l->still = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cr = cairo_create (l->still);
+      dm_screen_painter_draw_still (l->painter, cr, view);
+      cairo_destroy (cr);
+      l->stamp = stamp;
+      l->n_still++;
+    }
+  moving = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                           &(cairo_rectangle_t) { 0, 0, view->width, view->height });
+  cr = cairo_create (moving);
+  dm_screen_painter_draw_moving (l->painter, cr, view, t);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (moving, &x, &y, &w, &h);
+  box = (cairo_rectangle_int_t) { floor (x) - 1, floor (y) - 1, ceil (w) + 3, ceil (h) + 3 };
+  if (w <= 0 || h <= 0)
+    box = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
+  cairo_region_union_rectangle (damage, &box);
+  l->moved = box;
+  /* as GSK's Cairo renderer: the rectangles that changed, cleared and drawn again */
+  cr = cairo_create (target);
+  for (int i = 0; i < cairo_region_num_rectangles (damage); i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (damage, i, &r);
+      cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+    }
+  cairo_clip (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  cairo_set_source_surface (cr, l->still, 0, 0);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, moving, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (moving);
+  cairo_region_destroy (damage);
+  cairo_surface_flush (target);
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
 static void
 print_frames (const char *what,
               double     *frames)
@@ -137,6 +219,10 @@ main (int   argc,
   cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
   double *frames = g_new (double, N_FRAMES);
   double *frames_in_place = g_new (double, N_FRAMES);
+  double *frames_layered = g_new (double, N_FRAMES);
+  g_autoptr(DmScreenPainter) layered_painter = dm_screen_painter_new ();
+  Layered layered = { layered_painter };
+  gboolean layered_ready = FALSE;
   double first, first_in_place, build;
   gboolean ready = FALSE;
   gint64 start, end, t0;
@@ -165,6 +251,12 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   build = (g_get_monotonic_time () - t0) / 1000.0;
   first_in_place = time_frame (in_place, target, &view, start + 150 * 86400.0);
+  /* The map layer's way, its caches from worker threads too */
+  dm_screen_painter_set_document (layered_painter, doc);
+  dm_screen_painter_set_ready_func (layered_painter, ready_cb, &layered_ready);
+  time_layered_frame (&layered, target, &view, start + 150 * 86400.0);
+  while (!layered_ready)
+    g_main_context_iteration (NULL, TRUE);
   for (guint f = 1; f <= N_FRAMES; f++)
     {
       /* Mid-year, when most legs have ended and must come from the cache */
@@ -176,19 +268,23 @@ main (int   argc,
       frames_in_place[f - 1] = time_frame (in_place, target, &view, t);
       if (f % 2 == 0)
         frames[f - 1] = time_frame (painter, target, &view, t);
+      frames_layered[f - 1] = time_layered_frame (&layered, target, &view, t);
     }
 
   g_print ("first frame: a stand-in %.1f ms, the caches ready %.1f ms later from worker threads; "
            "drawn in place (before) %.1f ms\n", first, build, first_in_place);
   g_print ("frames: %u, caches rebuilt from scratch: %u\n", N_FRAMES,
            dm_route_renderer_get_n_rebuilds (dm_screen_painter_get_layer (painter)));
-  print_frames ("the app (caches from worker threads)", frames);
-  print_frames ("caches drawn in place (before)", frames_in_place);
+  g_print ("the map layer's still picture changed: %u times in %u frames\n",
+           layered.n_still, N_FRAMES);
+  print_frames ("the map layer (still picture kept, only what moved redrawn)", frames_layered);
+  print_frames ("every frame whole (the painter alone, caches from worker threads)", frames);
+  print_frames ("caches drawn in place (before worker threads)", frames_in_place);
   if (json)
     printf ("{\n  \"overlay_10k_frame_median_ms\": %.2f,\n  \"overlay_10k_frame_p95_ms\": %.2f\n}\n",
-            frames[N_FRAMES / 2], frames[N_FRAMES * 95 / 100]);
+            frames_layered[N_FRAMES / 2], frames_layered[N_FRAMES * 95 / 100]);
   g_print ("targets: median <= 8 ms, p95 <= 16 ms: %s\n",
-           frames[N_FRAMES / 2] <= 8 && frames[N_FRAMES * 95 / 100] <= 16 ? "met" : "NOT MET");
+           frames_layered[N_FRAMES / 2] <= 8 && frames_layered[N_FRAMES * 95 / 100] <= 16 ? "met" : "NOT MET");
 
   /* Panning: the view moves 4 pixels a frame. Redrawing the caches for each view (on this
    * thread, as before worker threads did it), against moving the last picture (what
@@ -224,6 +320,8 @@ main (int   argc,
     }
 
   cairo_surface_destroy (target);
+  g_clear_pointer (&layered.still, cairo_surface_destroy);
+  g_free (frames_layered);
   g_free (frames);
   g_free (frames_in_place);
   return 0;

@@ -882,6 +882,77 @@ test_before_common_era (Fixture       *f,
   }
 }
 
+/* Playing moves the playhead alone: the lanes, names and events are not drawn again, and
+ * the picture is the one a fresh timeline draws at that time */
+static void
+test_playhead_only (Fixture       *f,
+                    gconstpointer  data)
+{
+  double start, end, t1, t2, x1, x2;
+  guint n_still;
+  g_autoptr(GdkTexture) moved = NULL;
+  g_autoptr(GdkTexture) fresh_picture = NULL;
+  DmTimeline *fresh;
+  GtkWindow *window;
+  guint n_differ = 0;
+  int y = (int) DM_TIMELINE_AXIS_HEIGHT + 4;
+
+  dm_timeline_get_range (f->timeline, &start, &end);
+  t1 = start + (end - start) * 0.3;
+  t2 = start + (end - start) * 0.6;
+  dm_timeline_set_time (f->timeline, t1);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (f->window), 2));
+  n_still = dm_timeline_get_n_still_draws (f->timeline);
+  g_assert_cmpuint (n_still, >, 0);
+  for (guint i = 1; i <= 10; i++)
+    {
+      dm_timeline_set_time (f->timeline, t1 + (t2 - t1) * i / 10);
+      g_assert_true (app_test_wait_frames (GTK_WIDGET (f->window), 1));
+    }
+  g_assert_cmpuint (dm_timeline_get_n_still_draws (f->timeline), ==, n_still);
+  moved = app_test_render (GTK_WIDGET (f->timeline));
+  x1 = dm_timeline_x_for_time (f->timeline, t1);
+  x2 = dm_timeline_x_for_time (f->timeline, t2);
+  /* the playhead (red) is at its new place, not at the old one */
+  g_assert_true (app_test_color_near (app_test_pixel (moved, (int) round (x2), y), 0xe01b24, 40));
+  g_assert_false (app_test_color_near (app_test_pixel (moved, (int) round (x1), y), 0xe01b24, 40));
+
+  /* A timeline drawn for the first time at t2, the same size */
+  window = GTK_WINDOW (gtk_window_new ());
+  fresh = DM_TIMELINE (dm_timeline_new ());
+  gtk_window_set_child (window, GTK_WIDGET (fresh));
+  gtk_window_set_default_size (window, gtk_widget_get_width (GTK_WIDGET (f->window)),
+                               gtk_widget_get_height (GTK_WIDGET (f->window)));
+  dm_timeline_set_document (fresh, f->document);
+  dm_timeline_set_range (fresh, start, end);
+  dm_timeline_set_time (fresh, t2);
+  gtk_window_present (window);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (window), 2));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fresh)), ==, gtk_widget_get_width (GTK_WIDGET (f->timeline)));
+  fresh_picture = app_test_render (GTK_WIDGET (fresh));
+  {
+    int w = gdk_texture_get_width (moved), h = gdk_texture_get_height (moved);
+    g_autofree guchar *a = g_malloc (w * h * 4);
+    g_autofree guchar *b = g_malloc (w * h * 4);
+
+    g_assert_cmpint (gdk_texture_get_width (fresh_picture), ==, w);
+    g_assert_cmpint (gdk_texture_get_height (fresh_picture), ==, h);
+    gdk_texture_download (moved, a, w * 4);
+    gdk_texture_download (fresh_picture, b, w * 4);
+    for (int i = 0; i < w * h; i++)
+      for (int c = 0; c < 4; c++)
+        if (ABS (a[i * 4 + c] - b[i * 4 + c]) > 24)
+          {
+            n_differ++;
+            break;
+          }
+  }
+  g_test_message ("%u pixels differ from a fresh timeline", n_differ);
+  /* the axis' line crosses the playhead: at most its two soft edge pixels differ */
+  g_assert_cmpuint (n_differ, <=, 2);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +965,8 @@ main (int   argc,
   vague = g_test_build_filename (G_TEST_DIST, "data", "vague-times.diplomap", NULL);
 
   g_test_add ("/app/timeline/step", Fixture, NULL, fixture_set_up, test_step, fixture_tear_down);
+  g_test_add ("/app/timeline/playhead-only", Fixture, NULL, fixture_set_up, test_playhead_only,
+              fixture_tear_down);
   g_test_add ("/app/timeline/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/app/timeline/pick", Fixture, NULL, fixture_set_up, test_pick, fixture_tear_down);
   g_test_add ("/app/timeline/click-and-drag", Fixture, NULL, fixture_set_up, test_click_and_drag, fixture_tear_down);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "dm-route-map-layer.h"
 
 /* The routes over the map at the playhead's time. Drawing is DmScreenPainter's (shared
@@ -18,6 +20,14 @@ struct _DmRouteMapLayer
   double           time;
   guint            rest_id;     /* the view has not moved for a moment */
   gboolean         view_moving;
+
+  /* The still picture as render nodes kept from frame to frame, one per tile: GSK sees the
+   * same nodes and redraws only the tiles that changed and around what moves */
+  GPtrArray       *still_tiles;  /* GskRenderNode, row by row */
+  int              still_width;
+  int              still_height;
+  guint            still_stamp;
+  guint            n_still_draws;
 };
 
 G_DEFINE_FINAL_TYPE (DmRouteMapLayer, dm_route_map_layer, SHUMATE_TYPE_LAYER)
@@ -107,6 +117,75 @@ dm_route_map_layer_size_allocate (GtkWidget *widget,
   hurry_tile_grids (DM_ROUTE_MAP_LAYER (widget));
 }
 
+#define TILE_SIZE 256
+
+/* The still picture's tiles, drawn again where it changed (all of them when @damage is NULL) */
+static void
+update_still_tiles (DmRouteMapLayer             *self,
+                    const DmView                *view,
+                    const cairo_rectangle_int_t *damage)
+{
+  int cols = (self->still_width + TILE_SIZE - 1) / TILE_SIZE;
+  int rows = (self->still_height + TILE_SIZE - 1) / TILE_SIZE;
+
+  if (self->still_tiles == NULL)
+    self->still_tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  g_ptr_array_set_size (self->still_tiles, cols * rows);
+  for (int r = 0; r < rows; r++)
+    for (int c = 0; c < cols; c++)
+      {
+        cairo_rectangle_int_t tile = { c * TILE_SIZE, r * TILE_SIZE,
+                                       MIN (TILE_SIZE, self->still_width - c * TILE_SIZE),
+                                       MIN (TILE_SIZE, self->still_height - r * TILE_SIZE) };
+        GskRenderNode **node = (GskRenderNode **) &self->still_tiles->pdata[r * cols + c];
+        cairo_t *cr;
+
+        if (*node != NULL && damage != NULL &&
+            (damage->x >= tile.x + tile.width || damage->x + damage->width <= tile.x ||
+             damage->y >= tile.y + tile.height || damage->y + damage->height <= tile.y))
+          continue;
+        g_clear_pointer (node, gsk_render_node_unref);
+        *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (tile.x, tile.y, tile.width, tile.height));
+        cr = gsk_cairo_node_get_draw_context (*node);
+        cairo_rectangle (cr, tile.x, tile.y, tile.width, tile.height);
+        cairo_clip (cr);
+        dm_screen_painter_draw_still (self->painter, cr, view);
+        cairo_destroy (cr);
+        self->n_still_draws++;
+      }
+}
+
+/* What moves, in a node only as big as what it draws */
+static void
+snapshot_moving (DmRouteMapLayer *self,
+                 GtkSnapshot     *snapshot,
+                 const DmView    *view)
+{
+  cairo_surface_t *moving;
+  double x, y, w, h, x0, y0;
+  cairo_t *cr;
+
+  /* bounded: a paint (a fading mark) reaches the view's edges, not infinity */
+  moving = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                           &(cairo_rectangle_t) { 0, 0, view->width, view->height });
+  cr = cairo_create (moving);
+  dm_screen_painter_draw_moving (self->painter, cr, view, self->time);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (moving, &x, &y, &w, &h);
+  x0 = MAX (floor (x) - 1, 0);
+  y0 = MAX (floor (y) - 1, 0);
+  w = MIN (ceil (x + w) + 1, view->width) - x0;
+  h = MIN (ceil (y + h) + 1, view->height) - y0;
+  if (w > 0 && h > 0)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, w, h));
+      cairo_set_source_surface (cr, moving, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (moving);
+}
+
 static void
 dm_route_map_layer_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -114,12 +193,38 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
   DmRouteMapLayer *self = DM_ROUTE_MAP_LAYER (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   DmView view;
+  guint stamp;
   cairo_t *cr;
 
   hurry_tile_grids (self);
   if (width <= 0 || height <= 0 || self->document == NULL)
     return;
   dm_route_map_layer_get_view (self, &view);
+  /* Playing: the still picture's nodes as they were where it did not change, and what
+   * moves over it */
+  if (!self->view_moving && dm_screen_painter_prepare (self->painter, &view, self->time, &stamp))
+    {
+      cairo_rectangle_int_t damage;
+
+      if (self->still_tiles == NULL || width != self->still_width || height != self->still_height)
+        {
+          g_clear_pointer (&self->still_tiles, g_ptr_array_unref);
+          self->still_width = width;
+          self->still_height = height;
+          update_still_tiles (self, &view, NULL);
+        }
+      else if (stamp == self->still_stamp + 1 &&
+               dm_screen_painter_get_still_damage (self->painter, &damage))
+        update_still_tiles (self, &view, &damage);
+      else if (stamp != self->still_stamp)
+        update_still_tiles (self, &view, NULL);
+      self->still_stamp = stamp;
+      for (guint i = 0; i < self->still_tiles->len; i++)
+        gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->still_tiles, i));
+      snapshot_moving (self, snapshot, &view);
+      return;
+    }
+  g_clear_pointer (&self->still_tiles, g_ptr_array_unref);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->view_moving)
     dm_screen_painter_draw_moving_view (self->painter, cr, &view, self->time);
@@ -171,6 +276,7 @@ dm_route_map_layer_dispose (GObject *object)
   DmRouteMapLayer *self = DM_ROUTE_MAP_LAYER (object);
 
   g_clear_handle_id (&self->rest_id, g_source_remove);
+  g_clear_pointer (&self->still_tiles, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->painter, dm_screen_painter_free);
@@ -374,4 +480,16 @@ dm_route_map_layer_get_routes_ready (DmRouteMapLayer *self)
     return FALSE;
   dm_route_map_layer_get_view (self, &view);
   return dm_screen_painter_is_complete (self->painter, &view, self->time);
+}
+
+/**
+ * dm_route_map_layer_get_n_still_draws:
+ * How many tiles of the still picture (the legs flown, the selected event, the places) were
+ * drawn into new render nodes: during playback only those where it changed (tests).
+ */
+guint
+dm_route_map_layer_get_n_still_draws (DmRouteMapLayer *self)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), 0);
+  return self->n_still_draws;
 }

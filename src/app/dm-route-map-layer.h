@@ -29,5 +29,6 @@ void             dm_route_map_layer_get_view           (DmRouteMapLayer   *self,
                                                      DmView          *view);
 DmScreenPainter *dm_route_map_layer_get_painter        (DmRouteMapLayer   *self);
 gboolean         dm_route_map_layer_get_routes_ready   (DmRouteMapLayer   *self);
+guint            dm_route_map_layer_get_n_still_draws  (DmRouteMapLayer   *self);
 
 G_END_DECLS

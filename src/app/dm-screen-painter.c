@@ -64,6 +64,17 @@ struct _DmScreenPainter
   GSourceFunc      ready_func;
   gpointer         ready_data;
 
+  /* The still picture (legs, the selected event, places) as last prepared: its stamp
+   * changes whenever its pixels may have */
+  guint            still_stamp;
+  gboolean         still_dirty;
+  cairo_surface_t *still_legs;
+  cairo_surface_t *still_places;
+  guint            still_rebuilds;
+  DmView           still_view;
+  gboolean         still_partial;  /* the last change was only inside still_damage */
+  cairo_rectangle_int_t still_damage;
+
   /* What the last drawing showed */
   gboolean         complete;
   DmView           drawn_view;
@@ -298,6 +309,7 @@ dm_screen_painter_set_document (DmScreenPainter *self,
   g_clear_pointer (&self->last_places, cairo_surface_destroy);
   g_clear_object (&self->layer);
   g_clear_object (&self->set);
+  self->still_dirty = TRUE;
   if (document == NULL)
     return;
   self->events = g_object_ref (dm_document_get_events (document));
@@ -337,6 +349,7 @@ dm_screen_painter_set_selected (DmScreenPainter *self,
   g_set_object (&self->selected, event);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   self->people = dm_route_dup_highlighted (event);
+  self->still_dirty = TRUE;
 }
 
 /* Everyone at the selected summit or meeting, whose routes stand out (empty otherwise) */
@@ -623,43 +636,129 @@ draw_stand_in (DmScreenPainter *self,
   self->complete = FALSE;
 }
 
+/**
+ * dm_screen_painter_prepare:
+ * @stamp: (out) (optional): the still picture's stamp: equal stamps, equal pictures
+ *
+ * Makes the caches ready for @view at @time when that is cheap, and returns TRUE: then
+ * dm_screen_painter_draw_still() and dm_screen_painter_draw_moving() draw the routes, in two
+ * layers. Otherwise starts a build in worker threads and returns FALSE: then
+ * dm_screen_painter_draw() draws a stand-in.
+ */
+gboolean
+dm_screen_painter_prepare (DmScreenPainter *self,
+                           const DmView    *view,
+                           double           time,
+                           guint           *stamp)
+{
+  cairo_surface_t *legs, *places;
+  gboolean legs_changed = FALSE, places_changed = FALSE;
+  guint n_rebuilds;
+  gint64 t0;
+
+  if (self->layer == NULL)
+    return FALSE;
+  if (!can_draw_now (self, view, (gint64) time))
+    {
+      request_build (self, view, (gint64) time);
+      return FALSE;
+    }
+  /* Whatever was being built is not what this frame shows */
+  cancel_build (self);
+  n_rebuilds = dm_route_renderer_get_n_rebuilds (self->layer);
+  t0 = g_get_monotonic_time ();
+  legs = dm_route_renderer_get_legs_surface (self->layer, view, (gint64) time, &legs_changed);
+  places = dm_route_renderer_get_places_surface (self->layer, view, &places_changed);
+  if (dm_route_renderer_get_n_rebuilds (self->layer) != n_rebuilds)
+    note_cost (self, g_get_monotonic_time () - t0);
+  keep_last_picture (self, legs, places, view);
+  if (self->still_dirty || places_changed || legs != self->still_legs ||
+      places != self->still_places || !dm_view_equal (view, &self->still_view) ||
+      dm_route_renderer_get_n_rebuilds (self->layer) != self->still_rebuilds)
+    {
+      self->still_stamp++;
+      self->still_partial = FALSE;
+      self->still_dirty = FALSE;
+      self->still_legs = legs;
+      self->still_places = places;
+      self->still_view = *view;
+      self->still_rebuilds = dm_route_renderer_get_n_rebuilds (self->layer);
+    }
+  else if (legs_changed)
+    {
+      /* Only what flew since was added to the legs: there */
+      self->still_stamp++;
+      self->still_partial = dm_route_renderer_get_legs_damage (self->layer, &self->still_damage);
+    }
+  if (stamp != NULL)
+    *stamp = self->still_stamp;
+  return TRUE;
+}
+
+/**
+ * dm_screen_painter_get_still_damage:
+ * Whether the still picture of the last dm_screen_painter_prepare() differs from the one
+ * before it (one stamp less) only inside @rect (the view's pixels); FALSE: anywhere.
+ */
+gboolean
+dm_screen_painter_get_still_damage (DmScreenPainter       *self,
+                                    cairo_rectangle_int_t *rect)
+{
+  *rect = self->still_damage;
+  return self->still_partial;
+}
+
+/**
+ * dm_screen_painter_draw_still:
+ * What does not move, after dm_screen_painter_prepare() returned TRUE for @view: the legs
+ * that landed, the selected event over them, the places.
+ */
+void
+dm_screen_painter_draw_still (DmScreenPainter *self,
+                              cairo_t         *cr,
+                              const DmView    *view)
+{
+  g_return_if_fail (self->still_legs != NULL && dm_view_equal (view, &self->still_view));
+
+  paint_surface (cr, self->still_legs);
+  /* Over the legs that do not move, under the places and what moves */
+  if (self->selected != NULL)
+    draw_selected (self, cr, view);
+  paint_surface (cr, self->still_places);
+}
+
+/**
+ * dm_screen_painter_draw_moving:
+ * What moves at @time, over the still picture, after dm_screen_painter_prepare() returned
+ * TRUE for @view and @time: the drawing is then complete.
+ */
+void
+dm_screen_painter_draw_moving (DmScreenPainter *self,
+                               cairo_t         *cr,
+                               const DmView    *view,
+                               double           time)
+{
+  dm_route_renderer_draw_moving (self->layer, cr, view, (gint64) time);
+  self->complete = TRUE;
+  self->drawn_view = *view;
+  self->drawn_time = time;
+}
+
 void
 dm_screen_painter_draw (DmScreenPainter *self,
                         cairo_t         *cr,
                         const DmView    *view,
                         double           time)
 {
-  cairo_surface_t *legs, *places;
-  guint n_rebuilds;
-  gint64 t0;
-
   if (self->layer == NULL)
     return;
-  if (!can_draw_now (self, view, (gint64) time))
+  if (!dm_screen_painter_prepare (self, view, time, NULL))
     {
-      request_build (self, view, (gint64) time);
       draw_stand_in (self, cr, view, time);
       return;
     }
-  /* Whatever was being built is not what this frame shows */
-  cancel_build (self);
-  n_rebuilds = dm_route_renderer_get_n_rebuilds (self->layer);
-  t0 = g_get_monotonic_time ();
-  legs = dm_route_renderer_get_legs_surface (self->layer, view, (gint64) time, NULL);
-  places = dm_route_renderer_get_places_surface (self->layer, view, NULL);
-  if (dm_route_renderer_get_n_rebuilds (self->layer) != n_rebuilds)
-    note_cost (self, g_get_monotonic_time () - t0);
-  keep_last_picture (self, legs, places, view);
-
-  paint_surface (cr, legs);
-  /* Over the legs that do not move, under the places and what moves */
-  if (self->selected != NULL)
-    draw_selected (self, cr, view);
-  paint_surface (cr, places);
-  dm_route_renderer_draw_moving (self->layer, cr, view, (gint64) time);
-  self->complete = TRUE;
-  self->drawn_view = *view;
-  self->drawn_time = time;
+  dm_screen_painter_draw_still (self, cr, view);
+  dm_screen_painter_draw_moving (self, cr, view, time);
 }
 
 gboolean

@@ -59,6 +59,22 @@ void             dm_screen_painter_draw         (DmScreenPainter *self,
                                                  cairo_t         *cr,
                                                  const DmView    *view,
                                                  double           time);
+/* The same in two layers, as the map layer draws it so that a frame redraws only what
+ * moves: prepare, then the still picture (redrawn only when its stamp changes) and what
+ * moves over it. FALSE from prepare: draw a stand-in with dm_screen_painter_draw(). */
+gboolean         dm_screen_painter_prepare      (DmScreenPainter *self,
+                                                 const DmView    *view,
+                                                 double           time,
+                                                 guint           *stamp);
+gboolean         dm_screen_painter_get_still_damage (DmScreenPainter       *self,
+                                                     cairo_rectangle_int_t *rect);
+void             dm_screen_painter_draw_still   (DmScreenPainter *self,
+                                                 cairo_t         *cr,
+                                                 const DmView    *view);
+void             dm_screen_painter_draw_moving  (DmScreenPainter *self,
+                                                 cairo_t         *cr,
+                                                 const DmView    *view,
+                                                 double           time);
 /* The same while the view moves: when redrawing the caches for a new view was slow last
  * time, the last cached pictures are moved and scaled to the new view instead (what moves
  * is drawn exactly). Returns TRUE if it did: the caller redraws for real once the view

@@ -519,24 +519,35 @@ draw_item (DmTimeline           *self,
     }
 }
 
-void
-dm_timeline_draw (DmTimeline  *self,
-                  GtkSnapshot *snapshot)
+/* The axis' line and the names' edge, over everything: the axis' line between @x0 and @x1 */
+static void
+draw_separators (cairo_t       *cr,
+                 double         width,
+                 double         height,
+                 const GdkRGBA *fg,
+                 double         x0,
+                 double         x1)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  double right = dm_timeline_axis_end (self);
-  double lane_h = dm_timeline_lane_height (self);
-  GdkRGBA fg;
-  cairo_t *cr;
-  double px;
+  set_rgba (cr, fg, 0.2);
+  x0 = MAX (x0, 0);
+  x1 = MIN (x1, width);
+  if (x1 > x0)
+    cairo_rectangle (cr, x0, DM_TIMELINE_AXIS_HEIGHT - 1, x1 - x0, 1);
+  if (x0 == 0)
+    cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH - 1, 0, 1, height);
+  cairo_fill (cr);
+}
 
-  if (right <= DM_TIMELINE_LABEL_WIDTH || height <= 0)
-    return;
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+/* Everything but the playhead: lanes, names, the axis, the events, a range being dragged */
+static void
+draw_still (DmTimeline *self,
+            cairo_t    *cr,
+            double      width,
+            double      height,
+            double      right,
+            const GdkRGBA *fg)
+{
+  double lane_h = dm_timeline_lane_height (self);
 
   /* Lanes, scrolled under the axis */
   cairo_save (cr);
@@ -551,12 +562,12 @@ dm_timeline_draw (DmTimeline  *self,
         continue;
       if (i % 2 == 0)
         {
-          set_rgba (cr, &fg, 0.04);
+          set_rgba (cr, fg, 0.04);
           cairo_rectangle (cr, 0, y, width, lane_h);
           cairo_fill (cr);
         }
       draw_label (self, cr, actor != NULL ? dm_actor_get_name (actor) : _("Others"),
-                  6, y + (lane_h - 15) / 2, DM_TIMELINE_LABEL_WIDTH - 10, &fg, 0.85);
+                  6, y + (lane_h - 15) / 2, DM_TIMELINE_LABEL_WIDTH - 10, fg, 0.85);
     }
   cairo_restore (cr);
 
@@ -567,14 +578,13 @@ dm_timeline_draw (DmTimeline  *self,
       int tw, th;
 
       pango_layout_get_pixel_size (layout, &tw, &th);
-      set_rgba (cr, &fg, 0.55);
+      set_rgba (cr, fg, 0.55);
       cairo_move_to (cr, DM_TIMELINE_LABEL_WIDTH + MAX (0, (right - DM_TIMELINE_LABEL_WIDTH - tw) / 2),
                      MAX (0, (height - th) / 2));
       pango_cairo_show_layout (cr, layout);
-      set_rgba (cr, &fg, 0.2);
+      set_rgba (cr, fg, 0.2);
       cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH - 1, 0, 1, height);
       cairo_fill (cr);
-      cairo_destroy (cr);
       return;
     }
 
@@ -582,7 +592,7 @@ dm_timeline_draw (DmTimeline  *self,
   cairo_save (cr);
   cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH, 0, right - DM_TIMELINE_LABEL_WIDTH, height);
   cairo_clip (cr);
-  draw_ticks (self, cr, width, height, &fg);
+  draw_ticks (self, cr, width, height, fg);
   cairo_save (cr);
   cairo_rectangle (cr, 0, DM_TIMELINE_AXIS_HEIGHT, width, height - DM_TIMELINE_AXIS_HEIGHT);
   cairo_clip (cr);
@@ -614,9 +624,28 @@ dm_timeline_draw (DmTimeline  *self,
       cairo_rectangle (cr, x1 - 1, 0, 1, height);
       cairo_fill (cr);
     }
+  cairo_restore (cr);
+  draw_separators (cr, width, height, fg, 0, width);
+}
 
-  /* The playhead */
-  px = round (dm_timeline_x_for_time (self, self->time)) + 0.5;
+/* The playhead, in a node of its own around it: a frame of playback redraws only that */
+static void
+snapshot_playhead (DmTimeline    *self,
+                   GtkSnapshot   *snapshot,
+                   double         width,
+                   double         height,
+                   double         right,
+                   const GdkRGBA *fg)
+{
+  double px = round (dm_timeline_x_for_time (self, self->time)) + 0.5;
+  double x0 = MAX (floor (px) - 8, DM_TIMELINE_LABEL_WIDTH), x1 = MIN (ceil (px) + 8, right);
+  cairo_t *cr;
+
+  if (x1 <= x0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, height));
+  cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH, 0, right - DM_TIMELINE_LABEL_WIDTH, height);
+  cairo_clip (cr);
   cairo_set_source_rgb (cr, 0xe0 / 255., 0x1b / 255., 0x24 / 255.);
   cairo_set_line_width (cr, 2);
   cairo_move_to (cr, px, 0);
@@ -631,13 +660,53 @@ dm_timeline_draw (DmTimeline  *self,
   cairo_line_to (cr, px - 6, DM_TIMELINE_HANDLE_TOP + 5);
   cairo_close_path (cr);
   cairo_fill (cr);
-  cairo_restore (cr);
+  /* The axis' line lies over the playhead, as over everything */
+  draw_separators (cr, width, height, fg, floor (px) - 2, ceil (px) + 2);
+  cairo_destroy (cr);
+}
 
-  set_rgba (cr, &fg, 0.2);
-  cairo_rectangle (cr, 0, DM_TIMELINE_AXIS_HEIGHT - 1, width, 1);
-  cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH - 1, 0, 1, height);
-  cairo_fill (cr);
+void
+dm_timeline_draw (DmTimeline  *self,
+                  GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  double right = dm_timeline_axis_end (self);
+  GdkRGBA fg;
+  cairo_t *cr;
+
+  if (right <= DM_TIMELINE_LABEL_WIDTH || height <= 0)
+    return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* The still picture is drawn again only when something in it changed (not the time) */
+  if (self->still_node == NULL || self->still_dirty || self->still_width != width ||
+      self->still_height != height || self->still_right != right ||
+      self->still_view_start != self->view_start || self->still_view_end != self->view_end ||
+      self->still_scroll != gtk_adjustment_get_value (self->vadjustment) ||
+      !gdk_rgba_equal (&self->still_fg, &fg))
+    {
+      g_clear_pointer (&self->still_node, gsk_render_node_unref);
+      self->still_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+      cr = gsk_cairo_node_get_draw_context (self->still_node);
+      draw_still (self, cr, width, height, right, &fg);
+      cairo_destroy (cr);
+      self->still_dirty = FALSE;
+      self->still_width = width;
+      self->still_height = height;
+      self->still_right = right;
+      self->still_view_start = self->view_start;
+      self->still_view_end = self->view_end;
+      self->still_scroll = gtk_adjustment_get_value (self->vadjustment);
+      self->still_fg = fg;
+      self->n_still_draws++;
+    }
+  gtk_snapshot_append_node (snapshot, self->still_node);
+  /* A file of places without dates has no playhead */
+  if (self->items->len > 0)
+    snapshot_playhead (self, snapshot, width, height, right, &fg);
   /* The focus ring is CSS's (timeline:focus-visible in style.css): shown only when the
    * focus came from the keyboard */
-  cairo_destroy (cr);
 }

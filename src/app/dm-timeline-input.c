@@ -23,7 +23,7 @@ zoom_around (DmTimeline *self,
 
   self->view_start = anchor - f * new_span;
   self->view_end = self->view_start + new_span;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dm_timeline_queue_still (self);
 }
 
 void
@@ -101,7 +101,7 @@ drag_update_cb (GtkGestureDrag *gesture,
   if (self->range_drag)
     {
       self->range_end = dm_timeline_time_for_x (self, self->drag_x + dx);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      dm_timeline_queue_still (self);
       return;
     }
   dm_timeline_set_time (self, CLAMP (dm_timeline_time_for_x (self, self->drag_x + dx),
@@ -122,7 +122,7 @@ drag_end_cb (GtkGestureDrag *gesture,
   if (self->range_drag)
     {
       self->range_drag = FALSE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      dm_timeline_queue_still (self);
       if (self->dragged)
         {
           self->range_end = dm_timeline_time_for_x (self, self->drag_x + dx);
@@ -171,7 +171,7 @@ pan (DmTimeline *self,
 
   self->view_start = start;
   self->view_end = start + span;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dm_timeline_queue_still (self);
 }
 
 /* What users expect of a list of lanes: the wheel scrolls them, Ctrl+wheel zooms (as in

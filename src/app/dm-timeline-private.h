@@ -53,6 +53,19 @@ struct _DmTimeline
 
   GtkAdjustment *vadjustment; /* the lanes' scrolling, in pixels */
   GtkWidget     *scrollbar;
+
+  /* Everything but the playhead, kept from frame to frame (dm-timeline-draw.c), and what it
+   * was drawn for */
+  GskRenderNode *still_node;
+  gboolean       still_dirty;
+  double         still_width;
+  double         still_height;
+  double         still_right;
+  double         still_view_start;
+  double         still_view_end;
+  double         still_scroll;
+  GdkRGBA        still_fg;
+  guint          n_still_draws;
 };
 
 double dm_timeline_x_for_time (DmTimeline  *self,
@@ -76,6 +89,10 @@ char  *dm_timeline_dup_tooltip_text (DmTimeline *self,
                                      double      y);
 void   dm_timeline_draw       (DmTimeline  *self,
                                GtkSnapshot *snapshot);
+/* Draws the still picture again at the next frame (anything but the time changed) */
+void   dm_timeline_queue_still (DmTimeline *self);
+/* Tests: how many times the still picture was drawn */
+guint  dm_timeline_get_n_still_draws (DmTimeline *self);
 /* The labels of the axis' ticks in view, left to right ("500 BC", "400 BC"…) */
 char **dm_timeline_dup_tick_labels (DmTimeline *self);
 /* dm-timeline-input.c */

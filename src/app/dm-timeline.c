@@ -307,6 +307,7 @@ dm_timeline_reload (DmTimeline *self)
   gtk_adjustment_set_value (self->vadjustment, 0);
   update_scrolling (self);
   update_accessible (self);
+  self->still_dirty = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -425,7 +426,7 @@ dm_timeline_set_range (DmTimeline *self,
   g_return_if_fail (DM_IS_TIMELINE (self));
   self->view_start = mid - span / 2;
   self->view_end = mid + span / 2;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dm_timeline_queue_still (self);
 }
 
 
@@ -551,7 +552,24 @@ scrolled_cb (DmTimeline *self)
 {
   g_assert (DM_IS_TIMELINE (self));
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dm_timeline_queue_still (self);
+}
+
+/* Names are laid out again in another font or direction */
+static void
+dm_timeline_system_setting_changed (GtkWidget       *widget,
+                                    GtkSystemSetting setting)
+{
+  DM_TIMELINE (widget)->still_dirty = TRUE;
+  GTK_WIDGET_CLASS (dm_timeline_parent_class)->system_setting_changed (widget, setting);
+}
+
+static void
+dm_timeline_direction_changed (GtkWidget        *widget,
+                               GtkTextDirection  previous)
+{
+  DM_TIMELINE (widget)->still_dirty = TRUE;
+  GTK_WIDGET_CLASS (dm_timeline_parent_class)->direction_changed (widget, previous);
 }
 
 static void
@@ -566,6 +584,7 @@ dm_timeline_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  g_clear_pointer (&self->still_node, gsk_render_node_unref);
   G_OBJECT_CLASS (dm_timeline_parent_class)->dispose (object);
 }
 
@@ -616,6 +635,8 @@ dm_timeline_class_init (DmTimelineClass *klass)
   widget_class->measure = dm_timeline_measure;
   widget_class->size_allocate = dm_timeline_size_allocate;
   widget_class->query_tooltip = dm_timeline_query_tooltip;
+  widget_class->system_setting_changed = dm_timeline_system_setting_changed;
+  widget_class->direction_changed = dm_timeline_direction_changed;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, DM_TYPE_DOCUMENT,
@@ -730,7 +751,7 @@ dm_timeline_set_route_set (DmTimeline *self,
   g_return_if_fail (DM_IS_TIMELINE (self));
 
   if (g_set_object (&self->route_set, set))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+    dm_timeline_queue_still (self);
 }
 
 /* Keeps the playhead in view while playing or stepping */
@@ -806,6 +827,26 @@ dm_timeline_set_selected_event (DmTimeline *self,
   if (!g_set_object (&self->selected, event))
     return;
   show_lane_of (self, event);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dm_timeline_queue_still (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+/* Something the still picture shows (not the time) changed: draw it again */
+void
+dm_timeline_queue_still (DmTimeline *self)
+{
+  self->still_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dm_timeline_get_n_still_draws:
+ * How many times the lanes, names, axis and events were drawn into a new render node: not
+ * when only the playhead moved (tests).
+ */
+guint
+dm_timeline_get_n_still_draws (DmTimeline *self)
+{
+  g_return_val_if_fail (DM_IS_TIMELINE (self), 0);
+  return self->n_still_draws;
 }

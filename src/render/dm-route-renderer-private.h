@@ -33,6 +33,9 @@ struct _DmRouteRenderer
   gint64           build_cost_us;
 
   guint            n_rebuilds;
+  /* what the last dm_route_renderer_get_legs_surface() changed, when it added to the legs */
+  cairo_rectangle_int_t legs_damage;
+  gboolean         legs_damage_known;
 };
 
 /* dm-route-renderer.c */

@@ -266,14 +266,36 @@ dm_route_renderer_get_legs_surface (DmRouteRenderer *self,
       t >= self->legs_t &&
       ((self->style->window == 0 && !self->style->flows) || t == self->legs_t))
     {
-      gboolean moved = t > self->legs_t;
-      if (moved)
+      gboolean moved = FALSE;
+
+      self->legs_damage = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
+      self->legs_damage_known = TRUE;
+      if (t > self->legs_t)
         {
-          cr = cairo_create (self->legs);
+          /* Recorded first, to know where it lands (the screen redraws only there); drawn
+           * straight onto the legs, so the pixels are those of a drawing without it */
+          cairo_surface_t *flown;
+          cairo_rectangle_t bounds = { 0, 0, view->width, view->height };
+          double x, y, w, h;
+
+          flown = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &bounds);
+          cr = cairo_create (flown);
           dm_route_draw_flown (self->set, cr, view, self->style, self->legs_t, t);
           cairo_destroy (cr);
-          cairo_surface_flush (self->legs);
-          cairo_surface_mark_dirty (self->legs);
+          cairo_recording_surface_ink_extents (flown, &x, &y, &w, &h);
+          moved = w > 0 && h > 0;
+          if (moved)
+            {
+              self->legs_damage = (cairo_rectangle_int_t) { floor (x) - 1, floor (y) - 1,
+                                                            ceil (x + w) - floor (x) + 2,
+                                                            ceil (y + h) - floor (y) + 2 };
+              cr = cairo_create (self->legs);
+              dm_route_draw_flown (self->set, cr, view, self->style, self->legs_t, t);
+              cairo_destroy (cr);
+              cairo_surface_flush (self->legs);
+              cairo_surface_mark_dirty (self->legs);
+            }
+          cairo_surface_destroy (flown);
         }
       self->legs_t = t;
       if (changed)
@@ -281,6 +303,7 @@ dm_route_renderer_get_legs_surface (DmRouteRenderer *self,
       return self->legs;
     }
 
+  self->legs_damage_known = FALSE;
   legs = surface_for (g_steal_pointer (&self->legs), view);
   cr = cairo_create (legs);
   clear (cr);
@@ -417,6 +440,16 @@ dm_route_draw_all (DmRouteSet         *set,
   dm_route_set_ensure (set);
   dm_route_draw_legs (set, cr, view, style, t, FALSE);
   dm_route_draw_labels (set, cr, view, style, t, taken);
+}
+
+gboolean
+dm_route_renderer_get_legs_damage (DmRouteRenderer       *self,
+                                   cairo_rectangle_int_t *rect)
+{
+  g_return_val_if_fail (DM_IS_ROUTE_RENDERER (self), FALSE);
+
+  *rect = self->legs_damage;
+  return self->legs_damage_known;
 }
 
 guint

@@ -66,6 +66,11 @@ void                dm_route_renderer_draw_direct        (DmRouteRenderer       
                                                        const DmView        *view,
                                                        gint64               t);
 
+/* Where the last dm_route_renderer_get_legs_surface() changed the legs' pixels, in the
+ * view's pixels: TRUE with @rect when it added what flew since (an empty @rect: nothing),
+ * FALSE when it drew them anew (all of them) */
+gboolean            dm_route_renderer_get_legs_damage    (DmRouteRenderer        *self,
+                                                       cairo_rectangle_int_t  *rect);
 /* How many times the cached legs were drawn from scratch (tests, profiling) */
 guint               dm_route_renderer_get_n_rebuilds     (DmRouteRenderer        *self);
 

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app-test-util.h"
+#include "dm-timeline-private.h"
+#include "dm-window-private.h"
+
+/* What a frame of playback redraws in the window (docs/PERFORMANCE.md, "The window during
+ * playback"): only what changes. Widgets that do not change are not drawn again (GTK
+ * invalidates a widget's paintables when the widget is queued for drawing, so their
+ * invalidations count the widget's redraws); the timeline's lanes and the map's still routes
+ * are kept as render nodes; and what a seek shows is what a fresh drawing shows. */
+
+static void
+count_cb (GdkPaintable *paintable,
+          guint        *count)
+{
+  (*count)++;
+}
+
+/* Counts the redraws of @widget from now on */
+static GdkPaintable *
+watch (GtkWidget *widget,
+       guint     *count)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+
+  *count = 0;
+  g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (count_cb), count);
+  return paintable;
+}
+
+static DmWindow *
+open_sample (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  return win;
+}
+
+/* The counting itself: a widget queued for drawing is counted */
+static void
+test_counts_redraws (void)
+{
+  DmWindow *win = open_sample ();
+  guint n_list;
+  g_autoptr(GdkPaintable) list = watch (GTK_WIDGET (win->event_list), &n_list);
+
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  n_list = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (win->event_list));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  g_assert_cmpuint (n_list, >, 0);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
+test_still_kept (void)
+{
+  DmWindow *win = open_sample ();
+  double start = dm_playback_get_start (win->playback), end = dm_playback_get_end (win->playback);
+  guint n_list, n_details, n_timeline, n_frames;
+  g_autoptr(GdkPaintable) list = watch (GTK_WIDGET (win->event_list), &n_list);
+  g_autoptr(GdkPaintable) details = watch (GTK_WIDGET (win->event_details), &n_details);
+  g_autoptr(GdkPaintable) timeline = watch (GTK_WIDGET (win->timeline), &n_timeline);
+  guint lanes, routes;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (win));
+  gint64 frame0;
+
+  /* Mid-way through the sample, where the timeline shows the playhead */
+  dm_playback_set_time (win->playback, start + (end - start) * 0.4);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  n_list = n_details = n_timeline = 0;
+  lanes = dm_timeline_get_n_still_draws (win->timeline);
+  routes = dm_route_map_layer_get_n_still_draws (win->routes_layer);
+
+  /* An hour of the sample per step: the time label, the playhead and what flies move */
+  frame0 = gdk_frame_clock_get_frame_counter (clock);
+  for (guint i = 1; i <= 12; i++)
+    {
+      dm_playback_set_time (win->playback, start + (end - start) * 0.4 + i * 3600.0);
+      g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
+    }
+  n_frames = gdk_frame_clock_get_frame_counter (clock) - frame0;
+  g_test_message ("%u frames: list %u, details %u, timeline %u, lanes %u, routes' still picture %u",
+                  n_frames, n_list, n_details, n_timeline,
+                  dm_timeline_get_n_still_draws (win->timeline) - lanes,
+                  dm_route_map_layer_get_n_still_draws (win->routes_layer) - routes);
+  g_assert_cmpuint (n_frames, >=, 12);
+  /* The timeline is drawn again (its playhead moved), not its lanes */
+  g_assert_cmpuint (n_timeline, >, 0);
+  g_assert_cmpuint (dm_timeline_get_n_still_draws (win->timeline), ==, lanes);
+  /* The list and the details do not change */
+  g_assert_cmpuint (n_list, ==, 0);
+  g_assert_cmpuint (n_details, ==, 0);
+  /* The routes' still picture changes only when a leg lands (a few of the sample's in 12
+   * hours at most), not every frame */
+  g_assert_cmpuint (dm_route_map_layer_get_n_still_draws (win->routes_layer) - routes, <, 6);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+
+  /* Selecting an event draws the lanes again (its frame) */
+  {
+    GListModel *events = dm_document_get_events (dm_window_get_document (win));
+    g_autoptr(DmEvent) event = g_list_model_get_item (events, 0);
+
+    dm_timeline_set_selected_event (win->timeline, event);
+    g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+    g_assert_cmpuint (dm_timeline_get_n_still_draws (win->timeline), >, lanes);
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* Pixels of @texture as Cairo's ARGB32 */
+static guchar *
+download (GdkTexture *texture)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  guchar *data = g_malloc (w * h * 4);
+
+  gdk_texture_download (texture, data, w * 4);
+  return data;
+}
+
+/* Pixels of @a and @b that differ by more than @tolerance in a channel */
+static guint
+count_differences (GdkTexture *a,
+                   const guchar *b,
+                   int         stride,
+                   int         tolerance)
+{
+  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
+  g_autofree guchar *pa = download (a);
+  guint n = 0;
+  int worst = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      for (int c = 0; c < 4; c++)
+        {
+          int d = ABS (pa[y * w * 4 + x * 4 + c] - b[y * stride + x * 4 + c]);
+
+          worst = MAX (worst, d);
+          if (d > tolerance)
+            {
+              n++;
+              break;
+            }
+        }
+  g_test_message ("largest difference in a channel: %d", worst);
+  return n;
+}
+
+/* The map layer after a seek, against the routes drawn afresh, at once, for that view and
+ * time */
+static void
+check_same_as_fresh (DmWindow *win,
+                     double    time)
+{
+  GtkWidget *layer = GTK_WIDGET (win->routes_layer);
+  g_autoptr(GdkTexture) shown = NULL;
+  g_autoptr(DmScreenPainter) fresh = dm_screen_painter_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  DmView view;
+  guint n;
+
+  dm_playback_set_time (win->playback, time);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+  shown = app_test_render (layer);
+  dm_route_map_layer_get_view (win->routes_layer, &view);
+  g_assert_cmpint (gdk_texture_get_width (shown), ==, (int) view.width);
+  dm_screen_painter_set_document (fresh, dm_route_map_layer_get_document (win->routes_layer));
+  dm_screen_painter_set_synchronous (fresh, TRUE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view.width, view.height);
+  cr = cairo_create (surface);
+  dm_screen_painter_draw (fresh, cr, &view, time);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* Legs that landed since the caches were drawn are added over them, over their faint
+   * line-to-come: their soft edges differ by a few levels from a drawing from scratch */
+  n = count_differences (shown, cairo_image_surface_get_data (surface),
+                         cairo_image_surface_get_stride (surface), 24);
+  g_test_message ("at %.0f: %u pixels differ", time, n);
+  app_test_save (shown, "seek-shown.png");
+  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("DM_SCREENSHOT_DIR"), "seek-fresh.png", NULL);
+      cairo_surface_write_to_png (surface, path);
+    }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static void
+test_seek_same_as_fresh (void)
+{
+  DmWindow *win = open_sample ();
+  double start = dm_playback_get_start (win->playback), end = dm_playback_get_end (win->playback);
+
+  /* Forward (legs land into the caches), back (the caches drawn anew), forward by a step */
+  check_same_as_fresh (win, start + (end - start) * 0.7);
+  check_same_as_fresh (win, start + (end - start) * 0.2);
+  check_same_as_fresh (win, start + (end - start) * 0.2 + 7200);
+  check_same_as_fresh (win, start + (end - start) * 0.55);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app_test_init (&argc, &argv);
+  g_test_add_func ("/app/playback-frames/counts-redraws", test_counts_redraws);
+  g_test_add_func ("/app/playback-frames/still-kept", test_still_kept);
+  g_test_add_func ("/app/playback-frames/seek-same-as-fresh", test_seek_same_as_fresh);
+  return g_test_run ();
+}
