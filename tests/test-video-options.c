@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "dm-figure-private.h"
 #include "dm-loader.h"
 #include "dm-route-set.h"
 #include "dm-video-private.h"
@@ -288,6 +289,30 @@ test_basemap_cache (void)
     }
 }
 
+/* The base map is drawn again only when the tints change: not for each frame while the same
+ * countries are tinted (the tints' table is made for each frame, in any order) */
+static void
+test_basemap_cache_hits (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  gint64 t = utc ("2025-10-29T16:00:00Z");
+
+  dm_figure_set_size (figure, W, H);
+  dm_figure_set_clip_range (figure, utc ("2025-10-25T00:00:00Z"), utc ("2025-11-01T00:00:00Z"));
+  dm_figure_set_cache_basemap (figure, TRUE);
+  for (guint i = 0; i < 8; i++)
+    {
+      dm_figure_set_time (figure, t + i * 60);
+      cairo_surface_destroy (render_figure (figure));
+    }
+  g_assert_cmpuint (figure->base_draws, ==, 1);
+  /* the end of the clip has other countries tinted */
+  dm_figure_set_time (figure, utc ("2025-10-25T00:00:00Z"));
+  cairo_surface_destroy (render_figure (figure));
+  g_assert_cmpuint (figure->base_draws, ==, 2);
+}
+
 /* A file of the U.S. record: a secretary of state's travels over years, legs before, within
  * and after any year of them */
 static DmDocument *
@@ -430,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/video/options/follow", test_follow);
   g_test_add_func ("/video/options/follow-legend", test_follow_legend);
   g_test_add_func ("/video/options/basemap-cache", test_basemap_cache);
+  g_test_add_func ("/video/options/basemap-cache-hits", test_basemap_cache_hits);
   g_test_add_func ("/video/options/legs-cache", test_legs_cache);
   g_test_add_func ("/video/options/clip-frames", test_clip_frames);
   return g_test_run ();

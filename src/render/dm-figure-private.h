@@ -45,6 +45,7 @@ struct _DmFigure
   char         *base_key;
   DmView        base_view;
   double        base_geometry[4]; /* the fraction of a pixel, the scale */
+  guint         base_draws;  /* how many times the cache was drawn (tests) */
   gboolean      cache_legs; /* keep the legs a clip does not change (dm-figure-legs-cache.c) */
   cairo_surface_t *legs_cache;
   gpointer      legs_key;
