@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "dm-figure-private.h"
+#include "dm-loader.h"
 #include "dm-route-set.h"
 #include "dm-video-private.h"
 #include "interop-common.h"
@@ -287,6 +289,162 @@ test_basemap_cache (void)
     }
 }
 
+/* The base map is drawn again only when the tints change: not for each frame while the same
+ * countries are tinted (the tints' table is made for each frame, in any order) */
+static void
+test_basemap_cache_hits (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  gint64 t = utc ("2025-10-29T16:00:00Z");
+
+  dm_figure_set_size (figure, W, H);
+  dm_figure_set_clip_range (figure, utc ("2025-10-25T00:00:00Z"), utc ("2025-11-01T00:00:00Z"));
+  dm_figure_set_cache_basemap (figure, TRUE);
+  for (guint i = 0; i < 8; i++)
+    {
+      dm_figure_set_time (figure, t + i * 60);
+      cairo_surface_destroy (render_figure (figure));
+    }
+  g_assert_cmpuint (figure->base_draws, ==, 1);
+  /* the end of the clip has other countries tinted */
+  dm_figure_set_time (figure, utc ("2025-10-25T00:00:00Z"));
+  cairo_surface_destroy (render_figure (figure));
+  g_assert_cmpuint (figure->base_draws, ==, 2);
+}
+
+/* A file of the U.S. record: a secretary of state's travels over years, legs before, within
+ * and after any year of them */
+static DmDocument *
+load_secretary (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("DIPLOMAP_DATA_DIR"), "us-travels",
+                                            "secretary-travels", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DmDocument *doc = dm_document_new ();
+
+  if (!dm_loader_load_file (doc, file, NULL, &error))
+    g_error ("%s: %s", path, error->message);
+  return doc;
+}
+
+/* Compares a frame with the figure drawn afresh: every pixel within @tol levels of a
+ * channel, and at most @max_off of them more than 2 levels apart. Returns how many differ. */
+static guint
+compare_frame (cairo_surface_t *drawn,
+               cairo_surface_t *frame,
+               int              tol,
+               guint            max_off,
+               const char      *what)
+{
+  guint off = 0, differ = 0;
+  int worst = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (drawn), ==, cairo_image_surface_get_width (frame));
+  g_assert_cmpint (cairo_image_surface_get_height (drawn), ==, cairo_image_surface_get_height (frame));
+  for (int y = 0; y < cairo_image_surface_get_height (drawn); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (drawn); x++)
+      {
+        guint32 a = pixel_at (drawn, x, y), b = pixel_at (frame, x, y);
+
+        if (a != b)
+          differ++;
+        worst = MAX (worst, color_distance (a, b));
+        if (!color_near (a, b, tol))
+          g_error ("%s, pixel (%d, %d): #%06x drawn, #%06x in the clip", what, x, y, a, b);
+        if (!color_near (a, b, 2))
+          off++;
+      }
+  g_test_message ("%s: %u pixels differ, %u by more than 2 levels, at most by %d", what, differ,
+                  off, worst);
+  if (off > max_off)
+    g_error ("%s: %u pixels more than 2 levels off the figure drawn (at most %u)", what, off,
+             max_off);
+  return differ;
+}
+
+/* The legs a clip does not change are drawn once and laid over each frame: the frames are
+ * the figures drawn afresh at their times, whatever order they are drawn in, at a fraction
+ * of a pixel (1.5 pixels a unit) too. Within the rounding of a blend, and the edges of the
+ * few strokes that three later ones cover (drawn by the clip, left out by a still). */
+static void
+test_legs_cache (void)
+{
+  g_autoptr(DmDocument) doc = load_secretary ("kissinger-henry-a.xml");
+  g_autoptr(DmFigure) plain = dm_figure_new (doc);
+  g_autoptr(DmFigure) cached = NULL;
+  gint64 start, end, s, e;
+  const double at[] = { 0.0, 0.5, 0.25, 1.0, 0.75, 0.0 };
+  guint changed = 0;
+
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  /* a year in the middle: legs done before it, in it and to come after it */
+  s = start + (end - start) / 3;
+  e = s + 365 * 86400;
+  dm_figure_set_size (plain, 640, 360);
+  dm_figure_set_clip_range (plain, s, e);
+  cached = dm_figure_dup (plain);
+  dm_figure_set_cache_legs (cached, TRUE);
+  dm_figure_set_cache_basemap (cached, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (at); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("time %g of the clip", at[i]);
+      cairo_surface_t *a, *b;
+
+      dm_figure_set_time (plain, s + (gint64) ((e - s) * at[i]));
+      dm_figure_set_time (cached, s + (gint64) ((e - s) * at[i]));
+      a = render_scaled (plain);
+      b = render_scaled (cached);
+      changed += compare_frame (a, b, 32, 960, what);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+  g_test_message ("%u pixels differ at all over %zu frames", changed, G_N_ELEMENTS (at));
+}
+
+/* The frames a clip writes (a PNG sequence: the frames as drawn, before any encoder) are the
+ * figure drawn afresh at each frame's time */
+static void
+test_clip_frames (void)
+{
+  g_autoptr(DmDocument) doc = load_secretary ("kissinger-henry-a.xml");
+  g_autoptr(DmFigure) figure = dm_figure_new (doc);
+  g_autofree char *dir = g_dir_make_tmp ("video-frames-XXXXXX", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  DmVideoOptions options;
+  gint64 start, end, s, e;
+  guint n;
+
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  s = start + (end - start) / 2;
+  e = s + 180 * 86400;
+  dm_figure_set_size (figure, 480, 270);
+  dm_figure_set_clip_range (figure, s, e);
+  dm_video_options_init (&options, 1.0, 5);
+  n = dm_video_options_count_frames (&options);
+  g_assert_true (dm_video_write_with (figure, out, DM_VIDEO_FORMAT_PNG_SEQUENCE, &options, NULL,
+                                      NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("frame-%05u.png", i + 1);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      cairo_surface_t *frame = cairo_image_surface_create_from_png (path);
+      cairo_surface_t *drawn;
+
+      g_assert_cmpint (cairo_surface_status (frame), ==, CAIRO_STATUS_SUCCESS);
+      dm_figure_set_time (figure, dm_video_options_frame_time (&options, s, e, i));
+      drawn = render_figure (figure);
+      compare_frame (drawn, frame, 32, 260, name);
+      cairo_surface_destroy (frame);
+      cairo_surface_destroy (drawn);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,5 +455,8 @@ main (int   argc,
   g_test_add_func ("/video/options/follow", test_follow);
   g_test_add_func ("/video/options/follow-legend", test_follow_legend);
   g_test_add_func ("/video/options/basemap-cache", test_basemap_cache);
+  g_test_add_func ("/video/options/basemap-cache-hits", test_basemap_cache_hits);
+  g_test_add_func ("/video/options/legs-cache", test_legs_cache);
+  g_test_add_func ("/video/options/clip-frames", test_clip_frames);
   return g_test_run ();
 }

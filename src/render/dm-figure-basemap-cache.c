@@ -16,7 +16,16 @@
  * as the figure is, at the same fraction of a pixel, and copied pixel for pixel. Only for
  * image surfaces: an SVG or a PDF keeps its vector map. docs/ANIMATION.md */
 
-/* What the cached pixels depend on beside the view: the tints and the graticule */
+/* g_ptr_array_sort() hands pointers to the elements */
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What the cached pixels depend on beside the view: the tints and the graticule, in the
+ * codes' order (the tints' table is made again for each frame, its order with it) */
 static char *
 dup_style_key (const DmMapStyle *style)
 {
@@ -31,7 +40,7 @@ dup_style_key (const DmMapStyle *style)
       while (g_hash_table_iter_next (&iter, &code, &color))
         g_ptr_array_add (codes, code);
     }
-  g_ptr_array_sort (codes, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (codes, compare_codes);
   for (guint i = 0; i < codes->len; i++)
     {
       const char *c = codes->pdata[i];
@@ -88,6 +97,7 @@ dm_figure_draw_basemap (DmFigure             *self,
       cairo_t *c;
 
       dm_figure_clear_basemap_cache (self);
+      self->base_draws++;
       self->base_cache = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
       c = cairo_create (self->base_cache);
       cairo_set_source_rgb (c, 1, 1, 1);

@@ -99,10 +99,9 @@ fit_view (DmFigure     *self,
           double        h,
           double        margin)
 {
-  DmRouteSet *set = self->set;
   double x0, y0, x1, y1;
 
-  if (!dm_route_set_get_bounds (set, &x0, &y0, &x1, &y1))
+  if (!dm_figure_get_route_bounds (self, &x0, &y0, &x1, &y1))
     {
       dm_view_init_world (view, projection, w, h, margin);
       return;
@@ -267,6 +266,14 @@ dup_places_to_keep (DmFigure *self)
   return keep;
 }
 
+static gboolean find_view_memo (DmFigure             *self,
+                                DmFigureLayout       *l);
+static void     keep_view_memo (DmFigure             *self,
+                                const DmFigureLayout *l);
+static void     compute_view   (DmFigure             *self,
+                                DmFigureLayout       *l,
+                                DmProjection          projection);
+
 static void
 compute_layout_now (DmFigure       *self,
                     cairo_t        *cr,
@@ -369,6 +376,60 @@ compute_layout_now (DmFigure       *self,
   l->map_w = l->width;
   l->map_h = l->height - l->header_h - l->footer_h - l->timeline_h;
 
+  if (!find_view_memo (self, l))
+    {
+      compute_view (self, l, projection);
+      keep_view_memo (self, l);
+    }
+  l->view.device_scale = dm_figure_get_scale (self);
+}
+
+/* The key of a view: the view mode, its box, the projection, the map's size and scale */
+static void
+get_view_key (DmFigure             *self,
+              const DmFigureLayout *l,
+              double               *key)
+{
+  key[0] = dm_figure_get_view_mode (self), key[1] = dm_figure_get_projection (self);
+  memcpy (key + 2, self->bounds, sizeof self->bounds);
+  key[6] = l->map_w, key[7] = l->map_h, key[8] = l->u, key[9] = dm_figure_get_scale (self);
+}
+
+/* A clip's frames (a figure keeping a cache) share their view: found once while the routes
+ * stay the same */
+static gboolean
+find_view_memo (DmFigure       *self,
+                DmFigureLayout *l)
+{
+  double key[10];
+
+  if ((!self->cache_basemap && !self->cache_legs) ||
+      self->view_serial != dm_route_set_get_serial (self->set))
+    return FALSE;
+  get_view_key (self, l, key);
+  if (memcmp (key, self->view_key, sizeof key) != 0)
+    return FALSE;
+  l->view = self->memo_view;
+  return TRUE;
+}
+
+static void
+keep_view_memo (DmFigure             *self,
+                const DmFigureLayout *l)
+{
+  if (!self->cache_basemap && !self->cache_legs)
+    return;
+  get_view_key (self, l, self->view_key);
+  self->memo_view = l->view;
+  self->view_serial = dm_route_set_get_serial (self->set);
+}
+
+/* The map's view: the world, a box, or the fit of the routes */
+static void
+compute_view (DmFigure       *self,
+              DmFigureLayout *l,
+              DmProjection    projection)
+{
   switch (dm_figure_get_view_mode (self))
     {
     case DM_FIGURE_VIEW_WORLD:
@@ -400,7 +461,6 @@ compute_layout_now (DmFigure       *self,
                                  dm_figure_get_view_mode (self) == DM_FIGURE_VIEW_FIT ? 24 * l->u
                                                                                        : 0);
     }
-  l->view.device_scale = dm_figure_get_scale (self);
 }
 
 /* The layout, its texts measured in the figure's language */

@@ -110,7 +110,7 @@ dm_figure_draw_map (DmFigure             *self,
   dm_figure_draw_basemap (self, cr, l, style);
   if (map_style->show_labels)
     dm_basemap_draw_labels (basemap, cr, &l->view, map_style, taken);
-  dm_route_draw_legs (self->set, cr, &l->view, route_style, t, FALSE);
+  dm_figure_draw_legs (self, cr, l, route_style, t);
   draw_highlight (self, cr, &l->view);
   dm_route_paint_labels (self->set, cr, &l->view, route_style, labels);
   if (has_legend)

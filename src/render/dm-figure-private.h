@@ -45,6 +45,19 @@ struct _DmFigure
   char         *base_key;
   DmView        base_view;
   double        base_geometry[4]; /* the fraction of a pixel, the scale */
+  guint         base_draws;  /* how many times the cache was drawn (tests) */
+  gboolean      cache_legs; /* keep the legs a clip does not change (dm-figure-legs-cache.c) */
+  cairo_surface_t *legs_cache;
+  gpointer      legs_key;
+  DmView        legs_view;
+  /* with a cache, what the fit found, while the routes (their set's serial) stay: the
+   * routes' bounds and the map's view (dm-figure-layout.c) */
+  guint         bounds_serial; /* 0: none found */
+  gboolean      has_bounds;
+  double        route_bounds[4];
+  guint         view_serial;   /* 0: none found */
+  double        view_key[10];
+  DmView        memo_view;
   gboolean      clip_set;  /* a frame of a clip from clip_start to clip_end */
   gint64        clip_start;
   gint64        clip_end;
@@ -134,6 +147,14 @@ void       dm_figure_draw_basemap    (DmFigure             *self,
                                       const DmMapStyle     *style);
 void       dm_figure_clear_basemap_cache (DmFigure         *self);
 
+/* dm-figure-legs-cache.c */
+void       dm_figure_draw_legs       (DmFigure             *self,
+                                      cairo_t              *cr,
+                                      const DmFigureLayout *layout,
+                                      const DmRouteStyle   *style,
+                                      gint64                t);
+void       dm_figure_clear_legs_cache (DmFigure            *self);
+
 /* dm-figure-grid.c */
 void       dm_figure_draw_grid       (DmFigure             *self,
                                       cairo_t              *cr);
@@ -155,6 +176,11 @@ const DmLabelPlacer *dm_figure_get_placed (DmFigure      *self);
 
 /* dm-figure.c: routes fitted past DM_FIGURE_POLAR_LATITUDE, no projection given */
 gboolean   dm_figure_is_polar_fit  (DmFigure             *self);
+gboolean   dm_figure_get_route_bounds (DmFigure          *self,
+                                       double            *lon_min,
+                                       double            *lat_min,
+                                       double            *lon_max,
+                                       double            *lat_max);
 
 /* dm-figure.c: makes the figure's language this thread's (dm-i18n.c); returns the one before,
  * for dm_i18n_set_thread_language() when done */

@@ -59,6 +59,7 @@ dm_figure_finalize (GObject *object)
   g_free (self->highlight);
   g_clear_pointer (&self->placed, dm_label_placer_free);
   dm_figure_clear_basemap_cache (self);
+  dm_figure_clear_legs_cache (self);
   G_OBJECT_CLASS (dm_figure_parent_class)->finalize (object);
 }
 
@@ -222,6 +223,7 @@ dm_figure_dup (DmFigure *self)
   copy->no_footer = self->no_footer;
   copy->panel_notes = self->panel_notes;
   copy->cache_basemap = self->cache_basemap;
+  copy->cache_legs = self->cache_legs;
   copy->highlight = g_strdup (self->highlight);
   return copy;
 }
@@ -421,8 +423,33 @@ dm_figure_is_polar_fit (DmFigure *self)
   double x0, y0, x1, y1;
 
   return !self->projection_set && self->view_mode == DM_FIGURE_VIEW_FIT &&
-         dm_route_set_get_bounds (self->set, &x0, &y0, &x1, &y1) &&
+         dm_figure_get_route_bounds (self, &x0, &y0, &x1, &y1) &&
          (y1 > DM_FIGURE_POLAR_LATITUDE || y0 < -DM_FIGURE_POLAR_LATITUDE);
+}
+
+/* dm_route_set_get_bounds() of the figure's routes; a clip's frames (a figure keeping a
+ * cache) find them once, as long as the routes stay the same */
+gboolean
+dm_figure_get_route_bounds (DmFigure *self,
+                            double   *lon_min,
+                            double   *lat_min,
+                            double   *lon_max,
+                            double   *lat_max)
+{
+  guint serial = dm_route_set_get_serial (self->set);
+
+  if (!self->cache_basemap && !self->cache_legs)
+    return dm_route_set_get_bounds (self->set, lon_min, lat_min, lon_max, lat_max);
+  if (self->bounds_serial != serial)
+    {
+      double *b = self->route_bounds;
+
+      self->has_bounds = dm_route_set_get_bounds (self->set, &b[0], &b[1], &b[2], &b[3]);
+      self->bounds_serial = serial;
+    }
+  *lon_min = self->route_bounds[0], *lat_min = self->route_bounds[1];
+  *lon_max = self->route_bounds[2], *lat_max = self->route_bounds[3];
+  return self->has_bounds;
 }
 
 void
@@ -715,4 +742,22 @@ dm_figure_set_cache_basemap (DmFigure *self,
   self->cache_basemap = cache;
   if (!cache)
     dm_figure_clear_basemap_cache (self);
+}
+
+/**
+ * dm_figure_set_cache_legs:
+ * Keep the legs that stay the same over the clip range (dm_figure_set_clip_range()) between
+ * drawings on image surfaces, for the frames of a clip: the legs done by the clip's start and
+ * those to come after its end are drawn once, and each frame draws only the legs ending within
+ * the clip. Drawn again when the view or the scale change. Each figure (dm_figure_dup()) keeps
+ * its own.
+ */
+void
+dm_figure_set_cache_legs (DmFigure *self,
+                          gboolean  cache)
+{
+  g_return_if_fail (DM_IS_FIGURE (self));
+  self->cache_legs = cache;
+  if (!cache)
+    dm_figure_clear_legs_cache (self);
 }

@@ -121,6 +121,9 @@ void          dm_figure_set_small_multiples (DmFigure   *self,
 /* Keeps the base map's pixels between drawings (a clip's frames) */
 void          dm_figure_set_cache_basemap (DmFigure     *self,
                                            gboolean      cache);
+/* Keeps the legs that a clip's frames share between drawings (dm-figure-legs-cache.c) */
+void          dm_figure_set_cache_legs  (DmFigure       *self,
+                                         gboolean        cache);
 /* The events' sources under the map (the data's attribution stays, as its licences ask) */
 gboolean      dm_figure_get_show_sources (DmFigure      *self);
 void          dm_figure_set_show_sources (DmFigure      *self,

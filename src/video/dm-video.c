@@ -449,8 +449,10 @@ dm_video_write_with (DmFigure             *figure,
     return FALSE;
 
   clip = dm_figure_dup (figure);
-  /* a fixed camera: the frames share their base map, drawn once per change of tints */
+  /* a fixed camera: the frames share their base map, drawn once per change of tints, and
+   * the legs the clip does not change, drawn once (a camera that follows draws them all) */
   dm_figure_set_cache_basemap (clip, TRUE);
+  dm_figure_set_cache_legs (clip, !options->follow);
   if (!dm_figure_get_clip_range (clip, &f.start, &f.end))
     {
       if (!dm_document_get_extent (dm_figure_get_document (clip), &f.start, &f.end))
