@@ -599,6 +599,12 @@ shown_in (GListModel *model,
   return FALSE;
 }
 
+static gboolean
+filters_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (((DmEventList *) data)->filter_revealer);
+}
+
 /* "From" 2025-10-28 "To" 2025-10-29 on the sample leaves the events overlapping those two
  * days (as written, at their places) in the list, on the map and on the timeline */
 static void
@@ -619,9 +625,11 @@ test_date_range (void)
   model = dm_event_list_get_model (list);
   g_assert_cmpuint (dm_event_list_count_filters (list), ==, 0);
 
-  /* Keyboard: the entries take the focus once the filters are shown */
+  /* Keyboard: the entries take the focus once the filters are shown (and laid out: Tab
+   * follows their places; a fixed 400 ms was too short on a loaded machine) */
   gtk_toggle_button_set_active (list->filter_button, TRUE);
-  app_test_wait (400);
+  g_assert_true (app_test_wait_until (filters_revealed, list, 10000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list->to_filter)));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)), GTK_WIDGET (list->to_filter)));
   /* Shift+Tab from "To" goes to "From" */
