@@ -226,6 +226,32 @@ test_batched (void)
   assert_compact (out);
 }
 
+/* Cut anywhere (a tag, a value, a number), a document is still read within its bytes, and
+ * what is not a whole tag passes on unchanged */
+static void
+test_truncated (void)
+{
+  const char *svg = HEAD "<defs>\n<clipPath id=\"clip1\">\n  <path d=\"M 0 9.25 L 19 9.25 Z \"/>\n"
+    "</clipPath>\n</defs>\n<!-- a comment -->\n<g clip-path=\"url(#clip1)\">\n"
+    "<path style=\"" SOLID "\" d=\"M 455.355469 975.351562 L -0.003906 -2.5 \"" MOVE "/>\n"
+    "<path style=\"" WHITE "\" d=\"M 455.355469 975.351562 L -0.003906 -2.5 \"" MOVE "/>\n"
+    "<path style=\"" SOLID "\" d=\"M 1 1 L 2 2 \"/>\n<path style=\"" SOLID "\" d=\"M 3 3 L 4 4 \"/>\n"
+    "</g>\n</svg>\n";
+  gsize length = strlen (svg);
+
+  for (gsize n = 0; n <= length; n++)
+    {
+      /* a copy of just those bytes, so that reading past them is caught under valgrind or
+       * AddressSanitizer */
+      g_autofree char *cut = g_memdup2 (svg, n);
+      g_autofree char *out = compact (cut, n);
+      g_autofree char *same = g_strndup (svg, n);
+
+      if (n < strlen (HEAD) - 1)
+        g_assert_cmpstr (out, ==, same);
+    }
+}
+
 static cairo_status_t
 fail_cb (void                *closure,
          const unsigned char *data,
@@ -428,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/render/svg-compact/coordinates", test_coordinates);
   g_test_add_func ("/render/svg-compact/join-and-share", test_join_and_share);
   g_test_add_func ("/render/svg-compact/batched", test_batched);
+  g_test_add_func ("/render/svg-compact/truncated", test_truncated);
   g_test_add_func ("/render/svg-compact/write-error", test_write_error);
   g_test_add_func ("/render/svg-compact/us-record", test_us_record);
   return g_test_run ();

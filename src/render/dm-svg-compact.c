@@ -435,9 +435,8 @@ dm_svg_compact_write (const char         *svg,
           continue;
         }
       e = dm_svg_item_end (p, end);
-      if (e == NULL)
-        e = end;
-      if (dm_svg_split_tag (p, e, &name, &name_len, &a, &a_end) &&
+      /* a tag cut short is not read as one: passed on as it is */
+      if (e != NULL && dm_svg_split_tag (p, e, &name, &name_len, &a, &a_end) &&
           dm_svg_parse_attrs (a, a_end, attrs))
         {
           write_element (&c, name, name_len, attrs, a_end < e - 1);
@@ -453,6 +452,8 @@ dm_svg_compact_write (const char         *svg,
         }
       else
         {
+          if (e == NULL)
+            e = end;
           close_group (&c);
           g_string_append_len (c.out, p, e - p);
         }
