@@ -58,6 +58,12 @@ grep -q '<text[^>]*>Late October 2025' "$tmp/a.svg" && ok "svg title is text" ||
 grep -q '<text[^>]*>Pyongyang</text>' "$tmp/a.svg" && ok "svg place label is text" || bad "svg place label is text"
 grep -q '<text[^>]*>Choe Son Hui</text>' "$tmp/a.svg" && ok "svg legend is text" || bad "svg legend is text"
 grep -q 'width="800px"' "$tmp/a.svg" && ok "svg width in px" || bad "svg width: $(head -c 300 "$tmp/a.svg")"
+# compacted (dm-svg-compact.c): well-formed XML, styles as classes, none repeated inline
+xmllint --noout "$tmp/a.svg" && ok "svg is well-formed XML" || bad "svg is well-formed XML"
+grep -q '^<style type="text/css">' "$tmp/a.svg" && grep -q '<path class="s[0-9]*" d="M' "$tmp/a.svg" \
+  && ok "svg styles are classes" || bad "svg styles are classes"
+n=$(grep -o 'style="[^"]*"' "$tmp/a.svg" | sort | uniq -d | wc -l)
+check "no inline style repeated" 0 "$n"
 rsvg-convert -o "$tmp/svg.png" "$tmp/a.svg"; st=$?
 check "rsvg-convert renders the svg" 0 $st
 check "svg rendering size" "800 450" "$(png_size "$tmp/svg.png")"

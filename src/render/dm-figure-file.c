@@ -16,6 +16,7 @@
 #include "dm-error.h"
 #include "dm-figure-private.h"
 #include "dm-png.h"
+#include "dm-svg-compact.h"
 #include "dm-text.h"
 
 /* Writing a figure: PNG through an image surface, SVG and PDF through Cairo's vector
@@ -84,7 +85,8 @@ memory_write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Cairo's SVG with the recorded texts (dm_text_record()) as <text> elements on top */
+/* Cairo's SVG, compacted (dm-svg-compact.c: classes, rounded coordinates, hollow lines
+ * written once), with the recorded texts (dm_text_record()) as <text> elements on top */
 static cairo_status_t
 write_svg_with_texts (GByteArray *svg,
                       const char *texts,
@@ -101,7 +103,7 @@ write_svg_with_texts (GByteArray *svg,
   head = end - data;
   g_string_append (layer, texts ? texts : "");
   g_string_append (layer, "</g>\n");
-  status = write_cb (sink, svg->data, head);
+  status = dm_svg_compact_write (data, head, DM_SVG_COMPACT_DECIMALS, write_cb, sink);
   if (status == CAIRO_STATUS_SUCCESS)
     status = write_cb (sink, (const unsigned char *) layer->str, layer->len);
   if (status == CAIRO_STATUS_SUCCESS)
