@@ -62,6 +62,12 @@ build_set_thread (GTask        *task,
 {
   DmView view;
 
+  /* events changed again before this build left the pool's queue: another one follows */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
   init_screen_projection (&view);
   g_task_return_pointer (task, dm_route_set_new_frozen (task_data, &view), g_object_unref);
 }
