@@ -15,77 +15,10 @@
  * (dm_route_renderer_build_async) while frames show a stand-in; one build at a time, the one
  * for the latest view: an older one is cancelled (docs/APP.md).
  *
- * The route set follows the document's events by itself (rebuilt on the main thread when
- * next used), but for documents of ASYNC_MIN_EVENTS or more: then each change of the
- * events starts a worker thread that builds a frozen set from a snapshot of them
- * (dm_route_set_new_frozen), cancelling the build of older events, and the new set takes
- * the old one's place when it is ready; meanwhile frames draw the old one. */
+ * The route set: dm-screen-painter-set.c. */
 
 /* Rebuilding the caches for a new view slower than this lets a moving view reuse them */
 #define SLOW_REBUILD_US 12000
-
-/* From this many events on, the route set itself is built by a worker thread from a
- * snapshot of the events (seconds of work at 100,000 events): until it is ready the map
- * shows the set drawn before, or none, never one that does not match the events */
-#define ASYNC_MIN_EVENTS 20000
-
-struct _DmScreenPainter
-{
-  DmDocument      *document;
-  DmEvent         *selected;
-  GPtrArray       *people;         /* DmActor at the selected summit or meeting */
-  DmRouteSet      *set;            /* following the document, or frozen from a snapshot */
-  DmRouteRenderer    *layer;
-
-  /* The route set built by a worker thread (documents of async_min_events or more) */
-  GListModel      *events;         /* the document's, watched */
-  gulong           events_id;
-  guint            async_min_events;
-  GCancellable    *set_build;
-  GSourceFunc      set_func;
-  gpointer         set_data;
-
-  /* The caches as last drawn, for views on the move */
-  cairo_surface_t *last_legs;
-  cairo_surface_t *last_places;
-  DmView           last_view;
-  guint            last_serial;    /* the set's, when last drawn */
-  gint64           last_cost_us;   /* drawing the caches anew, for the set... */
-  guint            cost_serial;    /* ...with this serial (0: not known) */
-  double           us_per_leg;     /* the last rebuild's cost per leg, of any set (0: none) */
-  gint64           slow_rebuild_us;
-
-  /* The build under way in worker threads */
-  gboolean         synchronous;
-  GCancellable    *build;
-  DmView           build_view;
-  gint64           build_t;
-  guint            build_serial;
-  GSourceFunc      ready_func;
-  gpointer         ready_data;
-
-  /* The still picture (legs, the selected event, places) as last prepared: its stamp
-   * changes whenever its pixels may have */
-  guint            still_stamp;
-  gboolean         still_dirty;
-  cairo_surface_t *still_legs;
-  cairo_surface_t *still_places;
-  guint            still_rebuilds;
-  DmView           still_view;
-  gboolean         still_partial;  /* the last change was only inside still_damage */
-  cairo_rectangle_int_t still_damage;
-
-  /* What the last drawing showed */
-  gboolean         complete;
-  DmView           drawn_view;
-  double           drawn_time;
-};
-
-typedef struct
-{
-  DmScreenPainter *painter;   /* not to be touched once cancellable is cancelled */
-  GCancellable    *cancellable;
-} BuildData;
 
 void
 dm_view_init_screen (DmView *view,
@@ -114,8 +47,8 @@ dm_screen_painter_new (void)
   return self;
 }
 
-static void
-cancel_build (DmScreenPainter *self)
+void
+dm_screen_painter_cancel_build (DmScreenPainter *self)
 {
   if (self->build == NULL)
     return;
@@ -123,32 +56,14 @@ cancel_build (DmScreenPainter *self)
   g_clear_object (&self->build);
 }
 
-static void
-cancel_set_build (DmScreenPainter *self)
-{
-  if (self->set_build == NULL)
-    return;
-  g_cancellable_cancel (self->set_build);
-  g_clear_object (&self->set_build);
-}
-
-static void
-unwatch_events (DmScreenPainter *self)
-{
-  if (self->events == NULL)
-    return;
-  g_clear_signal_handler (&self->events_id, self->events);
-  g_clear_object (&self->events);
-}
-
 void
 dm_screen_painter_free (DmScreenPainter *self)
 {
   if (self == NULL)
     return;
-  cancel_build (self);
-  cancel_set_build (self);
-  unwatch_events (self);
+  dm_screen_painter_cancel_build (self);
+  dm_screen_painter_cancel_set_build (self);
+  dm_screen_painter_unwatch_events (self);
   g_clear_pointer (&self->last_legs, cairo_surface_destroy);
   g_clear_pointer (&self->last_places, cairo_surface_destroy);
   g_clear_object (&self->layer);
@@ -159,150 +74,15 @@ dm_screen_painter_free (DmScreenPainter *self)
   g_free (self);
 }
 
-/* Draws @set (taken) from now on, in the same style */
-static void
-replace_set (DmScreenPainter *self,
-             DmRouteSet      *set)
-{
-  cancel_build (self);
-  g_clear_object (&self->set);
-  self->set = set;
-  self->complete = FALSE;
-  self->cost_serial = 0;
-  if (self->layer == NULL)
-    self->layer = dm_route_renderer_new (set);
-  else
-    dm_route_renderer_set_set (self->layer, set);
-  if (self->set_func != NULL)
-    self->set_func (self->set_data);
-}
-
-/* The screen's projection: what a frozen set projects its legs for */
-static void
-init_screen_projection (DmView *view)
-{
-  dm_view_init_screen (view, 0, 0, 0, 256, 1, 1, 1);
-}
-
-static void
-build_set_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  DmView view;
-
-  init_screen_projection (&view);
-  g_task_return_pointer (task, dm_route_set_new_frozen (task_data, &view), g_object_unref);
-}
-
-/* On the main thread */
-static void
-set_built_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  BuildData *data = user_data;
-  DmScreenPainter *self = data->painter;
-  g_autoptr(DmRouteSet) set = g_task_propagate_pointer (G_TASK (result), NULL);
-  gboolean cancelled = g_cancellable_is_cancelled (data->cancellable);
-
-  /* The snapshot's events are let go here, on the main thread */
-  g_task_set_task_data (G_TASK (result), NULL, NULL);
-  g_object_unref (data->cancellable);
-  g_free (data);
-  /* Replaced by a build of newer events, or the painter is gone: nothing to touch */
-  if (cancelled)
-    return;
-  g_clear_object (&self->set_build);
-  replace_set (self, g_steal_pointer (&set));
-  if (self->ready_func != NULL)
-    self->ready_func (self->ready_data);
-}
-
-/* Builds the set of the document's events as they are now, in a worker thread */
-static void
-start_set_build (DmScreenPainter *self)
-{
-  g_autoptr(GTask) task = NULL;
-  BuildData *data;
-
-  cancel_set_build (self);
-  self->set_build = g_cancellable_new ();
-  data = g_new0 (BuildData, 1);
-  data->painter = self;
-  data->cancellable = g_object_ref (self->set_build);
-  task = g_task_new (NULL, self->set_build, set_built_cb, data);
-  g_task_set_source_tag (task, start_set_build);
-  g_task_set_name (task, "[diplomap] route set");
-  /* a cancelled build's set still comes back, to be dropped on the main thread */
-  g_task_set_check_cancellable (task, FALSE);
-  /* the events as they are now, in a document nobody changes (events are never edited in
-   * place: an edit puts a new event in the old one's place) */
-  g_task_set_task_data (task, dm_document_new_filtered (self->document, self->events),
-                        g_object_unref);
-  g_task_run_in_thread (task, build_set_thread);
-}
-
-static gboolean
-wants_worker (DmScreenPainter *self)
-{
-  return !self->synchronous && g_list_model_get_n_items (self->events) >= self->async_min_events;
-}
-
-/* Whether the set follows the document by itself (built on the main thread when used) */
-static gboolean
-set_is_live (DmScreenPainter *self)
-{
-  return self->set != NULL && dm_route_set_get_document (self->set) == self->document;
-}
-
-/* The events changed (or the document, or the way sets are built): a small document's set
- * follows it by itself; a big one's is built anew by a worker thread, cancelling the build
- * of older events, so that no edit is lost */
-static void
-follow_events (DmScreenPainter *self)
-{
-  if (!wants_worker (self))
-    {
-      cancel_set_build (self);
-      if (!set_is_live (self))
-        replace_set (self, dm_route_set_new (self->document));
-      return;
-    }
-  /* the set that follows the document has already let its routes go: none until the new
-   * set comes, rather than a picture that does not match the events */
-  if (self->set == NULL || set_is_live (self))
-    {
-      g_autoptr(GListStore) none = g_list_store_new (DM_TYPE_EVENT);
-      g_autoptr(DmDocument) empty = dm_document_new_filtered (self->document, G_LIST_MODEL (none));
-      DmView view;
-
-      init_screen_projection (&view);
-      replace_set (self, dm_route_set_new_frozen (empty, &view));
-    }
-  start_set_build (self);
-}
-
-static void
-events_changed_cb (GListModel      *events,
-                   guint            position,
-                   guint            removed,
-                   guint            added,
-                   DmScreenPainter *self)
-{
-  follow_events (self);
-}
-
 void
 dm_screen_painter_set_document (DmScreenPainter *self,
                                 DmDocument      *document)
 {
   if (!g_set_object (&self->document, document))
     return;
-  cancel_build (self);
-  cancel_set_build (self);
-  unwatch_events (self);
+  dm_screen_painter_cancel_build (self);
+  dm_screen_painter_cancel_set_build (self);
+  dm_screen_painter_unwatch_events (self);
   self->complete = FALSE;
   self->cost_serial = 0;
   g_clear_pointer (&self->last_legs, cairo_surface_destroy);
@@ -312,34 +92,7 @@ dm_screen_painter_set_document (DmScreenPainter *self,
   self->still_dirty = TRUE;
   if (document == NULL)
     return;
-  self->events = g_object_ref (dm_document_get_events (document));
-  self->events_id = g_signal_connect (self->events, "items-changed",
-                                      G_CALLBACK (events_changed_cb), self);
-  follow_events (self);
-}
-
-void
-dm_screen_painter_set_set_func (DmScreenPainter *self,
-                                GSourceFunc      func,
-                                gpointer         data)
-{
-  self->set_func = func;
-  self->set_data = data;
-}
-
-void
-dm_screen_painter_set_async_events (DmScreenPainter *self,
-                                    guint            n_events)
-{
-  self->async_min_events = n_events;
-  if (self->document != NULL && wants_worker (self) == set_is_live (self))
-    follow_events (self);
-}
-
-gboolean
-dm_screen_painter_is_building_set (DmScreenPainter *self)
-{
-  return self->set_build != NULL;
+  dm_screen_painter_watch_events (self);
 }
 
 void
@@ -383,9 +136,8 @@ dm_screen_painter_set_synchronous (DmScreenPainter *self,
 {
   self->synchronous = synchronous;
   if (synchronous)
-    cancel_build (self);
-  if (self->document != NULL && wants_worker (self) == set_is_live (self))
-    follow_events (self);
+    dm_screen_painter_cancel_build (self);
+  dm_screen_painter_update_set (self);
 }
 
 DmRouteSet *
@@ -564,7 +316,7 @@ request_build (DmScreenPainter *self,
   if (self->build != NULL && dm_view_equal (view, &self->build_view) &&
       serial == self->build_serial && t >= self->build_t)
     return;
-  cancel_build (self);
+  dm_screen_painter_cancel_build (self);
   self->build = g_cancellable_new ();
   self->build_view = *view;
   self->build_t = t;
@@ -664,7 +416,7 @@ dm_screen_painter_prepare (DmScreenPainter *self,
       return FALSE;
     }
   /* Whatever was being built is not what this frame shows */
-  cancel_build (self);
+  dm_screen_painter_cancel_build (self);
   n_rebuilds = dm_route_renderer_get_n_rebuilds (self->layer);
   t0 = g_get_monotonic_time ();
   legs = dm_route_renderer_get_legs_surface (self->layer, view, (gint64) time, &legs_changed);
