@@ -38,6 +38,7 @@ replace_set (DmScreenPainter *self,
   g_clear_object (&self->set);
   self->set = set;
   self->complete = FALSE;
+  self->still_dirty = TRUE;
   self->cost_serial = 0;
   if (self->layer == NULL)
     self->layer = dm_route_renderer_new (set);
