@@ -8,6 +8,7 @@
 #include "dm-event-editor.h"
 #include "dm-gazetteer.h"
 #include "dm-great-circle.h"
+#include "dm-tile-paintable.h"
 #include "dm-window-private.h"
 
 /* The window's map: the offline tiles and the routes layer, flying to events, fitting the
@@ -530,6 +531,15 @@ add_map_actions (DmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* Tiles as Cairo nodes for GSK's Cairo renderer (dm-tile-paintable.c) */
+static void
+window_realized_cb (GtkWidget *widget)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+
+  dm_tile_paintable_set_draw_with_cairo (GSK_IS_CAIRO_RENDERER (renderer));
+}
+
 void
 dm_window_setup_map (DmWindow *self)
 {
@@ -537,6 +547,7 @@ dm_window_setup_map (DmWindow *self)
   g_autoptr(ShumateMapLayer) tiles = NULL;
   GtkGesture *click;
 
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   self->map_source = dm_map_source_new ();
   dm_map_source_set_dark (self->map_source, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   dm_map_source_set_scale_factor (self->map_source,
