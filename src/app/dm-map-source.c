@@ -74,6 +74,7 @@ draw_tile_thread (GTask        *task,
   int px = (TILE_SIZE + 2 * MARGIN) * job->scale;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
   cairo_t *cr = cairo_create (surface);
+  GdkTexture *texture;
   GBytes *bytes;
 
   cairo_scale (cr, job->scale, job->scale);
@@ -86,10 +87,12 @@ draw_tile_thread (GTask        *task,
                                       cairo_image_surface_get_stride (surface) * px,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   /* Cairo's ARGB32 premultiplied is GDK_MEMORY_DEFAULT's layout on little-endian */
-  g_task_return_pointer (task,
-                         gdk_memory_texture_new (px, px, GDK_MEMORY_DEFAULT, bytes,
-                                                 cairo_image_surface_get_stride (surface)),
-                         g_object_unref);
+  texture = gdk_memory_texture_new (px, px, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  /* the same pixels, for GSK's Cairo renderer (dm_tile_paintable_set_draw_with_cairo) */
+  g_object_set_data_full (G_OBJECT (texture), DM_TILE_SURFACE_KEY, cairo_surface_reference (surface),
+                          (GDestroyNotify) cairo_surface_destroy);
+  g_task_return_pointer (task, texture, g_object_unref);
   g_bytes_unref (bytes);
 }
 

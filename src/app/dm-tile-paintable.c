@@ -16,10 +16,19 @@
 
 struct _DmTilePaintable
 {
-  GObject     parent_instance;
-  GdkTexture *texture;
-  double      margin;  /* on each side, as a fraction of the tile's size */
+  GObject          parent_instance;
+  GdkTexture      *texture;
+  double           margin;   /* on each side, as a fraction of the tile's size */
+  cairo_surface_t *surface;  /* the texture's pixels, shared, when known */
+  GskRenderNode   *node;     /* the last drawing, for the Cairo renderer */
+  double           node_width;
+  double           node_height;
 };
+
+/* GSK's Cairo renderer converts a texture's every pixel each time it draws it (GTK 4.8), the
+ * whole tile for a corner of it: with it, tiles are drawn as Cairo nodes of their surface,
+ * kept while their size stays (a frame redraws only where something changed) */
+static gboolean draw_with_cairo;
 
 static void dm_tile_paintable_iface_init (GdkPaintableInterface *iface);
 
@@ -34,9 +43,38 @@ dm_tile_paintable_snapshot (GdkPaintable *paintable,
 {
   DmTilePaintable *self = DM_TILE_PAINTABLE (paintable);
   double mx = width * self->margin, my = height * self->margin;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (-mx, -my, width + 2 * mx, height + 2 * my);
 
-  gtk_snapshot_append_texture (GTK_SNAPSHOT (snapshot), self->texture,
-                               &GRAPHENE_RECT_INIT (-mx, -my, width + 2 * mx, height + 2 * my));
+  if (!draw_with_cairo || self->surface == NULL)
+    {
+      gtk_snapshot_append_texture (GTK_SNAPSHOT (snapshot), self->texture, &bounds);
+      return;
+    }
+  if (self->node == NULL || self->node_width != width || self->node_height != height)
+    {
+      cairo_pattern_t *pattern = cairo_pattern_create_for_surface (self->surface);
+      cairo_matrix_t matrix;
+      cairo_t *cr;
+
+      g_clear_pointer (&self->node, gsk_render_node_unref);
+      self->node = gsk_cairo_node_new (&bounds);
+      self->node_width = width;
+      self->node_height = height;
+      cr = gsk_cairo_node_get_draw_context (self->node);
+      /* as GSK's Cairo renderer draws a texture node: the same pixels */
+      cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+      cairo_matrix_init_scale (&matrix,
+                               gdk_texture_get_width (self->texture) / bounds.size.width,
+                               gdk_texture_get_height (self->texture) / bounds.size.height);
+      cairo_matrix_translate (&matrix, -bounds.origin.x, -bounds.origin.y);
+      cairo_pattern_set_matrix (pattern, &matrix);
+      cairo_set_source (cr, pattern);
+      cairo_pattern_destroy (pattern);
+      cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+    }
+  gtk_snapshot_append_node (GTK_SNAPSHOT (snapshot), self->node);
 }
 
 /* The tile's own size, without the margin */
@@ -77,6 +115,8 @@ dm_tile_paintable_finalize (GObject *object)
   DmTilePaintable *self = DM_TILE_PAINTABLE (object);
 
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
   G_OBJECT_CLASS (dm_tile_paintable_parent_class)->finalize (object);
 }
 
@@ -108,7 +148,21 @@ dm_tile_paintable_new (GdkTexture *texture,
   self = g_object_new (DM_TYPE_TILE_PAINTABLE, NULL);
   self->texture = g_object_ref (texture);
   self->margin = margin;
+  self->surface = g_object_get_data (G_OBJECT (texture), DM_TILE_SURFACE_KEY);
+  if (self->surface != NULL)
+    cairo_surface_reference (self->surface);
   return GDK_PAINTABLE (self);
+}
+
+/**
+ * dm_tile_paintable_set_draw_with_cairo:
+ * Whether tiles whose texture came with its Cairo surface (%DM_TILE_SURFACE_KEY) are drawn
+ * as Cairo nodes: for GSK's Cairo renderer (the window sets it when it is realized).
+ */
+void
+dm_tile_paintable_set_draw_with_cairo (gboolean with_cairo)
+{
+  draw_with_cairo = with_cairo;
 }
 
 GdkTexture *

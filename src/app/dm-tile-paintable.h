@@ -11,6 +11,9 @@ G_DECLARE_FINAL_TYPE (DmTilePaintable, dm_tile_paintable, DM, TILE_PAINTABLE, GO
 GdkPaintable *dm_tile_paintable_new         (GdkTexture      *texture,
                                              double           margin);
 GdkTexture   *dm_tile_paintable_get_texture (DmTilePaintable *self);
+/* Data of a tile's texture: its Cairo image surface, whose bytes the texture holds */
+#define DM_TILE_SURFACE_KEY "dm-tile-surface"
+void          dm_tile_paintable_set_draw_with_cairo (gboolean with_cairo);
 double        dm_tile_paintable_get_margin  (DmTilePaintable *self);
 
 G_END_DECLS

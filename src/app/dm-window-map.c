@@ -8,6 +8,7 @@
 #include "dm-event-editor.h"
 #include "dm-gazetteer.h"
 #include "dm-great-circle.h"
+#include "dm-tile-paintable.h"
 #include "dm-window-private.h"
 
 /* The window's map: the offline tiles and the routes layer, flying to events, fitting the
@@ -551,6 +552,15 @@ routes_changed_cb (DmWindow *self)
   dm_window_update_map_key (self);
 }
 
+/* Tiles as Cairo nodes for GSK's Cairo renderer (dm-tile-paintable.c) */
+static void
+window_realized_cb (GtkWidget *widget)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+
+  dm_tile_paintable_set_draw_with_cairo (GSK_IS_CAIRO_RENDERER (renderer));
+}
+
 void
 dm_window_setup_map (DmWindow *self)
 {
@@ -558,6 +568,7 @@ dm_window_setup_map (DmWindow *self)
   g_autoptr(ShumateMapLayer) tiles = NULL;
   GtkGesture *click;
 
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   self->map_source = dm_map_source_new ();
   dm_map_source_set_dark (self->map_source, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   dm_map_source_set_scale_factor (self->map_source,
