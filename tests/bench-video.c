@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Benchmark of animations (issue 14): 10 s at 1920x1080, 30 fps, of the sample and of the
- * U.S. record's busiest year, as WebM and MP4, time per frame next to the drawing of one
+ * U.S. record's busiest year, as WebM, MP4 and GIF, time per frame next to the drawing of one
  * still figure of the same size measured in the same run (target: at most 1.5x, encoding
  * included), and where the time goes, for both: drawing a frame on one thread, the same on
  * every core at once with nothing kept, with the clip's base map kept, and with the legs that
@@ -268,8 +268,10 @@ measure (DmDocument *doc,
 {
   g_autofree char *webm = g_build_filename (dir, "clip.webm", NULL);
   g_autofree char *mp4 = g_build_filename (dir, "clip.mp4", NULL);
+  g_autofree char *gif = g_build_filename (dir, "clip.gif", NULL);
   double still, parallel = 0, cached = 0, legs = 0, enc_webm = 0, enc_mp4 = 0, webm_frame, mp4_frame;
-  goffset webm_size = 0, mp4_size = 0;
+  double gif_frame;
+  goffset webm_size = 0, mp4_size = 0, gif_size = 0;
   guint n = dm_video_count_frames (SECONDS, FPS);
 
   /* warm up: base map levels decoded, fonts loaded */
@@ -285,6 +287,8 @@ measure (DmDocument *doc,
     }
   webm_frame = time_export (doc, DM_VIDEO_FORMAT_WEBM, webm, &webm_size);
   mp4_frame = time_export (doc, DM_VIDEO_FORMAT_MP4, mp4, &mp4_size);
+  /* at the same size as the others, not a GIF's default 800x450 */
+  gif_frame = time_export (doc, DM_VIDEO_FORMAT_GIF, gif, &gif_size);
   still = MIN (still, time_still (doc)); /* the same before and after: the machine is shared */
 
   g_print ("# animation of %s, %gs at %dx%d, %d fps (%u frames), %u cores\n",
@@ -306,6 +310,8 @@ measure (DmDocument *doc,
            webm_size / 1e6);
   g_print ("%-48s %9.1f %7.2f   %.1f MB\n", "MP4 export, all in", mp4_frame, mp4_frame / still,
            mp4_size / 1e6);
+  g_print ("%-48s %9.1f %7.2f   %.1f MB\n", "GIF export, all in", gif_frame, gif_frame / still,
+           gif_size / 1e6);
 }
 
 int

@@ -470,10 +470,11 @@ dm_video_write_with (DmFigure             *figure,
   f.times = g_new (gint64, f.n_frames);
   for (guint i = 0; i < f.n_frames; i++)
     f.times[i] = dm_video_options_frame_time (options, f.start, f.end, i);
+  /* the legend stays in the corner the fit of the whole range gives it, found once: the
+   * same for every frame of a fixed camera, kept by one that follows */
+  dm_figure_set_legend_corner (clip, dm_figure_find_legend_corner (clip));
   if (options->follow)
     {
-      /* the legend stays in the corner the fit of the whole range gives it */
-      dm_figure_set_legend_corner (clip, dm_figure_find_legend_corner (clip));
       guint hold = count_hold_frames (options);
 
       f.boxes = dm_video_camera_path (clip, f.times, f.n_frames, options->fps);
