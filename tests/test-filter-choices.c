@@ -390,7 +390,8 @@ test_western_asia (void)
   dm_event_list_set_region (list, "Western Asia");
   {
     g_autofree char *label = choice_at (list->region_filter, gtk_drop_down_get_selected (list->region_filter));
-    g_assert_cmpstr (label, ==, "Western Asia");
+    /* in the user's language (the French run of the screenshots: "Asie occidentale") */
+    g_assert_cmpstr (label, ==, g_dgettext (NULL, "Western Asia"));
   }
   g_assert_true (shown (model, "riyadh"));
   g_assert_true (shown (model, "ankara"));
@@ -420,7 +421,9 @@ test_western_asia (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (visits));
 
   /* typing finds a sub-region: "west as" leaves Western Asia only */
-  g_assert_cmpuint (dm_event_list_count_choices_for (list->region_filter, "west as"), ==, 1);
+  if (g_str_equal (g_dgettext (NULL, "Western Asia"), "Western Asia"))
+    g_assert_cmpuint (dm_event_list_count_choices_for (list->region_filter, "west as"), ==, 1);
+  g_assert_cmpuint (dm_event_list_count_choices_for (list->region_filter, g_dgettext (NULL, "Western Asia")), ==, 1);
   if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
     {
       GtkWidget *popover = find_descendant (GTK_WIDGET (list->region_filter), GTK_TYPE_POPOVER);
