@@ -330,6 +330,22 @@ test_pompeo_keys (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The label under @widget showing @text, or NULL */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 shown (GListModel *model,
        const char *id)
@@ -424,16 +440,31 @@ test_western_asia (void)
   if (g_str_equal (g_dgettext (NULL, "Western Asia"), "Western Asia"))
     g_assert_cmpuint (dm_event_list_count_choices_for (list->region_filter, "west as"), ==, 1);
   g_assert_cmpuint (dm_event_list_count_choices_for (list->region_filter, g_dgettext (NULL, "Western Asia")), ==, 1);
-  if (g_getenv ("DM_SCREENSHOT_DIR") != NULL)
-    {
-      GtkWidget *popover = find_descendant (GTK_WIDGET (list->region_filter), GTK_TYPE_POPOVER);
+  /* the pop-up indents the sub-regions under their region */
+  {
+    GtkWidget *popover = find_descendant (GTK_WIDGET (list->region_filter), GTK_TYPE_POPOVER);
+    GtkWidget *africa, *northern, *sub_saharan, *eastern;
 
-      gtk_toggle_button_set_active (list->filter_button, TRUE);
-      app_test_wait (300);
-      gtk_popover_popup (GTK_POPOVER (popover));
-      shoot_screen ("sidebar-regions.png");
-      gtk_popover_popdown (GTK_POPOVER (popover));
-    }
+    gtk_toggle_button_set_active (list->filter_button, TRUE);
+    g_assert_true (app_test_wait_until (filters_revealed, list->filter_revealer, 5000));
+    gtk_popover_popup (GTK_POPOVER (popover));
+    g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+    app_test_wait (300);
+    africa = find_label (popover, g_dgettext (NULL, "Africa"));
+    northern = find_label (popover, g_dgettext (NULL, "Northern Africa"));
+    sub_saharan = find_label (popover, g_dgettext (NULL, "Sub-Saharan Africa"));
+    eastern = find_label (popover, g_dgettext (NULL, "Eastern Africa"));
+    g_assert_nonnull (africa);
+    g_assert_nonnull (northern);
+    g_assert_nonnull (sub_saharan);
+    g_assert_nonnull (eastern);
+    g_assert_cmpint (gtk_widget_get_margin_start (africa), ==, 0);
+    g_assert_cmpint (gtk_widget_get_margin_start (northern), >, 0);
+    g_assert_cmpint (gtk_widget_get_margin_start (sub_saharan), ==, gtk_widget_get_margin_start (northern));
+    g_assert_cmpint (gtk_widget_get_margin_start (eastern), >, gtk_widget_get_margin_start (sub_saharan));
+    shoot_screen ("sidebar-regions.png");
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
   gtk_window_destroy (GTK_WINDOW (win));
 }
 

@@ -303,3 +303,57 @@ dm_event_list_add_choice_search (DmEventList *self,
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), drop, 0);
   gtk_widget_add_controller (GTK_WIDGET (drop), keys);
 }
+
+/* The region pop-up: each sub-region indented under its region, each intermediate region
+ * under its sub-region (the button shows the name alone) */
+
+static guint
+area_depth (const char *label)
+{
+  for (guint i = 0; label != NULL && i < dm_gazetteer_get_n_m49_areas (); i++)
+    {
+      const DmM49Area *area = dm_gazetteer_get_m49_area (i);
+
+      if (g_str_equal (_(area->name), label))
+        {
+          guint depth = 0;
+
+          for (const DmM49Area *a = area; (a = dm_gazetteer_m49_area_get_parent (a)) != NULL;)
+            depth++;
+          return depth;
+        }
+    }
+  return 0;
+}
+
+static void
+setup_region_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_region_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_widget_set_margin_start (label, 16 * area_depth (text));
+}
+
+void
+dm_event_list_indent_regions (DmEventList *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_region_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_region_cb), NULL);
+  gtk_drop_down_set_list_factory (self->region_filter, factory);
+}

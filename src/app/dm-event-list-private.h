@@ -111,6 +111,8 @@ void       dm_event_list_narrow_choices  (DmEventList *self);
 void       dm_event_list_read_choices    (DmEventList *self);
 void       dm_event_list_add_choice_search (DmEventList *self,
                                             GtkDropDown *drop);
+/* The region pop-up shows M49's sub-regions indented under their regions */
+void       dm_event_list_indent_regions  (DmEventList *self);
 /* The choices of @drop that typing @text in its pop-up leaves (tests) */
 guint      dm_event_list_count_choices_for (GtkDropDown *drop,
                                             const char  *text);

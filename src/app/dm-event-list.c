@@ -516,6 +516,7 @@ dm_event_list_init (DmEventList *self)
   dm_event_list_add_choice_search (self, self->country_filter);
   dm_event_list_add_choice_search (self, self->role_filter);
   dm_event_list_add_choice_search (self, self->region_filter);
+  dm_event_list_indent_regions (self);
   /* The sidebar is as wide as asked, not as its children would like (see measure) */
   gtk_widget_set_hexpand (GTK_WIDGET (self), FALSE);
 
