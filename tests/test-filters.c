@@ -86,7 +86,7 @@ leg_middle (DmLeg *leg)
 }
 
 /* Computed here: a stop of the event (its place, or a leg's end other than the last leg's
- * way home) is in a country of @continent */
+ * way home) is in a country of @continent, a UN M49 region */
 static gboolean
 goes_to (DmEvent    *event,
          const char *continent)
@@ -110,8 +110,9 @@ goes_to (DmEvent    *event,
   for (guint i = 0; i < stops->len; i++)
     {
       const char *code = dm_place_get_country (g_ptr_array_index (stops, i));
-      const DmCountry *c = code ? dm_gazetteer_lookup_country (gazetteer, code) : NULL;
-      if (c != NULL && g_strcmp0 (c->continent, continent) == 0)
+      /* the region filter follows UN M49 */
+      if (code != NULL &&
+          dm_gazetteer_country_in_m49_area (gazetteer, code, dm_gazetteer_lookup_m49_area (continent)))
         return TRUE;
     }
   return FALSE;

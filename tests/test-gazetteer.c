@@ -618,6 +618,94 @@ test_airports (void)
   g_assert_false (dm_gazetteer_is_airport_code ("SV"));
 }
 
+/* Every country of countries.tsv is in one UN M49 sub-region (its smallest area, or the
+ * sub-region above that intermediate region), under one region; Antarctica is M49's 010,
+ * in no region. Western Asia apart from Southern, Eastern and South-eastern Asia. */
+static void
+test_m49 (void)
+{
+  DmGazetteer *self = dm_gazetteer_get_default ();
+  static const struct { const char *country, *area; } known[] = {
+    { "SA", "145" }, { "TR", "145" }, { "IL", "145" }, { "AE", "145" }, { "CY", "145" },
+    { "IR", "034" }, { "IN", "034" }, { "PK", "034" }, { "CN", "030" }, { "KP", "030" },
+    { "JP", "030" }, { "ID", "035" }, { "VN", "035" }, { "KZ", "143" }, { "EG", "015" },
+    { "KE", "014" }, { "CI", "011" }, { "MX", "013" }, { "BR", "005" }, { "CU", "029" },
+    { "US", "021" }, { "RU", "151" }, { "GB", "154" }, { "FR", "155" }, { "IT", "039" },
+    { "XK", "039" }, { "AU", "053" }, { "FJ", "054" }, { "GU", "057" }, { "WS", "061" },
+    { "AQ", "010" },
+  };
+  guint n = dm_gazetteer_get_n_countries (self);
+
+  g_assert_cmpuint (n, >, 240);
+  for (guint i = 0; i < n; i++)
+    {
+      const DmCountry *country = dm_gazetteer_get_country (self, i);
+      const DmM49Area *area = dm_gazetteer_country_get_m49_area (self, country->code);
+      const DmM49Area *sub_region = NULL, *region = NULL;
+      guint depth = 0;
+
+      if (area == NULL)
+        g_error ("%s (%s) is in no M49 area", country->code, country->name);
+      for (const DmM49Area *a = area; a != NULL; a = dm_gazetteer_m49_area_get_parent (a))
+        {
+          const DmM49Area *parent = dm_gazetteer_m49_area_get_parent (a);
+
+          if (parent != NULL && dm_gazetteer_m49_area_get_parent (parent) == NULL)
+            sub_region = a;
+          if (parent == NULL)
+            region = a;
+          depth++;
+          g_assert_cmpuint (depth, <=, 3);
+        }
+      g_assert_nonnull (region);
+      if (g_str_equal (country->code, "AQ"))
+        {
+          g_assert_cmpstr (region->code, ==, "010");
+          continue;
+        }
+      if (sub_region == NULL)
+        g_error ("%s is in no M49 sub-region", country->code);
+      g_assert_true (dm_gazetteer_country_in_m49_area (self, country->code, sub_region));
+      g_assert_true (dm_gazetteer_country_in_m49_area (self, country->code, region));
+      /* and in no other sub-region */
+      for (guint k = 0; k < dm_gazetteer_get_n_m49_areas (); k++)
+        {
+          const DmM49Area *other = dm_gazetteer_get_m49_area (k);
+          const DmM49Area *parent = dm_gazetteer_m49_area_get_parent (other);
+
+          if (other != sub_region && parent != NULL && dm_gazetteer_m49_area_get_parent (parent) == NULL)
+            g_assert_false (dm_gazetteer_country_in_m49_area (self, country->code, other));
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      const DmM49Area *area = dm_gazetteer_country_get_m49_area (self, known[i].country);
+
+      g_assert_nonnull (area);
+      g_assert_cmpstr (area->code, ==, known[i].area);
+    }
+  /* by alpha-3 and lower case too; by name */
+  g_assert_cmpstr (dm_gazetteer_country_get_m49_area (self, "SAU")->code, ==, "145");
+  g_assert_cmpstr (dm_gazetteer_country_get_m49_area (self, "sa")->code, ==, "145");
+  g_assert_null (dm_gazetteer_country_get_m49_area (self, "ZZ"));
+  g_assert_cmpstr (dm_gazetteer_lookup_m49_area ("Western Asia")->code, ==, "145");
+  g_assert_cmpstr (dm_gazetteer_lookup_m49_area ("145")->name, ==, "Western Asia");
+  g_assert_cmpstr (dm_gazetteer_m49_area_get_parent (dm_gazetteer_lookup_m49_area ("145"))->name, ==, "Asia");
+  g_assert_true (dm_gazetteer_country_in_m49_area (self, "MX", dm_gazetteer_lookup_m49_area ("419")));
+  g_assert_false (dm_gazetteer_country_in_m49_area (self, "IR", dm_gazetteer_lookup_m49_area ("145")));
+  g_assert_false (dm_gazetteer_country_in_m49_area (self, NULL, dm_gazetteer_lookup_m49_area ("145")));
+  /* each area after its parent */
+  for (guint i = 0; i < dm_gazetteer_get_n_m49_areas (); i++)
+    {
+      const DmM49Area *area = dm_gazetteer_get_m49_area (i);
+      gboolean before = area->parent == NULL;
+
+      for (guint k = 0; k < i && !before; k++)
+        before = g_str_equal (dm_gazetteer_get_m49_area (k)->code, area->parent);
+      g_assert_true (before);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/model/gazetteer/fuzzy", test_fuzzy);
   g_test_add_func ("/model/gazetteer/complete", test_complete);
   g_test_add_func ("/model/gazetteer/countries", test_countries);
+  g_test_add_func ("/model/gazetteer/m49", test_m49);
   g_test_add_func ("/model/gazetteer/airports", test_airports);
 
   return g_test_run ();

@@ -261,7 +261,12 @@ test_event_list (void)
       g_assert_true (GTK_IS_BUILDER_LIST_ITEM_FACTORY (factory));
       g_assert_cmpstr (gtk_builder_list_item_factory_get_resource (GTK_BUILDER_LIST_ITEM_FACTORY (factory)),
                        ==, "/io/github/diplomap/Diplomap/dm-filter-choice.ui");
-      g_assert_true (GTK_IS_BUILDER_LIST_ITEM_FACTORY (gtk_drop_down_get_list_factory (GTK_DROP_DOWN (drop))));
+      /* the region pop-up indents sub-regions (dm_event_list_indent_regions): its rows are
+       * made in code */
+      if (g_str_equal (drops[i].name, "region_filter"))
+        g_assert_true (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (gtk_drop_down_get_list_factory (GTK_DROP_DOWN (drop))));
+      else
+        g_assert_true (GTK_IS_BUILDER_LIST_ITEM_FACTORY (gtk_drop_down_get_list_factory (GTK_DROP_DOWN (drop))));
       first = g_list_model_get_item (gtk_drop_down_get_model (GTK_DROP_DOWN (drop)), 0);
       g_assert_cmpstr (gtk_string_object_get_string (first), ==, drops[i].first);
       g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop)), ==, 0);

@@ -12,37 +12,26 @@
 /* The list's filters: the drop-downs' choices from the document, and the predicate (the
  * drop-downs are in ui/dm-event-list.ui) */
 
-/* The region filter's continents, as countries.tsv names them */
-static const char * const continents[] = { "Africa", "Americas", "Asia", "Europe", "Oceania" };
-
-gboolean
-dm_event_list_filter_event (gpointer item,
-                            gpointer user_data)
+/* The drop-downs other than the actor's and the year's, the date range and the search */
+static gboolean
+others_show (DmEventList *self,
+             DmEvent     *event)
 {
-  DmEventList *self = user_data;
-  DmEvent *event = item;
-  guint actor = gtk_drop_down_get_selected (self->actor_filter);
   guint country = gtk_drop_down_get_selected (self->country_filter);
   guint kind = gtk_drop_down_get_selected (self->kind_filter);
   guint status = gtk_drop_down_get_selected (self->status_filter);
   guint role = gtk_drop_down_get_selected (self->role_filter);
-  guint year = gtk_drop_down_get_selected (self->year_filter);
   guint region = gtk_drop_down_get_selected (self->region_filter);
 
-  if (actor > 0 && actor <= self->actors->len &&
-      !dm_event_involves (event, g_ptr_array_index (self->actors, actor - 1)))
-    return FALSE;
   if (country > 0 && country <= self->countries->len &&
       !dm_event_in_country (event, g_ptr_array_index (self->countries, country - 1)))
     return FALSE;
   if (role > 0 && role <= self->roles->len &&
       !dm_event_has_role (event, g_ptr_array_index (self->roles, role - 1)))
     return FALSE;
-  if (region > 0 && region <= G_N_ELEMENTS (continents) &&
-      !dm_event_in_continent (event, continents[region - 1]))
-    return FALSE;
-  if (year > 0 && year <= self->years->len &&
-      !dm_event_in_year (event, g_array_index (self->years, int, year - 1)))
+  /* the region drop-down lists UN M49's areas in their order */
+  if (region > 0 && region <= dm_gazetteer_get_n_m49_areas () &&
+      !dm_event_in_m49_area (event, dm_gazetteer_get_m49_area (region - 1)))
     return FALSE;
   if (self->range_from != G_MININT64 || self->range_to != G_MAXINT64)
     {
@@ -68,6 +57,38 @@ dm_event_list_filter_event (gpointer item,
   if (!dm_event_list_matches_search (self, event))
     return FALSE;
   return TRUE;
+}
+
+guint
+dm_event_list_hidden_by (DmEventList *self,
+                         DmEvent     *event,
+                         gboolean     all)
+{
+  guint hidden = 0;
+
+  if (self->chosen_actor != NULL && !dm_event_involves (event, self->chosen_actor))
+    {
+      hidden |= DM_EVENT_LIST_HIDDEN_BY_ACTOR;
+      if (!all)
+        return hidden;
+    }
+  if (self->chosen_year != 0 && !dm_event_in_year (event, self->chosen_year))
+    {
+      hidden |= DM_EVENT_LIST_HIDDEN_BY_YEAR;
+      /* hidden from both lists whatever the others say */
+      if (!all || hidden & DM_EVENT_LIST_HIDDEN_BY_ACTOR)
+        return hidden;
+    }
+  if (!others_show (self, event))
+    hidden |= DM_EVENT_LIST_HIDDEN_BY_OTHER;
+  return hidden;
+}
+
+gboolean
+dm_event_list_filter_event (gpointer item,
+                            gpointer user_data)
+{
+  return dm_event_list_hidden_by (user_data, item, FALSE) == 0;
 }
 
 static int
@@ -103,7 +124,7 @@ static gboolean
 has_actor (DmEventList *self,
            DmActor     *actor)
 {
-  return actor == NULL || g_ptr_array_find (self->actors, actor, NULL);
+  return actor == NULL || g_ptr_array_find (self->all_actors, actor, NULL);
 }
 
 /**
@@ -147,11 +168,14 @@ dm_event_list_update_event (DmEventList *self,
       int y = GPOINTER_TO_INT (key);
       gboolean found = FALSE;
 
-      for (guint i = 0; i < self->years->len && !found; i++)
-        found = g_array_index (self->years, int, i) == y;
+      for (guint i = 0; i < self->all_years->len && !found; i++)
+        found = g_array_index (self->all_years, int, i) == y;
       if (!found)
         goto reload;
     }
+  /* the edit may bring an actor or a year back into what the search leaves */
+  if (!self->holding_changes)
+    dm_event_list_narrow_choices (self);
   return;
 
 reload:
@@ -173,10 +197,12 @@ dm_event_list_reload (DmEventList *self)
 
   /* the folded texts are made again, from the events as the document holds them now */
   g_hash_table_remove_all (self->search_texts);
-  g_ptr_array_set_size (self->actors, 0);
+  g_ptr_array_set_size (self->all_actors, 0);
   g_ptr_array_set_size (self->countries, 0);
   g_ptr_array_set_size (self->roles, 0);
-  g_array_set_size (self->years, 0);
+  g_array_set_size (self->all_years, 0);
+  g_clear_object (&self->chosen_actor);
+  self->chosen_year = 0;
   if (self->document != NULL)
     {
       GListModel *actors = dm_document_get_actors (self->document);
@@ -185,7 +211,7 @@ dm_event_list_reload (DmEventList *self)
       for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
         {
           g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
-          g_ptr_array_add (self->actors, g_object_ref (actor));
+          g_ptr_array_add (self->all_actors, g_object_ref (actor));
           g_ptr_array_add (actor_names, (char *) dm_actor_get_name (actor));
           if (dm_actor_get_role (actor) != NULL && *dm_actor_get_role (actor) != '\0' &&
               g_hash_table_add (seen_roles, (char *) dm_actor_get_role (actor)))
@@ -213,11 +239,11 @@ dm_event_list_reload (DmEventList *self)
         while (g_hash_table_iter_next (&iter, &key, NULL))
           {
             int y = GPOINTER_TO_INT (key);
-            g_array_append_val (self->years, y);
+            g_array_append_val (self->all_years, y);
           }
-        g_array_sort (self->years, compare_ints);
-        for (guint i = 0; i < self->years->len; i++)
-          g_ptr_array_add (year_names, g_strdup_printf ("%d", g_array_index (self->years, int, i)));
+        g_array_sort (self->all_years, compare_ints);
+        for (guint i = 0; i < self->all_years->len; i++)
+          g_ptr_array_add (year_names, g_strdup_printf ("%d", g_array_index (self->all_years, int, i)));
       }
     }
   for (DmEventKind k = DM_EVENT_KIND_TRIP; k <= DM_EVENT_KIND_MEETING; k++)
@@ -226,6 +252,12 @@ dm_event_list_reload (DmEventList *self)
     g_ptr_array_add (statuses, (char *) dm_status_get_label (s));
   dm_event_list_reload_places (self);
 
+  /* every actor and year, until the search or a filter narrows them */
+  g_ptr_array_set_size (self->actors, 0);
+  for (guint i = 0; i < self->all_actors->len; i++)
+    g_ptr_array_add (self->actors, g_object_ref (g_ptr_array_index (self->all_actors, i)));
+  g_array_set_size (self->years, 0);
+  g_array_append_vals (self->years, self->all_years->data, self->all_years->len);
   self->holding_changes = TRUE;
   set_choices (self->actor_filter, _("All actors"), actor_names);
   {
@@ -247,11 +279,11 @@ dm_event_list_reload (DmEventList *self)
   set_choices (self->year_filter, _("All years"), year_names);
   {
     g_autoptr(GPtrArray) regions = g_ptr_array_new ();
-    const char *labels[] = { N_("Africa"), N_("Americas"), N_("Asia"), N_("Europe"), N_("Oceania") };
 
-    G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (continents));
-    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-      g_ptr_array_add (regions, (char *) _(labels[i]));
+    /* UN M49's regions, each followed by its sub-regions (Western Asia apart from Southern,
+     * Eastern and South-eastern Asia), in the UN's own names where translated */
+    for (guint i = 0; i < dm_gazetteer_get_n_m49_areas (); i++)
+      g_ptr_array_add (regions, (char *) _(dm_gazetteer_get_m49_area (i)->name));
     set_choices (self->region_filter, _("All regions"), regions);
   }
   set_choices (self->kind_filter, _("All types"), kinds);
@@ -267,18 +299,21 @@ dm_event_list_set_filters (DmEventList *self,
                            int          kind,
                            int          status)
 {
-  guint a = 0, c = 0;
+  guint c = 0;
 
   g_return_if_fail (DM_IS_EVENT_LIST (self));
 
-  if (actor != NULL && g_ptr_array_find (self->actors, actor, &a))
-    a++;
   if (country != NULL && g_ptr_array_find_with_equal_func (self->countries, country, g_str_equal, &c))
     c++;
-  gtk_drop_down_set_selected (self->actor_filter, a);
+  self->holding_changes = TRUE;
+  g_clear_object (&self->chosen_actor);
+  if (actor != NULL && g_ptr_array_find (self->all_actors, actor, NULL))
+    self->chosen_actor = g_object_ref (actor);
   gtk_drop_down_set_selected (self->country_filter, c);
   gtk_drop_down_set_selected (self->kind_filter, kind < 0 ? 0 : kind + 1);
   gtk_drop_down_set_selected (self->status_filter, status < 0 ? 0 : status + 1);
+  self->holding_changes = FALSE;
+  dm_event_list_filters_changed (self);
 }
 
 /* Only the actor filter: @actor (NULL: all); the other filters stay */
@@ -286,13 +321,12 @@ void
 dm_event_list_set_actor_filter (DmEventList *self,
                                 DmActor     *actor)
 {
-  guint a = 0;
-
   g_return_if_fail (DM_IS_EVENT_LIST (self));
 
-  if (actor != NULL && g_ptr_array_find (self->actors, actor, &a))
-    a++;
-  gtk_drop_down_set_selected (self->actor_filter, a);
+  g_clear_object (&self->chosen_actor);
+  if (actor != NULL && g_ptr_array_find (self->all_actors, actor, NULL))
+    self->chosen_actor = g_object_ref (actor);
+  dm_event_list_filters_changed (self);
 }
 
 /* A role of the document's actors, or NULL for all; a year, or 0 for all */
@@ -301,17 +335,20 @@ dm_event_list_set_role_year (DmEventList *self,
                              const char  *role,
                              int          year)
 {
-  guint r = 0, y = 0;
+  guint r = 0;
 
   g_return_if_fail (DM_IS_EVENT_LIST (self));
 
   if (role != NULL && g_ptr_array_find_with_equal_func (self->roles, role, g_str_equal, &r))
     r++;
-  for (guint i = 0; year != 0 && i < self->years->len; i++)
-    if (g_array_index (self->years, int, i) == year)
-      y = i + 1;
+  self->holding_changes = TRUE;
   gtk_drop_down_set_selected (self->role_filter, r);
-  gtk_drop_down_set_selected (self->year_filter, y);
+  self->chosen_year = 0;
+  for (guint i = 0; year != 0 && i < self->all_years->len; i++)
+    if (g_array_index (self->all_years, int, i) == year)
+      self->chosen_year = year;
+  self->holding_changes = FALSE;
+  dm_event_list_filters_changed (self);
 }
 
 static void
@@ -354,6 +391,8 @@ dm_event_list_clear_filters (DmEventList *self)
   self->holding_changes = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
     gtk_drop_down_set_selected (drops[i], 0);
+  g_clear_object (&self->chosen_actor);
+  self->chosen_year = 0;
   gtk_editable_set_text (GTK_EDITABLE (self->from_filter), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_filter), "");
   self->holding_changes = FALSE;
@@ -369,17 +408,19 @@ dm_event_list_is_filtered (DmEventList *self)
   return dm_event_list_count_filters (self) > 0 || self->words != NULL;
 }
 
-/* @continent: "Africa", "Americas", "Asia", "Europe", "Oceania", or NULL for all */
+/* @region: a UN M49 area by code ("145") or English name ("Western Asia", "Asia"), or NULL
+ * for all */
 void
 dm_event_list_set_region (DmEventList *self,
-                          const char  *continent)
+                          const char  *region)
 {
+  const DmM49Area *area = region != NULL ? dm_gazetteer_lookup_m49_area (region) : NULL;
   guint r = 0;
 
   g_return_if_fail (DM_IS_EVENT_LIST (self));
 
-  for (guint i = 0; continent != NULL && i < G_N_ELEMENTS (continents); i++)
-    if (g_str_equal (continents[i], continent))
+  for (guint i = 0; area != NULL && i < dm_gazetteer_get_n_m49_areas (); i++)
+    if (dm_gazetteer_get_m49_area (i) == area)
       r = i + 1;
   gtk_drop_down_set_selected (self->region_filter, r);
 }

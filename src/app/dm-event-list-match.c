@@ -233,35 +233,25 @@ dm_event_add_years (DmEvent    *event,
 }
 
 static gboolean
-country_in_continent (const char *code,
-                      const char *continent)
+place_in_area (DmPlace         *place,
+               const DmM49Area *area)
 {
-  const DmCountry *c;
-
-  if (code == NULL)
-    return FALSE;
-  c = dm_gazetteer_lookup_country (dm_gazetteer_get_default (), code);
-  return c != NULL && g_strcmp0 (c->continent, continent) == 0;
-}
-
-static gboolean
-place_in_continent (DmPlace    *place,
-                    const char *continent)
-{
-  return place != NULL && country_in_continent (dm_place_get_country (place), continent);
+  return place != NULL &&
+         dm_gazetteer_country_in_m49_area (dm_gazetteer_get_default (), dm_place_get_country (place), area);
 }
 
 /* Where an event goes: its place, its host, the stops of a trip, but not the home it starts
  * from nor the way back there, so that "trips to Asia" are not every trip from Washington */
 gboolean
-dm_event_in_continent (DmEvent    *event,
-                       const char *continent)
+dm_event_in_m49_area (DmEvent         *event,
+                      const DmM49Area *area)
 {
   GPtrArray *legs = dm_event_get_legs (event);
   DmPlace *home = NULL;
 
-  if (place_in_continent (dm_event_get_place (event), continent) ||
-      country_in_continent (dm_event_get_host (event), continent))
+  if (place_in_area (dm_event_get_place (event), area) ||
+      (dm_event_get_host (event) != NULL &&
+       dm_gazetteer_country_in_m49_area (dm_gazetteer_get_default (), dm_event_get_host (event), area)))
     return TRUE;
   if (legs == NULL || legs->len == 0)
     return FALSE;
@@ -272,7 +262,7 @@ dm_event_in_continent (DmEvent    *event,
       gboolean back_home = i == legs->len - 1 && i > 0 && leg->to != NULL && home != NULL &&
                            g_strcmp0 (dm_place_get_country (leg->to), dm_place_get_country (home)) == 0;
 
-      if (!back_home && place_in_continent (leg->to, continent))
+      if (!back_home && place_in_area (leg->to, area))
         return TRUE;
     }
   return FALSE;

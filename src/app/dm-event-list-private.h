@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dm-event-list.h"
+#include "dm-gazetteer.h"
 #include "dm-sorted-events.h"
 
 G_BEGIN_DECLS
@@ -49,10 +50,15 @@ struct _DmEventList
   DmPlace            *selected_place;
   GtkEventController *search_shortcut; /* Ctrl+F, on the window */
 
-  GPtrArray          *actors;     /* DmActor, index + 1 in the actor drop-down */
+  GPtrArray          *all_actors; /* DmActor: the document's, in its order */
+  GArray             *all_years;  /* int: every year of the document's events, sorted */
+  GPtrArray          *actors;     /* DmActor, index + 1 in the actor drop-down: those of
+                                   * all_actors that the search and the other filters leave */
+  DmActor            *chosen_actor; /* the actor filter (NULL: all); the drop-down shows it */
+  int                 chosen_year;  /* the year filter (0: all) */
   GPtrArray          *countries;  /* char *, index + 1 in the country drop-down */
   GPtrArray          *roles;      /* char *, index + 1 in the role drop-down */
-  GArray             *years;      /* int, index + 1 in the year drop-down */
+  GArray             *years;      /* int, index + 1 in the year drop-down: as actors */
   char              **words;      /* folded search words, all to be found */
   GHashTable         *search_texts; /* DmEvent -> its folded text; emptied on reload */
   gboolean            syncing;
@@ -82,10 +88,34 @@ void       dm_event_list_use_gtk_sort    (DmEventList *self,
 /* dm-event-list-filters.c */
 gboolean   dm_event_list_filter_event    (gpointer     item,
                                           gpointer     user_data);
+/* Which filters hide an event: the actor's, the year's, another (or the search) */
+typedef enum {
+  DM_EVENT_LIST_HIDDEN_BY_ACTOR = 1 << 0,
+  DM_EVENT_LIST_HIDDEN_BY_YEAR  = 1 << 1,
+  DM_EVENT_LIST_HIDDEN_BY_OTHER = 1 << 2,
+} DmEventListHiddenBy;
+/* The filters that hide @event; with @all FALSE it stops at the first */
+guint      dm_event_list_hidden_by       (DmEventList *self,
+                                          DmEvent     *event,
+                                          gboolean     all);
 /* How many drop-downs (and the date range, as one) hide events */
 guint      dm_event_list_count_filters   (DmEventList *self);
 /* Reads the date range's entries again (they changed) */
 void       dm_event_list_update_range    (DmEventList *self);
+
+/* dm-event-list-choices.c: the actor and year drop-downs list what the search and the other
+ * filters leave (and the chosen actor and year), and every long drop-down finds a choice by
+ * typing */
+void       dm_event_list_narrow_choices  (DmEventList *self);
+/* The actor and year chosen again from their drop-downs (the user chose) */
+void       dm_event_list_read_choices    (DmEventList *self);
+void       dm_event_list_add_choice_search (DmEventList *self,
+                                            GtkDropDown *drop);
+/* The region pop-up shows M49's sub-regions indented under their regions */
+void       dm_event_list_indent_regions  (DmEventList *self);
+/* The choices of @drop that typing @text in its pop-up leaves (tests) */
+guint      dm_event_list_count_choices_for (GtkDropDown *drop,
+                                            const char  *text);
 
 /* dm-event-list-rows.c: the rows of the list */
 GtkListItemFactory *dm_event_list_new_row_factory (DmEventList *self);
@@ -118,9 +148,9 @@ gboolean  dm_event_has_role       (DmEvent    *event,
                                    const char *role);
 gboolean  dm_event_in_year        (DmEvent    *event,
                                    int         year);
-/* @continent: as in countries.tsv ("Asia"); where the event goes, not where it starts */
-gboolean  dm_event_in_continent   (DmEvent    *event,
-                                   const char *continent);
+/* Where the event goes (not where it starts) is in a UN M49 area */
+gboolean  dm_event_in_m49_area    (DmEvent         *event,
+                                   const DmM49Area *area);
 /* Adds the years (UTC) @event covers to @years, a set of GINT_TO_POINTER */
 void      dm_event_add_years      (DmEvent    *event,
                                    GHashTable *years);

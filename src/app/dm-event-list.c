@@ -102,6 +102,7 @@ dm_event_list_filters_changed (DmEventList *self)
 {
   if (self->holding_changes)
     return;
+  dm_event_list_narrow_choices (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->places_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_filter_button (self);
@@ -238,6 +239,10 @@ filter_selected_cb (GtkDropDown *drop,
 {
   g_assert (DM_IS_EVENT_LIST (self));
 
+  if (self->holding_changes)
+    return;
+  if (drop == self->actor_filter || drop == self->year_filter)
+    dm_event_list_read_choices (self);
   dm_event_list_filters_changed (self);
 }
 
@@ -351,6 +356,9 @@ dm_event_list_dispose (GObject *object)
   g_clear_object (&self->places);
   g_clear_object (&self->route_set);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
+  g_clear_pointer (&self->all_actors, g_ptr_array_unref);
+  g_clear_object (&self->chosen_actor);
+  g_clear_pointer (&self->all_years, g_array_unref);
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
@@ -495,11 +503,20 @@ dm_event_list_init (DmEventList *self)
   self->countries = g_ptr_array_new_with_free_func (g_free);
   self->roles = g_ptr_array_new_with_free_func (g_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->all_actors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->all_years = g_array_new (FALSE, FALSE, sizeof (int));
   self->range_from = G_MININT64;
   self->range_to = G_MAXINT64;
   self->search_texts = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the long lists find a choice by typing */
+  dm_event_list_add_choice_search (self, self->actor_filter);
+  dm_event_list_add_choice_search (self, self->year_filter);
+  dm_event_list_add_choice_search (self, self->country_filter);
+  dm_event_list_add_choice_search (self, self->role_filter);
+  dm_event_list_add_choice_search (self, self->region_filter);
+  dm_event_list_indent_regions (self);
   /* The sidebar is as wide as asked, not as its children would like (see measure) */
   gtk_widget_set_hexpand (GTK_WIDGET (self), FALSE);
 

@@ -50,9 +50,10 @@ void        dm_event_list_set_actor_filter   (DmEventList *self,
 void        dm_event_list_set_role_year      (DmEventList *self,
                                               const char  *role,
                                               int          year);
-/* Where events go: "Africa", "Americas", "Asia", "Europe", "Oceania"; NULL for all */
+/* Where events go: a UN M49 area by code ("145") or English name ("Western Asia", "Asia");
+ * NULL for all */
 void        dm_event_list_set_region         (DmEventList *self,
-                                              const char  *continent);
+                                              const char  *region);
 /* The date range: events overlapping it, from the start of @from to the end of @to, each
  * a year, a month or a day ("2025", "2025-10", "2025-10-28"); NULL or "" for no bound */
 void        dm_event_list_set_date_range     (DmEventList *self,

@@ -41,6 +41,13 @@ typedef struct {
 
 typedef struct _DmGazetteer DmGazetteer;   /* opaque, lives for the process */
 
+/* An area of the UN M49 geographic regions (dm-gazetteer-m49.c); static */
+typedef struct {
+  const char *code;        /* "145" */
+  const char *name;        /* "Western Asia": M49's English name, for gettext (_()) */
+  const char *parent;      /* the code of the area holding it; NULL for a region */
+} DmM49Area;
+
 /* What dm_gazetteer_lookup_text() made of free text such as "Newport, KY, United States" */
 typedef struct {
   const DmGazetteerEntry *entry;         /* the place, or NULL */
@@ -99,6 +106,20 @@ const char             *dm_gazetteer_translate_place (DmGazetteer   *self,
 /* "Idaho" for Moscow, Idaho: the first-level division, to tell namesakes apart; may be NULL */
 const char             *dm_gazetteer_entry_get_region (DmGazetteer            *self,
                                                        const DmGazetteerEntry *entry);
+
+/* UN M49's regions, each followed by its sub-regions, each followed by its intermediate
+ * regions (dm-gazetteer-m49.c) */
+guint                   dm_gazetteer_get_n_m49_areas (void);
+const DmM49Area        *dm_gazetteer_get_m49_area    (guint        position);
+/* By code ("145") or English name ("Western Asia"); NULL if none */
+const DmM49Area        *dm_gazetteer_lookup_m49_area (const char  *code_or_name);
+const DmM49Area        *dm_gazetteer_m49_area_get_parent (const DmM49Area *area);
+/* The smallest M49 area holding a country (alpha-2 or -3), or NULL */
+const DmM49Area        *dm_gazetteer_country_get_m49_area (DmGazetteer *self,
+                                                           const char  *country);
+gboolean                dm_gazetteer_country_in_m49_area  (DmGazetteer     *self,
+                                                           const char      *country,
+                                                           const DmM49Area *area);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DmGazetteerTextMatch, dm_gazetteer_text_match_clear)
 
