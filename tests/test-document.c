@@ -595,6 +595,8 @@ test_split_events (void)
     "[{\"events\": []}]",
     "{\"title\": 1}",
     "{\"events\": [{}]} x",
+    "{\"events\": [{},\f{}]}",                   /* a form feed, which json-glib refuses */
+    "{\"events\": [{}\v]}",
   };
   g_autoptr(GArray) spans = NULL;
   const DmJsonSpan *s;
