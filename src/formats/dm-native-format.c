@@ -16,15 +16,7 @@
 #include "dm-limits-private.h"
 #include "dm-native-format-private.h"
 
-typedef struct
-{
-  DmDocument      *doc;
-  GFile           *file;
-  DmJsonPositions *positions;
-  DmFileInfo      *info;
-  GHashTable      *declared;   /* place id -> DmPlace */
-  GHashTable      *resolved;   /* reference text -> DmPlace */
-} Loader;
+typedef DmNativeLoader Loader;
 
 /* Why an event could not be loaded, and where */
 typedef struct
@@ -102,15 +94,17 @@ fail_at (Loader     *self,
     }
 }
 
-static void
-add_problem (Loader     *self,
-             guint       line,
-             guint       column,
-             const char *message)
+void
+dm_native_loader_add_problem (DmNativeLoader *self,
+                              guint           line,
+                              guint           column,
+                              const char     *message)
 {
   g_autoptr(DmProblem) problem = dm_problem_new (self->file, line, column, message);
   dm_document_add_problem (self->doc, problem);
 }
+
+#define add_problem dm_native_loader_add_problem
 
 static void
 warn_at (Loader     *self,
@@ -263,6 +257,44 @@ found:
   return place;
 }
 
+DmPlace *
+dm_native_loader_resolve_name (DmNativeLoader *self,
+                               const char     *text,
+                               JsonNode       *node)
+{
+  g_autoptr(JsonNode) made = NULL;
+  const DmGazetteerEntry *entry;
+  const DmCountry *country;
+  DmPlace *place;
+
+  if ((place = g_hash_table_lookup (self->declared, text)) != NULL)
+    return g_object_ref (place);
+  if ((place = g_hash_table_lookup (self->resolved, text)) != NULL)
+    return g_object_ref (place);
+
+  entry = dm_gazetteer_lookup (dm_gazetteer_get_default (), text, NULL);
+  if (entry != NULL)
+    {
+      place = dm_place_new (NULL, entry->name, entry->country, entry->latitude,
+                            entry->longitude, entry->timezone);
+      dm_place_set_level (place, DM_PLACE_LEVEL_CITY);
+    }
+  else if ((country = dm_gazetteer_lookup_country (dm_gazetteer_get_default (), text)) != NULL)
+    {
+      place = dm_place_new (NULL, country->name, country->code, country->latitude,
+                            country->longitude, country->timezone);
+      dm_place_set_level (place, DM_PLACE_LEVEL_COUNTRY);
+    }
+  else
+    return NULL;
+  if (node == NULL)
+    node = made = json_node_init_string (json_node_alloc (), text);
+  dm_place_set_reference (place, node);
+  g_hash_table_insert (self->resolved, g_strdup (text), g_object_ref (place));
+  dm_document_add_place (self->doc, place);
+  return place;
+}
+
 /* A place from a reference: a declared id, a gazetteer name, or an inline object */
 static DmPlace *
 resolve_place (Loader     *self,
@@ -287,38 +319,13 @@ resolve_place (Loader     *self,
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
       const char *text = json_node_get_string (node);
-      const DmGazetteerEntry *entry;
-      const DmCountry *country;
 
-      if ((place = g_hash_table_lookup (self->declared, text)) != NULL)
-        return g_object_ref (place);
-      if ((place = g_hash_table_lookup (self->resolved, text)) != NULL)
-        return g_object_ref (place);
-
-      entry = dm_gazetteer_lookup (dm_gazetteer_get_default (), text, NULL);
-      if (entry != NULL)
-        {
-          place = dm_place_new (NULL, entry->name, entry->country, entry->latitude,
-                                entry->longitude, entry->timezone);
-          dm_place_set_level (place, DM_PLACE_LEVEL_CITY);
-        }
-      else if ((country = dm_gazetteer_lookup_country (dm_gazetteer_get_default (), text)) != NULL)
-        {
-          place = dm_place_new (NULL, country->name, country->code, country->latitude,
-                                country->longitude, country->timezone);
-          dm_place_set_level (place, DM_PLACE_LEVEL_COUNTRY);
-        }
-      else
-        {
-          fail_at (self, failure, parent, member,
-                   /* Translators: %s is a place name from the file */
-                   _("Unknown place “%s”: declare it in “places” or give {\"lat\": …, \"lon\": …}"),
-                   text);
-          return NULL;
-        }
-      dm_place_set_reference (place, node);
-      g_hash_table_insert (self->resolved, g_strdup (text), g_object_ref (place));
-      dm_document_add_place (self->doc, place);
+      place = dm_native_loader_resolve_name (self, text, node);
+      if (place == NULL)
+        fail_at (self, failure, parent, member,
+                 /* Translators: %s is a place name from the file */
+                 _("Unknown place “%s”: declare it in “places” or give {\"lat\": …, \"lon\": …}"),
+                 text);
       return place;
     }
 
@@ -679,61 +686,108 @@ read_event (Loader     *self,
   return g_steal_pointer (&event);
 }
 
-/* The people at a meeting or a summit: its actor and participants, each once */
-static guint
-count_people (DmEvent *event)
+/* At least two people at a meeting or a summit: its actor and participants, each once */
+static gboolean
+has_two_people (DmEvent *event)
 {
   GPtrArray *parts = dm_event_get_participants (event);
-  DmActor *actor = dm_event_get_actor (event);
-  g_autoptr(GHashTable) people = g_hash_table_new (NULL, NULL);
+  DmActor *first = dm_event_get_actor (event);
 
-  if (actor != NULL)
-    g_hash_table_add (people, actor);
   for (guint i = 0; i < parts->len; i++)
-    g_hash_table_add (people, g_ptr_array_index (parts, i));
-  return g_hash_table_size (people);
+    {
+      if (first == NULL)
+        first = g_ptr_array_index (parts, i);
+      else if (g_ptr_array_index (parts, i) != first)
+        return TRUE;
+    }
+  return FALSE;
 }
 
-/* What loads but is doubtful in @node, the object @event was read from: a meeting of fewer
- * than two, an id given twice (@ids: id -> the line of the first). Reported; the event stays.
- * A summit with nobody listed is fine: it stands for itself on the map (who attended may
- * not be known). */
+/* What loads but is doubtful in @event: a meeting of fewer than two, an id given twice
+ * (@ids: id -> the line of the first). Reported where @locate finds the member's value (NULL:
+ * the event); the event stays. A summit with nobody listed is fine: it stands for itself on
+ * the map (who attended may not be known). */
+void
+dm_native_loader_check_event (DmNativeLoader *self,
+                              GHashTable     *ids,
+                              DmEvent        *event,
+                              gboolean        has_participants,
+                              DmNativeLocate  locate,
+                              gpointer        data)
+{
+  const char *id = dm_event_get_id (event);
+  guint line = 0, column = 0;
+
+  if (dm_event_get_kind (event) == DM_EVENT_KIND_MEETING && !has_two_people (event))
+    {
+      locate (data, has_participants ? "participants" : NULL, &line, &column);
+      add_problem (self, line, column,
+                   _("A meeting needs at least two people: list them in “participants”"));
+    }
+
+  if (id == NULL)
+    return;
+  if (g_hash_table_contains (ids, id))
+    {
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (ids, id));
+      g_autofree char *message = NULL;
+
+      /* Translators: an event id, then the line where the file used it first */
+      message = g_strdup_printf (_("The event id “%s” is used twice (first at line %u): ids must be unique"),
+                                 id, first);
+      locate (data, "id", &line, &column);
+      add_problem (self, line, column, message);
+    }
+  else
+    g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (dm_event_get_line (event)));
+}
+
+typedef struct
+{
+  Loader     *self;
+  JsonObject *object;
+} InTree;
+
+/* Where the value of @member of the object (NULL: the object itself) starts, as fail_at()
+ * finds it */
+static void
+locate_in_tree_cb (gpointer    data,
+                   const char *member,
+                   guint      *line,
+                   guint      *column)
+{
+  InTree *in = data;
+  Failure f = { 0 };
+
+  fail_at (in->self, &f, in->object, member, "%s", "");
+  g_free (f.message);
+  *line = f.line;
+  *column = f.column;
+}
+
 static void
 check_event (Loader     *self,
              GHashTable *ids,
              JsonNode   *node,
              DmEvent    *event)
 {
-  JsonObject *object = json_node_get_object (node);
-  const char *id = dm_event_get_id (event);
-  const char *where = json_object_has_member (object, "participants") ? "participants" : NULL;
+  InTree in = { self, json_node_get_object (node) };
 
-  if (dm_event_get_kind (event) == DM_EVENT_KIND_MEETING && count_people (event) < 2)
-    warn_at (self, object, where,
-             _("A meeting needs at least two people: list them in “participants”"));
-
-  if (id == NULL)
-    return;
-  if (g_hash_table_contains (ids, id))
-    {
-      guint line = GPOINTER_TO_UINT (g_hash_table_lookup (ids, id));
-      g_autofree char *message = NULL;
-
-      /* Translators: an event id, then the line where the file used it first */
-      message = g_strdup_printf (_("The event id “%s” is used twice (first at line %u): ids must be unique"),
-                                 id, line);
-      warn_at (self, object, "id", message);
-    }
-  else
-    g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (dm_event_get_line (event)));
+  dm_native_loader_check_event (self, ids, event, json_object_has_member (in.object, "participants"),
+                                locate_in_tree_cb, &in);
 }
 
-/* Reads the event in @el and adds it to the document, or reports why it cannot */
+/* Reads the event in @el, element @index of @array or the piece @span (an element that is
+ * not an object has no position of its own), and adds it to the document, or reports why
+ * it cannot */
 static void
-load_event (Loader     *self,
-            GHashTable *ids,
-            JsonNode   *el,
-            guint      *loaded)
+load_event (Loader           *self,
+            GHashTable       *ids,
+            JsonNode         *el,
+            JsonArray        *array,
+            guint             index,
+            const DmJsonSpan *span,
+            guint            *loaded)
 {
   Failure f = { 0 };
   g_autoptr(DmEvent) event = read_event (self, &f, el);
@@ -742,6 +796,10 @@ load_event (Loader     *self,
     {
       if (f.line == 0)
         dm_json_positions_lookup (self->positions, el, &f.line, &f.column);
+      if (f.line == 0 && span != NULL)
+        f.line = span->line, f.column = span->column;
+      else if (f.line == 0 && array != NULL)
+        dm_json_positions_lookup_element (self->positions, array, index, &f.line, &f.column);
       add_problem (self, f.line, f.column, f.message);
       g_free (f.message);
       /* written back where it was, among the events that loaded */
@@ -749,7 +807,7 @@ load_event (Loader     *self,
       return;
     }
   check_event (self, ids, el, event);
-  dm_document_add_event (self->doc, event);
+  g_ptr_array_add (self->events, g_object_ref (event));
   (*loaded)++;
 }
 
@@ -765,9 +823,10 @@ too_many_events (Loader *self,
   add_problem (self, line, column, message);
 }
 
-/* The events one at a time, each read from its piece of @data (@spans) by
- * dm_json_positions_parse() (or json-glib's parser, for what that cannot read) and freed
- * once read: the whole document's tree of nodes is never built. */
+/* The events one at a time, each read from its piece of @data (@spans) straight into a
+ * DmEvent by dm_native_event_reader_read(), or, for what that leaves, by dm_json_positions_parse()
+ * (or json-glib's parser, for what that cannot read) into nodes freed once read: the whole
+ * document's tree of nodes is never built. */
 static gboolean
 load_events_in_pieces (Loader        *self,
                        const char    *data,
@@ -779,6 +838,7 @@ load_events_in_pieces (Loader        *self,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser, data, 0);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(DmNativeEventReader) reader = dm_native_event_reader_new (self, ids);
   DmJsonPositions *whole = self->positions;
   guint loaded = 0;
 
@@ -795,12 +855,19 @@ load_events_in_pieces (Loader        *self,
           too_many_events (self, span->line, span->column);
           break;
         }
+      /* most events, straight from the text; the rest as nodes */
+      if (dm_native_event_reader_read (reader, data + span->offset, span->length,
+                                       span->line, span->column))
+        {
+          loaded++;
+          continue;
+        }
       dm_json_positions_reset (positions, data + span->offset, span->length, span->line, span->column);
       self->positions = positions;
       event = dm_json_positions_parse (positions);
       if (event != NULL)
         {
-          load_event (self, ids, event, &loaded);
+          load_event (self, ids, event, NULL, 0, span, &loaded);
           self->positions = whole;
           continue;
         }
@@ -823,7 +890,7 @@ load_events_in_pieces (Loader        *self,
         }
       dm_json_positions_reset (positions, data + span->offset, span->length, span->line, span->column);
       self->positions = positions;
-      load_event (self, ids, json_parser_get_root (parser), &loaded);
+      load_event (self, ids, json_parser_get_root (parser), NULL, 0, span, &loaded);
       self->positions = whole;
     }
   return TRUE;
@@ -1004,13 +1071,14 @@ parse_failed (GFile            *file,
   return FALSE;
 }
 
-gboolean
-dm_native_format_load (DmDocument    *doc,
-                       GFile         *file,
-                       const char    *data,
-                       gsize          length,
-                       GCancellable  *cancellable,
-                       GError       **error)
+static gboolean
+load_native (DmDocument    *doc,
+             GFile         *file,
+             const char    *data,
+             gsize          length,
+             GPtrArray     *events_read,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser, data, length);
@@ -1019,7 +1087,7 @@ dm_native_format_load (DmDocument    *doc,
   g_autoptr(GHashTable) resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(JsonObject) extra = NULL;
   g_autoptr(GArray) spans = NULL;
-  Loader self = { doc, file, positions, NULL, declared, resolved };
+  Loader self = { doc, file, positions, NULL, declared, resolved, events_read };
   JsonNode *root, *events, *version_node;
   JsonObject *root_object;
   gint64 version = 1;
@@ -1117,8 +1185,25 @@ dm_native_format_load (DmDocument    *doc,
               too_many_events (&self, line, column);
               break;
             }
-          load_event (&self, ids, json_array_get_element (array, i), &loaded);
+          load_event (&self, ids, json_array_get_element (array, i), array, i, NULL, &loaded);
         }
     }
   return TRUE;
+}
+
+gboolean
+dm_native_format_load (DmDocument    *doc,
+                       GFile         *file,
+                       const char    *data,
+                       gsize          length,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean loaded = load_native (doc, file, data, length, events, cancellable, error);
+
+  /* the events read, in one change of the list: an item added at a time cost a signal
+   * emission each (5 % of a load) */
+  dm_document_add_events (doc, (DmEvent **) events->pdata, events->len);
+  return loaded;
 }

@@ -310,6 +310,21 @@ dm_document_add_event (DmDocument *self,
 }
 
 void
+dm_document_add_events (DmDocument  *self,
+                        DmEvent    **events,
+                        guint        n)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_if_fail (DM_IS_EVENT (events[i]));
+      dm_event_resolve_times (events[i]);
+    }
+  g_list_store_splice (self->events, g_list_model_get_n_items (G_LIST_MODEL (self->events)), 0,
+                       (gpointer *) events, n);
+}
+
+void
 dm_document_insert_event (DmDocument *self,
                           guint       position,
                           DmEvent    *event)

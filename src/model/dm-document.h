@@ -42,6 +42,10 @@ guint       dm_document_get_n_legs       (DmDocument   *self);
 
 void        dm_document_add_event        (DmDocument   *self,
                                           DmEvent      *event);
+/* The @n @events at the end, in one change of the list (a loader's) */
+void        dm_document_add_events       (DmDocument   *self,
+                                          DmEvent     **events,
+                                          guint         n);
 /* Editing (docs/EDITING.md): each is one change of the events' list model, so every
  * view updates at once; the undo stack (DmUndoStack) is what calls them */
 void        dm_document_insert_event     (DmDocument   *self,

@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer: one reader (chosen by FUZZ_EXTENSION) on any bytes, then every writer on what
  * it read: a crash, a leak, a critical warning or undefined behaviour is a finding
- * (docs/SECURITY.md). */
+ * (docs/SECURITY.md). A .diplomap in strict JSON is read one event at a time, most events
+ * straight from the text (src/formats/dm-native-event.c): the same text with a comment
+ * after it goes down the whole tree's path, and a difference between the two (a problem
+ * said elsewhere or otherwise, another document written back) is a finding too. */
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dm-format.h"
 #include "dm-gazetteer.h"
+#include "dm-json-positions.h"
+#include "dm-saver.h"
 
 static const char * const written[] = { "x.geojson", "x.kml", "x.csv", "x.diplomap" };
 
@@ -26,6 +32,72 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* What loading gave: the problems where they are, and the document written back */
+static char *
+describe (DmDocument   *doc,
+          gboolean      loaded,
+          const GError *error)
+{
+  GListModel *problems = dm_document_get_problems (doc);
+  GString *out = g_string_new (NULL);
+
+  if (loaded)
+    g_string_append (out, "loaded\n");
+  else
+    g_string_append_printf (out, "not loaded: %s\n", error ? error->message : "");
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DmProblem) p = g_list_model_get_item (problems, i);
+
+      g_string_append_printf (out, "%u:%u: %s\n", dm_problem_get_line (p),
+                              dm_problem_get_column (p), dm_problem_get_message (p));
+    }
+  if (loaded)
+    {
+      g_autoptr(GBytes) bytes = dm_native_write_document (doc);
+
+      g_string_append_len (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @doc was read from @text (@size bytes) in pieces, if strict: read the whole tree too */
+static void
+compare_with_whole_tree (GFile        *file,
+                         const char   *text,
+                         size_t        size,
+                         DmDocument   *doc,
+                         gboolean      loaded,
+                         const GError *error)
+{
+  g_autoptr(GError) whole_error = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(DmDocument) whole = NULL;
+  g_autofree char *lenient = NULL;
+  g_autofree char *seen = NULL;
+  g_autofree char *expected = NULL;
+  DmJsonSpan list;
+  gboolean whole_loaded;
+
+  if ((spans = dm_json_split_member_list (text, size, "events", &list)) == NULL)
+    return;
+  lenient = g_malloc (size + 5);
+  memcpy (lenient, text, size);
+  memcpy (lenient + size, "/**/", 5);
+  whole = dm_document_new ();
+  dm_document_add_file (whole, file);
+  whole_loaded = dm_native_format_load (whole, file, lenient, size + 4, NULL, &whole_error);
+  seen = describe (doc, loaded, error);
+  expected = describe (whole, whole_loaded, whole_error);
+  if (!g_str_equal (seen, expected))
+    {
+      /* abort(), not g_error(): libFuzzer writes the input of an abort */
+      g_printerr ("read in pieces:\n%s\nread whole:\n%s", seen, expected);
+      abort ();
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -35,6 +107,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(DmDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = NULL;
+  gboolean loaded;
 
   if (format == NULL)
     {
@@ -50,7 +123,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   copy[size] = '\0';
   doc = dm_document_new ();
   dm_document_add_file (doc, file);
-  if (!format->load (doc, file, copy, size, NULL, &error))
+  loaded = format->load (doc, file, copy, size, NULL, &error);
+  if (format->load == dm_native_format_load)
+    compare_with_whole_tree (file, copy, size, doc, loaded, error);
+  if (!loaded)
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (written); i++)
     {
