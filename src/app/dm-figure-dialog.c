@@ -235,7 +235,9 @@ dm_figure_dialog_export_async (DmFigureDialog      *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  /* No source object: the thread may drop the task last, and the dialog (a window) must not
+   * be finalized there (GDK's X11 calls are not thread-safe); the callback gets NULL */
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportJob *job = g_new0 (ExportJob, 1);
 
   job->figure = dm_figure_dialog_build_figure (self);

@@ -78,7 +78,8 @@ void            dm_figure_dialog_set_trail    (DmFigureDialog     *self,
                                                gboolean            flows);
 /* The figure the dialog's choices describe, drawn from a snapshot of the document */
 DmFigure       *dm_figure_dialog_build_figure (DmFigureDialog     *self);
-/* Writes the figure to @file in a worker thread */
+/* Writes the figure to @file in a worker thread; @callback gets no source object (the
+ * dialog may be gone), and @self of the finish may be NULL */
 void            dm_figure_dialog_export_async (DmFigureDialog     *self,
                                                GFile              *file,
                                                GCancellable       *cancellable,

@@ -221,7 +221,7 @@ export_done_cb (GObject      *object,
   if (self->document == NULL)
     return;
 
-  if (dm_figure_dialog_export_finish (DM_FIGURE_DIALOG (object), result, &error))
+  if (dm_figure_dialog_export_finish (NULL, result, &error))
     {
       g_autofree char *name = dm_window_dup_display_name (file);
       /* Translators: %s is a file name */

@@ -76,7 +76,7 @@ export_data_done_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  DmWindow *self = DM_WINDOW (object);
+  g_autoptr(DmWindow) self = user_data;
   ExportDataJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
@@ -109,7 +109,9 @@ void
 dm_window_export_data (DmWindow *self,
                        GFile    *file)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, export_data_done_cb, NULL);
+  /* The window is the callback's, not the task's: the thread may drop the task last, and a
+   * window must not be finalized there (GDK's X11 calls are not thread-safe) */
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, export_data_done_cb, g_object_ref (self));
   ExportDataJob *job = g_new0 (ExportDataJob, 1);
 
   dm_window_flush_filters (self);

@@ -21,7 +21,8 @@ progress_cb (guint    done,
              gpointer user_data)
 {
   /* Translators: progress of an animation export on the terminal */
-  g_printerr (_("\rdiplomap: frame %u of %u"), done, total);
+  g_printerr ("\r");
+  g_printerr (_("diplomap: frame %u of %u"), done, total);
   if (done == total)
     g_printerr ("\n");
 }
