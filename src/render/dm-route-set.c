@@ -192,19 +192,34 @@ is_capital (DmPlace *place)
          g_str_has_prefix (name, country->capital);
 }
 
+/* The set's places by name and position, and by the DmPlace met before: legs of one trip
+ * share their places, so most look-ups need no printed key */
+typedef struct
+{
+  GHashTable *by_key;     /* "name|lat|lon" -> index */
+  GHashTable *by_object;  /* DmPlace -> index + 1 */
+} PlaceIndex;
+
 static guint
 add_place (DmRouteSet *self,
-           GHashTable *index,
+           PlaceIndex *index,
            DmPlace    *place)
 {
   g_autofree char *key = NULL;
   DmRoutePlace p = { 0 };
   gpointer v;
 
+  v = g_hash_table_lookup (index->by_object, place);
+  if (v != NULL)
+    {
+      g_array_index (self->places, DmRoutePlace, GPOINTER_TO_UINT (v) - 1).weight++;
+      return GPOINTER_TO_UINT (v) - 1;
+    }
   key = g_strdup_printf ("%s|%.4f|%.4f", dm_place_get_name (place),
                          dm_place_get_latitude (place), dm_place_get_longitude (place));
-  if (g_hash_table_lookup_extended (index, key, NULL, &v))
+  if (g_hash_table_lookup_extended (index->by_key, key, NULL, &v))
     {
+      g_hash_table_insert (index->by_object, place, GUINT_TO_POINTER (GPOINTER_TO_UINT (v) + 1));
       g_array_index (self->places, DmRoutePlace, GPOINTER_TO_UINT (v)).weight++;
       return GPOINTER_TO_UINT (v);
     }
@@ -216,7 +231,8 @@ add_place (DmRouteSet *self,
   p.weight = 1;
   p.capital = is_capital (place);
   g_array_append_val (self->places, p);
-  g_hash_table_insert (index, g_steal_pointer (&key), GUINT_TO_POINTER (self->places->len - 1));
+  g_hash_table_insert (index->by_key, g_steal_pointer (&key), GUINT_TO_POINTER (self->places->len - 1));
+  g_hash_table_insert (index->by_object, place, GUINT_TO_POINTER (self->places->len));
   return self->places->len - 1;
 }
 
@@ -348,7 +364,9 @@ rebuild (DmRouteSet *self)
   GListModel *doc_actors = dm_document_get_actors (self->document);
   g_autoptr(GHashTable) actor_index = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) place_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) place_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) place_objects = g_hash_table_new (NULL, NULL);
+  PlaceIndex place_index = { place_keys, place_objects };
   g_autoptr(GHashTable) circles = g_hash_table_new_full (circle_hash, circle_equal, g_free, NULL);
   g_autoptr(GPtrArray) undated = NULL;
   guint n = g_list_model_get_n_items (events);
@@ -391,8 +409,8 @@ rebuild (DmRouteSet *self)
 
               if (leg->from == NULL || leg->to == NULL)
                 continue;
-              from = add_place (self, place_index, leg->from);
-              to = add_place (self, place_index, leg->to);
+              from = add_place (self, &place_index, leg->from);
+              to = add_place (self, &place_index, leg->to);
               add_leg (self, circles, event, leg, actor, from, to);
             }
         }
@@ -403,7 +421,7 @@ rebuild (DmRouteSet *self)
 
           if (!dm_event_get_drawn_span (event, &s.start, &s.end))
             continue;
-          s.place = add_place (self, place_index, dm_event_get_place (event));
+          s.place = add_place (self, &place_index, dm_event_get_place (event));
           g_array_index (self->places, DmRoutePlace, s.place).has_stay = TRUE;
           if (s.actor == DM_ROUTE_NO_ACTOR && participants->len > 0)
             s.actor = add_actor (self, actor_index, g_ptr_array_index (participants, 0));
@@ -422,7 +440,7 @@ rebuild (DmRouteSet *self)
   for (guint i = 0; i < undated->len; i++)
     {
       guint before = self->places->len;
-      guint k = add_place (self, place_index, g_ptr_array_index (undated, i));
+      guint k = add_place (self, &place_index, g_ptr_array_index (undated, i));
 
       if (self->places->len > before)
         {
