@@ -54,6 +54,7 @@ struct _DmScreenPainter
   guint            still_rebuilds;
   DmView           still_view;
   gboolean         still_partial;  /* the last change was only inside still_damage */
+  gboolean         track_damage;
   cairo_rectangle_int_t still_damage;
 
   /* What the last drawing showed */
@@ -138,6 +139,7 @@ dm_screen_painter_set_document (DmScreenPainter *self,
   /* The set follows the document's events by itself */
   self->set = dm_route_set_new (document);
   self->layer = dm_route_renderer_new (self->set);
+  dm_route_renderer_set_track_damage (self->layer, self->track_damage);
 }
 
 void
@@ -489,6 +491,17 @@ dm_screen_painter_prepare (DmScreenPainter *self,
   if (stamp != NULL)
     *stamp = self->still_stamp;
   return TRUE;
+}
+
+/* Whether dm_screen_painter_get_still_damage() is to know where the legs changed (a little
+ * more work as they land; default FALSE) */
+void
+dm_screen_painter_set_track_damage (DmScreenPainter *self,
+                                    gboolean         track)
+{
+  self->track_damage = track;
+  if (self->layer != NULL)
+    dm_route_renderer_set_track_damage (self->layer, track);
 }
 
 /**
