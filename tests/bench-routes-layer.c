@@ -110,7 +110,8 @@ time_frame (DmScreenPainter *painter,
 /* The map layer's frames (DmRouteMapLayer's snapshot): the still picture recorded again only
  * when its stamp changes, what moves recorded in a box of its own, and as GSK's Cairo
  * renderer then draws: only the box of what moved (this frame's and the last's), or the
- * whole when the still picture changed */
+ * whole when the still picture changed; when most of it changed in a frame, 60 frames drawn
+ * whole, as the layer does */
 typedef struct
 {
   DmScreenPainter       *painter;
@@ -118,6 +119,8 @@ typedef struct
   guint                  stamp;
   cairo_rectangle_int_t  moved;
   guint                  n_still;
+  guint                  whole_frames;
+  guint                  n_whole;
 } Layered;
 
 static double
@@ -134,6 +137,16 @@ time_layered_frame (Layered         *l,
   guint stamp;
   cairo_t *cr;
 
+  gboolean partial = FALSE;
+
+  if (l->whole_frames > 0)
+    {
+      if (--l->whole_frames == 0)
+        dm_screen_painter_set_track_damage (l->painter, TRUE);
+      g_clear_pointer (&l->still, cairo_surface_destroy);
+      l->n_whole++;
+      return time_frame (l->painter, target, view, t);
+    }
   if (!dm_screen_painter_prepare (l->painter, view, t, &stamp))
     return time_frame (l->painter, target, view, t);
   damage = cairo_region_create_rectangle (&l->moved);
@@ -142,7 +155,10 @@ time_layered_frame (Layered         *l,
       /* the app draws again only its tiles where the still picture changed */
       if (l->still != NULL && stamp == l->stamp + 1 &&
           dm_screen_painter_get_still_damage (l->painter, &changed))
-        cairo_region_union_rectangle (damage, &changed);
+        {
+          cairo_region_union_rectangle (damage, &changed);
+          partial = (double) changed.width * changed.height * 2 > (double) all.width * all.height;
+        }
       else
         cairo_region_union_rectangle (damage, &all);
       g_clear_pointer (&l->still, cairo_surface_destroy);
@@ -164,6 +180,11 @@ time_layered_frame (Layered         *l,
     box = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
   cairo_region_union_rectangle (damage, &box);
   l->moved = box;
+  if (partial || (double) box.width * box.height * 2 > (double) all.width * all.height)
+    {
+      l->whole_frames = 60;
+      dm_screen_painter_set_track_damage (l->painter, FALSE);
+    }
   /* as GSK's Cairo renderer: the rectangles that changed, cleared and drawn again */
   cr = cairo_create (target);
   for (int i = 0; i < cairo_region_num_rectangles (damage); i++)
@@ -252,6 +273,7 @@ main (int   argc,
   build = (g_get_monotonic_time () - t0) / 1000.0;
   first_in_place = time_frame (in_place, target, &view, start + 150 * 86400.0);
   /* The map layer's way, its caches from worker threads too */
+  dm_screen_painter_set_track_damage (layered_painter, TRUE);
   dm_screen_painter_set_document (layered_painter, doc);
   dm_screen_painter_set_ready_func (layered_painter, ready_cb, &layered_ready);
   time_layered_frame (&layered, target, &view, start + 150 * 86400.0);
@@ -275,8 +297,8 @@ main (int   argc,
            "drawn in place (before) %.1f ms\n", first, build, first_in_place);
   g_print ("frames: %u, caches rebuilt from scratch: %u\n", N_FRAMES,
            dm_route_renderer_get_n_rebuilds (dm_screen_painter_get_layer (painter)));
-  g_print ("the map layer's still picture changed: %u times in %u frames\n",
-           layered.n_still, N_FRAMES);
+  g_print ("the map layer's still picture changed: %u times in %u frames; %u frames drawn whole\n",
+           layered.n_still, N_FRAMES, layered.n_whole);
   print_frames ("the map layer (still picture kept, only what moved redrawn)", frames_layered);
   print_frames ("every frame whole (the painter alone, caches from worker threads)", frames);
   print_frames ("caches drawn in place (before worker threads)", frames_in_place);

@@ -28,7 +28,13 @@ struct _DmRouteMapLayer
   int              still_height;
   guint            still_stamp;
   guint            n_still_draws;
+  /* Frames drawn whole before trying the still picture again: when most of it changes every
+   * frame (thousands of legs in the air), keeping it costs more than it saves */
+  guint            whole_frames;
 };
+
+/* Whole frames for that many frames, once most of the picture changed in one */
+#define WHOLE_FRAMES 60
 
 G_DEFINE_FINAL_TYPE (DmRouteMapLayer, dm_route_map_layer, SHUMATE_TYPE_LAYER)
 
@@ -155,8 +161,8 @@ update_still_tiles (DmRouteMapLayer             *self,
       }
 }
 
-/* What moves, in a node only as big as what it draws */
-static void
+/* What moves, in a node only as big as what it draws; returns its area */
+static double
 snapshot_moving (DmRouteMapLayer *self,
                  GtkSnapshot     *snapshot,
                  const DmView    *view)
@@ -184,6 +190,7 @@ snapshot_moving (DmRouteMapLayer *self,
       cairo_destroy (cr);
     }
   cairo_surface_destroy (moving);
+  return MAX (w, 0) * MAX (h, 0);
 }
 
 static void
@@ -202,9 +209,13 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
   dm_route_map_layer_get_view (self, &view);
   /* Playing: the still picture's nodes as they were where it did not change, and what
    * moves over it */
-  if (!self->view_moving && dm_screen_painter_prepare (self->painter, &view, self->time, &stamp))
+  if (!self->view_moving && self->whole_frames == 0 &&
+      dm_screen_painter_prepare (self->painter, &view, self->time, &stamp))
     {
       cairo_rectangle_int_t damage;
+      guint n_drawn = self->n_still_draws;
+      gboolean partial = FALSE;
+      double moved;
 
       if (self->still_tiles == NULL || width != self->still_width || height != self->still_height)
         {
@@ -215,15 +226,27 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
         }
       else if (stamp == self->still_stamp + 1 &&
                dm_screen_painter_get_still_damage (self->painter, &damage))
-        update_still_tiles (self, &view, &damage);
+        {
+          update_still_tiles (self, &view, &damage);
+          partial = TRUE;
+        }
       else if (stamp != self->still_stamp)
         update_still_tiles (self, &view, NULL);
       self->still_stamp = stamp;
       for (guint i = 0; i < self->still_tiles->len; i++)
         gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->still_tiles, i));
-      snapshot_moving (self, snapshot, &view);
+      moved = snapshot_moving (self, snapshot, &view);
+      /* Most of it changed though the view did not: whole frames for a while */
+      if ((partial && (self->n_still_draws - n_drawn) * 2 > self->still_tiles->len) ||
+          moved * 2 > (double) width * height)
+        {
+          self->whole_frames = WHOLE_FRAMES;
+          dm_screen_painter_set_track_damage (self->painter, FALSE);
+        }
       return;
     }
+  if (self->whole_frames > 0 && --self->whole_frames == 0)
+    dm_screen_painter_set_track_damage (self->painter, TRUE);
   g_clear_pointer (&self->still_tiles, g_ptr_array_unref);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->view_moving)
@@ -378,6 +401,7 @@ static void
 dm_route_map_layer_init (DmRouteMapLayer *self)
 {
   self->painter = dm_screen_painter_new ();
+  dm_screen_painter_set_track_damage (self->painter, TRUE);
   /* The painter goes with the widget: no reference needed */
   dm_screen_painter_set_ready_func (self->painter, caches_ready_cb, self);
   dm_screen_painter_set_set_func (self->painter, set_changed_cb, self);

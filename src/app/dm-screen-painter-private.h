@@ -55,6 +55,7 @@ struct _DmScreenPainter
   guint            still_rebuilds;
   DmView           still_view;
   gboolean         still_partial;  /* the last change was only inside still_damage */
+  gboolean         track_damage;
   cairo_rectangle_int_t still_damage;
 
   /* What the last drawing showed */

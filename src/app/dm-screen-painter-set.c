@@ -41,7 +41,10 @@ replace_set (DmScreenPainter *self,
   self->still_dirty = TRUE;
   self->cost_serial = 0;
   if (self->layer == NULL)
-    self->layer = dm_route_renderer_new (set);
+    {
+      self->layer = dm_route_renderer_new (set);
+      dm_route_renderer_set_track_damage (self->layer, self->track_damage);
+    }
   else
     dm_route_renderer_set_set (self->layer, set);
   if (self->set_func != NULL)

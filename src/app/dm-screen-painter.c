@@ -447,6 +447,17 @@ dm_screen_painter_prepare (DmScreenPainter *self,
   return TRUE;
 }
 
+/* Whether dm_screen_painter_get_still_damage() is to know where the legs changed (a little
+ * more work as they land; default FALSE) */
+void
+dm_screen_painter_set_track_damage (DmScreenPainter *self,
+                                    gboolean         track)
+{
+  self->track_damage = track;
+  if (self->layer != NULL)
+    dm_route_renderer_set_track_damage (self->layer, track);
+}
+
 /**
  * dm_screen_painter_get_still_damage:
  * Whether the still picture of the last dm_screen_painter_prepare() differs from the one

@@ -66,6 +66,8 @@ gboolean         dm_screen_painter_prepare      (DmScreenPainter *self,
                                                  const DmView    *view,
                                                  double           time,
                                                  guint           *stamp);
+void             dm_screen_painter_set_track_damage (DmScreenPainter       *self,
+                                                     gboolean               track);
 gboolean         dm_screen_painter_get_still_damage (DmScreenPainter       *self,
                                                      cairo_rectangle_int_t *rect);
 void             dm_screen_painter_draw_still   (DmScreenPainter *self,

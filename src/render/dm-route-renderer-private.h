@@ -36,6 +36,7 @@ struct _DmRouteRenderer
   /* what the last dm_route_renderer_get_legs_surface() changed, when it added to the legs */
   cairo_rectangle_int_t legs_damage;
   gboolean         legs_damage_known;
+  gboolean         track_damage;
 };
 
 /* dm-route-renderer.c */

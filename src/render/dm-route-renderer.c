@@ -269,8 +269,17 @@ dm_route_renderer_get_legs_surface (DmRouteRenderer *self,
       gboolean moved = FALSE;
 
       self->legs_damage = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
-      self->legs_damage_known = TRUE;
-      if (t > self->legs_t)
+      self->legs_damage_known = self->track_damage;
+      if (t > self->legs_t && !self->track_damage)
+        {
+          cr = cairo_create (self->legs);
+          dm_route_draw_flown (self->set, cr, view, self->style, self->legs_t, t);
+          cairo_destroy (cr);
+          cairo_surface_flush (self->legs);
+          cairo_surface_mark_dirty (self->legs);
+          moved = TRUE;
+        }
+      else if (t > self->legs_t)
         {
           /* Recorded first, to know where it lands (the screen redraws only there); drawn
            * straight onto the legs, so the pixels are those of a drawing without it */
@@ -440,6 +449,19 @@ dm_route_draw_all (DmRouteSet         *set,
   dm_route_set_ensure (set);
   dm_route_draw_legs (set, cr, view, style, t, FALSE);
   dm_route_draw_labels (set, cr, view, style, t, taken);
+}
+
+/**
+ * dm_route_renderer_set_track_damage:
+ * Whether dm_route_renderer_get_legs_damage() is to know where the legs changed (default
+ * FALSE): what flew since is then recorded before it is drawn, which costs a little more.
+ */
+void
+dm_route_renderer_set_track_damage (DmRouteRenderer *self,
+                                    gboolean         track)
+{
+  g_return_if_fail (DM_IS_ROUTE_RENDERER (self));
+  self->track_damage = track;
 }
 
 gboolean

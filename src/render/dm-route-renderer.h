@@ -68,7 +68,9 @@ void                dm_route_renderer_draw_direct        (DmRouteRenderer       
 
 /* Where the last dm_route_renderer_get_legs_surface() changed the legs' pixels, in the
  * view's pixels: TRUE with @rect when it added what flew since (an empty @rect: nothing),
- * FALSE when it drew them anew (all of them) */
+ * FALSE when it drew them anew (all of them) or damage is not tracked */
+void                dm_route_renderer_set_track_damage   (DmRouteRenderer        *self,
+                                                       gboolean                track);
 gboolean            dm_route_renderer_get_legs_damage    (DmRouteRenderer        *self,
                                                        cairo_rectangle_int_t  *rect);
 /* How many times the cached legs were drawn from scratch (tests, profiling) */
