@@ -134,8 +134,14 @@ read_offset (const char **p,
 #define FIRST_UTC_SECOND G_GINT64_CONSTANT (-377705116800)
 #define LAST_UTC_SECOND  G_GINT64_CONSTANT (253402300799)
 
+/* What g_date_time_to_unix (g_date_time_new (@zone, ...)) gives, without the GDateTime (two
+ * or three of them are made for every time of a large file): a local time that does not exist
+ * (skipped by a change to summer time) moves forward to the zone's next interval, an
+ * ambiguous one is taken in standard time; the fraction of a second is dropped. @zone NULL
+ * is the fixed offset @offset, with no GTimeZone at all. */
 static gint64
 local_to_utc (GTimeZone *zone,
+              gint32     offset,
               int        year,
               int        month,
               int        day,
@@ -143,19 +149,20 @@ local_to_utc (GTimeZone *zone,
               int        minute,
               double     seconds)
 {
-  g_autoptr(GDateTime) dt = NULL;
+  gint64 local;
+  int interval;
 
+  local = dm_civil_days (year, month, day) * 86400 + hour * 3600 + minute * 60 + (gint64) seconds;
   /* Outside GDateTime's years 1 to 9999: the zone's offset of then, fixed, with our calendar */
   if (year < 1 || year > 9999)
-    {
-      gint64 local = dm_civil_days (year, month, day) * 86400 + hour * 3600 + minute * 60 + (gint64) seconds;
-
-      return local - dm_time_zone_offset_at (zone, local);
-    }
-  dt = g_date_time_new (zone, year, month, day, hour, minute, seconds);
-  if (dt == NULL)
+    return local - (zone != NULL ? dm_time_zone_offset_at (zone, local) : offset);
+  /* a leap second, which GDateTime refuses */
+  if (!(seconds >= 0.0 && seconds < 60.0))
     return G_MININT64;
-  return g_date_time_to_unix (dt);
+  if (zone == NULL)
+    return local - offset;
+  interval = g_time_zone_adjust_time (zone, G_TIME_TYPE_STANDARD, &local);
+  return local - g_time_zone_get_offset (zone, interval);
 }
 
 /* Before standard time, a zone keeps its local mean time (Rome +0:49:56, New York
@@ -238,7 +245,6 @@ parse_single (const char  *text,
               GError     **error)
 {
   g_autoptr(GTimeZone) utc = NULL;
-  g_autoptr(GTimeZone) fixed = NULL;
   g_autoptr(GTimeZone) standard = NULL;
   g_autofree char *copy = g_strstrip (g_strdup (text));
   const char *p = copy;
@@ -308,7 +314,8 @@ parse_single (const char  *text,
                   if (!read_offset (&p, &t.utc_offset))
                     return parse_error (text, error);
                   t.has_offset = TRUE;
-                  zone = fixed = g_time_zone_new_offset (t.utc_offset);
+                  /* a fixed offset is plain arithmetic: no zone */
+                  zone = NULL;
                 }
             }
         }
@@ -323,27 +330,27 @@ parse_single (const char  *text,
   switch (t.precision)
     {
     case DM_PRECISION_YEAR:
-      t.earliest = local_to_utc (zone, year, 1, 1, 0, 0, 0);
-      t.latest = year == 9999 ? G_MAXINT64 : local_to_utc (zone, year + 1, 1, 1, 0, 0, 0);
+      t.earliest = local_to_utc (zone, t.utc_offset, year, 1, 1, 0, 0, 0);
+      t.latest = year == 9999 ? G_MAXINT64 : local_to_utc (zone, t.utc_offset, year + 1, 1, 1, 0, 0, 0);
       break;
     case DM_PRECISION_MONTH:
-      t.earliest = local_to_utc (zone, year, month, 1, 0, 0, 0);
-      t.latest = month < 12 ? local_to_utc (zone, year, month + 1, 1, 0, 0, 0)
-                 : year == 9999 ? G_MAXINT64 : local_to_utc (zone, year + 1, 1, 1, 0, 0, 0);
+      t.earliest = local_to_utc (zone, t.utc_offset, year, month, 1, 0, 0, 0);
+      t.latest = month < 12 ? local_to_utc (zone, t.utc_offset, year, month + 1, 1, 0, 0, 0)
+                 : year == 9999 ? G_MAXINT64 : local_to_utc (zone, t.utc_offset, year + 1, 1, 1, 0, 0, 0);
       break;
     case DM_PRECISION_DAY:
       {
         DmCivil next;
 
         dm_civil_from_unix ((dm_civil_days (year, month, day) + 1) * 86400, &next);
-        t.earliest = local_to_utc (zone, year, month, day, 0, 0, 0);
+        t.earliest = local_to_utc (zone, t.utc_offset, year, month, day, 0, 0, 0);
         /* the day after 9999-12-31 is in the year 10000, which no writer can write */
         t.latest = next.year > DM_TIME_LAST_YEAR
-                   ? G_MAXINT64 : local_to_utc (zone, next.year, next.month, next.day, 0, 0, 0);
+                   ? G_MAXINT64 : local_to_utc (zone, t.utc_offset, next.year, next.month, next.day, 0, 0, 0);
       }
       break;
     default:
-      t.earliest = t.latest = local_to_utc (zone, year, month, day, hour, minute, second + frac);
+      t.earliest = t.latest = local_to_utc (zone, t.utc_offset, year, month, day, hour, minute, second + frac);
       break;
     }
   if (t.earliest == G_MININT64 || t.latest == G_MININT64)
