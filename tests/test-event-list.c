@@ -879,6 +879,68 @@ test_sorted_store (void)
   g_signal_handlers_disconnect_by_data (ours, shadow);
 }
 
+/* Over a filter model (as the list has it), a change of many events is sorted again from the
+ * model the filter reads when the filter lets every event through, from the filter model
+ * otherwise: the same order as GtkSortListModel's either way */
+static gboolean
+keep_even_cb (gpointer item,
+              gpointer user_data)
+{
+  const gboolean *all = user_data;
+
+  return *all || g_str_has_suffix (dm_event_get_id (item), "0") ||
+         g_str_has_suffix (dm_event_get_id (item), "2") || g_str_has_suffix (dm_event_get_id (item), "4");
+}
+
+static void
+assert_same_order (GListModel *ours,
+                   GListModel *gtk)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (ours), ==, g_list_model_get_n_items (gtk));
+  for (guint i = 0; i < g_list_model_get_n_items (ours); i++)
+    {
+      g_autoptr(DmEvent) a = g_list_model_get_item (ours, i);
+      g_autoptr(DmEvent) b = g_list_model_get_item (gtk, i);
+
+      g_assert_true (a == b);
+    }
+}
+
+static void
+test_sorted_store_filtered (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  GListStore *store = g_list_store_new (DM_TYPE_EVENT);
+  gboolean all = TRUE;
+  GtkCustomFilter *filter = gtk_custom_filter_new (keep_even_cb, &all, NULL);
+  g_autoptr(GtkFilterListModel) filtered = gtk_filter_list_model_new (G_LIST_MODEL (store), GTK_FILTER (filter));
+  g_autoptr(DmSortedEvents) ours = dm_sorted_events_new (G_LIST_MODEL (filtered));
+  g_autoptr(GtkSortListModel) gtk = NULL;
+  guint serial = 0, kept;
+
+  gtk = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)),
+                                 GTK_SORTER (gtk_custom_sorter_new (compare_events_cb, NULL, NULL)));
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < 150; i++)
+        g_ptr_array_add (added, random_event (rand, serial++));
+      /* more than 64 at once: sorted again */
+      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)) / 2, 0,
+                           added->pdata, added->len);
+      assert_same_order (G_LIST_MODEL (ours), G_LIST_MODEL (gtk));
+      all = round % 2 == 1;
+      gtk_filter_changed (GTK_FILTER (filter), all ? GTK_FILTER_CHANGE_LESS_STRICT
+                                                   : GTK_FILTER_CHANGE_MORE_STRICT);
+      kept = 0;
+      for (guint i = 0; i < serial; i++)
+        kept += all || i % 10 == 0 || i % 10 == 2 || i % 10 == 4;
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ours)), ==, kept);
+      assert_same_order (G_LIST_MODEL (ours), G_LIST_MODEL (gtk));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -889,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/app/event-list/select-sorted", test_select_sorted);
   g_test_add_func ("/app/event-list/undated-places", test_undated_places);
   g_test_add_func ("/app/event-list/sorted-store", test_sorted_store);
+  g_test_add_func ("/app/event-list/sorted-store-filtered", test_sorted_store_filtered);
 
   g_test_add_func ("/app/event-list/dots", test_dots);
   g_test_add_func ("/app/event-list/row-tooltips", test_row_tooltips);
