@@ -11,8 +11,10 @@
 
 /* A PNG of an opaque Cairo image (RGB24), written fast: cairo_surface_write_to_png() uses
  * zlib's default level and adaptive filters, which take three times as long as drawing a
- * 1920x1080 figure. Maps are large flat areas: the "sub" filter and level 3 compress them
- * nearly as well. */
+ * 1920x1080 figure. Maps are large flat areas, runs of one 3-byte pixel that deflate finds
+ * unfiltered: no filter and level 1 encode the sample's and the U.S. record's figures in
+ * 0.65-0.75x the time of the "sub" filter at level 3, into 17-19 % fewer bytes
+ * (docs/PERFORMANCE.md, "Figures", fifth round). */
 
 typedef struct
 {
@@ -96,8 +98,8 @@ dm_png_write (cairo_surface_t    *image,
   png_set_write_fn (png, &out, write_cb, flush_cb);
   png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_compression_level (png, 3);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+  png_set_compression_level (png, 1);
   png_set_compression_strategy (png, Z_DEFAULT_STRATEGY);
   png_write_info (png, info);
   row = g_malloc ((gsize) width * 3);
