@@ -303,18 +303,25 @@ app_test_count_changed (GdkTexture *a,
   return n;
 }
 
-DmFigurePreview *
-app_test_find_preview (GtkWidget *widget)
+GtkWidget *
+app_test_find_descendant (GtkWidget *widget,
+                          GType      type)
 {
-  if (DM_IS_FIGURE_PREVIEW (widget))
-    return DM_FIGURE_PREVIEW (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      DmFigurePreview *found = app_test_find_preview (c);
+      GtkWidget *found = app_test_find_descendant (c, type);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+DmFigurePreview *
+app_test_find_preview (GtkWidget *widget)
+{
+  return (DmFigurePreview *) app_test_find_descendant (widget, DM_TYPE_FIGURE_PREVIEW);
 }
 
 typedef struct

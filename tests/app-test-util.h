@@ -47,6 +47,9 @@ gboolean    app_test_window_routes_ready (gpointer   window);
 /* Pixels of @a and @b (the same size) that differ by more than a little */
 guint       app_test_count_changed     (GdkTexture  *a,
                                         GdkTexture  *b);
+/* The first widget of @type among @widget and its descendants (depth first), or NULL */
+GtkWidget  *app_test_find_descendant   (GtkWidget   *widget,
+                                        GType        type);
 /* The first DmFigurePreview under @widget (an Export dialog's preview), or NULL */
 DmFigurePreview *app_test_find_preview (GtkWidget   *widget);
 /* Runs the main loop until @preview has drawn a picture other than @before (nullable) and

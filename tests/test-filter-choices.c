@@ -154,21 +154,6 @@ shoot_screen (const char *name)
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 typed_pompeo (gpointer entry)
 {
@@ -201,8 +186,8 @@ test_type_actor (void)
   DmWindow *win = open_us_travels ();
   DmEventList *list = win->event_list;
   DmActor *pompeo = find_actor (win->document, "Michael R. Pompeo");
-  GtkWidget *popover = find_descendant (GTK_WIDGET (list->actor_filter), GTK_TYPE_POPOVER);
-  GtkWidget *popup_list = popover ? find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
+  GtkWidget *popover = app_test_find_descendant (GTK_WIDGET (list->actor_filter), GTK_TYPE_POPOVER);
+  GtkWidget *popup_list = popover ? app_test_find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
   GListModel *shown = dm_event_list_get_model (list);
   gulong xid;
 
@@ -223,7 +208,7 @@ test_type_actor (void)
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)), GTK_WIDGET (list->actor_filter)));
   run_xdotool ("type --delay 100 pompeo");
   {
-    GtkWidget *entry = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *entry = app_test_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
     GListModel *left = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (popup_list)));
 
     g_assert_true (app_test_wait_until (typed_pompeo, entry, 5000));
@@ -442,7 +427,7 @@ test_western_asia (void)
   g_assert_cmpuint (dm_event_list_count_choices_for (list->region_filter, g_dgettext (NULL, "Western Asia")), ==, 1);
   /* the pop-up indents the sub-regions under their region */
   {
-    GtkWidget *popover = find_descendant (GTK_WIDGET (list->region_filter), GTK_TYPE_POPOVER);
+    GtkWidget *popover = app_test_find_descendant (GTK_WIDGET (list->region_filter), GTK_TYPE_POPOVER);
     GtkWidget *africa, *northern, *sub_saharan, *eastern;
 
     gtk_toggle_button_set_active (list->filter_button, TRUE);
