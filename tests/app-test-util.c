@@ -347,3 +347,16 @@ app_test_wait_preview (DmFigurePreview *preview,
 
   return app_test_wait_until (preview_redrawn, &w, 60000);
 }
+
+void
+app_test_xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  app_test_wait (200);
+}

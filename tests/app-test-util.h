@@ -56,6 +56,9 @@ DmFigurePreview *app_test_find_preview (GtkWidget   *widget);
  * is not drawing, or 60 s pass; FALSE on timeout */
 gboolean    app_test_wait_preview      (DmFigurePreview *preview,
                                         GdkTexture  *before);
+/* Runs `xdotool ARGS` (the real pointer and keyboard, on the test's display), asserts it
+ * worked, then lets the window answer for 200 ms */
+void        app_test_xdotool           (const char  *args);
 /* Saves @texture as PNG under $DM_SCREENSHOT_DIR (if set) as @name */
 void        app_test_save              (GdkTexture  *texture,
                                         const char  *name);

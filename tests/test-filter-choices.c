@@ -124,19 +124,6 @@ test_narrow_years (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
-static void
-run_xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  app_test_wait (200);
-}
-
 /* The whole screen, pop-ups included (they are surfaces of their own), as a person sees it:
  * `import -window root` into $DM_SCREENSHOT_DIR, when set */
 static void
@@ -201,12 +188,12 @@ test_type_actor (void)
   xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (win)));
   {
     g_autofree char *focus = g_strdup_printf ("windowfocus --sync %lu", xid);
-    run_xdotool (focus);
+    app_test_xdotool (focus);
   }
   g_assert_true (app_test_wait_until (window_active, win, 5000));
   gtk_widget_grab_focus (GTK_WIDGET (list->actor_filter));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)), GTK_WIDGET (list->actor_filter)));
-  run_xdotool ("type --delay 100 pompeo");
+  app_test_xdotool ("type --delay 100 pompeo");
   {
     GtkWidget *entry = app_test_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
     GListModel *left = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (popup_list)));
@@ -224,7 +211,7 @@ test_type_actor (void)
     g_assert_cmpuint (dm_event_list_count_choices_for (list->actor_filter, "R. POMP"), ==, 1);
   }
   shoot_screen ("sidebar-actor-typed.png");
-  run_xdotool ("key Return");
+  app_test_xdotool ("key Return");
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (list->chosen_actor == pompeo);
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 10);
@@ -281,13 +268,13 @@ test_pompeo_keys (void)
   xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (win)));
   {
     g_autofree char *focus = g_strdup_printf ("windowfocus --sync %lu", xid);
-    run_xdotool (focus);
+    app_test_xdotool (focus);
   }
   g_assert_true (app_test_wait_until (window_active, win, 5000));
   gtk_widget_grab_focus (GTK_WIDGET (win->timeline));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      run_xdotool (keys[i]);
+      app_test_xdotool (keys[i]);
       after += n_keys[i];
       if (g_str_equal (keys[i], "key space"))
         g_assert_true (app_test_wait_until (filters_revealed, list->filter_revealer, 5000));

@@ -13,19 +13,6 @@
 /* A date range dragged on the timeline with Shift, with the real pointer and key (xdotool):
  * the From and To filters take its days and the map and list keep the events within */
 
-static void
-run_xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  app_test_wait (150);
-}
-
 static char *
 format_day (double t)
 {
@@ -73,15 +60,15 @@ test_shift_drag_range (void)
     g_autofree char *step = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + dx / 2, y);
     g_autofree char *far = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + dx, y);
 
-    run_xdotool (down);
-    run_xdotool (step);
-    run_xdotool (far);
+    app_test_xdotool (down);
+    app_test_xdotool (step);
+    app_test_xdotool (far);
     /* the range is shown while dragged, and the playhead has not moved */
     g_assert_true (win->timeline->range_drag);
     during = app_test_render (GTK_WIDGET (win->timeline));
     app_test_save (during, "timeline-range-drag.png");
     g_assert_true (app_test_color_near (app_test_pixel (during, (int) (x0 + x1) / 2, 40), 0x3584e4, 160));
-    run_xdotool ("mouseup 1 keyup shift");
+    app_test_xdotool ("mouseup 1 keyup shift");
   }
   g_assert_false (win->timeline->range_drag);
   day0 = format_day (t0);
@@ -108,9 +95,9 @@ test_shift_drag_range (void)
     g_autofree char *down = g_strdup_printf ("mousemove --window %lu %d %d mousedown 1", xid, x, y);
     g_autofree char *far = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + 60, y);
 
-    run_xdotool (down);
-    run_xdotool (far);
-    run_xdotool ("mouseup 1");
+    app_test_xdotool (down);
+    app_test_xdotool (far);
+    app_test_xdotool ("mouseup 1");
     g_assert_cmpfloat (dm_playback_get_time (win->playback), !=, time_before);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (win->event_list->from_filter)), ==, day0);
   }

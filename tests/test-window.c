@@ -1439,19 +1439,6 @@ test_keys_after_list_click (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
-static void
-run_xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  app_test_wait (150);
-}
-
 /* The playhead's handle, found by its pixels (the widest red row under the playhead), and
  * dragged with the real pointer: the playhead moves, the map/timeline split stays */
 static void
@@ -1504,10 +1491,10 @@ test_handle_drag_scrubs (void)
     g_autofree char *step = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + 20, y + 2);
     g_autofree char *far = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + 80, y + 4);
 
-    run_xdotool (down);
-    run_xdotool (step);
-    run_xdotool (far);
-    run_xdotool ("mouseup 1");
+    app_test_xdotool (down);
+    app_test_xdotool (step);
+    app_test_xdotool (far);
+    app_test_xdotool ("mouseup 1");
   }
   app_test_wait (200);
   g_test_message ("split %d -> %d, time %.0f -> %.0f", position,
@@ -1767,10 +1754,10 @@ test_sidebar_resizable (void)
     g_autofree char *step = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + 40, y);
     g_autofree char *far = g_strdup_printf ("mousemove --window %lu %d %d", xid, x + 120, y);
 
-    run_xdotool (down);
-    run_xdotool (step);
-    run_xdotool (far);
-    run_xdotool ("mouseup 1");
+    app_test_xdotool (down);
+    app_test_xdotool (step);
+    app_test_xdotool (far);
+    app_test_xdotool ("mouseup 1");
   }
   app_test_wait (300);
   after = gtk_widget_get_width (GTK_WIDGET (win->event_list));
