@@ -360,3 +360,17 @@ app_test_xdotool (const char *args)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   app_test_wait (200);
 }
+
+GFile *
+app_test_sample_file (void)
+{
+  return g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+}
+
+void
+app_test_open_and_wait (DmWindow *window,
+                        GFile    *file)
+{
+  dm_window_open_file (window, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, window, 10000));
+}

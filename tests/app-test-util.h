@@ -37,6 +37,11 @@ gboolean    app_test_color_near        (guint32      a,
                                         int          tolerance);
 /* A new window at the default size (1200x800), shown */
 DmWindow   *app_test_open_window       (void);
+/* The bundled sample, data/samples/october-2025.diplomap */
+GFile      *app_test_sample_file       (void);
+/* Opens @file in @window and waits (10 s at most) until it is loaded */
+void        app_test_open_and_wait     (DmWindow    *window,
+                                        GFile       *file);
 /* For app_test_wait_until, on a DmWindow: no file loading; no export running; no tile
  * waiting to be drawn; the last frame showed every route for the current view and time (the
  * routes' caches are drawn by worker threads: until then frames show a stand-in) */

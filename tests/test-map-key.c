@@ -13,20 +13,6 @@
 /* dm-window-key.c measures the legend again this long after the playhead moves, and a bit */
 #define KEY_WAIT_MS 400
 
-static GFile *
-sample_file (void)
-{
-  return g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
-}
-
-static void
-open_and_wait (DmWindow *win,
-               GFile    *file)
-{
-  dm_window_open_file (win, file);
-  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
-}
-
 static guint32 *
 download (GdkTexture *texture)
 {
@@ -81,14 +67,14 @@ static void
 test_scale_bar (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   g_autoptr(GdkTexture) fitted = NULL;
   g_autoptr(GdkTexture) closer = NULL;
   g_autoptr(GdkTexture) north = NULL;
   ShumateViewport *viewport = shumate_map_get_viewport (win->map);
   int w, h;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   g_assert_true (app_test_wait_map_still (win, 5));
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
   fitted = app_test_render (GTK_WIDGET (win->scale_area));
@@ -129,13 +115,13 @@ static void
 test_legend (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   g_autoptr(GdkTexture) legs = NULL;
   g_autoptr(GdkTexture) flows = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.diplomap.Diplomap");
   int legs_h, flows_h;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   g_assert_true (app_test_wait_map_still (win, 5));
   dm_window_update_map_key (win);
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 1));
@@ -329,10 +315,10 @@ test_tile_seams (void)
   DmWindow *win = app_test_open_window ();
   ShumateViewport *viewport = shumate_map_get_viewport (win->map);
   const double zooms[] = { 2.0, 2.6, 3.0, 3.45, 4.0, 4.8, 5.0 };
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
 
   /* the sample's routes keep east of the Sahara */
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
     {
       g_autoptr(GdkTexture) shot = NULL;

@@ -36,10 +36,9 @@ static DmWindow *
 open_sample (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
+  g_autoptr(GFile) file = app_test_sample_file ();
 
-  dm_window_open_file (win, file);
-  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
+  app_test_open_and_wait (win, file);
   g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
   return win;

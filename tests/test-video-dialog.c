@@ -14,20 +14,13 @@
 #include "dm-figure-preview.h"
 #include "dm-window-private.h"
 
-static GFile *
-sample_file (void)
-{
-  return g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
-}
-
 static DmWindow *
 open_sample (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
 
-  dm_window_open_file (win, file);
-  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
+  app_test_open_and_wait (win, file);
   return win;
 }
 

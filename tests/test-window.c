@@ -24,20 +24,6 @@
 /* The window as a user meets it: open the sample, select, play, open a broken file.
  * Pixels of the rendered window are checked where the maths says a route must be. */
 
-static GFile *
-sample_file (void)
-{
-  return g_file_new_for_path (SOURCE_SAMPLES_DIR "/october-2025.diplomap");
-}
-
-static void
-open_and_wait (DmWindow *win,
-               GFile    *file)
-{
-  dm_window_open_file (win, file);
-  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 10000));
-}
-
 static DmEvent *
 find_event (DmWindow   *win,
             const char *id)
@@ -77,11 +63,11 @@ static void
 test_opens_sample (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   g_autoptr(GdkTexture) shot = NULL;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "empty");
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 10);
@@ -121,7 +107,7 @@ static void
 test_several_files (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = app_test_sample_file ();
   g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
   GListModel *events;
   guint from_sample = 0, from_other = 0;
@@ -170,10 +156,10 @@ static void
 test_search_filters (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   GListModel *shown;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   shown = dm_event_list_get_model (win->event_list);
   dm_event_list_set_search (win->event_list, "minsk");
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
@@ -246,7 +232,7 @@ static void
 test_select_in_timeline (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   DmEvent *event;
   double x, y;
   DmEvent *picked;
@@ -256,7 +242,7 @@ test_select_in_timeline (void)
   DmPlace *moscow;
   GtkSingleSelection *selection;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   /* laid out: the timeline has its size */
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
   event = find_event (win, "choe-moscow");
@@ -318,14 +304,14 @@ static void
 test_fly_to_trip (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   const char *stops[] = { "Kuala Lumpur", "Tokyo", "Busan" };
   DmEvent *trip;
   GPtrArray *legs;
   guint found = 0;
   Target fitted;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   /* Washington, Kuala Lumpur, Tokyo, Gyeongju, Busan, Washington: framed across the Pacific,
    * not across the Americas and Europe */
   trip = find_event (win, "trump-asia");
@@ -371,7 +357,7 @@ static void
 test_playback_draws_leg (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   DmEvent *trip;
   DmLeg *leg;
   double t0;
@@ -382,7 +368,7 @@ test_playback_draws_leg (void)
   g_autoptr(GdkTexture) before = NULL;
   g_autoptr(GdkTexture) during = NULL;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
 
   /* Playing moves the playhead, the timeline's included */
   t0 = dm_playback_get_time (win->playback);
@@ -450,7 +436,7 @@ static void
 test_summit_highlight (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   DmScreenPainter *painter;
   DmEvent *summit, *trip;
   DmLeg *leg;
@@ -461,7 +447,7 @@ test_summit_highlight (void)
   g_autoptr(GdkTexture) before = NULL;
   g_autoptr(GdkTexture) after = NULL;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   painter = dm_route_map_layer_get_painter (win->routes_layer);
   summit = find_event (win, "minsk-conference");
   trip = find_event (win, "choe-tour");
@@ -585,7 +571,7 @@ test_broken_file (void)
   g_signal_connect (win, "load-finished", G_CALLBACK (load_finished_cb), &result);
 
   /* Not JSON: an error dialog, the window stays, nothing loaded */
-  open_and_wait (win, broken);
+  app_test_open_and_wait (win, broken);
   g_assert_true (result.called);
   g_assert_false (result.ok);
   g_assert_nonnull (win->error_dialog);
@@ -615,7 +601,7 @@ test_broken_file (void)
 
   /* A missing file: the same */
   result.called = FALSE;
-  open_and_wait (win, missing);
+  app_test_open_and_wait (win, missing);
   g_assert_true (result.called);
   g_assert_false (result.ok);
   g_assert_nonnull (win->error_dialog);
@@ -627,7 +613,7 @@ test_broken_file (void)
 
   /* Some bad events: the good ones open, the problems are listed */
   result.called = FALSE;
-  open_and_wait (win, bad);
+  app_test_open_and_wait (win, bad);
   g_assert_true (result.ok);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 2);
@@ -676,8 +662,8 @@ test_broken_file (void)
 
   /* And the window still works */
   {
-    g_autoptr(GFile) file = sample_file ();
-    open_and_wait (win, file);
+    g_autoptr(GFile) file = app_test_sample_file ();
+    app_test_open_and_wait (win, file);
     g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 12);
   }
   gtk_window_destroy (GTK_WINDOW (win));
@@ -729,7 +715,7 @@ test_folder_failure_row (void)
 
   g_assert_true (g_file_copy (broken, a, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
   g_assert_true (g_file_copy (good, b, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
-  open_and_wait (win, folder);
+  app_test_open_and_wait (win, folder);
   g_assert_null (win->error_dialog);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (win->document)), ==, 1);
   g_action_group_activate_action (G_ACTION_GROUP (win), "show-problems", NULL);
@@ -766,14 +752,14 @@ test_problems_copy_shown (void)
   g_autoptr(GError) error = NULL;
   guint n_shown;
 
-  open_and_wait (win, bad);
+  app_test_open_and_wait (win, bad);
   g_action_group_activate_action (G_ACTION_GROUP (win), "show-problems", NULL);
   g_assert_nonnull (win->problems_dialog);
   collect_labels (win->problems_dialog, headings, rows);
   n_shown = g_list_model_get_n_items (dm_document_get_problems (win->document));
   g_assert_cmpuint (rows->len, ==, n_shown);
 
-  open_and_wait (win, doubtful);
+  app_test_open_and_wait (win, doubtful);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (win->document)), >, n_shown);
   clipboard = gtk_widget_get_clipboard (win->problems_dialog);
   g_assert_true (gtk_widget_activate_action (win->problems_dialog, "problems.copy", NULL));
@@ -826,7 +812,7 @@ static void
 test_dialogs_look (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   GtkWidget *about;
   DmFigureDialog *dialog;
   g_autoptr(GdkTexture) shot = NULL;
@@ -834,7 +820,7 @@ test_dialogs_look (void)
   g_autoptr(DmFigure) figure = NULL;
   int w, h;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   /* The export dialog starts from the playhead's time, Full HD, PNG, the current view */
   dialog = dm_window_new_export_dialog (win);
   figure = dm_figure_dialog_build_figure (dialog);
@@ -903,11 +889,11 @@ static void
 test_export_follows_trail (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   DmFigureDialog *dialog;
   g_autoptr(DmFigure) figure = NULL;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   dialog = dm_window_new_export_dialog (win);
   figure = dm_figure_dialog_build_figure (dialog);
   g_assert_cmpint (dm_figure_get_window (figure), ==, 0);
@@ -936,7 +922,7 @@ static void
 test_export_figure (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   g_autoptr(GdkTexture) during = NULL;
   g_autoptr(GdkTexture) before = NULL;
   DmEvent *trip;
@@ -946,7 +932,7 @@ test_export_figure (void)
   guint32 actor_rgb;
   double x, y;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   trip = find_event (win, "choe-tour");
   leg = g_ptr_array_index (dm_event_get_legs (trip), 0);
   color = dm_route_set_get_actor_color (dm_screen_painter_get_set (dm_route_map_layer_get_painter (win->routes_layer)),
@@ -1052,14 +1038,14 @@ static void
 test_export_data (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   g_autofree char *dir = g_dir_make_tmp ("diplomap-data-XXXXXX", NULL);
   ExportResult result = { 0 };
   DmActor *trump;
   guint n_trump;
 
   g_signal_connect (win, "export-finished", G_CALLBACK (export_finished_cb), &result);
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "export-data"));
 
   /* The dialog: a type per format, a name from the title, says how many events go */
@@ -1272,14 +1258,14 @@ static void
 test_export_keeps_view (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   g_autofree char *dir = g_dir_make_tmp ("diplomap-keep-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "all.geojson", NULL);
   g_autoptr(GFile) out = g_file_new_for_path (path);
   double start, end, s, e;
   guint serial;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   dm_timeline_zoom (win->timeline, 0.25);
   dm_timeline_get_range (win->timeline, &start, &end);
   serial = route_set_serial (win);
@@ -1338,12 +1324,12 @@ static void
 test_keyboard (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   DmEvent *first;
 
   /* Nothing to play in the empty state: the key goes on */
   g_assert_false (press_window_key (win, "space"));
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   /* the keys act at once: focus is on the timeline, not on a header button Space would press */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (win)) == GTK_WIDGET (win->timeline));
   g_assert_true (press_window_key (win, "space"));
@@ -1398,12 +1384,12 @@ static void
 test_keys_after_list_click (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   GtkEventController *keys;
   DmEvent *first;
   double start;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   keys = find_key_controller (win);
   g_assert_nonnull (keys);
   g_assert_cmpint (gtk_event_controller_get_propagation_phase (keys), ==, GTK_PHASE_CAPTURE);
@@ -1445,7 +1431,7 @@ static void
 test_handle_drag_scrubs (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   g_autoptr(GdkTexture) shot = NULL;
   GtkWidget *paned;
   graphene_point_t in_window;
@@ -1455,7 +1441,7 @@ test_handle_drag_scrubs (void)
 
   g_assert_true (GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (win))));
   g_assert_nonnull (g_find_program_in_path ("xdotool"));
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   dm_playback_set_time (win->playback, (dm_playback_get_start (win->playback) +
                                         dm_playback_get_end (win->playback)) / 2);
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
@@ -1604,7 +1590,7 @@ test_right_to_left (void)
   const char *rtl[] = { "ar", "he", "fa_IR", "ur:en", NULL };
   const char *ltr[] = { "en", "fr", "ru", "ko", "fr:ar", NULL };
   g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   DmWindow *ltr_win, *rtl_win;
   DmTimeline *timeline;
   double ltr_side, rtl_side, width;
@@ -1624,7 +1610,7 @@ test_right_to_left (void)
   dm_application_apply_locale_direction ();
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_LTR);
   ltr_win = app_test_open_window ();
-  open_and_wait (ltr_win, file);
+  app_test_open_and_wait (ltr_win, file);
   g_assert_true (app_test_wait_frames (GTK_WIDGET (ltr_win), 3));
   ltr_side = list_side (ltr_win);
   gtk_window_destroy (GTK_WINDOW (ltr_win));
@@ -1633,7 +1619,7 @@ test_right_to_left (void)
   dm_application_apply_locale_direction ();
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
   rtl_win = app_test_open_window ();
-  open_and_wait (rtl_win, file);
+  app_test_open_and_wait (rtl_win, file);
   g_assert_true (app_test_wait_frames (GTK_WIDGET (rtl_win), 3));
   rtl_side = list_side (rtl_win);
   g_test_message ("event list from the map's middle: %.0f px in English, %.0f in Arabic",
@@ -1667,12 +1653,12 @@ test_dark_map (void)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   guint light_sea, dark_sea;
 
   TilesWait wait = { win, 0 };
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   g_assert_true (app_test_wait_until (new_tiles_drawn, &wait, 30000));
   app_test_wait (300);
   g_assert_false (adw_style_manager_get_dark (manager));
@@ -1736,9 +1722,9 @@ test_sidebar_resizable (void)
   double sx, sy;
   int before, after;
   gulong xid;
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
   before = gtk_widget_get_width (GTK_WIDGET (win->event_list));
   g_assert_cmpint (before, ==, g_settings_get_int (settings, "sidebar-width"));
@@ -1794,14 +1780,14 @@ static void
 test_lane_click_filters (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   GtkGesture *drag;
   GListModel *shown;
   DmActor *actor;
   double y;
   guint n;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
   drag = timeline_drag (win->timeline);
   y = dm_timeline_lane_y (win->timeline, 1) + dm_timeline_lane_height (win->timeline) / 2;
@@ -1832,11 +1818,11 @@ static void
 test_trail (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   g_autoptr(GVariant) trail = NULL;
   const DmRouteStyle *style;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   trail = g_action_group_get_action_state (G_ACTION_GROUP (win), "trail");
   g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "all");
   style = dm_route_renderer_get_style (dm_screen_painter_get_layer (dm_route_map_layer_get_painter (win->routes_layer)));
@@ -1875,7 +1861,7 @@ test_trail (void)
     g_assert_cmpstr (kept, ==, "week");
     g_assert_true (g_settings_get_boolean (settings, "flows"));
     next = app_test_open_window ();
-    open_and_wait (next, file);
+    app_test_open_and_wait (next, file);
     g_clear_pointer (&trail, g_variant_unref);
     trail = g_action_group_get_action_state (G_ACTION_GROUP (next), "trail");
     g_assert_cmpstr (g_variant_get_string (trail, NULL), ==, "week");
@@ -1899,11 +1885,11 @@ static void
 test_map_zoom (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   ShumateViewport *viewport = shumate_map_get_viewport (win->map);
   double fitted;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   g_assert_true (app_test_wait_map_still (win, 5));
   fitted = shumate_viewport_get_zoom_level (viewport);
   g_assert_cmpfloat (fitted, <, shumate_viewport_get_max_zoom_level (viewport) - 2);
@@ -1972,7 +1958,7 @@ static void
 test_combined_title (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = app_test_sample_file ();
   g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
   g_autofree char *sample_path = g_file_get_path (sample);
   g_autofree char *other_path = g_file_get_path (other);
@@ -2041,7 +2027,7 @@ static void
 test_view_restored (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = app_test_sample_file ();
   g_autoptr(GFile) other = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "issue-example.diplomap", NULL));
   g_autofree char *sample_uri = g_file_get_uri (sample);
   g_auto(GStrv) last = NULL;
@@ -2049,7 +2035,7 @@ test_view_restored (void)
   ShumateViewport *viewport;
 
   /* The sample, looked at over Paris, then the window closes */
-  open_and_wait (win, sample);
+  app_test_open_and_wait (win, sample);
   viewport = shumate_map_get_viewport (win->map);
   g_assert_false (view_near (viewport, 48.85, 2.35, 6));
   shumate_viewport_set_zoom_level (viewport, 6);
@@ -2061,14 +2047,14 @@ test_view_restored (void)
 
   /* Opened again: the map is where it was left, not fitted to the events */
   win = app_test_open_window ();
-  open_and_wait (win, sample);
+  app_test_open_and_wait (win, sample);
   app_test_wait (100);
   g_assert_true (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
   gtk_window_destroy (GTK_WINDOW (win));
 
   /* Another file, or the same with another: fitted to its events */
   win = app_test_open_window ();
-  open_and_wait (win, other);
+  app_test_open_and_wait (win, other);
   g_assert_false (view_near (shumate_map_get_viewport (win->map), 48.85, 2.35, 6));
   gtk_window_destroy (GTK_WINDOW (win));
   win = app_test_open_window ();
@@ -2088,7 +2074,7 @@ static void
 test_last_view_limits (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = app_test_sample_file ();
   g_autofree char *uri = g_file_get_uri (sample);
   const char *uris[] = { uri, NULL };
   double lat[2], zoom[2];
@@ -2102,7 +2088,7 @@ test_last_view_limits (void)
       g_settings_set_strv (settings, "last-files", uris);
       win = app_test_open_window ();
       if (i == 1)
-        open_and_wait (win, sample);
+        app_test_open_and_wait (win, sample);
       app_test_wait (100);
       viewport = shumate_map_get_viewport (win->map);
       lat[i] = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
@@ -2145,10 +2131,10 @@ static void
 test_freed_on_close (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   gpointer w_win = win, w_doc, w_layer, w_playback, w_timeline;
 
-  open_and_wait (win, file);
+  app_test_open_and_wait (win, file);
   w_doc = win->document;
   w_layer = win->routes_layer;
   w_playback = win->playback;
@@ -2305,8 +2291,8 @@ test_cancel_loading (void)
 
   /* and the next file opens as usual */
   {
-    g_autoptr(GFile) file = sample_file ();
-    open_and_wait (win, file);
+    g_autoptr(GFile) file = app_test_sample_file ();
+    app_test_open_and_wait (win, file);
     g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 10);
   }
   gtk_window_destroy (GTK_WINDOW (win));
@@ -2329,7 +2315,7 @@ static void
 test_framed_after_stop (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) sample = sample_file ();
+  g_autoptr(GFile) sample = app_test_sample_file ();
   g_autofree char *record = g_build_filename (g_getenv ("DIPLOMAP_DATA_DIR"), "us-travels", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (record);
   ShumateViewport *viewport = shumate_map_get_viewport (win->map);
@@ -2355,7 +2341,7 @@ static void
 test_close_while_loading (void)
 {
   DmWindow *win = app_test_open_window ();
-  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GFile) file = app_test_sample_file ();
   gpointer w_win = win;
 
   /* Closed before the file is read: no warning, and it goes away once the load returns */
