@@ -276,6 +276,24 @@ strike (cairo_t          *cr,
   cairo_stroke (cr);
 }
 
+/* The leg's colour, width and dashes for @pass, its alpha times @fade */
+static void
+set_leg_source (DmRouteSet         *set,
+                cairo_t            *cr,
+                const DmRouteStyle *style,
+                const DmRouteLeg   *leg,
+                DmRoutePass         pass,
+                double              fade)
+{
+  dm_route_set_leg_source (set, cr, style, leg, pass);
+  if (fade < 1.0)
+    {
+      double r, g, b, a;
+      cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
+      cairo_set_source_rgba (cr, r, g, b, a * fade);
+    }
+}
+
 /* Where leg @index leaves Web Mercator's world over a pole, a small arrow points the way it
  * flies out, its tip on the edge; where it comes back, one points in, its base on the edge
  * (dm-route-set.c cuts the leg there): one route read across the gap, and nothing drawn
@@ -293,7 +311,7 @@ fill_polar_arrows (DmRouteSet             *set,
   const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, index);
   const double *box = &p->box[4 * index];
   const DmView *v = c->view;
-  double r, g, b, a, len, half;
+  double len, half;
   int k0 = 0, k1 = 0;
 
   if (p->first_cut[index + 1] == p->first_cut[index])
@@ -303,11 +321,9 @@ fill_polar_arrows (DmRouteSet             *set,
       k0 = (int) ceil ((c->x0 - box[2]) / c->world);
       k1 = (int) floor ((c->x1 - box[0]) / c->world);
     }
-  dm_route_set_leg_source (set, cr, style, leg, pass);
+  set_leg_source (set, cr, style, leg, pass, fade);
   len = MAX (cairo_get_line_width (cr) * 5.0, 9.0);
   half = len * 0.45;
-  cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
-  cairo_set_source_rgba (cr, r, g, b, a * fade);
   cairo_new_path (cr);
   for (int k = k0; k <= k1; k++)
     for (guint i = p->first_cut[index]; i < p->first_cut[index + 1]; i++)
@@ -344,13 +360,7 @@ stroke_leg (DmRouteSet             *set,
   cairo_new_path (cr);
   if (!add_leg_path (cr, c, p, index))
     return;
-  dm_route_set_leg_source (set, cr, style, leg, pass);
-  if (fade < 1.0)
-    {
-      double r, g, b, a;
-      cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
-      cairo_set_source_rgba (cr, r, g, b, a * fade);
-    }
+  set_leg_source (set, cr, style, leg, pass, fade);
   if (leg->inferred)
     {
       /* inferred: a hollow line, its middle left open */
