@@ -107,7 +107,9 @@ dm_figure_draw_legs (DmFigure             *self,
 
   if (!can_cache (self, cr, style, t))
     {
-      dm_route_draw_legs (self->set, cr, &l->view, style, t, FALSE);
+      cairo_rectangle_t map = { 0, 0, l->map_w, l->map_h };
+
+      dm_route_draw_legs_parallel (self->set, cr, &l->view, style, t, &map, 0);
       return;
     }
   cairo_get_matrix (cr, &m);

@@ -498,6 +498,31 @@ dm_route_window_fade (const DmRouteStyle *style,
   return 1.0 - 0.8 * age;
 }
 
+/* The strokes of dm_route_draw_legs() at @t: the faint legs by_end[faint_from …] (n_faint),
+ * then those done by_end[oldest …] (n_done) */
+typedef struct
+{
+  guint faint_from, n_faint;
+  guint oldest, n_done;
+} Strokes;
+
+static void
+strokes_at (DmRouteSet         *set,
+            const DmRouteStyle *style,
+            gint64              t,
+            gboolean            faint_all,
+            Strokes            *s)
+{
+  guint done = dm_route_set_first_ending_after (set, t);
+
+  /* with a time window, the legs done that ended within it (by_end is sorted by end) */
+  s->oldest = style->window > 0 ? MIN (dm_route_set_first_ending_after (set, t - style->window), done) : 0;
+  s->faint_from = style->future != DM_ROUTE_FUTURE_FAINT ? set->legs->len
+                : faint_all ? 0 : done;
+  s->n_faint = set->legs->len - s->faint_from;
+  s->n_done = done - s->oldest;
+}
+
 static guint draw_legs_range (DmRouteSet         *set,
                               cairo_t            *cr,
                               const DmView       *view,
@@ -506,7 +531,7 @@ static guint draw_legs_range (DmRouteSet         *set,
                               gboolean            faint_all,
                               guint               first,
                               guint               last,
-                              gboolean            cull_hidden);
+                              const guint8       *hidden);
 
 /* A leg's line in a form that a later one may cover: the great circle between two places,
  * as wide as @width (hollow lines included) */
@@ -543,11 +568,9 @@ static guint8 *
 find_hidden (DmRouteSet         *set,
              const DmRouteStyle *style,
              gint64              t,
-             guint               faint_from,
-             guint               n_faint,
-             guint               oldest,
-             guint               n_done)
+             const Strokes      *s)
 {
+  guint faint_from = s->faint_from, n_faint = s->n_faint, oldest = s->oldest, n_done = s->n_done;
   /* solid covers by pair of places, with their width in thousandths; dashed ones by look,
    * then by places in their order */
   g_autoptr(GHashTable) solid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -624,7 +647,72 @@ dm_route_draw_legs (DmRouteSet         *set,
                     gint64              t,
                     gboolean            faint_all)
 {
-  draw_legs_range (set, cr, view, style, t, faint_all, 0, G_MAXUINT, TRUE);
+  g_autofree guint8 *hidden = NULL;
+
+  if (!style->flows)
+    hidden = dm_route_dup_hidden_strokes (set, style, t, faint_all, NULL);
+  draw_legs_range (set, cr, view, style, t, faint_all, 0, G_MAXUINT, hidden);
+}
+
+/**
+ * dm_route_dup_hidden_strokes:
+ * Which strokes of dm_route_draw_legs() at @t no pixel shows (find_hidden()): one byte a
+ * stroke, in its order, non-zero for those it leaves out; their number in @n_strokes.
+ * Free with g_free().
+ */
+guint8 *
+dm_route_dup_hidden_strokes (DmRouteSet         *set,
+                             const DmRouteStyle *style,
+                             gint64              t,
+                             gboolean            faint_all,
+                             guint              *n_strokes)
+{
+  Strokes s;
+
+  dm_route_set_ensure (set);
+  strokes_at (set, style, t, faint_all, &s);
+  if (n_strokes != NULL)
+    *n_strokes = s.n_faint + s.n_done;
+  return find_hidden (set, style, t, &s);
+}
+
+/**
+ * dm_route_get_stroke_leg:
+ * The leg of stroke @i of dm_route_draw_legs() at @t (less than the number of strokes).
+ */
+guint
+dm_route_get_stroke_leg (DmRouteSet         *set,
+                         const DmRouteStyle *style,
+                         gint64              t,
+                         gboolean            faint_all,
+                         guint               i)
+{
+  Strokes s;
+
+  strokes_at (set, style, t, faint_all, &s);
+  g_assert (i < s.n_faint + s.n_done);
+  return i < s.n_faint ? set->by_end[s.faint_from + i] : set->by_end[s.oldest + i - s.n_faint];
+}
+
+/**
+ * dm_route_draw_legs_part:
+ * The strokes of dm_route_draw_legs() from the @first to before the @last, but those @hidden
+ * leaves out (from dm_route_dup_hidden_strokes()): parts drawn one after the other, or onto
+ * transparent surfaces laid over each other in order, make the picture dm_route_draw_legs()
+ * does. Several threads draw a figure's legs so (dm-route-parallel.c).
+ */
+void
+dm_route_draw_legs_part (DmRouteSet         *set,
+                         cairo_t            *cr,
+                         const DmView       *view,
+                         const DmRouteStyle *style,
+                         gint64              t,
+                         gboolean            faint_all,
+                         const guint8       *hidden,
+                         guint               first,
+                         guint               last)
+{
+  draw_legs_range (set, cr, view, style, t, faint_all, first, last, hidden);
 }
 
 /**
@@ -645,11 +733,10 @@ dm_route_draw_legs_slice (DmRouteSet         *set,
                           guint               first,
                           guint               last)
 {
-  return draw_legs_range (set, cr, view, style, t, faint_all, first, last, FALSE);
+  return draw_legs_range (set, cr, view, style, t, faint_all, first, last, NULL);
 }
 
-/* The strokes from @first to before @last; with @cull_hidden, those a later stroke covers
- * are left out (find_hidden()) */
+/* The strokes from @first to before @last but those @hidden leaves out (find_hidden()) */
 static guint
 draw_legs_range (DmRouteSet         *set,
                  cairo_t            *cr,
@@ -659,20 +746,17 @@ draw_legs_range (DmRouteSet         *set,
                  gboolean            faint_all,
                  guint               first,
                  guint               last,
-                 gboolean            cull_hidden)
+                 const guint8       *hidden)
 {
   const DmRouteProjected *p = dm_route_set_get_projected (set, view);
-  guint done = dm_route_set_first_ending_after (set, t);
-  /* with a time window, the legs done that ended within it (by_end is sorted by end) */
-  guint oldest = style->window > 0 ? MIN (dm_route_set_first_ending_after (set, t - style->window), done) : 0;
-  guint faint_from = style->future != DM_ROUTE_FUTURE_FAINT ? set->legs->len
-                   : faint_all ? 0 : done;
-  guint n_faint = set->legs->len - faint_from;
-  guint n_done = done - oldest;
   g_autoptr(GArray) batched = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree guint8 *hidden = NULL;
   Batch batch = { NULL, { 0 }, batched };
+  guint faint_from, n_faint, oldest, n_done;
+  Strokes s;
   Cull c;
+
+  strokes_at (set, style, t, faint_all, &s);
+  faint_from = s.faint_from, n_faint = s.n_faint, oldest = s.oldest, n_done = s.n_done;
 
   /* flows: one picture, drawn by whoever draws the first stroke */
   if (style->flows)
@@ -681,8 +765,6 @@ draw_legs_range (DmRouteSet         *set,
         dm_route_draw_flows (set, cr, view, style, t);
       return 1;
     }
-  if (cull_hidden)
-    hidden = find_hidden (set, style, t, faint_from, n_faint, oldest, n_done);
   cull_init (&c, view, cr);
   begin (cr);
   for (guint i = first; i < MIN (last, n_faint + n_done); i++)

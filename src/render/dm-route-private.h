@@ -158,6 +158,33 @@ guint dm_route_draw_legs_slice (DmRouteSet         *set,
                                 gboolean            faint_all,
                                 guint               first,
                                 guint               last);
+guint8 *dm_route_dup_hidden_strokes (DmRouteSet         *set,
+                                     const DmRouteStyle *style,
+                                     gint64              t,
+                                     gboolean            faint_all,
+                                     guint              *n_strokes);
+guint dm_route_get_stroke_leg  (DmRouteSet         *set,
+                                const DmRouteStyle *style,
+                                gint64              t,
+                                gboolean            faint_all,
+                                guint               i);
+void dm_route_draw_legs_part   (DmRouteSet         *set,
+                                cairo_t            *cr,
+                                const DmView       *view,
+                                const DmRouteStyle *style,
+                                gint64              t,
+                                gboolean            faint_all,
+                                const guint8       *hidden,
+                                guint               first,
+                                guint               last);
+/* dm-route-parallel.c */
+guint dm_route_draw_legs_parallel (DmRouteSet              *set,
+                                   cairo_t                 *cr,
+                                   const DmView            *view,
+                                   const DmRouteStyle      *style,
+                                   gint64                   t,
+                                   const cairo_rectangle_t *clip,
+                                   guint                    n_parts);
 void dm_route_draw_flown       (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmView       *view,

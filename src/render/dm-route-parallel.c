@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dm-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dm-route-private.h"
+
+/* A figure's legs drawn by several threads at once. Most of a big figure's time is its legs'
+ * strokes (docs/PERFORMANCE.md), one after the other: here the strokes of
+ * dm_route_draw_legs() are cut into parts of about the same work, in their order; the
+ * calling thread draws the first part straight onto the figure while each other thread
+ * draws its part onto a transparent image of the map area, and those are laid over the
+ * figure in order. OVER is associative, so the picture is the same within Cairo's rounding
+ * of a blend on the lines' soft edges (/render/figure-parallel compares them). Cutting the
+ * picture into bands of rows instead costs each band every stroke that crosses it, and Cairo
+ * rasterises a stroke cut at a band's edge a little differently: tried, dropped. */
+
+#define MAX_PARTS 8
+/* fewer strokes than this: one thread draws them sooner than threads start */
+#define MIN_STROKES 64
+/* the work of a stroke besides its rows, in rows: building its outline */
+#define STROKE_ROWS 24
+
+typedef struct
+{
+  DmRouteSet         *set;
+  const DmView       *view;
+  const DmRouteStyle *style;
+  gint64              t;
+  const guint8       *hidden;
+  guint               first, last;  /* strokes */
+  cairo_t            *cr;
+} Part;
+
+static gpointer
+draw_part_cb (gpointer data)
+{
+  Part *part = data;
+
+  dm_route_draw_legs_part (part->set, part->cr, part->view, part->style, part->t, FALSE,
+                           part->hidden, part->first, part->last);
+  cairo_surface_flush (cairo_get_target (part->cr));
+  return NULL;
+}
+
+/* Can @cr's picture be drawn in layers laid over it? Its target is an image it draws on
+ * directly, with no device offset nor scale, and it is clipped to @clip (user space) alone,
+ * as far as its clip's extents tell: the device pixels around @clip, in @extents */
+static gboolean
+can_layer (cairo_t                 *cr,
+           const cairo_rectangle_t *clip,
+           cairo_rectangle_int_t   *extents)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double x0, y0, x1, y1, cx[4], cy[4];
+
+  if (cairo_get_group_target (cr) != target || cairo_get_operator (cr) != CAIRO_OPERATOR_OVER ||
+      cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &x0, &y0);
+  if (x0 != 1 || y0 != 1)
+    return FALSE;
+  cairo_surface_get_device_offset (target, &x0, &y0);
+  if (x0 != 0 || y0 != 0)
+    return FALSE;
+  /* @clip's corners on the device */
+  for (int i = 0; i < 4; i++)
+    {
+      cx[i] = clip->x + (i & 1 ? clip->width : 0), cy[i] = clip->y + (i & 2 ? clip->height : 0);
+      cairo_user_to_device (cr, &cx[i], &cy[i]);
+    }
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  cairo_restore (cr);
+  extents->x = (int) floor (x0), extents->y = (int) floor (y0);
+  extents->width = (int) ceil (x1) - extents->x, extents->height = (int) ceil (y1) - extents->y;
+  return extents->width > 0 && extents->height > 0 &&
+         x0 == MAX (floor (MIN (MIN (cx[0], cx[1]), MIN (cx[2], cx[3]))), 0) &&
+         y0 == MAX (floor (MIN (MIN (cy[0], cy[1]), MIN (cy[2], cy[3]))), 0) &&
+         x1 == MIN (ceil (MAX (MAX (cx[0], cx[1]), MAX (cx[2], cx[3]))),
+                    cairo_image_surface_get_width (target)) &&
+         y1 == MIN (ceil (MAX (MAX (cy[0], cy[1]), MAX (cy[2], cy[3]))),
+                    cairo_image_surface_get_height (target));
+}
+
+/* Where to cut @n_strokes strokes into @n parts of about the same work: the rows each spans
+ * (a hollow leg's two strokes twice), and STROKE_ROWS more. @cuts gets n + 1 strokes. */
+static void
+find_cuts (DmRouteSet         *set,
+           const DmView       *view,
+           const DmRouteStyle *style,
+           gint64              t,
+           const guint8       *hidden,
+           guint               n_strokes,
+           guint               n,
+           guint              *cuts)
+{
+  const DmRouteProjected *p = dm_route_set_get_projected (set, view);
+  g_autofree double *work = g_new0 (double, n_strokes + 1);
+  double total = 0, sum = 0;
+  guint k = 1;
+
+  for (guint i = 0; i < n_strokes; i++)
+    {
+      guint index;
+      const double *box;
+      double rows;
+
+      if (hidden[i])
+        continue;
+      index = dm_route_get_stroke_leg (set, style, t, FALSE, i);
+      box = &p->box[4 * index];
+      rows = CLAMP ((box[3] - box[1]) * view->scale, 0, view->height) + STROKE_ROWS;
+      work[i] = g_array_index (set->legs, DmRouteLeg, index).inferred ? 2 * rows : rows;
+      total += work[i];
+    }
+  cuts[0] = 0;
+  for (guint i = 0; i < n_strokes && k < n; i++)
+    {
+      sum += work[i];
+      if (sum * n >= total * k)
+        cuts[k++] = i + 1;
+    }
+  for (; k <= n; k++)
+    cuts[k] = n_strokes;
+}
+
+/**
+ * dm_route_draw_legs_parallel:
+ * What dm_route_draw_legs() draws (not @faint_all) onto @cr, clipped to @clip (user space)
+ * and nothing else, drawn by @n_parts threads (0: as many as the machine has cores, 8 at
+ * most), each a part of the strokes, when @cr draws straight onto an image and there are
+ * enough strokes; else as dm_route_draw_legs() does. The pixels are the same within Cairo's
+ * rounding of a blend.
+ * Returns: the number of parts drawn, 1 when not in parts
+ */
+guint
+dm_route_draw_legs_parallel (DmRouteSet              *set,
+                             cairo_t                 *cr,
+                             const DmView            *view,
+                             const DmRouteStyle      *style,
+                             gint64                   t,
+                             const cairo_rectangle_t *clip,
+                             guint                    n_parts)
+{
+  g_autofree guint8 *hidden = NULL;
+  Part parts[MAX_PARTS];
+  GThread *threads[MAX_PARTS] = { NULL };
+  guint cuts[MAX_PARTS + 1];
+  guint n = MIN (n_parts > 0 ? n_parts : (guint) g_get_num_processors (), MAX_PARTS);
+  guint n_strokes = 0;
+  cairo_rectangle_int_t extents = { 0, 0, 0, 0 };
+  cairo_matrix_t m;
+
+  if (n >= 2 && !style->flows && can_layer (cr, clip, &extents))
+    hidden = dm_route_dup_hidden_strokes (set, style, t, FALSE, &n_strokes);
+  if (n_strokes < MIN_STROKES)
+    {
+      dm_route_draw_legs (set, cr, view, style, t, FALSE);
+      return 1;
+    }
+
+  /* the projected legs, built here once: the threads only read the set */
+  dm_route_set_get_projected (set, view);
+  find_cuts (set, view, style, t, hidden, n_strokes, n, cuts);
+  cairo_get_matrix (cr, &m);
+  for (guint i = 0; i < n; i++)
+    {
+      Part *part = &parts[i];
+
+      part->set = set, part->view = view, part->style = style, part->t = t;
+      part->hidden = hidden, part->first = cuts[i], part->last = cuts[i + 1];
+      part->cr = NULL;
+      if (i == 0)
+        continue;
+      /* the map area's pixels, transparent, the same user space */
+      {
+        cairo_surface_t *layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, extents.width,
+                                                             extents.height);
+        cairo_matrix_t shifted = m;
+
+        part->cr = cairo_create (layer);
+        cairo_surface_destroy (layer);
+        shifted.x0 -= extents.x, shifted.y0 -= extents.y;
+        cairo_set_matrix (part->cr, &shifted);
+        /* each stroke clipped as on @cr, so that the clip's soft edge is the same */
+        cairo_rectangle (part->cr, clip->x, clip->y, clip->width, clip->height);
+        cairo_clip (part->cr);
+        cairo_set_antialias (part->cr, cairo_get_antialias (cr));
+        cairo_set_tolerance (part->cr, cairo_get_tolerance (cr));
+        cairo_set_fill_rule (part->cr, cairo_get_fill_rule (cr));
+        cairo_set_miter_limit (part->cr, cairo_get_miter_limit (cr));
+      }
+      threads[i] = g_thread_try_new ("dm-legs-part", draw_part_cb, part, NULL);
+    }
+
+  dm_route_draw_legs_part (set, cr, view, style, t, FALSE, hidden, cuts[0], cuts[1]);
+  /* the layers are clipped already: laid over @cr's pixels as they are */
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_reset_clip (cr);
+  cairo_rectangle (cr, extents.x, extents.y, extents.width, extents.height);
+  cairo_clip (cr);
+  for (guint i = 1; i < n; i++)
+    {
+      if (threads[i] != NULL)
+        g_thread_join (threads[i]);
+      else
+        draw_part_cb (&parts[i]);
+      cairo_set_source_surface (cr, cairo_get_target (parts[i].cr), extents.x, extents.y);
+      cairo_paint (cr);
+      cairo_destroy (parts[i].cr);
+    }
+  cairo_restore (cr);
+  return n;
+}
