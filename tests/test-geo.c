@@ -58,6 +58,31 @@ test_interpolate (void)
   g_assert_cmpfloat_with_epsilon (dm_great_circle_bearing (london, new_york), 288.3, 1.0);
 }
 
+/* The points of a whole great circle at once are, bit for bit, those found one at a time */
+static void
+test_interpolate_n (void)
+{
+  const DmLonLat pairs[][2] = { { { -0.1278, 51.5074 }, { -74.006, 40.7128 } },
+                                { { 139.6917, 35.6895 }, { -122.4194, 37.7749 } },
+                                { { 10, 0 }, { 50, 0 } },
+                                { { 30, 45 }, { 30, 45 } },     /* one point */
+                                { { 0, 20 }, { 180, -20 } },    /* antipodes */
+                                { { 179.5, -16.5 }, { -178.2, -18.1 } } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    for (guint n = 1; n <= 40; n += 13)
+      {
+        g_autofree DmLonLat *all = g_new (DmLonLat, n + 1);
+
+        dm_great_circle_interpolate_n (pairs[i][0], pairs[i][1], n, all);
+        for (guint k = 0; k <= n; k++)
+          {
+            DmLonLat one = dm_great_circle_interpolate (pairs[i][0], pairs[i][1], (double) k / n);
+            g_assert_cmpmem (&all[k], sizeof (DmLonLat), &one, sizeof (DmLonLat));
+          }
+      }
+}
+
 static void
 test_tokyo_san_francisco_over_pacific (void)
 {
@@ -313,6 +338,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/geo/great-circle/distance-known", test_distance_known);
   g_test_add_func ("/geo/great-circle/interpolate", test_interpolate);
+  g_test_add_func ("/geo/great-circle/interpolate-n", test_interpolate_n);
   g_test_add_func ("/geo/great-circle/tokyo-san-francisco", test_tokyo_san_francisco_over_pacific);
   g_test_add_func ("/geo/antimeridian/split", test_split);
   g_test_add_func ("/geo/antimeridian/split-around", test_split_around);

@@ -487,7 +487,25 @@ check_circles (DmDocument *doc)
       g_assert_cmpmem (pts, leg->n * sizeof (DmLonLat), fresh, leg->n * sizeof (DmLonLat));
       if (!g_hash_table_add (routes, g_strdup_printf ("%a %a %a %a", a.lon, a.lat, b.lon, b.lat)))
         repeated++;
+      /* the set knows which legs fly a route flown before, and along which leg */
+      g_assert_cmpuint (leg->same_as, <=, i);
+      if (leg->same_as != 0)
+        {
+          const DmRouteLeg *first = &g_array_index (set->legs, DmRouteLeg, leg->same_as - 1);
+
+          g_assert_cmpuint (first->same_as, ==, 0);
+          g_assert_cmpuint (first->n, ==, leg->n);
+          g_assert_cmpmem (&g_array_index (set->points, DmLonLat, first->first), first->n * sizeof (DmLonLat),
+                           pts, leg->n * sizeof (DmLonLat));
+        }
     }
+  {
+    guint same = 0;
+
+    for (guint i = 0; i < set->legs->len; i++)
+      same += g_array_index (set->legs, DmRouteLeg, i).same_as != 0;
+    g_assert_cmpuint (same, ==, repeated);
+  }
   g_test_message ("%u of %u legs fly a route flown before", repeated, set->legs->len);
   return repeated;
 }
@@ -511,6 +529,71 @@ test_circles (void)
     }
 }
 
+/* The legs projected with each leg along a route flown before copied from the first (as the
+ * set does) are, bit for bit, the legs each projected on its own */
+static void
+check_projected_copies (DmDocument *doc)
+{
+  const struct { DmProjection projection; double central; } views[] = {
+    { DM_PROJECTION_EQUAL_EARTH, 0 }, { DM_PROJECTION_EQUAL_EARTH, 150 },
+    { DM_PROJECTION_EQUAL_EARTH, -100 }, { DM_PROJECTION_MERCATOR, 0 } };
+  g_autoptr(DmRouteSet) shared = dm_route_set_new (doc);
+  g_autoptr(DmRouteSet) alone = dm_route_set_new (doc);
+  guint n;
+
+  dm_route_set_ensure (shared);
+  dm_route_set_ensure (alone);
+  n = shared->legs->len;
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    g_array_index (alone->legs, DmRouteLeg, i).same_as = 0;
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      DmView view;
+      const DmRouteProjected *a, *b;
+
+      dm_view_init_world (&view, views[v].projection, 1920, 1080, 0);
+      view.central_lon = views[v].central;
+      a = dm_route_set_get_projected (shared, &view);
+      b = dm_route_set_get_projected (alone, &view);
+      g_assert_cmpmem (a->xy->data, a->xy->len * sizeof (double), b->xy->data, b->xy->len * sizeof (double));
+      g_assert_cmpmem (a->first, n * sizeof (guint), b->first, n * sizeof (guint));
+      g_assert_cmpmem (a->n, n * sizeof (guint), b->n, n * sizeof (guint));
+      g_assert_cmpmem (a->box, 4 * n * sizeof (double), b->box, 4 * n * sizeof (double));
+      g_assert_cmpmem (a->length, n * sizeof (double), b->length, n * sizeof (double));
+      g_assert_cmpmem (a->cuts->data, a->cuts->len * sizeof (DmRoutePolarCut),
+                       b->cuts->data, b->cuts->len * sizeof (DmRoutePolarCut));
+      g_assert_cmpmem (a->first_cut, (n + 1) * sizeof (guint), b->first_cut, (n + 1) * sizeof (guint));
+    }
+  /* and the bounds found from the first leg of each route are those of every leg */
+  {
+    double x[4], y[4];
+
+    g_assert_true (dm_route_set_get_bounds (shared, &x[0], &x[1], &x[2], &x[3]));
+    g_assert_true (dm_route_set_get_bounds (alone, &y[0], &y[1], &y[2], &y[3]));
+    g_assert_cmpmem (x, sizeof x, y, sizeof y);
+  }
+}
+
+static void
+test_projected_copies (void)
+{
+  g_autofree char *record = dm_ustravel_dup_record_dir ();
+  g_autoptr(DmDocument) sample = interop_load_sample ();
+  g_autoptr(GError) error = NULL;
+
+  check_projected_copies (sample);
+  if (record != NULL)
+    {
+      g_autoptr(GFile) record_file = g_file_new_for_path (record);
+      g_autoptr(DmDocument) us = dm_document_new ();
+
+      g_assert_true (dm_loader_load_file (us, record_file, NULL, &error));
+      g_assert_no_error (error);
+      check_projected_copies (us);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -524,5 +607,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/route-stays/unknown-done-after-latest", test_unknown_done_after_latest);
   g_test_add_func ("/render/route-stays/same-as-naive", test_same_as_naive);
   g_test_add_func ("/render/route-set/circles", test_circles);
+  g_test_add_func ("/render/route-set/projected-copies", test_projected_copies);
   return g_test_run ();
 }

@@ -96,6 +96,49 @@ dm_great_circle_interpolate (DmLonLat a,
 }
 
 /**
+ * dm_great_circle_interpolate_n:
+ * @out: (array): @n_segments + 1 points
+ *
+ * The points at fractions 0, 1 / @n_segments ... 1 along the great circle from @a to @b, each
+ * exactly what dm_great_circle_interpolate() gives, with what depends only on @a and @b
+ * computed once (the route set's legs have up to 180 points each).
+ */
+void
+dm_great_circle_interpolate_n (DmLonLat  a,
+                               DmLonLat  b,
+                               guint     n_segments,
+                               DmLonLat *out)
+{
+  double d = dm_great_circle_distance (a, b);
+  double p1 = a.lat * DEG, l1 = a.lon * DEG, p2 = b.lat * DEG, l2 = b.lon * DEG;
+  double sd = sin (d), cp1, cl1, sl1, sp1, cp2, cl2, sl2, sp2;
+
+  g_return_if_fail (n_segments > 0);
+  /* a point, or antipodes: the general case */
+  if (d < 1e-12 || fabs (sd) < 1e-12)
+    {
+      for (guint i = 0; i <= n_segments; i++)
+        out[i] = dm_great_circle_interpolate (a, b, (double) i / n_segments);
+      return;
+    }
+  cp1 = cos (p1), cl1 = cos (l1), sl1 = sin (l1), sp1 = sin (p1);
+  cp2 = cos (p2), cl2 = cos (l2), sl2 = sin (l2), sp2 = sin (p2);
+  for (guint i = 0; i <= n_segments; i++)
+    {
+      double f = (double) i / n_segments;
+      double ka = sin ((1.0 - f) * d) / sd;
+      double kb = sin (f * d) / sd;
+      /* in the order of dm_great_circle_interpolate(), for the same roundings */
+      double x = ka * cp1 * cl1 + kb * cp2 * cl2;
+      double y = ka * cp1 * sl1 + kb * cp2 * sl2;
+      double z = ka * sp1 + kb * sp2;
+
+      out[i].lat = atan2 (z, sqrt (x * x + y * y)) / DEG;
+      out[i].lon = atan2 (y, x) / DEG;
+    }
+}
+
+/**
  * dm_great_circle_segments_for:
  * How many segments keep each step of the great circle at most @max_step_deg of arc long
  * (at least 1).

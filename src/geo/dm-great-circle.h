@@ -17,6 +17,10 @@ double  dm_great_circle_distance_km (DmLonLat  a,
 DmLonLat dm_great_circle_interpolate (DmLonLat  a,
                                       DmLonLat  b,
                                       double    f);
+void    dm_great_circle_interpolate_n (DmLonLat  a,
+                                       DmLonLat  b,
+                                       guint     n_segments,
+                                       DmLonLat *out);
 double  dm_great_circle_bearing     (DmLonLat  a,
                                      DmLonLat  b);
 GArray *dm_great_circle_densify     (DmLonLat  a,

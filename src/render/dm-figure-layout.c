@@ -191,6 +191,23 @@ dm_figure_get_data_meridian (DmFigure *self)
   return middle_meridian (lons);
 }
 
+/* Widens @box (x, y min, then max) to @p in Equal Earth turned to @central */
+static void
+frame_polar_point (DmLonLat  p,
+                   double    central,
+                   double   *box)
+{
+  double x, y, lon = dm_antimeridian_wrap (p.lon - central);
+
+  /* a leg crossing the meridian opposite the centre (over a pole) is cut at the world's
+   * edge, between two of its points: that edge, at their latitude, is framed too */
+  if (fabs (lon) > 150.0)
+    lon = lon > 0 ? 180.0 : -180.0;
+  dm_projection_forward (DM_PROJECTION_EQUAL_EARTH, lon, p.lat, &x, &y);
+  box[0] = MIN (box[0], x), box[2] = MAX (box[2], x);
+  box[1] = MIN (box[1], y), box[3] = MAX (box[3], y);
+}
+
 /* Routes past 75° in Equal Earth (dm_figure_is_polar_fit): turned to the places' middle
  * meridian, framing every point of every leg and every place, over the pole too. Corners
  * beyond the world's edge may show: cutting the routes to fill the frame would lose what made
@@ -203,25 +220,23 @@ fit_polar_view (DmFigure *self,
                 double    margin)
 {
   DmRouteSet *set = self->set;
-  double central, bx0 = G_MAXDOUBLE, by0 = G_MAXDOUBLE, bx1 = -G_MAXDOUBLE, by1 = -G_MAXDOUBLE;
-  guint n_points;
+  double central, box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double bx0, by0, bx1, by1;
 
   dm_route_set_ensure (set);
   central = places_middle_meridian (set);
-  n_points = set->points->len;
-  for (guint i = 0; i < n_points + set->places->len; i++)
+  /* a leg along the same points as an earlier one adds nothing */
+  for (guint i = 0; i < set->legs->len; i++)
     {
-      DmLonLat p = i < n_points ? g_array_index (set->points, DmLonLat, i)
-                                : g_array_index (set->places, DmRoutePlace, i - n_points).pos;
-      double x, y, lon = dm_antimeridian_wrap (p.lon - central);
+      const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
 
-      /* a leg crossing the meridian opposite the centre (over a pole) is cut at the world's
-       * edge, between two of its points: that edge, at their latitude, is framed too */
-      if (fabs (lon) > 150.0)
-        lon = lon > 0 ? 180.0 : -180.0;
-      dm_projection_forward (DM_PROJECTION_EQUAL_EARTH, lon, p.lat, &x, &y);
-      bx0 = MIN (bx0, x), bx1 = MAX (bx1, x), by0 = MIN (by0, y), by1 = MAX (by1, y);
+      if (leg->same_as == 0)
+        for (guint j = leg->first; j < leg->first + leg->n; j++)
+          frame_polar_point (g_array_index (set->points, DmLonLat, j), central, box);
     }
+  for (guint i = 0; i < set->places->len; i++)
+    frame_polar_point (g_array_index (set->places, DmRoutePlace, i).pos, central, box);
+  bx0 = box[0], by0 = box[1], bx1 = box[2], by1 = box[3];
   dm_view_init_world (view, DM_PROJECTION_EQUAL_EARTH, w, h, margin);
   view->central_lon = central;
   if (bx0 > bx1)

@@ -9,6 +9,7 @@
 #define DM_I18N_THREAD_MESSAGES
 #include "dm-i18n.h"
 #include <math.h>
+#include <string.h>
 
 #include "dm-figure-private.h"
 #include "dm-route-private.h"
@@ -418,19 +419,20 @@ draw_swatch (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-/* How much of the routes a box on the map would hide: points of legs and places inside it */
-static guint
+/* How much of the routes each of the @n boxes on the map (x0, y0, x1, y1) would hide: points
+ * of legs and places inside it, into @counts. Each point is projected once for all boxes. */
+static void
 crowding (DmFigure     *self,
           const DmView *view,
-          double        x0,
-          double        y0,
-          double        x1,
-          double        y1)
+          const double  boxes[][4],
+          guint         n_boxes,
+          guint        *counts)
 {
   DmRouteSet *set = self->set;
-  guint n = set->points->len, step = MAX (1, n / 20000), count = 0;
+  guint n = set->points->len, step = MAX (1, n / 20000);
   double clon, clat;
 
+  memset (counts, 0, n_boxes * sizeof (guint));
   dm_view_unproject (view, view->width / 2, view->height / 2, &clon, &clat);
   for (guint i = 0; i < n + set->places->len; i += i < n ? step : 1)
     {
@@ -440,10 +442,10 @@ crowding (DmFigure     *self,
 
       lon = dm_view_wrap_lon (view, lon);
       dm_view_project (view, lon, p.lat, &px, &py);
-      if (px >= x0 && px <= x1 && py >= y0 && py <= y1)
-        count += i < n ? step : 8;
+      for (guint b = 0; b < n_boxes; b++)
+        if (px >= boxes[b][0] && px <= boxes[b][2] && py >= boxes[b][1] && py <= boxes[b][3])
+          counts[b] += i < n ? step : 8;
     }
-  return count;
 }
 
 /* A row: a line of text, or a wide flow's line and room around it */
@@ -606,18 +608,28 @@ dm_figure_draw_legend (DmFigure             *self,
   fit_legend (entries, &n_actors, l->map_h - 2 * margin, &size);
   measure_legend (cr, entries, n_actors, size, l->map_w * 0.6, &w, &h);
 
-  for (int c = 3; c >= 0; c--)
-    {
-      double cx = c % 2 ? l->map_w - margin - w : margin;
-      double cy = c >= 2 ? l->map_h - margin - h : margin;
-      guint crowd;
+  {
+    double boxes[4][4];
+    guint crowd[4];
 
-      if (self->legend_corner >= 0 && c != self->legend_corner)
-        continue;
-      crowd = crowding (self, &l->view, cx, cy, cx + w, cy + h);
-      if (crowd < best || (crowd == best && c == 2))
-        best = crowd, *corner = c, x = cx, y = cy;
-    }
+    for (int c = 0; c < 4; c++)
+      {
+        boxes[c][0] = c % 2 ? l->map_w - margin - w : margin;
+        boxes[c][1] = c >= 2 ? l->map_h - margin - h : margin;
+        boxes[c][2] = boxes[c][0] + w, boxes[c][3] = boxes[c][1] + h;
+      }
+    if (self->legend_corner >= 0)
+      crowding (self, &l->view, &boxes[self->legend_corner], 1, &crowd[self->legend_corner]);
+    else
+      crowding (self, &l->view, boxes, 4, crowd);
+    for (int c = 3; c >= 0; c--)
+      {
+        if (self->legend_corner >= 0 && c != self->legend_corner)
+          continue;
+        if (crowd[c] < best || (crowd[c] == best && c == 2))
+          best = crowd[c], *corner = c, x = boxes[c][0], y = boxes[c][1];
+      }
+  }
   rect[0] = x, rect[1] = y, rect[2] = x + w, rect[3] = y + h;
   if (draw)
     paint_legend (cr, style, entries, n_actors, size, x, y, w, h, &white, &ink);

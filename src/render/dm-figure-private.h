@@ -50,8 +50,10 @@ struct _DmFigure
   cairo_surface_t *legs_cache;
   gpointer      legs_key;
   DmView        legs_view;
-  /* with a cache, what the fit found, while the routes (their set's serial) stay: the
-   * routes' bounds and the map's view (dm-figure-layout.c) */
+  /* what the fit found, while the routes (their set's serial) stay: the routes' bounds
+   * (always) and, with a cache, the map's view (dm-figure-layout.c) */
+  guint         end_serial;    /* the default time, the events' end: 0: not found */
+  gint64        end;
   guint         bounds_serial; /* 0: none found */
   gboolean      has_bounds;
   double        route_bounds[4];

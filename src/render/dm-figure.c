@@ -255,9 +255,14 @@ dm_figure_get_time (DmFigure *self)
   g_return_val_if_fail (DM_IS_FIGURE (self), 0);
   if (self->time_set)
     return self->time;
-  if (dm_document_get_extent (self->document, &start, &end))
-    return end;
-  return 0;
+  /* the end of the document's events, found once while they stay the same (the set's serial
+   * changes with them): a drawing asks for it a few times, each a walk of every event */
+  if (self->end_serial != dm_route_set_get_serial (self->set))
+    {
+      self->end = dm_document_get_extent (self->document, &start, &end) ? end : 0;
+      self->end_serial = dm_route_set_get_serial (self->set);
+    }
+  return self->end;
 }
 
 void
@@ -427,8 +432,10 @@ dm_figure_is_polar_fit (DmFigure *self)
          (y1 > DM_FIGURE_POLAR_LATITUDE || y0 < -DM_FIGURE_POLAR_LATITUDE);
 }
 
-/* dm_route_set_get_bounds() of the figure's routes; a clip's frames (a figure keeping a
- * cache) find them once, as long as the routes stay the same */
+/* dm_route_set_get_bounds() of the figure's routes, found once as long as the routes stay
+ * the same (the set's serial): one drawing asks for them three times (the projection, the
+ * fit and the polar fit), and each walk of every point of every leg is about a tenth of a big
+ * figure's time */
 gboolean
 dm_figure_get_route_bounds (DmFigure *self,
                             double   *lon_min,
@@ -438,8 +445,6 @@ dm_figure_get_route_bounds (DmFigure *self,
 {
   guint serial = dm_route_set_get_serial (self->set);
 
-  if (!self->cache_basemap && !self->cache_legs)
-    return dm_route_set_get_bounds (self->set, lon_min, lat_min, lon_max, lat_max);
   if (self->bounds_serial != serial)
     {
       double *b = self->route_bounds;

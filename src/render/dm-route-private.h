@@ -27,6 +27,9 @@ typedef struct
   guint     n;
   guint     from_place; /* into the set's places */
   guint     to_place;
+  guint     same_as;    /* an earlier leg with the same points (the same great circle), plus
+                         * one; 0: none. What is found from a leg's points alone (bounds,
+                         * projection) is found once per route */
 } DmRouteLeg;
 
 /* A visit, summit or meeting, drawn from start to end (dm-route-stays.c may move them to

@@ -100,6 +100,18 @@ add_lon (gboolean *bins,
   bins[CLAMP (b, 0, 359)] = TRUE;
 }
 
+/* Widens @box (lon, lat min, then max) to @p, its longitude in [base, base + 360) */
+static void
+add_extent (DmLonLat  p,
+            double    base,
+            double   *box)
+{
+  double lon = base + fmod (fmod (p.lon - base, 360.0) + 360.0, 360.0);
+
+  box[0] = MIN (box[0], lon), box[2] = MAX (box[2], lon);
+  box[1] = MIN (box[1], p.lat), box[3] = MAX (box[3], p.lat);
+}
+
 /**
  * dm_route_set_get_bounds:
  * The smallest box holding every leg (its whole great circle), every stay and every place
@@ -117,7 +129,8 @@ dm_route_set_get_bounds (DmRouteSet *self,
 {
   gboolean bins[360] = { FALSE };
   g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (guint));
-  double a0 = G_MAXDOUBLE, a1 = -G_MAXDOUBLE, x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, base;
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double a0, a1, x0, x1, base;
   int best_start = 0, best_len = -1;
   guint n_points;
 
@@ -133,8 +146,15 @@ dm_route_set_get_bounds (DmRouteSet *self,
   if (n_points == 0 && spots->len == 0)
     return FALSE;
 
-  for (guint i = 0; i < n_points; i++)
-    add_lon (bins, g_array_index (self->points, DmLonLat, i).lon);
+  /* a leg along the same points as an earlier one adds nothing */
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
+
+      if (leg->same_as == 0)
+        for (guint j = leg->first; j < leg->first + leg->n; j++)
+          add_lon (bins, g_array_index (self->points, DmLonLat, j).lon);
+    }
   for (guint i = 0; i < spots->len; i++)
     {
       guint p = g_array_index (spots, guint, i);
@@ -155,23 +175,18 @@ dm_route_set_get_bounds (DmRouteSet *self,
   /* the box opens in the middle of the gap; with no gap, the whole world from -180 */
   base = best_len > 0 ? best_start - 180.0 + best_len / 2.0 : -180.0;
 
-  for (guint i = 0; i < n_points + spots->len; i++)
+  for (guint i = 0; i < self->legs->len; i++)
     {
-      DmLonLat p;
-      double lon;
+      const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
 
-      if (i < n_points)
-        p = g_array_index (self->points, DmLonLat, i);
-      else
-        {
-          guint k = g_array_index (spots, guint, i - n_points);
-          p = g_array_index (self->places, DmRoutePlace, k).pos;
-        }
-      /* longitudes in [base, base + 360): the gap is at both ends */
-      lon = base + fmod (fmod (p.lon - base, 360.0) + 360.0, 360.0);
-      x0 = MIN (x0, lon), x1 = MAX (x1, lon);
-      a0 = MIN (a0, p.lat), a1 = MAX (a1, p.lat);
+      if (leg->same_as == 0)
+        for (guint j = leg->first; j < leg->first + leg->n; j++)
+          add_extent (g_array_index (self->points, DmLonLat, j), base, box);
     }
+  for (guint i = 0; i < spots->len; i++)
+    add_extent (g_array_index (self->places, DmRoutePlace, g_array_index (spots, guint, i)).pos,
+                base, box);
+  x0 = box[0], a0 = box[1], x1 = box[2], a1 = box[3];
   if (x0 >= 180.0 || x0 < -180.0)
     {
       double shift = 360.0 * floor ((x0 + 180.0) / 360.0);

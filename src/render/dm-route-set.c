@@ -239,7 +239,7 @@ add_place (DmRouteSet *self,
 /* Great circles already drawn, by their two ends: many legs fly the same route (a document
  * of 100,000 events between 30 capitals has fewer than 900), so each is interpolated once
  * and copied for the next leg that flies it. Key: the ends' four coordinates; value: the
- * index of the first point of a leg drawn along it, plus one. */
+ * index of the first leg drawn along it, plus one (the next ones note it in same_as). */
 typedef struct
 {
   double lon1, lat1, lon2, lat2;
@@ -309,15 +309,20 @@ add_leg (DmRouteSet *self,
       guint drawn = GPOINTER_TO_UINT (g_hash_table_lookup (circles, &key));
 
       if (drawn != 0)
-        memcpy (pts, &g_array_index (self->points, DmLonLat, drawn - 1), r.n * sizeof (DmLonLat));
+        {
+          guint from = g_array_index (self->legs, DmRouteLeg, drawn - 1).first;
+
+          memcpy (pts, &g_array_index (self->points, DmLonLat, from), r.n * sizeof (DmLonLat));
+          r.same_as = drawn;
+        }
       else
         {
-          for (guint i = 0; i <= segs; i++)
-            pts[i] = dm_great_circle_interpolate (a, b, (double) i / segs);
+          dm_great_circle_interpolate_n (a, b, segs, pts);
           pts[0] = a;
           pts[r.n - 1] = b;
           dm_antimeridian_unwrap (pts, r.n);
-          g_hash_table_insert (circles, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (r.first + 1));
+          g_hash_table_insert (circles, g_memdup2 (&key, sizeof key),
+                               GUINT_TO_POINTER (self->legs->len + 1));
         }
     }
   g_array_append_val (self->legs, r);
@@ -664,6 +669,24 @@ dm_route_set_get_projected (DmRouteSet   *self,
       box[2] = box[3] = -G_MAXDOUBLE;
       p->first[i] = p->xy->len / 2;
       p->first_cut[i] = p->cuts->len;
+      /* a leg along the same points as an earlier one: the same projection */
+      if (leg->same_as != 0)
+        {
+          guint o = leg->same_as - 1, n_cuts = p->first_cut[o + 1] - p->first_cut[o];
+
+          /* grown first: the copy comes from the array itself */
+          g_array_set_size (p->xy, p->xy->len + 2 * p->n[o]);
+          memcpy (&g_array_index (p->xy, double, 2 * p->first[i]),
+                  &g_array_index (p->xy, double, 2 * p->first[o]), 2 * p->n[o] * sizeof (double));
+          g_array_set_size (p->cuts, p->cuts->len + n_cuts);
+          memcpy (&g_array_index (p->cuts, DmRoutePolarCut, p->first_cut[i]),
+                  &g_array_index (p->cuts, DmRoutePolarCut, p->first_cut[o]),
+                  n_cuts * sizeof (DmRoutePolarCut));
+          memcpy (box, &p->box[4 * o], 4 * sizeof (double));
+          p->n[i] = p->n[o];
+          p->length[i] = p->length[o];
+          continue;
+        }
       if (projection == DM_PROJECTION_MERCATOR && leg_leaves_mercator (pts, leg->n))
         project_mercator_cut (p, pts, leg->n, box);
       else if (dm_projection_wraps (projection))
