@@ -459,16 +459,20 @@ test_same_as_naive (void)
 }
 
 /* Each leg's points are its own great circle, interpolated afresh here, even when the set
- * copied them from an earlier leg along the same route; returns how many legs share a route
- * with an earlier one */
+ * shares them with an earlier leg along the same route, and legs along one route share one
+ * range of points, projected once; returns how many legs share a route with an earlier one */
 static guint
 check_circles (DmDocument *doc)
 {
   g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
   g_autoptr(GHashTable) routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const DmRouteProjected *p;
+  DmView view;
   guint repeated = 0;
 
   g_assert_cmpuint (dm_route_set_get_n_legs (set), >, 0);
+  dm_view_init_world (&view, DM_PROJECTION_EQUAL_EARTH, 800, 400, 0);
+  p = dm_route_set_get_projected (set, &view);
   for (guint i = 0; i < set->legs->len; i++)
     {
       const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, i);
@@ -476,6 +480,8 @@ check_circles (DmDocument *doc)
       DmLonLat b = { dm_place_get_longitude (leg->leg->to), dm_place_get_latitude (leg->leg->to) };
       const DmLonLat *pts = &g_array_index (set->points, DmLonLat, leg->first);
       g_autofree DmLonLat *fresh = g_new (DmLonLat, leg->n);
+      g_autofree char *key = NULL;
+      gpointer first_leg;
 
       if (leg->leg->path != NULL && leg->leg->path->len >= 4)
         continue;
@@ -485,8 +491,18 @@ check_circles (DmDocument *doc)
       fresh[leg->n - 1] = b;
       dm_antimeridian_unwrap (fresh, leg->n);
       g_assert_cmpmem (pts, leg->n * sizeof (DmLonLat), fresh, leg->n * sizeof (DmLonLat));
-      if (!g_hash_table_add (routes, g_strdup_printf ("%a %a %a %a", a.lon, a.lat, b.lon, b.lat)))
-        repeated++;
+      key = g_strdup_printf ("%a %a %a %a", a.lon, a.lat, b.lon, b.lat);
+      if (g_hash_table_lookup_extended (routes, key, NULL, &first_leg))
+        {
+          const DmRouteLeg *earlier = &g_array_index (set->legs, DmRouteLeg, GPOINTER_TO_UINT (first_leg));
+
+          g_assert_cmpuint (leg->first, ==, earlier->first);
+          g_assert_cmpuint (p->first[i], ==, p->first[GPOINTER_TO_UINT (first_leg)]);
+          g_assert_cmpuint (p->n[i], ==, p->n[GPOINTER_TO_UINT (first_leg)]);
+          repeated++;
+        }
+      else
+        g_hash_table_insert (routes, g_steal_pointer (&key), GUINT_TO_POINTER (i));
     }
   g_test_message ("%u of %u legs fly a route flown before", repeated, set->legs->len);
   return repeated;

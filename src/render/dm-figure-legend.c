@@ -418,7 +418,26 @@ draw_swatch (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-/* How much of the routes a box on the map would hide: points of legs and places inside it */
+/* Whether @p, in the copy of the world nearest the view's centre @clon, is drawn in the box */
+static gboolean
+is_in_box (const DmView *view,
+           DmLonLat      p,
+           double        clon,
+           double        x0,
+           double        y0,
+           double        x1,
+           double        y1)
+{
+  double px, py, lon = p.lon + 360.0 * round ((clon - p.lon) / 360.0);
+
+  lon = dm_view_wrap_lon (view, lon);
+  dm_view_project (view, lon, p.lat, &px, &py);
+  return px >= x0 && px <= x1 && py >= y0 && py <= y1;
+}
+
+/* How much of the routes a box on the map would hide: points of legs and places inside it.
+ * The legs' points are walked as if each leg had its own (legs along one route share them,
+ * and a route flown often weighs as much as its legs), one in @step of them all. */
 static guint
 crowding (DmFigure     *self,
           const DmView *view,
@@ -428,21 +447,28 @@ crowding (DmFigure     *self,
           double        y1)
 {
   DmRouteSet *set = self->set;
-  guint n = set->points->len, step = MAX (1, n / 20000), count = 0;
+  guint n = 0, step, count = 0, next = 0, at = 0;
   double clon, clat;
 
+  for (guint l = 0; l < set->legs->len; l++)
+    n += g_array_index (set->legs, DmRouteLeg, l).n;
+  step = MAX (1, n / 20000);
   dm_view_unproject (view, view->width / 2, view->height / 2, &clon, &clat);
-  for (guint i = 0; i < n + set->places->len; i += i < n ? step : 1)
+  /* point @next of all the legs' (at: the first of leg l's) */
+  for (guint l = 0; l < set->legs->len; l++)
     {
-      DmLonLat p = i < n ? g_array_index (set->points, DmLonLat, i)
-                         : g_array_index (set->places, DmRoutePlace, i - n).pos;
-      double px, py, lon = p.lon + 360.0 * round ((clon - p.lon) / 360.0);
+      const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, l);
 
-      lon = dm_view_wrap_lon (view, lon);
-      dm_view_project (view, lon, p.lat, &px, &py);
-      if (px >= x0 && px <= x1 && py >= y0 && py <= y1)
-        count += i < n ? step : 8;
+      for (; next < at + leg->n; next += step)
+        if (is_in_box (view, g_array_index (set->points, DmLonLat, leg->first + (next - at)),
+                       clon, x0, y0, x1, y1))
+          count += step;
+      at += leg->n;
     }
+  /* then every place, from where the step landed past the legs' points */
+  for (guint i = next - at; i < set->places->len; i++)
+    if (is_in_box (view, g_array_index (set->places, DmRoutePlace, i).pos, clon, x0, y0, x1, y1))
+      count += 8;
   return count;
 }
 

@@ -238,8 +238,9 @@ add_place (DmRouteSet *self,
 
 /* Great circles already drawn, by their two ends: many legs fly the same route (a document
  * of 100,000 events between 30 capitals has fewer than 900), so each is interpolated once
- * and copied for the next leg that flies it. Key: the ends' four coordinates; value: the
- * index of the first point of a leg drawn along it, plus one. */
+ * and every leg that flies it shares its one range of points (and of projected points,
+ * dm_route_set_get_projected). Key: the ends' four coordinates; value: the index of the
+ * route's first point, plus one. */
 typedef struct
 {
   double lon1, lat1, lon2, lat2;
@@ -288,15 +289,15 @@ add_leg (DmRouteSet *self,
   r.inferred = leg->inferred;
   r.start = leg->start;
   r.end = MAX (leg->end, leg->start);
-  r.first = self->points->len;
   /* a recorded track follows the way it went (DmLeg.path), else the great circle */
   r.n = n_path >= 2 ? n_path : segs + 1;
   r.from_place = from_place;
   r.to_place = to_place;
-  g_array_set_size (self->points, self->points->len + r.n);
-  pts = &g_array_index (self->points, DmLonLat, r.first);
   if (n_path >= 2)
     {
+      r.first = self->points->len;
+      g_array_set_size (self->points, self->points->len + r.n);
+      pts = &g_array_index (self->points, DmLonLat, r.first);
       for (guint i = 0; i < n_path; i++)
         pts[i] = (DmLonLat) { g_array_index (leg->path, double, 2 * i), g_array_index (leg->path, double, 2 * i + 1) };
       pts[0] = a;
@@ -309,9 +310,12 @@ add_leg (DmRouteSet *self,
       guint drawn = GPOINTER_TO_UINT (g_hash_table_lookup (circles, &key));
 
       if (drawn != 0)
-        memcpy (pts, &g_array_index (self->points, DmLonLat, drawn - 1), r.n * sizeof (DmLonLat));
+        r.first = drawn - 1;
       else
         {
+          r.first = self->points->len;
+          g_array_set_size (self->points, self->points->len + r.n);
+          pts = &g_array_index (self->points, DmLonLat, r.first);
           for (guint i = 0; i <= segs; i++)
             pts[i] = dm_great_circle_interpolate (a, b, (double) i / segs);
           pts[0] = a;
@@ -635,6 +639,7 @@ dm_route_set_get_projected (DmRouteSet   *self,
   DmProjection projection = view->projection;
   DmRouteProjected *p;
   const double nan_pair[2] = { NAN, NAN };
+  g_autofree guint *projected_by = NULL;
   guint n_legs;
 
   dm_route_set_ensure (self);
@@ -653,17 +658,39 @@ dm_route_set_get_projected (DmRouteSet   *self,
   p->length = g_new0 (double, MAX (n_legs, 1));
   p->cuts = g_array_new (FALSE, FALSE, sizeof (DmRoutePolarCut));
   p->first_cut = g_new0 (guint, n_legs + 1);
+  /* per route (range of points), the leg that projected it, plus one */
+  projected_by = g_new0 (guint, MAX (self->points->len, 1));
   for (guint i = 0; i < n_legs; i++)
     {
       const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
       const DmLonLat *pts = &g_array_index (self->points, DmLonLat, leg->first);
       double *box = &p->box[4 * i];
+      guint same = leg->n > 0 ? projected_by[leg->first] : 0;
       int k;
 
+      p->first_cut[i] = p->cuts->len;
+      /* a leg along a route projected before shares its projected points; its cuts (a few
+       * legs over a pole) are copied, so that the cuts stay in the order of the legs */
+      if (same != 0)
+        {
+          guint j = same - 1;
+
+          p->first[i] = p->first[j];
+          p->n[i] = p->n[j];
+          memcpy (box, &p->box[4 * j], 4 * sizeof (double));
+          p->length[i] = p->length[j];
+          for (guint c = p->first_cut[j]; c < p->first_cut[j + 1]; c++)
+            {
+              DmRoutePolarCut cut = g_array_index (p->cuts, DmRoutePolarCut, c);
+              g_array_append_val (p->cuts, cut);
+            }
+          continue;
+        }
+      if (leg->n > 0)
+        projected_by[leg->first] = i + 1;
       box[0] = box[1] = G_MAXDOUBLE;
       box[2] = box[3] = -G_MAXDOUBLE;
       p->first[i] = p->xy->len / 2;
-      p->first_cut[i] = p->cuts->len;
       if (projection == DM_PROJECTION_MERCATOR && leg_leaves_mercator (pts, leg->n))
         project_mercator_cut (p, pts, leg->n, box);
       else if (dm_projection_wraps (projection))
