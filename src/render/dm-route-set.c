@@ -240,7 +240,7 @@ add_place (DmRouteSet *self,
  * of 100,000 events between 30 capitals has fewer than 900), so each is interpolated once
  * and every leg that flies it shares its one range of points (and of projected points,
  * dm_route_set_get_projected). Key: the ends' four coordinates; value: the index of the
- * route's first point, plus one. */
+ * first leg along it, plus one. */
 typedef struct
 {
   double lon1, lat1, lon2, lat2;
@@ -276,8 +276,6 @@ add_leg (DmRouteSet *self,
   DmRouteLeg r = { 0 };
   DmLonLat a = { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) };
   DmLonLat b = { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) };
-  double deg = dm_great_circle_distance (a, b) * 180.0 / G_PI;
-  guint segs = CLAMP ((guint) ceil (deg / MAX_STEP_DEG), 1, 180);
   guint n_path = leg->path != NULL ? leg->path->len / 2 : 0;
   DmLonLat *pts;
 
@@ -289,12 +287,12 @@ add_leg (DmRouteSet *self,
   r.inferred = leg->inferred;
   r.start = leg->start;
   r.end = MAX (leg->end, leg->start);
-  /* a recorded track follows the way it went (DmLeg.path), else the great circle */
-  r.n = n_path >= 2 ? n_path : segs + 1;
   r.from_place = from_place;
   r.to_place = to_place;
+  /* a recorded track follows the way it went (DmLeg.path), else the great circle */
   if (n_path >= 2)
     {
+      r.n = n_path;
       r.first = self->points->len;
       g_array_set_size (self->points, self->points->len + r.n);
       pts = &g_array_index (self->points, DmLonLat, r.first);
@@ -310,9 +308,18 @@ add_leg (DmRouteSet *self,
       guint drawn = GPOINTER_TO_UINT (g_hash_table_lookup (circles, &key));
 
       if (drawn != 0)
-        r.first = drawn - 1;
+        {
+          const DmRouteLeg *along = &g_array_index (self->legs, DmRouteLeg, drawn - 1);
+
+          r.first = along->first;
+          r.n = along->n;
+        }
       else
         {
+          double deg = dm_great_circle_distance (a, b) * 180.0 / G_PI;
+          guint segs = CLAMP ((guint) ceil (deg / MAX_STEP_DEG), 1, 180);
+
+          r.n = segs + 1;
           r.first = self->points->len;
           g_array_set_size (self->points, self->points->len + r.n);
           pts = &g_array_index (self->points, DmLonLat, r.first);
@@ -321,7 +328,8 @@ add_leg (DmRouteSet *self,
           pts[0] = a;
           pts[r.n - 1] = b;
           dm_antimeridian_unwrap (pts, r.n);
-          g_hash_table_insert (circles, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (r.first + 1));
+          g_hash_table_insert (circles, g_memdup2 (&key, sizeof key),
+                               GUINT_TO_POINTER (self->legs->len + 1));
         }
     }
   g_array_append_val (self->legs, r);
@@ -344,7 +352,10 @@ compare_start_cb (gconstpointer a,
   const DmRouteLeg *legs = data;
   gint64 sa = legs[*(const guint *) a].start, sb = legs[*(const guint *) b].start;
 
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+  /* equal starts keep the document's order (fitting the stays relies on it) */
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
 }
 
 static int
@@ -453,6 +464,23 @@ rebuild (DmRouteSet *self)
         }
     }
 
+  /* the legs by start and by end (fitting the stays reads them too) */
+  self->by_start = g_new (guint, MAX (self->legs->len, 1));
+  self->by_end = g_new (guint, MAX (self->legs->len, 1));
+  self->starts_sorted = g_new (gint64, MAX (self->legs->len, 1));
+  self->ends_sorted = g_new (gint64, MAX (self->legs->len, 1));
+  for (guint i = 0; i < self->legs->len; i++)
+    self->by_start[i] = self->by_end[i] = i;
+  g_qsort_with_data (self->by_start, self->legs->len, sizeof (guint), compare_start_cb,
+                     self->legs->data);
+  g_qsort_with_data (self->by_end, self->legs->len, sizeof (guint), compare_end_cb,
+                     self->legs->data);
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      self->starts_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_start[i]).start;
+      self->ends_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_end[i]).end;
+    }
+
   dm_route_set_fit_stays (self);
 
   /* colours: the document's, which are its source's, so a filter changes no one's colour */
@@ -470,21 +498,6 @@ rebuild (DmRouteSet *self)
       self->n_groups = MAX (self->n_groups, n_groups);
     }
 
-  self->by_start = g_new (guint, MAX (self->legs->len, 1));
-  self->by_end = g_new (guint, MAX (self->legs->len, 1));
-  self->starts_sorted = g_new (gint64, MAX (self->legs->len, 1));
-  self->ends_sorted = g_new (gint64, MAX (self->legs->len, 1));
-  for (guint i = 0; i < self->legs->len; i++)
-    self->by_start[i] = self->by_end[i] = i;
-  g_qsort_with_data (self->by_start, self->legs->len, sizeof (guint), compare_start_cb,
-                     self->legs->data);
-  g_qsort_with_data (self->by_end, self->legs->len, sizeof (guint), compare_end_cb,
-                     self->legs->data);
-  for (guint i = 0; i < self->legs->len; i++)
-    {
-      self->starts_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_start[i]).start;
-      self->ends_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_end[i]).end;
-    }
   self->dirty = FALSE;
 }
 
