@@ -419,8 +419,30 @@ draw_swatch (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-/* How much of the routes each of the @n boxes on the map (x0, y0, x1, y1) would hide: points
- * of legs and places inside it, into @counts. Each point is projected once for all boxes. */
+/* Adds @weight to the count of each of the @n_boxes boxes (x0, y0, x1, y1) in which @p is
+ * drawn, in the copy of the world nearest the view's centre @clon: @p projected once */
+static void
+count_in_boxes (const DmView *view,
+                DmLonLat      p,
+                double        clon,
+                const double  boxes[][4],
+                guint         n_boxes,
+                guint         weight,
+                guint        *counts)
+{
+  double px, py, lon = p.lon + 360.0 * round ((clon - p.lon) / 360.0);
+
+  lon = dm_view_wrap_lon (view, lon);
+  dm_view_project (view, lon, p.lat, &px, &py);
+  for (guint b = 0; b < n_boxes; b++)
+    if (px >= boxes[b][0] && px <= boxes[b][2] && py >= boxes[b][1] && py <= boxes[b][3])
+      counts[b] += weight;
+}
+
+/* How much of the routes each of the @n_boxes boxes on the map would hide: points of legs and
+ * places inside it, into @counts. The legs' points are walked as if each leg had its own
+ * (legs along one route share them, and a route flown often weighs as much as its legs), one
+ * in @step of them all; each point is projected once for all boxes. */
 static void
 crowding (DmFigure     *self,
           const DmView *view,
@@ -429,23 +451,28 @@ crowding (DmFigure     *self,
           guint        *counts)
 {
   DmRouteSet *set = self->set;
-  guint n = set->points->len, step = MAX (1, n / 20000);
+  guint n = 0, step, next = 0, at = 0;
   double clon, clat;
 
   memset (counts, 0, n_boxes * sizeof (guint));
+  for (guint l = 0; l < set->legs->len; l++)
+    n += g_array_index (set->legs, DmRouteLeg, l).n;
+  step = MAX (1, n / 20000);
   dm_view_unproject (view, view->width / 2, view->height / 2, &clon, &clat);
-  for (guint i = 0; i < n + set->places->len; i += i < n ? step : 1)
+  /* point @next of all the legs' (at: the first of leg l's) */
+  for (guint l = 0; l < set->legs->len; l++)
     {
-      DmLonLat p = i < n ? g_array_index (set->points, DmLonLat, i)
-                         : g_array_index (set->places, DmRoutePlace, i - n).pos;
-      double px, py, lon = p.lon + 360.0 * round ((clon - p.lon) / 360.0);
+      const DmRouteLeg *leg = &g_array_index (set->legs, DmRouteLeg, l);
 
-      lon = dm_view_wrap_lon (view, lon);
-      dm_view_project (view, lon, p.lat, &px, &py);
-      for (guint b = 0; b < n_boxes; b++)
-        if (px >= boxes[b][0] && px <= boxes[b][2] && py >= boxes[b][1] && py <= boxes[b][3])
-          counts[b] += i < n ? step : 8;
+      for (; next < at + leg->n; next += step)
+        count_in_boxes (view, g_array_index (set->points, DmLonLat, leg->first + (next - at)),
+                        clon, boxes, n_boxes, step, counts);
+      at += leg->n;
     }
+  /* then every place, from where the step landed past the legs' points */
+  for (guint i = next - at; i < set->places->len; i++)
+    count_in_boxes (view, g_array_index (set->places, DmRoutePlace, i).pos, clon, boxes,
+                    n_boxes, 8, counts);
 }
 
 /* A row: a line of text, or a wide flow's line and room around it */

@@ -23,7 +23,7 @@ typedef struct
   guint     inferred : 1;
   gint64    start;
   gint64    end;
-  guint     first;   /* into points */
+  guint     first;   /* into points: legs along the same great circle share one range */
   guint     n;
   guint     from_place; /* into the set's places */
   guint     to_place;
@@ -79,7 +79,7 @@ typedef struct
   double       central_lon;
   GArray      *xy;     /* double pairs; NAN pairs separate pieces (Equal Earth splits,
                         * Mercator's cuts at the poles) */
-  guint       *first;  /* per leg, into xy (in pairs) */
+  guint       *first;  /* per leg, into xy (in pairs): legs sharing points share these */
   guint       *n;
   double      *box;    /* per leg: x0, y0, x1, y1 */
   double      *length; /* per leg, in projected units */
@@ -102,7 +102,7 @@ struct _DmRouteSet
   DmDocument  *document;
   GPtrArray   *events;      /* DmEvent, kept alive while the set uses them */
   GArray      *legs;        /* DmRouteLeg */
-  GArray      *points;      /* DmLonLat */
+  GArray      *points;      /* DmLonLat, each route's once (DmRouteLeg.first) */
   GArray      *stays;       /* DmRouteStay */
   GArray      *places;      /* DmRoutePlace */
   GPtrArray   *actors;      /* DmActor with a leg or a stay */

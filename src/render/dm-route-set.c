@@ -238,8 +238,9 @@ add_place (DmRouteSet *self,
 
 /* Great circles already drawn, by their two ends: many legs fly the same route (a document
  * of 100,000 events between 30 capitals has fewer than 900), so each is interpolated once
- * and copied for the next leg that flies it. Key: the ends' four coordinates; value: the
- * index of the first leg drawn along it, plus one (the next ones note it in same_as). */
+ * and every leg that flies it shares its one range of points (and of projected points,
+ * dm_route_set_get_projected), and notes the first leg along it in same_as. Key: the ends'
+ * four coordinates; value: the index of the first leg along it, plus one. */
 typedef struct
 {
   double lon1, lat1, lon2, lat2;
@@ -275,8 +276,6 @@ add_leg (DmRouteSet *self,
   DmRouteLeg r = { 0 };
   DmLonLat a = { dm_place_get_longitude (leg->from), dm_place_get_latitude (leg->from) };
   DmLonLat b = { dm_place_get_longitude (leg->to), dm_place_get_latitude (leg->to) };
-  double deg = dm_great_circle_distance (a, b) * 180.0 / G_PI;
-  guint segs = CLAMP ((guint) ceil (deg / MAX_STEP_DEG), 1, 180);
   guint n_path = leg->path != NULL ? leg->path->len / 2 : 0;
   DmLonLat *pts;
 
@@ -288,15 +287,15 @@ add_leg (DmRouteSet *self,
   r.inferred = leg->inferred;
   r.start = leg->start;
   r.end = MAX (leg->end, leg->start);
-  r.first = self->points->len;
-  /* a recorded track follows the way it went (DmLeg.path), else the great circle */
-  r.n = n_path >= 2 ? n_path : segs + 1;
   r.from_place = from_place;
   r.to_place = to_place;
-  g_array_set_size (self->points, self->points->len + r.n);
-  pts = &g_array_index (self->points, DmLonLat, r.first);
+  /* a recorded track follows the way it went (DmLeg.path), else the great circle */
   if (n_path >= 2)
     {
+      r.n = n_path;
+      r.first = self->points->len;
+      g_array_set_size (self->points, self->points->len + r.n);
+      pts = &g_array_index (self->points, DmLonLat, r.first);
       for (guint i = 0; i < n_path; i++)
         pts[i] = (DmLonLat) { g_array_index (leg->path, double, 2 * i), g_array_index (leg->path, double, 2 * i + 1) };
       pts[0] = a;
@@ -310,13 +309,21 @@ add_leg (DmRouteSet *self,
 
       if (drawn != 0)
         {
-          guint from = g_array_index (self->legs, DmRouteLeg, drawn - 1).first;
+          const DmRouteLeg *along = &g_array_index (self->legs, DmRouteLeg, drawn - 1);
 
-          memcpy (pts, &g_array_index (self->points, DmLonLat, from), r.n * sizeof (DmLonLat));
+          r.first = along->first;
+          r.n = along->n;
           r.same_as = drawn;
         }
       else
         {
+          double deg = dm_great_circle_distance (a, b) * 180.0 / G_PI;
+          guint segs = CLAMP ((guint) ceil (deg / MAX_STEP_DEG), 1, 180);
+
+          r.n = segs + 1;
+          r.first = self->points->len;
+          g_array_set_size (self->points, self->points->len + r.n);
+          pts = &g_array_index (self->points, DmLonLat, r.first);
           dm_great_circle_interpolate_n (a, b, segs, pts);
           pts[0] = a;
           pts[r.n - 1] = b;
@@ -345,7 +352,10 @@ compare_start_cb (gconstpointer a,
   const DmRouteLeg *legs = data;
   gint64 sa = legs[*(const guint *) a].start, sb = legs[*(const guint *) b].start;
 
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+  /* equal starts keep the document's order (fitting the stays relies on it) */
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
 }
 
 static int
@@ -454,6 +464,23 @@ rebuild (DmRouteSet *self)
         }
     }
 
+  /* the legs by start and by end (fitting the stays reads them too) */
+  self->by_start = g_new (guint, MAX (self->legs->len, 1));
+  self->by_end = g_new (guint, MAX (self->legs->len, 1));
+  self->starts_sorted = g_new (gint64, MAX (self->legs->len, 1));
+  self->ends_sorted = g_new (gint64, MAX (self->legs->len, 1));
+  for (guint i = 0; i < self->legs->len; i++)
+    self->by_start[i] = self->by_end[i] = i;
+  g_qsort_with_data (self->by_start, self->legs->len, sizeof (guint), compare_start_cb,
+                     self->legs->data);
+  g_qsort_with_data (self->by_end, self->legs->len, sizeof (guint), compare_end_cb,
+                     self->legs->data);
+  for (guint i = 0; i < self->legs->len; i++)
+    {
+      self->starts_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_start[i]).start;
+      self->ends_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_end[i]).end;
+    }
+
   dm_route_set_fit_stays (self);
 
   /* colours: the document's, which are its source's, so a filter changes no one's colour */
@@ -471,21 +498,6 @@ rebuild (DmRouteSet *self)
       self->n_groups = MAX (self->n_groups, n_groups);
     }
 
-  self->by_start = g_new (guint, MAX (self->legs->len, 1));
-  self->by_end = g_new (guint, MAX (self->legs->len, 1));
-  self->starts_sorted = g_new (gint64, MAX (self->legs->len, 1));
-  self->ends_sorted = g_new (gint64, MAX (self->legs->len, 1));
-  for (guint i = 0; i < self->legs->len; i++)
-    self->by_start[i] = self->by_end[i] = i;
-  g_qsort_with_data (self->by_start, self->legs->len, sizeof (guint), compare_start_cb,
-                     self->legs->data);
-  g_qsort_with_data (self->by_end, self->legs->len, sizeof (guint), compare_end_cb,
-                     self->legs->data);
-  for (guint i = 0; i < self->legs->len; i++)
-    {
-      self->starts_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_start[i]).start;
-      self->ends_sorted[i] = g_array_index (self->legs, DmRouteLeg, self->by_end[i]).end;
-    }
   self->dirty = FALSE;
 }
 
@@ -640,6 +652,7 @@ dm_route_set_get_projected (DmRouteSet   *self,
   DmProjection projection = view->projection;
   DmRouteProjected *p;
   const double nan_pair[2] = { NAN, NAN };
+  g_autofree guint *projected_by = NULL;
   guint n_legs;
 
   dm_route_set_ensure (self);
@@ -658,35 +671,39 @@ dm_route_set_get_projected (DmRouteSet   *self,
   p->length = g_new0 (double, MAX (n_legs, 1));
   p->cuts = g_array_new (FALSE, FALSE, sizeof (DmRoutePolarCut));
   p->first_cut = g_new0 (guint, n_legs + 1);
+  /* per route (range of points), the leg that projected it, plus one */
+  projected_by = g_new0 (guint, MAX (self->points->len, 1));
   for (guint i = 0; i < n_legs; i++)
     {
       const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
       const DmLonLat *pts = &g_array_index (self->points, DmLonLat, leg->first);
       double *box = &p->box[4 * i];
+      guint same = leg->n > 0 ? projected_by[leg->first] : 0;
       int k;
 
+      p->first_cut[i] = p->cuts->len;
+      /* a leg along a route projected before shares its projected points; its cuts (a few
+       * legs over a pole) are copied, so that the cuts stay in the order of the legs */
+      if (same != 0)
+        {
+          guint j = same - 1;
+
+          p->first[i] = p->first[j];
+          p->n[i] = p->n[j];
+          memcpy (box, &p->box[4 * j], 4 * sizeof (double));
+          p->length[i] = p->length[j];
+          for (guint c = p->first_cut[j]; c < p->first_cut[j + 1]; c++)
+            {
+              DmRoutePolarCut cut = g_array_index (p->cuts, DmRoutePolarCut, c);
+              g_array_append_val (p->cuts, cut);
+            }
+          continue;
+        }
+      if (leg->n > 0)
+        projected_by[leg->first] = i + 1;
       box[0] = box[1] = G_MAXDOUBLE;
       box[2] = box[3] = -G_MAXDOUBLE;
       p->first[i] = p->xy->len / 2;
-      p->first_cut[i] = p->cuts->len;
-      /* a leg along the same points as an earlier one: the same projection */
-      if (leg->same_as != 0)
-        {
-          guint o = leg->same_as - 1, n_cuts = p->first_cut[o + 1] - p->first_cut[o];
-
-          /* grown first: the copy comes from the array itself */
-          g_array_set_size (p->xy, p->xy->len + 2 * p->n[o]);
-          memcpy (&g_array_index (p->xy, double, 2 * p->first[i]),
-                  &g_array_index (p->xy, double, 2 * p->first[o]), 2 * p->n[o] * sizeof (double));
-          g_array_set_size (p->cuts, p->cuts->len + n_cuts);
-          memcpy (&g_array_index (p->cuts, DmRoutePolarCut, p->first_cut[i]),
-                  &g_array_index (p->cuts, DmRoutePolarCut, p->first_cut[o]),
-                  n_cuts * sizeof (DmRoutePolarCut));
-          memcpy (box, &p->box[4 * o], 4 * sizeof (double));
-          p->n[i] = p->n[o];
-          p->length[i] = p->length[o];
-          continue;
-        }
       if (projection == DM_PROJECTION_MERCATOR && leg_leaves_mercator (pts, leg->n))
         project_mercator_cut (p, pts, leg->n, box);
       else if (dm_projection_wraps (projection))

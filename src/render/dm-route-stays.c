@@ -28,12 +28,6 @@ typedef struct
   gint64 *times;
 } ByPlace;
 
-typedef struct
-{
-  const DmRouteSet *self;
-  gboolean          arriving;
-} ByPlaceSort;
-
 static gint64
 leg_time (const DmRouteLeg *leg,
           gboolean          arriving)
@@ -41,51 +35,34 @@ leg_time (const DmRouteLeg *leg,
   return arriving ? leg->end : leg->start;
 }
 
-static int
-compare_leg_time_cb (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  const ByPlaceSort *sort = user_data;
-  guint i = *(const guint *) a, j = *(const guint *) b;
-  gint64 ti = leg_time (&g_array_index (sort->self->legs, DmRouteLeg, i), sort->arriving);
-  gint64 tj = leg_time (&g_array_index (sort->self->legs, DmRouteLeg, j), sort->arriving);
-
-  if (ti != tj)
-    return ti < tj ? -1 : 1;
-  return (i > j) - (i < j);
-}
-
+/* The set's legs sorted by end (arriving) or by start, equal times in the order of the legs
+ * (by_end, by_start), dealt out to their places: each place's legs come sorted */
 static void
 by_place_init (ByPlace          *b,
                const DmRouteSet *self,
                gboolean          arriving)
 {
   guint n_places = self->places->len, n_legs = self->legs->len;
+  const DmRouteLeg *legs = (const DmRouteLeg *) (const void *) self->legs->data;
+  const guint *order = arriving ? self->by_end : self->by_start;
   g_autofree guint *fill = g_new0 (guint, n_places + 1);
-  ByPlaceSort sort = { self, arriving };
 
   b->first = g_new0 (guint, n_places + 1);
   b->idx = g_new (guint, MAX (n_legs, 1));
   b->times = g_new (gint64, MAX (n_legs, 1));
   for (guint i = 0; i < n_legs; i++)
-    {
-      const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
-      b->first[(arriving ? leg->to_place : leg->from_place) + 1]++;
-    }
+    b->first[(arriving ? legs[i].to_place : legs[i].from_place) + 1]++;
   for (guint p = 0; p < n_places; p++)
     b->first[p + 1] += b->first[p];
-  for (guint i = 0; i < n_legs; i++)
-    {
-      const DmRouteLeg *leg = &g_array_index (self->legs, DmRouteLeg, i);
-      guint p = arriving ? leg->to_place : leg->from_place;
-      b->idx[b->first[p] + fill[p]++] = i;
-    }
-  for (guint p = 0; p < n_places; p++)
-    g_qsort_with_data (b->idx + b->first[p], b->first[p + 1] - b->first[p], sizeof (guint),
-                       compare_leg_time_cb, &sort);
   for (guint k = 0; k < n_legs; k++)
-    b->times[k] = leg_time (&g_array_index (self->legs, DmRouteLeg, b->idx[k]), arriving);
+    {
+      guint i = order[k];
+      guint p = arriving ? legs[i].to_place : legs[i].from_place;
+      guint at = b->first[p] + fill[p]++;
+
+      b->idx[at] = i;
+      b->times[at] = leg_time (&legs[i], arriving);
+    }
 }
 
 static void
@@ -116,17 +93,18 @@ by_place_lower_bound (const ByPlace *b,
   return lo;
 }
 
-/* The stay's actors: the traveller, then the participants */
-static GArray *
+/* The stay's actors: the traveller, then the participants, in @actors */
+static void
 stay_actors (GHashTable        *actor_index,
-             const DmRouteStay *s)
+             const DmRouteStay *s,
+             GArray            *actors)
 {
-  GArray *actors = g_array_new (FALSE, FALSE, sizeof (guint));
   GPtrArray *parts = dm_event_get_participants (s->event);
   DmActor *actor = dm_event_get_actor (s->event);
   gpointer value;
   guint a;
 
+  g_array_set_size (actors, 0);
   if (actor != NULL && g_hash_table_lookup_extended (actor_index, actor, NULL, &value))
     {
       a = GPOINTER_TO_UINT (value);
@@ -138,7 +116,6 @@ stay_actors (GHashTable        *actor_index,
         a = GPOINTER_TO_UINT (value);
         g_array_append_val (actors, a);
       }
-  return actors;
 }
 
 static gboolean
@@ -166,11 +143,16 @@ last_arrival (const DmRouteSet *self,
               const ByPlace    *in,
               guint             place,
               GArray           *actors,
+              GArray           *seen_array,
               gint64            day0,
               gint64            day1)
 {
   gint64 latest = G_MININT64;
-  g_autofree gboolean *seen = g_new0 (gboolean, MAX (actors->len, 1));
+  gboolean *seen;
+
+  g_array_set_size (seen_array, 0);
+  g_array_set_size (seen_array, actors->len);
+  seen = (gboolean *) (void *) seen_array->data;
 
   for (guint k = by_place_lower_bound (in, place, day0);
        k < in->first[place + 1] && in->times[k] < day1; k++)
@@ -212,12 +194,15 @@ first_departure (const DmRouteSet *self,
 /**
  * dm_route_set_fit_stays: (skip)
  * Moves the drawn start and end of stays known only to the day to their actors' arrival
- * and departure that day (see above). Called by the set's rebuild, after legs and stays.
+ * and departure that day (see above). Called by the set's rebuild, after legs and stays
+ * and their sorting by start and by end.
  */
 void
 dm_route_set_fit_stays (DmRouteSet *self)
 {
   g_autoptr(GHashTable) actor_index = NULL;
+  g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) seen = g_array_new (FALSE, TRUE, sizeof (gboolean));
   ByPlace in, out;
 
   if (self->stays->len == 0 || self->legs->len == 0)
@@ -233,12 +218,13 @@ dm_route_set_fit_stays (DmRouteSet *self)
       DmRouteStay *s = &g_array_index (self->stays, DmRouteStay, i);
       const DmTime *start = dm_event_get_start (s->event), *end = dm_event_get_end (s->event);
       const DmTime *last = dm_time_is_known (end) ? end : start;
-      g_autoptr(GArray) actors = stay_actors (actor_index, s);
       gint64 from = s->start, until = s->end;
+
+      stay_actors (actor_index, s, actors);
 
       if (is_coarse (start))
         {
-          gint64 landed = last_arrival (self, &in, s->place, actors, start->earliest,
+          gint64 landed = last_arrival (self, &in, s->place, actors, seen, start->earliest,
                                         start->latest);
           if (landed != G_MININT64 && landed > from && landed < until)
             from = landed;
