@@ -475,10 +475,14 @@ decide_view (DmWindow *self)
 }
 
 /* A file read, merged into the document: the views catch up in steps, each its own idle
- * callback below the redraw's priority, so that frames keep coming between them (a step of
- * 100,000 events takes 50-300 ms; all in one callback, over a second). The file stays in
+ * callback just below the redraw's priority, so that frames keep coming between them (a step
+ * of 100,000 events takes 50-300 ms; all in one callback, over a second). The file stays in
  * self->loads (its progress shown, full) until the last step; each step reads the document
- * as it is when it runs, so an edit or an undo between two steps is shown as after one. */
+ * as it is when it runs, so an edit or an undo between two steps is shown as after one.
+ * A file of fewer events than LOAD_STEPS_MIN_EVENTS runs them all at once. */
+#define LOAD_STEPS_MIN_EVENTS 1000
+#define LOAD_STEP_PRIORITY    (GDK_PRIORITY_REDRAW + 10)
+
 enum {
   LOAD_STEP_LIST,     /* the event list follows the events again and sorts them */
   LOAD_STEP_CHOICES,  /* the list's filters' choices and places */
@@ -577,6 +581,7 @@ load_cb (GObject      *object,
   LoadData *data = user_data;
   DmWindow *self = data->self;
   g_autoptr(GError) error = NULL;
+  guint n_before;
   gboolean ok;
 
   g_assert (DM_IS_WINDOW (self));
@@ -587,7 +592,8 @@ load_cb (GObject      *object,
       load_data_free (data);
       return;
     }
-  data->was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
+  n_before = g_list_model_get_n_items (dm_document_get_events (self->document));
+  data->was_empty = n_before == 0;
   /* counted here, not when the load started: another file may have finished since */
   data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
   /* Into an empty window, the list sorts the events in a step of its own (it shows none
@@ -621,10 +627,17 @@ load_cb (GObject      *object,
     g_autofree char *uri = g_file_get_uri (data->file);
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   }
+  data->step = LOAD_STEP_LIST;
+  /* a small file is taken in at once, as it always was: its steps cost milliseconds */
+  if (g_list_model_get_n_items (dm_document_get_events (self->document)) - n_before < LOAD_STEPS_MIN_EVENTS)
+    {
+      while (load_step_cb (data) == G_SOURCE_CONTINUE)
+        ;
+      return;
+    }
   data->fraction = 1;
   update_loading (self);
-  data->step = LOAD_STEP_LIST;
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_step_cb, data, NULL);
+  g_idle_add_full (LOAD_STEP_PRIORITY, load_step_cb, data, NULL);
 }
 
 void
