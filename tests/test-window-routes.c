@@ -3,9 +3,11 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "app-test-util.h"
 #include "bench-generate.h"
+#include "dm-event-list-private.h"
 #include "dm-screen-painter.h"
 #include "dm-window-private.h"
 #include "render-test-util.h"
@@ -13,7 +15,9 @@
 /* A big document in the window: its route set is built by a worker thread from a snapshot
  * of the events (here from 500 events on, so that 2,000 generated events are big; the
  * default bar is 20,000). The routes appear, drawn as a synchronous build draws them, and
- * edits made while a set is being built show once it is done. */
+ * edits made while a set is being built show once it is done. A file read is taken in by
+ * the views in steps (dm-window.c, load_step_cb): the list and its choices end as the
+ * list made at once from the same document, and an edit between two steps is kept. */
 
 static cairo_surface_t *
 draw (DmScreenPainter *painter,
@@ -155,11 +159,155 @@ test_big_document (void)
   g_rmdir (dir);
 }
 
+/* The strings of a drop-down's choices */
+static char *
+dup_choices (GtkDropDown *drop)
+{
+  GListModel *model = gtk_drop_down_get_model (drop);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_string_append_printf (text, "%s\n", gtk_string_list_get_string (GTK_STRING_LIST (model), i));
+  return g_string_free (text, FALSE);
+}
+
+/* The window's list, taken in by steps, holds what a list given the document at once holds,
+ * in the same order, with the same choices; the shown document holds every event */
+static void
+assert_list_as_at_once (DmWindow *win)
+{
+  DmEventList *list = DM_EVENT_LIST (win->event_list);
+  g_autoptr(DmEventList) here = g_object_ref_sink (DM_EVENT_LIST (dm_event_list_new ()));
+  GListModel *mine, *theirs;
+  GtkDropDown *drops[4];
+  GtkDropDown *their_drops[4];
+
+  dm_event_list_set_document (here, win->document);
+  mine = dm_event_list_get_model (list);
+  theirs = dm_event_list_get_model (here);
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==,
+                    g_list_model_get_n_items (dm_document_get_events (win->document)));
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, g_list_model_get_n_items (theirs));
+  for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+    {
+      g_autoptr(DmEvent) a = g_list_model_get_item (mine, i);
+      g_autoptr(DmEvent) b = g_list_model_get_item (theirs, i);
+
+      g_assert_true (a == b);
+    }
+  drops[0] = list->actor_filter, their_drops[0] = here->actor_filter;
+  drops[1] = list->year_filter, their_drops[1] = here->year_filter;
+  drops[2] = list->country_filter, their_drops[2] = here->country_filter;
+  drops[3] = list->role_filter, their_drops[3] = here->role_filter;
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      g_autofree char *a = dup_choices (drops[i]);
+      g_autofree char *b = dup_choices (their_drops[i]);
+
+      if (i < 2)  /* the actors and the years */
+        g_assert_cmpuint (strlen (a), >, 100);
+      g_assert_cmpstr (a, ==, b);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->shown)), ==,
+                    g_list_model_get_n_items (dm_document_get_events (win->document)));
+}
+
+typedef struct
+{
+  DmWindow *win;
+  gboolean  scheduled;
+  guint     n_loading;  /* when the event was deleted */
+  guint     n_listed;
+  guint     n_events;
+} Between;
+
+/* Runs before the load's next step (an idle of a lower priority): deletes the first event */
+static gboolean
+delete_between_cb (gpointer user_data)
+{
+  Between *b = user_data;
+  g_autoptr(DmEvent) event = g_list_model_get_item (dm_document_get_events (b->win->document), 0);
+
+  b->n_loading = dm_window_get_n_loading (b->win);
+  b->n_listed = g_list_model_get_n_items (dm_event_list_get_model (DM_EVENT_LIST (b->win->event_list)));
+  b->n_events = g_list_model_get_n_items (dm_document_get_events (b->win->document));
+  g_action_group_activate_action (G_ACTION_GROUP (b->win), "delete-event",
+                                  g_variant_new_string (dm_event_get_id (event)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+merged_cb (GListModel *events,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Between    *b)
+{
+  if (added > 100 && !b->scheduled)
+    {
+      b->scheduled = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, delete_between_cb, b, NULL);
+    }
+}
+
+static void
+test_open_in_steps (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("test-window-routes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "steps.diplomap", NULL);
+  g_autofree char *path2 = g_build_filename (dir, "more.diplomap", NULL);
+  g_autofree char *text = bench_generate (2000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file2 = g_file_new_for_path (path2);
+  g_autoptr(GError) error = NULL;
+  Between b = { win, FALSE, 0, 0, 0 };
+  gulong id;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  id = g_signal_connect (dm_document_get_events (win->document), "items-changed",
+                         G_CALLBACK (merged_cb), &b);
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
+  g_signal_handler_disconnect (dm_document_get_events (win->document), id);
+
+  /* the edit came between the merge and the list's step: the load was still going on */
+  g_assert_true (b.scheduled);
+  g_assert_cmpuint (b.n_loading, ==, 1);
+  g_assert_cmpuint (b.n_listed, ==, 0);
+  g_assert_cmpuint (b.n_events, ==, 2000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, b.n_events - 1);
+  assert_list_as_at_once (win);
+
+  /* undone: back in the list where a list made at once puts it */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, b.n_events);
+  assert_list_as_at_once (win);
+
+  /* a second file into the same window: the list follows its merge as before */
+  g_free (text);
+  text = bench_generate (300);
+  g_assert_true (g_file_set_contents (path2, text, -1, &error));
+  g_assert_no_error (error);
+  dm_window_open_file (win, file2);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), >, b.n_events);
+  assert_list_as_at_once (win);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_unlink (path);
+  g_unlink (path2);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
   g_test_add_func ("/app/window-routes/big-document", test_big_document);
+  g_test_add_func ("/app/window-routes/open-in-steps", test_open_in_steps);
   return g_test_run ();
 }

@@ -63,6 +63,7 @@ struct _DmEventList
   GHashTable         *search_texts; /* DmEvent -> its folded text; emptied on reload */
   gboolean            syncing;
   gboolean            holding_changes; /* several drop-downs change as one */
+  guint               holding_events;  /* dm_event_list_hold_events(): the events not followed */
   gint64              range_from;  /* the date range, UTC: G_MININT64 when no "From" */
   gint64              range_to;    /* exclusive; G_MAXINT64 when no "To" */
 };

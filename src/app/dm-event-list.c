@@ -567,9 +567,29 @@ dm_event_list_set_document (DmEventList *self,
   if (!g_set_object (&self->document, document))
     return;
   gtk_filter_list_model_set_model (self->filtered,
-                                   document ? dm_document_get_events (document) : NULL);
+                                   document && self->holding_events == 0
+                                   ? dm_document_get_events (document) : NULL);
   dm_event_list_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+dm_event_list_hold_events (DmEventList *self)
+{
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+
+  if (self->holding_events++ == 0)
+    gtk_filter_list_model_set_model (self->filtered, NULL);
+}
+
+void
+dm_event_list_release_events (DmEventList *self)
+{
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+  g_return_if_fail (self->holding_events > 0);
+
+  if (--self->holding_events == 0 && self->document != NULL)
+    gtk_filter_list_model_set_model (self->filtered, dm_document_get_events (self->document));
 }
 
 GtkWidget *

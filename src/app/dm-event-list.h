@@ -21,6 +21,10 @@ void        dm_event_list_set_route_set      (DmEventList *self,
                                               DmRouteSet  *set);
 /* Call when the document's events changed: refreshes the filters' choices */
 void        dm_event_list_reload             (DmEventList *self);
+/* The list stops following the document's events (it shows none) until as many releases:
+ * a merge of many events is then not sorted within the merge, but at the release */
+void        dm_event_list_hold_events        (DmEventList *self);
+void        dm_event_list_release_events     (DmEventList *self);
 void        dm_event_list_update_event       (DmEventList *self,
                                               DmEvent     *came,
                                               DmEvent     *left);

@@ -23,6 +23,10 @@ typedef struct
   GFile    *file;
   guint     n_problems_before;
   double    fraction;   /* how far it got, or -1: not known */
+  /* once read: the views catch up in steps (dm-window.c, load_step_cb) */
+  guint     step;
+  gboolean  was_empty;
+  gboolean  holds_list; /* the event list waits for the merge (dm_event_list_hold_events) */
 } DmWindowLoad;
 
 struct _DmWindow

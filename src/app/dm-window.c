@@ -242,19 +242,28 @@ reload_views (DmWindow *self)
   dm_window_update_actions (self);
 }
 
-void
-dm_window_apply_filters (DmWindow *self)
+/* The first half of dm_window_apply_filters(): the shown document takes the events the list
+ * shows. A step of its own when a file is read (load_step_cb) */
+static void
+show_filtered_events (DmWindow *self)
 {
   GListModel *events = dm_document_get_events (self->document);
-  g_autofree char *subtitle = NULL;
-  guint n_all, n_shown, n_files;
-  gint64 start, end;
 
   g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
   if (dm_event_list_is_filtered (self->event_list))
     events = dm_event_list_get_model (self->event_list);
   /* One change of the shown events: the route set rebuilds once */
   dm_document_show_events (self->shown, self->document, events);
+}
+
+/* The second half: the views of the shown events */
+static void
+update_shown_views (DmWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  guint n_all, n_shown, n_files;
+  gint64 start, end;
+
   dm_timeline_reload (self->timeline);
   update_time_label (self);
   dm_route_map_layer_reload (self->routes_layer);
@@ -278,6 +287,13 @@ dm_window_apply_filters (DmWindow *self)
   /* Playing goes through the events shown: a filtered year plays that year */
   if (dm_document_get_extent (self->shown, &start, &end))
     dm_playback_set_range (self->playback, start, end);
+}
+
+void
+dm_window_apply_filters (DmWindow *self)
+{
+  show_filtered_events (self);
+  update_shown_views (self);
 }
 
 /* What the list shows now, when a change of its search or filters is still waiting for the
@@ -458,56 +474,37 @@ decide_view (DmWindow *self)
     dm_window_fit_document (self);
 }
 
+/* A file read, merged into the document: the views catch up in steps, each its own idle
+ * callback just below the redraw's priority, so that frames keep coming between them (a step
+ * of 100,000 events takes 50-300 ms; all in one callback, over a second). The file stays in
+ * self->loads (its progress shown, full) until the last step; each step reads the document
+ * as it is when it runs, so an edit or an undo between two steps is shown as after one.
+ * A file of fewer events than LOAD_STEPS_MIN_EVENTS runs them all at once. */
+#define LOAD_STEPS_MIN_EVENTS 1000
+#define LOAD_STEP_PRIORITY    (GDK_PRIORITY_REDRAW + 10)
+
+enum {
+  LOAD_STEP_LIST,     /* the event list follows the events again and sorts them */
+  LOAD_STEP_CHOICES,  /* the list's filters' choices and places */
+  LOAD_STEP_SHOWN,    /* the shown document */
+  LOAD_STEP_VIEWS,    /* the timeline, the map's routes, the subtitle, the playback's range */
+  LOAD_STEP_DONE,     /* the title, the main page, the view decided, the problems' toast */
+  N_LOAD_STEPS
+};
+
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+finish_load (LoadData *data)
 {
-  LoadData *data = user_data;
   DmWindow *self = data->self;
-  g_autoptr(GError) error = NULL;
-  gboolean was_empty, ok;
   guint n_problems;
 
-  g_assert (DM_IS_WINDOW (self));
-
-  /* The window was closed meanwhile: its widgets are gone */
-  if (self->document == NULL)
-    {
-      load_data_free (data);
-      return;
-    }
   g_ptr_array_remove (self->loads, data);
-  was_empty = g_list_model_get_n_items (dm_document_get_events (self->document)) == 0;
-  /* counted here, not when the load started: another file may have finished since */
-  data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
-  ok = dm_loader_load_file_finish (DM_DOCUMENT (object), result, &error);
-  if (!ok)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *name = dm_window_dup_display_name (data->file);
-          g_autofree char *body = dm_window_describe_error (data->file, error);
-          /* Translators: %s is a file name */
-          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-          dm_window_show_error (self, heading, body);
-        }
-      dm_window_remove_opened (self, data->file);
-      update_loading (self);
-      decide_view (self);
-      g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, FALSE);
-      load_data_free (data);
-      return;
-    }
-
-  {
-    g_autofree char *uri = g_file_get_uri (data->file);
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  }
-  reload_views (self);
+  /* the title names the files loaded, no longer loading */
+  dm_window_update_title (self);
+  dm_window_update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
   update_loading (self);
-  if (was_empty)
+  if (data->was_empty)
     {
       dm_playback_set_time (self->playback, dm_playback_get_start (self->playback));
       /* the keys (Space plays, arrows step) then act at once, not on the Open button */
@@ -533,7 +530,114 @@ load_cb (GObject      *object,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, TRUE);
+}
+
+/* Runs the load's next step; each can be called on its own */
+static gboolean
+load_step_cb (gpointer user_data)
+{
+  LoadData *data = user_data;
+  DmWindow *self = data->self;
+
+  /* The window was closed meanwhile: its widgets are gone */
+  if (self->document == NULL)
+    {
+      load_data_free (data);
+      return G_SOURCE_REMOVE;
+    }
+  switch (data->step++)
+    {
+    case LOAD_STEP_LIST:
+      if (data->holds_list)
+        dm_event_list_release_events (self->event_list);
+      data->holds_list = FALSE;
+      break;
+    case LOAD_STEP_CHOICES:
+      dm_event_list_reload (self->event_list);
+      break;
+    case LOAD_STEP_SHOWN:
+      show_filtered_events (self);
+      break;
+    case LOAD_STEP_VIEWS:
+      update_shown_views (self);
+      break;
+    case LOAD_STEP_DONE:
+      finish_load (data);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (data->step < N_LOAD_STEPS)
+    return G_SOURCE_CONTINUE;
   load_data_free (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LoadData *data = user_data;
+  DmWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  guint n_before;
+  gboolean ok;
+
+  g_assert (DM_IS_WINDOW (self));
+
+  /* The window was closed meanwhile: its widgets are gone */
+  if (self->document == NULL)
+    {
+      load_data_free (data);
+      return;
+    }
+  n_before = g_list_model_get_n_items (dm_document_get_events (self->document));
+  data->was_empty = n_before == 0;
+  /* counted here, not when the load started: another file may have finished since */
+  data->n_problems_before = g_list_model_get_n_items (dm_document_get_problems (self->document));
+  /* Into an empty window, the list sorts the events in a step of its own (it shows none
+   * meanwhile, behind the loading page) rather than within the merge */
+  data->holds_list = data->was_empty;
+  if (data->holds_list)
+    dm_event_list_hold_events (self->event_list);
+  ok = dm_loader_load_file_finish (DM_DOCUMENT (object), result, &error);
+  if (!ok)
+    {
+      if (data->holds_list)
+        dm_event_list_release_events (self->event_list);
+      g_ptr_array_remove (self->loads, data);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = dm_window_dup_display_name (data->file);
+          g_autofree char *body = dm_window_describe_error (data->file, error);
+          /* Translators: %s is a file name */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+          dm_window_show_error (self, heading, body);
+        }
+      dm_window_remove_opened (self, data->file);
+      update_loading (self);
+      decide_view (self);
+      g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, FALSE);
+      load_data_free (data);
+      return;
+    }
+
+  {
+    g_autofree char *uri = g_file_get_uri (data->file);
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+  data->step = LOAD_STEP_LIST;
+  /* a small file is taken in at once, as it always was: its steps cost milliseconds */
+  if (g_list_model_get_n_items (dm_document_get_events (self->document)) - n_before < LOAD_STEPS_MIN_EVENTS)
+    {
+      while (load_step_cb (data) == G_SOURCE_CONTINUE)
+        ;
+      return;
+    }
+  data->fraction = 1;
+  update_loading (self);
+  g_idle_add_full (LOAD_STEP_PRIORITY, load_step_cb, data, NULL);
 }
 
 void
