@@ -645,8 +645,14 @@ draw_items_slice (DmTimeline *self,
   cairo_t *cr;
 
   if (self->items_surface == NULL)
-    self->items_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width),
-                                                      (int) ceil (height));
+    {
+      /* as sharp as the screen */
+      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+      self->items_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width) * scale,
+                                                        (int) ceil (height) * scale);
+      cairo_surface_set_device_scale (self->items_surface, scale, scale);
+    }
   cr = cairo_create (self->items_surface);
   /* the clips of the still picture's items */
   cairo_rectangle (cr, DM_TIMELINE_LABEL_WIDTH, 0, right - DM_TIMELINE_LABEL_WIDTH, height);
