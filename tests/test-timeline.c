@@ -1154,6 +1154,28 @@ test_sliced_same (void)
   g_test_message ("%u channels differ, by %d at most; %u coloured pixels", n_diff, max_diff, n_inked);
   g_assert_cmpuint (n_inked, >, 300);
   g_assert_cmpint (max_diff, <=, 2);
+
+  /* An event selected: its outline shows once the items are drawn again, and meanwhile
+   * their last whole picture stays (the lanes do not empty and fill again) */
+  {
+    const DmTimelineItem *item = &g_array_index (t->items, DmTimelineItem,
+                                                 g_array_index (t->items_shown, guint, 0));
+    g_autoptr(GdkTexture) meanwhile = NULL;
+    g_autofree guchar *c = NULL;
+    guint n_same = 0;
+
+    dm_timeline_set_selected_event (t, item->event);
+    g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
+    g_assert_nonnull (t->items_backdrop);
+    g_assert_cmpuint (t->items_done, <, t->items_shown->len);
+    meanwhile = app_test_render (GTK_WIDGET (t));
+    c = download (meanwhile);
+    for (int i = 0; i < w * h * 4; i++)
+      n_same += ABS ((int) b[i] - (int) c[i]) <= 2;
+    g_assert_cmpuint (n_same, ==, (guint) (w * h * 4));
+    g_assert_true (app_test_wait_until (items_drawn, t, 20000));
+    g_assert_null (t->items_backdrop);
+  }
   gtk_window_destroy (window);
   g_unlink (path);
   g_rmdir (dir);

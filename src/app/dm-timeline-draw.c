@@ -736,8 +736,9 @@ draw_still (DmTimeline *self,
   cairo_clip (cr);
   if (self->items_surface != NULL)
     {
-      /* drawn in slices (dm_timeline_draw()): as far as they are */
-      cairo_set_source_surface (cr, self->items_surface, 0, 0);
+      /* drawn in slices (dm_timeline_draw()): as far as they are, or their last whole
+       * picture until they are whole */
+      cairo_set_source_surface (cr, self->items_backdrop ? self->items_backdrop : self->items_surface, 0, 0);
       cairo_paint (cr);
     }
   else
@@ -806,6 +807,7 @@ dm_timeline_draw (DmTimeline  *self,
   GtkWidget *widget = GTK_WIDGET (self);
   double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   double right = dm_timeline_axis_end (self);
+  gboolean moved;
   GdkRGBA fg;
   cairo_t *cr;
 
@@ -817,11 +819,21 @@ dm_timeline_draw (DmTimeline  *self,
 
   /* The still picture is drawn again only when something in it changed (not the time); the
    * items in it only when something they show changed (not a range being dragged) */
-  if (self->still_node == NULL || self->items_dirty || self->still_width != width ||
-      self->still_height != height || self->still_right != right ||
-      self->still_view_start != self->view_start || self->still_view_end != self->view_end ||
-      self->still_scroll != gtk_adjustment_get_value (self->vadjustment))
+  moved = self->still_node == NULL || self->still_width != width ||
+          self->still_height != height || self->still_right != right ||
+          self->still_view_start != self->view_start || self->still_view_end != self->view_end ||
+          self->still_scroll != gtk_adjustment_get_value (self->vadjustment);
+  if (moved || self->items_dirty)
     {
+      /* Items in place marked otherwise (a selection, colours): the whole picture of them
+       * stays until the new one is whole, rather than the lanes filling again */
+      if (moved)
+        g_clear_pointer (&self->items_backdrop, cairo_surface_destroy);
+      else if (self->items_surface != NULL && self->items_done == self->items_shown->len)
+        {
+          g_clear_pointer (&self->items_backdrop, cairo_surface_destroy);
+          self->items_backdrop = g_steal_pointer (&self->items_surface);
+        }
       g_clear_handle_id (&self->items_idle_id, g_source_remove);
       g_clear_pointer (&self->items_surface, cairo_surface_destroy);
       g_clear_pointer (&self->items_shown, g_array_unref);
@@ -835,6 +847,8 @@ dm_timeline_draw (DmTimeline  *self,
       draw_items_slice (self, width, height, right);
       self->still_dirty = TRUE;
     }
+  if (self->items_shown->len <= self->items_slice || self->items_done == self->items_shown->len)
+    g_clear_pointer (&self->items_backdrop, cairo_surface_destroy);
   if (self->still_node == NULL || self->still_dirty || self->still_width != width ||
       self->still_height != height || self->still_right != right ||
       self->still_view_start != self->view_start || self->still_view_end != self->view_end ||

@@ -75,6 +75,7 @@ struct _DmTimeline
   gboolean         items_dirty;
   guint            items_slice;
   cairo_surface_t *items_surface;
+  cairo_surface_t *items_backdrop;  /* the last whole one, shown while a new one is drawn */
   guint            items_done;
   guint            items_idle_id;
 };

@@ -374,6 +374,9 @@ dm_timeline_reload (DmTimeline *self)
   update_accessible (self);
   self->still_dirty = TRUE;
   self->items_dirty = TRUE;
+  /* other items: their old picture is not kept (dm-timeline-draw.c) */
+  g_clear_pointer (&self->items_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->items_backdrop, cairo_surface_destroy);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -657,6 +660,7 @@ dm_timeline_dispose (GObject *object)
   g_clear_pointer (&self->still_node, gsk_render_node_unref);
   g_clear_handle_id (&self->items_idle_id, g_source_remove);
   g_clear_pointer (&self->items_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->items_backdrop, cairo_surface_destroy);
   g_clear_pointer (&self->items_shown, g_array_unref);
   G_OBJECT_CLASS (dm_timeline_parent_class)->dispose (object);
 }
