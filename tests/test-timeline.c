@@ -6,8 +6,11 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "dm-loader.h"
 #include "app-test-util.h"
+#include "bench-generate.h"
 #include "dm-timeline-private.h"
 #include "dm-ui-resources.h"
 
@@ -953,6 +956,231 @@ test_playhead_only (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+typedef struct
+{
+  DmEvent *event;
+  gint64   start;
+  gint64   end;
+  DmActor *actor;   /* its lane's, NULL for "others" */
+} NaiveItem;
+
+static int
+compare_naive (gconstpointer a,
+               gconstpointer b)
+{
+  const NaiveItem *ia = a, *ib = b;
+
+  return (ia->start > ib->start) - (ia->start < ib->start);
+}
+
+/* The items of @doc as the timeline first built them: an item for each event with a time and
+ * one more for each other participant, in the document's order, then sorted stably by start */
+static GArray *
+naive_items (DmDocument *doc)
+{
+  GListModel *events = dm_document_get_events (doc);
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (NaiveItem));
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *parts = dm_event_get_participants (event);
+      DmActor *actor = dm_event_get_actor (event);
+      NaiveItem item = { event };
+
+      if (!dm_event_get_drawn_span (event, &item.start, &item.end))
+        continue;
+      if (actor == NULL && parts->len > 0)
+        actor = g_ptr_array_index (parts, 0);
+      item.actor = actor;
+      g_array_append_val (items, item);
+      for (guint j = 0; j < parts->len; j++)
+        if (g_ptr_array_index (parts, j) != actor)
+          {
+            item.actor = g_ptr_array_index (parts, j);
+            g_array_append_val (items, item);
+          }
+    }
+  g_array_sort (items, compare_naive);
+  return items;
+}
+
+/* The items, built by sorting the events (not the items), with each lane's index: the same
+ * items in the same order as the plain build, whether the events come in time order or not
+ * (the sample and the U.S. record, as they are and reversed) */
+static void
+test_same_as_naive (void)
+{
+  g_autofree char *record = g_build_filename (g_getenv ("DIPLOMAP_DATA_DIR"), "us-travels", NULL);
+  const char *paths[] = { SOURCE_SAMPLES_DIR "/october-2025.diplomap", record };
+
+  for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
+    for (guint reversed = 0; reversed <= 1; reversed++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (paths[p]);
+        g_autoptr(DmDocument) doc = dm_document_new ();
+        g_autoptr(DmDocument) view = NULL;
+        g_autoptr(GListStore) order = g_list_store_new (DM_TYPE_EVENT);
+        g_autoptr(GArray) expected = NULL;
+        DmTimeline *t = DM_TIMELINE (g_object_ref_sink (dm_timeline_new ()));
+        GListModel *events;
+        guint n;
+
+        g_assert_true (dm_loader_load_file (doc, file, NULL, NULL));
+        events = dm_document_get_events (doc);
+        n = g_list_model_get_n_items (events);
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(DmEvent) event = g_list_model_get_item (events, reversed ? n - 1 - i : i);
+            g_list_store_append (order, event);
+          }
+        view = dm_document_new_filtered (doc, G_LIST_MODEL (order));
+        dm_timeline_set_document (t, view);
+        expected = naive_items (view);
+        g_test_message ("%s%s: %u items", paths[p], reversed ? ", reversed" : "", expected->len);
+        g_assert_cmpuint (expected->len, >, n / 2);
+        g_assert_cmpuint (t->items->len, ==, expected->len);
+        for (guint i = 0; i < expected->len; i++)
+          {
+            const NaiveItem *a = &g_array_index (expected, NaiveItem, i);
+            const DmTimelineItem *b = &g_array_index (t->items, DmTimelineItem, i);
+
+            g_assert_true (a->event == b->event);
+            g_assert_cmpint (a->start, ==, b->start);
+            g_assert_cmpint (a->end, ==, b->end);
+            g_assert_true (a->actor == g_ptr_array_index (t->lanes, b->lane));
+          }
+        /* each lane's index holds its items, in their order */
+        for (guint l = 0, count = 0; l < t->lanes->len; l++)
+          {
+            guint from = g_array_index (t->lane_starts, guint, l);
+            guint to = g_array_index (t->lane_starts, guint, l + 1);
+
+            g_assert_cmpuint (from, ==, count);
+            for (guint k = from; k < to; k++)
+              {
+                guint i = g_array_index (t->lane_items, guint, k);
+
+                g_assert_cmpuint (g_array_index (t->items, DmTimelineItem, i).lane, ==, l);
+                if (k > from)
+                  g_assert_cmpuint (i, >, g_array_index (t->lane_items, guint, k - 1));
+              }
+            count = to;
+            if (l == t->lanes->len - 1)
+              g_assert_cmpuint (count, ==, t->items->len);
+          }
+        g_object_unref (t);
+      }
+}
+
+static gboolean
+items_drawn (gpointer data)
+{
+  DmTimeline *t = data;
+
+  return !t->items_dirty && t->items_idle_id == 0 &&
+         (t->items_shown->len <= t->items_slice || t->items_done == t->items_shown->len);
+}
+
+/* The timeline of @t drawn with @slice items a frame at most */
+static GdkTexture *
+render_sliced (DmTimeline *t,
+               guint       slice)
+{
+  t->items_slice = slice;
+  dm_timeline_queue_items (t);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
+  g_assert_true (app_test_wait_until (items_drawn, t, 20000));
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
+  return app_test_render (GTK_WIDGET (t));
+}
+
+/* A dense timeline (3,000 generated events, hundreds of items in the lanes in view) drawn in
+ * slices of 100 items a frame, into a surface of their own, looks as when drawn at once
+ * with the rest: each channel within 2 levels of 255 (the items' surface is composited once
+ * more, rounding its premultiplied colours) */
+static void
+test_sliced_same (void)
+{
+  g_autofree char *text = bench_generate (3000);
+  g_autofree char *dir = g_dir_make_tmp ("dm-timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dense.diplomap", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GdkTexture) whole = NULL;
+  g_autoptr(GdkTexture) sliced = NULL;
+  g_autofree guchar *a = NULL;
+  g_autofree guchar *b = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  DmTimeline *t = DM_TIMELINE (dm_timeline_new ());
+  int w, h, max_diff = 0;
+  guint n_diff = 0, n_inked = 0;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  file = g_file_new_for_path (path);
+  g_assert_true (dm_loader_load_file (doc, file, NULL, NULL));
+  gtk_window_set_child (window, GTK_WIDGET (t));
+  gtk_window_set_default_size (window, 1000, 200);
+  dm_timeline_set_document (t, doc);
+  gtk_window_present (window);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (window), 2));
+
+  whole = render_sliced (t, G_MAXUINT);
+  g_assert_null (t->items_surface);
+  sliced = render_sliced (t, 100);
+  g_assert_nonnull (t->items_surface);
+  g_test_message ("%u items in view", t->items_shown->len);
+  g_assert_cmpuint (t->items_shown->len, >, 500);
+  app_test_save (sliced, "timeline-dense-sliced.png");
+  w = gdk_texture_get_width (whole);
+  h = gdk_texture_get_height (whole);
+  a = download (whole);
+  b = download (sliced);
+  for (int i = 0; i < w * h * 4; i++)
+    {
+      int d = ABS ((int) a[i] - (int) b[i]);
+
+      max_diff = MAX (max_diff, d);
+      n_diff += d > 0;
+    }
+  /* the items are there: pixels of the lanes far from the page's grey */
+  for (int y = DM_TIMELINE_AXIS_HEIGHT + 2; y < h; y++)
+    for (int x = DM_TIMELINE_LABEL_WIDTH + 2; x < w - 20; x++)
+      {
+        const guchar *p = a + (y * w + x) * 4;
+
+        n_inked += MAX (MAX (p[0], p[1]), p[2]) - MIN (MIN (p[0], p[1]), p[2]) > 60;
+      }
+  g_test_message ("%u channels differ, by %d at most; %u coloured pixels", n_diff, max_diff, n_inked);
+  g_assert_cmpuint (n_inked, >, 300);
+  g_assert_cmpint (max_diff, <=, 2);
+
+  /* An event selected: its outline shows once the items are drawn again, and meanwhile
+   * their last whole picture stays (the lanes do not empty and fill again) */
+  {
+    const DmTimelineItem *item = &g_array_index (t->items, DmTimelineItem,
+                                                 g_array_index (t->items_shown, guint, 0));
+    g_autoptr(GdkTexture) meanwhile = NULL;
+    g_autofree guchar *c = NULL;
+    guint n_same = 0;
+
+    dm_timeline_set_selected_event (t, item->event);
+    g_assert_true (app_test_wait_frames (GTK_WIDGET (t), 1));
+    g_assert_nonnull (t->items_backdrop);
+    g_assert_cmpuint (t->items_done, <, t->items_shown->len);
+    meanwhile = app_test_render (GTK_WIDGET (t));
+    c = download (meanwhile);
+    for (int i = 0; i < w * h * 4; i++)
+      n_same += ABS ((int) b[i] - (int) c[i]) <= 2;
+    g_assert_cmpuint (n_same, ==, (guint) (w * h * 4));
+    g_assert_true (app_test_wait_until (items_drawn, t, 20000));
+    g_assert_null (t->items_backdrop);
+  }
+  gtk_window_destroy (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -978,6 +1206,8 @@ main (int   argc,
   g_test_add ("/app/timeline/tick-labels", Fixture, NULL, fixture_set_up, test_tick_labels, fixture_tear_down);
   g_test_add ("/app/timeline/no-dates", Fixture, SOURCE_TESTS_DIR "/data/places-only.geojson", fixture_set_up,
               test_no_dates, fixture_tear_down);
+  g_test_add_func ("/app/timeline/same-as-naive", test_same_as_naive);
+  g_test_add_func ("/app/timeline/sliced-same", test_sliced_same);
   g_test_add ("/app/timeline/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/app/timeline/focus-visible", Fixture, NULL, fixture_set_up, test_focus_visible, fixture_tear_down);
   g_test_add ("/app/timeline/statuses", Fixture, statuses, fixture_set_up,

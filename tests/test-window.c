@@ -2352,6 +2352,37 @@ test_close_while_loading (void)
   g_assert_null (w_win);
 }
 
+/* 59 visits to Paris and one to Cape Town: the frame trims the farthest 2 % of the places
+ * the events visit, counted once a visit (the map's box keeps each place once, with a count) */
+static void
+test_fit_trims_far_place (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("dm-fit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "paris.diplomap", NULL);
+  g_autoptr(GString) text = g_string_new ("{\"diplomap\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\"}], \"events\": [");
+  g_autoptr(GFile) file = NULL;
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  double lat;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (text, "%s{\"id\": \"e%u\", \"type\": \"visit\", \"actor\": \"a\", "
+                            "\"place\": \"%s\", \"start\": \"2020-01-%02u\"}",
+                            i > 0 ? ", " : "", i, i == 30 ? "Cape Town" : "Paris", i % 28 + 1);
+  g_string_append (text, "]}");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  file = g_file_new_for_path (path);
+  app_test_open_and_wait (win, file);
+  dm_window_fit_document (win);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  g_test_message ("framed at %.2f", lat);
+  /* Paris is at 48.86° N; with Cape Town counted, the frame's middle would be near 8° N */
+  g_assert_cmpfloat_with_epsilon (lat, 48.86, 0.5);
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2393,6 +2424,7 @@ main (int   argc,
   g_test_add_func ("/app/window/us-travels", test_us_travels);
   g_test_add_func ("/app/window/cancel-loading", test_cancel_loading);
   g_test_add_func ("/app/window/framed-after-stop", test_framed_after_stop);
+  g_test_add_func ("/app/window/fit-trims-far-place", test_fit_trims_far_place);
   g_test_add_func ("/app/window/summit-highlight", test_summit_highlight);
   return g_test_run ();
 }

@@ -41,6 +41,8 @@ struct _DmTimeline
 
   GPtrArray  *lanes;        /* DmActor or NULL ("others"), by their first event */
   GArray     *items;        /* DmTimelineItem, sorted by start */
+  GArray     *lane_items;   /* guint: the items' indices lane by lane, each lane's ascending */
+  GArray     *lane_starts;  /* guint: where each lane's begin in @lane_items, and the end */
 
   double      drag_x;
   double      drag_y;
@@ -66,6 +68,16 @@ struct _DmTimeline
   double         still_scroll;
   GdkRGBA        still_fg;
   guint          n_still_draws;
+  /* The items of the lanes in view (indices, in their order), and when there are more than
+   * @items_slice of them, the surface they are drawn into a slice a frame, and how many are
+   * (dm-timeline-draw.c) */
+  GArray          *items_shown;
+  gboolean         items_dirty;
+  guint            items_slice;
+  cairo_surface_t *items_surface;
+  cairo_surface_t *items_backdrop;  /* the last whole one, shown while a new one is drawn */
+  guint            items_done;
+  guint            items_idle_id;
 };
 
 double dm_timeline_x_for_time (DmTimeline  *self,
@@ -91,6 +103,8 @@ void   dm_timeline_draw       (DmTimeline  *self,
                                GtkSnapshot *snapshot);
 /* Draws the still picture again at the next frame (anything but the time changed) */
 void   dm_timeline_queue_still (DmTimeline *self);
+/* Items marked, selected or coloured otherwise: draw them again */
+void   dm_timeline_queue_items (DmTimeline *self);
 /* Tests: how many times the still picture was drawn */
 guint  dm_timeline_get_n_still_draws (DmTimeline *self);
 /* The labels of the axis' ticks in view, left to right ("500 BC", "400 BC"…) */

@@ -14,11 +14,20 @@
 /* The window's map: the offline tiles and the routes layer, flying to events, fitting the
  * document or what the filters leave, and picking an event with a click. */
 
-/* The places to frame, in normalised Web Mercator (x and y 0..1 from 180°W and the north) */
+/* The places to frame, in normalised Web Mercator (x and y 0..1 from 180°W and the north),
+ * each place once with the times it was added: 100,000 events add their 30 capitals 300,000
+ * times, and sorting every copy of them was most of fitting the map */
 typedef struct
 {
-  GArray *xs;      /* double */
-  GArray *ys;      /* double */
+  double x, y;
+  guint  count;
+} BoxPoint;
+
+typedef struct
+{
+  GHashTable *index;   /* DmPlace to its point's index + 1 */
+  GArray     *points;  /* BoxPoint */
+  guint       n;       /* the sum of their counts */
 } Box;
 
 /* The part of the world that holds them: the smallest arc of longitudes (the world wraps)
@@ -35,15 +44,16 @@ typedef struct
 static void
 box_init (Box *box)
 {
-  box->xs = g_array_new (FALSE, FALSE, sizeof (double));
-  box->ys = g_array_new (FALSE, FALSE, sizeof (double));
+  box->index = g_hash_table_new (NULL, NULL);
+  box->points = g_array_new (FALSE, FALSE, sizeof (BoxPoint));
+  box->n = 0;
 }
 
 static void
 box_clear (Box *box)
 {
-  g_clear_pointer (&box->xs, g_array_unref);
-  g_clear_pointer (&box->ys, g_array_unref);
+  g_clear_pointer (&box->index, g_hash_table_unref);
+  g_clear_pointer (&box->points, g_array_unref);
 }
 
 /* Web Mercator, 0..1 from 180°W and from the north edge */
@@ -64,13 +74,20 @@ static void
 box_add (Box     *box,
          DmPlace *place)
 {
-  double mx, my;
+  guint found;
+  BoxPoint point = { 0, 0, 1 };
 
   if (place == NULL)
     return;
-  mercator_normalize (dm_place_get_longitude (place), dm_place_get_latitude (place), &mx, &my);
-  g_array_append_val (box->xs, mx);
-  g_array_append_val (box->ys, my);
+  box->n++;
+  if ((found = GPOINTER_TO_UINT (g_hash_table_lookup (box->index, place))) > 0)
+    {
+      g_array_index (box->points, BoxPoint, found - 1).count++;
+      return;
+    }
+  mercator_normalize (dm_place_get_longitude (place), dm_place_get_latitude (place), &point.x, &point.y);
+  g_array_append_val (box->points, point);
+  g_hash_table_insert (box->index, place, GUINT_TO_POINTER (box->points->len));
 }
 
 static void
@@ -92,51 +109,76 @@ box_add_event (Box     *box,
 #define MIN_PLACES_TO_TRIM 50
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+compare_x (gconstpointer a,
+           gconstpointer b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = ((const BoxPoint *) a)->x, y = ((const BoxPoint *) b)->x;
 
   return (x > y) - (x < y);
 }
 
+static int
+compare_y (gconstpointer a,
+           gconstpointer b)
+{
+  double x = ((const BoxPoint *) a)->y, y = ((const BoxPoint *) b)->y;
+
+  return (x > y) - (x < y);
+}
+
+/* The y of the place added @rank-th (from 0) from the north, @points sorted by y */
+static double
+y_at_rank (GArray *points,
+           guint   rank)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      const BoxPoint *p = &g_array_index (points, BoxPoint, i);
+
+      if (rank < p->count)
+        return p->y;
+      rank -= p->count;
+    }
+  return g_array_index (points, BoxPoint, points->len - 1).y;
+}
+
 /* The arc of longitudes left when the widest gap between two neighbouring places (around
  * the world, the last to the first included) is cut out: Washington, Kuala Lumpur and
- * Tokyo are framed across the Pacific, not across the Atlantic and Europe. */
+ * Tokyo are framed across the Pacific, not across the Atlantic and Europe. A place added
+ * many times counts as many places for the latitudes' trim, as once for the gaps (its
+ * copies' gaps are 0). */
 static Frame
 box_get_frame (const Box *box)
 {
   Frame frame = { 0 };
-  g_autoptr(GArray) xs = NULL;
-  g_autoptr(GArray) ys = NULL;
+  g_autoptr(GArray) points = NULL;
   double gap, start, y_min, y_max;
-  guint n = box->xs->len, trim;
+  guint n = box->points->len, trim;
 
-  frame.n = n;
+  frame.n = box->n;
   if (n == 0)
     return frame;
-  xs = g_array_copy (box->xs);
-  g_array_sort (xs, compare_doubles);
+  points = g_array_copy (box->points);
+  g_array_sort (points, compare_x);
   /* the gap from the last place round to the first */
-  gap = g_array_index (xs, double, 0) + 1 - g_array_index (xs, double, n - 1);
-  start = g_array_index (xs, double, 0);
+  gap = g_array_index (points, BoxPoint, 0).x + 1 - g_array_index (points, BoxPoint, n - 1).x;
+  start = g_array_index (points, BoxPoint, 0).x;
   for (guint i = 1; i < n; i++)
     {
-      double d = g_array_index (xs, double, i) - g_array_index (xs, double, i - 1);
+      double d = g_array_index (points, BoxPoint, i).x - g_array_index (points, BoxPoint, i - 1).x;
       if (d > gap)
         {
           gap = d;
-          start = g_array_index (xs, double, i);
+          start = g_array_index (points, BoxPoint, i).x;
         }
     }
   frame.dx = 1 - gap;
   frame.cx = start + frame.dx / 2;
   frame.cx -= floor (frame.cx);
-  ys = g_array_copy (box->ys);
-  g_array_sort (ys, compare_doubles);
-  trim = n >= MIN_PLACES_TO_TRIM ? n / 50 : 0;
-  y_min = g_array_index (ys, double, trim);
-  y_max = g_array_index (ys, double, n - 1 - trim);
+  g_array_sort (points, compare_y);
+  trim = box->n >= MIN_PLACES_TO_TRIM ? box->n / 50 : 0;
+  y_min = y_at_rank (points, trim);
+  y_max = y_at_rank (points, box->n - 1 - trim);
   frame.dy = y_max - y_min;
   frame.cy = (y_min + y_max) / 2;
   return frame;
