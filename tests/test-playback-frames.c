@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "app-test-util.h"
 #include "dm-timeline-private.h"
@@ -69,7 +70,9 @@ test_still_kept (void)
   g_autoptr(GdkPaintable) list = watch (GTK_WIDGET (win->event_list), &n_list);
   g_autoptr(GdkPaintable) details = watch (GTK_WIDGET (win->event_details), &n_details);
   g_autoptr(GdkPaintable) timeline = watch (GTK_WIDGET (win->timeline), &n_timeline);
-  guint lanes, routes;
+  guint lanes, routes, resizes, n_label;
+  g_autoptr(GdkPaintable) label = watch (GTK_WIDGET (win->time_label), &n_label);
+  g_autofree char *text0 = NULL;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (win));
   gint64 frame0;
 
@@ -89,6 +92,9 @@ test_still_kept (void)
   n_list = n_details = n_timeline = 0;
   lanes = dm_timeline_get_n_still_draws (win->timeline);
   routes = dm_route_map_layer_get_n_still_draws (win->routes_layer);
+  resizes = dm_time_label_get_n_resizes (win->time_label);
+  text0 = g_strdup (dm_time_label_get_text (win->time_label));
+  n_label = 0;
 
   /* An hour of the sample per step: the time label, the playhead and what flies move */
   frame0 = gdk_frame_clock_get_frame_counter (clock);
@@ -106,6 +112,12 @@ test_still_kept (void)
   /* The timeline is drawn again (its playhead moved), not its lanes */
   g_assert_cmpuint (n_timeline, >, 0);
   g_assert_cmpuint (dm_timeline_get_n_still_draws (win->timeline), ==, lanes);
+  /* The time label shows each new time, redrawn, without laying the window out again (at
+   * most once for a wider text: a day of two digits) */
+  g_assert_cmpuint (n_label, >, 0);
+  g_assert_cmpstr (dm_time_label_get_text (win->time_label), !=, text0);
+  g_assert_nonnull (strstr (dm_time_label_get_text (win->time_label), "UTC"));
+  g_assert_cmpuint (dm_time_label_get_n_resizes (win->time_label) - resizes, <=, 1);
   /* The list and the details do not change */
   g_assert_cmpuint (n_list, ==, 0);
   g_assert_cmpuint (n_details, ==, 0);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "render-test-util.h"
 #include "dm-route-renderer-private.h"
 
@@ -313,6 +315,79 @@ test_labels_dots_once (void)
   cairo_surface_destroy (s);
 }
 
+/* The places' surface of @set with @style at @t, drawn afresh: a copy */
+static cairo_surface_t *
+places_afresh (DmRouteSet   *set,
+               DmRouteStyle *style,
+               const DmView *view,
+               gint64        t)
+{
+  g_autoptr(DmRouteRenderer) fresh = dm_route_renderer_new (set);
+
+  dm_route_renderer_set_style (fresh, style);
+  dm_route_renderer_get_legs_surface (fresh, view, t, NULL);
+  return cairo_surface_reference (dm_route_renderer_get_places_surface (fresh, view, NULL));
+}
+
+/* With a time window, the places' cache is kept from frame to frame while the same places
+ * are in the window (no name laid out again), and drawn again when they change: each time
+ * the pixels of a fresh drawing at that time */
+static void
+test_places_window_kept (void)
+{
+  g_autoptr(DmDocument) doc = make_many_legs ();
+  g_autoptr(DmRouteSet) set = dm_route_set_new (doc);
+  g_autoptr(DmRouteRenderer) layer = dm_route_renderer_new (set);
+  g_autoptr(DmRouteStyle) style = dm_route_style_copy (dm_route_style_get_default ());
+  g_autofree gboolean *in0 = NULL;
+  cairo_surface_t *places, *fresh;
+  gint64 start, end, t, later;
+  gboolean changed = TRUE;
+  guint layouts;
+  DmView view;
+
+  style->window = 3 * 86400;
+  dm_route_renderer_set_style (layer, style);
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  t = start + (end - start) / 2;
+  dm_view_init (&view, DM_PROJECTION_MERCATOR, (DmLonLat) { 60, 30 }, 180, 900, 600);
+  dm_route_renderer_get_legs_surface (layer, &view, t, NULL);
+  dm_route_renderer_get_places_surface (layer, &view, &changed);
+  g_assert_true (changed);
+
+  /* a minute later: the same places in the window */
+  dm_route_set_ensure (set);
+  in0 = dm_route_places_in_window (set, style, t);
+  {
+    g_autofree gboolean *in1 = dm_route_places_in_window (set, style, t + 60);
+    g_assert_cmpmem (in0, set->places->len * sizeof (gboolean), in1, set->places->len * sizeof (gboolean));
+  }
+  layouts = dm_route_get_n_name_layouts ();
+  dm_route_renderer_get_legs_surface (layer, &view, t + 60, NULL);
+  places = dm_route_renderer_get_places_surface (layer, &view, &changed);
+  g_assert_false (changed);
+  g_assert_cmpuint (dm_route_get_n_name_layouts (), ==, layouts);
+  fresh = places_afresh (set, style, &view, t + 60);
+  g_assert_cmpuint (count_alpha_above (fresh, 64), >, 20);
+  assert_same_pixels (places, fresh);
+  cairo_surface_destroy (fresh);
+
+  /* later, once other places are in the window: drawn again */
+  for (later = t + 3600; later < end; later += 3600)
+    {
+      g_autofree gboolean *in = dm_route_places_in_window (set, style, later);
+      if (memcmp (in, in0, set->places->len * sizeof (gboolean)) != 0)
+        break;
+    }
+  g_assert_cmpint (later, <, end);
+  dm_route_renderer_get_legs_surface (layer, &view, later, NULL);
+  places = dm_route_renderer_get_places_surface (layer, &view, &changed);
+  g_assert_true (changed);
+  fresh = places_afresh (set, style, &view, later);
+  assert_same_pixels (places, fresh);
+  cairo_surface_destroy (fresh);
+}
+
 /* A figure lays out the places' names once: placed before the map's labels, drawn after */
 static void
 test_figure_names_once (void)
@@ -394,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/render/route-layer/build/cancelled-no-places", test_cancelled_no_places);
   g_test_add_func ("/render/route-layer/build/cancelled-names", test_cancelled_names);
   g_test_add_func ("/render/route-layer/labels/dots-once", test_labels_dots_once);
+  g_test_add_func ("/render/route-layer/places/window-kept", test_places_window_kept);
   g_test_add_func ("/render/route-layer/labels/figure-once", test_figure_names_once);
   g_test_add_func ("/render/route-layer/build/dispose", test_dispose_while_building);
   return g_test_run ();

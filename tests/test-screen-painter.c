@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "render-test-util.h"
 #include "dm-screen-painter.h"
 
@@ -366,6 +368,132 @@ test_set_in_thread (void)
   g_assert_cmpuint (dm_screen_painter_get_n_legs (painter), ==, dm_screen_painter_get_n_legs (here));
 }
 
+/* A synchronous painter of @doc whose routes have a time window of @window seconds */
+static DmScreenPainter *
+new_window_painter (DmDocument *doc,
+                    gint64      window)
+{
+  DmScreenPainter *painter = dm_screen_painter_new ();
+  DmRouteRenderer *renderer;
+  g_autoptr(DmRouteStyle) style = NULL;
+
+  dm_screen_painter_set_synchronous (painter, TRUE);
+  dm_screen_painter_set_track_damage (painter, TRUE);
+  dm_screen_painter_set_document (painter, doc);
+  renderer = dm_screen_painter_get_layer (painter);
+  g_assert_nonnull (renderer);
+  style = dm_route_style_copy (dm_route_renderer_get_style (renderer));
+  style->window = window;
+  style->future = DM_ROUTE_FUTURE_HIDDEN;
+  dm_route_renderer_set_style (renderer, style);
+  return painter;
+}
+
+/* The still picture of a fresh painter at @t */
+static cairo_surface_t *
+still_afresh (DmDocument   *doc,
+              gint64        window,
+              const DmView *view,
+              double        t)
+{
+  g_autoptr(DmScreenPainter) painter = new_window_painter (doc, window);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cairo_t *cr = cairo_create (s);
+
+  g_assert_true (dm_screen_painter_prepare (painter, view, t, NULL));
+  dm_screen_painter_draw_still (painter, cr, view);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+/* Whether @a and @b hold the same pixels, every bit */
+static gboolean
+same_bits (cairo_surface_t *a,
+           cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a), stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) h * stride) == 0;
+}
+
+/* With a time window the legs fade as time runs, and their cache is drawn anew at each
+ * frame: the still picture's stamp changes only when its pixels do, and then only where they
+ * did (the region given); drawn again only there, frame after frame, it is the picture of a
+ * fresh painter, pixel for pixel */
+static void
+test_window_still_region (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  gint64 start, end, window;
+  g_autoptr(DmScreenPainter) painter = NULL;
+  cairo_surface_t *screen;
+  guint stamp, n_kept = 0, n_partial = 0;
+  DmView view;
+  double t;
+  cairo_t *cr;
+
+  g_assert_true (dm_document_get_extent (doc, &start, &end));
+  window = (end - start) / 3;
+  painter = new_window_painter (doc, window);
+  dm_view_init_screen (&view, 30, 20, 2, 256, 900, 600, 1);
+  screen = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view.width, view.height);
+  t = start + (end - start) * 0.5;
+  g_assert_true (dm_screen_painter_prepare (painter, &view, t, &stamp));
+  cr = cairo_create (screen);
+  dm_screen_painter_draw_still (painter, cr, &view);
+  cairo_destroy (cr);
+
+  for (guint frame = 0; frame < 24; frame++)
+    {
+      const cairo_region_t *region;
+      cairo_surface_t *fresh;
+      guint now;
+
+      /* a small step, and now and then a big one */
+      t += frame % 8 == 7 ? (end - start) / 50.0 : (end - start) / 20000.0;
+      g_assert_true (dm_screen_painter_prepare (painter, &view, t, &now));
+      if (now == stamp)
+        n_kept++;
+      else
+        {
+          g_assert_cmpuint (now, ==, stamp + 1);
+          /* NULL: anywhere (other places in the window) */
+          region = dm_screen_painter_get_still_region (painter);
+          n_partial += region != NULL;
+          cr = cairo_create (screen);
+          for (int i = 0; region != NULL && i < cairo_region_num_rectangles (region); i++)
+            {
+              cairo_rectangle_int_t r;
+
+              cairo_region_get_rectangle (region, i, &r);
+              cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+            }
+          if (region != NULL)
+            cairo_clip (cr);
+          cairo_save (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+          cairo_paint (cr);
+          cairo_restore (cr);
+          dm_screen_painter_draw_still (painter, cr, &view);
+          cairo_destroy (cr);
+          stamp = now;
+        }
+      cairo_surface_flush (screen);
+      fresh = still_afresh (doc, window, &view, t);
+      g_assert_true (same_bits (screen, fresh));
+      cairo_surface_destroy (fresh);
+    }
+  g_assert_cmpuint (count_alpha_above (screen, 64), >, 100);
+  g_assert_cmpuint (n_kept, >, 0);
+  g_assert_cmpuint (n_partial, >, 0);
+  cairo_surface_destroy (screen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,5 +503,6 @@ main (int   argc,
   g_test_add_func ("/app/routes-painter/worker-threads", test_worker_threads);
   g_test_add_func ("/app/routes-painter/cost-estimate", test_cost_estimate);
   g_test_add_func ("/app/routes-painter/set-in-thread", test_set_in_thread);
+  g_test_add_func ("/app/routes-painter/window-still-region", test_window_still_region);
   return g_test_run ();
 }

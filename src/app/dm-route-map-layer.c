@@ -127,9 +127,9 @@ dm_route_map_layer_size_allocate (GtkWidget *widget,
 
 /* The still picture's tiles, drawn again where it changed (all of them when @damage is NULL) */
 static void
-update_still_tiles (DmRouteMapLayer             *self,
-                    const DmView                *view,
-                    const cairo_rectangle_int_t *damage)
+update_still_tiles (DmRouteMapLayer      *self,
+                    const DmView         *view,
+                    const cairo_region_t *damage)
 {
   int cols = (self->still_width + TILE_SIZE - 1) / TILE_SIZE;
   int rows = (self->still_height + TILE_SIZE - 1) / TILE_SIZE;
@@ -147,8 +147,7 @@ update_still_tiles (DmRouteMapLayer             *self,
         cairo_t *cr;
 
         if (*node != NULL && damage != NULL &&
-            (damage->x >= tile.x + tile.width || damage->x + damage->width <= tile.x ||
-             damage->y >= tile.y + tile.height || damage->y + damage->height <= tile.y))
+            cairo_region_contains_rectangle (damage, &tile) == CAIRO_REGION_OVERLAP_OUT)
           continue;
         g_clear_pointer (node, gsk_render_node_unref);
         *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (tile.x, tile.y, tile.width, tile.height));
@@ -212,7 +211,7 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
   if (!self->view_moving && self->whole_frames == 0 &&
       dm_screen_painter_prepare (self->painter, &view, self->time, &stamp))
     {
-      cairo_rectangle_int_t damage;
+      const cairo_region_t *damage;
       guint n_drawn = self->n_still_draws;
       gboolean partial = FALSE;
       double moved;
@@ -225,9 +224,9 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
           update_still_tiles (self, &view, NULL);
         }
       else if (stamp == self->still_stamp + 1 &&
-               dm_screen_painter_get_still_damage (self->painter, &damage))
+               (damage = dm_screen_painter_get_still_region (self->painter)) != NULL)
         {
-          update_still_tiles (self, &view, &damage);
+          update_still_tiles (self, &view, damage);
           partial = TRUE;
         }
       else if (stamp != self->still_stamp)

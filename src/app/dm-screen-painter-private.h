@@ -54,9 +54,14 @@ struct _DmScreenPainter
   cairo_surface_t *still_places;
   guint            still_rebuilds;
   DmView           still_view;
-  gboolean         still_partial;  /* the last change was only inside still_damage */
+  gboolean         still_partial;  /* the last change was only inside still_region */
   gboolean         track_damage;
-  cairo_rectangle_int_t still_damage;
+  cairo_rectangle_int_t still_damage;  /* still_region's extents */
+  cairo_region_t  *still_region;
+  /* With track_damage, a copy of the legs' pixels as the still picture last showed them, to
+   * find where a legs cache drawn anew (a time window fades its legs) changed; NULL: not
+   * known */
+  cairo_surface_t *still_prev;
 
   /* What the last drawing showed */
   gboolean         complete;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dm-great-circle.h"
 #include "dm-screen-painter-private.h"
@@ -66,6 +67,8 @@ dm_screen_painter_free (DmScreenPainter *self)
   dm_screen_painter_unwatch_events (self);
   g_clear_pointer (&self->last_legs, cairo_surface_destroy);
   g_clear_pointer (&self->last_places, cairo_surface_destroy);
+  g_clear_pointer (&self->still_prev, cairo_surface_destroy);
+  g_clear_pointer (&self->still_region, cairo_region_destroy);
   g_clear_object (&self->layer);
   g_clear_object (&self->set);
   g_clear_object (&self->selected);
@@ -388,6 +391,104 @@ draw_stand_in (DmScreenPainter *self,
   self->complete = FALSE;
 }
 
+/* The legs' pixels are compared in blocks of this many device pixels a side */
+#define BLOCK 64
+
+/* With damage tracked, keeps a copy of @legs' pixels (only inside @rect of the view's pixels,
+ * when not NULL) as the still picture now shows them */
+static void
+remember_legs (DmScreenPainter             *self,
+               cairo_surface_t             *legs,
+               const cairo_rectangle_int_t *rect)
+{
+  int w = cairo_image_surface_get_width (legs), h = cairo_image_surface_get_height (legs);
+  int stride = cairo_image_surface_get_stride (legs);
+  int x0 = 0, y0 = 0, x1 = w, y1 = h;
+  guchar *from, *to;
+
+  if (!self->track_damage)
+    {
+      g_clear_pointer (&self->still_prev, cairo_surface_destroy);
+      return;
+    }
+  if (self->still_prev == NULL || cairo_image_surface_get_width (self->still_prev) != w ||
+      cairo_image_surface_get_height (self->still_prev) != h ||
+      cairo_image_surface_get_stride (self->still_prev) != stride)
+    {
+      g_clear_pointer (&self->still_prev, cairo_surface_destroy);
+      self->still_prev = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      rect = NULL;
+    }
+  if (rect != NULL)
+    {
+      double ds = 1;
+
+      cairo_surface_get_device_scale (legs, &ds, NULL);
+      x0 = CLAMP ((int) floor (rect->x * ds), 0, w);
+      y0 = CLAMP ((int) floor (rect->y * ds), 0, h);
+      x1 = CLAMP ((int) ceil ((rect->x + rect->width) * ds), x0, w);
+      y1 = CLAMP ((int) ceil ((rect->y + rect->height) * ds), y0, h);
+    }
+  cairo_surface_flush (legs);
+  cairo_surface_flush (self->still_prev);
+  from = cairo_image_surface_get_data (legs);
+  to = cairo_image_surface_get_data (self->still_prev);
+  for (int y = y0; y < y1; y++)
+    memcpy (to + (gsize) y * stride + 4 * x0, from + (gsize) y * stride + 4 * x0, 4 * (x1 - x0));
+}
+
+/* Where @legs differs from the copy remembered, in blocks (copied as they are found): a
+ * region of the view's pixels, empty when no pixel changed */
+static cairo_region_t *
+compare_legs (DmScreenPainter *self,
+              cairo_surface_t *legs)
+{
+  int w = cairo_image_surface_get_width (legs), h = cairo_image_surface_get_height (legs);
+  int stride = cairo_image_surface_get_stride (legs);
+  cairo_region_t *region = cairo_region_create ();
+  guchar *now, *before;
+  double ds = 1;
+
+  cairo_surface_get_device_scale (legs, &ds, NULL);
+  cairo_surface_flush (legs);
+  cairo_surface_flush (self->still_prev);
+  now = cairo_image_surface_get_data (legs);
+  before = cairo_image_surface_get_data (self->still_prev);
+  for (int by = 0; by < h; by += BLOCK)
+    for (int bx = 0; bx < w; bx += BLOCK)
+      {
+        int bw = MIN (BLOCK, w - bx), bh = MIN (BLOCK, h - by);
+        gsize at = (gsize) by * stride + 4 * bx;
+        gboolean same = TRUE;
+        cairo_rectangle_int_t r;
+
+        for (int y = 0; y < bh && same; y++)
+          same = memcmp (now + at + (gsize) y * stride, before + at + (gsize) y * stride, 4 * bw) == 0;
+        if (same)
+          continue;
+        for (int y = 0; y < bh; y++)
+          memcpy (before + at + (gsize) y * stride, now + at + (gsize) y * stride, 4 * bw);
+        r.x = (int) floor (bx / ds);
+        r.y = (int) floor (by / ds);
+        r.width = (int) ceil ((bx + bw) / ds) - r.x;
+        r.height = (int) ceil ((by + bh) / ds) - r.y;
+        cairo_region_union_rectangle (region, &r);
+      }
+  return region;
+}
+
+/* The still picture changed only in @region (taken; NULL: anywhere) */
+static void
+set_still_region (DmScreenPainter *self,
+                  cairo_region_t  *region)
+{
+  g_clear_pointer (&self->still_region, cairo_region_destroy);
+  self->still_region = region;
+  self->still_partial = region != NULL;
+  if (region != NULL)
+    cairo_region_get_extents (region, &self->still_damage);
+}
+
 /**
  * dm_screen_painter_prepare:
  * @stamp: (out) (optional): the still picture's stamp: equal stamps, equal pictures
@@ -404,7 +505,7 @@ dm_screen_painter_prepare (DmScreenPainter *self,
                            guint           *stamp)
 {
   cairo_surface_t *legs, *places;
-  gboolean legs_changed = FALSE, places_changed = FALSE;
+  gboolean legs_changed = FALSE, places_changed = FALSE, rebuilt;
   guint n_rebuilds;
   gint64 t0;
 
@@ -424,23 +525,52 @@ dm_screen_painter_prepare (DmScreenPainter *self,
   if (dm_route_renderer_get_n_rebuilds (self->layer) != n_rebuilds)
     note_cost (self, g_get_monotonic_time () - t0);
   keep_last_picture (self, legs, places, view);
-  if (self->still_dirty || places_changed || legs != self->still_legs ||
-      places != self->still_places || !dm_view_equal (view, &self->still_view) ||
-      dm_route_renderer_get_n_rebuilds (self->layer) != self->still_rebuilds)
+  rebuilt = dm_route_renderer_get_n_rebuilds (self->layer) != self->still_rebuilds;
+  if (rebuilt && self->still_prev != NULL && !self->still_dirty && !places_changed &&
+      legs == self->still_legs && places == self->still_places &&
+      dm_view_equal (view, &self->still_view))
+    {
+      /* The legs drawn anew for the same view (a time window fades them as time runs): the
+       * still picture changed only where their pixels did, if anywhere */
+      cairo_region_t *region = compare_legs (self, legs);
+
+      self->still_rebuilds = dm_route_renderer_get_n_rebuilds (self->layer);
+      if (cairo_region_is_empty (region))
+        cairo_region_destroy (region);
+      else
+        {
+          self->still_stamp++;
+          set_still_region (self, region);
+        }
+    }
+  else if (self->still_dirty || places_changed || legs != self->still_legs ||
+           places != self->still_places || !dm_view_equal (view, &self->still_view) || rebuilt)
     {
       self->still_stamp++;
-      self->still_partial = FALSE;
+      set_still_region (self, NULL);
       self->still_dirty = FALSE;
       self->still_legs = legs;
       self->still_places = places;
       self->still_view = *view;
       self->still_rebuilds = dm_route_renderer_get_n_rebuilds (self->layer);
+      remember_legs (self, legs, NULL);
     }
   else if (legs_changed)
     {
+      cairo_rectangle_int_t rect;
+
       /* Only what flew since was added to the legs: there */
       self->still_stamp++;
-      self->still_partial = dm_route_renderer_get_legs_damage (self->layer, &self->still_damage);
+      if (dm_route_renderer_get_legs_damage (self->layer, &rect))
+        {
+          set_still_region (self, cairo_region_create_rectangle (&rect));
+          remember_legs (self, legs, &rect);
+        }
+      else
+        {
+          set_still_region (self, NULL);
+          remember_legs (self, legs, NULL);
+        }
     }
   if (stamp != NULL)
     *stamp = self->still_stamp;
@@ -469,6 +599,17 @@ dm_screen_painter_get_still_damage (DmScreenPainter       *self,
 {
   *rect = self->still_damage;
   return self->still_partial;
+}
+
+/**
+ * dm_screen_painter_get_still_region:
+ * The same as dm_screen_painter_get_still_damage(), more closely: where the still picture
+ * changed, or NULL: anywhere. Owned by the painter, valid until the next prepare.
+ */
+const cairo_region_t *
+dm_screen_painter_get_still_region (DmScreenPainter *self)
+{
+  return self->still_partial ? self->still_region : NULL;
 }
 
 /**

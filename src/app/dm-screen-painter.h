@@ -70,6 +70,7 @@ void             dm_screen_painter_set_track_damage (DmScreenPainter       *self
                                                      gboolean               track);
 gboolean         dm_screen_painter_get_still_damage (DmScreenPainter       *self,
                                                      cairo_rectangle_int_t *rect);
+const cairo_region_t *dm_screen_painter_get_still_region (DmScreenPainter *self);
 void             dm_screen_painter_draw_still   (DmScreenPainter *self,
                                                  cairo_t         *cr,
                                                  const DmView    *view);

@@ -9,6 +9,7 @@
 #include "dm-map-source.h"
 #include "dm-playback.h"
 #include "dm-route-map-layer.h"
+#include "dm-time-label.h"
 #include "dm-timeline.h"
 #include "dm-undo-stack.h"
 #include "dm-video-dialog.h"
@@ -46,7 +47,7 @@ struct _DmWindow
   GtkProgressBar       *loading_page_bar;
   GtkMenuButton        *speed_button;
   ShumateMap           *map;
-  GtkLabel             *time_label;
+  DmTimeLabel          *time_label;
   DmTimeline           *timeline;
   DmEventList          *event_list;
   DmEventDetails       *event_details;

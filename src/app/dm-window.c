@@ -50,10 +50,10 @@ update_time_label (DmWindow *self)
       g_list_model_get_n_items (dm_document_get_events (self->document)) == 0)
     {
       /* Translators: over the map instead of a time, for a file of places without dates */
-      gtk_label_set_text (self->time_label, _("No date given"));
+      dm_time_label_set_text (self->time_label, _("No date given"));
       return;
     }
-  gtk_label_set_text (self->time_label, text ? g_strstrip (text) : "");
+  dm_time_label_set_text (self->time_label, text ? g_strstrip (text) : "");
 }
 
 static void
@@ -823,6 +823,7 @@ dm_window_class_init (DmWindowClass *klass)
   (void) dm_ui_get_resource ();
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (DM_TYPE_TIMELINE);
+  g_type_ensure (DM_TYPE_TIME_LABEL);
   g_type_ensure (DM_TYPE_EVENT_LIST);
   g_type_ensure (DM_TYPE_EVENT_DETAILS);
 

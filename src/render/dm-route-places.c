@@ -93,12 +93,17 @@ compare_weight_cb (gconstpointer a,
   return ((const Spot *) a)->place < ((const Spot *) b)->place ? -1 : 1;
 }
 
-/* With a time window, the places a leg or stay touched within it at @t (none to come): those
- * of other years are not drawn, as their legs are not. NULL without a window: every place. */
-static gboolean *
-places_in_window (DmRouteSet         *set,
-                  const DmRouteStyle *style,
-                  gint64              t)
+/**
+ * dm_route_places_in_window:
+ * With a time window, the places a leg or stay touched within it at @t (none to come): those
+ * of other years are not drawn, as their legs are not. NULL without a window: every place.
+ * The places' picture (dm_route_draw_places()) depends on @t through this only.
+ * Returns: (transfer full) (nullable): a flag per place of the set
+ */
+gboolean *
+dm_route_places_in_window (DmRouteSet         *set,
+                           const DmRouteStyle *style,
+                           gint64              t)
 {
   gboolean *in;
 
@@ -136,7 +141,7 @@ collect_spots (DmRouteSet         *set,
   GArray *spots = g_array_new (FALSE, FALSE, sizeof (Spot));
 
   dm_route_set_ensure (set);
-  in = places_in_window (set, style, t);
+  in = dm_route_places_in_window (set, style, t);
   for (guint i = 0; i < set->places->len; i++)
     {
       const DmRoutePlace *p = &g_array_index (set->places, DmRoutePlace, i);

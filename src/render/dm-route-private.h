@@ -343,5 +343,8 @@ void dm_route_draw_places      (DmRouteSet         *set,
                                 DmLabelPlacer      *placer,
                                 GCancellable       *cancellable);
 guint dm_route_get_n_name_layouts (void);
+gboolean *dm_route_places_in_window (DmRouteSet         *set,
+                                     const DmRouteStyle *style,
+                                     gint64              t);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _DmRouteRenderer
   guint            places_style_serial;
   gint64           places_t;  /* with a time window, the time the places were drawn at */
   DmLabelPlacer   *placer;   /* boxes of the place dots and names, for captions */
+  gboolean        *places_in; /* with a time window, the places in it at places_t, or NULL */
 
   /* Builds in worker threads (dm-route-renderer-build.c) */
   DmRouteSet      *frozen;   /* a copy of set, for workers; shared by builds */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dm-route-renderer-private.h"
 
@@ -33,6 +34,7 @@ dm_route_renderer_dispose (GObject *object)
   g_clear_pointer (&self->legs, cairo_surface_destroy);
   g_clear_pointer (&self->places, cairo_surface_destroy);
   g_clear_pointer (&self->placer, dm_label_placer_free);
+  g_clear_pointer (&self->places_in, g_free);
   g_clear_object (&self->frozen);
   g_clear_pointer (&self->style, dm_route_style_unref);
   g_clear_object (&self->set);
@@ -204,6 +206,7 @@ dm_route_renderer_set_places (DmRouteRenderer    *self,
   self->places_set_serial = set_serial;
   self->places_style_serial = style_serial;
   self->places_t = t;
+  g_clear_pointer (&self->places_in, g_free);
 }
 
 /**
@@ -325,6 +328,22 @@ dm_route_renderer_get_legs_surface (DmRouteRenderer *self,
   return self->legs;
 }
 
+/* With a time window: whether the places in it at the legs' time are those the places'
+ * cache was drawn with (at places_t) */
+static gboolean
+same_places_in_window (DmRouteRenderer *self)
+{
+  g_autofree gboolean *in = NULL;
+  gsize size = self->set->places->len * sizeof (gboolean);
+
+  if (size == 0)
+    return TRUE;
+  if (self->places_in == NULL)
+    self->places_in = dm_route_places_in_window (self->set, self->style, self->places_t);
+  in = dm_route_places_in_window (self->set, self->style, self->legs_t);
+  return memcmp (in, self->places_in, size) == 0;
+}
+
 /**
  * dm_route_renderer_get_places_surface:
  * @changed: (out) (optional): set to whether the surface's pixels changed since last asked
@@ -351,11 +370,16 @@ dm_route_renderer_get_places_surface (DmRouteRenderer *self,
   style_serial = dm_route_style_get_serial (self->style);
   if (changed)
     *changed = FALSE;
-  /* with a time window, the places of the trail the legs were last drawn at */
+  /* with a time window, the places of the trail the legs were last drawn at: the same
+   * picture as long as the same places are in the window */
   if (self->places != NULL && dm_view_equal (view, &self->places_view) &&
       set_serial == self->places_set_serial && style_serial == self->places_style_serial &&
-      (self->style->window <= 0 || self->places_t == self->legs_t))
-    return self->places;
+      (self->style->window <= 0 || self->places_t == self->legs_t ||
+       same_places_in_window (self)))
+    {
+      self->places_t = self->legs_t;
+      return self->places;
+    }
 
   places = surface_for (g_steal_pointer (&self->places), view);
   cr = cairo_create (places);
