@@ -464,6 +464,55 @@ describe_read (GFile *file)
   return g_string_free (out, FALSE);
 }
 
+/* Where @offset of @text is, counted from its start: a line per newline, a column per
+ * character (the continuation bytes of UTF-8 do not count) */
+static void
+count_position (const char *text,
+                gsize       offset,
+                guint      *line,
+                guint      *column)
+{
+  *line = *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (text[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) text[i + 1] & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/* Every piece the split finds starts at the line and column counted from the text's start */
+static void
+assert_spans_counted (const char *text,
+                      gsize       length,
+                      guint       n)
+{
+  g_autoptr(GArray) spans = NULL;
+  DmJsonSpan list;
+  guint line, column;
+
+  spans = dm_json_split_member_list (text, length, "events", &list);
+  g_assert_nonnull (spans);
+  g_assert_cmpuint (spans->len, ==, n);
+  count_position (text, list.offset, &line, &column);
+  g_assert_cmpuint (list.line, ==, line);
+  g_assert_cmpuint (list.column, ==, column);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DmJsonSpan *s = &g_array_index (spans, DmJsonSpan, i);
+
+      count_position (text, s->offset, &line, &column);
+      g_assert_cmpuint (s->line, ==, line);
+      g_assert_cmpuint (s->column, ==, column);
+      g_assert_true (text[s->offset] == '{' || text[s->offset] == '[' || text[s->offset] == '"' ||
+                     g_ascii_isalnum (text[s->offset]) || text[s->offset] == '-');
+    }
+}
+
 /* Hostile events for the reader of pieces: each text below is an element of "events" */
 static const char * const hostile_events[] = {
   "{\"id\": \"a\", \"type\": \"visit\", \"actor\": \"x\", \"place\": \"Paris\", \"start\": \"2020-01-01\", \"title\": \"\\u00e9\\ud83d\\ude00\"}",
@@ -559,6 +608,7 @@ test_read_in_pieces (void)
       spans = dm_json_split_member_list (text, length, "events", &list);
       g_assert_nonnull (spans);
       g_assert_cmpuint (spans->len, >, 1);
+      assert_spans_counted (text, length, spans->len);
       g_assert_cmpint (text[list.offset], ==, '[');
       g_assert_cmpint (text[list.offset + list.length - 1], ==, ']');
       lenient = g_strconcat (text, "/* lenient */", NULL);
@@ -597,7 +647,26 @@ test_split_events (void)
     "{\"events\": [{}]} x",
     "{\"events\": [{},\f{}]}",                   /* a form feed, which json-glib refuses */
     "{\"events\": [{}\v]}",
+    "{\"events\": [{}], \"x\": 1,}",           /* a comma after the last member */
+    "{\"events\": [{\"id\": 01}]}",             /* numbers strict JSON does not write */
+    "{\"events\": [{\"id\": 1.}]}",
+    "{\"events\": [{\"id\": -}]}",
+    "{\"events\": [{\"id\": 1e}]}",
+    "{\"events\": [{\"id\": +1}]}",
+    "{\"events\": [{\"id\": truex}]}",
+    "{\"events\": [{\"id\": \"a\tb\"}]}",        /* a control character in a string */
+    "{\"events\": [{\"id\": \"a}]}",             /* a string not closed */
+    "{\"events\": [{\"id\" 1}]}",
+    "{\"events\": [{\"id\": 1 \"x\": 2}]}",
   };
+  /* what the split takes, each piece where counting from the start puts it: one line,
+   * non-ASCII text and escapes before a piece, CRLF, every kind of value */
+  const char *strict[] = {
+    "{\"events\":[{\"t\":\"été\"},{\"t\":\"\\u00e9\\\"\\n\"},[\"東京\",1],\"é\",-0.5e+3,true,null,false,{}]}",
+    "{\"title\": \"é\",\r\n \"events\": [\r\n  {\"id\": \"é\"},\r\n\t{\"id\": [1, 2.5E-3, {\"x\": []}]}\r\n]}\r\n",
+    "  \n{\"\": 1, \"events\": [ 10 , \"\\ud83d\\ude00\", {\"é\": \"ü\"}\n,\n{}]}",
+  };
+  const guint strict_pieces[] = { 9, 2, 4 };
   g_autoptr(GArray) spans = NULL;
   const DmJsonSpan *s;
   DmJsonSpan list;
@@ -621,6 +690,30 @@ test_split_events (void)
 
       g_test_message ("%s", lenient[i]);
       g_assert_null (no);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (strict); i++)
+    {
+      g_test_message ("%s", strict[i]);
+      assert_spans_counted (strict[i], strlen (strict[i]), strict_pieces[i]);
+    }
+  /* objects and lists open at most DM_JSON_MAX_DEPTH deep, the root and the list included */
+  for (guint depth = DM_JSON_MAX_DEPTH - 1; depth <= DM_JSON_MAX_DEPTH + 1; depth++)
+    {
+      GString *deep = g_string_new ("{\"events\": [");
+      g_autoptr(GArray) split = NULL;
+
+      for (guint j = 2; j < depth; j++)
+        g_string_append_c (deep, '[');
+      for (guint j = 2; j < depth; j++)
+        g_string_append_c (deep, ']');
+      g_string_append (deep, "]}");
+      split = dm_json_split_member_list (deep->str, deep->len, "events", &list);
+      g_test_message ("%u deep", depth);
+      if (depth <= DM_JSON_MAX_DEPTH)
+        g_assert_nonnull (split);
+      else
+        g_assert_null (split);
+      g_string_free (deep, TRUE);
     }
 }
 
