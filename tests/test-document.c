@@ -1236,6 +1236,52 @@ test_two_files (void)
   /* "choe" in both files is one actor */
   g_assert_true (dm_event_get_actor (tour) == dm_event_get_actor (good));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (doc)), ==, 2);
+  /* every actor and participant is the document's own; the places and problems of both
+   * files are there, in the order each file alone has them */
+  for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_events (doc)); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (dm_document_get_events (doc), i);
+      GPtrArray *parts = dm_event_get_participants (event);
+      DmActor *actor = dm_event_get_actor (event);
+
+      if (actor != NULL)
+        g_assert_true (dm_document_lookup_actor (doc, dm_actor_get_id (actor)) == actor);
+      for (guint k = 0; k < parts->len; k++)
+        {
+          DmActor *part = g_ptr_array_index (parts, k);
+
+          g_assert_true (dm_document_lookup_actor (doc, dm_actor_get_id (part)) == part);
+        }
+    }
+  {
+    g_autoptr(DmDocument) alone_a = dm_document_new ();
+    g_autoptr(DmDocument) alone_b = dm_document_new ();
+    GListModel *lists[] = { dm_document_get_places (doc), dm_document_get_problems (doc) };
+    GListModel *lists_a[] = { dm_document_get_places (alone_a), dm_document_get_problems (alone_a) };
+    GListModel *lists_b[] = { dm_document_get_places (alone_b), dm_document_get_problems (alone_b) };
+
+    g_assert_true (dm_loader_load_file (alone_a, a, NULL, NULL));
+    g_assert_true (dm_loader_load_file (alone_b, b, NULL, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (lists[1]), >, 0);
+    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+      {
+        guint na = g_list_model_get_n_items (lists_a[l]), nb = g_list_model_get_n_items (lists_b[l]);
+
+        g_assert_cmpuint (g_list_model_get_n_items (lists[l]), ==, na + nb);
+        for (guint i = 0; i < na + nb; i++)
+          {
+            g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+            g_autoptr(GObject) alone = g_list_model_get_item (i < na ? lists_a[l] : lists_b[l],
+                                                              i < na ? i : i - na);
+
+            if (l == 0)
+              g_assert_cmpstr (dm_place_get_name (DM_PLACE (item)), ==, dm_place_get_name (DM_PLACE (alone)));
+            else
+              g_assert_cmpstr (dm_problem_get_message (DM_PROBLEM (item)), ==,
+                               dm_problem_get_message (DM_PROBLEM (alone)));
+          }
+      }
+  }
 }
 
 static void
