@@ -696,6 +696,32 @@ test_split_events (void)
       g_test_message ("%s", strict[i]);
       assert_spans_counted (strict[i], strlen (strict[i]), strict_pieces[i]);
     }
+  /* parsed without its list exactly when GLib takes the text as UTF-8, wherever a
+   * character falls among the eight bytes read at once */
+  {
+    const char *characters[] = { "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xef\xbf\xbf",
+                                 "\xf4\x8f\xbf\xbf", "\xc0\x80", "\xc1\xbf", "\xed\xa0\x80",
+                                 "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\x80", "\xbf", "\xc2",
+                                 "\xe2\x82", "\xf0\x9f\x98", "\xfe", "\xff", "\xe0\x80\x80" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (characters); i++)
+      for (guint pad = 0; pad < 9; pad++)
+        {
+          g_autofree char *text = g_strdup_printf ("{\"events\": [{\"t\": \"%*s%s\"}], \"x\": \"%s\"}",
+                                                   (int) pad, "", characters[i], characters[i]);
+          g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+          g_autoptr(GArray) split = dm_json_parse_without_list (parser, text, strlen (text), "events");
+          gboolean valid = g_utf8_validate (text, -1, NULL);
+
+          g_test_message ("%u, %u spaces: %s", i, pad, valid ? "valid" : "not UTF-8");
+          g_assert_true ((split != NULL) == valid);
+          /* a NUL inside the text, which GLib refuses */
+          text[10 + pad % 4] = '\0';
+          g_clear_pointer (&split, g_array_unref);
+          split = dm_json_parse_without_list (parser, text, strlen (text) + 5, "events");
+          g_assert_null (split);
+        }
+  }
   /* objects and lists open at most DM_JSON_MAX_DEPTH deep, the root and the list included */
   for (guint depth = DM_JSON_MAX_DEPTH - 1; depth <= DM_JSON_MAX_DEPTH + 1; depth++)
     {

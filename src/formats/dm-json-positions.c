@@ -1004,6 +1004,47 @@ dm_json_positions_explain_error (DmJsonPositions *self,
   return g_strdup (detail);
 }
 
+/* g_utf8_validate_len(), eight bytes at a time through ASCII (most of a file, which
+ * GLib reads a byte at a time: 16.7 M instructions for 10,000 events); each other
+ * character is checked by GLib, alone */
+static gboolean
+validate_utf8 (const char *data,
+               gsize       length)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  const char *p = data, *end = data + length;
+
+  while (p < end)
+    {
+      guint64 word;
+      guchar c;
+      gsize n;
+
+      if (end - p >= 8)
+        {
+          memcpy (&word, p, sizeof word);
+          /* no byte with its high bit set, no NUL (which GLib refuses too) */
+          if (((word | ((word - ones) & ~word)) & highs) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+      c = *p;
+      if (c != 0 && c < 0x80)
+        {
+          p++;
+          continue;
+        }
+      n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (c == 0 || (gsize) (end - p) < n || !g_utf8_validate_len (p, n, NULL))
+        return FALSE;
+      p += n;
+    }
+  return TRUE;
+}
+
 /**
  * dm_json_parse_without_list:
  * @parser: the parser to load
@@ -1029,7 +1070,7 @@ dm_json_parse_without_list (JsonParser *parser,
 
   g_return_val_if_fail (JSON_IS_PARSER (parser), NULL);
 
-  if (!g_utf8_validate_len (data, length, NULL) ||
+  if (!validate_utf8 (data, length) ||
       (spans = dm_json_split_member_list (data, length, member, &list)) == NULL)
     return NULL;
   after = list.offset + list.length - 1;
