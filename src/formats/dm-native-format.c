@@ -267,7 +267,9 @@ dm_native_loader_resolve_name (DmNativeLoader *self,
   const DmCountry *country;
   DmPlace *place;
 
-  if ((place = g_hash_table_lookup (self->declared, text)) != NULL)
+  /* most files declare no place: each name is then looked up once, not twice */
+  if (g_hash_table_size (self->declared) > 0 &&
+      (place = g_hash_table_lookup (self->declared, text)) != NULL)
     return g_object_ref (place);
   if ((place = g_hash_table_lookup (self->resolved, text)) != NULL)
     return g_object_ref (place);
