@@ -695,6 +695,16 @@ dm_document_add_problem (DmDocument *self,
   g_list_store_append (self->problems, problem);
 }
 
+void
+dm_document_add_problems (DmDocument  *self,
+                          DmProblem  **problems,
+                          guint        n)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  g_list_store_splice (self->problems, g_list_model_get_n_items (G_LIST_MODEL (self->problems)), 0,
+                       (gpointer *) problems, n);
+}
+
 DmFileInfo *
 dm_document_get_file_info (DmDocument *self,
                            GFile      *file,
