@@ -305,6 +305,60 @@ test_event_check (void)
   g_assert_true (has_message (problems, "This leg starts in Minsk but the previous one ended in Moscow"));
 }
 
+/* Events start with no participants, legs or sources and share nothing: what one event
+ * gets, another (new, or copied before) does not, and a copy has its own */
+static void
+test_event_lists (void)
+{
+  g_autoptr(DmEvent) a = dm_event_new (DM_EVENT_KIND_SUMMIT, "a");
+  g_autoptr(DmEvent) b = dm_event_new (DM_EVENT_KIND_TRIP, "b");
+  g_autoptr(DmEvent) empty_copy = dm_event_copy (a, "c");
+  g_autoptr(DmEvent) copy = NULL;
+  g_autoptr(DmEvent) c = NULL;
+  g_autoptr(DmActor) actor = dm_actor_new ("x", "X");
+  g_autoptr(DmPlace) minsk = dm_place_new (NULL, "Minsk", "BY", 53.9, 27.56, "Europe/Minsk");
+  g_autoptr(DmLeg) leg = dm_leg_new (minsk, minsk);
+  g_autoptr(DmSource) source = dm_source_new ();
+
+  g_assert_cmpuint (dm_event_get_participants (a)->len, ==, 0);
+  g_assert_cmpuint (dm_event_get_legs (a)->len, ==, 0);
+  g_assert_cmpuint (dm_event_get_sources (a)->len, ==, 0);
+  dm_event_clear_participants (a);
+  dm_event_clear_legs (a);
+  dm_event_clear_sources (a);
+  dm_event_add_participant (a, actor);
+  dm_event_add_leg (b, leg);
+  dm_event_add_source (b, source);
+  g_assert_cmpuint (dm_event_get_participants (a)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (dm_event_get_participants (a), 0) == actor);
+  g_assert_true (dm_event_involves (a, actor));
+  g_assert_cmpuint (dm_event_get_participants (b)->len, ==, 0);
+  g_assert_false (dm_event_involves (b, actor));
+  g_assert_cmpuint (dm_event_get_legs (a)->len, ==, 0);
+  g_assert_cmpuint (dm_event_get_sources (a)->len, ==, 0);
+  g_assert_cmpuint (dm_event_get_legs (b)->len, ==, 1);
+  g_assert_cmpuint (dm_event_get_sources (b)->len, ==, 1);
+  g_assert_cmpuint (dm_event_get_participants (empty_copy)->len, ==, 0);
+
+  c = dm_event_new (DM_EVENT_KIND_MEETING, "c");
+  g_assert_cmpuint (dm_event_get_participants (c)->len, ==, 0);
+  g_assert_cmpuint (dm_event_get_legs (c)->len, ==, 0);
+  g_assert_cmpuint (dm_event_get_sources (c)->len, ==, 0);
+
+  copy = dm_event_copy (b, NULL);
+  g_assert_cmpuint (dm_event_get_legs (copy)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (dm_event_get_legs (copy), 0) != leg);
+  g_assert_cmpuint (dm_event_get_sources (copy)->len, ==, 1);
+  dm_event_clear_legs (copy);
+  g_assert_cmpuint (dm_event_get_legs (copy)->len, ==, 0);
+  g_assert_cmpuint (dm_event_get_legs (b)->len, ==, 1);
+  dm_event_clear_participants (a);
+  g_assert_cmpuint (dm_event_get_participants (a)->len, ==, 0);
+  dm_event_add_participant (a, actor);
+  g_assert_cmpuint (dm_event_get_participants (a)->len, ==, 1);
+  g_assert_cmpuint (dm_event_get_participants (c)->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -315,5 +369,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/command/duplicate", test_duplicate_undo);
   g_test_add_func ("/model/command/saved", test_stack_saved);
   g_test_add_func ("/model/event/check", test_event_check);
+  g_test_add_func ("/model/event/lists", test_event_lists);
   return g_test_run ();
 }

@@ -464,6 +464,55 @@ describe_read (GFile *file)
   return g_string_free (out, FALSE);
 }
 
+/* Where @offset of @text is, counted from its start: a line per newline, a column per
+ * character (the continuation bytes of UTF-8 do not count) */
+static void
+count_position (const char *text,
+                gsize       offset,
+                guint      *line,
+                guint      *column)
+{
+  *line = *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (text[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) text[i + 1] & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/* Every piece the split finds starts at the line and column counted from the text's start */
+static void
+assert_spans_counted (const char *text,
+                      gsize       length,
+                      guint       n)
+{
+  g_autoptr(GArray) spans = NULL;
+  DmJsonSpan list;
+  guint line, column;
+
+  spans = dm_json_split_member_list (text, length, "events", &list);
+  g_assert_nonnull (spans);
+  g_assert_cmpuint (spans->len, ==, n);
+  count_position (text, list.offset, &line, &column);
+  g_assert_cmpuint (list.line, ==, line);
+  g_assert_cmpuint (list.column, ==, column);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DmJsonSpan *s = &g_array_index (spans, DmJsonSpan, i);
+
+      count_position (text, s->offset, &line, &column);
+      g_assert_cmpuint (s->line, ==, line);
+      g_assert_cmpuint (s->column, ==, column);
+      g_assert_true (text[s->offset] == '{' || text[s->offset] == '[' || text[s->offset] == '"' ||
+                     g_ascii_isalnum (text[s->offset]) || text[s->offset] == '-');
+    }
+}
+
 /* Hostile events for the reader of pieces: each text below is an element of "events" */
 static const char * const hostile_events[] = {
   "{\"id\": \"a\", \"type\": \"visit\", \"actor\": \"x\", \"place\": \"Paris\", \"start\": \"2020-01-01\", \"title\": \"\\u00e9\\ud83d\\ude00\"}",
@@ -559,6 +608,7 @@ test_read_in_pieces (void)
       spans = dm_json_split_member_list (text, length, "events", &list);
       g_assert_nonnull (spans);
       g_assert_cmpuint (spans->len, >, 1);
+      assert_spans_counted (text, length, spans->len);
       g_assert_cmpint (text[list.offset], ==, '[');
       g_assert_cmpint (text[list.offset + list.length - 1], ==, ']');
       lenient = g_strconcat (text, "/* lenient */", NULL);
@@ -597,7 +647,26 @@ test_split_events (void)
     "{\"events\": [{}]} x",
     "{\"events\": [{},\f{}]}",                   /* a form feed, which json-glib refuses */
     "{\"events\": [{}\v]}",
+    "{\"events\": [{}], \"x\": 1,}",           /* a comma after the last member */
+    "{\"events\": [{\"id\": 01}]}",             /* numbers strict JSON does not write */
+    "{\"events\": [{\"id\": 1.}]}",
+    "{\"events\": [{\"id\": -}]}",
+    "{\"events\": [{\"id\": 1e}]}",
+    "{\"events\": [{\"id\": +1}]}",
+    "{\"events\": [{\"id\": truex}]}",
+    "{\"events\": [{\"id\": \"a\tb\"}]}",        /* a control character in a string */
+    "{\"events\": [{\"id\": \"a}]}",             /* a string not closed */
+    "{\"events\": [{\"id\" 1}]}",
+    "{\"events\": [{\"id\": 1 \"x\": 2}]}",
   };
+  /* what the split takes, each piece where counting from the start puts it: one line,
+   * non-ASCII text and escapes before a piece, CRLF, every kind of value */
+  const char *strict[] = {
+    "{\"events\":[{\"t\":\"été\"},{\"t\":\"\\u00e9\\\"\\n\"},[\"東京\",1],\"é\",-0.5e+3,true,null,false,{}]}",
+    "{\"title\": \"é\",\r\n \"events\": [\r\n  {\"id\": \"é\"},\r\n\t{\"id\": [1, 2.5E-3, {\"x\": []}]}\r\n]}\r\n",
+    "  \n{\"\": 1, \"events\": [ 10 , \"\\ud83d\\ude00\", {\"é\": \"ü\"}\n,\n{}]}",
+  };
+  const guint strict_pieces[] = { 9, 2, 4 };
   g_autoptr(GArray) spans = NULL;
   const DmJsonSpan *s;
   DmJsonSpan list;
@@ -621,6 +690,56 @@ test_split_events (void)
 
       g_test_message ("%s", lenient[i]);
       g_assert_null (no);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (strict); i++)
+    {
+      g_test_message ("%s", strict[i]);
+      assert_spans_counted (strict[i], strlen (strict[i]), strict_pieces[i]);
+    }
+  /* parsed without its list exactly when GLib takes the text as UTF-8, wherever a
+   * character falls among the eight bytes read at once */
+  {
+    const char *characters[] = { "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xef\xbf\xbf",
+                                 "\xf4\x8f\xbf\xbf", "\xc0\x80", "\xc1\xbf", "\xed\xa0\x80",
+                                 "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\x80", "\xbf", "\xc2",
+                                 "\xe2\x82", "\xf0\x9f\x98", "\xfe", "\xff", "\xe0\x80\x80" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (characters); i++)
+      for (guint pad = 0; pad < 9; pad++)
+        {
+          g_autofree char *text = g_strdup_printf ("{\"events\": [{\"t\": \"%*s%s\"}], \"x\": \"%s\"}",
+                                                   (int) pad, "", characters[i], characters[i]);
+          g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+          g_autoptr(GArray) split = dm_json_parse_without_list (parser, text, strlen (text), "events");
+          gboolean valid = g_utf8_validate (text, -1, NULL);
+
+          g_test_message ("%u, %u spaces: %s", i, pad, valid ? "valid" : "not UTF-8");
+          g_assert_true ((split != NULL) == valid);
+          /* a NUL inside the text, which GLib refuses */
+          text[10 + pad % 4] = '\0';
+          g_clear_pointer (&split, g_array_unref);
+          split = dm_json_parse_without_list (parser, text, strlen (text) + 5, "events");
+          g_assert_null (split);
+        }
+  }
+  /* objects and lists open at most DM_JSON_MAX_DEPTH deep, the root and the list included */
+  for (guint depth = DM_JSON_MAX_DEPTH - 1; depth <= DM_JSON_MAX_DEPTH + 1; depth++)
+    {
+      GString *deep = g_string_new ("{\"events\": [");
+      g_autoptr(GArray) split = NULL;
+
+      for (guint j = 2; j < depth; j++)
+        g_string_append_c (deep, '[');
+      for (guint j = 2; j < depth; j++)
+        g_string_append_c (deep, ']');
+      g_string_append (deep, "]}");
+      split = dm_json_split_member_list (deep->str, deep->len, "events", &list);
+      g_test_message ("%u deep", depth);
+      if (depth <= DM_JSON_MAX_DEPTH)
+        g_assert_nonnull (split);
+      else
+        g_assert_null (split);
+      g_string_free (deep, TRUE);
     }
 }
 
@@ -1143,6 +1262,52 @@ test_two_files (void)
   /* "choe" in both files is one actor */
   g_assert_true (dm_event_get_actor (tour) == dm_event_get_actor (good));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (doc)), ==, 2);
+  /* every actor and participant is the document's own; the places and problems of both
+   * files are there, in the order each file alone has them */
+  for (guint i = 0; i < g_list_model_get_n_items (dm_document_get_events (doc)); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (dm_document_get_events (doc), i);
+      GPtrArray *parts = dm_event_get_participants (event);
+      DmActor *actor = dm_event_get_actor (event);
+
+      if (actor != NULL)
+        g_assert_true (dm_document_lookup_actor (doc, dm_actor_get_id (actor)) == actor);
+      for (guint k = 0; k < parts->len; k++)
+        {
+          DmActor *part = g_ptr_array_index (parts, k);
+
+          g_assert_true (dm_document_lookup_actor (doc, dm_actor_get_id (part)) == part);
+        }
+    }
+  {
+    g_autoptr(DmDocument) alone_a = dm_document_new ();
+    g_autoptr(DmDocument) alone_b = dm_document_new ();
+    GListModel *lists[] = { dm_document_get_places (doc), dm_document_get_problems (doc) };
+    GListModel *lists_a[] = { dm_document_get_places (alone_a), dm_document_get_problems (alone_a) };
+    GListModel *lists_b[] = { dm_document_get_places (alone_b), dm_document_get_problems (alone_b) };
+
+    g_assert_true (dm_loader_load_file (alone_a, a, NULL, NULL));
+    g_assert_true (dm_loader_load_file (alone_b, b, NULL, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (lists[1]), >, 0);
+    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+      {
+        guint na = g_list_model_get_n_items (lists_a[l]), nb = g_list_model_get_n_items (lists_b[l]);
+
+        g_assert_cmpuint (g_list_model_get_n_items (lists[l]), ==, na + nb);
+        for (guint i = 0; i < na + nb; i++)
+          {
+            g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+            g_autoptr(GObject) alone = g_list_model_get_item (i < na ? lists_a[l] : lists_b[l],
+                                                              i < na ? i : i - na);
+
+            if (l == 0)
+              g_assert_cmpstr (dm_place_get_name (DM_PLACE (item)), ==, dm_place_get_name (DM_PLACE (alone)));
+            else
+              g_assert_cmpstr (dm_problem_get_message (DM_PROBLEM (item)), ==,
+                               dm_problem_get_message (DM_PROBLEM (alone)));
+          }
+      }
+  }
 }
 
 static void

@@ -30,9 +30,13 @@ static const char * const member_names[N_MEMBERS] = {
   "host", "invited_by", "tags", "notes"
 };
 
+static const guint8 member_lengths[N_MEMBERS] = { 2, 4, 5, 6, 5, 12, 5, 5, 3, 4, 4, 10, 4, 5 };
+
 enum { L_FROM, L_TO, L_DEPART, L_ARRIVE, N_LEG_MEMBERS };
 
 static const char * const leg_names[N_LEG_MEMBERS] = { "from", "to", "depart", "arrive" };
+
+static const guint8 leg_lengths[N_LEG_MEMBERS] = { 4, 2, 6, 6 };
 
 typedef struct
 {
@@ -46,7 +50,8 @@ struct _DmNativeEventReader
   GHashTable     *ids;
   const char     *data, *p, *end;
   guint           line, column;          /* where @data starts */
-  GString        *text;                  /* the strings read, each ending in NUL */
+  GString        *text;                  /* a copy of the event's text, each string read
+                                          * ending in NUL where its closing quote was */
   guint           seen;                  /* members met, one bit each */
   gint            value[N_MEMBERS];      /* a string's offset in @text, or -1 */
   gsize           at[N_MEMBERS];         /* where each member's value starts in @data */
@@ -62,6 +67,10 @@ dm_native_event_reader_new (DmNativeLoader *loader,
 {
   DmNativeEventReader *self = g_new0 (DmNativeEventReader, 1);
 
+  for (int i = 0; i < N_MEMBERS; i++)
+    g_assert (strlen (member_names[i]) == member_lengths[i]);
+  for (int i = 0; i < N_LEG_MEMBERS; i++)
+    g_assert (strlen (leg_names[i]) == leg_lengths[i]);
   self->loader = loader;
   self->ids = ids;
   self->text = g_string_sized_new (1024);
@@ -87,13 +96,13 @@ skip_space (DmNativeEventReader *self)
     self->p++;
 }
 
-/* The string at @self->p (its opening quote) copied into @self->text: its offset there, or
- * -1 for one this reader leaves (an escape) */
+/* The string at @self->p (its opening quote), ended by a NUL in @self->text (the event's
+ * text copied once, instead of a copy for each string): its offset there, or -1 for one
+ * this reader leaves (an escape) */
 static gint
 read_string (DmNativeEventReader *self)
 {
   const char *start = ++self->p;
-  gint offset;
 
   while (self->p < self->end && *self->p != '"')
     {
@@ -103,17 +112,16 @@ read_string (DmNativeEventReader *self)
     }
   if (self->p >= self->end)
     return -1;
-  offset = self->text->len;
-  g_string_append_len (self->text, start, self->p - start);
-  g_string_append_c (self->text, '\0');
+  self->text->str[self->p - self->data] = '\0';
   self->p++;
-  return offset;
+  return start - self->data;
 }
 
-/* Which of @names (@n of them) the member name at @self->p is, or -1 */
+/* Which of @names (@n of them, @lengths long) the member name at @self->p is, or -1 */
 static int
 read_name (DmNativeEventReader *self,
            const char * const  *names,
+           const guint8        *lengths,
            int                  n)
 {
   const char *start;
@@ -134,8 +142,7 @@ read_name (DmNativeEventReader *self,
   self->p++;
   skip_space (self);
   for (int i = 0; i < n; i++)
-    if (length > 0 && names[i][0] == *start && strlen (names[i]) == length &&
-        memcmp (names[i], start, length) == 0)
+    if (lengths[i] == length && names[i][0] == *start && memcmp (names[i], start, length) == 0)
       return i;
   return -1;
 }
@@ -217,7 +224,7 @@ read_leg (DmNativeEventReader *self)
     }
   for (;;)
     {
-      int member = read_name (self, leg_names, N_LEG_MEMBERS);
+      int member = read_name (self, leg_names, leg_lengths, N_LEG_MEMBERS);
 
       if (member < 0 || leg.value[member] >= 0 || self->p >= self->end || *self->p != '"' ||
           (leg.value[member] = read_string (self)) < 0)
@@ -256,6 +263,7 @@ static gboolean
 read_members (DmNativeEventReader *self)
 {
   g_string_truncate (self->text, 0);
+  g_string_append_len (self->text, self->data, self->end - self->data);
   g_array_set_size (self->strings, 0);
   g_array_set_size (self->legs, 0);
   self->seen = 0;
@@ -270,7 +278,7 @@ read_members (DmNativeEventReader *self)
     return FALSE;   /* no type: a problem */
   for (;;)
     {
-      int member = read_name (self, member_names, N_MEMBERS);
+      int member = read_name (self, member_names, member_lengths, N_MEMBERS);
       gboolean read;
 
       /* a member given twice (json-glib keeps the last) is left to it */

@@ -19,6 +19,7 @@ typedef struct
   GHashTable      *declared;   /* place id -> DmPlace */
   GHashTable      *resolved;   /* reference text -> DmPlace */
   GPtrArray       *events;     /* DmEvent, read: added to the document at the end, at once */
+  GPtrArray       *problems;   /* DmProblem, found: the same */
 } DmNativeLoader;
 
 void     dm_native_loader_add_problem  (DmNativeLoader *self,

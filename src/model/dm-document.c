@@ -708,6 +708,16 @@ dm_document_add_problem (DmDocument *self,
   g_list_store_append (self->problems, problem);
 }
 
+void
+dm_document_add_problems (DmDocument  *self,
+                          DmProblem  **problems,
+                          guint        n)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  g_list_store_splice (self->problems, g_list_model_get_n_items (G_LIST_MODEL (self->problems)), 0,
+                       (gpointer *) problems, n);
+}
+
 DmFileInfo *
 dm_document_get_file_info (DmDocument *self,
                            GFile      *file,
@@ -790,6 +800,29 @@ dm_document_set_file_extra (DmDocument *self,
   info->extra = extra ? json_object_ref (extra) : NULL;
 }
 
+/* The items of @model, in order */
+static GPtrArray *
+list_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+/* The items of @from added at the end of @store, in one splice */
+static void
+append_all (GListStore *store,
+            GListModel *from)
+{
+  g_autoptr(GPtrArray) items = list_items (from);
+
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                       items->pdata, items->len);
+}
+
 static DmActor *
 map_actor (GHashTable *map,
            DmActor    *actor)
@@ -833,44 +866,33 @@ dm_document_merge (DmDocument *self,
         dm_document_add_actor (self, actor);
     }
 
-  m = G_LIST_MODEL (other->events);
-  for (guint i = 0; i < g_list_model_get_n_items (m); i++)
-    {
-      g_autoptr(DmEvent) event = g_list_model_get_item (m, i);
-      GPtrArray *parts = dm_event_get_participants (event);
-
-      dm_event_set_actor (event, map_actor (map, dm_event_get_actor (event)));
-      for (guint k = 0; k < parts->len; k++)
-        {
-          DmActor *a = map_actor (map, g_ptr_array_index (parts, k));
-          if (a != g_ptr_array_index (parts, k))
-            {
-              g_object_unref (g_ptr_array_index (parts, k));
-              g_ptr_array_index (parts, k) = g_object_ref (a);
-            }
-        }
-    }
-
-  /* one splice per model, so views update once */
+  /* the events taken once, their actors mapped to this document's (if any are), then one
+   * splice per model, so views update once (issue 15: a load of 100,000 events walked the
+   * events' list twice and appended its problems and places one signal each) */
   {
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (other->events));
-    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) items = list_items (G_LIST_MODEL (other->events));
 
-    for (guint i = 0; i < n; i++)
-      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (other->events), i));
+    for (guint i = 0; g_hash_table_size (map) > 0 && i < items->len; i++)
+      {
+        DmEvent *event = g_ptr_array_index (items, i);
+        GPtrArray *parts = dm_event_get_participants (event);
+
+        dm_event_set_actor (event, map_actor (map, dm_event_get_actor (event)));
+        for (guint k = 0; k < parts->len; k++)
+          {
+            DmActor *a = map_actor (map, g_ptr_array_index (parts, k));
+            if (a != g_ptr_array_index (parts, k))
+              {
+                g_object_unref (g_ptr_array_index (parts, k));
+                g_ptr_array_index (parts, k) = g_object_ref (a);
+              }
+          }
+      }
     g_list_store_splice (self->events, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
                          0, items->pdata, items->len);
   }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->places)); i++)
-    {
-      g_autoptr(DmPlace) p = g_list_model_get_item (G_LIST_MODEL (other->places), i);
-      g_list_store_append (self->places, p);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->problems)); i++)
-    {
-      g_autoptr(DmProblem) p = g_list_model_get_item (G_LIST_MODEL (other->problems), i);
-      g_list_store_append (self->problems, p);
-    }
+  append_all (self->places, G_LIST_MODEL (other->places));
+  append_all (self->problems, G_LIST_MODEL (other->problems));
   for (guint i = 0; i < other->files->len; i++)
     dm_document_add_file (self, g_ptr_array_index (other->files, i));
 

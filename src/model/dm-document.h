@@ -73,6 +73,10 @@ void        dm_document_add_place        (DmDocument   *self,
 GPtrArray  *dm_document_dup_undated_places (DmDocument *self);
 void        dm_document_add_problem      (DmDocument   *self,
                                           DmProblem    *problem);
+/* The @n @problems at the end, in one change of the list (a loader's) */
+void        dm_document_add_problems     (DmDocument   *self,
+                                          DmProblem   **problems,
+                                          guint         n);
 void        dm_document_add_file         (DmDocument   *self,
                                           GFile        *file);
 /* Moves everything of @other into @self (used to merge a file loaded in a thread) */

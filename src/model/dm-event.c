@@ -43,6 +43,31 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The empty list every event starts with for its participants, legs and sources (most
+ * events have one or two of them, and a document 100,000 events: issue 15), shared and
+ * never written to; own_array() gives an event its own list when it adds the first */
+static GPtrArray *
+shared_empty (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+  return empty;
+}
+
+static GPtrArray *
+own_array (GPtrArray      **array,
+           GDestroyNotify   free_func)
+{
+  if (*array == shared_empty ())
+    {
+      g_ptr_array_unref (*array);
+      *array = g_ptr_array_new_with_free_func (free_func);
+    }
+  return *array;
+}
+
 static void
 dm_event_finalize (GObject *object)
 {
@@ -129,9 +154,9 @@ dm_event_class_init (DmEventClass *klass)
 static void
 dm_event_init (DmEvent *self)
 {
-  self->participants = g_ptr_array_new_with_free_func (g_object_unref);
-  self->legs = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_leg_unref);
-  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) dm_source_unref);
+  self->participants = g_ptr_array_ref (shared_empty ());
+  self->legs = g_ptr_array_ref (shared_empty ());
+  self->sources = g_ptr_array_ref (shared_empty ());
   self->start = DM_TIME_UNKNOWN;
   self->end = DM_TIME_UNKNOWN;
 }
@@ -168,16 +193,19 @@ dm_event_copy (DmEvent    *self,
   copy->status = self->status;
   g_set_object (&copy->actor, self->actor);
   for (guint i = 0; i < self->participants->len; i++)
-    g_ptr_array_add (copy->participants, g_object_ref (g_ptr_array_index (self->participants, i)));
+    g_ptr_array_add (own_array (&copy->participants, g_object_unref),
+                     g_object_ref (g_ptr_array_index (self->participants, i)));
   g_set_object (&copy->place, self->place);
   copy->start = self->start;
   copy->end = self->end;
   for (guint i = 0; i < self->legs->len; i++)
-    g_ptr_array_add (copy->legs, dm_leg_copy (g_ptr_array_index (self->legs, i)));
+    g_ptr_array_add (own_array (&copy->legs, (GDestroyNotify) dm_leg_unref),
+                     dm_leg_copy (g_ptr_array_index (self->legs, i)));
   copy->host = g_strdup (self->host);
   copy->invited_by = g_strdupv (self->invited_by);
   for (guint i = 0; i < self->sources->len; i++)
-    g_ptr_array_add (copy->sources, dm_source_ref (g_ptr_array_index (self->sources, i)));
+    g_ptr_array_add (own_array (&copy->sources, (GDestroyNotify) dm_source_unref),
+                     dm_source_ref (g_ptr_array_index (self->sources, i)));
   copy->tags = g_strdupv (self->tags);
   copy->notes = g_strdup (self->notes);
   g_set_object (&copy->file, self->file);
@@ -276,7 +304,7 @@ dm_event_add_participant (DmEvent *self,
 {
   g_return_if_fail (DM_IS_EVENT (self));
   g_return_if_fail (DM_IS_ACTOR (actor));
-  g_ptr_array_add (self->participants, g_object_ref (actor));
+  g_ptr_array_add (own_array (&self->participants, g_object_unref), g_object_ref (actor));
 }
 
 gboolean
@@ -318,7 +346,7 @@ dm_event_add_leg (DmEvent *self,
                   DmLeg   *leg)
 {
   g_return_if_fail (DM_IS_EVENT (self));
-  g_ptr_array_add (self->legs, dm_leg_ref (leg));
+  g_ptr_array_add (own_array (&self->legs, (GDestroyNotify) dm_leg_unref), dm_leg_ref (leg));
 }
 
 void
@@ -355,7 +383,8 @@ void
 dm_event_add_source (DmEvent  *self,
                      DmSource *source)
 {
-  g_ptr_array_add (self->sources, dm_source_ref (source));
+  g_ptr_array_add (own_array (&self->sources, (GDestroyNotify) dm_source_unref),
+                   dm_source_ref (source));
 }
 
 void
@@ -437,7 +466,9 @@ dm_event_resolve_times (DmEvent *self)
 {
   const gint64 stay = 24 * 3600;
   guint n = self->legs->len;
-  g_autofree gboolean *known = g_new0 (gboolean, MAX (n, 1));
+  gboolean few[8] = { FALSE };
+  g_autofree gboolean *many = n > G_N_ELEMENTS (few) ? g_new0 (gboolean, n) : NULL;
+  gboolean *known = many ? many : few;
 
   g_return_if_fail (DM_IS_EVENT (self));
 
