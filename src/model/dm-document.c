@@ -785,6 +785,30 @@ map_actor (GHashTable *map,
   return mapped ? mapped : actor;
 }
 
+/* @items (emptied first) filled with the items of @model, referenced */
+static GPtrArray *
+take_items (GListModel *model,
+            GPtrArray  *items)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_ptr_array_set_size (items, 0);
+  g_ptr_array_set_size (items, n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_index (items, i) = g_list_model_get_item (model, i);
+  return items;
+}
+
+/* @items appended to @store, in one splice */
+static void
+append_all (GListStore *store,
+            GPtrArray  *items)
+{
+  if (items->len > 0)
+    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                         items->pdata, items->len);
+}
+
 /**
  * dm_document_merge:
  *
@@ -798,10 +822,12 @@ dm_document_merge (DmDocument *self,
                    DmDocument *other)
 {
   g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *m;
   GHashTableIter iter;
   gpointer key, value;
   gboolean had_events, merged_events;
+  guint n;
 
   g_return_if_fail (DM_IS_DOCUMENT (self));
   g_return_if_fail (DM_IS_DOCUMENT (other));
@@ -821,10 +847,14 @@ dm_document_merge (DmDocument *self,
     }
 
   m = G_LIST_MODEL (other->events);
-  for (guint i = 0; i < g_list_model_get_n_items (m); i++)
+  n = g_list_model_get_n_items (m);
+  g_ptr_array_set_size (items, n);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DmEvent) event = g_list_model_get_item (m, i);
+      DmEvent *event = g_list_model_get_item (m, i);
       GPtrArray *parts = dm_event_get_participants (event);
+
+      g_ptr_array_index (items, i) = event;
 
       dm_event_set_actor (event, map_actor (map, dm_event_get_actor (event)));
       for (guint k = 0; k < parts->len; k++)
@@ -839,25 +869,9 @@ dm_document_merge (DmDocument *self,
     }
 
   /* one splice per model, so views update once */
-  {
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (other->events));
-    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-    for (guint i = 0; i < n; i++)
-      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (other->events), i));
-    g_list_store_splice (self->events, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                         0, items->pdata, items->len);
-  }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->places)); i++)
-    {
-      g_autoptr(DmPlace) p = g_list_model_get_item (G_LIST_MODEL (other->places), i);
-      g_list_store_append (self->places, p);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->problems)); i++)
-    {
-      g_autoptr(DmProblem) p = g_list_model_get_item (G_LIST_MODEL (other->problems), i);
-      g_list_store_append (self->problems, p);
-    }
+  append_all (self->events, items);
+  append_all (self->places, take_items (G_LIST_MODEL (other->places), items));
+  append_all (self->problems, take_items (G_LIST_MODEL (other->problems), items));
   for (guint i = 0; i < other->files->len; i++)
     dm_document_add_file (self, g_ptr_array_index (other->files, i));
 
