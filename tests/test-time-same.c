@@ -149,6 +149,177 @@ test_fixed_offsets (void)
     }
 }
 
+/* The seconds at which @zone changes its offset between @from and @to (UTC), asked of GLib
+ * (changes less than a week apart may be missed: these are samples) */
+static GArray *
+find_changes (GTimeZone *zone,
+              gint64     from,
+              gint64     to)
+{
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 step = 6 * 86400;
+  int before = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, from);
+
+  for (gint64 t = from + step; t <= to; t += step)
+    {
+      int now = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t);
+      gint64 lo = t - step, hi = t;
+
+      if (now == before)
+        continue;
+      /* the first second of the next interval, by halves */
+      while (hi - lo > 1)
+        {
+          gint64 mid = lo + (hi - lo) / 2;
+
+          if (g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, mid) == before)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      g_array_append_val (changes, hi);
+      before = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, hi);
+      t = hi;
+    }
+  return changes;
+}
+
+typedef struct
+{
+  int zone;
+  gint64 local;  /* wall-clock seconds, as dm_civil_from_unix() reads them */
+  gboolean day;  /* the day of @local, else its second */
+} Case;
+
+static void
+shuffle (GArray *cases,
+         GRand  *rand)
+{
+  for (guint i = cases->len; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+      Case c = g_array_index (cases, Case, i - 1);
+
+      g_array_index (cases, Case, i - 1) = g_array_index (cases, Case, j);
+      g_array_index (cases, Case, j) = c;
+    }
+}
+
+/* dm_time_parse() takes a zone's intervals from a table that learns them from the times asked
+ * (src/model/dm-zone-table.c): its answers must not depend on what it learnt before. Local
+ * times around every change of offset (the hour skipped or repeated, second by second at its
+ * edges), and the days of the changes, in a random order from a table that knows nothing yet
+ * (a fresh process), in zones whose rules GLib spells out for centuries (2,000 changes in
+ * Europe/London), and the offsets of UTC seconds in a random order. */
+static void
+test_changes_any_order (void)
+{
+  static const char *const changing[] = {
+    "Europe/London", "Europe/Dublin", "America/Havana", "America/Sao_Paulo", "America/New_York",
+    "Australia/Lord_Howe", "Pacific/Apia", "Africa/Casablanca", "Europe/Moscow",
+  };
+  static const struct { int from, to; } spans[] = { { 1900, 2040 }, { 2400, 2405 }, { 9990, 9998 } };
+  static const gint64 edges[] = {
+    -7200, -3601, -3600, -1801, -1800, -61, -60, -1, 0, 1, 59, 60, 1799, 1800, 3599, 3600, 7199,
+  };
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(GArray) cases = NULL;
+  GTimeZone *zones_[G_N_ELEMENTS (changing)];
+  guint n_changes = 0;
+
+  if (!g_test_subprocess ())
+    {
+      /* a fresh process: no table has learnt anything yet */
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  rand = g_rand_new_with_seed (20261207);
+  cases = g_array_new (FALSE, FALSE, sizeof (Case));
+  for (gsize z = 0; z < G_N_ELEMENTS (changing); z++)
+    {
+      zones_[z] = g_time_zone_new_identifier (changing[z]);
+      g_assert_nonnull (zones_[z]);
+      for (gsize s = 0; s < G_N_ELEMENTS (spans); s++)
+        {
+          g_autoptr(GArray) changes = NULL;
+
+          changes = find_changes (zones_[z], (dm_civil_days (spans[s].from, 1, 1) + 1) * 86400,
+                                  (dm_civil_days (spans[s].to, 12, 31) - 1) * 86400);
+
+          n_changes += changes->len;
+          for (guint c = 0; c < changes->len; c++)
+            {
+              gint64 change = g_array_index (changes, gint64, c);
+              gint32 before = g_time_zone_get_offset (zones_[z], g_time_zone_find_interval (
+                                                        zones_[z], G_TIME_TYPE_UNIVERSAL, change - 1));
+              gint32 after = g_time_zone_get_offset (zones_[z], g_time_zone_find_interval (
+                                                       zones_[z], G_TIME_TYPE_UNIVERSAL, change));
+
+              for (gsize e = 0; e < G_N_ELEMENTS (edges); e++)
+                {
+                  Case in_before = { (int) z, change + before + edges[e], FALSE };
+                  Case in_after = { (int) z, change + after + edges[e], FALSE };
+                  Case day = { (int) z, change + before + edges[e], TRUE };
+
+                  g_array_append_val (cases, in_before);
+                  g_array_append_val (cases, in_after);
+                  g_array_append_val (cases, day);
+                }
+              for (int minutes = -240; minutes <= 240; minutes += 15)
+                {
+                  Case quarter = { (int) z, change + before + minutes * 60, FALSE };
+
+                  g_array_append_val (cases, quarter);
+                }
+            }
+        }
+    }
+  /* Europe/London alone changes about 250 times in 1900-2040 */
+  g_assert_cmpuint (n_changes, >, 1000);
+  shuffle (cases, rand);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const Case *c = &g_array_index (cases, Case, i);
+      GTimeZone *zone = zones_[c->zone];
+      DmCivil l;
+      char text[48];
+
+      dm_civil_from_unix (c->local, &l);
+      if (c->day)
+        {
+          DmCivil next;
+
+          dm_civil_from_unix (c->local + 86400, &next);
+          g_snprintf (text, sizeof text, "%04d-%02d-%02d", l.year, l.month, l.day);
+          check (text, zone, reference (zone, l.year, l.year, l.month, l.day, 0, 0, 0),
+                 reference (zone, l.year, next.year, next.month, next.day, 0, 0, 0));
+        }
+      else
+        {
+          gint64 expected = reference (zone, l.year, l.year, l.month, l.day, l.hour, l.minute, l.second);
+
+          g_snprintf (text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d", l.year, l.month, l.day,
+                      l.hour, l.minute, l.second);
+          check (text, zone, expected, expected);
+        }
+    }
+  /* the offset of UTC seconds, anywhere in the years 1 to 9999, half of them in 1900-2040 */
+  for (int i = 0; i < 200000; i++)
+    {
+      GTimeZone *zone = zones_[g_rand_int_range (rand, 0, G_N_ELEMENTS (changing))];
+      gint64 utc = (gint64) g_rand_double_range (rand, -62135596800.0, 253402300799.0);
+
+      if (i % 2 == 0)
+        utc = (gint64) g_rand_double_range (rand, -2208988800.0, 2240524800.0);
+      g_assert_cmpint (dm_time_zone_offset_at (zone, utc), ==,
+                       g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, utc)));
+    }
+  for (gsize z = 0; z < G_N_ELEMENTS (changing); z++)
+    g_time_zone_unref (zones_[z]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -157,6 +328,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/time-same/days", test_days);
   g_test_add_func ("/model/time-same/times", test_times);
   g_test_add_func ("/model/time-same/fixed-offsets", test_fixed_offsets);
+  g_test_add_func ("/model/time-same/changes-any-order", test_changes_any_order);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "dm-time.h"
+#include "dm-zone-table.h"
 
 /* The proleptic Gregorian calendar over any year, ours because GDateTime and GDate start at
  * the year 1: the year 0 is 1 BC and -0043 is 44 BC, as ISO 8601 counts (H. Hinnant's
@@ -108,8 +109,8 @@ dm_time_zone_offset_at (GTimeZone *zone,
 {
   if (zone == NULL)
     return 0;
-  return g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL,
-                                                                  utc_seconds));
+  /* from the zone's table: GLib walks every transition before @utc_seconds */
+  return dm_zone_table_offset_at (dm_zone_table_get (zone), utc_seconds);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "dm-error.h"
 #include "dm-time.h"
+#include "dm-zone-table.h"
 
 gboolean
 dm_time_is_known (const DmTime *time)
@@ -150,7 +151,6 @@ local_to_utc (GTimeZone *zone,
               double     seconds)
 {
   gint64 local;
-  int interval;
 
   local = dm_civil_days (year, month, day) * 86400 + hour * 3600 + minute * 60 + (gint64) seconds;
   /* Outside GDateTime's years 1 to 9999: the zone's offset of then, fixed, with our calendar */
@@ -161,8 +161,8 @@ local_to_utc (GTimeZone *zone,
     return G_MININT64;
   if (zone == NULL)
     return local - offset;
-  interval = g_time_zone_adjust_time (zone, G_TIME_TYPE_STANDARD, &local);
-  return local - g_time_zone_get_offset (zone, interval);
+  /* g_time_zone_adjust_time()'s steps, with the zone's transitions from a table */
+  return dm_zone_table_local_to_utc (dm_zone_table_get (zone), local, NULL);
 }
 
 /* Before standard time, a zone keeps its local mean time (Rome +0:49:56, New York
@@ -174,19 +174,17 @@ dm_time_standard_zone (GTimeZone *zone,
                        int        year)
 {
   const gint64 seconds_per_year = 31556952;
-  int interval;
+  DmZoneTable *table;
 
   if (zone == NULL || year >= 1970)
     return NULL;
-  interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, (gint64) (year - 1970) * seconds_per_year);
-  if (g_time_zone_get_offset (zone, interval) % 60 == 0)
+  table = dm_zone_table_get (zone);
+  if (dm_zone_table_offset_at (table, (gint64) (year - 1970) * seconds_per_year) % 60 == 0)
     return NULL;
   for (int y = MAX (year, 1800); y < 1970; y++)
     {
-      gint32 offset;
+      gint32 offset = dm_zone_table_offset_at (table, (gint64) (y - 1970) * seconds_per_year);
 
-      interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, (gint64) (y - 1970) * seconds_per_year);
-      offset = g_time_zone_get_offset (zone, interval);
       if (offset % 60 == 0)
         return g_time_zone_new_offset (offset);
     }
@@ -374,8 +372,7 @@ parse_single (const char  *text,
     {
       /* what g_date_time_to_timezone() gives, without its two GDateTimes (read for every
        * time of a large file): 0 where the local time falls outside the years -9999 to 9999 */
-      gint32 offset = g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL,
-                                                                              t.earliest));
+      gint32 offset = dm_time_zone_offset_at (zone, t.earliest);
       gint64 local = t.earliest + offset;
 
       t.utc_offset = local >= FIRST_UTC_SECOND && local <= LAST_UTC_SECOND ? offset : 0;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "dm-problem.h"
 #include "dm-time-format.h"
@@ -73,27 +74,66 @@ add_stay (GHashTable *by_actor,
   g_array_append_val (stays, s);
 }
 
-static int
-compare_stays_cb (gconstpointer a,
-                  gconstpointer b)
+/* @stays by their start, those that start together in the order they came (as g_array_sort(),
+ * a stable sort, put them): a merge sort of the structs themselves, without a call to compare
+ * two, and nothing to do for stays already in order (a file in the order of time) */
+static void
+sort_stays (GArray *stays)
 {
-  const Stay *x = a, *y = b;
+  Stay *from = (Stay *) (gpointer) stays->data;
+  guint n = stays->len, i;
+  g_autofree Stay *scratch = NULL;
+  Stay *to;
 
-  return x->start < y->start ? -1 : x->start > y->start;
+  for (i = 1; i < n && from[i - 1].start <= from[i].start; i++)
+    ;
+  if (i >= n)
+    return;
+  to = scratch = g_new (Stay, n);
+  for (guint width = 1; width < n; width *= 2)
+    {
+      Stay *swap;
+
+      for (guint lo = 0; lo < n; lo += 2 * width)
+        {
+          guint mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n);
+          guint a = lo, b = mid, k = lo;
+
+          while (a < mid && b < hi)
+            to[k++] = from[b].start < from[a].start ? from[b++] : from[a++];
+          while (a < mid)
+            to[k++] = from[a++];
+          while (b < hi)
+            to[k++] = from[b++];
+        }
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != (Stay *) (gpointer) stays->data)
+    memcpy (stays->data, from, n * sizeof (Stay));
 }
 
-/* The stays of every actor, from the events' own times (never estimates) */
+static void
+sort_stays_cb (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  sort_stays (value);
+}
+
+/* The stays of every actor, from the events' own times (never estimates), each actor's by
+ * their start */
 static GHashTable *
-collect_stays (GListModel *events,
-               gint64     *known_end)
+collect_stays (GPtrArray *events,
+               gint64    *known_end)
 {
   GHashTable *by_actor = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  guint n = g_list_model_get_n_items (events);
 
   *known_end = G_MININT64;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < events->len; i++)
     {
-      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      DmEvent *event = g_ptr_array_index (events, i);
       const DmTime *start = dm_event_get_start (event), *end = dm_event_get_end (event);
       GPtrArray *participants = dm_event_get_participants (event);
       GPtrArray *legs = dm_event_get_legs (event);
@@ -116,6 +156,7 @@ collect_stays (GListModel *events,
         if (g_ptr_array_index (participants, k) != dm_event_get_actor (event))
           add_stay (by_actor, g_ptr_array_index (participants, k), event, s, e);
     }
+  g_hash_table_foreach (by_actor, sort_stays_cb, NULL);
   return by_actor;
 }
 
@@ -146,14 +187,13 @@ same_file (DmEvent *a,
 }
 
 /* With @across_only, only pairs of events from two files (those within one file were checked
- * when it was read) */
+ * when it was read). @stays are in the order of their start. */
 static void
 check_two_places (DmDocument *document,
                   DmActor    *actor,
                   GArray     *stays,
                   gboolean    across_only)
 {
-  g_array_sort (stays, compare_stays_cb);
   for (guint i = 0; i < stays->len; i++)
     {
       const Stay *a = &g_array_index (stays, Stay, i);
@@ -237,16 +277,21 @@ static void
 apply (DmDocument *document,
        gboolean    across_only)
 {
-  GListModel *events = dm_document_get_events (document);
+  GListModel *model = dm_document_get_events (document);
   GListModel *actors = dm_document_get_actors (document);
   g_autoptr(GHashTable) by_actor = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_full (0, g_object_unref);
   gint64 known_end;
-  guint n = g_list_model_get_n_items (events);
+  guint n = g_list_model_get_n_items (model);
 
+  /* the events once, for both walks below */
+  g_ptr_array_set_size (events, n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_index (events, i) = g_list_model_get_item (model, i);
   by_actor = collect_stays (events, &known_end);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      DmEvent *event = g_ptr_array_index (events, i);
       GPtrArray *legs = dm_event_get_legs (event);
       DmActor *actor = dm_event_get_actor (event);
 
