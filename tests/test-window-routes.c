@@ -302,6 +302,48 @@ test_open_in_steps (void)
   g_rmdir (dir);
 }
 
+static void
+reloaded_cb (DmEventList *list,
+             gpointer     user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* A place of a new country added while the choices are made in a thread: they are made
+ * again from the document as it is then, as a list given it at once makes them */
+static void
+test_choices_edit_in_thread (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmEventList) list = g_object_ref_sink (DM_EVENT_LIST (dm_event_list_new ()));
+  g_autoptr(DmEventList) here = g_object_ref_sink (DM_EVENT_LIST (dm_event_list_new ()));
+  g_autoptr(DmPlace) paris = dm_place_new ("paris", "Paris", "FR", 48.86, 2.35, NULL);
+  g_autoptr(DmPlace) tokyo = dm_place_new ("tokyo", "Tokyo", "JP", 35.68, 139.69, NULL);
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  gboolean done = FALSE;
+
+  dm_document_add_place (doc, paris);
+  dm_event_list_set_document (list, doc);
+  dm_event_list_reload_async (list, reloaded_cb, &done);
+  dm_document_add_place (doc, tokyo);
+  g_assert_false (done);
+  g_assert_true (app_test_wait_until (is_true, &done, 10000));
+  dm_event_list_set_document (here, doc);
+  mine = dup_choices (list->country_filter);
+  theirs = dup_choices (here->country_filter);
+  g_assert_nonnull (strstr (mine, "(JP)"));
+  g_assert_nonnull (strstr (mine, "(FR)"));
+  g_assert_cmpstr (mine, ==, theirs);
+  g_assert_cmpuint (list->countries->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,5 +351,6 @@ main (int   argc,
   app_test_init (&argc, &argv);
   g_test_add_func ("/app/window-routes/big-document", test_big_document);
   g_test_add_func ("/app/window-routes/open-in-steps", test_open_in_steps);
+  g_test_add_func ("/app/window-routes/choices-edit-in-thread", test_choices_edit_in_thread);
   return g_test_run ();
 }

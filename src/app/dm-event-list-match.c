@@ -222,10 +222,19 @@ dm_event_add_years (DmEvent    *event,
                     GHashTable *years)
 {
   gint64 s, e;
+
+  if (dm_event_get_span (event, &s, &e))
+    dm_event_list_add_span_years (s, e, years);
+}
+
+/* The same from an event's span (dm_event_get_span()); any thread */
+void
+dm_event_list_add_span_years (gint64      s,
+                              gint64      e,
+                              GHashTable *years)
+{
   int first, last;
 
-  if (!dm_event_get_span (event, &s, &e))
-    return;
   first = year_of (s);
   last = year_of (MAX (e - 1, s));
   for (int y = first; y <= last && y - first < 200; y++)

@@ -155,5 +155,8 @@ gboolean  dm_event_in_m49_area    (DmEvent         *event,
 /* Adds the years (UTC) @event covers to @years, a set of GINT_TO_POINTER */
 void      dm_event_add_years      (DmEvent    *event,
                                    GHashTable *years);
+void      dm_event_list_add_span_years (gint64      s,
+                                        gint64      e,
+                                        GHashTable *years);
 
 G_END_DECLS

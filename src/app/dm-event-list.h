@@ -21,6 +21,13 @@ void        dm_event_list_set_route_set      (DmEventList *self,
                                               DmRouteSet  *set);
 /* Call when the document's events changed: refreshes the filters' choices */
 void        dm_event_list_reload             (DmEventList *self);
+/* The same, the choices made in a thread from a copy of what they need; @done is called
+ * once they are in (made again at once if the document changed meanwhile) */
+typedef void (*DmEventListReloaded) (DmEventList *self,
+                                     gpointer     user_data);
+void        dm_event_list_reload_async       (DmEventList        *self,
+                                              DmEventListReloaded done,
+                                              gpointer            user_data);
 /* The list stops following the document's events (it shows none) until as many releases:
  * a merge of many events is then not sorted within the merge, but at the release */
 void        dm_event_list_hold_events        (DmEventList *self);

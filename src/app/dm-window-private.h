@@ -28,6 +28,7 @@ typedef struct
   guint     step;
   gboolean  was_empty;
   gboolean  holds_list; /* the event list waits for the merge (dm_event_list_hold_events) */
+  gboolean  in_steps;   /* in idle calls (a big file): the choices are made in a thread */
 } DmWindowLoad;
 
 struct _DmWindow

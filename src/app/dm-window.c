@@ -532,6 +532,15 @@ finish_load (LoadData *data)
   g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, TRUE);
 }
 
+static gboolean load_step_cb (gpointer user_data);
+
+static void
+choices_ready_cb (DmEventList *list,
+                  gpointer     user_data)
+{
+  g_idle_add_full (LOAD_STEP_PRIORITY, load_step_cb, user_data, NULL);
+}
+
 /* Runs the load's next step; each can be called on its own */
 static gboolean
 load_step_cb (gpointer user_data)
@@ -553,6 +562,12 @@ load_step_cb (gpointer user_data)
       data->holds_list = FALSE;
       break;
     case LOAD_STEP_CHOICES:
+      /* the choices are made in a thread; the next step starts when they are in */
+      if (data->in_steps)
+        {
+          dm_event_list_reload_async (self->event_list, choices_ready_cb, data);
+          return G_SOURCE_REMOVE;
+        }
       dm_event_list_reload (self->event_list);
       break;
     case LOAD_STEP_SHOWN:
@@ -636,6 +651,7 @@ load_cb (GObject      *object,
       return;
     }
   data->fraction = 1;
+  data->in_steps = TRUE;
   update_loading (self);
   g_idle_add_full (LOAD_STEP_PRIORITY, load_step_cb, data, NULL);
 }
