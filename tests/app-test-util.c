@@ -80,7 +80,32 @@ app_test_init (int    *argc,
   adw_init ();
   gtk_recent_manager_get_default ();
   g_log_set_handler ("Gdk", G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL, gdk_log_cb, NULL);
+  app_test_begin_case ();
+}
+
+/* GLib's test runner clears the fatal handler as each test case starts (test_case_run in
+ * gtestutils.c): set at app_test_init() alone, it spared only messages logged before the
+ * first case, and GTK's tooltip critical still ended later cases now and then */
+void
+app_test_begin_case (void)
+{
   g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+}
+
+static void
+run_case (gconstpointer data)
+{
+  const GTestFunc *func = data;
+
+  app_test_begin_case ();
+  (*func) ();
+}
+
+void
+app_test_add_func (const char *path,
+                   GTestFunc   func)
+{
+  g_test_add_data_func_full (path, g_memdup2 (&func, sizeof func), run_case, g_free);
 }
 
 typedef struct

@@ -14,6 +14,12 @@ G_BEGIN_DECLS
  * a widget test never skips silently. */
 void        app_test_init              (int          *argc,
                                         char       ***argv);
+/* g_test_add_func() for a window test: GLib takes the fatal-log handler away as each test
+ * case starts, so each case is run through one that sets app_test_init()'s again */
+void        app_test_add_func          (const char   *path,
+                                        GTestFunc     func);
+/* What app_test_add_func() does before its case, for a fixture's set-up (g_test_add()) */
+void        app_test_begin_case        (void);
 /* Runs the main loop until @done returns TRUE or @timeout_ms passes; FALSE on timeout */
 gboolean    app_test_wait_until        (gboolean   (*done) (gpointer data),
                                         gpointer     data,

@@ -202,8 +202,8 @@ int
 main (int argc, char *argv[])
 {
   app_test_init (&argc, &argv);
-  g_test_add_func ("/app/event-details/scrolls-to-top", test_scrolls_to_top);
-  g_test_add_func ("/app/event-details/place-notes", test_place_notes);
-  g_test_add_func ("/app/event-details/precision", test_precision);
+  app_test_add_func ("/app/event-details/scrolls-to-top", test_scrolls_to_top);
+  app_test_add_func ("/app/event-details/place-notes", test_place_notes);
+  app_test_add_func ("/app/event-details/precision", test_precision);
   return g_test_run ();
 }

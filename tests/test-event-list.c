@@ -946,20 +946,20 @@ main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
-  g_test_add_func ("/app/event-list/filter-labels", test_filter_labels);
-  g_test_add_func ("/app/event-list/row-place-first", test_row_place_first);
-  g_test_add_func ("/app/event-list/select-sorted", test_select_sorted);
-  g_test_add_func ("/app/event-list/undated-places", test_undated_places);
-  g_test_add_func ("/app/event-list/sorted-store", test_sorted_store);
-  g_test_add_func ("/app/event-list/sorted-store-filtered", test_sorted_store_filtered);
+  app_test_add_func ("/app/event-list/filter-labels", test_filter_labels);
+  app_test_add_func ("/app/event-list/row-place-first", test_row_place_first);
+  app_test_add_func ("/app/event-list/select-sorted", test_select_sorted);
+  app_test_add_func ("/app/event-list/undated-places", test_undated_places);
+  app_test_add_func ("/app/event-list/sorted-store", test_sorted_store);
+  app_test_add_func ("/app/event-list/sorted-store-filtered", test_sorted_store_filtered);
 
-  g_test_add_func ("/app/event-list/dots", test_dots);
-  g_test_add_func ("/app/event-list/row-tooltips", test_row_tooltips);
-  g_test_add_func ("/app/event-list/search/words", test_search_words);
-  g_test_add_func ("/app/event-list/search/accents", test_search_accents);
-  g_test_add_func ("/app/event-list/empty-state", test_empty_state);
-  g_test_add_func ("/app/event-list/layout", test_layout);
-  g_test_add_func ("/app/event-list/fixed-width", test_fixed_width);
-  g_test_add_func ("/app/event-list/keyboard", test_keyboard);
+  app_test_add_func ("/app/event-list/dots", test_dots);
+  app_test_add_func ("/app/event-list/row-tooltips", test_row_tooltips);
+  app_test_add_func ("/app/event-list/search/words", test_search_words);
+  app_test_add_func ("/app/event-list/search/accents", test_search_accents);
+  app_test_add_func ("/app/event-list/empty-state", test_empty_state);
+  app_test_add_func ("/app/event-list/layout", test_layout);
+  app_test_add_func ("/app/event-list/fixed-width", test_fixed_width);
+  app_test_add_func ("/app/event-list/keyboard", test_keyboard);
   return g_test_run ();
 }

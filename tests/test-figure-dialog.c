@@ -433,14 +433,14 @@ main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
-  g_test_add_func ("/app/export-dialog/time-row", test_time_row);
-  g_test_add_func ("/app/export-dialog/file-name", test_file_name);
-  g_test_add_func ("/app/export-dialog/folder", test_folder);
-  g_test_add_func ("/app/export-dialog/graticule", test_graticule);
-  g_test_add_func ("/app/export-dialog/language", test_language);
-  g_test_add_func ("/app/export-dialog/footnotes", test_footnotes);
-  g_test_add_func ("/app/export-dialog/highlight", test_highlight);
-  g_test_add_func ("/app/export-dialog/projection", test_projection);
-  g_test_add_func ("/app/export-dialog/preview", test_preview);
+  app_test_add_func ("/app/export-dialog/time-row", test_time_row);
+  app_test_add_func ("/app/export-dialog/file-name", test_file_name);
+  app_test_add_func ("/app/export-dialog/folder", test_folder);
+  app_test_add_func ("/app/export-dialog/graticule", test_graticule);
+  app_test_add_func ("/app/export-dialog/language", test_language);
+  app_test_add_func ("/app/export-dialog/footnotes", test_footnotes);
+  app_test_add_func ("/app/export-dialog/highlight", test_highlight);
+  app_test_add_func ("/app/export-dialog/projection", test_projection);
+  app_test_add_func ("/app/export-dialog/preview", test_preview);
   return g_test_run ();
 }

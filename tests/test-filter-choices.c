@@ -446,9 +446,9 @@ main (int   argc,
 {
   app_test_init (&argc, &argv);
 
-  g_test_add_func ("/app/filter-choices/narrow-years", test_narrow_years);
-  g_test_add_func ("/app/filter-choices/type-actor", test_type_actor);
-  g_test_add_func ("/app/filter-choices/western-asia", test_western_asia);
-  g_test_add_func ("/app/filter-choices/pompeo-keys", test_pompeo_keys);
+  app_test_add_func ("/app/filter-choices/narrow-years", test_narrow_years);
+  app_test_add_func ("/app/filter-choices/type-actor", test_type_actor);
+  app_test_add_func ("/app/filter-choices/western-asia", test_western_asia);
+  app_test_add_func ("/app/filter-choices/pompeo-keys", test_pompeo_keys);
   return g_test_run ();
 }

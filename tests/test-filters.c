@@ -689,10 +689,10 @@ main (int   argc,
 {
   app_test_init (&argc, &argv);
 
-  g_test_add_func ("/app/filters/export-follows", test_export_follows);
-  g_test_add_func ("/app/filters/role-year", test_role_year);
-  g_test_add_func ("/app/filters/colours-stay", test_colours_stay);
-  g_test_add_func ("/app/filters/search-frames", test_search_frames);
-  g_test_add_func ("/app/filters/date-range", test_date_range);
+  app_test_add_func ("/app/filters/export-follows", test_export_follows);
+  app_test_add_func ("/app/filters/role-year", test_role_year);
+  app_test_add_func ("/app/filters/colours-stay", test_colours_stay);
+  app_test_add_func ("/app/filters/search-frames", test_search_frames);
+  app_test_add_func ("/app/filters/date-range", test_date_range);
   return g_test_run ();
 }

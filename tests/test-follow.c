@@ -147,6 +147,6 @@ main (int   argc,
 {
   app_test_init (&argc, &argv);
 
-  g_test_add_func ("/app/follow/glides", test_follow);
+  app_test_add_func ("/app/follow/glides", test_follow);
   return g_test_run ();
 }

@@ -357,9 +357,9 @@ main (int   argc,
 {
   app_test_init (&argc, &argv);
 
-  g_test_add_func ("/app/map-key/scale-bar", test_scale_bar);
-  g_test_add_func ("/app/map-key/legend", test_legend);
-  g_test_add_func ("/app/map-key/us-record-2018", test_us_record_2018);
-  g_test_add_func ("/app/map-key/tile-seams", test_tile_seams);
+  app_test_add_func ("/app/map-key/scale-bar", test_scale_bar);
+  app_test_add_func ("/app/map-key/legend", test_legend);
+  app_test_add_func ("/app/map-key/us-record-2018", test_us_record_2018);
+  app_test_add_func ("/app/map-key/tile-seams", test_tile_seams);
   return g_test_run ();
 }

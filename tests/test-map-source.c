@@ -99,6 +99,6 @@ main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
-  g_test_add_func ("/app/map-source/tiles", test_tiles);
+  app_test_add_func ("/app/map-source/tiles", test_tiles);
   return g_test_run ();
 }

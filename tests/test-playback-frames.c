@@ -238,8 +238,8 @@ main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
-  g_test_add_func ("/app/playback-frames/counts-redraws", test_counts_redraws);
-  g_test_add_func ("/app/playback-frames/still-kept", test_still_kept);
-  g_test_add_func ("/app/playback-frames/seek-same-as-fresh", test_seek_same_as_fresh);
+  app_test_add_func ("/app/playback-frames/counts-redraws", test_counts_redraws);
+  app_test_add_func ("/app/playback-frames/still-kept", test_still_kept);
+  app_test_add_func ("/app/playback-frames/seek-same-as-fresh", test_seek_same_as_fresh);
   return g_test_run ();
 }

@@ -291,9 +291,9 @@ int
 main (int argc, char *argv[])
 {
   app_test_init (&argc, &argv);
-  g_test_add_func ("/app/templates/figure-dialog", test_figure_dialog);
-  g_test_add_func ("/app/templates/problems-window", test_problems_window);
-  g_test_add_func ("/app/templates/event-details", test_event_details);
-  g_test_add_func ("/app/templates/event-list", test_event_list);
+  app_test_add_func ("/app/templates/figure-dialog", test_figure_dialog);
+  app_test_add_func ("/app/templates/problems-window", test_problems_window);
+  app_test_add_func ("/app/templates/event-details", test_event_details);
+  app_test_add_func ("/app/templates/event-list", test_event_list);
   return g_test_run ();
 }

@@ -110,6 +110,6 @@ main (int   argc,
 {
   app_test_init (&argc, &argv);
 
-  g_test_add_func ("/app/timeline/shift-drag-range", test_shift_drag_range);
+  app_test_add_func ("/app/timeline/shift-drag-range", test_shift_drag_range);
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (data ? data : SOURCE_SAMPLES_DIR "/october-2025.diplomap");
   g_autoptr(GError) error = NULL;
 
+  app_test_begin_case ();
   f->document = dm_document_new ();
   g_assert_true (dm_loader_load_file (f->document, file, NULL, &error));
   g_assert_no_error (error);
@@ -1206,8 +1207,8 @@ main (int   argc,
   g_test_add ("/app/timeline/tick-labels", Fixture, NULL, fixture_set_up, test_tick_labels, fixture_tear_down);
   g_test_add ("/app/timeline/no-dates", Fixture, SOURCE_TESTS_DIR "/data/places-only.geojson", fixture_set_up,
               test_no_dates, fixture_tear_down);
-  g_test_add_func ("/app/timeline/same-as-naive", test_same_as_naive);
-  g_test_add_func ("/app/timeline/sliced-same", test_sliced_same);
+  app_test_add_func ("/app/timeline/same-as-naive", test_same_as_naive);
+  app_test_add_func ("/app/timeline/sliced-same", test_sliced_same);
   g_test_add ("/app/timeline/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/app/timeline/focus-visible", Fixture, NULL, fixture_set_up, test_focus_visible, fixture_tear_down);
   g_test_add ("/app/timeline/statuses", Fixture, statuses, fixture_set_up,

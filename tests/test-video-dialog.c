@@ -519,10 +519,10 @@ main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
-  g_test_add_func ("/app/video-dialog/defaults", test_defaults);
-  g_test_add_func ("/app/video-dialog/preview", test_preview);
-  g_test_add_func ("/app/video-dialog/export", test_export);
-  g_test_add_func ("/app/video-dialog/cancel", test_cancel);
-  g_test_add_func ("/app/video-dialog/from-export-dialog", test_from_export_dialog);
+  app_test_add_func ("/app/video-dialog/defaults", test_defaults);
+  app_test_add_func ("/app/video-dialog/preview", test_preview);
+  app_test_add_func ("/app/video-dialog/export", test_export);
+  app_test_add_func ("/app/video-dialog/cancel", test_cancel);
+  app_test_add_func ("/app/video-dialog/from-export-dialog", test_from_export_dialog);
   return g_test_run ();
 }

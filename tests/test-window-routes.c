@@ -349,8 +349,8 @@ main (int   argc,
       char *argv[])
 {
   app_test_init (&argc, &argv);
-  g_test_add_func ("/app/window-routes/big-document", test_big_document);
-  g_test_add_func ("/app/window-routes/open-in-steps", test_open_in_steps);
-  g_test_add_func ("/app/window-routes/choices-edit-in-thread", test_choices_edit_in_thread);
+  app_test_add_func ("/app/window-routes/big-document", test_big_document);
+  app_test_add_func ("/app/window-routes/open-in-steps", test_open_in_steps);
+  app_test_add_func ("/app/window-routes/choices-edit-in-thread", test_choices_edit_in_thread);
   return g_test_run ();
 }
