@@ -17,7 +17,9 @@
  * default bar is 20,000). The routes appear, drawn as a synchronous build draws them, and
  * edits made while a set is being built show once it is done. A file read is taken in by
  * the views in steps (dm-window.c, load_step_cb): the list and its choices end as the
- * list made at once from the same document, and an edit between two steps is kept. */
+ * list made at once from the same document, and an edit between two steps is kept. A big
+ * document opened into an empty window has its route set built from the merged events,
+ * before those steps, and not again when the shown document takes the same events. */
 
 static cairo_surface_t *
 draw (DmScreenPainter *painter,
@@ -266,11 +268,15 @@ test_open_in_steps (void)
 
   g_assert_true (g_file_set_contents (path, text, -1, &error));
   g_assert_no_error (error);
+  /* the route set's build starts ahead, from the merged events: the edit makes it stale */
+  dm_screen_painter_set_async_events (dm_route_map_layer_get_painter (win->routes_layer), 500);
   id = g_signal_connect (dm_document_get_events (win->document), "items-changed",
                          G_CALLBACK (merged_cb), &b);
   dm_window_open_file (win, file);
   g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
   g_signal_handler_disconnect (dm_document_get_events (win->document), id);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 60000));
+  assert_same_as_synchronous (win);
 
   /* the edit came between the merge and the list's step: the load was still going on */
   g_assert_true (b.scheduled);
@@ -342,6 +348,91 @@ test_choices_edit_in_thread (void)
   g_assert_nonnull (strstr (mine, "(FR)"));
   g_assert_cmpstr (mine, ==, theirs);
   g_assert_cmpuint (list->countries->len, ==, 2);
+
+/* Between the merge and the list's step: what the load had done, and the route set's build */
+typedef struct
+{
+  DmWindow *win;
+  gboolean  scheduled;
+  gboolean  building;
+  guint     n_listed;
+  guint     n_shown;
+  guint     n_sets;
+} Ahead;
+
+static gboolean
+look_between_cb (gpointer user_data)
+{
+  Ahead *a = user_data;
+
+  a->building = dm_screen_painter_is_building_set (dm_route_map_layer_get_painter (a->win->routes_layer));
+  a->n_listed = g_list_model_get_n_items (dm_event_list_get_model (DM_EVENT_LIST (a->win->event_list)));
+  a->n_shown = g_list_model_get_n_items (dm_document_get_events (a->win->shown));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+merged_ahead_cb (GListModel *events,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 Ahead      *a)
+{
+  if (added > 100 && !a->scheduled)
+    {
+      a->scheduled = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, look_between_cb, a, NULL);
+    }
+}
+
+static void
+routes_changed_cb (DmRouteMapLayer *layer,
+                   Ahead           *a)
+{
+  a->n_sets++;
+}
+
+/* 20,000 events (the default bar): the route set's build starts from the merged events,
+ * before the list's and the shown document's steps, and goes on through them: one set
+ * comes, drawn as a synchronous build draws it */
+static void
+test_build_ahead (void)
+{
+  DmWindow *win = app_test_open_window ();
+  DmScreenPainter *painter = dm_route_map_layer_get_painter (win->routes_layer);
+  g_autofree char *dir = g_dir_make_tmp ("test-window-routes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ahead.diplomap", NULL);
+  g_autofree char *text = bench_generate (20000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  Ahead a = { win, FALSE, FALSE, 0, 0, 0 };
+  gulong id, sets_id;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  id = g_signal_connect (dm_document_get_events (win->document), "items-changed",
+                         G_CALLBACK (merged_ahead_cb), &a);
+  sets_id = g_signal_connect (win->routes_layer, "routes-changed", G_CALLBACK (routes_changed_cb), &a);
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 120000));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 120000));
+  g_signal_handler_disconnect (dm_document_get_events (win->document), id);
+  g_signal_handler_disconnect (win->routes_layer, sets_id);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->shown)), >=, 20000);
+  /* after the merge, before the list's step: the set was being built, nothing shown yet */
+  g_assert_true (a.scheduled);
+  g_assert_true (a.building);
+  g_assert_cmpuint (a.n_listed, ==, 0);
+  g_assert_cmpuint (a.n_shown, ==, 0);
+  /* the shown document's step did not restart it: one set came, the whole document's */
+  g_assert_cmpuint (a.n_sets, ==, 1);
+  g_assert_false (dm_screen_painter_is_building_set (painter));
+  assert_same_as_synchronous (win);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 int
@@ -352,5 +443,6 @@ main (int   argc,
   app_test_add_func ("/app/window-routes/big-document", test_big_document);
   app_test_add_func ("/app/window-routes/open-in-steps", test_open_in_steps);
   app_test_add_func ("/app/window-routes/choices-edit-in-thread", test_choices_edit_in_thread);
+  app_test_add_func ("/app/window-routes/build-ahead", test_build_ahead);
   return g_test_run ();
 }

@@ -24,6 +24,9 @@ struct _DmScreenPainter
   gulong           events_id;
   guint            async_min_events;
   GCancellable    *set_build;
+  GPtrArray       *build_events;   /* DmEvent the build under way is made of */
+  GPtrArray       *set_events;     /* ...and those of the set it made (NULL: other sets) */
+  gboolean         ahead;          /* that build or set was started ahead of the events */
   GSourceFunc      set_func;
   gpointer         set_data;
 

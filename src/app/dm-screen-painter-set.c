@@ -9,7 +9,9 @@
  * thread when next used), but for documents of ASYNC_MIN_EVENTS or more: then each change
  * of the events starts a worker thread that builds a frozen set from a snapshot of them
  * (dm_route_set_new_frozen), cancelling the build of older events, and the new set takes
- * the old one's place when it is ready; meanwhile frames draw the old one (docs/APP.md). */
+ * the old one's place when it is ready; meanwhile frames draw the old one (docs/APP.md).
+ * A build may start ahead of the events (dm_screen_painter_build_ahead): it goes on when
+ * their next change makes them the events it was started from. */
 
 void
 dm_screen_painter_cancel_set_build (DmScreenPainter *self)
@@ -18,6 +20,7 @@ dm_screen_painter_cancel_set_build (DmScreenPainter *self)
     return;
   g_cancellable_cancel (self->set_build);
   g_clear_object (&self->set_build);
+  g_clear_pointer (&self->build_events, g_ptr_array_unref);
 }
 
 void
@@ -36,6 +39,7 @@ replace_set (DmScreenPainter *self,
 {
   dm_screen_painter_cancel_build (self);
   g_clear_object (&self->set);
+  g_clear_pointer (&self->set_events, g_ptr_array_unref);
   self->set = set;
   self->complete = FALSE;
   self->still_dirty = TRUE;
@@ -121,13 +125,16 @@ set_built_cb (GObject      *source,
     return;
   g_clear_object (&self->set_build);
   replace_set (self, g_steal_pointer (&set));
+  self->set_events = g_steal_pointer (&self->build_events);
   if (self->ready_func != NULL)
     self->ready_func (self->ready_data);
 }
 
-/* Builds the set of the document's events as they are now, in a worker thread */
+/* Builds the set of @source's @events as they are now, in a worker thread */
 static void
-start_set_build (DmScreenPainter *self)
+start_set_build (DmScreenPainter *self,
+                 DmDocument      *source,
+                 GListModel      *events)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GListStore) none = g_list_store_new (DM_TYPE_EVENT);
@@ -136,6 +143,7 @@ start_set_build (DmScreenPainter *self)
   guint n;
 
   dm_screen_painter_cancel_set_build (self);
+  self->ahead = FALSE;
   self->set_build = g_cancellable_new ();
   data = g_new0 (BuildData, 1);
   data->painter = self;
@@ -148,11 +156,12 @@ start_set_build (DmScreenPainter *self)
   /* the events as they are now (events are never edited in place: an edit puts a new event
    * in the old one's place), for a document nobody changes, made by the thread */
   snapshot = g_new0 (Snapshot, 1);
-  snapshot->frame = dm_document_new_filtered (self->document, G_LIST_MODEL (none));
-  n = g_list_model_get_n_items (self->events);
+  snapshot->frame = dm_document_new_filtered (source, G_LIST_MODEL (none));
+  n = g_list_model_get_n_items (events);
   snapshot->events = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (snapshot->events, g_list_model_get_item (self->events, i));
+    g_ptr_array_add (snapshot->events, g_list_model_get_item (events, i));
+  self->build_events = g_ptr_array_ref (snapshot->events);
   g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
   g_task_run_in_thread (task, build_set_thread);
 }
@@ -170,12 +179,34 @@ set_is_live (DmScreenPainter *self)
   return self->set != NULL && dm_route_set_get_document (self->set) == self->document;
 }
 
+/* Whether @events (DmEvent) are the painter's events now, in the same order */
+static gboolean
+are_the_events (DmScreenPainter *self,
+                GPtrArray       *events)
+{
+  guint n = g_list_model_get_n_items (self->events);
+
+  if (events == NULL || events->len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (self->events, i);
+
+      if (event != g_ptr_array_index (events, i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The events changed (or the document, or the way sets are built): a small document's set
  * follows it by itself; a big one's is built anew by a worker thread, cancelling the build
  * of older events, so that no edit is lost */
 static void
 follow_events (DmScreenPainter *self)
 {
+  gboolean ahead = self->ahead;
+
+  self->ahead = FALSE;
   if (!wants_worker (self))
     {
       dm_screen_painter_cancel_set_build (self);
@@ -183,6 +214,12 @@ follow_events (DmScreenPainter *self)
         replace_set (self, dm_route_set_new (self->document));
       return;
     }
+  /* the events a build started ahead of them, at their first change since: it goes on (or
+   * its set stays). Only then: the same events shown again later may come with other
+   * colours (a hidden event of the document edited), which a new build picks up */
+  if (ahead && (self->set_build != NULL ? are_the_events (self, self->build_events)
+                                        : are_the_events (self, self->set_events)))
+    return;
   /* the set that follows the document has already let its routes go: none until the new
    * set comes, rather than a picture that does not match the events */
   if (self->set == NULL || set_is_live (self))
@@ -194,7 +231,19 @@ follow_events (DmScreenPainter *self)
       init_screen_projection (&view);
       replace_set (self, dm_route_set_new_frozen (empty, &view));
     }
-  start_set_build (self);
+  start_set_build (self, self->document, self->events);
+}
+
+void
+dm_screen_painter_build_ahead (DmScreenPainter *self,
+                               DmDocument      *source)
+{
+  GListModel *events = dm_document_get_events (source);
+
+  if (self->synchronous || g_list_model_get_n_items (events) < self->async_min_events)
+    return;
+  start_set_build (self, source, events);
+  self->ahead = TRUE;
 }
 
 static void

@@ -71,6 +71,7 @@ dm_screen_painter_free (DmScreenPainter *self)
   g_clear_pointer (&self->still_region, cairo_region_destroy);
   g_clear_object (&self->layer);
   g_clear_object (&self->set);
+  g_clear_pointer (&self->set_events, g_ptr_array_unref);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_object (&self->document);
@@ -92,6 +93,8 @@ dm_screen_painter_set_document (DmScreenPainter *self,
   g_clear_pointer (&self->last_places, cairo_surface_destroy);
   g_clear_object (&self->layer);
   g_clear_object (&self->set);
+  g_clear_pointer (&self->set_events, g_ptr_array_unref);
+  self->ahead = FALSE;
   self->still_dirty = TRUE;
   if (document == NULL)
     return;

@@ -653,6 +653,12 @@ load_cb (GObject      *object,
   data->fraction = 1;
   data->in_steps = TRUE;
   update_loading (self);
+  /* Nothing filtered, the shown document will show the document's events: a big one's route
+   * set starts building now, in a worker, rather than after the list's and the shown
+   * document's steps; those steps' events, the same, let it go on (dm-screen-painter-set.c) */
+  if (data->was_empty && !dm_event_list_is_filtered (self->event_list))
+    dm_screen_painter_build_ahead (dm_route_map_layer_get_painter (self->routes_layer),
+                                   self->document);
   g_idle_add_full (LOAD_STEP_PRIORITY, load_step_cb, data, NULL);
 }
 
