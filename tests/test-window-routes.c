@@ -348,6 +348,7 @@ test_choices_edit_in_thread (void)
   g_assert_nonnull (strstr (mine, "(FR)"));
   g_assert_cmpstr (mine, ==, theirs);
   g_assert_cmpuint (list->countries->len, ==, 2);
+}
 
 /* Between the merge and the list's step: what the load had done, and the route set's build */
 typedef struct
