@@ -200,6 +200,56 @@ test_row_tooltips (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* A row is made in code (not parsed from a GtkBuilder file for each of the list's rows):
+ * the dot, then the title and the subtitle, laid out and styled as the file did */
+static void
+test_row_widgets (void)
+{
+  DmWindow *win = open_sample ();
+  GHashTableIter iter;
+  gpointer dot;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, win->event_list->bound_dots);
+  while (g_hash_table_iter_next (&iter, &dot, NULL))
+    {
+      GtkWidget *row = gtk_widget_get_parent (dot);
+      GtkWidget *box = gtk_widget_get_next_sibling (dot);
+      GtkWidget *title = gtk_widget_get_first_child (box);
+      GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+      DmEvent *event = g_object_get_data (dot, "dm-event");
+      g_autofree char *expected = dm_event_list_dup_subtitle (event);
+
+      g_assert_true (GTK_IS_BOX (row));
+      g_assert_cmpint (gtk_box_get_spacing (GTK_BOX (row)), ==, 8);
+      g_assert_cmpint (gtk_widget_get_margin_start (row), ==, 6);
+      g_assert_cmpint (gtk_widget_get_margin_end (row), ==, 6);
+      g_assert_true (GTK_IS_DRAWING_AREA (dot));
+      g_assert_cmpint (gtk_drawing_area_get_content_width (GTK_DRAWING_AREA (dot)), ==, 10);
+      g_assert_cmpint (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (dot)), ==, 10);
+      g_assert_cmpint (gtk_widget_get_valign (dot), ==, GTK_ALIGN_CENTER);
+      g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (box)), ==,
+                       GTK_ORIENTATION_VERTICAL);
+      g_assert_cmpint (gtk_box_get_spacing (GTK_BOX (box)), ==, 2);
+      g_assert_cmpint (gtk_widget_get_margin_top (box), ==, 6);
+      g_assert_cmpint (gtk_widget_get_margin_bottom (box), ==, 6);
+      g_assert_true (gtk_widget_get_hexpand (box));
+      g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (title)), ==, 0);
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title)), ==, PANGO_ELLIPSIZE_END);
+      g_assert_true (gtk_widget_has_css_class (title, "heading"));
+      g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (subtitle)), ==, 0);
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (subtitle)), ==, PANGO_ELLIPSIZE_END);
+      g_assert_true (gtk_widget_has_css_class (subtitle, "dim-label"));
+      g_assert_true (gtk_widget_has_css_class (subtitle, "caption"));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (subtitle)), ==, expected);
+      g_assert_null (gtk_widget_get_next_sibling (subtitle));
+      g_assert_null (gtk_widget_get_next_sibling (box));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 10);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 /* The events whose text holds every one of @words, computed here */
 static guint
 count_with_words (DmDocument         *document,
@@ -955,6 +1005,7 @@ main (int   argc,
 
   app_test_add_func ("/app/event-list/dots", test_dots);
   app_test_add_func ("/app/event-list/row-tooltips", test_row_tooltips);
+  app_test_add_func ("/app/event-list/row-widgets", test_row_widgets);
   app_test_add_func ("/app/event-list/search/words", test_search_words);
   app_test_add_func ("/app/event-list/search/accents", test_search_accents);
   app_test_add_func ("/app/event-list/empty-state", test_empty_state);

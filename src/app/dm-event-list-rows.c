@@ -14,7 +14,7 @@
  * colour of the actor, as on the map, the same whatever the filters show), so that a route
  * set known after the rows were bound, or a file added, recolours them:
  * dm_event_list_redraw_dots redraws the dots bound to an event, kept in a set by bind and
- * unbind. A row's widgets are ui/dm-event-row.ui. */
+ * unbind. A row's widgets are made by setup_row_cb. */
 
 /* Whose colour an event's dot shows: its actor, else its first participant */
 static DmActor *
@@ -126,23 +126,46 @@ query_row_tooltip_cb (GtkWidget  *box,
   return TRUE;
 }
 
-/* A row from ui/dm-event-row.ui: dot, then a box with the title and the subtitle */
+/* A row: the dot, then a box with the title and the subtitle. Built here rather than from
+ * a GtkBuilder file: GTK 4.8's list view makes about 200 rows at once when a document fills
+ * it, and parsing the file for each was half of that (docs/PERFORMANCE.md, "the list's
+ * rows") */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               DmEventList              *self)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *dot = gtk_drawing_area_new ();
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
 
   g_assert (DM_IS_EVENT_LIST (self));
 
-  builder = gtk_builder_new_from_resource ("/io/github/diplomap/Diplomap/dm-event-row.ui");
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (gtk_builder_get_object (builder, "dot")),
-                                  draw_dot_cb, self, NULL);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (gtk_builder_get_object (builder, "text")), TRUE);
-  g_signal_connect (gtk_builder_get_object (builder, "text"), "query-tooltip",
-                    G_CALLBACK (query_row_tooltip_cb), NULL);
-  gtk_list_item_set_child (list_item, GTK_WIDGET (gtk_builder_get_object (builder, "row")));
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 10);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 10);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_dot_cb, self, NULL);
+  gtk_widget_set_margin_top (text, 6);
+  gtk_widget_set_margin_bottom (text, 6);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_has_tooltip (text, TRUE);
+  g_signal_connect (text, "query-tooltip", G_CALLBACK (query_row_tooltip_cb), NULL);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (row), dot);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void

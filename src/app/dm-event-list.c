@@ -20,7 +20,7 @@
  * document events → filter → DmSortedEvents (by start) ┐
  * document's places without a time → filter ┴ flatten → single selection → GtkListView
  * (the places after the events, dm-event-list-places.c).
- * The widgets are ui/dm-event-list.ui; the rows ui/dm-event-row.ui (dm-event-list-rows.c). */
+ * The widgets are ui/dm-event-list.ui; the rows are made by dm-event-list-rows.c. */
 
 G_DEFINE_FINAL_TYPE (DmEventList, dm_event_list, GTK_TYPE_WIDGET)
 
