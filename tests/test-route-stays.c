@@ -627,6 +627,65 @@ test_projected_copies (void)
     }
 }
 
+typedef struct
+{
+  DmRouteSet *set;
+  char       *expected;
+  gint        failures;
+} SourcesRace;
+
+static char *
+dup_sources_joined (DmRouteSet *set)
+{
+  g_autoptr(GPtrArray) sources = dm_route_set_dup_sources (set);
+
+  g_ptr_array_add (sources, NULL);
+  return g_strjoinv ("|", (char **) sources->pdata);
+}
+
+static gpointer
+read_sources_thread (gpointer data)
+{
+  SourcesRace *race = data;
+
+  for (guint k = 0; k < 40; k++)
+    {
+      g_autofree char *got = dup_sources_joined (race->set);
+      if (g_strcmp0 (got, race->expected) != 0)
+        g_atomic_int_inc (&race->failures);
+    }
+  return NULL;
+}
+
+/* A clip's workers lay out their frames together, each asking the shared set for the events'
+ * sources: read from the document's GListStore, whose reads remember where the last one was,
+ * they came out wrong or as a NULL event now and then */
+static void
+test_sources_from_threads (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmRouteSet) set = NULL;
+  SourcesRace race = { 0 };
+  GThread *threads[4];
+
+  for (guint n = 0; n < 200; n++)
+    {
+      g_autoptr(DmDocument) more = interop_load_sample ();
+      dm_document_merge (doc, more);
+    }
+  set = dm_route_set_new (doc);
+  dm_route_set_ensure (set);
+  race.set = set;
+  race.expected = dup_sources_joined (set);
+  g_assert_nonnull (strstr (race.expected, "Reuters"));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("sources", read_sources_thread, &race);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_assert_cmpint (race.failures, ==, 0);
+  g_free (race.expected);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -641,5 +700,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/route-stays/same-as-naive", test_same_as_naive);
   g_test_add_func ("/render/route-set/circles", test_circles);
   g_test_add_func ("/render/route-set/projected-copies", test_projected_copies);
+  g_test_add_func ("/render/route-set/sources-from-threads", test_sources_from_threads);
   return g_test_run ();
 }

@@ -179,13 +179,17 @@ dm_figure_dup_footnotes (DmFigure   *self,
     *urls = g_ptr_array_new_with_free_func (g_free);
   /* each note's text → its number */
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GListModel *events = dm_document_get_events (self->document);
+  GPtrArray *events;
 
   if (!self->show_sources || !self->source_notes)
     return out;
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+  /* the route set's list of the document's events: a clip's workers read it together, which
+   * the document's GListStore does not allow (dm_route_set_dup_sources()) */
+  dm_route_set_ensure (self->set);
+  events = self->set->events;
+  for (guint i = 0; i < events->len; i++)
     {
-      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      DmEvent *event = g_ptr_array_index (events, i);
       GPtrArray *sources = dm_event_get_sources (event);
 
       for (guint j = 0; j < sources->len; j++)

@@ -290,13 +290,15 @@ dm_route_set_dup_sources (DmRouteSet *self)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *events;
 
   g_return_val_if_fail (DM_IS_ROUTE_SET (self), out);
-  events = dm_document_get_events (self->document);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+  /* the set's own list of the events, not the document's GListStore: a store's reads are
+   * not safe from several threads at once (it keeps where the last read was), and a clip's
+   * workers lay out their frames' footers together */
+  dm_route_set_ensure (self);
+  for (guint i = 0; i < self->events->len; i++)
     {
-      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      DmEvent *event = g_ptr_array_index (self->events, i);
       GPtrArray *sources = dm_event_get_sources (event);
 
       for (guint j = 0; j < sources->len; j++)
