@@ -138,8 +138,8 @@ read_offset (const char **p,
 /* What g_date_time_to_unix (g_date_time_new (zone, ...)) gives, without the GDateTime (two
  * or three of them are made for every time of a large file): a local time that does not exist
  * (skipped by a change to summer time) moves forward to the zone's next interval, an
- * ambiguous one is taken in standard time; the fraction of a second is dropped. @table (the zone's) NULL
- * is the fixed offset @offset, with no GTimeZone at all. */
+ * ambiguous one is taken in standard time; the fraction of a second is dropped. @table (the
+ * zone's) NULL is the fixed offset @offset, with no GTimeZone at all. */
 static gint64
 local_to_utc (DmZoneTable *table,
               gint32       offset,
