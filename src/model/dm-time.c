@@ -135,34 +135,34 @@ read_offset (const char **p,
 #define FIRST_UTC_SECOND G_GINT64_CONSTANT (-377705116800)
 #define LAST_UTC_SECOND  G_GINT64_CONSTANT (253402300799)
 
-/* What g_date_time_to_unix (g_date_time_new (@zone, ...)) gives, without the GDateTime (two
+/* What g_date_time_to_unix (g_date_time_new (zone, ...)) gives, without the GDateTime (two
  * or three of them are made for every time of a large file): a local time that does not exist
  * (skipped by a change to summer time) moves forward to the zone's next interval, an
- * ambiguous one is taken in standard time; the fraction of a second is dropped. @zone NULL
- * is the fixed offset @offset, with no GTimeZone at all. */
+ * ambiguous one is taken in standard time; the fraction of a second is dropped. @table (the
+ * zone's) NULL is the fixed offset @offset, with no GTimeZone at all. */
 static gint64
-local_to_utc (GTimeZone *zone,
-              gint32     offset,
-              int        year,
-              int        month,
-              int        day,
-              int        hour,
-              int        minute,
-              double     seconds)
+local_to_utc (DmZoneTable *table,
+              gint32       offset,
+              int          year,
+              int          month,
+              int          day,
+              int          hour,
+              int          minute,
+              double       seconds)
 {
   gint64 local;
 
   local = dm_civil_days (year, month, day) * 86400 + hour * 3600 + minute * 60 + (gint64) seconds;
   /* Outside GDateTime's years 1 to 9999: the zone's offset of then, fixed, with our calendar */
   if (year < 1 || year > 9999)
-    return local - (zone != NULL ? dm_time_zone_offset_at (zone, local) : offset);
+    return local - (table != NULL ? dm_zone_table_offset_at (table, local) : offset);
   /* a leap second, which GDateTime refuses */
   if (!(seconds >= 0.0 && seconds < 60.0))
     return G_MININT64;
-  if (zone == NULL)
+  if (table == NULL)
     return local - offset;
   /* g_time_zone_adjust_time()'s steps, with the zone's transitions from a table */
-  return dm_zone_table_local_to_utc (dm_zone_table_get (zone), local, NULL);
+  return dm_zone_table_local_to_utc (table, local, NULL);
 }
 
 /* Before standard time, a zone keeps its local mean time (Rome +0:49:56, New York
@@ -251,6 +251,7 @@ parse_single (const char  *text,
   int year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0;
   double frac = 0.0;
   gboolean in_range = TRUE;
+  DmZoneTable *table;
 
   while (len > 0 && (copy[len - 1] == '~' || copy[len - 1] == '?'))
     {
@@ -325,30 +326,32 @@ parse_single (const char  *text,
 
   if (!t.has_offset && (standard = dm_time_standard_zone (zone, year)) != NULL)
     zone = standard;
+  /* the zone's table once for the time's bounds and offset */
+  table = zone != NULL ? dm_zone_table_get (zone) : NULL;
   switch (t.precision)
     {
     case DM_PRECISION_YEAR:
-      t.earliest = local_to_utc (zone, t.utc_offset, year, 1, 1, 0, 0, 0);
-      t.latest = year == 9999 ? G_MAXINT64 : local_to_utc (zone, t.utc_offset, year + 1, 1, 1, 0, 0, 0);
+      t.earliest = local_to_utc (table, t.utc_offset, year, 1, 1, 0, 0, 0);
+      t.latest = year == 9999 ? G_MAXINT64 : local_to_utc (table, t.utc_offset, year + 1, 1, 1, 0, 0, 0);
       break;
     case DM_PRECISION_MONTH:
-      t.earliest = local_to_utc (zone, t.utc_offset, year, month, 1, 0, 0, 0);
-      t.latest = month < 12 ? local_to_utc (zone, t.utc_offset, year, month + 1, 1, 0, 0, 0)
-                 : year == 9999 ? G_MAXINT64 : local_to_utc (zone, t.utc_offset, year + 1, 1, 1, 0, 0, 0);
+      t.earliest = local_to_utc (table, t.utc_offset, year, month, 1, 0, 0, 0);
+      t.latest = month < 12 ? local_to_utc (table, t.utc_offset, year, month + 1, 1, 0, 0, 0)
+                 : year == 9999 ? G_MAXINT64 : local_to_utc (table, t.utc_offset, year + 1, 1, 1, 0, 0, 0);
       break;
     case DM_PRECISION_DAY:
       {
         DmCivil next;
 
         dm_civil_from_unix ((dm_civil_days (year, month, day) + 1) * 86400, &next);
-        t.earliest = local_to_utc (zone, t.utc_offset, year, month, day, 0, 0, 0);
+        t.earliest = local_to_utc (table, t.utc_offset, year, month, day, 0, 0, 0);
         /* the day after 9999-12-31 is in the year 10000, which no writer can write */
         t.latest = next.year > DM_TIME_LAST_YEAR
-                   ? G_MAXINT64 : local_to_utc (zone, t.utc_offset, next.year, next.month, next.day, 0, 0, 0);
+                   ? G_MAXINT64 : local_to_utc (table, t.utc_offset, next.year, next.month, next.day, 0, 0, 0);
       }
       break;
     default:
-      t.earliest = t.latest = local_to_utc (zone, t.utc_offset, year, month, day, hour, minute, second + frac);
+      t.earliest = t.latest = local_to_utc (table, t.utc_offset, year, month, day, hour, minute, second + frac);
       break;
     }
   if (t.earliest == G_MININT64 || t.latest == G_MININT64)
@@ -372,7 +375,7 @@ parse_single (const char  *text,
     {
       /* what g_date_time_to_timezone() gives, without its two GDateTimes (read for every
        * time of a large file): 0 where the local time falls outside the years -9999 to 9999 */
-      gint32 offset = dm_time_zone_offset_at (zone, t.earliest);
+      gint32 offset = table != NULL ? dm_zone_table_offset_at (table, t.earliest) : 0;
       gint64 local = t.earliest + offset;
 
       t.utc_offset = local >= FIRST_UTC_SECOND && local <= LAST_UTC_SECOND ? offset : 0;

@@ -31,6 +31,7 @@ struct _DmZoneTable
   int        n_transitions;  /* the last interval's index */
   GMutex     lock;
   GArray    *spans;          /* of Span, by time; no two neighbours in one interval */
+  guint      last_found;     /* the span that held the last second asked about */
 };
 
 static GMutex tables_lock;
@@ -93,8 +94,21 @@ find_locked (DmZoneTable *self,
 
   if (self->n_transitions == 0)
     return 0;
-  if (*hint < hi && spans[*hint].first <= utc && utc <= spans[*hint].last)
-    return spans[*hint].interval;
+  if (*hint < hi && spans[*hint].first <= utc)
+    {
+      /* a file's times come mostly in order: in the hinted span, or just after it */
+      if (utc <= spans[*hint].last)
+        return spans[*hint].interval;
+      if (*hint + 1 < hi && spans[*hint + 1].first <= utc && utc <= spans[*hint + 1].last)
+        {
+          *hint += 1;
+          return spans[*hint].interval;
+        }
+      if (*hint + 1 == hi || utc < spans[*hint + 1].first)
+        lo = hi = *hint + 1;
+      else
+        lo = *hint + 1;
+    }
   /* the first span that starts after @utc */
   while (lo < hi)
     {
@@ -143,11 +157,13 @@ int
 dm_zone_table_find (DmZoneTable *table,
                     gint64       utc_seconds)
 {
-  guint hint = G_MAXUINT;
+  guint hint;
   int interval;
 
   g_mutex_lock (&table->lock);
+  hint = table->last_found;
   interval = find_locked (table, utc_seconds, &hint);
+  table->last_found = hint;
   g_mutex_unlock (&table->lock);
   return interval;
 }
@@ -193,10 +209,11 @@ dm_zone_table_local_to_utc (DmZoneTable *table,
   GTimeZone *zone = table->zone;
   gint64 local = local_seconds, utc;
   int n = table->n_transitions, i, j, found;
-  guint hint = G_MAXUINT;
+  guint hint;
   gint32 offset;
 
   g_mutex_lock (&table->lock);
+  hint = table->last_found;
   /* GLib first takes the local time as a UTC second */
   i = find_locked (table, local, &hint);
   offset = g_time_zone_get_offset (zone, i);
@@ -226,6 +243,7 @@ dm_zone_table_local_to_utc (DmZoneTable *table,
       else if (i < n && !starts_after (table, i + 1, local - g_time_zone_get_offset (zone, i + 1), &hint))
         j = i + 1;
     }
+  table->last_found = hint;
   g_mutex_unlock (&table->lock);
 
   if (j < 0)
