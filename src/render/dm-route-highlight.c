@@ -5,6 +5,7 @@
 
 #include "dm-great-circle.h"
 #include "dm-route-highlight.h"
+#include "dm-route-private.h"
 
 /* Selecting a summit or a meeting highlights everyone taking part: the rest of the routes
  * are dimmed under a veil, and the participants' trips around it drawn over it, each in its
@@ -77,11 +78,25 @@ dm_route_draw_highlighted (cairo_t      *cr,
                                DmEvent      *event,
                                GPtrArray    *people)
 {
-  GListModel *events = dm_document_get_events (document);
+  g_autoptr(GPtrArray) listed = NULL;
+  GPtrArray *events;
   gint64 start, end;
 
   if (people->len == 0 || !dm_event_get_span (event, &start, &end))
     return;
+  /* the set's list of its document's events when it is this document's: a clip's workers
+   * read it together, which a GListStore does not allow (it remembers its last read) */
+  if (set->document == document && !set->dirty)
+    events = set->events;
+  else
+    {
+      GListModel *model = dm_document_get_events (document);
+
+      listed = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (listed, g_list_model_get_item (model, i));
+      events = listed;
+    }
   cairo_save (cr);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
   cairo_rectangle (cr, 0, 0, view->width, view->height);
@@ -99,9 +114,9 @@ dm_route_draw_highlighted (cairo_t      *cr,
           const double dots[] = { 0.1, 6.0 };
 
           cairo_new_path (cr);
-          for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+          for (guint i = 0; i < events->len; i++)
             {
-              g_autoptr(DmEvent) trip = g_list_model_get_item (events, i);
+              DmEvent *trip = g_ptr_array_index (events, i);
               gint64 s, e;
 
               if (dm_event_get_kind (trip) != DM_EVENT_KIND_TRIP || dm_event_get_actor (trip) != actor ||
