@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dm-time.h"
@@ -54,6 +55,18 @@ check (const char *text,
              G_GINT64_FORMAT "-%" G_GINT64_FORMAT, text,
              zone != NULL ? g_time_zone_get_identifier (zone) : "UTC",
              t.earliest, t.latest, earliest, latest);
+  /* the offset the time keeps, that of its first second (as g_date_time_to_timezone() gave
+   * it), in the zone its year is read in: what dm_time_zone_offset_at() says, which
+   * /model/time-same/changes-any-order checks against GLib */
+  if (!t.has_offset && zone != NULL)
+    {
+      g_autoptr(GTimeZone) standard = dm_time_standard_zone (zone, atoi (text));
+      gint32 offset = dm_time_zone_offset_at (standard != NULL ? standard : zone, t.earliest);
+
+      if (t.utc_offset != offset)
+        g_error ("%s in %s: offset %d, GLib gives %d", text, g_time_zone_get_identifier (zone),
+                 t.utc_offset, offset);
+    }
 }
 
 static void
@@ -184,11 +197,18 @@ find_changes (GTimeZone *zone,
   return changes;
 }
 
+typedef enum
+{
+  SECOND,
+  DAY,
+  MONTH,
+} Precision;
+
 typedef struct
 {
-  int zone;
-  gint64 local;  /* wall-clock seconds, as dm_civil_from_unix() reads them */
-  gboolean day;  /* the day of @local, else its second */
+  int       zone;
+  gint64    local;     /* wall-clock seconds, as dm_civil_from_unix() reads them */
+  Precision precision; /* @local's second, day or month */
 } Case;
 
 static void
@@ -205,12 +225,47 @@ shuffle (GArray *cases,
     }
 }
 
+static void
+check_case (const Case *c,
+            GTimeZone  *zone)
+{
+  DmCivil l;
+  char text[48];
+
+  dm_civil_from_unix (c->local, &l);
+  if (c->precision == DAY)
+    {
+      DmCivil next;
+
+      dm_civil_from_unix (c->local + 86400, &next);
+      g_snprintf (text, sizeof text, "%04d-%02d-%02d", l.year, l.month, l.day);
+      check (text, zone, reference (zone, l.year, l.year, l.month, l.day, 0, 0, 0),
+             reference (zone, l.year, next.year, next.month, next.day, 0, 0, 0));
+    }
+  else if (c->precision == MONTH)
+    {
+      g_snprintf (text, sizeof text, "%04d-%02d", l.year, l.month);
+      check (text, zone, reference (zone, l.year, l.year, l.month, 1, 0, 0, 0),
+             l.month < 12 ? reference (zone, l.year, l.year, l.month + 1, 1, 0, 0, 0)
+                          : reference (zone, l.year, l.year + 1, 1, 1, 0, 0, 0));
+    }
+  else
+    {
+      gint64 expected = reference (zone, l.year, l.year, l.month, l.day, l.hour, l.minute, l.second);
+
+      g_snprintf (text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d", l.year, l.month, l.day,
+                  l.hour, l.minute, l.second);
+      check (text, zone, expected, expected);
+    }
+}
+
 /* dm_time_parse() takes a zone's intervals from a table that learns them from the times asked
  * (src/model/dm-zone-table.c): its answers must not depend on what it learnt before. Local
  * times around every change of offset (the hour skipped or repeated, second by second at its
  * edges), and the days of the changes, in a random order from a table that knows nothing yet
- * (a fresh process), in zones whose rules GLib spells out for centuries (2,000 changes in
- * Europe/London), and the offsets of UTC seconds in a random order. */
+ * (a fresh process) and again once it knows them, the months around the changes, in zones
+ * whose rules GLib spells out for centuries (2,000 changes in Europe/London), and the offsets
+ * of UTC seconds in a random order. */
 static void
 test_changes_any_order (void)
 {
@@ -259,9 +314,9 @@ test_changes_any_order (void)
 
               for (gsize e = 0; e < G_N_ELEMENTS (edges); e++)
                 {
-                  Case in_before = { (int) z, change + before + edges[e], FALSE };
-                  Case in_after = { (int) z, change + after + edges[e], FALSE };
-                  Case day = { (int) z, change + before + edges[e], TRUE };
+                  Case in_before = { (int) z, change + before + edges[e], SECOND };
+                  Case in_after = { (int) z, change + after + edges[e], SECOND };
+                  Case day = { (int) z, change + before + edges[e], DAY };
 
                   g_array_append_val (cases, in_before);
                   g_array_append_val (cases, in_after);
@@ -269,41 +324,30 @@ test_changes_any_order (void)
                 }
               for (int minutes = -240; minutes <= 240; minutes += 15)
                 {
-                  Case quarter = { (int) z, change + before + minutes * 60, FALSE };
+                  Case quarter = { (int) z, change + before + minutes * 60, SECOND };
 
                   g_array_append_val (cases, quarter);
+                }
+              /* a month whose first or last day, or one in between, has the change */
+              for (int days = -40; days <= 40; days += 20)
+                {
+                  Case month = { (int) z, change + before + days * 86400, MONTH };
+
+                  g_array_append_val (cases, month);
                 }
             }
         }
     }
   /* Europe/London alone changes about 250 times in 1900-2040 */
   g_assert_cmpuint (n_changes, >, 1000);
-  shuffle (cases, rand);
-  for (guint i = 0; i < cases->len; i++)
+  /* from tables that know nothing yet, then again from tables that know every change's
+   * edges, to the second (a local time's UTC second found in a span without GLib's steps
+   * when it is deep enough in it: the margin's own edges) */
+  for (int pass = 0; pass < 2; pass++)
     {
-      const Case *c = &g_array_index (cases, Case, i);
-      GTimeZone *zone = zones_[c->zone];
-      DmCivil l;
-      char text[48];
-
-      dm_civil_from_unix (c->local, &l);
-      if (c->day)
-        {
-          DmCivil next;
-
-          dm_civil_from_unix (c->local + 86400, &next);
-          g_snprintf (text, sizeof text, "%04d-%02d-%02d", l.year, l.month, l.day);
-          check (text, zone, reference (zone, l.year, l.year, l.month, l.day, 0, 0, 0),
-                 reference (zone, l.year, next.year, next.month, next.day, 0, 0, 0));
-        }
-      else
-        {
-          gint64 expected = reference (zone, l.year, l.year, l.month, l.day, l.hour, l.minute, l.second);
-
-          g_snprintf (text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d", l.year, l.month, l.day,
-                      l.hour, l.minute, l.second);
-          check (text, zone, expected, expected);
-        }
+      shuffle (cases, rand);
+      for (guint i = 0; i < cases->len; i++)
+        check_case (&g_array_index (cases, Case, i), zones_[g_array_index (cases, Case, i).zone]);
     }
   /* the offset of UTC seconds, anywhere in the years 1 to 9999, half of them in 1900-2040 */
   for (int i = 0; i < 200000; i++)

@@ -148,7 +148,8 @@ local_to_utc (DmZoneTable *table,
               int          day,
               int          hour,
               int          minute,
-              double       seconds)
+              double       seconds,
+              gint32      *zone_offset)
 {
   gint64 local;
 
@@ -162,7 +163,7 @@ local_to_utc (DmZoneTable *table,
   if (table == NULL)
     return local - offset;
   /* g_time_zone_adjust_time()'s steps, with the zone's transitions from a table */
-  return dm_zone_table_local_to_utc (table, local, NULL);
+  return dm_zone_table_local_to_utc (table, local, zone_offset);
 }
 
 /* Before standard time, a zone keeps its local mean time (Rome +0:49:56, New York
@@ -244,14 +245,29 @@ parse_single (const char  *text,
 {
   g_autoptr(GTimeZone) utc = NULL;
   g_autoptr(GTimeZone) standard = NULL;
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  const char *p = copy;
-  gsize len = strlen (copy);
+  char stack_copy[64];
+  g_autofree char *heap_copy = NULL;
+  char *copy;
+  const char *p;
+  gsize len;
   DmTime t = DM_TIME_UNKNOWN;
   int year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0;
   double frac = 0.0;
   gboolean in_range = TRUE;
   DmZoneTable *table;
+  gint32 earliest_offset = G_MININT32;
+  gint64 earliest_read;
+
+  /* the text without the spaces around it (g_strstrip()), copied on the stack when short */
+  for (p = text; g_ascii_isspace (*p); p++)
+    ;
+  len = strlen (p);
+  while (len > 0 && g_ascii_isspace (p[len - 1]))
+    len--;
+  copy = len < sizeof stack_copy ? stack_copy : (heap_copy = g_malloc (len + 1));
+  memcpy (copy, p, len);
+  copy[len] = '\0';
+  p = copy;
 
   while (len > 0 && (copy[len - 1] == '~' || copy[len - 1] == '?'))
     {
@@ -331,31 +347,42 @@ parse_single (const char  *text,
   switch (t.precision)
     {
     case DM_PRECISION_YEAR:
-      t.earliest = local_to_utc (table, t.utc_offset, year, 1, 1, 0, 0, 0);
-      t.latest = year == 9999 ? G_MAXINT64 : local_to_utc (table, t.utc_offset, year + 1, 1, 1, 0, 0, 0);
+      t.earliest = local_to_utc (table, t.utc_offset, year, 1, 1, 0, 0, 0, &earliest_offset);
+      t.latest = year == 9999 ? G_MAXINT64 : local_to_utc (table, t.utc_offset, year + 1, 1, 1, 0, 0, 0, NULL);
       break;
     case DM_PRECISION_MONTH:
-      t.earliest = local_to_utc (table, t.utc_offset, year, month, 1, 0, 0, 0);
-      t.latest = month < 12 ? local_to_utc (table, t.utc_offset, year, month + 1, 1, 0, 0, 0)
-                 : year == 9999 ? G_MAXINT64 : local_to_utc (table, t.utc_offset, year + 1, 1, 1, 0, 0, 0);
+      t.earliest = local_to_utc (table, t.utc_offset, year, month, 1, 0, 0, 0, &earliest_offset);
+      t.latest = month < 12 ? local_to_utc (table, t.utc_offset, year, month + 1, 1, 0, 0, 0, NULL)
+                 : year == 9999 ? G_MAXINT64 : local_to_utc (table, t.utc_offset, year + 1, 1, 1, 0, 0, 0, NULL);
       break;
     case DM_PRECISION_DAY:
       {
-        DmCivil next;
+        DmCivil next = { .year = year, .month = month, .day = day + 1 };
 
-        dm_civil_from_unix ((dm_civil_days (year, month, day) + 1) * 86400, &next);
-        t.earliest = local_to_utc (table, t.utc_offset, year, month, day, 0, 0, 0);
+        /* the day after */
+        if (next.day > dm_civil_days_in_month (year, month))
+          {
+            next.day = 1;
+            if (++next.month > 12)
+              {
+                next.month = 1;
+                next.year++;
+              }
+          }
+        t.earliest = local_to_utc (table, t.utc_offset, year, month, day, 0, 0, 0, &earliest_offset);
         /* the day after 9999-12-31 is in the year 10000, which no writer can write */
         t.latest = next.year > DM_TIME_LAST_YEAR
-                   ? G_MAXINT64 : local_to_utc (table, t.utc_offset, next.year, next.month, next.day, 0, 0, 0);
+                   ? G_MAXINT64 : local_to_utc (table, t.utc_offset, next.year, next.month, next.day, 0, 0, 0, NULL);
       }
       break;
     default:
-      t.earliest = t.latest = local_to_utc (table, t.utc_offset, year, month, day, hour, minute, second + frac);
+      t.earliest = t.latest = local_to_utc (table, t.utc_offset, year, month, day, hour, minute, second + frac,
+                                             &earliest_offset);
       break;
     }
   if (t.earliest == G_MININT64 || t.latest == G_MININT64)
     return parse_error (text, error);
+  earliest_read = t.earliest;
   /* A year, month or day partly within the years -9999 to 9999 in UTC (9999-12-31 in UTC or
    * west of it, whose end is in the year 10000; -9999-01-01 east of UTC) is held from the
    * first or to the last second of those years: every writer writes it, and it reads back
@@ -375,8 +402,16 @@ parse_single (const char  *text,
     {
       /* what g_date_time_to_timezone() gives, without its two GDateTimes (read for every
        * time of a large file): 0 where the local time falls outside the years -9999 to 9999 */
-      gint32 offset = table != NULL ? dm_zone_table_offset_at (table, t.earliest) : 0;
-      gint64 local = t.earliest + offset;
+      gint32 offset;
+      gint64 local;
+
+      if (table == NULL)
+        offset = 0;
+      else if (earliest_offset != G_MININT32 && t.earliest == earliest_read)
+        offset = earliest_offset; /* found with the first bound */
+      else
+        offset = dm_zone_table_offset_at (table, t.earliest);
+      local = t.earliest + offset;
 
       t.utc_offset = local >= FIRST_UTC_SECOND && local <= LAST_UTC_SECOND ? offset : 0;
     }

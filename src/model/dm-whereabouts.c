@@ -10,6 +10,7 @@
 #include "dm-problem.h"
 #include "dm-time-format.h"
 #include "dm-whereabouts.h"
+#include "dm-whereabouts-private.h"
 
 /* Where an actor must be. Every visit, summit and meeting an actor is in (as its actor or a
  * participant) puts them at its place for its dates. A leg whose time no source gave was placed
@@ -22,13 +23,6 @@
 
 #define DAY (24 * 3600)
 #define SLACK (14 * 3600) /* the widest difference between two time zones */
-
-typedef struct
-{
-  DmEvent *event;
-  gint64   start;
-  gint64   end;
-} Stay;
 
 /* Within half a degree: the same city, whatever the gazetteer called it */
 static gboolean
@@ -54,110 +48,6 @@ far_apart (DmPlace *a,
     return FALSE;
   return fabs (dm_place_get_latitude (a) - dm_place_get_latitude (b)) > 3.0 ||
          fabs (dm_place_get_longitude (a) - dm_place_get_longitude (b)) > 3.0;
-}
-
-static void
-add_stay (GHashTable *by_actor,
-          DmActor    *actor,
-          DmEvent    *event,
-          gint64      start,
-          gint64      end)
-{
-  GArray *stays = g_hash_table_lookup (by_actor, actor);
-  Stay s = { event, start, end };
-
-  if (stays == NULL)
-    {
-      stays = g_array_new (FALSE, FALSE, sizeof (Stay));
-      g_hash_table_insert (by_actor, actor, stays);
-    }
-  g_array_append_val (stays, s);
-}
-
-/* @stays by their start, those that start together in the order they came (as g_array_sort(),
- * a stable sort, put them): a merge sort of the structs themselves, without a call to compare
- * two, and nothing to do for stays already in order (a file in the order of time) */
-static void
-sort_stays (GArray *stays)
-{
-  Stay *from = (Stay *) (gpointer) stays->data;
-  guint n = stays->len, i;
-  g_autofree Stay *scratch = NULL;
-  Stay *to;
-
-  for (i = 1; i < n && from[i - 1].start <= from[i].start; i++)
-    ;
-  if (i >= n)
-    return;
-  to = scratch = g_new (Stay, n);
-  for (guint width = 1; width < n; width *= 2)
-    {
-      Stay *swap;
-
-      for (guint lo = 0; lo < n; lo += 2 * width)
-        {
-          guint mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n);
-          guint a = lo, b = mid, k = lo;
-
-          while (a < mid && b < hi)
-            to[k++] = from[b].start < from[a].start ? from[b++] : from[a++];
-          while (a < mid)
-            to[k++] = from[a++];
-          while (b < hi)
-            to[k++] = from[b++];
-        }
-      swap = from;
-      from = to;
-      to = swap;
-    }
-  if (from != (Stay *) (gpointer) stays->data)
-    memcpy (stays->data, from, n * sizeof (Stay));
-}
-
-static void
-sort_stays_cb (gpointer key,
-               gpointer value,
-               gpointer user_data)
-{
-  sort_stays (value);
-}
-
-/* The stays of every actor, from the events' own times (never estimates), each actor's by
- * their start */
-static GHashTable *
-collect_stays (GPtrArray *events,
-               gint64    *known_end)
-{
-  GHashTable *by_actor = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-
-  *known_end = G_MININT64;
-  for (guint i = 0; i < events->len; i++)
-    {
-      DmEvent *event = g_ptr_array_index (events, i);
-      const DmTime *start = dm_event_get_start (event), *end = dm_event_get_end (event);
-      GPtrArray *participants = dm_event_get_participants (event);
-      GPtrArray *legs = dm_event_get_legs (event);
-      gint64 s, e;
-
-      for (guint k = 0; legs != NULL && k < legs->len; k++)
-        {
-          DmLeg *leg = g_ptr_array_index (legs, k);
-          if (!leg->uncertain)
-            *known_end = MAX (*known_end, leg->end);
-        }
-      if (dm_event_get_place (event) == NULL || !dm_time_is_known (start))
-        continue;
-      s = start->earliest;
-      e = dm_time_is_known (end) ? MAX (end->latest, start->latest) : start->latest;
-      *known_end = MAX (*known_end, e);
-      if (dm_event_get_actor (event) != NULL)
-        add_stay (by_actor, dm_event_get_actor (event), event, s, e);
-      for (guint k = 0; participants != NULL && k < participants->len; k++)
-        if (g_ptr_array_index (participants, k) != dm_event_get_actor (event))
-          add_stay (by_actor, g_ptr_array_index (participants, k), event, s, e);
-    }
-  g_hash_table_foreach (by_actor, sort_stays_cb, NULL);
-  return by_actor;
 }
 
 static char *
@@ -189,18 +79,19 @@ same_file (DmEvent *a,
 /* With @across_only, only pairs of events from two files (those within one file were checked
  * when it was read). @stays are in the order of their start. */
 static void
-check_two_places (DmDocument *document,
-                  DmActor    *actor,
-                  GArray     *stays,
-                  gboolean    across_only)
+check_two_places (DmDocument   *document,
+                  DmActor      *actor,
+                  const DmStay *stays,
+                  guint         n_stays,
+                  gboolean      across_only)
 {
-  for (guint i = 0; i < stays->len; i++)
+  for (guint i = 0; i < n_stays; i++)
     {
-      const Stay *a = &g_array_index (stays, Stay, i);
+      const DmStay *a = &stays[i];
 
-      for (guint j = i + 1; j < stays->len && j - i <= MAX_COMPARED_STAYS; j++)
+      for (guint j = i + 1; j < n_stays && j - i <= MAX_COMPARED_STAYS; j++)
         {
-          const Stay *b = &g_array_index (stays, Stay, j);
+          const DmStay *b = &stays[j];
           g_autofree char *first = NULL;
           g_autofree char *second = NULL;
 
@@ -226,10 +117,11 @@ check_two_places (DmDocument *document,
 
 /* Keeps leg @k of @trip, which has no time of its own, out of its actor's stays */
 static void
-constrain_leg (GPtrArray *legs,
-               guint      k,
-               GArray    *stays,
-               gint64     known_end)
+constrain_leg (GPtrArray    *legs,
+               guint         k,
+               const DmStay *stays,
+               guint         n_stays,
+               gint64        known_end)
 {
   DmLeg *leg = g_ptr_array_index (legs, k);
   gint64 lower = k > 0 ? ((DmLeg *) g_ptr_array_index (legs, k - 1))->end : G_MININT64;
@@ -248,9 +140,9 @@ constrain_leg (GPtrArray *legs,
           break;
         }
     }
-  for (guint i = 0; stays != NULL && i < stays->len; i++)
+  for (guint i = 0; i < n_stays; i++)
     {
-      const Stay *s = &g_array_index (stays, Stay, i);
+      const DmStay *s = &stays[i];
       DmPlace *place = dm_event_get_place (s->event);
 
       if (s->end <= lower || s->start >= upper)
@@ -279,7 +171,7 @@ apply (DmDocument *document,
 {
   GListModel *model = dm_document_get_events (document);
   GListModel *actors = dm_document_get_actors (document);
-  g_autoptr(GHashTable) by_actor = NULL;
+  g_autoptr(DmStays) stays = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_full (0, g_object_unref);
   gint64 known_end;
   guint n = g_list_model_get_n_items (model);
@@ -288,29 +180,37 @@ apply (DmDocument *document,
   g_ptr_array_set_size (events, n);
   for (guint i = 0; i < n; i++)
     g_ptr_array_index (events, i) = g_list_model_get_item (model, i);
-  by_actor = collect_stays (events, &known_end);
+  stays = dm_stays_collect (events);
+  known_end = dm_stays_known_end (stays);
   for (guint i = 0; i < n; i++)
     {
       DmEvent *event = g_ptr_array_index (events, i);
       GPtrArray *legs = dm_event_get_legs (event);
-      DmActor *actor = dm_event_get_actor (event);
+      const DmStay *actor_stays = NULL;
+      guint n_stays = 0;
+      gboolean found = FALSE;
 
       for (guint k = 0; legs != NULL && k < legs->len; k++)
         {
           DmLeg *leg = g_ptr_array_index (legs, k);
           /* a leg placed nowhere (its trip has no time at all) stays so */
-          if (leg->uncertain && (leg->start != 0 || leg->end != 0))
-            constrain_leg (legs, k, actor ? g_hash_table_lookup (by_actor, actor) : NULL, known_end);
+          if (!leg->uncertain || (leg->start == 0 && leg->end == 0))
+            continue;
+          if (!found)
+            actor_stays = dm_stays_lookup (stays, dm_event_get_actor (event), &n_stays);
+          found = TRUE;
+          constrain_leg (legs, k, actor_stays, n_stays, known_end);
         }
     }
   /* in the document's order of actors, so that problems come in the same order each time */
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {
       g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
-      GArray *stays = g_hash_table_lookup (by_actor, actor);
+      guint n_stays;
+      const DmStay *actor_stays = dm_stays_lookup (stays, actor, &n_stays);
 
-      if (stays != NULL)
-        check_two_places (document, actor, stays, across_only);
+      if (actor_stays != NULL)
+        check_two_places (document, actor, actor_stays, n_stays, across_only);
     }
 }
 

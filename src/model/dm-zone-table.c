@@ -23,6 +23,7 @@ typedef struct
   gint64 first;    /* UTC seconds, both known to lie in @interval */
   gint64 last;
   int    interval;
+  gint32 offset;   /* the interval's */
 } Span;
 
 struct _DmZoneTable
@@ -32,6 +33,7 @@ struct _DmZoneTable
   GMutex     lock;
   GArray    *spans;          /* of Span, by time; no two neighbours in one interval */
   guint      last_found;     /* the span that held the last second asked about */
+  gint64     margin;         /* twice the largest offset of any interval, and a second */
 };
 
 static GMutex tables_lock;
@@ -71,6 +73,9 @@ dm_zone_table_get (GTimeZone *zone)
       table->zone = g_time_zone_ref (zone);
       /* the interval that holds the last second is the last one */
       table->n_transitions = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, G_MAXINT64);
+      for (int i = 0; i <= table->n_transitions; i++)
+        table->margin = MAX (table->margin, ABS ((gint64) g_time_zone_get_offset (zone, i)));
+      table->margin = 2 * table->margin + 1;
       g_mutex_init (&table->lock);
       table->spans = g_array_new (FALSE, FALSE, sizeof (Span));
       g_hash_table_insert (tables, zone, table);
@@ -140,7 +145,7 @@ find_locked (DmZoneTable *self,
     }
   else
     {
-      Span s = { utc, utc, interval };
+      Span s = { utc, utc, interval, g_time_zone_get_offset (self->zone, interval) };
 
       g_array_insert_val (self->spans, lo, s);
       *hint = lo;
@@ -192,27 +197,86 @@ starts_after (DmZoneTable *self,
   return find_locked (self, utc, hint) < i;
 }
 
+/* The span of @utc when @utc is deep inside one (nothing nearer its edges than the margin):
+ * the span that holds the local time @local (seconds taken as UTC) and @local less its
+ * interval's offset; NULL otherwise. The lock is held. */
+static const Span *
+find_deep_locked (DmZoneTable *self,
+                  gint64       local)
+{
+  const Span *spans = (const Span *) (gpointer) self->spans->data;
+  guint n = self->spans->len, lo = 0, hi = n, h = self->last_found;
+  gint64 utc;
+
+  if (h < n && spans[h].first <= local && (h + 1 == n || local < spans[h + 1].first))
+    lo = h + 1;
+  else
+    {
+      /* the first span that starts after @local */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (spans[mid].first <= local)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+    }
+  if (lo == 0)
+    return NULL;
+  utc = local - spans[lo - 1].offset;
+  if (utc - self->margin < spans[lo - 1].first || utc + self->margin > spans[lo - 1].last)
+    return NULL;
+  self->last_found = lo - 1;
+  return &spans[lo - 1];
+}
+
 /**
  * dm_zone_table_local_to_utc:
- * @interval: (out) (optional): the interval of the result
+ * @offset: (out) (optional): the zone's offset at the result (what
+ *   dm_zone_table_offset_at() gives for it)
  *
  * What g_time_zone_adjust_time (zone, %G_TIME_TYPE_STANDARD, &local) and the offset of the
  * interval it returns give: the UTC second of @local_seconds, a local time; an ambiguous one is
  * taken in standard time, one skipped by a change moves to the start of the interval after it.
  * Its steps are GLib's (gtimezone.c, 2.74), with the transitions' times from the table.
+ *
+ * Most local times are far from any change: when @local_seconds less the offset of the span
+ * that holds it lies in that span with the margin to spare (twice the largest offset of the
+ * zone) on both sides, every second GLib's steps would ask about (@local_seconds, and it less
+ * the offset of this interval or a neighbour) lies in that span, so each of the steps finds
+ * this interval and it is the answer, without them.
  */
 gint64
 dm_zone_table_local_to_utc (DmZoneTable *table,
                             gint64       local_seconds,
-                            int         *interval)
+                            gint32      *offset_out)
 {
   GTimeZone *zone = table->zone;
   gint64 local = local_seconds, utc;
   int n = table->n_transitions, i, j, found;
+  const Span *deep;
   guint hint;
   gint32 offset;
 
+  if (n == 0)
+    {
+      /* one interval: GLib's steps all end in it */
+      offset = g_time_zone_get_offset (zone, 0);
+      if (offset_out != NULL)
+        *offset_out = offset;
+      return local - offset;
+    }
   g_mutex_lock (&table->lock);
+  if ((deep = find_deep_locked (table, local)) != NULL)
+    {
+      offset = deep->offset;
+      g_mutex_unlock (&table->lock);
+      if (offset_out != NULL)
+        *offset_out = offset;
+      return local - offset;
+    }
   hint = table->last_found;
   /* GLib first takes the local time as a UTC second */
   i = find_locked (table, local, &hint);
@@ -255,7 +319,7 @@ dm_zone_table_local_to_utc (DmZoneTable *table,
     }
   else
     utc = local - g_time_zone_get_offset (zone, j);
-  if (interval != NULL)
-    *interval = j;
+  if (offset_out != NULL)
+    *offset_out = dm_zone_table_offset_at (table, utc);
   return utc;
 }

@@ -15,6 +15,6 @@ gint32       dm_zone_table_offset_at    (DmZoneTable *table,
                                          gint64       utc_seconds);
 gint64       dm_zone_table_local_to_utc (DmZoneTable *table,
                                          gint64       local_seconds,
-                                         int         *interval);
+                                         gint32      *offset);
 
 G_END_DECLS
