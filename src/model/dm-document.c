@@ -7,6 +7,7 @@
 
 #include "dm-actor-colors.h"
 #include "dm-document.h"
+#include "dm-document-store.h"
 #include "dm-file-info.h"
 #include "dm-error.h"
 #include "dm-whereabouts.h"
@@ -14,10 +15,10 @@
 struct _DmDocument
 {
   GObject     parent_instance;
-  GListStore *events;
-  GListStore *actors;
-  GListStore *places;
-  GListStore *problems;
+  DmDocumentStore *events;   /* arrays, not GListStores: dm-document-store.c */
+  DmDocumentStore *actors;
+  DmDocumentStore *places;
+  DmDocumentStore *problems;
   GPtrArray  *files;        /* GFile */
   GHashTable *actor_by_id;  /* id -> DmActor (borrowed from actors) */
   GHashTable *file_info;    /* GFile -> DmFileInfo */
@@ -141,10 +142,10 @@ contents_changed_cb (DmDocument *self)
 static void
 dm_document_init (DmDocument *self)
 {
-  self->events = g_list_store_new (DM_TYPE_EVENT);
-  self->actors = g_list_store_new (DM_TYPE_ACTOR);
-  self->places = g_list_store_new (DM_TYPE_PLACE);
-  self->problems = g_list_store_new (DM_TYPE_PROBLEM);
+  self->events = dm_document_store_new (DM_TYPE_EVENT);
+  self->actors = dm_document_store_new (DM_TYPE_ACTOR);
+  self->places = dm_document_store_new (DM_TYPE_PLACE);
+  self->problems = dm_document_store_new (DM_TYPE_PROBLEM);
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
   self->actor_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->file_info = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
@@ -306,7 +307,7 @@ dm_document_add_event (DmDocument *self,
   g_return_if_fail (DM_IS_DOCUMENT (self));
   g_return_if_fail (DM_IS_EVENT (event));
   dm_event_resolve_times (event);
-  g_list_store_append (self->events, event);
+  dm_document_store_append (self->events, event);
 }
 
 void
@@ -320,8 +321,8 @@ dm_document_add_events (DmDocument  *self,
       g_return_if_fail (DM_IS_EVENT (events[i]));
       dm_event_resolve_times (events[i]);
     }
-  g_list_store_splice (self->events, g_list_model_get_n_items (G_LIST_MODEL (self->events)), 0,
-                       (gpointer *) events, n);
+  dm_document_store_splice (self->events, dm_document_store_get_length (self->events), 0,
+                            (gpointer *) events, n);
 }
 
 void
@@ -333,7 +334,7 @@ dm_document_insert_event (DmDocument *self,
   g_return_if_fail (DM_IS_EVENT (event));
   dm_event_resolve_times (event);
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->events)));
-  g_list_store_insert (self->events, position, event);
+  dm_document_store_insert (self->events, position, event);
 }
 
 gboolean
@@ -342,7 +343,7 @@ dm_document_find_event (DmDocument *self,
                         guint      *position)
 {
   g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
-  return g_list_store_find (self->events, event, position);
+  return dm_document_store_find (self->events, event, position);
 }
 
 gboolean
@@ -352,9 +353,9 @@ dm_document_remove_event (DmDocument *self,
   guint position;
 
   g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
-  if (!g_list_store_find (self->events, event, &position))
+  if (!dm_document_store_find (self->events, event, &position))
     return FALSE;
-  g_list_store_remove (self->events, position);
+  dm_document_store_remove (self->events, position);
   return TRUE;
 }
 
@@ -368,10 +369,10 @@ dm_document_replace_event (DmDocument *self,
 
   g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (DM_IS_EVENT (new_event), FALSE);
-  if (!g_list_store_find (self->events, old_event, &position))
+  if (!dm_document_store_find (self->events, old_event, &position))
     return FALSE;
   dm_event_resolve_times (new_event);
-  g_list_store_splice (self->events, position, 1, (gpointer *) &new_event, 1);
+  dm_document_store_splice (self->events, position, 1, (gpointer *) &new_event, 1);
   return TRUE;
 }
 
@@ -414,16 +415,16 @@ dm_document_dup_unused_event_id (DmDocument *self,
 
 /* Replaces the contents of @store with @n items */
 static void
-splice_all (GListStore *store,
-            gpointer   *items,
-            guint       n)
+splice_all (DmDocumentStore *store,
+            gpointer        *items,
+            guint            n)
 {
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items, n);
+  dm_document_store_splice (store, 0, dm_document_store_get_length (store), items, n);
 }
 
 static void
-copy_store (GListStore *to,
-            GListModel *from)
+copy_store (DmDocumentStore *to,
+            GListModel      *from)
 {
   guint n = g_list_model_get_n_items (from);
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
@@ -680,7 +681,7 @@ dm_document_add_actor (DmDocument *self,
   g_return_if_fail (DM_IS_ACTOR (actor));
   if (g_hash_table_contains (self->actor_by_id, dm_actor_get_id (actor)))
     return;
-  g_list_store_append (self->actors, actor);
+  dm_document_store_append (self->actors, actor);
   g_hash_table_insert (self->actor_by_id, (gpointer) dm_actor_get_id (actor), actor);
 }
 
@@ -697,7 +698,7 @@ dm_document_add_place (DmDocument *self,
                        DmPlace    *place)
 {
   g_return_if_fail (DM_IS_DOCUMENT (self));
-  g_list_store_append (self->places, place);
+  dm_document_store_append (self->places, place);
 }
 
 void
@@ -705,7 +706,7 @@ dm_document_add_problem (DmDocument *self,
                          DmProblem  *problem)
 {
   g_return_if_fail (DM_IS_DOCUMENT (self));
-  g_list_store_append (self->problems, problem);
+  dm_document_store_append (self->problems, problem);
 }
 
 void
@@ -714,8 +715,8 @@ dm_document_add_problems (DmDocument  *self,
                           guint        n)
 {
   g_return_if_fail (DM_IS_DOCUMENT (self));
-  g_list_store_splice (self->problems, g_list_model_get_n_items (G_LIST_MODEL (self->problems)), 0,
-                       (gpointer *) problems, n);
+  dm_document_store_splice (self->problems, dm_document_store_get_length (self->problems), 0,
+                            (gpointer *) problems, n);
 }
 
 DmFileInfo *
@@ -800,29 +801,6 @@ dm_document_set_file_extra (DmDocument *self,
   info->extra = extra ? json_object_ref (extra) : NULL;
 }
 
-/* The items of @model, in order */
-static GPtrArray *
-list_items (GListModel *model)
-{
-  guint n = g_list_model_get_n_items (model);
-  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (model, i));
-  return items;
-}
-
-/* The items of @from added at the end of @store, in one splice */
-static void
-append_all (GListStore *store,
-            GListModel *from)
-{
-  g_autoptr(GPtrArray) items = list_items (from);
-
-  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
-                       items->pdata, items->len);
-}
-
 static DmActor *
 map_actor (GHashTable *map,
            DmActor    *actor)
@@ -844,55 +822,61 @@ dm_document_merge (DmDocument *self,
                    DmDocument *other)
 {
   g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
-  GListModel *m;
+  g_autoptr(GPtrArray) new_actors = NULL;
   GHashTableIter iter;
   gpointer key, value;
   gboolean had_events, merged_events;
+  guint n;
 
   g_return_if_fail (DM_IS_DOCUMENT (self));
   g_return_if_fail (DM_IS_DOCUMENT (other));
 
-  had_events = g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0;
-  merged_events = g_list_model_get_n_items (G_LIST_MODEL (other->events)) > 0;
-  m = G_LIST_MODEL (other->actors);
-  for (guint i = 0; i < g_list_model_get_n_items (m); i++)
+  had_events = dm_document_store_get_length (self->events) > 0;
+  merged_events = dm_document_store_get_length (other->events) > 0;
+
+  /* @other's actors this document does not know, added in one splice */
+  n = dm_document_store_get_length (other->actors);
+  new_actors = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DmActor) actor = g_list_model_get_item (m, i);
+      DmActor *actor = dm_document_store_peek (other->actors, i);
       DmActor *mine = dm_document_lookup_actor (self, dm_actor_get_id (actor));
 
       if (mine != NULL && mine != actor)
         g_hash_table_insert (map, actor, mine);
-      else
-        dm_document_add_actor (self, actor);
+      else if (mine == NULL)
+        {
+          g_ptr_array_add (new_actors, actor);
+          g_hash_table_insert (self->actor_by_id, (gpointer) dm_actor_get_id (actor), actor);
+        }
     }
+  if (new_actors->len > 0)
+    dm_document_store_splice (self->actors, dm_document_store_get_length (self->actors), 0,
+                              new_actors->pdata, new_actors->len);
 
-  /* the events taken once, their actors mapped to this document's (if any are), then one
-   * splice per model, so views update once (issue 15: a load of 100,000 events walked the
-   * events' list twice and appended its problems and places one signal each) */
-  {
-    g_autoptr(GPtrArray) items = list_items (G_LIST_MODEL (other->events));
+  /* the events' actors mapped to this document's (if any are), then the events taken over,
+   * one change of each list: into an empty document (a file opened in a new window) the
+   * loaded document's array is taken as it is, whatever its size (issue 15) */
+  n = dm_document_store_get_length (other->events);
+  for (guint i = 0; g_hash_table_size (map) > 0 && i < n; i++)
+    {
+      DmEvent *event = dm_document_store_peek (other->events, i);
+      GPtrArray *parts = dm_event_get_participants (event);
 
-    for (guint i = 0; g_hash_table_size (map) > 0 && i < items->len; i++)
-      {
-        DmEvent *event = g_ptr_array_index (items, i);
-        GPtrArray *parts = dm_event_get_participants (event);
-
-        dm_event_set_actor (event, map_actor (map, dm_event_get_actor (event)));
-        for (guint k = 0; k < parts->len; k++)
-          {
-            DmActor *a = map_actor (map, g_ptr_array_index (parts, k));
-            if (a != g_ptr_array_index (parts, k))
-              {
-                g_object_unref (g_ptr_array_index (parts, k));
-                g_ptr_array_index (parts, k) = g_object_ref (a);
-              }
-          }
-      }
-    g_list_store_splice (self->events, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                         0, items->pdata, items->len);
-  }
-  append_all (self->places, G_LIST_MODEL (other->places));
-  append_all (self->problems, G_LIST_MODEL (other->problems));
+      dm_event_set_actor (event, map_actor (map, dm_event_get_actor (event)));
+      for (guint k = 0; k < parts->len; k++)
+        {
+          DmActor *a = map_actor (map, g_ptr_array_index (parts, k));
+          if (a != g_ptr_array_index (parts, k))
+            {
+              g_object_unref (g_ptr_array_index (parts, k));
+              g_ptr_array_index (parts, k) = g_object_ref (a);
+            }
+        }
+    }
+  dm_document_store_take_all (self->events, other->events);
+  dm_document_store_append_all (self->places, other->places);
+  dm_document_store_take_all (self->problems, other->problems);
   for (guint i = 0; i < other->files->len; i++)
     dm_document_add_file (self, g_ptr_array_index (other->files, i));
 
@@ -906,9 +890,6 @@ dm_document_merge (DmDocument *self,
 
   if (self->title == NULL && other->title != NULL)
     dm_document_set_title (self, other->title);
-
-  g_list_store_remove_all (other->events);
-  g_list_store_remove_all (other->problems);
 
   /* one actor's events in several files constrain each other */
   if (had_events && merged_events)

@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "bench-generate.h"
+#include "dm-document-store.h"
+#include "dm-file-info.h"
+#include "dm-folder-private.h"
+#include "dm-format.h"
+#include "dm-loader.h"
+#include "dm-saver.h"
+#include "dm-whereabouts.h"
+#include "interop-common.h"
+
+/* A document's lists are DmDocumentStores (arrays) rather than GListStores, and the merge
+ * that ends every load takes the loaded document's events and problems over in one move
+ * (issue 15). The store must change as a GListStore would, call for call, and a merge must
+ * end with the document the merge before gave: the same events, actors, places, problems,
+ * files and colours. */
+
+/* ---- the store against GListStore ---- */
+
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+record_cb (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           GArray     *changes)
+{
+  Change c = { position, removed, added };
+
+  g_array_append_val (changes, c);
+}
+
+static void
+assert_same_items (GListModel *a,
+                   GListModel *b)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (a, i);
+      g_autoptr(GObject) y = g_list_model_get_item (b, i);
+
+      g_assert_true (x == y);
+    }
+  g_assert_null (g_list_model_get_item (a, g_list_model_get_n_items (a)));
+}
+
+static void
+assert_same_changes (GArray *a,
+                     GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      Change *x = &g_array_index (a, Change, i), *y = &g_array_index (b, Change, i);
+
+      g_assert_cmpuint (x->position, ==, y->position);
+      g_assert_cmpuint (x->removed, ==, y->removed);
+      g_assert_cmpuint (x->added, ==, y->added);
+    }
+}
+
+static void
+test_store_like_list_store (void)
+{
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DmDocumentStore) store = dm_document_store_new (DM_TYPE_PLACE);
+  g_autoptr(DmDocumentStore) other = dm_document_store_new (DM_TYPE_PLACE);
+  g_autoptr(GListStore) list = g_list_store_new (DM_TYPE_PLACE);
+  g_autoptr(GListStore) other_list = g_list_store_new (DM_TYPE_PLACE);
+  g_autoptr(GArray) store_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) list_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  GWeakRef first;
+
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (pool, dm_place_new (NULL, "p", NULL, i, i, NULL));
+  g_weak_ref_init (&first, g_ptr_array_index (pool, 0));
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), store_changes);
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_cb), list_changes);
+  g_signal_connect (other, "items-changed", G_CALLBACK (record_cb), store_changes);
+  g_signal_connect (other_list, "items-changed", G_CALLBACK (record_cb), list_changes);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == DM_TYPE_PLACE);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      guint position = g_rand_int_range (rand, 0, n + 1);
+      gpointer additions[8];
+      guint n_additions = g_rand_int_range (rand, 0, G_N_ELEMENTS (additions) + 1);
+      guint n_removals = g_rand_int_range (rand, 0, n - position + 1);
+      guint found_a = 0, found_b = 0;
+      gpointer item;
+
+      for (guint i = 0; i < n_additions; i++)
+        additions[i] = g_ptr_array_index (pool, g_rand_int_range (rand, 0, pool->len));
+      switch (g_rand_int_range (rand, 0, 9))
+        {
+        case 0:
+          dm_document_store_append (store, additions[0] = pool->pdata[round % pool->len]);
+          g_list_store_append (list, additions[0]);
+          break;
+        case 1:
+          dm_document_store_insert (store, position, pool->pdata[round % pool->len]);
+          g_list_store_insert (list, position, pool->pdata[round % pool->len]);
+          break;
+        case 2:
+          if (n > 0)
+            {
+              position = MIN (position, n - 1);
+              dm_document_store_remove (store, position);
+              g_list_store_remove (list, position);
+            }
+          break;
+        case 3:
+          if (round % 10 == 0)
+            {
+              dm_document_store_remove_all (store);
+              g_list_store_remove_all (list);
+            }
+          break;
+        case 4:
+          /* the other store's items moved over (all of them) or copied */
+          for (guint i = 0; i < n_additions; i++)
+            {
+              dm_document_store_append (other, additions[i]);
+              g_list_store_append (other_list, additions[i]);
+            }
+          if (round % 2 == 0)
+            {
+              guint m = g_list_model_get_n_items (G_LIST_MODEL (other_list));
+              g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_object_unref);
+
+              for (guint i = 0; i < m; i++)
+                g_ptr_array_add (moved, g_list_model_get_item (G_LIST_MODEL (other_list), i));
+              dm_document_store_take_all (store, other);
+              g_list_store_splice (list, n, 0, moved->pdata, moved->len);
+              g_list_store_remove_all (other_list);
+            }
+          else
+            {
+              guint m = g_list_model_get_n_items (G_LIST_MODEL (other_list));
+              g_autoptr(GPtrArray) copied = g_ptr_array_new_with_free_func (g_object_unref);
+
+              for (guint i = 0; i < m; i++)
+                g_ptr_array_add (copied, g_list_model_get_item (G_LIST_MODEL (other_list), i));
+              dm_document_store_append_all (store, other);
+              g_list_store_splice (list, n, 0, copied->pdata, copied->len);
+            }
+          assert_same_items (G_LIST_MODEL (other), G_LIST_MODEL (other_list));
+          break;
+        default:
+          dm_document_store_splice (store, position, n_removals, additions, n_additions);
+          g_list_store_splice (list, position, n_removals, additions, n_additions);
+          break;
+        }
+      assert_same_items (G_LIST_MODEL (store), G_LIST_MODEL (list));
+      assert_same_changes (store_changes, list_changes);
+      item = pool->pdata[g_rand_int_range (rand, 0, pool->len)];
+      g_assert_cmpint (dm_document_store_find (store, item, &found_a), ==,
+                       g_list_store_find (list, item, &found_b));
+      g_assert_cmpuint (found_a, ==, found_b);
+      if (dm_document_store_get_length (store) > 0)
+        {
+          g_autoptr(GObject) head = g_list_model_get_object (G_LIST_MODEL (list), 0);
+
+          g_assert_true (dm_document_store_peek (store, 0) == head);
+        }
+    }
+  g_assert_cmpuint (store_changes->len, >, 2500);
+
+  /* into an empty store the array is taken as it is; the items are let go with the store */
+  dm_document_store_remove_all (store);
+  dm_document_store_take_all (store, other);
+  g_assert_cmpuint (dm_document_store_get_length (other), ==, 0);
+  g_clear_object (&store);
+  g_clear_object (&other);
+  g_clear_object (&list);
+  g_clear_object (&other_list);
+  g_ptr_array_remove_index (pool, 0);
+  g_assert_null (g_weak_ref_get (&first));
+  g_weak_ref_clear (&first);
+}
+
+/* ---- the merge against the merge before ---- */
+
+/* What the loader does in its worker: one file read into a fresh document */
+static DmDocument *
+load_unmerged (GFile *file)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  const DmFormat *format;
+  const char *data;
+  gsize length = 0;
+
+  g_assert_true (dm_loader_read_contents (file, &contents, &length, NULL, &error));
+  data = contents;
+  g_assert_true (dm_format_skip_byte_order_mark (file, &data, &length, &error));
+  format = dm_format_find_for_data (basename, data, length);
+  g_assert_nonnull (format);
+  dm_document_add_file (doc, file);
+  g_assert_true (format->load (doc, file, data, length, NULL, &error));
+  g_assert_no_error (error);
+  dm_whereabouts_apply (doc);
+  return g_steal_pointer (&doc);
+}
+
+static GPtrArray *
+list_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+static void
+append_all (GListModel *to,
+            GListModel *from)
+{
+  g_autoptr(GPtrArray) items = list_items (from);
+
+  dm_document_store_splice (DM_DOCUMENT_STORE (to), g_list_model_get_n_items (to), 0,
+                            items->pdata, items->len);
+}
+
+/* dm_document_merge() as it was before (commit 63d29f9), the GListStore's calls made on the
+ * document's store: actors added one by one, each item read from the loaded document and
+ * added in one splice, the loaded document's events and problems removed after */
+static void
+merge_before (DmDocument *self,
+              DmDocument *other)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
+  GListModel *m = dm_document_get_actors (other);
+  gboolean had_events = g_list_model_get_n_items (dm_document_get_events (self)) > 0;
+  gboolean merged_events = g_list_model_get_n_items (dm_document_get_events (other)) > 0;
+  GPtrArray *files = dm_document_get_files (other);
+
+  for (guint i = 0; i < g_list_model_get_n_items (m); i++)
+    {
+      g_autoptr(DmActor) actor = g_list_model_get_item (m, i);
+      DmActor *mine = dm_document_lookup_actor (self, dm_actor_get_id (actor));
+
+      if (mine != NULL && mine != actor)
+        g_hash_table_insert (map, actor, mine);
+      else
+        dm_document_add_actor (self, actor);
+    }
+  {
+    g_autoptr(GPtrArray) items = list_items (dm_document_get_events (other));
+
+    for (guint i = 0; g_hash_table_size (map) > 0 && i < items->len; i++)
+      {
+        DmEvent *event = g_ptr_array_index (items, i);
+        GPtrArray *parts = dm_event_get_participants (event);
+        DmActor *actor = dm_event_get_actor (event), *mapped;
+
+        mapped = actor ? g_hash_table_lookup (map, actor) : NULL;
+        dm_event_set_actor (event, mapped ? mapped : actor);
+        for (guint k = 0; k < parts->len; k++)
+          {
+            mapped = g_hash_table_lookup (map, g_ptr_array_index (parts, k));
+            if (mapped != NULL)
+              {
+                g_object_unref (g_ptr_array_index (parts, k));
+                g_ptr_array_index (parts, k) = g_object_ref (mapped);
+              }
+          }
+      }
+    dm_document_store_splice (DM_DOCUMENT_STORE (dm_document_get_events (self)),
+                              g_list_model_get_n_items (dm_document_get_events (self)), 0,
+                              items->pdata, items->len);
+  }
+  append_all (dm_document_get_places (self), dm_document_get_places (other));
+  append_all (dm_document_get_problems (self), dm_document_get_problems (other));
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      DmFileInfo *theirs = dm_document_get_file_info (other, file, FALSE);
+      DmFileInfo *mine, swap;
+
+      dm_document_add_file (self, file);
+      /* the file's info moves over (other's files are the only ones it has infos for) */
+      mine = dm_document_get_file_info (self, file, TRUE);
+      swap = *mine;
+      *mine = *theirs;
+      *theirs = swap;
+    }
+  if (dm_document_get_title (self) == NULL && dm_document_get_title (other) != NULL)
+    dm_document_set_title (self, dm_document_get_title (other));
+  dm_document_store_remove_all (DM_DOCUMENT_STORE (dm_document_get_events (other)));
+  dm_document_store_remove_all (DM_DOCUMENT_STORE (dm_document_get_problems (other)));
+  if (had_events && merged_events)
+    dm_whereabouts_apply_across (self);
+}
+
+static char *
+describe_problem (DmProblem *problem)
+{
+  GFile *file = dm_problem_get_file (problem);
+  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+
+  return g_strdup_printf ("%s:%u:%u: %s", name ? name : "-", dm_problem_get_line (problem),
+                          dm_problem_get_column (problem), dm_problem_get_message (problem));
+}
+
+/* Everything the two documents hold, the same */
+static void
+assert_same_documents (DmDocument *expected,
+                       DmDocument *actual)
+{
+  GListModel *ea = dm_document_get_actors (expected), *aa = dm_document_get_actors (actual);
+  GListModel *ep = dm_document_get_places (expected), *ap = dm_document_get_places (actual);
+  GListModel *eq = dm_document_get_problems (expected), *aq = dm_document_get_problems (actual);
+  GListModel *ee = dm_document_get_events (expected), *ae = dm_document_get_events (actual);
+  GPtrArray *ef = dm_document_get_files (expected), *af = dm_document_get_files (actual);
+
+  g_assert_cmpstr (dm_document_get_title (actual), ==, dm_document_get_title (expected));
+  g_assert_cmpuint (af->len, ==, ef->len);
+  for (guint i = 0; i < ef->len; i++)
+    {
+      g_autoptr(GBytes) eb = dm_native_write (expected, ef->pdata[i]);
+      g_autoptr(GBytes) ab = dm_native_write (actual, af->pdata[i]);
+
+      g_assert_true (g_file_equal (af->pdata[i], ef->pdata[i]));
+      g_assert_cmpstr (dm_document_get_file_title (actual, af->pdata[i]), ==,
+                       dm_document_get_file_title (expected, ef->pdata[i]));
+      g_assert_true (g_bytes_equal (ab, eb));
+    }
+  {
+    g_autoptr(GBytes) eb = dm_native_write_document (expected);
+    g_autoptr(GBytes) ab = dm_native_write_document (actual);
+
+    g_assert_true (g_bytes_equal (ab, eb));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (ae), ==, g_list_model_get_n_items (ee));
+  for (guint i = 0; i < g_list_model_get_n_items (ee); i++)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (ee, i);
+      g_autoptr(DmEvent) a = g_list_model_get_item (ae, i);
+      g_autofree char *de = interop_describe (e);
+      g_autofree char *da = interop_describe (a);
+      GPtrArray *parts = dm_event_get_participants (a);
+
+      g_assert_cmpstr (da, ==, de);
+      g_assert_cmpuint (dm_event_get_line (a), ==, dm_event_get_line (e));
+      g_assert_cmpuint (dm_event_get_column (a), ==, dm_event_get_column (e));
+      /* the document's own actors */
+      if (dm_event_get_actor (a) != NULL)
+        g_assert_true (dm_document_lookup_actor (actual, dm_actor_get_id (dm_event_get_actor (a))) ==
+                       dm_event_get_actor (a));
+      for (guint k = 0; k < parts->len; k++)
+        g_assert_true (dm_document_lookup_actor (actual, dm_actor_get_id (parts->pdata[k])) ==
+                       parts->pdata[k]);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (aa), ==, g_list_model_get_n_items (ea));
+  for (guint i = 0; i < g_list_model_get_n_items (ea); i++)
+    {
+      g_autoptr(DmActor) e = g_list_model_get_item (ea, i);
+      g_autoptr(DmActor) a = g_list_model_get_item (aa, i);
+      guint32 erg = 0, arg = 0;
+
+      g_assert_cmpstr (dm_actor_get_id (a), ==, dm_actor_get_id (e));
+      g_assert_true (dm_document_lookup_actor (actual, dm_actor_get_id (a)) == a);
+      g_assert_cmpint (dm_document_get_actor_color_index (actual, a), ==,
+                       dm_document_get_actor_color_index (expected, e));
+      g_assert_cmpint (dm_document_get_actor_rgb (actual, a, &arg), ==,
+                       dm_document_get_actor_rgb (expected, e, &erg));
+      g_assert_cmphex (arg, ==, erg);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (ap), ==, g_list_model_get_n_items (ep));
+  for (guint i = 0; i < g_list_model_get_n_items (ep); i++)
+    {
+      g_autoptr(DmPlace) e = g_list_model_get_item (ep, i);
+      g_autoptr(DmPlace) a = g_list_model_get_item (ap, i);
+
+      g_assert_cmpstr (dm_place_get_name (a), ==, dm_place_get_name (e));
+      g_assert_cmpfloat (dm_place_get_latitude (a), ==, dm_place_get_latitude (e));
+      g_assert_cmpfloat (dm_place_get_longitude (a), ==, dm_place_get_longitude (e));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (aq), ==, g_list_model_get_n_items (eq));
+  for (guint i = 0; i < g_list_model_get_n_items (eq); i++)
+    {
+      g_autoptr(DmProblem) e = g_list_model_get_item (eq, i);
+      g_autoptr(DmProblem) a = g_list_model_get_item (aq, i);
+      g_autofree char *de = describe_problem (e);
+      g_autofree char *da = describe_problem (a);
+
+      g_assert_cmpstr (da, ==, de);
+    }
+}
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_merge_same_as_before (void)
+{
+  const char *names[] = { "issue-example.diplomap", "bad-events.diplomap",
+                          "across-trip.diplomap", "across-meetings.diplomap",
+                          "read-straight.diplomap", "two-places.diplomap",
+                          "unknown-members.diplomap", NULL };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) gen = NULL;
+  guint n_checked = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (files, data_file (names[i]));
+  {
+    g_autofree char *text = bench_generate (500);
+    gsize len = strlen (text);
+    g_autoptr(GBytes) b = g_bytes_new_take (g_steal_pointer (&text), len);
+
+    gen = interop_write_temp (b, "generated.diplomap");
+    g_ptr_array_add (files, g_object_ref (gen));
+  }
+
+  /* every file into an empty document, then every file into one holding another (the
+   * generated file's actors are in no fixture; the fixtures share "choe" and others) */
+  for (guint first = 0; first < files->len; first++)
+    for (guint second = 0; second <= files->len; second++)
+      {
+        g_autoptr(DmDocument) before = dm_document_new ();
+        g_autoptr(DmDocument) now = dm_document_new ();
+        guint order[2] = { first, second };
+
+        if (second == files->len)
+          order[1] = G_MAXUINT;   /* the first file alone */
+        else if (second == first)
+          continue;
+        for (guint k = 0; k < G_N_ELEMENTS (order) && order[k] != G_MAXUINT; k++)
+          {
+            g_autoptr(DmDocument) a = load_unmerged (files->pdata[order[k]]);
+            g_autoptr(DmDocument) b = load_unmerged (files->pdata[order[k]]);
+
+            merge_before (before, a);
+            dm_document_merge (now, b);
+            /* what was merged keeps its actors and places, its events and problems gone */
+            g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (b)), ==, 0);
+            g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (b)), ==, 0);
+            g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (b)), ==,
+                              g_list_model_get_n_items (dm_document_get_actors (a)));
+            g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_places (b)), ==,
+                              g_list_model_get_n_items (dm_document_get_places (a)));
+          }
+        assert_same_documents (before, now);
+        n_checked++;
+      }
+  g_assert_cmpuint (n_checked, ==, files->len * files->len);
+  {
+    g_autoptr(GFile) dir = g_file_get_parent (gen);
+
+    g_assert_true (g_file_delete (gen, NULL, NULL));
+    g_assert_true (g_file_delete (dir, NULL, NULL));
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/model/document-store/like-list-store", test_store_like_list_store);
+  g_test_add_func ("/model/document/merge-same-as-before", test_merge_same_as_before);
+  return g_test_run ();
+}
