@@ -257,21 +257,13 @@ found:
 }
 
 DmPlace *
-dm_native_loader_resolve_name (DmNativeLoader *self,
-                               const char     *text,
-                               JsonNode       *node)
+dm_native_loader_make_place (const char *text,
+                             JsonNode   *node)
 {
   g_autoptr(JsonNode) made = NULL;
   const DmGazetteerEntry *entry;
   const DmCountry *country;
   DmPlace *place;
-
-  /* most files declare no place: each name is then looked up once, not twice */
-  if (g_hash_table_size (self->declared) > 0 &&
-      (place = g_hash_table_lookup (self->declared, text)) != NULL)
-    return g_object_ref (place);
-  if ((place = g_hash_table_lookup (self->resolved, text)) != NULL)
-    return g_object_ref (place);
 
   entry = dm_gazetteer_lookup (dm_gazetteer_get_default (), text, NULL);
   if (entry != NULL)
@@ -291,6 +283,28 @@ dm_native_loader_resolve_name (DmNativeLoader *self,
   if (node == NULL)
     node = made = json_node_init_string (json_node_alloc (), text);
   dm_place_set_reference (place, node);
+  return place;
+}
+
+DmPlace *
+dm_native_loader_resolve_name (DmNativeLoader *self,
+                               const char     *text,
+                               JsonNode       *node)
+{
+  DmPlace *place;
+
+  /* most files declare no place: each name is then looked up once, not twice */
+  if (g_hash_table_size (self->declared) > 0 &&
+      (place = g_hash_table_lookup (self->declared, text)) != NULL)
+    return g_object_ref (place);
+  if (self->chunk != NULL)
+    return dm_native_chunk_resolve_name (self, text, node);
+  if ((place = g_hash_table_lookup (self->resolved, text)) != NULL)
+    return g_object_ref (place);
+
+  place = dm_native_loader_make_place (text, node);
+  if (place == NULL)
+    return NULL;
   g_hash_table_insert (self->resolved, g_strdup (text), g_object_ref (place));
   dm_document_add_place (self->doc, place);
   return place;
@@ -728,15 +742,41 @@ dm_native_loader_check_event (DmNativeLoader *self,
 
   if (id == NULL)
     return;
+  if (self->chunk != NULL && self->chunk->later_ids != NULL)
+    {
+      /* a chunk after the first: the ids before it are known at the join */
+      DmNativeLaterId later = { self->problems->len, event, 0, 0 };
+
+      locate (data, "id", &later.line, &later.column);
+      g_array_append_val (self->chunk->later_ids, later);
+      return;
+    }
   if (g_hash_table_contains (ids, id))
     {
-      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (ids, id));
+      locate (data, "id", &line, &column);
+      dm_native_loader_check_id (self, ids, event, line, column);
+    }
+  else
+    g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (dm_event_get_line (event)));
+}
+
+void
+dm_native_loader_check_id (DmNativeLoader *self,
+                           GHashTable     *ids,
+                           DmEvent        *event,
+                           guint           line,
+                           guint           column)
+{
+  const char *id = dm_event_get_id (event);
+  gpointer first;
+
+  if (g_hash_table_lookup_extended (ids, id, NULL, &first))
+    {
       g_autofree char *message = NULL;
 
       /* Translators: an event id, then the line where the file used it first */
       message = g_strdup_printf (_("The event id “%s” is used twice (first at line %u): ids must be unique"),
-                                 id, first);
-      locate (data, "id", &line, &column);
+                                 id, GPOINTER_TO_UINT (first));
       add_problem (self, line, column, message);
     }
   else
@@ -804,7 +844,14 @@ load_event (Loader           *self,
       add_problem (self, f.line, f.column, f.message);
       g_free (f.message);
       /* written back where it was, among the events that loaded */
-      dm_document_keep_rejected_at (self->doc, self->file, "events", el, *loaded);
+      if (self->chunk != NULL)
+        {
+          DmNativeRejected rejected = { json_node_ref (el), *loaded };
+
+          g_array_append_val (self->chunk->rejected, rejected);
+        }
+      else
+        dm_document_keep_rejected_at (self->doc, self->file, "events", el, *loaded);
       return;
     }
   check_event (self, ids, el, event);
@@ -828,29 +875,33 @@ too_many_events (Loader *self,
  * DmEvent by dm_native_event_reader_read(), or, for what that leaves, by dm_json_positions_parse()
  * (or json-glib's parser, for what that cannot read) into nodes freed once read: the whole
  * document's tree of nodes is never built. */
-static gboolean
-load_events_in_pieces (Loader        *self,
-                       const char    *data,
-                       gsize          length,
-                       GArray        *spans,
-                       GCancellable  *cancellable,
-                       GError       **error)
+gboolean
+dm_native_loader_read_spans (DmNativeLoader    *self,
+                             GHashTable        *ids,
+                             const char        *data,
+                             gsize              length,
+                             const DmJsonSpan  *spans,
+                             guint              n,
+                             GCancellable      *cancellable,
+                             GError           **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(DmJsonPositions) positions = dm_json_positions_new (parser, data, 0);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(DmNativeEventReader) reader = dm_native_event_reader_new (self, ids);
   DmJsonPositions *whole = self->positions;
   guint loaded = 0;
 
-  for (guint i = 0; i < spans->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const DmJsonSpan *span = &g_array_index (spans, DmJsonSpan, i);
+      const DmJsonSpan *span = &spans[i];
       g_autoptr(GError) parse_error = NULL;
       g_autoptr(JsonNode) event = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      /* a chunk after one that failed is not joined */
+      if (self->chunk != NULL && g_atomic_int_get (self->chunk->failed) < self->chunk->index)
+        return TRUE;
       if (loaded >= DM_MAX_EVENTS)
         {
           too_many_events (self, span->line, span->column);
@@ -1096,7 +1147,7 @@ load_native (DmDocument    *doc,
   guint line, column;
 
   /* A file in strict JSON is parsed without its events, which are read one at a time
-   * (load_events_in_pieces()): the parser gets a copy where the events' list is empty,
+   * (dm_native_loader_read_events()): the parser gets a copy where the events' list is empty,
    * and the positions come from the text as it is */
   spans = dm_json_parse_without_list (parser, data, length, "events");
   if (spans == NULL)
@@ -1168,7 +1219,7 @@ load_native (DmDocument    *doc,
       dm_document_keep_rejected (doc, file, "events", events);
     }
   else if (spans != NULL)
-    return load_events_in_pieces (&self, data, length, spans, cancellable, error);
+    return dm_native_loader_read_events (&self, data, length, spans, cancellable, error);
   else if (events != NULL)
     {
       JsonArray *array = json_node_get_array (events);

@@ -4,7 +4,8 @@
  * (docs/SECURITY.md). A .diplomap in strict JSON is read one event at a time, most events
  * straight from the text (src/formats/dm-native-event.c): the same text with a comment
  * after it goes down the whole tree's path, and a difference between the two (a problem
- * said elsewhere or otherwise, another document written back) is a finding too. */
+ * said elsewhere or otherwise, another document written back) is a finding too; so is a
+ * difference with its events read in three chunks by threads at once (dm-native-chunks.c). */
 #include "config.h"
 
 #include <stdint.h>
@@ -14,6 +15,7 @@
 #include "dm-format.h"
 #include "dm-gazetteer.h"
 #include "dm-json-positions.h"
+#include "dm-native-format-private.h"
 #include "dm-saver.h"
 
 static const char * const written[] = { "x.geojson", "x.kml", "x.csv", "x.diplomap" };
@@ -62,6 +64,31 @@ describe (DmDocument   *doc,
   return g_string_free (out, FALSE);
 }
 
+/* @seen, what reading @text in pieces by one thread gave, is what reading it in three chunks
+ * gives */
+static void
+compare_with_chunks (GFile      *file,
+                     const char *text,
+                     size_t      size,
+                     const char *seen)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_chunks = NULL;
+  gboolean loaded;
+
+  dm_document_add_file (doc, file);
+  dm_native_loader_set_chunking (3, 1);
+  loaded = dm_native_format_load (doc, file, text, size, NULL, &error);
+  dm_native_loader_set_chunking (0, 0);
+  in_chunks = describe (doc, loaded, error);
+  if (!g_str_equal (seen, in_chunks))
+    {
+      g_printerr ("read in pieces:\n%s\nread in chunks:\n%s", seen, in_chunks);
+      abort ();
+    }
+}
+
 /* @doc was read from @text (@size bytes) in pieces, if strict: read the whole tree too */
 static void
 compare_with_whole_tree (GFile        *file,
@@ -89,6 +116,7 @@ compare_with_whole_tree (GFile        *file,
   dm_document_add_file (whole, file);
   whole_loaded = dm_native_format_load (whole, file, lenient, size + 4, NULL, &whole_error);
   seen = describe (doc, loaded, error);
+  compare_with_chunks (file, text, size, seen);
   expected = describe (whole, whole_loaded, whole_error);
   if (!g_str_equal (seen, expected))
     {
