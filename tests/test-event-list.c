@@ -281,6 +281,76 @@ count_with_words (DmDocument         *document,
   return n;
 }
 
+typedef struct
+{
+  DmWindow *win;
+  guint     most_waiting;  /* rows bound with their text to come, at most */
+  guint     first_waiting; /* the least position of those rows */
+} RowsWatch;
+
+/* For app_test_wait_until: the file is in; meanwhile, the rows waiting for their text */
+static gboolean
+watch_rows (gpointer data)
+{
+  RowsWatch *watch = data;
+  GPtrArray *waiting = watch->win->event_list->waiting_rows;
+
+  watch->most_waiting = MAX (watch->most_waiting, waiting->len);
+  for (guint i = 0; i < waiting->len; i++)
+    watch->first_waiting = MIN (watch->first_waiting,
+                                gtk_list_item_get_position (g_ptr_array_index (waiting, i)));
+  return app_test_window_loaded (watch->win);
+}
+
+static gboolean
+rows_have_text (gpointer list)
+{
+  return ((DmEventList *) list)->waiting_rows->len == 0;
+}
+
+/* GTK's list view binds about 200 rows when the U.S. record fills the list: those out of
+ * view are bound with empty labels and get their text in the next frames (measuring all
+ * their text at once was a stall of the window), those in view have it at once, and in the
+ * end every row shows its event's title and subtitle */
+static void
+test_rows_text_later (void)
+{
+  RowsWatch watch = { app_test_open_window (), 0, G_MAXUINT };
+  GHashTableIter iter;
+  gpointer dot;
+  guint n = 0, n_in_view;
+  int row_height = 0;
+
+  g_action_group_activate_action (G_ACTION_GROUP (watch.win), "open-us-travels", NULL);
+  g_assert_true (app_test_wait_until (watch_rows, &watch, 30000));
+  g_test_message ("%u rows waited for their text, the first at %u", watch.most_waiting,
+                  watch.first_waiting);
+  g_assert_cmpuint (watch.most_waiting, >, 100);
+  g_assert_true (app_test_wait_until (rows_have_text, watch.win->event_list, 10000));
+  g_hash_table_iter_init (&iter, watch.win->event_list->bound_dots);
+  while (g_hash_table_iter_next (&iter, &dot, NULL))
+    {
+      DmEvent *event = g_object_get_data (dot, "dm-event");
+      GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_next_sibling (dot));
+      g_autofree char *expected_title = dm_event_list_dup_row_title (event);
+      g_autofree char *expected_subtitle = dm_event_list_dup_subtitle (event);
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, expected_title);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (title))), ==,
+                       expected_subtitle);
+      row_height = MAX (row_height, gtk_widget_get_height (gtk_widget_get_parent (gtk_widget_get_parent (dot))));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 150);
+  /* the rows in view at the top of the list had their text at once */
+  g_assert_cmpint (row_height, >, 0);
+  n_in_view = (gtk_widget_get_height (GTK_WIDGET (watch.win->event_list->list_view)) + row_height - 1) / row_height;
+  g_test_message ("%u rows in view, %d px each", n_in_view, row_height);
+  g_assert_cmpuint (n_in_view, >, 5);
+  g_assert_cmpuint (watch.first_waiting, >=, n_in_view);
+  gtk_window_destroy (GTK_WINDOW (watch.win));
+}
+
 /* "Pompeo " finds Pompeo's events: the search is trimmed and split into words */
 static void
 test_search_words (void)
@@ -1012,5 +1082,6 @@ main (int   argc,
   app_test_add_func ("/app/event-list/layout", test_layout);
   app_test_add_func ("/app/event-list/fixed-width", test_fixed_width);
   app_test_add_func ("/app/event-list/keyboard", test_keyboard);
+  app_test_add_func ("/app/event-list/rows-text-later", test_rows_text_later);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include "dm-figure-private.h"
 #include "dm-great-circle.h"
+#include "dm-route-highlight.h"
 #include "render-test-util.h"
 
 /* A figure highlighting a summit (dm_figure_set_highlight, `--highlight`) draws it as the
@@ -110,11 +111,122 @@ test_summit (void)
   cairo_surface_destroy (u);
 }
 
+typedef struct
+{
+  DmRouteSet      *set;
+  DmDocument      *doc;
+  DmEvent         *event;
+  GPtrArray       *people;
+  DmView           view;
+  cairo_surface_t *expected;
+  gint             failures;
+} HighlightRace;
+
+static cairo_surface_t *
+draw_highlight (HighlightRace *race,
+                DmDocument    *doc)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, race->view.width,
+                                                   race->view.height);
+  cairo_t *cr = cairo_create (s);
+
+  dm_route_draw_highlighted (cr, &race->view, race->set, doc, race->event, race->people);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+static gpointer
+highlight_thread (gpointer data)
+{
+  HighlightRace *race = data;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      cairo_surface_t *s = draw_highlight (race, race->doc);
+
+      if (count_differing (s, race->expected) != 0)
+        g_atomic_int_inc (&race->failures);
+      cairo_surface_destroy (s);
+    }
+  return NULL;
+}
+
+/* The window's map draws a big document's routes from a set built by a worker from a
+ * snapshot of the shown events (dm_route_set_new_frozen), and highlights a summit's people
+ * with that set and the shown document: their trips come from the set's own events, which
+ * threads may read together, not from the document's GListStore (not even read safely by
+ * two threads at once), which may meanwhile hold other events. Here the document loses the
+ * participants' trips after the set was built: the highlight, drawn by four threads at once,
+ * still shows them, as drawn from the snapshot. */
+static void
+test_snapshot_set_threads (void)
+{
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmDocument) snapshot = NULL;
+  g_autoptr(GPtrArray) trips = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) people = NULL;
+  HighlightRace race = { 0 };
+  DmLonLat center = { 40, 30 };
+  cairo_surface_t *blank;
+  GListModel *events;
+  GThread *threads[4];
+
+  for (guint n = 0; n < 50; n++)
+    {
+      g_autoptr(DmDocument) more = interop_load_sample ();
+      dm_document_merge (doc, more);
+    }
+  dm_view_init (&race.view, DM_PROJECTION_EQUIRECTANGULAR, center, 800 / (2 * G_PI), 800, 450);
+  events = dm_document_get_events (doc);
+  snapshot = dm_document_new_filtered (doc, events);
+  race.set = dm_route_set_new_frozen (snapshot, &race.view);
+  race.doc = doc;
+  race.event = interop_find_event (doc, "minsk-conference");
+  people = dm_route_dup_highlighted (race.event);
+  race.people = people;
+  g_assert_cmpuint (people->len, >, 1);
+  race.expected = draw_highlight (&race, snapshot);
+
+  /* the document's trips go (the set, built before, still shows them) */
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      if (dm_event_get_kind (event) == DM_EVENT_KIND_TRIP)
+        g_ptr_array_add (trips, g_object_ref (event));
+    }
+  g_assert_cmpuint (trips->len, >=, 50);
+  for (guint i = 0; i < trips->len; i++)
+    dm_document_remove_event (doc, g_ptr_array_index (trips, i));
+
+  /* the participants' trips are drawn: not a veil alone */
+  blank = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, race.view.width, race.view.height);
+  {
+    cairo_t *cr = cairo_create (blank);
+
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (blank);
+  }
+  g_assert_cmpuint (count_differing (race.expected, blank), >, 500);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("highlight", highlight_thread, &race);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_assert_cmpint (race.failures, ==, 0);
+  cairo_surface_destroy (blank);
+  cairo_surface_destroy (race.expected);
+  g_object_unref (race.set);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/figure-highlight/summit", test_summit);
+  g_test_add_func ("/render/route-highlight/snapshot-set-threads", test_snapshot_set_threads);
   return g_test_run ();
 }

@@ -18,6 +18,9 @@ struct _DmEventList
   DmRouteSet         *route_set;
   GListModel         *colored_events; /* the route set's events, watched to redraw dots */
   GHashTable         *bound_dots;     /* the rows' dots bound to an event: redrawn then */
+  GPtrArray          *waiting_rows;   /* GtkListItem bound with their text to come */
+  guint               rows_text_id;   /* the idle that gives them their text */
+  guint               rows_bound;     /* rows bound since it last ran */
 
   /* Template widgets (ui/dm-event-list.ui) */
   GtkWidget          *paned;       /* the list above, the details below */
@@ -67,6 +70,9 @@ struct _DmEventList
   gint64              range_from;  /* the date range, UTC: G_MININT64 when no "From" */
   gint64              range_to;    /* exclusive; G_MAXINT64 when no "To" */
 };
+
+/* dm-event-list-rows.c */
+void       dm_event_list_clear_waiting_rows (DmEventList *self);
 
 /* dm-event-list.c */
 void       dm_event_list_filters_changed (DmEventList *self);

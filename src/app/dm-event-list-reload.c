@@ -355,6 +355,7 @@ dm_event_list_reload_async (DmEventList         *self,
                                                     G_CALLBACK (document_changed_cb), reload);
   /* the task's source is no widget: its last reference may go in the thread */
   task = g_task_new (NULL, NULL, made_cb, reload);
+  g_task_set_name (task, "[diplomap] event list's choices");
   g_task_set_source_tag (task, dm_event_list_reload_async);
   g_task_set_task_data (task, choices_copy (self->document, reload->actors),
                         (GDestroyNotify) choices_free);

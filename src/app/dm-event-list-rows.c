@@ -14,7 +14,22 @@
  * colour of the actor, as on the map, the same whatever the filters show), so that a route
  * set known after the rows were bound, or a file added, recolours them:
  * dm_event_list_redraw_dots redraws the dots bound to an event, kept in a set by bind and
- * unbind. A row's widgets are made by setup_row_cb. */
+ * unbind. A row's widgets are made by setup_row_cb.
+ *
+ * GTK 4.8's list view makes and binds about 200 rows at once when a document fills it (the
+ * rows around its anchor, whatever its height), and the window's next layout measured every
+ * one of their labels, each shaped by Pango a few times: 60-100 ms of the main thread's CPU
+ * for the U.S. record or 100,000 events, in one main loop iteration (docs/PERFORMANCE.md,
+ * "the list's rows' text"). So beyond the first ROWS_AT_ONCE rows bound in a burst, a row
+ * out of view is bound with empty labels (measured at no cost, a line high as with text),
+ * and an idle gives ROWS_A_CALL of them their text a call, one frame measuring each batch.
+ * The rows in view always have their text at once. */
+
+#define ROWS_AT_ONCE 20
+#define ROWS_A_CALL  20
+/* a row is 36-60 px high (two lines): what may be in view is guessed from those */
+#define ROW_MIN_PX   36.0
+#define ROW_MAX_PX   60.0
 
 /* Whose colour an event's dot shows: its actor, else its first participant */
 static DmActor *
@@ -169,6 +184,84 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+set_row_text (GtkListItem *list_item)
+{
+  DmEvent *event = gtk_list_item_get_item (list_item);
+  GtkWidget *dot = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_next_sibling (dot));
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  g_autofree char *t = dm_event_list_dup_row_title (event);
+  g_autofree char *s = dm_event_list_dup_subtitle (event);
+
+  gtk_label_set_text (GTK_LABEL (title), t);
+  gtk_label_set_text (GTK_LABEL (subtitle), s);
+}
+
+/* Whether the row at @position may be in view (or will be, when the list is shown) */
+static gboolean
+may_be_in_view (DmEventList *self,
+                guint        position)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  double top = 0, bottom = 0;
+
+  if (adjustment != NULL)
+    {
+      top = gtk_adjustment_get_value (adjustment);
+      bottom = top + gtk_adjustment_get_page_size (adjustment);
+    }
+  /* not allocated yet (behind the loading page): as tall as the window */
+  if (bottom <= top)
+    {
+      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      bottom = top + (root != NULL && gtk_widget_get_height (root) > 0 ? gtk_widget_get_height (root)
+                                                                        : 1500);
+    }
+  return position * ROW_MIN_PX <= bottom + ROW_MAX_PX && (position + 1) * ROW_MAX_PX >= top - ROW_MAX_PX;
+}
+
+static gboolean
+give_rows_text_cb (gpointer user_data)
+{
+  DmEventList *self = user_data;
+
+  self->rows_bound = 0;
+  for (guint i = 0; i < ROWS_A_CALL && self->waiting_rows->len > 0; i++)
+    {
+      g_autoptr(GtkListItem) list_item = g_ptr_array_steal_index (self->waiting_rows, 0);
+
+      set_row_text (list_item);
+    }
+  if (self->waiting_rows->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->rows_text_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+dm_event_list_clear_waiting_rows (DmEventList *self)
+{
+  g_clear_handle_id (&self->rows_text_id, g_source_remove);
+  if (self->waiting_rows != NULL)
+    g_ptr_array_set_size (self->waiting_rows, 0);
+}
+
+/* Counts the rows bound in this burst (until the idle runs); whether @list_item's text waits */
+static gboolean
+text_waits (DmEventList *self,
+            GtkListItem *list_item)
+{
+  if (self->rows_text_id == 0)
+    {
+      self->rows_text_id = g_idle_add (give_rows_text_cb, self);
+      g_source_set_name_by_id (self->rows_text_id, "[diplomap] event list give_rows_text_cb");
+    }
+  return ++self->rows_bound > ROWS_AT_ONCE &&
+         !may_be_in_view (self, gtk_list_item_get_position (list_item));
+}
+
+static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              DmEventList              *self)
@@ -192,11 +285,18 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       dm_event_list_bind_place_row (title, subtitle, item);
       return;
     }
-  t = dm_event_list_dup_row_title (event);
-  s = dm_event_list_dup_subtitle (event);
   g_object_set_data_full (G_OBJECT (dot), "dm-event", g_object_ref (event), g_object_unref);
   g_hash_table_add (self->bound_dots, g_object_ref (dot));
   gtk_widget_queue_draw (dot);
+  if (text_waits (self, list_item))
+    {
+      gtk_label_set_text (GTK_LABEL (title), "");
+      gtk_label_set_text (GTK_LABEL (subtitle), "");
+      g_ptr_array_add (self->waiting_rows, g_object_ref (list_item));
+      return;
+    }
+  t = dm_event_list_dup_row_title (event);
+  s = dm_event_list_dup_subtitle (event);
   gtk_label_set_text (GTK_LABEL (title), t);
   gtk_label_set_text (GTK_LABEL (subtitle), s);
 }
@@ -213,6 +313,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (dot), "dm-event", NULL);
   g_object_set_data (G_OBJECT (dot), "dm-place", NULL);
+  if (self->waiting_rows != NULL)
+    g_ptr_array_remove (self->waiting_rows, list_item);
   /* the list may unbind its rows while it is being disposed, after the set */
   if (self->bound_dots != NULL)
     g_hash_table_remove (self->bound_dots, dot);
@@ -224,6 +326,7 @@ dm_event_list_new_row_factory (DmEventList *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   self->bound_dots = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->waiting_rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);

@@ -342,6 +342,8 @@ dm_event_list_dispose (GObject *object)
 
   g_clear_pointer (&self->paned, gtk_widget_unparent);
   g_clear_pointer (&self->bound_dots, g_hash_table_unref);
+  dm_event_list_clear_waiting_rows (self);
+  g_clear_pointer (&self->waiting_rows, g_ptr_array_unref);
   self->box = NULL;
   self->details = NULL;
   if (self->colored_events != NULL)

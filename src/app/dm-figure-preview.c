@@ -115,6 +115,7 @@ start_draw (DmFigurePreview *self)
   job->width = MAX (1, (int) (fw * s + 0.5));
   job->height = MAX (1, (int) (fh * s + 0.5));
   task = g_task_new (NULL, NULL, drawn_cb, g_object_ref (self));
+  g_task_set_name (task, "[diplomap] figure preview");
   g_task_set_source_tag (task, start_draw);
   g_task_set_task_data (task, job, (GDestroyNotify) draw_job_free);
   g_task_run_in_thread (task, draw_thread);
@@ -148,6 +149,7 @@ dm_figure_preview_queue_update (DmFigurePreview *self)
     return;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->timeout_id = g_timeout_add (PREVIEW_DELAY_MS, update_timeout_cb, self);
+  g_source_set_name_by_id (self->timeout_id, "[diplomap] figure preview update_timeout_cb");
 }
 
 static void

@@ -186,6 +186,7 @@ dm_map_source_fill_tile_async (ShumateMapSource    *source,
       TileJob *job = g_new (TileJob, 1);
       guint64 *kp = g_new (guint64, 1);
 
+      g_task_set_name (job_task, "[diplomap] tile drawn");
       *job = (TileJob) { z, x, y, self->scale_factor, self->dark };
       *kp = key;
       waiters = g_ptr_array_new_with_free_func (g_object_unref);

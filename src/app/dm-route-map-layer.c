@@ -279,6 +279,7 @@ viewport_changed_cb (DmRouteMapLayer *self)
   self->view_moving = TRUE;
   g_clear_handle_id (&self->rest_id, g_source_remove);
   self->rest_id = g_timeout_add (200, view_rests_cb, self);
+  g_source_set_name_by_id (self->rest_id, "[diplomap] view_rests_cb");
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -673,7 +673,10 @@ draw_items_slice (DmTimeline *self,
   cairo_surface_flush (self->items_surface);
   self->items_done = to;
   if (to < self->items_shown->len && self->items_idle_id == 0)
-    self->items_idle_id = g_idle_add (draw_more_cb, self);
+    {
+      self->items_idle_id = g_idle_add (draw_more_cb, self);
+      g_source_set_name_by_id (self->items_idle_id, "[diplomap] timeline draw_more_cb");
+    }
 }
 
 /* Everything but the playhead: lanes, names, the axis, the events, a range being dragged */

@@ -105,7 +105,10 @@ static void
 time_changed_cb (DmWindow *self)
 {
   if (self->key_update_id == 0)
-    self->key_update_id = g_timeout_add (KEY_UPDATE_MS, update_later_cb, self);
+    {
+      self->key_update_id = g_timeout_add (KEY_UPDATE_MS, update_later_cb, self);
+      g_source_set_name_by_id (self->key_update_id, "[diplomap] map key update_later_cb");
+    }
 }
 
 /* the events shown change in batches while files load: measured once they rest */

@@ -238,9 +238,11 @@ dm_window_export_video (DmWindow      *self,
   self->n_exporting++;
   show_progress (self, name);
   self->video_progress_id = g_timeout_add (100, update_progress_cb, job);
+  g_source_set_name_by_id (self->video_progress_id, "[diplomap] video update_progress_cb");
   dm_window_update_actions (self);
 
   task = g_task_new (NULL, self->video_cancellable, video_done_cb, NULL);
+  g_task_set_name (task, "[diplomap] video_thread");
   g_task_set_source_tag (task, dm_window_export_video);
   g_task_set_task_data (task, job, (GDestroyNotify) video_job_free);
   g_task_run_in_thread (task, video_thread);

@@ -10,6 +10,7 @@
 #include "dm-error.h"
 #include "dm-loader.h"
 #include "dm-screen-painter.h"
+#include "dm-stall-tracer.h"
 #include "dm-time-format.h"
 #include "dm-ui-resources.h"
 #include "dm-window-private.h"
@@ -356,6 +357,7 @@ filters_changed_cb (DmWindow *self)
 
   g_clear_handle_id (&self->filter_timeout_id, g_source_remove);
   self->filter_timeout_id = g_timeout_add (250, filter_timeout_cb, self);
+  g_source_set_name_by_id (self->filter_timeout_id, "[diplomap] filter_timeout_cb");
 }
 
 static gboolean
@@ -408,7 +410,10 @@ update_loading (DmWindow *self)
       gtk_progress_bar_set_fraction (self->loading_page_bar, sum / self->loads->len);
     }
   else if (loading && self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (100, pulse_cb, self);
+    {
+      self->pulse_id = g_timeout_add (100, pulse_cb, self);
+      g_source_set_name_by_id (self->pulse_id, "[diplomap] pulse_cb");
+    }
   else if (!loading)
     g_clear_handle_id (&self->pulse_id, g_source_remove);
 
@@ -492,6 +497,25 @@ enum {
   N_LOAD_STEPS
 };
 
+static gboolean load_step_cb (gpointer user_data);
+
+/* The steps' idles are named after the step they run next (DIPLOMAP_TRACE_STALLS) */
+static const char *load_step_names[N_LOAD_STEPS] = {
+  "[diplomap] load step: the list's sort",
+  "[diplomap] load step: the filters' choices",
+  "[diplomap] load step: the shown document",
+  "[diplomap] load step: the views",
+  "[diplomap] load step: the end",
+};
+
+static void
+queue_load_step (LoadData *data)
+{
+  guint id = g_idle_add_full (LOAD_STEP_PRIORITY, load_step_cb, data, NULL);
+
+  g_source_set_name_by_id (id, load_step_names[data->step]);
+}
+
 static void
 finish_load (LoadData *data)
 {
@@ -532,13 +556,11 @@ finish_load (LoadData *data)
   g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, TRUE);
 }
 
-static gboolean load_step_cb (gpointer user_data);
-
 static void
 choices_ready_cb (DmEventList *list,
                   gpointer     user_data)
 {
-  g_idle_add_full (LOAD_STEP_PRIORITY, load_step_cb, user_data, NULL);
+  queue_load_step (user_data);
 }
 
 /* Runs the load's next step; each can be called on its own */
@@ -583,7 +605,11 @@ load_step_cb (gpointer user_data)
       g_assert_not_reached ();
     }
   if (data->step < N_LOAD_STEPS)
-    return G_SOURCE_CONTINUE;
+    {
+      if (data->in_steps)
+        g_source_set_name (g_main_current_source (), load_step_names[data->step]);
+      return G_SOURCE_CONTINUE;
+    }
   load_data_free (data);
   return G_SOURCE_REMOVE;
 }
@@ -659,7 +685,7 @@ load_cb (GObject      *object,
   if (data->was_empty && !dm_event_list_is_filtered (self->event_list))
     dm_screen_painter_build_ahead (dm_route_map_layer_get_painter (self->routes_layer),
                                    self->document);
-  g_idle_add_full (LOAD_STEP_PRIORITY, load_step_cb, data, NULL);
+  queue_load_step (data);
 }
 
 void
@@ -871,11 +897,21 @@ dm_window_class_init (DmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DmWindow, undo_menu);
 }
 
+/* DIPLOMAP_TRACE_STALLS: the frame clock's phases in the long iterations told */
+static void
+trace_realize_cb (GtkWidget *widget)
+{
+  dm_stall_tracer_watch_frame_clock (gtk_widget_get_frame_clock (widget));
+}
+
 static void
 dm_window_init (DmWindow *self)
 {
   GtkDropTarget *drop;
 
+  dm_stall_tracer_start_from_env ();
+  if (dm_stall_tracer_is_running ())
+    g_signal_connect (self, "realize", G_CALLBACK (trace_realize_cb), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The app's icon, for the empty state, without an installed icon theme too */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),

@@ -284,6 +284,7 @@ load_progress_cb (double   fraction,
       g_autoptr(GSource) idle = g_idle_source_new ();
 
       g_source_set_priority (idle, G_PRIORITY_DEFAULT);
+      g_source_set_static_name (idle, "[diplomap] report_progress_cb");
       g_source_set_callback (idle, report_progress_cb, load_job_ref (job), load_job_unref);
       g_source_attach (idle, job->context);
     }
@@ -357,6 +358,7 @@ dm_loader_load_file_with_progress_async (DmDocument          *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, load_done_cb, NULL);
   LoadJob *job = g_new0 (LoadJob, 1);
 
+  g_task_set_name (task, "[diplomap] file loaded");
   g_atomic_ref_count_init (&job->ref);
   job->file = g_object_ref (file);
   job->context = g_main_context_ref_thread_default ();

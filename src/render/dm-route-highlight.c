@@ -84,9 +84,12 @@ dm_route_draw_highlighted (cairo_t      *cr,
 
   if (people->len == 0 || !dm_event_get_span (event, &start, &end))
     return;
-  /* the set's list of its document's events when it is this document's: a clip's workers
-   * read it together, which a GListStore does not allow (it remembers its last read) */
-  if (set->document == document && !set->dirty)
+  /* the set's own list of events when it is this document's, or when it never changes (a
+   * set built by a worker from a snapshot of the shown events, as the window's map draws
+   * big documents: its events are those its routes show): drawing threads read it
+   * together, which a GListStore does not allow (it remembers its last read), and it
+   * spares a copy of every event at every frame */
+  if ((set->document == document && !set->dirty) || set->immutable)
     events = set->events;
   else
     {
