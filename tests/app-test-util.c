@@ -292,7 +292,12 @@ app_test_open_window (void)
 gboolean
 app_test_window_loaded (gpointer window)
 {
-  return dm_window_get_n_loading (window) == 0;
+  DmWindow *win = window;
+
+  /* the views a worker thread makes for a big document in place too: the timeline's items,
+   * the map's fit */
+  return dm_window_get_n_loading (win) == 0 && !dm_timeline_is_building (win->timeline) &&
+         win->fit_build == NULL;
 }
 
 gboolean

@@ -1182,6 +1182,155 @@ test_sliced_same (void)
   g_rmdir (dir);
 }
 
+static gboolean
+not_building (gpointer data)
+{
+  return !dm_timeline_is_building (data);
+}
+
+/* @a's lanes, items, lanes' index and extent are @b's */
+static void
+assert_same_build (DmTimeline *a,
+                   DmTimeline *b)
+{
+  g_assert_cmpuint (a->lanes->len, ==, b->lanes->len);
+  for (guint i = 0; i < a->lanes->len; i++)
+    g_assert_true (g_ptr_array_index (a->lanes, i) == g_ptr_array_index (b->lanes, i));
+  g_assert_cmpuint (a->items->len, ==, b->items->len);
+  for (guint i = 0; i < a->items->len; i++)
+    {
+      const DmTimelineItem *x = &g_array_index (a->items, DmTimelineItem, i);
+      const DmTimelineItem *y = &g_array_index (b->items, DmTimelineItem, i);
+
+      g_assert_true (x->event == y->event);
+      g_assert_cmpuint (x->lane, ==, y->lane);
+      g_assert_cmpint (x->start, ==, y->start);
+      g_assert_cmpint (x->end, ==, y->end);
+    }
+  g_assert_cmpmem (a->lane_items->data, a->lane_items->len * sizeof (guint),
+                   b->lane_items->data, b->lane_items->len * sizeof (guint));
+  g_assert_cmpmem (a->lane_starts->data, a->lane_starts->len * sizeof (guint),
+                   b->lane_starts->data, b->lane_starts->len * sizeof (guint));
+  g_assert_cmpfloat (a->doc_start, ==, b->doc_start);
+  g_assert_cmpfloat (a->doc_end, ==, b->doc_end);
+}
+
+/* A view of @doc's events: every @step-th from @offset, in their order or reversed */
+static DmDocument *
+view_of (DmDocument *doc,
+         guint       step,
+         guint       offset,
+         gboolean    reversed)
+{
+  GListModel *events = dm_document_get_events (doc);
+  g_autoptr(GListStore) some = g_list_store_new (DM_TYPE_EVENT);
+  guint n = g_list_model_get_n_items (events);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = reversed ? n - 1 - i : i;
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, k);
+
+      if (k % step == offset)
+        g_list_store_append (some, event);
+    }
+  return dm_document_new_filtered (doc, G_LIST_MODEL (some));
+}
+
+/* @worker's build of @view, compared with one made at once */
+static void
+assert_worker_builds (DmTimeline *worker,
+                      DmTimeline *at_once,
+                      DmDocument *view)
+{
+  dm_timeline_set_document (at_once, view);
+  dm_timeline_set_document (worker, view);
+  g_assert_true (app_test_wait_until (not_building, worker, 20000));
+  g_test_message ("%u items in %u lanes", worker->items->len, worker->lanes->len);
+  g_assert_cmpuint (worker->items->len, >, g_list_model_get_n_items (dm_document_get_events (view)));
+  assert_same_build (worker, at_once);
+  g_assert_cmpfloat (worker->view_start, ==, at_once->view_start);
+  g_assert_cmpfloat (worker->view_end, ==, at_once->view_end);
+}
+
+/* The lanes and items a worker thread builds from a snapshot of the events are those built
+ * at once (3,000 generated events, in their order and reversed, and a filtered view); while
+ * it builds, the previous ones stay; a newer reload replaces the build (its items are never
+ * shown), and a zoom or a selection made meanwhile is kept */
+static void
+test_worker_same (void)
+{
+  g_autofree char *text = bench_generate (3000);
+  g_autofree char *dir = g_dir_make_tmp ("dm-timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.diplomap", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(DmDocument) reversed = NULL;
+  g_autoptr(DmDocument) some = NULL;
+  g_autoptr(DmDocument) others = NULL;
+  g_autoptr(DmDocument) last = NULL;
+  DmTimeline *at_once = DM_TIMELINE (g_object_ref_sink (dm_timeline_new ()));
+  DmTimeline *worker = DM_TIMELINE (g_object_ref_sink (dm_timeline_new ()));
+  DmTimelineItem shown;
+  DmEvent *chosen;
+  double start, end, x, y;
+  guint n_before;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  file = g_file_new_for_path (path);
+  g_assert_true (dm_loader_load_file (doc, file, NULL, NULL));
+  dm_timeline_set_async_min_events (at_once, G_MAXUINT);
+  dm_timeline_set_async_min_events (worker, 0);
+
+  reversed = view_of (doc, 1, 0, TRUE);
+  some = view_of (doc, 3, 1, FALSE);
+  others = view_of (doc, 3, 2, FALSE);
+  last = view_of (doc, 2, 0, TRUE);
+
+  /* nothing shown until the first build is in */
+  dm_timeline_set_document (worker, doc);
+  g_assert_true (dm_timeline_is_building (worker));
+  g_assert_cmpuint (worker->items->len, ==, 0);
+  g_assert_true (app_test_wait_until (not_building, worker, 20000));
+  dm_timeline_set_document (at_once, doc);
+  assert_same_build (worker, at_once);
+  assert_worker_builds (worker, at_once, reversed);
+  assert_worker_builds (worker, at_once, some);
+
+  /* a reload during a build: the first build's items are never shown, the previous ones
+   * stay meanwhile */
+  n_before = worker->items->len;
+  shown = g_array_index (worker->items, DmTimelineItem, 0);
+  dm_timeline_set_document (worker, others);
+  g_assert_true (dm_timeline_is_building (worker));
+  dm_timeline_set_document (worker, last);
+  g_assert_cmpuint (worker->items->len, ==, n_before);
+  g_assert_true (g_array_index (worker->items, DmTimelineItem, 0).event == shown.event);
+  g_assert_true (app_test_wait_until (not_building, worker, 20000));
+  dm_timeline_set_document (at_once, last);
+  assert_same_build (worker, at_once);
+
+  /* a zoom and a selection made while it builds stay */
+  dm_timeline_set_document (worker, others);
+  g_assert_true (dm_timeline_is_building (worker));
+  chosen = g_array_index (worker->items, DmTimelineItem, 10).event;
+  dm_timeline_set_selected_event (worker, chosen);
+  dm_timeline_set_range (worker, 1e9, 1.1e9);
+  dm_timeline_get_range (worker, &start, &end);
+  g_assert_true (app_test_wait_until (not_building, worker, 20000));
+  dm_timeline_set_document (at_once, others);
+  assert_same_build (worker, at_once);
+  dm_timeline_get_range (worker, &x, &y);
+  g_assert_cmpfloat (x, ==, start);
+  g_assert_cmpfloat (y, ==, end);
+  g_assert_true (dm_timeline_get_selected_event (worker) == chosen);
+
+  g_object_unref (worker);
+  g_object_unref (at_once);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1209,6 +1358,7 @@ main (int   argc,
               test_no_dates, fixture_tear_down);
   app_test_add_func ("/app/timeline/same-as-naive", test_same_as_naive);
   app_test_add_func ("/app/timeline/sliced-same", test_sliced_same);
+  app_test_add_func ("/app/timeline/worker-same", test_worker_same);
   g_test_add ("/app/timeline/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/app/timeline/focus-visible", Fixture, NULL, fixture_set_up, test_focus_visible, fixture_tear_down);
   g_test_add ("/app/timeline/statuses", Fixture, statuses, fixture_set_up,

@@ -2383,6 +2383,58 @@ test_fit_trims_far_place (void)
   g_rmdir (dir);
 }
 
+static gboolean
+not_fitting (gpointer data)
+{
+  return ((DmWindow *) data)->fit_build == NULL;
+}
+
+/* A big document's box of places is made by a worker thread: the map lands where a fit made
+ * at once puts it, and a move of the map while it is made drops it (the U.S. record, with
+ * every document fitted in a worker) */
+static void
+test_fit_async_same (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autofree char *path = g_build_filename (g_getenv ("DIPLOMAP_DATA_DIR"), "us-travels", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (g_object_unref);
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  ShumateLocation *at = SHUMATE_LOCATION (viewport);
+  double lat, lon, zoom;
+
+  app_test_open_and_wait (win, file);
+  dm_window_fit_document (win);
+  g_assert_null (win->fit_build);
+  lat = shumate_location_get_latitude (at);
+  lon = shumate_location_get_longitude (at);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_test_message ("framed at %.3f, %.3f, zoom %.3f", lat, lon, zoom);
+
+  win->fit_async_min_events = 0;
+  shumate_viewport_set_zoom_level (viewport, 6);
+  shumate_map_center_on (win->map, -33.9, 18.4);
+  dm_window_fit_document (win);
+  g_assert_nonnull (win->fit_build);
+  /* nothing moved yet */
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 6);
+  g_assert_true (app_test_wait_until (not_fitting, win, 20000));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (at), lat, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (at), lon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-9);
+
+  /* a flight to a place while the box is made: the fit never lands */
+  dm_window_fit_document (win);
+  g_assert_nonnull (win->fit_build);
+  g_ptr_array_add (places, dm_place_new ("cape-town", "Cape Town", "ZA", -33.92, 18.42, NULL));
+  dm_window_fly_to_places (win, places, 5, 0);
+  g_assert_null (win->fit_build);
+  app_test_wait (300);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (at), -33.9, 1);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 5);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2425,6 +2477,7 @@ main (int   argc,
   app_test_add_func ("/app/window/cancel-loading", test_cancel_loading);
   app_test_add_func ("/app/window/framed-after-stop", test_framed_after_stop);
   app_test_add_func ("/app/window/fit-trims-far-place", test_fit_trims_far_place);
+  app_test_add_func ("/app/window/fit-async-same", test_fit_async_same);
   app_test_add_func ("/app/window/summit-highlight", test_summit_highlight);
   return g_test_run ();
 }

@@ -23,6 +23,7 @@ zoom_around (DmTimeline *self,
 
   self->view_start = anchor - f * new_span;
   self->view_end = self->view_start + new_span;
+  self->view_moved = TRUE;
   dm_timeline_queue_still (self);
 }
 
@@ -171,6 +172,7 @@ pan (DmTimeline *self,
 
   self->view_start = start;
   self->view_end = start + span;
+  self->view_moved = TRUE;
   dm_timeline_queue_still (self);
 }
 

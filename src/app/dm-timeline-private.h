@@ -18,13 +18,37 @@ G_BEGIN_DECLS
 #define DM_TIMELINE_MIN_SPAN (3600.0 * 2)
 #define DM_TIMELINE_MAX_SPAN (3600.0 * 24 * 366 * 200)
 
+/* From this many events on, the lanes and items are built by a worker thread */
+#define DM_TIMELINE_ASYNC_MIN_EVENTS 10000
+
 typedef struct
 {
-  DmEvent *event;   /* owned */
+  DmEvent *event;   /* held by the timeline's @held_events */
   guint    lane;
   gint64   start;
   gint64   end;
 } DmTimelineItem;
+
+/* The lanes and items of a snapshot of the events (dm-timeline-build.c) */
+typedef struct
+{
+  GPtrArray *events;       /* DmEvent, owned: the snapshot */
+  GPtrArray *actors;       /* DmActor, owned: the document's, in its order */
+  GPtrArray *lanes;        /* DmActor (of @actors or of the events) or NULL ("others") */
+  GArray    *items;        /* DmTimelineItem, sorted by start */
+  GArray    *lane_items;
+  GArray    *lane_starts;
+  gint64     start;        /* the events' extent; start > end: none has a time */
+  gint64     end;
+  gboolean   done;         /* built whole (not stopped by its cancellable) */
+} DmTimelineBuild;
+
+DmTimelineBuild *dm_timeline_build_new  (GListModel      *events,
+                                         GListModel      *actors);
+void             dm_timeline_build_run  (DmTimelineBuild *build,
+                                         GCancellable    *cancellable);
+void             dm_timeline_build_free (DmTimelineBuild *build);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DmTimelineBuild, dm_timeline_build_free)
 
 struct _DmTimeline
 {
@@ -43,6 +67,11 @@ struct _DmTimeline
   GArray     *items;        /* DmTimelineItem, sorted by start */
   GArray     *lane_items;   /* guint: the items' indices lane by lane, each lane's ascending */
   GArray     *lane_starts;  /* guint: where each lane's begin in @lane_items, and the end */
+  GPtrArray  *held_events;  /* the items' events */
+  GPtrArray  *held_actors;  /* the lanes' actors */
+  GCancellable *build;      /* the worker building the lanes and items of a reload */
+  guint       async_min_events;
+  gboolean    view_moved;   /* zoomed or moved in time since the reload began */
 
   double      drag_x;
   double      drag_y;
@@ -105,6 +134,10 @@ void   dm_timeline_draw       (DmTimeline  *self,
 void   dm_timeline_queue_still (DmTimeline *self);
 /* Items marked, selected or coloured otherwise: draw them again */
 void   dm_timeline_queue_items (DmTimeline *self);
+/* Tests: the lanes and items of documents of @n events or more are built by a worker
+ * thread (DM_TIMELINE_ASYNC_MIN_EVENTS; G_MAXUINT: never) */
+void   dm_timeline_set_async_min_events (DmTimeline *self,
+                                         guint       n);
 /* Tests: how many times the still picture was drawn */
 guint  dm_timeline_get_n_still_draws (DmTimeline *self);
 /* The labels of the axis' ticks in view, left to right ("500 BC", "400 BC"…) */

@@ -136,239 +136,44 @@ update_accessible (DmTimeline *self)
 }
 
 static void
-clear_item (gpointer data)
+cancel_build (DmTimeline *self)
 {
-  DmTimelineItem *item = data;
-
-  g_clear_object (&item->event);
+  if (self->build == NULL)
+    return;
+  g_cancellable_cancel (self->build);
+  g_clear_object (&self->build);
 }
 
-typedef struct
-{
-  gint64 first;   /* the start of the lane's first event */
-  guint  index;   /* the lane's place before sorting */
-} LaneOrder;
-
-static int
-compare_lanes (gconstpointer a,
-               gconstpointer b)
-{
-  const LaneOrder *la = a, *lb = b;
-
-  if (la->first != lb->first)
-    return la->first < lb->first ? -1 : 1;
-  return (la->index > lb->index) - (la->index < lb->index);
-}
-
-/* Lanes by their first event, so that a long record reads as a staircase from the top
- * left; the "others" lane last */
+/* The lanes and items of @build (whole) in place of the old ones, in one swap */
 static void
-order_lanes (DmTimeline *self)
+install (DmTimeline      *self,
+         DmTimelineBuild *build)
 {
-  guint n = self->lanes->len;
-  g_autofree LaneOrder *order = g_new (LaneOrder, n);
-  g_autofree guint *new_index = g_new (guint, n);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (n);
+  g_assert (build->done);
 
-  for (guint i = 0; i < n; i++)
-    order[i] = (LaneOrder) { g_ptr_array_index (self->lanes, i) ? G_MAXINT64 - 1 : G_MAXINT64, i };
-  for (guint i = 0; i < self->items->len; i++)
+#define SWAP(field, from) G_STMT_START { gpointer old = self->field; \
+    self->field = build->from; build->from = old; } G_STMT_END
+  SWAP (lanes, lanes);
+  SWAP (items, items);
+  SWAP (lane_items, lane_items);
+  SWAP (lane_starts, lane_starts);
+  SWAP (held_events, events);
+  SWAP (held_actors, actors);
+#undef SWAP
+  if (build->start <= build->end)
     {
-      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
-      if (g_ptr_array_index (self->lanes, item->lane) != NULL)
-        order[item->lane].first = MIN (order[item->lane].first, item->start);
-    }
-  /* no lane: order is NULL, which qsort() may not be given even for nothing (UBSan) */
-  if (n > 1)
-    qsort (order, n, sizeof (LaneOrder), compare_lanes);
-  for (guint i = 0; i < n; i++)
-    {
-      new_index[order[i].index] = i;
-      g_ptr_array_add (sorted, g_ptr_array_index (self->lanes, order[i].index));
-    }
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
-      item->lane = new_index[item->lane];
-    }
-  g_ptr_array_set_size (self->lanes, 0);
-  g_ptr_array_extend_and_steal (self->lanes, g_steal_pointer (&sorted));
-}
+      gint64 s = build->start, e = build->end;
+      double pad = MAX ((e - s) * 0.03, 3600);
 
-/* @index: each lane's actor to its index + 1 (a walk of the lanes for each of the 385,000
- * items of 100,000 generated events was 30 % of the reload) */
-static guint
-lane_for_actor (DmTimeline *self,
-                GHashTable *index,
-                DmActor    *actor)
-{
-  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (index, actor));
-
-  if (found > 0)
-    return found - 1;
-  g_ptr_array_add (self->lanes, actor);
-  g_hash_table_insert (index, actor, GUINT_TO_POINTER (self->lanes->len));
-  return self->lanes->len - 1;
-}
-
-typedef struct
-{
-  gint64  start;   /* its drawn span */
-  gint64  end;
-  DmEvent *event;
-  guint   index;   /* in the document */
-} EventKey;
-
-static int
-compare_keys (gconstpointer a,
-              gconstpointer b)
-{
-  const EventKey *ka = a, *kb = b;
-
-  if (ka->start != kb->start)
-    return ka->start < kb->start ? -1 : 1;
-  return (ka->index > kb->index) - (ka->index < kb->index);
-}
-
-/* Each lane's items, in the items' order: drawing and picking visit the lanes in view only
- * (100,000 generated events have 385,000 items in 200 lanes, 8 of them in view) */
-static void
-index_lanes (DmTimeline *self)
-{
-  guint n_lanes = self->lanes->len;
-  guint *at;
-
-  g_array_set_size (self->lane_starts, n_lanes + 1);
-  g_array_set_size (self->lane_items, self->items->len);
-  at = (guint *) self->lane_starts->data;
-  memset (at, 0, (n_lanes + 1) * sizeof (guint));
-  for (guint i = 0; i < self->items->len; i++)
-    at[g_array_index (self->items, DmTimelineItem, i).lane + 1]++;
-  for (guint l = 0; l < n_lanes; l++)
-    at[l + 1] += at[l];
-  {
-    g_autofree guint *next = g_memdup2 (at, n_lanes * sizeof (guint));
-
-    for (guint i = 0; i < self->items->len; i++)
-      g_array_index (self->lane_items, guint, next[g_array_index (self->items, DmTimelineItem, i).lane]++) = i;
-  }
-}
-
-void
-dm_timeline_reload (DmTimeline *self)
-{
-  GListModel *events;
-  guint n;
-
-  g_return_if_fail (DM_IS_TIMELINE (self));
-
-  g_ptr_array_set_size (self->lanes, 0);
-  g_array_set_size (self->items, 0);
-  if (self->document != NULL)
-    {
-      GListModel *actors = dm_document_get_actors (self->document);
-      g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
-      g_autoptr(GHashTable) lane_index = g_hash_table_new (NULL, NULL);
-      g_autoptr(GArray) keys = NULL;
-      g_autoptr(GPtrArray) refs = NULL;
-      gboolean has_others = FALSE, sorted = TRUE;
-      gint64 s = G_MAXINT64, e = G_MININT64;
-
-      events = dm_document_get_events (self->document);
-      n = g_list_model_get_n_items (events);
-      keys = g_array_sized_new (FALSE, FALSE, sizeof (EventKey), n);
-      refs = g_ptr_array_new_full (n, g_object_unref);
-      /* One walk of the events: the actors they name, their drawn spans, the document's
-       * extent (dm_document_get_extent()'s: their spans) */
-      for (guint i = 0; i < n; i++)
+      self->doc_start = s;
+      self->doc_end = e;
+      /* a zoom or a move made while a worker built them stays */
+      if (!self->view_moved)
         {
-          DmEvent *event = g_list_model_get_item (events, i);
-          GPtrArray *parts = dm_event_get_participants (event);
-          EventKey key = { 0, 0, event, i };
-          gint64 es, ee;
-
-          g_ptr_array_add (refs, event);
-          g_hash_table_add (used, dm_event_get_actor (event));
-          for (guint j = 0; j < parts->len; j++)
-            g_hash_table_add (used, g_ptr_array_index (parts, j));
-          if (!dm_event_get_span (event, &es, &ee))
-            continue;
-          s = MIN (s, es);
-          e = MAX (e, ee);
-          dm_event_get_drawn_span (event, &key.start, &key.end);
-          if (keys->len > 0 && key.start < g_array_index (keys, EventKey, keys->len - 1).start)
-            sorted = FALSE;
-          g_array_append_val (keys, key);
-        }
-      /* A lane for each actor of the events, in the document's order: a filtered view of a
-       * large record shows only its own */
-      for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-        {
-          g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
-          if (g_hash_table_contains (used, actor))
-            g_ptr_array_add (self->lanes, actor);  /* the document keeps it alive */
-        }
-      for (guint i = 0; i < self->lanes->len; i++)
-        g_hash_table_insert (lane_index, g_ptr_array_index (self->lanes, i), GUINT_TO_POINTER (i + 1));
-      /* The items by start, an event's together in its order: the events sorted, stably,
-       * not the items (they were sorted after, by a stable sort on the start alone; a record
-       * in order of time is not sorted again) */
-      if (!sorted)
-        g_array_sort (keys, compare_keys);
-      g_array_set_size (self->items, 0);
-      for (guint i = 0; i < keys->len; i++)
-        {
-          const EventKey *key = &g_array_index (keys, EventKey, i);
-          DmEvent *event = key->event;
-          DmTimelineItem item = { NULL, 0, key->start, key->end };
-          DmActor *actor = dm_event_get_actor (event);
-          GPtrArray *parts = dm_event_get_participants (event);
-
-          if (actor == NULL && parts->len > 0)
-            actor = g_ptr_array_index (parts, 0);
-          if (actor == NULL)
-            has_others = TRUE;
-          else
-            item.lane = lane_for_actor (self, lane_index, actor);
-          item.event = g_object_ref (event);
-          g_array_append_val (self->items, item);
-
-          /* A summit or a meeting shows in the lane of everyone taking part */
-          for (guint j = 0; j < parts->len; j++)
-            {
-              DmActor *p = g_ptr_array_index (parts, j);
-              DmTimelineItem also = item;
-
-              if (p == actor)
-                continue;
-              also.lane = lane_for_actor (self, lane_index, p);
-              also.event = g_object_ref (event);
-              g_array_append_val (self->items, also);
-            }
-        }
-      if (has_others)
-        {
-          guint others = lane_for_actor (self, lane_index, NULL);
-          for (guint i = 0; i < self->items->len; i++)
-            {
-              DmTimelineItem *item = &g_array_index (self->items, DmTimelineItem, i);
-              DmActor *actor = dm_event_get_actor (item->event);
-              if (actor == NULL && dm_event_get_participants (item->event)->len == 0)
-                item->lane = others;
-            }
-        }
-      order_lanes (self);
-
-      if (s <= e)
-        {
-          double pad = MAX ((e - s) * 0.03, 3600);
-          self->doc_start = s;
-          self->doc_end = e;
           self->view_start = s - pad;
           self->view_end = MAX (e + pad, self->view_start + DM_TIMELINE_MIN_SPAN);
         }
     }
-  index_lanes (self);
   gtk_adjustment_set_value (self->vadjustment, 0);
   update_scrolling (self);
   update_accessible (self);
@@ -378,6 +183,100 @@ dm_timeline_reload (DmTimeline *self)
   g_clear_pointer (&self->items_surface, cairo_surface_destroy);
   g_clear_pointer (&self->items_backdrop, cairo_surface_destroy);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+typedef struct
+{
+  DmTimeline   *timeline;   /* owned */
+  GCancellable *cancellable;
+} BuildData;
+
+static void
+build_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  DmTimelineBuild *build = task_data;
+
+  if (!g_cancellable_is_cancelled (cancellable))
+    dm_timeline_build_run (build, cancellable);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* On the main thread: the build is let go here (its events' references with it) */
+static void
+built_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  BuildData *data = user_data;
+  DmTimeline *self = data->timeline;
+  DmTimelineBuild *build = g_task_get_task_data (G_TASK (result));
+
+  /* a newer reload, or the timeline disposed: nothing to touch */
+  if (!g_cancellable_is_cancelled (data->cancellable) && build->done)
+    {
+      g_clear_object (&self->build);
+      install (self, build);
+    }
+  /* the build and what it holds now (the old lanes and items, or its own) */
+  g_task_set_task_data (G_TASK (result), NULL, NULL);
+  g_object_unref (data->cancellable);
+  g_object_unref (data->timeline);
+  g_free (data);
+}
+
+/* The lanes and items of the document's events as they are now: built at once for a small
+ * document, by a worker thread from a snapshot for a big one, the previous ones shown until
+ * they are ready (a reload meanwhile replaces the build) */
+void
+dm_timeline_reload (DmTimeline *self)
+{
+  g_autoptr(DmTimelineBuild) build = NULL;
+  g_autoptr(GTask) task = NULL;
+  BuildData *data;
+
+  g_return_if_fail (DM_IS_TIMELINE (self));
+
+  cancel_build (self);
+  self->view_moved = FALSE;
+  if (self->document == NULL)
+    build = dm_timeline_build_new (NULL, NULL);
+  else
+    build = dm_timeline_build_new (dm_document_get_events (self->document),
+                                   dm_document_get_actors (self->document));
+  if (build->events->len < self->async_min_events)
+    {
+      dm_timeline_build_run (build, NULL);
+      install (self, build);
+      return;
+    }
+  self->build = g_cancellable_new ();
+  data = g_new0 (BuildData, 1);
+  data->timeline = g_object_ref (self);
+  data->cancellable = g_object_ref (self->build);
+  task = g_task_new (NULL, self->build, built_cb, data);
+  g_task_set_source_tag (task, dm_timeline_reload);
+  g_task_set_name (task, "[diplomap] timeline");
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, g_steal_pointer (&build), (GDestroyNotify) dm_timeline_build_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
+gboolean
+dm_timeline_is_building (DmTimeline *self)
+{
+  g_return_val_if_fail (DM_IS_TIMELINE (self), FALSE);
+  return self->build != NULL;
+}
+
+void
+dm_timeline_set_async_min_events (DmTimeline *self,
+                                  guint       n)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+  self->async_min_events = n;
 }
 
 /**
@@ -497,6 +396,7 @@ dm_timeline_set_range (DmTimeline *self,
   g_return_if_fail (DM_IS_TIMELINE (self));
   self->view_start = mid - span / 2;
   self->view_end = mid + span / 2;
+  self->view_moved = TRUE;
   dm_timeline_queue_still (self);
 }
 
@@ -650,6 +550,7 @@ dm_timeline_dispose (GObject *object)
 
   g_clear_pointer (&self->scrollbar, gtk_widget_unparent);
   g_clear_object (&self->vadjustment);
+  cancel_build (self);
   g_clear_object (&self->document);
   g_clear_object (&self->route_set);
   g_clear_object (&self->selected);
@@ -657,6 +558,8 @@ dm_timeline_dispose (GObject *object)
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->lane_items, g_array_unref);
   g_clear_pointer (&self->lane_starts, g_array_unref);
+  g_clear_pointer (&self->held_events, g_ptr_array_unref);
+  g_clear_pointer (&self->held_actors, g_ptr_array_unref);
   g_clear_pointer (&self->still_node, gsk_render_node_unref);
   g_clear_handle_id (&self->items_idle_id, g_source_remove);
   g_clear_pointer (&self->items_surface, cairo_surface_destroy);
@@ -766,7 +669,9 @@ dm_timeline_init (DmTimeline *self)
 
   self->lanes = g_ptr_array_new ();
   self->items = g_array_new (FALSE, TRUE, sizeof (DmTimelineItem));
-  g_array_set_clear_func (self->items, clear_item);
+  self->held_events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->held_actors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->async_min_events = DM_TIMELINE_ASYNC_MIN_EVENTS;
   self->lane_items = g_array_new (FALSE, FALSE, sizeof (guint));
   self->lane_starts = g_array_new (FALSE, TRUE, sizeof (guint));
   self->items_shown = g_array_new (FALSE, FALSE, sizeof (guint));

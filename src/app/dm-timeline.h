@@ -19,8 +19,11 @@ void        dm_timeline_set_document       (DmTimeline *self,
 /* Where the actors' colours come from (the map's routes), so that both agree */
 void        dm_timeline_set_route_set      (DmTimeline *self,
                                             DmRouteSet *set);
-/* Call when the document's events changed: recomputes lanes and the range */
+/* Call when the document's events changed: recomputes lanes and the range (a big
+ * document's in a worker thread, the previous ones shown meanwhile) */
 void        dm_timeline_reload             (DmTimeline *self);
+/* Whether a worker thread is building the lanes and items of the last reload */
+gboolean    dm_timeline_is_building        (DmTimeline *self);
 double      dm_timeline_get_time           (DmTimeline *self);
 void        dm_timeline_set_time           (DmTimeline *self,
                                             double      time);

@@ -17,6 +17,10 @@
 
 G_BEGIN_DECLS
 
+/* From this many events on, the box of places the map is fitted to is made by a worker
+ * thread (dm-window-map.c) */
+#define DM_WINDOW_FIT_ASYNC_MIN_EVENTS 10000
+
 /* A file being loaded */
 typedef struct
 {
@@ -65,6 +69,8 @@ struct _DmWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GCancellable         *load_cancellable; /* the loads in flight: Stop Loading */
+  GCancellable         *fit_build;        /* the box of a big document's places, in a worker */
+  guint                 fit_async_min_events; /* DM_WINDOW_FIT_ASYNC_MIN_EVENTS, or a test's */
   GPtrArray            *loads;            /* DmWindowLoad in flight */
   GPtrArray            *opened;           /* GFile: what the user opened, in order */
   DmEvent              *selected;
@@ -215,6 +221,8 @@ void dm_window_fly_to_event      (DmWindow   *self,
                                   guint       duration_ms);
 void dm_window_fit_document      (DmWindow   *self);
 void dm_window_fit_shown         (DmWindow   *self);
+/* Drops a fit still being made by a worker (the map stays where it is) */
+void dm_window_cancel_fit        (DmWindow   *self);
 void dm_window_cancel_loading    (DmWindow   *self);
 /* The event drawn nearest to (x, y) of the routes layer, within a few pixels, or NULL */
 DmEvent *dm_window_pick_on_map   (DmWindow   *self,

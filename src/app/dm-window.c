@@ -781,6 +781,7 @@ dm_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
+  dm_window_cancel_fit (self);
   /* an animation being written is dropped, its file removed; its progress goes with the window */
   if (self->video_cancellable != NULL)
     g_cancellable_cancel (self->video_cancellable);
@@ -920,6 +921,7 @@ dm_window_init (DmWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
   self->load_cancellable = g_cancellable_new ();
+  self->fit_async_min_events = DM_WINDOW_FIT_ASYNC_MIN_EVENTS;
   self->loads = g_ptr_array_new ();
   self->opened = g_ptr_array_new_with_free_func (g_object_unref);
   self->document = dm_document_new ();
