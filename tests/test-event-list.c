@@ -1061,6 +1061,126 @@ test_sorted_store_filtered (void)
     }
 }
 
+/* A sort made by a thread (dm_sorted_events_set_threaded, as the window's load does) gives
+ * the order of the sort made at once and of GtkSortListModel: events of many equal starts,
+ * some at hours of a day, some without a time, titled in Korean and Arabic; the rows stay
+ * the old ones until one items-changed puts them all in place. A change of the filter while
+ * the thread sorts is sorted at once, and the thread's stale result is dropped. */
+static DmEvent *
+titled_event (GRand *rand,
+              guint  serial)
+{
+  const char *titles[] = { "평양 정상회담", "زيارة إلى الرياض", "Visit to Paris", "서울 방문",
+                           "قمة القاهرة" };
+  DmEvent *event = random_event (rand, serial);
+  int hour = g_rand_int_range (rand, 0, 3);
+
+  dm_event_set_title (event, titles[g_rand_int_range (rand, 0, G_N_ELEMENTS (titles))]);
+  if (hour > 0 && g_rand_boolean (rand))
+    {
+      g_autofree char *iso = g_strdup_printf ("2025-10-03T%02d:00:00Z", hour * 7);
+      DmTime t;
+
+      g_assert_true (dm_time_parse (iso, NULL, &t, NULL));
+      dm_event_set_start (event, &t);
+    }
+  return event;
+}
+
+static void
+count_signals_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *signals)
+{
+  (*signals)++;
+}
+
+static void
+wait_sorted (DmSortedEvents *sorted)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (dm_sorted_events_get_sorting (sorted) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dm_sorted_events_get_sorting (sorted));
+}
+
+static void
+test_sorted_store_threaded (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  GListStore *store = g_list_store_new (DM_TYPE_EVENT);
+  gboolean all = TRUE;
+  GtkCustomFilter *filter = gtk_custom_filter_new (keep_even_cb, &all, NULL);
+  g_autoptr(GtkFilterListModel) filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  g_autoptr(DmSortedEvents) ours = dm_sorted_events_new (G_LIST_MODEL (filtered));
+  g_autoptr(DmSortedEvents) at_once = dm_sorted_events_new (G_LIST_MODEL (filtered));
+  g_autoptr(GtkSortListModel) gtk = NULL;
+  guint signals = 0;
+  gint64 until;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(DmEvent) e = titled_event (rand, i);
+      g_list_store_append (store, e);
+    }
+  gtk = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)),
+                                 GTK_SORTER (gtk_custom_sorter_new (compare_events_cb, NULL, NULL)));
+  g_signal_connect (ours, "items-changed", G_CALLBACK (count_signals_cb), &signals);
+
+  /* the events come: sorted by the thread, the rows empty until then */
+  dm_sorted_events_set_threaded (ours, TRUE);
+  gtk_filter_list_model_set_model (filtered, G_LIST_MODEL (store));
+  dm_sorted_events_set_threaded (ours, FALSE);
+  g_assert_true (dm_sorted_events_get_sorting (ours));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ours)), ==, 0);
+  g_assert_cmpuint (signals, ==, 0);
+  wait_sorted (ours);
+  g_assert_cmpuint (signals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ours)), ==, 5000);
+  assert_same_order (G_LIST_MODEL (ours), G_LIST_MODEL (gtk));
+  assert_same_order (G_LIST_MODEL (ours), G_LIST_MODEL (at_once));
+  for (guint i = 0; i < 5000; i += 97)
+    {
+      g_autoptr(DmEvent) e = g_list_model_get_item (G_LIST_MODEL (ours), i);
+
+      g_assert_cmpuint (dm_sorted_events_find (ours, e), ==, i);
+    }
+
+  /* sorted again by a thread, and the filter changes meanwhile: sorted at once, the thread's result dropped */
+  gtk_filter_list_model_set_model (filtered, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ours)), ==, 0);
+  dm_sorted_events_set_threaded (ours, TRUE);
+  gtk_filter_list_model_set_model (filtered, G_LIST_MODEL (store));
+  dm_sorted_events_set_threaded (ours, FALSE);
+  g_assert_true (dm_sorted_events_get_sorting (ours));
+  all = FALSE;
+  gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_false (dm_sorted_events_get_sorting (ours));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ours)), ==, 1500);
+  assert_same_order (G_LIST_MODEL (ours), G_LIST_MODEL (gtk));
+  signals = 0;
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (signals, ==, 0);
+  assert_same_order (G_LIST_MODEL (ours), G_LIST_MODEL (gtk));
+  assert_same_order (G_LIST_MODEL (ours), G_LIST_MODEL (at_once));
+  /* and one event added after: placed as ever */
+  {
+    g_autoptr(DmEvent) e = titled_event (rand, 5000);
+
+    g_list_store_append (store, e);
+    assert_same_order (G_LIST_MODEL (ours), G_LIST_MODEL (gtk));
+  }
+  g_signal_handlers_disconnect_by_data (ours, &signals);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1072,6 +1192,7 @@ main (int   argc,
   app_test_add_func ("/app/event-list/undated-places", test_undated_places);
   app_test_add_func ("/app/event-list/sorted-store", test_sorted_store);
   app_test_add_func ("/app/event-list/sorted-store-filtered", test_sorted_store_filtered);
+  app_test_add_func ("/app/event-list/sorted-store-threaded", test_sorted_store_threaded);
 
   app_test_add_func ("/app/event-list/dots", test_dots);
   app_test_add_func ("/app/event-list/row-tooltips", test_row_tooltips);

@@ -594,6 +594,65 @@ dm_event_list_release_events (DmEventList *self)
     gtk_filter_list_model_set_model (self->filtered, dm_document_get_events (self->document));
 }
 
+typedef struct
+{
+  DmEventList         *self;
+  DmSortedEvents      *sorted;
+  DmEventListReloaded  done;
+  gpointer             user_data;
+  gulong               handler;
+} Release;
+
+static void
+release_sorting_cb (DmSortedEvents *sorted,
+                    GParamSpec     *pspec,
+                    Release        *release)
+{
+  if (dm_sorted_events_get_sorting (sorted))
+    return;
+  g_signal_handler_disconnect (sorted, release->handler);
+  release->done (release->self, release->user_data);
+  g_object_unref (release->sorted);
+  g_object_unref (release->self);
+  g_free (release);
+}
+
+void
+dm_event_list_release_events_async (DmEventList         *self,
+                                    DmEventListReloaded  done,
+                                    gpointer             user_data)
+{
+  DmSortedEvents *sorted;
+  Release *release;
+
+  g_return_if_fail (DM_IS_EVENT_LIST (self));
+  g_return_if_fail (done != NULL);
+
+  /* bench-edit's GtkSortListModel sorts at once */
+  if (!DM_IS_SORTED_EVENTS (self->sorted))
+    {
+      dm_event_list_release_events (self);
+      done (self, user_data);
+      return;
+    }
+  sorted = DM_SORTED_EVENTS (self->sorted);
+  dm_sorted_events_set_threaded (sorted, TRUE);
+  dm_event_list_release_events (self);
+  dm_sorted_events_set_threaded (sorted, FALSE);
+  if (!dm_sorted_events_get_sorting (sorted))
+    {
+      done (self, user_data);
+      return;
+    }
+  release = g_new0 (Release, 1);
+  release->self = g_object_ref (self);
+  release->sorted = g_object_ref (sorted);
+  release->done = done;
+  release->user_data = user_data;
+  release->handler = g_signal_connect (sorted, "notify::sorting",
+                                       G_CALLBACK (release_sorting_cb), release);
+}
+
 GtkWidget *
 dm_event_list_get_details (DmEventList *self)
 {

@@ -32,6 +32,11 @@ void        dm_event_list_reload_async       (DmEventList        *self,
  * a merge of many events is then not sorted within the merge, but at the release */
 void        dm_event_list_hold_events        (DmEventList *self);
 void        dm_event_list_release_events     (DmEventList *self);
+/* The same, the events sorted by a thread (the list shows none meanwhile); @done is called
+ * once they are in */
+void        dm_event_list_release_events_async (DmEventList        *self,
+                                                DmEventListReloaded done,
+                                                gpointer            user_data);
 void        dm_event_list_update_event       (DmEventList *self,
                                               DmEvent     *came,
                                               DmEvent     *left);

@@ -13,7 +13,14 @@
  * event: it is found or placed by a binary search and only its row is signalled, where
  * GtkSortListModel merged the new item and signalled the rows after it (about 4 ms of an undo
  * on the U.S. record, docs/EDITING.md). A change of many events (a filter, another document)
- * sorts them all again and signals the rows between the first and last that differ. */
+ * sorts them all again and signals the rows between the first and last that differ.
+ *
+ * While dm_sorted_events_set_threaded() is on, such a sort is made by a GTask thread: the
+ * main thread reads the model's items into an array (a reference each), the thread sorts
+ * a copy of their starts, and the main thread puts the result in place of the old one in
+ * one swap and one items-changed. Meanwhile the model shows what it showed before, and
+ * DmSortedEvents:sorting is TRUE; any change of the model meanwhile sorts everything again
+ * (the thread's result is then dropped), so that a stale order is never shown. */
 
 /* More changes than this in one items-changed: sorted again */
 #define MAX_STEPS 64
@@ -25,7 +32,18 @@ struct _DmSortedEvents
   GListModel *model;
   GPtrArray  *mirror;  /* DmEvent, owned: the model's items in its order */
   GPtrArray  *sorted;  /* DmEvent, the same (not owned), in the list's order */
+  gboolean    threaded;
+  guint       serial;  /* of the last sort started: a thread's older result is dropped */
+  gboolean    sorting; /* a thread sorts the model's items (serial's) */
 };
+
+enum {
+  PROP_0,
+  PROP_SORTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void dm_sorted_events_list_model_init (GListModelInterface *iface);
 
@@ -189,32 +207,54 @@ items_source (GListModel *model,
   return all != NULL && g_list_model_get_n_items (all) == n ? all : model;
 }
 
-/* Everything again from the model; signals the rows between the first and the last that
- * differ */
-static void
-sort_all (DmSortedEvents *self)
+/* The model's items, a reference each, in its order */
+static GPtrArray *
+read_items (GListModel *model)
 {
-  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
-  GListModel *source = n > 0 ? items_source (self->model, n) : NULL;
-  g_autoptr(GPtrArray) old_mirror = g_steal_pointer (&self->mirror);
-  g_autoptr(GPtrArray) old = g_steal_pointer (&self->sorted);
-  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (Key), n);
-  guint prefix = 0, suffix = 0;
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  GListModel *source = n > 0 ? items_source (model, n) : NULL;
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
 
-  self->mirror = g_ptr_array_new_full (n, g_object_unref);
-  self->sorted = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (source, i));
+  return items;
+}
+
+/* @items (not owned) in the list's order: by start, then in their order in @items. Reads
+ * only the events' spans: it runs in the sort's thread too */
+static GPtrArray *
+sort_items (GPtrArray *items)
+{
+  guint n = items->len;
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (Key), n);
+  GPtrArray *sorted = g_ptr_array_sized_new (n);
+
   for (guint i = 0; i < n; i++)
     {
-      DmEvent *event = g_list_model_get_item (source, i);
+      DmEvent *event = g_ptr_array_index (items, i);
       Key key = { start_of (event), i, event };
 
-      g_ptr_array_add (self->mirror, event);
       g_array_append_val (keys, key);
     }
   g_array_sort (keys, compare_keys);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->sorted, g_array_index (keys, Key, i).event);
+    g_ptr_array_add (sorted, g_array_index (keys, Key, i).event);
+  return sorted;
+}
 
+/* Puts @mirror and @sorted (both taken) in place; signals the rows between the first and
+ * the last that differ */
+static void
+install (DmSortedEvents *self,
+         GPtrArray      *mirror,
+         GPtrArray      *sorted)
+{
+  g_autoptr(GPtrArray) old_mirror = g_steal_pointer (&self->mirror);
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->sorted);
+  guint n = sorted->len, prefix = 0, suffix = 0;
+
+  self->mirror = mirror;
+  self->sorted = sorted;
   while (prefix < old->len && prefix < n &&
          g_ptr_array_index (old, prefix) == g_ptr_array_index (self->sorted, prefix))
     prefix++;
@@ -225,6 +265,81 @@ sort_all (DmSortedEvents *self)
   if (prefix < old->len || prefix < n)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
                                 n - prefix - suffix);
+}
+
+static void
+set_sorting (DmSortedEvents *self,
+             gboolean        sorting)
+{
+  if (self->sorting == sorting)
+    return;
+  self->sorting = sorting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
+}
+
+typedef struct
+{
+  GPtrArray *items;  /* DmEvent, owned: the model's items */
+  guint      serial;
+} Sort;
+
+static void
+sort_free (Sort *sort)
+{
+  g_clear_pointer (&sort->items, g_ptr_array_unref);
+  g_free (sort);
+}
+
+static void
+sort_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Sort *sort = task_data;
+
+  g_task_return_pointer (task, sort_items (sort->items), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+sorted_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DmSortedEvents *self = DM_SORTED_EVENTS (object);
+  Sort *sort = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) sorted = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* the model changed since (it was sorted again), or the sorted model is gone */
+  if (sort->serial != self->serial || self->model == NULL)
+    return;
+  install (self, g_steal_pointer (&sort->items), g_steal_pointer (&sorted));
+  set_sorting (self, FALSE);
+}
+
+/* Everything again from the model: at once, or by a thread while threaded */
+static void
+sort_all (DmSortedEvents *self)
+{
+  GPtrArray *items = read_items (self->model);
+  g_autoptr(GTask) task = NULL;
+  Sort *sort;
+
+  self->serial++;
+  if (!self->threaded || items->len == 0)
+    {
+      install (self, items, sort_items (items));
+      set_sorting (self, FALSE);
+      return;
+    }
+  sort = g_new0 (Sort, 1);
+  sort->items = items;
+  sort->serial = self->serial;
+  task = g_task_new (self, NULL, sorted_cb, NULL);
+  g_task_set_source_tag (task, sort_all);
+  g_task_set_task_data (task, sort, (GDestroyNotify) sort_free);
+  g_task_run_in_thread (task, sort_in_thread);
+  set_sorting (self, TRUE);
 }
 
 static void
@@ -249,7 +364,8 @@ model_items_changed_cb (DmSortedEvents *self,
 
   g_assert (DM_IS_SORTED_EVENTS (self));
 
-  if (removed + added > MAX_STEPS)
+  /* while a thread sorts, the rows are not the model's: everything again */
+  if (removed + added > MAX_STEPS || self->sorting)
     {
       sort_all (self);
       return;
@@ -297,6 +413,7 @@ dm_sorted_events_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  self->serial++;  /* a thread's result is dropped */
   G_OBJECT_CLASS (dm_sorted_events_parent_class)->dispose (object);
 }
 
@@ -311,12 +428,37 @@ dm_sorted_events_finalize (GObject *object)
 }
 
 static void
+dm_sorted_events_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DmSortedEvents *self = DM_SORTED_EVENTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORTING:
+      g_value_set_boolean (value, self->sorting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dm_sorted_events_class_init (DmSortedEventsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = dm_sorted_events_dispose;
   object_class->finalize = dm_sorted_events_finalize;
+  object_class->get_property = dm_sorted_events_get_property;
+
+  /* A thread sorts the model's items; the rows are the ones before until it is done */
+  properties[PROP_SORTING] =
+    g_param_spec_boolean ("sorting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -358,4 +500,19 @@ dm_sorted_events_set_model (DmSortedEvents *self,
     g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb), self,
                              G_CONNECT_SWAPPED);
   sort_all (self);
+}
+
+void
+dm_sorted_events_set_threaded (DmSortedEvents *self,
+                               gboolean        threaded)
+{
+  g_return_if_fail (DM_IS_SORTED_EVENTS (self));
+  self->threaded = threaded;
+}
+
+gboolean
+dm_sorted_events_get_sorting (DmSortedEvents *self)
+{
+  g_return_val_if_fail (DM_IS_SORTED_EVENTS (self), FALSE);
+  return self->sorting;
 }

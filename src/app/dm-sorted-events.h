@@ -15,6 +15,12 @@ DmSortedEvents *dm_sorted_events_new       (GListModel     *model);
 GListModel     *dm_sorted_events_get_model (DmSortedEvents *self);
 void            dm_sorted_events_set_model (DmSortedEvents *self,
                                             GListModel     *model);
+/* While @threaded, a change that sorts every event again (another model, a change of more
+ * than a few events) is sorted by a thread, the rows left as they were until the result is
+ * put in place in one items-changed (DmSortedEvents:sorting is TRUE meanwhile) */
+void            dm_sorted_events_set_threaded (DmSortedEvents *self,
+                                               gboolean        threaded);
+gboolean        dm_sorted_events_get_sorting  (DmSortedEvents *self);
 /* Where @event is, or GTK_INVALID_LIST_POSITION (G_MAXUINT) */
 guint           dm_sorted_events_find      (DmSortedEvents *self,
                                             DmEvent        *event);

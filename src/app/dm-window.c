@@ -556,6 +556,7 @@ finish_load (LoadData *data)
   g_signal_emit (self, signals[LOAD_FINISHED], 0, data->file, TRUE);
 }
 
+/* The list's sort or the filters' choices are in */
 static void
 choices_ready_cb (DmEventList *list,
                   gpointer     user_data)
@@ -579,6 +580,13 @@ load_step_cb (gpointer user_data)
   switch (data->step++)
     {
     case LOAD_STEP_LIST:
+      /* the list's sort is made in a thread; the next step starts when it is in */
+      if (data->holds_list && data->in_steps)
+        {
+          data->holds_list = FALSE;
+          dm_event_list_release_events_async (self->event_list, choices_ready_cb, data);
+          return G_SOURCE_REMOVE;
+        }
       if (data->holds_list)
         dm_event_list_release_events (self->event_list);
       data->holds_list = FALSE;
