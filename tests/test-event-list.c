@@ -737,6 +737,68 @@ test_filter_labels (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* A drop-down's choices are listed when its pop-up opens (opening a big document made every
+ * drop-down's rows at once): until then the drop-down holds and shows its first choice, then
+ * its model holds every choice the list offers, the first still chosen; a choice other than
+ * the first chosen by code lists them all at once */
+static gboolean
+button_is_active (gpointer button)
+{
+  return gtk_toggle_button_get_active (button);
+}
+
+static void
+test_choices_listed_on_open (void)
+{
+  DmWindow *win = open_sample ();
+  DmEventList *list = win->event_list;
+  GtkDropDown *drops[] = { list->actor_filter, list->country_filter, list->year_filter,
+                           list->region_filter };
+
+  /* the filters shown, as a person opens them */
+  gtk_toggle_button_set_active (list->filter_button, TRUE);
+  g_assert_true (app_test_wait_until (filters_revealed, list, 5000));
+  for (guint i = 0; i < G_N_ELEMENTS (drops); i++)
+    {
+      GListModel *offered = dm_event_list_get_drop_choices (drops[i]);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drops[i]));
+      GListModel *model;
+      GObject *shown;
+
+      /* the sample's four actors, countries, years; the M49 regions */
+      g_assert_cmpuint (g_list_model_get_n_items (offered), >=, 2);
+      for (guint j = 0; j < g_list_model_get_n_items (offered); j++)
+        g_ptr_array_add (texts, g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (offered), j)));
+      g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drops[i])), ==, 1);
+      shown = gtk_drop_down_get_selected_item (drops[i]);
+      g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (shown)), ==,
+                       g_ptr_array_index (texts, 0));
+
+      /* Space or Enter on the drop-down's button opens its pop-up */
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+      gtk_widget_activate (button);
+      g_assert_true (app_test_wait_until (button_is_active, button, 5000));
+      model = gtk_drop_down_get_model (drops[i]);
+      g_assert_true (dm_event_list_get_drop_choices (drops[i]) == model);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, texts->len);
+      for (guint j = 0; j < texts->len; j++)
+        g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), j), ==,
+                         g_ptr_array_index (texts, j));
+      g_assert_cmpuint (gtk_drop_down_get_selected (drops[i]), ==, 0);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+    }
+
+  /* the list reloaded: its first choice alone again; a country chosen by code lists them */
+  dm_event_list_reload (list);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (list->country_filter)), ==, 1);
+  dm_event_list_set_filters (list, NULL, g_ptr_array_index (list->countries, 0), -1, -1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (list->country_filter), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (list->country_filter)), ==,
+                    list->countries->len + 1);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 /* A row shows where before who, when the title starts with the actor's name */
 static void
 test_row_place_first (void)
@@ -1187,6 +1249,7 @@ main (int   argc,
 {
   app_test_init (&argc, &argv);
   app_test_add_func ("/app/event-list/filter-labels", test_filter_labels);
+  app_test_add_func ("/app/event-list/choices-listed-on-open", test_choices_listed_on_open);
   app_test_add_func ("/app/event-list/row-place-first", test_row_place_first);
   app_test_add_func ("/app/event-list/select-sorted", test_select_sorted);
   app_test_add_func ("/app/event-list/undated-places", test_undated_places);

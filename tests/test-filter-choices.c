@@ -42,7 +42,7 @@ static char *
 choice_at (GtkDropDown *drop,
            guint        position)
 {
-  g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (drop), position);
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (dm_event_list_get_drop_choices (drop), position);
 
   return g_strdup (gtk_string_object_get_string (item));
 }
@@ -60,8 +60,8 @@ test_narrow_years (void)
   g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) his_years = g_hash_table_new (NULL, NULL);
   GListModel *all = dm_document_get_events (win->document);
-  guint n_all_years = g_list_model_get_n_items (gtk_drop_down_get_model (list->year_filter));
-  guint n_all_actors = g_list_model_get_n_items (gtk_drop_down_get_model (list->actor_filter));
+  guint n_all_years = g_list_model_get_n_items (dm_event_list_get_drop_choices (list->year_filter));
+  guint n_all_actors = g_list_model_get_n_items (dm_event_list_get_drop_choices (list->actor_filter));
   GListModel *choices;
 
   g_assert_nonnull (pompeo);
@@ -84,7 +84,7 @@ test_narrow_years (void)
       g_assert_true (dm_event_involves (event, pompeo));
       dm_event_add_years (event, years);
     }
-  choices = gtk_drop_down_get_model (list->year_filter);
+  choices = dm_event_list_get_drop_choices (list->year_filter);
   g_test_message ("%u years of %u after the search", g_list_model_get_n_items (choices) - 1,
                   n_all_years - 1);
   g_assert_cmpuint (g_list_model_get_n_items (choices), ==, g_hash_table_size (years) + 1);
@@ -101,11 +101,11 @@ test_narrow_years (void)
     }
   /* nothing is chosen yet: the drop-down says all */
   g_assert_cmpuint (gtk_drop_down_get_selected (list->year_filter), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (list->actor_filter)), <, n_all_actors);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_drop_choices (list->actor_filter)), <, n_all_actors);
 
   /* 2018 chosen: the list keeps its other years (another choice still shows something) */
   dm_event_list_set_role_year (list, NULL, 2018);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (list->year_filter)), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_drop_choices (list->year_filter)), ==,
                     g_hash_table_size (years) + 1);
   {
     g_autofree char *chosen = choice_at (list->year_filter, gtk_drop_down_get_selected (list->year_filter));
@@ -113,14 +113,14 @@ test_narrow_years (void)
   }
   /* the search cleared: every year again, 2018 still chosen */
   dm_event_list_set_search (list, "");
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (list->year_filter)), ==, n_all_years);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_drop_choices (list->year_filter)), ==, n_all_years);
   {
     g_autofree char *chosen = choice_at (list->year_filter, gtk_drop_down_get_selected (list->year_filter));
     g_assert_cmpstr (chosen, ==, "2018");
   }
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (list->actor_filter)), <, n_all_actors);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_drop_choices (list->actor_filter)), <, n_all_actors);
   dm_event_list_clear_filters (list);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (list->actor_filter)), ==, n_all_actors);
+  g_assert_cmpuint (g_list_model_get_n_items (dm_event_list_get_drop_choices (list->actor_filter)), ==, n_all_actors);
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -204,7 +204,7 @@ test_type_actor (void)
     /* the search box tells its change after a pause (GtkSearchEntry's search-changed) */
     g_assert_true (app_test_wait_until (one_left, left, 5000));
     g_test_message ("%u choices left of %u", g_list_model_get_n_items (left),
-                    g_list_model_get_n_items (gtk_drop_down_get_model (list->actor_filter)));
+                    g_list_model_get_n_items (dm_event_list_get_drop_choices (list->actor_filter)));
     g_assert_cmpuint (g_list_model_get_n_items (left), ==, 1);
     g_assert_cmpuint (dm_event_list_count_choices_for (list->actor_filter, "pompeo"), ==, 1);
     g_assert_cmpuint (dm_event_list_count_choices_for (list->actor_filter, "mike pompeo"), ==, 0);
@@ -243,7 +243,7 @@ test_pompeo_keys (void)
   DmEventList *list = win->event_list;
   DmActor *pompeo = find_actor (win->document, "Michael R. Pompeo");
   GListModel *shown = dm_event_list_get_model (list);
-  guint n_years = g_list_model_get_n_items (gtk_drop_down_get_model (list->year_filter)) - 1;
+  guint n_years = g_list_model_get_n_items (dm_event_list_get_drop_choices (list->year_filter)) - 1;
   guint at_2018 = 0, before, after = 0;
   gulong xid;
   static const char *keys[] = {
@@ -349,7 +349,7 @@ test_western_asia (void)
   DmWindow *win = app_test_open_window ();
   DmEventList *list = win->event_list;
   GListModel *model = dm_event_list_get_model (list);
-  GListModel *choices = gtk_drop_down_get_model (list->region_filter);
+  GListModel *choices = dm_event_list_get_drop_choices (list->region_filter);
   gboolean found = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (visits); i++)

@@ -165,7 +165,7 @@ test_big_document (void)
 static char *
 dup_choices (GtkDropDown *drop)
 {
-  GListModel *model = gtk_drop_down_get_model (drop);
+  GListModel *model = dm_event_list_get_drop_choices (drop);
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)

@@ -32,8 +32,7 @@ set_choices (GtkDropDown *drop,
   gtk_string_list_append (list, all);
   for (guint i = 0; i < labels->len; i++)
     gtk_string_list_append (list, g_ptr_array_index (labels, i));
-  gtk_drop_down_set_model (drop, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (drop, selected);
+  dm_event_list_set_drop_choices (drop, list, selected);
 }
 
 static gboolean
@@ -131,7 +130,7 @@ dm_event_list_narrow_choices (DmEventList *self)
       set_choices (self->actor_filter, _("All actors"), names, selected_actor);
     }
   else if (gtk_drop_down_get_selected (self->actor_filter) != selected_actor)
-    gtk_drop_down_set_selected (self->actor_filter, selected_actor);
+    dm_event_list_select_choice (self->actor_filter, selected_actor);
   if (!same_years (years, self->years))
     {
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -143,7 +142,7 @@ dm_event_list_narrow_choices (DmEventList *self)
       set_choices (self->year_filter, _("All years"), names, selected_year);
     }
   else if (gtk_drop_down_get_selected (self->year_filter) != selected_year)
-    gtk_drop_down_set_selected (self->year_filter, selected_year);
+    dm_event_list_select_choice (self->year_filter, selected_year);
   self->holding_changes = FALSE;
 }
 
@@ -208,7 +207,7 @@ static guint
 first_choice (GtkDropDown *drop,
               const char  *text)
 {
-  GListModel *model = gtk_drop_down_get_model (drop);
+  GListModel *model = dm_event_list_get_drop_choices (drop);
 
   for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
     {
@@ -224,7 +223,7 @@ guint
 dm_event_list_count_choices_for (GtkDropDown *drop,
                                  const char  *text)
 {
-  GListModel *model = gtk_drop_down_get_model (drop);
+  GListModel *model = dm_event_list_get_drop_choices (drop);
   guint n = 0;
 
   for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)

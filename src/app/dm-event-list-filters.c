@@ -170,9 +170,9 @@ dm_event_list_set_filters (DmEventList *self,
   g_clear_object (&self->chosen_actor);
   if (actor != NULL && g_ptr_array_find (self->all_actors, actor, NULL))
     self->chosen_actor = g_object_ref (actor);
-  gtk_drop_down_set_selected (self->country_filter, c);
-  gtk_drop_down_set_selected (self->kind_filter, kind < 0 ? 0 : kind + 1);
-  gtk_drop_down_set_selected (self->status_filter, status < 0 ? 0 : status + 1);
+  dm_event_list_select_choice (self->country_filter, c);
+  dm_event_list_select_choice (self->kind_filter, kind < 0 ? 0 : kind + 1);
+  dm_event_list_select_choice (self->status_filter, status < 0 ? 0 : status + 1);
   self->holding_changes = FALSE;
   dm_event_list_filters_changed (self);
 }
@@ -203,7 +203,7 @@ dm_event_list_set_role_year (DmEventList *self,
   if (role != NULL && g_ptr_array_find_with_equal_func (self->roles, role, g_str_equal, &r))
     r++;
   self->holding_changes = TRUE;
-  gtk_drop_down_set_selected (self->role_filter, r);
+  dm_event_list_select_choice (self->role_filter, r);
   self->chosen_year = 0;
   for (guint i = 0; year != 0 && i < self->all_years->len; i++)
     if (g_array_index (self->all_years, int, i) == year)
@@ -283,7 +283,7 @@ dm_event_list_set_region (DmEventList *self,
   for (guint i = 0; area != NULL && i < dm_gazetteer_get_n_m49_areas (); i++)
     if (dm_gazetteer_get_m49_area (i) == area)
       r = i + 1;
-  gtk_drop_down_set_selected (self->region_filter, r);
+  dm_event_list_select_choice (self->region_filter, r);
 }
 
 /* One bound of the date range: @entry's text as a year, a month or a day (UTC); an entry

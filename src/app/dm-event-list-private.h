@@ -66,6 +66,7 @@ struct _DmEventList
   GHashTable         *search_texts; /* DmEvent -> its folded text; emptied on reload */
   gboolean            syncing;
   gboolean            holding_changes; /* several drop-downs change as one */
+  gboolean            filtering;  /* the filter has its function: something filters */
   guint               holding_events;  /* dm_event_list_hold_events(): the events not followed */
   gint64              range_from;  /* the date range, UTC: G_MININT64 when no "From" */
   gint64              range_to;    /* exclusive; G_MAXINT64 when no "To" */
@@ -123,6 +124,22 @@ void       dm_event_list_indent_regions  (DmEventList *self);
 /* The choices of @drop that typing @text in its pop-up leaves (tests) */
 guint      dm_event_list_count_choices_for (GtkDropDown *drop,
                                             const char  *text);
+
+/* dm-event-list-drops.c: a drop-down's choices, listed when its pop-up opens. Sets @choices
+ * as @drop's choices, @selected chosen; with the first chosen, the drop-down holds it alone
+ * until its pop-up shows (dm_event_list_watch_drop) */
+void       dm_event_list_set_drop_choices (GtkDropDown   *drop,
+                                           GtkStringList *choices,
+                                           guint          selected);
+/* Lists the choices kept aside when @drop's pop-up shows */
+void       dm_event_list_watch_drop      (GtkDropDown *drop);
+/* Lists them now (the pop-up shows) */
+void       dm_event_list_fill_drop       (GtkDropDown *drop);
+/* Chooses the choice at @position, listing the choices first */
+void       dm_event_list_select_choice   (GtkDropDown *drop,
+                                          guint        position);
+/* Every choice @drop offers, listed yet or not */
+GListModel *dm_event_list_get_drop_choices (GtkDropDown *drop);
 
 /* dm-event-list-rows.c: the rows of the list */
 GtkListItemFactory *dm_event_list_new_row_factory (DmEventList *self);

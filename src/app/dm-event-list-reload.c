@@ -198,16 +198,14 @@ set_choices (GtkDropDown *drop,
 {
   g_autoptr(GtkStringList) list = make_list (all, labels);
 
-  gtk_drop_down_set_model (drop, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (drop, 0);
+  dm_event_list_set_drop_choices (drop, list, 0);
 }
 
 static void
 set_list (GtkDropDown   *drop,
           GtkStringList *list)
 {
-  gtk_drop_down_set_model (drop, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (drop, 0);
+  dm_event_list_set_drop_choices (drop, list, 0);
 }
 
 /* Main thread */
