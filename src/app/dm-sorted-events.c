@@ -18,12 +18,19 @@
  * While dm_sorted_events_set_threaded() is on, such a sort is made by a GTask thread: the
  * main thread reads the model's items into an array (a reference each), the thread sorts
  * a copy of their starts, and the main thread puts the result in place of the old one in
- * one swap and one items-changed. Meanwhile the model shows what it showed before, and
+ * one swap and one items-changed (into an empty list, its first rows a part at a time, a
+ * frame apart: ROWS_PER_CALL). Meanwhile the model shows what it showed before, and
  * DmSortedEvents:sorting is TRUE; any change of the model meanwhile sorts everything again
  * (the thread's result is then dropped), so that a stale order is never shown. */
 
 /* More changes than this in one items-changed: sorted again */
 #define MAX_STEPS 64
+/* A thread's sort shown in an empty list: its first rows this many a main-loop call, a frame
+ * apart (GTK 4.8's list view makes and measures a row for each of its first 200 items, 50-60
+ * ms for 200 rows at once), then the rest in one call */
+#define ROWS_PER_CALL     50
+#define ROWS_IN_CALLS     200
+#define ROWS_INTERVAL_MS  20
 
 struct _DmSortedEvents
 {
@@ -35,6 +42,8 @@ struct _DmSortedEvents
   gboolean    threaded;
   guint       serial;  /* of the last sort started: a thread's older result is dropped */
   gboolean    sorting; /* a thread sorts the model's items (serial's) */
+  GPtrArray  *coming;  /* DmEvent (not owned): the thread's order, shown a part at a time */
+  guint       coming_id;
 };
 
 enum {
@@ -301,6 +310,35 @@ sort_in_thread (GTask        *task,
   g_task_return_pointer (task, sort_items (sort->items), (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The next rows of a thread's order shown in an empty list */
+static gboolean
+add_rows_cb (gpointer user_data)
+{
+  DmSortedEvents *self = user_data;
+  guint from = self->sorted->len, n = self->coming->len;
+  guint to = from + ROWS_PER_CALL >= ROWS_IN_CALLS ? n : MIN (n, from + ROWS_PER_CALL);
+
+  for (guint i = from; i < to; i++)
+    g_ptr_array_add (self->sorted, g_ptr_array_index (self->coming, i));
+  g_list_model_items_changed (G_LIST_MODEL (self), from, 0, to - from);
+  /* a change of the model meanwhile sorted everything again */
+  if (self->coming == NULL)
+    return G_SOURCE_REMOVE;
+  if (to < n)
+    return G_SOURCE_CONTINUE;
+  self->coming_id = 0;
+  g_clear_pointer (&self->coming, g_ptr_array_unref);
+  set_sorting (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_adding_rows (DmSortedEvents *self)
+{
+  g_clear_handle_id (&self->coming_id, g_source_remove);
+  g_clear_pointer (&self->coming, g_ptr_array_unref);
+}
+
 static void
 sorted_cb (GObject      *object,
            GAsyncResult *result,
@@ -313,8 +351,20 @@ sorted_cb (GObject      *object,
   /* the model changed since (it was sorted again), or the sorted model is gone */
   if (sort->serial != self->serial || self->model == NULL)
     return;
-  install (self, g_steal_pointer (&sort->items), g_steal_pointer (&sorted));
-  set_sorting (self, FALSE);
+  if (self->sorted->len > 0 || sorted->len <= ROWS_PER_CALL)
+    {
+      install (self, g_steal_pointer (&sort->items), g_steal_pointer (&sorted));
+      set_sorting (self, FALSE);
+      return;
+    }
+  /* an empty list (a file opened into an empty window): its rows a part at a time, the
+   * model's items all there (any change of the model meanwhile sorts all again) */
+  g_ptr_array_unref (self->mirror);
+  self->mirror = g_steal_pointer (&sort->items);
+  self->coming = g_steal_pointer (&sorted);
+  if (add_rows_cb (self) == G_SOURCE_CONTINUE)
+    self->coming_id = g_timeout_add_full (GDK_PRIORITY_REDRAW + 10, ROWS_INTERVAL_MS,
+                                          add_rows_cb, self, NULL);
 }
 
 /* Everything again from the model: at once, or by a thread while threaded */
@@ -326,6 +376,7 @@ sort_all (DmSortedEvents *self)
   Sort *sort;
 
   self->serial++;
+  stop_adding_rows (self);
   if (!self->threaded || items->len == 0)
     {
       install (self, items, sort_items (items));
@@ -414,6 +465,7 @@ dm_sorted_events_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   self->serial++;  /* a thread's result is dropped */
+  stop_adding_rows (self);
   G_OBJECT_CLASS (dm_sorted_events_parent_class)->dispose (object);
 }
 

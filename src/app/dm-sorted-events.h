@@ -17,7 +17,8 @@ void            dm_sorted_events_set_model (DmSortedEvents *self,
                                             GListModel     *model);
 /* While @threaded, a change that sorts every event again (another model, a change of more
  * than a few events) is sorted by a thread, the rows left as they were until the result is
- * put in place in one items-changed (DmSortedEvents:sorting is TRUE meanwhile) */
+ * put in place in one items-changed, or into an empty list its first 200 rows 50 a
+ * main-loop call (DmSortedEvents:sorting is TRUE until all are in) */
 void            dm_sorted_events_set_threaded (DmSortedEvents *self,
                                                gboolean        threaded);
 gboolean        dm_sorted_events_get_sorting  (DmSortedEvents *self);
