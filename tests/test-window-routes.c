@@ -221,6 +221,7 @@ typedef struct
   guint     n_loading;  /* when the event was deleted */
   guint     n_listed;
   guint     n_events;
+  GSourceFunc between;  /* what runs between: NULL, delete_between_cb */
 } Between;
 
 /* Runs before the load's next step (an idle of a lower priority): deletes the first event */
@@ -238,6 +239,33 @@ delete_between_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs before the load's next step: an event replaced by one of 1900 (as many events, a year
+ * no other has) */
+static gboolean
+replace_between_cb (gpointer user_data)
+{
+  Between *b = user_data;
+  GListModel *events = dm_document_get_events (b->win->document);
+
+  b->n_loading = dm_window_get_n_loading (b->win);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(DmEvent) copy = NULL;
+      DmTime day;
+
+      if (dm_event_get_kind (event) == DM_EVENT_KIND_TRIP)
+        continue;
+      copy = dm_event_copy (event, NULL);
+      g_assert_true (dm_time_parse ("1900-05-01", NULL, &day, NULL));
+      dm_event_set_start (copy, &day);
+      dm_event_set_end (copy, &day);
+      g_assert_true (dm_document_replace_event (b->win->document, event, copy));
+      break;
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 merged_cb (GListModel *events,
            guint       position,
@@ -248,7 +276,7 @@ merged_cb (GListModel *events,
   if (added > 100 && !b->scheduled)
     {
       b->scheduled = TRUE;
-      g_idle_add_full (G_PRIORITY_DEFAULT, delete_between_cb, b, NULL);
+      g_idle_add_full (G_PRIORITY_DEFAULT, b->between != NULL ? b->between : delete_between_cb, b, NULL);
     }
 }
 
@@ -321,6 +349,52 @@ is_true (gpointer data)
   return *(gboolean *) data;
 }
 
+/* The choices' thread reads the route set's snapshot of the events, taken after the merge:
+ * the choices are those of a list given the document at once. An event replaced between the
+ * merge and the choices' step (another year, as many events) drops the snapshot: its year is
+ * among the choices */
+static void
+test_choices_from_snapshot (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("test-window-routes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "snapshot.diplomap", NULL);
+  g_autofree char *text = bench_generate (2000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  Between b = { NULL, FALSE, 0, 0, 0, replace_between_cb };
+  gboolean found = FALSE;
+  gulong id;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  dm_screen_painter_set_async_events (dm_route_map_layer_get_painter (win->routes_layer), 500);
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
+  assert_list_as_at_once (win);
+  for (guint i = 0; i < win->event_list->all_years->len; i++)
+    g_assert_cmpint (g_array_index (win->event_list->all_years, int, i), !=, 1900);
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  win = app_test_open_window ();
+  b.win = win;
+  dm_screen_painter_set_async_events (dm_route_map_layer_get_painter (win->routes_layer), 500);
+  id = g_signal_connect (dm_document_get_events (win->document), "items-changed",
+                         G_CALLBACK (merged_cb), &b);
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
+  g_signal_handler_disconnect (dm_document_get_events (win->document), id);
+  g_assert_true (b.scheduled);
+  g_assert_cmpuint (b.n_loading, ==, 1);
+  assert_list_as_at_once (win);
+  for (guint i = 0; i < win->event_list->all_years->len; i++)
+    found |= g_array_index (win->event_list->all_years, int, i) == 1900;
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A place of a new country added while the choices are made in a thread: they are made
  * again from the document as it is then, as a list given it at once makes them */
 static void
@@ -337,7 +411,7 @@ test_choices_edit_in_thread (void)
 
   dm_document_add_place (doc, paris);
   dm_event_list_set_document (list, doc);
-  dm_event_list_reload_async (list, reloaded_cb, &done);
+  dm_event_list_reload_async (list, NULL, reloaded_cb, &done);
   dm_document_add_place (doc, tokyo);
   g_assert_false (done);
   g_assert_true (app_test_wait_until (is_true, &done, 10000));
@@ -445,5 +519,6 @@ main (int   argc,
   app_test_add_func ("/app/window-routes/open-in-steps", test_open_in_steps);
   app_test_add_func ("/app/window-routes/choices-edit-in-thread", test_choices_edit_in_thread);
   app_test_add_func ("/app/window-routes/build-ahead", test_build_ahead);
+  app_test_add_func ("/app/window-routes/choices-from-snapshot", test_choices_from_snapshot);
   return g_test_run ();
 }

@@ -9,16 +9,19 @@
 #include "dm-gazetteer.h"
 
 /* The filters' choices made again from the document: its actors, roles, years and
- * countries. A copy of what they need is taken on the main thread (Choices), the choices
- * and their drop-downs' models are made from it (at once, or in a GTask's thread for a big
- * document being opened), then installed on the main thread in one go. */
+ * countries. A copy of what they need is taken on the main thread (Choices: the events as an
+ * array, their spans read from it later), the choices and their drop-downs' models are made
+ * from it (at once, or in a GTask's thread for a big document being opened), then installed
+ * on the main thread in one go. */
 
 typedef struct
 {
-  /* the copy, taken on the main thread (plain data: it may be freed in the thread) */
+  /* the copy, taken on the main thread (plain data and events, read-only: it may be read and
+   * freed in the thread, as the route set's workers read their events) */
   GPtrArray     *actor_names; /* char *, the document's actors' in its order */
   GPtrArray     *actor_roles; /* char *, as actor_names (NULL: none) */
-  GArray        *spans;       /* gint64 start, end of each event with a span */
+  GPtrArray     *events;      /* DmEvent: the document's (never edited in place: an edit puts
+                               * a new event in the old one's place) */
   GPtrArray     *codes;       /* char *: each place's country, in the document's order */
   const char    *all[4];      /* "All actors"... */
   /* what is made from it */
@@ -45,7 +48,7 @@ choices_free (Choices *c)
 {
   g_clear_pointer (&c->actor_names, g_ptr_array_unref);
   g_clear_pointer (&c->actor_roles, g_ptr_array_unref);
-  g_clear_pointer (&c->spans, g_array_unref);
+  g_clear_pointer (&c->events, g_ptr_array_unref);
   g_clear_pointer (&c->codes, g_ptr_array_unref);
   g_clear_pointer (&c->years, g_array_unref);
   g_clear_pointer (&c->countries, g_ptr_array_unref);
@@ -55,16 +58,36 @@ choices_free (Choices *c)
   g_free (c);
 }
 
-/* @actors: the document's actors are added to it */
-static Choices *
-choices_copy (DmDocument *document,
-              GPtrArray  *actors_out)
+/* The document's events as an array: @given (the route set's snapshot of them, taken as
+ * it is), else each event of the document's store with a reference (for 100,000 events,
+ * 20-30 ms of the main thread) */
+static GPtrArray *
+snapshot_events (DmEventList *self,
+                 GPtrArray   *given)
 {
+  GListModel *events = dm_document_get_events (self->document);
+  guint n = g_list_model_get_n_items (events);
+  GPtrArray *snapshot;
+
+  if (given != NULL && given->len == n)
+    return g_ptr_array_ref (given);
+  snapshot = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (snapshot, g_list_model_get_item (events, i));
+  return snapshot;
+}
+
+/* @actors: the document's actors are added to it; @events: as dm_event_list_reload_async's */
+static Choices *
+choices_copy (DmEventList *self,
+              GPtrArray   *events,
+              GPtrArray   *actors_out)
+{
+  DmDocument *document = self->document;
   Choices *c = g_new0 (Choices, 1);
 
   c->actor_names = g_ptr_array_new_with_free_func (g_free);
   c->actor_roles = g_ptr_array_new_with_free_func (g_free);
-  c->spans = g_array_new (FALSE, FALSE, sizeof (gint64));
   c->codes = g_ptr_array_new_with_free_func (g_free);
   c->all[0] = _("All actors");
   c->all[1] = _("All countries");
@@ -73,7 +96,6 @@ choices_copy (DmDocument *document,
   if (document != NULL)
     {
       GListModel *actors = dm_document_get_actors (document);
-      GListModel *events = dm_document_get_events (document);
       GListModel *places = dm_document_get_places (document);
 
       for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
@@ -84,14 +106,7 @@ choices_copy (DmDocument *document,
           g_ptr_array_add (c->actor_names, g_strdup (dm_actor_get_name (actor)));
           g_ptr_array_add (c->actor_roles, g_strdup (dm_actor_get_role (actor)));
         }
-      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-        {
-          g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
-          gint64 span[2];
-
-          if (dm_event_get_span (event, &span[0], &span[1]))
-            g_array_append_vals (c->spans, span, 2);
-        }
+      c->events = snapshot_events (self, events);
       for (guint i = 0; i < g_list_model_get_n_items (places); i++)
         {
           g_autoptr(DmPlace) place = g_list_model_get_item (places, i);
@@ -153,9 +168,13 @@ choices_make (Choices *c)
       if (role != NULL && *role != '\0' && g_hash_table_add (seen_roles, role))
         g_ptr_array_add (c->roles, g_strdup (role));
     }
-  for (guint i = 0; i + 1 < c->spans->len; i += 2)
-    dm_event_list_add_span_years (g_array_index (c->spans, gint64, i),
-                                  g_array_index (c->spans, gint64, i + 1), year_set);
+  for (guint i = 0; c->events != NULL && i < c->events->len; i++)
+    {
+      gint64 start, end;
+
+      if (dm_event_get_span (g_ptr_array_index (c->events, i), &start, &end))
+        dm_event_list_add_span_years (start, end, year_set);
+    }
   for (guint i = 0; i < c->codes->len; i++)
     {
       char *code = g_ptr_array_index (c->codes, i);
@@ -269,7 +288,7 @@ dm_event_list_reload (DmEventList *self)
 
   g_return_if_fail (DM_IS_EVENT_LIST (self));
 
-  c = choices_copy (self->document, actors);
+  c = choices_copy (self, NULL, actors);
   choices_make (c);
   choices_install (self, c, actors);
   choices_free (c);
@@ -323,6 +342,7 @@ made_cb (GObject      *object,
 
 void
 dm_event_list_reload_async (DmEventList         *self,
+                            GPtrArray           *events,
                             DmEventListReloaded  done,
                             gpointer             user_data)
 {
@@ -355,7 +375,7 @@ dm_event_list_reload_async (DmEventList         *self,
   task = g_task_new (NULL, NULL, made_cb, reload);
   g_task_set_name (task, "[diplomap] event list's choices");
   g_task_set_source_tag (task, dm_event_list_reload_async);
-  g_task_set_task_data (task, choices_copy (self->document, reload->actors),
+  g_task_set_task_data (task, choices_copy (self, events, reload->actors),
                         (GDestroyNotify) choices_free);
   g_task_run_in_thread (task, make_in_thread);
 }

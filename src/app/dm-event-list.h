@@ -22,10 +22,13 @@ void        dm_event_list_set_route_set      (DmEventList *self,
 /* Call when the document's events changed: refreshes the filters' choices */
 void        dm_event_list_reload             (DmEventList *self);
 /* The same, the choices made in a thread from a copy of what they need; @done is called
- * once they are in (made again at once if the document changed meanwhile) */
+ * once they are in (made again at once if the document changed meanwhile). @events, when
+ * not NULL, are the document's events as they are now, an array nobody changes (the route
+ * set's snapshot): taken as they are rather than copied from the document */
 typedef void (*DmEventListReloaded) (DmEventList *self,
                                      gpointer     user_data);
 void        dm_event_list_reload_async       (DmEventList        *self,
+                                              GPtrArray          *events,
                                               DmEventListReloaded done,
                                               gpointer            user_data);
 /* The list stops following the document's events (it shows none) until as many releases:

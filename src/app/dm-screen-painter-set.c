@@ -234,16 +234,17 @@ follow_events (DmScreenPainter *self)
   start_set_build (self, self->document, self->events);
 }
 
-void
+GPtrArray *
 dm_screen_painter_build_ahead (DmScreenPainter *self,
                                DmDocument      *source)
 {
   GListModel *events = dm_document_get_events (source);
 
   if (self->synchronous || g_list_model_get_n_items (events) < self->async_min_events)
-    return;
+    return NULL;
   start_set_build (self, source, events);
   self->ahead = TRUE;
+  return g_ptr_array_ref (self->build_events);
 }
 
 static void

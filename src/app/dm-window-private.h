@@ -33,6 +33,10 @@ typedef struct
   gboolean  was_empty;
   gboolean  holds_list; /* the event list waits for the merge (dm_event_list_hold_events) */
   gboolean  in_steps;   /* in idle calls (a big file): the choices are made in a thread */
+  GPtrArray  *events;     /* the route set's snapshot of the document's events, while they
+                           * have not changed since (the choices read it) */
+  GListModel *watched;    /* the document's events, watched for that */
+  gulong      watch_id;
 } DmWindowLoad;
 
 struct _DmWindow

@@ -31,9 +31,20 @@ static guint signals[N_SIGNALS];
 
 typedef DmWindowLoad LoadData;
 
+/* The snapshot of the events is dropped: they changed, or the choices took it */
+static void
+drop_snapshot (LoadData *data)
+{
+  if (data->watched != NULL)
+    g_signal_handler_disconnect (data->watched, data->watch_id);
+  g_clear_object (&data->watched);
+  g_clear_pointer (&data->events, g_ptr_array_unref);
+}
+
 static void
 load_data_free (LoadData *data)
 {
+  drop_snapshot (data);
   g_object_unref (data->self);
   g_object_unref (data->file);
   g_free (data);
@@ -595,7 +606,10 @@ load_step_cb (gpointer user_data)
       /* the choices are made in a thread; the next step starts when they are in */
       if (data->in_steps)
         {
-          dm_event_list_reload_async (self->event_list, choices_ready_cb, data);
+          g_autoptr(GPtrArray) events = data->events != NULL ? g_ptr_array_ref (data->events) : NULL;
+
+          drop_snapshot (data);
+          dm_event_list_reload_async (self->event_list, events, choices_ready_cb, data);
           return G_SOURCE_REMOVE;
         }
       dm_event_list_reload (self->event_list);
@@ -691,8 +705,15 @@ load_cb (GObject      *object,
    * set starts building now, in a worker, rather than after the list's and the shown
    * document's steps; those steps' events, the same, let it go on (dm-screen-painter-set.c) */
   if (data->was_empty && !dm_event_list_is_filtered (self->event_list))
-    dm_screen_painter_build_ahead (dm_route_map_layer_get_painter (self->routes_layer),
-                                   self->document);
+    data->events = dm_screen_painter_build_ahead (dm_route_map_layer_get_painter (self->routes_layer),
+                                                  self->document);
+  /* its snapshot of the events, read by the choices' thread while they have not changed */
+  if (data->events != NULL)
+    {
+      data->watched = g_object_ref (dm_document_get_events (self->document));
+      data->watch_id = g_signal_connect_swapped (data->watched, "items-changed",
+                                                 G_CALLBACK (drop_snapshot), data);
+    }
   queue_load_step (data);
 }
 
