@@ -12,7 +12,7 @@
 #include "dm-error.h"
 #include "dm-format.h"
 #include "dm-gazetteer.h"
-#include "dm-json-positions.h"
+#include "dm-json-positions-private.h"
 #include "dm-loader.h"
 #include "dm-native-format-private.h"
 #include "dm-saver.h"
@@ -283,6 +283,100 @@ test_cancelled (void)
   g_rmdir (dir);
 }
 
+/* The split of @text in one scan and in 2, 3 and 4 chunks: the same pieces at the same lines
+ * and columns, or none either way */
+static void
+assert_same_split (const char *text,
+                   gsize       length)
+{
+  g_autoptr(GArray) expected = NULL;
+  DmJsonSpan expected_list = { 0 };
+
+  dm_json_set_split_chunking (1, 0);
+  expected = dm_json_split_member_list (text, length, "events", &expected_list);
+  for (guint chunks = 2; chunks <= 4; chunks++)
+    {
+      g_autoptr(GArray) seen = NULL;
+      DmJsonSpan list = { 0 };
+
+      dm_json_set_split_chunking (chunks, 1);
+      seen = dm_json_split_member_list (text, length, "events", &list);
+      g_assert_true ((seen == NULL) == (expected == NULL));
+      if (seen == NULL)
+        continue;
+      g_assert_cmpmem (&list, sizeof list, &expected_list, sizeof expected_list);
+      g_assert_cmpmem (seen->data, seen->len * sizeof (DmJsonSpan),
+                       expected->data, expected->len * sizeof (DmJsonSpan));
+    }
+  dm_json_set_split_chunking (0, 0);
+}
+
+/* The split's chunks (dm-json-split-chunks.c) guessed where elements start, right or wrong */
+static void
+test_split (void)
+{
+  g_autofree char *generated = bench_generate (3000);
+  g_autofree char *problems = generate_with_problems (3000);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  /* lists as deep as the events on lines of their own, a list after the events with the
+   * same indentation, elements that do not start their line */
+  const char *traps[] = {
+    "{\"events\": [\n  {\"a\": [\n  1,\n  2,\n  3]},\n  {\"b\": 1},\n  [\n  4,\n  5\n  ],\n  6\n],\n"
+    " \"places\": [\n  {\"id\": 1},\n  {\"id\": 2},\n  {\"id\": 3}\n]}\n",
+    "{\"events\": [{\"a\": 1},\n  {\"b\": 2},\n  {\"c\": 3},\n  {\"d\": 4}]}",
+    "{\"events\": [\n\t{\"a\": 1},\n\t{\"b\": 2},\r\n\t{\"c\": \"\u00e9\"},\n\t{\"d\": 4}\n]}",
+    "{\"events\": [\n  1,\n  2,\n  3,\n  4\n]}",
+    "{\"events\": [\n  1,\n  2,\n  3,\n  4,\n]}",
+    "{\"events\": [\n  1,\n  2,\n  /* 3 */ 3,\n  4\n]}",
+    "{\"events\": [\n  1,\n  2,\n  3,\n  04\n]}",
+    "{\"events\": [\n  1,\n  2,\n  3,\n  4\n",
+    "{\"events\": [\n  \"x\",\n  \"y\",\n  \"z\"\n], \"x\": [\n  1,\n  2\n]}",
+  };
+  const char *name;
+
+  assert_same_split (generated, strlen (generated));
+  assert_same_split (problems, strlen (problems));
+  for (guint i = 0; i < G_N_ELEMENTS (traps); i++)
+    {
+      g_test_message ("%s", traps[i]);
+      assert_same_split (traps[i], strlen (traps[i]));
+    }
+  /* not strict JSON in the middle or at the end of a chunk */
+  for (gsize at = strlen (problems) / 8; at < strlen (problems); at += strlen (problems) / 8)
+    {
+      g_autofree char *broken = g_strdup (problems);
+      char *comma = strchr (broken + at, ',');
+
+      if (comma == NULL)
+        continue;
+      *comma = ';';
+      assert_same_split (broken, strlen (broken));
+    }
+  /* as Diplomap writes a file: a member a line */
+  {
+    g_autofree char *dir_path = g_dir_make_tmp ("diplomap-XXXXXX", NULL);
+    g_autoptr(GFile) file = write_temporary (dir_path, "generated.diplomap", problems);
+    g_autoptr(DmDocument) doc = dm_document_new ();
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_true (dm_loader_load_file (doc, file, NULL, NULL));
+    bytes = dm_native_write_document (doc);
+    assert_same_split (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_unlink (g_file_peek_path (file));
+    g_rmdir (dir_path);
+  }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file_path = g_build_filename (path, name, NULL);
+      g_autofree char *text = NULL;
+      gsize length;
+
+      if (g_str_has_suffix (name, ".diplomap") && g_file_get_contents (file_path, &text, &length, NULL))
+        assert_same_split (text, length);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,5 +387,6 @@ main (int   argc,
   g_test_add_func ("/formats/native-chunks/default", test_default_chunks);
   g_test_add_func ("/formats/native-chunks/fixtures", test_fixtures);
   g_test_add_func ("/formats/native-chunks/cancelled", test_cancelled);
+  g_test_add_func ("/formats/native-chunks/split", test_split);
   return g_test_run ();
 }

@@ -521,13 +521,7 @@ scan (Scan            *s,
  * before, where its problems are found), with no call per byte: lines are counted in the
  * spaces (strict JSON has no newline elsewhere) and a column only where a piece starts,
  * counted on from the last one. */
-typedef struct
-{
-  const char *p, *end;
-  guint       line;
-  const char *anchor;       /* a place whose column is known: a piece's start, a line's */
-  guint       anchor_column;
-} Skim;
+typedef DmJsonSkim Skim;
 
 static void
 skim_space (Skim *s)
@@ -690,6 +684,43 @@ skim_comma (Skim *s,
 }
 
 /**
+ * dm_json_skim_elements:
+ * @s: at an element of a list (its first byte), or at the list's end
+ * @stop: (nullable): where to stop
+ *
+ * Skims the elements of a list, two deep in the text, into @spans (lines counted on from
+ * @s->line), until the list closes or the next element would start at or past @stop.
+ * Returns: %DM_JSON_SKIM_CLOSED (@s at the list's `]`), %DM_JSON_SKIM_LANDED (@s at @stop,
+ *   an element's start), %DM_JSON_SKIM_PASSED (past @stop: it was not an element's start)
+ *   or %DM_JSON_SKIM_FAILED (not strict JSON)
+ */
+DmJsonSkimEnd
+dm_json_skim_elements (DmJsonSkim *s,
+                       const char *data,
+                       const char *stop,
+                       GArray     *spans)
+{
+  while (s->p < s->end && *s->p != ']')
+    {
+      DmJsonSpan span;
+
+      if (stop != NULL && s->p >= stop)
+        return s->p == stop ? DM_JSON_SKIM_LANDED : DM_JSON_SKIM_PASSED;
+      span.offset = s->p - data;
+      span.line = s->line;
+      span.column = skim_column (s);
+      if (!skim_value (s, 2))
+        return DM_JSON_SKIM_FAILED;
+      span.length = s->p - data - span.offset;
+      g_array_append_val (spans, span);
+      skim_space (s);
+      if (s->p < s->end && *s->p != ']' && (*s->p != ',' || !skim_comma (s, ']')))
+        return DM_JSON_SKIM_FAILED;
+    }
+  return s->p < s->end ? DM_JSON_SKIM_CLOSED : DM_JSON_SKIM_FAILED;
+}
+
+/**
  * dm_json_split_member_list:
  * @member: a member of the root object
  * @list: (out): where the list is, its brackets included
@@ -745,19 +776,8 @@ dm_json_split_member_list (const char *data,
           list->column = skim_column (&s);
           s.p++;
           skim_space (&s);
-          while (s.p < s.end && *s.p != ']')
-            {
-              DmJsonSpan span = { s.p - data, 0, s.line, skim_column (&s) };
-
-              if (!skim_value (&s, 2))
-                return NULL;
-              span.length = s.p - data - span.offset;
-              g_array_append_val (spans, span);
-              skim_space (&s);
-              if (s.p < s.end && *s.p != ']' && (*s.p != ',' || !skim_comma (&s, ']')))
-                return NULL;
-            }
-          if (s.p >= s.end)
+          /* a long list by several threads at once (dm-json-split-chunks.c) */
+          if (!dm_json_skim_list (&s, data, spans))
             return NULL;
           s.p++;
           list->length = s.p - data - list->offset;

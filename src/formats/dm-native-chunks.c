@@ -141,10 +141,11 @@ join_chunk (DmNativeLoader *self,
           dm_native_loader_check_id (self, ids, later->event, later->line, later->column);
         }
       if (i < problems->len)
-        g_ptr_array_add (self->problems, g_object_ref (g_ptr_array_index (problems, i)));
+        g_ptr_array_add (self->problems, g_ptr_array_index (problems, i));
     }
-  for (guint i = 0; i < c->loader.events->len; i++)
-    g_ptr_array_add (self->events, g_object_ref (g_ptr_array_index (c->loader.events, i)));
+  /* the chunk's problems and events handed over, not referenced again */
+  g_ptr_array_set_free_func (problems, NULL);
+  g_ptr_array_extend_and_steal (self->events, g_steal_pointer (&c->loader.events));
   for (guint i = 0; i < c->chunk.rejected->len; i++)
     {
       const DmNativeRejected *r = &g_array_index (c->chunk.rejected, DmNativeRejected, i);

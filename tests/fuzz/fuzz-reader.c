@@ -5,7 +5,8 @@
  * straight from the text (src/formats/dm-native-event.c): the same text with a comment
  * after it goes down the whole tree's path, and a difference between the two (a problem
  * said elsewhere or otherwise, another document written back) is a finding too; so is a
- * difference with its events read in three chunks by threads at once (dm-native-chunks.c). */
+ * difference with its events split and read in three chunks by threads at once
+ * (dm-json-split-chunks.c, dm-native-chunks.c). */
 #include "config.h"
 
 #include <stdint.h>
@@ -14,7 +15,7 @@
 
 #include "dm-format.h"
 #include "dm-gazetteer.h"
-#include "dm-json-positions.h"
+#include "dm-json-positions-private.h"
 #include "dm-native-format-private.h"
 #include "dm-saver.h"
 
@@ -64,8 +65,8 @@ describe (DmDocument   *doc,
   return g_string_free (out, FALSE);
 }
 
-/* @seen, what reading @text in pieces by one thread gave, is what reading it in three chunks
- * gives */
+/* @seen, what reading @text in pieces by one thread gave, is what splitting and reading it
+ * in three chunks gives */
 static void
 compare_with_chunks (GFile      *file,
                      const char *text,
@@ -79,8 +80,10 @@ compare_with_chunks (GFile      *file,
 
   dm_document_add_file (doc, file);
   dm_native_loader_set_chunking (3, 1);
+  dm_json_set_split_chunking (3, 1);
   loaded = dm_native_format_load (doc, file, text, size, NULL, &error);
   dm_native_loader_set_chunking (0, 0);
+  dm_json_set_split_chunking (0, 0);
   in_chunks = describe (doc, loaded, error);
   if (!g_str_equal (seen, in_chunks))
     {
@@ -89,7 +92,8 @@ compare_with_chunks (GFile      *file,
     }
 }
 
-/* @doc was read from @text (@size bytes) in pieces, if strict: read the whole tree too */
+/* @doc was read from @text (@size bytes) in pieces: read in chunks too, and if strict, the
+ * whole tree */
 static void
 compare_with_whole_tree (GFile        *file,
                          const char   *text,
@@ -107,6 +111,8 @@ compare_with_whole_tree (GFile        *file,
   DmJsonSpan list;
   gboolean whole_loaded;
 
+  seen = describe (doc, loaded, error);
+  compare_with_chunks (file, text, size, seen);
   if ((spans = dm_json_split_member_list (text, size, "events", &list)) == NULL)
     return;
   lenient = g_malloc (size + 5);
@@ -115,8 +121,6 @@ compare_with_whole_tree (GFile        *file,
   whole = dm_document_new ();
   dm_document_add_file (whole, file);
   whole_loaded = dm_native_format_load (whole, file, lenient, size + 4, NULL, &whole_error);
-  seen = describe (doc, loaded, error);
-  compare_with_chunks (file, text, size, seen);
   expected = describe (whole, whole_loaded, whole_error);
   if (!g_str_equal (seen, expected))
     {
