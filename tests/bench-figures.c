@@ -5,11 +5,14 @@
  * (targets: at most 3x and 4x); the size of the U.S. record's SVG (target: at most 2 MB).
  * With --json, one JSON object of those figures instead: export_sample_png_ms,
  * export_us_png_ms, export_10k_png_ms, export_us_svg_ms, export_us_svg_bytes,
- * export_10k_svg_bytes. */
+ * export_10k_svg_bytes. With --once sample|us|10k [N], N PNGs (1 unless told) of that document
+ * only, each figure's wall-clock and CPU time printed: for callgrind
+ * (--toggle-collect=dm_figure_write_file) and perf, which want one figure, not the whole run. */
 
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "dm-document.h"
@@ -72,6 +75,37 @@ export_ms (DmDocument     *doc,
   return t[RUNS / 2];
 }
 
+/* --once: @runs PNGs of @doc, wall-clock and process CPU time of each */
+static int
+export_once (DmDocument *doc,
+             guint       runs,
+             const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "f.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(DmFigure) figure = dm_figure_new (doc);
+      g_autoptr(GError) error = NULL;
+      struct timespec c0, c1;
+      gint64 t0, t1;
+
+      dm_figure_set_size (figure, 1920, 1080);
+      clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &c0);
+      t0 = g_get_monotonic_time ();
+      if (!dm_figure_write_file (figure, file, DM_FIGURE_FORMAT_PNG, &error))
+        g_error ("%s", error->message);
+      t1 = g_get_monotonic_time ();
+      clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &c1);
+      printf ("%.1f ms wall, %.1f ms CPU\n", (t1 - t0) / 1000.0,
+              (c1.tv_sec - c0.tv_sec) * 1e3 + (c1.tv_nsec - c0.tv_nsec) / 1e6);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +132,20 @@ main (int   argc,
   if (!g_file_set_contents (generated_path, generated, -1, NULL))
     g_error ("cannot write %s", generated_path);
   dm_gazetteer_get_default ();
+  if (argc > 2 && g_str_equal (argv[1], "--once"))
+    {
+      guint runs = argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 1;
+      g_autoptr(DmDocument) doc = NULL;
+
+      if (g_str_equal (argv[2], "sample"))
+        doc = load (sample_file);
+      else if (g_str_equal (argv[2], "us"))
+        doc = load (record_file);
+      else
+        doc = load (generated_file);
+      g_unlink (generated_path);
+      return export_once (doc, MAX (runs, 1), dir);
+    }
   sample = load (sample_file);
   record = load (record_file);
   big = load (generated_file);

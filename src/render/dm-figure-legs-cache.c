@@ -92,12 +92,41 @@ draw_layer (DmFigure             *self,
  * top-left corner, clipped to it), those that stay the same over the clip from the figure's
  * layer when it keeps one.
  */
+/**
+ * dm_figure_start_legs:
+ * Begins the legs of a figure not drawn from a clip's layer (dm_route_legs_job_start():
+ * other threads start on their parts at once) while the calling thread has about @head rows
+ * of other work to do first, drawing what lies under the legs. %NULL when the legs come from
+ * the layer: dm_figure_draw_legs() draws them.
+ */
+DmRouteLegsJob *
+dm_figure_start_legs (DmFigure             *self,
+                      cairo_t              *cr,
+                      const DmFigureLayout *l,
+                      const DmRouteStyle   *style,
+                      gint64                t,
+                      double                head)
+{
+  cairo_rectangle_t map = { 0, 0, l->map_w, l->map_h };
+
+  if (can_cache (self, cr, style, t))
+    return NULL;
+  return dm_route_legs_job_start (self->set, cr, &l->view, style, t, &map, 0, head);
+}
+
+/**
+ * dm_figure_draw_legs:
+ * @job: (nullable) (transfer full): from dm_figure_start_legs() with the same arguments
+ *
+ * Draws the figure's legs onto the map area: @job's parts, or a clip's layer of legs.
+ */
 void
 dm_figure_draw_legs (DmFigure             *self,
                      cairo_t              *cr,
                      const DmFigureLayout *l,
                      const DmRouteStyle   *style,
-                     gint64                t)
+                     gint64                t,
+                     DmRouteLegsJob       *job)
 {
   LegsKey key;
   cairo_matrix_t m;
@@ -105,11 +134,13 @@ dm_figure_draw_legs (DmFigure             *self,
   guint len, at_start, at_end, at_t, n_faint;
   int w, h;
 
-  if (!can_cache (self, cr, style, t))
+  if (job != NULL || !can_cache (self, cr, style, t))
     {
       cairo_rectangle_t map = { 0, 0, l->map_w, l->map_h };
 
-      dm_route_draw_legs_parallel (self->set, cr, &l->view, style, t, &map, 0);
+      if (job == NULL)
+        job = dm_route_legs_job_start (self->set, cr, &l->view, style, t, &map, 0, 0);
+      dm_route_legs_job_finish (job, cr);
       return;
     }
   cairo_get_matrix (cr, &m);

@@ -16,6 +16,9 @@
  * painted later), and the map's labels take the room left, though they are drawn under the
  * routes. */
 
+/* the base map and its labels, in rows of a leg's stroke (dm-route-parallel.c) per pixel */
+#define HEAD_ROWS_PER_PIXEL 0.06
+
 /* The highlighted event as the window draws a selected one: for a summit or a meeting, the
  * routes veiled and everyone's trips within two weeks of it drawn over them in their colours
  * (for a visit or a trip, its actor's), and a ring around its place */
@@ -75,6 +78,7 @@ dm_figure_draw_map (DmFigure             *self,
   g_autoptr(GHashTable) event_notes = NULL;
   DmBasemap *basemap = dm_basemap_get_default ();
   gint64 t = dm_figure_get_time (self);
+  DmRouteLegsJob *legs;
   double legend[4], bar[4];
   gboolean has_legend = FALSE;
   int corner = 2;
@@ -106,11 +110,15 @@ dm_figure_draw_map (DmFigure             *self,
     }
   labels = dm_route_place_labels (self->set, cr, &l->view, route_style, t, taken, event_notes);
 
+  /* the legs' other threads start now, while this one draws the base map and its labels
+   * under them: about 0.06 of a leg's row of work for each pixel of the map (the U.S.
+   * record's world map, docs/PERFORMANCE.md); from here to the legs the set is only read */
+  legs = dm_figure_start_legs (self, cr, l, route_style, t, l->map_w * l->map_h * HEAD_ROWS_PER_PIXEL);
   style->show_labels = FALSE;
   dm_figure_draw_basemap (self, cr, l, style);
   if (map_style->show_labels)
     dm_basemap_draw_labels (basemap, cr, &l->view, map_style, taken);
-  dm_figure_draw_legs (self, cr, l, route_style, t);
+  dm_figure_draw_legs (self, cr, l, route_style, t, legs);
   draw_highlight (self, cr, &l->view);
   dm_route_paint_labels (self->set, cr, &l->view, route_style, labels);
   if (has_legend)

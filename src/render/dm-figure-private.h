@@ -149,12 +149,20 @@ void       dm_figure_draw_basemap    (DmFigure             *self,
                                       const DmMapStyle     *style);
 void       dm_figure_clear_basemap_cache (DmFigure         *self);
 
-/* dm-figure-legs-cache.c */
+/* dm-figure-legs-cache.c (the job: dm-route-parallel.c) */
+struct _DmRouteLegsJob *
+           dm_figure_start_legs      (DmFigure             *self,
+                                      cairo_t              *cr,
+                                      const DmFigureLayout *layout,
+                                      const DmRouteStyle   *style,
+                                      gint64                t,
+                                      double                head);
 void       dm_figure_draw_legs       (DmFigure             *self,
                                       cairo_t              *cr,
                                       const DmFigureLayout *layout,
                                       const DmRouteStyle   *style,
-                                      gint64                t);
+                                      gint64                t,
+                                      struct _DmRouteLegsJob *job);
 void       dm_figure_clear_legs_cache (DmFigure            *self);
 
 /* dm-figure-grid.c */

@@ -87,7 +87,8 @@ can_layer (cairo_t                 *cr,
 }
 
 /* Where to cut @n_strokes strokes into @n parts of about the same work: the rows each spans
- * (a hollow leg's two strokes twice), and STROKE_ROWS more. @cuts gets n + 1 strokes. */
+ * (a hollow leg's two strokes twice), and STROKE_ROWS more; the first part's thread has
+ * @head rows of other work to do before its strokes. @cuts gets n + 1 strokes. */
 static void
 find_cuts (DmRouteSet         *set,
            const DmView       *view,
@@ -96,11 +97,12 @@ find_cuts (DmRouteSet         *set,
            const guint8       *hidden,
            guint               n_strokes,
            guint               n,
+           double              head,
            guint              *cuts)
 {
   const DmRouteProjected *p = dm_route_set_get_projected (set, view);
   g_autofree double *work = g_new0 (double, n_strokes + 1);
-  double total = 0, sum = 0;
+  double total = 0, sum = head;
   guint k = 1;
 
   for (guint i = 0; i < n_strokes; i++)
@@ -117,15 +119,149 @@ find_cuts (DmRouteSet         *set,
       work[i] = g_array_index (set->legs, DmRouteLeg, index).inferred ? 2 * rows : rows;
       total += work[i];
     }
+  total += head;
   cuts[0] = 0;
+  /* the first part may be empty, when the head is more than its share */
+  while (k < n && sum * n >= total * k)
+    cuts[k++] = 0;
   for (guint i = 0; i < n_strokes && k < n; i++)
     {
       sum += work[i];
-      if (sum * n >= total * k)
+      while (k < n && sum * n >= total * k)
         cuts[k++] = i + 1;
     }
   for (; k <= n; k++)
     cuts[k] = n_strokes;
+}
+
+struct _DmRouteLegsJob
+{
+  DmRouteSet         *set;
+  const DmView       *view;
+  const DmRouteStyle *style;
+  gint64              t;
+  guint8             *hidden;     /* NULL: drawn by one thread, in finish */
+  guint               n;
+  Part                parts[MAX_PARTS];
+  GThread            *threads[MAX_PARTS];
+  cairo_rectangle_int_t extents;
+};
+
+/**
+ * dm_route_legs_job_start:
+ * Starts drawing what dm_route_draw_legs() draws (not @faint_all) onto @cr, as
+ * dm_route_draw_legs_parallel() does, but with the parts after the first begun at once by
+ * other threads: the calling thread may draw what lies under the legs (the base map, its
+ * labels: about @head rows of work, STROKE_ROWS being one stroke's outline) before
+ * dm_route_legs_job_finish() draws the first part onto @cr and lays the others over it.
+ * Between the two, @cr's matrix, clip and target stay as they are, and @set is only read.
+ * @view and @style must live until then.
+ */
+DmRouteLegsJob *
+dm_route_legs_job_start (DmRouteSet              *set,
+                         cairo_t                 *cr,
+                         const DmView            *view,
+                         const DmRouteStyle      *style,
+                         gint64                   t,
+                         const cairo_rectangle_t *clip,
+                         guint                    n_parts,
+                         double                   head)
+{
+  DmRouteLegsJob *job = g_new0 (DmRouteLegsJob, 1);
+  guint cuts[MAX_PARTS + 1];
+  guint n = MIN (n_parts > 0 ? n_parts : (guint) g_get_num_processors (), MAX_PARTS);
+  guint n_strokes = 0;
+  cairo_matrix_t m;
+
+  job->set = set, job->view = view, job->style = style, job->t = t, job->n = n;
+  if (n >= 2 && !style->flows && can_layer (cr, clip, &job->extents))
+    job->hidden = dm_route_dup_hidden_strokes (set, style, t, FALSE, &n_strokes);
+  if (n_strokes < MIN_STROKES)
+    {
+      g_clear_pointer (&job->hidden, g_free);
+      return job;
+    }
+
+  /* the projected legs, built here once: the threads only read the set */
+  dm_route_set_get_projected (set, view);
+  find_cuts (set, view, style, t, job->hidden, n_strokes, n, MAX (head, 0), cuts);
+  cairo_get_matrix (cr, &m);
+  for (guint i = 0; i < n; i++)
+    {
+      Part *part = &job->parts[i];
+
+      part->set = set, part->view = view, part->style = style, part->t = t;
+      part->hidden = job->hidden, part->first = cuts[i], part->last = cuts[i + 1];
+      part->cr = NULL;
+      if (i == 0)
+        continue;
+      /* the map area's pixels, transparent, the same user space */
+      {
+        cairo_surface_t *layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                             job->extents.width,
+                                                             job->extents.height);
+        cairo_matrix_t shifted = m;
+
+        part->cr = cairo_create (layer);
+        cairo_surface_destroy (layer);
+        shifted.x0 -= job->extents.x, shifted.y0 -= job->extents.y;
+        cairo_set_matrix (part->cr, &shifted);
+        /* each stroke clipped as on @cr, so that the clip's soft edge is the same */
+        cairo_rectangle (part->cr, clip->x, clip->y, clip->width, clip->height);
+        cairo_clip (part->cr);
+        cairo_set_antialias (part->cr, cairo_get_antialias (cr));
+        cairo_set_tolerance (part->cr, cairo_get_tolerance (cr));
+        cairo_set_fill_rule (part->cr, cairo_get_fill_rule (cr));
+        cairo_set_miter_limit (part->cr, cairo_get_miter_limit (cr));
+      }
+      job->threads[i] = g_thread_try_new ("dm-legs-part", draw_part_cb, part, NULL);
+    }
+  return job;
+}
+
+/**
+ * dm_route_legs_job_finish:
+ * Draws the first part of @job's strokes onto @cr (the context it started with), waits for
+ * the other parts and lays them over, in order; frees @job.
+ * Returns: the number of parts drawn, 1 when not in parts
+ */
+guint
+dm_route_legs_job_finish (DmRouteLegsJob *job,
+                          cairo_t        *cr)
+{
+  guint n = job->n;
+
+  if (job->hidden == NULL)
+    {
+      dm_route_draw_legs (job->set, cr, job->view, job->style, job->t, FALSE);
+      g_free (job);
+      return 1;
+    }
+  dm_route_draw_legs_part (job->set, cr, job->view, job->style, job->t, FALSE, job->hidden,
+                           job->parts[0].first, job->parts[0].last);
+  /* the layers are clipped already: laid over @cr's pixels as they are */
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_reset_clip (cr);
+  cairo_rectangle (cr, job->extents.x, job->extents.y, job->extents.width, job->extents.height);
+  cairo_clip (cr);
+  for (guint i = 1; i < n; i++)
+    {
+      Part *part = &job->parts[i];
+
+      if (job->threads[i] != NULL)
+        g_thread_join (job->threads[i]);
+      else
+        draw_part_cb (part);
+      cairo_set_source_surface (cr, cairo_get_target (part->cr), job->extents.x,
+                                job->extents.y);
+      cairo_paint (cr);
+      cairo_destroy (part->cr);
+    }
+  cairo_restore (cr);
+  g_free (job->hidden);
+  g_free (job);
+  return n;
 }
 
 /**
@@ -146,74 +282,7 @@ dm_route_draw_legs_parallel (DmRouteSet              *set,
                              const cairo_rectangle_t *clip,
                              guint                    n_parts)
 {
-  g_autofree guint8 *hidden = NULL;
-  Part parts[MAX_PARTS];
-  GThread *threads[MAX_PARTS] = { NULL };
-  guint cuts[MAX_PARTS + 1];
-  guint n = MIN (n_parts > 0 ? n_parts : (guint) g_get_num_processors (), MAX_PARTS);
-  guint n_strokes = 0;
-  cairo_rectangle_int_t extents = { 0, 0, 0, 0 };
-  cairo_matrix_t m;
-
-  if (n >= 2 && !style->flows && can_layer (cr, clip, &extents))
-    hidden = dm_route_dup_hidden_strokes (set, style, t, FALSE, &n_strokes);
-  if (n_strokes < MIN_STROKES)
-    {
-      dm_route_draw_legs (set, cr, view, style, t, FALSE);
-      return 1;
-    }
-
-  /* the projected legs, built here once: the threads only read the set */
-  dm_route_set_get_projected (set, view);
-  find_cuts (set, view, style, t, hidden, n_strokes, n, cuts);
-  cairo_get_matrix (cr, &m);
-  for (guint i = 0; i < n; i++)
-    {
-      Part *part = &parts[i];
-
-      part->set = set, part->view = view, part->style = style, part->t = t;
-      part->hidden = hidden, part->first = cuts[i], part->last = cuts[i + 1];
-      part->cr = NULL;
-      if (i == 0)
-        continue;
-      /* the map area's pixels, transparent, the same user space */
-      {
-        cairo_surface_t *layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, extents.width,
-                                                             extents.height);
-        cairo_matrix_t shifted = m;
-
-        part->cr = cairo_create (layer);
-        cairo_surface_destroy (layer);
-        shifted.x0 -= extents.x, shifted.y0 -= extents.y;
-        cairo_set_matrix (part->cr, &shifted);
-        /* each stroke clipped as on @cr, so that the clip's soft edge is the same */
-        cairo_rectangle (part->cr, clip->x, clip->y, clip->width, clip->height);
-        cairo_clip (part->cr);
-        cairo_set_antialias (part->cr, cairo_get_antialias (cr));
-        cairo_set_tolerance (part->cr, cairo_get_tolerance (cr));
-        cairo_set_fill_rule (part->cr, cairo_get_fill_rule (cr));
-        cairo_set_miter_limit (part->cr, cairo_get_miter_limit (cr));
-      }
-      threads[i] = g_thread_try_new ("dm-legs-part", draw_part_cb, part, NULL);
-    }
-
-  dm_route_draw_legs_part (set, cr, view, style, t, FALSE, hidden, cuts[0], cuts[1]);
-  /* the layers are clipped already: laid over @cr's pixels as they are */
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_reset_clip (cr);
-  cairo_rectangle (cr, extents.x, extents.y, extents.width, extents.height);
-  cairo_clip (cr);
-  for (guint i = 1; i < n; i++)
-    {
-      if (threads[i] != NULL)
-        g_thread_join (threads[i]);
-      else
-        draw_part_cb (&parts[i]);
-      cairo_set_source_surface (cr, cairo_get_target (parts[i].cr), extents.x, extents.y);
-      cairo_paint (cr);
-      cairo_destroy (parts[i].cr);
-    }
-  cairo_restore (cr);
-  return n;
+  return dm_route_legs_job_finish (dm_route_legs_job_start (set, cr, view, style, t, clip,
+                                                            n_parts, 0),
+                                   cr);
 }

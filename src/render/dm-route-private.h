@@ -188,6 +188,17 @@ guint dm_route_draw_legs_parallel (DmRouteSet              *set,
                                    gint64                   t,
                                    const cairo_rectangle_t *clip,
                                    guint                    n_parts);
+typedef struct _DmRouteLegsJob DmRouteLegsJob;
+DmRouteLegsJob *dm_route_legs_job_start  (DmRouteSet              *set,
+                                          cairo_t                 *cr,
+                                          const DmView            *view,
+                                          const DmRouteStyle      *style,
+                                          gint64                   t,
+                                          const cairo_rectangle_t *clip,
+                                          guint                    n_parts,
+                                          double                   head);
+guint           dm_route_legs_job_finish (DmRouteLegsJob          *job,
+                                          cairo_t                 *cr);
 void dm_route_draw_flown       (DmRouteSet         *set,
                                 cairo_t            *cr,
                                 const DmView       *view,
