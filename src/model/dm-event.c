@@ -57,14 +57,17 @@ shared_empty (void)
   return empty;
 }
 
+/* @reserved: room for as many items as an event usually has (a summit's participants), so
+ * that the list is not grown a few items at a time */
 static GPtrArray *
 own_array (GPtrArray      **array,
+           guint            reserved,
            GDestroyNotify   free_func)
 {
   if (*array == shared_empty ())
     {
       g_ptr_array_unref (*array);
-      *array = g_ptr_array_new_with_free_func (free_func);
+      *array = g_ptr_array_new_full (reserved, free_func);
     }
   return *array;
 }
@@ -194,18 +197,18 @@ dm_event_copy (DmEvent    *self,
   copy->status = self->status;
   g_set_object (&copy->actor, self->actor);
   for (guint i = 0; i < self->participants->len; i++)
-    g_ptr_array_add (own_array (&copy->participants, g_object_unref),
+    g_ptr_array_add (own_array (&copy->participants, self->participants->len, g_object_unref),
                      g_object_ref (g_ptr_array_index (self->participants, i)));
   g_set_object (&copy->place, self->place);
   copy->start = self->start;
   copy->end = self->end;
   for (guint i = 0; i < self->legs->len; i++)
-    g_ptr_array_add (own_array (&copy->legs, (GDestroyNotify) dm_leg_unref),
+    g_ptr_array_add (own_array (&copy->legs, self->legs->len, (GDestroyNotify) dm_leg_unref),
                      dm_leg_copy (g_ptr_array_index (self->legs, i)));
   copy->host = g_strdup (self->host);
   copy->invited_by = g_strdupv (self->invited_by);
   for (guint i = 0; i < self->sources->len; i++)
-    g_ptr_array_add (own_array (&copy->sources, (GDestroyNotify) dm_source_unref),
+    g_ptr_array_add (own_array (&copy->sources, self->sources->len, (GDestroyNotify) dm_source_unref),
                      dm_source_ref (g_ptr_array_index (self->sources, i)));
   copy->tags = g_strdupv (self->tags);
   copy->notes = g_strdup (self->notes);
@@ -305,7 +308,7 @@ dm_event_add_participant (DmEvent *self,
 {
   g_return_if_fail (DM_IS_EVENT (self));
   g_return_if_fail (DM_IS_ACTOR (actor));
-  g_ptr_array_add (own_array (&self->participants, g_object_unref), g_object_ref (actor));
+  g_ptr_array_add (own_array (&self->participants, 8, g_object_unref), g_object_ref (actor));
 }
 
 gboolean
@@ -347,7 +350,7 @@ dm_event_add_leg (DmEvent *self,
                   DmLeg   *leg)
 {
   g_return_if_fail (DM_IS_EVENT (self));
-  g_ptr_array_add (own_array (&self->legs, (GDestroyNotify) dm_leg_unref), dm_leg_ref (leg));
+  g_ptr_array_add (own_array (&self->legs, 4, (GDestroyNotify) dm_leg_unref), dm_leg_ref (leg));
 }
 
 void
@@ -384,7 +387,7 @@ void
 dm_event_add_source (DmEvent  *self,
                      DmSource *source)
 {
-  g_ptr_array_add (own_array (&self->sources, (GDestroyNotify) dm_source_unref),
+  g_ptr_array_add (own_array (&self->sources, 0, (GDestroyNotify) dm_source_unref),
                    dm_source_ref (source));
 }
 
