@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "dm-event.h"
 
@@ -56,14 +57,17 @@ shared_empty (void)
   return empty;
 }
 
+/* @reserved: room for as many items as an event usually has (a summit's participants), so
+ * that the list is not grown a few items at a time */
 static GPtrArray *
 own_array (GPtrArray      **array,
+           guint            reserved,
            GDestroyNotify   free_func)
 {
   if (*array == shared_empty ())
     {
       g_ptr_array_unref (*array);
-      *array = g_ptr_array_new_with_free_func (free_func);
+      *array = g_ptr_array_new_full (reserved, free_func);
     }
   return *array;
 }
@@ -193,18 +197,18 @@ dm_event_copy (DmEvent    *self,
   copy->status = self->status;
   g_set_object (&copy->actor, self->actor);
   for (guint i = 0; i < self->participants->len; i++)
-    g_ptr_array_add (own_array (&copy->participants, g_object_unref),
+    g_ptr_array_add (own_array (&copy->participants, self->participants->len, g_object_unref),
                      g_object_ref (g_ptr_array_index (self->participants, i)));
   g_set_object (&copy->place, self->place);
   copy->start = self->start;
   copy->end = self->end;
   for (guint i = 0; i < self->legs->len; i++)
-    g_ptr_array_add (own_array (&copy->legs, (GDestroyNotify) dm_leg_unref),
+    g_ptr_array_add (own_array (&copy->legs, self->legs->len, (GDestroyNotify) dm_leg_unref),
                      dm_leg_copy (g_ptr_array_index (self->legs, i)));
   copy->host = g_strdup (self->host);
   copy->invited_by = g_strdupv (self->invited_by);
   for (guint i = 0; i < self->sources->len; i++)
-    g_ptr_array_add (own_array (&copy->sources, (GDestroyNotify) dm_source_unref),
+    g_ptr_array_add (own_array (&copy->sources, self->sources->len, (GDestroyNotify) dm_source_unref),
                      dm_source_ref (g_ptr_array_index (self->sources, i)));
   copy->tags = g_strdupv (self->tags);
   copy->notes = g_strdup (self->notes);
@@ -304,7 +308,7 @@ dm_event_add_participant (DmEvent *self,
 {
   g_return_if_fail (DM_IS_EVENT (self));
   g_return_if_fail (DM_IS_ACTOR (actor));
-  g_ptr_array_add (own_array (&self->participants, g_object_unref), g_object_ref (actor));
+  g_ptr_array_add (own_array (&self->participants, 8, g_object_unref), g_object_ref (actor));
 }
 
 gboolean
@@ -346,7 +350,7 @@ dm_event_add_leg (DmEvent *self,
                   DmLeg   *leg)
 {
   g_return_if_fail (DM_IS_EVENT (self));
-  g_ptr_array_add (own_array (&self->legs, (GDestroyNotify) dm_leg_unref), dm_leg_ref (leg));
+  g_ptr_array_add (own_array (&self->legs, 4, (GDestroyNotify) dm_leg_unref), dm_leg_ref (leg));
 }
 
 void
@@ -383,7 +387,7 @@ void
 dm_event_add_source (DmEvent  *self,
                      DmSource *source)
 {
-  g_ptr_array_add (own_array (&self->sources, (GDestroyNotify) dm_source_unref),
+  g_ptr_array_add (own_array (&self->sources, 0, (GDestroyNotify) dm_source_unref),
                    dm_source_ref (source));
 }
 
@@ -429,21 +433,56 @@ dm_event_set_extra (DmEvent    *self,
   self->extra = extra ? json_object_ref (extra) : NULL;
 }
 
+/* A thread's last flight times, by the coordinates of their ends: a large file's legs go
+ * between a few hundred pairs of cities, and each estimate takes five sines, cosines and
+ * arc tangents */
+#define N_FLIGHTS 2048
+
+typedef struct
+{
+  double coordinates[4]; /* from's latitude and longitude, to's */
+  gint64 seconds;        /* 0: none yet */
+} Flight;
+
+static GPrivate recent_flights = G_PRIVATE_INIT (g_free);
+
 /* Rough flight time: great-circle distance at 800 km/h, plus half an hour */
 static gint64
 estimate_flight (DmLeg *leg)
 {
-  double la1, la2, dlat, dlon, a, km;
+  double c[4], la1, la2, dlat, dlon, a, km;
+  Flight *flights = g_private_get (&recent_flights), *flight;
+  guint64 bits, hash = 0;
 
   if (leg->from == NULL || leg->to == NULL)
     return 3600;
-  la1 = dm_place_get_latitude (leg->from) * G_PI / 180;
-  la2 = dm_place_get_latitude (leg->to) * G_PI / 180;
+  c[0] = dm_place_get_latitude (leg->from);
+  c[1] = dm_place_get_longitude (leg->from);
+  c[2] = dm_place_get_latitude (leg->to);
+  c[3] = dm_place_get_longitude (leg->to);
+  for (int i = 0; i < 4; i++)
+    {
+      memcpy (&bits, &c[i], sizeof bits);
+      hash = (hash ^ bits) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+    }
+  if (flights == NULL)
+    {
+      flights = g_new0 (Flight, N_FLIGHTS);
+      g_private_set (&recent_flights, flights);
+    }
+  flight = &flights[(hash >> 32) % N_FLIGHTS];
+  /* the same bits, so the same result */
+  if (flight->seconds != 0 && memcmp (flight->coordinates, c, sizeof c) == 0)
+    return flight->seconds;
+  la1 = c[0] * G_PI / 180;
+  la2 = c[2] * G_PI / 180;
   dlat = la2 - la1;
-  dlon = (dm_place_get_longitude (leg->to) - dm_place_get_longitude (leg->from)) * G_PI / 180;
+  dlon = (c[3] - c[1]) * G_PI / 180;
   a = sin (dlat / 2) * sin (dlat / 2) + cos (la1) * cos (la2) * sin (dlon / 2) * sin (dlon / 2);
   km = 2 * 6371.0 * atan2 (sqrt (a), sqrt (1 - a));
-  return (gint64) (km / 800.0 * 3600) + 1800;
+  memcpy (flight->coordinates, c, sizeof c);
+  flight->seconds = (gint64) (km / 800.0 * 3600) + 1800;
+  return flight->seconds;
 }
 
 /* A moment to draw a time at: exact times as they are, a day at its middle */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dm-error.h"
 #include "dm-problem.h"
 
@@ -47,10 +49,17 @@ dm_problem_init (DmProblem *self)
 static char *
 tidy_message (const char *message)
 {
-  g_autofree char *valid = message ? g_utf8_make_valid (message, -1) : NULL;
-  glong n = valid ? g_utf8_strlen (valid, -1) : 0;
+  g_autofree char *valid = NULL;
+  gsize bytes = message != NULL ? strlen (message) : 0;
   const char *cut, *resume;
+  glong n;
 
+  /* most messages: short, and valid already (no character has fewer bytes than one) */
+  if (message != NULL && bytes <= MAX_MESSAGE_CHARS &&
+      g_utf8_validate_len (message, bytes, NULL))
+    return g_strndup (message, bytes);
+  valid = message ? g_utf8_make_valid (message, -1) : NULL;
+  n = valid ? g_utf8_strlen (valid, -1) : 0;
   if (n <= MAX_MESSAGE_CHARS)
     return g_steal_pointer (&valid);
   cut = g_utf8_offset_to_pointer (valid, MAX_MESSAGE_CHARS - 150 - 1);

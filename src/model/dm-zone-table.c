@@ -41,7 +41,7 @@ static GHashTable *tables;  /* GTimeZone * -> DmZoneTable * */
 
 /* Each thread's tables last asked for, by their zone's address, found without a lock: the
  * times of a file come from its places' zones in turn */
-#define N_RECENT 64
+#define N_RECENT 256
 static GPrivate recent_tables = G_PRIVATE_INIT (g_free);
 
 /**
@@ -53,7 +53,8 @@ DmZoneTable *
 dm_zone_table_get (GTimeZone *zone)
 {
   DmZoneTable **recent = g_private_get (&recent_tables);
-  guint slot = (GPOINTER_TO_SIZE (zone) >> 4) % N_RECENT;
+  /* the address's bits mixed: zones allocated one after another differ in a few of them */
+  guint slot = (guint) (((guint64) GPOINTER_TO_SIZE (zone) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 56);
   DmZoneTable *table;
 
   if (recent == NULL)
