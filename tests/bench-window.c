@@ -11,7 +11,8 @@
  *   stall), and the process's peak RSS.
  * - `bench-window --us`: the U.S. travel record opened the same way from the main menu's
  *   action, then five seeks across its time (ms from dm_playback_set_time to the first frame
- *   that shows every route at that time), then 3 s of playback: the median time between two
+ *   that shows every route at that time), five seeks back to just after those times (latest
+ *   first: "seek_back_ms"), then 3 s of playback: the median time between two
  *   frames of the whole window, the median work of a frame (from the frame clock's update to
  *   its after-paint) and the main thread's CPU time in it (less swayed by other processes on
  *   a loaded machine than wall time; the X server's share is not in it).
@@ -240,6 +241,33 @@ bench_seeks (Bench *b)
   return median (seeks);
 }
 
+/* After bench_seeks(), seeks back to just after each time it went to, latest first (each a
+ * seek back in time, to where the user was a moment ago): the median ms to a correct
+ * picture, 0 if one never came */
+static double
+bench_seeks_back (Bench *b)
+{
+  g_autoptr(GArray) seeks = g_array_new (FALSE, FALSE, sizeof (double));
+  double start = dm_playback_get_start (b->win->playback);
+  double end = dm_playback_get_end (b->win->playback);
+
+  for (guint i = N_SEEKS; i-- > 0;)
+    {
+      double at = start + (end - start) * ((i + 0.5) / N_SEEKS + 0.004);
+
+      b->seek_to = at;
+      b->seek_ms = 0;
+      b->seek_t0 = g_get_monotonic_time ();
+      dm_playback_set_time (b->win->playback, at);
+      run_until (has_seeked, b, 10 * G_USEC_PER_SEC);
+      b->seek_t0 = 0;
+      if (b->seek_ms == 0)
+        return 0;
+      g_array_append_val (seeks, b->seek_ms);
+    }
+  return median (seeks);
+}
+
 /* Opens @file (NULL: the U.S. record, from its action) in an empty window, and for the U.S.
  * record seeks and plays too */
 static int
@@ -247,7 +275,7 @@ bench_open (GFile *file)
 {
   Bench b = { NULL };
   GdkFrameClock *clock;
-  double seek_ms = 0;
+  double seek_ms = 0, seek_back_ms = 0;
   guint tick_id;
 
   b.intervals = g_array_new (FALSE, FALSE, sizeof (double));
@@ -278,6 +306,8 @@ bench_open (GFile *file)
   if (file == NULL && b.routes_ms != 0)
     {
       seek_ms = bench_seeks (&b);
+      if (seek_ms != 0)
+        seek_back_ms = bench_seeks_back (&b);
       dm_playback_set_time (b.win->playback, dm_playback_get_start (b.win->playback));
       b.update_at = 0;
       b.playing = TRUE;
@@ -288,6 +318,7 @@ bench_open (GFile *file)
       dm_window_set_playing (b.win, FALSE);
       b.playing = FALSE;
       print_ms ("seek_ms", seek_ms, FALSE);
+      print_ms ("seek_back_ms", seek_back_ms, FALSE);
       print_ms ("frame_median_ms", median (b.intervals), FALSE);
       print_ms ("frame_work_median_ms", median (b.works), FALSE);
       print_ms ("frame_cpu_median_ms", median (b.cpu_works), FALSE);

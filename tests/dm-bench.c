@@ -54,6 +54,7 @@ static const Key keys[] = {
   { "window_us_routes_ms", "ms", NULL },
   { "window_us_stall_max_ms", "ms", "<= 50" },
   { "window_us_seek_ms", "ms", "<= 50" },
+  { "window_us_seek_back_ms", "ms", "<= 50" },
   { "window_us_frame_median_ms", "ms", "<= 16.7" },
   { "window_us_frame_work_median_ms", "ms", NULL },
   { "overlay_10k_frame_median_ms", "ms", "<= 8" },
@@ -275,8 +276,8 @@ run_window_parts (void)
   g_autofree char *dir = g_dir_make_tmp ("dm-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "generated-100000.diplomap", NULL);
   const char *open_names[] = { "routes_ms", "stall_max_ms", "peak_mb", NULL };
-  const char *us_names[] = { "routes_ms", "stall_max_ms", "seek_ms", "frame_median_ms",
-                             "frame_work_median_ms", NULL };
+  const char *us_names[] = { "routes_ms", "stall_max_ms", "seek_ms", "seek_back_ms",
+                             "frame_median_ms", "frame_work_median_ms", NULL };
   const char *open_100k[] = { "bench-window", "--open", path, NULL };
   const char *us[] = { "bench-window", "--us", NULL };
   g_autofree char *program = g_build_filename (bench_dir, "bench-load", NULL);

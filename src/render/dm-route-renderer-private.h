@@ -38,6 +38,13 @@ struct _DmRouteRenderer
   cairo_rectangle_int_t legs_damage;
   gboolean         legs_damage_known;
   gboolean         track_damage;
+
+  /* Keyframes of the legs (dm-route-renderer-keys.c) */
+  GArray          *keys;
+  DmView           keys_view;
+  guint            keys_set_serial;
+  guint            keys_style_serial;
+  guint            n_from_keys;
 };
 
 /* dm-route-renderer.c */
@@ -62,5 +69,16 @@ void             dm_route_renderer_set_places    (DmRouteRenderer    *self,
                                                guint            set_serial,
                                                guint            style_serial,
                                                gint64           t);
+
+/* dm-route-renderer-keys.c */
+void             dm_route_renderer_drop_keys     (DmRouteRenderer *self);
+gboolean         dm_route_renderer_has_key       (DmRouteRenderer *self,
+                                                  const DmView    *view,
+                                                  gint64           t);
+gboolean         dm_route_renderer_legs_from_key (DmRouteRenderer *self,
+                                                  const DmView    *view,
+                                                  gint64           t);
+void             dm_route_renderer_keep_key      (DmRouteRenderer *self,
+                                                  gboolean         scratch);
 
 G_END_DECLS

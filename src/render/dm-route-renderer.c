@@ -32,6 +32,7 @@ dm_route_renderer_dispose (GObject *object)
   DmRouteRenderer *self = DM_ROUTE_RENDERER (object);
 
   g_clear_pointer (&self->legs, cairo_surface_destroy);
+  g_clear_pointer (&self->keys, g_array_unref);
   g_clear_pointer (&self->places, cairo_surface_destroy);
   g_clear_pointer (&self->placer, dm_label_placer_free);
   g_clear_pointer (&self->places_in, g_free);
@@ -89,6 +90,7 @@ dm_route_renderer_set_set (DmRouteRenderer *self,
   g_clear_object (&self->frozen);
   g_clear_pointer (&self->legs, cairo_surface_destroy);
   g_clear_pointer (&self->places, cairo_surface_destroy);
+  dm_route_renderer_drop_keys (self);
 }
 
 const DmRouteStyle *
@@ -114,6 +116,7 @@ dm_route_renderer_set_style (DmRouteRenderer *self,
   self->legs_style_serial = self->places_style_serial = 0;
   g_clear_pointer (&self->legs, cairo_surface_destroy);
   g_clear_pointer (&self->places, cairo_surface_destroy);
+  dm_route_renderer_drop_keys (self);
 }
 
 static cairo_surface_t *
@@ -168,6 +171,7 @@ dm_route_renderer_set_legs (DmRouteRenderer    *self,
   self->legs_style_serial = style_serial;
   self->legs_t = t;
   self->n_rebuilds++;
+  dm_route_renderer_keep_key (self, TRUE);
 }
 
 /* Dots and names onto @cr, which is clear; the boxes they take come back in a new placer.
@@ -227,6 +231,11 @@ dm_route_renderer_has_caches (DmRouteRenderer *self,
 
   set_serial = dm_route_set_get_serial (self->set);
   style_serial = dm_route_style_get_serial (self->style);
+  /* the legs from a keyframe, the places as they are */
+  if (self->places != NULL && dm_view_equal (view, &self->places_view) &&
+      set_serial == self->places_set_serial && style_serial == self->places_style_serial &&
+      dm_route_renderer_has_key (self, view, t))
+    return TRUE;
   if (self->legs == NULL || self->places == NULL ||
       !dm_view_equal (view, &self->legs_view) ||
       !dm_view_equal (view, &self->places_view) ||
@@ -267,7 +276,11 @@ dm_route_renderer_get_legs_surface (DmRouteRenderer *self,
   if (self->legs != NULL && dm_view_equal (view, &self->legs_view) &&
       set_serial == self->legs_set_serial && style_serial == self->legs_style_serial &&
       t >= self->legs_t &&
-      ((self->style->window == 0 && !self->style->flows) || t == self->legs_t))
+      ((self->style->window == 0 && !self->style->flows) || t == self->legs_t) &&
+      /* far forward: from a keyframe nearer, if one is */
+      (dm_route_set_first_ending_after (self->set, t) -
+       dm_route_set_first_ending_after (self->set, self->legs_t) <= MAX_LANDED ||
+       !dm_route_renderer_has_key (self, view, t)))
     {
       gboolean moved = FALSE;
 
@@ -310,12 +323,20 @@ dm_route_renderer_get_legs_surface (DmRouteRenderer *self,
           cairo_surface_destroy (flown);
         }
       self->legs_t = t;
+      if (moved)
+        dm_route_renderer_keep_key (self, FALSE);
       if (changed)
         *changed = moved;
       return self->legs;
     }
 
   self->legs_damage_known = FALSE;
+  if (dm_route_renderer_legs_from_key (self, view, t))
+    {
+      if (changed)
+        *changed = TRUE;
+      return self->legs;
+    }
   legs = surface_for (g_steal_pointer (&self->legs), view);
   cr = cairo_create (legs);
   clear (cr);

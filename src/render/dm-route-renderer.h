@@ -75,5 +75,7 @@ gboolean            dm_route_renderer_get_legs_damage    (DmRouteRenderer       
                                                        cairo_rectangle_int_t  *rect);
 /* How many times the cached legs were drawn from scratch (tests, profiling) */
 guint               dm_route_renderer_get_n_rebuilds     (DmRouteRenderer        *self);
+guint               dm_route_renderer_get_n_keys         (DmRouteRenderer        *self);
+guint               dm_route_renderer_get_n_from_keys    (DmRouteRenderer        *self);
 
 G_END_DECLS
