@@ -10,6 +10,10 @@ G_BEGIN_DECLS
  * snapshot of the events (seconds of work at 100,000 events): until it is ready the map
  * shows the set drawn before, or none, never one that does not match the events */
 #define ASYNC_MIN_EVENTS 20000
+/* A loaded file's set is built by a worker from this many events on (the U.S. record's
+ * 6,370: tens of milliseconds of the main thread), ahead of the views' steps: edits of a
+ * document under ASYNC_MIN_EVENTS keep rebuilding theirs on the main thread */
+#define AHEAD_MIN_EVENTS 2000
 
 struct _DmScreenPainter
 {

@@ -10,8 +10,10 @@
  * of the events starts a worker thread that builds a frozen set from a snapshot of them
  * (dm_route_set_new_frozen), cancelling the build of older events, and the new set takes
  * the old one's place when it is ready; meanwhile frames draw the old one (docs/APP.md).
- * A build may start ahead of the events (dm_screen_painter_build_ahead): it goes on when
- * their next change makes them the events it was started from. */
+ * A build may start ahead of the events (dm_screen_painter_build_ahead), from
+ * AHEAD_MIN_EVENTS on: it goes on when their next change makes them the events it was
+ * started from, under the bar too (a loaded file's set, then frozen: the next edit makes it
+ * follow the document again, on the main thread). */
 
 void
 dm_screen_painter_cancel_set_build (DmScreenPainter *self)
@@ -198,6 +200,18 @@ are_the_events (DmScreenPainter *self,
   return TRUE;
 }
 
+/* No routes until the set being built comes */
+static void
+show_none (DmScreenPainter *self)
+{
+  g_autoptr(GListStore) none = g_list_store_new (DM_TYPE_EVENT);
+  g_autoptr(DmDocument) empty = dm_document_new_filtered (self->document, G_LIST_MODEL (none));
+  DmView view;
+
+  init_screen_projection (&view);
+  replace_set (self, dm_route_set_new_frozen (empty, &view));
+}
+
 /* The events changed (or the document, or the way sets are built): a small document's set
  * follows it by itself; a big one's is built anew by a worker thread, cancelling the build
  * of older events, so that no edit is lost */
@@ -207,6 +221,19 @@ follow_events (DmScreenPainter *self)
   gboolean ahead = self->ahead;
 
   self->ahead = FALSE;
+  /* the events a build started ahead of them, at their first change since: it goes on (or
+   * its set stays), under the bar too. Only then: the same events shown again later may
+   * come with other colours (a hidden event of the document edited), which a new build
+   * picks up */
+  if (ahead && (self->set_build != NULL ? are_the_events (self, self->build_events)
+                                        : are_the_events (self, self->set_events)))
+    {
+      /* rather than the set that follows the document, built on the main thread when a
+       * frame or the trail asks for it while the worker builds the same */
+      if (self->set == NULL || set_is_live (self))
+        show_none (self);
+      return;
+    }
   if (!wants_worker (self))
     {
       dm_screen_painter_cancel_set_build (self);
@@ -214,23 +241,10 @@ follow_events (DmScreenPainter *self)
         replace_set (self, dm_route_set_new (self->document));
       return;
     }
-  /* the events a build started ahead of them, at their first change since: it goes on (or
-   * its set stays). Only then: the same events shown again later may come with other
-   * colours (a hidden event of the document edited), which a new build picks up */
-  if (ahead && (self->set_build != NULL ? are_the_events (self, self->build_events)
-                                        : are_the_events (self, self->set_events)))
-    return;
   /* the set that follows the document has already let its routes go: none until the new
    * set comes, rather than a picture that does not match the events */
   if (self->set == NULL || set_is_live (self))
-    {
-      g_autoptr(GListStore) none = g_list_store_new (DM_TYPE_EVENT);
-      g_autoptr(DmDocument) empty = dm_document_new_filtered (self->document, G_LIST_MODEL (none));
-      DmView view;
-
-      init_screen_projection (&view);
-      replace_set (self, dm_route_set_new_frozen (empty, &view));
-    }
+    show_none (self);
   start_set_build (self, self->document, self->events);
 }
 
@@ -240,7 +254,8 @@ dm_screen_painter_build_ahead (DmScreenPainter *self,
 {
   GListModel *events = dm_document_get_events (source);
 
-  if (self->synchronous || g_list_model_get_n_items (events) < self->async_min_events)
+  if (self->synchronous ||
+      g_list_model_get_n_items (events) < MIN (self->async_min_events, AHEAD_MIN_EVENTS))
     return NULL;
   start_set_build (self, source, events);
   self->ahead = TRUE;

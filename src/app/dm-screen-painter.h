@@ -54,9 +54,9 @@ void             dm_screen_painter_set_async_events (DmScreenPainter *self,
 /* Starts building, in a worker thread, the route set of @source's events as they are now,
  * ahead of the painter's document showing them (a file merged into an empty window, before
  * the shown document takes its events): when the painter's events become the same, the
- * build goes on and its set is drawn; other events cancel it. Nothing under the bar.
- * Returns the build's snapshot of the events (an array nobody changes, for other threads to
- * read too), or NULL when no build started */
+ * build goes on and its set is drawn; other events cancel it. From 2,000 events, or the
+ * bar if lower; nothing under. Returns the build's snapshot of the events (an array nobody
+ * changes, for other threads to read too), or NULL when no build started */
 GPtrArray       *dm_screen_painter_build_ahead      (DmScreenPainter *self,
                                                      DmDocument      *source);
 /* Draws the routes at @time (UTC seconds) into @cr, which covers @view in user space. When
