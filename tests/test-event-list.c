@@ -308,6 +308,20 @@ rows_have_text (gpointer list)
   return ((DmEventList *) list)->waiting_rows->len == 0;
 }
 
+/* For app_test_wait_until: a frame has laid the rows out since they got their text */
+static gboolean
+rows_laid_out (gpointer list)
+{
+  GHashTableIter iter;
+  gpointer dot;
+
+  g_hash_table_iter_init (&iter, ((DmEventList *) list)->bound_dots);
+  while (g_hash_table_iter_next (&iter, &dot, NULL))
+    if (gtk_widget_get_height (gtk_widget_get_parent (gtk_widget_get_parent (dot))) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* GTK's list view binds about 200 rows when the U.S. record fills the list (50 at a time): those out of
  * view are bound with empty labels and get their text in the next frames (measuring all
  * their text at once was a stall of the window), those in view have it at once, and in the
@@ -329,6 +343,7 @@ test_rows_text_later (void)
    * first 20 wait */
   g_assert_cmpuint (watch.most_waiting, >, 20);
   g_assert_true (app_test_wait_until (rows_have_text, watch.win->event_list, 10000));
+  g_assert_true (app_test_wait_until (rows_laid_out, watch.win->event_list, 10000));
   g_hash_table_iter_init (&iter, watch.win->event_list->bound_dots);
   while (g_hash_table_iter_next (&iter, &dot, NULL))
     {
