@@ -214,6 +214,21 @@ print_ms (const char *key,
     printf ("  \"%s\": %.1f%s\n", key, ms, last ? "" : ",");
 }
 
+/* Seeks to @at and waits for a correct picture: FALSE if none came within 10 s, else
+ * the ms it took is in b->seek_ms */
+static gboolean
+seek_once (Bench  *b,
+           double  at)
+{
+  b->seek_to = at;
+  b->seek_ms = 0;
+  b->seek_t0 = g_get_monotonic_time ();
+  dm_playback_set_time (b->win->playback, at);
+  run_until (has_seeked, b, 10 * G_USEC_PER_SEC);
+  b->seek_t0 = 0;
+  return b->seek_ms != 0;
+}
+
 /* Seeks to five times across the record: the median ms to a correct picture, 0 if one never
  * came */
 static double
@@ -228,13 +243,7 @@ bench_seeks (Bench *b)
       /* not in order: each seek jumps far from the last */
       double at = start + (end - start) * ((i * 3 % N_SEEKS) + 0.5) / N_SEEKS;
 
-      b->seek_to = at;
-      b->seek_ms = 0;
-      b->seek_t0 = g_get_monotonic_time ();
-      dm_playback_set_time (b->win->playback, at);
-      run_until (has_seeked, b, 10 * G_USEC_PER_SEC);
-      b->seek_t0 = 0;
-      if (b->seek_ms == 0)
+      if (!seek_once (b, at))
         return 0;
       g_array_append_val (seeks, b->seek_ms);
     }
@@ -255,13 +264,7 @@ bench_seeks_back (Bench *b)
     {
       double at = start + (end - start) * ((i + 0.5) / N_SEEKS + 0.004);
 
-      b->seek_to = at;
-      b->seek_ms = 0;
-      b->seek_t0 = g_get_monotonic_time ();
-      dm_playback_set_time (b->win->playback, at);
-      run_until (has_seeked, b, 10 * G_USEC_PER_SEC);
-      b->seek_t0 = 0;
-      if (b->seek_ms == 0)
+      if (!seek_once (b, at))
         return 0;
       g_array_append_val (seeks, b->seek_ms);
     }

@@ -963,6 +963,17 @@ test_undated_places (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Gives @event the start @iso, as a file would */
+static void
+set_start_text (DmEvent    *event,
+                const char *iso)
+{
+  DmTime t;
+
+  g_assert_true (dm_time_parse (iso, NULL, &t, NULL));
+  dm_event_set_start (event, &t);
+}
+
 /* The list's own sorted store (DmSortedEvents) keeps exactly GtkSortListModel's order (by
  * start, unknown last, ties in the model's order) through random adds, removes and
  * replacements, many of one day; its items-changed, applied to a copy, give its contents, and
@@ -979,10 +990,8 @@ random_event (GRand *rand,
   if (day > 0)
     {
       g_autofree char *iso = g_strdup_printf ("2025-10-%02d", day);
-      DmTime t;
 
-      g_assert_true (dm_time_parse (iso, NULL, &t, NULL));
-      dm_event_set_start (event, &t);
+      set_start_text (event, iso);
     }
   return event;
 }
@@ -1159,10 +1168,8 @@ titled_event (GRand *rand,
   if (hour > 0 && g_rand_boolean (rand))
     {
       g_autofree char *iso = g_strdup_printf ("2025-10-03T%02d:00:00Z", hour * 7);
-      DmTime t;
 
-      g_assert_true (dm_time_parse (iso, NULL, &t, NULL));
-      dm_event_set_start (event, &t);
+      set_start_text (event, iso);
     }
   return event;
 }
