@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dm-error.h"
 #include "dm-time.h"
 
 /* dm_time_parse() finds a local time's UTC second with g_time_zone_adjust_time() and plain
@@ -48,6 +49,14 @@ check (const char *text,
   DmTime t;
   g_autoptr(GError) error = NULL;
 
+  /* a day the zone's clocks skipped (GDateTime gives it no length) did not happen there */
+  if (latest <= earliest && strchr (text, 'T') == NULL)
+    {
+      if (dm_time_parse (text, zone, &t, &error) || !g_error_matches (error, DM_ERROR, DM_ERROR_PARSE))
+        g_error ("%s in %s: a skipped day, read as a day", text,
+                 zone != NULL ? g_time_zone_get_identifier (zone) : "UTC");
+      return;
+    }
   if (!dm_time_parse (text, zone, &t, &error))
     g_error ("%s: %s", text, error->message);
   if (t.earliest != earliest || t.latest != latest)

@@ -684,6 +684,35 @@ test_drawn_range (void)
     }
 }
 
+/* A day the place's clocks skipped did not happen there: the parse says so, rather than give
+ * a day of no length that is written back as the next one (fuzz-time); the days around it,
+ * and the same day elsewhere, read as days */
+static void
+test_skipped_day (void)
+{
+  struct { const char *zone, *skipped, *before, *after; } days[] = {
+    { "Pacific/Kiritimati", "1994-12-31", "1994-12-30", "1995-01-01" },
+    { "Pacific/Apia", "2011-12-30", "2011-12-29", "2011-12-31" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (days[i].zone);
+      g_autoptr(GError) error = NULL;
+      DmTime t;
+
+      g_assert_false (dm_time_parse (days[i].skipped, zone, &t, &error));
+      g_assert_error (error, DM_ERROR, DM_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, days[i].skipped));
+      g_assert_true (dm_time_parse (days[i].before, zone, &t, NULL));
+      g_assert_cmpint (t.latest - t.earliest, ==, 86400);
+      g_assert_true (dm_time_parse (days[i].after, zone, &t, NULL));
+      g_assert_cmpint (t.latest - t.earliest, ==, 86400);
+      g_assert_true (dm_time_parse (days[i].skipped, NULL, &t, NULL));
+      g_assert_cmpint (t.latest - t.earliest, ==, 86400);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -703,6 +732,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/time/format/russian", test_format_russian);
   g_test_add_func ("/model/time/format/korean", test_format_korean);
   g_test_add_func ("/model/time/drawn-range", test_drawn_range);
+  g_test_add_func ("/model/time/skipped-day", test_skipped_day);
   /* last: it leaves the messages' language switched */
   g_test_add_func ("/model/time/format/bce", test_format_bce);
   return g_test_run ();

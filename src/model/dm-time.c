@@ -204,6 +204,17 @@ parse_error (const char  *text,
 }
 
 static gboolean
+skipped_day_error (const char  *text,
+                   GError     **error)
+{
+  g_set_error (error, DM_ERROR, DM_ERROR_PARSE,
+               /* Translators: %s is the date the file gave, a day that the place's time zone
+                * left out (its clocks went from the day before to the day after) */
+               _("“%s” is a day the place’s clocks skipped: it did not happen there"), text);
+  return FALSE;
+}
+
+static gboolean
 range_error (const char  *text,
              GError     **error)
 {
@@ -373,6 +384,10 @@ parse_single (const char  *text,
         /* the day after 9999-12-31 is in the year 10000, which no writer can write */
         t.latest = next.year > DM_TIME_LAST_YEAR
                    ? G_MAXINT64 : local_to_utc (table, t.utc_offset, next.year, next.month, next.day, 0, 0, 0, NULL);
+        /* a day the place's clocks skipped (Kiritimati went from 30 December 1994 to 1
+         * January 1995): no time of it can be written back (fuzz-time) */
+        if (t.earliest != G_MININT64 && t.latest != G_MININT64 && t.latest <= t.earliest)
+          return skipped_day_error (text, error);
       }
       break;
     default:
