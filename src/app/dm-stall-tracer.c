@@ -72,6 +72,8 @@ static struct
   gint64       traced_us;
   gint64       phases[N_PHASES];
   guint        depth;          /* dispatches within dispatches */
+  DmStallTracerFunc func;
+  gpointer     func_data;
 } tracer;
 
 /* The calling thread's CPU time: on a loaded machine, wall time is mostly waiting */
@@ -207,7 +209,8 @@ compare_entries (gconstpointer a,
 }
 
 static void
-report (gint64 us,
+report (gint64 end,
+        gint64 us,
         gint64 cpu_us)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -239,6 +242,8 @@ report (gint64 us,
       g_string_append (text, " ms");
     }
   g_message ("%s", text->str);
+  if (tracer.func != NULL)
+    tracer.func (end - us, end, text->str, tracer.func_data);
 }
 
 static void
@@ -265,7 +270,7 @@ traced_poll_cb (GPollFD *fds,
       gint64 now = g_get_monotonic_time ();
 
       if (tracer.woke != 0 && now - tracer.woke >= tracer.threshold_us)
-        report (now - tracer.woke, thread_cpu_us () - tracer.woke_cpu);
+        report (now, now - tracer.woke, thread_cpu_us () - tracer.woke_cpu);
       reset ();
     }
   result = tracer.poll (fds, n_fds, timeout);
@@ -372,4 +377,20 @@ dm_stall_tracer_watch_frame_clock (GdkFrameClock *clock)
   /* after GTK's own handlers: each phase is timed to its end */
   for (guint i = 0; i < N_PHASES; i++)
     g_signal_connect_after (clock, phase_names[i], G_CALLBACK (phase_cb), GUINT_TO_POINTER (i));
+}
+
+/**
+ * dm_stall_tracer_set_func:
+ * @func: (nullable): called with each iteration told, after its message
+ * @user_data: for @func
+ *
+ * Lets a benchmark keep the iterations told, with their times, to say later which of them
+ * made its longest stall (tests/bench-window.c). Called on the tracer's thread.
+ */
+void
+dm_stall_tracer_set_func (DmStallTracerFunc func,
+                          gpointer          user_data)
+{
+  tracer.func = func;
+  tracer.func_data = user_data;
 }
