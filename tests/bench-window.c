@@ -231,9 +231,12 @@ print_longest_gap (Bench *b)
   printf ("  \"stall_max_at_ms\": %.1f,\n", (b->max_gap_start - b->t0) / 1000.0);
   if (b->told == NULL)
     return;
-  g_printerr ("the longest gap between two ticks: %.1f ms, from %.1f to %.1f ms after the open; "
-              "the iterations told in it:\n", b->max_gap_ms, (b->max_gap_start - b->t0) / 1000.0,
-              (b->max_gap_end - b->t0) / 1000.0);
+  /* the open's time on the system's monotonic clock, for perf script --time (perf record
+   * -k mono) */
+  g_printerr ("the longest gap between two ticks: %.1f ms, from %.1f to %.1f ms after the open "
+              "(which began at %.6f s of the monotonic clock); the iterations told in it:\n",
+              b->max_gap_ms, (b->max_gap_start - b->t0) / 1000.0,
+              (b->max_gap_end - b->t0) / 1000.0, b->t0 / (double) G_USEC_PER_SEC);
   printf ("  \"stall_max_told\": [");
   for (guint i = 0; i < b->told->len; i++)
     {
