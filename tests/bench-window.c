@@ -8,7 +8,9 @@
  * - `bench-window --open FILE`: FILE opened in an empty window (as Open does): ms to the
  *   first frame with every route drawn, the longest gap between two frame clock ticks until
  *   half a second later (frames being asked for all along: the main thread's longest
- *   stall), and the process's peak RSS.
+ *   stall) and when it began ("stall_max_at_ms", since the open), and the process's peak
+ *   RSS. With DIPLOMAP_TRACE_STALLS set, also the stall tracer's iterations that overlap
+ *   that gap ("stall_max_told", and on stderr): which steps or frames made it.
  * - `bench-window --us`: the U.S. travel record opened the same way from the main menu's
  *   action, then five seeks across its time (ms from dm_playback_set_time to the first frame
  *   that shows every route at that time), five seeks back to just after those times (latest
@@ -30,6 +32,7 @@
 
 #include "dm-application.h"
 #include "dm-screen-painter.h"
+#include "dm-stall-tracer.h"
 #include "dm-window-private.h"
 
 #define N_SEEKS     5
@@ -44,6 +47,9 @@ typedef struct
   gint64    until;       /* stalls are watched until then */
   double    routes_ms;   /* to the first frame with every route, 0: never */
   double    max_gap_ms;
+  gint64    max_gap_start; /* the tick that began it */
+  gint64    max_gap_end;
+  GArray   *told;        /* Told: the stall tracer's iterations */
   /* a seek */
   double    seek_to;
   gint64    seek_t0;
@@ -57,6 +63,14 @@ typedef struct
   GArray   *works;
   GArray   *cpu_works;
 } Bench;
+
+/* An iteration the stall tracer told (DIPLOMAP_TRACE_STALLS) */
+typedef struct
+{
+  gint64  start;
+  gint64  end;
+  char   *text;
+} Told;
 
 /* The main thread's CPU time */
 static double
@@ -109,8 +123,13 @@ tick_cb (GtkWidget     *widget,
   Bench *b = user_data;
   gint64 now = g_get_monotonic_time ();
 
-  if (b->t0 != 0 && b->last_tick != 0 && (b->until == 0 || now <= b->until))
-    b->max_gap_ms = MAX (b->max_gap_ms, (now - b->last_tick) / 1000.0);
+  if (b->t0 != 0 && b->last_tick != 0 && (b->until == 0 || now <= b->until) &&
+      (now - b->last_tick) / 1000.0 > b->max_gap_ms)
+    {
+      b->max_gap_ms = (now - b->last_tick) / 1000.0;
+      b->max_gap_start = b->last_tick;
+      b->max_gap_end = now;
+    }
   b->last_tick = now;
   return G_SOURCE_CONTINUE;
 }
@@ -157,6 +176,82 @@ after_paint_cb (GdkFrameClock *clock,
         }
       b->last_paint = now;
     }
+}
+
+static void
+told_cb (gint64      start,
+         gint64      end,
+         const char *text,
+         gpointer    user_data)
+{
+  Bench *b = user_data;
+  Told told = { start, end, g_strdup (text) };
+
+  /* from the open until stalls are no longer watched */
+  if (b->t0 != 0 && (b->until == 0 || start <= b->until))
+    g_array_append_val (b->told, told);
+  else
+    g_free (told.text);
+}
+
+static void
+clear_told (gpointer data)
+{
+  g_free (((Told *) data)->text);
+}
+
+/* @text as a JSON string */
+static void
+print_json_string (const char *text)
+{
+  putchar ('"');
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '"' || *p == '\\')
+      printf ("\\%c", *p);
+    else if ((guchar) *p < 0x20)
+      printf ("\\u%04x", (guint) (guchar) *p);
+    else
+      putchar (*p);
+  putchar ('"');
+}
+
+/* The longest gap: when it began, and with DIPLOMAP_TRACE_STALLS the iterations told that
+ * overlap it (the frame before it, the load's steps between, the frame that ended it), also
+ * on stderr for a reader */
+static void
+print_longest_gap (Bench *b)
+{
+  gboolean first = TRUE;
+
+  if (b->max_gap_end == 0)
+    {
+      printf ("  \"stall_max_at_ms\": null,\n");
+      return;
+    }
+  printf ("  \"stall_max_at_ms\": %.1f,\n", (b->max_gap_start - b->t0) / 1000.0);
+  if (b->told == NULL)
+    return;
+  /* the open's time on the system's monotonic clock, for perf script --time (perf record
+   * -k mono) */
+  g_printerr ("the longest gap between two ticks: %.1f ms, from %.1f to %.1f ms after the open "
+              "(which began at %.6f s of the monotonic clock); the iterations told in it:\n",
+              b->max_gap_ms, (b->max_gap_start - b->t0) / 1000.0,
+              (b->max_gap_end - b->t0) / 1000.0, b->t0 / (double) G_USEC_PER_SEC);
+  printf ("  \"stall_max_told\": [");
+  for (guint i = 0; i < b->told->len; i++)
+    {
+      Told *told = &g_array_index (b->told, Told, i);
+      g_autofree char *line = NULL;
+
+      if (told->end <= b->max_gap_start || told->start >= b->max_gap_end)
+        continue;
+      line = g_strdup_printf ("at %.1f ms: %s", (told->start - b->t0) / 1000.0, told->text);
+      g_printerr ("  %s\n", line);
+      printf ("%s\n    ", first ? "" : ",");
+      print_json_string (line);
+      first = FALSE;
+    }
+  printf ("%s],\n", first ? "" : "\n  ");
 }
 
 static void
@@ -285,6 +380,13 @@ bench_open (GFile *file)
   b.works = g_array_new (FALSE, FALSE, sizeof (double));
   b.cpu_works = g_array_new (FALSE, FALSE, sizeof (double));
   b.win = dm_window_new (NULL);
+  /* the window started the stall tracer if DIPLOMAP_TRACE_STALLS is set */
+  if (dm_stall_tracer_is_running ())
+    {
+      b.told = g_array_new (FALSE, FALSE, sizeof (Told));
+      g_array_set_clear_func (b.told, clear_told);
+      dm_stall_tracer_set_func (told_cb, &b);
+    }
   gtk_window_set_default_size (GTK_WINDOW (b.win), 1200, 800);
   gtk_window_present (GTK_WINDOW (b.win));
   tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (b.win), tick_cb, &b, NULL);
@@ -306,6 +408,7 @@ bench_open (GFile *file)
   printf ("{\n");
   print_ms ("routes_ms", b.routes_ms, FALSE);
   printf ("  \"stall_max_ms\": %.1f,\n", b.max_gap_ms);
+  print_longest_gap (&b);
   if (file == NULL && b.routes_ms != 0)
     {
       seek_ms = bench_seeks (&b);
@@ -336,6 +439,11 @@ bench_open (GFile *file)
   g_array_unref (b.intervals);
   g_array_unref (b.works);
   g_array_unref (b.cpu_works);
+  if (b.told != NULL)
+    {
+      dm_stall_tracer_set_func (NULL, NULL);
+      g_array_unref (b.told);
+    }
   /* a value never reached is null in what was printed */
   return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "dm-event-list-private.h"
 #include "dm-gazetteer.h"
+#include "dm-worker-priority.h"
 
 /* The filters' choices made again from the document: its actors, roles, years and
  * countries. A copy of what they need is taken on the main thread (Choices: the events as an
@@ -300,6 +301,7 @@ make_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  dm_worker_priority_lower ();
   choices_make (task_data);
   g_task_return_boolean (task, TRUE);
 }

@@ -11,6 +11,7 @@
 #include "dm-save-chooser.h"
 #include "dm-time-format.h"
 #include "dm-ui-resources.h"
+#include "dm-worker-priority.h"
 
 /* Export from the window: format, area, size and scale, what frames the map. The figure is
  * DmFigure from src/render, the engine `diplomap --export` uses, drawn in a worker thread
@@ -222,6 +223,7 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
+  dm_worker_priority_lower ();
   if (dm_figure_write_file (job->figure, job->file, job->format, &error))
     g_task_return_boolean (task, TRUE);
   else

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-figure-preview.h"
+#include "dm-worker-priority.h"
 
 /* DmFigurePreview: a small picture of the figure an export dialog would write (DmFigureDialog,
  * DmVideoDialog's first frame). The dialog builds the DmFigure on the main thread, as for
@@ -61,6 +62,7 @@ draw_thread (GTask        *task,
   GdkTexture *texture;
   int fw, fh;
 
+  dm_worker_priority_lower ();
   dm_figure_get_size (job->figure, &fw, &fh);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width, job->height);
   cr = cairo_create (surface);

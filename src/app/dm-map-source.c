@@ -10,6 +10,7 @@
 
 #include "dm-tile.h"
 #include "dm-tile-paintable.h"
+#include "dm-worker-priority.h"
 
 /* The offline base map for ShumateMap: tiles drawn by src/render in a worker thread, at the
  * widget's scale factor, kept in our own z/x/y cache. libshumate asks for the same tile
@@ -77,6 +78,7 @@ draw_tile_thread (GTask        *task,
   GdkTexture *texture;
   GBytes *bytes;
 
+  dm_worker_priority_lower ();
   cairo_scale (cr, job->scale, job->scale);
   dm_tile_draw_with_margin (dm_basemap_get_default (), cr, job->z, job->x, job->y, TILE_SIZE,
                             MARGIN, job->dark ? dm_map_style_get_dark () : NULL);

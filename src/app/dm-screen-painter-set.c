@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "dm-screen-painter-private.h"
+#include "dm-worker-priority.h"
 
 /* The painter's route set. It follows the document's events by itself (rebuilt on the main
  * thread when next used), but for documents of ASYNC_MIN_EVENTS or more: then each change
@@ -91,6 +92,7 @@ build_set_thread (GTask        *task,
   g_autoptr(DmDocument) document = NULL;
   DmView view;
 
+  dm_worker_priority_lower ();
   /* events changed again before this build left the pool's queue: another one follows */
   if (g_cancellable_is_cancelled (cancellable))
     {

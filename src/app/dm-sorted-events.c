@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "dm-sorted-events.h"
+#include "dm-worker-priority.h"
 
 /* The event list's order: a GListModel of the events of another (the list's filter model),
  * by start, unknown starts last, and events of the same start in the other model's order
@@ -307,6 +308,7 @@ sort_in_thread (GTask        *task,
 {
   Sort *sort = task_data;
 
+  dm_worker_priority_lower ();
   g_task_return_pointer (task, sort_items (sort->items), (GDestroyNotify) g_ptr_array_unref);
 }
 

@@ -65,13 +65,17 @@ static struct
   gint64       woke;           /* the last poll returned */
   gint64       woke_cpu;       /* the thread's CPU time then */
   gint64       mark;           /* the frame clock's last phase ended, or a dispatch began */
+  gint64       mark_cpu;       /* the thread's CPU time then */
   Entry        entries[MAX_ENTRIES];
   guint        n_entries;
   guint        n_short;
   gint64       short_us;
   gint64       traced_us;
   gint64       phases[N_PHASES];
+  gint64       phases_cpu[N_PHASES];
   guint        depth;          /* dispatches within dispatches */
+  DmStallTracerFunc func;
+  gpointer     func_data;
 } tracer;
 
 /* The calling thread's CPU time: on a loaded machine, wall time is mostly waiting */
@@ -160,6 +164,7 @@ traced_dispatch (DispatchFunc  dispatch,
   start = g_get_monotonic_time ();
   start_cpu = thread_cpu_us ();
   tracer.mark = start;
+  tracer.mark_cpu = start_cpu;
   tracer.depth++;
   again = dispatch (source, callback, user_data);
   tracer.depth--;
@@ -207,7 +212,8 @@ compare_entries (gconstpointer a,
 }
 
 static void
-report (gint64 us,
+report (gint64 end,
+        gint64 us,
         gint64 cpu_us)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -236,9 +242,15 @@ report (gint64 us,
       g_string_append (text, "; frame clock:");
       for (guint i = 0; i < N_PHASES; i++)
         g_string_append_printf (text, " %s %.1f", phase_names[i], tracer.phases[i] / 1000.0);
-      g_string_append (text, " ms");
+      /* on a loaded machine, the wall time of a phase is mostly waiting for a core */
+      g_string_append (text, " ms (CPU");
+      for (guint i = 0; i < N_PHASES; i++)
+        g_string_append_printf (text, " %.1f", tracer.phases_cpu[i] / 1000.0);
+      g_string_append (text, ")");
     }
   g_message ("%s", text->str);
+  if (tracer.func != NULL)
+    tracer.func (end - us, end, text->str, tracer.func_data);
 }
 
 static void
@@ -251,6 +263,7 @@ reset (void)
   tracer.short_us = 0;
   tracer.traced_us = 0;
   memset (tracer.phases, 0, sizeof tracer.phases);
+  memset (tracer.phases_cpu, 0, sizeof tracer.phases_cpu);
 }
 
 static gint
@@ -265,7 +278,7 @@ traced_poll_cb (GPollFD *fds,
       gint64 now = g_get_monotonic_time ();
 
       if (tracer.woke != 0 && now - tracer.woke >= tracer.threshold_us)
-        report (now - tracer.woke, thread_cpu_us () - tracer.woke_cpu);
+        report (now, now - tracer.woke, thread_cpu_us () - tracer.woke_cpu);
       reset ();
     }
   result = tracer.poll (fds, n_fds, timeout);
@@ -344,14 +357,19 @@ phase_cb (GdkFrameClock *clock,
           gpointer       user_data)
 {
   guint phase = GPOINTER_TO_UINT (user_data);
-  gint64 now;
+  gint64 now, now_cpu;
 
   if (g_thread_self () != tracer.thread)
     return;
   now = g_get_monotonic_time ();
+  now_cpu = thread_cpu_us ();
   if (tracer.mark != 0)
-    tracer.phases[phase] += now - tracer.mark;
+    {
+      tracer.phases[phase] += now - tracer.mark;
+      tracer.phases_cpu[phase] += now_cpu - tracer.mark_cpu;
+    }
   tracer.mark = now;
+  tracer.mark_cpu = now_cpu;
 }
 
 /**
@@ -372,4 +390,20 @@ dm_stall_tracer_watch_frame_clock (GdkFrameClock *clock)
   /* after GTK's own handlers: each phase is timed to its end */
   for (guint i = 0; i < N_PHASES; i++)
     g_signal_connect_after (clock, phase_names[i], G_CALLBACK (phase_cb), GUINT_TO_POINTER (i));
+}
+
+/**
+ * dm_stall_tracer_set_func:
+ * @func: (nullable): called with each iteration told, after its message
+ * @user_data: for @func
+ *
+ * Lets a benchmark keep the iterations told, with their times, to say later which of them
+ * made its longest stall (tests/bench-window.c). Called on the tracer's thread.
+ */
+void
+dm_stall_tracer_set_func (DmStallTracerFunc func,
+                          gpointer          user_data)
+{
+  tracer.func = func;
+  tracer.func_data = user_data;
 }

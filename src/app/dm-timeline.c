@@ -9,6 +9,7 @@
 
 #include "dm-event-list.h"
 #include "dm-timeline-private.h"
+#include "dm-worker-priority.h"
 
 /* The time axis under the map: a lane per actor (by first appearance), the playhead,
  * selection by click, scrubbing by drag, zoom by Ctrl+scroll or pinch, lanes scrolled
@@ -199,6 +200,7 @@ build_thread (GTask        *task,
 {
   DmTimelineBuild *build = task_data;
 
+  dm_worker_priority_lower ();
   if (!g_cancellable_is_cancelled (cancellable))
     dm_timeline_build_run (build, cancellable);
   g_task_return_boolean (task, TRUE);

@@ -10,6 +10,7 @@
 #include "dm-saver.h"
 #include "dm-save-chooser.h"
 #include "dm-window-private.h"
+#include "dm-worker-priority.h"
 
 /* File > Export Data (win.export-data): the events the list shows, written for other tools
  * as `diplomap --convert` writes them (dm_saver_write), in a thread. Its file types are the
@@ -64,6 +65,7 @@ export_data_thread (GTask        *task,
   ExportDataJob *job = task_data;
   GError *error = NULL;
 
+  dm_worker_priority_lower ();
   /* Written to a temporary file and renamed: a failure leaves what was there */
   if (dm_saver_write (job->snapshot, job->file, &error))
     g_task_return_boolean (task, TRUE);

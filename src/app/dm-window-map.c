@@ -10,6 +10,7 @@
 #include "dm-great-circle.h"
 #include "dm-tile-paintable.h"
 #include "dm-window-private.h"
+#include "dm-worker-priority.h"
 
 /* The window's map: the offline tiles and the routes layer, flying to events, fitting the
  * document or what the filters leave, and picking an event with a click. */
@@ -293,6 +294,7 @@ fit_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
+  dm_worker_priority_lower ();
   if (!g_cancellable_is_cancelled (cancellable))
     fit_job_run (task_data);
   g_task_return_boolean (task, TRUE);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dm-window-private.h"
+#include "dm-worker-priority.h"
 
 /* File > Export Animation (win.export-animation): the dialog's clip is written by
  * dm_video_write_with() in a GTask thread while the window stays in use; a button in the
@@ -52,6 +53,7 @@ video_thread (GTask        *task,
   VideoJob *job = task_data;
   GError *error = NULL;
 
+  dm_worker_priority_lower ();
   if (dm_video_write_with (job->figure, job->file, job->format, &job->options, progress_cb, job,
                            cancellable, &error))
     g_task_return_boolean (task, TRUE);

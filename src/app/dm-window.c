@@ -14,6 +14,7 @@
 #include "dm-time-format.h"
 #include "dm-ui-resources.h"
 #include "dm-window-private.h"
+#include "dm-worker-priority.h"
 
 /* The main window: header bar, empty state, map with the routes, timeline, sidebar.
  * It owns the document, the playback clock and the selection (docs/APP.md). Actions are
@@ -939,6 +940,8 @@ dm_window_init (DmWindow *self)
 {
   GtkDropTarget *drop;
 
+  /* the window's thread first: our workers give way to it */
+  dm_worker_priority_enable ();
   dm_stall_tracer_start_from_env ();
   if (dm_stall_tracer_is_running ())
     g_signal_connect (self, "realize", G_CALLBACK (trace_realize_cb), NULL);

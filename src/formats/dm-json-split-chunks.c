@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dm-json-positions-private.h"
+#include "dm-worker-priority.h"
 
 /* The split's scan of a long list by several threads at once (issue 15: 305 M instructions
  * for the 100,000 events of a generated file, before any event is read). Where an element
@@ -53,6 +54,7 @@ skim_chunk_cb (gpointer data)
 {
   Chunk *c = data;
 
+  dm_worker_priority_lower ();
   c->end = dm_json_skim_elements (&c->s, c->data, c->stop, c->spans);
   return NULL;
 }

@@ -15,6 +15,7 @@
 #include "dm-format.h"
 #include "dm-loader.h"
 #include "dm-whereabouts.h"
+#include "dm-worker-priority.h"
 
 static gboolean
 read_failed (GFile   *file,
@@ -314,9 +315,11 @@ load_thread (GTask        *task,
 {
   LoadJob *job = task_data;
   GError *error = NULL;
-  DmDocument *loaded = load_into_new (job->file, job->func ? load_progress_cb : NULL, job,
-                                      cancellable, &error);
+  DmDocument *loaded;
 
+  dm_worker_priority_lower ();
+  loaded = load_into_new (job->file, job->func ? load_progress_cb : NULL, job, cancellable,
+                          &error);
   if (loaded == NULL)
     g_task_return_error (task, error);
   else

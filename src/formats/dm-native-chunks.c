@@ -5,6 +5,7 @@
 
 #include "dm-limits-private.h"
 #include "dm-native-format-private.h"
+#include "dm-worker-priority.h"
 
 /* The events of a big .diplomap read by several threads at once (issue 15): the list's pieces
  * (dm_json_split_member_list()) cut into a chunk per processor, at most MAX_CHUNKS, each read
@@ -91,6 +92,7 @@ read_chunk_cb (gpointer data)
 {
   Chunk *c = data;
 
+  dm_worker_priority_lower ();
   c->done = dm_native_loader_read_spans (&c->loader, c->ids, c->data, c->length, c->spans, c->n,
                                          c->cancellable, &c->error);
   if (!c->done)

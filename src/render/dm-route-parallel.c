@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "dm-route-private.h"
+#include "dm-worker-priority.h"
 
 /* A figure's legs drawn by several threads at once. Most of a big figure's time is its legs'
  * strokes (docs/PERFORMANCE.md), one after the other: here the strokes of
@@ -39,6 +40,7 @@ draw_part_cb (gpointer data)
 {
   Part *part = data;
 
+  dm_worker_priority_lower ();
   dm_route_draw_legs_part (part->set, part->cr, part->view, part->style, part->t, FALSE,
                            part->hidden, part->first, part->last);
   cairo_surface_flush (cairo_get_target (part->cr));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "dm-route-renderer-private.h"
+#include "dm-worker-priority.h"
 
 /* The layer's two caches drawn by worker threads (docs/RENDERING.md, "Building the caches off
  * the main thread").
@@ -75,6 +76,7 @@ draw_part_thread (GTask        *task,
   cairo_t *cr = cairo_create (legs);
   guint total, first, last;
 
+  dm_worker_priority_lower ();
   /* a cancelled build lands nothing: the places are not drawn, nor all their names */
   if (part->index == 0 && !g_cancellable_is_cancelled (cancellable))
     {

@@ -14,6 +14,7 @@
 
 #include "dm-png.h"
 #include "dm-video-private.h"
+#include "dm-worker-priority.h"
 
 /* A clip of the playback: frames are figures (the one drawing path) at successive times of
  * the figure's clip range, drawn by worker threads, each with its own copy of the figure, and
@@ -252,6 +253,7 @@ draw_in_worker_cb (gpointer data,
   DmFigure *figure = g_async_queue_pop (f->figures);
   cairo_surface_t *surface;
 
+  dm_worker_priority_lower ();
   set_frame (f, figure, index);
   surface = draw_frame (figure, f->width, f->height, f->scale);
   g_async_queue_push (f->figures, figure);
