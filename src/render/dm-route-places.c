@@ -455,9 +455,10 @@ dm_route_labels_get_n_names (const DmRouteLabels *labels)
 
 /* The work of painting @labels, in rows of a leg's stroke (dm-route-parallel.c): a name is
  * its halo's stroke around each glyph's outline and its glyphs (about 1.4 M instructions in
- * the U.S. record's figure, a stroke's row about 1,450), a dot its disc and its ring */
-#define NAME_ROWS 1000
-#define SPOT_ROWS 60
+ * the U.S. record's figure, a stroke's row about 1,450), a dot its disc and its ring; text
+ * takes more time per instruction than strokes do, hence a little more than that */
+#define NAME_ROWS 1150
+#define SPOT_ROWS 70
 
 /**
  * dm_route_labels_get_work:
