@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "dm-figure-private.h"
+#include "dm-i18n.h"
 #include "dm-route-private.h"
 #include "dm-ustravel-format.h"
 #include "bench-generate.h"
@@ -13,7 +14,8 @@
  * (dm-route-parallel.c), are the same picture as drawn by one, within Cairo's rounding of a
  * blend: over a painted background, with the figure's offset by a fraction of a pixel and
  * its clip, in 2 to 5 parts; started before the background is painted, as a figure starts
- * them before its base map; and with a clip inside that one. */
+ * them before its base map; with the places' dots and names painted over them by the last
+ * part's thread; and with a clip inside that one. */
 
 typedef struct
 {
@@ -89,6 +91,47 @@ paint_background (cairo_t *cr)
   cairo_destroy (under);
 }
 
+/* @one has @figure's legs drawn by one thread: the places' dots and names painted over them
+ * after, and by the legs' job */
+static void
+check_labels (DmFigure                *figure,
+              cairo_t                 *one,
+              const DmView            *view,
+              const cairo_rectangle_t *clip,
+              gint64                   t)
+{
+  const DmRouteStyle *style = dm_route_style_get_default ();
+  g_autoptr(DmLabelPlacer) taken = dm_label_placer_new (view->width, view->height);
+  g_autoptr(DmRouteLabels) labels = NULL;
+  cairo_t *parts = create_map_context (view, NULL);
+  DmRouteLegsJob *job;
+  Diff d;
+
+  dm_i18n_set_thread_language ("fr");
+  labels = dm_route_place_labels (figure->set, one, view, style, t, taken, NULL);
+  g_assert_cmpuint (dm_route_labels_get_n_names (labels), >, 5);
+  job = dm_route_legs_job_start_with_labels (figure->set, parts, view, style, t, clip, 2, 0, labels);
+  g_assert_true (dm_route_legs_job_paints_labels (job));
+  paint_background (parts);
+  g_assert_cmpuint (dm_route_legs_job_finish (job, parts), ==, 2);
+  /* the names are there */
+  d = compare_bytes (cairo_get_target (one), cairo_get_target (parts));
+  g_assert_cmpuint (d.off, >, 2000);
+  dm_route_paint_labels (figure->set, one, view, style, labels);
+  dm_i18n_set_thread_language (NULL);
+  d = compare_bytes (cairo_get_target (one), cairo_get_target (parts));
+  g_test_message ("with names: %u bytes differ, by at most %u", d.off, d.worst);
+  g_assert_cmpuint (d.worst, <=, 4);
+  cairo_destroy (parts);
+
+  /* drawn by one thread, the caller paints them */
+  parts = create_map_context (view, (const double[]) { 300.5, 120.25, 800, 400.5 });
+  job = dm_route_legs_job_start_with_labels (figure->set, parts, view, style, t, clip, 2, 0, labels);
+  g_assert_false (dm_route_legs_job_paints_labels (job));
+  g_assert_cmpuint (dm_route_legs_job_finish (job, parts), ==, 1);
+  cairo_destroy (parts);
+}
+
 /* Draws @doc's legs with one thread and in parts, with the figure's clip or @inner inside it */
 static void
 check_parts (DmDocument  *doc,
@@ -151,6 +194,11 @@ check_parts (DmDocument  *doc,
       g_assert_cmpuint (d.worst, <=, 4);
       cairo_destroy (parts);
     }
+
+  /* the dots and names over them: painted by the last part's thread, in the figure's
+   * language, as the calling thread paints them once the legs are done */
+  if (inner == NULL)
+    check_labels (figure, one, &view, &clip, t);
   cairo_destroy (one);
 }
 

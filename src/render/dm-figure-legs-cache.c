@@ -96,8 +96,9 @@ draw_layer (DmFigure             *self,
  * dm_figure_start_legs:
  * Begins the legs of a figure not drawn from a clip's layer (dm_route_legs_job_start():
  * other threads start on their parts at once) while the calling thread has about @head rows
- * of other work to do first, drawing what lies under the legs. %NULL when the legs come from
- * the layer: dm_figure_draw_legs() draws them.
+ * of other work to do first, drawing what lies under the legs, and @labels (nullable) to be
+ * painted over them by the job when it can (dm_route_legs_job_start_with_labels()). %NULL
+ * when the legs come from the layer: dm_figure_draw_legs() draws them.
  */
 DmRouteLegsJob *
 dm_figure_start_legs (DmFigure             *self,
@@ -105,13 +106,15 @@ dm_figure_start_legs (DmFigure             *self,
                       const DmFigureLayout *l,
                       const DmRouteStyle   *style,
                       gint64                t,
-                      double                head)
+                      double                head,
+                      const DmRouteLabels  *labels)
 {
   cairo_rectangle_t map = { 0, 0, l->map_w, l->map_h };
 
   if (can_cache (self, cr, style, t))
     return NULL;
-  return dm_route_legs_job_start (self->set, cr, &l->view, style, t, &map, 0, head);
+  return dm_route_legs_job_start_with_labels (self->set, cr, &l->view, style, t, &map, 0, head,
+                                              labels);
 }
 
 /**

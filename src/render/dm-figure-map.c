@@ -80,7 +80,7 @@ dm_figure_draw_map (DmFigure             *self,
   gint64 t = dm_figure_get_time (self);
   DmRouteLegsJob *legs;
   double legend[4], bar[4];
-  gboolean has_legend = FALSE;
+  gboolean has_legend = FALSE, labels_with_legs;
   int corner = 2;
 
   if (self->show_legend)
@@ -112,15 +112,20 @@ dm_figure_draw_map (DmFigure             *self,
 
   /* the legs' other threads start now, while this one draws the base map and its labels
    * under them: about 0.06 of a leg's row of work for each pixel of the map (the U.S.
-   * record's world map, docs/PERFORMANCE.md); from here to the legs the set is only read */
-  legs = dm_figure_start_legs (self, cr, l, route_style, t, l->map_w * l->map_h * HEAD_ROWS_PER_PIXEL);
+   * record's world map, docs/PERFORMANCE.md); from here to the legs the set is only read.
+   * The last of them paints the places' dots and names over its legs, unless a highlighted
+   * event comes between the legs and the names. */
+  legs = dm_figure_start_legs (self, cr, l, route_style, t, l->map_w * l->map_h * HEAD_ROWS_PER_PIXEL,
+                               self->highlight == NULL ? labels : NULL);
+  labels_with_legs = legs != NULL && dm_route_legs_job_paints_labels (legs);
   style->show_labels = FALSE;
   dm_figure_draw_basemap (self, cr, l, style);
   if (map_style->show_labels)
     dm_basemap_draw_labels (basemap, cr, &l->view, map_style, taken);
   dm_figure_draw_legs (self, cr, l, route_style, t, legs);
   draw_highlight (self, cr, &l->view);
-  dm_route_paint_labels (self->set, cr, &l->view, route_style, labels);
+  if (!labels_with_legs)
+    dm_route_paint_labels (self->set, cr, &l->view, route_style, labels);
   if (has_legend)
     dm_figure_draw_legend (self, cr, l, route_style, TRUE, legend, &corner);
   dm_figure_draw_scale_bar (self, cr, l, corner);

@@ -149,14 +149,16 @@ void       dm_figure_draw_basemap    (DmFigure             *self,
                                       const DmMapStyle     *style);
 void       dm_figure_clear_basemap_cache (DmFigure         *self);
 
-/* dm-figure-legs-cache.c (the job: dm-route-parallel.c) */
+/* dm-figure-legs-cache.c (the job: dm-route-parallel.c; the labels: dm-route-places.c) */
+struct _DmRouteLabels;
 struct _DmRouteLegsJob *
            dm_figure_start_legs      (DmFigure             *self,
                                       cairo_t              *cr,
                                       const DmFigureLayout *layout,
                                       const DmRouteStyle   *style,
                                       gint64                t,
-                                      double                head);
+                                      double                head,
+                                      const struct _DmRouteLabels *labels);
 void       dm_figure_draw_legs       (DmFigure             *self,
                                       cairo_t              *cr,
                                       const DmFigureLayout *layout,

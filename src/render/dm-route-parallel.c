@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "dm-i18n.h"
 #include "dm-route-private.h"
 #include "dm-worker-priority.h"
 
@@ -16,7 +17,11 @@
  * figure in order. OVER is associative, so the picture is the same within Cairo's rounding
  * of a blend on the lines' soft edges (/render/figure-parallel compares them). Cutting the
  * picture into bands of rows instead costs each band every stroke that crosses it, and Cairo
- * rasterises a stroke cut at a band's edge a little differently: tried, dropped. */
+ * rasterises a stroke cut at a band's edge a little differently: tried, dropped.
+ * A figure's dots and names of places lie over its legs: given to the job, the last part's
+ * thread paints them onto its image after its strokes (OVER again: the legs and then the
+ * names, laid over together, are the names painted over the legs), so that they are no
+ * longer drawn by the calling thread alone once the legs are done. */
 
 #define MAX_PARTS 8
 /* fewer strokes than this: one thread draws them sooner than threads start */
@@ -33,7 +38,15 @@ typedef struct
   const guint8       *hidden;
   guint               first, last;  /* strokes */
   cairo_t            *cr;
+  const DmRouteLabels *labels;      /* painted over the strokes, or NULL */
+  const char         *language;     /* of the labels' texts (dm_i18n_set_thread_language()) */
+  gboolean            queued, done;
 } Part;
+
+/* The parts' threads are kept for the process: a thread keeps its Pango context and fonts
+ * (dm-text.c), which a new thread would load again for each figure's names (10-15 ms) */
+static GMutex parts_lock;
+static GCond  parts_done;
 
 static gpointer
 draw_part_cb (gpointer data)
@@ -43,8 +56,44 @@ draw_part_cb (gpointer data)
   dm_worker_priority_lower ();
   dm_route_draw_legs_part (part->set, part->cr, part->view, part->style, part->t, FALSE,
                            part->hidden, part->first, part->last);
+  if (part->labels != NULL)
+    {
+      g_autofree char *previous = g_strdup (dm_i18n_get_thread_language ());
+
+      dm_i18n_set_thread_language (part->language);
+      dm_route_paint_labels (part->set, part->cr, part->view, part->style, part->labels);
+      dm_i18n_set_thread_language (previous);
+    }
   cairo_surface_flush (cairo_get_target (part->cr));
   return NULL;
+}
+
+static void
+run_part_cb (gpointer data,
+             gpointer user_data)
+{
+  Part *part = data;
+
+  draw_part_cb (part);
+  g_mutex_lock (&parts_lock);
+  part->done = TRUE;
+  g_cond_broadcast (&parts_done);
+  g_mutex_unlock (&parts_lock);
+}
+
+/* The threads that draw the parts after the first: one fewer than the processors */
+static GThreadPool *
+get_pool (void)
+{
+  static gsize pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      guint n = CLAMP (g_get_num_processors (), 2, MAX_PARTS) - 1;
+
+      g_once_init_leave (&pool, (gsize) g_thread_pool_new (run_part_cb, NULL, (int) n, TRUE, NULL));
+    }
+  return (GThreadPool *) pool;
 }
 
 /* Can @cr's picture be drawn in layers laid over it? Its target is an image it draws on
@@ -90,7 +139,8 @@ can_layer (cairo_t                 *cr,
 
 /* Where to cut @n_strokes strokes into @n parts of about the same work: the rows each spans
  * (a hollow leg's two strokes twice), and STROKE_ROWS more; the first part's thread has
- * @head rows of other work to do before its strokes. @cuts gets n + 1 strokes. */
+ * @head rows of other work to do before its strokes, the last part's @tail rows after them.
+ * @cuts gets n + 1 strokes. */
 static void
 find_cuts (DmRouteSet         *set,
            const DmView       *view,
@@ -100,6 +150,7 @@ find_cuts (DmRouteSet         *set,
            guint               n_strokes,
            guint               n,
            double              head,
+           double              tail,
            guint              *cuts)
 {
   const DmRouteProjected *p = dm_route_set_get_projected (set, view);
@@ -121,7 +172,7 @@ find_cuts (DmRouteSet         *set,
       work[i] = g_array_index (set->legs, DmRouteLeg, index).inferred ? 2 * rows : rows;
       total += work[i];
     }
-  total += head;
+  total += head + tail;
   cuts[0] = 0;
   /* the first part may be empty, when the head is more than its share */
   while (k < n && sum * n >= total * k)
@@ -143,9 +194,10 @@ struct _DmRouteLegsJob
   const DmRouteStyle *style;
   gint64              t;
   guint8             *hidden;     /* NULL: drawn by one thread, in finish */
+  const DmRouteLabels *labels;    /* painted by the last part, or NULL */
+  char               *language;
   guint               n;
   Part                parts[MAX_PARTS];
-  GThread            *threads[MAX_PARTS];
   cairo_rectangle_int_t extents;
 };
 
@@ -169,6 +221,31 @@ dm_route_legs_job_start (DmRouteSet              *set,
                          guint                    n_parts,
                          double                   head)
 {
+  return dm_route_legs_job_start_with_labels (set, cr, view, style, t, clip, n_parts, head,
+                                              NULL);
+}
+
+/**
+ * dm_route_legs_job_start_with_labels:
+ * @labels: (nullable): placed by dm_route_place_labels() with the same set, view and style;
+ *   must live until dm_route_legs_job_finish()
+ *
+ * dm_route_legs_job_start(), and when the legs are drawn in parts, @labels painted over
+ * them (dm_route_paint_labels()) by the last part's thread, in the calling thread's language:
+ * dm_route_legs_job_paints_labels() tells whether the caller still has to paint them, after
+ * dm_route_legs_job_finish(). Nothing may be drawn between the legs and the labels.
+ */
+DmRouteLegsJob *
+dm_route_legs_job_start_with_labels (DmRouteSet              *set,
+                                     cairo_t                 *cr,
+                                     const DmView            *view,
+                                     const DmRouteStyle      *style,
+                                     gint64                   t,
+                                     const cairo_rectangle_t *clip,
+                                     guint                    n_parts,
+                                     double                   head,
+                                     const DmRouteLabels     *labels)
+{
   DmRouteLegsJob *job = g_new0 (DmRouteLegsJob, 1);
   guint cuts[MAX_PARTS + 1];
   guint n = MIN (n_parts > 0 ? n_parts : (guint) g_get_num_processors (), MAX_PARTS);
@@ -186,7 +263,13 @@ dm_route_legs_job_start (DmRouteSet              *set,
 
   /* the projected legs, built here once: the threads only read the set */
   dm_route_set_get_projected (set, view);
-  find_cuts (set, view, style, t, job->hidden, n_strokes, n, MAX (head, 0), cuts);
+  if (labels != NULL)
+    {
+      job->labels = labels;
+      job->language = g_strdup (dm_i18n_get_thread_language ());
+    }
+  find_cuts (set, view, style, t, job->hidden, n_strokes, n, MAX (head, 0),
+             labels != NULL ? dm_route_labels_get_work (labels) : 0, cuts);
   cairo_get_matrix (cr, &m);
   for (guint i = 0; i < n; i++)
     {
@@ -195,6 +278,8 @@ dm_route_legs_job_start (DmRouteSet              *set,
       part->set = set, part->view = view, part->style = style, part->t = t;
       part->hidden = job->hidden, part->first = cuts[i], part->last = cuts[i + 1];
       part->cr = NULL;
+      part->labels = i == n - 1 ? job->labels : NULL;
+      part->language = job->language;
       if (i == 0)
         continue;
       /* the map area's pixels, transparent, the same user space */
@@ -216,7 +301,7 @@ dm_route_legs_job_start (DmRouteSet              *set,
         cairo_set_fill_rule (part->cr, cairo_get_fill_rule (cr));
         cairo_set_miter_limit (part->cr, cairo_get_miter_limit (cr));
       }
-      job->threads[i] = g_thread_try_new ("dm-legs-part", draw_part_cb, part, NULL);
+      part->queued = get_pool () != NULL && g_thread_pool_push (get_pool (), part, NULL);
     }
   return job;
 }
@@ -251,8 +336,13 @@ dm_route_legs_job_finish (DmRouteLegsJob *job,
     {
       Part *part = &job->parts[i];
 
-      if (job->threads[i] != NULL)
-        g_thread_join (job->threads[i]);
+      if (part->queued)
+        {
+          g_mutex_lock (&parts_lock);
+          while (!part->done)
+            g_cond_wait (&parts_done, &parts_lock);
+          g_mutex_unlock (&parts_lock);
+        }
       else
         draw_part_cb (part);
       cairo_set_source_surface (cr, cairo_get_target (part->cr), job->extents.x,
@@ -262,8 +352,20 @@ dm_route_legs_job_finish (DmRouteLegsJob *job,
     }
   cairo_restore (cr);
   g_free (job->hidden);
+  g_free (job->language);
   g_free (job);
   return n;
+}
+
+/**
+ * dm_route_legs_job_paints_labels:
+ * Whether @job paints the labels given to dm_route_legs_job_start_with_labels() (it does when
+ * it draws the legs in parts); else the caller paints them after dm_route_legs_job_finish().
+ */
+gboolean
+dm_route_legs_job_paints_labels (const DmRouteLegsJob *job)
+{
+  return job->labels != NULL;
 }
 
 /**

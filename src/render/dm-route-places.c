@@ -453,6 +453,26 @@ dm_route_labels_get_n_names (const DmRouteLabels *labels)
   return labels->names->len;
 }
 
+/* The work of painting @labels, in rows of a leg's stroke (dm-route-parallel.c): a name is
+ * its halo's stroke around each glyph's outline and its glyphs (about 1.4 M instructions in
+ * the U.S. record's figure, a stroke's row about 1,450), a dot its disc and its ring; text
+ * takes more time per instruction than strokes do, hence a little more than that */
+#define NAME_ROWS 1150
+#define SPOT_ROWS 70
+
+/**
+ * dm_route_labels_get_work:
+ * About how much work dm_route_paint_labels() does for @labels, in rows of a leg's stroke
+ * (the units dm_route_legs_job_start_with_labels() cuts the legs by).
+ */
+double
+dm_route_labels_get_work (const DmRouteLabels *labels)
+{
+  guint n_names = labels->names->len + (labels->lone != NULL ? labels->lone->len : 0);
+
+  return (double) n_names * NAME_ROWS + (double) labels->spots->len * SPOT_ROWS;
+}
+
 guint
 dm_route_labels_get_place (const DmRouteLabels *labels,
                            guint                i)

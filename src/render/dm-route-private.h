@@ -189,6 +189,7 @@ guint dm_route_draw_legs_parallel (DmRouteSet              *set,
                                    const cairo_rectangle_t *clip,
                                    guint                    n_parts);
 typedef struct _DmRouteLegsJob DmRouteLegsJob;
+typedef struct _DmRouteLabels DmRouteLabels;
 DmRouteLegsJob *dm_route_legs_job_start  (DmRouteSet              *set,
                                           cairo_t                 *cr,
                                           const DmView            *view,
@@ -197,6 +198,16 @@ DmRouteLegsJob *dm_route_legs_job_start  (DmRouteSet              *set,
                                           const cairo_rectangle_t *clip,
                                           guint                    n_parts,
                                           double                   head);
+DmRouteLegsJob *dm_route_legs_job_start_with_labels (DmRouteSet              *set,
+                                                     cairo_t                 *cr,
+                                                     const DmView            *view,
+                                                     const DmRouteStyle      *style,
+                                                     gint64                   t,
+                                                     const cairo_rectangle_t *clip,
+                                                     guint                    n_parts,
+                                                     double                   head,
+                                                     const DmRouteLabels     *labels);
+gboolean        dm_route_legs_job_paints_labels (const DmRouteLegsJob *job);
 guint           dm_route_legs_job_finish (DmRouteLegsJob          *job,
                                           cairo_t                 *cr);
 void dm_route_draw_flown       (DmRouteSet         *set,
@@ -300,8 +311,8 @@ void dm_route_draw_all         (DmRouteSet          *set,
                                 const DmRouteStyle  *style,
                                 gint64               t,
                                 DmLabelPlacer       *taken);
-/* What dm_route_place_labels() placed, for dm_route_paint_labels() (dm-route-places.c) */
-typedef struct _DmRouteLabels DmRouteLabels;
+/* What dm_route_place_labels() placed, for dm_route_paint_labels() (dm-route-places.c):
+ * DmRouteLabels, declared above */
 
 DmRouteLabels *dm_route_place_labels (DmRouteSet          *set,
                                       cairo_t             *cr,
@@ -317,6 +328,7 @@ void dm_route_paint_labels     (DmRouteSet          *set,
                                 const DmRouteLabels *labels);
 void dm_route_labels_free      (DmRouteLabels       *labels);
 guint dm_route_labels_get_n_names (const DmRouteLabels *labels);
+double dm_route_labels_get_work   (const DmRouteLabels *labels);
 guint dm_route_labels_get_place   (const DmRouteLabels *labels,
                                    guint                i);
 const char *dm_route_labels_get_notes (const DmRouteLabels *labels,
