@@ -318,9 +318,14 @@ load_thread (GTask        *task,
                                       cancellable, &error);
 
   if (loaded == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, loaded, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* here rather than on the main thread, which would walk every event for them: the merge
+   * into an empty document (a window's first file) takes them over */
+  dm_document_assign_actor_colors (loaded);
+  g_task_return_pointer (task, loaded, g_object_unref);
 }
 
 /**
