@@ -579,6 +579,82 @@ test_merge_takes_colors (void)
   }
 }
 
+typedef struct
+{
+  GPtrArray *listed;
+  GMainLoop *loop;
+} Listed;
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Listed *listed = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_loader_load_file_finish_with_events (DM_DOCUMENT (source), result,
+                                                         &listed->listed, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (listed->loop);
+}
+
+/* Read into an empty document, the events come listed by the loading thread as well, the
+ * document's own in its order (the window's route set takes the list as its snapshot rather
+ * than walking them on the main thread); into a document of events, nothing is listed */
+static void
+test_load_lists_events (void)
+{
+  g_autofree char *text = bench_generate (3000);
+  gsize len = strlen (text);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "generated.diplomap");
+  g_autoptr(GFile) other = data_file ("issue-example.diplomap");
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Listed listed = { NULL, loop };
+  GListModel *events = dm_document_get_events (doc);
+
+  dm_loader_load_file_with_progress_async (doc, file, NULL, NULL, NULL, listed_cb, &listed);
+  g_main_loop_run (loop);
+  g_assert_nonnull (listed.listed);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 1000);
+  g_assert_cmpuint (listed.listed->len, ==, g_list_model_get_n_items (events));
+  for (guint i = 0; i < listed.listed->len; i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_true (g_ptr_array_index (listed.listed, i) == event);
+    }
+  /* the list holds its events: the document's edits do not change it */
+  dm_document_store_remove (DM_DOCUMENT_STORE (events), 0);
+  g_assert_cmpuint (listed.listed->len, ==, g_list_model_get_n_items (events) + 1);
+  g_assert_true (DM_IS_EVENT (g_ptr_array_index (listed.listed, 0)));
+  g_clear_pointer (&listed.listed, g_ptr_array_unref);
+
+  /* a second file, into a document of events: none listed, the merge as ever */
+  dm_loader_load_file_with_progress_async (doc, other, NULL, NULL, NULL, listed_cb, &listed);
+  g_main_loop_run (loop);
+  g_assert_null (listed.listed);
+  {
+    g_autoptr(DmDocument) expected = dm_document_new ();
+    g_autoptr(DmDocument) a = load_unmerged (file);
+    g_autoptr(DmDocument) b = load_unmerged (other);
+
+    dm_document_merge (expected, a);
+    dm_document_store_remove (DM_DOCUMENT_STORE (dm_document_get_events (expected)), 0);
+    dm_document_merge (expected, b);
+    g_assert_cmpuint (g_list_model_get_n_items (events), ==,
+                      g_list_model_get_n_items (dm_document_get_events (expected)));
+  }
+  {
+    g_autoptr(GFile) dir = g_file_get_parent (file);
+
+    g_assert_true (g_file_delete (file, NULL, NULL));
+    g_assert_true (g_file_delete (dir, NULL, NULL));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -586,5 +662,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/document-store/like-list-store", test_store_like_list_store);
   g_test_add_func ("/model/document/merge-same-as-before", test_merge_same_as_before);
   g_test_add_func ("/model/document/merge-takes-colors", test_merge_takes_colors);
+  g_test_add_func ("/model/document/load-lists-events", test_load_lists_events);
   return g_test_run ();
 }
