@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bench-generate.h"
+#include "dm-actor-colors.h"
 #include "dm-document-store.h"
 #include "dm-file-info.h"
 #include "dm-folder-private.h"
@@ -452,6 +453,9 @@ test_merge_same_as_before (void)
             g_autoptr(DmDocument) b = load_unmerged (files->pdata[order[k]]);
 
             merge_before (before, a);
+            /* the colours worked out before the merge, as a load's thread does, or not */
+            if (first % 2 == 0)
+              dm_document_assign_actor_colors (b);
             dm_document_merge (now, b);
             /* what was merged keeps its actors and places, its events and problems gone */
             g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (b)), ==, 0);
@@ -473,11 +477,191 @@ test_merge_same_as_before (void)
   }
 }
 
+/* The same colour slots and colours for every actor of both documents */
+static void
+assert_same_colors (DmDocument *expected,
+                    DmDocument *actual)
+{
+  GListModel *ea = dm_document_get_actors (expected), *aa = dm_document_get_actors (actual);
+
+  g_assert_cmpuint (g_list_model_get_n_items (aa), ==, g_list_model_get_n_items (ea));
+  for (guint i = 0; i < g_list_model_get_n_items (ea); i++)
+    {
+      g_autoptr(DmActor) e = g_list_model_get_item (ea, i);
+      g_autoptr(DmActor) a = g_list_model_get_item (aa, i);
+      guint32 erg = 0, arg = 0;
+      guint eg = 0, ag = 0, en = 0, an = 0;
+
+      g_assert_cmpstr (dm_actor_get_id (a), ==, dm_actor_get_id (e));
+      g_assert_cmpint (dm_document_get_actor_color_index (actual, a), ==,
+                       dm_document_get_actor_color_index (expected, e));
+      g_assert_cmpint (dm_document_get_actor_rgb (actual, a, &arg), ==,
+                       dm_document_get_actor_rgb (expected, e, &erg));
+      g_assert_cmphex (arg, ==, erg);
+      g_assert_cmpint (dm_document_get_actor_group (actual, a, &ag, &an, NULL, NULL), ==,
+                       dm_document_get_actor_group (expected, e, &eg, &en, NULL, NULL));
+      g_assert_cmpuint (ag, ==, eg);
+      g_assert_cmpuint (an, ==, en);
+    }
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_loader_load_file_finish (DM_DOCUMENT (source), result, &error));
+  g_assert_no_error (error);
+  /* the loading thread worked the colours out, the merge took them: the main thread
+   * walks no events for them (issue 15: the window's "file loaded" step) */
+  g_assert_true (dm_document_has_actor_colors (DM_DOCUMENT (source)));
+  g_main_loop_quit (user_data);
+}
+
+/* A file read into an empty document comes with its actors' colours, those it would have
+ * been given; into a document of actors or events they are worked out again */
+static void
+test_merge_takes_colors (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = bench_generate (3000);
+  gsize len = strlen (text);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+  g_autoptr(DmDocument) expected = dm_document_new ();
+  g_autoptr(DmDocument) loaded = dm_document_new ();
+  g_autoptr(DmDocument) own_actor = dm_document_new ();
+  g_autoptr(DmDocument) expected_own = dm_document_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(DmActor) first = NULL;
+
+  file = interop_write_temp (bytes, "generated.diplomap");
+  /* more than DM_ACTOR_GROUP_ABOVE actors: grouped, shaded */
+  g_assert_true (dm_loader_load_file (expected, file, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (expected)), >,
+                    DM_ACTOR_GROUP_ABOVE);
+
+  dm_loader_load_file_async (loaded, file, NULL, loaded_cb, loop);
+  g_main_loop_run (loop);
+  assert_same_colors (expected, loaded);
+  /* an edit of the events makes them be worked out again */
+  first = g_list_model_get_item (dm_document_get_events (loaded), 0);
+  dm_document_store_remove (DM_DOCUMENT_STORE (dm_document_get_events (loaded)), 0);
+  g_assert_false (dm_document_has_actor_colors (loaded));
+  dm_document_store_remove (DM_DOCUMENT_STORE (dm_document_get_events (expected)), 0);
+  assert_same_colors (expected, loaded);
+
+  /* a document of no event and one actor, the file's last: first there, it takes the first
+   * colour, so the read colours are not taken */
+  {
+    g_autoptr(DmDocument) a = load_unmerged (file);
+    g_autoptr(DmDocument) b = load_unmerged (file);
+    GListModel *actors = dm_document_get_actors (a);
+    g_autoptr(DmActor) last = g_list_model_get_item (actors, g_list_model_get_n_items (actors) - 1);
+    g_autoptr(DmActor) mine = dm_actor_new (dm_actor_get_id (last), "Mine");
+    g_autoptr(DmActor) theirs = dm_actor_new (dm_actor_get_id (last), "Mine");
+
+    dm_document_add_actor (own_actor, mine);
+    dm_document_add_actor (expected_own, theirs);
+    dm_document_assign_actor_colors (b);
+    g_assert_true (dm_document_has_actor_colors (b));
+    dm_document_merge (own_actor, b);
+    merge_before (expected_own, a);
+    assert_same_colors (expected_own, own_actor);
+    g_assert_cmpint (dm_document_get_actor_color_index (own_actor, mine), ==, 0);
+  }
+  {
+    g_autoptr(GFile) dir = g_file_get_parent (file);
+
+    g_assert_true (g_file_delete (file, NULL, NULL));
+    g_assert_true (g_file_delete (dir, NULL, NULL));
+  }
+}
+
+typedef struct
+{
+  GPtrArray *listed;
+  GMainLoop *loop;
+} Listed;
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Listed *listed = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dm_loader_load_file_finish_with_events (DM_DOCUMENT (source), result,
+                                                         &listed->listed, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (listed->loop);
+}
+
+/* Read into an empty document, the events come listed by the loading thread as well, the
+ * document's own in its order (the window's route set takes the list as its snapshot rather
+ * than walking them on the main thread); into a document of events, nothing is listed */
+static void
+test_load_lists_events (void)
+{
+  g_autofree char *text = bench_generate (3000);
+  gsize len = strlen (text);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+  g_autoptr(GFile) file = interop_write_temp (bytes, "generated.diplomap");
+  g_autoptr(GFile) other = data_file ("issue-example.diplomap");
+  g_autoptr(DmDocument) doc = dm_document_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Listed listed = { NULL, loop };
+  GListModel *events = dm_document_get_events (doc);
+
+  dm_loader_load_file_with_progress_async (doc, file, NULL, NULL, NULL, listed_cb, &listed);
+  g_main_loop_run (loop);
+  g_assert_nonnull (listed.listed);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 1000);
+  g_assert_cmpuint (listed.listed->len, ==, g_list_model_get_n_items (events));
+  for (guint i = 0; i < listed.listed->len; i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_true (g_ptr_array_index (listed.listed, i) == event);
+    }
+  /* the list holds its events: the document's edits do not change it */
+  dm_document_store_remove (DM_DOCUMENT_STORE (events), 0);
+  g_assert_cmpuint (listed.listed->len, ==, g_list_model_get_n_items (events) + 1);
+  g_assert_true (DM_IS_EVENT (g_ptr_array_index (listed.listed, 0)));
+  g_clear_pointer (&listed.listed, g_ptr_array_unref);
+
+  /* a second file, into a document of events: none listed, the merge as ever */
+  dm_loader_load_file_with_progress_async (doc, other, NULL, NULL, NULL, listed_cb, &listed);
+  g_main_loop_run (loop);
+  g_assert_null (listed.listed);
+  {
+    g_autoptr(DmDocument) expected = dm_document_new ();
+    g_autoptr(DmDocument) a = load_unmerged (file);
+    g_autoptr(DmDocument) b = load_unmerged (other);
+
+    dm_document_merge (expected, a);
+    dm_document_store_remove (DM_DOCUMENT_STORE (dm_document_get_events (expected)), 0);
+    dm_document_merge (expected, b);
+    g_assert_cmpuint (g_list_model_get_n_items (events), ==,
+                      g_list_model_get_n_items (dm_document_get_events (expected)));
+  }
+  {
+    g_autoptr(GFile) dir = g_file_get_parent (file);
+
+    g_assert_true (g_file_delete (file, NULL, NULL));
+    g_assert_true (g_file_delete (dir, NULL, NULL));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/document-store/like-list-store", test_store_like_list_store);
   g_test_add_func ("/model/document/merge-same-as-before", test_merge_same_as_before);
+  g_test_add_func ("/model/document/merge-takes-colors", test_merge_takes_colors);
+  g_test_add_func ("/model/document/load-lists-events", test_load_lists_events);
   return g_test_run ();
 }

@@ -134,11 +134,13 @@ set_built_cb (GObject      *source,
     self->ready_func (self->ready_data);
 }
 
-/* Builds the set of @source's @events as they are now, in a worker thread */
+/* Builds the set of @source's @events as they are now, in a worker thread; @listed: the
+ * same events in an array nobody changes, if the caller has one */
 static void
 start_set_build (DmScreenPainter *self,
                  DmDocument      *source,
-                 GListModel      *events)
+                 GListModel      *events,
+                 GPtrArray       *listed)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GListStore) none = g_list_store_new (DM_TYPE_EVENT);
@@ -161,10 +163,15 @@ start_set_build (DmScreenPainter *self,
    * in the old one's place), for a document nobody changes, made by the thread */
   snapshot = g_new0 (Snapshot, 1);
   snapshot->frame = dm_document_new_filtered (source, G_LIST_MODEL (none));
-  n = g_list_model_get_n_items (events);
-  snapshot->events = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (snapshot->events, g_list_model_get_item (events, i));
+  if (listed != NULL)
+    snapshot->events = g_ptr_array_ref (listed);
+  else
+    {
+      n = g_list_model_get_n_items (events);
+      snapshot->events = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (snapshot->events, g_list_model_get_item (events, i));
+    }
   self->build_events = g_ptr_array_ref (snapshot->events);
   g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
   g_task_run_in_thread (task, build_set_thread);
@@ -247,19 +254,22 @@ follow_events (DmScreenPainter *self)
    * set comes, rather than a picture that does not match the events */
   if (self->set == NULL || set_is_live (self))
     show_none (self);
-  start_set_build (self, self->document, self->events);
+  start_set_build (self, self->document, self->events, NULL);
 }
 
 GPtrArray *
 dm_screen_painter_build_ahead (DmScreenPainter *self,
-                               DmDocument      *source)
+                               DmDocument      *source,
+                               GPtrArray       *listed)
 {
   GListModel *events = dm_document_get_events (source);
+
+  g_return_val_if_fail (listed == NULL || listed->len == g_list_model_get_n_items (events), NULL);
 
   if (self->synchronous ||
       g_list_model_get_n_items (events) < MIN (self->async_min_events, AHEAD_MIN_EVENTS))
     return NULL;
-  start_set_build (self, source, events);
+  start_set_build (self, source, events, listed);
   self->ahead = TRUE;
   return g_ptr_array_ref (self->build_events);
 }

@@ -55,10 +55,14 @@ void             dm_screen_painter_set_async_events (DmScreenPainter *self,
  * ahead of the painter's document showing them (a file merged into an empty window, before
  * the shown document takes its events): when the painter's events become the same, the
  * build goes on and its set is drawn; other events cancel it. From 2,000 events, or the
- * bar if lower; nothing under. Returns the build's snapshot of the events (an array nobody
- * changes, for other threads to read too), or NULL when no build started */
+ * bar if lower; nothing under. @listed: @source's events as they are now, a reference
+ * each, in an array nobody changes (the loading thread's, dm_loader_load_file_finish_with_events),
+ * taken as the snapshot rather than walking them; or NULL. Returns the build's snapshot of the
+ * events (an array nobody changes, for other threads to read too), or NULL when no build
+ * started */
 GPtrArray       *dm_screen_painter_build_ahead      (DmScreenPainter *self,
-                                                     DmDocument      *source);
+                                                     DmDocument      *source,
+                                                     GPtrArray       *listed);
 /* Draws the routes at @time (UTC seconds) into @cr, which covers @view in user space. When
  * the caches must be drawn anew and that is slow, worker threads draw them and meanwhile
  * the last picture stands in (moved to @view), or only what moves: the ready func is called

@@ -645,6 +645,7 @@ load_cb (GObject      *object,
   LoadData *data = user_data;
   DmWindow *self = data->self;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
   guint n_before;
   gboolean ok;
 
@@ -665,7 +666,10 @@ load_cb (GObject      *object,
   data->holds_list = data->was_empty;
   if (data->holds_list)
     dm_event_list_hold_events (self->event_list);
-  ok = dm_loader_load_file_finish (DM_DOCUMENT (object), result, &error);
+  /* into an empty window, the events come listed by the loading thread too: the route set's
+   * snapshot, not walked here */
+  ok = dm_loader_load_file_finish_with_events (DM_DOCUMENT (object), result,
+                                               data->was_empty ? &listed : NULL, &error);
   if (!ok)
     {
       if (data->holds_list)
@@ -707,7 +711,7 @@ load_cb (GObject      *object,
    * document's steps; those steps' events, the same, let it go on (dm-screen-painter-set.c) */
   if (data->was_empty && !dm_event_list_is_filtered (self->event_list))
     data->events = dm_screen_painter_build_ahead (dm_route_map_layer_get_painter (self->routes_layer),
-                                                  self->document);
+                                                  self->document, listed);
   /* its snapshot of the events, read by the choices' thread while they have not changed */
   if (data->events != NULL)
     {

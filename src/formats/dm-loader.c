@@ -224,6 +224,8 @@ typedef struct
   gpointer            func_data;
   GAsyncReadyCallback callback;
   gpointer            callback_data;
+  gboolean            want_events;  /* the document was empty: list the events read */
+  GPtrArray          *events;       /* DmEvent, the thread's list, taken by the finish */
   GMutex              lock;      /* guards what follows */
   double              fraction;
   gboolean            pending;   /* a report is on its way to the main context */
@@ -245,6 +247,7 @@ load_job_unref (gpointer data)
   if (!g_atomic_ref_count_dec (&job->ref))
     return;
   g_object_unref (job->file);
+  g_clear_pointer (&job->events, g_ptr_array_unref);
   g_main_context_unref (job->context);
   g_mutex_clear (&job->lock);
   g_free (job);
@@ -321,9 +324,24 @@ load_thread (GTask        *task,
   loaded = load_into_new (job->file, job->func ? load_progress_cb : NULL, job, cancellable,
                           &error);
   if (loaded == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, loaded, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* here rather than on the main thread, which would walk every event for them: the merge
+   * into an empty document (a window's first file) takes them over */
+  dm_document_assign_actor_colors (loaded);
+  /* the same for the caller's snapshot of the events (dm_loader_load_file_finish_with_events) */
+  if (job->want_events)
+    {
+      GListModel *events = dm_document_get_events (loaded);
+      guint n = g_list_model_get_n_items (events);
+
+      job->events = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (job->events, g_list_model_get_item (events, i));
+    }
+  g_task_return_pointer (task, loaded, g_object_unref);
 }
 
 /**
@@ -369,6 +387,7 @@ dm_loader_load_file_with_progress_async (DmDocument          *self,
   job->func_data = progress_data;
   job->callback = callback;
   job->callback_data = user_data;
+  job->want_events = g_list_model_get_n_items (dm_document_get_events (self)) == 0;
   g_mutex_init (&job->lock);
   g_task_set_source_tag (task, dm_loader_load_file_async);
   g_task_set_task_data (task, job, load_job_unref);
@@ -380,13 +399,43 @@ dm_loader_load_file_finish (DmDocument    *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
+  return dm_loader_load_file_finish_with_events (self, result, NULL, error);
+}
+
+/**
+ * dm_loader_load_file_finish_with_events:
+ * @events: (out) (optional) (transfer full) (element-type DmEvent): when the file was read
+ *   into a document of no events, the document's events as they are now, a reference each,
+ *   listed by the loading thread (a window's snapshot for its worker threads, not walked on
+ *   the main thread); %NULL otherwise
+ *
+ * Like dm_loader_load_file_finish().
+ */
+gboolean
+dm_loader_load_file_finish_with_events (DmDocument    *self,
+                                        GAsyncResult  *result,
+                                        GPtrArray    **events,
+                                        GError       **error)
+{
   g_autoptr(DmDocument) loaded = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  LoadJob *job;
+  guint n_before;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
+  if (events != NULL)
+    *events = NULL;
+  job = g_task_get_task_data (G_TASK (result));
+  listed = g_steal_pointer (&job->events);
+  n_before = g_list_model_get_n_items (dm_document_get_events (self));
   loaded = g_task_propagate_pointer (G_TASK (result), error);
   if (loaded == NULL)
     return FALSE;
   dm_document_merge (self, loaded);
+  /* into a document of none, the merge took the read array as it is: the same events */
+  if (events != NULL && listed != NULL && n_before == 0 &&
+      listed->len == g_list_model_get_n_items (dm_document_get_events (self)))
+    *events = g_steal_pointer (&listed);
   return TRUE;
 }

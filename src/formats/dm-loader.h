@@ -33,5 +33,9 @@ void        dm_loader_load_file_with_progress_async (DmDocument          *docume
 gboolean    dm_loader_load_file_finish (DmDocument          *document,
                                         GAsyncResult        *result,
                                         GError             **error);
+gboolean    dm_loader_load_file_finish_with_events (DmDocument    *document,
+                                                    GAsyncResult  *result,
+                                                    GPtrArray    **events,
+                                                    GError       **error);
 
 G_END_DECLS

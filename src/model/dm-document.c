@@ -539,6 +539,29 @@ dm_document_get_actor_rgb (DmDocument *self,
 }
 
 /**
+ * dm_document_assign_actor_colors:
+ *
+ * Works out the actors' colour slots, groups and shades now rather than at the first
+ * question. A file's loading thread does it for the document it read: merged into an
+ * empty document, the table comes with the events (dm_document_merge()), so the main
+ * thread does not walk 100,000 events for it. Not for a document others use meanwhile.
+ */
+void
+dm_document_assign_actor_colors (DmDocument *self)
+{
+  g_return_if_fail (DM_IS_DOCUMENT (self));
+  ensure_actor_colors (self);
+}
+
+/* Whether the colours are worked out (until the events or actors change) */
+gboolean
+dm_document_has_actor_colors (DmDocument *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT (self), FALSE);
+  return self->actor_colors != NULL;
+}
+
+/**
  * dm_document_get_actor_group:
  * @group: (out) (optional): @actor's group: actors are grouped by role when they have more
  *   than one, else by country; groups are numbered in the source's order of actors
@@ -823,6 +846,7 @@ dm_document_merge (DmDocument *self,
 {
   g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) new_actors = NULL;
+  g_autoptr(GHashTable) colors = NULL;
   GHashTableIter iter;
   gpointer key, value;
   gboolean had_events, merged_events;
@@ -833,6 +857,12 @@ dm_document_merge (DmDocument *self,
 
   had_events = dm_document_store_get_length (self->events) > 0;
   merged_events = dm_document_store_get_length (other->events) > 0;
+  /* into a document of no events nor actors, @other's colours (if worked out, by its
+   * loading thread) are this document's after the merge: the same actors in the same
+   * order, the same events. Taken first: the changes below let @other's go */
+  if (!had_events && dm_document_store_get_length (self->actors) == 0 && !self->is_view &&
+      other->actor_colors != NULL)
+    colors = g_hash_table_ref (other->actor_colors);
 
   /* @other's actors this document does not know, added in one splice */
   n = dm_document_store_get_length (other->actors);
@@ -890,6 +920,11 @@ dm_document_merge (DmDocument *self,
 
   if (self->title == NULL && other->title != NULL)
     dm_document_set_title (self, other->title);
+  if (colors != NULL)
+    {
+      g_clear_pointer (&self->actor_colors, g_hash_table_unref);
+      self->actor_colors = g_steal_pointer (&colors);
+    }
 
   /* one actor's events in several files constrain each other */
   if (had_events && merged_events)

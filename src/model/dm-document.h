@@ -102,5 +102,8 @@ gboolean    dm_document_get_actor_group       (DmDocument  *self,
                                                guint       *n_groups,
                                                const char **name,
                                                gboolean    *grouped);
+/* Works the actors' colours out now (a loader's thread, before the merge takes them over) */
+void        dm_document_assign_actor_colors   (DmDocument *self);
+gboolean    dm_document_has_actor_colors      (DmDocument *self);
 
 G_END_DECLS
