@@ -80,6 +80,8 @@ test_store_like_list_store (void)
   g_autoptr(GArray) store_changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GArray) list_changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
   GWeakRef first;
 
   for (guint i = 0; i < 40; i++)
@@ -103,8 +105,47 @@ test_store_like_list_store (void)
 
       for (guint i = 0; i < n_additions; i++)
         additions[i] = g_ptr_array_index (pool, g_rand_int_range (rand, 0, pool->len));
-      switch (g_rand_int_range (rand, 0, 9))
+      switch (g_rand_int_range (rand, 0, 11))
         {
+        case 9:
+          /* an array taken as it is: from the other store (shared with it) or a new one */
+          if (round % 2 == 0)
+            {
+              g_autoptr(GPtrArray) array = dm_document_store_dup_array (other);
+
+              g_assert_cmpuint (array->len, ==, g_list_model_get_n_items (G_LIST_MODEL (other_list)));
+              dm_document_store_set_array (store, array);
+            }
+          else
+            {
+              g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+              for (guint i = 0; i < n_additions; i++)
+                g_ptr_array_add (array, g_object_ref (additions[i]));
+              dm_document_store_set_array (store, array);
+            }
+          {
+            guint m = dm_document_store_get_length (store);
+            g_autoptr(GPtrArray) copied = g_ptr_array_new_with_free_func (g_object_unref);
+
+            for (guint i = 0; i < m; i++)
+              g_ptr_array_add (copied, g_object_ref (dm_document_store_peek (store, i)));
+            g_list_store_splice (list, 0, n, copied->pdata, copied->len);
+          }
+          break;
+        case 10:
+          /* the store's items as they are: never changed by the store's later changes */
+          {
+            GPtrArray *array = dm_document_store_dup_array (store);
+
+            g_ptr_array_add (snapshots, array);
+            g_ptr_array_add (expected, g_memdup2 (array->pdata, array->len * sizeof (gpointer)));
+            /* the same array again, while nothing changed */
+            g_autoptr(GPtrArray) again = dm_document_store_dup_array (store);
+
+            g_assert_true (again == array);
+          }
+          break;
         case 0:
           dm_document_store_append (store, additions[0] = pool->pdata[round % pool->len]);
           g_list_store_append (list, additions[0]);
@@ -165,6 +206,13 @@ test_store_like_list_store (void)
         }
       assert_same_items (G_LIST_MODEL (store), G_LIST_MODEL (list));
       assert_same_changes (store_changes, list_changes);
+      for (guint i = 0; i < snapshots->len; i++)
+        {
+          GPtrArray *array = g_ptr_array_index (snapshots, i);
+
+          g_assert_cmpmem (array->pdata, array->len * sizeof (gpointer),
+                           g_ptr_array_index (expected, i), array->len * sizeof (gpointer));
+        }
       item = pool->pdata[g_rand_int_range (rand, 0, pool->len)];
       g_assert_cmpint (dm_document_store_find (store, item, &found_a), ==,
                        g_list_store_find (list, item, &found_b));
@@ -177,6 +225,8 @@ test_store_like_list_store (void)
         }
     }
   g_assert_cmpuint (store_changes->len, >, 2500);
+  g_assert_cmpuint (snapshots->len, >, 200);
+  g_ptr_array_set_size (snapshots, 0);
 
   /* into an empty store the array is taken as it is; the items are let go with the store */
   dm_document_store_remove_all (store);
@@ -655,6 +705,185 @@ test_load_lists_events (void)
   }
 }
 
+/* ---- a shown document sharing its source's events ---- */
+
+static GListStore *
+copy_events (GListModel *events)
+{
+  GListStore *copy = g_list_store_new (DM_TYPE_EVENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+
+      g_list_store_append (copy, event);
+    }
+  return copy;
+}
+
+/* @view shows what @expected, a view given its events one by one as before, shows: the same
+ * events, actors, places, title, files, extent, places without a time and colours */
+static void
+assert_same_view (DmDocument *view,
+                  DmDocument *expected,
+                  DmDocument *source)
+{
+  g_autoptr(GPtrArray) undated = dm_document_dup_undated_places (view);
+  g_autoptr(GPtrArray) expected_undated = dm_document_dup_undated_places (expected);
+  GListModel *actors = dm_document_get_actors (source);
+  gint64 s[2] = { 0, 0 }, e[2] = { 0, 0 };
+
+  assert_same_items (dm_document_get_events (view), dm_document_get_events (expected));
+  assert_same_items (dm_document_get_actors (view), dm_document_get_actors (expected));
+  assert_same_items (dm_document_get_places (view), dm_document_get_places (expected));
+  g_assert_cmpstr (dm_document_get_title (view), ==, dm_document_get_title (expected));
+  g_assert_cmpuint (dm_document_get_files (view)->len, ==, dm_document_get_files (expected)->len);
+  g_assert_cmpint (dm_document_get_extent (view, &s[0], &e[0]), ==,
+                   dm_document_get_extent (expected, &s[1], &e[1]));
+  g_assert_cmpint (s[0], ==, s[1]);
+  g_assert_cmpint (e[0], ==, e[1]);
+  g_assert_cmpuint (dm_document_get_n_legs (view), ==, dm_document_get_n_legs (expected));
+  g_assert_cmpuint (undated->len, ==, expected_undated->len);
+  for (guint i = 0; i < undated->len; i++)
+    g_assert_true (undated->pdata[i] == expected_undated->pdata[i]);
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
+      guint32 rgb[2] = { 0, 0 };
+
+      g_assert_cmpint (dm_document_get_actor_color_index (view, actor), ==,
+                       dm_document_get_actor_color_index (expected, actor));
+      g_assert_cmpint (dm_document_get_actor_rgb (view, actor, &rgb[0]), ==,
+                       dm_document_get_actor_rgb (expected, actor, &rgb[1]));
+      g_assert_cmphex (rgb[0], ==, rgb[1]);
+    }
+}
+
+static GFile *
+write_generated (guint       n_events,
+                 const char *name)
+{
+  g_autofree char *text = bench_generate (n_events);
+  gsize len = strlen (text);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+
+  return interop_write_temp (bytes, name);
+}
+
+static void
+delete_temp (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_assert_true (g_file_delete (dir, NULL, NULL));
+}
+
+/* Nothing filtered, the shown document takes its source's array of events as it is rather
+ * than a reference on each of them (issue 15): it shows what a copy showed, changes as a
+ * copy did, and keeps the events it was shown while the source is edited (an edit, a
+ * deletion, an addition, a merge, an undo) until it is shown them again */
+static void
+test_show_shares_events (void)
+{
+  g_autoptr(DmDocument) doc = interop_load_sample ();
+  g_autoptr(GFile) gen = write_generated (500, "generated.diplomap");
+  g_autoptr(GFile) gen2 = write_generated (300, "more.diplomap");
+  g_autoptr(DmDocument) more = load_unmerged (gen);
+  g_autoptr(DmDocument) shared = dm_document_new ();
+  g_autoptr(DmDocument) copied = NULL;
+  g_autoptr(DmDocument) of_view = NULL;
+  g_autoptr(GListStore) mirror = NULL;
+  g_autoptr(GListStore) now = NULL;
+  g_autoptr(GListStore) some = g_list_store_new (DM_TYPE_EVENT);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(DmEvent) first = NULL;
+  g_autoptr(DmEvent) edited = NULL;
+  g_autoptr(DmEvent) last = NULL;
+  g_autoptr(DmEvent) added = dm_event_new (DM_EVENT_KIND_VISIT, "added");
+  GListModel *events = dm_document_get_events (doc);
+  Change *c;
+  guint n;
+
+  dm_document_merge (doc, more);
+  n = g_list_model_get_n_items (events);
+  g_assert_cmpuint (n, >, 500);
+  mirror = copy_events (events);
+  copied = dm_document_new_filtered (doc, G_LIST_MODEL (mirror));
+  g_signal_connect (dm_document_get_events (shared), "items-changed", G_CALLBACK (record_cb), changes);
+
+  /* some events, then all: one change each, as a splice of all */
+  for (guint i = 0; i < n; i += 3)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+
+      g_list_store_append (some, event);
+    }
+  dm_document_show_events (shared, doc, G_LIST_MODEL (some));
+  dm_document_show_events (shared, doc, events);
+  g_assert_cmpuint (changes->len, ==, 2);
+  c = &g_array_index (changes, Change, 0);
+  g_assert_true (c->position == 0 && c->removed == 0 && c->added == (n + 2) / 3);
+  c = &g_array_index (changes, Change, 1);
+  g_assert_true (c->position == 0 && c->removed == (n + 2) / 3 && c->added == n);
+  assert_same_view (shared, copied, doc);
+  of_view = dm_document_new_filtered (shared, dm_document_get_events (shared));
+  assert_same_view (of_view, copied, doc);
+
+  /* the source edited: it changes, the views do not */
+  now = copy_events (events);
+  first = g_list_model_get_item (events, 0);
+  edited = dm_event_copy (first, NULL);
+  dm_event_set_title (edited, "서울 정상회담");
+  g_assert_true (dm_document_replace_event (doc, first, edited));
+  g_list_store_splice (now, 0, 1, (gpointer *) &edited, 1);
+  last = g_list_model_get_item (events, n - 1);
+  g_assert_true (dm_document_remove_event (doc, last));
+  g_list_store_remove (now, n - 1);
+  dm_document_add_event (doc, added);
+  g_list_store_append (now, added);
+  {
+    g_autoptr(DmDocument) third = load_unmerged (gen2);
+    g_autoptr(GListStore) theirs = copy_events (dm_document_get_events (third));
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (theirs)); i++)
+      {
+        g_autoptr(DmEvent) event = g_list_model_get_item (G_LIST_MODEL (theirs), i);
+
+        g_list_store_append (now, event);
+      }
+    dm_document_merge (doc, third);
+  }
+  /* undone: the first event back, the last one back in its place */
+  g_assert_true (dm_document_replace_event (doc, edited, first));
+  g_list_store_splice (now, 0, 1, (gpointer *) &first, 1);
+  dm_document_insert_event (doc, n - 1, last);
+  g_list_store_insert (now, n - 1, last);
+  assert_same_items (events, G_LIST_MODEL (now));
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_same_view (shared, copied, doc);
+  assert_same_view (of_view, copied, doc);
+
+  /* shown again: the source's events as they are now */
+  dm_document_show_events (shared, doc, events);
+  dm_document_show_events (copied, doc, G_LIST_MODEL (now));
+  g_assert_cmpuint (changes->len, ==, 3);
+  c = &g_array_index (changes, Change, 2);
+  g_assert_true (c->position == 0 && c->removed == n && c->added == g_list_model_get_n_items (events));
+  assert_same_view (shared, copied, doc);
+  /* an event the source no longer has is not held by the view either */
+  {
+    GWeakRef gone;
+
+    g_weak_ref_init (&gone, edited);
+    g_clear_object (&edited);
+    g_assert_null (g_weak_ref_get (&gone));
+    g_weak_ref_clear (&gone);
+  }
+  delete_temp (gen);
+  delete_temp (gen2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -663,5 +892,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/document/merge-same-as-before", test_merge_same_as_before);
   g_test_add_func ("/model/document/merge-takes-colors", test_merge_takes_colors);
   g_test_add_func ("/model/document/load-lists-events", test_load_lists_events);
+  g_test_add_func ("/model/document/show-shares-events", test_show_shares_events);
   return g_test_run ();
 }

@@ -215,6 +215,58 @@ assert_list_as_at_once (DmWindow *win)
                     g_list_model_get_n_items (dm_document_get_events (win->document)));
 }
 
+/* The shown document is what it was when it took the events one by one (before issue 15's
+ * sharing of the document's array): the events the list shows (all of them, in the
+ * document's order, when nothing is filtered), the document's title, actors and places,
+ * its extent and colours */
+static void
+assert_shown_as_before (DmWindow *win)
+{
+  GListModel *source = dm_event_list_is_filtered (DM_EVENT_LIST (win->event_list))
+    ? dm_event_list_get_model (DM_EVENT_LIST (win->event_list))
+    : dm_document_get_events (win->document);
+  g_autoptr(GListStore) copy = g_list_store_new (DM_TYPE_EVENT);
+  g_autoptr(DmDocument) expected = NULL;
+  GListModel *shown = dm_document_get_events (win->shown);
+  GListModel *actors = dm_document_get_actors (win->document);
+  gint64 s[2] = { 0, 0 }, e[2] = { 0, 0 };
+
+  for (guint i = 0; i < g_list_model_get_n_items (source); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (source, i);
+
+      g_list_store_append (copy, event);
+    }
+  expected = dm_document_new_filtered (win->document, G_LIST_MODEL (copy));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (source));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DmEvent) a = g_list_model_get_item (shown, i);
+      g_autoptr(DmEvent) b = g_list_model_get_item (G_LIST_MODEL (copy), i);
+
+      g_assert_true (a == b);
+    }
+  g_assert_cmpstr (dm_document_get_title (win->shown), ==, dm_document_get_title (expected));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_actors (win->shown)), ==,
+                    g_list_model_get_n_items (actors));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_places (win->shown)), ==,
+                    g_list_model_get_n_items (dm_document_get_places (win->document)));
+  g_assert_true (dm_document_get_extent (win->shown, &s[0], &e[0]));
+  g_assert_true (dm_document_get_extent (expected, &s[1], &e[1]));
+  g_assert_cmpint (s[0], ==, s[1]);
+  g_assert_cmpint (e[0], ==, e[1]);
+  g_assert_cmpuint (dm_document_get_n_legs (win->shown), ==, dm_document_get_n_legs (expected));
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(DmActor) actor = g_list_model_get_item (actors, i);
+
+      g_assert_true (dm_document_lookup_actor (win->shown, dm_actor_get_id (actor)) == actor);
+      g_assert_cmpint (dm_document_get_actor_color_index (win->shown, actor), ==,
+                       dm_document_get_actor_color_index (expected, actor));
+    }
+}
+
 typedef struct
 {
   DmWindow *win;
@@ -315,11 +367,13 @@ test_open_in_steps (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, b.n_events - 1);
   assert_list_as_at_once (win);
+  assert_shown_as_before (win);
 
   /* undone: back in the list where a list made at once puts it */
   g_action_group_activate_action (G_ACTION_GROUP (win), "undo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, b.n_events);
   assert_list_as_at_once (win);
+  assert_shown_as_before (win);
 
   /* a second file into the same window: the list follows its merge as before */
   g_free (text);
@@ -330,6 +384,7 @@ test_open_in_steps (void)
   g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
   g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), >, b.n_events);
   assert_list_as_at_once (win);
+  assert_shown_as_before (win);
 
   gtk_window_destroy (GTK_WINDOW (win));
   g_unlink (path);
@@ -542,6 +597,96 @@ test_build_ahead_small (void)
   check_build_ahead (3000);
 }
 
+/* @n generated events, a third with a Korean title, a third with an Arabic one */
+static char *
+generate_titled (guint n)
+{
+  g_autofree char *text = bench_generate (n);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+  guint k = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *id = "    {\"id\": \"e";
+
+      if (g_str_has_prefix (lines[i], id) && k++ % 3 != 2)
+        g_string_append_printf (out, "    {\"title\": \"%s %u\", %s\n",
+                                k % 3 == 1 ? "서울 정상회담" : "زيارة الرياض", k,
+                                lines[i] + 5);
+      else
+        g_string_append_printf (out, "%s\n", lines[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every shown event's title has @word, and some events are hidden */
+static void
+assert_titles_have (DmWindow   *win,
+                    const char *word)
+{
+  GListModel *shown = dm_document_get_events (win->shown);
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <,
+                    g_list_model_get_n_items (dm_document_get_events (win->document)));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (shown, i);
+
+      g_assert_nonnull (strstr (dm_event_get_title (event), word));
+    }
+}
+
+/* The shown document (nothing filtered: the document's array of events, shared) is what it
+ * was when it took the events one by one: after a load in steps, after searches that hide
+ * some events (Korean and Arabic titles), and when a search is on before the file opens */
+static void
+test_shown_as_before (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("test-window-routes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "titled.diplomap", NULL);
+  g_autofree char *text = generate_titled (2000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *words[] = { "서울", "الرياض" };
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  dm_screen_painter_set_async_events (dm_route_map_layer_get_painter (win->routes_layer), 500);
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 60000));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_events (win->document)), ==, 2000);
+  assert_shown_as_before (win);
+  assert_same_as_synchronous (win);
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      dm_event_list_set_search (DM_EVENT_LIST (win->event_list), words[w]);
+      dm_window_apply_filters (win);
+      assert_titles_have (win, words[w]);
+      assert_shown_as_before (win);
+    }
+  dm_event_list_set_search (DM_EVENT_LIST (win->event_list), "");
+  dm_window_apply_filters (win);
+  assert_shown_as_before (win);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 60000));
+  assert_same_as_synchronous (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+
+  /* searched before the file opens: its steps show the list's events */
+  win = app_test_open_window ();
+  dm_screen_painter_set_async_events (dm_route_map_layer_get_painter (win->routes_layer), 500);
+  dm_event_list_set_search (DM_EVENT_LIST (win->event_list), words[1]);
+  dm_window_open_file (win, file);
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
+  assert_titles_have (win, words[1]);
+  assert_shown_as_before (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,5 +698,6 @@ main (int   argc,
   app_test_add_func ("/app/window-routes/build-ahead", test_build_ahead);
   app_test_add_func ("/app/window-routes/build-ahead-small", test_build_ahead_small);
   app_test_add_func ("/app/window-routes/choices-from-snapshot", test_choices_from_snapshot);
+  app_test_add_func ("/app/window-routes/shown-as-before", test_shown_as_before);
   return g_test_run ();
 }

@@ -13,12 +13,17 @@
  * document, then read and built again by the merge into the window's (issue 15). Here a
  * splice is a copy of pointers, an item is read at its index, and the merge into an empty
  * document takes the loaded document's array as it is (dm_document_store_take_all()).
- * Its changes are those of a GListStore: the same items-changed for each call. */
+ * Its changes are those of a GListStore: the same items-changed for each call.
+ * Its array may be shared (dm_document_store_set_array(), dm_document_store_dup_array()):
+ * a shown document holding the 100,000 events of its source without a reference taken on
+ * each, which cost it the reading of every event (issue 15). A shared array is never
+ * changed: the store's next change makes an array of its own (copy on write). */
 struct _DmDocumentStore
 {
   GObject    parent_instance;
   GType      item_type;
   GPtrArray *items;   /* owned references */
+  gboolean   shared;  /* @items may be held elsewhere too: copied before a change */
 };
 
 static void dm_document_store_list_model_init (GListModelInterface *iface);
@@ -90,6 +95,44 @@ dm_document_store_new (GType item_type)
   return self;
 }
 
+/* A splice into a shared array: a new array of the items kept and the additions, the
+ * shared one let go as it is (only the kept items are read, none when all are replaced) */
+static void
+replace_shared (DmDocumentStore *self,
+                guint            position,
+                guint            n_removals,
+                gpointer        *additions,
+                guint            n_additions)
+{
+  g_autoptr(GPtrArray) old = self->items;
+  guint n_after = old->len - position - n_removals;
+
+  self->items = g_ptr_array_new_full (old->len - n_removals + n_additions, g_object_unref);
+  self->shared = FALSE;
+  for (guint i = 0; i < position; i++)
+    g_ptr_array_add (self->items, g_object_ref (old->pdata[i]));
+  for (guint i = 0; i < n_additions; i++)
+    g_ptr_array_add (self->items, g_object_ref (additions[i]));
+  for (guint i = 0; i < n_after; i++)
+    g_ptr_array_add (self->items, g_object_ref (old->pdata[position + n_removals + i]));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n_removals, n_additions);
+}
+
+/* Before a change made in place: an array of its own */
+static void
+own_items (DmDocumentStore *self)
+{
+  GPtrArray *old = self->items;
+
+  if (!self->shared)
+    return;
+  self->items = g_ptr_array_new_full (old->len, g_object_unref);
+  self->shared = FALSE;
+  for (guint i = 0; i < old->len; i++)
+    g_ptr_array_add (self->items, g_object_ref (old->pdata[i]));
+  g_ptr_array_unref (old);
+}
+
 /**
  * dm_document_store_splice:
  *
@@ -112,6 +155,11 @@ dm_document_store_splice (DmDocumentStore *self,
   for (guint i = 0; i < n_additions; i++)
     g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (additions[i]), self->item_type));
 
+  if (self->shared)
+    {
+      replace_shared (self, position, n_removals, additions, n_additions);
+      return;
+    }
   /* the removed items are let go after the additions are in: one may be among them */
   if (n_removals > 0)
     removed = g_memdup2 (items->pdata + position, n_removals * sizeof (gpointer));
@@ -176,6 +224,7 @@ dm_document_store_remove_all (DmDocumentStore *self)
   g_return_if_fail (DM_IS_DOCUMENT_STORE (self));
   old = g_steal_pointer (&self->items);
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shared = FALSE;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, 0);
 }
 
@@ -215,9 +264,22 @@ dm_document_store_take_all (DmDocumentStore *self,
     {
       g_ptr_array_unref (self->items);
       self->items = moved;
+      self->shared = from->shared;
+    }
+  else if (!from->shared)
+    {
+      own_items (self);
+      g_ptr_array_extend_and_steal (self->items, moved);   /* the references move with them */
     }
   else
-    g_ptr_array_extend_and_steal (self->items, moved);   /* the references move with them */
+    {
+      /* the shared array stays as it is for its other holders */
+      own_items (self);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->items, g_object_ref (moved->pdata[i]));
+      g_ptr_array_unref (moved);
+    }
+  from->shared = FALSE;
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n);
   g_list_model_items_changed (G_LIST_MODEL (from), 0, n, 0);
 }
@@ -248,4 +310,47 @@ dm_document_store_peek (DmDocumentStore *self,
   g_return_val_if_fail (DM_IS_DOCUMENT_STORE (self), NULL);
   g_return_val_if_fail (position < self->items->len, NULL);
   return g_ptr_array_index (self->items, position);
+}
+
+/**
+ * dm_document_store_set_array:
+ * @items: (element-type GObject): items of the store's type, references @items holds (its
+ *   free function g_object_unref), which nobody changes any more
+ *
+ * Replaces every item by those of @items in one items-changed, as a splice of all would,
+ * but @items is kept as it is (a reference on it), not copied: no item is read, whatever
+ * their number. The store's next change makes an array of its own.
+ */
+void
+dm_document_store_set_array (DmDocumentStore *self,
+                             GPtrArray       *items)
+{
+  g_autoptr(GPtrArray) old = NULL;
+
+  g_return_if_fail (DM_IS_DOCUMENT_STORE (self));
+  g_return_if_fail (items != NULL);
+  /* the first item only: reading every one is what this call saves */
+  g_return_if_fail (items->len == 0 ||
+                    g_type_is_a (G_OBJECT_TYPE (items->pdata[0]), self->item_type));
+
+  old = g_steal_pointer (&self->items);
+  self->items = g_ptr_array_ref (items);
+  self->shared = TRUE;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, items->len);
+}
+
+/**
+ * dm_document_store_dup_array:
+ *
+ * The store's items as they are now, for dm_document_store_set_array() or a thread: the
+ * store's own array, shared, never changed from now on (the store's next change makes an
+ * array of its own).
+ * Returns: (transfer full) (element-type GObject): the array, its items' references in it
+ */
+GPtrArray *
+dm_document_store_dup_array (DmDocumentStore *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT_STORE (self), NULL);
+  self->shared = TRUE;
+  return g_ptr_array_ref (self->items);
 }

@@ -33,5 +33,8 @@ void             dm_document_store_append_all (DmDocumentStore *self,
 guint            dm_document_store_get_length (DmDocumentStore *self);
 gpointer         dm_document_store_peek       (DmDocumentStore *self,
                                                guint            position);
+void             dm_document_store_set_array  (DmDocumentStore *self,
+                                               GPtrArray       *items);
+GPtrArray       *dm_document_store_dup_array  (DmDocumentStore *self);
 
 G_END_DECLS

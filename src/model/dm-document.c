@@ -448,7 +448,9 @@ ensure_actor_colors (DmDocument *self)
  *
  * Makes @self a view of @source holding only @events (DmEvent of @source): the same
  * title, actors and places, shared, not copied; the events are not resolved again.
- * The events change in one step: whoever watches them (a route set) rebuilds once.
+ * The events change in one step: whoever watches them (a route set) rebuilds once. When
+ * @events is a document's own list (nothing filtered), its array is shared, not copied:
+ * no event is read, whatever their number (copy on write, dm-document-store.c).
  * The view's actor colours are @source's, as they are now (show the events again when
  * @source changes): an actor has the same colour in every view, whatever it shows.
  */
@@ -492,11 +494,21 @@ dm_document_show_events (DmDocument *self,
   for (guint i = 0; i < source->files->len; i++)
     dm_document_add_file (self, g_ptr_array_index (source->files, i));
 
+  /* a document's events (nothing filtered): its array, shared */
+  if (DM_IS_DOCUMENT_STORE (events) && g_list_model_get_item_type (events) == DM_TYPE_EVENT)
+    {
+      items = dm_document_store_dup_array (DM_DOCUMENT_STORE (events));
+      dm_document_store_set_array (self->events, items);
+      return;
+    }
   n = g_list_model_get_n_items (events);
   items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (events, i));
-  splice_all (self->events, items->pdata, items->len);
+    {
+      g_ptr_array_add (items, g_list_model_get_item (events, i));
+      g_return_if_fail (DM_IS_EVENT (items->pdata[i]));
+    }
+  dm_document_store_set_array (self->events, items);
 }
 
 /**
