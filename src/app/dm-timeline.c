@@ -284,7 +284,8 @@ dm_timeline_reload_events (DmTimeline *self,
 {
   g_return_if_fail (DM_IS_TIMELINE (self));
   g_return_if_fail (self->document != NULL);
-  g_return_if_fail (events->len == g_list_model_get_n_items (dm_document_get_events (self->document)));
+  g_return_if_fail (events->len ==
+                    g_list_model_get_n_items (dm_document_get_events (self->document)));
 
   cancel_build (self);
   self->view_moved = FALSE;

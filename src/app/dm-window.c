@@ -639,8 +639,8 @@ load_step_cb (gpointer user_data)
     case LOAD_STEP_VIEWS:
       /* a big document's range is made by a worker from the timeline's snapshot; the next
        * step starts when it is in */
-      if (data->in_steps &&
-          g_list_model_get_n_items (dm_document_get_events (self->shown)) >= DM_WINDOW_RANGE_ASYNC_MIN_EVENTS)
+      if (data->in_steps && g_list_model_get_n_items (dm_document_get_events (self->shown)) >=
+                            DM_WINDOW_RANGE_ASYNC_MIN_EVENTS)
         {
           g_autoptr(GPtrArray) events = dm_window_dup_shown_events (self);
 
