@@ -17,13 +17,24 @@ DmTimelineBuild *
 dm_timeline_build_new (GListModel *events,
                        GListModel *actors)
 {
-  DmTimelineBuild *build = g_new0 (DmTimelineBuild, 1);
   guint n = events != NULL ? g_list_model_get_n_items (events) : 0;
+  g_autoptr(GPtrArray) snapshot = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (snapshot, g_list_model_get_item (events, i));
+  return dm_timeline_build_new_for (snapshot, actors);
+}
+
+/* The same from @events, a snapshot already taken (DmEvent, holding references), shared:
+ * neither the build nor whoever else holds it changes it */
+DmTimelineBuild *
+dm_timeline_build_new_for (GPtrArray  *events,
+                           GListModel *actors)
+{
+  DmTimelineBuild *build = g_new0 (DmTimelineBuild, 1);
   guint n_actors = actors != NULL ? g_list_model_get_n_items (actors) : 0;
 
-  build->events = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (build->events, g_list_model_get_item (events, i));
+  build->events = g_ptr_array_ref (events);
   build->actors = g_ptr_array_new_full (n_actors, g_object_unref);
   for (guint i = 0; i < n_actors; i++)
     g_ptr_array_add (build->actors, g_list_model_get_item (actors, i));

@@ -45,6 +45,8 @@ typedef struct
 
 DmTimelineBuild *dm_timeline_build_new  (GListModel      *events,
                                          GListModel      *actors);
+DmTimelineBuild *dm_timeline_build_new_for (GPtrArray    *events,
+                                            GListModel   *actors);
 void             dm_timeline_build_run  (DmTimelineBuild *build,
                                          GCancellable    *cancellable);
 void             dm_timeline_build_free (DmTimelineBuild *build);

@@ -229,25 +229,17 @@ built_cb (GObject      *source,
   g_free (data);
 }
 
-/* The lanes and items of the document's events as they are now: built at once for a small
- * document, by a worker thread from a snapshot for a big one, the previous ones shown until
- * they are ready (a reload meanwhile replaces the build) */
-void
-dm_timeline_reload (DmTimeline *self)
+/* The lanes and items of @build's snapshot (taken): built at once for a small document, by
+ * a worker thread for a big one, the previous ones shown until they are ready (a reload
+ * meanwhile replaces the build) */
+static void
+reload_from (DmTimeline      *self,
+             DmTimelineBuild *taken)
 {
-  g_autoptr(DmTimelineBuild) build = NULL;
+  g_autoptr(DmTimelineBuild) build = taken;
   g_autoptr(GTask) task = NULL;
   BuildData *data;
 
-  g_return_if_fail (DM_IS_TIMELINE (self));
-
-  cancel_build (self);
-  self->view_moved = FALSE;
-  if (self->document == NULL)
-    build = dm_timeline_build_new (NULL, NULL);
-  else
-    build = dm_timeline_build_new (dm_document_get_events (self->document),
-                                   dm_document_get_actors (self->document));
   if (build->events->len < self->async_min_events)
     {
       dm_timeline_build_run (build, NULL);
@@ -264,6 +256,42 @@ dm_timeline_reload (DmTimeline *self)
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, g_steal_pointer (&build), (GDestroyNotify) dm_timeline_build_free);
   g_task_run_in_thread (task, build_thread);
+}
+
+/* The lanes and items of the document's events as they are now */
+void
+dm_timeline_reload (DmTimeline *self)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+
+  cancel_build (self);
+  self->view_moved = FALSE;
+  if (self->document == NULL)
+    reload_from (self, dm_timeline_build_new (NULL, NULL));
+  else
+    reload_from (self, dm_timeline_build_new (dm_document_get_events (self->document),
+                                              dm_document_get_actors (self->document)));
+}
+
+/**
+ * dm_timeline_reload_events:
+ * @events: (element-type DmEvent): the document's events as they are now, a snapshot
+ *   holding references that nobody changes (a worker may read it, as may others)
+ *
+ * dm_timeline_reload() from a snapshot the caller took already, rather than another one.
+ */
+void
+dm_timeline_reload_events (DmTimeline *self,
+                           GPtrArray  *events)
+{
+  g_return_if_fail (DM_IS_TIMELINE (self));
+  g_return_if_fail (self->document != NULL);
+  g_return_if_fail (events->len ==
+                    g_list_model_get_n_items (dm_document_get_events (self->document)));
+
+  cancel_build (self);
+  self->view_moved = FALSE;
+  reload_from (self, dm_timeline_build_new_for (events, dm_document_get_actors (self->document)));
 }
 
 gboolean

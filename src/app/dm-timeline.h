@@ -22,6 +22,9 @@ void        dm_timeline_set_route_set      (DmTimeline *self,
 /* Call when the document's events changed: recomputes lanes and the range (a big
  * document's in a worker thread, the previous ones shown meanwhile) */
 void        dm_timeline_reload             (DmTimeline *self);
+/* The same from a snapshot of the document's events already taken (DmEvent) */
+void        dm_timeline_reload_events      (DmTimeline *self,
+                                            GPtrArray  *events);
 /* Whether a worker thread is building the lanes and items of the last reload */
 gboolean    dm_timeline_is_building        (DmTimeline *self);
 double      dm_timeline_get_time           (DmTimeline *self);

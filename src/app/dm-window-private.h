@@ -21,6 +21,12 @@ G_BEGIN_DECLS
  * thread (dm-window-map.c) */
 #define DM_WINDOW_FIT_ASYNC_MIN_EVENTS 10000
 
+/* From this many shown events on, a load's playback range is made by a worker thread
+ * (dm-window-range.c) */
+#define DM_WINDOW_RANGE_ASYNC_MIN_EVENTS 10000
+
+typedef struct _DmWindowRange DmWindowRange;
+
 /* A file being loaded */
 typedef struct
 {
@@ -37,6 +43,7 @@ typedef struct
                            * have not changed since (the choices read it) */
   GListModel *watched;    /* the document's events, watched for that */
   gulong      watch_id;
+  DmWindowRange *range;   /* the playback's range made by a worker (a big file) */
 } DmWindowLoad;
 
 struct _DmWindow
@@ -208,6 +215,16 @@ void dm_window_fly_to_places     (DmWindow   *self,
                                   guint       duration_ms);
 /* The map where it was when a window last closed (settings' last-view, kept within limits) */
 void dm_window_go_to_last_view   (DmWindow   *self);
+
+/* dm-window-range.c */
+void           dm_window_update_range     (DmWindow      *self);
+GPtrArray     *dm_window_dup_shown_events (DmWindow      *self);
+DmWindowRange *dm_window_range_new        (DmWindow      *self,
+                                           GPtrArray     *events,
+                                           GSourceFunc    ready_func,
+                                           gpointer       ready_data);
+void           dm_window_range_apply      (DmWindowRange *range);
+void           dm_window_range_free       (DmWindowRange *range);
 
 /* dm-window.c */
 /* Shows the list's events on the map, the timeline and in exports, now */

@@ -46,6 +46,7 @@ static void
 load_data_free (LoadData *data)
 {
   drop_snapshot (data);
+  dm_window_range_free (data->range);
   g_object_unref (data->self);
   g_object_unref (data->file);
   g_free (data);
@@ -269,15 +270,19 @@ show_filtered_events (DmWindow *self)
   dm_document_show_events (self->shown, self->document, events);
 }
 
-/* The second half: the views of the shown events */
+/* The second half: the views of the shown events but the playback's range
+ * (dm_window_update_range); @snapshot: of them, already taken, or %NULL */
 static void
-update_shown_views (DmWindow *self)
+update_views_but_range (DmWindow  *self,
+                        GPtrArray *snapshot)
 {
   g_autofree char *subtitle = NULL;
   guint n_all, n_shown, n_files;
-  gint64 start, end;
 
-  dm_timeline_reload (self->timeline);
+  if (snapshot != NULL)
+    dm_timeline_reload_events (self->timeline, snapshot);
+  else
+    dm_timeline_reload (self->timeline);
   update_time_label (self);
   dm_route_map_layer_reload (self->routes_layer);
   n_all = g_list_model_get_n_items (dm_document_get_events (self->document));
@@ -297,9 +302,13 @@ update_shown_views (DmWindow *self)
       subtitle = g_strdup_printf (C_("window subtitle", "%s in %s"), events, files);
     }
   adw_window_title_set_subtitle (self->window_title, n_all > 0 ? subtitle : "");
-  /* Playing goes through the events shown: a filtered year plays that year */
-  if (dm_document_get_extent (self->shown, &start, &end))
-    dm_playback_set_range (self->playback, start, end);
+}
+
+static void
+update_shown_views (DmWindow *self)
+{
+  update_views_but_range (self, NULL);
+  dm_window_update_range (self);
 }
 
 void
@@ -504,7 +513,8 @@ enum {
   LOAD_STEP_LIST,     /* the event list follows the events again and sorts them */
   LOAD_STEP_CHOICES,  /* the list's filters' choices and places */
   LOAD_STEP_SHOWN,    /* the shown document */
-  LOAD_STEP_VIEWS,    /* the timeline, the map's routes, the subtitle, the playback's range */
+  LOAD_STEP_VIEWS,    /* the timeline, the map's routes, the subtitle */
+  LOAD_STEP_RANGE,    /* the playback's range */
   LOAD_STEP_DONE,     /* the title, the main page, the view decided, the problems' toast */
   N_LOAD_STEPS
 };
@@ -517,6 +527,7 @@ static const char *load_step_names[N_LOAD_STEPS] = {
   "[diplomap] load step: the filters' choices",
   "[diplomap] load step: the shown document",
   "[diplomap] load step: the views",
+  "[diplomap] load step: the playback's range",
   "[diplomap] load step: the end",
 };
 
@@ -576,6 +587,14 @@ choices_ready_cb (DmEventList *list,
   queue_load_step (user_data);
 }
 
+/* The worker's playback range is in */
+static gboolean
+range_ready_cb (gpointer user_data)
+{
+  queue_load_step (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 /* Runs the load's next step; each can be called on its own */
 static gboolean
 load_step_cb (gpointer user_data)
@@ -619,7 +638,26 @@ load_step_cb (gpointer user_data)
       show_filtered_events (self);
       break;
     case LOAD_STEP_VIEWS:
-      update_shown_views (self);
+      /* a big document's range is made by a worker from the timeline's snapshot; the next
+       * step starts when it is in */
+      if (data->in_steps && g_list_model_get_n_items (dm_document_get_events (self->shown)) >=
+                            DM_WINDOW_RANGE_ASYNC_MIN_EVENTS)
+        {
+          g_autoptr(GPtrArray) events = dm_window_dup_shown_events (self);
+
+          update_views_but_range (self, events);
+          dm_window_range_free (data->range);
+          data->range = dm_window_range_new (self, events, range_ready_cb, data);
+          return G_SOURCE_REMOVE;
+        }
+      update_views_but_range (self, NULL);
+      break;
+    case LOAD_STEP_RANGE:
+      if (data->range != NULL)
+        dm_window_range_apply (data->range);
+      else
+        dm_window_update_range (self);
+      g_clear_pointer (&data->range, dm_window_range_free);
       break;
     case LOAD_STEP_DONE:
       finish_load (data);

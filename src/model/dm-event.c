@@ -655,3 +655,40 @@ dm_event_get_span (DmEvent *self,
     *end = e;
   return TRUE;
 }
+
+/**
+ * dm_events_get_extent:
+ * @events: (element-type DmEvent): events, such as a snapshot of a document's
+ *
+ * The time @events cover, UTC seconds (end exclusive): their spans' (dm_event_get_span()),
+ * as dm_document_get_extent() gives a document's. Reads nothing but the events, so that a
+ * worker thread may be given a snapshot.
+ * Returns: %FALSE when no event has a time
+ */
+gboolean
+dm_events_get_extent (GPtrArray *events,
+                      gint64    *start,
+                      gint64    *end)
+{
+  gint64 s = G_MAXINT64, e = G_MININT64;
+
+  g_return_val_if_fail (events != NULL, FALSE);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      gint64 es, ee;
+
+      if (dm_event_get_span (g_ptr_array_index (events, i), &es, &ee))
+        {
+          s = MIN (s, es);
+          e = MAX (e, ee);
+        }
+    }
+  if (s > e)
+    return FALSE;
+  if (start)
+    *start = s;
+  if (end)
+    *end = e;
+  return TRUE;
+}

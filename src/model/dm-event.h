@@ -68,6 +68,9 @@ gboolean            dm_event_get_span          (DmEvent      *self,
 gboolean            dm_event_get_drawn_span    (DmEvent      *self,
                                                 gint64       *start,
                                                 gint64       *end);
+gboolean            dm_events_get_extent       (GPtrArray    *events,
+                                                gint64       *start,
+                                                gint64       *end);
 
 const char         *dm_event_get_host          (DmEvent      *self);
 void                dm_event_set_host          (DmEvent      *self,
