@@ -876,6 +876,7 @@ dm_window_dispose (GObject *object)
   g_clear_object (&self->autosave_file);
   g_clear_weak_pointer (&self->editor);
   g_clear_handle_id (&self->key_update_id, g_source_remove);
+  g_clear_pointer (&self->legend_picture, cairo_surface_destroy);
   self->legend_area = NULL;
   self->legend_button = NULL;
   self->scale_area = NULL;
