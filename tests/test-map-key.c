@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "app-test-util.h"
+#include "dm-figure.h"
 #include "dm-window-private.h"
 
 /* The map's key: a scale bar that follows the zoom and the latitude, and a legend that
@@ -177,6 +178,126 @@ test_legend (void)
   gtk_widget_activate (GTK_WIDGET (win->legend_button));
   app_test_wait (500);
   g_assert_true (g_settings_get_boolean (settings, "map-legend"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* The legend as its area drew it at each frame before it was kept as a picture: drawn by
+ * dm_route_legend_draw into a Cairo node of the area's size, rendered alone */
+static GdkTexture *
+render_uncached_legend (DmWindow *win)
+{
+  GtkWidget *area = GTK_WIDGET (win->legend_area);
+  int w = gtk_widget_get_width (area), h = gtk_widget_get_height (area);
+  DmScreenPainter *painter = dm_route_map_layer_get_painter (win->routes_layer);
+  DmRgba white = dm_rgba_from_hex (0xffffff, 1.0f), ink = dm_rgba_from_hex (0x1a1a1a, 1.0f);
+  double max_height = MAX (gtk_widget_get_height (GTK_WIDGET (win->map)) - 110, 40);
+  g_autoptr(GskRenderNode) node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, w, h));
+  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+  double lw, lh;
+
+  dm_route_legend_draw (dm_screen_painter_get_set (painter),
+                        dm_route_renderer_get_style (dm_screen_painter_get_layer (painter)),
+                        (gint64) dm_route_map_layer_get_time (win->routes_layer), cr, 12.0, 320,
+                        max_height, &white, &ink, &lw, &lh);
+  cairo_destroy (cr);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (area)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+/* Pixels of @a and @b (the same size) with a channel more than @tolerance apart */
+static guint
+count_far (GdkTexture *a,
+           GdkTexture *b,
+           int         tolerance)
+{
+  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
+  g_autofree guint32 *pa = download (a);
+  g_autofree guint32 *pb = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
+  pb = download (b);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    for (int c = 0; c < 32; c += 8)
+      if (ABS ((int) ((pa[i] >> c) & 0xff) - (int) ((pb[i] >> c) & 0xff)) > tolerance)
+        {
+          n++;
+          break;
+        }
+  return n;
+}
+
+/* The legend shown is its picture (dm-window-key.c): the same pixels as the legend drawn at
+ * the frame, and drawn again when what it shows changes */
+static GdkTexture *
+assert_legend_as_uncached (DmWindow   *win,
+                           const char *what)
+{
+  g_autoptr(GdkTexture) uncached = NULL;
+  GdkTexture *shown;
+
+  app_test_wait (KEY_WAIT_MS);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  shown = app_test_render (GTK_WIDGET (win->legend_area));
+  uncached = render_uncached_legend (win);
+  g_test_message ("%s: legend %d x %d px", what, gdk_texture_get_width (shown),
+                  gdk_texture_get_height (shown));
+  g_assert_cmpuint (count_ink (shown, 0, 0, gdk_texture_get_width (shown),
+                               gdk_texture_get_height (shown)), >, 100);
+  g_assert_cmpuint (count_far (shown, uncached, 2), ==, 0);
+  return shown;
+}
+
+static gboolean
+textures_differ (GdkTexture *a,
+                 GdkTexture *b)
+{
+  return gdk_texture_get_width (a) != gdk_texture_get_width (b) ||
+         gdk_texture_get_height (a) != gdk_texture_get_height (b) || count_differences (a, b) > 20;
+}
+
+static void
+test_legend_picture (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autoptr(GFile) file = app_test_sample_file ();
+  g_autoptr(GdkTexture) first = NULL;
+  g_autoptr(GdkTexture) later = NULL;
+  g_autoptr(GdkTexture) one_actor = NULL;
+  g_autoptr(GdkTexture) shorter = NULL;
+  g_autoptr(DmActor) actor = NULL;
+  cairo_surface_t *picture;
+  int w, h;
+
+  app_test_open_and_wait (win, file);
+  g_assert_true (app_test_wait_map_still (win, 5));
+  dm_window_update_map_key (win);
+  first = assert_legend_as_uncached (win, "opened");
+
+  /* measured again with nothing changed: the same picture kept, nothing drawn again */
+  picture = win->legend_picture;
+  g_assert_nonnull (picture);
+  dm_window_update_map_key (win);
+  g_assert_true (win->legend_picture == picture);
+
+  /* another time: other stays shown, legs under way */
+  dm_playback_set_time (win->playback, dm_playback_get_end (win->playback));
+  later = assert_legend_as_uncached (win, "at the end");
+  /* one actor's events: one actor, one colour */
+  actor = g_list_model_get_item (dm_document_get_actors (win->document), 0);
+  dm_event_list_set_actor_filter (DM_EVENT_LIST (win->event_list), actor);
+  app_test_wait (400);
+  one_actor = assert_legend_as_uncached (win, "one actor");
+  g_assert_true (textures_differ (later, one_actor));
+  dm_event_list_set_actor_filter (DM_EVENT_LIST (win->event_list), NULL);
+  app_test_wait (400);
+  /* a shorter map: the legend folds its last entries */
+  gtk_window_get_default_size (GTK_WINDOW (win), &w, &h);
+  gtk_window_set_default_size (GTK_WINDOW (win), w, 420);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  shorter = assert_legend_as_uncached (win, "shorter");
+  g_assert_true (textures_differ (first, shorter) || textures_differ (later, shorter));
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -359,6 +480,7 @@ main (int   argc,
 
   app_test_add_func ("/app/map-key/scale-bar", test_scale_bar);
   app_test_add_func ("/app/map-key/legend", test_legend);
+  app_test_add_func ("/app/map-key/legend-picture", test_legend_picture);
   app_test_add_func ("/app/map-key/us-record-2018", test_us_record_2018);
   app_test_add_func ("/app/map-key/tile-seams", test_tile_seams);
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "bench-generate.h"
 #include "dm-event-list-private.h"
 #include "dm-screen-painter.h"
+#include "dm-timeline-private.h"
 #include "dm-window-private.h"
 #include "render-test-util.h"
 
@@ -392,6 +393,103 @@ test_open_in_steps (void)
   g_rmdir (dir);
 }
 
+/* What each frame showed while a big file was taken in */
+typedef struct
+{
+  DmWindow *win;
+  gboolean  merged;
+  guint     n_frames;       /* drawn after the merge, while the file was being taken in */
+  guint     n_main;         /* of those, showing the main page */
+  guint     rows_frame;     /* the first frame (counted from 1) with the list's rows */
+  guint     lanes_frame;    /* with the timeline's lanes */
+  guint     n_blank_shown;  /* frames showing the timeline before its lanes were made */
+} Frames;
+
+static void
+frames_merged_cb (GListModel *events,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Frames     *f)
+{
+  f->merged |= added > 100;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frames        *f)
+{
+  if (!f->merged || dm_window_get_n_loading (f->win) == 0)
+    return;
+  f->n_frames++;
+  f->n_main += g_strcmp0 (gtk_stack_get_visible_child_name (f->win->stack), "main") == 0;
+  if (f->rows_frame == 0 &&
+      g_list_model_get_n_items (dm_event_list_get_model (DM_EVENT_LIST (f->win->event_list))) > 0)
+    f->rows_frame = f->n_frames;
+  if (f->lanes_frame == 0 && f->win->timeline->lanes->len > 0)
+    f->lanes_frame = f->n_frames;
+  if (f->win->timeline->lanes->len == 0 &&
+      (gtk_widget_get_opacity (GTK_WIDGET (f->win->timeline)) > 0 ||
+       gtk_widget_get_opacity (GTK_WIDGET (f->win->time_label)) > 0 ||
+       gtk_widget_get_opacity (GTK_WIDGET (f->win->routes_layer)) > 0))
+    f->n_blank_shown++;
+}
+
+/* A big file opened into an empty window: the main page shows from the merge on, each view
+ * filling it in a later frame (the list's rows, then the timeline's lanes), rather than the
+ * whole page drawn for the first time in one frame at the load's end */
+static void
+test_main_page_early (void)
+{
+  DmWindow *win = app_test_open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("test-window-routes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "early.diplomap", NULL);
+  g_autofree char *text = bench_generate (3000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (win));
+  Frames f = { win, FALSE, 0, 0, 0, 0, 0 };
+  gulong id, paint_id;
+
+  g_assert_nonnull (clock);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  id = g_signal_connect (dm_document_get_events (win->document), "items-changed",
+                         G_CALLBACK (frames_merged_cb), &f);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &f);
+  dm_window_open_file (win, file);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "loading");
+  g_assert_true (app_test_wait_until (app_test_window_loaded, win, 60000));
+  g_signal_handler_disconnect (clock, paint_id);
+  g_signal_handler_disconnect (dm_document_get_events (win->document), id);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 60000));
+
+  g_test_message ("%u frames while taken in, rows in frame %u, lanes in frame %u", f.n_frames,
+                  f.rows_frame, f.lanes_frame);
+  /* frames were drawn between the steps, every one of them on the main page */
+  g_assert_cmpuint (f.n_frames, >=, 1);
+  g_assert_cmpuint (f.n_main, ==, f.n_frames);
+  /* the rows came no later than the lanes (when both came before the load's end) */
+  if (f.rows_frame != 0 && f.lanes_frame != 0)
+    g_assert_cmpuint (f.lanes_frame, >=, f.rows_frame);
+  /* the timeline, the time and the routes stayed blank until made (not "No dates", not
+   * 1970) */
+  g_assert_cmpuint (f.n_blank_shown, ==, 0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (win->timeline)), ==, 1.0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (win->time_label)), ==, 1.0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (win->routes_layer)), ==, 1.0);
+  /* and then everything is there: the page, the list in order, the lanes, the routes */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
+  g_assert_false (gtk_widget_get_visible (win->loading_box));
+  g_assert_cmpuint (win->timeline->lanes->len, >, 1);
+  assert_list_as_at_once (win);
+  assert_same_as_synchronous (win);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 reloaded_cb (DmEventList *list,
              gpointer     user_data)
@@ -694,6 +792,7 @@ main (int   argc,
   app_test_init (&argc, &argv);
   app_test_add_func ("/app/window-routes/big-document", test_big_document);
   app_test_add_func ("/app/window-routes/open-in-steps", test_open_in_steps);
+  app_test_add_func ("/app/window-routes/main-page-early", test_main_page_early);
   app_test_add_func ("/app/window-routes/choices-edit-in-thread", test_choices_edit_in_thread);
   app_test_add_func ("/app/window-routes/build-ahead", test_build_ahead);
   app_test_add_func ("/app/window-routes/build-ahead-small", test_build_ahead_small);

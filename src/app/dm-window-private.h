@@ -119,6 +119,7 @@ struct _DmWindow
   int                   sidebar_drag_width; /* the sidebar's width when its drag began */
   GtkDrawingArea       *scale_area;         /* the map's scale bar (dm-window-key.c) */
   GtkDrawingArea       *legend_area;        /* the map's legend */
+  cairo_surface_t      *legend_picture;     /* it drawn, as its area paints it (dm-window-key.c) */
   GtkToggleButton      *legend_button;      /* shows or folds it */
   guint                 key_update_id;      /* measures the legend again */
 };

@@ -105,10 +105,13 @@ legend_actors (DmRouteSet *set,
   for (guint i = 0; i < set->stays->len; i++)
     {
       const DmRouteStay *s = &g_array_index (set->stays, DmRouteStay, i);
-      GPtrArray *parts = dm_event_get_participants (s->event);
+      GPtrArray *parts;
 
+      /* the stay's times first: its event (one more cache miss a stay, 100,000 stays a
+       * legend at 100,000 events) only for the stays shown */
       if (!stay_is_on_during (s, t0, t1))
         continue;
+      parts = dm_event_get_participants (s->event);
       for (guint a = 0; a < set->actors->len; a++)
         if (a == s->actor || g_ptr_array_find (parts, g_ptr_array_index (set->actors, a), NULL))
           shown[a] = TRUE;
