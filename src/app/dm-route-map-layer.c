@@ -28,6 +28,7 @@ struct _DmRouteMapLayer
   int              still_height;
   guint            still_stamp;
   guint            n_still_draws;
+  GskRenderNode   *clear_tile;   /* a tile drawing nothing: not appended */
   /* Frames drawn whole before trying the still picture again: when most of it changes every
    * frame (thousands of legs in the air), keeping it costs more than it saves */
   guint            whole_frames;
@@ -150,33 +151,52 @@ update_still_tiles (DmRouteMapLayer      *self,
             cairo_region_contains_rectangle (damage, &tile) == CAIRO_REGION_OVERLAP_OUT)
           continue;
         g_clear_pointer (node, gsk_render_node_unref);
+        self->n_still_draws++;
+        /* No node where the still picture draws nothing (the sea, most of the map zoomed
+         * in): GSK neither replays nor composites it, nor redraws the map under it when it
+         * stays clear */
+        if (dm_screen_painter_still_is_clear (self->painter, &tile))
+          {
+            *node = gsk_render_node_ref (self->clear_tile);
+            continue;
+          }
         *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (tile.x, tile.y, tile.width, tile.height));
         cr = gsk_cairo_node_get_draw_context (*node);
         cairo_rectangle (cr, tile.x, tile.y, tile.width, tile.height);
         cairo_clip (cr);
         dm_screen_painter_draw_still (self->painter, cr, view);
         cairo_destroy (cr);
-        self->n_still_draws++;
       }
 }
 
-/* What moves, in a node only as big as what it draws; returns its area */
+typedef void (*DrawFunc) (DmScreenPainter *painter,
+                          cairo_t         *cr,
+                          const DmView    *view,
+                          double           time);
+
+/* What @draw draws, in a node only as big as its ink (none when it draws nothing); returns
+ * its area. With @draw_again, the node holds @draw's drawing itself, drawn a second time,
+ * rather than the recording of the first: GSK's Cairo renderer then replays it once (a
+ * recording painted in a node is replayed into an image of its own first), which pays when
+ * the node may be big (the last picture standing in) */
 static double
-snapshot_moving (DmRouteMapLayer *self,
-                 GtkSnapshot     *snapshot,
-                 const DmView    *view)
+snapshot_inked (DmRouteMapLayer *self,
+                GtkSnapshot     *snapshot,
+                const DmView    *view,
+                DrawFunc         draw,
+                gboolean         draw_again)
 {
-  cairo_surface_t *moving;
+  cairo_surface_t *ink;
   double x, y, w, h, x0, y0;
   cairo_t *cr;
 
   /* bounded: a paint (a fading mark) reaches the view's edges, not infinity */
-  moving = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                           &(cairo_rectangle_t) { 0, 0, view->width, view->height });
-  cr = cairo_create (moving);
-  dm_screen_painter_draw_moving (self->painter, cr, view, self->time);
+  ink = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                        &(cairo_rectangle_t) { 0, 0, view->width, view->height });
+  cr = cairo_create (ink);
+  draw (self->painter, cr, view, self->time);
   cairo_destroy (cr);
-  cairo_recording_surface_ink_extents (moving, &x, &y, &w, &h);
+  cairo_recording_surface_ink_extents (ink, &x, &y, &w, &h);
   x0 = MAX (floor (x) - 1, 0);
   y0 = MAX (floor (y) - 1, 0);
   w = MIN (ceil (x + w) + 1, view->width) - x0;
@@ -184,11 +204,16 @@ snapshot_moving (DmRouteMapLayer *self,
   if (w > 0 && h > 0)
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, w, h));
-      cairo_set_source_surface (cr, moving, 0, 0);
-      cairo_paint (cr);
+      if (draw_again)
+        draw (self->painter, cr, view, self->time);
+      else
+        {
+          cairo_set_source_surface (cr, ink, 0, 0);
+          cairo_paint (cr);
+        }
       cairo_destroy (cr);
     }
-  cairo_surface_destroy (moving);
+  cairo_surface_destroy (ink);
   return MAX (w, 0) * MAX (h, 0);
 }
 
@@ -233,8 +258,9 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
         update_still_tiles (self, &view, NULL);
       self->still_stamp = stamp;
       for (guint i = 0; i < self->still_tiles->len; i++)
-        gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->still_tiles, i));
-      moved = snapshot_moving (self, snapshot, &view);
+        if (g_ptr_array_index (self->still_tiles, i) != self->clear_tile)
+          gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->still_tiles, i));
+      moved = snapshot_inked (self, snapshot, &view, dm_screen_painter_draw_moving, FALSE);
       /* Most of it changed though the view did not: whole frames for a while */
       if ((partial && (self->n_still_draws - n_drawn) * 2 > self->still_tiles->len) ||
           moved * 2 > (double) width * height)
@@ -247,11 +273,21 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
   if (self->whole_frames > 0 && --self->whole_frames == 0)
     dm_screen_painter_set_track_damage (self->painter, TRUE);
   g_clear_pointer (&self->still_tiles, g_ptr_array_unref);
+  /* Until worker threads have the caches: the stand-in (often only what moves, or nothing,
+   * as the routes come) in a node as big as its ink, not the whole map's */
+  if (!self->view_moving && !dm_screen_painter_prepare (self->painter, &view, self->time, NULL))
+    {
+      snapshot_inked (self, snapshot, &view, dm_screen_painter_draw_stand_in, TRUE);
+      return;
+    }
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->view_moving)
     dm_screen_painter_draw_moving_view (self->painter, cr, &view, self->time);
   else
-    dm_screen_painter_draw (self->painter, cr, &view, self->time);
+    {
+      dm_screen_painter_draw_still (self->painter, cr, &view);
+      dm_screen_painter_draw_moving (self->painter, cr, &view, self->time);
+    }
   cairo_destroy (cr);
 }
 
@@ -300,6 +336,7 @@ dm_route_map_layer_dispose (GObject *object)
 
   g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_pointer (&self->still_tiles, g_ptr_array_unref);
+  g_clear_pointer (&self->clear_tile, gsk_render_node_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->painter, dm_screen_painter_free);
@@ -401,6 +438,7 @@ static void
 dm_route_map_layer_init (DmRouteMapLayer *self)
 {
   self->painter = dm_screen_painter_new ();
+  self->clear_tile = gsk_container_node_new (NULL, 0);
   dm_screen_painter_set_track_damage (self->painter, TRUE);
   /* The painter goes with the widget: no reference needed */
   dm_screen_painter_set_ready_func (self->painter, caches_ready_cb, self);
@@ -509,11 +547,28 @@ dm_route_map_layer_get_routes_ready (DmRouteMapLayer *self)
 /**
  * dm_route_map_layer_get_n_still_draws:
  * How many tiles of the still picture (the legs flown, the selected event, the places) were
- * drawn into new render nodes: during playback only those where it changed (tests).
+ * drawn anew, into new render nodes or found clear (none then): during playback only those
+ * where it changed (tests).
  */
 guint
 dm_route_map_layer_get_n_still_draws (DmRouteMapLayer *self)
 {
   g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), 0);
   return self->n_still_draws;
+}
+
+/**
+ * dm_route_map_layer_get_n_clear_tiles:
+ * How many tiles of the still picture, as last drawn, draw nothing and have no render node
+ * (tests).
+ */
+guint
+dm_route_map_layer_get_n_clear_tiles (DmRouteMapLayer *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), 0);
+  for (guint i = 0; self->still_tiles != NULL && i < self->still_tiles->len; i++)
+    n += g_ptr_array_index (self->still_tiles, i) == self->clear_tile;
+  return n;
 }

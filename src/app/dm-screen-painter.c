@@ -380,13 +380,20 @@ paint_last_moved (DmScreenPainter *self,
   return TRUE;
 }
 
-/* Until the caches are ready: the last picture if it can stand in, and what moves */
-static void
-draw_stand_in (DmScreenPainter *self,
-               cairo_t         *cr,
-               const DmView    *view,
-               double           time)
+/**
+ * dm_screen_painter_draw_stand_in:
+ * Until the caches are ready (dm_screen_painter_prepare() returned FALSE for @view): the last
+ * picture if it can stand in, the selected event and what moves. Draws the same each time
+ * it is called for one view and time.
+ */
+void
+dm_screen_painter_draw_stand_in (DmScreenPainter *self,
+                                 cairo_t         *cr,
+                                 const DmView    *view,
+                                 double           time)
 {
+  if (self->layer == NULL)
+    return;
   paint_last_moved (self, cr, view);
   if (self->selected != NULL)
     draw_selected (self, cr, view);
@@ -634,6 +641,51 @@ dm_screen_painter_draw_still (DmScreenPainter *self,
   paint_surface (cr, self->still_places);
 }
 
+/* Whether @surface's pixels inside @rect (user pixels) are all transparent */
+static gboolean
+surface_is_clear (cairo_surface_t             *surface,
+                  const cairo_rectangle_int_t *rect)
+{
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  double ds = 1;
+  int x0, y0, x1, y1;
+  const guchar *data;
+
+  cairo_surface_get_device_scale (surface, &ds, NULL);
+  x0 = CLAMP ((int) floor (rect->x * ds), 0, w);
+  y0 = CLAMP ((int) floor (rect->y * ds), 0, h);
+  x1 = CLAMP ((int) ceil ((rect->x + rect->width) * ds), x0, w);
+  y1 = CLAMP ((int) ceil ((rect->y + rect->height) * ds), y0, h);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = y0; y < y1; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride) + x0;
+
+      /* premultiplied: a transparent pixel is all zeros */
+      for (int x = 0; x < x1 - x0; x++)
+        if (row[x] != 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * dm_screen_painter_still_is_clear:
+ * Whether dm_screen_painter_draw_still() draws nothing inside @rect (the view's pixels), after
+ * dm_screen_painter_prepare() returned TRUE: no leg, no place there, and no selected event.
+ */
+gboolean
+dm_screen_painter_still_is_clear (DmScreenPainter             *self,
+                                  const cairo_rectangle_int_t *rect)
+{
+  g_return_val_if_fail (self->still_legs != NULL, FALSE);
+
+  return self->selected == NULL && surface_is_clear (self->still_legs, rect) &&
+         surface_is_clear (self->still_places, rect);
+}
+
 /**
  * dm_screen_painter_draw_moving:
  * What moves at @time, over the still picture, after dm_screen_painter_prepare() returned
@@ -661,7 +713,7 @@ dm_screen_painter_draw (DmScreenPainter *self,
     return;
   if (!dm_screen_painter_prepare (self, view, time, NULL))
     {
-      draw_stand_in (self, cr, view, time);
+      dm_screen_painter_draw_stand_in (self, cr, view, time);
       return;
     }
   dm_screen_painter_draw_still (self, cr, view);
