@@ -641,6 +641,8 @@ dm_screen_painter_draw_still (DmScreenPainter *self,
   paint_surface (cr, self->still_places);
 }
 
+static const guchar zeros[4096];
+
 /* Whether @surface's pixels inside @rect (user pixels) are all transparent */
 static gboolean
 surface_is_clear (cairo_surface_t             *surface,
@@ -659,15 +661,12 @@ surface_is_clear (cairo_surface_t             *surface,
   y1 = CLAMP ((int) ceil ((rect->y + rect->height) * ds), y0, h);
   cairo_surface_flush (surface);
   data = cairo_image_surface_get_data (surface);
+  /* premultiplied: a transparent pixel is all zeros; compared by libc's memcmp (vectorised:
+   * a tile's two caches in a fraction of a millisecond) */
   for (int y = y0; y < y1; y++)
-    {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride) + x0;
-
-      /* premultiplied: a transparent pixel is all zeros */
-      for (int x = 0; x < x1 - x0; x++)
-        if (row[x] != 0)
-          return FALSE;
-    }
+    for (gsize at = 0, n = 4 * (gsize) (x1 - x0); at < n; at += sizeof zeros)
+      if (memcmp (data + (gsize) y * stride + 4 * x0 + at, zeros, MIN (sizeof zeros, n - at)) != 0)
+        return FALSE;
   return TRUE;
 }
 
