@@ -28,7 +28,6 @@ struct _DmRouteMapLayer
   int              still_height;
   guint            still_stamp;
   guint            n_still_draws;
-  GskRenderNode   *clear_tile;   /* a tile drawing nothing: not appended */
   /* Frames drawn whole before trying the still picture again: when most of it changes every
    * frame (thousands of legs in the air), keeping it costs more than it saves */
   guint            whole_frames;
@@ -151,21 +150,13 @@ update_still_tiles (DmRouteMapLayer      *self,
             cairo_region_contains_rectangle (damage, &tile) == CAIRO_REGION_OVERLAP_OUT)
           continue;
         g_clear_pointer (node, gsk_render_node_unref);
-        self->n_still_draws++;
-        /* No node where the still picture draws nothing (the sea, most of the map zoomed
-         * in): GSK neither replays nor composites it, nor redraws the map under it when it
-         * stays clear */
-        if (dm_screen_painter_still_is_clear (self->painter, &tile))
-          {
-            *node = gsk_render_node_ref (self->clear_tile);
-            continue;
-          }
         *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (tile.x, tile.y, tile.width, tile.height));
         cr = gsk_cairo_node_get_draw_context (*node);
         cairo_rectangle (cr, tile.x, tile.y, tile.width, tile.height);
         cairo_clip (cr);
         dm_screen_painter_draw_still (self->painter, cr, view);
         cairo_destroy (cr);
+        self->n_still_draws++;
       }
 }
 
@@ -258,8 +249,7 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
         update_still_tiles (self, &view, NULL);
       self->still_stamp = stamp;
       for (guint i = 0; i < self->still_tiles->len; i++)
-        if (g_ptr_array_index (self->still_tiles, i) != self->clear_tile)
-          gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->still_tiles, i));
+        gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->still_tiles, i));
       moved = snapshot_inked (self, snapshot, &view, dm_screen_painter_draw_moving, FALSE);
       /* Most of it changed though the view did not: whole frames for a while */
       if ((partial && (self->n_still_draws - n_drawn) * 2 > self->still_tiles->len) ||
@@ -336,7 +326,6 @@ dm_route_map_layer_dispose (GObject *object)
 
   g_clear_handle_id (&self->rest_id, g_source_remove);
   g_clear_pointer (&self->still_tiles, g_ptr_array_unref);
-  g_clear_pointer (&self->clear_tile, gsk_render_node_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->painter, dm_screen_painter_free);
@@ -438,7 +427,6 @@ static void
 dm_route_map_layer_init (DmRouteMapLayer *self)
 {
   self->painter = dm_screen_painter_new ();
-  self->clear_tile = gsk_container_node_new (NULL, 0);
   dm_screen_painter_set_track_damage (self->painter, TRUE);
   /* The painter goes with the widget: no reference needed */
   dm_screen_painter_set_ready_func (self->painter, caches_ready_cb, self);
@@ -547,8 +535,7 @@ dm_route_map_layer_get_routes_ready (DmRouteMapLayer *self)
 /**
  * dm_route_map_layer_get_n_still_draws:
  * How many tiles of the still picture (the legs flown, the selected event, the places) were
- * drawn anew, into new render nodes or found clear (none then): during playback only those
- * where it changed (tests).
+ * drawn into new render nodes: during playback only those where it changed (tests).
  */
 guint
 dm_route_map_layer_get_n_still_draws (DmRouteMapLayer *self)
@@ -557,18 +544,3 @@ dm_route_map_layer_get_n_still_draws (DmRouteMapLayer *self)
   return self->n_still_draws;
 }
 
-/**
- * dm_route_map_layer_get_n_clear_tiles:
- * How many tiles of the still picture, as last drawn, draw nothing and have no render node
- * (tests).
- */
-guint
-dm_route_map_layer_get_n_clear_tiles (DmRouteMapLayer *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), 0);
-  for (guint i = 0; self->still_tiles != NULL && i < self->still_tiles->len; i++)
-    n += g_ptr_array_index (self->still_tiles, i) == self->clear_tile;
-  return n;
-}

@@ -30,6 +30,5 @@ void             dm_route_map_layer_get_view           (DmRouteMapLayer   *self,
 DmScreenPainter *dm_route_map_layer_get_painter        (DmRouteMapLayer   *self);
 gboolean         dm_route_map_layer_get_routes_ready   (DmRouteMapLayer   *self);
 guint            dm_route_map_layer_get_n_still_draws  (DmRouteMapLayer   *self);
-guint            dm_route_map_layer_get_n_clear_tiles  (DmRouteMapLayer   *self);
 
 G_END_DECLS

@@ -641,50 +641,6 @@ dm_screen_painter_draw_still (DmScreenPainter *self,
   paint_surface (cr, self->still_places);
 }
 
-static const guchar zeros[4096];
-
-/* Whether @surface's pixels inside @rect (user pixels) are all transparent */
-static gboolean
-surface_is_clear (cairo_surface_t             *surface,
-                  const cairo_rectangle_int_t *rect)
-{
-  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  double ds = 1;
-  int x0, y0, x1, y1;
-  const guchar *data;
-
-  cairo_surface_get_device_scale (surface, &ds, NULL);
-  x0 = CLAMP ((int) floor (rect->x * ds), 0, w);
-  y0 = CLAMP ((int) floor (rect->y * ds), 0, h);
-  x1 = CLAMP ((int) ceil ((rect->x + rect->width) * ds), x0, w);
-  y1 = CLAMP ((int) ceil ((rect->y + rect->height) * ds), y0, h);
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  /* premultiplied: a transparent pixel is all zeros; compared by libc's memcmp (vectorised:
-   * a tile's two caches in a fraction of a millisecond) */
-  for (int y = y0; y < y1; y++)
-    for (gsize at = 0, n = 4 * (gsize) (x1 - x0); at < n; at += sizeof zeros)
-      if (memcmp (data + (gsize) y * stride + 4 * x0 + at, zeros, MIN (sizeof zeros, n - at)) != 0)
-        return FALSE;
-  return TRUE;
-}
-
-/**
- * dm_screen_painter_still_is_clear:
- * Whether dm_screen_painter_draw_still() draws nothing inside @rect (the view's pixels), after
- * dm_screen_painter_prepare() returned TRUE: no leg, no place there, and no selected event.
- */
-gboolean
-dm_screen_painter_still_is_clear (DmScreenPainter             *self,
-                                  const cairo_rectangle_int_t *rect)
-{
-  g_return_val_if_fail (self->still_legs != NULL, FALSE);
-
-  return self->selected == NULL && surface_is_clear (self->still_legs, rect) &&
-         surface_is_clear (self->still_places, rect);
-}
-
 /**
  * dm_screen_painter_draw_moving:
  * What moves at @time, over the still picture, after dm_screen_painter_prepare() returned

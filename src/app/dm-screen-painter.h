@@ -82,8 +82,6 @@ const cairo_region_t *dm_screen_painter_get_still_region (DmScreenPainter *self)
 void             dm_screen_painter_draw_still   (DmScreenPainter *self,
                                                  cairo_t         *cr,
                                                  const DmView    *view);
-gboolean         dm_screen_painter_still_is_clear (DmScreenPainter             *self,
-                                                   const cairo_rectangle_int_t *rect);
 void             dm_screen_painter_draw_moving  (DmScreenPainter *self,
                                                  cairo_t         *cr,
                                                  const DmView    *view,
