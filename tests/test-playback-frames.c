@@ -233,6 +233,115 @@ test_seek_same_as_fresh (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The map layer as its snapshot draws it now, without waiting for a frame (NULL: it draws
+ * nothing) */
+static GdkTexture *
+render_now (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+/* After a resize, and zoomed in where no route goes (nothing drawn), the layer still shows
+ * what a fresh drawing shows */
+static void
+test_resize_same_as_fresh (void)
+{
+  DmWindow *win = open_sample ();
+  double start = dm_playback_get_start (win->playback), end = dm_playback_get_end (win->playback);
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  GtkWidget *layer = GTK_WIDGET (win->routes_layer);
+  int width = gtk_widget_get_width (layer);
+  g_autoptr(GdkTexture) shown = NULL;
+
+  check_same_as_fresh (win, start + (end - start) * 0.6);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1000, 700);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 3));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+  g_assert_cmpint (gtk_widget_get_width (layer), !=, width);
+  check_same_as_fresh (win, start + (end - start) * 0.65);
+
+  /* The South Pacific: every tile clear, nothing drawn */
+  shumate_map_center_on (win->map, -45, -130);
+  shumate_viewport_set_zoom_level (viewport, 6);
+  g_assert_true (app_test_wait_map_still (win, 3));
+  app_test_wait (300);
+  g_assert_true (app_test_wait_frames (GTK_WIDGET (win), 2));
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+  shown = render_now (layer);
+  if (shown != NULL)
+    {
+      g_autoptr(GdkTexture) none = NULL;
+      cairo_surface_t *clear = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                           gdk_texture_get_width (shown),
+                                                           gdk_texture_get_height (shown));
+
+      cairo_surface_flush (clear);
+      g_assert_cmpuint (count_differences (shown, cairo_image_surface_get_data (clear),
+                                           cairo_image_surface_get_stride (clear), 0), ==, 0);
+      cairo_surface_destroy (clear);
+    }
+  /* ...and back over the routes, at another size again */
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  shumate_map_center_on (win->map, 20, 10);
+  shumate_viewport_set_zoom_level (viewport, 3);
+  g_assert_true (app_test_wait_map_still (win, 3));
+  app_test_wait (300);
+  check_same_as_fresh (win, start + (end - start) * 0.7);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+/* While worker threads draw the caches, the stand-in (the last picture and what moves) in a
+ * node as big as its ink shows what the painter draws over the whole map */
+static void
+test_stand_in_bounded (void)
+{
+  DmWindow *win = open_sample ();
+  double start = dm_playback_get_start (win->playback), end = dm_playback_get_end (win->playback);
+  DmScreenPainter *painter = dm_route_map_layer_get_painter (win->routes_layer);
+  GtkWidget *layer = GTK_WIDGET (win->routes_layer);
+  g_autoptr(GdkTexture) shown = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  DmView view;
+  double time = start + (end - start) * 0.3;
+  g_autoptr(DmRouteStyle) style = NULL;
+
+  dm_playback_set_time (win->playback, start + (end - start) * 0.8);
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+  /* Every rebuild in worker threads; the same style anew: the caches are drawn again */
+  dm_screen_painter_set_slow_rebuild (painter, 0);
+  dm_playback_set_time (win->playback, time);
+  style = dm_route_style_copy (dm_route_renderer_get_style (dm_screen_painter_get_layer (painter)));
+  dm_route_style_changed (style);
+  dm_route_renderer_set_style (dm_screen_painter_get_layer (painter), style);
+  shown = render_now (layer);
+  g_assert_false (app_test_window_routes_ready (win));
+  dm_route_map_layer_get_view (win->routes_layer, &view);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view.width, view.height);
+  cr = cairo_create (surface);
+  dm_screen_painter_draw_stand_in (painter, cr, &view, time);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (gdk_texture_get_width (shown), ==, (int) view.width);
+  g_assert_cmpuint (count_differences (shown, cairo_image_surface_get_data (surface),
+                                       cairo_image_surface_get_stride (surface), 0), ==, 0);
+  cairo_surface_destroy (surface);
+  /* ...and then the caches */
+  g_assert_true (app_test_wait_until (app_test_window_routes_ready, win, 10000));
+  check_same_as_fresh (win, time);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,5 +350,7 @@ main (int   argc,
   app_test_add_func ("/app/playback-frames/counts-redraws", test_counts_redraws);
   app_test_add_func ("/app/playback-frames/still-kept", test_still_kept);
   app_test_add_func ("/app/playback-frames/seek-same-as-fresh", test_seek_same_as_fresh);
+  app_test_add_func ("/app/playback-frames/resize-same-as-fresh", test_resize_same_as_fresh);
+  app_test_add_func ("/app/playback-frames/stand-in-bounded", test_stand_in_bounded);
   return g_test_run ();
 }

@@ -160,23 +160,34 @@ update_still_tiles (DmRouteMapLayer      *self,
       }
 }
 
-/* What moves, in a node only as big as what it draws; returns its area */
+typedef void (*DrawFunc) (DmScreenPainter *painter,
+                          cairo_t         *cr,
+                          const DmView    *view,
+                          double           time);
+
+/* What @draw draws, in a node only as big as its ink (none when it draws nothing); returns
+ * its area. With @draw_again, the node holds @draw's drawing itself, drawn a second time,
+ * rather than the recording of the first: GSK's Cairo renderer then replays it once (a
+ * recording painted in a node is replayed into an image of its own first), which pays when
+ * the node may be big (the last picture standing in) */
 static double
-snapshot_moving (DmRouteMapLayer *self,
-                 GtkSnapshot     *snapshot,
-                 const DmView    *view)
+snapshot_inked (DmRouteMapLayer *self,
+                GtkSnapshot     *snapshot,
+                const DmView    *view,
+                DrawFunc         draw,
+                gboolean         draw_again)
 {
-  cairo_surface_t *moving;
+  cairo_surface_t *ink;
   double x, y, w, h, x0, y0;
   cairo_t *cr;
 
   /* bounded: a paint (a fading mark) reaches the view's edges, not infinity */
-  moving = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                           &(cairo_rectangle_t) { 0, 0, view->width, view->height });
-  cr = cairo_create (moving);
-  dm_screen_painter_draw_moving (self->painter, cr, view, self->time);
+  ink = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                        &(cairo_rectangle_t) { 0, 0, view->width, view->height });
+  cr = cairo_create (ink);
+  draw (self->painter, cr, view, self->time);
   cairo_destroy (cr);
-  cairo_recording_surface_ink_extents (moving, &x, &y, &w, &h);
+  cairo_recording_surface_ink_extents (ink, &x, &y, &w, &h);
   x0 = MAX (floor (x) - 1, 0);
   y0 = MAX (floor (y) - 1, 0);
   w = MIN (ceil (x + w) + 1, view->width) - x0;
@@ -184,11 +195,16 @@ snapshot_moving (DmRouteMapLayer *self,
   if (w > 0 && h > 0)
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, w, h));
-      cairo_set_source_surface (cr, moving, 0, 0);
-      cairo_paint (cr);
+      if (draw_again)
+        draw (self->painter, cr, view, self->time);
+      else
+        {
+          cairo_set_source_surface (cr, ink, 0, 0);
+          cairo_paint (cr);
+        }
       cairo_destroy (cr);
     }
-  cairo_surface_destroy (moving);
+  cairo_surface_destroy (ink);
   return MAX (w, 0) * MAX (h, 0);
 }
 
@@ -234,7 +250,7 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
       self->still_stamp = stamp;
       for (guint i = 0; i < self->still_tiles->len; i++)
         gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->still_tiles, i));
-      moved = snapshot_moving (self, snapshot, &view);
+      moved = snapshot_inked (self, snapshot, &view, dm_screen_painter_draw_moving, FALSE);
       /* Most of it changed though the view did not: whole frames for a while */
       if ((partial && (self->n_still_draws - n_drawn) * 2 > self->still_tiles->len) ||
           moved * 2 > (double) width * height)
@@ -247,11 +263,21 @@ dm_route_map_layer_snapshot (GtkWidget   *widget,
   if (self->whole_frames > 0 && --self->whole_frames == 0)
     dm_screen_painter_set_track_damage (self->painter, TRUE);
   g_clear_pointer (&self->still_tiles, g_ptr_array_unref);
+  /* Until worker threads have the caches: the stand-in (often only what moves, or nothing,
+   * as the routes come) in a node as big as its ink, not the whole map's */
+  if (!self->view_moving && !dm_screen_painter_prepare (self->painter, &view, self->time, NULL))
+    {
+      snapshot_inked (self, snapshot, &view, dm_screen_painter_draw_stand_in, TRUE);
+      return;
+    }
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->view_moving)
     dm_screen_painter_draw_moving_view (self->painter, cr, &view, self->time);
   else
-    dm_screen_painter_draw (self->painter, cr, &view, self->time);
+    {
+      dm_screen_painter_draw_still (self->painter, cr, &view);
+      dm_screen_painter_draw_moving (self->painter, cr, &view, self->time);
+    }
   cairo_destroy (cr);
 }
 
@@ -517,3 +543,4 @@ dm_route_map_layer_get_n_still_draws (DmRouteMapLayer *self)
   g_return_val_if_fail (DM_IS_ROUTE_MAP_LAYER (self), 0);
   return self->n_still_draws;
 }
+

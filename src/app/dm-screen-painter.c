@@ -380,13 +380,20 @@ paint_last_moved (DmScreenPainter *self,
   return TRUE;
 }
 
-/* Until the caches are ready: the last picture if it can stand in, and what moves */
-static void
-draw_stand_in (DmScreenPainter *self,
-               cairo_t         *cr,
-               const DmView    *view,
-               double           time)
+/**
+ * dm_screen_painter_draw_stand_in:
+ * Until the caches are ready (dm_screen_painter_prepare() returned FALSE for @view): the last
+ * picture if it can stand in, the selected event and what moves. Draws the same each time
+ * it is called for one view and time.
+ */
+void
+dm_screen_painter_draw_stand_in (DmScreenPainter *self,
+                                 cairo_t         *cr,
+                                 const DmView    *view,
+                                 double           time)
 {
+  if (self->layer == NULL)
+    return;
   paint_last_moved (self, cr, view);
   if (self->selected != NULL)
     draw_selected (self, cr, view);
@@ -661,7 +668,7 @@ dm_screen_painter_draw (DmScreenPainter *self,
     return;
   if (!dm_screen_painter_prepare (self, view, time, NULL))
     {
-      draw_stand_in (self, cr, view, time);
+      dm_screen_painter_draw_stand_in (self, cr, view, time);
       return;
     }
   dm_screen_painter_draw_still (self, cr, view);

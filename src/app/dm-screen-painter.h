@@ -90,6 +90,13 @@ void             dm_screen_painter_draw_moving  (DmScreenPainter *self,
                                                  cairo_t         *cr,
                                                  const DmView    *view,
                                                  double           time);
+/* What dm_screen_painter_draw() draws when prepare returned FALSE: the last picture moved to
+ * @view if it can stand in, the selected event and what moves. Drawing nothing else, it may
+ * be drawn twice for one frame (once to find where it has ink) */
+void             dm_screen_painter_draw_stand_in (DmScreenPainter *self,
+                                                  cairo_t         *cr,
+                                                  const DmView    *view,
+                                                  double           time);
 /* The same while the view moves: when redrawing the caches for a new view was slow last
  * time, the last cached pictures are moved and scaled to the new view instead (what moves
  * is drawn exactly). Returns TRUE if it did: the caller redraws for real once the view
