@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dm-document-store.h"
 #include "dm-window-private.h"
 
 /* The playback's range: the time the shown events cover. Made at once after each change of
@@ -36,14 +37,20 @@ dm_window_update_range (DmWindow *self)
     dm_playback_set_range (self->playback, start, end);
 }
 
-/* The shown events as they are now, holding references: what a worker may read */
+/* The shown events as they are now, holding references: what a worker may read. The shown
+ * document's own array, shared (never changed from now on: its next change makes an array of
+ * its own), rather than 100,000 events read one by one (6-9 ms of the views' step) */
 GPtrArray *
 dm_window_dup_shown_events (DmWindow *self)
 {
   GListModel *events = dm_document_get_events (self->shown);
-  guint n = g_list_model_get_n_items (events);
-  GPtrArray *snapshot = g_ptr_array_new_full (n, g_object_unref);
+  guint n;
+  GPtrArray *snapshot;
 
+  if (DM_IS_DOCUMENT_STORE (events))
+    return dm_document_store_dup_array (DM_DOCUMENT_STORE (events));
+  n = g_list_model_get_n_items (events);
+  snapshot = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (snapshot, g_list_model_get_item (events, i));
   return snapshot;
