@@ -21,6 +21,7 @@ struct _DmEventList
   GPtrArray          *waiting_rows;   /* GtkListItem bound with their text to come */
   guint               rows_text_id;   /* the idle that gives them their text */
   guint               rows_bound;     /* rows bound since it last ran */
+  gint64              rows_text_budget_us; /* its time a call */
 
   /* Template widgets (ui/dm-event-list.ui) */
   GtkWidget          *paned;       /* the list above, the details below */
@@ -74,6 +75,8 @@ struct _DmEventList
 
 /* dm-event-list-rows.c */
 void       dm_event_list_clear_waiting_rows (DmEventList *self);
+guint      dm_event_list_give_rows_text     (DmEventList *self,
+                                             gint64       budget_us);
 
 /* dm-event-list.c */
 void       dm_event_list_filters_changed (DmEventList *self);

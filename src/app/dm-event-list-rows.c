@@ -20,13 +20,16 @@
  * rows around its anchor, whatever its height), and the window's next layout measured every
  * one of their labels, each shaped by Pango a few times: 60-100 ms of the main thread's CPU
  * for the U.S. record or 100,000 events, in one main loop iteration (docs/PERFORMANCE.md,
- * "the list's rows' text"). So beyond the first ROWS_AT_ONCE rows bound in a burst, a row
- * out of view is bound with empty labels (measured at no cost, a line high as with text),
- * and an idle gives ROWS_A_CALL of them their text a call, one frame measuring each batch.
- * The rows in view always have their text at once. */
+ * "the list's rows' text"). So a row out of view is bound with empty labels (measured at
+ * no cost, a line high as with text), and an idle gives them their text and measures them
+ * until ROWS_TEXT_BUDGET_US are spent a call (rows that came into view first, whatever the
+ * budget). The rows in view always have their text at once; so do the first ROWS_AT_ONCE of
+ * a burst, except while DmSortedEvents puts its sorted rows into an empty list a part a
+ * call (rows bound on a scroll, before the list's adjustment moved, may be in view). */
 
 #define ROWS_AT_ONCE 20
-#define ROWS_A_CALL  20
+/* the idle's time a call: rows given their text and measured until it is spent */
+#define ROWS_TEXT_BUDGET_US 5000
 /* a row is 36-60 px high (two lines): what may be in view is guessed from those */
 #define ROW_MIN_PX   36.0
 #define ROW_MAX_PX   60.0
@@ -221,18 +224,67 @@ may_be_in_view (DmEventList *self,
   return position * ROW_MIN_PX <= bottom + ROW_MAX_PX && (position + 1) * ROW_MAX_PX >= top - ROW_MAX_PX;
 }
 
+/* A row given its text is measured at once, as the list will measure it (its width alone,
+ * then its height for the list's width): GTK keeps the sizes, so that the next frame's layout
+ * finds them, and the shaping of its labels by Pango counts in the call that gave the text,
+ * within its budget, rather than in a frame */
+static void
+measure_row (DmEventList *self,
+             GtkListItem *list_item)
+{
+  GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+  int width = gtk_widget_get_width (GTK_WIDGET (self->list_view));
+
+  if (row == NULL)
+    return;
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width > 0 ? width : -1, NULL, NULL, NULL,
+                      NULL);
+}
+
+guint
+dm_event_list_give_rows_text (DmEventList *self,
+                              gint64       budget_us)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint n = 0;
+
+  /* the rows in view now (the list scrolled to them since they were bound), whatever the
+   * budget */
+  for (guint i = 0; i < self->waiting_rows->len;)
+    {
+      GtkListItem *list_item = g_ptr_array_index (self->waiting_rows, i);
+
+      if (!may_be_in_view (self, gtk_list_item_get_position (list_item)))
+        {
+          i++;
+          continue;
+        }
+      list_item = g_ptr_array_steal_index (self->waiting_rows, i);
+      set_row_text (list_item);
+      measure_row (self, list_item);
+      g_object_unref (list_item);
+      n++;
+    }
+  /* then the others in their order, until the budget is spent (one at least) */
+  while (self->waiting_rows->len > 0 && (n == 0 || g_get_monotonic_time () - start < budget_us))
+    {
+      g_autoptr(GtkListItem) list_item = g_ptr_array_steal_index (self->waiting_rows, 0);
+
+      set_row_text (list_item);
+      measure_row (self, list_item);
+      n++;
+    }
+  return n;
+}
+
 static gboolean
 give_rows_text_cb (gpointer user_data)
 {
   DmEventList *self = user_data;
 
   self->rows_bound = 0;
-  for (guint i = 0; i < ROWS_A_CALL && self->waiting_rows->len > 0; i++)
-    {
-      g_autoptr(GtkListItem) list_item = g_ptr_array_steal_index (self->waiting_rows, 0);
-
-      set_row_text (list_item);
-    }
+  dm_event_list_give_rows_text (self, self->rows_text_budget_us);
   if (self->waiting_rows->len > 0)
     return G_SOURCE_CONTINUE;
   self->rows_text_id = 0;
@@ -257,6 +309,10 @@ text_waits (DmEventList *self,
       self->rows_text_id = g_idle_add (give_rows_text_cb, self);
       g_source_set_name_by_id (self->rows_text_id, "[diplomap] event list give_rows_text_cb");
     }
+  /* while the sorted rows come into an empty list, a part a call (DmSortedEvents), only
+   * those in view */
+  if (DM_IS_SORTED_EVENTS (self->sorted) && dm_sorted_events_get_sorting (DM_SORTED_EVENTS (self->sorted)))
+    return !may_be_in_view (self, gtk_list_item_get_position (list_item));
   return ++self->rows_bound > ROWS_AT_ONCE &&
          !may_be_in_view (self, gtk_list_item_get_position (list_item));
 }
@@ -327,6 +383,7 @@ dm_event_list_new_row_factory (DmEventList *self)
 
   self->bound_dots = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->waiting_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows_text_budget_us = ROWS_TEXT_BUDGET_US;
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);

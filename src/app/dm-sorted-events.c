@@ -29,7 +29,7 @@
 /* A thread's sort shown in an empty list: its first rows this many a main-loop call, a frame
  * apart (GTK 4.8's list view makes and measures a row for each of its first 200 items, 50-60
  * ms for 200 rows at once), then the rest in one call */
-#define ROWS_PER_CALL     50
+#define ROWS_PER_CALL     25
 #define ROWS_IN_CALLS     200
 #define ROWS_INTERVAL_MS  20
 
