@@ -126,6 +126,50 @@ assert_range_of_shown (DmWindow *win)
   g_assert_cmpfloat (dm_playback_get_end (win->playback), ==, (double) end);
 }
 
+/* A button under @widget (the problems' toast) that runs win.show-problems */
+static gboolean
+has_show_problems (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.show-problems") == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_show_problems (c))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+not_fitting (gpointer data)
+{
+  return ((DmWindow *) data)->fit_build == NULL;
+}
+
+/* The map where a fit made at once (on the main thread) puts it */
+static void
+assert_framed_as_at_once (DmWindow *win)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (win->map);
+  ShumateLocation *at = SHUMATE_LOCATION (viewport);
+  double lat, lon, zoom;
+  guint min_events = win->fit_async_min_events;
+
+  g_assert_true (app_test_wait_until (not_fitting, win, 20000));
+  lat = shumate_location_get_latitude (at);
+  lon = shumate_location_get_longitude (at);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_test_message ("framed at %.3f, %.3f, zoom %.3f", lat, lon, zoom);
+  shumate_viewport_set_zoom_level (viewport, 9);
+  shumate_map_center_on (win->map, -33.9, 18.4);
+  win->fit_async_min_events = G_MAXUINT;
+  dm_window_fit_document (win);
+  win->fit_async_min_events = min_events;
+  g_assert_null (win->fit_build);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (at), lat, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (at), lon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-9);
+}
+
 static void
 test_same_as_at_once (void)
 {
@@ -156,6 +200,18 @@ test_same_as_at_once (void)
   g_assert_cmpfloat (loaded.time, ==, loaded.start);
   g_assert_cmpfloat (loaded.doc_start, ==, loaded.start);
   g_assert_cmpfloat (loaded.doc_end, ==, loaded.end);
+  /* the title is the file's, the main page shown, the keys act on the timeline, the toast
+   * tells the file's problems */
+  g_assert_cmpstr (adw_window_title_get_title (win->window_title), ==, "Generated");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (win->stack), ==, "main");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (win)) == GTK_WIDGET (win->timeline));
+  g_assert_cmpuint (g_list_model_get_n_items (dm_document_get_problems (win->document)), >, 0);
+  app_test_wait_frames (GTK_WIDGET (win), 3);
+  g_assert_true (has_show_problems (GTK_WIDGET (win->toast_overlay)));
+  /* the map framed by a worker from the document's shared array: where a fit made at once
+   * puts it */
+  g_assert_true (win->view_decided);
+  assert_framed_as_at_once (win);
 
   /* the views made again at once from the same document (what an edit does) */
   dm_window_apply_filters (win);

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "dm-document-store.h"
 #include "dm-event-editor.h"
 #include "dm-gazetteer.h"
 #include "dm-great-circle.h"
@@ -259,8 +260,9 @@ dm_window_fly_to_event (DmWindow *self,
 }
 
 /* What the box is made of: the events and the places without a time, taken on the main
- * thread (a GListStore is never read from another thread; events and places are never
- * changed in place), and the box made from them */
+ * thread (a list model is never read from another thread: the events are the document's
+ * array, shared and so never changed; events and places are never changed in place), and
+ * the box made from them */
 typedef struct
 {
   GPtrArray *events;   /* DmEvent, owned */
@@ -342,9 +344,16 @@ fit_document (DmWindow   *self,
   g_autoptr(GTask) task = NULL;
 
   dm_window_cancel_fit (self);
-  job->events = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (job->events, g_list_model_get_item (events, i));
+  /* the document's own array, shared (never changed from now on), rather than 100,000
+   * events read one by one (7-10 ms of the load's end) */
+  if (DM_IS_DOCUMENT_STORE (events))
+    job->events = dm_document_store_dup_array (DM_DOCUMENT_STORE (events));
+  else
+    {
+      job->events = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (job->events, g_list_model_get_item (events, i));
+    }
   job->undated = g_ptr_array_new_full (undated->len, g_object_unref);
   for (guint i = 0; i < undated->len; i++)
     g_ptr_array_add (job->undated, g_object_ref (g_ptr_array_index (undated, i)));
