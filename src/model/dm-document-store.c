@@ -313,6 +313,20 @@ dm_document_store_peek (DmDocumentStore *self,
 }
 
 /**
+ * dm_document_store_peek_array:
+ *
+ * Returns: (transfer none) (element-type GObject): the store's items, to read at once on
+ * the thread that changes the store: neither kept nor changed (dm_document_store_dup_array()
+ * for a copy to keep)
+ */
+GPtrArray *
+dm_document_store_peek_array (DmDocumentStore *self)
+{
+  g_return_val_if_fail (DM_IS_DOCUMENT_STORE (self), NULL);
+  return self->items;
+}
+
+/**
  * dm_document_store_set_array:
  * @items: (element-type GObject): items of the store's type, references @items holds (its
  *   free function g_object_unref), which nobody changes any more

@@ -36,5 +36,6 @@ gpointer         dm_document_store_peek       (DmDocumentStore *self,
 void             dm_document_store_set_array  (DmDocumentStore *self,
                                                GPtrArray       *items);
 GPtrArray       *dm_document_store_dup_array  (DmDocumentStore *self);
+GPtrArray       *dm_document_store_peek_array (DmDocumentStore *self);
 
 G_END_DECLS

@@ -192,27 +192,7 @@ dm_document_get_extent (DmDocument *self,
                         gint64     *start,
                         gint64     *end)
 {
-  gint64 s = G_MAXINT64, e = G_MININT64;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DmEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-      gint64 es, ee;
-
-      if (dm_event_get_span (event, &es, &ee))
-        {
-          s = MIN (s, es);
-          e = MAX (e, ee);
-        }
-    }
-  if (s > e)
-    return FALSE;
-  if (start)
-    *start = s;
-  if (end)
-    *end = e;
-  return TRUE;
+  return dm_events_get_extent (dm_document_store_peek_array (self->events), start, end);
 }
 
 /* Keeps @time (at @place) in @first if it starts earlier, in @last if it ends later */
