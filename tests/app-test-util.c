@@ -408,3 +408,28 @@ app_test_open_and_wait (DmWindow *window,
   dm_window_open_file (window, file);
   g_assert_true (app_test_wait_until (app_test_window_loaded, window, 10000));
 }
+
+DmEvent *
+app_test_replace_with_1900 (DmWindow *window)
+{
+  DmDocument *doc = dm_window_get_document (window);
+  GListModel *events = dm_document_get_events (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(DmEvent) copy = NULL;
+      DmTime day;
+
+      if (dm_event_get_kind (event) == DM_EVENT_KIND_TRIP)
+        continue;
+      copy = dm_event_copy (event, NULL);
+      g_assert_true (dm_time_parse ("1900-05-01", NULL, &day, NULL));
+      dm_event_set_start (copy, &day);
+      dm_event_set_end (copy, &day);
+      g_assert_true (dm_document_replace_event (doc, event, copy));
+      /* the document holds it now */
+      return copy;
+    }
+  return NULL;
+}

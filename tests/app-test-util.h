@@ -70,6 +70,10 @@ gboolean    app_test_wait_preview      (DmFigurePreview *preview,
 /* Runs `xdotool ARGS` (the real pointer and keyboard, on the test's display), asserts it
  * worked, then lets the window answer for 200 ms */
 void        app_test_xdotool           (const char  *args);
+/* Replaces the first event of @window's document that is not a trip by a copy on 1 May
+ * 1900 (as many events, a year no other has), as an edit does; returns the copy
+ * (transfer none), or NULL when every event is a trip */
+DmEvent    *app_test_replace_with_1900 (DmWindow    *window);
 /* Saves @texture as PNG under $DM_SCREENSHOT_DIR (if set) as @name */
 void        app_test_save              (GdkTexture  *texture,
                                         const char  *name);

@@ -299,24 +299,9 @@ static gboolean
 replace_between_cb (gpointer user_data)
 {
   Between *b = user_data;
-  GListModel *events = dm_document_get_events (b->win->document);
 
   b->n_loading = dm_window_get_n_loading (b->win);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DmEvent) event = g_list_model_get_item (events, i);
-      g_autoptr(DmEvent) copy = NULL;
-      DmTime day;
-
-      if (dm_event_get_kind (event) == DM_EVENT_KIND_TRIP)
-        continue;
-      copy = dm_event_copy (event, NULL);
-      g_assert_true (dm_time_parse ("1900-05-01", NULL, &day, NULL));
-      dm_event_set_start (copy, &day);
-      dm_event_set_end (copy, &day);
-      g_assert_true (dm_document_replace_event (b->win->document, event, copy));
-      break;
-    }
+  g_assert_nonnull (app_test_replace_with_1900 (b->win));
   return G_SOURCE_REMOVE;
 }
 
